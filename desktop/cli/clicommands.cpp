@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/cli/clicommands.h"
+
+#include "desktop/cli/tr.h"
+#include "desktop/core/apiclient.h"
+#include "desktop/core/profile.h"
+#include "desktop/core/replica.h"
+#include "desktop/core/serverprobe.h"
+#include "desktop/core/workspace.h"
+#include "shared/fingerprint.h"
+#include "shared/jsonqt.h"
+#include "shared/version.h"
+
+#include <QEventLoop>
+#include <QTextStream>
+
+namespace quire::cli {
+
+using desktop::ProbeResult;
+
+CliCommands::CliCommands(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{}
+
+QString CliCommands::help()
+{
+    return Tr::tr(
+        "Usage: quire-cli [--profile DIR] COMMAND [options]\n"
+        "\n"
+        "Commands:\n"
+        "  connect URL [--trust-fingerprint SHA256 | --trust-on-first-use]\n"
+        "                 Check the server at URL and remember it. A certificate that no\n"
+        "                 CA vouches for is accepted only with its fingerprint or with\n"
+        "                 --trust-on-first-use.\n"
+        "  status [--json]  Show the profile, its server and its replica (works offline).\n"
+        "\n"
+        "Options:\n"
+        "  --profile DIR  Use the profile in DIR instead of the default one.\n"
+        "  --help         Show this help.   --version  Show the version.\n"
+        "\n"
+        "Exit codes: 0 success, 1 error, 2 usage error, 3 server unreachable,\n"
+        "4 certificate not trusted, 5 server and client versions incompatible.\n");
+}
+
+int CliCommands::usage(const QString &message)
+{
+    m_err << Tr::tr("quire-cli: %1").arg(message) << Qt::endl << Tr::tr("Try quire-cli --help.") << Qt::endl;
+    return Usage;
+}
+
+int CliCommands::run(const QStringList &arguments)
+{
+    QStringList args = arguments.mid(1);
+    QString profile;
+    while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
+        const QString option = args.takeFirst();
+        if (option == QLatin1String("--help")) {
+            m_out << help();
+            return Ok;
+        }
+        if (option == QLatin1String("--version")) {
+            m_out << QStringLiteral("quire-cli %1").arg(QLatin1String(shared::kVersion)) << Qt::endl;
+            return Ok;
+        }
+        if (option == QLatin1String("--profile") && !args.isEmpty()) {
+            profile = args.takeFirst();
+            continue;
+        }
+        return usage(Tr::tr("unknown option %1").arg(option));
+    }
+    if (args.isEmpty())
+        return usage(Tr::tr("a command is missing"));
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("connect"))
+        return connect(profile, args);
+    if (command == QLatin1String("status"))
+        return status(profile, args);
+    return usage(Tr::tr("unknown command %1").arg(command));
+}
+
+int CliCommands::connect(const QString &profileDir, const QStringList &args)
+{
+    QString urlText;
+    QString pin;
+    bool tofu = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--trust-fingerprint") && i + 1 < args.size()) {
+            const std::optional<QString> fp = shared::Fingerprint::normalize(args[++i]);
+            if (!fp)
+                return usage(Tr::tr("%1 is not a SHA-256 fingerprint").arg(args[i]));
+            pin = *fp;
+        } else if (args[i] == QLatin1String("--trust-on-first-use")) {
+            tofu = true;
+        } else if (urlText.isEmpty() && !args[i].startsWith(QLatin1String("--"))) {
+            urlText = args[i];
+        } else {
+            return usage(Tr::tr("unexpected argument %1").arg(args[i]));
+        }
+    }
+    shared::Result<QUrl> url = desktop::ApiClient::parseServerUrl(urlText);
+    if (!url)
+        return usage(url.error().message);
+    auto workspace = desktop::Workspace::open(profileDir);
+    if (!workspace) {
+        m_err << workspace.error().message << Qt::endl;
+        return Failure;
+    }
+    desktop::Workspace &ws = **workspace;
+
+    auto probeOnce = [&ws, &url](const QString &trust) {
+        desktop::ServerProbe probe;
+        ProbeResult result;
+        QEventLoop loop;
+        QObject::connect(&probe, &desktop::ServerProbe::finished, &loop, [&](const ProbeResult &r) {
+            result = r;
+            loop.quit();
+        });
+        probe.start(*url, trust, ws.profile().clientId());
+        loop.exec();
+        return result;
+    };
+    ProbeResult result = probeOnce(pin);
+    if (result.outcome == ProbeResult::Outcome::Untrusted && tofu) {
+        m_err << Tr::tr("Trusting the certificate with fingerprint %1 on first use.").arg(result.fingerprint) << Qt::endl;
+        pin = result.fingerprint;
+        result = probeOnce(pin);
+    }
+    switch (result.outcome) {
+    case ProbeResult::Outcome::Ok:
+        ws.useServer(*url, pin);
+        m_out << result.message << Qt::endl;
+        return Ok;
+    case ProbeResult::Outcome::Untrusted:
+    case ProbeResult::Outcome::CertificateChanged:
+        m_err << result.message << Qt::endl
+              << Tr::tr("Fingerprint: %1").arg(result.fingerprint) << Qt::endl
+              << Tr::tr("Pass --trust-fingerprint with this value if it is the one your administrator gave you.") << Qt::endl;
+        return Untrusted;
+    case ProbeResult::Outcome::Incompatible:
+        m_err << result.message << Qt::endl;
+        return Incompatible;
+    case ProbeResult::Outcome::NotQuire:
+        m_err << result.message << Qt::endl;
+        return Failure;
+    case ProbeResult::Outcome::Unreachable:
+        m_err << result.message << Qt::endl;
+        return Unreachable;
+    }
+    return Failure;
+}
+
+int CliCommands::status(const QString &profileDir, const QStringList &args)
+{
+    bool json = false;
+    for (const QString &a : args) {
+        if (a == QLatin1String("--json"))
+            json = true;
+        else
+            return usage(Tr::tr("unexpected argument %1").arg(a));
+    }
+    auto workspace = desktop::Workspace::open(profileDir);
+    if (!workspace) {
+        m_err << workspace.error().message << Qt::endl;
+        return Failure;
+    }
+    desktop::Workspace &ws = **workspace;
+    const QUrl server = ws.profile().serverUrl();
+    if (json) {
+        nlohmann::json j{{"profile", ws.profile().directory()},
+                         {"client_id", ws.profile().clientId()},
+                         {"server", server.isValid() ? nlohmann::json(server.toString()) : nlohmann::json()},
+                         {"pinned_fingerprint", ws.profile().pinnedFingerprint()},
+                         {"replica_schema_version", ws.replica().schemaVersion()}};
+        m_out << QString::fromUtf8(shared::toJsonBytes(j)) << Qt::endl;
+        return Ok;
+    }
+    m_out << Tr::tr("Profile:   %1").arg(ws.profile().directory()) << Qt::endl
+          << Tr::tr("Client id: %1").arg(ws.profile().clientId()) << Qt::endl
+          << Tr::tr("Server:    %1").arg(server.isValid() ? server.toString() : Tr::tr("(none)")) << Qt::endl;
+    if (!ws.profile().pinnedFingerprint().isEmpty())
+        m_out << Tr::tr("Pinned:    %1").arg(ws.profile().pinnedFingerprint()) << Qt::endl;
+    m_out << Tr::tr("Replica:   schema version %1").arg(ws.replica().schemaVersion()) << Qt::endl;
+    return Ok;
+}
+
+} // namespace quire::cli

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/apiclient.h"
+
+#include "desktop/core/corelogging.h"
+#include "desktop/core/tr.h"
+#include "shared/apierror.h"
+#include "shared/fingerprint.h"
+#include "shared/jsonqt.h"
+
+#include <QHostAddress>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslError>
+
+namespace quire::desktop {
+
+using shared::Error;
+
+namespace {
+constexpr int kTransferTimeoutMs = 20'000;
+const char *const kTrustProperty = "quire_trust";      // "untrusted" or "changed"
+const char *const kFingerprintProperty = "quire_fingerprint";
+
+bool isLoopback(const QString &host)
+{
+    return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+}
+} // namespace
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+{
+    m_network.setStrictTransportSecurityEnabled(false);
+}
+
+void ApiClient::setServer(const QUrl &baseUrl, const QString &pinnedFingerprint)
+{
+    m_baseUrl = baseUrl;
+    m_pin = pinnedFingerprint;
+}
+
+shared::Result<QUrl> ApiClient::parseServerUrl(const QString &text)
+{
+    QString t = text.trimmed();
+    if (t.isEmpty())
+        return Error::make(QStringLiteral("url_empty"), Tr::tr("Enter the server address, for example https://quire.example.org."));
+    if (!t.contains(QLatin1String("://")))
+        t.prepend(QLatin1String("https://"));
+    QUrl url(t, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty())
+        return Error::make(QStringLiteral("url_invalid"), Tr::tr("“%1” is not a server address.").arg(text.trimmed()));
+    if (url.scheme() == QLatin1String("http") && !isLoopback(url.host()))
+        return Error::make(QStringLiteral("url_insecure"), Tr::tr("Quire only talks to servers over https://, except on this computer."));
+    if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+        return Error::make(QStringLiteral("url_invalid"), Tr::tr("“%1” is not a server address.").arg(text.trimmed()));
+    url.setPath(QString());
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+void ApiClient::get(const QString &path, Callback callback)
+{
+    send(QStringLiteral("GET"), path, QByteArray(), std::move(callback));
+}
+
+void ApiClient::postJson(const QString &path, const nlohmann::json &body, Callback callback)
+{
+    send(QStringLiteral("POST"), path, shared::toJsonBytes(body), std::move(callback));
+}
+
+void ApiClient::send(const QString &method, const QString &path, const QByteArray &body, Callback callback)
+{
+    QUrl url = m_baseUrl;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(kTransferTimeoutMs);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Quire"));
+    request.setRawHeader("Accept", "application/json");
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method.toLatin1(), body);
+
+    const QString pin = m_pin;
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError> &errors) {
+        const QString offered = shared::Fingerprint::ofCertificate(reply->sslConfiguration().peerCertificate());
+        reply->setProperty(kFingerprintProperty, offered);
+        if (!pin.isEmpty() && offered == pin) {
+            reply->ignoreSslErrors(errors);
+            return;
+        }
+        reply->setProperty(kTrustProperty, pin.isEmpty() ? QStringLiteral("untrusted") : QStringLiteral("changed"));
+    });
+    connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
+        // A pin holds even for a certificate some CA vouches for.
+        const QString offered = shared::Fingerprint::ofCertificate(reply->sslConfiguration().peerCertificate());
+        reply->setProperty(kFingerprintProperty, offered);
+        if (!pin.isEmpty() && offered != pin) {
+            reply->setProperty(kTrustProperty, QStringLiteral("changed"));
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, callback = std::move(callback)] {
+        finish(reply, callback);
+        reply->deleteLater();
+    });
+}
+
+void ApiClient::finish(QNetworkReply *reply, const Callback &callback)
+{
+    ApiReply result;
+    result.offeredFingerprint = reply->property(kFingerprintProperty).toString();
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    const QString trust = reply->property(kTrustProperty).toString();
+
+    if (trust == QLatin1String("untrusted")) {
+        result.error = Error::make(QStringLiteral("certificate_untrusted"),
+                                   Tr::tr("The server's certificate is not known yet. Compare its fingerprint with the one your administrator gave you."),
+                                   {{QStringLiteral("fingerprint"), result.offeredFingerprint}});
+    } else if (trust == QLatin1String("changed")) {
+        result.error = Error::make(QStringLiteral("certificate_changed"),
+                                   Tr::tr("The server shows a different certificate than the one you trusted. This can mean someone is intercepting the connection; ask your administrator before you trust it."),
+                                   {{QStringLiteral("fingerprint"), result.offeredFingerprint}, {QStringLiteral("pinned"), m_pin}});
+    } else if (result.status == 0) {
+        result.error = Error::make(QStringLiteral("unreachable"), Tr::tr("Cannot reach the server: %1").arg(reply->errorString()));
+    }
+    if (!body.isEmpty()) {
+        result.json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+        if (result.json.is_discarded())
+            result.json = nlohmann::json();
+    }
+    if (!result.error && (result.status < 200 || result.status >= 300)) {
+        if (std::optional<Error> envelope = shared::ApiError::parse(body))
+            result.error = *envelope;
+        else
+            result.error = Error::make(QStringLiteral("http_%1").arg(result.status),
+                                       Tr::tr("The server answered with status %1.").arg(result.status));
+    }
+    qCDebug(lcNet) << reply->operation() << reply->url().path() << "->" << result.status
+                   << (result.error ? result.error->code : QStringLiteral("ok"));
+    callback(result);
+}
+
+} // namespace quire::desktop

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
+
+class QNetworkReply;
+
+namespace quire::desktop {
+
+// One answer from the server, or why there was none.
+struct ApiReply
+{
+    int status = 0;                     // HTTP status; 0 when no answer came
+    nlohmann::json json;                // the parsed body, if it was JSON
+    std::optional<shared::Error> error; // transport failures and non-2xx answers
+    QString offeredFingerprint;         // SHA-256 of the certificate the server showed
+
+    bool ok() const { return !error.has_value(); }
+};
+
+// HTTPS to one Quire server. A self-signed certificate is accepted only when
+// its SHA-256 fingerprint equals the pinned one (trust on first use); a
+// different certificate is refused as `certificate_changed`, an unknown one
+// reported as `certificate_untrusted` with its fingerprint so the user can
+// decide. Plain http:// is only allowed to loopback addresses.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const ApiReply &)>;
+
+    explicit ApiClient(QObject *parent = nullptr);
+
+    void setServer(const QUrl &baseUrl, const QString &pinnedFingerprint);
+    QUrl server() const { return m_baseUrl; }
+    QString pinnedFingerprint() const { return m_pin; }
+
+    void get(const QString &path, Callback callback);
+    void postJson(const QString &path, const nlohmann::json &body, Callback callback);
+
+    // Parses what a person typed ("host:8443", "https://host") into a server URL.
+    static shared::Result<QUrl> parseServerUrl(const QString &text);
+
+private:
+    void send(const QString &method, const QString &path, const QByteArray &body, Callback callback);
+    void finish(QNetworkReply *reply, const Callback &callback);
+
+    QNetworkAccessManager m_network;
+    QUrl m_baseUrl;
+    QString m_pin;
+};
+
+} // namespace quire::desktop

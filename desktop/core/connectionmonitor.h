@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+namespace quire::desktop {
+
+class ApiClient;
+
+// Knows whether the server is reachable right now, for the status bar and
+// for deciding when to sync. Checks /health: every 30 s while online, and
+// with exponential backoff (2 s doubling to 60 s, with jitter) while offline,
+// so a fleet of laptops waking up does not hit the server at once.
+class ConnectionMonitor final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { NoServer, Checking, Online, Offline };
+    Q_ENUM(State)
+
+    explicit ConnectionMonitor(ApiClient &client, QObject *parent = nullptr);
+
+    State state() const { return m_state; }
+    QString detail() const { return m_detail; }
+    QDateTime lastContact() const { return m_lastContact; }
+
+    // Starts (or restarts) watching the client's current server.
+    void start();
+    void checkNow();
+
+    static QString stateText(State state);
+
+Q_SIGNALS:
+    void stateChanged(quire::desktop::ConnectionMonitor::State state);
+
+private:
+    void setState(State state, const QString &detail);
+    void scheduleNext();
+
+    ApiClient &m_client;
+    QTimer m_timer;
+    State m_state = State::NoServer;
+    QString m_detail;
+    QDateTime m_lastContact;
+    int m_failures = 0;
+    bool m_inFlight = false;
+};
+
+} // namespace quire::desktop

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/profile.h"
+
+#include "desktop/core/tr.h"
+#include "shared/uuid.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace quire::desktop {
+
+namespace {
+const QString kServerUrl = QStringLiteral("server/url");
+const QString kServerFingerprint = QStringLiteral("server/fingerprint");
+const QString kClientId = QStringLiteral("replica/client_id");
+} // namespace
+
+Profile::Profile(QString directory)
+    : m_directory(std::move(directory))
+    , m_settings(std::make_unique<QSettings>(QDir(m_directory).filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat))
+{}
+
+shared::Result<std::unique_ptr<Profile>> Profile::open(const QString &dir)
+{
+    QString path = dir;
+    if (path.isEmpty())
+        path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    path = QDir::cleanPath(QDir::current().absoluteFilePath(path));
+    const QFileInfo info(path);
+    if (info.exists() && !info.isDir()) {
+        return shared::Error::make(QStringLiteral("profile_invalid"),
+                                   Tr::tr("The profile %1 is a file, not a folder.").arg(path));
+    }
+    if (!QDir().mkpath(path)) {
+        return shared::Error::make(QStringLiteral("profile_unwritable"),
+                                   Tr::tr("Cannot create the profile folder %1.").arg(path));
+    }
+    return std::unique_ptr<Profile>(new Profile(path));
+}
+
+QString Profile::replicaPath() const
+{
+    return QDir(m_directory).filePath(QStringLiteral("replica.db"));
+}
+
+QString Profile::clientId()
+{
+    QString id = m_settings->value(kClientId).toString();
+    if (!shared::Uuid::isV7(id)) {
+        id = shared::Uuid::createV7();
+        m_settings->setValue(kClientId, id);
+        m_settings->sync();
+    }
+    return id;
+}
+
+QUrl Profile::serverUrl() const
+{
+    return m_settings->value(kServerUrl).toUrl();
+}
+
+QString Profile::pinnedFingerprint() const
+{
+    return m_settings->value(kServerFingerprint).toString();
+}
+
+void Profile::setServer(const QUrl &url, const QString &fingerprint)
+{
+    m_settings->setValue(kServerUrl, url);
+    m_settings->setValue(kServerFingerprint, fingerprint);
+    m_settings->sync();
+}
+
+void Profile::forgetServer()
+{
+    m_settings->remove(kServerUrl);
+    m_settings->remove(kServerFingerprint);
+    m_settings->sync();
+}
+
+} // namespace quire::desktop

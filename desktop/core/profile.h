@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QSettings>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace quire::desktop {
+
+// One user's local state: the settings file, the replica database and the
+// media cache, all in one directory. The default lives under
+// QStandardPaths::AppDataLocation; `--profile DIR` points elsewhere so
+// tests and several accounts never share files.
+class Profile
+{
+public:
+    // Opens (creating if needed) the profile in `dir`, or the default one when empty.
+    static shared::Result<std::unique_ptr<Profile>> open(const QString &dir = QString());
+
+    QString directory() const { return m_directory; }
+    QString replicaPath() const;
+    QSettings &settings() { return *m_settings; }
+
+    // The replica's id, made once per profile (a UUIDv7); servers use it to
+    // number this client's mutations.
+    QString clientId();
+
+    QUrl serverUrl() const;
+    QString pinnedFingerprint() const;
+    // Remembers the server and the certificate fingerprint the user accepted.
+    void setServer(const QUrl &url, const QString &fingerprint);
+    void forgetServer();
+
+private:
+    explicit Profile(QString directory);
+
+    QString m_directory;
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace quire::desktop

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace quire::desktop {
+
+class ApiClient;
+class ConnectionMonitor;
+class Profile;
+class Replica;
+
+// Everything one open profile needs, shared by the GUI and quire-cli: the
+// settings, the local replica and the connection to the server.
+class Workspace final : public QObject
+{
+    Q_OBJECT
+public:
+    static shared::Result<std::unique_ptr<Workspace>> open(const QString &profileDir);
+    ~Workspace() override;
+
+    Profile &profile() { return *m_profile; }
+    Replica &replica() { return *m_replica; }
+    ApiClient &api() { return *m_api; }
+    ConnectionMonitor &connection() { return *m_monitor; }
+
+    // Uses `url` from now on, trusting the certificate with `fingerprint`
+    // (empty for one a CA vouches for), and remembers both in the profile.
+    void useServer(const QUrl &url, const QString &fingerprint);
+
+private:
+    Workspace(std::unique_ptr<Profile> profile, std::unique_ptr<Replica> replica);
+
+    std::unique_ptr<Profile> m_profile;
+    std::unique_ptr<Replica> m_replica;
+    ApiClient *m_api;
+    ConnectionMonitor *m_monitor;
+};
+
+} // namespace quire::desktop

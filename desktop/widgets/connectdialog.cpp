@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/widgets/connectdialog.h"
+
+#include "desktop/core/apiclient.h"
+#include "desktop/core/profile.h"
+#include "desktop/core/serverprobe.h"
+#include "desktop/core/workspace.h"
+#include "desktop/widgets/tr.h"
+
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace quire::gui {
+
+using desktop::ProbeResult;
+
+ConnectDialog::ConnectDialog(desktop::Workspace &workspace, QWidget *parent)
+    : QDialog(parent)
+    , m_workspace(workspace)
+    , m_probe(new desktop::ServerProbe(this))
+    , m_url(new QLineEdit(this))
+    , m_connect(new QPushButton(Tr::tr("&Connect"), this))
+    , m_status(new QLabel(this))
+    , m_trustBox(new QWidget(this))
+    , m_fingerprint(new QLabel(m_trustBox))
+    , m_trust(new QPushButton(Tr::tr("&Trust this certificate"), m_trustBox))
+{
+    setWindowTitle(Tr::tr("Connect to a Quire server"));
+    m_url->setObjectName(QStringLiteral("serverUrl"));
+    m_url->setPlaceholderText(Tr::tr("https://quire.example.org"));
+    m_url->setText(workspace.profile().serverUrl().toString());
+    m_connect->setObjectName(QStringLiteral("connectButton"));
+    m_connect->setDefault(true);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+    m_trustBox->setObjectName(QStringLiteral("trustBox"));
+    m_fingerprint->setObjectName(QStringLiteral("fingerprintLabel"));
+    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fingerprint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_fingerprint->setWordWrap(true);
+    m_trust->setObjectName(QStringLiteral("trustButton"));
+
+    auto *trustLayout = new QVBoxLayout(m_trustBox);
+    trustLayout->setContentsMargins(0, 0, 0, 0);
+    trustLayout->addWidget(new QLabel(Tr::tr("SHA-256 fingerprint of the server's certificate:"), m_trustBox));
+    trustLayout->addWidget(m_fingerprint);
+    trustLayout->addWidget(m_trust);
+    m_trustBox->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(Tr::tr("Server &address:"), m_url);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->addButton(m_connect, QDialogButtonBox::ActionRole);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addWidget(m_trustBox);
+    layout->addWidget(buttons);
+
+    connect(m_connect, &QPushButton::clicked, this, &ConnectDialog::connectToServer);
+    connect(m_trust, &QPushButton::clicked, this, &ConnectDialog::trustCertificate);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_probe, &desktop::ServerProbe::finished, this, &ConnectDialog::onProbeFinished);
+}
+
+void ConnectDialog::connectToServer()
+{
+    shared::Result<QUrl> url = desktop::ApiClient::parseServerUrl(m_url->text());
+    if (!url) {
+        m_status->setText(url.error().message);
+        return;
+    }
+    m_probedUrl = *url;
+    m_offeredFingerprint.clear();
+    m_trustBox->hide();
+    // Keep an existing pin for the same server: a changed certificate must show as such.
+    const bool sameServer = m_workspace.profile().serverUrl() == *url;
+    probe(sameServer ? m_workspace.profile().pinnedFingerprint() : QString());
+}
+
+void ConnectDialog::trustCertificate()
+{
+    m_trustBox->hide();
+    probe(m_offeredFingerprint);
+}
+
+void ConnectDialog::probe(const QString &pin)
+{
+    setBusy(true);
+    m_status->setText(Tr::tr("Connecting to %1…").arg(m_probedUrl.toString()));
+    m_probe->start(m_probedUrl, pin, m_workspace.profile().clientId());
+}
+
+void ConnectDialog::onProbeFinished(const ProbeResult &result)
+{
+    setBusy(false);
+    m_status->setText(result.message);
+    switch (result.outcome) {
+    case ProbeResult::Outcome::Ok: {
+        // Pin only what the user accepted; a CA-issued certificate needs no pin.
+        const bool pinned = !m_offeredFingerprint.isEmpty() && m_offeredFingerprint == result.fingerprint;
+        const QString keep = (m_workspace.profile().serverUrl() == result.url) ? m_workspace.profile().pinnedFingerprint() : QString();
+        m_workspace.useServer(result.url, pinned ? result.fingerprint : keep);
+        accept();
+        return;
+    }
+    case ProbeResult::Outcome::Untrusted:
+        m_offeredFingerprint = result.fingerprint;
+        m_fingerprint->setText(result.fingerprint);
+        m_trust->setText(Tr::tr("&Trust this certificate"));
+        m_trustBox->show();
+        return;
+    case ProbeResult::Outcome::CertificateChanged:
+        m_offeredFingerprint = result.fingerprint;
+        m_fingerprint->setText(result.fingerprint);
+        m_trust->setText(Tr::tr("&Trust the new certificate"));
+        m_trustBox->show();
+        return;
+    case ProbeResult::Outcome::Incompatible:
+    case ProbeResult::Outcome::NotQuire:
+    case ProbeResult::Outcome::Unreachable:
+        return;
+    }
+}
+
+void ConnectDialog::setBusy(bool busy)
+{
+    m_connect->setEnabled(!busy);
+    m_url->setEnabled(!busy);
+}
+
+} // namespace quire::gui

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/widgets/placeholderview.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace quire::gui {
+
+PlaceholderView::PlaceholderView(const QString &title, const QString &explanation, QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch();
+    auto *heading = new QLabel(title, this);
+    heading->setObjectName(QStringLiteral("placeholderTitle"));
+    QFont font = heading->font();
+    font.setPointSizeF(font.pointSizeF() * 1.5);
+    font.setBold(true);
+    heading->setFont(font);
+    heading->setAlignment(Qt::AlignCenter);
+    auto *text = new QLabel(explanation, this);
+    text->setObjectName(QStringLiteral("placeholderText"));
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    layout->addWidget(heading);
+    layout->addWidget(text);
+    layout->addStretch();
+}
+
+} // namespace quire::gui

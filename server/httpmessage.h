@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+#include <nlohmann/json.hpp>
+
+namespace quire::server {
+
+// A request as handlers see it: the path already normalised, route
+// parameters filled in and, for JSON routes, the body parsed.
+struct HttpRequest
+{
+    QString method; // upper case, e.g. "GET"
+    QString path;   // normalised, e.g. "/api/v1/health"
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    nlohmann::json json;
+    QHash<QString, QString> params;
+    QString requestId;
+    QHostAddress remoteAddress;
+    bool secure = false;
+
+    // Case-insensitive header lookup; empty when absent.
+    QByteArray header(const QByteArray &name) const;
+};
+
+// What a handler answers. Common headers (security, request id, length)
+// are added by the worker, so handlers set only what is theirs.
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static HttpResponse json(int status, const nlohmann::json &body);
+    // The API's error envelope.
+    static HttpResponse error(int status, const shared::Error &error);
+    static HttpResponse error(int status, const QString &code, const QString &message);
+};
+
+} // namespace quire::server

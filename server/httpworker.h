@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/httpmessage.h"
+#include "shared/result.h"
+
+#include <QObject>
+#include <QSslConfiguration>
+
+#include <memory>
+#include <optional>
+
+class QHttpServerRequest;
+class QTcpSocket;
+
+namespace quire::shared {
+class Database;
+}
+
+namespace quire::server {
+
+class HttpEndpoint;
+struct ServerContext;
+
+// One serving thread: its own listening socket (SO_REUSEPORT), its own
+// HTTP endpoint and its own database connection, so workers never contend
+// for a lock on the request path. Turns raw requests into HttpRequests
+// (path normalised, size and content type checked, JSON parsed), routes
+// them, adds the common headers and writes one log line each.
+class HttpWorker final : public QObject
+{
+    Q_OBJECT
+public:
+    HttpWorker(const ServerContext &context, qintptr listenSocket, std::optional<QSslConfiguration> tls);
+    ~HttpWorker() override;
+
+    // These run in the worker's thread (the Server invokes them there).
+    shared::VoidResult start();
+    void stopAccepting();
+    // Waits up to `timeoutMs` for responses still being written, then closes
+    // every connection and the database.
+    void drainAndClose(int timeoutMs);
+
+private:
+    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
+    HttpResponse respond(HttpRequest &request, const QHttpServerRequest &raw);
+    void addCommonHeaders(HttpResponse &response, const HttpRequest &request) const;
+    bool hasPendingOutput() const;
+
+    const ServerContext &m_context;
+    qintptr m_listenSocket;
+    std::optional<QSslConfiguration> m_tls;
+    std::unique_ptr<shared::Database> m_database;
+    std::unique_ptr<HttpEndpoint> m_endpoint;
+};
+
+} // namespace quire::server

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace quire::server {
+
+// Structured logging on stderr: one JSON object per line, for requests and
+// for every qDebug/qWarning of the process, so logs can be parsed as a whole.
+namespace RequestLog {
+
+struct Entry
+{
+    QString requestId;
+    QString method;
+    QString path; // never the query string: it can carry tokens
+    int status = 0;
+    double durationMs = 0;
+    QString remote;
+};
+
+void write(const Entry &entry);
+
+// Routes Qt's own messages through the JSON format.
+void installMessageHandler();
+
+} // namespace RequestLog
+} // namespace quire::server

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/server.h"
+
+#include "server/httpworker.h"
+#include "server/listensockets.h"
+#include "server/serverlogging.h"
+
+#include <QThread>
+
+#include <unistd.h>
+
+namespace quire::server {
+
+using shared::Error;
+using shared::Result;
+
+Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObject *parent)
+    : QObject(parent)
+    , m_context(std::move(context))
+    , m_tls(std::move(tls))
+{
+    m_context.router = &m_router;
+}
+
+Server::~Server()
+{
+    shutdown();
+}
+
+Result<quint16> Server::start()
+{
+    Result<ListenSockets> sockets = ListenSockets::open(m_context.config.listenAddress, m_context.config.port,
+                                                       m_context.config.threads);
+    if (!sockets)
+        return sockets.error();
+    m_port = sockets->port();
+    std::vector<int> fds = sockets->release();
+    for (size_t i = 0; i < fds.size(); ++i) {
+        auto worker = std::make_unique<HttpWorker>(m_context, fds[i], m_tls);
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("http-%1").arg(i));
+        worker->moveToThread(thread);
+        thread->start();
+        m_threads.push_back(thread);
+        shared::VoidResult started;
+        HttpWorker *w = worker.get();
+        QMetaObject::invokeMethod(w, [w, &started] { started = w->start(); }, Qt::BlockingQueuedConnection);
+        m_workers.push_back(std::move(worker));
+        if (!started) {
+            for (size_t j = i + 1; j < fds.size(); ++j)
+                ::close(fds[j]);
+            shutdown();
+            return started.error();
+        }
+    }
+    qCInfo(lcServer) << "started" << m_workers.size() << "workers on port" << m_port;
+    return m_port;
+}
+
+void Server::shutdown()
+{
+    if (m_workers.empty())
+        return;
+    for (auto &worker : m_workers) {
+        HttpWorker *w = worker.get();
+        QMetaObject::invokeMethod(w, [w] { w->stopAccepting(); }, Qt::BlockingQueuedConnection);
+    }
+    for (auto &worker : m_workers) {
+        HttpWorker *w = worker.get();
+        QMetaObject::invokeMethod(w, [w] { w->drainAndClose(5000); }, Qt::BlockingQueuedConnection);
+    }
+    for (QThread *thread : m_threads) {
+        thread->quit();
+        thread->wait();
+    }
+    m_workers.clear();
+    qDeleteAll(m_threads);
+    m_threads.clear();
+    qCInfo(lcServer) << "stopped";
+}
+
+QString Server::url() const
+{
+    const QHostAddress &a = m_context.config.listenAddress;
+    QString host = a.toString();
+    if (a.protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("%1://%2:%3").arg(m_context.config.scheme(), host).arg(m_port);
+}
+
+} // namespace quire::server

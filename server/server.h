@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/router.h"
+#include "server/servercontext.h"
+#include "shared/result.h"
+
+#include <QObject>
+#include <QSslConfiguration>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QThread;
+
+namespace quire::server {
+
+class HttpWorker;
+
+// The running server: migrates the database, opens the shared port and
+// starts one HttpWorker thread per configured thread. Shutdown stops
+// accepting first, lets in-flight answers go out, then closes the database.
+class Server final : public QObject
+{
+    Q_OBJECT
+public:
+    Server(ServerContext context, std::optional<QSslConfiguration> tls, QObject *parent = nullptr);
+    ~Server() override;
+
+    Router &router() { return m_router; }
+
+    // Binds and starts the workers; returns the port actually bound.
+    shared::Result<quint16> start();
+    void shutdown();
+
+    QString url() const;
+
+private:
+    ServerContext m_context;
+    std::optional<QSslConfiguration> m_tls;
+    Router m_router;
+    quint16 m_port = 0;
+    std::vector<std::unique_ptr<HttpWorker>> m_workers;
+    std::vector<QThread *> m_threads;
+};
+
+} // namespace quire::server

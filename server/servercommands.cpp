@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/servercommands.h"
+
+#include "server/datadirectory.h"
+#include "server/requestlog.h"
+#include "server/server.h"
+#include "server/serverconfig.h"
+#include "server/servermigrations.h"
+#include "server/signalwatcher.h"
+#include "server/systemroutes.h"
+#include "server/tlscredentials.h"
+#include "shared/database.h"
+#include "shared/migrator.h"
+#include "shared/version.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+
+#include <cstdio>
+
+namespace quire::server {
+
+using shared::Error;
+using shared::Result;
+using shared::VoidResult;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+
+void printOut(const QString &line)
+{
+    std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);
+    std::fflush(stdout);
+}
+
+int fail(const Error &error)
+{
+    std::fputs(qPrintable(QStringLiteral("quire-server: %1\n").arg(error.message)), stderr);
+    return error.code == QLatin1String("usage") ? kExitUsage : kExitError;
+}
+
+// Opens the database and brings its schema up to date.
+Result<std::unique_ptr<shared::Database>> openMigrated(const QString &path)
+{
+    auto db = shared::Database::openSqlite(path);
+    if (!db)
+        return db.error();
+    shared::Migrator migrator(**db, serverMigrations());
+    if (Result<int> applied = migrator.migrate(); !applied)
+        return applied.error();
+    return db;
+}
+
+Result<QString> readEpoch(shared::Database &db)
+{
+    Result<QVariant> epoch = db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
+    if (!epoch)
+        return epoch.error();
+    return epoch->toString();
+}
+
+// backup and restore take only a data directory and one file.
+Result<std::pair<QString, QString>> parseFileCommand(const QStringList &args, const QString &fileFlag)
+{
+    QString dataDir = qEnvironmentVariable("QUIRE_DATA_DIR");
+    QString file;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if ((a == QLatin1String("--data-dir") || a == fileFlag) && i + 1 < args.size()) {
+            (a == fileFlag ? file : dataDir) = args[++i];
+        } else {
+            return Error::make(QStringLiteral("usage"), QStringLiteral("unexpected argument `%1` (see --help)").arg(a));
+        }
+    }
+    if (dataDir.isEmpty() || file.isEmpty())
+        return Error::make(QStringLiteral("usage"), QStringLiteral("needs --data-dir DIR and %1 FILE").arg(fileFlag));
+    return std::make_pair(QDir::cleanPath(QDir::current().absoluteFilePath(dataDir)),
+                          QDir::cleanPath(QDir::current().absoluteFilePath(file)));
+}
+
+} // namespace
+
+int ServerCommands::run(const QStringList &arguments)
+{
+    QStringList args = arguments.mid(1);
+    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+        printOut(ServerConfigLoader::helpText());
+        return kExitOk;
+    }
+    if (args.contains(QLatin1String("--version"))) {
+        printOut(QStringLiteral("quire-server %1").arg(QLatin1String(shared::kVersion)));
+        return kExitOk;
+    }
+    const QString command = args.isEmpty() || args.first().startsWith(QLatin1Char('-')) ? QStringLiteral("serve") : args.takeFirst();
+    if (command == QLatin1String("serve"))
+        return serve(args);
+    if (command == QLatin1String("backup"))
+        return backup(args);
+    if (command == QLatin1String("restore"))
+        return restore(args);
+    return fail(Error::make(QStringLiteral("usage"), QStringLiteral("unknown command `%1` (see --help)").arg(command)));
+}
+
+int ServerCommands::serve(const QStringList &args)
+{
+    Result<ServerConfig> config = ServerConfigLoader::load(args, ServerConfigLoader::processEnvironment());
+    if (!config)
+        return fail(config.error());
+    if (VoidResult r = DataDirectory::prepare(config->dataDir); !r)
+        return fail(r.error());
+    auto lock = DataDirectory::lock(config->dataDir);
+    if (!lock)
+        return fail(lock.error());
+
+    ServerContext context;
+    context.config = *config;
+    context.version = QLatin1String(shared::kVersion);
+    {
+        auto db = openMigrated(config->databasePath());
+        if (!db)
+            return fail(db.error());
+        Result<QString> epoch = readEpoch(**db);
+        if (!epoch)
+            return fail(epoch.error());
+        context.epoch = *epoch;
+    }
+
+    std::optional<QSslConfiguration> tls;
+    if (!config->insecureHttp) {
+        QStringList hosts{QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
+        const QHostAddress &listen = config->listenAddress;
+        if (listen != QHostAddress::Any && listen != QHostAddress::AnyIPv6 && !hosts.contains(listen.toString()))
+            hosts.prepend(listen.toString());
+        Result<TlsCredentials> credentials = config->tlsCertFile.isEmpty()
+                                                 ? TlsCredentials::loadOrGenerate(config->dataDir, hosts)
+                                                 : TlsCredentials::load(config->tlsCertFile, config->tlsKeyFile);
+        if (!credentials)
+            return fail(credentials.error());
+        tls = credentials->serverConfiguration();
+        context.fingerprint = credentials->fingerprint();
+    }
+
+    RequestLog::installMessageHandler();
+    Server server(context, tls);
+    SystemRoutes::install(server.router());
+    Result<quint16> port = server.start();
+    if (!port)
+        return fail(port.error());
+
+    printOut(QStringLiteral("listening on %1").arg(server.url()));
+    if (!context.fingerprint.isEmpty())
+        printOut(QStringLiteral("certificate SHA-256 fingerprint %1").arg(context.fingerprint));
+
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server, [&server](int signal) {
+        qInfo("signal %d: shutting down", signal);
+        server.shutdown();
+        QCoreApplication::exit(kExitOk);
+    });
+    return QCoreApplication::exec();
+}
+
+int ServerCommands::backup(const QStringList &args)
+{
+    auto parsed = parseFileCommand(args, QStringLiteral("--to"));
+    if (!parsed)
+        return fail(parsed.error());
+    const auto &[dataDir, target] = *parsed;
+    const QString source = QDir(dataDir).filePath(QStringLiteral("quire.db"));
+    if (!QFileInfo::exists(source))
+        return fail(Error::make(QStringLiteral("no_database"), QStringLiteral("there is no database at %1").arg(source)));
+    if (QFileInfo::exists(target))
+        return fail(Error::make(QStringLiteral("exists"), QStringLiteral("%1 already exists; choose a new file").arg(target)));
+    auto db = shared::Database::openSqlite(source);
+    if (!db)
+        return fail(db.error());
+    // VACUUM INTO writes a consistent snapshot while the server keeps writing;
+    // it goes to a temporary name first so a failure never leaves half a backup.
+    const QString partial = target + QStringLiteral(".partial");
+    QFile::remove(partial);
+    if (VoidResult r = (*db)->backupTo(partial); !r) {
+        QFile::remove(partial);
+        return fail(r.error());
+    }
+    if (!QFile::rename(partial, target)) {
+        QFile::remove(partial);
+        return fail(Error::make(QStringLiteral("io"), QStringLiteral("cannot move the backup to %1").arg(target)));
+    }
+    printOut(QStringLiteral("backup written to %1 (%2 bytes)").arg(target).arg(QFileInfo(target).size()));
+    return kExitOk;
+}
+
+int ServerCommands::restore(const QStringList &args)
+{
+    auto parsed = parseFileCommand(args, QStringLiteral("--from"));
+    if (!parsed)
+        return fail(parsed.error());
+    const auto &[dataDir, backupFile] = *parsed;
+    if (!QFileInfo::exists(backupFile))
+        return fail(Error::make(QStringLiteral("no_backup"), QStringLiteral("there is no backup at %1").arg(backupFile)));
+    if (VoidResult r = DataDirectory::prepare(dataDir); !r)
+        return fail(r.error());
+    auto lock = DataDirectory::lock(dataDir);
+    if (!lock)
+        return fail(lock.error());
+
+    const QDir dir(dataDir);
+    const QString staged = dir.filePath(QStringLiteral("quire.db.restoring"));
+    QFile::remove(staged);
+    if (!QFile::copy(backupFile, staged))
+        return fail(Error::make(QStringLiteral("io"), QStringLiteral("cannot copy %1 into %2").arg(backupFile, dataDir)));
+    {
+        auto db = openMigrated(staged);
+        if (!db) {
+            QFile::remove(staged);
+            return fail(db.error());
+        }
+        // A new epoch tells every client that its cursor belongs to another history.
+        VoidResult r = (*db)->run(QStringLiteral("UPDATE server_meta SET value = lower(hex(randomblob(16))) WHERE key = 'epoch'"));
+        if (r)
+            r = (*db)->run(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        if (!r) {
+            QFile::remove(staged);
+            return fail(r.error());
+        }
+    }
+    QFile::remove(staged + QStringLiteral("-wal"));
+    QFile::remove(staged + QStringLiteral("-shm"));
+    // Keep what was there: a restore must never be the thing that loses data.
+    const QString current = dir.filePath(QStringLiteral("quire.db"));
+    if (QFileInfo::exists(current)) {
+        const QString aside = current + QStringLiteral(".before-restore-")
+                              + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            if (QFileInfo::exists(current + suffix) && !QFile::rename(current + suffix, aside + suffix))
+                return fail(Error::make(QStringLiteral("io"), QStringLiteral("cannot move %1 aside").arg(current + suffix)));
+        }
+        printOut(QStringLiteral("previous database kept as %1").arg(aside));
+    }
+    if (!QFile::rename(staged, current))
+        return fail(Error::make(QStringLiteral("io"), QStringLiteral("cannot move the restored database into place")));
+    printOut(QStringLiteral("restored %1 into %2").arg(backupFile, current));
+    return kExitOk;
+}
+
+} // namespace quire::server

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+namespace quire::server {
+
+// The quire-server command line: `serve` (the default), `backup` and
+// `restore`. Returns the process exit code: 0 success, 1 runtime error,
+// 2 usage error; every error is one line on stderr.
+class ServerCommands
+{
+public:
+    static int run(const QStringList &arguments);
+
+private:
+    static int serve(const QStringList &args);
+    static int backup(const QStringList &args);
+    static int restore(const QStringList &args);
+};
+
+} // namespace quire::server

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/serverconfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+
+namespace quire::server {
+
+using shared::Error;
+using shared::Result;
+
+namespace {
+
+Error usage(const QString &message)
+{
+    return Error::make(QStringLiteral("usage"), message);
+}
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/quire-server");
+}
+
+std::optional<bool> parseBool(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("1") || t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("on"))
+        return true;
+    if (t == QLatin1String("0") || t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("off"))
+        return false;
+    return std::nullopt;
+}
+
+} // namespace
+
+QString ServerConfig::databasePath() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("quire.db"));
+}
+
+const QList<ConfigOption> &ServerConfigLoader::options()
+{
+    static const QList<ConfigOption> table{
+        {QStringLiteral("config"), QStringLiteral("QUIRE_CONFIG"), QString(), QStringLiteral("FILE"),
+         QStringLiteral("Config file of `key = value` lines (default: DATA_DIR/quire-server.conf if present).")},
+        {QStringLiteral("data-dir"), QStringLiteral("QUIRE_DATA_DIR"), QStringLiteral("data_dir"), QStringLiteral("DIR"),
+         QStringLiteral("Where the database, certificate and mail outbox live (default: ~/.local/share/quire-server).")},
+        {QStringLiteral("listen"), QStringLiteral("QUIRE_LISTEN"), QStringLiteral("listen"), QStringLiteral("ADDRESS"),
+         QStringLiteral("Address to listen on (default: 127.0.0.1).")},
+        {QStringLiteral("port"), QStringLiteral("QUIRE_PORT"), QStringLiteral("port"), QStringLiteral("N"),
+         QStringLiteral("TCP port; 0 picks a free one (default: 8443).")},
+        {QStringLiteral("tls-cert"), QStringLiteral("QUIRE_TLS_CERT"), QStringLiteral("tls_cert"), QStringLiteral("FILE"),
+         QStringLiteral("PEM certificate (chain); default: a self-signed one generated in DATA_DIR/tls/.")},
+        {QStringLiteral("tls-key"), QStringLiteral("QUIRE_TLS_KEY"), QStringLiteral("tls_key"), QStringLiteral("FILE"),
+         QStringLiteral("PEM private key of --tls-cert.")},
+        {QStringLiteral("insecure-http"), QStringLiteral("QUIRE_INSECURE_HTTP"), QStringLiteral("insecure_http"), QString(),
+         QStringLiteral("Serve plain HTTP instead of HTTPS (only behind a TLS proxy or in tests).")},
+        {QStringLiteral("threads"), QStringLiteral("QUIRE_THREADS"), QStringLiteral("threads"), QStringLiteral("N"),
+         QStringLiteral("Worker threads, each with its own listener and database connection (default: CPU cores).")},
+        {QStringLiteral("max-body-bytes"), QStringLiteral("QUIRE_MAX_BODY_BYTES"), QStringLiteral("max_body_bytes"), QStringLiteral("N"),
+         QStringLiteral("Largest request body accepted (default: 10485760, 10 MiB).")},
+        {QStringLiteral("public-url"), QStringLiteral("QUIRE_PUBLIC_URL"), QStringLiteral("public_url"), QStringLiteral("URL"),
+         QStringLiteral("The address readers and mail links use (default: derived from --listen and --port).")},
+    };
+    return table;
+}
+
+QString ServerConfigLoader::helpText()
+{
+    QString text = QStringLiteral(
+        "Usage: quire-server [serve] [options]\n"
+        "       quire-server backup --data-dir DIR --to FILE\n"
+        "       quire-server restore --data-dir DIR --from FILE\n"
+        "\n"
+        "Serves Quire's API and readers' site over HTTPS.\n"
+        "Settings come from flags, then QUIRE_* environment variables, then the config file.\n"
+        "\n"
+        "Options:\n");
+    for (const ConfigOption &o : options()) {
+        QString left = QStringLiteral("  --") + o.flag;
+        if (!o.valueName.isEmpty())
+            left += QLatin1Char(' ') + o.valueName;
+        text += left.leftJustified(28) + o.help + QStringLiteral("\n");
+        text += QString(30, QLatin1Char(' ')) + QStringLiteral("env ") + o.env
+                + (o.fileKey.isEmpty() ? QString() : QStringLiteral(", file key ") + o.fileKey) + QStringLiteral("\n");
+    }
+    text += QStringLiteral(
+        "  --help                    Show this help.\n"
+        "  --version                 Print the version.\n"
+        "\n"
+        "Exit codes: 0 success, 1 runtime error (one line on stderr says which), 2 usage error.\n");
+    return text;
+}
+
+QMap<QString, QString> ServerConfigLoader::processEnvironment()
+{
+    QMap<QString, QString> env;
+    const QProcessEnvironment pe = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : pe.keys()) {
+        if (key.startsWith(QLatin1String("QUIRE_")))
+            env.insert(key, pe.value(key));
+    }
+    return env;
+}
+
+Result<QMap<QString, QString>> ServerConfigLoader::parseFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return usage(QStringLiteral("cannot read config file %1: %2").arg(path, file.errorString()));
+    QMap<QString, QString> values;
+    int lineNo = 0;
+    while (!file.atEnd()) {
+        ++lineNo;
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(QStringLiteral("%1:%2: expected `key = value`").arg(path).arg(lineNo));
+        const QString key = line.left(eq).trimmed();
+        QString value = line.mid(eq + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
+            value = value.mid(1, value.size() - 2);
+        QString flag;
+        for (const ConfigOption &o : options()) {
+            if (!o.fileKey.isEmpty() && o.fileKey == key)
+                flag = o.flag;
+        }
+        if (flag.isEmpty())
+            return usage(QStringLiteral("%1:%2: unknown setting `%3`").arg(path).arg(lineNo).arg(key));
+        values.insert(flag, value);
+    }
+    return values;
+}
+
+Result<ServerConfig> ServerConfigLoader::load(const QStringList &args, const QMap<QString, QString> &env)
+{
+    // 1. Flags.
+    QMap<QString, QString> fromFlags;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        QString arg = args[i];
+        if (!arg.startsWith(QLatin1String("--")))
+            return usage(QStringLiteral("unexpected argument `%1` (see --help)").arg(arg));
+        arg = arg.mid(2);
+        QString inlineValue;
+        bool hasInline = false;
+        if (const qsizetype eq = arg.indexOf(QLatin1Char('=')); eq > 0) {
+            inlineValue = arg.mid(eq + 1);
+            arg = arg.left(eq);
+            hasInline = true;
+        }
+        const ConfigOption *option = nullptr;
+        for (const ConfigOption &o : options()) {
+            if (o.flag == arg)
+                option = &o;
+        }
+        if (!option)
+            return usage(QStringLiteral("unknown option --%1 (see --help)").arg(arg));
+        if (option->valueName.isEmpty()) {
+            fromFlags.insert(arg, hasInline ? inlineValue : QStringLiteral("true"));
+        } else if (hasInline) {
+            fromFlags.insert(arg, inlineValue);
+        } else {
+            if (i + 1 >= args.size())
+                return usage(QStringLiteral("--%1 needs a value %2").arg(arg, option->valueName));
+            fromFlags.insert(arg, args[++i]);
+        }
+    }
+    // 2. Environment.
+    QMap<QString, QString> fromEnv;
+    for (const ConfigOption &o : options()) {
+        if (env.contains(o.env))
+            fromEnv.insert(o.flag, env.value(o.env));
+    }
+    // 3. The config file: named explicitly, or the one in the data directory.
+    QString configFile = fromFlags.value(QStringLiteral("config"), fromEnv.value(QStringLiteral("config")));
+    const bool explicitConfig = !configFile.isEmpty();
+    if (!explicitConfig) {
+        const QString dir = fromFlags.value(QStringLiteral("data-dir"),
+                                            fromEnv.value(QStringLiteral("data-dir"), defaultDataDir()));
+        configFile = QDir(dir).filePath(QStringLiteral("quire-server.conf"));
+    }
+    QMap<QString, QString> merged;
+    if (explicitConfig || QFileInfo::exists(configFile)) {
+        Result<QMap<QString, QString>> fromFile = parseFile(configFile);
+        if (!fromFile)
+            return fromFile.error();
+        merged = *fromFile;
+        merged.insert(QStringLiteral("config"), configFile);
+    }
+    for (auto it = fromEnv.cbegin(); it != fromEnv.cend(); ++it)
+        merged.insert(it.key(), it.value());
+    for (auto it = fromFlags.cbegin(); it != fromFlags.cend(); ++it)
+        merged.insert(it.key(), it.value());
+    return build(merged);
+}
+
+Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
+{
+    ServerConfig c;
+    c.threads = std::max(1, QThread::idealThreadCount());
+    c.configFile = v.value(QStringLiteral("config"));
+    c.dataDir = QDir::cleanPath(QDir::current().absoluteFilePath(v.value(QStringLiteral("data-dir"), defaultDataDir())));
+    if (v.contains(QStringLiteral("listen"))) {
+        if (!c.listenAddress.setAddress(v.value(QStringLiteral("listen")).trimmed()))
+            return usage(QStringLiteral("--listen: `%1` is not an IP address").arg(v.value(QStringLiteral("listen"))));
+    }
+    if (v.contains(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = v.value(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || port > 65535)
+            return usage(QStringLiteral("--port: `%1` is not a port number (0-65535)").arg(v.value(QStringLiteral("port"))));
+        c.port = quint16(port);
+    }
+    c.tlsCertFile = v.value(QStringLiteral("tls-cert"));
+    c.tlsKeyFile = v.value(QStringLiteral("tls-key"));
+    if (c.tlsCertFile.isEmpty() != c.tlsKeyFile.isEmpty())
+        return usage(QStringLiteral("--tls-cert and --tls-key go together"));
+    if (v.contains(QStringLiteral("insecure-http"))) {
+        const std::optional<bool> b = parseBool(v.value(QStringLiteral("insecure-http")));
+        if (!b)
+            return usage(QStringLiteral("--insecure-http: `%1` is not true or false").arg(v.value(QStringLiteral("insecure-http"))));
+        c.insecureHttp = *b;
+    }
+    if (v.contains(QStringLiteral("threads"))) {
+        bool ok = false;
+        const int n = v.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || n < 1 || n > 256)
+            return usage(QStringLiteral("--threads: `%1` is not a number from 1 to 256").arg(v.value(QStringLiteral("threads"))));
+        c.threads = n;
+    }
+    if (v.contains(QStringLiteral("max-body-bytes"))) {
+        bool ok = false;
+        const qint64 n = v.value(QStringLiteral("max-body-bytes")).toLongLong(&ok);
+        if (!ok || n < 1024)
+            return usage(QStringLiteral("--max-body-bytes: `%1` is not a number of at least 1024").arg(v.value(QStringLiteral("max-body-bytes"))));
+        c.maxBodyBytes = n;
+    }
+    c.publicUrl = v.value(QStringLiteral("public-url"));
+    if (!c.publicUrl.isEmpty()) {
+        const QUrl url(c.publicUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty())
+            return usage(QStringLiteral("--public-url: `%1` is not an http(s) URL").arg(c.publicUrl));
+        while (c.publicUrl.endsWith(QLatin1Char('/')))
+            c.publicUrl.chop(1);
+    }
+    return c;
+}
+
+} // namespace quire::server

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QHostAddress>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace quire::server {
+
+// Everything quire-server can be told, after merging its three sources:
+// command-line flags win over QUIRE_* environment variables, which win over
+// the config file, which wins over the defaults.
+struct ServerConfig
+{
+    QString dataDir;
+    QString configFile;
+    QHostAddress listenAddress{QHostAddress::LocalHost};
+    quint16 port = 8443;
+    QString tlsCertFile; // empty: generated certificate in the data directory
+    QString tlsKeyFile;
+    bool insecureHttp = false;
+    int threads = 2;
+    qint64 maxBodyBytes = 10 * 1024 * 1024;
+    QString publicUrl; // how readers reach us; empty: derived from listen and port
+
+    QString databasePath() const;
+    QString scheme() const { return insecureHttp ? QStringLiteral("http") : QStringLiteral("https"); }
+};
+
+// One option of the table that --help, the parser and the README share.
+struct ConfigOption
+{
+    QString flag;       // without the leading dashes
+    QString env;        // QUIRE_…
+    QString fileKey;    // key in the config file
+    QString valueName;  // empty for a switch
+    QString help;
+};
+
+// Merges flags, environment and file into a ServerConfig and validates it.
+class ServerConfigLoader
+{
+public:
+    static const QList<ConfigOption> &options();
+
+    // `args` are the arguments after the program name and sub-command.
+    // `env` is the process environment (a map, so tests can pass their own).
+    static shared::Result<ServerConfig> load(const QStringList &args, const QMap<QString, QString> &env);
+
+    // The --help text.
+    static QString helpText();
+
+    static QMap<QString, QString> processEnvironment();
+
+private:
+    static shared::Result<QMap<QString, QString>> parseFile(const QString &path);
+    static shared::Result<ServerConfig> build(const QMap<QString, QString> &values);
+};
+
+} // namespace quire::server

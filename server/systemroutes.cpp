@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/systemroutes.h"
+
+#include "server/router.h"
+#include "server/servercontext.h"
+#include "shared/apierror.h"
+#include "shared/database.h"
+#include "shared/jsonqt.h"
+#include "shared/protocol.h"
+
+namespace quire::server::SystemRoutes {
+
+namespace {
+
+HttpResponse health(HttpRequest &, WorkerServices &services)
+{
+    const shared::VoidResult db = services.database().ping();
+    nlohmann::json body{{"status", db ? "ok" : "unavailable"},
+                        {"database", db ? "ok" : "unreachable"},
+                        {"version", services.context().version}};
+    if (!db) {
+        // Monitors read status/database; API clients read the usual envelope.
+        body.update(shared::ApiError::toJson(
+            shared::Error::make(QStringLiteral("database_unreachable"), db.error().message)));
+        return HttpResponse::json(503, body);
+    }
+    return HttpResponse::json(200, body);
+}
+
+HttpResponse handshake(HttpRequest &request, WorkerServices &services)
+{
+    auto parsed = shared::Protocol::HandshakeRequest::fromJson(request.json);
+    if (!parsed)
+        return HttpResponse::error(400, parsed.error());
+    if (shared::VoidResult compatible = shared::Protocol::checkClientSchema(parsed->schemaVersion); !compatible)
+        return HttpResponse::error(409, compatible.error());
+    shared::Protocol::HandshakeResponse response;
+    response.serverVersion = services.context().version;
+    response.epoch = services.context().epoch;
+    return HttpResponse::json(200, response.toJson());
+}
+
+} // namespace
+
+void install(Router &router)
+{
+    router.add(QStringLiteral("GET"), QStringLiteral("/health"), health);
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/handshake"), handshake, Router::BodyKind::Json);
+}
+
+} // namespace quire::server::SystemRoutes

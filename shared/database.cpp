@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "shared/database.h"
+
+#include "shared/logging.h"
+#include "shared/tr.h"
+
+#include <QAtomicInteger>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+
+#include <sys/stat.h>
+
+namespace quire::shared {
+namespace {
+
+QAtomicInteger<quint64> s_connectionCounter;
+
+bool fileIdentity(const QString &path, quint64 &device, quint64 &inode)
+{
+    struct stat st{};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return false;
+    device = quint64(st.st_dev);
+    inode = quint64(st.st_ino);
+    return true;
+}
+
+Error sqlError(const QString &what, const QSqlError &e)
+{
+    const QString native = e.nativeErrorCode();
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file is not what we expect.
+    if (native == QLatin1String("11") || native == QLatin1String("26")) {
+        return Error::make(QStringLiteral("database_corrupt"),
+                           Tr::tr("The database file is damaged or is not a Quire database: %1").arg(e.databaseText()));
+    }
+    return Error::make(QStringLiteral("database_error"),
+                       Tr::tr("%1 failed: %2").arg(what, e.text()));
+}
+
+} // namespace
+
+Database::Database(QString connectionName, QString path)
+    : m_connectionName(std::move(connectionName))
+    , m_path(std::move(path))
+{}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::handle() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path)
+{
+    const QString name = QStringLiteral("quire-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    std::unique_ptr<Database> database(new Database(name, path));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        if (!db.isValid()) {
+            return Error::make(QStringLiteral("database_driver_missing"),
+                               Tr::tr("The SQLite driver for Qt is not installed (package libqt6sql6-sqlite)."));
+        }
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            return Error::make(QStringLiteral("database_open_failed"),
+                               Tr::tr("Cannot open the database %1: %2").arg(path, db.lastError().text()));
+        }
+    }
+    if (VoidResult r = database->configure(); !r)
+        return r.error();
+    fileIdentity(path, database->m_device, database->m_inode);
+    qCDebug(lcDb) << "opened" << path << "as" << name;
+    return database;
+}
+
+VoidResult Database::configure()
+{
+    // journal_mode is the first statement that reads the file, so a file that
+    // is not a database is caught here, before anything is written to it.
+    Result<QVariant> mode = scalar(QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (!mode)
+        return mode.error();
+    if (mode->toString().toLower() != QLatin1String("wal")) {
+        return Error::make(QStringLiteral("database_error"),
+                           Tr::tr("The database %1 cannot use write-ahead logging.").arg(m_path));
+    }
+    for (const char *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
+        if (VoidResult r = run(QString::fromLatin1(pragma)); !r)
+            return r;
+    }
+    return VoidResult::success();
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery query(handle());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return sqlError(Tr::tr("Preparing a query"), query.lastError());
+    for (const QVariant &v : binds)
+        query.addBindValue(v);
+    if (!query.exec()) {
+        qCWarning(lcDb) << "query failed:" << sql.left(120) << query.lastError().text();
+        return sqlError(Tr::tr("A database query"), query.lastError());
+    }
+    return query;
+}
+
+VoidResult Database::run(const QString &sql, const QVariantList &binds)
+{
+    Result<QSqlQuery> q = exec(sql, binds);
+    if (!q)
+        return q.error();
+    return VoidResult::success();
+}
+
+Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds)
+{
+    Result<QSqlQuery> q = exec(sql, binds);
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return QVariant();
+    return q->value(0);
+}
+
+VoidResult Database::transaction(const std::function<VoidResult()> &work)
+{
+    if (VoidResult r = run(QStringLiteral("BEGIN IMMEDIATE")); !r)
+        return r;
+    VoidResult result = work();
+    if (result) {
+        if (VoidResult c = run(QStringLiteral("COMMIT")); !c)
+            result = c;
+        else
+            return result;
+    }
+    if (VoidResult rb = run(QStringLiteral("ROLLBACK")); !rb)
+        qCWarning(lcDb) << "rollback failed:" << rb.error().message;
+    return result;
+}
+
+VoidResult Database::backupTo(const QString &target)
+{
+    if (QFileInfo::exists(target)) {
+        return Error::make(QStringLiteral("backup_target_exists"),
+                           Tr::tr("The backup file %1 already exists.").arg(target));
+    }
+    return run(QStringLiteral("VACUUM INTO ?"), {target});
+}
+
+VoidResult Database::ping()
+{
+    // Reads the schema page, so a file that went bad under us shows here.
+    Result<QVariant> v = scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+    if (!v)
+        return v.error();
+    quint64 device = 0, inode = 0;
+    if (m_inode != 0 && (!fileIdentity(m_path, device, inode) || device != m_device || inode != m_inode)) {
+        return Error::make(QStringLiteral("database_missing"),
+                           Tr::tr("The database file %1 was removed or replaced while in use.").arg(m_path));
+    }
+    return VoidResult::success();
+}
+
+} // namespace quire::shared

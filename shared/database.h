@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <memory>
+
+namespace quire::shared {
+
+// One connection to a Quire SQLite database, set up the same way on the
+// server and in the desktop replica: WAL journal, foreign keys on, a busy
+// timeout, full fsync. Qt SQL ties a connection to the thread that opened it,
+// so each thread opens its own Database. Failures come back as Errors; no
+// query result is ever dropped unchecked.
+class Database
+{
+public:
+    static Result<std::unique_ptr<Database>> openSqlite(const QString &path);
+    ~Database();
+
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QString path() const { return m_path; }
+    QSqlDatabase handle() const;
+
+    // Prepares, binds positionally and runs one statement.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    // The same when only success matters.
+    VoidResult run(const QString &sql, const QVariantList &binds = {});
+    // The first column of the first row, or a null QVariant when there is no row.
+    Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {});
+
+    // Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
+    VoidResult transaction(const std::function<VoidResult()> &work);
+
+    // A consistent copy of the whole database into `target` (VACUUM INTO),
+    // safe while other connections write. Fails if `target` exists.
+    VoidResult backupTo(const QString &target);
+
+    // Cheap check that the database still answers and that its file is still
+    // the one opened: a file deleted or replaced under a running process
+    // would silently swallow every later write.
+    VoidResult ping();
+
+private:
+    Database(QString connectionName, QString path);
+    VoidResult configure();
+
+    QString m_connectionName;
+    QString m_path;
+    quint64 m_device = 0;
+    quint64 m_inode = 0;
+};
+
+} // namespace quire::shared

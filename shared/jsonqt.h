@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+// nlohmann_json <-> Qt string glue, so domain types map with plain j["x"] = s.
+namespace nlohmann {
+template<>
+struct adl_serializer<QString>
+{
+    static void to_json(json &j, const QString &s) { j = s.toStdString(); }
+    static void from_json(const json &j, QString &s) { s = QString::fromStdString(j.get<std::string>()); }
+};
+} // namespace nlohmann
+
+namespace quire::shared {
+
+inline QByteArray toJsonBytes(const nlohmann::json &j)
+{
+    const std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+} // namespace quire::shared
