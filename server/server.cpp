@@ -12,7 +12,6 @@
 namespace quire::server {
 
 using shared::Error;
-using shared::Result;
 
 Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObject *parent)
     : QObject(parent)
@@ -27,14 +26,10 @@ Server::~Server()
     shutdown();
 }
 
-Result<quint16> Server::start()
+shared::VoidResult Server::start(ListenSockets sockets)
 {
-    Result<ListenSockets> sockets = ListenSockets::open(m_context.config.listenAddress, m_context.config.port,
-                                                       m_context.config.threads);
-    if (!sockets)
-        return sockets.error();
-    m_port = sockets->port();
-    std::vector<int> fds = sockets->release();
+    m_port = sockets.port();
+    std::vector<int> fds = sockets.release();
     for (size_t i = 0; i < fds.size(); ++i) {
         auto worker = std::make_unique<HttpWorker>(m_context, fds[i], m_tls);
         auto *thread = new QThread;
@@ -54,7 +49,7 @@ Result<quint16> Server::start()
         }
     }
     qCInfo(lcServer) << "started" << m_workers.size() << "workers on port" << m_port;
-    return m_port;
+    return shared::VoidResult::success();
 }
 
 void Server::shutdown()

@@ -17,6 +17,7 @@ class QThread;
 namespace quire::server {
 
 class HttpWorker;
+class ListenSockets;
 
 // The running server: migrates the database, opens the shared port and
 // starts one HttpWorker thread per configured thread. Shutdown stops
@@ -30,8 +31,8 @@ public:
 
     Router &router() { return m_router; }
 
-    // Binds and starts the workers; returns the port actually bound.
-    shared::Result<quint16> start();
+    // Starts one worker per socket (the sockets are handed over).
+    shared::VoidResult start(ListenSockets sockets);
     void shutdown();
 
     QString url() const;

@@ -2,6 +2,7 @@
 #include "server/servercommands.h"
 
 #include "server/datadirectory.h"
+#include "server/listensockets.h"
 #include "server/requestlog.h"
 #include "server/server.h"
 #include "server/serverconfig.h"
@@ -73,7 +74,9 @@ Result<std::pair<QString, QString>> parseFileCommand(const QStringList &args, co
     QString file;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
-        if ((a == QLatin1String("--data-dir") || a == fileFlag) && i + 1 < args.size()) {
+        if (a == QLatin1String("--data-dir") || a == fileFlag) {
+            if (i + 1 >= args.size())
+                return Error::make(QStringLiteral("usage"), QStringLiteral("%1 needs a value").arg(a));
             (a == fileFlag ? file : dataDir) = args[++i];
         } else {
             return Error::make(QStringLiteral("usage"), QStringLiteral("unexpected argument `%1` (see --help)").arg(a));
@@ -113,6 +116,7 @@ int ServerCommands::serve(const QStringList &args)
     Result<ServerConfig> config = ServerConfigLoader::load(args, ServerConfigLoader::processEnvironment());
     if (!config)
         return fail(config.error());
+    RequestLog::installMessageHandler();
     if (VoidResult r = DataDirectory::prepare(config->dataDir); !r)
         return fail(r.error());
     auto lock = DataDirectory::lock(config->dataDir);
@@ -122,16 +126,8 @@ int ServerCommands::serve(const QStringList &args)
     ServerContext context;
     context.config = *config;
     context.version = QLatin1String(shared::kVersion);
-    {
-        auto db = openMigrated(config->databasePath());
-        if (!db)
-            return fail(db.error());
-        Result<QString> epoch = readEpoch(**db);
-        if (!epoch)
-            return fail(epoch.error());
-        context.epoch = *epoch;
-    }
 
+    // Everything that can be refused cheaply comes before the database is touched.
     std::optional<QSslConfiguration> tls;
     if (!config->insecureHttp) {
         QStringList hosts{QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
@@ -146,13 +142,23 @@ int ServerCommands::serve(const QStringList &args)
         tls = credentials->serverConfiguration();
         context.fingerprint = credentials->fingerprint();
     }
+    Result<ListenSockets> sockets = ListenSockets::open(config->listenAddress, config->port, config->threads);
+    if (!sockets)
+        return fail(sockets.error());
+    {
+        auto db = openMigrated(config->databasePath());
+        if (!db)
+            return fail(db.error());
+        Result<QString> epoch = readEpoch(**db);
+        if (!epoch)
+            return fail(epoch.error());
+        context.epoch = *epoch;
+    }
 
-    RequestLog::installMessageHandler();
     Server server(context, tls);
     SystemRoutes::install(server.router());
-    Result<quint16> port = server.start();
-    if (!port)
-        return fail(port.error());
+    if (VoidResult started = server.start(std::move(*sockets)); !started)
+        return fail(started.error());
 
     printOut(QStringLiteral("listening on %1").arg(server.url()));
     if (!context.fingerprint.isEmpty())

@@ -23,7 +23,7 @@ std::optional<QString> normalize(const QString &text)
     for (const QChar c : text) {
         if (c == QLatin1Char(':') || c == QLatin1Char(' '))
             continue;
-        if (!std::isxdigit(c.toLatin1()) || c.unicode() > 0x7f)
+        if (c.unicode() > 0x7f || !std::isxdigit(static_cast<unsigned char>(c.toLatin1())))
             return std::nullopt;
         hex.append(c.toLatin1());
     }

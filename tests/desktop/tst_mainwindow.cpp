@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/translations.h"
+#include "desktop/core/workspace.h"
+#include "desktop/widgets/mainwindow.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quire;
+using Section = gui::MainWindow::Section;
+
+// The main window frame, driven with real clicks and keys under offscreen.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<desktop::Workspace> m_workspace;
+    std::unique_ptr<gui::MainWindow> m_window;
+
+    QListWidget *navigation() const { return m_window->findChild<QListWidget *>(QStringLiteral("navigation")); }
+    QStackedWidget *pages() const { return m_window->findChild<QStackedWidget *>(QStringLiteral("pages")); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
+        QVERIFY(ws.ok());
+        m_workspace = std::move(ws.value());
+        m_window = std::make_unique<gui::MainWindow>(*m_workspace);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void listsEverySection()
+    {
+        QListWidget *nav = navigation();
+        QVERIFY(nav);
+        QStringList names;
+        for (int i = 0; i < nav->count(); ++i)
+            names << nav->item(i)->text();
+        QCOMPARE(names, (QStringList{QStringLiteral("Guides"), QStringLiteral("Case studies"), QStringLiteral("Prompts"),
+                                     QStringLiteral("Courses"), QStringLiteral("Posts"), QStringLiteral("Metrics"),
+                                     QStringLiteral("Admin")}));
+        QCOMPARE(m_window->currentSection(), Section::Guides);
+    }
+
+    void clickingASectionShowsIt()
+    {
+        QListWidget *nav = navigation();
+        for (int row = nav->count() - 1; row >= 0; --row) {
+            const QRect rect = nav->visualItemRect(nav->item(row));
+            QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, rect.center());
+            QCOMPARE(pages()->currentIndex(), row);
+            // Sections not built yet say so rather than showing an empty list.
+            auto *text = pages()->currentWidget()->findChild<QLabel *>(QStringLiteral("placeholderText"));
+            QVERIFY(text);
+            QVERIFY2(text->text().contains(QStringLiteral("not built yet")), qPrintable(text->text()));
+            auto *title = pages()->currentWidget()->findChild<QLabel *>(QStringLiteral("placeholderTitle"));
+            QCOMPARE(title->text(), nav->item(row)->text());
+        }
+    }
+
+    void keyboardMovesBetweenSections()
+    {
+        m_window->showSection(Section::Guides);
+        navigation()->setFocus();
+        QTest::keyClick(navigation(), Qt::Key_Down);
+        QCOMPARE(m_window->currentSection(), Section::CaseStudies);
+        QTest::keyClick(navigation(), Qt::Key_End);
+        QCOMPARE(m_window->currentSection(), Section::Admin);
+    }
+
+    void statusBarShowsConnectionState()
+    {
+        auto *indicator = m_window->statusBar()->findChild<QLabel *>(QStringLiteral("connectionIndicator"));
+        QVERIFY(indicator);
+        QVERIFY2(indicator->text().contains(QStringLiteral("No server")), qPrintable(indicator->text()));
+        QVERIFY(!indicator->toolTip().isEmpty());
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("Quire"));
+    }
+
+    void speaksGermanForAGermanLocale()
+    {
+        QVERIFY(desktop::Translations::install(*qApp, QLocale(QLocale::German, QLocale::Germany)));
+        gui::MainWindow german(*m_workspace);
+        auto *nav = german.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QCOMPARE(nav->item(0)->text(), QStringLiteral("Anleitungen"));
+        QCOMPARE(nav->item(1)->text(), QStringLiteral("Fallstudien"));
+        auto *indicator = german.statusBar()->findChild<QLabel *>(QStringLiteral("connectionIndicator"));
+        QVERIFY2(indicator->text().contains(QStringLiteral("Kein Server")), qPrintable(indicator->text()));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

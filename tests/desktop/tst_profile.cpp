@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/profile.h"
+#include "shared/uuid.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quire::desktop;
+
+// A profile keeps one user's settings and replica apart from every other.
+class TestProfile : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void createsAndRemembers()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p"));
+        QString clientId;
+        {
+            auto p = Profile::open(path);
+            QVERIFY(p.ok());
+            QCOMPARE((*p)->directory(), path);
+            clientId = (*p)->clientId();
+            QVERIFY(quire::shared::Uuid::isV7(clientId));
+            QCOMPARE((*p)->clientId(), clientId);
+            (*p)->setServer(QUrl(QStringLiteral("https://quire.example.org:8443")), QStringLiteral("AA:BB"));
+        }
+        auto p = Profile::open(path);
+        QVERIFY(p.ok());
+        QCOMPARE((*p)->clientId(), clientId);
+        QCOMPARE((*p)->serverUrl(), QUrl(QStringLiteral("https://quire.example.org:8443")));
+        QCOMPARE((*p)->pinnedFingerprint(), QStringLiteral("AA:BB"));
+        QCOMPARE((*p)->replicaPath(), path + QStringLiteral("/replica.db"));
+        (*p)->forgetServer();
+        QVERIFY(!(*p)->serverUrl().isValid());
+        QVERIFY((*p)->pinnedFingerprint().isEmpty());
+    }
+
+    void defaultLivesInAppData()
+    {
+        auto p = Profile::open();
+        QVERIFY(p.ok());
+        QVERIFY((*p)->directory().startsWith(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+                || (*p)->directory() == QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    }
+
+    void refusesAFile()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("f"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        auto p = Profile::open(file);
+        QVERIFY(!p.ok());
+        QCOMPARE(p.error().code, QStringLiteral("profile_invalid"));
+        auto q = Profile::open(file + QStringLiteral("/sub"));
+        QVERIFY(!q.ok());
+        QCOMPARE(q.error().code, QStringLiteral("profile_unwritable"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfile)
+#include "tst_profile.moc"

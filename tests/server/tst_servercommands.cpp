@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/tlscredentials.h"
+#include "shared/database.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/testhttpclient.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quire::test;
+
+namespace {
+// Start-up failures must say what is wrong in one line and exit non-zero.
+void verifyOneErrorLine(const ServerProcess::RunResult &r, int exitCode, const QString &mentions)
+{
+    QVERIFY(!r.crashed);
+    QCOMPARE(r.exitCode, exitCode);
+    // Log lines are JSON objects; the error is the one plain line.
+    QList<QByteArray> lines;
+    for (const QByteArray &line : r.err.trimmed().split('\n')) {
+        if (!line.startsWith('{'))
+            lines << line;
+    }
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.first().startsWith("quire-server: "), r.err.constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+}
+
+QStringList serveArgs(const QString &dataDir, quint16 port = 0)
+{
+    return {QStringLiteral("serve"), QStringLiteral("--data-dir"), dataDir, QStringLiteral("--port"), QString::number(port)};
+}
+
+QString epochOf(const QString &dbPath)
+{
+    auto db = quire::shared::Database::openSqlite(dbPath);
+    if (!db)
+        return {};
+    return (*db)->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"))->toString();
+}
+} // namespace
+
+// quire-server's command line: start-up refusals, backup and restore.
+class TestServerCommands : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void versionAndHelp()
+    {
+        const auto v = ServerProcess::run({QStringLiteral("--version")});
+        QCOMPARE(v.exitCode, 0);
+        QCOMPARE(v.out.trimmed(), QByteArray("quire-server 0.1.0"));
+        const auto h = ServerProcess::run({QStringLiteral("--help")});
+        QCOMPARE(h.exitCode, 0);
+        QVERIFY(h.out.contains("--data-dir") && h.out.contains("QUIRE_PORT") && h.out.contains("backup"));
+    }
+
+    void usageErrors()
+    {
+        verifyOneErrorLine(ServerProcess::run({QStringLiteral("--bogus")}), 2, QStringLiteral("--bogus"));
+        verifyOneErrorLine(ServerProcess::run({QStringLiteral("frobnicate")}), 2, QStringLiteral("frobnicate"));
+        verifyOneErrorLine(ServerProcess::run({QStringLiteral("backup"), QStringLiteral("--to")}), 2, QStringLiteral("--to needs a value"));
+        verifyOneErrorLine(ServerProcess::run({QStringLiteral("backup"), QStringLiteral("--to"), QStringLiteral("x.db")}, 30000, {{QStringLiteral("QUIRE_DATA_DIR"), QString()}}), 2, QStringLiteral("--data-dir"));
+    }
+
+    void mismatchedCertificateAndKey()
+    {
+        QTemporaryDir dir;
+        const QString c1 = dir.filePath(QStringLiteral("c1.pem")), k2 = dir.filePath(QStringLiteral("k2.pem"));
+        QVERIFY(quire::server::TlsCredentials::generate(c1, dir.filePath(QStringLiteral("k1.pem")), {QStringLiteral("localhost")}).ok());
+        QVERIFY(quire::server::TlsCredentials::generate(dir.filePath(QStringLiteral("c2.pem")), k2, {QStringLiteral("localhost")}).ok());
+        QStringList args = serveArgs(dir.filePath(QStringLiteral("data")));
+        args << QStringLiteral("--tls-cert") << c1 << QStringLiteral("--tls-key") << k2;
+        verifyOneErrorLine(ServerProcess::run(args), 1, QStringLiteral("does not belong"));
+    }
+
+    void unreadableCertificate()
+    {
+        QTemporaryDir dir;
+        QStringList args = serveArgs(dir.filePath(QStringLiteral("data")));
+        args << QStringLiteral("--tls-cert") << dir.filePath(QStringLiteral("none.pem")) << QStringLiteral("--tls-key")
+             << dir.filePath(QStringLiteral("none.key"));
+        verifyOneErrorLine(ServerProcess::run(args), 1, QStringLiteral("cannot read TLS certificate"));
+    }
+
+    void givenCertificateIsUsed()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("c.pem")), key = dir.filePath(QStringLiteral("k.pem"));
+        QVERIFY(quire::server::TlsCredentials::generate(cert, key, {QStringLiteral("127.0.0.1")}).ok());
+        const QString expected = quire::server::TlsCredentials::load(cert, key)->fingerprint();
+        ServerProcess server;
+        ServerProcess::Options o;
+        o.extraArgs = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+        QVERIFY2(server.start(o), qPrintable(server.errorString()));
+        QCOMPARE(server.fingerprint(), expected);
+        QVERIFY(!QFile::exists(server.dataDir() + QStringLiteral("/tls/cert.pem"))); // nothing generated
+        QCOMPARE(TestHttpClient(server.url(), expected).get(QStringLiteral("/health")).status, 200);
+    }
+
+    void portInUse()
+    {
+        // By another program...
+        QTcpServer other;
+        QVERIFY(other.listen(QHostAddress::LocalHost));
+        QTemporaryDir dir;
+        QStringList args = serveArgs(dir.filePath(QStringLiteral("a")), other.serverPort());
+        args << QStringLiteral("--listen") << QStringLiteral("127.0.0.1");
+        verifyOneErrorLine(ServerProcess::run(args), 1, QStringLiteral("already in use"));
+        // ...and by another quire-server, whose SO_REUSEPORT must not let us join it.
+        ServerProcess first;
+        QVERIFY2(first.start(), qPrintable(first.errorString()));
+        QStringList second = serveArgs(dir.filePath(QStringLiteral("b")), first.port());
+        second << QStringLiteral("--listen") << QStringLiteral("127.0.0.1");
+        verifyOneErrorLine(ServerProcess::run(second), 1, QStringLiteral("already in use"));
+    }
+
+    void unwritableDataDirectory()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("a-file"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        verifyOneErrorLine(ServerProcess::run(serveArgs(file)), 1, QStringLiteral("not a directory"));
+        verifyOneErrorLine(ServerProcess::run(serveArgs(file + QStringLiteral("/sub"))), 1, QStringLiteral("cannot create data directory"));
+    }
+
+    void corruptDatabaseIsLeftAlone()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("quire.db"));
+        QFile f(db);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray junk(4096, '\x5a');
+        junk.prepend("garbage that is no database");
+        f.write(junk);
+        f.close();
+        verifyOneErrorLine(ServerProcess::run(serveArgs(dir.path())), 1, QStringLiteral("damaged or is not a Quire database"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), junk);
+        QVERIFY(!QFile::exists(db + QStringLiteral("-wal")));
+    }
+
+    void databaseFromANewerServerIsRefused()
+    {
+        QTemporaryDir dir;
+        {
+            auto db = quire::shared::Database::openSqlite(dir.filePath(QStringLiteral("quire.db")));
+            QVERIFY(db.ok());
+            QVERIFY((*db)->run(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")).ok());
+            QVERIFY((*db)->run(QStringLiteral("INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01T00:00:00.000Z')")).ok());
+        }
+        verifyOneErrorLine(ServerProcess::run(serveArgs(dir.path())), 1, QStringLiteral("newer Quire"));
+    }
+
+    void oneServerPerDataDirectory()
+    {
+        ServerProcess first;
+        QVERIFY2(first.start(), qPrintable(first.errorString()));
+        verifyOneErrorLine(ServerProcess::run(serveArgs(first.dataDir())), 1, QStringLiteral("in use by another quire-server"));
+    }
+
+    void backupWhileRunningAndRestore()
+    {
+        QTemporaryDir dir;
+        ServerProcess server;
+        ServerProcess::Options o;
+        o.dataDir = dir.filePath(QStringLiteral("data"));
+        QVERIFY2(server.start(o), qPrintable(server.errorString()));
+        TestHttpClient http(server.url(), server.fingerprint());
+        QCOMPARE(http.get(QStringLiteral("/health")).status, 200);
+        const QString epochBefore = epochOf(o.dataDir + QStringLiteral("/quire.db"));
+        QCOMPARE(epochBefore.size(), 32);
+
+        const QString backup = dir.filePath(QStringLiteral("backup.db"));
+        const auto b = ServerProcess::run({QStringLiteral("backup"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--to"), backup});
+        QCOMPARE(b.exitCode, 0);
+        QVERIFY(b.out.contains("backup written to"));
+        QCOMPARE(epochOf(backup), epochBefore);
+        QCOMPARE(http.get(QStringLiteral("/health")).status, 200); // still serving
+        // Never overwrites.
+        verifyOneErrorLine(ServerProcess::run({QStringLiteral("backup"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--to"), backup}),
+                           1, QStringLiteral("already exists"));
+        // Restoring under a running server is refused.
+        verifyOneErrorLine(ServerProcess::run({QStringLiteral("restore"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--from"), backup}),
+                           1, QStringLiteral("in use"));
+
+        QVERIFY(server.stop());
+        const auto r = ServerProcess::run({QStringLiteral("restore"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--from"), backup});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("previous database kept as"));
+        const QString epochAfter = epochOf(o.dataDir + QStringLiteral("/quire.db"));
+        QCOMPARE(epochAfter.size(), 32);
+        QVERIFY(epochAfter != epochBefore); // clients will know their cursors are stale
+        QVERIFY(!QDir(o.dataDir).entryList({QStringLiteral("quire.db.before-restore-*")}).isEmpty());
+
+        ServerProcess again;
+        QVERIFY2(again.start(o), qPrintable(again.errorString()));
+        QCOMPARE(TestHttpClient(again.url(), again.fingerprint()).get(QStringLiteral("/health")).status, 200);
+    }
+
+    void restoreRefusesJunk()
+    {
+        QTemporaryDir dir;
+        const QString junk = dir.filePath(QStringLiteral("junk.db"));
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        const QString data = dir.filePath(QStringLiteral("data"));
+        verifyOneErrorLine(ServerProcess::run({QStringLiteral("restore"), QStringLiteral("--data-dir"), data, QStringLiteral("--from"), junk}),
+                           1, QStringLiteral("damaged"));
+        QVERIFY(!QFile::exists(data + QStringLiteral("/quire.db")));
+        QVERIFY(!QFile::exists(data + QStringLiteral("/quire.db.restoring")));
+    }
+
+    void plainHttpOnlyWhenAsked()
+    {
+        ServerProcess server;
+        ServerProcess::Options o;
+        o.tls = false;
+        QVERIFY2(server.start(o), qPrintable(server.errorString()));
+        QCOMPARE(server.url().scheme(), QStringLiteral("http"));
+        QVERIFY(server.fingerprint().isEmpty());
+        const HttpResult r = TestHttpClient(server.url(), QString()).get(QStringLiteral("/health"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.header("Strict-Transport-Security").isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCommands)
+#include "tst_servercommands.moc"

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/serverconfig.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quire::server;
+using Env = QMap<QString, QString>;
+Q_DECLARE_METATYPE(Env)
+
+// Where each setting comes from: flags over QUIRE_* over the file over defaults.
+class TestServerConfig : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_file;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_file = m_dir.filePath(QStringLiteral("quire-server.conf"));
+        QFile f(m_file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# comment\nport = 7000\nlisten = 127.0.0.2\nthreads=3\npublic_url = \"https://docs.example.org/\"\n");
+    }
+
+    void precedence_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<Env>("env");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<QString>("listen");
+        QTest::addColumn<int>("threads");
+        const QString cfg = m_file;
+        QTest::newRow("file only") << QStringList{QStringLiteral("--config"), cfg} << Env{} << 7000 << QStringLiteral("127.0.0.2") << 3;
+        QTest::newRow("env beats file") << QStringList{QStringLiteral("--config"), cfg}
+                                        << Env{{QStringLiteral("QUIRE_PORT"), QStringLiteral("7100")}} << 7100 << QStringLiteral("127.0.0.2") << 3;
+        QTest::newRow("flag beats env") << QStringList{QStringLiteral("--config"), cfg, QStringLiteral("--port"), QStringLiteral("7200")}
+                                        << Env{{QStringLiteral("QUIRE_PORT"), QStringLiteral("7100")}} << 7200 << QStringLiteral("127.0.0.2") << 3;
+        QTest::newRow("flag=value form") << QStringList{QStringLiteral("--port=7300"), QStringLiteral("--threads=1")} << Env{} << 7300 << QStringLiteral("127.0.0.1") << 1;
+        QTest::newRow("config from env") << QStringList{} << Env{{QStringLiteral("QUIRE_CONFIG"), cfg}} << 7000 << QStringLiteral("127.0.0.2") << 3;
+        QTest::newRow("defaults") << QStringList{QStringLiteral("--threads"), QStringLiteral("2")}
+                                  << Env{{QStringLiteral("QUIRE_DATA_DIR"), m_dir.filePath(QStringLiteral("nothing-here"))}}
+                                  << 8443 << QStringLiteral("127.0.0.1") << 2;
+    }
+
+    void precedence()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(Env, env);
+        QFETCH(int, port);
+        QFETCH(QString, listen);
+        QFETCH(int, threads);
+        auto c = ServerConfigLoader::load(args, env);
+        QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error().message));
+        QCOMPARE(int(c->port), port);
+        QCOMPARE(c->listenAddress.toString(), listen);
+        QCOMPARE(c->threads, threads);
+    }
+
+    void fileValuesAreCleaned()
+    {
+        auto c = ServerConfigLoader::load({QStringLiteral("--config"), m_file}, {});
+        QVERIFY(c.ok());
+        QCOMPARE(c->publicUrl, QStringLiteral("https://docs.example.org"));
+        QCOMPARE(c->configFile, m_file);
+    }
+
+    void switches()
+    {
+        QVERIFY(ServerConfigLoader::load({QStringLiteral("--insecure-http")}, {})->insecureHttp);
+        QVERIFY(ServerConfigLoader::load({}, {{QStringLiteral("QUIRE_INSECURE_HTTP"), QStringLiteral("yes")}})->insecureHttp);
+        QVERIFY(!ServerConfigLoader::load({QStringLiteral("--insecure-http=false")}, {})->insecureHttp);
+        QCOMPARE(ServerConfigLoader::load({}, {})->maxBodyBytes, qint64(10 * 1024 * 1024));
+    }
+
+    void refused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown flag") << QStringList{QStringLiteral("--prot"), QStringLiteral("1")} << QStringLiteral("--prot");
+        QTest::newRow("port text") << QStringList{QStringLiteral("--port"), QStringLiteral("https")} << QStringLiteral("--port");
+        QTest::newRow("port too big") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << QStringLiteral("--port");
+        QTest::newRow("missing value") << QStringList{QStringLiteral("--data-dir")} << QStringLiteral("--data-dir");
+        QTest::newRow("bad address") << QStringList{QStringLiteral("--listen"), QStringLiteral("example.org")} << QStringLiteral("--listen");
+        QTest::newRow("cert without key") << QStringList{QStringLiteral("--tls-cert"), QStringLiteral("/x.pem")} << QStringLiteral("--tls-key");
+        QTest::newRow("zero threads") << QStringList{QStringLiteral("--threads"), QStringLiteral("0")} << QStringLiteral("--threads");
+        QTest::newRow("tiny body limit") << QStringList{QStringLiteral("--max-body-bytes"), QStringLiteral("10")} << QStringLiteral("--max-body-bytes");
+        QTest::newRow("bad public url") << QStringList{QStringLiteral("--public-url"), QStringLiteral("ftp://x")} << QStringLiteral("--public-url");
+        QTest::newRow("bad switch value") << QStringList{QStringLiteral("--insecure-http=maybe")} << QStringLiteral("--insecure-http");
+        QTest::newRow("stray argument") << QStringList{QStringLiteral("8443")} << QStringLiteral("8443");
+        QTest::newRow("missing config file") << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/q.conf")} << QStringLiteral("/nonexistent/q.conf");
+    }
+
+    void refused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        auto c = ServerConfigLoader::load(args, {});
+        QVERIFY(!c.ok());
+        QCOMPARE(c.error().code, QStringLiteral("usage"));
+        QVERIFY2(c.error().message.contains(mentions), qPrintable(c.error().message));
+    }
+
+    void badConfigFileLinesNamed()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("bad.conf"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("port = 1\nprot = 2\n");
+        f.close();
+        auto c = ServerConfigLoader::load({QStringLiteral("--config"), path}, {});
+        QVERIFY(!c.ok());
+        QVERIFY(c.error().message.contains(QStringLiteral(":2: unknown setting `prot`")));
+    }
+
+    void helpListsEveryOption()
+    {
+        const QString help = ServerConfigLoader::helpText();
+        for (const ConfigOption &o : ServerConfigLoader::options()) {
+            QVERIFY(help.contains(QStringLiteral("--") + o.flag));
+            QVERIFY(help.contains(o.env));
+        }
+        for (const char *required : {"--data-dir", "--listen", "--port", "--tls-cert", "--tls-key", "--insecure-http", "--version"})
+            QVERIFY2(help.contains(QLatin1String(required)), required);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerConfig)
+#include "tst_serverconfig.moc"
