@@ -28,7 +28,11 @@ setup() {
 server_pid() {
     [[ -f "$VAR/quire-server.pid" ]] || return 1
     local pid; pid=$(cat "$VAR/quire-server.pid")
-    kill -0 "$pid" 2>/dev/null && echo "$pid"
+    # Alive, not a zombie, and still quire-server (pids get reused).
+    [[ -r "/proc/$pid/stat" ]] || return 1
+    [[ "$(awk '{print $3}' "/proc/$pid/stat")" != "Z" ]] || return 1
+    [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == "quire-server" ]] || return 1
+    echo "$pid"
 }
 
 start_server() {
@@ -75,6 +79,8 @@ run() {
 stop() {
     if pid=$(server_pid); then
         kill -TERM "$pid"
+        for _ in $(seq 1 100); do server_pid >/dev/null || break; sleep 0.1; done
+        rm -f "$VAR/quire-server.pid"
         echo "quire: stopped quire-server (pid $pid)"
     else
         echo "quire: no quire-server running from ./var"

@@ -12,8 +12,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QMetaEnum>
 #include <QRandomGenerator>
 #include <QSslServer>
 #include <QSslSocket>
@@ -47,6 +45,35 @@ QString newRequestId()
 {
     const quint64 n = QRandomGenerator::global()->generate64();
     return QString::number(n, 16).rightJustified(16, QLatin1Char('0'));
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return QByteArrayLiteral("OK");
+    case 201: return QByteArrayLiteral("Created");
+    case 202: return QByteArrayLiteral("Accepted");
+    case 204: return QByteArrayLiteral("No Content");
+    case 301: return QByteArrayLiteral("Moved Permanently");
+    case 302: return QByteArrayLiteral("Found");
+    case 303: return QByteArrayLiteral("See Other");
+    case 304: return QByteArrayLiteral("Not Modified");
+    case 400: return QByteArrayLiteral("Bad Request");
+    case 401: return QByteArrayLiteral("Unauthorized");
+    case 403: return QByteArrayLiteral("Forbidden");
+    case 404: return QByteArrayLiteral("Not Found");
+    case 405: return QByteArrayLiteral("Method Not Allowed");
+    case 409: return QByteArrayLiteral("Conflict");
+    case 410: return QByteArrayLiteral("Gone");
+    case 413: return QByteArrayLiteral("Content Too Large");
+    case 415: return QByteArrayLiteral("Unsupported Media Type");
+    case 422: return QByteArrayLiteral("Unprocessable Content");
+    case 426: return QByteArrayLiteral("Upgrade Required");
+    case 429: return QByteArrayLiteral("Too Many Requests");
+    case 500: return QByteArrayLiteral("Internal Server Error");
+    case 503: return QByteArrayLiteral("Service Unavailable");
+    default: return QByteArrayLiteral("Status");
+    }
 }
 
 bool isJsonContentType(const QByteArray &value)
@@ -146,14 +173,19 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
     HttpResponse response = respond(request, raw);
     addCommonHeaders(response, request);
 
-    QHttpServerResponder responder = HttpEndpoint::makeResponder(raw, socket);
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    // One buffer, one write: QHttpServerResponder would make four socket
+    // writes per header line, and it adds nothing else (keep-alive and
+    // pipelining are handled by the endpoint around us).
+    const bool withBody = request.method != QLatin1String("HEAD");
+    QByteArray wire;
+    wire.reserve(256 + response.body.size());
+    wire.append("HTTP/1.1 ").append(QByteArray::number(response.status)).append(' ').append(reasonPhrase(response.status)).append("\r\n");
     for (const auto &[name, value] : std::as_const(response.headers))
-        responder.writeHeader(name, value);
-    if (request.method == QLatin1String("HEAD"))
-        responder.writeBody(QByteArray());
-    else
-        responder.writeBody(response.body);
+        wire.append(name).append(": ").append(value).append("\r\n");
+    wire.append("\r\n");
+    if (withBody)
+        wire.append(response.body);
+    socket->write(wire);
 
     RequestLog::write({request.requestId, request.method,
                        request.path.isEmpty() ? QString::fromUtf8(raw.url().path(QUrl::FullyEncoded).toUtf8()) : request.path,

@@ -2,18 +2,28 @@
 #include "shared/timestamp.h"
 
 #include <QRegularExpression>
+
+#include <cstdio>
 #include <QTimeZone>
 
 namespace quire::shared::Timestamp {
 
 QString format(const QDateTime &time)
 {
-    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return formatMs(time.toMSecsSinceEpoch());
 }
 
 QString formatMs(qint64 unixMs)
 {
-    return format(QDateTime::fromMSecsSinceEpoch(unixMs, Qt::UTC));
+    // Hand-formatted: this runs for every log line, and QDateTime::toString
+    // parses its format string each time.
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(unixMs, Qt::UTC);
+    const QDate d = t.date();
+    const QTime h = t.time();
+    char buffer[32];
+    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year(), d.month(), d.day(),
+                                h.hour(), h.minute(), h.second(), h.msec());
+    return QString::fromLatin1(buffer, n);
 }
 
 std::optional<QDateTime> parse(const QString &text)
