@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -12,5 +13,6 @@ enum class ContentStatus { Draft, InReview, Scheduled, Published, Archived };
 
 QString contentStatusName(ContentStatus status);
 std::optional<ContentStatus> contentStatusFromName(const QString &name);
+QStringList contentStatusNames();
 
 } // namespace quire::shared

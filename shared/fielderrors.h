@@ -18,6 +18,11 @@ public:
     bool isEmpty() const { return m_fields.isEmpty(); }
     const QMap<QString, QString> &fields() const { return m_fields; }
 
+    // Common rules, each skipped when the field already has a message.
+    void checkUuidV7(const QString &field, const QString &value);
+    // Required text: not blank, at most `maxLength` characters.
+    void checkText(const QString &field, const QString &value, int maxLength);
+
     // The error a request answers with: code `validation_failed` and every field.
     Error toError() const;
 

@@ -5,7 +5,6 @@
 #include "shared/jsonreader.h"
 #include "shared/timestamp.h"
 #include "shared/tr.h"
-#include "shared/uuid.h"
 
 namespace quire::shared {
 
@@ -35,8 +34,7 @@ Result<Guide> Guide::fromJson(const nlohmann::json &json)
         if (const auto parsed = contentStatusFromName(*status))
             g.status = *parsed;
         else
-            errors.add(QStringLiteral("status"),
-                       Tr::tr("Must be one of: draft, in_review, scheduled, published, archived."));
+            errors.add(QStringLiteral("status"), Tr::tr("Must be one of: %1.").arg(contentStatusNames().join(QLatin1String(", "))));
     }
     g.ownerId = r.uuid("owner_id", JsonReader::Presence::Required).value_or(QString());
     g.createdAt = r.timestamp("created_at", JsonReader::Presence::Required).value_or(QDateTime());
@@ -55,14 +53,9 @@ Result<Guide> Guide::fromJson(const nlohmann::json &json)
 
 void Guide::validate(FieldErrors &errors) const
 {
-    if (!errors.has(QStringLiteral("id")) && !Uuid::isV7(id))
-        errors.add(QStringLiteral("id"), Tr::tr("Must be a UUIDv7."));
-    if (!errors.has(QStringLiteral("title"))) {
-        if (title.trimmed().isEmpty())
-            errors.add(QStringLiteral("title"), Tr::tr("This field is required."));
-        else if (title.size() > kMaxTitleLength)
-            errors.add(QStringLiteral("title"), Tr::tr("Must be at most %n characters.", nullptr, kMaxTitleLength));
-    }
+    errors.checkUuidV7(QStringLiteral("id"), id);
+    errors.checkUuidV7(QStringLiteral("owner_id"), ownerId);
+    errors.checkText(QStringLiteral("title"), title, kMaxTitleLength);
     if (!errors.has(QStringLiteral("body")) && body.toUtf8().size() > kMaxBodyBytes)
         errors.add(QStringLiteral("body"), Tr::tr("Must be at most 5 MiB."));
     if (!errors.has(QStringLiteral("updated_at")) && createdAt.isValid() && updatedAt.isValid()

@@ -5,7 +5,6 @@
 #include "shared/jsonreader.h"
 #include "shared/timestamp.h"
 #include "shared/tr.h"
-#include "shared/uuid.h"
 
 #include <QRegularExpression>
 
@@ -54,20 +53,14 @@ Result<User> User::fromJson(const nlohmann::json &json)
 
 void User::validate(FieldErrors &errors) const
 {
-    if (!errors.has(QStringLiteral("id")) && !Uuid::isV7(id))
-        errors.add(QStringLiteral("id"), Tr::tr("Must be a UUIDv7."));
+    errors.checkUuidV7(QStringLiteral("id"), id);
     if (!errors.has(QStringLiteral("email"))) {
         if (email.size() > kMaxEmailLength)
             errors.add(QStringLiteral("email"), Tr::tr("Must be at most %n characters.", nullptr, kMaxEmailLength));
         else if (!isPlausibleEmail(email))
             errors.add(QStringLiteral("email"), Tr::tr("Must be an email address like name@example.com."));
     }
-    if (!errors.has(QStringLiteral("name"))) {
-        if (name.trimmed().isEmpty())
-            errors.add(QStringLiteral("name"), Tr::tr("This field is required."));
-        else if (name.size() > kMaxNameLength)
-            errors.add(QStringLiteral("name"), Tr::tr("Must be at most %n characters.", nullptr, kMaxNameLength));
-    }
+    errors.checkText(QStringLiteral("name"), name, kMaxNameLength);
     if (!avatarUrl.isEmpty() && !errors.has(QStringLiteral("avatar_url"))
         && !avatarUrl.startsWith(QLatin1String("https://")))
         errors.add(QStringLiteral("avatar_url"), Tr::tr("Must be an https:// address."));

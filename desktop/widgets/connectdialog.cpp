@@ -31,6 +31,7 @@ ConnectDialog::ConnectDialog(desktop::Workspace &workspace, QWidget *parent)
     , m_trust(new QPushButton(Tr::tr("&Trust this certificate"), m_trustBox))
 {
     setWindowTitle(Tr::tr("Connect to a Quire server"));
+    setMinimumWidth(560);
     m_url->setObjectName(QStringLiteral("serverUrl"));
     m_url->setPlaceholderText(Tr::tr("https://quire.example.org"));
     m_url->setText(workspace.profile().serverUrl().toString());

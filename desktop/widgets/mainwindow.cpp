@@ -69,6 +69,7 @@ void MainWindow::buildSections()
         m_pages->addWidget(new PlaceholderView(e.name, e.explanation, m_pages));
     }
     m_navigation->setMaximumWidth(240);
+    m_navigation->setSpacing(3);
 }
 
 void MainWindow::buildMenus()
