@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -24,6 +25,7 @@ int run(QApplication &app)
     QApplication::setOrganizationName(QStringLiteral("Quire"));
     QApplication::setApplicationVersion(QLatin1String(shared::kVersion));
     QApplication::setDesktopFileName(QStringLiteral("org.quire.Quire"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.quire.Quire.svg")));
     desktop::Translations::install(app);
 
     QCommandLineParser parser;
