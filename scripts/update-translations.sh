@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lupdate=/usr/lib/qt6/bin/lupdate
-"$lupdate" -locations relative -no-obsolete shared desktop -ts translations/quire_de.ts
+"$lupdate" -locations relative -no-obsolete -I . shared desktop -ts translations/quire_de.ts
 echo "unfinished: $(grep -c 'type="unfinished"' translations/quire_de.ts || true)"
