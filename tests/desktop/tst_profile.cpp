@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/profile.h"
 #include "shared/uuid.h"
+#include "tests/support/testfiles.h"
 
 #include <QFile>
 #include <QStandardPaths>
@@ -53,9 +54,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("f"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.close();
+        QVERIFY(quire::test::writeFile(file));
         auto p = Profile::open(file);
         QVERIFY(!p.ok());
         QCOMPARE(p.error().code, QStringLiteral("profile_invalid"));

@@ -2,6 +2,7 @@
 #include "server/tlscredentials.h"
 #include "shared/database.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/testhttpclient.h"
 
 #include <QDir>
@@ -122,9 +123,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("a-file"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.close();
+        QVERIFY(writeFile(file));
         verifyOneErrorLine(ServerProcess::run(serveArgs(file)), 1, QStringLiteral("not a directory"));
         verifyOneErrorLine(ServerProcess::run(serveArgs(file + QStringLiteral("/sub"))), 1, QStringLiteral("cannot create data directory"));
     }
@@ -133,15 +132,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("quire.db"));
-        QFile f(db);
-        QVERIFY(f.open(QIODevice::WriteOnly));
         QByteArray junk(4096, '\x5a');
         junk.prepend("garbage that is no database");
-        f.write(junk);
-        f.close();
+        QVERIFY(writeFile(db, junk));
         verifyOneErrorLine(ServerProcess::run(serveArgs(dir.path())), 1, QStringLiteral("damaged or is not a Quire database"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), junk);
+        QCOMPARE(readFile(db), junk);
         QVERIFY(!QFile::exists(db + QStringLiteral("-wal")));
     }
 
@@ -207,10 +202,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString junk = dir.filePath(QStringLiteral("junk.db"));
-        QFile f(junk);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(4096, 'x'));
-        f.close();
+        QVERIFY(writeFile(junk, QByteArray(4096, 'x')));
         const QString data = dir.filePath(QStringLiteral("data"));
         verifyOneErrorLine(ServerProcess::run({QStringLiteral("restore"), QStringLiteral("--data-dir"), data, QStringLiteral("--from"), junk}),
                            1, QStringLiteral("damaged"));

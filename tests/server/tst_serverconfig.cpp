@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/serverconfig.h"
+#include "tests/support/testfiles.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -21,9 +22,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_file = m_dir.filePath(QStringLiteral("quire-server.conf"));
-        QFile f(m_file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("# comment\nport = 7000\nlisten = 127.0.0.2\nthreads=3\npublic_url = \"https://docs.example.org/\"\n");
+        QVERIFY(quire::test::writeFile(m_file, "# comment\nport = 7000\nlisten = 127.0.0.2\nthreads=3\npublic_url = \"https://docs.example.org/\"\n"));
     }
 
     void precedence_data()
@@ -107,10 +106,7 @@ private Q_SLOTS:
     void badConfigFileLinesNamed()
     {
         const QString path = m_dir.filePath(QStringLiteral("bad.conf"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("port = 1\nprot = 2\n");
-        f.close();
+        QVERIFY(quire::test::writeFile(path, "port = 1\nprot = 2\n"));
         auto c = ServerConfigLoader::load({QStringLiteral("--config"), path}, {});
         QVERIFY(!c.ok());
         QVERIFY(c.error().message.contains(QStringLiteral(":2: unknown setting `prot`")));

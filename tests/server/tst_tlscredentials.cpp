@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/tlscredentials.h"
+#include "tests/support/testfiles.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -56,10 +57,7 @@ private Q_SLOTS:
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().message.contains(QStringLiteral("cannot read TLS certificate")));
         const QString junk = dir.filePath(QStringLiteral("junk.pem"));
-        QFile f(junk);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
-        f.close();
+        QVERIFY(quire::test::writeFile(junk, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n"));
         auto bad = TlsCredentials::load(junk, junk);
         QVERIFY(!bad.ok());
         QVERIFY(bad.error().message.contains(QStringLiteral("no PEM certificate")));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/database.h"
+#include "tests/support/testfiles.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -59,17 +60,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("junk.db"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
         const QByteArray junk(8192, 'J');
-        f.write(junk);
-        f.close();
+        QVERIFY(quire::test::writeFile(path, junk));
         auto db = Database::openSqlite(path);
         QVERIFY(!db.ok());
         QCOMPARE(db.error().code, QStringLiteral("database_corrupt"));
         // Nothing was written into it.
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), junk);
+        QCOMPARE(quire::test::readFile(path), junk);
     }
 
     void refusesAnUnopenablePath()
