@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/server.h"
 
-#include "server/httpworker.h"
-#include "server/listensockets.h"
+#include "server/http/httpworker.h"
+#include "server/http/listensockets.h"
 #include "server/serverlogging.h"
 
 #include <QThread>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "server/router.h"
+#include "server/http/router.h"
 #include "server/servercontext.h"
 #include "shared/result.h"
 

@@ -2,8 +2,8 @@
 #include "server/servercommands.h"
 
 #include "server/datadirectory.h"
-#include "server/listensockets.h"
-#include "server/requestlog.h"
+#include "server/http/listensockets.h"
+#include "server/http/requestlog.h"
 #include "server/server.h"
 #include "server/serverconfig.h"
 #include "server/servermigrations.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "server/pathnormalizer.h"
+#include "server/http/pathnormalizer.h"
 
 #include <QTest>
 

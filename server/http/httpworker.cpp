@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "server/httpworker.h"
+#include "server/http/httpworker.h"
 
-#include "server/httpendpoint.h"
-#include "server/pathnormalizer.h"
-#include "server/requestlog.h"
-#include "server/router.h"
+#include "server/http/httpendpoint.h"
+#include "server/http/pathnormalizer.h"
+#include "server/http/requestlog.h"
+#include "server/http/router.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
 #include "shared/database.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "server/httpmessage.h"
+#include "server/http/httpmessage.h"
 
 #include "shared/apierror.h"
 #include "shared/jsonqt.h"

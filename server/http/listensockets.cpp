@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "server/listensockets.h"
+#include "server/http/listensockets.h"
 
 #include <arpa/inet.h>
 #include <cerrno>

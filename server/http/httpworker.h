@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "server/httpmessage.h"
+#include "server/http/httpmessage.h"
 #include "shared/result.h"
 
 #include <QObject>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "server/router.h"
+#include "server/http/router.h"
 
 #include <QTest>
 

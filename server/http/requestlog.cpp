@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "server/requestlog.h"
+#include "server/http/requestlog.h"
 
 #include "shared/clock.h"
 #include "shared/jsonqt.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "server/httpendpoint.h"
+#include "server/http/httpendpoint.h"
 
 namespace quire::server {
 
