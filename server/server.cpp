@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/server.h"
 
+#include "server/auth/passwordhasher.h"
 #include "server/http/httpworker.h"
 #include "server/http/listensockets.h"
 #include "server/serverlogging.h"
@@ -19,6 +20,9 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     , m_tls(std::move(tls))
 {
     m_context.router = &m_router;
+    // Hashing gets half the cores: page reads keep the rest under a login flood.
+    m_hasher = std::make_unique<PasswordHasher>(PasswordHasher::Params{}, std::max(1, m_context.config.threads / 2));
+    m_context.hasher = m_hasher.get();
 }
 
 Server::~Server()

@@ -18,6 +18,7 @@ namespace quire::server {
 
 class HttpWorker;
 class ListenSockets;
+class PasswordHasher;
 
 // The running server: migrates the database, opens the shared port and
 // starts one HttpWorker thread per configured thread. Shutdown stops
@@ -41,6 +42,7 @@ private:
     ServerContext m_context;
     std::optional<QSslConfiguration> m_tls;
     Router m_router;
+    std::unique_ptr<PasswordHasher> m_hasher;
     quint16 m_port = 0;
     std::vector<std::unique_ptr<HttpWorker>> m_workers;
     std::vector<QThread *> m_threads;

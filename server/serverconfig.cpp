@@ -67,6 +67,8 @@ const QList<ConfigOption> &ServerConfigLoader::options()
          QStringLiteral("Largest request body accepted (default: 10485760, 10 MiB).")},
         {QStringLiteral("public-url"), QStringLiteral("QUIRE_PUBLIC_URL"), QStringLiteral("public_url"), QStringLiteral("URL"),
          QStringLiteral("The address readers and mail links use (default: derived from --listen and --port).")},
+        {QStringLiteral("registration"), QStringLiteral("QUIRE_REGISTRATION"), QStringLiteral("registration"), QStringLiteral("MODE"),
+         QStringLiteral("Who may create an account: closed (admins only), invite (with an invite code) or open (default: closed).")},
     };
     return table;
 }
@@ -242,6 +244,17 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
         if (!ok || n < 1024)
             return usage(QStringLiteral("--max-body-bytes: `%1` is not a number of at least 1024").arg(v.value(QStringLiteral("max-body-bytes"))));
         c.maxBodyBytes = n;
+    }
+    if (v.contains(QStringLiteral("registration"))) {
+        const QString mode = v.value(QStringLiteral("registration")).trimmed().toLower();
+        if (mode == QLatin1String("closed"))
+            c.registration = ServerConfig::Registration::Closed;
+        else if (mode == QLatin1String("invite"))
+            c.registration = ServerConfig::Registration::Invite;
+        else if (mode == QLatin1String("open"))
+            c.registration = ServerConfig::Registration::Open;
+        else
+            return usage(QStringLiteral("--registration: `%1` is not closed, invite or open").arg(mode));
     }
     c.publicUrl = v.value(QStringLiteral("public-url"));
     if (!c.publicUrl.isEmpty()) {

@@ -25,6 +25,8 @@ struct ServerConfig
     int threads = 2;
     qint64 maxBodyBytes = 10 * 1024 * 1024;
     QString publicUrl; // how readers reach us; empty: derived from listen and port
+    enum class Registration { Closed, Invite, Open };
+    Registration registration = Registration::Closed;
 
     QString databasePath() const;
     QString scheme() const { return insecureHttp ? QStringLiteral("http") : QStringLiteral("https"); }

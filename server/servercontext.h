@@ -3,7 +3,10 @@
 
 #include "server/serverconfig.h"
 
+#include <QObject>
 #include <QString>
+
+#include <memory>
 
 namespace quire::shared {
 class Database;
@@ -11,10 +14,12 @@ class Database;
 
 namespace quire::server {
 
+class AccountStore;
+class PasswordHasher;
 class Router;
 
 // What every worker shares, fixed before the first worker starts and only
-// read afterwards, so no locking is needed.
+// read afterwards (the hasher is thread-safe), so no locking is needed.
 struct ServerContext
 {
     ServerConfig config;
@@ -22,24 +27,29 @@ struct ServerContext
     QString epoch;        // changes when the database is restored from a backup
     QString fingerprint;  // of the TLS certificate; empty over plain HTTP
     const Router *router = nullptr;
+    PasswordHasher *hasher = nullptr;
 };
 
 // What a request handler may use: the shared context and the database
-// connection of the worker thread it runs on.
+// connection (and stores over it) of the worker thread it runs on. An
+// asynchronous handler's callbacks come back on that thread via `thread()`.
 class WorkerServices
 {
 public:
-    WorkerServices(const ServerContext &context, shared::Database &database)
-        : m_context(context)
-        , m_database(database)
-    {}
+    WorkerServices(const ServerContext &context, shared::Database &database, QObject *thread);
+    ~WorkerServices();
 
     const ServerContext &context() const { return m_context; }
     shared::Database &database() { return m_database; }
+    AccountStore &accounts() { return *m_accounts; }
+    PasswordHasher &hasher() { return *m_context.hasher; }
+    QObject *thread() const { return m_thread; }
 
 private:
     const ServerContext &m_context;
     shared::Database &m_database;
+    QObject *m_thread;
+    std::unique_ptr<AccountStore> m_accounts;
 };
 
 } // namespace quire::server

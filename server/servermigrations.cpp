@@ -15,6 +15,70 @@ const QList<shared::Migration> &serverMigrations()
              QStringLiteral("INSERT INTO server_meta(key, value) VALUES ('epoch', lower(hex(randomblob(16))))"),
              QStringLiteral("INSERT INTO server_meta(key, value) VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"),
          }},
+        {2,
+         QStringLiteral("accounts"),
+         {
+             QStringLiteral("CREATE TABLE users ("
+                            "id TEXT PRIMARY KEY, "
+                            "email TEXT NOT NULL UNIQUE, "
+                            "name TEXT NOT NULL, "
+                            "role TEXT NOT NULL CHECK (role IN ('admin','editor','author','creator','reader')), "
+                            "password_hash TEXT NOT NULL, "
+                            "avatar_url TEXT, "
+                            "preferences TEXT NOT NULL DEFAULT '{}', "
+                            "email_verified INTEGER NOT NULL DEFAULT 0, "
+                            "disabled INTEGER NOT NULL DEFAULT 0, "
+                            "created_at TEXT NOT NULL, "
+                            "updated_at TEXT NOT NULL) STRICT"),
+             // One row per sign-in: the access token rotates inside it, and its
+             // refresh tokens form the family that a reuse revokes as a whole.
+             QStringLiteral("CREATE TABLE sessions ("
+                            "id TEXT PRIMARY KEY, "
+                            "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                            "access_hash TEXT NOT NULL UNIQUE, "
+                            "access_expires_at TEXT NOT NULL, "
+                            "created_at TEXT NOT NULL, "
+                            "revoked_at TEXT, "
+                            "user_agent TEXT NOT NULL DEFAULT '', "
+                            "ip TEXT NOT NULL DEFAULT '') STRICT"),
+             QStringLiteral("CREATE INDEX sessions_user ON sessions(user_id)"),
+             QStringLiteral("CREATE TABLE refresh_tokens ("
+                            "token_hash TEXT PRIMARY KEY, "
+                            "session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, "
+                            "created_at TEXT NOT NULL, "
+                            "expires_at TEXT NOT NULL, "
+                            "used_at TEXT) STRICT"),
+             QStringLiteral("CREATE INDEX refresh_tokens_session ON refresh_tokens(session_id)"),
+             // No foreign keys: the audit trail outlives the accounts it names.
+             QStringLiteral("CREATE TABLE audit_log ("
+                            "id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                            "at TEXT NOT NULL, "
+                            "actor_id TEXT, "
+                            "action TEXT NOT NULL, "
+                            "target_id TEXT, "
+                            "ip TEXT NOT NULL DEFAULT '', "
+                            "details TEXT NOT NULL DEFAULT '{}') STRICT"),
+             QStringLiteral("CREATE INDEX audit_log_at ON audit_log(at)"),
+             QStringLiteral("CREATE INDEX audit_log_actor ON audit_log(actor_id, at)"),
+             QStringLiteral("CREATE INDEX audit_log_action ON audit_log(action, at)"),
+             QStringLiteral("CREATE TABLE invites ("
+                            "code_hash TEXT PRIMARY KEY, "
+                            "role TEXT NOT NULL CHECK (role IN ('admin','editor','author','creator','reader')), "
+                            "created_by TEXT, "
+                            "created_at TEXT NOT NULL, "
+                            "expires_at TEXT NOT NULL, "
+                            "used_at TEXT, "
+                            "used_by TEXT) STRICT"),
+             QStringLiteral("CREATE TABLE email_tokens ("
+                            "token_hash TEXT PRIMARY KEY, "
+                            "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                            "purpose TEXT NOT NULL CHECK (purpose IN ('verify_email','reset_password','change_email')), "
+                            "new_email TEXT, "
+                            "created_at TEXT NOT NULL, "
+                            "expires_at TEXT NOT NULL, "
+                            "used_at TEXT) STRICT"),
+             QStringLiteral("CREATE INDEX email_tokens_user ON email_tokens(user_id, purpose)"),
+         }},
     };
     return migrations;
 }

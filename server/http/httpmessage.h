@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/auth/principal.h"
 #include "shared/result.h"
 
 #include <QByteArray>
@@ -12,6 +13,8 @@
 #include <QUrlQuery>
 
 #include <nlohmann/json.hpp>
+
+#include <optional>
 
 namespace quire::server {
 
@@ -29,6 +32,7 @@ struct HttpRequest
     QString requestId;
     QHostAddress remoteAddress;
     bool secure = false;
+    std::optional<Principal> principal; // set when a valid bearer token came with it
 
     // Case-insensitive header lookup; empty when absent.
     QByteArray header(const QByteArray &name) const;

@@ -4,12 +4,15 @@
 #include "server/http/httpendpoint.h"
 #include "server/http/pathnormalizer.h"
 #include "server/http/requestlog.h"
+#include "server/http/responsesequencer.h"
 #include "server/http/router.h"
+#include "server/auth/accountstore.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
 #include "shared/database.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QRandomGenerator>
@@ -17,6 +20,9 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <atomic>
+#include <memory>
 
 namespace quire::server {
 
@@ -99,6 +105,8 @@ VoidResult HttpWorker::start()
         return db.error();
     m_database = std::move(db.value());
 
+    m_services = std::make_unique<WorkerServices>(m_context, *m_database, this);
+    m_sequencer = new ResponseSequencer(this);
     m_endpoint = std::make_unique<HttpEndpoint>(
         [this](const QHttpServerRequest &request, QTcpSocket *socket) { dispatch(request, socket); });
     QTcpServer *listener = nullptr;
@@ -149,34 +157,81 @@ void HttpWorker::drainAndClose(int timeoutMs)
         // Let requests already on the wire be read, answered and flushed.
         do {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        } while (hasPendingOutput() && timer.elapsed() < timeoutMs);
+        } while ((hasPendingOutput() || m_sequencer->outstanding() > 0) && timer.elapsed() < timeoutMs);
         const QList<QTcpSocket *> sockets = m_endpoint->findChildren<QTcpSocket *>();
         for (QTcpSocket *socket : sockets)
             socket->disconnectFromHost();
         m_endpoint.reset();
     }
+    m_services.reset();
     m_database.reset();
 }
 
+struct HttpWorker::Pending
+{
+    QPointer<QTcpSocket> socket;
+    quint64 ticket = 0;
+    HttpRequest request;
+    QString rawPath;
+    QElapsedTimer timer;
+};
+
 void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
 {
-    QElapsedTimer timer;
-    timer.start();
-    HttpRequest request;
+    auto pending = std::make_shared<Pending>();
+    pending->timer.start();
+    pending->socket = socket;
+    pending->ticket = m_sequencer->begin(socket);
+    HttpRequest &request = pending->request;
     request.method = methodName(raw.method());
     request.requestId = newRequestId();
     request.remoteAddress = raw.remoteAddress();
     request.headers = raw.headers();
     request.secure = m_tls.has_value();
     request.query = raw.query();
+    pending->rawPath = raw.url().path(QUrl::FullyEncoded);
 
-    HttpResponse response = respond(request, raw);
-    addCommonHeaders(response, request);
+    const Router::Route *route = nullptr;
+    std::optional<HttpResponse> early = intake(request, raw, route);
+    if (!early)
+        early = checkGuard(request, route->guard);
+    if (early) {
+        finish(*pending, std::move(*early));
+        return;
+    }
+    try {
+        if (route->asyncHandler) {
+            // The answer may come from another thread, and must come once.
+            auto done = std::make_shared<std::atomic_bool>(false);
+            Responder responder = [this, pending, done](HttpResponse response) {
+                if (done->exchange(true)) {
+                    qCWarning(lcHttp) << "request" << pending->request.requestId << "answered twice";
+                    return;
+                }
+                QMetaObject::invokeMethod(this, [this, pending, response = std::move(response)]() mutable {
+                    finish(*pending, std::move(response));
+                });
+            };
+            route->asyncHandler(request, *m_services, std::move(responder));
+        } else {
+            finish(*pending, route->handler(request, *m_services));
+        }
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp) << "request" << request.requestId << "failed:" << e.what();
+        finish(*pending, HttpResponse::error(500, QStringLiteral("internal_error"),
+                                             QStringLiteral("The server failed to answer (request %1).").arg(request.requestId)));
+    }
+}
 
+void HttpWorker::finish(const Pending &pending, HttpResponse response)
+{
+    if (!pending.socket)
+        return; // the client hung up while we worked
+    addCommonHeaders(response, pending.request);
     // One buffer, one write: QHttpServerResponder would make four socket
-    // writes per header line, and it adds nothing else (keep-alive and
+    // writes per header line, and adds nothing else (keep-alive and
     // pipelining are handled by the endpoint around us).
-    const bool withBody = request.method != QLatin1String("HEAD");
+    const bool withBody = pending.request.method != QLatin1String("HEAD");
     QByteArray wire;
     wire.reserve(256 + response.body.size());
     wire.append("HTTP/1.1 ").append(QByteArray::number(response.status)).append(' ').append(reasonPhrase(response.status)).append("\r\n");
@@ -185,14 +240,14 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
     wire.append("\r\n");
     if (withBody)
         wire.append(response.body);
-    socket->write(wire);
+    m_sequencer->finish(pending.socket.data(), pending.ticket, wire);
 
-    RequestLog::write({request.requestId, request.method,
-                       request.path.isEmpty() ? QString::fromUtf8(raw.url().path(QUrl::FullyEncoded).toUtf8()) : request.path,
-                       response.status, double(timer.nsecsElapsed()) / 1e6, raw.remoteAddress().toString()});
+    const HttpRequest &request = pending.request;
+    RequestLog::write({request.requestId, request.method, request.path.isEmpty() ? pending.rawPath : request.path,
+                       response.status, double(pending.timer.nsecsElapsed()) / 1e6, request.remoteAddress.toString()});
 }
 
-HttpResponse HttpWorker::respond(HttpRequest &request, const QHttpServerRequest &raw)
+std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttpServerRequest &raw, const Router::Route *&route)
 {
     const std::optional<QString> path = PathNormalizer::normalize(raw.url().path(QUrl::FullyEncoded).toUtf8());
     if (!path)
@@ -218,10 +273,11 @@ HttpResponse HttpWorker::respond(HttpRequest &request, const QHttpServerRequest 
         }
         return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is nothing at %1.").arg(request.path));
     }
+    route = match.route;
     request.params = match.params;
     request.body = raw.body();
 
-    if (match.route->body == Router::BodyKind::Json) {
+    if (route->body == Router::BodyKind::Json) {
         if (!isJsonContentType(raw.value("Content-Type"))) {
             return HttpResponse::error(415, QStringLiteral("unsupported_media_type"),
                                        QStringLiteral("Send the body as application/json."));
@@ -233,15 +289,36 @@ HttpResponse HttpWorker::respond(HttpRequest &request, const QHttpServerRequest 
                                        QStringLiteral("The body is not valid JSON: %1").arg(QString::fromUtf8(e.what())));
         }
     }
+    return std::nullopt;
+}
 
-    try {
-        WorkerServices services(m_context, *m_database);
-        return match.route->handler(request, services);
-    } catch (const std::exception &e) {
-        qCCritical(lcHttp) << "request" << request.requestId << "failed:" << e.what();
-        return HttpResponse::error(500, QStringLiteral("internal_error"),
-                                   QStringLiteral("The server failed to answer (request %1).").arg(request.requestId));
+std::optional<HttpResponse> HttpWorker::checkGuard(HttpRequest &request, const Guard &guard)
+{
+    // Only a bearer token authenticates the API; cookies never do here.
+    const QByteArray authorization = request.header("Authorization");
+    if (authorization.startsWith("Bearer ")) {
+        const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
+        shared::Result<std::optional<Principal>> principal = m_services->accounts().authenticate(token);
+        if (!principal) {
+            if (principal.error().code == QLatin1String("account_disabled"))
+                return HttpResponse::error(401, principal.error());
+            return HttpResponse::error(503, QStringLiteral("unavailable"), QStringLiteral("The server cannot check sign-ins right now."));
+        }
+        request.principal = *principal;
     }
+    if (!guard.signedIn)
+        return std::nullopt;
+    if (!request.principal) {
+        HttpResponse r = HttpResponse::error(401, QStringLiteral("unauthenticated"),
+                                             QStringLiteral("Sign in first; the access token is missing, expired or revoked."));
+        r.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
+        return r;
+    }
+    if (guard.permission && !shared::hasPermission(request.principal->role, *guard.permission)) {
+        return HttpResponse::error(403, QStringLiteral("forbidden"),
+                                   QStringLiteral("Your role may not do this (%1).").arg(shared::permissionName(*guard.permission)));
+    }
+    return std::nullopt;
 }
 
 void HttpWorker::addCommonHeaders(HttpResponse &response, const HttpRequest &request) const

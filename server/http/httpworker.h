@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/http/httpmessage.h"
+#include "server/http/router.h"
 #include "shared/result.h"
 
 #include <QObject>
@@ -20,6 +21,8 @@ class Database;
 namespace quire::server {
 
 class HttpEndpoint;
+class ResponseSequencer;
+class WorkerServices;
 struct ServerContext;
 
 // One serving thread: its own listening socket (SO_REUSEPORT), its own
@@ -42,8 +45,13 @@ public:
     void drainAndClose(int timeoutMs);
 
 private:
+    struct Pending; // what finishing a request needs to know about it
+
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
-    HttpResponse respond(HttpRequest &request, const QHttpServerRequest &raw);
+    // Fills `request` from the raw one; an answer when it must stop here.
+    std::optional<HttpResponse> intake(HttpRequest &request, const QHttpServerRequest &raw, const Router::Route *&route);
+    std::optional<HttpResponse> checkGuard(HttpRequest &request, const Guard &guard);
+    void finish(const Pending &pending, HttpResponse response);
     void addCommonHeaders(HttpResponse &response, const HttpRequest &request) const;
     bool hasPendingOutput() const;
 
@@ -51,7 +59,9 @@ private:
     qintptr m_listenSocket;
     std::optional<QSslConfiguration> m_tls;
     std::unique_ptr<shared::Database> m_database;
+    std::unique_ptr<WorkerServices> m_services;
     std::unique_ptr<HttpEndpoint> m_endpoint;
+    ResponseSequencer *m_sequencer = nullptr;
 };
 
 } // namespace quire::server

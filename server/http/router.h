@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/http/httpmessage.h"
+#include "shared/permissions.h"
 
 #include <QHash>
 #include <QList>
@@ -9,10 +10,26 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace quire::server {
 
 class WorkerServices;
+
+// Who may call a route. Checked by the worker before any handler runs, so
+// authorisation lives here, in the route table, and not in handlers.
+struct Guard
+{
+    bool signedIn = false;
+    std::optional<shared::Permission> permission;
+
+    static Guard open() { return {}; }
+    static Guard user() { return {true, std::nullopt}; }
+    static Guard needs(shared::Permission p) { return {true, p}; }
+};
+
+// Completes an asynchronous request; safe to call from any thread, once.
+using Responder = std::function<void(HttpResponse)>;
 
 // The route table: method plus a pattern of literal and `:name` segments.
 // Built once before the workers start and only read after, so all threads
@@ -21,6 +38,7 @@ class Router
 {
 public:
     using Handler = std::function<HttpResponse(HttpRequest &, WorkerServices &)>;
+    using AsyncHandler = std::function<void(HttpRequest &, WorkerServices &, Responder)>;
     enum class BodyKind { None, Json };
 
     struct Route
@@ -28,7 +46,9 @@ public:
         QString method;
         QStringList segments;
         Handler handler;
+        AsyncHandler asyncHandler;
         BodyKind body = BodyKind::None;
+        Guard guard;
     };
 
     struct Match
@@ -38,7 +58,10 @@ public:
         QStringList allowedMethods;    // the path matched, but not for this method
     };
 
-    void add(const QString &method, const QString &pattern, Handler handler, BodyKind body = BodyKind::None);
+    void add(const QString &method, const QString &pattern, Handler handler, BodyKind body = BodyKind::None,
+             Guard guard = Guard::open());
+    void addAsync(const QString &method, const QString &pattern, AsyncHandler handler, BodyKind body = BodyKind::None,
+                  Guard guard = Guard::open());
     Match match(const QString &method, const QString &path) const;
 
 private:

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/auth/accountstore.h"
+
+#include "server/auth/tokens.h"
+#include "shared/clock.h"
+#include "shared/database.h"
+#include "shared/jsonqt.h"
+#include "shared/timestamp.h"
+#include "shared/uuid.h"
+
+#include <QSqlQuery>
+
+namespace quire::server {
+
+using shared::Error;
+using shared::Result;
+using shared::VoidResult;
+
+namespace {
+
+QString nowText()
+{
+    return shared::Timestamp::format(shared::Clock::instance().now());
+}
+
+QString afterMs(qint64 ms)
+{
+    return shared::Timestamp::formatMs(shared::Clock::instance().nowMs() + ms);
+}
+
+const QString kUserColumns = QStringLiteral(
+    "id, email, name, role, password_hash, avatar_url, preferences, email_verified, disabled, created_at, updated_at");
+
+StoredUser readUser(const QSqlQuery &q)
+{
+    StoredUser s;
+    s.user.id = q.value(0).toString();
+    s.user.email = q.value(1).toString();
+    s.user.name = q.value(2).toString();
+    s.user.role = shared::roleFromName(q.value(3).toString()).value_or(shared::Role::Reader);
+    s.passwordHash = q.value(4).toString().toLatin1();
+    s.user.avatarUrl = q.value(5).toString();
+    s.preferences = nlohmann::json::parse(q.value(6).toString().toStdString(), nullptr, false);
+    if (!s.preferences.is_object())
+        s.preferences = nlohmann::json::object();
+    s.user.emailVerified = q.value(7).toBool();
+    s.user.disabled = q.value(8).toBool();
+    s.user.createdAt = shared::Timestamp::parse(q.value(9).toString()).value_or(QDateTime());
+    s.user.updatedAt = shared::Timestamp::parse(q.value(10).toString()).value_or(QDateTime());
+    return s;
+}
+
+} // namespace
+
+AccountStore::AccountStore(shared::Database &db)
+    : m_db(db)
+{}
+
+Result<std::optional<StoredUser>> AccountStore::findOne(const QString &column, const QString &value)
+{
+    // `column` is one of our own literals, never input.
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT %1 FROM users WHERE %2 = ?").arg(kUserColumns, column), {value});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<StoredUser>();
+    return std::optional<StoredUser>(readUser(*q));
+}
+
+Result<std::optional<StoredUser>> AccountStore::findByEmail(const QString &email)
+{
+    return findOne(QStringLiteral("email"), shared::User::normalizeEmail(email));
+}
+
+Result<std::optional<StoredUser>> AccountStore::findById(const QString &id)
+{
+    return findOne(QStringLiteral("id"), id);
+}
+
+Result<StoredUser> AccountStore::insertUser(const QString &email, const QString &name, shared::Role role,
+                                            const QByteArray &passwordHash, bool emailVerified)
+{
+    StoredUser s;
+    s.user.id = shared::Uuid::createV7();
+    s.user.email = shared::User::normalizeEmail(email);
+    s.user.name = name.trimmed();
+    s.user.role = role;
+    s.user.emailVerified = emailVerified;
+    s.user.createdAt = s.user.updatedAt = shared::Clock::instance().now();
+    s.passwordHash = passwordHash;
+    const QString now = shared::Timestamp::format(s.user.createdAt);
+    Result<QVariant> exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE email = ?"), {s.user.email});
+    if (!exists)
+        return exists.error();
+    if (exists->toInt() > 0)
+        return Error::make(QStringLiteral("email_taken"), QStringLiteral("An account with this email address exists."),
+                           {{QStringLiteral("email"), QStringLiteral("This email address is already registered.")}});
+    VoidResult r = m_db.run(QStringLiteral("INSERT INTO users(id, email, name, role, password_hash, email_verified, created_at, updated_at) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                            {s.user.id, s.user.email, s.user.name, shared::roleName(role), QString::fromLatin1(passwordHash),
+                             emailVerified ? 1 : 0, now, now});
+    if (!r)
+        return r.error();
+    return s;
+}
+
+VoidResult AccountStore::setPasswordHash(const QString &userId, const QByteArray &hash)
+{
+    return m_db.run(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"),
+                    {QString::fromLatin1(hash), nowText(), userId});
+}
+
+Result<int> AccountStore::activeAdminCount()
+{
+    Result<QVariant> n = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0"));
+    if (!n)
+        return n.error();
+    return n->toInt();
+}
+
+Result<IssuedTokens> AccountStore::issueRefreshToken(const QString &sessionId, IssuedTokens tokens)
+{
+    tokens.refreshToken = Tokens::generate("qr_");
+    VoidResult r = m_db.run(QStringLiteral("INSERT INTO refresh_tokens(token_hash, session_id, created_at, expires_at) VALUES (?, ?, ?, ?)"),
+                            {Tokens::hash(tokens.refreshToken), sessionId, nowText(), afterMs(kRefreshLifetimeMs)});
+    if (!r)
+        return r.error();
+    return tokens;
+}
+
+Result<IssuedTokens> AccountStore::createSession(const QString &userId, const QString &ip, const QString &userAgent)
+{
+    IssuedTokens tokens;
+    tokens.sessionId = shared::Uuid::createV7();
+    tokens.accessToken = Tokens::generate("qa_");
+    tokens.expiresInSeconds = kAccessLifetimeMs / 1000;
+    Result<IssuedTokens> issued = Error::make(QStringLiteral("internal"), QString());
+    VoidResult r = m_db.transaction([&]() -> VoidResult {
+        VoidResult s = m_db.run(QStringLiteral("INSERT INTO sessions(id, user_id, access_hash, access_expires_at, created_at, user_agent, ip) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                {tokens.sessionId, userId, Tokens::hash(tokens.accessToken), afterMs(kAccessLifetimeMs), nowText(),
+                                 userAgent.left(200), ip});
+        if (!s)
+            return s;
+        issued = issueRefreshToken(tokens.sessionId, tokens);
+        return issued ? VoidResult::success() : VoidResult(issued.error());
+    });
+    if (!r)
+        return r.error();
+    return issued;
+}
+
+Result<std::optional<Principal>> AccountStore::authenticate(const QString &accessToken)
+{
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT s.id, u.id, u.email, u.role, u.email_verified, u.disabled "
+                                                   "FROM sessions s JOIN users u ON u.id = s.user_id "
+                                                   "WHERE s.access_hash = ? AND s.revoked_at IS NULL AND s.access_expires_at > ?"),
+                                    {Tokens::hash(accessToken), nowText()});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Principal>();
+    if (q->value(5).toBool())
+        return Error::make(QStringLiteral("account_disabled"), QStringLiteral("This account is disabled."));
+    Principal p;
+    p.sessionId = q->value(0).toString();
+    p.userId = q->value(1).toString();
+    p.email = q->value(2).toString();
+    p.role = shared::roleFromName(q->value(3).toString()).value_or(shared::Role::Reader);
+    p.emailVerified = q->value(4).toBool();
+    return std::optional<Principal>(p);
+}
+
+Result<AccountStore::RefreshResult> AccountStore::refresh(const QString &refreshToken)
+{
+    const QString hash = Tokens::hash(refreshToken);
+    RefreshResult result;
+    VoidResult r = m_db.transaction([&]() -> VoidResult {
+        const QString now = nowText();
+        // The claim: one UPDATE under SQLite's write lock, so exactly one
+        // concurrent caller sees a changed row.
+        Result<QSqlQuery> claim = m_db.exec(QStringLiteral("UPDATE refresh_tokens SET used_at = ? "
+                                                           "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? "
+                                                           "AND session_id IN (SELECT id FROM sessions WHERE revoked_at IS NULL)"),
+                                            {now, hash, now});
+        if (!claim)
+            return claim.error();
+        Result<QSqlQuery> row = m_db.exec(QStringLiteral("SELECT r.session_id, r.used_at, s.user_id, u.disabled "
+                                                         "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id "
+                                                         "JOIN users u ON u.id = s.user_id WHERE r.token_hash = ?"),
+                                          {hash});
+        if (!row)
+            return row.error();
+        if (!row->next()) {
+            result.outcome = RefreshOutcome::Invalid;
+            return VoidResult::success();
+        }
+        result.sessionId = row->value(0).toString();
+        result.userId = row->value(2).toString();
+        const bool disabled = row->value(3).toBool();
+        if (claim->numRowsAffected() != 1) {
+            if (!row->value(1).isNull()) {
+                // Used before: a copy is in someone else's hands. End the family.
+                result.outcome = RefreshOutcome::Reused;
+                return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                                {now, result.sessionId});
+            }
+            result.outcome = RefreshOutcome::Invalid; // expired or its session ended
+            return VoidResult::success();
+        }
+        if (disabled) {
+            result.outcome = RefreshOutcome::Disabled;
+            return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ?"), {now, result.sessionId});
+        }
+        IssuedTokens tokens;
+        tokens.sessionId = result.sessionId;
+        tokens.accessToken = Tokens::generate("qa_");
+        tokens.expiresInSeconds = kAccessLifetimeMs / 1000;
+        if (VoidResult u = m_db.run(QStringLiteral("UPDATE sessions SET access_hash = ?, access_expires_at = ? WHERE id = ?"),
+                                    {Tokens::hash(tokens.accessToken), afterMs(kAccessLifetimeMs), result.sessionId});
+            !u)
+            return u;
+        Result<IssuedTokens> issued = issueRefreshToken(result.sessionId, tokens);
+        if (!issued)
+            return issued.error();
+        result.tokens = *issued;
+        result.outcome = RefreshOutcome::Rotated;
+        return VoidResult::success();
+    });
+    if (!r)
+        return r.error();
+    return result;
+}
+
+VoidResult AccountStore::revokeSession(const QString &sessionId)
+{
+    return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"), {nowText(), sessionId});
+}
+
+Result<int> AccountStore::revokeAllSessions(const QString &userId, const QString &exceptSessionId)
+{
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND id != ? AND revoked_at IS NULL"),
+                                    {nowText(), userId, exceptSessionId});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected();
+}
+
+} // namespace quire::server

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/auth/principal.h"
+#include "shared/result.h"
+#include "shared/user.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace quire::shared {
+class Database;
+}
+
+namespace quire::server {
+
+// A user row with what the API never shows.
+struct StoredUser
+{
+    shared::User user;
+    QByteArray passwordHash;
+    nlohmann::json preferences = nlohmann::json::object();
+};
+
+// A fresh pair of bearer secrets; only their hashes are stored.
+struct IssuedTokens
+{
+    QString accessToken;
+    QString refreshToken;
+    qint64 expiresInSeconds = 0;
+    QString sessionId;
+};
+
+// Accounts and sessions in the server database, on the calling worker's
+// connection. Access tokens are opaque and looked up on every request, so
+// signing out, disabling or demoting someone takes effect at once.
+class AccountStore
+{
+public:
+    static constexpr qint64 kAccessLifetimeMs = 15 * 60 * 1000;
+    static constexpr qint64 kRefreshLifetimeMs = 30LL * 24 * 60 * 60 * 1000;
+
+    explicit AccountStore(shared::Database &db);
+
+    shared::Result<std::optional<StoredUser>> findByEmail(const QString &email);
+    shared::Result<std::optional<StoredUser>> findById(const QString &id);
+    // Fails with `email_taken` when the address is in use.
+    shared::Result<StoredUser> insertUser(const QString &email, const QString &name, shared::Role role,
+                                          const QByteArray &passwordHash, bool emailVerified);
+    shared::VoidResult setPasswordHash(const QString &userId, const QByteArray &hash);
+    // Active (not disabled) admins.
+    shared::Result<int> activeAdminCount();
+
+    shared::Result<IssuedTokens> createSession(const QString &userId, const QString &ip, const QString &userAgent);
+
+    // The signed-in user behind an access token, or nullopt for an unknown,
+    // expired or revoked token. A disabled account yields `account_disabled`.
+    shared::Result<std::optional<Principal>> authenticate(const QString &accessToken);
+
+    enum class RefreshOutcome { Rotated, Reused, Invalid, Disabled };
+    struct RefreshResult
+    {
+        RefreshOutcome outcome = RefreshOutcome::Invalid;
+        IssuedTokens tokens;
+        QString userId;
+        QString sessionId;
+    };
+    // Claims the refresh token atomically: of any number of concurrent
+    // callers exactly one rotates it. A token that was already used revokes
+    // its whole session (family): someone holds a copy.
+    shared::Result<RefreshResult> refresh(const QString &refreshToken);
+
+    shared::VoidResult revokeSession(const QString &sessionId);
+    // Revokes every session of the user but `exceptSessionId`; returns how many.
+    shared::Result<int> revokeAllSessions(const QString &userId, const QString &exceptSessionId = QString());
+
+private:
+    shared::Result<std::optional<StoredUser>> findOne(const QString &column, const QString &value);
+    shared::Result<IssuedTokens> issueRefreshToken(const QString &sessionId, IssuedTokens tokens);
+
+    shared::Database &m_db;
+};
+
+} // namespace quire::server

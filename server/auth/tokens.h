@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace quire::server {
+
+// Bearer secrets: 256 random bits, URL-safe, with a short prefix saying what
+// they are ("qa_" access, "qr_" refresh, "qt_" one-time mail tokens) so a
+// leaked one is recognisable. Only their SHA-256 is ever stored.
+namespace Tokens {
+
+QString generate(const char *prefix);
+// Hex SHA-256 of the token text: what the database keeps and looks up.
+QString hash(const QString &token);
+// Constant-time comparison for secrets held in memory.
+bool equal(const QByteArray &a, const QByteArray &b);
+
+} // namespace Tokens
+} // namespace quire::server

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/servercontext.h"
+
+#include "server/auth/accountstore.h"
+
+namespace quire::server {
+
+WorkerServices::WorkerServices(const ServerContext &context, shared::Database &database, QObject *thread)
+    : m_context(context)
+    , m_database(database)
+    , m_thread(thread)
+    , m_accounts(std::make_unique<AccountStore>(database))
+{}
+
+WorkerServices::~WorkerServices() = default;
+
+} // namespace quire::server
