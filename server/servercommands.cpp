@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/servercommands.h"
 
+#include "server/auth/accountstore.h"
+#include "server/auth/adminroutes.h"
+#include "server/auth/auditlog.h"
+#include "server/auth/authroutes.h"
+#include "server/auth/passwordhasher.h"
+#include "server/auth/passwordpolicy.h"
+#include "server/auth/userroutes.h"
 #include "server/datadirectory.h"
 #include "server/http/listensockets.h"
 #include "server/http/requestlog.h"
@@ -11,6 +18,7 @@
 #include "server/systemroutes.h"
 #include "server/tlscredentials.h"
 #include "shared/database.h"
+#include "shared/jsonqt.h"
 #include "shared/migrator.h"
 #include "shared/version.h"
 
@@ -21,7 +29,10 @@
 #include <QFileInfo>
 #include <QHostAddress>
 
+#include <QRandomGenerator>
+
 #include <cstdio>
+#include <unistd.h>
 
 namespace quire::server {
 
@@ -108,6 +119,8 @@ int ServerCommands::run(const QStringList &arguments)
         return backup(args);
     if (command == QLatin1String("restore"))
         return restore(args);
+    if (command == QLatin1String("create-user"))
+        return createUser(args);
     return fail(Error::make(QStringLiteral("usage"), QStringLiteral("unknown command `%1` (see --help)").arg(command)));
 }
 
@@ -157,6 +170,9 @@ int ServerCommands::serve(const QStringList &args)
 
     Server server(context, tls);
     SystemRoutes::install(server.router());
+    AuthRoutes::install(server.router());
+    UserRoutes::install(server.router());
+    AdminRoutes::install(server.router());
     if (VoidResult started = server.start(std::move(*sockets)); !started)
         return fail(started.error());
 
@@ -253,6 +269,74 @@ int ServerCommands::restore(const QStringList &args)
     if (!QFile::rename(staged, current))
         return fail(Error::make(QStringLiteral("io"), QStringLiteral("cannot move the restored database into place")));
     printOut(QStringLiteral("restored %1 into %2").arg(backupFile, current));
+    return kExitOk;
+}
+
+int ServerCommands::createUser(const QStringList &args)
+{
+    QString dataDir = qEnvironmentVariable("QUIRE_DATA_DIR");
+    QString email, name, roleText = QStringLiteral("reader");
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        QString *target = a == QLatin1String("--data-dir") ? &dataDir
+                          : a == QLatin1String("--email") ? &email
+                          : a == QLatin1String("--role")  ? &roleText
+                          : a == QLatin1String("--name")  ? &name
+                                                          : nullptr;
+        if (!target)
+            return fail(Error::make(QStringLiteral("usage"), QStringLiteral("unexpected argument `%1` (see --help)").arg(a)));
+        if (i + 1 >= args.size())
+            return fail(Error::make(QStringLiteral("usage"), QStringLiteral("%1 needs a value").arg(a)));
+        *target = args[++i];
+    }
+    if (dataDir.isEmpty() || email.isEmpty())
+        return fail(Error::make(QStringLiteral("usage"), QStringLiteral("create-user needs --data-dir DIR and --email ADDRESS")));
+    const std::optional<shared::Role> role = shared::roleFromName(roleText);
+    if (!role)
+        return fail(Error::make(QStringLiteral("usage"), QStringLiteral("--role must be one of: %1").arg(shared::roleNames().join(QLatin1String(", ")))));
+    email = shared::User::normalizeEmail(email);
+    if (!shared::User::isPlausibleEmail(email))
+        return fail(Error::make(QStringLiteral("usage"), QStringLiteral("`%1` is not an email address").arg(email)));
+    if (name.trimmed().isEmpty())
+        name = email.section(QLatin1Char('@'), 0, 0);
+
+    // The password comes from standard input; on a terminal, or when none is
+    // given, a strong one is generated and shown once.
+    QString password;
+    if (!::isatty(STDIN_FILENO)) {
+        char buffer[1024];
+        if (std::fgets(buffer, sizeof buffer, stdin))
+            password = QString::fromUtf8(buffer).trimmed();
+    }
+    const bool generated = password.isEmpty();
+    if (generated) {
+        QByteArray random(18, Qt::Uninitialized);
+        for (char &c : random)
+            c = char(QRandomGenerator::system()->bounded(256));
+        password = QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    } else if (const std::optional<QString> weak = PasswordPolicy::instance().check(password)) {
+        return fail(Error::make(QStringLiteral("weak_password"), QStringLiteral("password refused: %1").arg(*weak)));
+    }
+
+    if (VoidResult r = DataDirectory::prepare(dataDir); !r)
+        return fail(r.error());
+    auto db = openMigrated(QDir(dataDir).filePath(QStringLiteral("quire.db")));
+    if (!db)
+        return fail(db.error());
+    PasswordHasher hasher;
+    Result<QByteArray> hash = hasher.hash(password.toUtf8());
+    if (!hash)
+        return fail(hash.error());
+    AccountStore accounts(**db);
+    // Made by the operator at the console, so the address counts as verified.
+    Result<StoredUser> user = accounts.insertUser(email, name, *role, *hash, true);
+    if (!user)
+        return fail(user.error());
+    AuditLog::note(**db, QString(), QStringLiteral("user_created"), user->user.id, QStringLiteral("console"),
+                   nlohmann::json{{"role", shared::roleName(*role)}});
+    printOut(QStringLiteral("created %1 %2 (id %3)").arg(roleText, email, user->user.id));
+    if (generated)
+        printOut(QStringLiteral("password: %1   (shown once; change it after signing in)").arg(password));
     return kExitOk;
 }
 

@@ -17,6 +17,7 @@ private:
     static int serve(const QStringList &args);
     static int backup(const QStringList &args);
     static int restore(const QStringList &args);
+    static int createUser(const QStringList &args);
 };
 
 } // namespace quire::server

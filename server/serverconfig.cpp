@@ -79,6 +79,8 @@ QString ServerConfigLoader::helpText()
         "Usage: quire-server [serve] [options]\n"
         "       quire-server backup --data-dir DIR --to FILE\n"
         "       quire-server restore --data-dir DIR --from FILE\n"
+        "       quire-server create-user --data-dir DIR --email ADDRESS [--role ROLE] [--name NAME]\n"
+        "                    (password from standard input; generated and shown once if none)\n"
         "\n"
         "Serves Quire's API and readers' site over HTTPS.\n"
         "Settings come from flags, then QUIRE_* environment variables, then the config file.\n"

@@ -95,6 +95,18 @@ std::optional<QString> JsonReader::uuid(const char *key, Presence presence)
     return text->toLower();
 }
 
+std::optional<nlohmann::json> JsonReader::object(const char *key, Presence presence)
+{
+    const nlohmann::json *v = find(key, presence);
+    if (!v)
+        return std::nullopt;
+    if (!v->is_object()) {
+        m_errors.add(QString::fromUtf8(key), Tr::tr("Must be an object."));
+        return std::nullopt;
+    }
+    return *v;
+}
+
 void JsonReader::refuseUnknown()
 {
     if (!m_object.is_object())

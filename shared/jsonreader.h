@@ -31,6 +31,7 @@ public:
     std::optional<bool> boolean(const char *key, Presence presence = Presence::Optional);
     std::optional<QDateTime> timestamp(const char *key, Presence presence = Presence::Optional);
     std::optional<QString> uuid(const char *key, Presence presence = Presence::Optional);
+    std::optional<nlohmann::json> object(const char *key, Presence presence = Presence::Optional);
 
     // Records "not a known field" for every key that was never read.
     void refuseUnknown();

@@ -99,9 +99,57 @@ Result<StoredUser> AccountStore::insertUser(const QString &email, const QString 
                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                             {s.user.id, s.user.email, s.user.name, shared::roleName(role), QString::fromLatin1(passwordHash),
                              emailVerified ? 1 : 0, now, now});
+    if (!r) {
+        // A concurrent registration may have won the UNIQUE(email) race.
+        Result<QVariant> again = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE email = ?"), {s.user.email});
+        if (again && again->toInt() > 0)
+            return Error::make(QStringLiteral("email_taken"), QStringLiteral("An account with this email address exists."));
+        return r.error();
+    }
+    return s;
+}
+
+Result<QString> AccountStore::createInvite(shared::Role role, const QString &createdBy, qint64 lifetimeMs)
+{
+    const QString code = Tokens::generate("qi_");
+    VoidResult r = m_db.run(QStringLiteral("INSERT INTO invites(code_hash, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"),
+                            {Tokens::hash(code), shared::roleName(role), createdBy, nowText(), afterMs(lifetimeMs)});
     if (!r)
         return r.error();
-    return s;
+    return code;
+}
+
+Result<std::optional<shared::Role>> AccountStore::inviteRole(const QString &code)
+{
+    Result<QVariant> role = m_db.scalar(QStringLiteral("SELECT role FROM invites WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?"),
+                                        {Tokens::hash(code), nowText()});
+    if (!role)
+        return role.error();
+    if (role->isNull())
+        return std::optional<shared::Role>();
+    return shared::roleFromName(role->toString());
+}
+
+Result<StoredUser> AccountStore::insertUserWithInvite(const QString &code, const QString &email, const QString &name,
+                                                      const QByteArray &passwordHash)
+{
+    Result<StoredUser> created = Error::make(QStringLiteral("internal"), QString());
+    VoidResult r = m_db.transaction([&]() -> VoidResult {
+        Result<std::optional<shared::Role>> role = inviteRole(code);
+        if (!role)
+            return role.error();
+        if (!*role)
+            return Error::make(QStringLiteral("invite_invalid"), QStringLiteral("The invite code is not valid."),
+                               {{QStringLiteral("invite_code"), QStringLiteral("This invite code is unknown, used or expired.")}});
+        created = insertUser(email, name, **role, passwordHash, false);
+        if (!created)
+            return created.error();
+        return m_db.run(QStringLiteral("UPDATE invites SET used_at = ?, used_by = ? WHERE code_hash = ?"),
+                        {nowText(), created->user.id, Tokens::hash(code)});
+    });
+    if (!r)
+        return r.error();
+    return created;
 }
 
 VoidResult AccountStore::setPasswordHash(const QString &userId, const QByteArray &hash)

@@ -52,6 +52,15 @@ public:
     shared::Result<StoredUser> insertUser(const QString &email, const QString &name, shared::Role role,
                                           const QByteArray &passwordHash, bool emailVerified);
     shared::VoidResult setPasswordHash(const QString &userId, const QByteArray &hash);
+
+    // Invite codes: issued by admins, single use, with the role they grant.
+    shared::Result<QString> createInvite(shared::Role role, const QString &createdBy, qint64 lifetimeMs);
+    // The role an unused, unexpired code grants, or nullopt.
+    shared::Result<std::optional<shared::Role>> inviteRole(const QString &code);
+    // Claims the code and creates the account in one transaction: a code
+    // used by a concurrent registration fails with `invite_invalid`.
+    shared::Result<StoredUser> insertUserWithInvite(const QString &code, const QString &email, const QString &name,
+                                                    const QByteArray &passwordHash);
     // Active (not disabled) admins.
     shared::Result<int> activeAdminCount();
 

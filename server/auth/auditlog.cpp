@@ -23,4 +23,10 @@ shared::VoidResult record(shared::Database &db, const QString &actorId, const QS
     return r;
 }
 
+void note(shared::Database &db, const QString &actorId, const QString &action, const QString &targetId, const QString &ip,
+          const nlohmann::json &details)
+{
+    [[maybe_unused]] const shared::VoidResult r = record(db, actorId, action, targetId, ip, details); // record() logs failures
+}
+
 } // namespace quire::server::AuditLog

@@ -21,5 +21,10 @@ namespace AuditLog {
 shared::VoidResult record(shared::Database &db, const QString &actorId, const QString &action,
                           const QString &targetId, const QString &ip, const nlohmann::json &details = nlohmann::json::object());
 
+// The same where the event has already happened and must not be undone by a
+// failed log write (a sign-in, a sign-out); the failure is logged critically.
+void note(shared::Database &db, const QString &actorId, const QString &action, const QString &targetId, const QString &ip,
+          const nlohmann::json &details = nlohmann::json::object());
+
 } // namespace AuditLog
 } // namespace quire::server

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/auth/authroutes.h"
+
+#include "server/auth/accountstore.h"
+#include "server/auth/auditlog.h"
+#include "server/auth/passwordhasher.h"
+#include "server/auth/passwordpolicy.h"
+#include "server/http/router.h"
+#include "server/servercontext.h"
+#include "shared/database.h"
+#include "shared/jsonqt.h"
+#include "shared/jsonreader.h"
+
+#include <QVariant>
+
+namespace quire::server::AuthRoutes {
+
+using shared::FieldErrors;
+using shared::JsonReader;
+
+namespace {
+
+HttpResponse busy()
+{
+    HttpResponse r = HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("Too many sign-ins at once; try again in a moment."));
+    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+    return r;
+}
+
+HttpResponse internalError(const shared::Error &e)
+{
+    qWarning("auth: %s", qPrintable(e.message));
+    return HttpResponse::error(500, QStringLiteral("internal_error"), QStringLiteral("The server failed to answer."));
+}
+
+nlohmann::json tokensJson(const IssuedTokens &t, const shared::User &user)
+{
+    return {{"access_token", t.accessToken},
+            {"refresh_token", t.refreshToken},
+            {"token_type", "Bearer"},
+            {"expires_in", t.expiresInSeconds},
+            {"user", user.toJson()}};
+}
+
+QString userAgent(const HttpRequest &request)
+{
+    return QString::fromUtf8(request.header("User-Agent"));
+}
+
+void registerUser(HttpRequest &request, WorkerServices &services, Responder respond)
+{
+    const ServerConfig::Registration mode = services.context().config.registration;
+    if (mode == ServerConfig::Registration::Closed) {
+        respond(HttpResponse::error(403, QStringLiteral("registration_closed"),
+                                    QStringLiteral("This server does not take registrations; ask an administrator for an account.")));
+        return;
+    }
+    FieldErrors errors;
+    JsonReader r(request.json, errors);
+    const QString email = shared::User::normalizeEmail(r.string("email", JsonReader::Presence::Required).value_or(QString()));
+    const QString password = r.string("password", JsonReader::Presence::Required).value_or(QString());
+    const QString name = r.string("name", JsonReader::Presence::Required).value_or(QString()).trimmed();
+    const std::optional<QString> invite = r.string("invite_code");
+    r.refuseUnknown();
+    if (!errors.has(QStringLiteral("email")) && (!shared::User::isPlausibleEmail(email) || email.size() > shared::User::kMaxEmailLength))
+        errors.add(QStringLiteral("email"), QStringLiteral("Must be an email address like name@example.com."));
+    errors.checkText(QStringLiteral("name"), name, shared::User::kMaxNameLength);
+    if (!errors.has(QStringLiteral("password"))) {
+        if (const std::optional<QString> weak = PasswordPolicy::instance().check(password))
+            errors.add(QStringLiteral("password"), *weak);
+    }
+    if (mode == ServerConfig::Registration::Invite && !invite && !errors.has(QStringLiteral("invite_code")))
+        errors.add(QStringLiteral("invite_code"), QStringLiteral("This server takes registrations with an invite code only."));
+    if (!errors.isEmpty()) {
+        respond(HttpResponse::error(400, errors.toError()));
+        return;
+    }
+    shared::Result<std::optional<StoredUser>> existing = services.accounts().findByEmail(email);
+    if (!existing) {
+        respond(internalError(existing.error()));
+        return;
+    }
+    if (*existing) {
+        respond(HttpResponse::error(409, QStringLiteral("email_taken"), QStringLiteral("An account with this email address exists.")));
+        return;
+    }
+    if (mode == ServerConfig::Registration::Invite) {
+        shared::Result<std::optional<shared::Role>> role = services.accounts().inviteRole(invite.value_or(QString()));
+        if (!role) {
+            respond(internalError(role.error()));
+            return;
+        }
+        if (!*role) {
+            FieldErrors bad;
+            bad.add(QStringLiteral("invite_code"), QStringLiteral("This invite code is unknown, used or expired."));
+            respond(HttpResponse::error(400, bad.toError()));
+            return;
+        }
+    }
+    const QByteArray secret = password.toUtf8();
+    const bool queued = services.hasher().runAsync(
+        services.thread(),
+        [&hasher = services.hasher(), secret] {
+            shared::Result<QByteArray> h = hasher.hash(secret);
+            return h ? QVariant(h.value()) : QVariant();
+        },
+        [&services, email, name, code = invite.value_or(QString()), mode, ip = request.remoteAddress.toString(), respond](const QVariant &hash) {
+            if (!hash.isValid()) {
+                respond(internalError(shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
+                return;
+            }
+            shared::Result<StoredUser> created = mode == ServerConfig::Registration::Invite
+                                                     ? services.accounts().insertUserWithInvite(code, email, name, hash.toByteArray())
+                                                     : services.accounts().insertUser(email, name, shared::Role::Reader, hash.toByteArray(), false);
+            if (!created) {
+                if (created.error().code == QLatin1String("email_taken"))
+                    respond(HttpResponse::error(409, created.error()));
+                else if (created.error().code == QLatin1String("invite_invalid"))
+                    respond(HttpResponse::error(400, created.error()));
+                else
+                    respond(internalError(created.error()));
+                return;
+            }
+            AuditLog::note(services.database(), created->user.id, QStringLiteral("register"), created->user.id, ip);
+            respond(HttpResponse::json(201, {{"user", created->user.toJson()}}));
+        });
+    if (!queued)
+        respond(busy());
+}
+
+void login(HttpRequest &request, WorkerServices &services, Responder respond)
+{
+    FieldErrors errors;
+    JsonReader r(request.json, errors);
+    const QString email = shared::User::normalizeEmail(r.string("email", JsonReader::Presence::Required).value_or(QString()));
+    const QString password = r.string("password", JsonReader::Presence::Required).value_or(QString());
+    r.refuseUnknown();
+    if (!errors.isEmpty()) {
+        respond(HttpResponse::error(400, errors.toError()));
+        return;
+    }
+    shared::Result<std::optional<StoredUser>> found = services.accounts().findByEmail(email);
+    if (!found) {
+        respond(internalError(found.error()));
+        return;
+    }
+    const std::optional<StoredUser> user = *found;
+    // An unknown address is checked against a dummy hash, so it costs as much
+    // time as a wrong password and the answer cannot tell them apart.
+    const QByteArray storedHash = user ? user->passwordHash : services.hasher().dummyHash();
+    const QByteArray secret = password.toUtf8();
+    const QString ip = request.remoteAddress.toString();
+    const QString agent = userAgent(request);
+    const bool queued = services.hasher().runAsync(
+        services.thread(),
+        [&hasher = services.hasher(), storedHash, secret] {
+            const bool ok = hasher.verify(storedHash, secret);
+            QByteArray rehash;
+            if (ok && hasher.needsRehash(storedHash)) {
+                if (shared::Result<QByteArray> h = hasher.hash(secret))
+                    rehash = h.value();
+            }
+            return QVariant(QVariantList{ok, rehash});
+        },
+        [&services, user, ip, agent, respond](const QVariant &outcome) {
+            const QVariantList values = outcome.toList();
+            const bool ok = user.has_value() && values.value(0).toBool();
+            if (!ok) {
+                AuditLog::note(services.database(), QString(), QStringLiteral("login_failed"), user ? user->user.id : QString(), ip,
+                                 {{"reason", user ? "wrong_password" : "unknown_email"}});
+                respond(HttpResponse::error(401, QStringLiteral("invalid_credentials"), QStringLiteral("The email address or the password is wrong.")));
+                return;
+            }
+            if (user->user.disabled) {
+                AuditLog::note(services.database(), user->user.id, QStringLiteral("login_failed"), user->user.id, ip, {{"reason", "disabled"}});
+                respond(HttpResponse::error(403, QStringLiteral("account_disabled"), QStringLiteral("This account is disabled.")));
+                return;
+            }
+            if (const QByteArray rehash = values.value(1).toByteArray(); !rehash.isEmpty()) {
+                // Stronger parameters than when this hash was made: upgrade it now
+                // that we know the password. Failing only postpones the upgrade.
+                if (shared::VoidResult r = services.accounts().setPasswordHash(user->user.id, rehash); !r)
+                    qWarning("login: password rehash not stored: %s", qPrintable(r.error().message));
+            }
+            shared::Result<IssuedTokens> tokens = services.accounts().createSession(user->user.id, ip, agent);
+            if (!tokens) {
+                respond(internalError(tokens.error()));
+                return;
+            }
+            AuditLog::note(services.database(), user->user.id, QStringLiteral("login"), user->user.id, ip);
+            respond(HttpResponse::json(200, tokensJson(*tokens, user->user)));
+        });
+    if (!queued)
+        respond(busy());
+}
+
+HttpResponse refresh(HttpRequest &request, WorkerServices &services)
+{
+    FieldErrors errors;
+    JsonReader r(request.json, errors);
+    const QString token = r.string("refresh_token", JsonReader::Presence::Required).value_or(QString());
+    r.refuseUnknown();
+    if (!errors.isEmpty())
+        return HttpResponse::error(400, errors.toError());
+    shared::Result<AccountStore::RefreshResult> result = services.accounts().refresh(token);
+    if (!result)
+        return internalError(result.error());
+    const QString ip = request.remoteAddress.toString();
+    switch (result->outcome) {
+    case AccountStore::RefreshOutcome::Rotated: {
+        shared::Result<std::optional<StoredUser>> user = services.accounts().findById(result->userId);
+        if (!user || !*user)
+            return internalError(shared::Error::make(QStringLiteral("internal"), QStringLiteral("user vanished during refresh")));
+        return HttpResponse::json(200, tokensJson(result->tokens, (*user)->user));
+    }
+    case AccountStore::RefreshOutcome::Reused:
+        AuditLog::note(services.database(), result->userId, QStringLiteral("refresh_token_reuse"), result->sessionId, ip);
+        return HttpResponse::error(401, QStringLiteral("refresh_token_reused"),
+                                   QStringLiteral("This refresh token was used before; the session is ended. Sign in again."));
+    case AccountStore::RefreshOutcome::Disabled:
+        return HttpResponse::error(401, QStringLiteral("account_disabled"), QStringLiteral("This account is disabled."));
+    case AccountStore::RefreshOutcome::Invalid:
+        break;
+    }
+    return HttpResponse::error(401, QStringLiteral("invalid_refresh_token"),
+                               QStringLiteral("The refresh token is unknown, expired or revoked. Sign in again."));
+}
+
+HttpResponse logout(HttpRequest &request, WorkerServices &services)
+{
+    const Principal &me = *request.principal;
+    if (shared::VoidResult r = services.accounts().revokeSession(me.sessionId); !r)
+        return internalError(r.error());
+    AuditLog::note(services.database(), me.userId, QStringLiteral("logout"), me.sessionId, request.remoteAddress.toString());
+    HttpResponse response;
+    response.status = 204;
+    return response;
+}
+
+HttpResponse logoutAll(HttpRequest &request, WorkerServices &services)
+{
+    const Principal &me = *request.principal;
+    shared::Result<int> n = services.accounts().revokeAllSessions(me.userId);
+    if (!n)
+        return internalError(n.error());
+    AuditLog::note(services.database(), me.userId, QStringLiteral("logout_all"), me.userId, request.remoteAddress.toString(),
+                     {{"sessions", *n}});
+    HttpResponse response;
+    response.status = 204;
+    return response;
+}
+
+} // namespace
+
+void install(Router &router)
+{
+    using Body = Router::BodyKind;
+    router.addAsync(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/register"), registerUser, Body::Json);
+    router.addAsync(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/login"), login, Body::Json);
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/refresh"), refresh, Body::Json);
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/logout"), logout, Body::None, Guard::user());
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/logout-all"), logoutAll, Body::None, Guard::user());
+}
+
+} // namespace quire::server::AuthRoutes
