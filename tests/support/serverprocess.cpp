@@ -103,7 +103,8 @@ void ServerProcess::kill()
     standardError();
 }
 
-ServerProcess::RunResult ServerProcess::run(const QStringList &args, int timeoutMs, const QMap<QString, QString> &env)
+ServerProcess::RunResult ServerProcess::run(const QStringList &args, int timeoutMs, const QMap<QString, QString> &env,
+                                            const QByteArray &input)
 {
     QProcess p;
     QProcessEnvironment pe = QProcessEnvironment::systemEnvironment();
@@ -114,6 +115,8 @@ ServerProcess::RunResult ServerProcess::run(const QStringList &args, int timeout
     RunResult r;
     if (!p.waitForStarted(10000))
         return r;
+    p.write(input);
+    p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);

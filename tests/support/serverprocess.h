@@ -55,7 +55,8 @@ public:
 
     static QString binary();
     // Runs quire-server to completion (for commands and start-up failures).
-    static RunResult run(const QStringList &args, int timeoutMs = 30000, const QMap<QString, QString> &env = {});
+    static RunResult run(const QStringList &args, int timeoutMs = 30000, const QMap<QString, QString> &env = {},
+                         const QByteArray &input = {});
 
 private:
     QProcess m_process;

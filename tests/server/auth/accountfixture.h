@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tests/support/serverprocess.h"
+#include "tests/support/testhttpclient.h"
+
+#include <QJsonDocument>
+
+#include <nlohmann/json.hpp>
+
+namespace quire::test {
+
+// A running server with accounts made through `quire-server create-user`,
+// and helpers to sign in and call the API as one of them.
+class AccountFixture
+{
+public:
+    bool start(const ServerProcess::Options &options = {})
+    {
+        if (!m_server.start(options))
+            return false;
+        m_http = std::make_unique<TestHttpClient>(m_server.url(), m_server.fingerprint());
+        return true;
+    }
+    ServerProcess &server() { return m_server; }
+    TestHttpClient &http() { return *m_http; }
+
+    // Creates the account with `password` through the command line.
+    bool createUser(const QString &email, const QString &role, const QString &password)
+    {
+        const auto r = ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
+                                           QStringLiteral("--email"), email, QStringLiteral("--role"), role},
+                                          60000, {}, password.toUtf8() + '\n');
+        if (r.exitCode != 0)
+            qWarning("create-user failed: %s", r.err.constData());
+        return r.exitCode == 0;
+    }
+
+    HttpResult login(const QString &email, const QString &password)
+    {
+        const nlohmann::json body{{"email", email.toStdString()}, {"password", password.toStdString()}};
+        return m_http->postJson(QStringLiteral("/api/v1/auth/login"), QByteArray::fromStdString(body.dump()));
+    }
+
+    // Signs in and returns the access token (empty on failure).
+    QByteArray token(const QString &email, const QString &password)
+    {
+        const HttpResult r = login(email, password);
+        if (r.status != 200)
+            return {};
+        return QByteArray::fromStdString(r.json()["access_token"].get<std::string>());
+    }
+
+    HttpResult call(const QByteArray &method, const QString &path, const QByteArray &token, const QByteArray &json = {})
+    {
+        QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + token}};
+        if (!json.isEmpty())
+            headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+        return m_http->request(method, path, json, headers);
+    }
+
+private:
+    ServerProcess m_server;
+    std::unique_ptr<TestHttpClient> m_http;
+};
+
+} // namespace quire::test
