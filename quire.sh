@@ -61,6 +61,9 @@ start_server() {
 run() {
     setup
     start_server
+    # The first admin, on an empty database only; its password is shown once.
+    "$BUILD/server/quire-server" create-user --data-dir "$VAR" --email admin@quire.local --role admin \
+        --name Admin --only-if-none </dev/null | sed 's/^/quire: first account: /'
     url=$(sed -n 's/^listening on //p' "$VAR/quire-server.out")
     fingerprint=$(sed -n 's/^certificate SHA-256 fingerprint //p' "$VAR/quire-server.out")
     echo "quire: server at $url (log: var/quire-server.log, stop: ./quire.sh stop)"

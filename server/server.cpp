@@ -2,6 +2,7 @@
 #include "server/server.h"
 
 #include "server/auth/passwordhasher.h"
+#include "server/auth/ratelimiter.h"
 #include "server/http/httpworker.h"
 #include "server/http/listensockets.h"
 #include "server/serverlogging.h"
@@ -23,6 +24,8 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     // Hashing gets half the cores: page reads keep the rest under a login flood.
     m_hasher = std::make_unique<PasswordHasher>(PasswordHasher::Params{}, std::max(1, m_context.config.threads / 2));
     m_context.hasher = m_hasher.get();
+    m_limiter = std::make_unique<RateLimiter>(m_context.config.rateLimitScale);
+    m_context.limiter = m_limiter.get();
 }
 
 Server::~Server()

@@ -19,6 +19,7 @@ namespace quire::server {
 class HttpWorker;
 class ListenSockets;
 class PasswordHasher;
+class RateLimiter;
 
 // The running server: migrates the database, opens the shared port and
 // starts one HttpWorker thread per configured thread. Shutdown stops
@@ -43,6 +44,7 @@ private:
     std::optional<QSslConfiguration> m_tls;
     Router m_router;
     std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<RateLimiter> m_limiter;
     quint16 m_port = 0;
     std::vector<std::unique_ptr<HttpWorker>> m_workers;
     std::vector<QThread *> m_threads;

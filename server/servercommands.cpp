@@ -276,8 +276,13 @@ int ServerCommands::createUser(const QStringList &args)
 {
     QString dataDir = qEnvironmentVariable("QUIRE_DATA_DIR");
     QString email, name, roleText = QStringLiteral("reader");
+    bool onlyIfNone = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
+        if (a == QLatin1String("--only-if-none")) {
+            onlyIfNone = true;
+            continue;
+        }
         QString *target = a == QLatin1String("--data-dir") ? &dataDir
                           : a == QLatin1String("--email") ? &email
                           : a == QLatin1String("--role")  ? &roleText
@@ -323,6 +328,13 @@ int ServerCommands::createUser(const QStringList &args)
     auto db = openMigrated(QDir(dataDir).filePath(QStringLiteral("quire.db")));
     if (!db)
         return fail(db.error());
+    if (onlyIfNone) {
+        Result<QVariant> users = (*db)->scalar(QStringLiteral("SELECT count(*) FROM users"));
+        if (!users)
+            return fail(users.error());
+        if (users->toInt() > 0)
+            return kExitOk; // the first account exists already: nothing to do, nothing to print
+    }
     PasswordHasher hasher;
     Result<QByteArray> hash = hasher.hash(password.toUtf8());
     if (!hash)

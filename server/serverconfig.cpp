@@ -69,6 +69,8 @@ const QList<ConfigOption> &ServerConfigLoader::options()
          QStringLiteral("The address readers and mail links use (default: derived from --listen and --port).")},
         {QStringLiteral("registration"), QStringLiteral("QUIRE_REGISTRATION"), QStringLiteral("registration"), QStringLiteral("MODE"),
          QStringLiteral("Who may create an account: closed (admins only), invite (with an invite code) or open (default: closed).")},
+        {QStringLiteral("rate-limit-scale"), QStringLiteral("QUIRE_RATE_LIMIT_SCALE"), QStringLiteral("rate_limit_scale"), QStringLiteral("X"),
+         QStringLiteral("Multiplies the sign-in rate limits and divides their delays (default: 1; raise only for load tests).")},
     };
     return table;
 }
@@ -79,7 +81,7 @@ QString ServerConfigLoader::helpText()
         "Usage: quire-server [serve] [options]\n"
         "       quire-server backup --data-dir DIR --to FILE\n"
         "       quire-server restore --data-dir DIR --from FILE\n"
-        "       quire-server create-user --data-dir DIR --email ADDRESS [--role ROLE] [--name NAME]\n"
+        "       quire-server create-user --data-dir DIR --email ADDRESS [--role ROLE] [--name NAME] [--only-if-none]\n"
         "                    (password from standard input; generated and shown once if none)\n"
         "\n"
         "Serves Quire's API and readers' site over HTTPS.\n"
@@ -257,6 +259,13 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
             c.registration = ServerConfig::Registration::Open;
         else
             return usage(QStringLiteral("--registration: `%1` is not closed, invite or open").arg(mode));
+    }
+    if (v.contains(QStringLiteral("rate-limit-scale"))) {
+        bool ok = false;
+        const double scale = v.value(QStringLiteral("rate-limit-scale")).toDouble(&ok);
+        if (!ok || scale < 0.01 || scale > 1e6)
+            return usage(QStringLiteral("--rate-limit-scale: `%1` is not a number from 0.01 to 1000000").arg(v.value(QStringLiteral("rate-limit-scale"))));
+        c.rateLimitScale = scale;
     }
     c.publicUrl = v.value(QStringLiteral("public-url"));
     if (!c.publicUrl.isEmpty()) {

@@ -27,6 +27,7 @@ struct ServerConfig
     QString publicUrl; // how readers reach us; empty: derived from listen and port
     enum class Registration { Closed, Invite, Open };
     Registration registration = Registration::Closed;
+    double rateLimitScale = 1.0;
 
     QString databasePath() const;
     QString scheme() const { return insecureHttp ? QStringLiteral("http") : QStringLiteral("https"); }

@@ -16,6 +16,7 @@ namespace quire::server {
 
 class AccountStore;
 class PasswordHasher;
+class RateLimiter;
 class Router;
 
 // What every worker shares, fixed before the first worker starts and only
@@ -28,6 +29,7 @@ struct ServerContext
     QString fingerprint;  // of the TLS certificate; empty over plain HTTP
     const Router *router = nullptr;
     PasswordHasher *hasher = nullptr;
+    RateLimiter *limiter = nullptr;
 };
 
 // What a request handler may use: the shared context and the database
@@ -43,6 +45,7 @@ public:
     shared::Database &database() { return m_database; }
     AccountStore &accounts() { return *m_accounts; }
     PasswordHasher &hasher() { return *m_context.hasher; }
+    RateLimiter &limiter() { return *m_context.limiter; }
     QObject *thread() const { return m_thread; }
 
 private:

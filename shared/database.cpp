@@ -108,8 +108,15 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return sqlError(Tr::tr("Preparing a query"), query.lastError());
-    for (const QVariant &v : binds)
-        query.addBindValue(v);
+    for (const QVariant &v : binds) {
+        // Qt binds a null QString as SQL NULL, so an absent header or an
+        // empty default would silently become NULL. Here NULL is only ever
+        // asked for explicitly, with an invalid QVariant().
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            query.addBindValue(QStringLiteral(""));
+        else
+            query.addBindValue(v);
+    }
     if (!query.exec()) {
         qCWarning(lcDb) << "query failed:" << sql.left(120) << query.lastError().text();
         return sqlError(Tr::tr("A database query"), query.lastError());

@@ -30,7 +30,8 @@ public:
     QString path() const { return m_path; }
     QSqlDatabase handle() const;
 
-    // Prepares, binds positionally and runs one statement.
+    // Prepares, binds positionally and runs one statement. A QVariant() binds
+    // NULL; a null QString binds '' (see exec()).
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
     // The same when only success matters.
     VoidResult run(const QString &sql, const QVariantList &binds = {});

@@ -288,8 +288,7 @@ VoidResult AccountStore::revokeSession(const QString &sessionId)
 Result<int> AccountStore::revokeAllSessions(const QString &userId, const QString &exceptSessionId)
 {
     Result<QSqlQuery> q = m_db.exec(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND id != ? AND revoked_at IS NULL"),
-                                    // A null string would bind as NULL, and `id != NULL` matches nothing.
-                                    {nowText(), userId, exceptSessionId.isEmpty() ? QStringLiteral("") : exceptSessionId});
+                                    {nowText(), userId, exceptSessionId});
     if (!q)
         return q.error();
     return q->numRowsAffected();

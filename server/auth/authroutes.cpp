@@ -5,8 +5,10 @@
 #include "server/auth/auditlog.h"
 #include "server/auth/passwordhasher.h"
 #include "server/auth/passwordpolicy.h"
+#include "server/auth/ratelimiter.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "shared/clock.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/jsonreader.h"
@@ -26,6 +28,19 @@ HttpResponse busy()
     r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
     return r;
 }
+
+HttpResponse tooMany(int seconds)
+{
+    HttpResponse r = HttpResponse::error(429, QStringLiteral("rate_limited"),
+                                         QStringLiteral("Too many attempts; try again in %1 seconds.").arg(seconds));
+    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(seconds)});
+    return r;
+}
+
+// The allowances per client address and per account (see README, "Brute force").
+const RateLimiter::Policy kLoginPerIp{20, 1.0 / 3};
+const RateLimiter::Policy kLoginPerAccount{10, 1.0 / 30};
+const RateLimiter::Policy kRegisterPerIp{5, 1.0 / 120};
 
 HttpResponse internalError(const shared::Error &e)
 {
@@ -49,6 +64,11 @@ QString userAgent(const HttpRequest &request)
 
 void registerUser(HttpRequest &request, WorkerServices &services, Responder respond)
 {
+    if (const std::optional<int> wait = services.limiter().take(QStringLiteral("register:ip:") + request.remoteAddress.toString(),
+                                                                kRegisterPerIp, shared::Clock::instance().nowMs())) {
+        respond(tooMany(*wait));
+        return;
+    }
     const ServerConfig::Registration mode = services.context().config.registration;
     if (mode == ServerConfig::Registration::Closed) {
         respond(HttpResponse::error(403, QStringLiteral("registration_closed"),
@@ -139,6 +159,19 @@ void login(HttpRequest &request, WorkerServices &services, Responder respond)
         respond(HttpResponse::error(400, errors.toError()));
         return;
     }
+    const QString ip = request.remoteAddress.toString();
+    const QString pair = QStringLiteral("login:pair:") + email + QLatin1Char('|') + ip;
+    RateLimiter &limiter = services.limiter();
+    const qint64 now = shared::Clock::instance().nowMs();
+    std::optional<int> wait = limiter.failureDelay(pair, now);
+    if (!wait)
+        wait = limiter.take(QStringLiteral("login:ip:") + ip, kLoginPerIp, now);
+    if (!wait && !limiter.isTrusted(pair))
+        wait = limiter.take(QStringLiteral("login:account:") + email, kLoginPerAccount, now);
+    if (wait) {
+        respond(tooMany(*wait));
+        return;
+    }
     shared::Result<std::optional<StoredUser>> found = services.accounts().findByEmail(email);
     if (!found) {
         respond(internalError(found.error()));
@@ -149,7 +182,6 @@ void login(HttpRequest &request, WorkerServices &services, Responder respond)
     // time as a wrong password and the answer cannot tell them apart.
     const QByteArray storedHash = user ? user->passwordHash : services.hasher().dummyHash();
     const QByteArray secret = password.toUtf8();
-    const QString ip = request.remoteAddress.toString();
     const QString agent = userAgent(request);
     const bool queued = services.hasher().runAsync(
         services.thread(),
@@ -162,10 +194,11 @@ void login(HttpRequest &request, WorkerServices &services, Responder respond)
             }
             return QVariant(QVariantList{ok, rehash});
         },
-        [&services, user, ip, agent, respond](const QVariant &outcome) {
+        [&services, user, ip, agent, pair, respond](const QVariant &outcome) {
             const QVariantList values = outcome.toList();
             const bool ok = user.has_value() && values.value(0).toBool();
             if (!ok) {
+                services.limiter().recordFailure(pair, shared::Clock::instance().nowMs());
                 AuditLog::note(services.database(), QString(), QStringLiteral("login_failed"), user ? user->user.id : QString(), ip,
                                  {{"reason", user ? "wrong_password" : "unknown_email"}});
                 respond(HttpResponse::error(401, QStringLiteral("invalid_credentials"), QStringLiteral("The email address or the password is wrong.")));
@@ -182,6 +215,7 @@ void login(HttpRequest &request, WorkerServices &services, Responder respond)
                 if (shared::VoidResult r = services.accounts().setPasswordHash(user->user.id, rehash); !r)
                     qWarning("login: password rehash not stored: %s", qPrintable(r.error().message));
             }
+            services.limiter().recordSuccess(pair);
             shared::Result<IssuedTokens> tokens = services.accounts().createSession(user->user.id, ip, agent);
             if (!tokens) {
                 respond(internalError(tokens.error()));

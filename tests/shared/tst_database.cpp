@@ -38,6 +38,17 @@ private Q_SLOTS:
         QCOMPARE((*db)->scalar(QStringLiteral("SELECT v FROM t"))->toString(), hostile);
     }
 
+    void nullOnlyWhenAskedFor()
+    {
+        QTemporaryDir dir;
+        auto db = Database::openSqlite(dir.filePath(QStringLiteral("a.db")));
+        QVERIFY(db.ok());
+        QVERIFY((*db)->run(QStringLiteral("CREATE TABLE t (v TEXT NOT NULL DEFAULT '', w TEXT)")).ok());
+        QVERIFY((*db)->run(QStringLiteral("INSERT INTO t VALUES (?, ?)"), {QString(), QVariant()}).ok());
+        QCOMPARE((*db)->scalar(QStringLiteral("SELECT v IS NULL FROM t"))->toInt(), 0);
+        QCOMPARE((*db)->scalar(QStringLiteral("SELECT w IS NULL FROM t"))->toInt(), 1);
+    }
+
     void transactionRollsBackOnFailure()
     {
         QTemporaryDir dir;

@@ -61,9 +61,14 @@ HttpResult TestHttpClient::postJson(const QString &path, const QByteArray &json)
     return request("POST", path, json, {{"Content-Type", "application/json"}});
 }
 
-HttpResult TestHttpClient::raw(const QByteArray &request)
+HttpResult TestHttpClient::raw(const QByteArray &request, const QHostAddress &from)
 {
     QSslSocket socket;
+    if (!from.isNull() && !socket.bind(from)) {
+        HttpResult r;
+        r.error = socket.errorString();
+        return r;
+    }
     const QString fingerprint = m_fingerprint;
     QObject::connect(&socket, &QSslSocket::sslErrors, &socket, [&socket, fingerprint](const QList<QSslError> &errors) {
         if (shared::Fingerprint::ofCertificate(socket.peerCertificate()) == fingerprint)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QPair>
@@ -36,8 +37,10 @@ public:
     HttpResult get(const QString &path) { return request("GET", path); }
     HttpResult postJson(const QString &path, const QByteArray &json);
 
-    // Sends `request` on a new connection and returns the parsed answer.
-    HttpResult raw(const QByteArray &request);
+    // Sends `request` on a new connection and returns the parsed answer;
+    // `from` picks the loopback source address (127.0.0.2, …), so one test
+    // can speak as several clients.
+    HttpResult raw(const QByteArray &request, const QHostAddress &from = QHostAddress());
 
 private:
     QUrl m_base;

@@ -30,7 +30,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         ServerProcess::Options open;
-        open.extraArgs = {QStringLiteral("--registration"), QStringLiteral("open")};
+        open.extraArgs = {QStringLiteral("--registration"), QStringLiteral("open"), QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000")};
         QVERIFY2(m_open.start(open), qPrintable(m_open.server().errorString()));
         ServerProcess::Options invite;
         invite.env = {{QStringLiteral("QUIRE_REGISTRATION"), QStringLiteral("invite")}};
