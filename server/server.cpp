@@ -3,6 +3,7 @@
 
 #include "server/auth/passwordhasher.h"
 #include "server/auth/ratelimiter.h"
+#include "server/mail/mailer.h"
 #include "server/http/httpworker.h"
 #include "server/http/listensockets.h"
 #include "server/serverlogging.h"
@@ -33,9 +34,16 @@ Server::~Server()
     shutdown();
 }
 
+void Server::setMailer(std::unique_ptr<Mailer> mailer)
+{
+    m_mailer = std::move(mailer);
+    m_context.mailer = m_mailer.get();
+}
+
 shared::VoidResult Server::start(ListenSockets sockets)
 {
     m_port = sockets.port();
+    m_context.publicBaseUrl = m_context.config.publicBaseUrl(m_port);
     std::vector<int> fds = sockets.release();
     for (size_t i = 0; i < fds.size(); ++i) {
         auto worker = std::make_unique<HttpWorker>(m_context, fds[i], m_tls);
@@ -78,6 +86,8 @@ void Server::shutdown()
     m_workers.clear();
     qDeleteAll(m_threads);
     m_threads.clear();
+    if (m_mailer)
+        m_mailer->flush(); // mail already promised goes out before we exit
     qCInfo(lcServer) << "stopped";
 }
 

@@ -20,6 +20,7 @@ class HttpWorker;
 class ListenSockets;
 class PasswordHasher;
 class RateLimiter;
+class Mailer;
 
 // The running server: migrates the database, opens the shared port and
 // starts one HttpWorker thread per configured thread. Shutdown stops
@@ -32,6 +33,8 @@ public:
     ~Server() override;
 
     Router &router() { return m_router; }
+    // Hands over the mailer; call before start().
+    void setMailer(std::unique_ptr<Mailer> mailer);
 
     // Starts one worker per socket (the sockets are handed over).
     shared::VoidResult start(ListenSockets sockets);
@@ -45,6 +48,7 @@ private:
     Router m_router;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<Mailer> m_mailer;
     quint16 m_port = 0;
     std::vector<std::unique_ptr<HttpWorker>> m_workers;
     std::vector<QThread *> m_threads;

@@ -7,8 +7,10 @@
 #include "server/auth/authroutes.h"
 #include "server/auth/passwordhasher.h"
 #include "server/auth/passwordpolicy.h"
+#include "server/auth/recoveryroutes.h"
 #include "server/auth/userroutes.h"
 #include "server/datadirectory.h"
+#include "server/mail/mailer.h"
 #include "server/http/listensockets.h"
 #include "server/http/requestlog.h"
 #include "server/server.h"
@@ -168,11 +170,16 @@ int ServerCommands::serve(const QStringList &args)
         context.epoch = *epoch;
     }
 
+    auto mailer = Mailer::fromConfig(*config);
+    if (!mailer)
+        return fail(mailer.error());
     Server server(context, tls);
+    server.setMailer(std::move(mailer.value()));
     SystemRoutes::install(server.router());
     AuthRoutes::install(server.router());
     UserRoutes::install(server.router());
     AdminRoutes::install(server.router());
+    RecoveryRoutes::install(server.router());
     if (VoidResult started = server.start(std::move(*sockets)); !started)
         return fail(started.error());
 

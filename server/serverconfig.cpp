@@ -39,6 +39,18 @@ std::optional<bool> parseBool(const QString &text)
 
 } // namespace
 
+QString ServerConfig::publicBaseUrl(quint16 boundPort) const
+{
+    if (!publicUrl.isEmpty())
+        return publicUrl;
+    QString host = listenAddress.toString();
+    if (listenAddress == QHostAddress::Any || listenAddress == QHostAddress::AnyIPv6)
+        host = QStringLiteral("localhost");
+    else if (listenAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("%1://%2:%3").arg(scheme(), host).arg(boundPort);
+}
+
 QString ServerConfig::databasePath() const
 {
     return QDir(dataDir).filePath(QStringLiteral("quire.db"));
@@ -69,6 +81,20 @@ const QList<ConfigOption> &ServerConfigLoader::options()
          QStringLiteral("The address readers and mail links use (default: derived from --listen and --port).")},
         {QStringLiteral("registration"), QStringLiteral("QUIRE_REGISTRATION"), QStringLiteral("registration"), QStringLiteral("MODE"),
          QStringLiteral("Who may create an account: closed (admins only), invite (with an invite code) or open (default: closed).")},
+        {QStringLiteral("mail-from"), QStringLiteral("QUIRE_MAIL_FROM"), QStringLiteral("mail_from"), QStringLiteral("ADDRESS"),
+         QStringLiteral("Sender of Quire's mail, e.g. \"Quire <quire@example.org>\".")},
+        {QStringLiteral("smtp-host"), QStringLiteral("QUIRE_SMTP_HOST"), QStringLiteral("smtp_host"), QStringLiteral("HOST"),
+         QStringLiteral("Send mail through this SMTP server; unset: mail is written to DATA_DIR/outbox/ as .eml files.")},
+        {QStringLiteral("smtp-port"), QStringLiteral("QUIRE_SMTP_PORT"), QStringLiteral("smtp_port"), QStringLiteral("N"),
+         QStringLiteral("SMTP port (default: 587).")},
+        {QStringLiteral("smtp-user"), QStringLiteral("QUIRE_SMTP_USER"), QStringLiteral("smtp_user"), QStringLiteral("NAME"),
+         QStringLiteral("SMTP user for AUTH PLAIN (over STARTTLS).")},
+        {QStringLiteral("smtp-password"), QStringLiteral("QUIRE_SMTP_PASSWORD"), QStringLiteral("smtp_password"), QStringLiteral("SECRET"),
+         QStringLiteral("SMTP password; prefer the environment variable or the config file to a flag.")},
+        {QStringLiteral("smtp-starttls"), QStringLiteral("QUIRE_SMTP_STARTTLS"), QStringLiteral("smtp_starttls"), QStringLiteral("BOOL"),
+         QStringLiteral("Require STARTTLS (default: true).")},
+        {QStringLiteral("smtp-ca-file"), QStringLiteral("QUIRE_SMTP_CA_FILE"), QStringLiteral("smtp_ca_file"), QStringLiteral("FILE"),
+         QStringLiteral("PEM certificate(s) to trust for the SMTP server, besides the system's CAs.")},
         {QStringLiteral("rate-limit-scale"), QStringLiteral("QUIRE_RATE_LIMIT_SCALE"), QStringLiteral("rate_limit_scale"), QStringLiteral("X"),
          QStringLiteral("Multiplies the sign-in rate limits and divides their delays (default: 1; raise only for load tests).")},
     };
@@ -266,6 +292,24 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
         if (!ok || scale < 0.01 || scale > 1e6)
             return usage(QStringLiteral("--rate-limit-scale: `%1` is not a number from 0.01 to 1000000").arg(v.value(QStringLiteral("rate-limit-scale"))));
         c.rateLimitScale = scale;
+    }
+    c.mailFrom = v.value(QStringLiteral("mail-from"));
+    c.smtpHost = v.value(QStringLiteral("smtp-host"));
+    c.smtpUser = v.value(QStringLiteral("smtp-user"));
+    c.smtpPassword = v.value(QStringLiteral("smtp-password"));
+    c.smtpCaFile = v.value(QStringLiteral("smtp-ca-file"));
+    if (v.contains(QStringLiteral("smtp-port"))) {
+        bool ok = false;
+        const uint port = v.value(QStringLiteral("smtp-port")).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535)
+            return usage(QStringLiteral("--smtp-port: `%1` is not a port number").arg(v.value(QStringLiteral("smtp-port"))));
+        c.smtpPort = quint16(port);
+    }
+    if (v.contains(QStringLiteral("smtp-starttls"))) {
+        const std::optional<bool> b = parseBool(v.value(QStringLiteral("smtp-starttls")));
+        if (!b)
+            return usage(QStringLiteral("--smtp-starttls: `%1` is not true or false").arg(v.value(QStringLiteral("smtp-starttls"))));
+        c.smtpStartTls = *b;
     }
     c.publicUrl = v.value(QStringLiteral("public-url"));
     if (!c.publicUrl.isEmpty()) {

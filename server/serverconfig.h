@@ -28,6 +28,17 @@ struct ServerConfig
     enum class Registration { Closed, Invite, Open };
     Registration registration = Registration::Closed;
     double rateLimitScale = 1.0;
+    // Mail: the outbox folder unless an SMTP host is set.
+    QString mailFrom;
+    QString smtpHost;
+    quint16 smtpPort = 587;
+    QString smtpUser;
+    QString smtpPassword;
+    bool smtpStartTls = true;
+    QString smtpCaFile;
+
+    // The base of links in mail and pages: public_url, or our own address.
+    QString publicBaseUrl(quint16 boundPort) const;
 
     QString databasePath() const;
     QString scheme() const { return insecureHttp ? QStringLiteral("http") : QStringLiteral("https"); }

@@ -17,6 +17,7 @@ namespace quire::server {
 class AccountStore;
 class PasswordHasher;
 class RateLimiter;
+class Mailer;
 class Router;
 
 // What every worker shares, fixed before the first worker starts and only
@@ -30,6 +31,8 @@ struct ServerContext
     const Router *router = nullptr;
     PasswordHasher *hasher = nullptr;
     RateLimiter *limiter = nullptr;
+    Mailer *mailer = nullptr;
+    QString publicBaseUrl; // for links in mail, set once the port is known
 };
 
 // What a request handler may use: the shared context and the database
@@ -46,6 +49,7 @@ public:
     AccountStore &accounts() { return *m_accounts; }
     PasswordHasher &hasher() { return *m_context.hasher; }
     RateLimiter &limiter() { return *m_context.limiter; }
+    Mailer &mailer() { return *m_context.mailer; }
     QObject *thread() const { return m_thread; }
 
 private:

@@ -280,6 +280,44 @@ Result<AccountStore::RefreshResult> AccountStore::refresh(const QString &refresh
     return result;
 }
 
+Result<QString> AccountStore::issueEmailToken(const QString &userId, const QString &purpose, qint64 lifetimeMs, const QString &newEmail)
+{
+    const QString token = Tokens::generate("qt_");
+    VoidResult r = m_db.transaction([&]() -> VoidResult {
+        const QString now = nowText();
+        if (auto v = m_db.run(QStringLiteral("UPDATE email_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL"),
+                              {now, userId, purpose});
+            !v)
+            return v;
+        return m_db.run(QStringLiteral("INSERT INTO email_tokens(token_hash, user_id, purpose, new_email, created_at, expires_at) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)"),
+                        {Tokens::hash(token), userId, purpose, newEmail.isEmpty() ? QVariant() : QVariant(newEmail), now,
+                         afterMs(lifetimeMs)});
+    });
+    if (!r)
+        return r.error();
+    return token;
+}
+
+Result<std::optional<AccountStore::ClaimedToken>> AccountStore::claimEmailToken(const QString &token, const QString &purpose)
+{
+    const QString now = nowText();
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("UPDATE email_tokens SET used_at = ? "
+                                                   "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? "
+                                                   "RETURNING user_id, new_email"),
+                                    {now, Tokens::hash(token), purpose, now});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<ClaimedToken>();
+    return std::optional<ClaimedToken>(ClaimedToken{q->value(0).toString(), q->value(1).toString()});
+}
+
+VoidResult AccountStore::setEmailVerified(const QString &userId)
+{
+    return m_db.run(QStringLiteral("UPDATE users SET email_verified = 1, updated_at = ? WHERE id = ?"), {nowText(), userId});
+}
+
 VoidResult AccountStore::revokeSession(const QString &sessionId)
 {
     return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"), {nowText(), sessionId});

@@ -83,6 +83,19 @@ public:
     // its whole session (family): someone holds a copy.
     shared::Result<RefreshResult> refresh(const QString &refreshToken);
 
+    // Single-use mail tokens (verify_email, reset_password, change_email).
+    // Issuing one voids the user's earlier unused ones of that purpose.
+    shared::Result<QString> issueEmailToken(const QString &userId, const QString &purpose, qint64 lifetimeMs,
+                                            const QString &newEmail = QString());
+    struct ClaimedToken
+    {
+        QString userId;
+        QString newEmail;
+    };
+    // Marks the token used if it is valid, atomically; nullopt otherwise.
+    shared::Result<std::optional<ClaimedToken>> claimEmailToken(const QString &token, const QString &purpose);
+    shared::VoidResult setEmailVerified(const QString &userId);
+
     shared::VoidResult revokeSession(const QString &sessionId);
     // Revokes every session of the user but `exceptSessionId`; returns how many.
     shared::Result<int> revokeAllSessions(const QString &userId, const QString &exceptSessionId = QString());

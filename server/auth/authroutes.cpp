@@ -6,6 +6,7 @@
 #include "server/auth/passwordhasher.h"
 #include "server/auth/passwordpolicy.h"
 #include "server/auth/ratelimiter.h"
+#include "server/auth/recoveryroutes.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "shared/clock.h"
@@ -142,6 +143,7 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
                 return;
             }
             AuditLog::note(services.database(), created->user.id, QStringLiteral("register"), created->user.id, ip);
+            RecoveryRoutes::sendVerification(services, created->user.id, created->user.email, created->user.name);
             respond(HttpResponse::json(201, {{"user", created->user.toJson()}}));
         });
     if (!queued)
