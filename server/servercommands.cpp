@@ -9,6 +9,7 @@
 #include "server/auth/passwordpolicy.h"
 #include "server/auth/recoveryroutes.h"
 #include "server/auth/userroutes.h"
+#include "server/auth/websessionroutes.h"
 #include "server/datadirectory.h"
 #include "server/mail/mailer.h"
 #include "server/http/listensockets.h"
@@ -180,6 +181,7 @@ int ServerCommands::serve(const QStringList &args)
     UserRoutes::install(server.router());
     AdminRoutes::install(server.router());
     RecoveryRoutes::install(server.router());
+    WebSessionRoutes::install(server.router());
     if (VoidResult started = server.start(std::move(*sockets)); !started)
         return fail(started.error());
 

@@ -95,6 +95,8 @@ const QList<ConfigOption> &ServerConfigLoader::options()
          QStringLiteral("Require STARTTLS (default: true).")},
         {QStringLiteral("smtp-ca-file"), QStringLiteral("QUIRE_SMTP_CA_FILE"), QStringLiteral("smtp_ca_file"), QStringLiteral("FILE"),
          QStringLiteral("PEM certificate(s) to trust for the SMTP server, besides the system's CAs.")},
+        {QStringLiteral("cors-origins"), QStringLiteral("QUIRE_CORS_ORIGINS"), QStringLiteral("cors_origins"), QStringLiteral("LIST"),
+         QStringLiteral("Comma-separated web origins (https://app.example.org) allowed to call the API from a browser (default: none).")},
         {QStringLiteral("rate-limit-scale"), QStringLiteral("QUIRE_RATE_LIMIT_SCALE"), QStringLiteral("rate_limit_scale"), QStringLiteral("X"),
          QStringLiteral("Multiplies the sign-in rate limits and divides their delays (default: 1; raise only for load tests).")},
     };
@@ -292,6 +294,13 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
         if (!ok || scale < 0.01 || scale > 1e6)
             return usage(QStringLiteral("--rate-limit-scale: `%1` is not a number from 0.01 to 1000000").arg(v.value(QStringLiteral("rate-limit-scale"))));
         c.rateLimitScale = scale;
+    }
+    for (const QString &origin : v.value(QStringLiteral("cors-origins")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString o = origin.trimmed();
+        const QUrl url(o, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() || !url.path().isEmpty() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+            return usage(QStringLiteral("--cors-origins: `%1` is not an origin like https://app.example.org").arg(o));
+        c.corsOrigins << o;
     }
     c.mailFrom = v.value(QStringLiteral("mail-from"));
     c.smtpHost = v.value(QStringLiteral("smtp-host"));

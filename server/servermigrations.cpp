@@ -79,6 +79,14 @@ const QList<shared::Migration> &serverMigrations()
                             "used_at TEXT) STRICT"),
              QStringLiteral("CREATE INDEX email_tokens_user ON email_tokens(user_id, purpose)"),
          }},
+        {3,
+         QStringLiteral("web_sessions"),
+         {
+             // Readers' browser sessions live beside API sessions but never
+             // authenticate the API (and API tokens never sign in a browser).
+             QStringLiteral("ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'api' CHECK (kind IN ('api','web'))"),
+             QStringLiteral("ALTER TABLE sessions ADD COLUMN csrf_token TEXT"),
+         }},
     };
     return migrations;
 }

@@ -198,11 +198,45 @@ Result<IssuedTokens> AccountStore::createSession(const QString &userId, const QS
     return issued;
 }
 
+Result<AccountStore::WebSession> AccountStore::createWebSession(const QString &userId, const QString &ip, const QString &userAgent)
+{
+    WebSession web;
+    web.sessionId = shared::Uuid::createV7();
+    web.cookie = Tokens::generate("qw_");
+    web.csrfToken = Tokens::generate("qc_");
+    VoidResult r = m_db.run(QStringLiteral("INSERT INTO sessions(id, user_id, access_hash, access_expires_at, created_at, user_agent, ip, kind, csrf_token) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?, 'web', ?)"),
+                            {web.sessionId, userId, Tokens::hash(web.cookie), afterMs(kWebLifetimeMs), nowText(), userAgent.left(200), ip,
+                             web.csrfToken});
+    if (!r)
+        return r.error();
+    return web;
+}
+
+Result<std::optional<std::pair<Principal, QString>>> AccountStore::authenticateWeb(const QString &cookie)
+{
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT s.id, u.id, u.email, u.role, u.email_verified, u.disabled, s.csrf_token "
+                                                   "FROM sessions s JOIN users u ON u.id = s.user_id "
+                                                   "WHERE s.access_hash = ? AND s.kind = 'web' AND s.revoked_at IS NULL AND s.access_expires_at > ?"),
+                                    {Tokens::hash(cookie), nowText()});
+    if (!q)
+        return q.error();
+    if (!q->next() || q->value(5).toBool())
+        return std::optional<std::pair<Principal, QString>>();
+    Principal p;
+    p.sessionId = q->value(0).toString();
+    p.userId = q->value(1).toString();
+    p.email = q->value(2).toString();
+    p.role = shared::roleFromName(q->value(3).toString()).value_or(shared::Role::Reader);
+    p.emailVerified = q->value(4).toBool();
+    return std::optional<std::pair<Principal, QString>>(std::make_pair(p, q->value(6).toString()));
+}
+
 Result<std::optional<Principal>> AccountStore::authenticate(const QString &accessToken)
 {
     Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT s.id, u.id, u.email, u.role, u.email_verified, u.disabled "
                                                    "FROM sessions s JOIN users u ON u.id = s.user_id "
-                                                   "WHERE s.access_hash = ? AND s.revoked_at IS NULL AND s.access_expires_at > ?"),
+                                                   "WHERE s.access_hash = ? AND s.kind = 'api' AND s.revoked_at IS NULL AND s.access_expires_at > ?"),
                                     {Tokens::hash(accessToken), nowText()});
     if (!q)
         return q.error();

@@ -66,6 +66,19 @@ public:
 
     shared::Result<IssuedTokens> createSession(const QString &userId, const QString &ip, const QString &userAgent);
 
+    // A browser session for the readers' site: the cookie secret (only its
+    // hash stored), valid 30 days, with its own CSRF token.
+    struct WebSession
+    {
+        QString cookie;
+        QString csrfToken;
+        QString sessionId;
+    };
+    static constexpr qint64 kWebLifetimeMs = 30LL * 24 * 60 * 60 * 1000;
+    shared::Result<WebSession> createWebSession(const QString &userId, const QString &ip, const QString &userAgent);
+    // The user behind a session cookie and the session's CSRF token.
+    shared::Result<std::optional<std::pair<Principal, QString>>> authenticateWeb(const QString &cookie);
+
     // The signed-in user behind an access token, or nullopt for an unknown,
     // expired or revoked token. A disabled account yields `account_disabled`.
     shared::Result<std::optional<Principal>> authenticate(const QString &accessToken);

@@ -7,6 +7,7 @@
 #include "server/auth/passwordpolicy.h"
 #include "server/auth/ratelimiter.h"
 #include "server/auth/recoveryroutes.h"
+#include "server/auth/signin.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "shared/clock.h"
@@ -38,9 +39,6 @@ HttpResponse tooMany(int seconds)
     return r;
 }
 
-// The allowances per client address and per account (see README, "Brute force").
-const RateLimiter::Policy kLoginPerIp{20, 1.0 / 3};
-const RateLimiter::Policy kLoginPerAccount{10, 1.0 / 30};
 const RateLimiter::Policy kRegisterPerIp{5, 1.0 / 120};
 
 HttpResponse internalError(const shared::Error &e)
@@ -154,7 +152,7 @@ void login(HttpRequest &request, WorkerServices &services, Responder respond)
 {
     FieldErrors errors;
     JsonReader r(request.json, errors);
-    const QString email = shared::User::normalizeEmail(r.string("email", JsonReader::Presence::Required).value_or(QString()));
+    const QString email = r.string("email", JsonReader::Presence::Required).value_or(QString());
     const QString password = r.string("password", JsonReader::Presence::Required).value_or(QString());
     r.refuseUnknown();
     if (!errors.isEmpty()) {
@@ -162,72 +160,19 @@ void login(HttpRequest &request, WorkerServices &services, Responder respond)
         return;
     }
     const QString ip = request.remoteAddress.toString();
-    const QString pair = QStringLiteral("login:pair:") + email + QLatin1Char('|') + ip;
-    RateLimiter &limiter = services.limiter();
-    const qint64 now = shared::Clock::instance().nowMs();
-    std::optional<int> wait = limiter.failureDelay(pair, now);
-    if (!wait)
-        wait = limiter.take(QStringLiteral("login:ip:") + ip, kLoginPerIp, now);
-    if (!wait && !limiter.isTrusted(pair))
-        wait = limiter.take(QStringLiteral("login:account:") + email, kLoginPerAccount, now);
-    if (wait) {
-        respond(tooMany(*wait));
-        return;
-    }
-    shared::Result<std::optional<StoredUser>> found = services.accounts().findByEmail(email);
-    if (!found) {
-        respond(internalError(found.error()));
-        return;
-    }
-    const std::optional<StoredUser> user = *found;
-    // An unknown address is checked against a dummy hash, so it costs as much
-    // time as a wrong password and the answer cannot tell them apart.
-    const QByteArray storedHash = user ? user->passwordHash : services.hasher().dummyHash();
-    const QByteArray secret = password.toUtf8();
-    const QString agent = userAgent(request);
-    const bool queued = services.hasher().runAsync(
-        services.thread(),
-        [&hasher = services.hasher(), storedHash, secret] {
-            const bool ok = hasher.verify(storedHash, secret);
-            QByteArray rehash;
-            if (ok && hasher.needsRehash(storedHash)) {
-                if (shared::Result<QByteArray> h = hasher.hash(secret))
-                    rehash = h.value();
-            }
-            return QVariant(QVariantList{ok, rehash});
-        },
-        [&services, user, ip, agent, pair, respond](const QVariant &outcome) {
-            const QVariantList values = outcome.toList();
-            const bool ok = user.has_value() && values.value(0).toBool();
-            if (!ok) {
-                services.limiter().recordFailure(pair, shared::Clock::instance().nowMs());
-                AuditLog::note(services.database(), QString(), QStringLiteral("login_failed"), user ? user->user.id : QString(), ip,
-                                 {{"reason", user ? "wrong_password" : "unknown_email"}});
-                respond(HttpResponse::error(401, QStringLiteral("invalid_credentials"), QStringLiteral("The email address or the password is wrong.")));
-                return;
-            }
-            if (user->user.disabled) {
-                AuditLog::note(services.database(), user->user.id, QStringLiteral("login_failed"), user->user.id, ip, {{"reason", "disabled"}});
-                respond(HttpResponse::error(403, QStringLiteral("account_disabled"), QStringLiteral("This account is disabled.")));
-                return;
-            }
-            if (const QByteArray rehash = values.value(1).toByteArray(); !rehash.isEmpty()) {
-                // Stronger parameters than when this hash was made: upgrade it now
-                // that we know the password. Failing only postpones the upgrade.
-                if (shared::VoidResult r = services.accounts().setPasswordHash(user->user.id, rehash); !r)
-                    qWarning("login: password rehash not stored: %s", qPrintable(r.error().message));
-            }
-            services.limiter().recordSuccess(pair);
-            shared::Result<IssuedTokens> tokens = services.accounts().createSession(user->user.id, ip, agent);
-            if (!tokens) {
-                respond(internalError(tokens.error()));
-                return;
-            }
-            AuditLog::note(services.database(), user->user.id, QStringLiteral("login"), user->user.id, ip);
-            respond(HttpResponse::json(200, tokensJson(*tokens, user->user)));
-        });
-    if (!queued)
-        respond(busy());
+    SignIn::verify(services, email, password, ip, [&services, ip, agent = userAgent(request), respond](const SignIn::Outcome &outcome) {
+        if (outcome.kind != SignIn::Outcome::Kind::Ok) {
+            respond(SignIn::failure(outcome));
+            return;
+        }
+        shared::Result<IssuedTokens> tokens = services.accounts().createSession(outcome.user.user.id, ip, agent);
+        if (!tokens) {
+            respond(internalError(tokens.error()));
+            return;
+        }
+        AuditLog::note(services.database(), outcome.user.user.id, QStringLiteral("login"), outcome.user.user.id, ip);
+        respond(HttpResponse::json(200, tokensJson(*tokens, outcome.user.user)));
+    });
 }
 
 HttpResponse refresh(HttpRequest &request, WorkerServices &services)

@@ -15,6 +15,20 @@ QByteArray HttpRequest::header(const QByteArray &name) const
     return {};
 }
 
+QByteArray HttpRequest::cookie(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare("Cookie", Qt::CaseInsensitive) != 0)
+            continue;
+        for (const QByteArray &part : value.split(';')) {
+            const QByteArray trimmed = part.trimmed();
+            if (trimmed.startsWith(name + '='))
+                return trimmed.mid(name.size() + 1);
+        }
+    }
+    return {};
+}
+
 HttpResponse HttpResponse::json(int status, const nlohmann::json &body)
 {
     HttpResponse r;

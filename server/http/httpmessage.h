@@ -18,6 +18,10 @@
 
 namespace quire::server {
 
+// The readers' session cookie. `__Host-` makes browsers insist on Secure,
+// Path=/ and no Domain, so no other host can plant or read it.
+inline constexpr char kSessionCookie[] = "__Host-quire_session";
+
 // A request as handlers see it: the path already normalised, route
 // parameters filled in and, for JSON routes, the body parsed.
 struct HttpRequest
@@ -36,6 +40,10 @@ struct HttpRequest
 
     // Case-insensitive header lookup; empty when absent.
     QByteArray header(const QByteArray &name) const;
+    // A cookie's value from the Cookie header; empty when absent.
+    QByteArray cookie(const QByteArray &name) const;
+    // For browser routes: the CSRF token of the cookie's session.
+    QString csrfToken;
 };
 
 // What a handler answers. Common headers (security, request id, length)

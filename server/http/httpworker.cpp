@@ -7,6 +7,7 @@
 #include "server/http/responsesequencer.h"
 #include "server/http/router.h"
 #include "server/auth/accountstore.h"
+#include "server/auth/tokens.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
 #include "shared/database.h"
@@ -20,6 +21,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrlQuery>
 
 #include <atomic>
 #include <memory>
@@ -192,7 +194,9 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
     pending->rawPath = raw.url().path(QUrl::FullyEncoded);
 
     const Router::Route *route = nullptr;
-    std::optional<HttpResponse> early = intake(request, raw, route);
+    std::optional<HttpResponse> early = preflight(request);
+    if (!early)
+        early = intake(request, raw, route);
     if (!early)
         early = checkGuard(request, route->guard);
     if (early) {
@@ -247,6 +251,21 @@ void HttpWorker::finish(const Pending &pending, HttpResponse response)
                        response.status, double(pending.timer.nsecsElapsed()) / 1e6, request.remoteAddress.toString()});
 }
 
+std::optional<HttpResponse> HttpWorker::preflight(const HttpRequest &request) const
+{
+    if (request.method != QLatin1String("OPTIONS") || request.header("Access-Control-Request-Method").isEmpty())
+        return std::nullopt;
+    const QString origin = QString::fromUtf8(request.header("Origin"));
+    if (!m_context.config.corsOrigins.contains(origin))
+        return HttpResponse::error(403, QStringLiteral("cors_refused"), QStringLiteral("This origin may not call the API."));
+    HttpResponse r;
+    r.status = 204;
+    r.headers.append({QByteArrayLiteral("Access-Control-Allow-Methods"), QByteArrayLiteral("GET, POST, PUT, DELETE")});
+    r.headers.append({QByteArrayLiteral("Access-Control-Allow-Headers"), QByteArrayLiteral("Authorization, Content-Type")});
+    r.headers.append({QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600")});
+    return r;
+}
+
 std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttpServerRequest &raw, const Router::Route *&route)
 {
     const std::optional<QString> path = PathNormalizer::normalize(raw.url().path(QUrl::FullyEncoded).toUtf8());
@@ -294,6 +313,8 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
 
 std::optional<HttpResponse> HttpWorker::checkGuard(HttpRequest &request, const Guard &guard)
 {
+    if (guard.browser)
+        return checkBrowserGuard(request, guard);
     // Only a bearer token authenticates the API; cookies never do here.
     const QByteArray authorization = request.header("Authorization");
     if (authorization.startsWith("Bearer ")) {
@@ -321,6 +342,36 @@ std::optional<HttpResponse> HttpWorker::checkGuard(HttpRequest &request, const G
     return std::nullopt;
 }
 
+std::optional<HttpResponse> HttpWorker::checkBrowserGuard(HttpRequest &request, const Guard &guard)
+{
+    const QByteArray cookie = request.cookie(kSessionCookie);
+    if (!cookie.isEmpty()) {
+        shared::Result<std::optional<std::pair<Principal, QString>>> web = m_services->accounts().authenticateWeb(QString::fromLatin1(cookie));
+        if (!web)
+            return HttpResponse::error(503, QStringLiteral("unavailable"), QStringLiteral("The server cannot check sign-ins right now."));
+        if (*web) {
+            request.principal = (*web)->first;
+            request.csrfToken = (*web)->second;
+        }
+    }
+    if (!request.principal)
+        return HttpResponse::error(401, QStringLiteral("unauthenticated"), QStringLiteral("Sign in first."));
+    const bool safe = request.method == QLatin1String("GET") || request.method == QLatin1String("HEAD");
+    if (!safe) {
+        // Synchronizer token: a header from scripts, or the form field.
+        QByteArray sent = request.header("X-CSRF-Token");
+        if (sent.isEmpty())
+            sent = QUrlQuery(QString::fromUtf8(request.body)).queryItemValue(QStringLiteral("csrf_token"), QUrl::FullyDecoded).toUtf8();
+        if (sent.isEmpty() || !Tokens::equal(sent, request.csrfToken.toUtf8()))
+            return HttpResponse::error(403, QStringLiteral("csrf_failed"),
+                                       QStringLiteral("The form is out of date or did not come from this site; reload the page and try again."));
+    }
+    if (guard.permission && !shared::hasPermission(request.principal->role, *guard.permission))
+        return HttpResponse::error(403, QStringLiteral("forbidden"),
+                                   QStringLiteral("Your role may not do this (%1).").arg(shared::permissionName(*guard.permission)));
+    return std::nullopt;
+}
+
 void HttpWorker::addCommonHeaders(HttpResponse &response, const HttpRequest &request) const
 {
     auto &h = response.headers;
@@ -339,6 +390,12 @@ void HttpWorker::addCommonHeaders(HttpResponse &response, const HttpRequest &req
         h.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
     if (request.secure)
         h.append({QByteArrayLiteral("Strict-Transport-Security"), QByteArrayLiteral("max-age=31536000")});
+    // CORS: only origins on the allow-list get an Allow-Origin, and never with credentials.
+    const QByteArray origin = request.header("Origin");
+    if (!origin.isEmpty() && m_context.config.corsOrigins.contains(QString::fromUtf8(origin))) {
+        h.append({QByteArrayLiteral("Access-Control-Allow-Origin"), origin});
+        h.append({QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin")});
+    }
 }
 
 } // namespace quire::server

@@ -50,7 +50,9 @@ private:
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
     // Fills `request` from the raw one; an answer when it must stop here.
     std::optional<HttpResponse> intake(HttpRequest &request, const QHttpServerRequest &raw, const Router::Route *&route);
+    std::optional<HttpResponse> preflight(const HttpRequest &request) const;
     std::optional<HttpResponse> checkGuard(HttpRequest &request, const Guard &guard);
+    std::optional<HttpResponse> checkBrowserGuard(HttpRequest &request, const Guard &guard);
     void finish(const Pending &pending, HttpResponse response);
     void addCommonHeaders(HttpResponse &response, const HttpRequest &request) const;
     bool hasPendingOutput() const;

@@ -22,10 +22,14 @@ struct Guard
 {
     bool signedIn = false;
     std::optional<shared::Permission> permission;
+    // Authenticated by the readers' session cookie instead of a bearer token;
+    // every state-changing request must then carry the session's CSRF token.
+    bool browser = false;
 
     static Guard open() { return {}; }
-    static Guard user() { return {true, std::nullopt}; }
-    static Guard needs(shared::Permission p) { return {true, p}; }
+    static Guard user() { return {true, std::nullopt, false}; }
+    static Guard needs(shared::Permission p) { return {true, p, false}; }
+    static Guard reader() { return {true, std::nullopt, true}; }
 };
 
 // Completes an asynchronous request; safe to call from any thread, once.

@@ -35,6 +35,11 @@ HttpResult TestHttpClient::request(const QByteArray &method, const QString &path
 {
     QNetworkRequest req(m_base.resolved(QUrl(path)));
     req.setTransferTimeout(30000);
+    // Tests see exactly what the server answers: no redirects followed,
+    // no cookies remembered or sent unless a test sets them.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     for (const auto &[k, v] : headers)
         req.setRawHeader(k, v);
     QNetworkReply *reply = m_network.sendCustomRequest(req, method, body);
