@@ -3,6 +3,8 @@
 
 #include "desktop/cli/tr.h"
 #include "desktop/core/apiclient.h"
+#include "desktop/core/authsession.h"
+#include "desktop/core/credentialstore.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
 #include "desktop/core/serverprobe.h"
@@ -33,6 +35,10 @@ QString CliCommands::help()
         "                 Check the server at URL and remember it. A certificate that no\n"
         "                 CA vouches for is accepted only with its fingerprint or with\n"
         "                 --trust-on-first-use.\n"
+        "  login URL EMAIL [--trust-fingerprint SHA256 | --trust-on-first-use]\n"
+        "                 Connect as above and sign in; the password is read from\n"
+        "                 standard input. The refresh token goes to the keychain.\n"
+        "  logout         Sign out here and on the server (works offline too).\n"
         "  status [--json]  Show the profile, its server and its replica (works offline).\n"
         "\n"
         "Options:\n"
@@ -40,7 +46,8 @@ QString CliCommands::help()
         "  --help         Show this help.   --version  Show the version.\n"
         "\n"
         "Exit codes: 0 success, 1 error, 2 usage error, 3 server unreachable,\n"
-        "4 certificate not trusted, 5 server and client versions incompatible.\n");
+        "4 certificate not trusted, 5 server and client versions incompatible,\n"
+        "6 sign-in refused.\n");
 }
 
 int CliCommands::usage(const QString &message)
@@ -76,38 +83,38 @@ int CliCommands::run(const QStringList &arguments)
         return connect(profile, args);
     if (command == QLatin1String("status"))
         return status(profile, args);
+    if (command == QLatin1String("login"))
+        return login(profile, args);
+    if (command == QLatin1String("logout"))
+        return logout(profile, args);
     return usage(Tr::tr("unknown command %1").arg(command));
 }
 
-int CliCommands::connect(const QString &profileDir, const QStringList &args)
+std::optional<CliCommands::ServerArgs> CliCommands::parseServerArgs(const QStringList &args, int &exitCode)
 {
-    QString urlText;
-    QString pin;
-    bool tofu = false;
+    ServerArgs parsed;
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--trust-fingerprint") && i + 1 < args.size()) {
             const std::optional<QString> fp = shared::Fingerprint::normalize(args[++i]);
-            if (!fp)
-                return usage(Tr::tr("%1 is not a SHA-256 fingerprint").arg(args[i]));
-            pin = *fp;
+            if (!fp) {
+                exitCode = usage(Tr::tr("%1 is not a SHA-256 fingerprint").arg(args[i]));
+                return std::nullopt;
+            }
+            parsed.pin = *fp;
         } else if (args[i] == QLatin1String("--trust-on-first-use")) {
-            tofu = true;
-        } else if (urlText.isEmpty() && !args[i].startsWith(QLatin1String("--"))) {
-            urlText = args[i];
+            parsed.tofu = true;
+        } else if (!args[i].startsWith(QLatin1String("--"))) {
+            (parsed.url.isEmpty() ? parsed.url : parsed.rest.emplaceBack()) = args[i];
         } else {
-            return usage(Tr::tr("unexpected argument %1").arg(args[i]));
+            exitCode = usage(Tr::tr("unexpected argument %1").arg(args[i]));
+            return std::nullopt;
         }
     }
-    shared::Result<QUrl> url = desktop::ApiClient::parseServerUrl(urlText);
-    if (!url)
-        return usage(url.error().message);
-    auto workspace = desktop::Workspace::open(profileDir);
-    if (!workspace) {
-        m_err << workspace.error().message << Qt::endl;
-        return Failure;
-    }
-    desktop::Workspace &ws = **workspace;
+    return parsed;
+}
 
+int CliCommands::connectWorkspace(desktop::Workspace &ws, const QUrl &url, QString pin, bool tofu)
+{
     auto probeOnce = [&ws, &url](const QString &trust) {
         desktop::ServerProbe probe;
         ProbeResult result;
@@ -116,10 +123,13 @@ int CliCommands::connect(const QString &profileDir, const QStringList &args)
             result = r;
             loop.quit();
         });
-        probe.start(*url, trust, ws.profile().clientId());
+        probe.start(url, trust, ws.profile().clientId());
         loop.exec();
         return result;
     };
+    // A server already pinned for this profile keeps its pin.
+    if (pin.isEmpty() && ws.profile().serverUrl() == url)
+        pin = ws.profile().pinnedFingerprint();
     ProbeResult result = probeOnce(pin);
     if (result.outcome == ProbeResult::Outcome::Untrusted && tofu) {
         m_err << Tr::tr("Trusting the certificate with fingerprint %1 on first use.").arg(result.fingerprint) << Qt::endl;
@@ -128,7 +138,7 @@ int CliCommands::connect(const QString &profileDir, const QStringList &args)
     }
     switch (result.outcome) {
     case ProbeResult::Outcome::Ok:
-        ws.useServer(*url, pin);
+        ws.useServer(url, pin);
         m_out << result.message << Qt::endl;
         return Ok;
     case ProbeResult::Outcome::Untrusted:
@@ -148,6 +158,91 @@ int CliCommands::connect(const QString &profileDir, const QStringList &args)
         return Unreachable;
     }
     return Failure;
+}
+
+int CliCommands::connect(const QString &profileDir, const QStringList &args)
+{
+    int code = Ok;
+    const std::optional<ServerArgs> parsed = parseServerArgs(args, code);
+    if (!parsed)
+        return code;
+    if (!parsed->rest.isEmpty())
+        return usage(Tr::tr("unexpected argument %1").arg(parsed->rest.first()));
+    shared::Result<QUrl> url = desktop::ApiClient::parseServerUrl(parsed->url);
+    if (!url)
+        return usage(url.error().message);
+    auto workspace = desktop::Workspace::open(profileDir);
+    if (!workspace) {
+        m_err << workspace.error().message << Qt::endl;
+        return Failure;
+    }
+    return connectWorkspace(**workspace, *url, parsed->pin, parsed->tofu);
+}
+
+int CliCommands::login(const QString &profileDir, const QStringList &args)
+{
+    int code = Ok;
+    const std::optional<ServerArgs> parsed = parseServerArgs(args, code);
+    if (!parsed)
+        return code;
+    if (parsed->rest.size() != 1)
+        return usage(Tr::tr("login needs URL and EMAIL"));
+    shared::Result<QUrl> url = desktop::ApiClient::parseServerUrl(parsed->url);
+    if (!url)
+        return usage(url.error().message);
+    // The password comes from standard input, never from the command line.
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (password.isEmpty())
+        return usage(Tr::tr("the password is read from standard input, and none came"));
+    auto workspace = desktop::Workspace::open(profileDir);
+    if (!workspace) {
+        m_err << workspace.error().message << Qt::endl;
+        return Failure;
+    }
+    desktop::Workspace &ws = **workspace;
+    if (const int connected = connectWorkspace(ws, *url, parsed->pin, parsed->tofu); connected != Ok)
+        return connected;
+    desktop::ApiReply reply;
+    QEventLoop loop;
+    ws.session().signIn(parsed->rest.first(), password, [&](const desktop::ApiReply &r) {
+        reply = r;
+        loop.quit();
+    });
+    loop.exec();
+    if (!reply.ok()) {
+        m_err << reply.error->message << Qt::endl;
+        return reply.status == 0 ? Unreachable : (reply.status == 401 || reply.status == 403 || reply.status == 429) ? Refused : Failure;
+    }
+    m_out << Tr::tr("Signed in as %1 (%2).").arg(ws.session().email(), ws.session().role()) << Qt::endl;
+    return Ok;
+}
+
+int CliCommands::logout(const QString &profileDir, const QStringList &args)
+{
+    if (!args.isEmpty())
+        return usage(Tr::tr("unexpected argument %1").arg(args.first()));
+    auto workspace = desktop::Workspace::open(profileDir);
+    if (!workspace) {
+        m_err << workspace.error().message << Qt::endl;
+        return Failure;
+    }
+    desktop::Workspace &ws = **workspace;
+    QEventLoop loop;
+    bool signedIn = false;
+    ws.session().restore([&](const desktop::ApiReply &r) {
+        signedIn = r.ok();
+        loop.quit();
+    });
+    loop.exec();
+    if (signedIn) {
+        ws.session().signOut([&](const desktop::ApiReply &) { loop.quit(); });
+        loop.exec();
+    }
+    // Whatever the server said, nothing of the session stays on this machine.
+    ws.session().forgetLocally();
+    m_out << Tr::tr("Signed out.") << Qt::endl;
+    return Ok;
 }
 
 int CliCommands::status(const QString &profileDir, const QStringList &args)
@@ -171,7 +266,8 @@ int CliCommands::status(const QString &profileDir, const QStringList &args)
                          {"client_id", ws.profile().clientId()},
                          {"server", server.isValid() ? nlohmann::json(server.toString()) : nlohmann::json()},
                          {"pinned_fingerprint", ws.profile().pinnedFingerprint()},
-                         {"replica_schema_version", ws.replica().schemaVersion()}};
+                         {"replica_schema_version", ws.replica().schemaVersion()},
+                         {"account", ws.profile().settings().value(QStringLiteral("account/email")).toString()}};
         m_out << QString::fromUtf8(shared::toJsonBytes(j)) << Qt::endl;
         return Ok;
     }

@@ -3,7 +3,14 @@
 
 #include <QStringList>
 
+#include <optional>
+
 class QTextStream;
+class QUrl;
+
+namespace quire::desktop {
+class Workspace;
+}
 
 namespace quire::cli {
 
@@ -12,7 +19,7 @@ namespace quire::cli {
 class CliCommands
 {
 public:
-    enum ExitCode { Ok = 0, Failure = 1, Usage = 2, Unreachable = 3, Untrusted = 4, Incompatible = 5 };
+    enum ExitCode { Ok = 0, Failure = 1, Usage = 2, Unreachable = 3, Untrusted = 4, Incompatible = 5, Refused = 6 };
 
     CliCommands(QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments);
@@ -20,7 +27,19 @@ public:
     static QString help();
 
 private:
+    struct ServerArgs
+    {
+        QString url;
+        QString pin;
+        bool tofu = false;
+        QStringList rest; // positional arguments after the URL
+    };
+    std::optional<ServerArgs> parseServerArgs(const QStringList &args, int &exitCode);
+    // Checks the server, pins its certificate as told, remembers it.
+    int connectWorkspace(desktop::Workspace &ws, const QUrl &url, QString pin, bool tofu);
     int connect(const QString &profile, const QStringList &args);
+    int login(const QString &profile, const QStringList &args);
+    int logout(const QString &profile, const QStringList &args);
     int status(const QString &profile, const QStringList &args);
     int usage(const QString &message);
 

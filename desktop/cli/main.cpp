@@ -4,6 +4,7 @@
 #include "desktop/core/translations.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -11,6 +12,9 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // A command-line tool prints what was asked; progress notes only on request.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("quire.*.info=false"));
     QCoreApplication::setApplicationName(QStringLiteral("quire"));
     QCoreApplication::setOrganizationName(QStringLiteral("Quire"));
     quire::desktop::Translations::install(app);

@@ -61,24 +61,34 @@ shared::Result<QUrl> ApiClient::parseServerUrl(const QString &text)
 
 void ApiClient::get(const QString &path, Callback callback)
 {
-    send(QStringLiteral("GET"), path, QByteArray(), std::move(callback));
+    send(QStringLiteral("GET"), path, QByteArray(), QString(), std::move(callback));
 }
 
 void ApiClient::postJson(const QString &path, const nlohmann::json &body, Callback callback)
 {
-    send(QStringLiteral("POST"), path, shared::toJsonBytes(body), std::move(callback));
+    send(QStringLiteral("POST"), path, shared::toJsonBytes(body), QString(), std::move(callback));
 }
 
-void ApiClient::send(const QString &method, const QString &path, const QByteArray &body, Callback callback)
+void ApiClient::request(const QString &method, const QString &path, const std::optional<nlohmann::json> &body,
+                        const QString &bearer, Callback callback)
 {
-    QUrl url = m_baseUrl;
-    url.setPath(path);
+    send(method, path, body ? shared::toJsonBytes(*body) : QByteArray(), bearer, std::move(callback));
+}
+
+void ApiClient::send(const QString &method, const QString &path, const QByteArray &body, const QString &bearer, Callback callback)
+{
+    QUrl url = m_baseUrl.resolved(QUrl(path));
     QNetworkRequest request(url);
     request.setTransferTimeout(kTransferTimeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Quire"));
     request.setRawHeader("Accept", "application/json");
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    if (!bearer.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
+    // The bearer API never takes cookies; keep none.
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method.toLatin1(), body);
 
     const QString pin = m_pin;

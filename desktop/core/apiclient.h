@@ -46,12 +46,15 @@ public:
 
     void get(const QString &path, Callback callback);
     void postJson(const QString &path, const nlohmann::json &body, Callback callback);
+    // Any method, an optional JSON body and an optional bearer token.
+    void request(const QString &method, const QString &path, const std::optional<nlohmann::json> &body,
+                 const QString &bearer, Callback callback);
 
     // Parses what a person typed ("host:8443", "https://host") into a server URL.
     static shared::Result<QUrl> parseServerUrl(const QString &text);
 
 private:
-    void send(const QString &method, const QString &path, const QByteArray &body, Callback callback);
+    void send(const QString &method, const QString &path, const QByteArray &body, const QString &bearer, Callback callback);
     void finish(QNetworkReply *reply, const Callback &callback);
 
     QNetworkAccessManager m_network;

@@ -5,6 +5,7 @@
 #include "shared/uuid.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -37,6 +38,8 @@ shared::Result<std::unique_ptr<Profile>> Profile::open(const QString &dir)
         return shared::Error::make(QStringLiteral("profile_unwritable"),
                                    Tr::tr("Cannot create the profile folder %1.").arg(path));
     }
+    // Settings, tokens and drafts are nobody else's business.
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return std::unique_ptr<Profile>(new Profile(path));
 }
 

@@ -2,6 +2,8 @@
 #include "desktop/core/workspace.h"
 
 #include "desktop/core/apiclient.h"
+#include "desktop/core/authsession.h"
+#include "desktop/core/credentialstore.h"
 #include "desktop/core/connectionmonitor.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
@@ -13,6 +15,8 @@ Workspace::Workspace(std::unique_ptr<Profile> profile, std::unique_ptr<Replica> 
     , m_replica(std::move(replica))
     , m_api(new ApiClient(this))
     , m_monitor(new ConnectionMonitor(*m_api, this))
+    , m_credentials(std::make_unique<CredentialStore>(m_profile->directory()))
+    , m_session(new AuthSession(*m_api, *m_profile, *m_credentials, this))
 {
     m_api->setServer(m_profile->serverUrl(), m_profile->pinnedFingerprint());
 }

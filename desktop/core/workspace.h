@@ -10,7 +10,9 @@
 namespace quire::desktop {
 
 class ApiClient;
+class AuthSession;
 class ConnectionMonitor;
+class CredentialStore;
 class Profile;
 class Replica;
 
@@ -27,6 +29,8 @@ public:
     Replica &replica() { return *m_replica; }
     ApiClient &api() { return *m_api; }
     ConnectionMonitor &connection() { return *m_monitor; }
+    CredentialStore &credentials() { return *m_credentials; }
+    AuthSession &session() { return *m_session; }
 
     // Uses `url` from now on, trusting the certificate with `fingerprint`
     // (empty for one a CA vouches for), and remembers both in the profile.
@@ -39,6 +43,8 @@ private:
     std::unique_ptr<Replica> m_replica;
     ApiClient *m_api;
     ConnectionMonitor *m_monitor;
+    std::unique_ptr<CredentialStore> m_credentials;
+    AuthSession *m_session;
 };
 
 } // namespace quire::desktop

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/serverprocess.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,10 +18,12 @@ struct CliResult
     QByteArray err;
 };
 
-CliResult cli(const QStringList &args)
+CliResult cli(const QStringList &args, const QByteArray &input = {})
 {
     QProcess p;
     p.start(qEnvironmentVariable("QUIRE_CLI_BINARY", QStringLiteral("quire-cli")), args);
+    p.write(input);
+    p.closeWriteChannel();
     p.waitForFinished(60000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
 }
@@ -105,6 +108,35 @@ private Q_SLOTS:
     {
         const CliResult r = cli(withProfile(QStringLiteral("e"), {QStringLiteral("connect"), QStringLiteral("https://127.0.0.1:1")}));
         QCOMPARE(r.exitCode, 3);
+    }
+
+    void loginAndLogout()
+    {
+        const auto created = ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
+                                                 QStringLiteral("--email"), QStringLiteral("cli@example.org"), QStringLiteral("--role"),
+                                                 QStringLiteral("editor")},
+                                                60000, {}, "command line passphrase\n");
+        QCOMPARE(created.exitCode, 0);
+        const QStringList login{QStringLiteral("login"), m_server.url().toString(), QStringLiteral("cli@example.org"),
+                                QStringLiteral("--trust-fingerprint"), m_server.fingerprint()};
+        QCOMPARE(cli(withProfile(QStringLiteral("g"), login), "wrong passphrase here\n").exitCode, 6);
+        QCOMPARE(cli(withProfile(QStringLiteral("g"), login)).exitCode, 2); // no password on stdin
+        const CliResult in = cli(withProfile(QStringLiteral("g"), login), "command line passphrase\n");
+        QCOMPARE(in.exitCode, 0);
+        QVERIFY(in.out.contains("Signed in as cli@example.org (editor)"));
+        QVERIFY(!in.out.contains("passphrase") && !in.err.contains("passphrase"));
+        // No keychain service runs here, so the refresh token is in an owner-only file.
+        const QString credentials = m_dir.filePath(QStringLiteral("g/credentials.json"));
+        QVERIFY(QFile::exists(credentials));
+        QCOMPARE(QFile::permissions(credentials) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
+        const auto status = nlohmann::json::parse(cli(withProfile(QStringLiteral("g"), {QStringLiteral("status"), QStringLiteral("--json")})).out.toStdString());
+        QVERIFY(status["account"] == "cli@example.org");
+
+        const CliResult out = cli(withProfile(QStringLiteral("g"), {QStringLiteral("logout")}));
+        QCOMPARE(out.exitCode, 0);
+        QFile file(credentials);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("qr_")); // the refresh token is gone
     }
 
     void statusWorksOffline()

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "desktop/core/apiclient.h"
+
+#include <QObject>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
+
+namespace quire::desktop {
+
+class CredentialStore;
+class Profile;
+
+// The signed-in account of a profile. Keeps the short-lived access token in
+// memory and the refresh token in the CredentialStore; refreshes silently
+// when the server says the access token is stale (one refresh at a time,
+// since a refresh token is single-use), and when that fails asks the user to
+// sign in again without touching any local data.
+class AuthSession final : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const ApiReply &)>;
+
+    AuthSession(ApiClient &api, Profile &profile, CredentialStore &credentials, QObject *parent = nullptr);
+
+    bool isSignedIn() const { return m_signedIn; }
+    const nlohmann::json &user() const { return m_user; }
+    QString email() const;
+    QString role() const;
+
+    void signIn(const QString &email, const QString &password, Done done);
+    void registerAccount(const QString &email, const QString &password, const QString &name, const QString &inviteCode, Done done);
+    void forgotPassword(const QString &email, Done done);
+    void signOut(Done done);
+    // Forgets the tokens here without asking the server (offline sign-out).
+    void forgetLocally() { forget(); }
+    // At start-up: signs in silently with a stored refresh token, if any.
+    void restore(Done done);
+
+    // An API call as the signed-in user, refreshed and retried once on 401.
+    void call(const QString &method, const QString &path, const std::optional<nlohmann::json> &body, Done done);
+
+Q_SIGNALS:
+    void signedInChanged(bool signedIn);
+    // The session ended on the server (expired, revoked, password changed).
+    void signInRequired(const QString &reason);
+
+private:
+    QString credentialKey() const;
+    void adopt(const nlohmann::json &tokens);
+    void forget();
+    void refresh(std::function<void(bool)> done);
+
+    ApiClient &m_api;
+    Profile &m_profile;
+    CredentialStore &m_credentials;
+    QString m_accessToken;
+    nlohmann::json m_user;
+    bool m_signedIn = false;
+    bool m_refreshing = false;
+    QList<std::function<void(bool)>> m_waitingForRefresh;
+};
+
+} // namespace quire::desktop
