@@ -2,6 +2,7 @@
 #include "desktop/widgets/desktopapp.h"
 
 #include "desktop/core/apiclient.h"
+#include "desktop/core/authsession.h"
 #include "desktop/core/connectionmonitor.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/translations.h"
@@ -60,6 +61,8 @@ int run(QApplication &app)
     MainWindow window(ws);
     window.show();
     ws.connection().start();
+    if (ws.api().server().isValid())
+        ws.session().restore([](const desktop::ApiReply &) {}); // silent: signed in again if the token is still good
     if (!ws.api().server().isValid())
         QTimer::singleShot(0, &window, [&window] { window.showConnectDialog(); });
     return QApplication::exec();

@@ -2,15 +2,18 @@
 #include "desktop/widgets/mainwindow.h"
 
 #include "desktop/core/apiclient.h"
+#include "desktop/core/authsession.h"
 #include "desktop/core/connectionmonitor.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/connectdialog.h"
 #include "desktop/widgets/connectionindicator.h"
 #include "desktop/widgets/placeholderview.h"
+#include "desktop/widgets/signindialog.h"
 #include "desktop/widgets/tr.h"
 #include "shared/version.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -26,7 +29,9 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_indicator(new ConnectionIndicator(workspace.connection(), this))
+    , m_account(new QLabel(this))
 {
+    m_account->setObjectName(QStringLiteral("accountIndicator"));
     setObjectName(QStringLiteral("mainWindow"));
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(Tr::tr("Sections"));
@@ -37,14 +42,21 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({180, 720});
     setCentralWidget(splitter);
+    statusBar()->addPermanentWidget(m_account);
     statusBar()->addPermanentWidget(m_indicator);
 
     buildSections();
     buildMenus();
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(&workspace.connection(), &desktop::ConnectionMonitor::stateChanged, this, &MainWindow::updateTitle);
+    connect(&workspace.session(), &desktop::AuthSession::signedInChanged, this, &MainWindow::updateAccount);
+    connect(&workspace.session(), &desktop::AuthSession::signInRequired, this, [this](const QString &) {
+        statusBar()->showMessage(Tr::tr("Your session ended. Sign in again; nothing you wrote here is lost."), 10000);
+        openSignIn();
+    });
     m_navigation->setCurrentRow(0);
     updateTitle();
+    updateAccount();
     resize(1100, 720);
 }
 
@@ -85,6 +97,19 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(Tr::tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *account = menuBar()->addMenu(Tr::tr("&Account"));
+    m_signInAction = account->addAction(Tr::tr("&Sign In…"), this, [this] { openSignIn(); });
+    m_signInAction->setObjectName(QStringLiteral("signInAction"));
+    QAction *registerAction = account->addAction(Tr::tr("&Create Account…"), this, [this] {
+        if (SignInDialog *dialog = openSignIn())
+            dialog->showPage(SignInDialog::Page::Register);
+    });
+    registerAction->setObjectName(QStringLiteral("registerAction"));
+    m_signOutAction = account->addAction(Tr::tr("Sign &Out"), this, [this] {
+        m_workspace.session().signOut([this](const desktop::ApiReply &) { statusBar()->showMessage(Tr::tr("Signed out."), 5000); });
+    });
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+
     QMenu *help = menuBar()->addMenu(Tr::tr("&Help"));
     help->addAction(Tr::tr("&About Quire"), this, [this] {
         QMessageBox::about(this, Tr::tr("About Quire"),
@@ -96,6 +121,32 @@ void MainWindow::updateTitle()
 {
     const QUrl server = m_workspace.api().server();
     setWindowTitle(server.isValid() ? Tr::tr("Quire – %1").arg(server.host()) : Tr::tr("Quire"));
+}
+
+void MainWindow::updateAccount()
+{
+    const desktop::AuthSession &session = m_workspace.session();
+    m_account->setText(session.isSignedIn() ? Tr::tr("Signed in as %1").arg(session.email()) : Tr::tr("Not signed in"));
+    if (m_signInAction)
+        m_signInAction->setEnabled(!session.isSignedIn());
+    if (m_signOutAction)
+        m_signOutAction->setEnabled(session.isSignedIn());
+}
+
+SignInDialog *MainWindow::openSignIn()
+{
+    if (!m_workspace.api().server().isValid()) {
+        statusBar()->showMessage(Tr::tr("Connect to a server first (File › Connect to Server…)."), 8000);
+        return nullptr;
+    }
+    auto *dialog = findChild<SignInDialog *>();
+    if (!dialog) {
+        dialog = new SignInDialog(m_workspace.session(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+    return dialog;
 }
 
 void MainWindow::showSection(Section section)

@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 
+class QLabel;
 class QListWidget;
 class QStackedWidget;
 
@@ -13,6 +14,7 @@ class Workspace;
 namespace quire::gui {
 
 class ConnectionIndicator;
+class SignInDialog;
 
 // The application frame: a side bar of sections, the section shown beside
 // it, menus, and a status bar with the connection state. Each section is
@@ -31,16 +33,22 @@ public:
 
     // Opens the connection dialog; returns true when a server was chosen.
     bool showConnectDialog();
+    // Opens the sign-in dialog (non-blocking); nullptr without a server.
+    SignInDialog *openSignIn();
 
 private:
     void buildSections();
     void buildMenus();
     void updateTitle();
+    void updateAccount();
 
     desktop::Workspace &m_workspace;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     ConnectionIndicator *m_indicator;
+    QLabel *m_account;
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
 };
 
 } // namespace quire::gui
