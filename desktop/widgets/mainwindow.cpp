@@ -5,6 +5,7 @@
 #include "desktop/core/authsession.h"
 #include "desktop/core/connectionmonitor.h"
 #include "desktop/core/workspace.h"
+#include "desktop/widgets/adminview.h"
 #include "desktop/widgets/connectdialog.h"
 #include "desktop/widgets/connectionindicator.h"
 #include "desktop/widgets/placeholderview.h"
@@ -74,12 +75,13 @@ void MainWindow::buildSections()
         {Tr::tr("Courses"), Tr::tr("Courses and learning progress are not built yet.")},
         {Tr::tr("Posts"), Tr::tr("Scheduling social posts is not built yet.")},
         {Tr::tr("Metrics"), Tr::tr("Engagement and financial metrics are not built yet.")},
-        {Tr::tr("Admin"), Tr::tr("User administration is not built yet. It arrives with accounts.")},
     };
     for (const Entry &e : entries) {
         m_navigation->addItem(e.name);
         m_pages->addWidget(new PlaceholderView(e.name, e.explanation, m_pages));
     }
+    m_navigation->addItem(Tr::tr("Admin"));
+    m_pages->addWidget(new AdminView(m_workspace.session(), m_pages));
     m_navigation->setMaximumWidth(240);
     m_navigation->setSpacing(3);
 }
