@@ -9,6 +9,7 @@
 #include "desktop/widgets/connectdialog.h"
 #include "desktop/widgets/connectionindicator.h"
 #include "desktop/widgets/placeholderview.h"
+#include "desktop/widgets/profiledialog.h"
 #include "desktop/widgets/signindialog.h"
 #include "desktop/widgets/tr.h"
 #include "shared/version.h"
@@ -107,6 +108,12 @@ void MainWindow::buildMenus()
             dialog->showPage(SignInDialog::Page::Register);
     });
     registerAction->setObjectName(QStringLiteral("registerAction"));
+    m_profileAction = account->addAction(Tr::tr("&Profile…"), this, [this] {
+        auto *dialog = new ProfileDialog(m_workspace.session(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    m_profileAction->setObjectName(QStringLiteral("profileAction"));
     m_signOutAction = account->addAction(Tr::tr("Sign &Out"), this, [this] {
         m_workspace.session().signOut([this](const desktop::ApiReply &) { statusBar()->showMessage(Tr::tr("Signed out."), 5000); });
     });
@@ -133,6 +140,8 @@ void MainWindow::updateAccount()
         m_signInAction->setEnabled(!session.isSignedIn());
     if (m_signOutAction)
         m_signOutAction->setEnabled(session.isSignedIn());
+    if (m_profileAction)
+        m_profileAction->setEnabled(session.isSignedIn());
 }
 
 SignInDialog *MainWindow::openSignIn()

@@ -49,6 +49,7 @@ private:
     QLabel *m_account;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
+    QAction *m_profileAction = nullptr;
 };
 
 } // namespace quire::gui

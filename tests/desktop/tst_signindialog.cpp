@@ -3,6 +3,7 @@
 #include "desktop/core/replica.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/mainwindow.h"
+#include "desktop/widgets/profiledialog.h"
 #include "desktop/widgets/signindialog.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
@@ -98,6 +99,42 @@ private Q_SLOTS:
         QCOMPARE(accountText(), QStringLiteral("Signed in as %1").arg(kEmail));
         QCOMPARE(m_workspace->session().role(), QStringLiteral("author"));
         QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
+    }
+
+    void profileNameAndPassword()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("profileAction"))->trigger();
+        auto *dialog = m_window->findChild<gui::ProfileDialog *>();
+        QVERIFY(dialog);
+        QLineEdit *name = child<QLineEdit>(*dialog, "profileName");
+        QTRY_VERIFY_WITH_TIMEOUT(!name->text().isEmpty(), 20000); // loaded from the server
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("Wri Ter"));
+        QTest::keyClicks(child<QLineEdit>(*dialog, "profileAvatar"), QStringLiteral("http://not-secure.example/a.png"));
+        QTest::mouseClick(child<QPushButton>(*dialog, "saveProfileButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text().contains(QStringLiteral("https://")), 20000);
+        child<QLineEdit>(*dialog, "profileAvatar")->clear();
+        QTest::mouseClick(child<QPushButton>(*dialog, "saveProfileButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text(), QStringLiteral("Profile saved."), 20000);
+
+        QTest::keyClicks(child<QLineEdit>(*dialog, "currentPassword"), QStringLiteral("not the current one"));
+        QTest::keyClicks(child<QLineEdit>(*dialog, "newPassword"), QStringLiteral("desktop passphrase two"));
+        QTest::mouseClick(child<QPushButton>(*dialog, "changePasswordButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text().contains(QStringLiteral("not right")), 20000);
+        child<QLineEdit>(*dialog, "currentPassword")->clear();
+        QTest::keyClicks(child<QLineEdit>(*dialog, "currentPassword"), kPassword);
+        QTest::mouseClick(child<QPushButton>(*dialog, "changePasswordButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text().startsWith(QStringLiteral("Password changed")), 20000);
+        dialog->close();
+        // Back to the first password for the tests that follow.
+        bool done = false;
+        m_workspace->session().call(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/password"),
+                                    nlohmann::json{{"current_password", "desktop passphrase two"}, {"new_password", kPassword.toStdString()}},
+                                    [&](const desktop::ApiReply &r) {
+                                        QVERIFY(r.ok());
+                                        done = true;
+                                    });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
     }
 
     void silentSignInOnNextStart()
