@@ -352,6 +352,11 @@ VoidResult AccountStore::setEmailVerified(const QString &userId)
     return m_db.run(QStringLiteral("UPDATE users SET email_verified = 1, updated_at = ? WHERE id = ?"), {nowText(), userId});
 }
 
+VoidResult AccountStore::changeEmail(const QString &userId, const QString &email)
+{
+    return m_db.run(QStringLiteral("UPDATE users SET email = ?, email_verified = 1, updated_at = ? WHERE id = ?"), {email, nowText(), userId});
+}
+
 VoidResult AccountStore::revokeSession(const QString &sessionId)
 {
     return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"), {nowText(), sessionId});

@@ -108,6 +108,8 @@ public:
     // Marks the token used if it is valid, atomically; nullopt otherwise.
     shared::Result<std::optional<ClaimedToken>> claimEmailToken(const QString &token, const QString &purpose);
     shared::VoidResult setEmailVerified(const QString &userId);
+    // A confirmed new address: verified, since the user just opened mail sent to it.
+    shared::VoidResult changeEmail(const QString &userId, const QString &email);
 
     shared::VoidResult revokeSession(const QString &sessionId);
     // Revokes every session of the user but `exceptSessionId`; returns how many.

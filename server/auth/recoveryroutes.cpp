@@ -28,6 +28,7 @@ constexpr qint64 kResetLifetimeMs = 30 * 60 * 1000;
 constexpr qint64 kVerifyLifetimeMs = 24 * 60 * 60 * 1000;
 const QString kReset = QStringLiteral("reset_password");
 const QString kVerify = QStringLiteral("verify_email");
+const QString kChange = QStringLiteral("change_email");
 
 const RateLimiter::Policy kForgotPerIp{5, 1.0 / 60};
 const RateLimiter::Policy kForgotPerAccount{3, 1.0 / 300};
@@ -180,14 +181,31 @@ HttpResponse verifyEmail(HttpRequest &request, WorkerServices &services)
     r.refuseUnknown();
     if (!errors.isEmpty())
         return HttpResponse::error(400, errors.toError());
+    // The same link page serves both: a first confirmation, and a new address.
+    bool changing = false;
     shared::Result<std::optional<AccountStore::ClaimedToken>> claimed = services.accounts().claimEmailToken(token, kVerify);
+    if (claimed && !*claimed) {
+        claimed = services.accounts().claimEmailToken(token, kChange);
+        changing = true;
+    }
     if (!claimed)
         return internalError(claimed.error());
     if (!*claimed)
         return HttpResponse::error(400, QStringLiteral("invalid_token"),
                                    QStringLiteral("This link is not valid: it was used, replaced by a newer one, or it expired."));
-    if (auto v = services.accounts().setEmailVerified((*claimed)->userId); !v)
+    if (changing) {
+        shared::Result<std::optional<StoredUser>> taken = services.accounts().findByEmail((*claimed)->newEmail);
+        if (!taken)
+            return internalError(taken.error());
+        if (*taken)
+            return HttpResponse::error(409, QStringLiteral("email_taken"), QStringLiteral("Another account took this address meanwhile."));
+        if (auto c = services.accounts().changeEmail((*claimed)->userId, (*claimed)->newEmail); !c)
+            return internalError(c.error());
+        AuditLog::note(services.database(), (*claimed)->userId, QStringLiteral("email_changed"), (*claimed)->userId,
+                       request.remoteAddress.toString());
+    } else if (auto v = services.accounts().setEmailVerified((*claimed)->userId); !v) {
         return internalError(v.error());
+    }
     AuditLog::note(services.database(), (*claimed)->userId, QStringLiteral("email_verified"), (*claimed)->userId,
                    request.remoteAddress.toString());
     shared::Result<std::optional<StoredUser>> user = services.accounts().findById((*claimed)->userId);
@@ -225,6 +243,22 @@ void sendVerification(WorkerServices &services, const QString &userId, const QSt
     mail.subject = QStringLiteral("Confirm your email address for Quire");
     mail.text = QStringLiteral("Hello %1,\n\nplease confirm that this is your address by opening this link within 24 hours:\n\n%2\n\n"
                                "If you did not create a Quire account, ignore this mail.\n")
+                    .arg(name, link(services, QStringLiteral("/verify-email"), *token));
+    services.mailer().send(mail);
+}
+
+void sendEmailChange(WorkerServices &services, const QString &userId, const QString &name, const QString &newEmail)
+{
+    shared::Result<QString> token = services.accounts().issueEmailToken(userId, kChange, kResetLifetimeMs, newEmail);
+    if (!token) {
+        qWarning("recovery: email change token not issued: %s", qPrintable(token.error().message));
+        return;
+    }
+    MailMessage mail;
+    mail.to = newEmail;
+    mail.subject = QStringLiteral("Confirm your new email address for Quire");
+    mail.text = QStringLiteral("Hello %1,\n\nto use this address for your Quire account, open this link within 30 minutes:\n\n%2\n\n"
+                               "If you did not ask for this, ignore this mail.\n")
                     .arg(name, link(services, QStringLiteral("/verify-email"), *token));
     services.mailer().send(mail);
 }

@@ -16,6 +16,8 @@ void install(Router &router);
 
 // Mails `user` a fresh verification link (on registration and on request).
 void sendVerification(WorkerServices &services, const QString &userId, const QString &email, const QString &name);
+// Mails the new address a link that, opened, makes it the account's email.
+void sendEmailChange(WorkerServices &services, const QString &userId, const QString &name, const QString &newEmail);
 } // namespace RecoveryRoutes
 
 } // namespace quire::server

@@ -5,6 +5,7 @@
 #include "server/auth/auditlog.h"
 #include "server/auth/passwordhasher.h"
 #include "server/auth/passwordpolicy.h"
+#include "server/auth/recoveryroutes.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "shared/clock.h"
@@ -165,6 +166,55 @@ void putPassword(HttpRequest &request, WorkerServices &services, Responder respo
     }
 }
 
+// A new address needs the password and a click on a link sent to it; the
+// old address stays in use until then.
+void putEmail(HttpRequest &request, WorkerServices &services, Responder respond)
+{
+    FieldErrors errors;
+    JsonReader r(request.json, errors);
+    const QString password = r.string("password", JsonReader::Presence::Required).value_or(QString());
+    const QString email = shared::User::normalizeEmail(r.string("new_email", JsonReader::Presence::Required).value_or(QString()));
+    r.refuseUnknown();
+    if (!errors.has(QStringLiteral("new_email")) && (!shared::User::isPlausibleEmail(email) || email.size() > shared::User::kMaxEmailLength))
+        errors.add(QStringLiteral("new_email"), QStringLiteral("Must be an email address like name@example.com."));
+    if (!errors.isEmpty()) {
+        respond(HttpResponse::error(400, errors.toError()));
+        return;
+    }
+    shared::Result<std::optional<StoredUser>> me = services.accounts().findById(request.principal->userId);
+    shared::Result<std::optional<StoredUser>> taken = services.accounts().findByEmail(email);
+    if (!me || !*me || !taken) {
+        respond(internalError(shared::Error::make(QStringLiteral("internal"), QStringLiteral("lookup failed"))));
+        return;
+    }
+    if (*taken) {
+        respond(HttpResponse::error(409, QStringLiteral("email_taken"), QStringLiteral("An account with this email address exists.")));
+        return;
+    }
+    const QString userId = request.principal->userId;
+    const QString name = (*me)->user.name;
+    const QString ip = request.remoteAddress.toString();
+    const bool queued = services.hasher().runAsync(
+        services.thread(), [&hasher = services.hasher(), stored = (*me)->passwordHash, secret = password.toUtf8()] { return QVariant(hasher.verify(stored, secret)); },
+        [&services, userId, name, email, ip, respond](const QVariant &ok) {
+            if (!ok.toBool()) {
+                FieldErrors wrong;
+                wrong.add(QStringLiteral("password"), QStringLiteral("This is not your current password."));
+                respond(HttpResponse::error(403, wrong.toError()));
+                return;
+            }
+            RecoveryRoutes::sendEmailChange(services, userId, name, email);
+            AuditLog::note(services.database(), userId, QStringLiteral("email_change_requested"), userId, ip);
+            respond(HttpResponse::json(202, {{"status", "accepted"},
+                                             {"message", "Open the link we sent to the new address to confirm it."}}));
+        });
+    if (!queued) {
+        HttpResponse busy = HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("The server is busy; try again in a moment."));
+        busy.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+        respond(busy);
+    }
+}
+
 } // namespace
 
 void install(Router &router)
@@ -173,6 +223,7 @@ void install(Router &router)
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), getMe, Body::None, Guard::user());
     router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me"), putMe, Body::Json, Guard::user());
     router.addAsync(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/password"), putPassword, Body::Json, Guard::user());
+    router.addAsync(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/email"), putEmail, Body::Json, Guard::user());
 }
 
 } // namespace quire::server::UserRoutes

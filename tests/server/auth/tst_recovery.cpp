@@ -176,6 +176,28 @@ private Q_SLOTS:
         QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/auth/resend-verification"), session).status, 409);
     }
 
+    void changingTheEmailNeedsPasswordAndTheNewAddress()
+    {
+        QVERIFY(m_fx.createUser(QStringLiteral("mover@example.org"), QStringLiteral("author"), kPassword));
+        const QByteArray token = m_fx.token(QStringLiteral("mover@example.org"), kPassword);
+        const QString path = QStringLiteral("/api/v1/users/me/email");
+        QCOMPARE(m_fx.call("PUT", path, token, json({{"password", "not my password!"}, {"new_email", "moved@example.org"}})).status, 403);
+        QCOMPARE(m_fx.call("PUT", path, token, json({{"password", kPassword.toStdString()}, {"new_email", "forgetful@example.org"}})).status, 409);
+        QCOMPARE(m_fx.call("PUT", path, token, json({{"password", kPassword.toStdString()}, {"new_email", "no-at-sign"}})).status, 400);
+        const int before = QDir(m_outbox).entryList({QStringLiteral("*.eml")}).size();
+        QCOMPARE(m_fx.call("PUT", path, token, json({{"password", kPassword.toStdString()}, {"new_email", "Moved@Example.org"}})).status, 202);
+        const std::optional<Mail> mail = waitForMail(m_outbox, before + 1);
+        QVERIFY(mail);
+        QVERIFY(mail->headers.contains("To: moved@example.org")); // to the new address
+        // Until confirmed, the old address stays.
+        QCOMPARE(m_fx.login(QStringLiteral("mover@example.org"), kPassword).status, 200);
+        const HttpResult confirmed = m_fx.http().postJson(QStringLiteral("/api/v1/auth/verify-email"), json({{"token", tokenIn(mail->text).toStdString()}}));
+        QCOMPARE(confirmed.status, 200);
+        QVERIFY(confirmed.json()["user"]["email"] == "moved@example.org");
+        QCOMPARE(m_fx.login(QStringLiteral("moved@example.org"), kPassword).status, 200);
+        QCOMPARE(m_fx.login(QStringLiteral("mover@example.org"), kPassword).status, 401);
+    }
+
     void mailThroughSmtpWithStartTlsAndAuth()
     {
         QTemporaryDir dir;
