@@ -4,7 +4,7 @@
 <context>
     <name>Quire::Cli</name>
     <message>
-        <location filename="../desktop/cli/clicommands.cpp" line="+28"/>
+        <location filename="../desktop/cli/clicommands.cpp" line="+30"/>
         <source>Usage: quire-cli [--profile DIR] COMMAND [options]
 
 Commands:
@@ -12,6 +12,10 @@ Commands:
                  Check the server at URL and remember it. A certificate that no
                  CA vouches for is accepted only with its fingerprint or with
                  --trust-on-first-use.
+  login URL EMAIL [--trust-fingerprint SHA256 | --trust-on-first-use]
+                 Connect as above and sign in; the password is read from
+                 standard input. The refresh token goes to the keychain.
+  logout         Sign out here and on the server (works offline too).
   status [--json]  Show the profile, its server and its replica (works offline).
 
 Options:
@@ -19,7 +23,8 @@ Options:
   --help         Show this help.   --version  Show the version.
 
 Exit codes: 0 success, 1 error, 2 usage error, 3 server unreachable,
-4 certificate not trusted, 5 server and client versions incompatible.
+4 certificate not trusted, 5 server and client versions incompatible,
+6 sign-in refused.
 </source>
         <translation>Aufruf: quire-cli [--profile VERZ] BEFEHL [Optionen]
 
@@ -28,6 +33,10 @@ Befehle:
                  Den Server unter URL prüfen und merken. Ein Zertifikat, für das
                  keine Zertifizierungsstelle bürgt, wird nur mit seinem
                  Fingerabdruck oder mit --trust-on-first-use akzeptiert.
+  login URL EMAIL [--trust-fingerprint SHA256 | --trust-on-first-use]
+                 Wie oben verbinden und anmelden; das Passwort wird von der
+                 Standardeingabe gelesen. Das Refresh-Token kommt in den Schlüsselbund.
+  logout         Hier und auf dem Server abmelden (geht auch offline).
   status [--json]  Profil, Server und Replik anzeigen (funktioniert offline).
 
 Optionen:
@@ -35,11 +44,12 @@ Optionen:
   --help         Diese Hilfe anzeigen.   --version  Die Version anzeigen.
 
 Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
-4 Zertifikat nicht vertraut, 5 Server- und Client-Version unverträglich.
+4 Zertifikat nicht vertraut, 5 Server- und Client-Version unverträglich,
+6 Anmeldung abgelehnt.
 </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>quire-cli: %1</source>
         <translation>quire-cli: %1</translation>
     </message>
@@ -59,23 +69,25 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>ein Befehl fehlt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>%1 is not a SHA-256 fingerprint</source>
         <translation>%1 ist kein SHA-256-Fingerabdruck</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+62"/>
+        <location line="+9"/>
+        <location line="+61"/>
+        <location line="+54"/>
+        <location line="+31"/>
         <source>unexpected argument %1</source>
         <translation>unerwartetes Argument %1</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-120"/>
         <source>Trusting the certificate with fingerprint %1 on first use.</source>
         <translation>Dem Zertifikat mit dem Fingerabdruck %1 wird bei der ersten Verbindung vertraut.</translation>
     </message>
@@ -90,7 +102,27 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Geben Sie --trust-fingerprint mit diesem Wert an, wenn es der ist, den Ihre Administration Ihnen genannt hat.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
+        <source>login needs URL and EMAIL</source>
+        <translation>login braucht URL und E-MAIL</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the password is read from standard input, and none came</source>
+        <translation>das Passwort wird von der Standardeingabe gelesen, und es kam keines</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Angemeldet als %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Profile:   %1</source>
         <translation>Profil:    %1</translation>
     </message>
@@ -139,7 +171,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Quire verbindet sich nur über https:// mit Servern, außer auf diesem Computer.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>The server&apos;s certificate is not known yet. Compare its fingerprint with the one your administrator gave you.</source>
         <translation>Das Zertifikat des Servers ist noch nicht bekannt. Vergleichen Sie seinen Fingerabdruck mit dem, den Ihre Administration Ihnen genannt hat.</translation>
     </message>
@@ -179,7 +211,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../desktop/core/profile.cpp" line="+34"/>
+        <location filename="../desktop/core/profile.cpp" line="+35"/>
         <source>The profile %1 is a file, not a folder.</source>
         <translation>Das Profil %1 ist eine Datei, kein Ordner.</translation>
     </message>
@@ -217,6 +249,22 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+5"/>
         <source>Connected to Quire server %1.</source>
         <translation>Mit Quire-Server %1 verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/core/authsession.cpp" line="+109"/>
+        <source>Not signed in.</source>
+        <translation>Nicht angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/core/credentialstore.cpp" line="+83"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>
 </context>
 <context>
@@ -275,7 +323,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Wählen Sie Datei › Mit Server verbinden…, um mit einem Quire-Server zu synchronisieren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/desktopapp.cpp" line="+32"/>
+        <location filename="../desktop/widgets/desktopapp.cpp" line="+33"/>
         <source>Quire: write, manage and publish, offline first.</source>
         <translation>Quire: schreiben, verwalten und veröffentlichen – zuerst offline.</translation>
     </message>
@@ -321,12 +369,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+32"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+39"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
+        <source>Your session ended. Sign in again; nothing you wrote here is lost.</source>
+        <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Guides</source>
         <translation>Anleitungen</translation>
     </message>
@@ -386,17 +439,272 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Engagement- und Finanzkennzahlen sind noch nicht gebaut.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Admin</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>User administration is not built yet. It arrives with accounts.</source>
-        <translation>Die Benutzerverwaltung ist noch nicht gebaut. Sie kommt mit den Konten.</translation>
+        <location filename="../desktop/widgets/adminview.cpp" line="+29"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Editor</source>
+        <translation>Redaktion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creator</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reader</source>
+        <translation>Leser</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This is the last active administrator. Make someone else an administrator first.</source>
+        <translation>Dies ist der letzte aktive Administrator. Machen Sie zuerst jemand anderen zum Administrator.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only administrators may do this.</source>
+        <translation>Nur Administratoren dürfen das.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../desktop/widgets/signindialog.cpp" line="+75"/>
+        <source>The server cannot be reached. Check the connection and try again.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../desktop/widgets/signindialog.cpp" line="+3"/>
+        <source>The server refused this (%1).</source>
+        <translation>Der Server hat das abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Users</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Invites</source>
+        <translation>&amp;Einladungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit &amp;Log</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sign in as an administrator to manage users, invites and the audit log.</source>
+        <translation>Melden Sie sich als Administrator an, um Benutzer, Einladungen und das Protokoll zu verwalten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only administrators manage users. You are signed in as %1.</source>
+        <translation>Nur Administratoren verwalten Benutzer. Sie sind angemeldet als %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Search by name or email</source>
+        <translation>Nach Name oder E-Mail suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set &amp;Role</source>
+        <translation>&amp;Rolle setzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Disable or Enable</source>
+        <translation>&amp;Sperren oder entsperren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Role of the selected user:</source>
+        <translation>Rolle des gewählten Benutzers:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create &amp;Invite Code</source>
+        <translation>&amp;Einladungscode erstellen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid for:</source>
+        <translation>Gültig für:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give this code to the person you invite. It is shown only once and works once.</source>
+        <translation>Geben Sie diesen Code der eingeladenen Person. Er wird nur einmal angezeigt und gilt nur einmal.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Invite code created.</source>
+        <translation>Einladungscode erstellt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-ins</source>
+        <translation>Anmeldungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed sign-ins</source>
+        <translation>Fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-outs</source>
+        <translation>Abmeldungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password changes</source>
+        <translation>Passwortänderungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password resets</source>
+        <translation>Passwort-Zurücksetzungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role changes</source>
+        <translation>Rollenänderungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabled accounts</source>
+        <translation>Gesperrte Konten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted accounts</source>
+        <translation>Gelöschte Konten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh-token reuse</source>
+        <translation>Wiederverwendete Refresh-Tokens</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Concerning</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Disabled</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unverified</source>
+        <translation>Unbestätigt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n user(s) found.</source>
+        <translation>
+            <numerusform>%n Benutzer gefunden.</numerusform>
+            <numerusform>%n Benutzer gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a user first.</source>
+        <translation>Wählen Sie zuerst einen Benutzer.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved changes to %1.</source>
+        <translation>Änderungen an %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+8"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -417,6 +725,36 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign In…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create Account…</source>
+        <translation>Konto &amp;erstellen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Profile…</source>
+        <translation>&amp;Profil…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign &amp;Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -446,6 +784,261 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location line="+0"/>
         <source>Quire</source>
         <translation>Quire</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connect to a server first (File › Connect to Server…).</source>
+        <translation>Verbinden Sie sich zuerst mit einem Server (Datei › Mit Server verbinden…).</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/profiledialog.cpp" line="+27"/>
+        <source>Send me mail about my content</source>
+        <translation>Mir E-Mails zu meinen Inhalten senden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your Profile</source>
+        <translation>Ihr Profil</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Like the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../desktop/widgets/signindialog.cpp" line="+58"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Avatar address:</source>
+        <translation>&amp;Avatar-Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save Profile</source>
+        <translation>Profil &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;urrent password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne&amp;w password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change Password</source>
+        <translation>Passwort ä&amp;ndern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changing it signs out your other devices.</source>
+        <translation>Eine Änderung meldet Ihre anderen Geräte ab.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The avatar address must start with https://.</source>
+        <translation>Die Avatar-Adresse muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Profile saved.</source>
+        <translation>Profil gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Password changed. Your other devices were signed out.</source>
+        <translation>Passwort geändert. Ihre anderen Geräte wurden abgemeldet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The current password is not right.</source>
+        <translation>Das aktuelle Passwort stimmt nicht.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/signindialog.cpp" line="-97"/>
+        <source>Enter a valid email address.</source>
+        <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use 12 to 256 characters, and not one of the most common passwords.</source>
+        <translation>Verwenden Sie 12 bis 256 Zeichen und keines der häufigsten Passwörter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter your name (at most 100 characters).</source>
+        <translation>Geben Sie Ihren Namen ein (höchstens 100 Zeichen).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The invite code is unknown, used or expired.</source>
+        <translation>Der Einladungscode ist unbekannt, benutzt oder abgelaufen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the field “%1”.</source>
+        <translation>Prüfen Sie das Feld „%1“.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The email address or the password is wrong.</source>
+        <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>Dieses Konto ist gesperrt. Fragen Sie einen Administrator.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many attempts. Wait a little and try again.</source>
+        <translation>Zu viele Versuche. Warten Sie etwas und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>Der Server ist ausgelastet. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This server does not take registrations. Ask an administrator for an account.</source>
+        <translation>Dieser Server nimmt keine Registrierungen an. Bitten Sie einen Administrator um ein Konto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An account with this email address exists already. Sign in, or reset its password.</source>
+        <translation>Ein Konto mit dieser E-Mail-Adresse gibt es schon. Melden Sie sich an oder setzen Sie sein Passwort zurück.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sign in to Quire</source>
+        <translation>Bei Quire anmelden</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+32"/>
+        <location line="+26"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+32"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create an account…</source>
+        <translation>Ein Konto erstellen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forgot your password?</source>
+        <translation>Passwort vergessen?</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>only if the server asks for one</source>
+        <translation>nur wenn der Server einen verlangt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Invite code:</source>
+        <translation>&amp;Einladungscode:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least 12 characters. A few words you can remember make a good password.</source>
+        <translation>Mindestens 12 Zeichen. Ein paar Wörter, die Sie sich merken können, sind ein gutes Passwort.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create Account</source>
+        <translation>Konto &amp;erstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Back to sign-in</source>
+        <translation>Zurück zur Anmeldung</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&amp;Send Reset Link</source>
+        <translation>Link &amp;senden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>We will mail you a link to choose a new password.</source>
+        <translation>Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Talking to the server…</source>
+        <translation>Spreche mit dem Server…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Account created. We sent you a mail to confirm your address; you can sign in now.</source>
+        <translation>Konto erstellt. Wir haben Ihnen eine E-Mail zur Bestätigung Ihrer Adresse gesendet; Sie können sich jetzt anmelden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>If an account exists for this address, a reset link is on its way. Check your mail.</source>
+        <translation>Falls es ein Konto mit dieser Adresse gibt, ist ein Link zum Zurücksetzen unterwegs. Sehen Sie in Ihre E-Mails.</translation>
     </message>
 </context>
 <context>
@@ -481,7 +1074,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Das Vorbereiten einer Abfrage</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>A database query</source>
         <translation>Eine Datenbankabfrage</translation>
     </message>
@@ -568,7 +1161,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Muss eine Zeitangabe wie 2026-01-31T12:00:00.000Z sein.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
+        <source>Must be an object.</source>
+        <translation>Muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>This field is not known here.</source>
         <translation>Dieses Feld ist hier nicht bekannt.</translation>
     </message>

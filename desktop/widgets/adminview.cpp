@@ -26,7 +26,7 @@ namespace {
 QString roleLabel(shared::Role role)
 {
     switch (role) {
-    case shared::Role::Admin: return Tr::tr("Admin");
+    case shared::Role::Admin: return Tr::tr("Administrator");
     case shared::Role::Editor: return Tr::tr("Editor");
     case shared::Role::Author: return Tr::tr("Author");
     case shared::Role::Creator: return Tr::tr("Creator");
