@@ -3,6 +3,7 @@
 
 #include "server/http/httpendpoint.h"
 #include "server/http/pathnormalizer.h"
+#include "server/http/rawtargetlistener.h"
 #include "server/http/requestlog.h"
 #include "server/http/responsesequencer.h"
 #include "server/http/router.h"
@@ -113,12 +114,12 @@ VoidResult HttpWorker::start()
         [this](const QHttpServerRequest &request, QTcpSocket *socket) { dispatch(request, socket); });
     QTcpServer *listener = nullptr;
     if (m_tls) {
-        auto *ssl = new QSslServer(m_endpoint.get());
+        auto *ssl = new RawTargetListener<QSslServer>(m_endpoint.get());
         ssl->setSslConfiguration(*m_tls);
         ssl->setHandshakeTimeout(10'000);
         listener = ssl;
     } else {
-        listener = new QTcpServer(m_endpoint.get());
+        listener = new RawTargetListener<QTcpServer>(m_endpoint.get());
     }
     listener->setMaxPendingConnections(1024);
     if (!listener->setSocketDescriptor(m_listenSocket)) {
@@ -196,7 +197,7 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
     const Router::Route *route = nullptr;
     std::optional<HttpResponse> early = preflight(request);
     if (!early)
-        early = intake(request, raw, route);
+        early = intake(request, raw, RawTarget::take(socket, raw.url().path(QUrl::FullyEncoded).toUtf8()), route);
     if (!early)
         early = checkGuard(request, route->guard);
     if (early) {
@@ -266,9 +267,10 @@ std::optional<HttpResponse> HttpWorker::preflight(const HttpRequest &request) co
     return r;
 }
 
-std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttpServerRequest &raw, const Router::Route *&route)
+std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttpServerRequest &raw, const QByteArray &rawPath,
+                                               const Router::Route *&route)
 {
-    const std::optional<QString> path = PathNormalizer::normalize(raw.url().path(QUrl::FullyEncoded).toUtf8());
+    const std::optional<QString> path = PathNormalizer::normalize(rawPath);
     if (!path)
         return HttpResponse::error(400, QStringLiteral("invalid_path"), QStringLiteral("The request path is not valid."));
     request.path = *path;

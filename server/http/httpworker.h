@@ -49,7 +49,8 @@ private:
 
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
     // Fills `request` from the raw one; an answer when it must stop here.
-    std::optional<HttpResponse> intake(HttpRequest &request, const QHttpServerRequest &raw, const Router::Route *&route);
+    std::optional<HttpResponse> intake(HttpRequest &request, const QHttpServerRequest &raw, const QByteArray &rawPath,
+                                       const Router::Route *&route);
     std::optional<HttpResponse> preflight(const HttpRequest &request) const;
     std::optional<HttpResponse> checkGuard(HttpRequest &request, const Guard &guard);
     std::optional<HttpResponse> checkBrowserGuard(HttpRequest &request, const Guard &guard);

@@ -154,6 +154,9 @@ private Q_SLOTS:
         QTest::newRow("dot dot") << QByteArray("/api/../health") << 200;
         QTest::newRow("encoded dot dot") << QByteArray("/api/%2E%2E/health") << 200;
         QTest::newRow("double slash inside") << QByteArray("/api/v1//handshake") << 405;
+        QTest::newRow("leading double slash") << QByteArray("//health") << 200;
+        QTest::newRow("leading double slash, dot") << QByteArray("//health/./") << 200;
+        QTest::newRow("leading double slash, deeper") << QByteArray("//api/v1/handshake") << 405;
         QTest::newRow("encoded slash") << QByteArray("/api%2fv1/handshake") << 400;
     }
 

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace quire::server {
+
+// Qt 6.4's HTTP parser reads a request target that begins with `//` as an
+// authority: `GET //admin/./users` arrives as path `/./users`, the
+// `admin` lost. To normalise paths ourselves, a listener built from this
+// template watches each connection before the HTTP endpoint does and keeps
+// such a target, as written, on the socket (property "quire_raw_target")
+// for the worker to use.
+namespace RawTarget {
+inline constexpr char kProperty[] = "quire_raw_target";
+void watch(QTcpSocket *socket);
+// The target to normalise: the kept raw one when it explains what Qt parsed,
+// otherwise Qt's path.
+QByteArray take(QTcpSocket *socket, const QByteArray &parsedPath);
+} // namespace RawTarget
+
+template<typename Base>
+class RawTargetListener final : public Base
+{
+public:
+    using Base::Base;
+
+    QTcpSocket *nextPendingConnection() override
+    {
+        QTcpSocket *socket = Base::nextPendingConnection();
+        if (socket)
+            RawTarget::watch(socket); // connected first, so it runs before the parser
+        return socket;
+    }
+};
+
+} // namespace quire::server
