@@ -556,12 +556,22 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Sperren oder entsperren</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Their &amp;Events</source>
+        <translation>&amp;Ihre Ereignisse</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Role of the selected user:</source>
         <translation>Rolle des gewählten Benutzers:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+22"/>
+        <source>Events by %1</source>
+        <translation>Ereignisse von %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
@@ -647,6 +657,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
+        <location line="+6"/>
+        <source>Events by everyone</source>
+        <translation>Ereignisse von allen</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>E&amp;veryone</source>
+        <translation>&amp;Alle</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -671,7 +692,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Adresse</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Disabled</source>
         <translation>Gesperrt</translation>
     </message>
@@ -694,7 +715,8 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-124"/>
+        <location line="+138"/>
         <source>Select a user first.</source>
         <translation>Wählen Sie zuerst einen Benutzer.</translation>
     </message>

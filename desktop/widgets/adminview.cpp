@@ -81,7 +81,7 @@ AdminView::AdminView(desktop::AuthSession &session, QWidget *parent)
     m_notice->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("adminStatus"));
     m_status->setWordWrap(true);
-    auto *tabs = new QTabWidget(this);
+    auto *tabs = m_tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("adminTabs"));
     tabs->addTab(buildUsers(), Tr::tr("&Users"));
     tabs->addTab(buildInvites(), Tr::tr("&Invites"));
@@ -133,6 +133,8 @@ QWidget *AdminView::buildUsers()
     applyRole->setObjectName(QStringLiteral("setRoleButton"));
     auto *toggle = new QPushButton(Tr::tr("&Disable or Enable"), page);
     toggle->setObjectName(QStringLiteral("toggleDisabledButton"));
+    auto *events = new QPushButton(Tr::tr("Their &Events"), page);
+    events->setObjectName(QStringLiteral("userEventsButton"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_search);
@@ -142,6 +144,7 @@ QWidget *AdminView::buildUsers()
     bottom->addWidget(m_role);
     bottom->addWidget(applyRole);
     bottom->addStretch();
+    bottom->addWidget(events);
     bottom->addWidget(toggle);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(top);
@@ -152,6 +155,16 @@ QWidget *AdminView::buildUsers()
     connect(m_search, &QLineEdit::returnPressed, this, [this] { loadUsers(); });
     connect(applyRole, &QPushButton::clicked, this, [this] { applyToSelected(true, false); });
     connect(toggle, &QPushButton::clicked, this, [this] { applyToSelected(false, true); });
+    connect(events, &QPushButton::clicked, this, [this] {
+        const QString id = selectedUserId();
+        if (id.isEmpty()) {
+            m_status->setText(Tr::tr("Select a user first."));
+            return;
+        }
+        m_auditActorId = id;
+        m_auditActor->setText(Tr::tr("Events by %1").arg(m_users->item(m_users->selectedItems().first()->row(), 1)->text()));
+        m_tabs->setCurrentIndex(2); // loads the log
+    });
     connect(m_users, &QTableWidget::itemSelectionChanged, this, [this] {
         const QList<QTableWidgetItem *> selected = m_users->selectedItems();
         if (!selected.isEmpty())
@@ -222,9 +235,20 @@ QWidget *AdminView::buildAudit()
         m_auditAction->addItem(label, action);
     auto *reload = new QPushButton(Tr::tr("&Refresh"), page);
     reload->setObjectName(QStringLiteral("auditRefreshButton"));
+    m_auditActor = new QLabel(Tr::tr("Events by everyone"), page);
+    m_auditActor->setObjectName(QStringLiteral("auditActorLabel"));
+    auto *everyone = new QPushButton(Tr::tr("E&veryone"), page);
+    everyone->setObjectName(QStringLiteral("auditEveryoneButton"));
+    connect(everyone, &QPushButton::clicked, this, [this] {
+        m_auditActorId.clear();
+        m_auditActor->setText(Tr::tr("Events by everyone"));
+        loadAudit();
+    });
     m_audit = table(page, "auditTable", {Tr::tr("Time"), Tr::tr("Event"), Tr::tr("By"), Tr::tr("Concerning"), Tr::tr("Address")});
     auto *row = new QHBoxLayout;
     row->addWidget(m_auditAction);
+    row->addWidget(m_auditActor);
+    row->addWidget(everyone);
     row->addStretch();
     row->addWidget(reload);
     auto *layout = new QVBoxLayout(page);
@@ -293,7 +317,7 @@ void AdminView::applyToSelected(bool changeRole, bool toggleDisabled)
 
 void AdminView::loadAudit()
 {
-    m_admin->audit(m_auditAction->currentData().toString(), QString(), [this](const shared::Result<QList<desktop::AuditEntry>> &entries) {
+    m_admin->audit(m_auditAction->currentData().toString(), m_auditActorId, [this](const shared::Result<QList<desktop::AuditEntry>> &entries) {
         if (!entries) {
             m_status->setText(errorText(entries.error()));
             return;

@@ -10,6 +10,7 @@ class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QTableWidget;
+class QTabWidget;
 
 namespace quire::desktop {
 class AccountAdmin;
@@ -50,6 +51,9 @@ private:
     QSpinBox *m_inviteDays = nullptr;
     QLineEdit *m_inviteCode = nullptr;
     QComboBox *m_auditAction = nullptr;
+    QLabel *m_auditActor = nullptr;     // whose events are shown, if filtered
+    QString m_auditActorId;
+    QTabWidget *m_tabs = nullptr;
     QTableWidget *m_audit = nullptr;
 };
 

@@ -157,6 +157,25 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(audit->rowCount(), 1, 20000);
         QCOMPARE(audit->item(0, 1)->text(), QStringLiteral("role_change"));
     }
+
+    void showsOneUsersEvents()
+    {
+        QComboBox *filter = child<QComboBox>("auditActionBox");
+        filter->setCurrentIndex(0); // all events
+        clickTab(0);
+        QTableWidget *users = child<QTableWidget>("userTable");
+        QTRY_VERIFY_WITH_TIMEOUT(users->rowCount() == 1, 20000); // still filtered to boss@
+        QTest::mouseClick(users->viewport(), Qt::LeftButton, {}, users->visualItemRect(users->item(0, 1)).center());
+        QTest::mouseClick(child<QPushButton>("userEventsButton"), Qt::LeftButton);
+        QTableWidget *audit = child<QTableWidget>("auditTable");
+        QVERIFY(child<QLabel>("auditActorLabel")->text().contains(QStringLiteral("boss@example.org")));
+        QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() >= 1, 20000);
+        const QString bossId = users->item(0, 0)->data(Qt::UserRole).toString();
+        for (int row = 0; row < audit->rowCount(); ++row)
+            QCOMPARE(audit->item(row, 2)->text(), bossId);
+        QTest::mouseClick(child<QPushButton>("auditEveryoneButton"), Qt::LeftButton);
+        QTRY_VERIFY(child<QLabel>("auditActorLabel")->text().contains(QStringLiteral("everyone")));
+    }
 };
 
 QTEST_MAIN(TestAdminView)
