@@ -50,6 +50,18 @@ StoredUser readUser(const QSqlQuery &q)
     return s;
 }
 
+// Columns: session id, user id, email, role, email_verified, then whatever follows.
+Principal readPrincipal(const QSqlQuery &q)
+{
+    Principal p;
+    p.sessionId = q.value(0).toString();
+    p.userId = q.value(1).toString();
+    p.email = q.value(2).toString();
+    p.role = shared::roleFromName(q.value(3).toString()).value_or(shared::Role::Reader);
+    p.emailVerified = q.value(4).toBool();
+    return p;
+}
+
 } // namespace
 
 AccountStore::AccountStore(shared::Database &db)
@@ -223,13 +235,7 @@ Result<std::optional<std::pair<Principal, QString>>> AccountStore::authenticateW
         return q.error();
     if (!q->next() || q->value(5).toBool())
         return std::optional<std::pair<Principal, QString>>();
-    Principal p;
-    p.sessionId = q->value(0).toString();
-    p.userId = q->value(1).toString();
-    p.email = q->value(2).toString();
-    p.role = shared::roleFromName(q->value(3).toString()).value_or(shared::Role::Reader);
-    p.emailVerified = q->value(4).toBool();
-    return std::optional<std::pair<Principal, QString>>(std::make_pair(p, q->value(6).toString()));
+    return std::optional<std::pair<Principal, QString>>(std::make_pair(readPrincipal(*q), q->value(6).toString()));
 }
 
 Result<std::optional<Principal>> AccountStore::authenticate(const QString &accessToken)
@@ -244,13 +250,7 @@ Result<std::optional<Principal>> AccountStore::authenticate(const QString &acces
         return std::optional<Principal>();
     if (q->value(5).toBool())
         return Error::make(QStringLiteral("account_disabled"), QStringLiteral("This account is disabled."));
-    Principal p;
-    p.sessionId = q->value(0).toString();
-    p.userId = q->value(1).toString();
-    p.email = q->value(2).toString();
-    p.role = shared::roleFromName(q->value(3).toString()).value_or(shared::Role::Reader);
-    p.emailVerified = q->value(4).toBool();
-    return std::optional<Principal>(p);
+    return std::optional<Principal>(readPrincipal(*q));
 }
 
 Result<AccountStore::RefreshResult> AccountStore::refresh(const QString &refreshToken)

@@ -14,6 +14,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <variant>
+
 namespace quire::server::AdminRoutes {
 
 using shared::FieldErrors;
@@ -23,12 +25,6 @@ using shared::Permission;
 namespace {
 
 constexpr int kMaxPerPage = 100;
-
-HttpResponse internalError(const shared::Error &e)
-{
-    qWarning("admin: %s", qPrintable(e.message));
-    return HttpResponse::error(500, QStringLiteral("internal_error"), QStringLiteral("The server failed to answer."));
-}
 
 struct Paging
 {
@@ -73,13 +69,13 @@ HttpResponse listUsers(HttpRequest &request, WorkerServices &services)
         binds << likePattern(search.toLower()) << likePattern(search);
     shared::Result<QVariant> total = services.database().scalar(QStringLiteral("SELECT count(*) FROM users WHERE ") + where, binds);
     if (!total)
-        return internalError(total.error());
+        return HttpResponse::internalError(total.error());
     QVariantList pageBinds = binds;
     pageBinds << paging->perPage << (paging->page - 1) * paging->perPage;
     shared::Result<QSqlQuery> q = services.database().exec(
         QStringLiteral("SELECT id FROM users WHERE ") + where + QStringLiteral(" ORDER BY created_at, id LIMIT ? OFFSET ?"), pageBinds);
     if (!q)
-        return internalError(q.error());
+        return HttpResponse::internalError(q.error());
     QStringList ids;
     while (q->next())
         ids << q->value(0).toString();
@@ -89,6 +85,17 @@ HttpResponse listUsers(HttpRequest &request, WorkerServices &services)
             users.push_back((*u)->user.toJson());
     }
     return HttpResponse::json(200, {{"users", users}, {"page", paging->page}, {"per_page", paging->perPage}, {"total", total->toInt()}});
+}
+
+// The user named by the route's :id, or the answer to give instead.
+std::variant<StoredUser, HttpResponse> targetUser(const HttpRequest &request, WorkerServices &services)
+{
+    shared::Result<std::optional<StoredUser>> found = services.accounts().findById(request.params.value(QStringLiteral("id")));
+    if (!found)
+        return HttpResponse::internalError(found.error());
+    if (!*found)
+        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such user."));
+    return **found;
 }
 
 // The last active admin may not be demoted, disabled or deleted: the server
@@ -116,11 +123,10 @@ bool wouldRemoveLastAdmin(WorkerServices &services, const StoredUser &target, st
 HttpResponse updateUser(HttpRequest &request, WorkerServices &services)
 {
     const QString id = request.params.value(QStringLiteral("id"));
-    shared::Result<std::optional<StoredUser>> found = services.accounts().findById(id);
-    if (!found)
-        return internalError(found.error());
-    if (!*found)
-        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such user."));
+    std::variant<StoredUser, HttpResponse> target = targetUser(request, services);
+    if (auto *answer = std::get_if<HttpResponse>(&target))
+        return *answer;
+    const StoredUser &before = std::get<StoredUser>(target);
     FieldErrors errors;
     JsonReader r(request.json, errors);
     std::optional<shared::Role> role;
@@ -134,10 +140,9 @@ HttpResponse updateUser(HttpRequest &request, WorkerServices &services)
     if (!errors.isEmpty())
         return HttpResponse::error(400, errors.toError());
     shared::Error refusal;
-    if (wouldRemoveLastAdmin(services, **found, role, disabled, false, refusal))
-        return refusal.code == QLatin1String("last_admin") ? HttpResponse::error(409, refusal) : internalError(refusal);
+    if (wouldRemoveLastAdmin(services, before, role, disabled, false, refusal))
+        return refusal.code == QLatin1String("last_admin") ? HttpResponse::error(409, refusal) : HttpResponse::internalError(refusal);
 
-    const StoredUser &before = **found;
     const QString now = shared::Timestamp::format(shared::Clock::instance().now());
     const QString actor = request.principal->userId;
     const QString ip = request.remoteAddress.toString();
@@ -168,35 +173,32 @@ HttpResponse updateUser(HttpRequest &request, WorkerServices &services)
         return shared::VoidResult::success();
     });
     if (!saved)
-        return internalError(saved.error());
+        return HttpResponse::internalError(saved.error());
     shared::Result<std::optional<StoredUser>> after = services.accounts().findById(id);
     if (!after || !*after)
-        return internalError(shared::Error::make(QStringLiteral("gone"), QStringLiteral("user vanished")));
+        return HttpResponse::internalError(shared::Error::make(QStringLiteral("gone"), QStringLiteral("user vanished")));
     return HttpResponse::json(200, (*after)->user.toJson());
 }
 
 HttpResponse deleteUser(HttpRequest &request, WorkerServices &services)
 {
     const QString id = request.params.value(QStringLiteral("id"));
-    shared::Result<std::optional<StoredUser>> found = services.accounts().findById(id);
-    if (!found)
-        return internalError(found.error());
-    if (!*found)
-        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such user."));
+    std::variant<StoredUser, HttpResponse> target = targetUser(request, services);
+    if (auto *answer = std::get_if<HttpResponse>(&target))
+        return *answer;
+    const StoredUser &victim = std::get<StoredUser>(target);
     shared::Error refusal;
-    if (wouldRemoveLastAdmin(services, **found, std::nullopt, std::nullopt, true, refusal))
-        return refusal.code == QLatin1String("last_admin") ? HttpResponse::error(409, refusal) : internalError(refusal);
+    if (wouldRemoveLastAdmin(services, victim, std::nullopt, std::nullopt, true, refusal))
+        return refusal.code == QLatin1String("last_admin") ? HttpResponse::error(409, refusal) : HttpResponse::internalError(refusal);
     shared::VoidResult deleted = services.database().transaction([&]() -> shared::VoidResult {
         if (auto r = services.database().run(QStringLiteral("DELETE FROM users WHERE id = ?"), {id}); !r)
             return r;
         return AuditLog::record(services.database(), request.principal->userId, QStringLiteral("user_deleted"), id,
-                                request.remoteAddress.toString(), {{"email", (*found)->user.email}});
+                                request.remoteAddress.toString(), {{"email", victim.user.email}});
     });
     if (!deleted)
-        return internalError(deleted.error());
-    HttpResponse done;
-    done.status = 204;
-    return done;
+        return HttpResponse::internalError(deleted.error());
+    return HttpResponse::noContent();
 }
 
 HttpResponse createInvite(HttpRequest &request, WorkerServices &services)
@@ -218,7 +220,7 @@ HttpResponse createInvite(HttpRequest &request, WorkerServices &services)
         return HttpResponse::error(400, errors.toError());
     shared::Result<QString> code = services.accounts().createInvite(role, request.principal->userId, days * 24 * 3600 * 1000);
     if (!code)
-        return internalError(code.error());
+        return HttpResponse::internalError(code.error());
     AuditLog::note(services.database(), request.principal->userId, QStringLiteral("invite_created"), QString(),
                      request.remoteAddress.toString(), {{"role", shared::roleName(role)}, {"valid_days", days}});
     // The code is shown once; only its hash is kept.
@@ -257,7 +259,7 @@ HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
     const QString condition = where.join(QLatin1String(" AND "));
     shared::Result<QVariant> total = services.database().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE ") + condition, binds);
     if (!total)
-        return internalError(total.error());
+        return HttpResponse::internalError(total.error());
     QVariantList pageBinds = binds;
     pageBinds << paging->perPage << (paging->page - 1) * paging->perPage;
     shared::Result<QSqlQuery> q = services.database().exec(
@@ -265,7 +267,7 @@ HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
             + QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?"),
         pageBinds);
     if (!q)
-        return internalError(q.error());
+        return HttpResponse::internalError(q.error());
     nlohmann::json entries = nlohmann::json::array();
     while (q->next()) {
         nlohmann::json details = nlohmann::json::parse(q->value(6).toString().toStdString(), nullptr, false);

@@ -24,28 +24,7 @@ using shared::JsonReader;
 
 namespace {
 
-HttpResponse busy()
-{
-    HttpResponse r = HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("Too many sign-ins at once; try again in a moment."));
-    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
-    return r;
-}
-
-HttpResponse tooMany(int seconds)
-{
-    HttpResponse r = HttpResponse::error(429, QStringLiteral("rate_limited"),
-                                         QStringLiteral("Too many attempts; try again in %1 seconds.").arg(seconds));
-    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(seconds)});
-    return r;
-}
-
 const RateLimiter::Policy kRegisterPerIp{5, 1.0 / 120};
-
-HttpResponse internalError(const shared::Error &e)
-{
-    qWarning("auth: %s", qPrintable(e.message));
-    return HttpResponse::error(500, QStringLiteral("internal_error"), QStringLiteral("The server failed to answer."));
-}
 
 nlohmann::json tokensJson(const IssuedTokens &t, const shared::User &user)
 {
@@ -65,7 +44,7 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
 {
     if (const std::optional<int> wait = services.limiter().take(QStringLiteral("register:ip:") + request.remoteAddress.toString(),
                                                                 kRegisterPerIp, shared::Clock::instance().nowMs())) {
-        respond(tooMany(*wait));
+        respond(HttpResponse::tooManyRequests(*wait));
         return;
     }
     const ServerConfig::Registration mode = services.context().config.registration;
@@ -96,7 +75,7 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
     }
     shared::Result<std::optional<StoredUser>> existing = services.accounts().findByEmail(email);
     if (!existing) {
-        respond(internalError(existing.error()));
+        respond(HttpResponse::internalError(existing.error()));
         return;
     }
     if (*existing) {
@@ -106,7 +85,7 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
     if (mode == ServerConfig::Registration::Invite) {
         shared::Result<std::optional<shared::Role>> role = services.accounts().inviteRole(invite.value_or(QString()));
         if (!role) {
-            respond(internalError(role.error()));
+            respond(HttpResponse::internalError(role.error()));
             return;
         }
         if (!*role) {
@@ -125,7 +104,7 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
         },
         [&services, email, name, code = invite.value_or(QString()), mode, ip = request.remoteAddress.toString(), respond](const QVariant &hash) {
             if (!hash.isValid()) {
-                respond(internalError(shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
+                respond(HttpResponse::internalError(shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
                 return;
             }
             shared::Result<StoredUser> created = mode == ServerConfig::Registration::Invite
@@ -137,7 +116,7 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
                 else if (created.error().code == QLatin1String("invite_invalid"))
                     respond(HttpResponse::error(400, created.error()));
                 else
-                    respond(internalError(created.error()));
+                    respond(HttpResponse::internalError(created.error()));
                 return;
             }
             AuditLog::note(services.database(), created->user.id, QStringLiteral("register"), created->user.id, ip);
@@ -145,7 +124,7 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
             respond(HttpResponse::json(201, {{"user", created->user.toJson()}}));
         });
     if (!queued)
-        respond(busy());
+        respond(HttpResponse::busy());
 }
 
 void login(HttpRequest &request, WorkerServices &services, Responder respond)
@@ -167,7 +146,7 @@ void login(HttpRequest &request, WorkerServices &services, Responder respond)
         }
         shared::Result<IssuedTokens> tokens = services.accounts().createSession(outcome.user.user.id, ip, agent);
         if (!tokens) {
-            respond(internalError(tokens.error()));
+            respond(HttpResponse::internalError(tokens.error()));
             return;
         }
         AuditLog::note(services.database(), outcome.user.user.id, QStringLiteral("login"), outcome.user.user.id, ip);
@@ -185,13 +164,13 @@ HttpResponse refresh(HttpRequest &request, WorkerServices &services)
         return HttpResponse::error(400, errors.toError());
     shared::Result<AccountStore::RefreshResult> result = services.accounts().refresh(token);
     if (!result)
-        return internalError(result.error());
+        return HttpResponse::internalError(result.error());
     const QString ip = request.remoteAddress.toString();
     switch (result->outcome) {
     case AccountStore::RefreshOutcome::Rotated: {
         shared::Result<std::optional<StoredUser>> user = services.accounts().findById(result->userId);
         if (!user || !*user)
-            return internalError(shared::Error::make(QStringLiteral("internal"), QStringLiteral("user vanished during refresh")));
+            return HttpResponse::internalError(shared::Error::make(QStringLiteral("internal"), QStringLiteral("user vanished during refresh")));
         return HttpResponse::json(200, tokensJson(result->tokens, (*user)->user));
     }
     case AccountStore::RefreshOutcome::Reused:
@@ -211,11 +190,9 @@ HttpResponse logout(HttpRequest &request, WorkerServices &services)
 {
     const Principal &me = *request.principal;
     if (shared::VoidResult r = services.accounts().revokeSession(me.sessionId); !r)
-        return internalError(r.error());
+        return HttpResponse::internalError(r.error());
     AuditLog::note(services.database(), me.userId, QStringLiteral("logout"), me.sessionId, request.remoteAddress.toString());
-    HttpResponse response;
-    response.status = 204;
-    return response;
+    return HttpResponse::noContent();
 }
 
 HttpResponse logoutAll(HttpRequest &request, WorkerServices &services)
@@ -223,12 +200,10 @@ HttpResponse logoutAll(HttpRequest &request, WorkerServices &services)
     const Principal &me = *request.principal;
     shared::Result<int> n = services.accounts().revokeAllSessions(me.userId);
     if (!n)
-        return internalError(n.error());
+        return HttpResponse::internalError(n.error());
     AuditLog::note(services.database(), me.userId, QStringLiteral("logout_all"), me.userId, request.remoteAddress.toString(),
                      {{"sessions", *n}});
-    HttpResponse response;
-    response.status = 204;
-    return response;
+    return HttpResponse::noContent();
 }
 
 } // namespace

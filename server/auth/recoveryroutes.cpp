@@ -15,6 +15,8 @@
 #include "shared/jsonreader.h"
 
 #include <QUrlQuery>
+
+#include <functional>
 #include <QVariant>
 
 namespace quire::server::RecoveryRoutes {
@@ -34,20 +36,6 @@ const RateLimiter::Policy kForgotPerIp{5, 1.0 / 60};
 const RateLimiter::Policy kForgotPerAccount{3, 1.0 / 300};
 const RateLimiter::Policy kResetPerIp{10, 1.0 / 60};
 
-HttpResponse tooMany(int seconds)
-{
-    HttpResponse r = HttpResponse::error(429, QStringLiteral("rate_limited"),
-                                         QStringLiteral("Too many attempts; try again in %1 seconds.").arg(seconds));
-    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(seconds)});
-    return r;
-}
-
-HttpResponse internalError(const shared::Error &e)
-{
-    qWarning("recovery: %s", qPrintable(e.message));
-    return HttpResponse::error(500, QStringLiteral("internal_error"), QStringLiteral("The server failed to answer."));
-}
-
 // Links are built from the configured public address, never from the
 // request's Host header, which a client controls.
 QString link(WorkerServices &services, const QString &page, const QString &token)
@@ -61,7 +49,7 @@ HttpResponse forgotPassword(HttpRequest &request, WorkerServices &services)
 {
     const qint64 now = shared::Clock::instance().nowMs();
     if (const std::optional<int> wait = services.limiter().take(QStringLiteral("forgot:ip:") + request.remoteAddress.toString(), kForgotPerIp, now))
-        return tooMany(*wait);
+        return HttpResponse::tooManyRequests(*wait);
     FieldErrors errors;
     JsonReader r(request.json, errors);
     const QString email = shared::User::normalizeEmail(r.string("email", JsonReader::Presence::Required).value_or(QString()));
@@ -75,14 +63,14 @@ HttpResponse forgotPassword(HttpRequest &request, WorkerServices &services)
               {"message", "If an account exists for this address, a link to reset its password is on its way."}});
     shared::Result<std::optional<StoredUser>> user = services.accounts().findByEmail(email);
     if (!user)
-        return internalError(user.error());
+        return HttpResponse::internalError(user.error());
     if (!*user || (*user)->user.disabled)
         return accepted;
     if (services.limiter().take(QStringLiteral("forgot:account:") + email, kForgotPerAccount, now))
         return accepted; // quietly: a flood of reset mails would be harassment
     shared::Result<QString> token = services.accounts().issueEmailToken((*user)->user.id, kReset, kResetLifetimeMs);
     if (!token)
-        return internalError(token.error());
+        return HttpResponse::internalError(token.error());
     MailMessage mail;
     mail.to = email;
     mail.subject = QStringLiteral("Reset your Quire password");
@@ -100,7 +88,7 @@ void resetPassword(HttpRequest &request, WorkerServices &services, Responder res
 {
     if (const std::optional<int> wait = services.limiter().take(QStringLiteral("reset:ip:") + request.remoteAddress.toString(),
                                                                 kResetPerIp, shared::Clock::instance().nowMs())) {
-        respond(tooMany(*wait));
+        respond(HttpResponse::tooManyRequests(*wait));
         return;
     }
     FieldErrors errors;
@@ -125,7 +113,7 @@ void resetPassword(HttpRequest &request, WorkerServices &services, Responder res
         },
         [&services, token, ip, respond](const QVariant &hash) {
             if (!hash.isValid()) {
-                respond(internalError(shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
+                respond(HttpResponse::internalError(shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
                 return;
             }
             // The token is claimed only now, with the new hash in hand, so a
@@ -145,7 +133,7 @@ void resetPassword(HttpRequest &request, WorkerServices &services, Responder res
                 return AuditLog::record(services.database(), claimed->userId, QStringLiteral("password_reset"), claimed->userId, ip);
             });
             if (!done) {
-                respond(internalError(done.error()));
+                respond(HttpResponse::internalError(done.error()));
                 return;
             }
             if (!claimed) {
@@ -162,14 +150,10 @@ void resetPassword(HttpRequest &request, WorkerServices &services, Responder res
                                   .arg((*user)->user.name);
                 services.mailer().send(notice);
             }
-            HttpResponse ok;
-            ok.status = 204; // no sign-in: the user signs in with the new password
-            respond(ok);
+            respond(HttpResponse::noContent());
         });
     if (!queued) {
-        HttpResponse busy = HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("The server is busy; try again in a moment."));
-        busy.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
-        respond(busy);
+        respond(HttpResponse::busy());
     }
 }
 
@@ -189,28 +173,28 @@ HttpResponse verifyEmail(HttpRequest &request, WorkerServices &services)
         changing = true;
     }
     if (!claimed)
-        return internalError(claimed.error());
+        return HttpResponse::internalError(claimed.error());
     if (!*claimed)
         return HttpResponse::error(400, QStringLiteral("invalid_token"),
                                    QStringLiteral("This link is not valid: it was used, replaced by a newer one, or it expired."));
     if (changing) {
         shared::Result<std::optional<StoredUser>> taken = services.accounts().findByEmail((*claimed)->newEmail);
         if (!taken)
-            return internalError(taken.error());
+            return HttpResponse::internalError(taken.error());
         if (*taken)
             return HttpResponse::error(409, QStringLiteral("email_taken"), QStringLiteral("Another account took this address meanwhile."));
         if (auto c = services.accounts().changeEmail((*claimed)->userId, (*claimed)->newEmail); !c)
-            return internalError(c.error());
+            return HttpResponse::internalError(c.error());
         AuditLog::note(services.database(), (*claimed)->userId, QStringLiteral("email_changed"), (*claimed)->userId,
                        request.remoteAddress.toString());
     } else if (auto v = services.accounts().setEmailVerified((*claimed)->userId); !v) {
-        return internalError(v.error());
+        return HttpResponse::internalError(v.error());
     }
     AuditLog::note(services.database(), (*claimed)->userId, QStringLiteral("email_verified"), (*claimed)->userId,
                    request.remoteAddress.toString());
     shared::Result<std::optional<StoredUser>> user = services.accounts().findById((*claimed)->userId);
     if (!user || !*user)
-        return internalError(shared::Error::make(QStringLiteral("gone"), QStringLiteral("verified user vanished")));
+        return HttpResponse::internalError(shared::Error::make(QStringLiteral("gone"), QStringLiteral("verified user vanished")));
     return HttpResponse::json(200, {{"user", (*user)->user.toJson()}});
 }
 
@@ -221,46 +205,52 @@ HttpResponse resendVerification(HttpRequest &request, WorkerServices &services)
         return HttpResponse::error(409, QStringLiteral("already_verified"), QStringLiteral("This email address is verified already."));
     if (const std::optional<int> wait = services.limiter().take(QStringLiteral("verify:account:") + me.userId, kForgotPerAccount,
                                                                 shared::Clock::instance().nowMs()))
-        return tooMany(*wait);
+        return HttpResponse::tooManyRequests(*wait);
     shared::Result<std::optional<StoredUser>> user = services.accounts().findById(me.userId);
     if (!user || !*user)
-        return internalError(shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")));
+        return HttpResponse::internalError(shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")));
     sendVerification(services, me.userId, (*user)->user.email, (*user)->user.name);
     return HttpResponse::json(202, {{"status", "accepted"}});
 }
 
 } // namespace
 
-void sendVerification(WorkerServices &services, const QString &userId, const QString &email, const QString &name)
+namespace {
+// Issues a single-use token and mails `to` a link to /verify-email with it.
+void mailTokenLink(WorkerServices &services, const QString &userId, const QString &purpose, qint64 lifetimeMs, const QString &to,
+                   const QString &newEmail, const QString &subject, const std::function<QString(const QString &)> &text)
 {
-    shared::Result<QString> token = services.accounts().issueEmailToken(userId, kVerify, kVerifyLifetimeMs);
+    shared::Result<QString> token = services.accounts().issueEmailToken(userId, purpose, lifetimeMs, newEmail);
     if (!token) {
-        qWarning("recovery: verification token not issued: %s", qPrintable(token.error().message));
+        qWarning("recovery: %s token not issued: %s", qPrintable(purpose), qPrintable(token.error().message));
         return;
     }
     MailMessage mail;
-    mail.to = email;
-    mail.subject = QStringLiteral("Confirm your email address for Quire");
-    mail.text = QStringLiteral("Hello %1,\n\nplease confirm that this is your address by opening this link within 24 hours:\n\n%2\n\n"
-                               "If you did not create a Quire account, ignore this mail.\n")
-                    .arg(name, link(services, QStringLiteral("/verify-email"), *token));
+    mail.to = to;
+    mail.subject = subject;
+    mail.text = text(link(services, QStringLiteral("/verify-email"), *token));
     services.mailer().send(mail);
+}
+} // namespace
+
+void sendVerification(WorkerServices &services, const QString &userId, const QString &email, const QString &name)
+{
+    mailTokenLink(services, userId, kVerify, kVerifyLifetimeMs, email, QString(), QStringLiteral("Confirm your email address for Quire"),
+                  [&name](const QString &url) {
+                      return QStringLiteral("Hello %1,\n\nplease confirm that this is your address by opening this link within 24 hours:\n\n%2\n\n"
+                                            "If you did not create a Quire account, ignore this mail.\n")
+                          .arg(name, url);
+                  });
 }
 
 void sendEmailChange(WorkerServices &services, const QString &userId, const QString &name, const QString &newEmail)
 {
-    shared::Result<QString> token = services.accounts().issueEmailToken(userId, kChange, kResetLifetimeMs, newEmail);
-    if (!token) {
-        qWarning("recovery: email change token not issued: %s", qPrintable(token.error().message));
-        return;
-    }
-    MailMessage mail;
-    mail.to = newEmail;
-    mail.subject = QStringLiteral("Confirm your new email address for Quire");
-    mail.text = QStringLiteral("Hello %1,\n\nto use this address for your Quire account, open this link within 30 minutes:\n\n%2\n\n"
-                               "If you did not ask for this, ignore this mail.\n")
-                    .arg(name, link(services, QStringLiteral("/verify-email"), *token));
-    services.mailer().send(mail);
+    mailTokenLink(services, userId, kChange, kResetLifetimeMs, newEmail, newEmail, QStringLiteral("Confirm your new email address for Quire"),
+                  [&name](const QString &url) {
+                      return QStringLiteral("Hello %1,\n\nto use this address for your Quire account, open this link within 30 minutes:\n\n%2\n\n"
+                                            "If you did not ask for this, ignore this mail.\n")
+                          .arg(name, url);
+                  });
 }
 
 void install(Router &router)

@@ -100,23 +100,15 @@ HttpResponse failure(const Outcome &outcome)
         return HttpResponse::error(401, QStringLiteral("invalid_credentials"), QStringLiteral("The email address or the password is wrong."));
     case Outcome::Kind::Disabled:
         return HttpResponse::error(403, QStringLiteral("account_disabled"), QStringLiteral("This account is disabled."));
-    case Outcome::Kind::RateLimited: {
-        HttpResponse r = HttpResponse::error(429, QStringLiteral("rate_limited"),
-                                             QStringLiteral("Too many attempts; try again in %1 seconds.").arg(outcome.retryAfter));
-        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(outcome.retryAfter)});
-        return r;
-    }
-    case Outcome::Kind::Busy: {
-        HttpResponse r = HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("Too many sign-ins at once; try again in a moment."));
-        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
-        return r;
-    }
+    case Outcome::Kind::RateLimited:
+        return HttpResponse::tooManyRequests(outcome.retryAfter);
+    case Outcome::Kind::Busy:
+        return HttpResponse::busy();
     case Outcome::Kind::Ok:
     case Outcome::Kind::Error:
         break;
     }
-    qWarning("sign-in: %s", qPrintable(outcome.error));
-    return HttpResponse::error(500, QStringLiteral("internal_error"), QStringLiteral("The server failed to answer."));
+    return HttpResponse::internalError(shared::Error::make(QStringLiteral("sign_in"), outcome.error));
 }
 
 } // namespace quire::server::SignIn

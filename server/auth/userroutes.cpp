@@ -23,12 +23,6 @@ using shared::JsonReader;
 
 namespace {
 
-HttpResponse internalError(const shared::Error &e)
-{
-    qWarning("users: %s", qPrintable(e.message));
-    return HttpResponse::error(500, QStringLiteral("internal_error"), QStringLiteral("The server failed to answer."));
-}
-
 nlohmann::json meJson(const StoredUser &s)
 {
     nlohmann::json j = s.user.toJson();
@@ -40,7 +34,7 @@ HttpResponse getMe(HttpRequest &request, WorkerServices &services)
 {
     shared::Result<std::optional<StoredUser>> me = services.accounts().findById(request.principal->userId);
     if (!me || !*me)
-        return internalError(me ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : me.error());
+        return HttpResponse::internalError(me ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : me.error());
     return HttpResponse::json(200, meJson(**me));
 }
 
@@ -73,7 +67,7 @@ HttpResponse putMe(HttpRequest &request, WorkerServices &services)
 {
     shared::Result<std::optional<StoredUser>> found = services.accounts().findById(request.principal->userId);
     if (!found || !*found)
-        return internalError(found ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : found.error());
+        return HttpResponse::internalError(found ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : found.error());
     StoredUser me = **found;
     FieldErrors errors;
     // Fields that exist but are not the user's to set are named as such.
@@ -102,7 +96,7 @@ HttpResponse putMe(HttpRequest &request, WorkerServices &services)
         {me.user.name, me.user.avatarUrl.isEmpty() ? QVariant() : QVariant(me.user.avatarUrl),
          QString::fromUtf8(shared::toJsonBytes(me.preferences)), now, me.user.id});
     if (!saved)
-        return internalError(saved.error());
+        return HttpResponse::internalError(saved.error());
     me.user.updatedAt = *shared::Timestamp::parse(now);
     return HttpResponse::json(200, meJson(me));
 }
@@ -124,7 +118,7 @@ void putPassword(HttpRequest &request, WorkerServices &services, Responder respo
     }
     shared::Result<std::optional<StoredUser>> found = services.accounts().findById(request.principal->userId);
     if (!found || !*found) {
-        respond(internalError(found ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : found.error()));
+        respond(HttpResponse::internalError(found ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : found.error()));
         return;
     }
     const Principal me = *request.principal;
@@ -145,24 +139,20 @@ void putPassword(HttpRequest &request, WorkerServices &services, Responder respo
                 return;
             }
             if (hash.toByteArray().isEmpty()) {
-                respond(internalError(shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
+                respond(HttpResponse::internalError(shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
                 return;
             }
             if (shared::VoidResult r = services.accounts().setPasswordHash(me.userId, hash.toByteArray()); !r) {
-                respond(internalError(r.error()));
+                respond(HttpResponse::internalError(r.error()));
                 return;
             }
             shared::Result<int> revoked = services.accounts().revokeAllSessions(me.userId, me.sessionId);
             AuditLog::note(services.database(), me.userId, QStringLiteral("password_change"), me.userId, ip,
                              {{"other_sessions_revoked", revoked ? *revoked : -1}});
-            HttpResponse done;
-            done.status = 204;
-            respond(done);
+            respond(HttpResponse::noContent());
         });
     if (!queued) {
-        HttpResponse r = HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("The server is busy; try again in a moment."));
-        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
-        respond(r);
+        respond(HttpResponse::busy());
     }
 }
 
@@ -184,7 +174,7 @@ void putEmail(HttpRequest &request, WorkerServices &services, Responder respond)
     shared::Result<std::optional<StoredUser>> me = services.accounts().findById(request.principal->userId);
     shared::Result<std::optional<StoredUser>> taken = services.accounts().findByEmail(email);
     if (!me || !*me || !taken) {
-        respond(internalError(shared::Error::make(QStringLiteral("internal"), QStringLiteral("lookup failed"))));
+        respond(HttpResponse::internalError(shared::Error::make(QStringLiteral("internal"), QStringLiteral("lookup failed"))));
         return;
     }
     if (*taken) {
@@ -209,9 +199,7 @@ void putEmail(HttpRequest &request, WorkerServices &services, Responder respond)
                                              {"message", "Open the link we sent to the new address to confirm it."}}));
         });
     if (!queued) {
-        HttpResponse busy = HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("The server is busy; try again in a moment."));
-        busy.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
-        respond(busy);
+        respond(HttpResponse::busy());
     }
 }
 

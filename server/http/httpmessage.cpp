@@ -3,6 +3,7 @@
 
 #include "shared/apierror.h"
 #include "shared/jsonqt.h"
+#include "server/serverlogging.h"
 
 namespace quire::server {
 
@@ -50,6 +51,34 @@ HttpResponse HttpResponse::error(int status, const shared::Error &error)
 HttpResponse HttpResponse::error(int status, const QString &code, const QString &message)
 {
     return error(status, shared::Error::make(code, message));
+}
+
+HttpResponse HttpResponse::tooManyRequests(int retryAfterSeconds)
+{
+    HttpResponse r = error(429, QStringLiteral("rate_limited"),
+                           QStringLiteral("Too many attempts; try again in %1 seconds.").arg(retryAfterSeconds));
+    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds)});
+    return r;
+}
+
+HttpResponse HttpResponse::busy()
+{
+    HttpResponse r = error(503, QStringLiteral("busy"), QStringLiteral("The server is busy; try again in a moment."));
+    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+    return r;
+}
+
+HttpResponse HttpResponse::internalError(const shared::Error &e)
+{
+    qCWarning(lcHttp) << "internal error:" << e.code << e.message;
+    return error(500, QStringLiteral("internal_error"), QStringLiteral("The server failed to answer."));
+}
+
+HttpResponse HttpResponse::noContent()
+{
+    HttpResponse r;
+    r.status = 204;
+    return r;
 }
 
 } // namespace quire::server

@@ -59,6 +59,14 @@ struct HttpResponse
     // The API's error envelope.
     static HttpResponse error(int status, const shared::Error &error);
     static HttpResponse error(int status, const QString &code, const QString &message);
+    // 429 with Retry-After.
+    static HttpResponse tooManyRequests(int retryAfterSeconds);
+    // 503 with Retry-After: 1, when a bounded queue is full.
+    static HttpResponse busy();
+    // 500 without details for the client; `error` goes to the log.
+    static HttpResponse internalError(const shared::Error &error);
+    // 204 No Content.
+    static HttpResponse noContent();
 };
 
 } // namespace quire::server

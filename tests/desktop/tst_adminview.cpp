@@ -5,6 +5,7 @@
 #include "desktop/widgets/mainwindow.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
+#include "tests/support/widgetfinder.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -39,10 +40,7 @@ private:
     template<typename T>
     T *child(const char *name)
     {
-        T *c = m_view->findChild<T *>(QString::fromLatin1(name));
-        if (!c)
-            qFatal("no child %s", name);
-        return c;
+        return quire::test::findNamed<T>(*m_view, name);
     }
 
     bool createUser(const QString &email, const QString &role)

@@ -4,6 +4,7 @@
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/connectdialog.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/widgetfinder.h"
 
 #include <QDir>
 #include <QLabel>
@@ -29,10 +30,7 @@ private:
     template<typename T>
     static T *child(QWidget &w, const char *name)
     {
-        T *c = w.findChild<T *>(QString::fromLatin1(name));
-        if (!c)
-            qFatal("no child %s", name);
-        return c;
+        return quire::test::findNamed<T>(w, name);
     }
 
 private Q_SLOTS:

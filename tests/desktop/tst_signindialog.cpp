@@ -6,6 +6,7 @@
 #include "desktop/widgets/profiledialog.h"
 #include "desktop/widgets/signindialog.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/widgetfinder.h"
 #include "tests/support/testhttpclient.h"
 
 #include <QAction>
@@ -40,10 +41,7 @@ private:
     template<typename T>
     static T *child(QWidget &w, const char *name)
     {
-        T *c = w.findChild<T *>(QString::fromLatin1(name));
-        if (!c)
-            qFatal("no child %s", name);
-        return c;
+        return quire::test::findNamed<T>(w, name);
     }
 
     QString accountText() const { return m_window->statusBar()->findChild<QLabel *>(QStringLiteral("accountIndicator"))->text(); }
