@@ -3,6 +3,11 @@
 #include "tests/support/testhttpclient.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+#include <csignal>
 #include <QSslSocket>
 #include <QTest>
 #include <QThread>
@@ -249,8 +254,21 @@ private Q_SLOTS:
 
     void stopsGracefullyOnSigterm()
     {
+        // A request in flight when SIGTERM comes is still answered.
+        QNetworkAccessManager nam;
+        QNetworkRequest request(m_server.url().resolved(QUrl(QStringLiteral("/api/v1/auth/login"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply *reply = nam.post(request, R"({"email":"nobody@example.org","password":"hashing takes a while"})");
+        connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &e) { reply->ignoreSslErrors(e); });
+        connect(reply, &QNetworkReply::encrypted, this, [this] {
+            QTimer::singleShot(5, this, [this] { ::kill(pid_t(m_server.pid()), SIGTERM); });
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
         QVERIFY(m_server.stop());
         QVERIFY(m_server.standardError().contains("shutting down"));
+        // And then nothing is accepted any more.
+        QCOMPARE(TestHttpClient(m_server.url(), m_server.fingerprint()).get(QStringLiteral("/health")).status, 0);
     }
 };
 

@@ -345,6 +345,35 @@ private Q_SLOTS:
         QVERIFY(!everything.body.contains("qa_") && !everything.body.contains("qr_") && !everything.body.contains("passphrase"));
     }
 
+    void aLoginFloodDoesNotStallOtherRequests()
+    {
+        // Forty sign-ins queue on the hashing pool; health checks sent after
+        // them must all be answered before the last sign-in is.
+        QList<QNetworkAccessManager *> managers;
+        int loginsDone = 0, healthDone = 0, healthBeforeLastLogin = 0;
+        const QByteArray body = json({{"email", "author@example.org"}, {"password", "a wrong password again"}});
+        auto post = [&](const QString &path, const QByteArray &payload, std::function<void()> done) {
+            auto *nam = new QNetworkAccessManager(this);
+            managers << nam;
+            QNetworkRequest request(m_fx.server().url().resolved(QUrl(path)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+            QNetworkReply *reply = payload.isEmpty() ? nam->get(request) : nam->post(request, payload);
+            connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &e) { reply->ignoreSslErrors(e); });
+            connect(reply, &QNetworkReply::finished, this, std::move(done));
+        };
+        for (int i = 0; i < 40; ++i)
+            post(QStringLiteral("/api/v1/auth/login"), body, [&] { ++loginsDone; });
+        QTest::qWait(50); // the logins are in the queue
+        for (int i = 0; i < 10; ++i)
+            post(QStringLiteral("/health"), {}, [&] {
+                ++healthDone;
+                healthBeforeLastLogin += loginsDone < 40;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(loginsDone == 40 && healthDone == 10, 60000);
+        QCOMPARE(healthBeforeLastLogin, 10);
+        qDeleteAll(managers);
+    }
+
     void tokensNeverReachTheLog()
     {
         const QByteArray log = m_fx.server().standardError();
