@@ -7,6 +7,7 @@
 #include "server/http/httpworker.h"
 #include "server/http/listensockets.h"
 #include "server/serverlogging.h"
+#include "server/sync/changefeed.h"
 
 #include <QThread>
 
@@ -27,6 +28,8 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     m_context.hasher = m_hasher.get();
     m_limiter = std::make_unique<RateLimiter>(m_context.config.rateLimitScale);
     m_context.limiter = m_limiter.get();
+    m_changes = std::make_unique<ChangeFeed>();
+    m_context.changes = m_changes.get();
 }
 
 Server::~Server()

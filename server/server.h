@@ -21,6 +21,7 @@ class ListenSockets;
 class PasswordHasher;
 class RateLimiter;
 class Mailer;
+class ChangeFeed;
 
 // The running server: migrates the database, opens the shared port and
 // starts one HttpWorker thread per configured thread. Shutdown stops
@@ -49,6 +50,7 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<Mailer> m_mailer;
+    std::unique_ptr<ChangeFeed> m_changes;
     quint16 m_port = 0;
     std::vector<std::unique_ptr<HttpWorker>> m_workers;
     std::vector<QThread *> m_threads;

@@ -19,6 +19,8 @@
 #include "server/servermigrations.h"
 #include "server/signalwatcher.h"
 #include "server/systemroutes.h"
+#include "server/sync/syncretention.h"
+#include "server/sync/syncroutes.h"
 #include "server/tlscredentials.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
@@ -182,6 +184,10 @@ int ServerCommands::serve(const QStringList &args)
     AdminRoutes::install(server.router());
     RecoveryRoutes::install(server.router());
     WebSessionRoutes::install(server.router());
+    SyncRoutes::install(server.router());
+    SyncRetention retention(config->databasePath(), config->syncRetentionDays);
+    if (VoidResult r = retention.start(); !r)
+        return fail(r.error());
     if (VoidResult started = server.start(std::move(*sockets)); !started)
         return fail(started.error());
 

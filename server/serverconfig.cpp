@@ -99,6 +99,8 @@ const QList<ConfigOption> &ServerConfigLoader::options()
          QStringLiteral("Comma-separated web origins (https://app.example.org) allowed to call the API from a browser (default: none).")},
         {QStringLiteral("rate-limit-scale"), QStringLiteral("QUIRE_RATE_LIMIT_SCALE"), QStringLiteral("rate_limit_scale"), QStringLiteral("X"),
          QStringLiteral("Multiplies the sign-in rate limits and divides their delays (default: 1; raise only for load tests).")},
+        {QStringLiteral("sync-retention-days"), QStringLiteral("QUIRE_SYNC_RETENTION_DAYS"), QStringLiteral("sync_retention_days"), QStringLiteral("N"),
+         QStringLiteral("Days that sync keeps tombstones and old revisions; a replica offline for longer resyncs in full (default: 90; 0 prunes at once).")},
     };
     return table;
 }
@@ -294,6 +296,13 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
         if (!ok || scale < 0.01 || scale > 1e6)
             return usage(QStringLiteral("--rate-limit-scale: `%1` is not a number from 0.01 to 1000000").arg(v.value(QStringLiteral("rate-limit-scale"))));
         c.rateLimitScale = scale;
+    }
+    if (v.contains(QStringLiteral("sync-retention-days"))) {
+        bool ok = false;
+        const int days = v.value(QStringLiteral("sync-retention-days")).toInt(&ok);
+        if (!ok || days < 0 || days > 3650)
+            return usage(QStringLiteral("--sync-retention-days: `%1` is not a number from 0 to 3650").arg(v.value(QStringLiteral("sync-retention-days"))));
+        c.syncRetentionDays = days;
     }
     for (const QString &origin : v.value(QStringLiteral("cors-origins")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString o = origin.trimmed();

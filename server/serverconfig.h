@@ -28,6 +28,7 @@ struct ServerConfig
     enum class Registration { Closed, Invite, Open };
     Registration registration = Registration::Closed;
     double rateLimitScale = 1.0;
+    int syncRetentionDays = 90;
     QStringList corsOrigins; // web origins allowed to call the API from a browser; none by default
     // Mail: the outbox folder unless an SMTP host is set.
     QString mailFrom;

@@ -19,6 +19,7 @@ class PasswordHasher;
 class RateLimiter;
 class Mailer;
 class Router;
+class ChangeFeed;
 
 // What every worker shares, fixed before the first worker starts and only
 // read afterwards (the hasher is thread-safe), so no locking is needed.
@@ -32,6 +33,7 @@ struct ServerContext
     PasswordHasher *hasher = nullptr;
     RateLimiter *limiter = nullptr;
     Mailer *mailer = nullptr;
+    ChangeFeed *changes = nullptr; // synced data changed: live sockets hear of it
     QString publicBaseUrl; // for links in mail, set once the port is known
 };
 

@@ -3,3 +3,4 @@
 
 Q_LOGGING_CATEGORY(lcHttp, "quire.http", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcServer, "quire.server", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSync, "quire.sync", QtInfoMsg)

@@ -87,6 +87,63 @@ const QList<shared::Migration> &serverMigrations()
              QStringLiteral("ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'api' CHECK (kind IN ('api','web'))"),
              QStringLiteral("ALTER TABLE sessions ADD COLUMN csrf_token TEXT"),
          }},
+        {4,
+         QStringLiteral("sync"),
+         {
+             // The one change sequence: every synced change takes the next
+             // number, and a row's rev is the number of its last change.
+             QStringLiteral("CREATE TABLE sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL) STRICT"),
+             QStringLiteral("INSERT INTO sync_state(id, seq) VALUES (1, 0)"),
+             // Cursors at or below the floor may have missed pruned tombstones.
+             QStringLiteral("INSERT INTO server_meta(key, value) VALUES ('retention_floor', '0')"),
+             // No foreign key on owner_id: content outlives a deleted account
+             // until an admin reassigns or removes it. Deleted rows stay as
+             // tombstones, with their values, so an edit against a delete can
+             // bring the row back whole.
+             QStringLiteral("CREATE TABLE guides ("
+                            "id TEXT PRIMARY KEY, "
+                            "title TEXT NOT NULL, "
+                            "body TEXT NOT NULL DEFAULT '', "
+                            "status TEXT NOT NULL DEFAULT 'draft' "
+                            "CHECK (status IN ('draft','in_review','scheduled','published','archived')), "
+                            "owner_id TEXT NOT NULL, "
+                            "created_at TEXT NOT NULL, "
+                            "updated_at TEXT NOT NULL, "
+                            "rev INTEGER NOT NULL, "
+                            "deleted INTEGER NOT NULL DEFAULT 0, "
+                            "deleted_at TEXT) STRICT"),
+             QStringLiteral("CREATE INDEX guides_rev ON guides(rev)"),
+             QStringLiteral("CREATE INDEX guides_owner ON guides(owner_id, rev)"),
+             // The Markdown columns of each revision: the base of three-way merges.
+             QStringLiteral("CREATE TABLE sync_revisions ("
+                            "tbl TEXT NOT NULL, row_id TEXT NOT NULL, rev INTEGER NOT NULL, data TEXT NOT NULL, "
+                            "created_at TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id, rev)) STRICT, WITHOUT ROWID"),
+             // A change that narrowed who may see a row: pull tells those who
+             // saw it before (by prev_scope) to drop it.
+             QStringLiteral("CREATE TABLE sync_scope_exits ("
+                            "seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, "
+                            "prev_scope TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL) STRICT"),
+             // Per user and replica: the numbering of its mutations, in the
+             // history (epoch) that numbering belongs to.
+             QStringLiteral("CREATE TABLE sync_clients ("
+                            "user_id TEXT NOT NULL, client_id TEXT NOT NULL, epoch TEXT NOT NULL, "
+                            "last_applied INTEGER NOT NULL DEFAULT 0, last_seen_at TEXT NOT NULL, "
+                            "PRIMARY KEY (user_id, client_id)) STRICT, WITHOUT ROWID"),
+             // Answers kept until the client acknowledges them, so a retried
+             // batch gets the same answers and applies nothing twice.
+             QStringLiteral("CREATE TABLE sync_results ("
+                            "user_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, "
+                            "result TEXT NOT NULL, PRIMARY KEY (user_id, client_id, mutation_id)) STRICT, WITHOUT ROWID"),
+             QStringLiteral("CREATE TABLE sync_conflicts ("
+                            "id TEXT PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, "
+                            "kind TEXT NOT NULL, base_value TEXT, server_value TEXT, client_value TEXT, "
+                            "user_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, "
+                            "created_at TEXT NOT NULL) STRICT"),
+             QStringLiteral("CREATE INDEX sync_conflicts_row ON sync_conflicts(tbl, row_id)"),
+             // A role change or a disabled account changes what a user may
+             // see as a whole: cursors older than this must start over.
+             QStringLiteral("ALTER TABLE users ADD COLUMN scope_seq INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return migrations;
 }

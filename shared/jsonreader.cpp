@@ -107,6 +107,18 @@ std::optional<nlohmann::json> JsonReader::object(const char *key, Presence prese
     return *v;
 }
 
+bool JsonReader::array(const char *key, Presence presence)
+{
+    const nlohmann::json *v = find(key, presence);
+    if (!v)
+        return false;
+    if (!v->is_array()) {
+        m_errors.add(QString::fromUtf8(key), Tr::tr("Must be an array."));
+        return false;
+    }
+    return true;
+}
+
 void JsonReader::refuseUnknown()
 {
     if (!m_object.is_object())

@@ -32,6 +32,8 @@ public:
     std::optional<QDateTime> timestamp(const char *key, Presence presence = Presence::Optional);
     std::optional<QString> uuid(const char *key, Presence presence = Presence::Optional);
     std::optional<nlohmann::json> object(const char *key, Presence presence = Presence::Optional);
+    // Checks that `key` holds an array (read it from the JSON itself); marks it as read.
+    bool array(const char *key, Presence presence = Presence::Optional);
 
     // Records "not a known field" for every key that was never read.
     void refuseUnknown();

@@ -4,6 +4,7 @@
 #include "server/auth/accountstore.h"
 #include "server/auth/auditlog.h"
 #include "server/http/router.h"
+#include "server/sync/syncrows.h"
 #include "server/servercontext.h"
 #include "shared/clock.h"
 #include "shared/database.h"
@@ -156,6 +157,12 @@ HttpResponse updateUser(HttpRequest &request, WorkerServices &services)
                                           {{"from", shared::roleName(before.user.role)}, {"to", shared::roleName(*role)}});
                 !a)
                 return a;
+            // What the user may see changed as a whole: their replicas resync.
+            shared::Result<qint64> seq = nextSequence(services.database());
+            if (!seq)
+                return seq.error();
+            if (auto r = services.database().run(QStringLiteral("UPDATE users SET scope_seq = ? WHERE id = ?"), {*seq, id}); !r)
+                return r;
         }
         if (disabled && *disabled != before.user.disabled) {
             if (auto r2 = services.database().run(QStringLiteral("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?"),

@@ -11,6 +11,8 @@
 #include "server/auth/tokens.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
+#include "server/sync/changefeed.h"
+#include "server/sync/livehub.h"
 #include "shared/database.h"
 
 #include <QCoreApplication>
@@ -127,6 +129,9 @@ VoidResult HttpWorker::start()
                            QStringLiteral("cannot take over the listening socket: %1").arg(listener->errorString()));
     }
     m_endpoint->bind(listener);
+    m_live = new LiveHub(*m_services, m_endpoint.get(), this);
+    if (m_context.changes)
+        connect(m_context.changes, &ChangeFeed::changed, m_live, &LiveHub::notifyAll);
     return VoidResult::success();
 }
 
@@ -136,6 +141,8 @@ void HttpWorker::stopAccepting()
         return;
     for (QTcpServer *server : m_endpoint->servers())
         server->close();
+    if (m_live)
+        m_live->closeAll();
 }
 
 bool HttpWorker::hasPendingOutput() const
@@ -164,6 +171,9 @@ void HttpWorker::drainAndClose(int timeoutMs)
         const QList<QTcpSocket *> sockets = m_endpoint->findChildren<QTcpSocket *>();
         for (QTcpSocket *socket : sockets)
             socket->disconnectFromHost();
+        // Its timer belongs to this thread, so it goes here, not in the destructor.
+        delete m_live;
+        m_live = nullptr;
         m_endpoint.reset();
     }
     m_services.reset();

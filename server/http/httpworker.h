@@ -21,6 +21,7 @@ class Database;
 namespace quire::server {
 
 class HttpEndpoint;
+class LiveHub;
 class ResponseSequencer;
 class WorkerServices;
 struct ServerContext;
@@ -65,6 +66,7 @@ private:
     std::unique_ptr<WorkerServices> m_services;
     std::unique_ptr<HttpEndpoint> m_endpoint;
     ResponseSequencer *m_sequencer = nullptr;
+    LiveHub *m_live = nullptr;
 };
 
 } // namespace quire::server

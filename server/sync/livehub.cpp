@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/sync/livehub.h"
+
+#include "server/auth/accountstore.h"
+#include "server/servercontext.h"
+#include "server/serverlogging.h"
+#include "shared/jsonqt.h"
+
+#include <QAbstractHttpServer>
+#include <QTimer>
+#include <QWebSocket>
+
+namespace quire::server {
+
+namespace {
+
+constexpr int kCloseUnauthorized = 4401; // application range, like HTTP 401
+constexpr int kSignInTimeoutMs = 10'000;
+constexpr int kRecheckMs = 60'000;
+
+} // namespace
+
+LiveHub::LiveHub(WorkerServices &services, QAbstractHttpServer *endpoint, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_endpoint(endpoint)
+{
+    connect(endpoint, &QAbstractHttpServer::newWebSocketConnection, this, &LiveHub::accept);
+    // A revoked session or a disabled account loses its socket too.
+    m_recheck = new QTimer(this);
+    m_recheck->setInterval(kRecheckMs);
+    connect(m_recheck, &QTimer::timeout, this, &LiveHub::recheck);
+    m_recheck->start();
+}
+
+LiveHub::~LiveHub()
+{
+    closeAll();
+}
+
+void LiveHub::accept()
+{
+    while (m_endpoint->hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_endpoint->nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        QWebSocket *s = socket.release();
+        s->setParent(this);
+        if (s->requestUrl().path() != QLatin1String("/api/v1/sync/live")) {
+            s->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unknown path"));
+            s->deleteLater();
+            continue;
+        }
+        Connection connection;
+        connection.socket = s;
+        m_sockets.insert(s, connection);
+        connect(s, &QWebSocket::textMessageReceived, this, [this, s](const QString &m) { onMessage(s, m); });
+        connect(s, &QWebSocket::disconnected, this, [this, s] {
+            if (m_sockets.remove(s))
+                s->deleteLater();
+        });
+        const QByteArray authorization = s->request().rawHeader("Authorization");
+        if (authorization.startsWith("Bearer ")) {
+            signIn(m_sockets[s], QString::fromLatin1(authorization.mid(7).trimmed()));
+        } else {
+            QTimer::singleShot(kSignInTimeoutMs, this, [this, s] {
+                auto it = m_sockets.find(s);
+                if (it != m_sockets.end() && !it->signedIn)
+                    drop(s, kCloseUnauthorized, QStringLiteral("sign in first"));
+            });
+        }
+    }
+}
+
+bool LiveHub::signIn(Connection &connection, const QString &token)
+{
+    shared::Result<std::optional<Principal>> who = m_services.accounts().authenticate(token);
+    if (!who || !*who) {
+        drop(connection.socket, kCloseUnauthorized, QStringLiteral("the access token is not valid"));
+        return false;
+    }
+    connection.token = token;
+    connection.signedIn = true;
+    connection.socket->sendTextMessage(QString::fromUtf8(shared::toJsonBytes({{"type", "ready"}})));
+    return true;
+}
+
+void LiveHub::onMessage(QWebSocket *socket, const QString &message)
+{
+    auto it = m_sockets.find(socket);
+    if (it == m_sockets.end())
+        return;
+    const nlohmann::json j = nlohmann::json::parse(message.toStdString(), nullptr, false);
+    if (!j.is_object()) {
+        drop(socket, QWebSocketProtocol::CloseCodeDatatypeNotSupported, QStringLiteral("messages are JSON objects"));
+        return;
+    }
+    const std::string type = j.value("type", std::string());
+    if (type == "auth" && j.contains("access_token") && j["access_token"].is_string()) {
+        signIn(*it, j["access_token"].get<QString>());
+        return;
+    }
+    if (type == "ping") {
+        socket->sendTextMessage(QString::fromUtf8(shared::toJsonBytes({{"type", "pong"}})));
+        return;
+    }
+    drop(socket, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unknown message"));
+}
+
+void LiveHub::notifyAll(qint64 seq)
+{
+    const QString text = QString::fromUtf8(shared::toJsonBytes({{"type", "changed"}, {"seq", seq}}));
+    for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
+        if (it->signedIn)
+            it->socket->sendTextMessage(text);
+    }
+}
+
+void LiveHub::recheck()
+{
+    QList<QWebSocket *> invalid;
+    for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
+        if (!it->signedIn)
+            continue;
+        shared::Result<std::optional<Principal>> who = m_services.accounts().authenticate(it->token);
+        if (who && !*who)
+            invalid << it.key();
+    }
+    for (QWebSocket *s : std::as_const(invalid))
+        drop(s, kCloseUnauthorized, QStringLiteral("signed out"));
+}
+
+void LiveHub::drop(QWebSocket *socket, int code, const QString &reason)
+{
+    socket->close(QWebSocketProtocol::CloseCode(code), reason);
+}
+
+void LiveHub::closeAll()
+{
+    const QList<QWebSocket *> sockets = m_sockets.keys();
+    for (QWebSocket *s : sockets)
+        s->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server stopping"));
+    m_sockets.clear();
+    for (QWebSocket *s : sockets)
+        s->deleteLater();
+}
+
+} // namespace quire::server

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/auth/principal.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+class QAbstractHttpServer;
+class QTimer;
+class QWebSocket;
+
+namespace quire::server {
+
+class WorkerServices;
+
+// The live sockets of one worker (/api/v1/sync/live, on the same TLS port
+// as the API). A socket signs in with the same bearer token as the API, in
+// its upgrade request or as its first message, and then only hears "there
+// are changes": the client pulls to learn which, so every row still goes
+// through the pull's permission checks.
+class LiveHub final : public QObject
+{
+    Q_OBJECT
+public:
+    LiveHub(WorkerServices &services, QAbstractHttpServer *endpoint, QObject *parent = nullptr);
+    ~LiveHub() override;
+
+    void notifyAll(qint64 seq);
+    void closeAll();
+    int connectionCount() const { return int(m_sockets.size()); }
+
+private:
+    struct Connection
+    {
+        QWebSocket *socket = nullptr; // a child of the hub
+        QString token;
+        bool signedIn = false;
+    };
+
+    void accept();
+    bool signIn(Connection &connection, const QString &token);
+    void onMessage(QWebSocket *socket, const QString &message);
+    void recheck();
+    void drop(QWebSocket *socket, int code, const QString &reason);
+
+    WorkerServices &m_services;
+    QAbstractHttpServer *m_endpoint;
+    QHash<QWebSocket *, Connection> m_sockets;
+    QTimer *m_recheck = nullptr;
+};
+
+} // namespace quire::server

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/auth/principal.h"
+#include "shared/result.h"
+#include "shared/synctable.h"
+
+#include <QString>
+#include <QVariantList>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace quire::server {
+
+// The server's half of a synced table: who may see its rows and who may
+// change them. Pull and push ask only this, so a table's rules live in one
+// place. A row's "scope" is the part of it these rules read (for guides:
+// owner and status); a change of scope that hides a row from someone who
+// saw it is recorded so their replica drops it.
+class SyncAccess
+{
+public:
+    virtual ~SyncAccess() = default;
+
+    virtual const shared::SyncTable &table() const = 0;
+    // An SQL condition on the table's columns, with its bind values, true
+    // for the rows `who` may see.
+    virtual QString visibleWhere(const Principal &who, QVariantList &binds) const = 0;
+    // The same decision on a scope (see scopeOf()).
+    virtual bool visible(const Principal &who, const nlohmann::json &scope) const = 0;
+    virtual nlohmann::json scopeOf(const nlohmann::json &row) const = 0;
+    // Why a move from `before` to `after` hides the row from some who saw
+    // it (e.g. "unpublished"), or empty when it hides it from nobody.
+    virtual QString exitReason(const nlohmann::json &before, const nlohmann::json &after) const = 0;
+    // Whether `who` may turn `before` (nullopt: the row is new) into
+    // `after`, or delete it when `after` is null. The error says why not.
+    virtual shared::VoidResult checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
+                                          const nlohmann::json &after) const = 0;
+
+    static const SyncAccess *find(const QString &table);
+    static QList<const SyncAccess *> all();
+};
+
+} // namespace quire::server

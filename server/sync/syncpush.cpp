@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/sync/syncpush.h"
+
+#include "server/serverlogging.h"
+#include "server/sync/fieldmerger.h"
+#include "server/sync/syncaccess.h"
+#include "server/sync/syncrows.h"
+#include "shared/clock.h"
+#include "shared/database.h"
+#include "shared/jsonqt.h"
+#include "shared/timestamp.h"
+#include "shared/uuid.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace quire::server {
+
+using shared::Error;
+using shared::Result;
+using shared::VoidResult;
+using namespace shared::SyncProtocol;
+
+namespace {
+
+MutationResult rejected(qint64 id, Error reason)
+{
+    MutationResult r;
+    r.id = id;
+    r.outcome = Outcome::Rejected;
+    r.reason = std::move(reason);
+    return r;
+}
+
+// The Markdown columns of a row: what a later three-way merge needs as base.
+nlohmann::json markdownValues(const shared::SyncTable &table, const nlohmann::json &row)
+{
+    nlohmann::json out = nlohmann::json::object();
+    for (const shared::SyncColumn &c : table.columns) {
+        if (c.merge == shared::MergeRule::MarkdownText)
+            out[c.name.toStdString()] = row.value(c.name.toStdString(), std::string());
+    }
+    return out;
+}
+
+} // namespace
+
+SyncPush::SyncPush(shared::Database &db, const Principal &who, QString epoch)
+    : m_db(db)
+    , m_who(who)
+    , m_epoch(std::move(epoch))
+    , m_now(shared::Timestamp::format(shared::Clock::instance().now()))
+{}
+
+Result<PushResponse> SyncPush::run(const PushRequest &request, qint64 &lastSeq)
+{
+    PushResponse response;
+    lastSeq = 0;
+    VoidResult done = m_db.transaction([&]() -> VoidResult {
+        Result<QSqlQuery> client = m_db.exec(
+            QStringLiteral("SELECT epoch, last_applied FROM sync_clients WHERE user_id = ? AND client_id = ?"),
+            {m_who.userId, request.clientId});
+        if (!client)
+            return client.error();
+        qint64 lastApplied = request.acked;
+        bool known = false;
+        if (client->next() && client->value(0).toString() == m_epoch) {
+            lastApplied = client->value(1).toLongLong();
+            known = true;
+        }
+        if (!known) {
+            // A replica new to this history (first push, or the server was
+            // restored from a backup): its numbering starts after what it has
+            // acknowledged, and answers from another history are void.
+            if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM sync_results WHERE user_id = ? AND client_id = ?"),
+                                        {m_who.userId, request.clientId});
+                !r)
+                return r;
+        } else if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM sync_results WHERE user_id = ? AND client_id = ? "
+                                                          "AND mutation_id <= ?"),
+                                           {m_who.userId, request.clientId, request.acked});
+                   !r) {
+            return r;
+        }
+        for (const Mutation &m : request.mutations) {
+            if (m.id <= lastApplied) {
+                Result<QVariant> stored = m_db.scalar(QStringLiteral("SELECT result FROM sync_results WHERE user_id = ? "
+                                                                     "AND client_id = ? AND mutation_id = ?"),
+                                                      {m_who.userId, request.clientId, m.id});
+                if (!stored)
+                    return stored.error();
+                if (stored->isNull()) {
+                    // Acknowledged earlier, so the client holds its answer already.
+                    qCWarning(lcSync) << "mutation" << m.id << "of an acknowledged range sent again";
+                    MutationResult again;
+                    again.id = m.id;
+                    response.results.append(again);
+                    continue;
+                }
+                Result<MutationResult> parsed
+                    = MutationResult::fromJson(nlohmann::json::parse(stored->toString().toStdString()));
+                if (!parsed)
+                    return parsed.error();
+                response.results.append(*parsed);
+                continue;
+            }
+            if (m.id != lastApplied + 1)
+                break; // a gap: nothing after it may apply before the missing ones
+            if (VoidResult r = m_db.run(QStringLiteral("SAVEPOINT mutation")); !r)
+                return r;
+            qint64 seqBefore = lastSeq;
+            Result<MutationResult> result = apply(m, request.clientId, lastSeq);
+            if (!result)
+                return result.error();
+            if (result->outcome == Outcome::Rejected) {
+                // Undo whatever a refused mutation may have written.
+                lastSeq = seqBefore;
+                if (VoidResult r = m_db.run(QStringLiteral("ROLLBACK TO mutation")); !r)
+                    return r;
+            }
+            if (VoidResult r = m_db.run(QStringLiteral("RELEASE mutation")); !r)
+                return r;
+            if (VoidResult r = m_db.run(QStringLiteral("INSERT INTO sync_results(user_id, client_id, mutation_id, result) "
+                                                       "VALUES (?, ?, ?, ?)"),
+                                        {m_who.userId, request.clientId, m.id,
+                                         QString::fromUtf8(shared::toJsonBytes(result->toJson()))});
+                !r)
+                return r;
+            lastApplied = m.id;
+            response.results.append(*result);
+        }
+        response.expected = lastApplied + 1;
+        if (!known && request.mutations.isEmpty())
+            return VoidResult::success(); // nothing to number yet
+        return m_db.run(QStringLiteral("INSERT INTO sync_clients(user_id, client_id, epoch, last_applied, last_seen_at) "
+                                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id, client_id) DO UPDATE SET "
+                                       "epoch = excluded.epoch, last_applied = excluded.last_applied, "
+                                       "last_seen_at = excluded.last_seen_at"),
+                        {m_who.userId, request.clientId, m_epoch, lastApplied, m_now});
+    });
+    if (!done) {
+        lastSeq = 0;
+        return done.error();
+    }
+    return response;
+}
+
+Result<MutationResult> SyncPush::apply(const Mutation &m, const QString &clientId, qint64 &lastSeq)
+{
+    const SyncAccess *access = SyncAccess::find(m.table);
+    if (!access)
+        return rejected(m.id, Error::make(QStringLiteral("unknown_table"),
+                                          QStringLiteral("There is no synced table called %1.").arg(m.table)));
+    SyncRows rows(m_db, access->table());
+    Result<std::optional<StoredRow>> current = rows.load(m.rowId);
+    if (!current)
+        return current.error();
+    bool baseIsCurrent = false;
+    if (*current && m.baseEpoch == m_epoch && m.baseRev > 0) {
+        if (m.baseRev == (*current)->rev) {
+            baseIsCurrent = true;
+        } else if (m.baseRev < (*current)->rev) {
+            Result<bool> own = onlyOwnChangesSince(m.table, m.rowId, m.baseRev, clientId);
+            if (!own)
+                return own.error();
+            baseIsCurrent = *own;
+        }
+    }
+    if (m.op == Operation::Delete)
+        return remove(m, *access, rows, *current, baseIsCurrent, clientId, lastSeq);
+    return upsert(m, *access, rows, *current, baseIsCurrent, clientId, lastSeq);
+}
+
+Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &access, SyncRows &rows,
+                                        const std::optional<StoredRow> &current, bool baseIsCurrent,
+                                        const QString &clientId, qint64 &lastSeq)
+{
+    const shared::SyncTable &table = access.table();
+    const bool creating = !current;
+    shared::FieldErrors errors;
+    table.validateFields(m.fields, creating, errors);
+    if (!errors.isEmpty())
+        return rejected(m.id, errors.toError());
+
+    MutationResult result;
+    result.id = m.id;
+    StoredRow after;
+    if (creating) {
+        after.values = table.withDefaults(m.fields);
+        after.values["id"] = m.rowId;
+        after.values["owner_id"] = m_who.userId;
+        after.values["created_at"] = m_now;
+    } else {
+        FieldMerger::Outcome merged = FieldMerger::merge(table, current->values, m.fields, m.base, baseIsCurrent);
+        after.values = merged.row;
+        result.conflicts = merged.conflicts;
+        if (merged.merged)
+            result.outcome = Outcome::Merged;
+        if (!merged.changed && !current->deleted) {
+            if (!result.conflicts.isEmpty())
+                result.outcome = Outcome::Conflicted;
+            result.rev = current->rev;
+            if (VoidResult r = storeConflicts(result.conflicts, m.rowId, clientId, m.id); !r)
+                return r.error();
+            return result;
+        }
+        if (current->deleted) {
+            // An edit against a delete: the edit wins and the row comes back.
+            shared::SyncProtocol::Conflict c;
+            c.table = table.name;
+            c.field = QStringLiteral("*");
+            c.kind = QStringLiteral("edit_vs_delete");
+            c.clientValue = m.fields;
+            c.kept = QStringLiteral("client");
+            result.conflicts.append(c);
+        }
+    }
+    // A row brought back keeps its owner, so the owner's rights apply.
+    if (VoidResult allowed = access.checkWrite(m_who, creating ? std::optional<nlohmann::json>()
+                                                               : std::optional(current->values),
+                                               after.values);
+        !allowed)
+        return rejected(m.id, allowed.error());
+    Result<qint64> seq = nextSequence(m_db);
+    if (!seq)
+        return seq.error();
+    after.rev = *seq;
+    after.values["updated_at"] = m_now;
+    if (VoidResult r = rows.write(after, {}); !r)
+        return r.error();
+    if (VoidResult r = recordChange(access, current, after, clientId); !r)
+        return r.error();
+    if (VoidResult r = storeConflicts(result.conflicts, m.rowId, clientId, m.id); !r)
+        return r.error();
+    if (!result.conflicts.isEmpty())
+        result.outcome = Outcome::Conflicted;
+    result.rev = after.rev;
+    lastSeq = after.rev;
+    return result;
+}
+
+Result<MutationResult> SyncPush::remove(const Mutation &m, const SyncAccess &access, SyncRows &rows,
+                                        const std::optional<StoredRow> &current, bool baseIsCurrent,
+                                        const QString &clientId, qint64 &lastSeq)
+{
+    MutationResult result;
+    result.id = m.id;
+    if (!current || current->deleted) {
+        result.rev = current ? current->rev : 0;
+        return result; // already gone: deleting twice is the same as once
+    }
+    if (VoidResult allowed = access.checkWrite(m_who, current->values, nlohmann::json()); !allowed)
+        return rejected(m.id, allowed.error());
+    if (!baseIsCurrent) {
+        // Someone edited the row since this client saw it: the edit wins over
+        // the delete, and the refused delete is recorded.
+        shared::SyncProtocol::Conflict c;
+        c.table = access.table().name;
+        c.field = QStringLiteral("*");
+        c.kind = QStringLiteral("delete_vs_edit");
+        c.serverValue = current->values;
+        c.kept = QStringLiteral("server");
+        result.conflicts.append(c);
+        result.outcome = Outcome::Conflicted;
+        result.rev = current->rev;
+        if (VoidResult r = storeConflicts(result.conflicts, m.rowId, clientId, m.id); !r)
+            return r.error();
+        return result;
+    }
+    Result<qint64> seq = nextSequence(m_db);
+    if (!seq)
+        return seq.error();
+    StoredRow after = *current;
+    after.rev = *seq;
+    after.deleted = true;
+    if (VoidResult r = rows.write(after, m_now); !r)
+        return r.error();
+    if (VoidResult r = recordChange(access, current, after, clientId); !r)
+        return r.error();
+    result.rev = after.rev;
+    lastSeq = after.rev;
+    return result;
+}
+
+Result<bool> SyncPush::onlyOwnChangesSince(const QString &table, const QString &rowId, qint64 baseRev,
+                                           const QString &clientId)
+{
+    // Each revision names the replica that made it; a gap in the kept
+    // revisions (pruned) counts as someone else's change.
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT rev, client_id = ? AND user_id = ? FROM sync_revisions "
+                                                   "WHERE tbl = ? AND row_id = ? AND rev >= ? ORDER BY rev"),
+                                    {clientId, m_who.userId, table, rowId, baseRev});
+    if (!q)
+        return q.error();
+    bool sawBase = false;
+    while (q->next()) {
+        if (q->value(0).toLongLong() == baseRev) {
+            sawBase = true;
+            continue;
+        }
+        if (!q->value(1).toBool())
+            return false;
+    }
+    return sawBase;
+}
+
+VoidResult SyncPush::recordChange(const SyncAccess &access, const std::optional<StoredRow> &before,
+                                  const StoredRow &after, const QString &clientId)
+{
+    const shared::SyncTable &table = access.table();
+    const QString rowId = QString::fromStdString(after.values.value("id", std::string()));
+    if (VoidResult r = m_db.run(QStringLiteral("INSERT INTO sync_revisions(tbl, row_id, rev, data, created_at, user_id, "
+                                               "client_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                {table.name, rowId, after.rev,
+                                 QString::fromUtf8(shared::toJsonBytes(markdownValues(table, after.values))), m_now,
+                                 m_who.userId, clientId});
+        !r)
+        return r;
+    if (!before || before->deleted || after.deleted)
+        return VoidResult::success(); // tombstones tell everyone who saw the row
+    const QString reason = access.exitReason(before->values, after.values);
+    if (reason.isEmpty())
+        return VoidResult::success();
+    return m_db.run(QStringLiteral("INSERT INTO sync_scope_exits(seq, tbl, row_id, prev_scope, reason, at) "
+                                   "VALUES (?, ?, ?, ?, ?, ?)"),
+                    {after.rev, table.name, rowId,
+                     QString::fromUtf8(shared::toJsonBytes(access.scopeOf(before->values))), reason, m_now});
+}
+
+VoidResult SyncPush::storeConflicts(QList<Conflict> &conflicts, const QString &rowId, const QString &clientId,
+                                    qint64 mutationId)
+{
+    const auto text = [](const nlohmann::json &v) {
+        return v.is_null() ? QVariant() : QVariant(QString::fromUtf8(shared::toJsonBytes(v)));
+    };
+    for (Conflict &c : conflicts) {
+        c.id = shared::Uuid::createV7();
+        c.rowId = rowId;
+        c.createdAt = m_now;
+        if (VoidResult r = m_db.run(QStringLiteral("INSERT INTO sync_conflicts(id, tbl, row_id, field, kind, base_value, "
+                                                   "server_value, client_value, user_id, client_id, mutation_id, "
+                                                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                    {c.id, c.table, rowId, c.field, c.kind, text(c.baseValue), text(c.serverValue),
+                                     text(c.clientValue), m_who.userId, clientId, mutationId, m_now});
+            !r)
+            return r;
+    }
+    return VoidResult::success();
+}
+
+} // namespace quire::server

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/auth/principal.h"
+#include "shared/result.h"
+#include "shared/syncprotocol.h"
+
+namespace quire::shared {
+class Database;
+}
+
+namespace quire::server {
+
+class SyncAccess;
+class SyncRows;
+struct StoredRow;
+
+// Applies one push batch for one user's replica, in one transaction with a
+// savepoint per mutation. Mutations are taken strictly in their numbering;
+// each result is stored until the client acknowledges it, so a batch sent
+// again is answered the same and applies nothing twice.
+class SyncPush
+{
+public:
+    SyncPush(shared::Database &db, const Principal &who, QString epoch);
+
+    // The answer to the batch. `lastSeq` is the sequence number of the
+    // last change it made (0 when it changed nothing), for live notices.
+    shared::Result<shared::SyncProtocol::PushResponse> run(const shared::SyncProtocol::PushRequest &request,
+                                                           qint64 &lastSeq);
+
+private:
+    // The result of one mutation; an Error only for failures that are not
+    // the client's (the whole batch is then rolled back and may be retried).
+    shared::Result<shared::SyncProtocol::MutationResult> apply(const shared::SyncProtocol::Mutation &m,
+                                                               const QString &clientId, qint64 &lastSeq);
+    shared::Result<shared::SyncProtocol::MutationResult> upsert(const shared::SyncProtocol::Mutation &m,
+                                                                const SyncAccess &access, SyncRows &rows,
+                                                                const std::optional<StoredRow> &current,
+                                                                bool baseIsCurrent, const QString &clientId,
+                                                                qint64 &lastSeq);
+    shared::Result<shared::SyncProtocol::MutationResult> remove(const shared::SyncProtocol::Mutation &m,
+                                                                const SyncAccess &access, SyncRows &rows,
+                                                                const std::optional<StoredRow> &current,
+                                                                bool baseIsCurrent, const QString &clientId,
+                                                                qint64 &lastSeq);
+    // Whether every change to the row after `baseRev` came from this client.
+    shared::Result<bool> onlyOwnChangesSince(const QString &table, const QString &rowId, qint64 baseRev,
+                                             const QString &clientId);
+    shared::VoidResult recordChange(const SyncAccess &access, const std::optional<StoredRow> &before,
+                                    const StoredRow &after, const QString &clientId);
+    shared::VoidResult storeConflicts(QList<shared::SyncProtocol::Conflict> &conflicts, const QString &rowId,
+                                      const QString &clientId, qint64 mutationId);
+
+    shared::Database &m_db;
+    const Principal &m_who;
+    QString m_epoch;
+    QString m_now;
+};
+
+} // namespace quire::server

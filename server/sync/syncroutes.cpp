@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/sync/syncroutes.h"
+
+#include "server/http/router.h"
+#include "server/servercontext.h"
+#include "server/serverlogging.h"
+#include "server/sync/changefeed.h"
+#include "server/sync/syncpull.h"
+#include "server/sync/syncpush.h"
+#include "shared/protocol.h"
+
+namespace quire::server::SyncRoutes {
+
+using namespace shared::SyncProtocol;
+
+namespace {
+
+// An incompatible client is told to update (426) rather than sent data it
+// would misread.
+std::optional<HttpResponse> checkSchema(int schemaVersion)
+{
+    shared::VoidResult compatible = shared::Protocol::checkClientSchema(schemaVersion);
+    if (compatible)
+        return std::nullopt;
+    return HttpResponse::error(426, compatible.error());
+}
+
+HttpResponse push(HttpRequest &request, WorkerServices &services)
+{
+    shared::Result<PushRequest> parsed = PushRequest::fromJson(request.json);
+    if (!parsed)
+        return HttpResponse::error(400, parsed.error());
+    if (auto refused = checkSchema(parsed->schemaVersion))
+        return *refused;
+    SyncPush push(services.database(), *request.principal, services.context().epoch);
+    qint64 lastSeq = 0;
+    shared::Result<PushResponse> response = push.run(*parsed, lastSeq);
+    if (!response)
+        return HttpResponse::internalError(response.error());
+    if (lastSeq > 0 && services.context().changes)
+        services.context().changes->publish(lastSeq);
+    return HttpResponse::json(200, response->toJson());
+}
+
+HttpResponse pull(HttpRequest &request, WorkerServices &services)
+{
+    bool ok = false;
+    const int schema = request.query.queryItemValue(QStringLiteral("schema_version")).toInt(&ok);
+    if (!ok)
+        return HttpResponse::error(400, QStringLiteral("validation_failed"),
+                                   QStringLiteral("schema_version is required and must be a number."));
+    if (auto refused = checkSchema(schema))
+        return *refused;
+    const std::optional<Cursor> cursor
+        = Cursor::parse(request.query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded));
+    if (!cursor)
+        return HttpResponse::error(400, QStringLiteral("validation_failed"), QStringLiteral("The cursor is not valid."));
+    int limit = kDefaultPullLimit;
+    if (request.query.hasQueryItem(QStringLiteral("limit"))) {
+        limit = request.query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > kMaxPullLimit)
+            return HttpResponse::error(400, QStringLiteral("validation_failed"),
+                                       QStringLiteral("limit must be from 1 to %1.").arg(kMaxPullLimit));
+    }
+    SyncPull pull(services.database(), *request.principal, services.context().epoch);
+    shared::Result<PullResponse> response = pull.run(*cursor, limit);
+    if (!response) {
+        if (response.error().code == QLatin1String("resync_required"))
+            return HttpResponse::error(409, response.error());
+        return HttpResponse::internalError(response.error());
+    }
+    return HttpResponse::json(200, response->toJson());
+}
+
+} // namespace
+
+void install(Router &router)
+{
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/sync/push"), push, Router::BodyKind::Json, Guard::user());
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/pull"), pull, Router::BodyKind::None, Guard::user());
+}
+
+} // namespace quire::server::SyncRoutes

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "shared/synctable.h"
+
+#include "shared/contentstatus.h"
+#include "shared/guide.h"
+#include "shared/jsonqt.h"
+#include "shared/timestamp.h"
+#include "shared/tr.h"
+#include "shared/uuid.h"
+
+namespace quire::shared {
+
+const SyncColumn *SyncTable::column(const QString &name) const
+{
+    for (const SyncColumn &c : columns) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+QStringList SyncTable::columnNames() const
+{
+    QStringList names;
+    for (const SyncColumn &c : columns)
+        names << c.name;
+    return names;
+}
+
+QStringList SyncTable::writableColumns() const
+{
+    QStringList names;
+    for (const SyncColumn &c : columns) {
+        if (c.merge != MergeRule::ServerOwned)
+            names << c.name;
+    }
+    return names;
+}
+
+void SyncTable::validateFields(const nlohmann::json &fields, bool creating, FieldErrors &errors) const
+{
+    if (!fields.is_object()) {
+        errors.add(QStringLiteral("fields"), Tr::tr("Must be an object."));
+        return;
+    }
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QString name = QString::fromStdString(it.key());
+        const SyncColumn *c = column(name);
+        if (!c) {
+            errors.add(name, Tr::tr("Not a known field."));
+            continue;
+        }
+        if (c->merge == MergeRule::ServerOwned) {
+            errors.add(name, Tr::tr("This field is set by the server."));
+            continue;
+        }
+        if (!it->is_string()) {
+            errors.add(name, Tr::tr("Must be a string."));
+            continue;
+        }
+        const QString value = it->get<QString>();
+        switch (c->type) {
+        case ColumnType::Text:
+            if (c->required && value.trimmed().isEmpty())
+                errors.add(name, Tr::tr("This field is required."));
+            else if (c->maxLength > 0 && value.size() > c->maxLength)
+                errors.add(name, Tr::tr("Must be at most %n characters.", nullptr, c->maxLength));
+            break;
+        case ColumnType::Markdown:
+            if (c->maxLength > 0 && it->get_ref<const std::string &>().size() > size_t(c->maxLength))
+                errors.add(name, Tr::tr("Must be at most %1 MiB.").arg(c->maxLength / (1024 * 1024)));
+            break;
+        case ColumnType::Choice:
+            if (!c->choices.contains(value))
+                errors.add(name, Tr::tr("Must be one of: %1.").arg(c->choices.join(QLatin1String(", "))));
+            break;
+        case ColumnType::Id:
+            errors.checkUuidV7(name, value);
+            break;
+        case ColumnType::Timestamp:
+            if (!Timestamp::parse(value))
+                errors.add(name, Tr::tr("Must be an ISO-8601 UTC timestamp."));
+            break;
+        }
+    }
+    if (!creating)
+        return;
+    for (const SyncColumn &c : columns) {
+        if (c.required && c.merge != MergeRule::ServerOwned && !fields.contains(c.name.toStdString()))
+            errors.add(c.name, Tr::tr("This field is required."));
+    }
+}
+
+nlohmann::json SyncTable::withDefaults(const nlohmann::json &fields) const
+{
+    nlohmann::json row = nlohmann::json::object();
+    for (const SyncColumn &c : columns) {
+        if (c.merge != MergeRule::ServerOwned)
+            row[c.name.toStdString()] = c.defaultValue;
+    }
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        row[it.key()] = *it;
+    return row;
+}
+
+namespace SyncSchema {
+
+const QList<SyncTable> &tables()
+{
+    static const QList<SyncTable> registry{
+        SyncTable{QStringLiteral("guides"),
+                  {
+                      {QStringLiteral("title"), ColumnType::Text, MergeRule::LastArrival, true, Guide::kMaxTitleLength, {}, {}},
+                      {QStringLiteral("body"), ColumnType::Markdown, MergeRule::MarkdownText, false, int(Guide::kMaxBodyBytes), {}, {}},
+                      {QStringLiteral("status"), ColumnType::Choice, MergeRule::LastArrival, false, 0, contentStatusNames(),
+                       QStringLiteral("draft")},
+                      {QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {}},
+                      {QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {}},
+                      {QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {}},
+                  }},
+    };
+    return registry;
+}
+
+const SyncTable *find(const QString &name)
+{
+    for (const SyncTable &t : tables()) {
+        if (t.name == name)
+            return &t;
+    }
+    return nullptr;
+}
+
+} // namespace SyncSchema
+
+} // namespace quire::shared

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/fielderrors.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+namespace quire::shared {
+
+// How sync settles a column that both sides changed since their common base.
+enum class MergeRule {
+    LastArrival,  // the value that reaches the server last wins; the other is kept in a conflict record
+    MarkdownText, // three-way merge by Markdown blocks, then lines; overlaps become a conflict record
+    ServerOwned,  // set by the server only (owner, timestamps); a mutation may not carry it
+};
+
+enum class ColumnType { Text, Markdown, Choice, Id, Timestamp };
+
+struct SyncColumn
+{
+    QString name;
+    ColumnType type = ColumnType::Text;
+    MergeRule merge = MergeRule::LastArrival;
+    bool required = false;    // must be present (and for text, not blank) when a row is created
+    int maxLength = 0;        // characters for Text; bytes for Markdown; 0 = no limit
+    QStringList choices;      // the allowed values of a Choice column
+    QString defaultValue;     // used when a created row leaves the column out
+};
+
+// One table that sync carries, described once for both sides: its columns
+// and how each merges. Who may see and change its rows is decided by the
+// server (server/sync/syncaccess.*); the column list here is the contract.
+// Every synced table also has the fixed columns id, rev and (on the
+// server) deleted, which are not listed.
+struct SyncTable
+{
+    QString name;
+    QList<SyncColumn> columns;
+
+    const SyncColumn *column(const QString &name) const;
+    QStringList columnNames() const;
+    // The columns a client may write.
+    QStringList writableColumns() const;
+
+    // Checks the fields of one mutation: known, writable, well typed and
+    // within limits. `creating` also demands the required columns.
+    void validateFields(const nlohmann::json &fields, bool creating, FieldErrors &errors) const;
+    // A created row's values: the given fields over the defaults.
+    nlohmann::json withDefaults(const nlohmann::json &fields) const;
+};
+
+// The registry of synced tables. Later content types register here.
+namespace SyncSchema {
+const QList<SyncTable> &tables();
+const SyncTable *find(const QString &name);
+} // namespace SyncSchema
+
+} // namespace quire::shared
