@@ -143,6 +143,11 @@ void AuthSession::refresh(std::function<void(bool)> done)
                   });
 }
 
+QString AuthSession::userId() const
+{
+    return QString::fromStdString(m_user.value("id", std::string()));
+}
+
 void AuthSession::call(const QString &method, const QString &path, const std::optional<nlohmann::json> &body, Done done)
 {
     auto attempt = [this, method, path, body](Done next) { m_api.request(method, path, body, m_accessToken, std::move(next)); };

@@ -32,6 +32,9 @@ public:
     bool isSignedIn() const { return m_signedIn; }
     const nlohmann::json &user() const { return m_user; }
     QString email() const;
+    QString userId() const;
+    // For the live channel, which cannot go through call().
+    QString accessToken() const { return m_accessToken; }
     QString role() const;
 
     void signIn(const QString &email, const QString &password, Done done);

@@ -5,6 +5,10 @@
 #include "desktop/core/authsession.h"
 #include "desktop/core/credentialstore.h"
 #include "desktop/core/connectionmonitor.h"
+#include "desktop/core/contentstore.h"
+#include "desktop/core/livechannel.h"
+#include "desktop/core/syncengine.h"
+#include "desktop/core/syncstore.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
 
@@ -17,8 +21,40 @@ Workspace::Workspace(std::unique_ptr<Profile> profile, std::unique_ptr<Replica> 
     , m_monitor(new ConnectionMonitor(*m_api, this))
     , m_credentials(std::make_unique<CredentialStore>(m_profile->directory()))
     , m_session(new AuthSession(*m_api, *m_profile, *m_credentials, this))
+    , m_syncStore(std::make_unique<SyncStore>(*m_replica))
+    , m_content(new ContentStore(*m_replica, *m_syncStore, this))
+    , m_sync(new SyncEngine(*m_replica, *m_syncStore, *m_session, *m_profile, this))
+    , m_live(new LiveChannel(*m_api, *m_session, this))
 {
     m_api->setServer(m_profile->serverUrl(), m_profile->pinnedFingerprint());
+}
+
+void Workspace::startAutomaticSync()
+{
+    connect(m_content, &ContentStore::changed, m_sync, &SyncEngine::scheduleSoon);
+    connect(m_live, &LiveChannel::changesAvailable, m_sync, &SyncEngine::syncNow);
+    connect(m_live, &LiveChannel::connectedChanged, m_sync, &SyncEngine::setLiveConnected);
+    connect(m_live, &LiveChannel::connectedChanged, m_sync, [this](bool connected) {
+        if (connected)
+            m_sync->syncNow(); // whatever happened while we were away
+    });
+    connect(m_session, &AuthSession::signedInChanged, this, [this](bool signedIn) {
+        if (signedIn) {
+            m_live->start();
+            m_sync->syncNow();
+        } else {
+            m_live->stop();
+        }
+    });
+    connect(m_monitor, &ConnectionMonitor::stateChanged, m_sync, [this](ConnectionMonitor::State state) {
+        if (state == ConnectionMonitor::State::Online)
+            m_sync->syncNow();
+    });
+    m_sync->startAutomatic();
+    if (m_session->isSignedIn()) {
+        m_live->start();
+        m_sync->syncNow();
+    }
 }
 
 Workspace::~Workspace() = default;

@@ -11,6 +11,10 @@ namespace quire::desktop {
 
 class ApiClient;
 class AuthSession;
+class ContentStore;
+class LiveChannel;
+class SyncEngine;
+class SyncStore;
 class ConnectionMonitor;
 class CredentialStore;
 class Profile;
@@ -31,6 +35,14 @@ public:
     ConnectionMonitor &connection() { return *m_monitor; }
     CredentialStore &credentials() { return *m_credentials; }
     AuthSession &session() { return *m_session; }
+    SyncStore &syncStore() { return *m_syncStore; }
+    ContentStore &content() { return *m_content; }
+    SyncEngine &sync() { return *m_sync; }
+    LiveChannel &live() { return *m_live; }
+
+    // Turns on automatic sync for an interactive session: after edits, on
+    // live notices, on a timer and when the server comes back.
+    void startAutomaticSync();
 
     // Uses `url` from now on, trusting the certificate with `fingerprint`
     // (empty for one a CA vouches for), and remembers both in the profile.
@@ -45,6 +57,10 @@ private:
     ConnectionMonitor *m_monitor;
     std::unique_ptr<CredentialStore> m_credentials;
     AuthSession *m_session;
+    std::unique_ptr<SyncStore> m_syncStore;
+    ContentStore *m_content;
+    SyncEngine *m_sync;
+    LiveChannel *m_live;
 };
 
 } // namespace quire::desktop

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "desktop/core/syncstore.h"
+#include "shared/result.h"
+#include "shared/synctable.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace quire::desktop {
+
+class Replica;
+
+// Local reads and edits of synced content, for the views and quire-cli.
+// Each edit writes the working copy and its outbox entry in one SQLite
+// transaction, so it is either wholly kept (and will be pushed) or wholly
+// not made; it works the same with or without a server.
+class ContentStore final : public QObject
+{
+    Q_OBJECT
+public:
+    ContentStore(Replica &replica, SyncStore &sync, QObject *parent = nullptr);
+
+    // Validates `fields` as the server would, creates the row with a new
+    // UUIDv7 and returns its id.
+    shared::Result<QString> create(const shared::SyncTable &table, const nlohmann::json &fields, const QString &ownerId);
+    // Changes the given fields; fields equal to the current values are left
+    // out, and an edit that changes nothing queues nothing.
+    shared::VoidResult update(const shared::SyncTable &table, const QString &id, const nlohmann::json &fields);
+    shared::VoidResult remove(const shared::SyncTable &table, const QString &id);
+
+    shared::Result<std::optional<nlohmann::json>> get(const shared::SyncTable &table, const QString &id);
+    // Rows newest first; `columns` limits what is read (empty: all).
+    shared::Result<QList<nlohmann::json>> list(const shared::SyncTable &table, const QStringList &columns = {});
+
+    static const shared::SyncTable &guides();
+
+Q_SIGNALS:
+    // A local edit was committed: the sync engine pushes it soon.
+    void changed(const QString &table, const QString &id);
+
+private:
+    Replica &m_replica;
+    SyncStore &m_sync;
+};
+
+} // namespace quire::desktop

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+#include "shared/syncprotocol.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+class QTimer;
+
+namespace quire::desktop {
+
+class AuthSession;
+class Profile;
+class Replica;
+class SyncStore;
+struct ApiReply;
+
+// Runs sync rounds for one replica: push the outbox in batches, then pull
+// until the cursor is current, then push again if edits arrived meanwhile.
+// A round starts after local edits (debounced), on a live notice, on a
+// timer, when the connection returns, or on "Sync now"; only one runs at a
+// time, and a request during a round runs another one after it. Failures
+// to reach the server retry with exponential backoff and jitter; nothing
+// local is ever discarded on failure.
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Idle,              // in step with the server as of the last round
+        Syncing,
+        Offline,           // the server cannot be reached; retrying
+        SignedOut,         // needs a sign-in; local work is kept
+        NeedsConfirmation, // a pull would remove most of the replica
+        Outdated,          // the server needs a newer Quire
+        Failed,            // something else; see lastError()
+    };
+    Q_ENUM(State)
+
+    SyncEngine(Replica &replica, SyncStore &store, AuthSession &session, Profile &profile, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    State state() const { return m_state; }
+    std::optional<shared::Error> lastError() const { return m_lastError; }
+
+    // Starts the automatic triggers (timer, debounce). quire-cli does not.
+    void startAutomatic();
+    void syncNow();
+    // Sync after a short pause, so a burst of edits makes one round.
+    void scheduleSoon();
+    // The user agreed that the pending pull may remove what it removes.
+    void confirmMassRemoval();
+    // While a live channel is connected, the timer runs rarely.
+    void setLiveConnected(bool connected);
+
+    static QString stateText(State state);
+
+Q_SIGNALS:
+    void stateChanged(quire::desktop::SyncEngine::State state);
+    void roundFinished(bool ok);
+    // Counts changed (pending, conflicts, rejected, last sync).
+    void statusChanged();
+    void massRemovalPending(qint64 removing, qint64 total);
+
+private:
+    void push();
+    void pull(int resyncs);
+    void finish(State state, std::optional<shared::Error> error = std::nullopt);
+    void failFromReply(const ApiReply &reply);
+    void setState(State state);
+    void scheduleRetry();
+
+    Replica &m_replica;
+    SyncStore &m_store;
+    AuthSession &m_session;
+    Profile &m_profile;
+    State m_state = State::Idle;
+    std::optional<shared::Error> m_lastError;
+    bool m_running = false;
+    bool m_again = false;
+    bool m_allowMassRemoval = false;
+    bool m_liveConnected = false;
+    int m_failures = 0;
+    int m_emptyPushes = 0;
+    QTimer *m_debounce = nullptr;
+    QTimer *m_poll = nullptr;
+    QTimer *m_retry = nullptr;
+};
+
+} // namespace quire::desktop
