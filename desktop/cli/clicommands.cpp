@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/cli/clicommands.h"
 
+#include "desktop/cli/guidecommands.h"
+#include "desktop/cli/synccommands.h"
 #include "desktop/cli/tr.h"
 #include "desktop/core/apiclient.h"
 #include "desktop/core/authsession.h"
@@ -8,6 +10,7 @@
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
 #include "desktop/core/serverprobe.h"
+#include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
 #include "shared/fingerprint.h"
 #include "shared/jsonqt.h"
@@ -23,6 +26,7 @@ using desktop::ProbeResult;
 CliCommands::CliCommands(QTextStream &out, QTextStream &err)
     : m_out(out)
     , m_err(err)
+    , m_support(out, err)
 {}
 
 QString CliCommands::help()
@@ -39,7 +43,22 @@ QString CliCommands::help()
         "                 Connect as above and sign in; the password is read from\n"
         "                 standard input. The refresh token goes to the keychain.\n"
         "  logout         Sign out here and on the server (works offline too).\n"
-        "  status [--json]  Show the profile, its server and its replica (works offline).\n"
+        "  status [--json]  Show the profile, its server and its replica: pending changes,\n"
+        "                 cursor, last sync, conflicts (works offline).\n"
+        "  sync [--allow-mass-removal] [--json]\n"
+        "                 Send local changes and fetch the server's. A pull that would\n"
+        "                 remove most of the replica waits for --allow-mass-removal.\n"
+        "  guides list [--json]\n"
+        "  guides show ID [--json]\n"
+        "  guides create --title T [--body-file F] [--status S] [--json]   (prints the id)\n"
+        "  guides edit ID [--title T] [--body-file F] [--status S]\n"
+        "  guides delete ID\n"
+        "                 Read and change guides in the replica (offline too; F may be -).\n"
+        "  conflicts list [--all] [--json] | show ID [--json]\n"
+        "  conflicts resolve ID (--keep server|client | --with-file F)\n"
+        "                 Both versions of what two replicas changed at once.\n"
+        "  rejected list [--json] | dismiss N\n"
+        "                 Changes the server refused, with their content.\n"
         "\n"
         "Options:\n"
         "  --profile DIR  Use the profile in DIR instead of the default one.\n"
@@ -47,7 +66,7 @@ QString CliCommands::help()
         "\n"
         "Exit codes: 0 success, 1 error, 2 usage error, 3 server unreachable,\n"
         "4 certificate not trusted, 5 server and client versions incompatible,\n"
-        "6 sign-in refused.\n");
+        "6 sign-in refused or needed, 7 waiting for confirmation, 8 not found.\n");
 }
 
 int CliCommands::usage(const QString &message)
@@ -87,6 +106,15 @@ int CliCommands::run(const QStringList &arguments)
         return login(profile, args);
     if (command == QLatin1String("logout"))
         return logout(profile, args);
+    if (command == QLatin1String("guides"))
+        return GuideCommands(m_support).run(profile, args);
+    SyncCommands sync(m_support);
+    if (command == QLatin1String("sync"))
+        return sync.sync(profile, args);
+    if (command == QLatin1String("conflicts"))
+        return sync.conflicts(profile, args);
+    if (command == QLatin1String("rejected"))
+        return sync.rejected(profile, args);
     return usage(Tr::tr("unknown command %1").arg(command));
 }
 
@@ -261,13 +289,21 @@ int CliCommands::status(const QString &profileDir, const QStringList &args)
     }
     desktop::Workspace &ws = **workspace;
     const QUrl server = ws.profile().serverUrl();
+    shared::Result<desktop::SyncStore::Status> sync = ws.syncStore().status();
+    if (!sync)
+        return m_support.fail(sync.error());
     if (json) {
         nlohmann::json j{{"profile", ws.profile().directory()},
                          {"client_id", ws.profile().clientId()},
                          {"server", server.isValid() ? nlohmann::json(server.toString()) : nlohmann::json()},
                          {"pinned_fingerprint", ws.profile().pinnedFingerprint()},
                          {"replica_schema_version", ws.replica().schemaVersion()},
-                         {"account", ws.profile().settings().value(QStringLiteral("account/email")).toString()}};
+                         {"account", ws.profile().settings().value(QStringLiteral("account/email")).toString()},
+                         {"pending", sync->pending},
+                         {"conflicts", sync->conflicts},
+                         {"rejected", sync->rejected},
+                         {"cursor", sync->cursor},
+                         {"last_sync_at", sync->lastSyncAt.isEmpty() ? nlohmann::json() : nlohmann::json(sync->lastSyncAt)}};
         m_out << QString::fromUtf8(shared::toJsonBytes(j)) << Qt::endl;
         return Ok;
     }
@@ -276,7 +312,11 @@ int CliCommands::status(const QString &profileDir, const QStringList &args)
           << Tr::tr("Server:    %1").arg(server.isValid() ? server.toString() : Tr::tr("(none)")) << Qt::endl;
     if (!ws.profile().pinnedFingerprint().isEmpty())
         m_out << Tr::tr("Pinned:    %1").arg(ws.profile().pinnedFingerprint()) << Qt::endl;
-    m_out << Tr::tr("Replica:   schema version %1").arg(ws.replica().schemaVersion()) << Qt::endl;
+    m_out << Tr::tr("Replica:   schema version %1").arg(ws.replica().schemaVersion()) << Qt::endl
+          << Tr::tr("Pending:   %1 local changes not yet sent").arg(sync->pending) << Qt::endl
+          << Tr::tr("Last sync: %1").arg(sync->lastSyncAt.isEmpty() ? Tr::tr("never") : sync->lastSyncAt) << Qt::endl
+          << Tr::tr("Cursor:    %1").arg(sync->cursor.isEmpty() ? Tr::tr("(start)") : sync->cursor) << Qt::endl
+          << Tr::tr("Conflicts: %1   Refused changes: %2").arg(sync->conflicts).arg(sync->rejected) << Qt::endl;
     return Ok;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "desktop/cli/clisupport.h"
+
 #include <QStringList>
 
 #include <optional>
@@ -19,8 +21,6 @@ namespace quire::cli {
 class CliCommands
 {
 public:
-    enum ExitCode { Ok = 0, Failure = 1, Usage = 2, Unreachable = 3, Untrusted = 4, Incompatible = 5, Refused = 6 };
-
     CliCommands(QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments);
 
@@ -45,6 +45,7 @@ private:
 
     QTextStream &m_out;
     QTextStream &m_err;
+    CliSupport m_support;
 };
 
 } // namespace quire::cli

@@ -44,6 +44,7 @@ void AuthSession::adopt(const nlohmann::json &tokens)
     if (shared::VoidResult r = m_credentials.save(credentialKey(), refreshToken.toLatin1()); !r)
         qCWarning(lcNet) << "refresh token not stored:" << r.error().message;
     m_profile.settings().setValue(QStringLiteral("account/email"), email());
+    m_profile.settings().setValue(QStringLiteral("account/id"), userId());
     const bool was = m_signedIn;
     m_signedIn = true;
     if (!was)
@@ -145,6 +146,8 @@ void AuthSession::refresh(std::function<void(bool)> done)
 
 QString AuthSession::userId() const
 {
+    if (!m_user.is_object())
+        return {};
     return QString::fromStdString(m_user.value("id", std::string()));
 }
 

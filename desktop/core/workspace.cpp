@@ -29,6 +29,14 @@ Workspace::Workspace(std::unique_ptr<Profile> profile, std::unique_ptr<Replica> 
     m_api->setServer(m_profile->serverUrl(), m_profile->pinnedFingerprint());
 }
 
+QString Workspace::accountId() const
+{
+    const QString signedIn = m_session->userId();
+    if (!signedIn.isEmpty())
+        return signedIn;
+    return m_profile->settings().value(QStringLiteral("account/id")).toString();
+}
+
 void Workspace::startAutomaticSync()
 {
     connect(m_content, &ContentStore::changed, m_sync, &SyncEngine::scheduleSoon);

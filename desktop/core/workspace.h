@@ -43,6 +43,8 @@ public:
     // Turns on automatic sync for an interactive session: after edits, on
     // live notices, on a timer and when the server comes back.
     void startAutomaticSync();
+    // The signed-in account, or the last one this profile knew (offline).
+    QString accountId() const;
 
     // Uses `url` from now on, trusting the certificate with `fingerprint`
     // (empty for one a CA vouches for), and remembers both in the profile.

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/cli/clisupport.h"
+
+#include "desktop/cli/tr.h"
+#include "desktop/core/workspace.h"
+#include "shared/jsonqt.h"
+
+#include <QFile>
+#include <QTextStream>
+
+namespace quire::cli {
+
+CliSupport::CliSupport(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{}
+
+std::unique_ptr<desktop::Workspace> CliSupport::openWorkspace(const QString &profileDir)
+{
+    auto workspace = desktop::Workspace::open(profileDir);
+    if (!workspace) {
+        m_err << workspace.error().message << Qt::endl;
+        return nullptr;
+    }
+    return std::move(workspace.value());
+}
+
+int CliSupport::usage(const QString &message)
+{
+    m_err << Tr::tr("quire-cli: %1").arg(message) << Qt::endl << Tr::tr("Try quire-cli --help.") << Qt::endl;
+    return Usage;
+}
+
+int CliSupport::fail(const shared::Error &error)
+{
+    m_err << error.message << Qt::endl;
+    for (auto it = error.fields.cbegin(); it != error.fields.cend(); ++it)
+        m_err << QStringLiteral("  %1: %2").arg(it.key(), it.value()) << Qt::endl;
+    return error.code == QLatin1String("not_found") ? NotFound : Failure;
+}
+
+void CliSupport::printJson(const nlohmann::json &j)
+{
+    m_out << QString::fromUtf8(shared::toJsonBytes(j)) << Qt::endl;
+}
+
+std::optional<QString> CliSupport::takeOption(QStringList &args, const QString &name, bool &bad)
+{
+    const qsizetype i = args.indexOf(name);
+    if (i < 0)
+        return std::nullopt;
+    if (i + 1 >= args.size()) {
+        bad = true;
+        args.removeAt(i);
+        return std::nullopt;
+    }
+    const QString value = args.at(i + 1);
+    args.remove(i, 2);
+    return value;
+}
+
+bool CliSupport::takeSwitch(QStringList &args, const QString &name)
+{
+    return args.removeAll(name) > 0;
+}
+
+shared::Result<QString> CliSupport::readTextFile(const QString &path)
+{
+    QFile file(path);
+    if (path == QLatin1String("-") ? !file.open(stdin, QIODevice::ReadOnly) : !file.open(QIODevice::ReadOnly)) {
+        return shared::Error::make(QStringLiteral("unreadable"),
+                                   Tr::tr("Cannot read %1: %2").arg(path, file.errorString()));
+    }
+    const QByteArray bytes = file.readAll();
+    const QString text = QString::fromUtf8(bytes);
+    if (text.toUtf8() != bytes)
+        return shared::Error::make(QStringLiteral("not_utf8"), Tr::tr("%1 is not UTF-8 text.").arg(path));
+    return text;
+}
+
+} // namespace quire::cli

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+
+class QTextStream;
+
+namespace quire::desktop {
+class Workspace;
+}
+
+namespace quire::cli {
+
+// What the command classes share: exit codes, opening the profile, options
+// and output in text or JSON.
+enum ExitCode {
+    Ok = 0,
+    Failure = 1,
+    Usage = 2,
+    Unreachable = 3,
+    Untrusted = 4,
+    Incompatible = 5,
+    Refused = 6,
+    NeedsConfirmation = 7,
+    NotFound = 8,
+};
+
+class CliSupport
+{
+public:
+    CliSupport(QTextStream &out, QTextStream &err);
+
+    std::unique_ptr<desktop::Workspace> openWorkspace(const QString &profileDir);
+    int usage(const QString &message);
+    int fail(const shared::Error &error);
+    void printJson(const nlohmann::json &j);
+
+    // Takes `--name VALUE` out of `args`; nullopt when absent. Sets `bad`
+    // when the value is missing.
+    static std::optional<QString> takeOption(QStringList &args, const QString &name, bool &bad);
+    static bool takeSwitch(QStringList &args, const QString &name);
+    shared::Result<QString> readTextFile(const QString &path);
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+private:
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
+
+} // namespace quire::cli
