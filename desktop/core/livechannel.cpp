@@ -81,6 +81,9 @@ void LiveChannel::open()
         if (!pin.isEmpty() && offered == pin)
             socket->ignoreSslErrors(errors);
     });
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [socket](QAbstractSocket::SocketError) {
+        qCInfo(lcSync) << "live channel:" << socket->errorString();
+    });
     connect(socket, &QWebSocket::textMessageReceived, this, &LiveChannel::onText);
     connect(socket, &QWebSocket::disconnected, this, &LiveChannel::onClosed);
     socket->open(request);
@@ -114,6 +117,7 @@ void LiveChannel::onClosed()
     if (!m_socket)
         return;
     const int code = m_socket->closeCode();
+    qCInfo(lcSync) << "live channel closed:" << code << m_socket->closeReason();
     m_socket->deleteLater();
     m_socket = nullptr;
     setConnected(false);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/httpendpoint.h"
 
+#include <QHttpServerRequest>
+
 namespace quire::server {
 
 HttpEndpoint::HttpEndpoint(Dispatcher dispatcher, QObject *parent)
@@ -10,6 +12,12 @@ HttpEndpoint::HttpEndpoint(Dispatcher dispatcher, QObject *parent)
 
 bool HttpEndpoint::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Qt 6.4 asks us before it hands a WebSocket upgrade to its WebSocket
+    // server; saying yes without answering lets the upgrade go through.
+    // The live hub then checks the path and the token.
+    if (request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0
+        && request.url().path() == QLatin1String(kLivePath))
+        return true;
     m_dispatcher(request, socket);
     return true;
 }

@@ -7,6 +7,9 @@
 
 namespace quire::server {
 
+// The one path on which WebSocket upgrades are taken (sync's live notices).
+inline constexpr char kLivePath[] = "/api/v1/sync/live";
+
 // The thinnest QAbstractHttpServer: every parsed request goes to one
 // dispatcher, which does its own routing. Qt's router would answer unknown
 // paths and wrong methods outside our error envelope, log and headers.

@@ -2,6 +2,7 @@
 #include "server/sync/livehub.h"
 
 #include "server/auth/accountstore.h"
+#include "server/http/httpendpoint.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
 #include "shared/jsonqt.h"
@@ -46,7 +47,7 @@ void LiveHub::accept()
             continue;
         QWebSocket *s = socket.release();
         s->setParent(this);
-        if (s->requestUrl().path() != QLatin1String("/api/v1/sync/live")) {
+        if (s->requestUrl().path() != QLatin1String(kLivePath)) {
             s->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unknown path"));
             s->deleteLater();
             continue;

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/sync/syncpeer.h"
+
+#include "desktop/core/authsession.h"
+#include "desktop/core/contentstore.h"
+#include "tests/support/serverprocess.h"
+
+#include <QEventLoop>
+#include <QTimer>
+
+namespace quire::test {
+
+using desktop::ContentStore;
+using desktop::SyncEngine;
+
+SyncPeer::SyncPeer(const QString &profileDir)
+{
+    auto ws = desktop::Workspace::open(profileDir);
+    if (ws)
+        m_ws = std::move(ws.value());
+    else
+        qWarning("cannot open profile %s: %s", qPrintable(profileDir), qPrintable(ws.error().message));
+}
+
+SyncPeer::~SyncPeer() = default;
+
+void SyncPeer::connectTo(const ServerProcess &server)
+{
+    m_ws->useServer(server.url(), server.fingerprint());
+}
+
+bool SyncPeer::signIn(const QString &email, const QString &password)
+{
+    QEventLoop loop;
+    bool ok = false;
+    m_ws->session().signIn(email, password, [&](const desktop::ApiReply &reply) {
+        ok = reply.ok();
+        loop.quit();
+    });
+    loop.exec();
+    return ok;
+}
+
+SyncEngine::State SyncPeer::sync(int timeoutMs)
+{
+    SyncEngine &engine = m_ws->sync();
+    QEventLoop loop;
+    QObject::connect(&engine, &SyncEngine::roundFinished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    engine.syncNow();
+    if (engine.state() == SyncEngine::State::Syncing)
+        loop.exec();
+    return engine.state();
+}
+
+QString SyncPeer::create(const QString &title, const QString &body)
+{
+    const nlohmann::json fields{{"title", title.toStdString()}, {"body", body.toStdString()}};
+    shared::Result<QString> id = m_ws->content().create(ContentStore::guides(), fields, m_ws->accountId());
+    if (!id) {
+        qWarning("create failed: %s", qPrintable(id.error().message));
+        return {};
+    }
+    return *id;
+}
+
+bool SyncPeer::edit(const QString &id, const nlohmann::json &fields)
+{
+    shared::VoidResult r = m_ws->content().update(ContentStore::guides(), id, fields);
+    if (!r)
+        qWarning("edit failed: %s", qPrintable(r.error().message));
+    return r.ok();
+}
+
+bool SyncPeer::remove(const QString &id)
+{
+    return m_ws->content().remove(ContentStore::guides(), id).ok();
+}
+
+std::optional<nlohmann::json> SyncPeer::row(const QString &id)
+{
+    shared::Result<std::optional<nlohmann::json>> r = m_ws->content().get(ContentStore::guides(), id);
+    return r ? *r : std::nullopt;
+}
+
+qint64 SyncPeer::count()
+{
+    shared::Result<QList<nlohmann::json>> rows = m_ws->content().list(ContentStore::guides(), {QStringLiteral("title")});
+    return rows ? rows->size() : -1;
+}
+
+desktop::SyncStore::Status SyncPeer::status()
+{
+    shared::Result<desktop::SyncStore::Status> s = m_ws->syncStore().status();
+    return s ? *s : desktop::SyncStore::Status{};
+}
+
+QList<desktop::SyncStore::StoredConflict> SyncPeer::conflicts()
+{
+    auto c = m_ws->syncStore().conflicts(false);
+    return c ? *c : QList<desktop::SyncStore::StoredConflict>{};
+}
+
+QString SyncPeer::lastError() const
+{
+    const auto e = m_ws->sync().lastError();
+    return e ? e->code + QStringLiteral(": ") + e->message : QString();
+}
+
+bool createUser(const QString &dataDir, const QString &email, const QString &role, const QString &password)
+{
+    const ServerProcess::RunResult r = ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"),
+                                                           dataDir, QStringLiteral("--email"), email,
+                                                           QStringLiteral("--role"), role},
+                                                          30'000, {}, password.toUtf8() + '\n');
+    if (r.exitCode != 0)
+        qWarning("create-user failed: %s", r.err.constData());
+    return r.exitCode == 0;
+}
+
+} // namespace quire::test

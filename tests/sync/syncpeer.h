@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "desktop/core/syncengine.h"
+#include "desktop/core/syncstore.h"
+#include "desktop/core/workspace.h"
+
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+
+namespace quire::test {
+
+class ServerProcess;
+
+// One desktop replica in a temporary profile, driven through the same core
+// the app and quire-cli use: the real Workspace, ContentStore and
+// SyncEngine, talking HTTPS to a real quire-server process.
+class SyncPeer
+{
+public:
+    explicit SyncPeer(const QString &profileDir);
+    ~SyncPeer();
+
+    bool isOpen() const { return m_ws != nullptr; }
+    desktop::Workspace &ws() { return *m_ws; }
+
+    void connectTo(const ServerProcess &server);
+    bool signIn(const QString &email, const QString &password);
+    // One sync round, waited for; the state it ended in.
+    desktop::SyncEngine::State sync(int timeoutMs = 120'000);
+
+    QString create(const QString &title, const QString &body = QString());
+    bool edit(const QString &id, const nlohmann::json &fields);
+    bool remove(const QString &id);
+    std::optional<nlohmann::json> row(const QString &id);
+    qint64 count();
+    desktop::SyncStore::Status status();
+    QList<desktop::SyncStore::StoredConflict> conflicts();
+    QString lastError() const;
+
+private:
+    std::unique_ptr<desktop::Workspace> m_ws;
+};
+
+// Accounts are made with the real `quire-server create-user` before start.
+bool createUser(const QString &dataDir, const QString &email, const QString &role, const QString &password);
+
+} // namespace quire::test
