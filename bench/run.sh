@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Runs every benchmark against the build in $1 and prints a Markdown table.
-# Each compares quire-server with a reference measured in the same run.
+# Runs every benchmark against the build in $1 and prints Markdown tables.
+# HTTP figures compare quire-server with nginx measured in the same run;
+# sync figures are set against the targets of the sync issue.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:?usage: bench/run.sh BUILD_DIR}
 "$here/../scripts/install-deps.sh" "$here/../scripts/bench-packages.txt"
 "$here/http_health.sh" "$build"
+echo
+echo "Sync (bench/syncbench.cpp):"
+echo
+QUIRE_SERVER_BINARY="$build/server/quire-server" QT_LOGGING_RULES="quire.*.info=false" \
+    "$build/bench/quire-bench-sync"

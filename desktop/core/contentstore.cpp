@@ -92,10 +92,12 @@ VoidResult ContentStore::update(const shared::SyncTable &table, const QString &i
         // updated_at here is the local clock, for display only; the server
         // sets its own when the change arrives.
         row["updated_at"] = shared::Timestamp::format(shared::Clock::instance().now());
-        if (VoidResult r = m_sync.writeWorkingRow(table, row); !r)
+        // Queue first: the outbox keeps the server's version apart before
+        // the working copy changes.
+        if (VoidResult r = m_sync.enqueue(table, id, Operation::Upsert, changedFields, base); !r)
             return r;
         queued = true;
-        return m_sync.enqueue(table, id, Operation::Upsert, changedFields, base);
+        return m_sync.writeWorkingRow(table, row);
     });
     if (!done)
         return done;
@@ -112,9 +114,9 @@ VoidResult ContentStore::remove(const shared::SyncTable &table, const QString &i
             return current.error();
         if (!*current)
             return notFound(id);
-        if (VoidResult r = m_sync.removeWorkingRow(table, id); !r)
+        if (VoidResult r = m_sync.enqueue(table, id, Operation::Delete, nlohmann::json::object(), nlohmann::json::object()); !r)
             return r;
-        return m_sync.enqueue(table, id, Operation::Delete, nlohmann::json::object(), nlohmann::json::object());
+        return m_sync.removeWorkingRow(table, id);
     });
     if (!done)
         return done;

@@ -25,9 +25,11 @@ const QList<shared::Migration> &replicaMigrations()
              QStringLiteral("CREATE INDEX guides_updated ON guides(updated_at)"),
              // The last copy of each row the server sent, apart from local edits.
              // A tombstone keeps its values so a local edit can bring the row back.
+             // data is NULL while the row has never been edited here: the working
+             // copy is then the server copy, and a large pull writes it once.
              QStringLiteral("CREATE TABLE server_rows ("
                             "tbl TEXT NOT NULL, id TEXT NOT NULL, rev INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, "
-                            "data TEXT NOT NULL, generation INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, id)) STRICT, WITHOUT ROWID"),
+                            "data TEXT, generation INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, id)) STRICT, WITHOUT ROWID"),
              // Local changes not yet settled with the server. AUTOINCREMENT: a
              // mutation id is never reused, even after the outbox empties.
              // `done` entries were answered but their effect has not been

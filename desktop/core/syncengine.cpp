@@ -29,7 +29,6 @@ constexpr int kDebounceMs = 800;
 constexpr int kPollMs = 30'000;
 constexpr int kPollWithLiveMs = 300'000;
 constexpr int kMaxBackoffMs = 300'000;
-constexpr int kPullPageSize = 1000;
 
 } // namespace
 
@@ -183,67 +182,95 @@ void SyncEngine::push()
                    });
 }
 
-void SyncEngine::pull(int resyncs)
+void SyncEngine::pull(int resyncs, const std::optional<QString> &cursor)
 {
-    Result<QString> cursor = m_store.cursor();
-    if (!cursor) {
-        finish(State::Failed, cursor.error());
-        return;
+    QString from;
+    if (cursor) {
+        from = *cursor;
+    } else {
+        Result<QString> stored = m_store.cursor();
+        if (!stored) {
+            finish(State::Failed, stored.error());
+            return;
+        }
+        from = *stored;
     }
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("cursor"), *cursor);
+    query.addQueryItem(QStringLiteral("cursor"), from);
     query.addQueryItem(QStringLiteral("limit"), QString::number(kPullPageSize));
     query.addQueryItem(QStringLiteral("schema_version"), QString::number(shared::Protocol::kSchemaVersion));
     const QString path = QStringLiteral("/api/v1/sync/pull?") + query.toString(QUrl::FullyEncoded);
-    m_session.call(QStringLiteral("GET"), path, std::nullopt, [this, resyncs](const ApiReply &reply) {
-        if (reply.status == 409 && reply.error && reply.error->code == QLatin1String("resync_required") && resyncs < 2) {
-            qCInfo(lcSync) << "server asks for a full resync:" << reply.error->message;
-            if (VoidResult r = m_store.beginResync(); !r) {
-                finish(State::Failed, r.error());
-                return;
-            }
-            pull(resyncs + 1);
+    const quint64 round = m_round;
+    m_session.call(QStringLiteral("GET"), path, std::nullopt,
+                   [this, resyncs, round](const ApiReply &reply) { applyPage(reply, resyncs, round); });
+}
+
+void SyncEngine::applyPage(const ApiReply &reply, int resyncs, quint64 round)
+{
+    if (round != m_round || !m_running)
+        return; // a prefetched page of a round that has ended
+    if (reply.status == 409 && reply.error && reply.error->code == QLatin1String("resync_required") && resyncs < 2) {
+        qCInfo(lcSync) << "server asks for a full resync:" << reply.error->message;
+        if (VoidResult r = m_store.beginResync(); !r) {
+            finish(State::Failed, r.error());
             return;
         }
-        if (!reply.ok()) {
-            failFromReply(reply);
-            return;
-        }
-        Result<PullResponse> page = PullResponse::fromJson(reply.json);
-        if (!page) {
-            finish(State::Failed, page.error());
-            return;
-        }
-        qint64 removing = 0;
-        qint64 total = 0;
-        Result<SyncStore::PageResult> applied = m_store.applyPullPage(*page, m_allowMassRemoval, removing, total);
-        if (!applied) {
-            finish(State::Failed, applied.error());
-            return;
-        }
-        if (*applied == SyncStore::PageResult::NeedsConfirmation) {
-            Q_EMIT massRemovalPending(removing, total);
-            finish(State::NeedsConfirmation,
-                   Error::make(QStringLiteral("confirm_removal"),
-                               Tr::tr("The server's changes would remove %1 of the %2 items here. Nothing was removed "
-                                      "yet; confirm to go on.")
-                                   .arg(removing)
-                                   .arg(total)));
-            return;
-        }
-        Q_EMIT statusChanged();
-        if (page->hasMore) {
-            pull(resyncs);
-            return;
-        }
-        m_allowMassRemoval = false;
-        Result<SyncStore::Status> status = m_store.status();
-        if (status && status->pending > 0) {
-            push(); // edits made during the round go now
-            return;
-        }
-        finish(State::Idle);
-    });
+        pull(resyncs + 1);
+        return;
+    }
+    if (!reply.ok()) {
+        failFromReply(reply);
+        return;
+    }
+    Result<PullResponse> page = PullResponse::fromJson(reply.json);
+    if (!page) {
+        finish(State::Failed, page.error());
+        return;
+    }
+    if (!page->hasMore) {
+        writePage(*page, round);
+        return;
+    }
+    // Ask for the next page now and write this one once the request is on
+    // its way (Qt sends it from the event loop), so the server prepares the
+    // next page while this one is written. Pages are still written in order:
+    // the next answer is queued behind this write.
+    pull(resyncs, page->cursor);
+    QMetaObject::invokeMethod(this, [this, round, page = std::move(page.value())] { writePage(page, round); },
+                              Qt::QueuedConnection);
+}
+
+void SyncEngine::writePage(const PullResponse &page, quint64 round)
+{
+    if (round != m_round || !m_running)
+        return;
+    qint64 removing = 0;
+    qint64 total = 0;
+    Result<SyncStore::PageResult> applied = m_store.applyPullPage(page, m_allowMassRemoval, removing, total);
+    if (!applied) {
+        finish(State::Failed, applied.error());
+        return;
+    }
+    if (*applied == SyncStore::PageResult::NeedsConfirmation) {
+        Q_EMIT massRemovalPending(removing, total);
+        finish(State::NeedsConfirmation,
+               Error::make(QStringLiteral("confirm_removal"),
+                           Tr::tr("The server's changes would remove %1 of the %2 items here. Nothing was removed "
+                                  "yet; confirm to go on.")
+                               .arg(removing)
+                               .arg(total)));
+        return;
+    }
+    Q_EMIT statusChanged();
+    if (page.hasMore)
+        return; // the next page is on its way
+    m_allowMassRemoval = false;
+    Result<SyncStore::Status> status = m_store.status();
+    if (status && status->pending > 0) {
+        push(); // edits made during the round go now
+        return;
+    }
+    finish(State::Idle);
 }
 
 void SyncEngine::failFromReply(const ApiReply &reply)
@@ -263,6 +290,7 @@ void SyncEngine::finish(State state, std::optional<Error> error)
 {
     const bool wasRunning = m_running;
     m_running = false;
+    ++m_round;
     m_lastError = error;
     if (state == State::Idle) {
         m_failures = 0;

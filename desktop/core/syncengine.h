@@ -59,6 +59,10 @@ public:
 
     static QString stateText(State state);
 
+    // Rows per pull request: large enough to amortise a round trip, small
+    // enough that one page stays a few MiB.
+    static constexpr int kPullPageSize = 2000;
+
 Q_SIGNALS:
     void stateChanged(quire::desktop::SyncEngine::State state);
     void roundFinished(bool ok);
@@ -68,7 +72,11 @@ Q_SIGNALS:
 
 private:
     void push();
-    void pull(int resyncs);
+    // Pulls from the stored cursor, or from `cursor` when the previous page
+    // named it (the next page is fetched while this one is applied).
+    void pull(int resyncs, const std::optional<QString> &cursor = std::nullopt);
+    void applyPage(const ApiReply &reply, int resyncs, quint64 round);
+    void writePage(const shared::SyncProtocol::PullResponse &page, quint64 round);
     void finish(State state, std::optional<shared::Error> error = std::nullopt);
     void failFromReply(const ApiReply &reply);
     void setState(State state);
@@ -86,6 +94,7 @@ private:
     bool m_liveConnected = false;
     int m_failures = 0;
     int m_emptyPushes = 0;
+    quint64 m_round = 0; // answers from an earlier, ended round are dropped
     QTimer *m_debounce = nullptr;
     QTimer *m_poll = nullptr;
     QTimer *m_retry = nullptr;

@@ -9,7 +9,11 @@
 #include "shared/protocol.h"
 #include "shared/timestamp.h"
 
+#include <QHash>
+#include <QSqlError>
 #include <QSqlQuery>
+
+#include <memory>
 #include <QVariant>
 
 namespace quire::desktop {
@@ -40,6 +44,18 @@ QString now()
 QString selectList(const shared::SyncTable &table)
 {
     return QStringLiteral("id, ") + table.columnNames().join(QLatin1String(", ")) + QStringLiteral(", rev");
+}
+
+// Writes a whole working-copy row: id, the table's columns, rev.
+QString workingUpsertSql(const shared::SyncTable &table)
+{
+    QStringList updates;
+    for (const QString &c : table.columnNames())
+        updates << QStringLiteral("%1 = excluded.%1").arg(c);
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO UPDATE SET %4, rev = excluded.rev")
+        .arg(table.name, selectList(table),
+             QStringLiteral("?, ").repeated(table.columns.size() + 1) + QStringLiteral("?"),
+             updates.join(QLatin1String(", ")));
 }
 
 } // namespace
@@ -121,20 +137,13 @@ Result<std::optional<nlohmann::json>> SyncStore::workingRow(const shared::SyncTa
 
 VoidResult SyncStore::writeWorkingRow(const shared::SyncTable &table, const nlohmann::json &row)
 {
-    const QStringList columns = table.columnNames();
     QVariantList binds{QString::fromStdString(row.value("id", std::string()))};
-    QStringList updates;
-    for (const QString &c : columns) {
+    for (const QString &c : table.columnNames()) {
         const auto it = row.find(c.toStdString());
         binds << (it != row.end() && it->is_string() ? it->get<QString>() : QString());
-        updates << QStringLiteral("%1 = excluded.%1").arg(c);
     }
     binds << row.value("rev", qint64(0));
-    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO UPDATE SET %4, rev = excluded.rev")
-                            .arg(table.name, selectList(table),
-                                 QStringLiteral("?, ").repeated(columns.size() + 1) + QStringLiteral("?"),
-                                 updates.join(QLatin1String(", ")));
-    return m_db.run(sql, binds);
+    return m_db.run(workingUpsertSql(table), binds);
 }
 
 VoidResult SyncStore::removeWorkingRow(const shared::SyncTable &table, const QString &id)
@@ -145,11 +154,25 @@ VoidResult SyncStore::removeWorkingRow(const shared::SyncTable &table, const QSt
 VoidResult SyncStore::enqueue(const shared::SyncTable &table, const QString &rowId, Operation op,
                               const nlohmann::json &fields, const nlohmann::json &base)
 {
-    Result<QSqlQuery> server
-        = m_db.exec(QStringLiteral("SELECT rev FROM server_rows WHERE tbl = ? AND id = ?"), {table.name, rowId});
+    Result<QSqlQuery> server = m_db.exec(QStringLiteral("SELECT rev, data IS NULL FROM server_rows WHERE tbl = ? AND id = ?"),
+                                         {table.name, rowId});
     if (!server)
         return server.error();
-    const qint64 baseRev = server->next() ? server->value(0).toLongLong() : 0;
+    const bool hasServerCopy = server->next();
+    const qint64 baseRev = hasServerCopy ? server->value(0).toLongLong() : 0;
+    if (hasServerCopy && server->value(1).toBool()) {
+        // The first local change of a row: keep the server's version apart
+        // now, while the working copy still equals it.
+        Result<std::optional<nlohmann::json>> working = workingRow(table, rowId);
+        if (!working)
+            return working.error();
+        if (*working) {
+            if (VoidResult r = m_db.run(QStringLiteral("UPDATE server_rows SET data = ? WHERE tbl = ? AND id = ?"),
+                                        {dump(**working), table.name, rowId});
+                !r)
+                return r;
+        }
+    }
     Result<QString> c = cursor();
     if (!c)
         return c.error();
@@ -325,10 +348,19 @@ VoidResult SyncStore::rebuild(const shared::SyncTable &table, const QString &id)
     nlohmann::json row;
     bool exists = false;
     qint64 rev = 0;
-    if (server->next()) {
+    if (server->next() && !server->value(2).isNull()) {
         rev = server->value(0).toLongLong();
         exists = server->value(1).toInt() == 0;
         row = parse(server->value(2));
+    } else if (server->isValid()) {
+        // No local change was ever made to it: the working row is the copy.
+        rev = server->value(0).toLongLong();
+        exists = server->value(1).toInt() == 0;
+        Result<std::optional<nlohmann::json>> current = workingRow(table, id);
+        if (!current)
+            return current.error();
+        if (*current)
+            row = **current;
     } else {
         // Created here and not pulled back yet: the working copy holds the
         // local-only values (owner, times), and re-applying the queued
@@ -412,6 +444,20 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
         }
 
         QSet<QPair<QString, QString>> touched;
+        QSqlQuery upsertServer(m_db.handle());
+        upsertServer.prepare(QStringLiteral("INSERT INTO server_rows(tbl, id, rev, deleted, data, generation) "
+                                            "VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT(tbl, id) DO UPDATE SET "
+                                            "rev = excluded.rev, deleted = 0, data = excluded.data, "
+                                            "generation = excluded.generation"));
+        QHash<QString, std::shared_ptr<QSqlQuery>> workingQueries;
+        const auto workingFor = [&](const shared::SyncTable &table) -> QSqlQuery & {
+            std::shared_ptr<QSqlQuery> &q = workingQueries[table.name];
+            if (!q) {
+                q = std::make_shared<QSqlQuery>(m_db.handle());
+                q->prepare(workingUpsertSql(table));
+            }
+            return *q;
+        };
         for (const Change &c : page.changes) {
             const shared::SyncTable *table = shared::SyncSchema::find(c.table);
             if (!table) {
@@ -421,18 +467,30 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
             const bool hasQueued = queued.contains({c.table, c.id});
             switch (c.kind) {
             case Change::Kind::Upsert: {
-                if (VoidResult r = m_db.run(QStringLiteral("INSERT INTO server_rows(tbl, id, rev, deleted, data, generation) "
-                                                           "VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT(tbl, id) DO UPDATE SET "
-                                                           "rev = excluded.rev, deleted = 0, data = excluded.data, "
-                                                           "generation = excluded.generation"),
-                                            {c.table, c.id, c.rev, dump(c.row), *generation});
-                    !r)
-                    return r;
+                // The hot path of a large pull: statements prepared once per page.
+                upsertServer.bindValue(0, c.table);
+                upsertServer.bindValue(1, c.id);
+                upsertServer.bindValue(2, c.rev);
+                // Without local changes the working copy is the server copy, so
+                // the copy is not written twice (NULL data: "as the working row").
+                upsertServer.bindValue(3, hasQueued ? QVariant(dump(c.row)) : QVariant());
+                upsertServer.bindValue(4, *generation);
+                if (!upsertServer.exec())
+                    return shared::Error::make(QStringLiteral("db_error"), upsertServer.lastError().text());
                 if (hasQueued) {
                     touched.insert({c.table, c.id});
-                } else if (VoidResult r = writeWorkingRow(*table, c.row); !r) {
-                    return r; // the common case, written directly
+                    break;
                 }
+                QSqlQuery &working = workingFor(*table);
+                int i = 0;
+                working.bindValue(i++, c.id);
+                for (const shared::SyncColumn &col : table->columns) {
+                    const auto it = c.row.find(col.name.toStdString());
+                    working.bindValue(i++, it != c.row.end() && it->is_string() ? it->get<QString>() : QStringLiteral(""));
+                }
+                working.bindValue(i, c.rev);
+                if (!working.exec())
+                    return shared::Error::make(QStringLiteral("db_error"), working.lastError().text());
                 break;
             }
             case Change::Kind::Delete:

@@ -3,7 +3,13 @@
 
 #include "desktop/core/authsession.h"
 #include "desktop/core/contentstore.h"
+#include "shared/database.h"
+#include "shared/timestamp.h"
+#include "shared/uuid.h"
 #include "tests/support/serverprocess.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <QEventLoop>
 #include <QTimer>
@@ -116,6 +122,45 @@ bool createUser(const QString &dataDir, const QString &email, const QString &rol
     if (r.exitCode != 0)
         qWarning("create-user failed: %s", r.err.constData());
     return r.exitCode == 0;
+}
+
+} // namespace quire::test
+
+namespace quire::test {
+
+bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, int bodyBytes)
+{
+    auto db = shared::Database::openSqlite(dataDir + QStringLiteral("/quire.db"));
+    if (!db)
+        return false;
+    shared::Database &d = **db;
+    shared::Result<QVariant> owner = d.scalar(QStringLiteral("SELECT id FROM users WHERE email = ?"), {ownerEmail});
+    if (!owner || owner->isNull())
+        return false;
+    const QString body = QStringLiteral("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ").repeated(bodyBytes / 57 + 1).left(bodyBytes);
+    const QString now = shared::Timestamp::format(QDateTime::currentDateTimeUtc());
+    shared::VoidResult done = d.transaction([&]() -> shared::VoidResult {
+        shared::Result<QVariant> head = d.scalar(QStringLiteral("SELECT seq FROM sync_state WHERE id = 1"));
+        if (!head)
+            return head.error();
+        qint64 seq = head->toLongLong();
+        QSqlQuery insert(d.handle());
+        insert.prepare(QStringLiteral("INSERT INTO guides(id, title, body, status, owner_id, created_at, updated_at, rev) "
+                                      "VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)"));
+        for (int i = 0; i < count; ++i) {
+            insert.bindValue(0, shared::Uuid::createV7());
+            insert.bindValue(1, QStringLiteral("Seeded guide %1").arg(i));
+            insert.bindValue(2, body);
+            insert.bindValue(3, owner->toString());
+            insert.bindValue(4, now);
+            insert.bindValue(5, now);
+            insert.bindValue(6, ++seq);
+            if (!insert.exec())
+                return shared::Error::make(QStringLiteral("seed"), insert.lastError().text());
+        }
+        return d.run(QStringLiteral("UPDATE sync_state SET seq = ? WHERE id = 1"), {seq});
+    });
+    return done.ok();
 }
 
 } // namespace quire::test

@@ -50,3 +50,12 @@ private:
 bool createUser(const QString &dataDir, const QString &email, const QString &role, const QString &password);
 
 } // namespace quire::test
+
+namespace quire::test {
+
+// Writes `count` guides of `bodyBytes` each straight into a server's
+// database (stopped or running), owned by `ownerEmail`, as if they had been
+// synced: for tests and benchmarks of large pulls. Returns false on error.
+bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, int bodyBytes);
+
+} // namespace quire::test
