@@ -4,6 +4,7 @@
 #include "desktop/cli/tr.h"
 #include "desktop/core/apiclient.h"
 #include "desktop/core/authsession.h"
+#include "desktop/core/conflictresolver.h"
 #include "desktop/core/contentstore.h"
 #include "desktop/core/syncengine.h"
 #include "desktop/core/syncstore.h"
@@ -191,41 +192,19 @@ int SyncCommands::resolve(desktop::Workspace &ws, QStringList args)
         m_cli.err() << Tr::tr("There is no conflict %1.").arg(args.first()) << Qt::endl;
         return NotFound;
     }
-    const auto &c = (*found)->conflict;
-    const shared::SyncTable *table = shared::SyncSchema::find(c.table);
-    if (!table)
-        return m_cli.fail(shared::Error::make(QStringLiteral("unknown_table"), Tr::tr("Unknown table %1.").arg(c.table)));
-    shared::VoidResult applied = shared::VoidResult::success();
-    QString resolution;
-    if (c.field == QLatin1String("*")) {
-        // A whole-row conflict (edit against delete): the choice is whether
-        // the row stays. The side the row already follows needs nothing.
-        const bool wantRow = keep ? ((*keep == QLatin1String("client")) == (c.kind == QLatin1String("edit_vs_delete")))
-                                  : true;
-        if (!wantRow) {
-            shared::Result<std::optional<nlohmann::json>> row = ws.content().get(*table, c.rowId);
-            if (row && *row)
-                applied = ws.content().remove(*table, c.rowId);
-        }
-        resolution = keep ? *keep : QStringLiteral("file");
+    desktop::ConflictResolver resolver(ws.content(), ws.syncStore());
+    shared::VoidResult resolved = shared::VoidResult::success();
+    if (file) {
+        shared::Result<QString> text = m_cli.readTextFile(*file);
+        if (!text)
+            return m_cli.fail(text.error());
+        resolved = resolver.resolve(args.first(), desktop::ConflictResolver::Keep::Text, *text);
     } else {
-        nlohmann::json value;
-        if (file) {
-            shared::Result<QString> text = m_cli.readTextFile(*file);
-            if (!text)
-                return m_cli.fail(text.error());
-            value = *text;
-            resolution = QStringLiteral("file");
-        } else {
-            value = *keep == QLatin1String("server") ? c.serverValue : c.clientValue;
-            resolution = *keep;
-        }
-        applied = ws.content().update(*table, c.rowId, {{c.field.toStdString(), value}});
+        resolved = resolver.resolve(args.first(), *keep == QLatin1String("server") ? desktop::ConflictResolver::Keep::Server
+                                                                                 : desktop::ConflictResolver::Keep::Client);
     }
-    if (!applied)
-        return m_cli.fail(applied.error());
-    if (shared::VoidResult r = ws.syncStore().markResolved(c.id, resolution); !r)
-        return m_cli.fail(r.error());
+    if (!resolved)
+        return m_cli.fail(resolved.error());
     m_cli.out() << Tr::tr("Resolved; sync to send the result.") << Qt::endl;
     return Ok;
 }

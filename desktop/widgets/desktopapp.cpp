@@ -61,6 +61,8 @@ int run(QApplication &app)
     MainWindow window(ws);
     window.show();
     ws.connection().start();
+    // Sync runs by itself in the app: after edits, on live notices, on a timer.
+    ws.startAutomaticSync();
     if (ws.api().server().isValid())
         ws.session().restore([](const desktop::ApiReply &) {}); // silent: signed in again if the token is still good
     if (!ws.api().server().isValid())

@@ -17,6 +17,12 @@
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
+#include "desktop/core/syncengine.h"
+#include "desktop/core/syncstore.h"
+#include "desktop/widgets/conflictsdialog.h"
+#include "desktop/widgets/rejecteddialog.h"
+#include "desktop/widgets/syncindicator.h"
+
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -32,6 +38,7 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_indicator(new ConnectionIndicator(workspace.connection(), this))
     , m_account(new QLabel(this))
+    , m_sync(new SyncIndicator(workspace.sync(), workspace.syncStore(), this))
 {
     m_account->setObjectName(QStringLiteral("accountIndicator"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -45,6 +52,7 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     splitter->setSizes({180, 720});
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_account);
+    statusBar()->addPermanentWidget(m_sync);
     statusBar()->addPermanentWidget(m_indicator);
 
     buildSections();
@@ -118,6 +126,31 @@ void MainWindow::buildMenus()
         m_workspace.session().signOut([this](const desktop::ApiReply &) { statusBar()->showMessage(Tr::tr("Signed out."), 5000); });
     });
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+
+    QMenu *sync = menuBar()->addMenu(Tr::tr("&Sync"));
+    QAction *syncNow = sync->addAction(Tr::tr("Sync &Now"), &m_workspace.sync(), &desktop::SyncEngine::syncNow);
+    syncNow->setObjectName(QStringLiteral("syncNowAction"));
+    syncNow->setShortcut(QKeySequence::Refresh);
+    QAction *conflicts = sync->addAction(Tr::tr("&Conflicts…"), this, [this] {
+        ConflictsDialog dialog(m_workspace, this);
+        dialog.exec();
+    });
+    conflicts->setObjectName(QStringLiteral("conflictsAction"));
+    QAction *refused = sync->addAction(Tr::tr("&Refused Changes…"), this, [this] {
+        RejectedDialog dialog(m_workspace, this);
+        dialog.exec();
+    });
+    refused->setObjectName(QStringLiteral("refusedAction"));
+    connect(&m_workspace.sync(), &desktop::SyncEngine::massRemovalPending, this, [this](qint64 removing, qint64 total) {
+        const auto answer = QMessageBox::question(
+            this, Tr::tr("Remove Items?"),
+            Tr::tr("The server's changes would remove %1 of the %2 items in this replica (for example after your "
+                   "access changed). Nothing has been removed yet. Go on?")
+                .arg(removing)
+                .arg(total));
+        if (answer == QMessageBox::Yes)
+            m_workspace.sync().confirmMassRemoval();
+    });
 
     QMenu *help = menuBar()->addMenu(Tr::tr("&Help"));
     help->addAction(Tr::tr("&About Quire"), this, [this] {

@@ -14,6 +14,7 @@ class Workspace;
 namespace quire::gui {
 
 class ConnectionIndicator;
+class SyncIndicator;
 class SignInDialog;
 
 // The application frame: a side bar of sections, the section shown beside
@@ -47,6 +48,7 @@ private:
     QStackedWidget *m_pages;
     ConnectionIndicator *m_indicator;
     QLabel *m_account;
+    SyncIndicator *m_sync;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_profileAction = nullptr;

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/syncengine.h"
+#include "desktop/widgets/conflictsdialog.h"
+#include "desktop/widgets/mainwindow.h"
+#include "desktop/widgets/rejecteddialog.h"
+#include "desktop/widgets/syncindicator.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/widgetfinder.h"
+#include "tests/sync/syncpeer.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quire::test;
+using quire::desktop::SyncEngine;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse battery staple");
+
+QString text(const std::optional<nlohmann::json> &row, const char *field)
+{
+    return row ? QString::fromStdString(row->value(field, std::string())) : QString();
+}
+} // namespace
+
+// The sync parts of the desktop under offscreen, against the real server:
+// the status bar, Sync Now, the side-by-side conflict view and the list of
+// refused changes, driven by clicks.
+class TestSyncViews : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+    std::unique_ptr<SyncPeer> m_a;
+    std::unique_ptr<SyncPeer> m_b;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString data = m_dir.filePath(QStringLiteral("server"));
+        QVERIFY(createUser(data, QStringLiteral("ann@example.org"), QStringLiteral("author"), kPassword));
+        ServerProcess::Options options;
+        options.dataDir = data;
+        QVERIFY2(m_server.start(options), qPrintable(m_server.errorString()));
+        m_a = std::make_unique<SyncPeer>(m_dir.filePath(QStringLiteral("a")));
+        m_b = std::make_unique<SyncPeer>(m_dir.filePath(QStringLiteral("b")));
+        m_a->connectTo(m_server);
+        m_b->connectTo(m_server);
+        QVERIFY(m_a->signIn(QStringLiteral("ann@example.org"), kPassword));
+        QVERIFY(m_b->signIn(QStringLiteral("ann@example.org"), kPassword));
+    }
+
+    void statusBarShowsPendingAndSyncNowSends()
+    {
+        quire::gui::MainWindow window(m_b->ws());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *indicator = findNamed<quire::gui::SyncIndicator>(window, "syncIndicator");
+        QVERIFY(indicator);
+        const QString id = m_b->create(QStringLiteral("From the window"), QString());
+        indicator->refresh();
+        QVERIFY2(indicator->text().contains(QStringLiteral("1 change")), qPrintable(indicator->text()));
+        auto *syncNow = findNamed<QAction>(window, "syncNowAction");
+        QVERIFY(syncNow);
+        syncNow->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->ws().sync().state(), SyncEngine::State::Idle, 20'000);
+        QTRY_VERIFY(!indicator->text().contains(QStringLiteral("to send")));
+        QVERIFY(indicator->text().contains(QStringLiteral("Up to date")));
+        QVERIFY(indicator->toolTip().contains(QStringLiteral("Last synced")));
+        QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
+        QVERIFY(m_a->row(id));
+    }
+
+    void aConflictIsShownSideBySideAndResolvedByAClick()
+    {
+        const QString id = m_a->create(QStringLiteral("Both sides"), QStringLiteral("Base paragraph.\n"));
+        QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
+        QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
+        QVERIFY(m_a->edit(id, {{"body", "Base paragraph, A's way.\n"}}));
+        QVERIFY(m_b->edit(id, {{"body", "Base paragraph, B's way.\n"}}));
+        QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
+        QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
+
+        quire::gui::ConflictsDialog dialog(m_b->ws());
+        dialog.show();
+        QCOMPARE(dialog.count(), 1);
+        auto *server = findNamed<QPlainTextEdit>(dialog, "serverVersion");
+        auto *mine = findNamed<QPlainTextEdit>(dialog, "myVersion");
+        QVERIFY(server && mine);
+        QCOMPARE(server->toPlainText(), QStringLiteral("Base paragraph, A's way.\n"));
+        QCOMPARE(mine->toPlainText(), QStringLiteral("Base paragraph, B's way.\n"));
+        // The person combines both in their pane and keeps that.
+        mine->selectAll();
+        QTest::keyClicks(mine, QStringLiteral("Base paragraph, both ways."));
+        QTest::mouseClick(findNamed<QPushButton>(dialog, "keepMineButton"), Qt::LeftButton);
+        QCOMPARE(dialog.count(), 0);
+        QCOMPARE(text(m_b->row(id), "body"), QStringLiteral("Base paragraph, both ways."));
+        QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
+        QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
+        QCOMPARE(text(m_a->row(id), "body"), QStringLiteral("Base paragraph, both ways."));
+    }
+
+    void aRefusedChangeCanBeCopiedExportedAndDismissed()
+    {
+        // An author may not publish: the server refuses, the text stays here.
+        const QString id = m_b->create(QStringLiteral("Not mine to publish"), QStringLiteral("Careful words.\n"));
+        QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
+        QVERIFY(m_b->edit(id, {{"status", "published"}, {"body", "Careful words, final.\n"}}));
+        QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
+        QCOMPARE(m_b->status().rejected, 1);
+
+        quire::gui::RejectedDialog dialog(m_b->ws());
+        dialog.show();
+        QCOMPARE(dialog.count(), 1);
+        QVERIFY(dialog.currentContent().contains(QStringLiteral("Careful words, final.")));
+        QTest::mouseClick(findNamed<QPushButton>(dialog, "copyButton"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), dialog.currentContent());
+        const QString path = m_dir.filePath(QStringLiteral("refused.md"));
+        QCOMPARE(dialog.exportTo(path), QString());
+        QFile exported(path);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        QVERIFY(exported.readAll().contains("Careful words, final."));
+        QCOMPARE(dialog.exportTo(m_dir.filePath(QStringLiteral("no/such/dir/x.md"))).isEmpty(), false);
+        QTest::mouseClick(findNamed<QPushButton>(dialog, "dismissButton"), Qt::LeftButton);
+        QCOMPARE(dialog.count(), 0);
+        QCOMPARE(m_b->status().rejected, 0);
+    }
+};
+
+QTEST_MAIN(TestSyncViews)
+#include "tst_syncviews.moc"
