@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/replicamigrations.h"
 #include "tests/support/serverprocess.h"
 
 #include <QFile>
@@ -86,7 +87,7 @@ private Q_SLOTS:
         const auto j = nlohmann::json::parse(s.out.toStdString());
         QCOMPARE(QString::fromStdString(j["server"].get<std::string>()), m_server.url().toString());
         QCOMPARE(QString::fromStdString(j["pinned_fingerprint"].get<std::string>()), m_server.fingerprint());
-        QCOMPARE(j["replica_schema_version"].get<int>(), 1);
+        QCOMPARE(j["replica_schema_version"].get<int>(), quire::desktop::replicaMigrations().last().version);
     }
 
     void wrongFingerprintIsRefused()
@@ -137,6 +138,73 @@ private Q_SLOTS:
         QFile file(credentials);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains("qr_")); // the refresh token is gone
+    }
+
+    void guidesSyncAndConflictsFromScripts()
+    {
+        const auto created = ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
+                                                 QStringLiteral("--email"), QStringLiteral("script@example.org"),
+                                                 QStringLiteral("--role"), QStringLiteral("author")},
+                                                60000, {}, "script passphrase here\n");
+        QCOMPARE(created.exitCode, 0);
+        for (const char *profile : {"s1", "s2"}) {
+            const CliResult in = cli(withProfile(QString::fromLatin1(profile),
+                                                 {QStringLiteral("login"), m_server.url().toString(), QStringLiteral("script@example.org"),
+                                                  QStringLiteral("--trust-fingerprint"), m_server.fingerprint()}),
+                                     "script passphrase here\n");
+            QCOMPARE(in.exitCode, 0);
+        }
+        // Created offline-capable: the command needs no server.
+        QFile body(m_dir.filePath(QStringLiteral("body.md")));
+        QVERIFY(body.open(QIODevice::WriteOnly));
+        body.write("Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        body.close();
+        const CliResult made = cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("create"),
+                                                                      QStringLiteral("--title"), QStringLiteral("Scripted"),
+                                                                      QStringLiteral("--body-file"), body.fileName()}));
+        QCOMPARE(made.exitCode, 0);
+        const QString id = QString::fromUtf8(made.out.trimmed());
+        QCOMPARE(id.size(), 36);
+        auto status = nlohmann::json::parse(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("status"), QStringLiteral("--json")})).out.toStdString());
+        QCOMPARE(status["pending"].get<int>(), 1);
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("sync")})).exitCode, 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s2"), {QStringLiteral("sync")})).exitCode, 0);
+        const CliResult shown = cli(withProfile(QStringLiteral("s2"), {QStringLiteral("guides"), QStringLiteral("show"), id, QStringLiteral("--json")}));
+        QCOMPARE(shown.exitCode, 0);
+        const auto row = nlohmann::json::parse(shown.out.toStdString());
+        QCOMPARE(row["body"].get<std::string>(), std::string("Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")); // as written
+        // The same paragraph edited on both: a conflict that scripts can read.
+        QVERIFY(body.open(QIODevice::WriteOnly));
+        body.write("Intro, from s1.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        body.close();
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("edit"), id, QStringLiteral("--body-file"), body.fileName()})).exitCode, 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s2"), {QStringLiteral("guides"), QStringLiteral("edit"), id, QStringLiteral("--body-file"), QStringLiteral("-")}),
+                     "Intro, from s2.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n").exitCode,
+                 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("sync")})).exitCode, 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s2"), {QStringLiteral("sync")})).exitCode, 0);
+        const CliResult listed = cli(withProfile(QStringLiteral("s2"), {QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("--json")}));
+        QCOMPARE(listed.exitCode, 0);
+        const auto conflicts = nlohmann::json::parse(listed.out.toStdString());
+        QCOMPARE(conflicts.size(), size_t(1));
+        QCOMPARE(conflicts[0]["row_id"].get<std::string>(), id.toStdString());
+        QCOMPARE(conflicts[0]["field"].get<std::string>(), std::string("body"));
+        QVERIFY(conflicts[0]["server_value"].get<std::string>().find("from s1") != std::string::npos);
+        QVERIFY(conflicts[0]["client_value"].get<std::string>().find("from s2") != std::string::npos);
+        const QString conflictId = QString::fromStdString(conflicts[0]["id"].get<std::string>());
+        QCOMPARE(cli(withProfile(QStringLiteral("s2"), {QStringLiteral("conflicts"), QStringLiteral("resolve"), conflictId, QStringLiteral("--keep"), QStringLiteral("client")})).exitCode, 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s2"), {QStringLiteral("sync")})).exitCode, 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("sync")})).exitCode, 0);
+        const auto after = nlohmann::json::parse(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("show"), id, QStringLiteral("--json")})).out.toStdString());
+        QVERIFY(after["body"].get<std::string>().find("from s2") != std::string::npos);
+        // Errors: unknown ids, bad options, invalid fields.
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("show"), QStringLiteral("01890a5d-ac96-774b-bcce-b302099a8057")})).exitCode, 8);
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("create")})).exitCode, 2);
+        const CliResult invalid = cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"), QStringLiteral("x"), QStringLiteral("--status"), QStringLiteral("bogus")}));
+        QCOMPARE(invalid.exitCode, 1);
+        QVERIFY(invalid.err.contains("status"));
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("delete"), id})).exitCode, 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("sync"), QStringLiteral("--json")})).exitCode, 0);
     }
 
     void statusWorksOffline()
