@@ -4,7 +4,7 @@
 <context>
     <name>Quire::Cli</name>
     <message>
-        <location filename="../desktop/cli/clicommands.cpp" line="+30"/>
+        <location filename="../desktop/cli/clicommands.cpp" line="+34"/>
         <source>Usage: quire-cli [--profile DIR] COMMAND [options]
 
 Commands:
@@ -16,7 +16,22 @@ Commands:
                  Connect as above and sign in; the password is read from
                  standard input. The refresh token goes to the keychain.
   logout         Sign out here and on the server (works offline too).
-  status [--json]  Show the profile, its server and its replica (works offline).
+  status [--json]  Show the profile, its server and its replica: pending changes,
+                 cursor, last sync, conflicts (works offline).
+  sync [--allow-mass-removal] [--json]
+                 Send local changes and fetch the server&apos;s. A pull that would
+                 remove most of the replica waits for --allow-mass-removal.
+  guides list [--json]
+  guides show ID [--json]
+  guides create --title T [--body-file F] [--status S] [--json]   (prints the id)
+  guides edit ID [--title T] [--body-file F] [--status S]
+  guides delete ID
+                 Read and change guides in the replica (offline too; F may be -).
+  conflicts list [--all] [--json] | show ID [--json]
+  conflicts resolve ID (--keep server|client | --with-file F)
+                 Both versions of what two replicas changed at once.
+  rejected list [--json] | dismiss N
+                 Changes the server refused, with their content.
 
 Options:
   --profile DIR  Use the profile in DIR instead of the default one.
@@ -24,7 +39,7 @@ Options:
 
 Exit codes: 0 success, 1 error, 2 usage error, 3 server unreachable,
 4 certificate not trusted, 5 server and client versions incompatible,
-6 sign-in refused.
+6 sign-in refused or needed, 7 waiting for confirmation, 8 not found.
 </source>
         <translation>Aufruf: quire-cli [--profile VERZ] BEFEHL [Optionen]
 
@@ -37,7 +52,22 @@ Befehle:
                  Wie oben verbinden und anmelden; das Passwort wird von der
                  Standardeingabe gelesen. Das Refresh-Token kommt in den Schlüsselbund.
   logout         Hier und auf dem Server abmelden (geht auch offline).
-  status [--json]  Profil, Server und Replik anzeigen (funktioniert offline).
+  status [--json]  Profil, Server und Replik anzeigen: ausstehende Änderungen,
+                 Cursor, letzter Abgleich, Konflikte (funktioniert offline).
+  sync [--allow-mass-removal] [--json]
+                 Lokale Änderungen senden und die des Servers holen. Ein Abruf, der
+                 den Großteil der Replik entfernen würde, wartet auf --allow-mass-removal.
+  guides list [--json]
+  guides show ID [--json]
+  guides create --title T [--body-file F] [--status S] [--json]   (gibt die ID aus)
+  guides edit ID [--title T] [--body-file F] [--status S]
+  guides delete ID
+                 Anleitungen in der Replik lesen und ändern (auch offline; F darf - sein).
+  conflicts list [--all] [--json] | show ID [--json]
+  conflicts resolve ID (--keep server|client | --with-file F)
+                 Beide Versionen dessen, was zwei Repliken gleichzeitig geändert haben.
+  rejected list [--json] | dismiss N
+                 Änderungen, die der Server abgelehnt hat, mit ihrem Inhalt.
 
 Optionen:
   --profile VERZ Das Profil in VERZ statt des Standardprofils verwenden.
@@ -45,16 +75,18 @@ Optionen:
 
 Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
 4 Zertifikat nicht vertraut, 5 Server- und Client-Version unverträglich,
-6 Anmeldung abgelehnt.
+6 Anmeldung abgelehnt oder nötig, 7 wartet auf Bestätigung, 8 nicht gefunden.
 </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
+        <location filename="../desktop/cli/clisupport.cpp" line="+30"/>
         <source>quire-cli: %1</source>
         <translation>quire-cli: %1</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../desktop/cli/clisupport.cpp" line="+0"/>
         <source>Try quire-cli --help.</source>
         <translation>Versuchen Sie quire-cli --help.</translation>
     </message>
@@ -69,7 +101,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>ein Befehl fehlt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>
@@ -83,6 +115,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+61"/>
         <location line="+54"/>
         <location line="+31"/>
+        <location filename="../desktop/cli/guidecommands.cpp" line="+45"/>
+        <location line="+83"/>
+        <location filename="../desktop/cli/synccommands.cpp" line="+52"/>
+        <location line="+79"/>
         <source>unexpected argument %1</source>
         <translation>unerwartetes Argument %1</translation>
     </message>
@@ -122,7 +158,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>Profile:   %1</source>
         <translation>Profil:    %1</translation>
     </message>
@@ -150,6 +186,208 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+1"/>
         <source>Replica:   schema version %1</source>
         <translation>Replik:    Schemaversion %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending:   %1 local changes not yet sent</source>
+        <translation>Ausstehend: %1 lokale Änderungen noch nicht gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync: %1</source>
+        <translation>Letzter Abgleich: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cursor:    %1</source>
+        <translation>Cursor:    %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(start)</source>
+        <translation>(Anfang)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts: %1   Refused changes: %2</source>
+        <translation>Konflikte: %1   Abgelehnte Änderungen: %2</translation>
+    </message>
+    <message>
+        <location filename="../desktop/cli/clisupport.cpp" line="+42"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/cli/guidecommands.cpp" line="-106"/>
+        <source>guides needs list, show, create, edit or delete</source>
+        <translation>guides braucht list, show, create, edit oder delete</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown guides command %1</source>
+        <translation>unbekannter guides-Befehl %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No guides yet.</source>
+        <translation>Noch keine Anleitungen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>guides show needs one ID</source>
+        <translation>guides show braucht eine ID</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no guide %1 here.</source>
+        <translation>Hier gibt es keine Anleitung %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Status: %1   Updated: %2   Revision: %3</source>
+        <translation>Status: %1   Geändert: %2   Revision: %3</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>an option is missing its value</source>
+        <translation>einer Option fehlt ihr Wert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>guides create needs --title</source>
+        <translation>guides create braucht --title</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in once (quire-cli login) so new guides have an owner.</source>
+        <translation>Melden Sie sich einmal an (quire-cli login), damit neue Anleitungen einen Eigentümer haben.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>guides edit needs one ID</source>
+        <translation>guides edit braucht eine ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>guides edit needs --title, --body-file or --status</source>
+        <translation>guides edit braucht --title, --body-file oder --status</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>guides delete needs one ID</source>
+        <translation>guides delete braucht eine ID</translation>
+    </message>
+    <message>
+        <location filename="../desktop/cli/synccommands.cpp" line="-94"/>
+        <source>(nothing)</source>
+        <translation>(nichts)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No server yet: run quire-cli login first.</source>
+        <translation>Noch kein Server: führen Sie zuerst quire-cli login aus.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign in first: quire-cli login URL EMAIL</source>
+        <translation>Melden Sie sich zuerst an: quire-cli login URL E-MAIL</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>In sync. Conflicts to look at: %1. Refused changes: %2.</source>
+        <translation>Abgeglichen. Offene Konflikte: %1. Abgelehnte Änderungen: %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server cannot be reached; your changes are kept.</source>
+        <translation>Der Server ist nicht erreichbar; Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in again: quire-cli login URL EMAIL. Your changes are kept.</source>
+        <translation>Melden Sie sich erneut an: quire-cli login URL E-MAIL. Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run quire-cli sync --allow-mass-removal to go on.</source>
+        <translation>Führen Sie quire-cli sync --allow-mass-removal aus, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>conflicts needs list, show or resolve</source>
+        <translation>conflicts braucht list, show oder resolve</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No conflicts.</source>
+        <translation>Keine Konflikte.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>conflicts show needs one ID</source>
+        <translation>conflicts show braucht eine ID</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>There is no conflict %1.</source>
+        <translation>Es gibt keinen Konflikt %1.</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>%1 %2, field %3 (%4); the row keeps the %5 version.</source>
+        <translation>%1 %2, Feld %3 (%4); der Eintrag behält die Version von %5.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--- server version ---</source>
+        <translation>--- Version des Servers ---</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--- your version ---</source>
+        <translation>--- Ihre Version ---</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown conflicts command %1</source>
+        <translation>unbekannter conflicts-Befehl %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>conflicts resolve ID (--keep server|client | --with-file FILE)</source>
+        <translation>conflicts resolve ID (--keep server|client | --with-file DATEI)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Resolved; sync to send the result.</source>
+        <translation>Gelöst; gleichen Sie ab, um das Ergebnis zu senden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+16"/>
+        <source>rejected needs list or dismiss</source>
+        <translation>rejected braucht list oder dismiss</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>rejected dismiss needs one change number</source>
+        <translation>rejected dismiss braucht eine Änderungsnummer</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No refused changes.</source>
+        <translation>Keine abgelehnten Änderungen.</translation>
     </message>
 </context>
 <context>
@@ -251,7 +489,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Mit Quire-Server %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/authsession.cpp" line="+109"/>
+        <location filename="../desktop/core/authsession.cpp" line="+110"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
@@ -265,6 +503,86 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+5"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <location filename="../desktop/core/conflictresolver.cpp" line="+24"/>
+        <source>There is no conflict %1.</source>
+        <translation>Es gibt keinen Konflikt %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown table %1.</source>
+        <translation>Unbekannte Tabelle %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a version: this conflict is about the whole item.</source>
+        <translation>Wählen Sie eine Version: Dieser Konflikt betrifft den ganzen Eintrag.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/core/contentstore.cpp" line="+26"/>
+        <source>There is no item with the id %1 in this replica.</source>
+        <translation>In dieser Replik gibt es keinen Eintrag mit der ID %1.</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>%1 has no field %2.</source>
+        <translation>%1 hat kein Feld %2.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/core/syncengine.cpp" line="+59"/>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Syncing…</source>
+        <translation>Gleiche ab…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline: changes are kept and sent later</source>
+        <translation>Offline: Änderungen bleiben erhalten und werden später gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed out: sign in to sync</source>
+        <translation>Abgemeldet: zum Abgleichen anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for your confirmation</source>
+        <translation>Wartet auf Ihre Bestätigung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update Quire to sync with this server</source>
+        <translation>Aktualisieren Sie Quire, um mit diesem Server abzugleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync failed</source>
+        <translation>Abgleich fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>This profile holds the data of another account. Sign in as that account, or use another profile (--profile).</source>
+        <translation>Dieses Profil enthält die Daten eines anderen Kontos. Melden Sie sich mit diesem Konto an oder verwenden Sie ein anderes Profil (--profile).</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The server expects change %1, but this replica&apos;s next change is %2. Your changes are kept; ask the administrator.</source>
+        <translation>Der Server erwartet Änderung %1, die nächste Änderung dieser Replik ist aber %2. Ihre Änderungen bleiben erhalten; fragen Sie die Administration.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>The server&apos;s changes would remove %1 of the %2 items here. Nothing was removed yet; confirm to go on.</source>
+        <translation>Die Änderungen des Servers würden %1 der %2 Einträge hier entfernen. Noch wurde nichts entfernt; bestätigen Sie, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The server gave no answer.</source>
+        <translation>Der Server hat nicht geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -369,12 +687,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+39"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+46"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Your session ended. Sign in again; nothing you wrote here is lost.</source>
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
@@ -777,6 +1095,36 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Sync</source>
+        <translation>&amp;Abgleich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;Now</source>
+        <translation>&amp;Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Konflikte…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Refused Changes…</source>
+        <translation>&amp;Abgelehnte Änderungen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove Items?</source>
+        <translation>Einträge entfernen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s changes would remove %1 of the %2 items in this replica (for example after your access changed). Nothing has been removed yet. Go on?</source>
+        <translation>Die Änderungen des Servers würden %1 der %2 Einträge dieser Replik entfernen (etwa weil sich Ihre Zugriffsrechte geändert haben). Noch wurde nichts entfernt. Fortfahren?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1062,6 +1410,156 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <source>If an account exists for this address, a reset link is on its way. Check your mail.</source>
         <translation>Falls es ein Konto mit dieser Adresse gibt, ist ein Link zum Zurücksetzen unterwegs. Sehen Sie in Ihre E-Mails.</translation>
     </message>
+    <message>
+        <location filename="../desktop/widgets/conflictsdialog.cpp" line="+29"/>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Both changed the same part of the text. The item keeps the server&apos;s text.</source>
+        <translation>Beide haben dieselbe Stelle des Textes geändert. Der Eintrag behält den Text des Servers.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both changed this field. The item keeps your value; the server&apos;s is shown.</source>
+        <translation>Beide haben dieses Feld geändert. Der Eintrag behält Ihren Wert; der des Servers wird gezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You edited an item someone deleted. It was brought back with your edit.</source>
+        <translation>Sie haben einen Eintrag bearbeitet, den jemand gelöscht hat. Er wurde mit Ihrer Änderung wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You deleted an item someone edited. It was kept with their edit.</source>
+        <translation>Sie haben einen Eintrag gelöscht, den jemand bearbeitet hat. Er bleibt mit dessen Änderung erhalten.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Server version</source>
+        <translation>Version des Servers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your version</source>
+        <translation>Ihre Version</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep Server Version</source>
+        <translation>Version des Servers behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep My Version</source>
+        <translation>Meine Version behalten</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No conflicts. Everything you and others wrote is in place.</source>
+        <translation>Keine Konflikte. Alles, was Sie und andere geschrieben haben, ist an seinem Platz.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+52"/>
+        <source>Refused Changes</source>
+        <translation>Abgelehnte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export Refused Change</source>
+        <translation>Abgelehnte Änderung exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(a deletion of %1)</source>
+        <translation>(ein Löschen von %1)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The server has accepted every change sent from here.</source>
+        <translation>Der Server hat jede von hier gesendete Änderung angenommen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server refused this change: %1</source>
+        <translation>Der Server hat diese Änderung abgelehnt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/widgets/syncindicator.cpp" line="+34"/>
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n Änderung zu senden</numerusform>
+            <numerusform>%n Änderungen zu senden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n abgelehnt</numerusform>
+            <numerusform>%n abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last synced %1</source>
+        <translation>Zuletzt abgeglichen %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not synced yet</source>
+        <translation>Noch nicht abgeglichen</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Shared</name>
@@ -1119,11 +1617,14 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     <message>
         <location line="+8"/>
         <location filename="../shared/jsonreader.cpp" line="-60"/>
+        <location filename="../shared/synctable.cpp" line="+65"/>
+        <location line="+25"/>
         <source>This field is required.</source>
         <translation>Dieses Feld ist erforderlich.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <location filename="../shared/synctable.cpp" line="-23"/>
         <location filename="../shared/user.cpp" line="+59"/>
         <source>Must be at most %n characters.</source>
         <translation>
@@ -1138,12 +1639,15 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../shared/guide.cpp" line="+37"/>
+        <location filename="../shared/synctable.cpp" line="+8"/>
         <location filename="../shared/user.cpp" line="-19"/>
         <source>Must be one of: %1.</source>
         <translation>Muss eines der folgenden sein: %1.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../shared/syncprotocol.cpp" line="+116"/>
+        <location line="+116"/>
         <source>Must not be negative.</source>
         <translation>Darf nicht negativ sein.</translation>
     </message>
@@ -1184,8 +1688,15 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+22"/>
+        <location filename="../shared/synctable.cpp" line="-32"/>
         <source>Must be an object.</source>
         <translation>Muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../shared/syncprotocol.cpp" line="-186"/>
+        <source>Must be an array.</source>
+        <translation>Muss ein Array sein.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1209,6 +1720,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../shared/protocol.cpp" line="+24"/>
+        <location filename="../shared/syncprotocol.cpp" line="+68"/>
         <source>Must be a positive number.</source>
         <translation>Muss eine positive Zahl sein.</translation>
     </message>
@@ -1236,6 +1748,59 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location line="+5"/>
         <source>Must be an https:// address.</source>
         <translation>Muss eine https://-Adresse sein.</translation>
+    </message>
+    <message>
+        <location filename="../shared/syncprotocol.cpp" line="-7"/>
+        <source>Must be one of: upsert, delete.</source>
+        <translation>Muss upsert oder delete sein.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Not a known outcome.</source>
+        <translation>Kein bekanntes Ergebnis.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>At most %n mutations per request.</source>
+        <translation>
+            <numerusform>Höchstens %n Änderung pro Anfrage.</numerusform>
+            <numerusform>Höchstens %n Änderungen pro Anfrage.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mutation ids must be consecutive within a request.</source>
+        <translation>Die Änderungsnummern einer Anfrage müssen lückenlos aufeinander folgen.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Not a known change.</source>
+        <translation>Keine bekannte Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../shared/synctable.cpp" line="+7"/>
+        <source>Not a known field.</source>
+        <translation>Kein bekanntes Feld.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This field is set by the server.</source>
+        <translation>Dieses Feld setzt der Server.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Must be a string.</source>
+        <translation>Muss Text sein.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Must be at most %1 MiB.</source>
+        <translation>Darf höchstens %1 MiB groß sein.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Must be an ISO-8601 UTC timestamp.</source>
+        <translation>Muss ein ISO-8601-Zeitstempel in UTC sein.</translation>
     </message>
 </context>
 </TS>
