@@ -47,6 +47,8 @@ Database::Database(QString connectionName, QString path)
 
 Database::~Database()
 {
+    m_statements.clear();
+    m_handle = QSqlDatabase();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -57,7 +59,10 @@ Database::~Database()
 
 QSqlDatabase Database::handle() const
 {
-    return QSqlDatabase::database(m_connectionName, false);
+    // Looking the connection up by name takes a global lock; keep it.
+    if (!m_handle.isValid())
+        m_handle = QSqlDatabase::database(m_connectionName, false);
+    return m_handle;
 }
 
 Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path)
@@ -126,9 +131,37 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
 
 VoidResult Database::run(const QString &sql, const QVariantList &binds)
 {
-    Result<QSqlQuery> q = exec(sql, binds);
-    if (!q)
-        return q.error();
+    // Statements that return nothing to the caller are prepared once per
+    // connection and reused: sync writes the same few statements thousands
+    // of times a second, and SQLite's parser would otherwise dominate.
+    std::shared_ptr<QSqlQuery> &query = m_statements[sql];
+    if (!query) {
+        if (m_statements.size() > kMaxCachedStatements) {
+            m_statements.clear();
+            return run(sql, binds);
+        }
+        query = std::make_shared<QSqlQuery>(handle());
+        if (!query->prepare(sql)) {
+            const QSqlError error = query->lastError();
+            m_statements.remove(sql);
+            return sqlError(Tr::tr("Preparing a query"), error);
+        }
+    }
+    for (qsizetype i = 0; i < binds.size(); ++i) {
+        const QVariant &v = binds[i];
+        // As in exec(): NULL only when asked for with an invalid QVariant().
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            query->bindValue(int(i), QStringLiteral(""));
+        else
+            query->bindValue(int(i), v);
+    }
+    const bool ok = query->exec();
+    const QSqlError error = query->lastError();
+    query->finish();
+    if (!ok) {
+        qCWarning(lcDb) << "query failed:" << sql.left(120) << error.text();
+        return sqlError(Tr::tr("A database query"), error);
+    }
     return VoidResult::success();
 }
 

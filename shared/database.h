@@ -3,6 +3,7 @@
 
 #include "shared/result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -54,7 +55,11 @@ private:
     Database(QString connectionName, QString path);
     VoidResult configure();
 
+    static constexpr qsizetype kMaxCachedStatements = 128;
+
     QString m_connectionName;
+    mutable QSqlDatabase m_handle;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     QString m_path;
     quint64 m_device = 0;
     quint64 m_inode = 0;

@@ -305,21 +305,39 @@ nlohmann::json Change::toJson() const
 
 Result<Change> Change::fromJson(const nlohmann::json &json)
 {
+    // The hot path of a large pull (one call per row): plain lookups, no
+    // per-field bookkeeping, and the same checks as the reader would make.
+    if (!json.is_object())
+        return Error::make(QStringLiteral("validation_failed"), Tr::tr("The request body must be a JSON object."));
+    const auto text = [&json](const char *key) -> const std::string * {
+        const auto it = json.find(key);
+        return it != json.end() && it->is_string() ? &it->get_ref<const std::string &>() : nullptr;
+    };
+    const std::string *table = text("table");
+    const std::string *id = text("id");
+    const std::string *op = text("op");
+    const auto rev = json.find("rev");
     FieldErrors errors;
-    JsonReader r(json, errors);
+    if (!table)
+        errors.add(QStringLiteral("table"), Tr::tr("This field is required."));
+    if (!id)
+        errors.add(QStringLiteral("id"), Tr::tr("This field is required."));
+    if (rev == json.end() || !rev->is_number_integer())
+        errors.add(QStringLiteral("rev"), Tr::tr("Must be a whole number."));
     Change c;
-    c.table = r.string("table", JsonReader::Presence::Required).value_or(QString());
-    c.id = r.string("id", JsonReader::Presence::Required).value_or(QString());
-    c.rev = r.integer("rev", JsonReader::Presence::Required).value_or(0);
-    const QString op = r.string("op", JsonReader::Presence::Required).value_or(QString());
-    if (const auto parsed = kChangeKinds.fromName(op))
-        c.kind = *parsed;
+    if (const auto kind = op ? kChangeKinds.fromName(QString::fromStdString(*op)) : std::nullopt)
+        c.kind = *kind;
     else
         errors.add(QStringLiteral("op"), Tr::tr("Not a known change."));
-    c.row = objectOrEmpty(r.object("row"));
-    c.reason = r.string("reason").value_or(QString());
     if (!errors.isEmpty())
         return errors.toError();
+    c.table = QString::fromStdString(*table);
+    c.id = QString::fromStdString(*id);
+    c.rev = rev->get<qint64>();
+    if (const auto row = json.find("row"); row != json.end() && row->is_object())
+        c.row = *row;
+    if (const std::string *reason = text("reason"))
+        c.reason = QString::fromStdString(*reason);
     return c;
 }
 

@@ -14,6 +14,8 @@
 #include <QSqlQuery>
 
 #include <memory>
+#include <string>
+#include <vector>
 #include <QVariant>
 
 namespace quire::desktop {
@@ -306,11 +308,11 @@ VoidResult SyncStore::applyPushResponse(const PushResponse &response)
             return v;
         if (VoidResult v = setMetaValue(QStringLiteral("inflight_max"), QStringLiteral("0")); !v)
             return v;
-        return settle(touched);
+        return settle(touched, {});
     });
 }
 
-VoidResult SyncStore::settle(QSet<QPair<QString, QString>> &touched)
+VoidResult SyncStore::settle(QSet<QPair<QString, QString>> &touched, const QSet<QPair<QString, QString>> &written)
 {
     Result<qint64> seq = cursorSeq();
     if (!seq)
@@ -320,13 +322,16 @@ VoidResult SyncStore::settle(QSet<QPair<QString, QString>> &touched)
                                        {*seq});
     if (!done)
         return done.error();
-    QList<qint64> settled;
+    bool any = false;
     while (done->next()) {
-        settled << done->value(0).toLongLong();
-        touched.insert({done->value(1).toString(), done->value(2).toString()});
+        any = true;
+        const QPair<QString, QString> row{done->value(1).toString(), done->value(2).toString()};
+        if (!written.contains(row))
+            touched.insert(row); // e.g. a refused overlap: the working copy goes back to the server's
     }
-    for (qint64 id : std::as_const(settled)) {
-        if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"), {id}); !r)
+    if (any) {
+        if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM outbox WHERE state = 'done' AND result_rev <= ?"), {*seq});
+            !r)
             return r;
     }
     for (const auto &[table, id] : std::as_const(touched)) {
@@ -406,11 +411,18 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
             return (!resyncing ? resyncing.error() : generation.error());
         const bool finishingResync = *resyncing == QLatin1String("1") && !page.hasMore;
 
-        // Rows with local changes: their server copy may change, but their
-        // working copy is rebuilt, never simply replaced or dropped.
+        // Rows with local changes still outstanding after this page: their
+        // server copy may change, but their working copy is rebuilt, never
+        // simply replaced or dropped. Answered changes this page covers
+        // (result_rev up to its cursor) are settled by it, so their rows
+        // take the fast path like any other.
+        const std::optional<Cursor> pageCursor = Cursor::parse(page.cursor);
+        const qint64 pageSeq = pageCursor ? pageCursor->seq : 0;
         QSet<QPair<QString, QString>> queued;
         {
-            Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT DISTINCT tbl, row_id FROM outbox"));
+            Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT DISTINCT tbl, row_id FROM outbox "
+                                                           "WHERE state = 'pending' OR result_rev > ?"),
+                                            {pageSeq});
             if (!q)
                 return q.error();
             while (q->next())
@@ -444,12 +456,22 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
         }
 
         QSet<QPair<QString, QString>> touched;
+        QSet<QPair<QString, QString>> written; // working copy set straight from the server's row
         QSqlQuery upsertServer(m_db.handle());
         upsertServer.prepare(QStringLiteral("INSERT INTO server_rows(tbl, id, rev, deleted, data, generation) "
                                             "VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT(tbl, id) DO UPDATE SET "
                                             "rev = excluded.rev, deleted = 0, data = excluded.data, "
                                             "generation = excluded.generation"));
         QHash<QString, std::shared_ptr<QSqlQuery>> workingQueries;
+        QHash<QString, std::vector<std::string>> columnKeys; // JSON keys made once, not per row
+        const auto keysFor = [&](const shared::SyncTable &table) -> const std::vector<std::string> & {
+            std::vector<std::string> &keys = columnKeys[table.name];
+            if (keys.empty()) {
+                for (const shared::SyncColumn &col : table.columns)
+                    keys.push_back(col.name.toStdString());
+            }
+            return keys;
+        };
         const auto workingFor = [&](const shared::SyncTable &table) -> QSqlQuery & {
             std::shared_ptr<QSqlQuery> &q = workingQueries[table.name];
             if (!q) {
@@ -484,13 +506,16 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                 QSqlQuery &working = workingFor(*table);
                 int i = 0;
                 working.bindValue(i++, c.id);
-                for (const shared::SyncColumn &col : table->columns) {
-                    const auto it = c.row.find(col.name.toStdString());
-                    working.bindValue(i++, it != c.row.end() && it->is_string() ? it->get<QString>() : QStringLiteral(""));
+                for (const std::string &key : keysFor(*table)) {
+                    const auto it = c.row.find(key);
+                    working.bindValue(i++, it != c.row.end() && it->is_string()
+                                               ? QString::fromStdString(it->get_ref<const std::string &>())
+                                               : QStringLiteral(""));
                 }
                 working.bindValue(i, c.rev);
                 if (!working.exec())
                     return shared::Error::make(QStringLiteral("db_error"), working.lastError().text());
+                written.insert({c.table, c.id});
                 break;
             }
             case Change::Kind::Delete:
@@ -511,6 +536,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                         return r;
                     if (VoidResult r = removeWorkingRow(*table, c.id); !r)
                         return r;
+                    written.insert({c.table, c.id});
                 }
                 break;
             }
@@ -537,7 +563,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
         }
         if (VoidResult r = setMetaValue(QStringLiteral("cursor"), page.cursor); !r)
             return r;
-        return settle(touched);
+        return settle(touched, written);
     });
     if (!done)
         return done.error();

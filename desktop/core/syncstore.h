@@ -105,7 +105,7 @@ private:
     shared::VoidResult setMetaValue(const QString &key, const QString &value);
     // Drops answered mutations whose effect the cursor now covers, and
     // rebuilds their rows.
-    shared::VoidResult settle(QSet<QPair<QString, QString>> &touched);
+    shared::VoidResult settle(QSet<QPair<QString, QString>> &touched, const QSet<QPair<QString, QString>> &written);
     shared::Result<qint64> cursorSeq();
 
     Replica &m_replica;
