@@ -253,6 +253,32 @@ private Q_SLOTS:
         QCOMPARE(b->count(), 2);
     }
 
+    void aReplicaAwayLongerThanTheRetentionResyncsAndMissesNoDeletion()
+    {
+        auto a = peer(QStringLiteral("ann-5"), QStringLiteral("ann@example.org"));
+        auto b = peer(QStringLiteral("ann-6"), QStringLiteral("ann@example.org"));
+        QVERIFY(a && b);
+        const QString id = a->create(QStringLiteral("Short-lived"), QString());
+        QCOMPARE(a->sync(), SyncEngine::State::Idle);
+        QCOMPARE(b->sync(), SyncEngine::State::Idle);
+        QVERIFY(b->row(id));
+        QVERIFY(a->remove(id));
+        QCOMPARE(a->sync(), SyncEngine::State::Idle);
+        // The server forgets the tombstone before B comes back.
+        m_server.stop();
+        ServerProcess::Options options;
+        options.dataDir = m_data;
+        options.extraArgs = {QStringLiteral("--sync-retention-days"), QStringLiteral("0")};
+        QVERIFY(m_server.start(options));
+        a->connectTo(m_server);
+        b->connectTo(m_server);
+        QVERIFY(b->signIn(QStringLiteral("ann@example.org"), kPassword));
+        QCOMPARE(b->sync(), SyncEngine::State::Idle);
+        QVERIFY(!b->row(id)); // learnt by a full resync, not missed
+        QVERIFY(restart());
+        a->connectTo(m_server);
+    }
+
     void aServerRestoredFromAnOlderBackupKeepsUnsyncedWork()
     {
         auto a = peer(QStringLiteral("dave-1"), QStringLiteral("dave@example.org"));
