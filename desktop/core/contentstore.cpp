@@ -72,12 +72,10 @@ VoidResult ContentStore::update(const shared::SyncTable &table, const QString &i
         return errors.toError();
     bool queued = false;
     VoidResult done = m_replica.database().transaction([&]() -> VoidResult {
-        Result<std::optional<nlohmann::json>> current = m_sync.workingRow(table, id);
+        Result<nlohmann::json> current = existing(table, id);
         if (!current)
             return current.error();
-        if (!*current)
-            return notFound(id);
-        nlohmann::json row = **current;
+        nlohmann::json row = *current;
         nlohmann::json changedFields = nlohmann::json::object();
         nlohmann::json base = nlohmann::json::object();
         for (auto it = fields.begin(); it != fields.end(); ++it) {
@@ -109,11 +107,8 @@ VoidResult ContentStore::update(const shared::SyncTable &table, const QString &i
 VoidResult ContentStore::remove(const shared::SyncTable &table, const QString &id)
 {
     VoidResult done = m_replica.database().transaction([&]() -> VoidResult {
-        Result<std::optional<nlohmann::json>> current = m_sync.workingRow(table, id);
-        if (!current)
+        if (Result<nlohmann::json> current = existing(table, id); !current)
             return current.error();
-        if (!*current)
-            return notFound(id);
         if (VoidResult r = m_sync.enqueue(table, id, Operation::Delete, nlohmann::json::object(), nlohmann::json::object()); !r)
             return r;
         return m_sync.removeWorkingRow(table, id);
@@ -122,6 +117,16 @@ VoidResult ContentStore::remove(const shared::SyncTable &table, const QString &i
         return done;
     Q_EMIT changed(table.name, id);
     return VoidResult::success();
+}
+
+Result<nlohmann::json> ContentStore::existing(const shared::SyncTable &table, const QString &id)
+{
+    Result<std::optional<nlohmann::json>> current = m_sync.workingRow(table, id);
+    if (!current)
+        return current.error();
+    if (!*current)
+        return notFound(id);
+    return **current;
 }
 
 Result<std::optional<nlohmann::json>> ContentStore::get(const shared::SyncTable &table, const QString &id)

@@ -46,6 +46,9 @@ Q_SIGNALS:
     void changed(const QString &table, const QString &id);
 
 private:
+    // The working row, or `not_found`.
+    shared::Result<nlohmann::json> existing(const shared::SyncTable &table, const QString &id);
+
     Replica &m_replica;
     SyncStore &m_sync;
 };

@@ -113,6 +113,11 @@ QString SyncPeer::lastError() const
     return e ? e->code + QStringLiteral(": ") + e->message : QString();
 }
 
+QString fieldOf(const std::optional<nlohmann::json> &row, const char *field)
+{
+    return row ? QString::fromStdString(row->value(field, std::string())) : QString();
+}
+
 bool createUser(const QString &dataDir, const QString &email, const QString &role, const QString &password)
 {
     const ServerProcess::RunResult r = ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"),

@@ -16,6 +16,12 @@ namespace quire::test {
 
 class ServerProcess;
 
+// The password every sync test account gets.
+inline const QString kSyncTestPassword = QStringLiteral("correct horse battery staple");
+
+// A text field of a row as a QString; empty when the row is missing.
+QString fieldOf(const std::optional<nlohmann::json> &row, const char *field);
+
 // One desktop replica in a temporary profile, driven through the same core
 // the app and quire-cli use: the real Workspace, ContentStore and
 // SyncEngine, talking HTTPS to a real quire-server process.

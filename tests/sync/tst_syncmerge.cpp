@@ -15,12 +15,8 @@ using namespace quire::test;
 using quire::desktop::SyncEngine;
 
 namespace {
-const QString kPassword = QStringLiteral("correct horse battery staple");
+const QString &kPassword = kSyncTestPassword;
 
-QString text(const std::optional<nlohmann::json> &row, const char *field)
-{
-    return row ? QString::fromStdString(row->value(field, std::string())) : QString();
-}
 } // namespace
 
 // Two replicas edit the same guides and meet at the server: what merges,
@@ -80,10 +76,10 @@ private Q_SLOTS:
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         const auto row = m_b->row(id);
         QVERIFY(row);
-        QCOMPARE(text(row, "title"), QStringLiteral("Made on A"));
-        QCOMPARE(text(row, "body"), QStringLiteral("Hello from A.\n"));
+        QCOMPARE(fieldOf(row, "title"), QStringLiteral("Made on A"));
+        QCOMPARE(fieldOf(row, "body"), QStringLiteral("Hello from A.\n"));
         QVERIFY(row->value("rev", 0) > 0);
-        QCOMPARE(text(row, "owner_id"), text(m_a->row(id), "owner_id"));
+        QCOMPARE(fieldOf(row, "owner_id"), fieldOf(m_a->row(id), "owner_id"));
     }
 
     void differentFieldsAreBothKept()
@@ -96,8 +92,8 @@ private Q_SLOTS:
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         for (SyncPeer *peer : {m_a.get(), m_b.get()}) {
-            QCOMPARE(text(peer->row(id), "title"), QStringLiteral("Title from A"));
-            QCOMPARE(text(peer->row(id), "status"), QStringLiteral("in_review"));
+            QCOMPARE(fieldOf(peer->row(id), "title"), QStringLiteral("Title from A"));
+            QCOMPARE(fieldOf(peer->row(id), "status"), QStringLiteral("in_review"));
         }
         QVERIFY(conflictsOf(*m_b, id).isEmpty());
     }
@@ -114,8 +110,8 @@ private Q_SLOTS:
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         const QString merged = QStringLiteral(
             "# Setup\n\nFirst paragraph, edited on A.\n\nSecond paragraph.\n\nThird paragraph, edited on B.\n");
-        QCOMPARE(text(m_a->row(id), "body"), merged);
-        QCOMPARE(text(m_b->row(id), "body"), merged);
+        QCOMPARE(fieldOf(m_a->row(id), "body"), merged);
+        QCOMPARE(fieldOf(m_b->row(id), "body"), merged);
         QVERIFY(conflictsOf(*m_b, id).isEmpty());
     }
 
@@ -130,7 +126,7 @@ private Q_SLOTS:
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         // The row keeps the server's text (A arrived first) ...
-        QCOMPARE(text(m_b->row(id), "body"), fromA);
+        QCOMPARE(fieldOf(m_b->row(id), "body"), fromA);
         // ... and B's text is in a conflict record beside it: nothing lost.
         const auto conflicts = conflictsOf(*m_b, id);
         QCOMPARE(conflicts.size(), 1);
@@ -148,7 +144,7 @@ private Q_SLOTS:
         QVERIFY(m_b->ws().syncStore().markResolved(c.id, QStringLiteral("client")));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
-        QCOMPARE(text(m_a->row(id), "body"), fromB);
+        QCOMPARE(fieldOf(m_a->row(id), "body"), fromB);
         QCOMPARE(m_b->status().conflicts, open - 1);
     }
 
@@ -161,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
-        QCOMPARE(text(m_a->row(id), "title"), QStringLiteral("B's title"));
+        QCOMPARE(fieldOf(m_a->row(id), "title"), QStringLiteral("B's title"));
         const auto conflicts = conflictsOf(*m_b, id);
         QCOMPARE(conflicts.size(), 1);
         QCOMPARE(conflicts.first().conflict.kind, QStringLiteral("both_changed"));
@@ -180,13 +176,13 @@ private Q_SLOTS:
         QVERIFY(m_b->edit(id, {{"body", "Keep me, I was edited.\n"}}));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QVERIFY(m_b->row(id));
-        QCOMPARE(text(m_b->row(id), "body"), QStringLiteral("Keep me, I was edited.\n"));
+        QCOMPARE(fieldOf(m_b->row(id), "body"), QStringLiteral("Keep me, I was edited.\n"));
         const auto conflicts = conflictsOf(*m_b, id);
         QCOMPARE(conflicts.size(), 1);
         QCOMPARE(conflicts.first().conflict.kind, QStringLiteral("edit_vs_delete"));
         QVERIFY(m_b->ws().syncStore().markResolved(conflicts.first().conflict.id, QStringLiteral("client")));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
-        QCOMPARE(text(m_a->row(id), "body"), QStringLiteral("Keep me, I was edited.\n"));
+        QCOMPARE(fieldOf(m_a->row(id), "body"), QStringLiteral("Keep me, I was edited.\n"));
     }
 
     void deleteAgainstEditKeepsTheEdit()
@@ -198,7 +194,7 @@ private Q_SLOTS:
         QVERIFY(m_b->remove(id));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QVERIFY(m_b->row(id));
-        QCOMPARE(text(m_b->row(id), "body"), QStringLiteral("v2 from A\n"));
+        QCOMPARE(fieldOf(m_b->row(id), "body"), QStringLiteral("v2 from A\n"));
         const auto conflicts = conflictsOf(*m_b, id);
         QCOMPARE(conflicts.size(), 1);
         QCOMPARE(conflicts.first().conflict.kind, QStringLiteral("delete_vs_edit"));
@@ -238,8 +234,8 @@ private Q_SLOTS:
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         // The server's order decides, and the server's clock stamps the row.
-        QCOMPARE(text(m_a->row(id), "title"), QStringLiteral("B, later at the server"));
-        const auto updated = quire::shared::Timestamp::parse(text(m_a->row(id), "updated_at"));
+        QCOMPARE(fieldOf(m_a->row(id), "title"), QStringLiteral("B, later at the server"));
+        const auto updated = quire::shared::Timestamp::parse(fieldOf(m_a->row(id), "updated_at"));
         QVERIFY(updated);
         QVERIFY(*updated < QDateTime::currentDateTimeUtc().addSecs(60));
         for (const auto &c : conflictsOf(*m_b, id))
@@ -254,7 +250,7 @@ private Q_SLOTS:
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         // B never calls sync(): the notice makes its engine pull.
         QTRY_VERIFY_WITH_TIMEOUT(m_b->row(id).has_value(), 10'000);
-        QCOMPARE(text(m_b->row(id), "body"), QStringLiteral("pushed by A\n"));
+        QCOMPARE(fieldOf(m_b->row(id), "body"), QStringLiteral("pushed by A\n"));
         m_b->ws().live().stop();
     }
 };

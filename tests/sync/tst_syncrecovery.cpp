@@ -20,13 +20,9 @@ using namespace quire::test;
 using quire::desktop::SyncEngine;
 
 namespace {
-const QString kPassword = QStringLiteral("correct horse battery staple");
+const QString &kPassword = kSyncTestPassword;
 constexpr char kChildEnv[] = "QUIRE_SYNC_TEST_WRITE_AND_DIE";
 
-QString text(const std::optional<nlohmann::json> &row, const char *field)
-{
-    return row ? QString::fromStdString(row->value(field, std::string())) : QString();
-}
 } // namespace
 
 // What happens when things break: the server down or killed mid-push, the
@@ -95,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(a->sync(), SyncEngine::State::Idle);
         QCOMPARE(a->status().pending, 0);
         QCOMPARE(b->sync(), SyncEngine::State::Idle);
-        QCOMPARE(text(b->row(id), "body"), QStringLiteral("No network up here, still.\n"));
+        QCOMPARE(fieldOf(b->row(id), "body"), QStringLiteral("No network up here, still.\n"));
     }
 
     void serverKilledDuringAPushAppliesTheRetryOnce()
@@ -151,10 +147,10 @@ private Q_SLOTS:
         again->connectTo(m_server);
         QVERIFY(again->signIn(QStringLiteral("lee@example.org"), kPassword));
         QCOMPARE(again->status().pending, 1);
-        QCOMPARE(text(again->row(id), "title"), QStringLiteral("Written just before the crash"));
+        QCOMPARE(fieldOf(again->row(id), "title"), QStringLiteral("Written just before the crash"));
         QCOMPARE(again->sync(), SyncEngine::State::Idle);
         QCOMPARE(b->sync(), SyncEngine::State::Idle);
-        QCOMPARE(text(b->row(id), "title"), QStringLiteral("Written just before the crash"));
+        QCOMPARE(fieldOf(b->row(id), "title"), QStringLiteral("Written just before the crash"));
     }
 
     void anEditMadeWhileAPushIsInFlightGoesInTheNextPush()
@@ -171,9 +167,9 @@ private Q_SLOTS:
         loop.exec();
         QCOMPARE(a->ws().sync().state(), SyncEngine::State::Idle);
         QCOMPARE(a->status().pending, 0);
-        QCOMPARE(text(a->row(id), "body"), QStringLiteral("second, typed during the push\n"));
+        QCOMPARE(fieldOf(a->row(id), "body"), QStringLiteral("second, typed during the push\n"));
         QCOMPARE(b->sync(), SyncEngine::State::Idle);
-        QCOMPARE(text(b->row(id), "body"), QStringLiteral("second, typed during the push\n"));
+        QCOMPARE(fieldOf(b->row(id), "body"), QStringLiteral("second, typed during the push\n"));
     }
 
     void accessRevokedWhileOfflineIsRefusedShownAndCleaned()
@@ -226,7 +222,7 @@ private Q_SLOTS:
         const QString mine = eve->create(QStringLiteral("Eve's own"), QString());
         QCOMPARE(eve->sync(), SyncEngine::State::Idle);
         QVERIFY(eve->row(mine)->value("rev", 0) > 0);
-        QCOMPARE(text(owner->row(draft), "body"), QStringLiteral("secret plans\n"));
+        QCOMPARE(fieldOf(owner->row(draft), "body"), QStringLiteral("secret plans\n"));
     }
 
     void aPullThatWouldEmptyTheReplicaAsksFirst()
@@ -309,14 +305,14 @@ private Q_SLOTS:
         QCOMPARE(a->sync(), SyncEngine::State::Idle);
         QCOMPARE(a->status().pending, 0);
         QVERIFY(a->status().cursor.startsWith(QStringLiteral("")));
-        QCOMPARE(text(a->row(g1), "body"), QStringLiteral("original, edited offline\n"));
+        QCOMPARE(fieldOf(a->row(g1), "body"), QStringLiteral("original, edited offline\n"));
         QVERIFY(a->row(g3));
         // What the restored server no longer has is no longer in the replica.
         QVERIFY(!a->row(g2));
         auto b = peer(QStringLiteral("dave-2"), QStringLiteral("dave@example.org"));
         QVERIFY(b);
         QCOMPARE(b->sync(), SyncEngine::State::Idle);
-        QCOMPARE(text(b->row(g1), "body"), QStringLiteral("original, edited offline\n"));
+        QCOMPARE(fieldOf(b->row(g1), "body"), QStringLiteral("original, edited offline\n"));
         QVERIFY(b->row(g3));
     }
 };

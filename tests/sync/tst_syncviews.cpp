@@ -22,12 +22,8 @@ using namespace quire::test;
 using quire::desktop::SyncEngine;
 
 namespace {
-const QString kPassword = QStringLiteral("correct horse battery staple");
+const QString &kPassword = kSyncTestPassword;
 
-QString text(const std::optional<nlohmann::json> &row, const char *field)
-{
-    return row ? QString::fromStdString(row->value(field, std::string())) : QString();
-}
 } // namespace
 
 // The sync parts of the desktop under offscreen, against the real server:
@@ -102,10 +98,10 @@ private Q_SLOTS:
         QTest::keyClicks(mine, QStringLiteral("Base paragraph, both ways."));
         QTest::mouseClick(findNamed<QPushButton>(dialog, "keepMineButton"), Qt::LeftButton);
         QCOMPARE(dialog.count(), 0);
-        QCOMPARE(text(m_b->row(id), "body"), QStringLiteral("Base paragraph, both ways."));
+        QCOMPARE(fieldOf(m_b->row(id), "body"), QStringLiteral("Base paragraph, both ways."));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
-        QCOMPARE(text(m_a->row(id), "body"), QStringLiteral("Base paragraph, both ways."));
+        QCOMPARE(fieldOf(m_a->row(id), "body"), QStringLiteral("Base paragraph, both ways."));
     }
 
     void aRefusedChangeCanBeCopiedExportedAndDismissed()
