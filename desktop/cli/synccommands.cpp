@@ -7,6 +7,7 @@
 #include "desktop/core/conflictresolver.h"
 #include "desktop/core/contentstore.h"
 #include "desktop/core/syncengine.h"
+#include "desktop/core/syncrecords.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
 #include "shared/jsonqt.h"
@@ -17,11 +18,12 @@
 namespace quire::cli {
 
 using desktop::SyncEngine;
+using desktop::SyncRecords;
 using desktop::SyncStore;
 
 namespace {
 
-nlohmann::json conflictJson(const SyncStore::StoredConflict &c)
+nlohmann::json conflictJson(const SyncRecords::StoredConflict &c)
 {
     nlohmann::json j = c.conflict.toJson();
     j["resolved_at"] = c.resolvedAt.isEmpty() ? nlohmann::json() : nlohmann::json(c.resolvedAt);
@@ -129,7 +131,7 @@ int SyncCommands::conflicts(const QString &profile, QStringList args)
         const bool all = CliSupport::takeSwitch(args, QStringLiteral("--all"));
         if (!args.isEmpty())
             return m_cli.usage(Tr::tr("unexpected argument %1").arg(args.first()));
-        shared::Result<QList<SyncStore::StoredConflict>> list = ws->syncStore().conflicts(all);
+        shared::Result<QList<SyncRecords::StoredConflict>> list = ws->syncRecords().conflicts(all);
         if (!list)
             return m_cli.fail(list.error());
         if (json) {
@@ -151,7 +153,7 @@ int SyncCommands::conflicts(const QString &profile, QStringList args)
     if (action == QLatin1String("show")) {
         if (args.size() != 1)
             return m_cli.usage(Tr::tr("conflicts show needs one ID"));
-        shared::Result<std::optional<SyncStore::StoredConflict>> c = ws->syncStore().conflict(args.first());
+        shared::Result<std::optional<SyncRecords::StoredConflict>> c = ws->syncRecords().conflict(args.first());
         if (!c)
             return m_cli.fail(c.error());
         if (!*c) {
@@ -185,14 +187,14 @@ int SyncCommands::resolve(desktop::Workspace &ws, QStringList args)
     if (bad || args.size() != 1 || keep.has_value() == file.has_value()
         || (keep && *keep != QLatin1String("server") && *keep != QLatin1String("client")))
         return m_cli.usage(Tr::tr("conflicts resolve ID (--keep server|client | --with-file FILE)"));
-    shared::Result<std::optional<SyncStore::StoredConflict>> found = ws.syncStore().conflict(args.first());
+    shared::Result<std::optional<SyncRecords::StoredConflict>> found = ws.syncRecords().conflict(args.first());
     if (!found)
         return m_cli.fail(found.error());
     if (!*found) {
         m_cli.err() << Tr::tr("There is no conflict %1.").arg(args.first()) << Qt::endl;
         return NotFound;
     }
-    desktop::ConflictResolver resolver(ws.content(), ws.syncStore());
+    desktop::ConflictResolver resolver(ws.content(), ws.syncRecords());
     shared::VoidResult resolved = shared::VoidResult::success();
     if (file) {
         shared::Result<QString> text = m_cli.readTextFile(*file);
@@ -223,13 +225,13 @@ int SyncCommands::rejected(const QString &profile, QStringList args)
         const qint64 id = args.size() == 1 ? args.first().toLongLong(&ok) : 0;
         if (!ok)
             return m_cli.usage(Tr::tr("rejected dismiss needs one change number"));
-        if (shared::VoidResult r = ws->syncStore().dismissRejection(id); !r)
+        if (shared::VoidResult r = ws->syncRecords().dismissRejection(id); !r)
             return m_cli.fail(r.error());
         return Ok;
     }
     if (action != QLatin1String("list") || !args.isEmpty())
         return m_cli.usage(Tr::tr("rejected needs list or dismiss"));
-    shared::Result<QList<SyncStore::Rejection>> list = ws->syncStore().rejections();
+    shared::Result<QList<SyncRecords::Rejection>> list = ws->syncRecords().rejections();
     if (!list)
         return m_cli.fail(list.error());
     if (json) {

@@ -2,7 +2,8 @@
 #include "desktop/core/conflictresolver.h"
 
 #include "desktop/core/contentstore.h"
-#include "desktop/core/syncstore.h"
+#include "desktop/core/syncrecords.h"
+#include "desktop/core/syncrecords.h"
 #include "desktop/core/tr.h"
 
 namespace quire::desktop {
@@ -10,14 +11,14 @@ namespace quire::desktop {
 using shared::Error;
 using shared::VoidResult;
 
-ConflictResolver::ConflictResolver(ContentStore &content, SyncStore &sync)
+ConflictResolver::ConflictResolver(ContentStore &content, SyncRecords &records)
     : m_content(content)
-    , m_sync(sync)
+    , m_records(records)
 {}
 
 VoidResult ConflictResolver::resolve(const QString &conflictId, Keep keep, const QString &text)
 {
-    shared::Result<std::optional<SyncStore::StoredConflict>> found = m_sync.conflict(conflictId);
+    shared::Result<std::optional<SyncRecords::StoredConflict>> found = m_records.conflict(conflictId);
     if (!found)
         return found.error();
     if (!*found)
@@ -67,7 +68,7 @@ VoidResult ConflictResolver::resolve(const QString &conflictId, Keep keep, const
                 return r;
         }
     }
-    return m_sync.markResolved(c.id, resolution);
+    return m_records.markResolved(c.id, resolution);
 }
 
 } // namespace quire::desktop

@@ -10,7 +10,7 @@
 namespace quire::desktop {
 
 class ContentStore;
-class SyncStore;
+class SyncRecords;
 
 // Settles a conflict record the way the person chose: keep the server's
 // version, keep their own, or a text they wrote from both. The choice is
@@ -21,13 +21,13 @@ class ConflictResolver
 public:
     enum class Keep { Server, Client, Text };
 
-    ConflictResolver(ContentStore &content, SyncStore &sync);
+    ConflictResolver(ContentStore &content, SyncRecords &records);
 
     shared::VoidResult resolve(const QString &conflictId, Keep keep, const QString &text = QString());
 
 private:
     ContentStore &m_content;
-    SyncStore &m_sync;
+    SyncRecords &m_records;
 };
 
 } // namespace quire::desktop

@@ -70,31 +70,6 @@ public:
     shared::VoidResult beginResync();
     shared::Result<QString> cursor();
 
-    // --- conflicts and refusals ---
-    struct StoredConflict
-    {
-        shared::SyncProtocol::Conflict conflict;
-        QString resolvedAt;
-        QString resolution;
-    };
-    shared::Result<QList<StoredConflict>> conflicts(bool includeResolved);
-    shared::Result<std::optional<StoredConflict>> conflict(const QString &id);
-    shared::VoidResult markResolved(const QString &id, const QString &resolution);
-
-    struct Rejection
-    {
-        qint64 mutationId = 0;
-        QString table;
-        QString rowId;
-        QString op;
-        nlohmann::json fields;
-        QString code;
-        QString message;
-        QString createdAt;
-    };
-    shared::Result<QList<Rejection>> rejections();
-    shared::VoidResult dismissRejection(qint64 mutationId);
-
     shared::VoidResult setLastSync(const QString &at);
     // The row's working copy made anew from its server copy and the changes
     // still outstanding (public for tests and repair).

@@ -8,6 +8,7 @@
 #include "desktop/core/contentstore.h"
 #include "desktop/core/livechannel.h"
 #include "desktop/core/syncengine.h"
+#include "desktop/core/syncrecords.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
@@ -22,6 +23,7 @@ Workspace::Workspace(std::unique_ptr<Profile> profile, std::unique_ptr<Replica> 
     , m_credentials(std::make_unique<CredentialStore>(m_profile->directory()))
     , m_session(new AuthSession(*m_api, *m_profile, *m_credentials, this))
     , m_syncStore(std::make_unique<SyncStore>(*m_replica))
+    , m_syncRecords(std::make_unique<SyncRecords>(m_replica->database()))
     , m_content(new ContentStore(*m_replica, *m_syncStore, this))
     , m_sync(new SyncEngine(*m_replica, *m_syncStore, *m_session, *m_profile, this))
     , m_live(new LiveChannel(*m_api, *m_session, this))

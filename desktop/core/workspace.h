@@ -14,6 +14,7 @@ class AuthSession;
 class ContentStore;
 class LiveChannel;
 class SyncEngine;
+class SyncRecords;
 class SyncStore;
 class ConnectionMonitor;
 class CredentialStore;
@@ -36,6 +37,7 @@ public:
     CredentialStore &credentials() { return *m_credentials; }
     AuthSession &session() { return *m_session; }
     SyncStore &syncStore() { return *m_syncStore; }
+    SyncRecords &syncRecords() { return *m_syncRecords; }
     ContentStore &content() { return *m_content; }
     SyncEngine &sync() { return *m_sync; }
     LiveChannel &live() { return *m_live; }
@@ -60,6 +62,7 @@ private:
     std::unique_ptr<CredentialStore> m_credentials;
     AuthSession *m_session;
     std::unique_ptr<SyncStore> m_syncStore;
+    std::unique_ptr<SyncRecords> m_syncRecords;
     ContentStore *m_content;
     SyncEngine *m_sync;
     LiveChannel *m_live;

@@ -3,6 +3,7 @@
 
 #include "desktop/core/conflictresolver.h"
 #include "desktop/core/syncengine.h"
+#include "desktop/core/syncrecords.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/tr.h"
@@ -97,7 +98,7 @@ int ConflictsDialog::count() const
 void ConflictsDialog::reload()
 {
     m_list->clear();
-    auto conflicts = m_workspace.syncStore().conflicts(false);
+    auto conflicts = m_workspace.syncRecords().conflicts(false);
     if (!conflicts) {
         m_summary->setText(conflicts.error().message);
         return;
@@ -141,7 +142,7 @@ void ConflictsDialog::keep(int choice)
     QPlainTextEdit *pane = choice == 0 ? m_server : m_mine;
     const QString original = item->data(choice == 0 ? Qt::UserRole + 1 : Qt::UserRole + 2).toString();
     const bool edited = !wholeRow && pane->toPlainText() != original;
-    desktop::ConflictResolver resolver(m_workspace.content(), m_workspace.syncStore());
+    desktop::ConflictResolver resolver(m_workspace.content(), m_workspace.syncRecords());
     shared::VoidResult r = resolver.resolve(item->data(Qt::UserRole).toString(),
                                             edited ? Keep::Text : (choice == 0 ? Keep::Server : Keep::Client),
                                             pane->toPlainText());

@@ -2,6 +2,7 @@
 #include "desktop/widgets/rejecteddialog.h"
 
 #include "desktop/core/syncengine.h"
+#include "desktop/core/syncrecords.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/tr.h"
@@ -75,7 +76,7 @@ RejectedDialog::RejectedDialog(desktop::Workspace &workspace, QWidget *parent)
         QListWidgetItem *item = m_list->currentItem();
         if (!item)
             return;
-        if (auto r = m_workspace.syncStore().dismissRejection(item->data(Qt::UserRole).toLongLong()); !r) {
+        if (auto r = m_workspace.syncRecords().dismissRejection(item->data(Qt::UserRole).toLongLong()); !r) {
             QMessageBox::warning(this, windowTitle(), r.error().message);
             return;
         }
@@ -118,7 +119,7 @@ QString RejectedDialog::exportTo(const QString &path)
 void RejectedDialog::reload()
 {
     m_list->clear();
-    auto rejected = m_workspace.syncStore().rejections();
+    auto rejected = m_workspace.syncRecords().rejections();
     if (!rejected) {
         m_reason->setText(rejected.error().message);
         return;

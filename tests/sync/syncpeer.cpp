@@ -101,10 +101,10 @@ desktop::SyncStore::Status SyncPeer::status()
     return s ? *s : desktop::SyncStore::Status{};
 }
 
-QList<desktop::SyncStore::StoredConflict> SyncPeer::conflicts()
+QList<desktop::SyncRecords::StoredConflict> SyncPeer::conflicts()
 {
-    auto c = m_ws->syncStore().conflicts(false);
-    return c ? *c : QList<desktop::SyncStore::StoredConflict>{};
+    auto c = m_ws->syncRecords().conflicts(false);
+    return c ? *c : QList<desktop::SyncRecords::StoredConflict>{};
 }
 
 QString SyncPeer::lastError() const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "desktop/core/syncengine.h"
+#include "desktop/core/syncrecords.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
 
@@ -45,7 +46,7 @@ public:
     std::optional<nlohmann::json> row(const QString &id);
     qint64 count();
     desktop::SyncStore::Status status();
-    QList<desktop::SyncStore::StoredConflict> conflicts();
+    QList<desktop::SyncRecords::StoredConflict> conflicts();
     QString lastError() const;
 
 private:

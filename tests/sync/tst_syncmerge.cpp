@@ -39,9 +39,9 @@ private:
         return m_b->row(id) ? id : QString();
     }
 
-    QList<quire::desktop::SyncStore::StoredConflict> conflictsOf(SyncPeer &peer, const QString &id)
+    QList<quire::desktop::SyncRecords::StoredConflict> conflictsOf(SyncPeer &peer, const QString &id)
     {
-        QList<quire::desktop::SyncStore::StoredConflict> mine;
+        QList<quire::desktop::SyncRecords::StoredConflict> mine;
         for (const auto &c : peer.conflicts()) {
             if (c.conflict.rowId == id)
                 mine << c;
@@ -141,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(open >= 1);
         // Resolving with B's text is an ordinary edit that syncs.
         QVERIFY(m_b->edit(id, {{"body", fromB.toStdString()}}));
-        QVERIFY(m_b->ws().syncStore().markResolved(c.id, QStringLiteral("client")));
+        QVERIFY(m_b->ws().syncRecords().markResolved(c.id, QStringLiteral("client")));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(fieldOf(m_a->row(id), "body"), fromB);
@@ -163,7 +163,7 @@ private Q_SLOTS:
         QCOMPARE(conflicts.first().conflict.kind, QStringLiteral("both_changed"));
         QCOMPARE(conflicts.first().conflict.kept, QStringLiteral("client"));
         QCOMPARE(QString::fromStdString(conflicts.first().conflict.serverValue.get<std::string>()), QStringLiteral("A's title"));
-        QVERIFY(m_b->ws().syncStore().markResolved(conflicts.first().conflict.id, QStringLiteral("client")));
+        QVERIFY(m_b->ws().syncRecords().markResolved(conflicts.first().conflict.id, QStringLiteral("client")));
     }
 
     void editAgainstDeleteBringsTheRowBack()
@@ -180,7 +180,7 @@ private Q_SLOTS:
         const auto conflicts = conflictsOf(*m_b, id);
         QCOMPARE(conflicts.size(), 1);
         QCOMPARE(conflicts.first().conflict.kind, QStringLiteral("edit_vs_delete"));
-        QVERIFY(m_b->ws().syncStore().markResolved(conflicts.first().conflict.id, QStringLiteral("client")));
+        QVERIFY(m_b->ws().syncRecords().markResolved(conflicts.first().conflict.id, QStringLiteral("client")));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(fieldOf(m_a->row(id), "body"), QStringLiteral("Keep me, I was edited.\n"));
     }
@@ -198,7 +198,7 @@ private Q_SLOTS:
         const auto conflicts = conflictsOf(*m_b, id);
         QCOMPARE(conflicts.size(), 1);
         QCOMPARE(conflicts.first().conflict.kind, QStringLiteral("delete_vs_edit"));
-        QVERIFY(m_b->ws().syncStore().markResolved(conflicts.first().conflict.id, QStringLiteral("server")));
+        QVERIFY(m_b->ws().syncRecords().markResolved(conflicts.first().conflict.id, QStringLiteral("server")));
     }
 
     void ownConsecutiveEditsAreNotConflicts()
@@ -239,7 +239,7 @@ private Q_SLOTS:
         QVERIFY(updated);
         QVERIFY(*updated < QDateTime::currentDateTimeUtc().addSecs(60));
         for (const auto &c : conflictsOf(*m_b, id))
-            QVERIFY(m_b->ws().syncStore().markResolved(c.conflict.id, QStringLiteral("client")));
+            QVERIFY(m_b->ws().syncRecords().markResolved(c.conflict.id, QStringLiteral("client")));
     }
 
     void aLiveNoticeBringsTheEditWithoutAsking()

@@ -209,7 +209,7 @@ private Q_SLOTS:
         loop.exec();
         QCOMPARE(eve->ws().sync().state(), SyncEngine::State::Idle);
         // Refused, kept with its content, and the draft is gone from her replica.
-        auto refused = eve->ws().syncStore().rejections();
+        auto refused = eve->ws().syncRecords().rejections();
         QVERIFY(refused);
         QCOMPARE(refused->size(), 1);
         QCOMPARE(refused->first().code, QStringLiteral("forbidden"));
