@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace quire::shared {
+
+// Markdown (CommonMark with GFM tables, strikethrough, task lists and
+// autolinks) to HTML, the one renderer the readers' site and the desktop's
+// preview share, so the preview is the page. Safe by construction: raw HTML
+// in the source is shown as text, every text and attribute is escaped, and
+// links and images keep only http(s), mailto and relative URLs; others
+// (javascript:, data:, vbscript:, file: …) are dropped and their text kept.
+// Built on md4c's parser with our own output, so nothing of md4c-html's
+// pass-through reaches a page.
+namespace MarkdownRenderer {
+
+QByteArray toHtml(const QByteArray &markdownUtf8);
+QString toHtml(const QString &markdown);
+
+// Whether `url` (entities already decoded) may be a link or image target.
+bool isSafeUrl(const QByteArray &url);
+
+} // namespace MarkdownRenderer
+} // namespace quire::shared
