@@ -7,6 +7,7 @@
 #include "server/http/httpworker.h"
 #include "server/http/listensockets.h"
 #include "server/serverlogging.h"
+#include "server/site/pagecache.h"
 #include "server/sync/changefeed.h"
 
 #include <QThread>
@@ -30,6 +31,12 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     m_context.limiter = m_limiter.get();
     m_changes = std::make_unique<ChangeFeed>();
     m_context.changes = m_changes.get();
+    m_pages = std::make_unique<PageCache>();
+    m_context.pages = m_pages.get();
+    // Direct: whichever worker committed a change empties the cache at once,
+    // before its answer goes out, so no reader sees the old page after.
+    PageCache *pages = m_pages.get();
+    connect(m_changes.get(), &ChangeFeed::changed, m_changes.get(), [pages] { pages->clear(); }, Qt::DirectConnection);
 }
 
 Server::~Server()

@@ -22,6 +22,7 @@ class PasswordHasher;
 class RateLimiter;
 class Mailer;
 class ChangeFeed;
+class PageCache;
 
 // The running server: migrates the database, opens the shared port and
 // starts one HttpWorker thread per configured thread. Shutdown stops
@@ -51,6 +52,7 @@ private:
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<Mailer> m_mailer;
     std::unique_ptr<ChangeFeed> m_changes;
+    std::unique_ptr<PageCache> m_pages;
     quint16 m_port = 0;
     std::vector<std::unique_ptr<HttpWorker>> m_workers;
     std::vector<QThread *> m_threads;

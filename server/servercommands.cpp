@@ -19,6 +19,7 @@
 #include "server/servermigrations.h"
 #include "server/signalwatcher.h"
 #include "server/systemroutes.h"
+#include "server/site/siteroutes.h"
 #include "server/sync/syncretention.h"
 #include "server/sync/syncroutes.h"
 #include "server/tlscredentials.h"
@@ -185,6 +186,7 @@ int ServerCommands::serve(const QStringList &args)
     RecoveryRoutes::install(server.router());
     WebSessionRoutes::install(server.router());
     SyncRoutes::install(server.router());
+    SiteRoutes::install(server.router());
     SyncRetention retention(config->databasePath(), config->syncRetentionDays);
     if (VoidResult r = retention.start(); !r)
         return fail(r.error());

@@ -20,6 +20,7 @@ class RateLimiter;
 class Mailer;
 class Router;
 class ChangeFeed;
+class PageCache;
 
 // What every worker shares, fixed before the first worker starts and only
 // read afterwards (the hasher is thread-safe), so no locking is needed.
@@ -34,6 +35,8 @@ struct ServerContext
     RateLimiter *limiter = nullptr;
     Mailer *mailer = nullptr;
     ChangeFeed *changes = nullptr; // synced data changed: live sockets hear of it
+    PageCache *pages = nullptr;    // rendered readers' pages, emptied on every change
+    QString siteName = QStringLiteral("Quire");
     QString publicBaseUrl; // for links in mail, set once the port is known
 };
 

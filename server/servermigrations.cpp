@@ -144,6 +144,21 @@ const QList<shared::Migration> &serverMigrations()
              // see as a whole: cursors older than this must start over.
              QStringLiteral("ALTER TABLE users ADD COLUMN scope_seq INTEGER NOT NULL DEFAULT 0"),
          }},
+        {5,
+         QStringLiteral("articles"),
+         {
+             // Guides become articles of two kinds with what readers' pages need.
+             // Empty text means "not set", so every synced column stays a string.
+             QStringLiteral("ALTER TABLE guides ADD COLUMN kind TEXT NOT NULL DEFAULT 'guide' CHECK (kind IN ('guide','case_study'))"),
+             QStringLiteral("ALTER TABLE guides ADD COLUMN slug TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE guides ADD COLUMN summary TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE guides ADD COLUMN publish_at TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE guides ADD COLUMN published_at TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE UNIQUE INDEX guides_slug ON guides(kind, slug) WHERE slug <> '' AND deleted = 0"),
+             // Every slug an article had, so old links answer 301 to the new one.
+             QStringLiteral("CREATE TABLE slug_history (kind TEXT NOT NULL, slug TEXT NOT NULL, article_id TEXT NOT NULL, "
+                            "PRIMARY KEY (kind, slug)) STRICT, WITHOUT ROWID"),
+         }},
     };
     return migrations;
 }

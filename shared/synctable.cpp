@@ -8,7 +8,15 @@
 #include "shared/tr.h"
 #include "shared/uuid.h"
 
+#include <QRegularExpression>
+
 namespace quire::shared {
+
+bool isSlug(const QString &text)
+{
+    static const QRegularExpression slug(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    return slug.match(text).hasMatch();
+}
 
 const SyncColumn *SyncTable::column(const QString &name) const
 {
@@ -78,8 +86,15 @@ void SyncTable::validateFields(const nlohmann::json &fields, bool creating, Fiel
             errors.checkUuidV7(name, value);
             break;
         case ColumnType::Timestamp:
-            if (!Timestamp::parse(value))
+            // Empty means "not set" (a publish_at nobody chose).
+            if (!value.isEmpty() && !Timestamp::parse(value))
                 errors.add(name, Tr::tr("Must be an ISO-8601 UTC timestamp."));
+            break;
+        case ColumnType::Slug:
+            if (!isSlug(value) && !(value.isEmpty() && !c->required))
+                errors.add(name, Tr::tr("Use lower-case letters, digits and single hyphens, like my-first-guide."));
+            else if (c->maxLength > 0 && value.size() > c->maxLength)
+                errors.add(name, Tr::tr("Must be at most %n characters.", nullptr, c->maxLength));
             break;
         }
     }
@@ -114,6 +129,12 @@ const QList<SyncTable> &tables()
                       {QStringLiteral("body"), ColumnType::Markdown, MergeRule::MarkdownText, false, int(Guide::kMaxBodyBytes), {}, {}},
                       {QStringLiteral("status"), ColumnType::Choice, MergeRule::LastArrival, false, 0, contentStatusNames(),
                        QStringLiteral("draft")},
+                      {QStringLiteral("kind"), ColumnType::Choice, MergeRule::LastArrival, false, 0,
+                       {QStringLiteral("guide"), QStringLiteral("case_study")}, QStringLiteral("guide")},
+                      {QStringLiteral("slug"), ColumnType::Slug, MergeRule::LastArrival, false, 120, {}, {}},
+                      {QStringLiteral("summary"), ColumnType::Text, MergeRule::LastArrival, false, 500, {}, {}},
+                      {QStringLiteral("publish_at"), ColumnType::Timestamp, MergeRule::LastArrival, false, 0, {}, {}},
+                      {QStringLiteral("published_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {}},
                       {QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {}},
                       {QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {}},
                       {QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {}},

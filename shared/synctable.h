@@ -18,7 +18,7 @@ enum class MergeRule {
     ServerOwned,  // set by the server only (owner, timestamps); a mutation may not carry it
 };
 
-enum class ColumnType { Text, Markdown, Choice, Id, Timestamp };
+enum class ColumnType { Text, Markdown, Choice, Id, Timestamp, Slug };
 
 struct SyncColumn
 {
@@ -52,6 +52,9 @@ struct SyncTable
     // A created row's values: the given fields over the defaults.
     nlohmann::json withDefaults(const nlohmann::json &fields) const;
 };
+
+// A URL slug: lower-case letters and digits in words joined by single hyphens.
+bool isSlug(const QString &text);
 
 // The registry of synced tables. Later content types register here.
 namespace SyncSchema {

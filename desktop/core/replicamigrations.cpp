@@ -53,6 +53,15 @@ const QList<shared::Migration> &replicaMigrations()
                             "fields TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, created_at TEXT NOT NULL, "
                             "dismissed_at TEXT) STRICT"),
          }},
+        {3,
+         QStringLiteral("articles"),
+         {
+             QStringLiteral("ALTER TABLE guides ADD COLUMN kind TEXT NOT NULL DEFAULT 'guide'"),
+             QStringLiteral("ALTER TABLE guides ADD COLUMN slug TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE guides ADD COLUMN summary TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE guides ADD COLUMN publish_at TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE guides ADD COLUMN published_at TEXT NOT NULL DEFAULT ''"),
+         }},
     };
     return migrations;
 }

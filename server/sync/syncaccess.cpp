@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/syncaccess.h"
 
+#include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/permissions.h"
 
@@ -84,6 +85,42 @@ public:
         if (from != to && to == QLatin1String("in_review")
             && !shared::hasPermission(who.role, Permission::SubmitForReview))
             return forbidden(QStringLiteral("Your role (%1) cannot submit for review.").arg(shared::roleName(who.role)));
+        return VoidResult::success();
+    }
+
+    VoidResult beforeWrite(shared::Database &db, const QString &id, const std::optional<nlohmann::json> &before,
+                           nlohmann::json &after, const QString &now) const override
+    {
+        const QString kind = text(after, "kind");
+        const QString slug = text(after, "slug");
+        if (!slug.isEmpty()) {
+            shared::Result<QVariant> taken = db.scalar(QStringLiteral("SELECT id FROM guides WHERE kind = ? AND slug = ? "
+                                                                      "AND id <> ? AND deleted = 0"),
+                                                       {kind, slug, id});
+            if (!taken)
+                return taken.error();
+            if (!taken->isNull())
+                return Error::make(QStringLiteral("slug_taken"),
+                                   QStringLiteral("Another article already has the address %1.").arg(slug),
+                                   {{QStringLiteral("slug"), QStringLiteral("Already in use.")}});
+            // A live address wins over an old one that redirected elsewhere.
+            if (VoidResult r = db.run(QStringLiteral("DELETE FROM slug_history WHERE kind = ? AND slug = ?"), {kind, slug}); !r)
+                return r;
+        }
+        if (before) {
+            const QString oldKind = text(*before, "kind");
+            const QString oldSlug = text(*before, "slug");
+            if (!oldSlug.isEmpty() && (oldSlug != slug || oldKind != kind)) {
+                if (VoidResult r = db.run(QStringLiteral("INSERT OR REPLACE INTO slug_history(kind, slug, article_id) "
+                                                         "VALUES (?, ?, ?)"),
+                                          {oldKind, oldSlug, id});
+                    !r)
+                    return r;
+            }
+        }
+        const bool wasPublished = before && text(*before, "status") == QLatin1String("published");
+        if (text(after, "status") == QLatin1String("published") && !wasPublished)
+            after["published_at"] = now.toStdString();
         return VoidResult::success();
     }
 };

@@ -12,6 +12,10 @@
 
 #include <optional>
 
+namespace quire::shared {
+class Database;
+}
+
 namespace quire::server {
 
 // The server's half of a synced table: who may see its rows and who may
@@ -38,6 +42,13 @@ public:
     // `after`, or delete it when `after` is null. The error says why not.
     virtual shared::VoidResult checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
                                           const nlohmann::json &after) const = 0;
+
+    // Rules that need the database or the clock (unique slugs, the time of
+    // publication, old slugs kept for redirects). Runs inside the
+    // mutation's savepoint after checkWrite(); an error refuses it.
+    virtual shared::VoidResult beforeWrite(shared::Database &db, const QString &id,
+                                           const std::optional<nlohmann::json> &before, nlohmann::json &after,
+                                           const QString &now) const = 0;
 
     static const SyncAccess *find(const QString &table);
     static QList<const SyncAccess *> all();

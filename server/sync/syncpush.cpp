@@ -221,6 +221,14 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
                                                after.values);
         !allowed)
         return rejected(m.id, allowed.error());
+    if (VoidResult r = access.beforeWrite(m_db, m.rowId, creating ? std::optional<nlohmann::json>()
+                                                                   : std::optional(current->values),
+                                          after.values, m_now);
+        !r) {
+        if (r.error().code.startsWith(QLatin1String("database_")))
+            return r.error();
+        return rejected(m.id, r.error());
+    }
     Result<qint64> seq = nextSequence(m_db);
     if (!seq)
         return seq.error();

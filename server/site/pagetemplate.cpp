@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/site/pagetemplate.h"
+
+#include <QFile>
+
+namespace quire::server {
+
+using shared::Error;
+using shared::Result;
+
+QByteArray PageTemplate::escape(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size() + 16);
+    for (const char c : utf8) {
+        switch (c) {
+        case '&': out.append("&amp;"); break;
+        case '<': out.append("&lt;"); break;
+        case '>': out.append("&gt;"); break;
+        case '"': out.append("&quot;"); break;
+        case '\'': out.append("&#39;"); break;
+        default: out.append(c);
+        }
+    }
+    return out;
+}
+
+Result<PageTemplate> PageTemplate::parse(const QByteArray &text)
+{
+    PageTemplate t;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        const qsizetype open = text.indexOf("{{", pos);
+        if (open < 0) {
+            t.m_parts.append({text.mid(pos), {}, false});
+            break;
+        }
+        if (open > pos)
+            t.m_parts.append({text.mid(pos, open - pos), {}, false});
+        const bool raw = text.mid(open, 3) == "{{{";
+        const QByteArray closing = raw ? QByteArray("}}}") : QByteArray("}}");
+        const qsizetype start = open + (raw ? 3 : 2);
+        const qsizetype close = text.indexOf(closing, start);
+        const QByteArray name = close < 0 ? QByteArray() : text.mid(start, close - start).trimmed();
+        bool valid = !name.isEmpty();
+        for (const char c : name)
+            valid = valid && (std::isalnum(uchar(c)) || c == '_');
+        if (!valid) {
+            return Error::make(QStringLiteral("template_invalid"),
+                               QStringLiteral("malformed template tag at byte %1").arg(open));
+        }
+        t.m_parts.append({{}, name, raw});
+        pos = close + closing.size();
+    }
+    return t;
+}
+
+Result<PageTemplate> PageTemplate::builtin(const QString &name)
+{
+    QFile file(QStringLiteral(":/quire/templates/%1.html").arg(name));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::make(QStringLiteral("template_missing"), QStringLiteral("no template %1").arg(name));
+    return parse(file.readAll());
+}
+
+Result<QByteArray> PageTemplate::render(const QHash<QByteArray, QString> &values,
+                                        const QHash<QByteArray, QByteArray> &trustedHtml) const
+{
+    QByteArray out;
+    out.reserve(4096);
+    for (const Part &p : m_parts) {
+        if (p.name.isEmpty()) {
+            out.append(p.literal);
+        } else if (p.raw) {
+            const auto it = trustedHtml.find(p.name);
+            if (it == trustedHtml.end())
+                return Error::make(QStringLiteral("template_value_missing"), QString::fromLatin1(p.name));
+            out.append(*it);
+        } else {
+            const auto it = values.find(p.name);
+            if (it == values.end())
+                return Error::make(QStringLiteral("template_value_missing"), QString::fromLatin1(p.name));
+            out.append(escape(*it));
+        }
+    }
+    return out;
+}
+
+} // namespace quire::server

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace quire::server {
+
+// The smallest escape-by-default template: `{{name}}` inserts a value
+// HTML-escaped, `{{{name}}}` inserts HTML the server made itself (the
+// Markdown renderer's output) as it is. Nothing else: no logic, so a theme
+// cannot introduce an unescaped value by accident. A name the page does not
+// supply is an error at render time, not a silent blank.
+class PageTemplate
+{
+public:
+    // Parses `text`; a malformed tag is an error naming its position.
+    static shared::Result<PageTemplate> parse(const QByteArray &text);
+    // Loads :/quire/templates/<name>.html (the built-in theme).
+    static shared::Result<PageTemplate> builtin(const QString &name);
+
+    shared::Result<QByteArray> render(const QHash<QByteArray, QString> &values,
+                                      const QHash<QByteArray, QByteArray> &trustedHtml = {}) const;
+
+    static QByteArray escape(const QString &text);
+
+private:
+    struct Part
+    {
+        QByteArray literal;
+        QByteArray name; // empty for a literal part
+        bool raw = false;
+    };
+    QList<Part> m_parts;
+};
+
+} // namespace quire::server

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/site/siteroutes.h"
+
+#include "server/http/router.h"
+#include "server/servercontext.h"
+#include "server/site/pagecache.h"
+#include "server/site/pagetemplate.h"
+#include "shared/database.h"
+#include "shared/markdownrenderer.h"
+#include "shared/synctable.h"
+#include "shared/timestamp.h"
+
+#include <QFile>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace quire::server::SiteRoutes {
+
+namespace {
+
+// Pages may load the site's own stylesheet and images, nothing else, and
+// run no script at all.
+constexpr char kPagePolicy[] = "default-src 'none'; style-src 'self'; img-src 'self' https:; "
+                               "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+QString kindPath(const QString &kind)
+{
+    return kind == QLatin1String("case_study") ? QStringLiteral("/case-studies/") : QStringLiteral("/guides/");
+}
+
+// A page from the cache as this request wants it: 304 when the client holds
+// it already, gzip when it takes gzip.
+HttpResponse answer(const PageCache::Page &page, const HttpRequest &request)
+{
+    HttpResponse r;
+    r.status = page.status;
+    r.headers.append({QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(kPagePolicy)});
+    if (page.status == 301) {
+        r.headers.append({QByteArrayLiteral("Location"), page.location});
+        r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=300")});
+        return r;
+    }
+    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=0, must-revalidate")});
+    r.headers.append({QByteArrayLiteral("ETag"), page.etag});
+    r.headers.append({QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding")});
+    if (!page.lastModified.isEmpty())
+        r.headers.append({QByteArrayLiteral("Last-Modified"), page.lastModified});
+    const QByteArray ifNoneMatch = request.header("If-None-Match");
+    if (!ifNoneMatch.isEmpty() && (ifNoneMatch.split(',').contains(page.etag) || ifNoneMatch.trimmed() == "*")) {
+        r.status = 304;
+        return r;
+    }
+    r.contentType = QByteArrayLiteral("text/html; charset=utf-8");
+    if (!page.gzipped.isEmpty() && request.header("Accept-Encoding").contains("gzip")) {
+        r.headers.append({QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip")});
+        r.body = page.gzipped;
+    } else {
+        r.body = page.body;
+    }
+    return r;
+}
+
+shared::Result<PageCache::Page> messagePage(int status, const QString &heading, const QString &message,
+                                            const ServerContext &context)
+{
+    static const shared::Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("message"));
+    if (!page)
+        return page.error();
+    shared::Result<QByteArray> html = page->render({{"lang", QStringLiteral("en")},
+                                                    {"site_name", context.siteName},
+                                                    {"heading", heading},
+                                                    {"message", message}});
+    if (!html)
+        return html.error();
+    PageCache::Page p;
+    p.status = status;
+    p.body = *html;
+    return p;
+}
+
+shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QString &kind, const QString &slug)
+{
+    const ServerContext &context = services.context();
+    shared::Database &db = services.database();
+    shared::Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT id, title, body, summary, status, published_at, updated_at, "
+                                                         "deleted FROM guides WHERE kind = ? AND slug = ? "
+                                                         "ORDER BY deleted, rev DESC LIMIT 1"),
+                                          {kind, slug});
+    if (!q)
+        return q.error();
+    if (q->next()) {
+        const bool live = q->value(7).toInt() == 0 && q->value(4).toString() == QLatin1String("published");
+        if (live) {
+            static const shared::Result<PageTemplate> article = PageTemplate::builtin(QStringLiteral("article"));
+            if (!article)
+                return article.error();
+            const QString body = q->value(2).toString();
+            const QString summary = q->value(3).toString();
+            const auto published = shared::Timestamp::parse(q->value(5).toString());
+            const auto updated = shared::Timestamp::parse(q->value(6).toString());
+            const qsizetype words = body.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size();
+            shared::Result<QByteArray> html = article->render(
+                {{"lang", QStringLiteral("en")},
+                 {"site_name", context.siteName},
+                 {"title", q->value(1).toString()},
+                 {"description", summary.isEmpty() ? q->value(1).toString() : summary},
+                 {"canonical", context.publicBaseUrl + kindPath(kind) + slug},
+                 {"kind_label", kind == QLatin1String("case_study") ? QStringLiteral("Case study") : QStringLiteral("Guide")},
+                 {"published_iso", published ? shared::Timestamp::format(*published) : QString()},
+                 {"published_text", published ? QLocale::c().toString(published->date(), QStringLiteral("d MMMM yyyy")) : QString()},
+                 {"reading_time", QStringLiteral("%1 min read").arg(std::max<qsizetype>(1, (words + 199) / 200))},
+                 {"summary", summary}},
+                {{"body_html", shared::MarkdownRenderer::toHtml(body.toUtf8())}});
+            if (!html)
+                return html.error();
+            PageCache::Page p;
+            p.body = *html;
+            p.lastModified = PageCache::httpDate(updated ? *updated : QDateTime());
+            return p;
+        }
+        if (!q->value(5).toString().isEmpty()) {
+            return messagePage(410, QStringLiteral("This page was withdrawn"),
+                               QStringLiteral("It was published here once and is no longer available."), context);
+        }
+    } else {
+        // An old address of a live article: send readers (and search engines) on.
+        shared::Result<QSqlQuery> moved = db.exec(QStringLiteral("SELECT g.kind, g.slug FROM slug_history h JOIN guides g "
+                                                                 "ON g.id = h.article_id WHERE h.kind = ? AND h.slug = ? "
+                                                                 "AND g.deleted = 0 AND g.status = 'published' AND g.slug <> ''"),
+                                                  {kind, slug});
+        if (!moved)
+            return moved.error();
+        if (moved->next()) {
+            PageCache::Page p;
+            p.status = 301;
+            p.location = (kindPath(moved->value(0).toString()) + moved->value(1).toString()).toUtf8();
+            return p;
+        }
+    }
+    return messagePage(404, QStringLiteral("Page not found"), QStringLiteral("There is no page at this address."), context);
+}
+
+Router::Handler article(const QString &kind)
+{
+    return [kind](HttpRequest &request, WorkerServices &services) -> HttpResponse {
+        PageCache *cache = services.context().pages;
+        if (cache) {
+            if (const std::optional<PageCache::Page> hit = cache->find(request.path))
+                return answer(*hit, request);
+        }
+        const QString slug = request.params.value(QStringLiteral("slug"));
+        shared::Result<PageCache::Page> page = shared::isSlug(slug)
+                                                   ? articlePage(services, kind, slug)
+                                                   : messagePage(404, QStringLiteral("Page not found"),
+                                                                 QStringLiteral("There is no page at this address."),
+                                                                 services.context());
+        if (!page)
+            return HttpResponse::internalError(page.error());
+        return answer(cache ? cache->insert(request.path, *page) : *page, request);
+    };
+}
+
+HttpResponse stylesheet(HttpRequest &, WorkerServices &)
+{
+    static const QByteArray css = [] {
+        QFile file(QStringLiteral(":/quire/site/site.css"));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    HttpResponse r;
+    r.contentType = QByteArrayLiteral("text/css; charset=utf-8");
+    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=3600")});
+    r.body = css;
+    return r;
+}
+
+} // namespace
+
+void install(Router &router)
+{
+    router.add(QStringLiteral("GET"), QStringLiteral("/guides/:slug"), article(QStringLiteral("guide")));
+    router.add(QStringLiteral("GET"), QStringLiteral("/case-studies/:slug"), article(QStringLiteral("case_study")));
+    router.add(QStringLiteral("GET"), QStringLiteral("/assets/site.css"), stylesheet);
+}
+
+} // namespace quire::server::SiteRoutes

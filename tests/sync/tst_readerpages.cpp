@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/serverprocess.h"
+#include "tests/support/testhttpclient.h"
+#include "tests/sync/syncpeer.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <zlib.h>
+
+using namespace quire::test;
+using quire::desktop::SyncEngine;
+
+namespace {
+QByteArray gunzip(const QByteArray &data)
+{
+    z_stream s{};
+    if (inflateInit2(&s, 15 + 16) != Z_OK)
+        return {};
+    QByteArray out;
+    char buffer[16384];
+    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    s.avail_in = uInt(data.size());
+    int r = Z_OK;
+    while (r == Z_OK) {
+        s.next_out = reinterpret_cast<Bytef *>(buffer);
+        s.avail_out = sizeof buffer;
+        r = inflate(&s, Z_NO_FLUSH);
+        out.append(buffer, qsizetype(sizeof buffer - s.avail_out));
+    }
+    inflateEnd(&s);
+    return r == Z_STREAM_END ? out : QByteArray();
+}
+} // namespace
+
+// From the desktop to the web: an article written offline, synced and
+// published is a page for readers; unpublished it is gone (410); a new
+// slug redirects the old one; pages are cached with ETag, 304 and gzip.
+class TestReaderPages : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+    std::unique_ptr<SyncPeer> m_editor;
+    std::unique_ptr<TestHttpClient> m_http;
+
+    HttpResult page(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return m_http->request("GET", path, {}, headers);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString data = m_dir.filePath(QStringLiteral("server"));
+        QVERIFY(createUser(data, QStringLiteral("editor@example.org"), QStringLiteral("editor"), kSyncTestPassword));
+        ServerProcess::Options options;
+        options.dataDir = data;
+        QVERIFY2(m_server.start(options), qPrintable(m_server.errorString()));
+        m_http = std::make_unique<TestHttpClient>(m_server.url(), m_server.fingerprint());
+        m_editor = std::make_unique<SyncPeer>(m_dir.filePath(QStringLiteral("editor")));
+        m_editor->connectTo(m_server);
+        QVERIFY(m_editor->signIn(QStringLiteral("editor@example.org"), kSyncTestPassword));
+    }
+
+    void thePublishFlowEndToEnd()
+    {
+        // Written offline: nothing reaches the server until sync.
+        const QString id = m_editor->create(QStringLiteral("Tips & <tricks>"),
+                                            QStringLiteral("## Start\n\nUse **Quire**.\n\n<script>alert(1)</script>\n"));
+        QVERIFY(m_editor->edit(id, {{"slug", "tips-and-tricks"}, {"summary", "All \"the\" tips"}}));
+        QCOMPARE(page(QStringLiteral("/guides/tips-and-tricks")).status, 404);
+        QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
+        QCOMPARE(page(QStringLiteral("/guides/tips-and-tricks")).status, 404); // a draft is not public
+
+        QVERIFY(m_editor->edit(id, {{"status", "published"}}));
+        QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
+        QVERIFY(!fieldOf(m_editor->row(id), "published_at").isEmpty());
+        const HttpResult live = page(QStringLiteral("/guides/tips-and-tricks"));
+        QCOMPARE(live.status, 200);
+        QVERIFY(live.header("Content-Type").startsWith("text/html"));
+        QVERIFY(live.body.startsWith("<!DOCTYPE html>"));
+        QVERIFY2(live.body.contains("<h1>Tips &amp; &lt;tricks&gt;</h1>"), live.body.constData());
+        QVERIFY(live.body.contains("<h2>Start</h2>"));
+        QVERIFY(live.body.contains("<strong>Quire</strong>"));
+        QVERIFY(!live.body.contains("<script>"));
+        QVERIFY(live.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        QVERIFY(live.body.contains("content=\"All &quot;the&quot; tips\""));
+        QVERIFY(live.body.contains("<link rel=\"canonical\""));
+        QVERIFY(live.header("Content-Security-Policy").contains("default-src 'none'"));
+        QVERIFY(!live.header("Content-Security-Policy").contains("script-src"));
+        QVERIFY(!live.header("ETag").isEmpty());
+        QVERIFY(!live.header("Last-Modified").isEmpty());
+
+        // Validators: the same page again costs a 304 without a body.
+        const HttpResult again = page(QStringLiteral("/guides/tips-and-tricks"), {{"If-None-Match", live.header("ETag")}});
+        QCOMPARE(again.status, 304);
+        QVERIFY(again.body.isEmpty());
+        // gzip for those who take it, byte for byte the same page.
+        const HttpResult zipped = page(QStringLiteral("/guides/tips-and-tricks"), {{"Accept-Encoding", "gzip, br"}});
+        QCOMPARE(zipped.status, 200);
+        QCOMPARE(zipped.header("Content-Encoding"), QByteArray("gzip"));
+        QCOMPARE(gunzip(zipped.body), live.body);
+
+        // A new slug: the old address answers 301 to the new one.
+        QVERIFY(m_editor->edit(id, {{"slug", "tips-tricks"}, {"title", "Tips and tricks"}}));
+        QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
+        const HttpResult moved = page(QStringLiteral("/guides/tips-and-tricks"));
+        QCOMPARE(moved.status, 301);
+        QCOMPARE(moved.header("Location"), QByteArray("/guides/tips-tricks"));
+        const HttpResult renamed = page(QStringLiteral("/guides/tips-tricks"));
+        QCOMPARE(renamed.status, 200);
+        QVERIFY(renamed.body.contains("<h1>Tips and tricks</h1>")); // the cache saw the change
+        QVERIFY(renamed.header("ETag") != live.header("ETag"));
+
+        // Unpublished: gone, and said so.
+        QVERIFY(m_editor->edit(id, {{"status", "draft"}}));
+        QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
+        QCOMPARE(page(QStringLiteral("/guides/tips-tricks")).status, 410);
+        QCOMPARE(page(QStringLiteral("/guides/tips-and-tricks")).status, 404);
+    }
+
+    void slugsAreUniquePerKind()
+    {
+        const QString a = m_editor->create(QStringLiteral("One"), QString());
+        const QString b = m_editor->create(QStringLiteral("Two"), QString());
+        const QString c = m_editor->create(QStringLiteral("Three"), QString());
+        QVERIFY(m_editor->edit(a, {{"slug", "same-name"}, {"status", "published"}}));
+        QVERIFY(m_editor->edit(b, {{"slug", "same-name"}}));
+        QVERIFY(m_editor->edit(c, {{"slug", "same-name"}, {"kind", "case_study"}, {"status", "published"}}));
+        QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
+        auto refused = m_editor->ws().syncRecords().rejections();
+        QVERIFY(refused);
+        QCOMPARE(refused->size(), 1);
+        QCOMPARE(refused->first().rowId, b);
+        QCOMPARE(refused->first().code, QStringLiteral("slug_taken"));
+        QCOMPARE(page(QStringLiteral("/guides/same-name")).status, 200);
+        QCOMPARE(page(QStringLiteral("/case-studies/same-name")).status, 200);
+        QVERIFY(page(QStringLiteral("/case-studies/same-name")).body.contains("Case study"));
+    }
+
+    void badAddressesAreNotFound_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("unknown") << QStringLiteral("/guides/nothing-here");
+        QTest::newRow("upper case") << QStringLiteral("/guides/Same-Name");
+        QTest::newRow("encoded script") << QStringLiteral("/guides/%3Cscript%3E");
+    }
+    void badAddressesAreNotFound()
+    {
+        QFETCH(QString, path);
+        const HttpResult r = page(path);
+        QCOMPARE(r.status, 404);
+        QVERIFY(r.body.contains("Page not found"));
+        QVERIFY(!r.body.contains("<script"));
+    }
+
+    void theStylesheetIsServed()
+    {
+        const HttpResult css = page(QStringLiteral("/assets/site.css"));
+        QCOMPARE(css.status, 200);
+        QVERIFY(css.header("Content-Type").startsWith("text/css"));
+        QVERIFY(css.body.contains(".align-right"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReaderPages)
+#include "tst_readerpages.moc"
