@@ -43,6 +43,8 @@ public:
     void shutdown();
 
     QString url() const;
+    // Where changes made outside a request (the scheduler) are announced.
+    ChangeFeed *changes() const { return m_changes.get(); }
 
 private:
     ServerContext m_context;

@@ -19,6 +19,7 @@
 #include "server/servermigrations.h"
 #include "server/signalwatcher.h"
 #include "server/systemroutes.h"
+#include "server/site/schedulepublisher.h"
 #include "server/site/siteroutes.h"
 #include "server/sync/syncretention.h"
 #include "server/sync/syncroutes.h"
@@ -189,6 +190,9 @@ int ServerCommands::serve(const QStringList &args)
     SiteRoutes::install(server.router());
     SyncRetention retention(config->databasePath(), config->syncRetentionDays);
     if (VoidResult r = retention.start(); !r)
+        return fail(r.error());
+    SchedulePublisher scheduler(config->databasePath(), server.changes());
+    if (VoidResult r = scheduler.start(); !r)
         return fail(r.error());
     if (VoidResult started = server.start(std::move(*sockets)); !started)
         return fail(started.error());

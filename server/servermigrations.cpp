@@ -155,6 +155,7 @@ const QList<shared::Migration> &serverMigrations()
              QStringLiteral("ALTER TABLE guides ADD COLUMN publish_at TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("ALTER TABLE guides ADD COLUMN published_at TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("CREATE UNIQUE INDEX guides_slug ON guides(kind, slug) WHERE slug <> '' AND deleted = 0"),
+             QStringLiteral("CREATE INDEX guides_scheduled ON guides(publish_at) WHERE status = 'scheduled' AND deleted = 0"),
              // Every slug an article had, so old links answer 301 to the new one.
              QStringLiteral("CREATE TABLE slug_history (kind TEXT NOT NULL, slug TEXT NOT NULL, article_id TEXT NOT NULL, "
                             "PRIMARY KEY (kind, slug)) STRICT, WITHOUT ROWID"),

@@ -4,6 +4,7 @@
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/permissions.h"
+#include "shared/timestamp.h"
 
 namespace quire::server {
 
@@ -118,6 +119,10 @@ public:
                     return r;
             }
         }
+        // One spelling of time (UTC, milliseconds, Z), so the scheduler can
+        // compare publish_at as text.
+        if (const auto at = shared::Timestamp::parse(text(after, "publish_at")))
+            after["publish_at"] = shared::Timestamp::format(*at).toStdString();
         const bool wasPublished = before && text(*before, "status") == QLatin1String("published");
         if (text(after, "status") == QLatin1String("published") && !wasPublished)
             after["published_at"] = now.toStdString();

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "shared/timestamp.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/sync/syncpeer.h"
@@ -119,6 +120,20 @@ private Q_SLOTS:
         QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
         QCOMPARE(page(QStringLiteral("/guides/tips-tricks")).status, 410);
         QCOMPARE(page(QStringLiteral("/guides/tips-and-tricks")).status, 404);
+    }
+
+    void scheduledPublishingFiresAtItsTime()
+    {
+        // No desktop needs to be online: the server publishes at publish_at.
+        const QString id = m_editor->create(QStringLiteral("Coming soon"), QStringLiteral("Soon.\n"));
+        const QString at = quire::shared::Timestamp::format(QDateTime::currentDateTimeUtc().addSecs(2));
+        QVERIFY(m_editor->edit(id, {{"slug", "coming-soon"}, {"status", "scheduled"}, {"publish_at", at.toStdString()}}));
+        QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
+        QCOMPARE(page(QStringLiteral("/guides/coming-soon")).status, 404);
+        QTRY_COMPARE_WITH_TIMEOUT(page(QStringLiteral("/guides/coming-soon")).status, 200, 15'000);
+        QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
+        QCOMPARE(fieldOf(m_editor->row(id), "status"), QStringLiteral("published"));
+        QVERIFY(fieldOf(m_editor->row(id), "published_at") >= at);
     }
 
     void slugsAreUniquePerKind()
