@@ -8,6 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=${1:?usage: bench/run.sh BUILD_DIR}
 "$here/../scripts/install-deps.sh" "$here/../scripts/bench-packages.txt"
 "$here/http_health.sh" "$build"
+"$here/http_article.sh" "$build"
 echo
 echo "Sync (bench/syncbench.cpp):"
 echo

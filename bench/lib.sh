@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# What the HTTP benchmarks share: a work folder, quire-server and nginx
+# started side by side on free loopback ports, and wrk measuring both.
+# Sourced by bench/http_*.sh, which set `build` first.
+set -euo pipefail
+work=$(mktemp -d)
+chmod 755 "$work" # nginx workers run as nobody and must read the pages
+cleanup() {
+    for pidfile in "$work"/*.pid; do
+        [[ -f "$pidfile" ]] && kill "$(cat "$pidfile")" 2>/dev/null || true
+    done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+duration=${BENCH_DURATION:-10}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+start_quire() { # $1 data dir, extra args... -> prints the URL
+    local dir=$1; shift
+    "$build/server/quire-server" serve --data-dir "$dir" --port 0 "$@" >"$dir.out" 2>/dev/null &
+    echo $! >"$dir.quire.pid"
+    for _ in $(seq 1 100); do grep -q '^listening on' "$dir.out" 2>/dev/null && break; sleep 0.1; done
+    sed -n 's/^listening on //p' "$dir.out"
+}
+
+measure() { # $1 url -> "requests/s p99"
+    local out rps p99 non2xx
+    out=$(wrk -t2 -c50 -d"${duration}s" --latency "$1" 2>&1)
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+    if [[ -n "$non2xx" ]]; then echo "bench: $1 gave $non2xx non-2xx answers; the figures are void" >&2; exit 1; fi
+    echo "$rps $p99"
+}
+
+# nginx serving $work/www over HTTP and HTTPS with quire's certificate from
+# $1 (a quire data dir); sets nginx_http and nginx_https. $2: default type.
+start_nginx() {
+    nginx_http=$(free_port)
+    nginx_https=$(free_port)
+    cat > "$work/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    default_type "$2";
+    server {
+        listen 127.0.0.1:$nginx_http;
+        listen 127.0.0.1:$nginx_https ssl;
+        ssl_certificate $1/tls/cert.pem;
+        ssl_certificate_key $1/tls/key.pem;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        root $work/www;
+    }
+}
+CONF
+    nginx -c "$work/nginx.conf" -p "$work"
+    sleep 0.3
+}
