@@ -26,6 +26,7 @@ public:
         QByteArray etag;         // quoted, strong
         QByteArray lastModified; // HTTP date, may be empty
         QByteArray location;     // for redirects
+        QByteArray contentType = "text/html; charset=utf-8";
     };
 
     std::optional<Page> find(const QString &key) const;

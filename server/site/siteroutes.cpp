@@ -3,6 +3,7 @@
 
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "server/site/listingpages.h"
 #include "server/site/pagecache.h"
 #include "server/site/pagetemplate.h"
 #include "shared/database.h"
@@ -52,7 +53,7 @@ HttpResponse answer(const PageCache::Page &page, const HttpRequest &request)
         r.status = 304;
         return r;
     }
-    r.contentType = QByteArrayLiteral("text/html; charset=utf-8");
+    r.contentType = page.contentType;
     if (!page.gzipped.isEmpty() && request.header("Accept-Encoding").contains("gzip")) {
         r.headers.append({QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip")});
         r.body = page.gzipped;
@@ -162,6 +163,49 @@ Router::Handler article(const QString &kind)
     };
 }
 
+// A listing from the cache, made by `make` on a miss.
+template<typename Make>
+HttpResponse cached(HttpRequest &request, WorkerServices &services, const QString &key, Make make)
+{
+    PageCache *cache = services.context().pages;
+    if (cache) {
+        if (const std::optional<PageCache::Page> hit = cache->find(key))
+            return answer(*hit, request);
+    }
+    shared::Result<PageCache::Page> page = make();
+    if (!page)
+        return HttpResponse::internalError(page.error());
+    if (page->status == 404 && page->body.isEmpty()) {
+        page = messagePage(404, QStringLiteral("Page not found"), QStringLiteral("There is no page at this address."),
+                           services.context());
+        if (!page)
+            return HttpResponse::internalError(page.error());
+    }
+    return answer(cache ? cache->insert(key, *page) : *page, request);
+}
+
+Router::Handler listing(const QString &kind)
+{
+    return [kind](HttpRequest &request, WorkerServices &services) -> HttpResponse {
+        int page = 1;
+        if (request.query.hasQueryItem(QStringLiteral("page"))) {
+            bool ok = false;
+            page = request.query.queryItemValue(QStringLiteral("page")).toInt(&ok);
+            if (!ok || page < 1 || page > 100'000)
+                page = -1;
+        }
+        const QString key = request.path + QStringLiteral("?page=%1").arg(page);
+        return cached(request, services, key, [&]() -> shared::Result<PageCache::Page> {
+            if (page < 1) {
+                PageCache::Page missing;
+                missing.status = 404;
+                return missing;
+            }
+            return ListingPages::index(services, kind, page);
+        });
+    };
+}
+
 HttpResponse stylesheet(HttpRequest &, WorkerServices &)
 {
     static const QByteArray css = [] {
@@ -182,6 +226,21 @@ void install(Router &router)
     router.add(QStringLiteral("GET"), QStringLiteral("/guides/:slug"), article(QStringLiteral("guide")));
     router.add(QStringLiteral("GET"), QStringLiteral("/case-studies/:slug"), article(QStringLiteral("case_study")));
     router.add(QStringLiteral("GET"), QStringLiteral("/assets/site.css"), stylesheet);
+    router.add(QStringLiteral("GET"), QStringLiteral("/guides"), listing(QStringLiteral("guide")));
+    router.add(QStringLiteral("GET"), QStringLiteral("/case-studies"), listing(QStringLiteral("case_study")));
+    router.add(QStringLiteral("GET"), QStringLiteral("/"), [](HttpRequest &request, WorkerServices &services) {
+        return cached(request, services, QStringLiteral("/"), [&] { return ListingPages::home(services); });
+    });
+    router.add(QStringLiteral("GET"), QStringLiteral("/feed.xml"), [](HttpRequest &request, WorkerServices &services) {
+        return cached(request, services, QStringLiteral("/feed.xml"), [&] { return ListingPages::feed(services); });
+    });
+    router.add(QStringLiteral("GET"), QStringLiteral("/sitemap.xml"), [](HttpRequest &request, WorkerServices &services) {
+        return cached(request, services, QStringLiteral("/sitemap.xml"), [&] { return ListingPages::sitemap(services); });
+    });
+    router.add(QStringLiteral("GET"), QStringLiteral("/robots.txt"), [](HttpRequest &request, WorkerServices &services) {
+        return cached(request, services, QStringLiteral("/robots.txt"),
+                      [&]() -> shared::Result<PageCache::Page> { return ListingPages::robots(services); });
+    });
 }
 
 } // namespace quire::server::SiteRoutes

@@ -6,6 +6,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include <zlib.h>
 
@@ -169,6 +170,42 @@ private Q_SLOTS:
         QCOMPARE(r.status, 404);
         QVERIFY(r.body.contains("Page not found"));
         QVERIFY(!r.body.contains("<script"));
+    }
+
+    void indexesFeedSitemapAndRobots()
+    {
+        const QString id = m_editor->create(QStringLiteral("Listed <here>"), QStringLiteral("Text.\n"));
+        QVERIFY(m_editor->edit(id, {{"slug", "listed-here"}, {"summary", "A & B"}, {"status", "published"}}));
+        QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
+
+        const HttpResult home = page(QStringLiteral("/"));
+        QCOMPARE(home.status, 200);
+        QVERIFY(home.body.contains("href=\"/guides/listed-here\""));
+        QVERIFY(home.body.contains("Listed &lt;here&gt;"));
+        const HttpResult guides = page(QStringLiteral("/guides"));
+        QCOMPARE(guides.status, 200);
+        QVERIFY(guides.body.contains("A &amp; B"));
+        QVERIFY(guides.body.contains("href=\"/guides/coming-soon\"")); // published by the scheduler earlier
+        QVERIFY(!guides.body.contains("tips-tricks"));                     // withdrawn earlier: not listed
+        QCOMPARE(page(QStringLiteral("/guides?page=99")).status, 404);
+        QCOMPARE(page(QStringLiteral("/guides?page=abc")).status, 404);
+
+        // The feed and the sitemap are well-formed XML that name the article.
+        for (const QString &path : {QStringLiteral("/feed.xml"), QStringLiteral("/sitemap.xml")}) {
+            const HttpResult r = page(path);
+            QCOMPARE(r.status, 200);
+            QVERIFY(r.header("Content-Type").contains("xml"));
+            QXmlStreamReader reader(r.body);
+            while (!reader.atEnd())
+                reader.readNext();
+            QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+            QVERIFY(r.body.contains("/guides/listed-here"));
+        }
+        QVERIFY(page(QStringLiteral("/feed.xml")).body.contains("<title>Listed &lt;here&gt;</title>"));
+        const HttpResult robots = page(QStringLiteral("/robots.txt"));
+        QCOMPARE(robots.status, 200);
+        QVERIFY(robots.body.contains("Sitemap: "));
+        QVERIFY(robots.body.contains("Disallow: /api/"));
     }
 
     void theStylesheetIsServed()

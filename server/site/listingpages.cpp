@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/site/listingpages.h"
+
+#include "server/servercontext.h"
+#include "server/site/pagetemplate.h"
+#include "shared/database.h"
+#include "shared/timestamp.h"
+
+#include <QLocale>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace quire::server::ListingPages {
+
+using shared::Result;
+
+namespace {
+
+struct Teaser
+{
+    QString kind;
+    QString slug;
+    QString title;
+    QString summary;
+    QString publishedAt;
+    QString updatedAt;
+};
+
+QString pathOf(const QString &kind, const QString &slug = QString())
+{
+    return (kind == QLatin1String("case_study") ? QStringLiteral("/case-studies") : QStringLiteral("/guides"))
+        + (slug.isEmpty() ? QString() : QLatin1Char('/') + slug);
+}
+
+QString kindHeading(const QString &kind)
+{
+    return kind == QLatin1String("case_study") ? QStringLiteral("Case studies") : QStringLiteral("Guides");
+}
+
+// Published articles, newest first; `kind` empty for both kinds.
+Result<QList<Teaser>> published(shared::Database &db, const QString &kind, int limit, int offset)
+{
+    Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT kind, slug, title, summary, published_at, updated_at FROM guides "
+                                                 "WHERE status = 'published' AND deleted = 0 AND slug <> '' "
+                                                 "AND (? = '' OR kind = ?) ORDER BY published_at DESC, id DESC "
+                                                 "LIMIT ? OFFSET ?"),
+                                  {kind, kind, limit, offset});
+    if (!q)
+        return q.error();
+    QList<Teaser> out;
+    while (q->next()) {
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
+                    q->value(4).toString(), q->value(5).toString()});
+    }
+    return out;
+}
+
+Result<QByteArray> teaserList(const QList<Teaser> &teasers)
+{
+    static const Result<PageTemplate> item = PageTemplate::builtin(QStringLiteral("index-item"));
+    if (!item)
+        return item.error();
+    QByteArray html = "<ul class=\"teasers\">\n";
+    for (const Teaser &t : teasers) {
+        const auto at = shared::Timestamp::parse(t.publishedAt);
+        Result<QByteArray> li = item->render({{"href", pathOf(t.kind, t.slug)},
+                                              {"title", t.title},
+                                              {"summary", t.summary},
+                                              {"published_iso", t.publishedAt},
+                                              {"published_text",
+                                               at ? QLocale::c().toString(at->date(), QStringLiteral("d MMMM yyyy")) : QString()}});
+        if (!li)
+            return li.error();
+        html.append(*li);
+    }
+    html.append("</ul>\n");
+    return html;
+}
+
+Result<PageCache::Page> indexPage(WorkerServices &services, const QString &heading, const QString &canonical,
+                                  const QByteArray &sections, const QByteArray &pager)
+{
+    static const Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("index"));
+    if (!page)
+        return page.error();
+    Result<QByteArray> html = page->render({{"lang", QStringLiteral("en")},
+                                            {"site_name", services.context().siteName},
+                                            {"heading", heading},
+                                            {"canonical", services.context().publicBaseUrl + canonical}},
+                                           {{"sections", sections}, {"pager", pager}});
+    if (!html)
+        return html.error();
+    PageCache::Page p;
+    p.body = *html;
+    return p;
+}
+
+QByteArray xml(const QString &text)
+{
+    return PageTemplate::escape(text); // the same five entities are right for XML
+}
+
+} // namespace
+
+Result<PageCache::Page> home(WorkerServices &services)
+{
+    QByteArray sections;
+    for (const QString &kind : {QStringLiteral("guide"), QStringLiteral("case_study")}) {
+        Result<QList<Teaser>> latest = published(services.database(), kind, 5, 0);
+        if (!latest)
+            return latest.error();
+        Result<QByteArray> list = teaserList(*latest);
+        if (!list)
+            return list.error();
+        sections.append("<section><h2><a href=\"").append(xml(pathOf(kind))).append("\">");
+        sections.append(xml(kindHeading(kind))).append("</a></h2>\n");
+        sections.append(latest->isEmpty() ? QByteArray("<p>Nothing published yet.</p>\n") : *list).append("</section>\n");
+    }
+    return indexPage(services, services.context().siteName, QStringLiteral("/"), sections, {});
+}
+
+Result<PageCache::Page> index(WorkerServices &services, const QString &kind, int page)
+{
+    Result<QList<Teaser>> items = published(services.database(), kind, kPageSize + 1, (page - 1) * kPageSize);
+    if (!items)
+        return items.error();
+    const bool more = items->size() > kPageSize;
+    if (more)
+        items->removeLast();
+    if (items->isEmpty() && page > 1) {
+        PageCache::Page missing;
+        missing.status = 404;
+        return missing;
+    }
+    Result<QByteArray> list = teaserList(*items);
+    if (!list)
+        return list.error();
+    QByteArray pager;
+    if (page > 1 || more) {
+        pager = "<nav class=\"pager\" aria-label=\"Pages\">";
+        if (page > 1)
+            pager.append("<a rel=\"prev\" href=\"").append(xml(pathOf(kind))).append("?page=").append(QByteArray::number(page - 1)).append("\">Newer</a> ");
+        if (more)
+            pager.append("<a rel=\"next\" href=\"").append(xml(pathOf(kind))).append("?page=").append(QByteArray::number(page + 1)).append("\">Older</a>");
+        pager.append("</nav>\n");
+    }
+    const QByteArray sections = items->isEmpty() ? QByteArray("<p>Nothing published yet.</p>\n") : *list;
+    return indexPage(services, kindHeading(kind), pathOf(kind) + (page > 1 ? QStringLiteral("?page=%1").arg(page) : QString()),
+                     sections, pager);
+}
+
+Result<PageCache::Page> feed(WorkerServices &services)
+{
+    Result<QList<Teaser>> items = published(services.database(), QString(), 20, 0);
+    if (!items)
+        return items.error();
+    const QString base = services.context().publicBaseUrl;
+    QByteArray out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
+    out.append("<title>").append(xml(services.context().siteName)).append("</title>\n");
+    out.append("<id>").append(xml(base + QStringLiteral("/"))).append("</id>\n");
+    out.append("<link rel=\"self\" href=\"").append(xml(base + QStringLiteral("/feed.xml"))).append("\"/>\n");
+    out.append("<link href=\"").append(xml(base + QStringLiteral("/"))).append("\"/>\n");
+    const QString updated = items->isEmpty() ? QStringLiteral("1970-01-01T00:00:00.000Z") : items->first().updatedAt;
+    out.append("<updated>").append(xml(updated)).append("</updated>\n");
+    for (const Teaser &t : std::as_const(*items)) {
+        const QString url = base + pathOf(t.kind, t.slug);
+        out.append("<entry>\n<title>").append(xml(t.title)).append("</title>\n");
+        out.append("<link href=\"").append(xml(url)).append("\"/>\n<id>").append(xml(url)).append("</id>\n");
+        out.append("<published>").append(xml(t.publishedAt)).append("</published>\n");
+        out.append("<updated>").append(xml(t.updatedAt)).append("</updated>\n");
+        out.append("<author><name>").append(xml(services.context().siteName)).append("</name></author>\n");
+        out.append("<summary>").append(xml(t.summary)).append("</summary>\n</entry>\n");
+    }
+    out.append("</feed>\n");
+    PageCache::Page p;
+    p.body = out;
+    p.contentType = QByteArrayLiteral("application/atom+xml; charset=utf-8");
+    return p;
+}
+
+Result<PageCache::Page> sitemap(WorkerServices &services)
+{
+    Result<QList<Teaser>> items = published(services.database(), QString(), 50'000, 0);
+    if (!items)
+        return items.error();
+    const QString base = services.context().publicBaseUrl;
+    QByteArray out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (const QString &path : {QStringLiteral("/"), QStringLiteral("/guides"), QStringLiteral("/case-studies")})
+        out.append("<url><loc>").append(xml(base + path)).append("</loc></url>\n");
+    for (const Teaser &t : std::as_const(*items)) {
+        out.append("<url><loc>").append(xml(base + pathOf(t.kind, t.slug))).append("</loc><lastmod>");
+        out.append(xml(t.updatedAt.left(10))).append("</lastmod></url>\n");
+    }
+    out.append("</urlset>\n");
+    PageCache::Page p;
+    p.body = out;
+    p.contentType = QByteArrayLiteral("application/xml; charset=utf-8");
+    return p;
+}
+
+PageCache::Page robots(WorkerServices &services)
+{
+    PageCache::Page p;
+    p.body = "User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: " + services.context().publicBaseUrl.toUtf8()
+        + "/sitemap.xml\n";
+    p.contentType = QByteArrayLiteral("text/plain; charset=utf-8");
+    return p;
+}
+
+} // namespace quire::server::ListingPages
