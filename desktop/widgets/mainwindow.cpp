@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include "desktop/core/syncengine.h"
 #include "desktop/core/syncstore.h"
+#include "desktop/widgets/articlesview.h"
 #include "desktop/widgets/conflictsdialog.h"
 #include "desktop/widgets/rejecteddialog.h"
 #include "desktop/widgets/syncindicator.h"
@@ -77,9 +78,11 @@ void MainWindow::buildSections()
         QString name;
         QString explanation;
     };
+    m_navigation->addItem(Tr::tr("Guides"));
+    m_pages->addWidget(new ArticlesView(m_workspace, QStringLiteral("guide"), m_pages));
+    m_navigation->addItem(Tr::tr("Case studies"));
+    m_pages->addWidget(new ArticlesView(m_workspace, QStringLiteral("case_study"), m_pages));
     const Entry entries[] = {
-        {Tr::tr("Guides"), Tr::tr("Writing and publishing guides is not built yet. It arrives with the content work.")},
-        {Tr::tr("Case studies"), Tr::tr("Case studies are not built yet. They arrive with the content work.")},
         {Tr::tr("Prompts"), Tr::tr("The prompt library is not built yet.")},
         {Tr::tr("Courses"), Tr::tr("Courses and learning progress are not built yet.")},
         {Tr::tr("Posts"), Tr::tr("Scheduling social posts is not built yet.")},

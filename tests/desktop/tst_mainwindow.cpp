@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -64,6 +65,12 @@ private Q_SLOTS:
                 auto *notice = pages()->currentWidget()->findChild<QLabel *>(QStringLiteral("adminNotice"));
                 QVERIFY(notice && notice->isVisible());
                 QVERIFY(notice->text().contains(QStringLiteral("Sign in as an administrator")));
+                continue;
+            }
+            if (row == int(Section::Guides) || row == int(Section::CaseStudies)) {
+                // Built: the article list with its search and the editor.
+                QVERIFY(pages()->currentWidget()->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
+                QVERIFY(pages()->currentWidget()->findChild<QWidget *>(QStringLiteral("articleEditor")));
                 continue;
             }
             // Sections not built yet say so rather than showing an empty list.

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/articlequery.h"
+
+#include "shared/database.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace quire::desktop {
+
+using shared::Result;
+using shared::VoidResult;
+
+QString ArticleQuery::matchExpression(const QString &text)
+{
+    static const QRegularExpression words(QStringLiteral("[\\p{L}\\p{N}_]+"));
+    QStringList terms;
+    for (auto it = words.globalMatch(text); it.hasNext();)
+        terms << QLatin1Char('"') + it.next().captured(0) + QStringLiteral("\"*");
+    return terms.join(QLatin1Char(' '));
+}
+
+VoidResult ArticleQuery::catchUp(shared::Database &db)
+{
+    Result<QVariant> pending = db.scalar(QStringLiteral("SELECT count(*) FROM guides_fts_pending"));
+    if (!pending)
+        return pending.error();
+    if (pending->toLongLong() == 0)
+        return VoidResult::success();
+    return db.transaction([&db]() -> VoidResult {
+        if (VoidResult r = db.run(QStringLiteral("DELETE FROM guides_fts WHERE rowid IN (SELECT row FROM guides_fts_pending)")); !r)
+            return r;
+        if (VoidResult r = db.run(QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT g.rowid, g.title, "
+                                                 "g.summary, g.body FROM guides g JOIN guides_fts_pending p ON p.row = g.rowid"));
+            !r)
+            return r;
+        return db.run(QStringLiteral("DELETE FROM guides_fts_pending"));
+    });
+}
+
+Result<QList<ArticleSummary>> ArticleQuery::run(shared::Database &db) const
+{
+    const QString match = matchExpression(text);
+    QVariantList binds;
+    QString sql;
+    if (!match.isEmpty()) {
+        if (VoidResult r = catchUp(db); !r)
+            return r.error();
+        sql = QStringLiteral("SELECT g.id, g.title, g.kind, g.status, g.slug, g.updated_at, "
+                             "snippet(guides_fts, -1, '[', ']', '…', 8) FROM guides_fts JOIN guides g ON g.rowid = guides_fts.rowid "
+                             "WHERE guides_fts MATCH ?");
+        binds << match;
+    } else {
+        sql = QStringLiteral("SELECT g.id, g.title, g.kind, g.status, g.slug, g.updated_at, '' FROM guides g WHERE 1");
+    }
+    if (!kind.isEmpty()) {
+        sql += QStringLiteral(" AND g.kind = ?");
+        binds << kind;
+    }
+    if (!status.isEmpty()) {
+        sql += QStringLiteral(" AND g.status = ?");
+        binds << status;
+    }
+    switch (sort) {
+    case Sort::Relevance:
+        sql += match.isEmpty() ? QStringLiteral(" ORDER BY g.updated_at DESC") : QStringLiteral(" ORDER BY rank");
+        break;
+    case Sort::Title: sql += QStringLiteral(" ORDER BY g.title COLLATE NOCASE, g.id"); break;
+    case Sort::Updated: sql += QStringLiteral(" ORDER BY g.updated_at DESC, g.id"); break;
+    }
+    sql += QStringLiteral(" LIMIT %1").arg(limit);
+    Result<QSqlQuery> q = db.exec(sql, binds);
+    if (!q)
+        return q.error();
+    QList<ArticleSummary> out;
+    while (q->next()) {
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
+                    q->value(4).toString(), q->value(5).toString(), q->value(6).toString()});
+    }
+    return out;
+}
+
+} // namespace quire::desktop

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QList>
+#include <QString>
+
+namespace quire::shared {
+class Database;
+}
+
+namespace quire::desktop {
+
+// One row of the article list: what the list view shows and sorts by.
+struct ArticleSummary
+{
+    QString id;
+    QString title;
+    QString kind;
+    QString status;
+    QString slug;
+    QString updatedAt;
+    QString snippet; // the matching words, when searching
+};
+
+// Finds articles in the replica: full-text search (SQLite FTS5, ranked)
+// with filters by kind and status, or all of them newest first. The index
+// is brought up to date before each search (see replica migration 4).
+class ArticleQuery
+{
+public:
+    enum class Sort { Updated, Title, Relevance };
+
+    QString text;   // words to find; empty: everything
+    QString kind;   // guide | case_study | empty for both
+    QString status; // a status name | empty for all
+    Sort sort = Sort::Updated;
+    int limit = 500;
+
+    shared::Result<QList<ArticleSummary>> run(shared::Database &db) const;
+
+    // Indexes the rows changed since the last search.
+    static shared::VoidResult catchUp(shared::Database &db);
+    // What the user typed, as an FTS5 query of quoted prefix terms, so no
+    // input is read as FTS syntax.
+    static QString matchExpression(const QString &text);
+};
+
+} // namespace quire::desktop

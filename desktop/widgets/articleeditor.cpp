@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/widgets/articleeditor.h"
+
+#include "desktop/core/articlelistmodel.h"
+#include "desktop/core/authsession.h"
+#include "desktop/core/contentstore.h"
+#include "desktop/core/workspace.h"
+#include "desktop/widgets/tr.h"
+#include "shared/permissions.h"
+#include "shared/role.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace quire::gui {
+
+using desktop::ContentStore;
+
+namespace {
+
+constexpr int kAutosaveMs = 1000;
+
+QString text(const nlohmann::json &row, const char *key)
+{
+    return row.is_object() ? QString::fromStdString(row.value(key, std::string())) : QString();
+}
+
+} // namespace
+
+ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_title(new QLineEdit(this))
+    , m_kind(new QComboBox(this))
+    , m_slug(new QLineEdit(this))
+    , m_summary(new QLineEdit(this))
+    , m_body(new QPlainTextEdit(this))
+    , m_statusLabel(new QLabel(this))
+    , m_problem(new QLabel(this))
+    , m_words(new QLabel(this))
+    , m_autosave(new QTimer(this))
+{
+    setObjectName(QStringLiteral("articleEditor"));
+    m_title->setObjectName(QStringLiteral("titleEdit"));
+    m_slug->setObjectName(QStringLiteral("slugEdit"));
+    m_summary->setObjectName(QStringLiteral("summaryEdit"));
+    m_body->setObjectName(QStringLiteral("bodyEdit"));
+    m_kind->setObjectName(QStringLiteral("kindCombo"));
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_problem->setObjectName(QStringLiteral("problemLabel"));
+    m_title->setPlaceholderText(Tr::tr("Title"));
+    m_slug->setPlaceholderText(Tr::tr("address-on-the-web"));
+    m_summary->setPlaceholderText(Tr::tr("One or two sentences for lists and search engines"));
+    m_body->setPlaceholderText(Tr::tr("Write in Markdown: # heading, **bold**, - list, | table |…"));
+    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_body->setTabChangesFocus(false);
+    m_kind->addItem(desktop::ArticleListModel::kindLabel(QStringLiteral("guide")), QStringLiteral("guide"));
+    m_kind->addItem(desktop::ArticleListModel::kindLabel(QStringLiteral("case_study")), QStringLiteral("case_study"));
+    m_problem->setWordWrap(true);
+    m_problem->setForegroundRole(QPalette::BrightText);
+    m_title->setAccessibleName(Tr::tr("Title"));
+    m_body->setAccessibleName(Tr::tr("Text"));
+
+    m_submit = actionButton(Tr::tr("Submit for Review"), "submitButton", "in_review");
+    m_publish = actionButton(Tr::tr("Publish"), "publishButton", "published");
+    m_unpublish = actionButton(Tr::tr("Unpublish"), "unpublishButton", "draft");
+
+    auto *form = new QFormLayout;
+    form->addRow(Tr::tr("&Title:"), m_title);
+    form->addRow(Tr::tr("&Kind:"), m_kind);
+    form->addRow(Tr::tr("&Address:"), m_slug);
+    form->addRow(Tr::tr("S&ummary:"), m_summary);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_statusLabel, 1);
+    actions->addWidget(m_submit);
+    actions->addWidget(m_publish);
+    actions->addWidget(m_unpublish);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(actions);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_body, 1);
+    layout->addWidget(m_words);
+
+    m_autosave->setSingleShot(true);
+    m_autosave->setInterval(kAutosaveMs);
+    connect(m_autosave, &QTimer::timeout, this, &ArticleEditor::saveNow);
+    for (QLineEdit *edit : {m_title, m_slug, m_summary})
+        connect(edit, &QLineEdit::textEdited, this, &ArticleEditor::edited);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ArticleEditor::edited);
+    connect(m_body, &QPlainTextEdit::textChanged, this, &ArticleEditor::edited);
+    load(QString());
+}
+
+ArticleEditor::~ArticleEditor()
+{
+    // Closing the window must not lose the last second of typing.
+    if (m_dirty)
+        saveNow();
+}
+
+QPushButton *ArticleEditor::actionButton(const QString &label, const char *name, const char *status)
+{
+    auto *button = new QPushButton(label, this);
+    button->setObjectName(QString::fromLatin1(name));
+    const QString target = QString::fromLatin1(status);
+    connect(button, &QPushButton::clicked, this, [this, target] { setStatus(target); });
+    return button;
+}
+
+void ArticleEditor::load(const QString &id)
+{
+    if (m_dirty)
+        saveNow();
+    m_loading = true;
+    m_id = id;
+    m_loaded = nlohmann::json();
+    if (!id.isEmpty()) {
+        shared::Result<std::optional<nlohmann::json>> row = m_workspace.content().get(ContentStore::guides(), id);
+        if (row && *row)
+            m_loaded = **row;
+    }
+    const bool has = m_loaded.is_object();
+    m_title->setText(text(m_loaded, "title"));
+    m_slug->setText(text(m_loaded, "slug"));
+    m_summary->setText(text(m_loaded, "summary"));
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(has ? text(m_loaded, "kind") : QStringLiteral("guide"))));
+    // Replacing the whole text is one undo step and leaves the document unmodified.
+    m_body->setPlainText(text(m_loaded, "body"));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_kind, m_slug, m_summary, m_body})
+        w->setEnabled(has);
+    m_problem->clear();
+    m_dirty = false;
+    m_loading = false;
+    updateActions();
+}
+
+void ArticleEditor::reloadIfClean()
+{
+    if (!m_dirty && !m_id.isEmpty())
+        load(m_id);
+}
+
+nlohmann::json ArticleEditor::fieldsOnScreen() const
+{
+    return {{"title", m_title->text().toStdString()},
+            {"kind", m_kind->currentData().toString().toStdString()},
+            {"slug", m_slug->text().trimmed().toStdString()},
+            {"summary", m_summary->text().toStdString()},
+            {"body", m_body->toPlainText().toStdString()}};
+}
+
+void ArticleEditor::edited()
+{
+    if (m_loading || m_id.isEmpty())
+        return;
+    const bool wasDirty = m_dirty;
+    m_dirty = true;
+    m_autosave->start();
+    if (!wasDirty)
+        updateActions(); // once per burst of typing, not per keystroke
+}
+
+bool ArticleEditor::saveNow()
+{
+    m_autosave->stop();
+    if (!m_dirty || m_id.isEmpty())
+        return true;
+    // Only what differs from the replica is written: an untouched body is
+    // never rewritten, so what the user wrote stays byte for byte.
+    nlohmann::json changed = nlohmann::json::object();
+    const nlohmann::json screen = fieldsOnScreen();
+    for (auto it = screen.begin(); it != screen.end(); ++it) {
+        if (m_loaded.value(it.key(), nlohmann::json()) != *it)
+            changed[it.key()] = *it;
+    }
+    if (!changed.empty()) {
+        shared::VoidResult r = m_workspace.content().update(ContentStore::guides(), m_id, changed);
+        if (!r) {
+            QStringList lines{r.error().message};
+            for (auto it = r.error().fields.cbegin(); it != r.error().fields.cend(); ++it)
+                lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
+            m_problem->setText(lines.join(QLatin1Char('\n')));
+            return false; // the text stays on screen and is tried again on the next change
+        }
+        for (auto it = changed.begin(); it != changed.end(); ++it)
+            m_loaded[it.key()] = *it;
+    }
+    m_problem->clear();
+    m_dirty = false;
+    updateActions();
+    Q_EMIT saved(m_id);
+    return true;
+}
+
+void ArticleEditor::setStatus(const QString &status)
+{
+    if (!saveNow())
+        return;
+    shared::VoidResult r = m_workspace.content().update(ContentStore::guides(), m_id, {{"status", status.toStdString()}});
+    if (!r) {
+        m_problem->setText(r.error().message);
+        return;
+    }
+    m_loaded["status"] = status.toStdString();
+    updateActions();
+    Q_EMIT saved(m_id);
+}
+
+void ArticleEditor::updateActions()
+{
+    const QString status = text(m_loaded, "status");
+    const bool has = !m_id.isEmpty() && m_loaded.is_object();
+    const shared::Role role = shared::roleFromName(m_workspace.session().role()).value_or(shared::Role::Reader);
+    const bool canPublish = shared::hasPermission(role, shared::Permission::PublishContent);
+    const bool canSubmit = shared::hasPermission(role, shared::Permission::SubmitForReview);
+    m_statusLabel->setText(has ? Tr::tr("Status: %1%2")
+                                     .arg(desktop::ArticleListModel::statusLabel(status),
+                                          m_dirty ? Tr::tr(" · saving…") : QString())
+                               : Tr::tr("Choose an article or make a new one."));
+    m_submit->setVisible(has && canSubmit && !canPublish && status == QLatin1String("draft"));
+    m_publish->setVisible(has && canPublish && status != QLatin1String("published"));
+    m_unpublish->setVisible(has && canPublish && status == QLatin1String("published"));
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    const qsizetype words = m_body->toPlainText().split(space, Qt::SkipEmptyParts).size();
+    m_words->setText(has ? Tr::tr("%n word(s)", nullptr, int(words)) : QString());
+}
+
+} // namespace quire::gui

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+
+namespace quire::desktop {
+class ArticleListModel;
+class Workspace;
+} // namespace quire::desktop
+
+namespace quire::gui {
+
+class ArticleEditor;
+
+// Guides or case studies: the list (searched with the replica's full-text
+// index, filtered by status) beside the editor of the chosen one. Works the
+// same offline; sync rounds refresh the list.
+class ArticlesView final : public QWidget
+{
+    Q_OBJECT
+public:
+    ArticlesView(desktop::Workspace &workspace, const QString &kind, QWidget *parent = nullptr);
+
+    ArticleEditor *editor() const { return m_editor; }
+    desktop::ArticleListModel *model() const { return m_model; }
+    // Makes a new article and opens it; its id, or empty on failure.
+    QString createArticle();
+    void refresh();
+
+private:
+    void select(const QString &id);
+
+    desktop::Workspace &m_workspace;
+    QString m_kind;
+    desktop::ArticleListModel *m_model;
+    QLineEdit *m_search;
+    QComboBox *m_status;
+    QTableView *m_table;
+    ArticleEditor *m_editor;
+};
+
+} // namespace quire::gui
