@@ -40,6 +40,9 @@ struct SyncTable
 {
     QString name;
     QList<SyncColumn> columns;
+    // The replica keeps a full-text index of its text columns (fts_dirty
+    // column and <name>_fts table).
+    bool searchable = false;
 
     const SyncColumn *column(const QString &name) const;
     QStringList columnNames() const;

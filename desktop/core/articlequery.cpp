@@ -23,19 +23,21 @@ QString ArticleQuery::matchExpression(const QString &text)
 
 VoidResult ArticleQuery::catchUp(shared::Database &db)
 {
-    Result<QVariant> pending = db.scalar(QStringLiteral("SELECT count(*) FROM guides_fts_pending"));
-    if (!pending)
-        return pending.error();
-    if (pending->toLongLong() == 0)
+    Result<QVariant> stale = db.scalar(QStringLiteral("SELECT value FROM replica_meta WHERE key = 'fts_stale'"));
+    if (!stale)
+        return stale.error();
+    if (stale->toString() != QLatin1String("1"))
         return VoidResult::success();
     return db.transaction([&db]() -> VoidResult {
-        if (VoidResult r = db.run(QStringLiteral("DELETE FROM guides_fts WHERE rowid IN (SELECT row FROM guides_fts_pending)")); !r)
+        if (VoidResult r = db.run(QStringLiteral("DELETE FROM guides_fts WHERE rowid IN (SELECT rowid FROM guides WHERE fts_dirty = 1)")); !r)
             return r;
-        if (VoidResult r = db.run(QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT g.rowid, g.title, "
-                                                 "g.summary, g.body FROM guides g JOIN guides_fts_pending p ON p.row = g.rowid"));
+        if (VoidResult r = db.run(QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT rowid, title, "
+                                                 "summary, body FROM guides WHERE fts_dirty = 1"));
             !r)
             return r;
-        return db.run(QStringLiteral("DELETE FROM guides_fts_pending"));
+        if (VoidResult r = db.run(QStringLiteral("UPDATE guides SET fts_dirty = 0 WHERE fts_dirty = 1")); !r)
+            return r;
+        return db.run(QStringLiteral("UPDATE replica_meta SET value = '0' WHERE key = 'fts_stale'"));
     });
 }
 

@@ -26,7 +26,8 @@ struct ArticleSummary
 
 // Finds articles in the replica: full-text search (SQLite FTS5, ranked)
 // with filters by kind and status, or all of them newest first. The index
-// is brought up to date before each search (see replica migration 4).
+// is brought up to date before a search when writes marked it stale
+// (see replica migration 4).
 class ArticleQuery
 {
 public:
@@ -40,7 +41,7 @@ public:
 
     shared::Result<QList<ArticleSummary>> run(shared::Database &db) const;
 
-    // Indexes the rows changed since the last search.
+    // Indexes the rows written since the last search, if any were.
     static shared::VoidResult catchUp(shared::Database &db);
     // What the user typed, as an FTS5 query of quoted prefix terms, so no
     // input is read as FTS syntax.

@@ -65,24 +65,14 @@ const QList<shared::Migration> &replicaMigrations()
         {4,
          QStringLiteral("article_search"),
          {
-             // Full-text search over the working copies. Indexing is deferred:
-             // triggers only note which rows changed, and a search first brings
-             // the index up to date, so a 100,000-row pull is not slowed by it.
-             // (No OR IGNORE in the triggers: an upsert's own conflict handling
-             // would override it.)
+             // Full-text search over the working copies, indexed lazily: every
+             // write of a working row marks it (fts_dirty, in the same
+             // statement) and the replica as stale, and a search first indexes
+             // the marked rows. So a 100,000-row pull pays nothing for search.
+             QStringLiteral("ALTER TABLE guides ADD COLUMN fts_dirty INTEGER NOT NULL DEFAULT 1"),
              QStringLiteral("CREATE VIRTUAL TABLE guides_fts USING fts5(title, summary, body, "
                             "tokenize = 'unicode61 remove_diacritics 2')"),
-             QStringLiteral("CREATE TABLE guides_fts_pending (row INTEGER PRIMARY KEY)"),
-             QStringLiteral("CREATE TRIGGER guides_fts_insert AFTER INSERT ON guides BEGIN "
-                            "INSERT INTO guides_fts_pending(row) SELECT new.rowid WHERE NOT EXISTS "
-                            "(SELECT 1 FROM guides_fts_pending WHERE row = new.rowid); END"),
-             QStringLiteral("CREATE TRIGGER guides_fts_update AFTER UPDATE OF title, summary, body ON guides BEGIN "
-                            "INSERT INTO guides_fts_pending(row) SELECT new.rowid WHERE NOT EXISTS "
-                            "(SELECT 1 FROM guides_fts_pending WHERE row = new.rowid); END"),
-             QStringLiteral("CREATE TRIGGER guides_fts_delete AFTER DELETE ON guides BEGIN "
-                            "INSERT INTO guides_fts_pending(row) SELECT old.rowid WHERE NOT EXISTS "
-                            "(SELECT 1 FROM guides_fts_pending WHERE row = old.rowid); END"),
-             QStringLiteral("INSERT INTO guides_fts_pending(row) SELECT rowid FROM guides"),
+             QStringLiteral("INSERT INTO replica_meta(key, value) VALUES ('fts_stale', '1')"),
          }},
     };
     return migrations;

@@ -48,16 +48,21 @@ QString selectList(const shared::SyncTable &table)
     return QStringLiteral("id, ") + table.columnNames().join(QLatin1String(", ")) + QStringLiteral(", rev");
 }
 
-// Writes a whole working-copy row: id, the table's columns, rev.
+// Writes a whole working-copy row: id, the table's columns, rev; and, for
+// a searchable table, marks the row for the search index in the same write.
 QString workingUpsertSql(const shared::SyncTable &table)
 {
     QStringList updates;
     for (const QString &c : table.columnNames())
         updates << QStringLiteral("%1 = excluded.%1").arg(c);
+    const QString placeholders = QStringLiteral("?, ").repeated(table.columns.size() + 1) + QStringLiteral("?");
+    if (table.searchable) {
+        return QStringLiteral("INSERT INTO %1 (%2, fts_dirty) VALUES (%3, 1) ON CONFLICT(id) DO UPDATE SET %4, "
+                              "rev = excluded.rev, fts_dirty = 1")
+            .arg(table.name, selectList(table), placeholders, updates.join(QLatin1String(", ")));
+    }
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO UPDATE SET %4, rev = excluded.rev")
-        .arg(table.name, selectList(table),
-             QStringLiteral("?, ").repeated(table.columns.size() + 1) + QStringLiteral("?"),
-             updates.join(QLatin1String(", ")));
+        .arg(table.name, selectList(table), placeholders, updates.join(QLatin1String(", ")));
 }
 
 } // namespace
@@ -145,12 +150,26 @@ VoidResult SyncStore::writeWorkingRow(const shared::SyncTable &table, const nloh
         binds << (it != row.end() && it->is_string() ? it->get<QString>() : QString());
     }
     binds << row.value("rev", qint64(0));
-    return m_db.run(workingUpsertSql(table), binds);
+    if (VoidResult r = m_db.run(workingUpsertSql(table), binds); !r)
+        return r;
+    return table.searchable ? markSearchStale() : VoidResult::success();
 }
 
 VoidResult SyncStore::removeWorkingRow(const shared::SyncTable &table, const QString &id)
 {
+    if (table.searchable) {
+        if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM %1_fts WHERE rowid = (SELECT rowid FROM %1 WHERE id = ?)")
+                                        .arg(table.name),
+                                    {id});
+            !r)
+            return r;
+    }
     return m_db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table.name), {id});
+}
+
+VoidResult SyncStore::markSearchStale()
+{
+    return m_db.run(QStringLiteral("UPDATE replica_meta SET value = '1' WHERE key = 'fts_stale' AND value <> '1'"));
 }
 
 VoidResult SyncStore::enqueue(const shared::SyncTable &table, const QString &rowId, Operation op,
@@ -563,6 +582,10 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
         }
         if (VoidResult r = setMetaValue(QStringLiteral("cursor"), page.cursor); !r)
             return r;
+        if (!written.isEmpty()) {
+            if (VoidResult r = markSearchStale(); !r)
+                return r;
+        }
         return settle(touched, written);
     });
     if (!done)

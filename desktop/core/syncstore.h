@@ -82,6 +82,8 @@ private:
     // rebuilds their rows.
     shared::VoidResult settle(QSet<QPair<QString, QString>> &touched, const QSet<QPair<QString, QString>> &written);
     shared::Result<qint64> cursorSeq();
+    // A working row was written: the next search indexes the marked rows.
+    shared::VoidResult markSearchStale();
 
     Replica &m_replica;
     shared::Database &m_db;
