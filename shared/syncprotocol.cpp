@@ -341,6 +341,21 @@ Result<Change> Change::fromJson(const nlohmann::json &json)
     return c;
 }
 
+Result<Change> Change::fromJson(nlohmann::json &&json)
+{
+    nlohmann::json row;
+    if (json.is_object()) {
+        if (const auto it = json.find("row"); it != json.end() && it->is_object()) {
+            row = std::move(*it);
+            json.erase(it);
+        }
+    }
+    Result<Change> c = fromJson(std::as_const(json));
+    if (c)
+        c->row = std::move(row);
+    return c;
+}
+
 nlohmann::json PullResponse::toJson() const
 {
     nlohmann::json j;
@@ -357,7 +372,35 @@ Result<PullResponse> PullResponse::fromJson(const nlohmann::json &json)
     PullResponse p;
     p.cursor = r.string("cursor", JsonReader::Presence::Required).value_or(QString());
     p.hasMore = r.boolean("has_more", JsonReader::Presence::Required).value_or(false);
-    p.changes = readArray<Change>(json, "changes", errors, &Change::fromJson);
+    p.changes = readArray<Change>(json, "changes", errors, [](const nlohmann::json &j) { return Change::fromJson(j); });
+    if (!errors.isEmpty())
+        return errors.toError();
+    return p;
+}
+
+Result<PullResponse> PullResponse::fromJson(nlohmann::json &&json)
+{
+    nlohmann::json changes;
+    if (json.is_object()) {
+        if (const auto it = json.find("changes"); it != json.end() && it->is_array()) {
+            changes = std::move(*it);
+            json.erase(it);
+        }
+    }
+    FieldErrors errors;
+    JsonReader r(json, errors);
+    PullResponse p;
+    p.cursor = r.string("cursor", JsonReader::Presence::Required).value_or(QString());
+    p.hasMore = r.boolean("has_more", JsonReader::Presence::Required).value_or(false);
+    p.changes.reserve(qsizetype(changes.size()));
+    for (size_t i = 0; i < changes.size(); ++i) {
+        Result<Change> c = Change::fromJson(std::move(changes[i]));
+        if (!c) {
+            errors.add(QStringLiteral("changes.%1").arg(i), c.error().message);
+            continue;
+        }
+        p.changes.append(std::move(c).value());
+    }
     if (!errors.isEmpty())
         return errors.toError();
     return p;

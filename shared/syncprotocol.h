@@ -125,6 +125,8 @@ struct Change
 
     nlohmann::json toJson() const;
     static Result<Change> fromJson(const nlohmann::json &json);
+    // The same, taking the row out of `json` instead of copying it.
+    static Result<Change> fromJson(nlohmann::json &&json);
 };
 
 struct PullResponse
@@ -135,6 +137,8 @@ struct PullResponse
 
     nlohmann::json toJson() const;
     static Result<PullResponse> fromJson(const nlohmann::json &json);
+    // The same, moving the rows out of `json`: a page holds thousands.
+    static Result<PullResponse> fromJson(nlohmann::json &&json);
 };
 
 } // namespace SyncProtocol

@@ -149,7 +149,7 @@ void ApiClient::finish(QNetworkReply *reply, const Callback &callback)
     }
     qCDebug(lcNet) << reply->operation() << reply->url().path() << "->" << result.status
                    << (result.error ? result.error->code : QStringLiteral("ok"));
-    callback(result);
+    callback(std::move(result));
 }
 
 } // namespace quire::desktop

@@ -36,7 +36,8 @@ class ApiClient final : public QObject
 {
     Q_OBJECT
 public:
-    using Callback = std::function<void(const ApiReply &)>;
+    // Takes the reply by value, so a large body can be moved, not copied.
+    using Callback = std::function<void(ApiReply)>;
 
     explicit ApiClient(QObject *parent = nullptr);
 

@@ -154,9 +154,9 @@ QString AuthSession::userId() const
 void AuthSession::call(const QString &method, const QString &path, const std::optional<nlohmann::json> &body, Done done)
 {
     auto attempt = [this, method, path, body](Done next) { m_api.request(method, path, body, m_accessToken, std::move(next)); };
-    attempt([this, attempt, done](const ApiReply &reply) {
+    attempt([this, attempt, done](ApiReply reply) {
         if (reply.status != 401) {
-            done(reply);
+            done(std::move(reply));
             return;
         }
         refresh([attempt, done, reply](bool ok) {

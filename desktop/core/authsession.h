@@ -25,7 +25,7 @@ class AuthSession final : public QObject
 {
     Q_OBJECT
 public:
-    using Done = std::function<void(const ApiReply &)>;
+    using Done = std::function<void(ApiReply)>;
 
     AuthSession(ApiClient &api, Profile &profile, CredentialStore &credentials, QObject *parent = nullptr);
 

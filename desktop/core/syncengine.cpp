@@ -202,10 +202,10 @@ void SyncEngine::pull(int resyncs, const std::optional<QString> &cursor)
     const QString path = QStringLiteral("/api/v1/sync/pull?") + query.toString(QUrl::FullyEncoded);
     const quint64 round = m_round;
     m_session.call(QStringLiteral("GET"), path, std::nullopt,
-                   [this, resyncs, round](const ApiReply &reply) { applyPage(reply, resyncs, round); });
+                   [this, resyncs, round](ApiReply reply) { applyPage(std::move(reply), resyncs, round); });
 }
 
-void SyncEngine::applyPage(const ApiReply &reply, int resyncs, quint64 round)
+void SyncEngine::applyPage(ApiReply reply, int resyncs, quint64 round)
 {
     if (round != m_round || !m_running)
         return; // a prefetched page of a round that has ended
@@ -222,7 +222,7 @@ void SyncEngine::applyPage(const ApiReply &reply, int resyncs, quint64 round)
         failFromReply(reply);
         return;
     }
-    Result<PullResponse> page = PullResponse::fromJson(reply.json);
+    Result<PullResponse> page = PullResponse::fromJson(std::move(reply.json));
     if (!page) {
         finish(State::Failed, page.error());
         return;

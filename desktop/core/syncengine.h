@@ -19,6 +19,7 @@ class Replica;
 class SyncStore;
 struct ApiReply;
 
+
 // Runs sync rounds for one replica: push the outbox in batches, then pull
 // until the cursor is current, then push again if edits arrived meanwhile.
 // A round starts after local edits (debounced), on a live notice, on a
@@ -75,7 +76,7 @@ private:
     // Pulls from the stored cursor, or from `cursor` when the previous page
     // named it (the next page is fetched while this one is applied).
     void pull(int resyncs, const std::optional<QString> &cursor = std::nullopt);
-    void applyPage(const ApiReply &reply, int resyncs, quint64 round);
+    void applyPage(ApiReply reply, int resyncs, quint64 round);
     void writePage(const shared::SyncProtocol::PullResponse &page, quint64 round);
     void finish(State state, std::optional<shared::Error> error = std::nullopt);
     void failFromReply(const ApiReply &reply);
