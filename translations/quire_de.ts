@@ -117,7 +117,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+31"/>
         <location filename="../desktop/cli/guidecommands.cpp" line="+45"/>
         <location line="+83"/>
-        <location filename="../desktop/cli/synccommands.cpp" line="+52"/>
+        <location filename="../desktop/cli/synccommands.cpp" line="+54"/>
         <location line="+79"/>
         <source>unexpected argument %1</source>
         <translation>unerwartetes Argument %1</translation>
@@ -505,7 +505,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/core/conflictresolver.cpp" line="+24"/>
+        <location filename="../desktop/core/conflictresolver.cpp" line="+25"/>
         <source>There is no conflict %1.</source>
         <translation>Es gibt keinen Konflikt %1.</translation>
     </message>
@@ -525,7 +525,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>In dieser Replik gibt es keinen Eintrag mit der ID %1.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+116"/>
         <source>%1 has no field %2.</source>
         <translation>%1 hat kein Feld %2.</translation>
     </message>
@@ -583,6 +583,66 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+20"/>
         <source>The server gave no answer.</source>
         <translation>Der Server hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/core/articlelistmodel.cpp" line="+40"/>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In review</source>
+        <translation>In Prüfung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case study</source>
+        <translation>Fallstudie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Guide</source>
+        <translation>Anleitung</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Geändert</translation>
     </message>
 </context>
 <context>
@@ -687,7 +747,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+46"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+47"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
@@ -697,27 +757,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Guides</source>
         <translation>Anleitungen</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Writing and publishing guides is not built yet. It arrives with the content work.</source>
-        <translation>Das Schreiben und Veröffentlichen von Anleitungen ist noch nicht gebaut. Es kommt mit der Arbeit an den Inhalten.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Case studies</source>
         <translation>Fallstudien</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Case studies are not built yet. They arrive with the content work.</source>
-        <translation>Fallstudien sind noch nicht gebaut. Sie kommen mit der Arbeit an den Inhalten.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
@@ -1411,7 +1461,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Falls es ein Konto mit dieser Adresse gibt, ist ein Link zum Zurücksetzen unterwegs. Sehen Sie in Ihre E-Mails.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/conflictsdialog.cpp" line="+29"/>
+        <location filename="../desktop/widgets/conflictsdialog.cpp" line="+30"/>
         <source>(deleted)</source>
         <translation>(gelöscht)</translation>
     </message>
@@ -1471,7 +1521,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Keine Konflikte. Alles, was Sie und andere geschrieben haben, ist an seinem Platz.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+52"/>
+        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+53"/>
         <source>Refused Changes</source>
         <translation>Abgelehnte Änderungen</translation>
     </message>
@@ -1560,6 +1610,125 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <source>Not synced yet</source>
         <translation>Noch nicht abgeglichen</translation>
     </message>
+    <message>
+        <location filename="../desktop/widgets/articleeditor.cpp" line="+60"/>
+        <location line="+10"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>address-on-the-web</source>
+        <translation>adresse-im-web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One or two sentences for lists and search engines</source>
+        <translation>Ein oder zwei Sätze für Listen und Suchmaschinen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write in Markdown: # heading, **bold**, - list, | table |…</source>
+        <translation>Schreiben Sie in Markdown: # Überschrift, **fett**, - Liste, | Tabelle |…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submit for Review</source>
+        <translation>Zur Prüfung einreichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unpublish</source>
+        <translation>Zurückziehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>A&amp;dresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ummary:</source>
+        <translation>&amp;Zusammenfassung:</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>Status: %1%2</source>
+        <translation>Status: %1%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · saving…</source>
+        <translation> · speichert…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an article or make a new one.</source>
+        <translation>Wählen Sie einen Artikel oder legen Sie einen neuen an.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n Wort</numerusform>
+            <numerusform>%n Wörter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/articlesview.cpp" line="+39"/>
+        <source>Search titles and text</source>
+        <translation>Titel und Text durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New Case Study</source>
+        <translation>Neue Fallstudie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New Guide</source>
+        <translation>Neue Anleitung</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Sign in once so new articles have an owner.</source>
+        <translation>Melden Sie sich einmal an, damit neue Artikel einen Eigentümer haben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Untitled</source>
+        <translation>Ohne Titel</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Shared</name>
@@ -1574,7 +1743,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>%1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>The SQLite driver for Qt is not installed (package libqt6sql6-sqlite).</source>
         <translation>Der SQLite-Treiber für Qt ist nicht installiert (Paket libqt6sql6-sqlite).</translation>
     </message>
@@ -1590,16 +1759,18 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+32"/>
         <source>Preparing a query</source>
         <translation>Das Vorbereiten einer Abfrage</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-20"/>
+        <location line="+36"/>
         <source>A database query</source>
         <translation>Eine Datenbankabfrage</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+35"/>
         <source>The backup file %1 already exists.</source>
         <translation>Die Sicherungsdatei %1 existiert bereits.</translation>
     </message>
@@ -1617,14 +1788,17 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     <message>
         <location line="+8"/>
         <location filename="../shared/jsonreader.cpp" line="-60"/>
-        <location filename="../shared/synctable.cpp" line="+65"/>
-        <location line="+25"/>
+        <location filename="../shared/syncprotocol.cpp" line="+322"/>
+        <location line="+2"/>
+        <location filename="../shared/synctable.cpp" line="+73"/>
+        <location line="+32"/>
         <source>This field is required.</source>
         <translation>Dieses Feld ist erforderlich.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <location filename="../shared/synctable.cpp" line="-23"/>
+        <location filename="../shared/synctable.cpp" line="-30"/>
+        <location line="+22"/>
         <location filename="../shared/user.cpp" line="+59"/>
         <source>Must be at most %n characters.</source>
         <translation>
@@ -1639,14 +1813,14 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../shared/guide.cpp" line="+37"/>
-        <location filename="../shared/synctable.cpp" line="+8"/>
+        <location filename="../shared/synctable.cpp" line="-14"/>
         <location filename="../shared/user.cpp" line="-19"/>
         <source>Must be one of: %1.</source>
         <translation>Muss eines der folgenden sein: %1.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../shared/syncprotocol.cpp" line="+116"/>
+        <location filename="../shared/syncprotocol.cpp" line="-208"/>
         <location line="+116"/>
         <source>Must not be negative.</source>
         <translation>Darf nicht negativ sein.</translation>
@@ -1663,6 +1837,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../shared/jsonreader.cpp" line="-17"/>
+        <location filename="../shared/syncprotocol.cpp" line="+79"/>
         <source>The request body must be a JSON object.</source>
         <translation>Der Inhalt der Anfrage muss ein JSON-Objekt sein.</translation>
     </message>
@@ -1673,6 +1848,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../shared/syncprotocol.cpp" line="+15"/>
         <source>Must be a whole number.</source>
         <translation>Muss eine ganze Zahl sein.</translation>
     </message>
@@ -1694,7 +1870,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../shared/syncprotocol.cpp" line="-186"/>
+        <location filename="../shared/syncprotocol.cpp" line="-280"/>
         <source>Must be an array.</source>
         <translation>Muss ein Array sein.</translation>
     </message>
@@ -1773,7 +1949,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Die Änderungsnummern einer Anfrage müssen lückenlos aufeinander folgen.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+94"/>
         <source>Not a known change.</source>
         <translation>Keine bekannte Änderung.</translation>
     </message>
@@ -1798,9 +1974,14 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Darf höchstens %1 MiB groß sein.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Must be an ISO-8601 UTC timestamp.</source>
         <translation>Muss ein ISO-8601-Zeitstempel in UTC sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use lower-case letters, digits and single hyphens, like my-first-guide.</source>
+        <translation>Verwenden Sie Kleinbuchstaben, Ziffern und einzelne Bindestriche, etwa meine-erste-anleitung.</translation>
     </message>
 </context>
 </TS>
