@@ -160,6 +160,33 @@ const QList<shared::Migration> &serverMigrations()
              QStringLiteral("CREATE TABLE slug_history (kind TEXT NOT NULL, slug TEXT NOT NULL, article_id TEXT NOT NULL, "
                             "PRIMARY KEY (kind, slug)) STRICT, WITHOUT ROWID"),
          }},
+        {6,
+         QStringLiteral("published_search"),
+         {
+             // Readers search what is published, so only published articles are
+             // indexed: writing drafts (most sync traffic) costs the index nothing.
+             // External content: the index holds no second copy of the text.
+             QStringLiteral("CREATE VIRTUAL TABLE guides_fts USING fts5(title, summary, body, content = 'guides', "
+                            "content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2')"),
+             QStringLiteral("CREATE TRIGGER guides_fts_insert AFTER INSERT ON guides "
+                            "WHEN new.status = 'published' AND new.deleted = 0 BEGIN "
+                            "INSERT INTO guides_fts(rowid, title, summary, body) VALUES (new.rowid, new.title, new.summary, new.body); END"),
+             // One trigger for updates, so the old text leaves the index before
+             // the new text enters it.
+             QStringLiteral("CREATE TRIGGER guides_fts_update AFTER UPDATE ON guides BEGIN "
+                            "INSERT INTO guides_fts(guides_fts, rowid, title, summary, body) "
+                            "SELECT 'delete', old.rowid, old.title, old.summary, old.body "
+                            "WHERE old.status = 'published' AND old.deleted = 0; "
+                            "INSERT INTO guides_fts(rowid, title, summary, body) "
+                            "SELECT new.rowid, new.title, new.summary, new.body "
+                            "WHERE new.status = 'published' AND new.deleted = 0; END"),
+             QStringLiteral("CREATE TRIGGER guides_fts_delete AFTER DELETE ON guides "
+                            "WHEN old.status = 'published' AND old.deleted = 0 BEGIN "
+                            "INSERT INTO guides_fts(guides_fts, rowid, title, summary, body) "
+                            "VALUES ('delete', old.rowid, old.title, old.summary, old.body); END"),
+             QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT rowid, title, summary, body "
+                            "FROM guides WHERE status = 'published' AND deleted = 0"),
+         }},
     };
     return migrations;
 }

@@ -6,6 +6,7 @@
 #include "server/site/listingpages.h"
 #include "server/site/pagecache.h"
 #include "server/site/pagetemplate.h"
+#include "server/site/sitesearch.h"
 #include "shared/database.h"
 #include "shared/markdownrenderer.h"
 #include "shared/synctable.h"
@@ -226,6 +227,20 @@ void install(Router &router)
     router.add(QStringLiteral("GET"), QStringLiteral("/guides/:slug"), article(QStringLiteral("guide")));
     router.add(QStringLiteral("GET"), QStringLiteral("/case-studies/:slug"), article(QStringLiteral("case_study")));
     router.add(QStringLiteral("GET"), QStringLiteral("/assets/site.css"), stylesheet);
+    // Not cached: every query is different, and a cache keyed by what
+    // strangers type would only be churned.
+    router.add(QStringLiteral("GET"), QStringLiteral("/search"), [](HttpRequest &request, WorkerServices &services) {
+        const QString query = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).left(200);
+        shared::Result<QByteArray> html = SiteSearch::page(services, query);
+        if (!html)
+            return HttpResponse::internalError(html.error());
+        HttpResponse r;
+        r.contentType = QByteArrayLiteral("text/html; charset=utf-8");
+        r.headers.append({QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(kPagePolicy)});
+        r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")});
+        r.body = *html;
+        return r;
+    });
     router.add(QStringLiteral("GET"), QStringLiteral("/guides"), listing(QStringLiteral("guide")));
     router.add(QStringLiteral("GET"), QStringLiteral("/case-studies"), listing(QStringLiteral("case_study")));
     router.add(QStringLiteral("GET"), QStringLiteral("/"), [](HttpRequest &request, WorkerServices &services) {

@@ -208,6 +208,31 @@ private Q_SLOTS:
         QVERIFY(robots.body.contains("Disallow: /api/"));
     }
 
+    void searchFindsWhatIsPublishedOnly()
+    {
+        const QString live = m_editor->create(QStringLiteral("Espresso basics"),
+                                              QStringLiteral("Pull an espresso shot in 25 seconds.\n"));
+        const QString draft = m_editor->create(QStringLiteral("Espresso secrets"), QStringLiteral("Draft espresso notes.\n"));
+        QVERIFY(m_editor->edit(live, {{"slug", "espresso-basics"}, {"status", "published"}}));
+        QVERIFY(m_editor->edit(draft, {{"slug", "espresso-secrets"}}));
+        QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
+
+        const HttpResult r = page(QStringLiteral("/search?q=espress"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("href=\"/guides/espresso-basics\""));
+        QVERIFY(!r.body.contains("espresso-secrets")); // drafts are not searchable
+        QVERIFY2(r.body.toLower().contains("<mark>espresso</mark>"), r.body.constData());
+        // What a reader types is shown escaped and is never query syntax.
+        const HttpResult odd = page(QStringLiteral("/search?q=%3Cscript%3E%22%20OR%20NEAR("));
+        QCOMPARE(odd.status, 200);
+        QVERIFY(!odd.body.contains("<script>"));
+        QVERIFY(odd.body.contains("value=\"&lt;script&gt;&quot; OR NEAR(\""));
+        // Unpublished, it leaves the index.
+        QVERIFY(m_editor->edit(live, {{"status", "draft"}}));
+        QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
+        QVERIFY(page(QStringLiteral("/search?q=espresso")).body.contains("Nothing found."));
+    }
+
     void theStylesheetIsServed()
     {
         const HttpResult css = page(QStringLiteral("/assets/site.css"));
