@@ -14,3 +14,8 @@ echo "Sync (bench/syncbench.cpp):"
 echo
 QUIRE_SERVER_BINARY="$build/server/quire-server" QT_LOGGING_RULES="quire.*.info=false" \
     "$build/bench/quire-bench-sync"
+echo
+echo "Search (bench/searchbench.cpp):"
+echo
+QUIRE_SERVER_BINARY="$build/server/quire-server" QT_LOGGING_RULES="quire.*.info=false" \
+    "$build/bench/quire-bench-search"

@@ -167,7 +167,7 @@ const QList<shared::Migration> &serverMigrations()
              // indexed: writing drafts (most sync traffic) costs the index nothing.
              // External content: the index holds no second copy of the text.
              QStringLiteral("CREATE VIRTUAL TABLE guides_fts USING fts5(title, summary, body, content = 'guides', "
-                            "content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2')"),
+                            "content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"),
              QStringLiteral("CREATE TRIGGER guides_fts_insert AFTER INSERT ON guides "
                             "WHEN new.status = 'published' AND new.deleted = 0 BEGIN "
                             "INSERT INTO guides_fts(rowid, title, summary, body) VALUES (new.rowid, new.title, new.summary, new.body); END"),

@@ -138,7 +138,8 @@ const QList<SyncTable> &tables()
                       {QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {}},
                       {QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {}},
                       {QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {}},
-                  }},
+                  },
+                  true},
     };
     return registry;
 }

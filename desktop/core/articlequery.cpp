@@ -23,22 +23,41 @@ QString ArticleQuery::matchExpression(const QString &text)
 
 VoidResult ArticleQuery::catchUp(shared::Database &db)
 {
+    Result<bool> done = catchUpSome(db, -1);
+    return done ? VoidResult::success() : VoidResult(done.error());
+}
+
+Result<bool> ArticleQuery::catchUpSome(shared::Database &db, int maxRows)
+{
     Result<QVariant> stale = db.scalar(QStringLiteral("SELECT value FROM replica_meta WHERE key = 'fts_stale'"));
     if (!stale)
         return stale.error();
     if (stale->toString() != QLatin1String("1"))
-        return VoidResult::success();
-    return db.transaction([&db]() -> VoidResult {
-        if (VoidResult r = db.run(QStringLiteral("DELETE FROM guides_fts WHERE rowid IN (SELECT rowid FROM guides WHERE fts_dirty = 1)")); !r)
-            return r;
-        if (VoidResult r = db.run(QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT rowid, title, "
-                                                 "summary, body FROM guides WHERE fts_dirty = 1"));
-            !r)
-            return r;
-        if (VoidResult r = db.run(QStringLiteral("UPDATE guides SET fts_dirty = 0 WHERE fts_dirty = 1")); !r)
-            return r;
+        return true;
+    bool finished = false;
+    VoidResult r = db.transaction([&]() -> VoidResult {
+        // The same first rows for all three statements: ordered by rowid.
+        const QString some = maxRows < 0 ? QStringLiteral("SELECT rowid FROM guides WHERE fts_dirty = 1")
+                                         : QStringLiteral("SELECT rowid FROM guides WHERE fts_dirty = 1 ORDER BY rowid LIMIT %1").arg(maxRows);
+        if (VoidResult v = db.run(QStringLiteral("DELETE FROM guides_fts WHERE rowid IN (%1)").arg(some)); !v)
+            return v;
+        if (VoidResult v = db.run(QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT rowid, title, "
+                                                 "summary, body FROM guides WHERE rowid IN (%1)").arg(some));
+            !v)
+            return v;
+        if (VoidResult v = db.run(QStringLiteral("UPDATE guides SET fts_dirty = 0 WHERE rowid IN (%1)").arg(some)); !v)
+            return v;
+        Result<QVariant> left = db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM guides WHERE fts_dirty = 1)"));
+        if (!left)
+            return left.error();
+        finished = !left->toBool();
+        if (!finished)
+            return VoidResult::success();
         return db.run(QStringLiteral("UPDATE replica_meta SET value = '0' WHERE key = 'fts_stale'"));
     });
+    if (!r)
+        return r.error();
+    return finished;
 }
 
 Result<QList<ArticleSummary>> ArticleQuery::run(shared::Database &db) const

@@ -71,7 +71,7 @@ const QList<shared::Migration> &replicaMigrations()
              // the marked rows. So a 100,000-row pull pays nothing for search.
              QStringLiteral("ALTER TABLE guides ADD COLUMN fts_dirty INTEGER NOT NULL DEFAULT 1"),
              QStringLiteral("CREATE VIRTUAL TABLE guides_fts USING fts5(title, summary, body, "
-                            "tokenize = 'unicode61 remove_diacritics 2')"),
+                            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"),
              QStringLiteral("INSERT INTO replica_meta(key, value) VALUES ('fts_stale', '1')"),
          }},
     };

@@ -12,6 +12,7 @@
 #include "desktop/core/syncstore.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
+#include "desktop/core/searchindexer.h"
 
 namespace quire::desktop {
 
@@ -27,6 +28,7 @@ Workspace::Workspace(std::unique_ptr<Profile> profile, std::unique_ptr<Replica> 
     , m_content(new ContentStore(*m_replica, *m_syncStore, this))
     , m_sync(new SyncEngine(*m_replica, *m_syncStore, *m_session, *m_profile, this))
     , m_live(new LiveChannel(*m_api, *m_session, this))
+    , m_indexer(new SearchIndexer(m_replica->database(), this))
 {
     m_api->setServer(m_profile->serverUrl(), m_profile->pinnedFingerprint());
 }
@@ -41,6 +43,8 @@ QString Workspace::accountId() const
 
 void Workspace::startAutomaticSync()
 {
+    // After each round the search index catches up in the background.
+    connect(m_sync, &SyncEngine::roundFinished, m_indexer, &SearchIndexer::start);
     connect(m_content, &ContentStore::changed, m_sync, &SyncEngine::scheduleSoon);
     connect(m_live, &LiveChannel::changesAvailable, m_sync, &SyncEngine::syncNow);
     connect(m_live, &LiveChannel::connectedChanged, m_sync, &SyncEngine::setLiveConnected);

@@ -13,6 +13,7 @@ class ApiClient;
 class AuthSession;
 class ContentStore;
 class LiveChannel;
+class SearchIndexer;
 class SyncEngine;
 class SyncRecords;
 class SyncStore;
@@ -41,6 +42,7 @@ public:
     ContentStore &content() { return *m_content; }
     SyncEngine &sync() { return *m_sync; }
     LiveChannel &live() { return *m_live; }
+    SearchIndexer &searchIndexer() { return *m_indexer; }
 
     // Turns on automatic sync for an interactive session: after edits, on
     // live notices, on a timer and when the server comes back.
@@ -66,6 +68,7 @@ private:
     ContentStore *m_content;
     SyncEngine *m_sync;
     LiveChannel *m_live;
+    SearchIndexer *m_indexer;
 };
 
 } // namespace quire::desktop

@@ -133,7 +133,16 @@ bool createUser(const QString &dataDir, const QString &email, const QString &rol
 
 namespace quire::test {
 
-bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, int bodyBytes)
+QString seedWord(int n)
+{
+    static const char *const syllables[] = {"ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pa"};
+    QString word;
+    for (int i = 0; i < 4; ++i, n /= 10)
+        word += QLatin1String(syllables[n % 10]);
+    return word + QLatin1String(syllables[n % 10]).left(1);
+}
+
+bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, int bodyBytes, bool published)
 {
     auto db = shared::Database::openSqlite(dataDir + QStringLiteral("/quire.db"));
     if (!db)
@@ -142,7 +151,15 @@ bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, in
     shared::Result<QVariant> owner = d.scalar(QStringLiteral("SELECT id FROM users WHERE email = ?"), {ownerEmail});
     if (!owner || owner->isNull())
         return false;
-    const QString body = QStringLiteral("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ").repeated(bodyBytes / 57 + 1).left(bodyBytes);
+    quint32 state = 12345; // a fixed linear congruential sequence: the same corpus every run
+    const auto next = [&state] { return (state = state * 1664525u + 1013904223u) >> 8; };
+    const auto makeBody = [&] {
+        QString body;
+        body.reserve(bodyBytes + 16);
+        while (body.size() < bodyBytes)
+            body += seedWord(int(next() % 20'000)) + (next() % 12 == 0 ? QStringLiteral(".\n\n") : QStringLiteral(" "));
+        return body;
+    };
     const QString now = shared::Timestamp::format(QDateTime::currentDateTimeUtc());
     shared::VoidResult done = d.transaction([&]() -> shared::VoidResult {
         shared::Result<QVariant> head = d.scalar(QStringLiteral("SELECT seq FROM sync_state WHERE id = 1"));
@@ -150,16 +167,19 @@ bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, in
             return head.error();
         qint64 seq = head->toLongLong();
         QSqlQuery insert(d.handle());
-        insert.prepare(QStringLiteral("INSERT INTO guides(id, title, body, status, owner_id, created_at, updated_at, rev) "
-                                      "VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)"));
+        insert.prepare(QStringLiteral("INSERT INTO guides(id, title, body, status, owner_id, created_at, updated_at, rev, "
+                                      "slug, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (int i = 0; i < count; ++i) {
             insert.bindValue(0, shared::Uuid::createV7());
-            insert.bindValue(1, QStringLiteral("Seeded guide %1").arg(i));
-            insert.bindValue(2, body);
-            insert.bindValue(3, owner->toString());
-            insert.bindValue(4, now);
+            insert.bindValue(1, QStringLiteral("Seeded guide %1 %2").arg(i).arg(seedWord(int(next() % 20'000))));
+            insert.bindValue(2, makeBody());
+            insert.bindValue(3, published ? QStringLiteral("published") : QStringLiteral("draft"));
+            insert.bindValue(4, owner->toString());
             insert.bindValue(5, now);
-            insert.bindValue(6, ++seq);
+            insert.bindValue(6, now);
+            insert.bindValue(7, ++seq);
+            insert.bindValue(8, QStringLiteral("seeded-%1").arg(i));
+            insert.bindValue(9, published ? now : QStringLiteral(""));
             if (!insert.exec())
                 return shared::Error::make(QStringLiteral("seed"), insert.lastError().text());
         }

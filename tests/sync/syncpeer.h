@@ -61,9 +61,14 @@ bool createUser(const QString &dataDir, const QString &email, const QString &rol
 
 namespace quire::test {
 
-// Writes `count` guides of `bodyBytes` each straight into a server's
+// Writes `count` guides of about `bodyBytes` each straight into a server's
 // database (stopped or running), owned by `ownerEmail`, as if they had been
-// synced: for tests and benchmarks of large pulls. Returns false on error.
-bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, int bodyBytes);
+// synced: for tests and benchmarks of large pulls and searches. Bodies are
+// drawn from a vocabulary of 20,000 made-up words (deterministic), so a
+// search matches some articles, not all. Returns false on error.
+bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, int bodyBytes, bool published = false);
+
+// The made-up word number `n` of that vocabulary, for queries.
+QString seedWord(int n);
 
 } // namespace quire::test

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+class QTimer;
+
+namespace quire::shared {
+class Database;
+}
+
+namespace quire::desktop {
+
+// Brings the replica's search index up to date in the background, a few
+// thousand rows at a time between events, so a search after a large pull is
+// instant and the window never freezes while the index catches up.
+class SearchIndexer final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SearchIndexer(shared::Database &db, QObject *parent = nullptr);
+
+    // Starts (or continues) catching up; returns at once.
+    void start();
+    bool isRunning() const;
+
+    static constexpr int kRowsPerStep = 2000;
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void step();
+
+    shared::Database &m_db;
+    QTimer *m_timer;
+};
+
+} // namespace quire::desktop
