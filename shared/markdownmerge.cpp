@@ -6,6 +6,9 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
+#include <optional>
+
 namespace quire::shared {
 
 namespace {
@@ -160,6 +163,70 @@ bool ambiguousAnchor(const QStringList &base, qsizetype index, qsizetype step, c
     return counts.value(base[index]) > 1;
 }
 
+// How often each non-blank unit occurs; blank runs carry no text to lose.
+QHash<QString, int> tally(const QStringList &units)
+{
+    QHash<QString, int> counts;
+    for (const QString &u : units) {
+        if (!isBlank(u))
+            ++counts[u];
+    }
+    return counts;
+}
+
+// The last line of defence, whatever the alignment did: a merge may not
+// hold a unit more often than any input does (duplicated text), nor less
+// often than both sides kept it (dropped text). Units no input has come
+// from a line-level merge and were checked there.
+bool countsPlausible(const QStringList &base, const QStringList &ours, const QStringList &theirs,
+                     const QStringList &merged)
+{
+    const QHash<QString, int> b = tally(base);
+    const QHash<QString, int> o = tally(ours);
+    const QHash<QString, int> t = tally(theirs);
+    const QHash<QString, int> m = tally(merged);
+    for (const QHash<QString, int> *side : { &b, &o, &t }) {
+        for (auto it = side->cbegin(); it != side->cend(); ++it) {
+            const int n = m.value(it.key());
+            const int most = std::max({ b.value(it.key()), o.value(it.key()), t.value(it.key()) });
+            if (n > most || n < std::min(o.value(it.key()), t.value(it.key())))
+                return false;
+        }
+    }
+    return true;
+}
+
+// One side's edit: base units [baseBegin, baseEnd) became the side's units
+// [sideBegin, sideEnd). An insertion has an empty base range.
+struct Hunk
+{
+    qsizetype baseBegin = 0;
+    qsizetype baseEnd = 0;
+    qsizetype sideBegin = 0;
+    qsizetype sideEnd = 0;
+
+    bool isInsertion() const { return baseBegin == baseEnd; }
+};
+
+// The gaps between matched units, in base order; two hunks of one side are
+// always separated by at least one matched unit.
+QList<Hunk> hunksOf(const QList<qsizetype> &match, qsizetype sideSize)
+{
+    QList<Hunk> hunks;
+    qsizetype b = 0;
+    qsizetype s = 0;
+    for (qsizetype i = 0; i <= match.size(); ++i) {
+        if (i < match.size() && match[i] < 0)
+            continue;
+        const qsizetype m = i < match.size() ? match[i] : sideSize;
+        if (b < i || s < m)
+            hunks.append({ b, i, s, m });
+        b = i + 1;
+        s = m + 1;
+    }
+    return hunks;
+}
+
 struct Merged
 {
     bool clean = false;
@@ -172,78 +239,109 @@ Merged mergeUnits(const QStringList &base, const QStringList &ours, const QStrin
 Merged mergeConflictingRegion(const QStringList &b, const QStringList &o, const QStringList &t, bool lineLevel)
 {
     if (lineLevel)
-        return {false, {}, QStringLiteral("both sides changed the same lines")};
+        return { false, {}, QStringLiteral("both sides changed the same paragraph") };
     // Both changed the same block(s): try again line by line inside them.
     const QString base = b.join(QString());
     const QString mine = o.join(QString());
     const QString their = t.join(QString());
     if (base.isEmpty())
-        return {false, {}, QStringLiteral("both sides added different text at the same place")};
+        return { false, {}, QStringLiteral("both sides added different text at the same place") };
     if (mine.isEmpty() || their.isEmpty())
-        return {false, {}, QStringLiteral("one side removed a paragraph the other changed")};
-    Merged lines = mergeUnits(splitLines(base), splitLines(mine), splitLines(their), true);
-    if (!lines.clean)
-        lines.reason = QStringLiteral("both sides changed the same paragraph");
-    return lines;
+        return { false, {}, QStringLiteral("one side removed a paragraph the other changed") };
+    return mergeUnits(splitLines(base), splitLines(mine), splitLines(their), true);
 }
 
-// diff3 over units (blocks, or lines inside a block): regions between
-// units that neither side touched take the side that changed them.
+// Three-way merge over units (blocks, or lines inside a block). Each side's
+// edits are hunks against base; hunks of the two sides that overlap form a
+// cluster that both sides changed. Touching hunks are independent when both
+// replace distinct blocks, but not when one is an insertion (which order
+// the two texts go in would be a guess) nor at line level, where adjacent
+// lines are often one wrapped sentence.
 Merged mergeUnits(const QStringList &base, const QStringList &ours, const QStringList &theirs, bool lineLevel)
 {
     const std::optional<QList<qsizetype>> mo = align(base, ours);
     const std::optional<QList<qsizetype>> mt = align(base, theirs);
     if (!mo || !mt)
-        return {false, {}, QStringLiteral("the texts are too large to merge automatically")};
-    QHash<QString, int> counts;
-    for (const QStringList *side : {&base, &ours, &theirs}) {
-        QHash<QString, int> local;
-        for (const QString &u : *side)
-            ++local[u];
+        return { false, {}, QStringLiteral("the texts are too large to merge automatically") };
+    const QList<Hunk> oh = hunksOf(*mo, ours.size());
+    const QList<Hunk> th = hunksOf(*mt, theirs.size());
+    QHash<QString, int> counts = tally(base);
+    for (const QStringList *side : { &ours, &theirs }) {
+        const QHash<QString, int> local = tally(*side);
         for (auto it = local.cbegin(); it != local.cend(); ++it)
             counts[it.key()] = std::max(counts.value(it.key()), it.value());
     }
     QString out;
-    qsizetype i = 0;
-    qsizetype o = 0;
-    qsizetype t = 0;
-    while (true) {
-        while (i < base.size() && (*mo)[i] == o && (*mt)[i] == t) {
-            out += base[i];
-            ++i;
-            ++o;
-            ++t;
+    const auto copy = [&out](const QStringList &units, qsizetype from, qsizetype to) {
+        for (qsizetype k = from; k < to; ++k)
+            out += units[k];
+    };
+    qsizetype pos = 0;
+    qsizetype oi = 0;
+    qsizetype ti = 0;
+    while (oi < oh.size() || ti < th.size()) {
+        const qsizetype oFirst = oi;
+        const qsizetype tFirst = ti;
+        const bool oursFirst = ti >= th.size() || (oi < oh.size() && oh[oi].baseBegin <= th[ti].baseBegin);
+        const qsizetype cb = oursFirst ? oh[oi].baseBegin : th[ti].baseBegin;
+        qsizetype ce = cb;
+        bool insertionAtEnd = false;
+        const auto take = [&](const Hunk &h) {
+            if (h.baseEnd > ce) {
+                ce = h.baseEnd;
+                insertionAtEnd = false;
+            }
+            if (h.isInsertion() && h.baseEnd == ce)
+                insertionAtEnd = true;
+        };
+        take(oursFirst ? oh[oi++] : th[ti++]);
+        const auto joins = [&](const Hunk &h) {
+            return h.baseBegin < ce || (h.baseBegin == ce && (lineLevel || h.isInsertion() || insertionAtEnd));
+        };
+        for (bool grew = true; grew;) {
+            grew = false;
+            if (oi < oh.size() && joins(oh[oi])) {
+                take(oh[oi++]);
+                grew = true;
+            }
+            if (ti < th.size() && joins(th[ti])) {
+                take(th[ti++]);
+                grew = true;
+            }
         }
-        if (i >= base.size() && o >= ours.size() && t >= theirs.size())
-            break;
-        qsizetype j = i;
-        while (j < base.size() && ((*mo)[j] < 0 || (*mt)[j] < 0))
-            ++j;
-        const qsizetype oEnd = j < base.size() ? (*mo)[j] : ours.size();
-        const qsizetype tEnd = j < base.size() ? (*mt)[j] : theirs.size();
-        const QStringList b = base.mid(i, j - i);
-        const QStringList oc = ours.mid(o, oEnd - o);
-        const QStringList tc = theirs.mid(t, tEnd - t);
-        const bool oursChanged = oc != b;
-        const bool theirsChanged = tc != b;
-        if (oursChanged && theirsChanged && oc != tc) {
-            Merged region = mergeConflictingRegion(b, oc, tc, lineLevel);
-            if (!region.clean)
-                return region;
-            out += region.text;
+        copy(base, pos, cb);
+        if (oi > oFirst && ti > tFirst) {
+            // Outside its hunks a side matches base unit for unit, so the
+            // cluster's edges map to the side by plain offsets.
+            const qsizetype os = oh[oFirst].sideBegin - (oh[oFirst].baseBegin - cb);
+            const qsizetype oe = oh[oi - 1].sideEnd + (ce - oh[oi - 1].baseEnd);
+            const qsizetype ts = th[tFirst].sideBegin - (th[tFirst].baseBegin - cb);
+            const qsizetype te = th[ti - 1].sideEnd + (ce - th[ti - 1].baseEnd);
+            const QStringList oc = ours.mid(os, oe - os);
+            const QStringList tc = theirs.mid(ts, te - ts);
+            if (oc == tc) {
+                out += oc.join(QString()); // the same edit on both sides, once
+            } else {
+                const Merged region = mergeConflictingRegion(base.mid(cb, ce - cb), oc, tc, lineLevel);
+                if (!region.clean)
+                    return region;
+                out += region.text;
+            }
         } else {
-            // One side (or both alike) changed this region. Its place is fixed
-            // by the units around it; if one of those appears more than once,
-            // the place is a guess, and a guess may duplicate text.
-            if (ambiguousAnchor(base, i - 1, -1, counts) || ambiguousAnchor(base, j, 1, counts))
-                return {false, {}, QStringLiteral("repeated lines make the place of a change ambiguous")};
-            out += (oursChanged ? oc : tc).join(QString());
+            const Hunk &h = oi > oFirst ? oh[oFirst] : th[tFirst];
+            copy(oi > oFirst ? ours : theirs, h.sideBegin, h.sideEnd);
         }
-        i = j;
-        o = oEnd;
-        t = tEnd;
+        // An edit's place is fixed by the units around it; if one of those
+        // appears more than once, the place is a guess, and a guess may
+        // duplicate text.
+        if (ambiguousAnchor(base, cb - 1, -1, counts) || ambiguousAnchor(base, ce, 1, counts))
+            return { false, {}, QStringLiteral("repeated lines make the place of a change ambiguous") };
+        pos = ce;
     }
-    return {true, out, {}};
+    copy(base, pos, base.size());
+    if (!countsPlausible(base, ours, theirs, lineLevel ? splitLines(out) : splitBlocks(out)))
+        return { false, {}, QStringLiteral("repeated text would be duplicated or dropped by the merge") };
+    return { true, out, {} };
 }
 
 } // namespace
@@ -251,15 +349,15 @@ Merged mergeUnits(const QStringList &base, const QStringList &ours, const QStrin
 MarkdownMerge MarkdownMerge::merge(const QString &base, const QString &ours, const QString &theirs)
 {
     if (ours == theirs)
-        return {true, ours, {}};
+        return { true, ours, {} };
     if (ours == base)
-        return {true, theirs, {}};
+        return { true, theirs, {} };
     if (theirs == base)
-        return {true, ours, {}};
+        return { true, ours, {} };
     const Merged m = mergeUnits(splitBlocks(base), splitBlocks(ours), splitBlocks(theirs), false);
     if (!m.clean)
-        return {false, {}, m.reason};
-    return {true, m.text, {}};
+        return { false, {}, m.reason };
+    return { true, m.text, {} };
 }
 
 } // namespace quire::shared
