@@ -93,10 +93,11 @@ int main(int argc, char *argv[])
     // What the app does after a sync round: index in the background, in steps.
     t.restart();
     QList<double> steps;
+    qint64 from = 0;
     for (bool done = false; !done;) {
         QElapsedTimer step;
         step.start();
-        const quire::shared::Result<bool> r = quire::desktop::ArticleQuery::catchUpSome(db, quire::desktop::SearchIndexer::kRowsPerStep);
+        const quire::shared::Result<bool> r = quire::desktop::ArticleQuery::catchUpSome(db, quire::desktop::SearchIndexer::kRowsPerStep, from);
         if (!r)
             return 1;
         done = *r;

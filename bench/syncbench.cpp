@@ -139,6 +139,8 @@ int main(int argc, char *argv[])
     t.restart();
     const SyncEngine::State pushed = b.sync(600'000);
     const double pushS = double(t.elapsed()) / 1000.0;
+    if (pushed != SyncEngine::State::Idle)
+        fprintf(stderr, "push round ended in %s: %s\n", qPrintable(SyncEngine::stateText(pushed)), qPrintable(b.lastError()));
     row("push of 10,000 offline mutations (whole round, with pull-back)",
         QStringLiteral("%1 s").arg(pushS, 0, 'f', 2), "< 5 s", pushed == SyncEngine::State::Idle && pushS < 5.0);
 

@@ -4,6 +4,8 @@
 #include "shared/database.h"
 
 #include <QRegularExpression>
+
+#include <limits>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -23,11 +25,12 @@ QString ArticleQuery::matchExpression(const QString &text)
 
 VoidResult ArticleQuery::catchUp(shared::Database &db)
 {
-    Result<bool> done = catchUpSome(db, -1);
+    qint64 from = 0;
+    Result<bool> done = catchUpSome(db, -1, from);
     return done ? VoidResult::success() : VoidResult(done.error());
 }
 
-Result<bool> ArticleQuery::catchUpSome(shared::Database &db, int maxRows)
+Result<bool> ArticleQuery::catchUpSome(shared::Database &db, int maxRows, qint64 &fromRowid)
 {
     Result<QVariant> stale = db.scalar(QStringLiteral("SELECT value FROM replica_meta WHERE key = 'fts_stale'"));
     if (!stale)
@@ -36,9 +39,22 @@ Result<bool> ArticleQuery::catchUpSome(shared::Database &db, int maxRows)
         return true;
     bool finished = false;
     VoidResult r = db.transaction([&]() -> VoidResult {
-        // The same first rows for all three statements: ordered by rowid.
-        const QString some = maxRows < 0 ? QStringLiteral("SELECT rowid FROM guides WHERE fts_dirty = 1")
-                                         : QStringLiteral("SELECT rowid FROM guides WHERE fts_dirty = 1 ORDER BY rowid LIMIT %1").arg(maxRows);
+        // The next marked rows after the last step's, by rowid (the primary
+        // key), so each step reads only its own rows, not the table again.
+        qint64 upTo = std::numeric_limits<qint64>::max();
+        if (maxRows >= 0) {
+            Result<QVariant> last = db.scalar(QStringLiteral("SELECT max(rowid) FROM (SELECT rowid FROM guides WHERE rowid > ? "
+                                                             "AND fts_dirty = 1 ORDER BY rowid LIMIT ?)"),
+                                              {fromRowid, maxRows});
+            if (!last)
+                return last.error();
+            upTo = last->isNull() ? fromRowid : last->toLongLong();
+        }
+        const QString some = QStringLiteral("SELECT rowid FROM guides WHERE rowid > %1 AND rowid <= %2 AND fts_dirty = 1")
+                                 .arg(maxRows >= 0 ? fromRowid : 0)
+                                 .arg(upTo);
+        const bool passEnded = maxRows >= 0 && upTo == fromRowid;
+        fromRowid = passEnded ? 0 : upTo;
         if (VoidResult v = db.run(QStringLiteral("DELETE FROM guides_fts WHERE rowid IN (%1)").arg(some)); !v)
             return v;
         if (VoidResult v = db.run(QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT rowid, title, "
@@ -47,6 +63,8 @@ Result<bool> ArticleQuery::catchUpSome(shared::Database &db, int maxRows)
             return v;
         if (VoidResult v = db.run(QStringLiteral("UPDATE guides SET fts_dirty = 0 WHERE rowid IN (%1)").arg(some)); !v)
             return v;
+        if (maxRows >= 0 && !passEnded)
+            return VoidResult::success(); // more steps follow; the last one checks the whole table
         Result<QVariant> left = db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM guides WHERE fts_dirty = 1)"));
         if (!left)
             return left.error();

@@ -43,9 +43,10 @@ public:
 
     // Indexes the rows written since the last search, if any were.
     static shared::VoidResult catchUp(shared::Database &db);
-    // At most `maxRows` of them, in one short transaction; true when none
-    // are left. The app calls it in the background after each sync round.
-    static shared::Result<bool> catchUpSome(shared::Database &db, int maxRows);
+    // At most `maxRows` of them after `fromRowid` (which it advances), in
+    // one short transaction; true when none are left anywhere. The app calls
+    // it in the background after each sync round.
+    static shared::Result<bool> catchUpSome(shared::Database &db, int maxRows, qint64 &fromRowid);
     // What the user typed, as an FTS5 query of quoted prefix terms, so no
     // input is read as FTS syntax.
     static QString matchExpression(const QString &text);

@@ -30,14 +30,16 @@ bool SearchIndexer::isRunning() const
 
 void SearchIndexer::step()
 {
-    shared::Result<bool> done = ArticleQuery::catchUpSome(m_db, kRowsPerStep);
+    shared::Result<bool> done = ArticleQuery::catchUpSome(m_db, kRowsPerStep, m_fromRowid);
     if (!done) {
         // A search indexes what is left itself; nothing is lost by stopping.
         qCWarning(lcReplica) << "search index:" << done.error().message;
         return;
     }
-    if (*done)
+    if (*done) {
+        m_fromRowid = 0;
         Q_EMIT finished();
+    }
     else
         m_timer->start();
 }

@@ -24,7 +24,7 @@ public:
     void start();
     bool isRunning() const;
 
-    static constexpr int kRowsPerStep = 2000;
+    static constexpr int kRowsPerStep = 100; // 10 to 40 ms a step: the window and live sync stay responsive
 
 Q_SIGNALS:
     void finished();
@@ -34,6 +34,7 @@ private:
 
     shared::Database &m_db;
     QTimer *m_timer;
+    qint64 m_fromRowid = 0;
 };
 
 } // namespace quire::desktop

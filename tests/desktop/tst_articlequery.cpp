@@ -106,13 +106,18 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i)
             QVERIFY(m_content->create(ContentStore::guides(), {{"title", "Step " + std::to_string(i)}}, m_owner));
         auto &db = m_replica->database();
-        auto done = ArticleQuery::catchUpSome(db, 2);
+        qint64 from = 0;
+        auto done = ArticleQuery::catchUpSome(db, 2, from);
         QVERIFY(done);
         QVERIFY(!*done);
-        while (!*done) {
-            done = ArticleQuery::catchUpSome(db, 2);
+        int steps = 1;
+        while (!*done && steps < 20) {
+            done = ArticleQuery::catchUpSome(db, 2, from);
             QVERIFY(done);
+            ++steps;
         }
+        QVERIFY(*done);
+        QVERIFY(steps >= 3); // five rows, two a step
         QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM replica_meta WHERE key = 'fts_stale'"))->toString(), QStringLiteral("0"));
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM guides WHERE fts_dirty = 1"))->toInt(), 0);
         ArticleQuery q;
