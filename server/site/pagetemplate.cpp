@@ -28,6 +28,11 @@ QByteArray PageTemplate::escape(const QString &text)
 
 Result<PageTemplate> PageTemplate::parse(const QByteArray &text)
 {
+    return parse(text, 0);
+}
+
+Result<PageTemplate> PageTemplate::parse(const QByteArray &text, int depth)
+{
     PageTemplate t;
     qsizetype pos = 0;
     while (pos < text.size()) {
@@ -42,15 +47,32 @@ Result<PageTemplate> PageTemplate::parse(const QByteArray &text)
         const QByteArray closing = raw ? QByteArray("}}}") : QByteArray("}}");
         const qsizetype start = open + (raw ? 3 : 2);
         const qsizetype close = text.indexOf(closing, start);
-        const QByteArray name = close < 0 ? QByteArray() : text.mid(start, close - start).trimmed();
+        QByteArray name = close < 0 ? QByteArray() : text.mid(start, close - start).trimmed();
+        // `{{> name}}` includes the built-in partial of that name: the parts
+        // every page shares (head, site header) are written once.
+        const bool partial = !raw && name.startsWith('>');
+        if (partial)
+            name = name.mid(1).trimmed();
         bool valid = !name.isEmpty();
         for (const char c : name)
-            valid = valid && (std::isalnum(uchar(c)) || c == '_');
+            valid = valid && (std::isalnum(uchar(c)) || c == '_' || (partial && c == '-'));
         if (!valid) {
             return Error::make(QStringLiteral("template_invalid"),
                                QStringLiteral("malformed template tag at byte %1").arg(open));
         }
-        t.m_parts.append({{}, name, raw});
+        if (partial) {
+            if (depth >= 4)
+                return Error::make(QStringLiteral("template_invalid"), QStringLiteral("partials nested too deep"));
+            QFile file(QStringLiteral(":/quire/templates/%1.html").arg(QString::fromLatin1(name)));
+            if (!file.open(QIODevice::ReadOnly))
+                return Error::make(QStringLiteral("template_missing"), QStringLiteral("no partial %1").arg(QString::fromLatin1(name)));
+            Result<PageTemplate> included = parse(file.readAll(), depth + 1);
+            if (!included)
+                return included.error();
+            t.m_parts.append(included->m_parts);
+        } else {
+            t.m_parts.append({{}, name, raw});
+        }
         pos = close + closing.size();
     }
     return t;

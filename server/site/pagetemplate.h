@@ -12,7 +12,8 @@ namespace quire::server {
 
 // The smallest escape-by-default template: `{{name}}` inserts a value
 // HTML-escaped, `{{{name}}}` inserts HTML the server made itself (the
-// Markdown renderer's output) as it is. Nothing else: no logic, so a theme
+// Markdown renderer's output) as it is, `{{> partial}}` includes another
+// built-in template. Nothing else: no logic, so a theme
 // cannot introduce an unescaped value by accident. A name the page does not
 // supply is an error at render time, not a silent blank.
 class PageTemplate
@@ -29,6 +30,8 @@ public:
     static QByteArray escape(const QString &text);
 
 private:
+    static shared::Result<PageTemplate> parse(const QByteArray &text, int depth);
+
     struct Part
     {
         QByteArray literal;
