@@ -5,11 +5,10 @@
 #include "desktop/core/articlequery.h"
 #include "desktop/core/replica.h"
 #include "desktop/core/searchindexer.h"
+#include "shared/database.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/sync/syncpeer.h"
-
-#include "shared/database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -72,7 +71,8 @@ int main(int argc, char *argv[])
     const QByteArray before = server.standardError();
     int hits = 0;
     for (int i = 100; i < 300; ++i) {
-        const HttpResult r = http.get(QStringLiteral("/search?q=") + QString::fromLatin1(QUrl::toPercentEncoding(queryNumber(i))));
+        const HttpResult r
+            = http.get(QStringLiteral("/search?q=") + QString::fromLatin1(QUrl::toPercentEncoding(queryNumber(i))));
         hits += r.body.count("<li><h2>");
     }
     QList<double> serverMs;
@@ -87,7 +87,8 @@ int main(int argc, char *argv[])
 
     SyncPeer peer(dir.filePath(QStringLiteral("replica")));
     peer.connectTo(server);
-    if (!peer.signIn(QStringLiteral("bench@example.org"), kSyncTestPassword) || peer.sync(600'000) != quire::desktop::SyncEngine::State::Idle)
+    if (!peer.signIn(QStringLiteral("bench@example.org"), kSyncTestPassword)
+        || peer.sync(600'000) != quire::desktop::SyncEngine::State::Idle)
         return 1;
     quire::shared::Database &db = peer.ws().replica().database();
     // What the app does after a sync round: index in the background, in steps.
@@ -97,7 +98,8 @@ int main(int argc, char *argv[])
     for (bool done = false; !done;) {
         QElapsedTimer step;
         step.start();
-        const quire::shared::Result<bool> r = quire::desktop::ArticleQuery::catchUpSome(db, quire::desktop::SearchIndexer::kRowsPerStep, from);
+        const quire::shared::Result<bool> r
+            = quire::desktop::ArticleQuery::catchUpSome(db, quire::desktop::SearchIndexer::kRowsPerStep, from);
         if (!r)
             return 1;
         done = *r;
@@ -116,7 +118,8 @@ int main(int argc, char *argv[])
     }
     printf("| desktop replica search, ArticleQuery (p50 of 200 queries) | %.2f ms (p90 %.2f ms) | < 20 ms | %s |\n",
            percentile(replicaMs, 0.5), percentile(replicaMs, 0.9), percentile(replicaMs, 0.5) < 20 ? "yes" : "**no**");
-    printf("| background indexing of the 100,000 pulled articles (steps of %d rows, longest step %.0f ms) | %.1f s | — | — |\n",
+    printf("| background indexing of the 100,000 pulled articles (steps of %d rows, longest step %.0f ms) | %.1f s | — "
+           "| — |\n",
            quire::desktop::SearchIndexer::kRowsPerStep, percentile(steps, 1.0), indexS);
     server.stop();
     return 0;

@@ -115,16 +115,18 @@ int main(int argc, char *argv[])
         QStringLiteral("%1 ms").arg(percentile(noop, 0.5), 0, 'f', 1), "< 50 ms", percentile(noop, 0.5) < 50);
 
     // 3. A local edit and its outbox row, committed.
-    const auto rows = a.ws().content().list(ContentStore::guides(), {QStringLiteral("title")});
+    const auto rows = a.ws().content().list(ContentStore::guides(), { QStringLiteral("title") });
     QList<double> edits;
     for (int i = 0; i < 1000; ++i) {
         const QString id = QString::fromStdString((*rows)[i * 97]["id"].get<std::string>());
         t.restart();
-        a.edit(id, {{"title", QStringLiteral("Edited %1").arg(i).toStdString()}});
+        a.edit(id, { { "title", QStringLiteral("Edited %1").arg(i).toStdString() } });
         edits << double(t.nsecsElapsed()) / 1e6;
     }
     row("local edit + outbox row committed (p99 of 1,000)",
-        QStringLiteral("%1 ms (p50 %2 ms)").arg(percentile(edits, 0.99), 0, 'f', 2).arg(percentile(edits, 0.5), 0, 'f', 2),
+        QStringLiteral("%1 ms (p50 %2 ms)")
+            .arg(percentile(edits, 0.99), 0, 'f', 2)
+            .arg(percentile(edits, 0.5), 0, 'f', 2),
         "< 5 ms", percentile(edits, 0.99) < 5);
     a.sync();
 
@@ -140,9 +142,10 @@ int main(int argc, char *argv[])
     const SyncEngine::State pushed = b.sync(600'000);
     const double pushS = double(t.elapsed()) / 1000.0;
     if (pushed != SyncEngine::State::Idle)
-        fprintf(stderr, "push round ended in %s: %s\n", qPrintable(SyncEngine::stateText(pushed)), qPrintable(b.lastError()));
-    row("push of 10,000 offline mutations (whole round, with pull-back)",
-        QStringLiteral("%1 s").arg(pushS, 0, 'f', 2), "< 5 s", pushed == SyncEngine::State::Idle && pushS < 5.0);
+        fprintf(stderr, "push round ended in %s: %s\n", qPrintable(SyncEngine::stateText(pushed)),
+                qPrintable(b.lastError()));
+    row("push of 10,000 offline mutations (whole round, with pull-back)", QStringLiteral("%1 s").arg(pushS, 0, 'f', 2),
+        "< 5 s", pushed == SyncEngine::State::Idle && pushS < 5.0);
 
     // 5. An edit on A visible on a live-connected B.
     b.ws().startAutomaticSync();
@@ -158,7 +161,7 @@ int main(int argc, char *argv[])
         const QString title = QStringLiteral("Live %1").arg(i);
         QElapsedTimer seen;
         seen.start();
-        a.edit(target, {{"title", title.toStdString()}});
+        a.edit(target, { { "title", title.toStdString() } });
         a.ws().sync().syncNow();
         QEventLoop loop;
         QTimer poll;

@@ -13,9 +13,11 @@ shared::VoidResult DataDirectory::prepare(const QString &path)
 {
     const QFileInfo info(path);
     if (info.exists() && !info.isDir())
-        return Error::make(QStringLiteral("data_dir_invalid"), QStringLiteral("data directory %1 exists but is not a directory").arg(path));
+        return Error::make(QStringLiteral("data_dir_invalid"),
+                           QStringLiteral("data directory %1 exists but is not a directory").arg(path));
     if (!QDir().mkpath(path))
-        return Error::make(QStringLiteral("data_dir_unwritable"), QStringLiteral("cannot create data directory %1").arg(path));
+        return Error::make(QStringLiteral("data_dir_unwritable"),
+                           QStringLiteral("cannot create data directory %1").arg(path));
     QTemporaryFile probe(QDir(path).filePath(QStringLiteral(".write-test-XXXXXX")));
     if (!probe.open() || probe.write("ok", 2) != 2 || !probe.flush()) {
         return Error::make(QStringLiteral("data_dir_unwritable"),
@@ -33,10 +35,12 @@ shared::Result<std::unique_ptr<QLockFile>> DataDirectory::lock(const QString &pa
         QString host, app;
         lock->getLockInfo(&pid, &host, &app);
         if (lock->error() == QLockFile::LockFailedError) {
-            return Error::make(QStringLiteral("data_dir_locked"),
-                               QStringLiteral("data directory %1 is in use by another quire-server (pid %2)").arg(path).arg(pid));
+            return Error::make(
+                QStringLiteral("data_dir_locked"),
+                QStringLiteral("data directory %1 is in use by another quire-server (pid %2)").arg(path).arg(pid));
         }
-        return Error::make(QStringLiteral("data_dir_unwritable"), QStringLiteral("cannot lock data directory %1").arg(path));
+        return Error::make(QStringLiteral("data_dir_unwritable"),
+                           QStringLiteral("cannot lock data directory %1").arg(path));
     }
     return lock;
 }

@@ -3,9 +3,9 @@
 
 #include "server/auth/passwordhasher.h"
 #include "server/auth/ratelimiter.h"
-#include "server/mail/mailer.h"
 #include "server/http/httpworker.h"
 #include "server/http/listensockets.h"
+#include "server/mail/mailer.h"
 #include "server/serverlogging.h"
 #include "server/site/pagecache.h"
 #include "server/sync/changefeed.h"
@@ -25,7 +25,7 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
 {
     m_context.router = &m_router;
     // Hashing gets half the cores: page reads keep the rest under a login flood.
-    m_hasher = std::make_unique<PasswordHasher>(PasswordHasher::Params{}, std::max(1, m_context.config.threads / 2));
+    m_hasher = std::make_unique<PasswordHasher>(PasswordHasher::Params {}, std::max(1, m_context.config.threads / 2));
     m_context.hasher = m_hasher.get();
     m_limiter = std::make_unique<RateLimiter>(m_context.config.rateLimitScale);
     m_context.limiter = m_limiter.get();
@@ -36,7 +36,8 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     // Direct: whichever worker committed a change empties the cache at once,
     // before its answer goes out, so no reader sees the old page after.
     PageCache *pages = m_pages.get();
-    connect(m_changes.get(), &ChangeFeed::changed, m_changes.get(), [pages] { pages->clear(); }, Qt::DirectConnection);
+    connect(
+        m_changes.get(), &ChangeFeed::changed, m_changes.get(), [pages] { pages->clear(); }, Qt::DirectConnection);
 }
 
 Server::~Server()
@@ -64,7 +65,8 @@ shared::VoidResult Server::start(ListenSockets sockets)
         m_threads.push_back(thread);
         shared::VoidResult started;
         HttpWorker *w = worker.get();
-        QMetaObject::invokeMethod(w, [w, &started] { started = w->start(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w, &started] { started = w->start(); }, Qt::BlockingQueuedConnection);
         m_workers.push_back(std::move(worker));
         if (!started) {
             for (size_t j = i + 1; j < fds.size(); ++j)
@@ -83,11 +85,13 @@ void Server::shutdown()
         return;
     for (auto &worker : m_workers) {
         HttpWorker *w = worker.get();
-        QMetaObject::invokeMethod(w, [w] { w->stopAccepting(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w] { w->stopAccepting(); }, Qt::BlockingQueuedConnection);
     }
     for (auto &worker : m_workers) {
         HttpWorker *w = worker.get();
-        QMetaObject::invokeMethod(w, [w] { w->drainAndClose(5000); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w] { w->drainAndClose(5000); }, Qt::BlockingQueuedConnection);
     }
     for (QThread *thread : m_threads) {
         thread->quit();

@@ -11,18 +11,18 @@
 #include "server/auth/userroutes.h"
 #include "server/auth/websessionroutes.h"
 #include "server/datadirectory.h"
-#include "server/mail/mailer.h"
 #include "server/http/listensockets.h"
 #include "server/http/requestlog.h"
+#include "server/mail/mailer.h"
 #include "server/server.h"
 #include "server/serverconfig.h"
 #include "server/servermigrations.h"
 #include "server/signalwatcher.h"
-#include "server/systemroutes.h"
 #include "server/site/schedulepublisher.h"
 #include "server/site/siteroutes.h"
 #include "server/sync/syncretention.h"
 #include "server/sync/syncroutes.h"
+#include "server/systemroutes.h"
 #include "server/tlscredentials.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
@@ -35,7 +35,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
-
 #include <QRandomGenerator>
 
 #include <cstdio>
@@ -119,7 +118,8 @@ int ServerCommands::run(const QStringList &arguments)
         printOut(QStringLiteral("quire-server %1").arg(QLatin1String(shared::kVersion)));
         return kExitOk;
     }
-    const QString command = args.isEmpty() || args.first().startsWith(QLatin1Char('-')) ? QStringLiteral("serve") : args.takeFirst();
+    const QString command
+        = args.isEmpty() || args.first().startsWith(QLatin1Char('-')) ? QStringLiteral("serve") : args.takeFirst();
     if (command == QLatin1String("serve"))
         return serve(args);
     if (command == QLatin1String("backup"))
@@ -150,13 +150,13 @@ int ServerCommands::serve(const QStringList &args)
     // Everything that can be refused cheaply comes before the database is touched.
     std::optional<QSslConfiguration> tls;
     if (!config->insecureHttp) {
-        QStringList hosts{QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
+        QStringList hosts { QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1") };
         const QHostAddress &listen = config->listenAddress;
         if (listen != QHostAddress::Any && listen != QHostAddress::AnyIPv6 && !hosts.contains(listen.toString()))
             hosts.prepend(listen.toString());
         Result<TlsCredentials> credentials = config->tlsCertFile.isEmpty()
-                                                 ? TlsCredentials::loadOrGenerate(config->dataDir, hosts)
-                                                 : TlsCredentials::load(config->tlsCertFile, config->tlsKeyFile);
+            ? TlsCredentials::loadOrGenerate(config->dataDir, hosts)
+            : TlsCredentials::load(config->tlsCertFile, config->tlsKeyFile);
         if (!credentials)
             return fail(credentials.error());
         tls = credentials->serverConfiguration();
@@ -218,9 +218,11 @@ int ServerCommands::backup(const QStringList &args)
     const auto &[dataDir, target] = *parsed;
     const QString source = QDir(dataDir).filePath(QStringLiteral("quire.db"));
     if (!QFileInfo::exists(source))
-        return fail(Error::make(QStringLiteral("no_database"), QStringLiteral("there is no database at %1").arg(source)));
+        return fail(
+            Error::make(QStringLiteral("no_database"), QStringLiteral("there is no database at %1").arg(source)));
     if (QFileInfo::exists(target))
-        return fail(Error::make(QStringLiteral("exists"), QStringLiteral("%1 already exists; choose a new file").arg(target)));
+        return fail(
+            Error::make(QStringLiteral("exists"), QStringLiteral("%1 already exists; choose a new file").arg(target)));
     auto db = shared::Database::openSqlite(source);
     if (!db)
         return fail(db.error());
@@ -247,7 +249,8 @@ int ServerCommands::restore(const QStringList &args)
         return fail(parsed.error());
     const auto &[dataDir, backupFile] = *parsed;
     if (!QFileInfo::exists(backupFile))
-        return fail(Error::make(QStringLiteral("no_backup"), QStringLiteral("there is no backup at %1").arg(backupFile)));
+        return fail(
+            Error::make(QStringLiteral("no_backup"), QStringLiteral("there is no backup at %1").arg(backupFile)));
     if (VoidResult r = DataDirectory::prepare(dataDir); !r)
         return fail(r.error());
     auto lock = DataDirectory::lock(dataDir);
@@ -258,7 +261,8 @@ int ServerCommands::restore(const QStringList &args)
     const QString staged = dir.filePath(QStringLiteral("quire.db.restoring"));
     QFile::remove(staged);
     if (!QFile::copy(backupFile, staged))
-        return fail(Error::make(QStringLiteral("io"), QStringLiteral("cannot copy %1 into %2").arg(backupFile, dataDir)));
+        return fail(
+            Error::make(QStringLiteral("io"), QStringLiteral("cannot copy %1 into %2").arg(backupFile, dataDir)));
     {
         auto db = openMigrated(staged);
         if (!db) {
@@ -266,7 +270,8 @@ int ServerCommands::restore(const QStringList &args)
             return fail(db.error());
         }
         // A new epoch tells every client that its cursor belongs to another history.
-        VoidResult r = (*db)->run(QStringLiteral("UPDATE server_meta SET value = lower(hex(randomblob(16))) WHERE key = 'epoch'"));
+        VoidResult r = (*db)->run(
+            QStringLiteral("UPDATE server_meta SET value = lower(hex(randomblob(16))) WHERE key = 'epoch'"));
         if (r)
             r = (*db)->run(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         if (!r) {
@@ -280,10 +285,11 @@ int ServerCommands::restore(const QStringList &args)
     const QString current = dir.filePath(QStringLiteral("quire.db"));
     if (QFileInfo::exists(current)) {
         const QString aside = current + QStringLiteral(".before-restore-")
-                              + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+        for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
             if (QFileInfo::exists(current + suffix) && !QFile::rename(current + suffix, aside + suffix))
-                return fail(Error::make(QStringLiteral("io"), QStringLiteral("cannot move %1 aside").arg(current + suffix)));
+                return fail(
+                    Error::make(QStringLiteral("io"), QStringLiteral("cannot move %1 aside").arg(current + suffix)));
         }
         printOut(QStringLiteral("previous database kept as %1").arg(aside));
     }
@@ -305,21 +311,25 @@ int ServerCommands::createUser(const QStringList &args)
             continue;
         }
         QString *target = a == QLatin1String("--data-dir") ? &dataDir
-                          : a == QLatin1String("--email") ? &email
-                          : a == QLatin1String("--role")  ? &roleText
-                          : a == QLatin1String("--name")  ? &name
-                                                          : nullptr;
+            : a == QLatin1String("--email")                ? &email
+            : a == QLatin1String("--role")                 ? &roleText
+            : a == QLatin1String("--name")                 ? &name
+                                                           : nullptr;
         if (!target)
-            return fail(Error::make(QStringLiteral("usage"), QStringLiteral("unexpected argument `%1` (see --help)").arg(a)));
+            return fail(
+                Error::make(QStringLiteral("usage"), QStringLiteral("unexpected argument `%1` (see --help)").arg(a)));
         if (i + 1 >= args.size())
             return fail(Error::make(QStringLiteral("usage"), QStringLiteral("%1 needs a value").arg(a)));
         *target = args[++i];
     }
     if (dataDir.isEmpty() || email.isEmpty())
-        return fail(Error::make(QStringLiteral("usage"), QStringLiteral("create-user needs --data-dir DIR and --email ADDRESS")));
+        return fail(Error::make(QStringLiteral("usage"),
+                                QStringLiteral("create-user needs --data-dir DIR and --email ADDRESS")));
     const std::optional<shared::Role> role = shared::roleFromName(roleText);
     if (!role)
-        return fail(Error::make(QStringLiteral("usage"), QStringLiteral("--role must be one of: %1").arg(shared::roleNames().join(QLatin1String(", ")))));
+        return fail(Error::make(
+            QStringLiteral("usage"),
+            QStringLiteral("--role must be one of: %1").arg(shared::roleNames().join(QLatin1String(", ")))));
     email = shared::User::normalizeEmail(email);
     if (!shared::User::isPlausibleEmail(email))
         return fail(Error::make(QStringLiteral("usage"), QStringLiteral("`%1` is not an email address").arg(email)));
@@ -366,7 +376,7 @@ int ServerCommands::createUser(const QStringList &args)
     if (!user)
         return fail(user.error());
     AuditLog::note(**db, QString(), QStringLiteral("user_created"), user->user.id, QStringLiteral("console"),
-                   nlohmann::json{{"role", shared::roleName(*role)}});
+                   nlohmann::json { { "role", shared::roleName(*role) } });
     printOut(QStringLiteral("created %1 %2 (id %3)").arg(roleText, email, user->user.id));
     if (generated)
         printOut(QStringLiteral("password: %1   (shown once; change it after signing in)").arg(password));

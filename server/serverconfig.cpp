@@ -23,8 +23,7 @@ Error usage(const QString &message)
 
 QString defaultDataDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + QStringLiteral("/quire-server");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/quire-server");
 }
 
 std::optional<bool> parseBool(const QString &text)
@@ -58,49 +57,65 @@ QString ServerConfig::databasePath() const
 
 const QList<ConfigOption> &ServerConfigLoader::options()
 {
-    static const QList<ConfigOption> table{
-        {QStringLiteral("config"), QStringLiteral("QUIRE_CONFIG"), QString(), QStringLiteral("FILE"),
-         QStringLiteral("Config file of `key = value` lines (default: DATA_DIR/quire-server.conf if present).")},
-        {QStringLiteral("data-dir"), QStringLiteral("QUIRE_DATA_DIR"), QStringLiteral("data_dir"), QStringLiteral("DIR"),
-         QStringLiteral("Where the database, certificate and mail outbox live (default: ~/.local/share/quire-server).")},
-        {QStringLiteral("listen"), QStringLiteral("QUIRE_LISTEN"), QStringLiteral("listen"), QStringLiteral("ADDRESS"),
-         QStringLiteral("Address to listen on (default: 127.0.0.1).")},
-        {QStringLiteral("port"), QStringLiteral("QUIRE_PORT"), QStringLiteral("port"), QStringLiteral("N"),
-         QStringLiteral("TCP port; 0 picks a free one (default: 8443).")},
-        {QStringLiteral("tls-cert"), QStringLiteral("QUIRE_TLS_CERT"), QStringLiteral("tls_cert"), QStringLiteral("FILE"),
-         QStringLiteral("PEM certificate (chain); default: a self-signed one generated in DATA_DIR/tls/.")},
-        {QStringLiteral("tls-key"), QStringLiteral("QUIRE_TLS_KEY"), QStringLiteral("tls_key"), QStringLiteral("FILE"),
-         QStringLiteral("PEM private key of --tls-cert.")},
-        {QStringLiteral("insecure-http"), QStringLiteral("QUIRE_INSECURE_HTTP"), QStringLiteral("insecure_http"), QString(),
-         QStringLiteral("Serve plain HTTP instead of HTTPS (only behind a TLS proxy or in tests).")},
-        {QStringLiteral("threads"), QStringLiteral("QUIRE_THREADS"), QStringLiteral("threads"), QStringLiteral("N"),
-         QStringLiteral("Worker threads, each with its own listener and database connection (default: CPU cores).")},
-        {QStringLiteral("max-body-bytes"), QStringLiteral("QUIRE_MAX_BODY_BYTES"), QStringLiteral("max_body_bytes"), QStringLiteral("N"),
-         QStringLiteral("Largest request body accepted (default: 10485760, 10 MiB).")},
-        {QStringLiteral("public-url"), QStringLiteral("QUIRE_PUBLIC_URL"), QStringLiteral("public_url"), QStringLiteral("URL"),
-         QStringLiteral("The address readers and mail links use (default: derived from --listen and --port).")},
-        {QStringLiteral("registration"), QStringLiteral("QUIRE_REGISTRATION"), QStringLiteral("registration"), QStringLiteral("MODE"),
-         QStringLiteral("Who may create an account: closed (admins only), invite (with an invite code) or open (default: closed).")},
-        {QStringLiteral("mail-from"), QStringLiteral("QUIRE_MAIL_FROM"), QStringLiteral("mail_from"), QStringLiteral("ADDRESS"),
-         QStringLiteral("Sender of Quire's mail, e.g. \"Quire <quire@example.org>\".")},
-        {QStringLiteral("smtp-host"), QStringLiteral("QUIRE_SMTP_HOST"), QStringLiteral("smtp_host"), QStringLiteral("HOST"),
-         QStringLiteral("Send mail through this SMTP server; unset: mail is written to DATA_DIR/outbox/ as .eml files.")},
-        {QStringLiteral("smtp-port"), QStringLiteral("QUIRE_SMTP_PORT"), QStringLiteral("smtp_port"), QStringLiteral("N"),
-         QStringLiteral("SMTP port (default: 587).")},
-        {QStringLiteral("smtp-user"), QStringLiteral("QUIRE_SMTP_USER"), QStringLiteral("smtp_user"), QStringLiteral("NAME"),
-         QStringLiteral("SMTP user for AUTH PLAIN (over STARTTLS).")},
-        {QStringLiteral("smtp-password"), QStringLiteral("QUIRE_SMTP_PASSWORD"), QStringLiteral("smtp_password"), QStringLiteral("SECRET"),
-         QStringLiteral("SMTP password; prefer the environment variable or the config file to a flag.")},
-        {QStringLiteral("smtp-starttls"), QStringLiteral("QUIRE_SMTP_STARTTLS"), QStringLiteral("smtp_starttls"), QStringLiteral("BOOL"),
-         QStringLiteral("Require STARTTLS (default: true).")},
-        {QStringLiteral("smtp-ca-file"), QStringLiteral("QUIRE_SMTP_CA_FILE"), QStringLiteral("smtp_ca_file"), QStringLiteral("FILE"),
-         QStringLiteral("PEM certificate(s) to trust for the SMTP server, besides the system's CAs.")},
-        {QStringLiteral("cors-origins"), QStringLiteral("QUIRE_CORS_ORIGINS"), QStringLiteral("cors_origins"), QStringLiteral("LIST"),
-         QStringLiteral("Comma-separated web origins (https://app.example.org) allowed to call the API from a browser (default: none).")},
-        {QStringLiteral("rate-limit-scale"), QStringLiteral("QUIRE_RATE_LIMIT_SCALE"), QStringLiteral("rate_limit_scale"), QStringLiteral("X"),
-         QStringLiteral("Multiplies the sign-in rate limits and divides their delays (default: 1; raise only for load tests).")},
-        {QStringLiteral("sync-retention-days"), QStringLiteral("QUIRE_SYNC_RETENTION_DAYS"), QStringLiteral("sync_retention_days"), QStringLiteral("N"),
-         QStringLiteral("Days that sync keeps tombstones and old revisions; a replica offline for longer resyncs in full (default: 90; 0 prunes at once).")},
+    static const QList<ConfigOption> table {
+        { QStringLiteral("config"), QStringLiteral("QUIRE_CONFIG"), QString(), QStringLiteral("FILE"),
+          QStringLiteral("Config file of `key = value` lines (default: DATA_DIR/quire-server.conf if present).") },
+        { QStringLiteral("data-dir"), QStringLiteral("QUIRE_DATA_DIR"), QStringLiteral("data_dir"),
+          QStringLiteral("DIR"),
+          QStringLiteral(
+              "Where the database, certificate and mail outbox live (default: ~/.local/share/quire-server).") },
+        { QStringLiteral("listen"), QStringLiteral("QUIRE_LISTEN"), QStringLiteral("listen"), QStringLiteral("ADDRESS"),
+          QStringLiteral("Address to listen on (default: 127.0.0.1).") },
+        { QStringLiteral("port"), QStringLiteral("QUIRE_PORT"), QStringLiteral("port"), QStringLiteral("N"),
+          QStringLiteral("TCP port; 0 picks a free one (default: 8443).") },
+        { QStringLiteral("tls-cert"), QStringLiteral("QUIRE_TLS_CERT"), QStringLiteral("tls_cert"),
+          QStringLiteral("FILE"),
+          QStringLiteral("PEM certificate (chain); default: a self-signed one generated in DATA_DIR/tls/.") },
+        { QStringLiteral("tls-key"), QStringLiteral("QUIRE_TLS_KEY"), QStringLiteral("tls_key"), QStringLiteral("FILE"),
+          QStringLiteral("PEM private key of --tls-cert.") },
+        { QStringLiteral("insecure-http"), QStringLiteral("QUIRE_INSECURE_HTTP"), QStringLiteral("insecure_http"),
+          QString(), QStringLiteral("Serve plain HTTP instead of HTTPS (only behind a TLS proxy or in tests).") },
+        { QStringLiteral("threads"), QStringLiteral("QUIRE_THREADS"), QStringLiteral("threads"), QStringLiteral("N"),
+          QStringLiteral("Worker threads, each with its own listener and database connection (default: CPU cores).") },
+        { QStringLiteral("max-body-bytes"), QStringLiteral("QUIRE_MAX_BODY_BYTES"), QStringLiteral("max_body_bytes"),
+          QStringLiteral("N"), QStringLiteral("Largest request body accepted (default: 10485760, 10 MiB).") },
+        { QStringLiteral("public-url"), QStringLiteral("QUIRE_PUBLIC_URL"), QStringLiteral("public_url"),
+          QStringLiteral("URL"),
+          QStringLiteral("The address readers and mail links use (default: derived from --listen and --port).") },
+        { QStringLiteral("registration"), QStringLiteral("QUIRE_REGISTRATION"), QStringLiteral("registration"),
+          QStringLiteral("MODE"),
+          QStringLiteral("Who may create an account: closed (admins only), invite (with an invite code) or open "
+                         "(default: closed).") },
+        { QStringLiteral("mail-from"), QStringLiteral("QUIRE_MAIL_FROM"), QStringLiteral("mail_from"),
+          QStringLiteral("ADDRESS"), QStringLiteral("Sender of Quire's mail, e.g. \"Quire <quire@example.org>\".") },
+        { QStringLiteral("smtp-host"), QStringLiteral("QUIRE_SMTP_HOST"), QStringLiteral("smtp_host"),
+          QStringLiteral("HOST"),
+          QStringLiteral(
+              "Send mail through this SMTP server; unset: mail is written to DATA_DIR/outbox/ as .eml files.") },
+        { QStringLiteral("smtp-port"), QStringLiteral("QUIRE_SMTP_PORT"), QStringLiteral("smtp_port"),
+          QStringLiteral("N"), QStringLiteral("SMTP port (default: 587).") },
+        { QStringLiteral("smtp-user"), QStringLiteral("QUIRE_SMTP_USER"), QStringLiteral("smtp_user"),
+          QStringLiteral("NAME"), QStringLiteral("SMTP user for AUTH PLAIN (over STARTTLS).") },
+        { QStringLiteral("smtp-password"), QStringLiteral("QUIRE_SMTP_PASSWORD"), QStringLiteral("smtp_password"),
+          QStringLiteral("SECRET"),
+          QStringLiteral("SMTP password; prefer the environment variable or the config file to a flag.") },
+        { QStringLiteral("smtp-starttls"), QStringLiteral("QUIRE_SMTP_STARTTLS"), QStringLiteral("smtp_starttls"),
+          QStringLiteral("BOOL"), QStringLiteral("Require STARTTLS (default: true).") },
+        { QStringLiteral("smtp-ca-file"), QStringLiteral("QUIRE_SMTP_CA_FILE"), QStringLiteral("smtp_ca_file"),
+          QStringLiteral("FILE"),
+          QStringLiteral("PEM certificate(s) to trust for the SMTP server, besides the system's CAs.") },
+        { QStringLiteral("cors-origins"), QStringLiteral("QUIRE_CORS_ORIGINS"), QStringLiteral("cors_origins"),
+          QStringLiteral("LIST"),
+          QStringLiteral("Comma-separated web origins (https://app.example.org) allowed to call the API from a browser "
+                         "(default: none).") },
+        { QStringLiteral("rate-limit-scale"), QStringLiteral("QUIRE_RATE_LIMIT_SCALE"),
+          QStringLiteral("rate_limit_scale"), QStringLiteral("X"),
+          QStringLiteral(
+              "Multiplies the sign-in rate limits and divides their delays (default: 1; raise only for load tests).") },
+        { QStringLiteral("sync-retention-days"), QStringLiteral("QUIRE_SYNC_RETENTION_DAYS"),
+          QStringLiteral("sync_retention_days"), QStringLiteral("N"),
+          QStringLiteral("Days that sync keeps tombstones and old revisions; a replica offline for longer resyncs in "
+                         "full (default: 90; 0 prunes at once).") },
     };
     return table;
 }
@@ -124,13 +139,12 @@ QString ServerConfigLoader::helpText()
             left += QLatin1Char(' ') + o.valueName;
         text += left.leftJustified(28) + o.help + QStringLiteral("\n");
         text += QString(30, QLatin1Char(' ')) + QStringLiteral("env ") + o.env
-                + (o.fileKey.isEmpty() ? QString() : QStringLiteral(", file key ") + o.fileKey) + QStringLiteral("\n");
+            + (o.fileKey.isEmpty() ? QString() : QStringLiteral(", file key ") + o.fileKey) + QStringLiteral("\n");
     }
-    text += QStringLiteral(
-        "  --help                    Show this help.\n"
-        "  --version                 Print the version.\n"
-        "\n"
-        "Exit codes: 0 success, 1 runtime error (one line on stderr says which), 2 usage error.\n");
+    text += QStringLiteral("  --help                    Show this help.\n"
+                           "  --version                 Print the version.\n"
+                           "\n"
+                           "Exit codes: 0 success, 1 runtime error (one line on stderr says which), 2 usage error.\n");
     return text;
 }
 
@@ -219,8 +233,8 @@ Result<ServerConfig> ServerConfigLoader::load(const QStringList &args, const QMa
     QString configFile = fromFlags.value(QStringLiteral("config"), fromEnv.value(QStringLiteral("config")));
     const bool explicitConfig = !configFile.isEmpty();
     if (!explicitConfig) {
-        const QString dir = fromFlags.value(QStringLiteral("data-dir"),
-                                            fromEnv.value(QStringLiteral("data-dir"), defaultDataDir()));
+        const QString dir
+            = fromFlags.value(QStringLiteral("data-dir"), fromEnv.value(QStringLiteral("data-dir"), defaultDataDir()));
         configFile = QDir(dir).filePath(QStringLiteral("quire-server.conf"));
     }
     QMap<QString, QString> merged;
@@ -243,7 +257,8 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
     ServerConfig c;
     c.threads = std::max(1, QThread::idealThreadCount());
     c.configFile = v.value(QStringLiteral("config"));
-    c.dataDir = QDir::cleanPath(QDir::current().absoluteFilePath(v.value(QStringLiteral("data-dir"), defaultDataDir())));
+    c.dataDir
+        = QDir::cleanPath(QDir::current().absoluteFilePath(v.value(QStringLiteral("data-dir"), defaultDataDir())));
     if (v.contains(QStringLiteral("listen"))) {
         if (!c.listenAddress.setAddress(v.value(QStringLiteral("listen")).trimmed()))
             return usage(QStringLiteral("--listen: `%1` is not an IP address").arg(v.value(QStringLiteral("listen"))));
@@ -252,7 +267,8 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
         bool ok = false;
         const uint port = v.value(QStringLiteral("port")).toUInt(&ok);
         if (!ok || port > 65535)
-            return usage(QStringLiteral("--port: `%1` is not a port number (0-65535)").arg(v.value(QStringLiteral("port"))));
+            return usage(
+                QStringLiteral("--port: `%1` is not a port number (0-65535)").arg(v.value(QStringLiteral("port"))));
         c.port = quint16(port);
     }
     c.tlsCertFile = v.value(QStringLiteral("tls-cert"));
@@ -262,21 +278,24 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
     if (v.contains(QStringLiteral("insecure-http"))) {
         const std::optional<bool> b = parseBool(v.value(QStringLiteral("insecure-http")));
         if (!b)
-            return usage(QStringLiteral("--insecure-http: `%1` is not true or false").arg(v.value(QStringLiteral("insecure-http"))));
+            return usage(QStringLiteral("--insecure-http: `%1` is not true or false")
+                             .arg(v.value(QStringLiteral("insecure-http"))));
         c.insecureHttp = *b;
     }
     if (v.contains(QStringLiteral("threads"))) {
         bool ok = false;
         const int n = v.value(QStringLiteral("threads")).toInt(&ok);
         if (!ok || n < 1 || n > 256)
-            return usage(QStringLiteral("--threads: `%1` is not a number from 1 to 256").arg(v.value(QStringLiteral("threads"))));
+            return usage(QStringLiteral("--threads: `%1` is not a number from 1 to 256")
+                             .arg(v.value(QStringLiteral("threads"))));
         c.threads = n;
     }
     if (v.contains(QStringLiteral("max-body-bytes"))) {
         bool ok = false;
         const qint64 n = v.value(QStringLiteral("max-body-bytes")).toLongLong(&ok);
         if (!ok || n < 1024)
-            return usage(QStringLiteral("--max-body-bytes: `%1` is not a number of at least 1024").arg(v.value(QStringLiteral("max-body-bytes"))));
+            return usage(QStringLiteral("--max-body-bytes: `%1` is not a number of at least 1024")
+                             .arg(v.value(QStringLiteral("max-body-bytes"))));
         c.maxBodyBytes = n;
     }
     if (v.contains(QStringLiteral("registration"))) {
@@ -294,20 +313,23 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
         bool ok = false;
         const double scale = v.value(QStringLiteral("rate-limit-scale")).toDouble(&ok);
         if (!ok || scale < 0.01 || scale > 1e6)
-            return usage(QStringLiteral("--rate-limit-scale: `%1` is not a number from 0.01 to 1000000").arg(v.value(QStringLiteral("rate-limit-scale"))));
+            return usage(QStringLiteral("--rate-limit-scale: `%1` is not a number from 0.01 to 1000000")
+                             .arg(v.value(QStringLiteral("rate-limit-scale"))));
         c.rateLimitScale = scale;
     }
     if (v.contains(QStringLiteral("sync-retention-days"))) {
         bool ok = false;
         const int days = v.value(QStringLiteral("sync-retention-days")).toInt(&ok);
         if (!ok || days < 0 || days > 3650)
-            return usage(QStringLiteral("--sync-retention-days: `%1` is not a number from 0 to 3650").arg(v.value(QStringLiteral("sync-retention-days"))));
+            return usage(QStringLiteral("--sync-retention-days: `%1` is not a number from 0 to 3650")
+                             .arg(v.value(QStringLiteral("sync-retention-days"))));
         c.syncRetentionDays = days;
     }
     for (const QString &origin : v.value(QStringLiteral("cors-origins")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString o = origin.trimmed();
         const QUrl url(o, QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty() || !url.path().isEmpty() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        if (!url.isValid() || url.host().isEmpty() || !url.path().isEmpty()
+            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
             return usage(QStringLiteral("--cors-origins: `%1` is not an origin like https://app.example.org").arg(o));
         c.corsOrigins << o;
     }
@@ -320,19 +342,22 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
         bool ok = false;
         const uint port = v.value(QStringLiteral("smtp-port")).toUInt(&ok);
         if (!ok || port == 0 || port > 65535)
-            return usage(QStringLiteral("--smtp-port: `%1` is not a port number").arg(v.value(QStringLiteral("smtp-port"))));
+            return usage(
+                QStringLiteral("--smtp-port: `%1` is not a port number").arg(v.value(QStringLiteral("smtp-port"))));
         c.smtpPort = quint16(port);
     }
     if (v.contains(QStringLiteral("smtp-starttls"))) {
         const std::optional<bool> b = parseBool(v.value(QStringLiteral("smtp-starttls")));
         if (!b)
-            return usage(QStringLiteral("--smtp-starttls: `%1` is not true or false").arg(v.value(QStringLiteral("smtp-starttls"))));
+            return usage(QStringLiteral("--smtp-starttls: `%1` is not true or false")
+                             .arg(v.value(QStringLiteral("smtp-starttls"))));
         c.smtpStartTls = *b;
     }
     c.publicUrl = v.value(QStringLiteral("public-url"));
     if (!c.publicUrl.isEmpty()) {
         const QUrl url(c.publicUrl, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty())
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+            || url.host().isEmpty())
             return usage(QStringLiteral("--public-url: `%1` is not an http(s) URL").arg(c.publicUrl));
         while (c.publicUrl.endsWith(QLatin1Char('/')))
             c.publicUrl.chop(1);

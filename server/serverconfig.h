@@ -17,7 +17,7 @@ struct ServerConfig
 {
     QString dataDir;
     QString configFile;
-    QHostAddress listenAddress{QHostAddress::LocalHost};
+    QHostAddress listenAddress { QHostAddress::LocalHost };
     quint16 port = 8443;
     QString tlsCertFile; // empty: generated certificate in the data directory
     QString tlsKeyFile;
@@ -49,10 +49,10 @@ struct ServerConfig
 // One option of the table that --help, the parser and the README share.
 struct ConfigOption
 {
-    QString flag;       // without the leading dashes
-    QString env;        // QUIRE_…
-    QString fileKey;    // key in the config file
-    QString valueName;  // empty for a switch
+    QString flag; // without the leading dashes
+    QString env; // QUIRE_…
+    QString fileKey; // key in the config file
+    QString valueName; // empty for a switch
     QString help;
 };
 

@@ -10,7 +10,7 @@ WorkerServices::WorkerServices(const ServerContext &context, shared::Database &d
     , m_database(database)
     , m_thread(thread)
     , m_accounts(std::make_unique<AccountStore>(database))
-{}
+{ }
 
 WorkerServices::~WorkerServices() = default;
 

@@ -28,14 +28,14 @@ struct ServerContext
 {
     ServerConfig config;
     QString version;
-    QString epoch;        // changes when the database is restored from a backup
-    QString fingerprint;  // of the TLS certificate; empty over plain HTTP
+    QString epoch; // changes when the database is restored from a backup
+    QString fingerprint; // of the TLS certificate; empty over plain HTTP
     const Router *router = nullptr;
     PasswordHasher *hasher = nullptr;
     RateLimiter *limiter = nullptr;
     Mailer *mailer = nullptr;
     ChangeFeed *changes = nullptr; // synced data changed: live sockets hear of it
-    PageCache *pages = nullptr;    // rendered readers' pages, emptied on every change
+    PageCache *pages = nullptr; // rendered readers' pages, emptied on every change
     QString siteName = QStringLiteral("Quire");
     QString publicBaseUrl; // for links in mail, set once the port is known
 };

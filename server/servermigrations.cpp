@@ -5,188 +5,198 @@ namespace quire::server {
 
 const QList<shared::Migration> &serverMigrations()
 {
-    static const QList<shared::Migration> migrations{
-        {1,
-         QStringLiteral("server_meta"),
-         {
-             QStringLiteral("CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT"),
-             // The epoch names this database's history; a restore gives it a new one
-             // so clients know their cursors no longer apply.
-             QStringLiteral("INSERT INTO server_meta(key, value) VALUES ('epoch', lower(hex(randomblob(16))))"),
-             QStringLiteral("INSERT INTO server_meta(key, value) VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"),
-         }},
-        {2,
-         QStringLiteral("accounts"),
-         {
-             QStringLiteral("CREATE TABLE users ("
-                            "id TEXT PRIMARY KEY, "
-                            "email TEXT NOT NULL UNIQUE, "
-                            "name TEXT NOT NULL, "
-                            "role TEXT NOT NULL CHECK (role IN ('admin','editor','author','creator','reader')), "
-                            "password_hash TEXT NOT NULL, "
-                            "avatar_url TEXT, "
-                            "preferences TEXT NOT NULL DEFAULT '{}', "
-                            "email_verified INTEGER NOT NULL DEFAULT 0, "
-                            "disabled INTEGER NOT NULL DEFAULT 0, "
-                            "created_at TEXT NOT NULL, "
-                            "updated_at TEXT NOT NULL) STRICT"),
-             // One row per sign-in: the access token rotates inside it, and its
-             // refresh tokens form the family that a reuse revokes as a whole.
-             QStringLiteral("CREATE TABLE sessions ("
-                            "id TEXT PRIMARY KEY, "
-                            "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
-                            "access_hash TEXT NOT NULL UNIQUE, "
-                            "access_expires_at TEXT NOT NULL, "
-                            "created_at TEXT NOT NULL, "
-                            "revoked_at TEXT, "
-                            "user_agent TEXT NOT NULL DEFAULT '', "
-                            "ip TEXT NOT NULL DEFAULT '') STRICT"),
-             QStringLiteral("CREATE INDEX sessions_user ON sessions(user_id)"),
-             QStringLiteral("CREATE TABLE refresh_tokens ("
-                            "token_hash TEXT PRIMARY KEY, "
-                            "session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, "
-                            "created_at TEXT NOT NULL, "
-                            "expires_at TEXT NOT NULL, "
-                            "used_at TEXT) STRICT"),
-             QStringLiteral("CREATE INDEX refresh_tokens_session ON refresh_tokens(session_id)"),
-             // No foreign keys: the audit trail outlives the accounts it names.
-             QStringLiteral("CREATE TABLE audit_log ("
-                            "id INTEGER PRIMARY KEY AUTOINCREMENT, "
-                            "at TEXT NOT NULL, "
-                            "actor_id TEXT, "
-                            "action TEXT NOT NULL, "
-                            "target_id TEXT, "
-                            "ip TEXT NOT NULL DEFAULT '', "
-                            "details TEXT NOT NULL DEFAULT '{}') STRICT"),
-             QStringLiteral("CREATE INDEX audit_log_at ON audit_log(at)"),
-             QStringLiteral("CREATE INDEX audit_log_actor ON audit_log(actor_id, at)"),
-             QStringLiteral("CREATE INDEX audit_log_action ON audit_log(action, at)"),
-             QStringLiteral("CREATE TABLE invites ("
-                            "code_hash TEXT PRIMARY KEY, "
-                            "role TEXT NOT NULL CHECK (role IN ('admin','editor','author','creator','reader')), "
-                            "created_by TEXT, "
-                            "created_at TEXT NOT NULL, "
-                            "expires_at TEXT NOT NULL, "
-                            "used_at TEXT, "
-                            "used_by TEXT) STRICT"),
-             QStringLiteral("CREATE TABLE email_tokens ("
-                            "token_hash TEXT PRIMARY KEY, "
-                            "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
-                            "purpose TEXT NOT NULL CHECK (purpose IN ('verify_email','reset_password','change_email')), "
-                            "new_email TEXT, "
-                            "created_at TEXT NOT NULL, "
-                            "expires_at TEXT NOT NULL, "
-                            "used_at TEXT) STRICT"),
-             QStringLiteral("CREATE INDEX email_tokens_user ON email_tokens(user_id, purpose)"),
-         }},
-        {3,
-         QStringLiteral("web_sessions"),
-         {
-             // Readers' browser sessions live beside API sessions but never
-             // authenticate the API (and API tokens never sign in a browser).
-             QStringLiteral("ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'api' CHECK (kind IN ('api','web'))"),
-             QStringLiteral("ALTER TABLE sessions ADD COLUMN csrf_token TEXT"),
-         }},
-        {4,
-         QStringLiteral("sync"),
-         {
-             // The one change sequence: every synced change takes the next
-             // number, and a row's rev is the number of its last change.
-             QStringLiteral("CREATE TABLE sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL) STRICT"),
-             QStringLiteral("INSERT INTO sync_state(id, seq) VALUES (1, 0)"),
-             // Cursors at or below the floor may have missed pruned tombstones.
-             QStringLiteral("INSERT INTO server_meta(key, value) VALUES ('retention_floor', '0')"),
-             // No foreign key on owner_id: content outlives a deleted account
-             // until an admin reassigns or removes it. Deleted rows stay as
-             // tombstones, with their values, so an edit against a delete can
-             // bring the row back whole.
-             QStringLiteral("CREATE TABLE guides ("
-                            "id TEXT PRIMARY KEY, "
-                            "title TEXT NOT NULL, "
-                            "body TEXT NOT NULL DEFAULT '', "
-                            "status TEXT NOT NULL DEFAULT 'draft' "
-                            "CHECK (status IN ('draft','in_review','scheduled','published','archived')), "
-                            "owner_id TEXT NOT NULL, "
-                            "created_at TEXT NOT NULL, "
-                            "updated_at TEXT NOT NULL, "
-                            "rev INTEGER NOT NULL, "
-                            "deleted INTEGER NOT NULL DEFAULT 0, "
-                            "deleted_at TEXT) STRICT"),
-             QStringLiteral("CREATE INDEX guides_rev ON guides(rev)"),
-             QStringLiteral("CREATE INDEX guides_owner ON guides(owner_id, rev)"),
-             // The Markdown columns of each revision: the base of three-way merges.
-             QStringLiteral("CREATE TABLE sync_revisions ("
-                            "tbl TEXT NOT NULL, row_id TEXT NOT NULL, rev INTEGER NOT NULL, data TEXT NOT NULL, "
-                            "created_at TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id, rev)) STRICT, WITHOUT ROWID"),
-             // A change that narrowed who may see a row: pull tells those who
-             // saw it before (by prev_scope) to drop it.
-             QStringLiteral("CREATE TABLE sync_scope_exits ("
-                            "seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, "
-                            "prev_scope TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL) STRICT"),
-             // Per user and replica: the numbering of its mutations, in the
-             // history (epoch) that numbering belongs to.
-             QStringLiteral("CREATE TABLE sync_clients ("
-                            "user_id TEXT NOT NULL, client_id TEXT NOT NULL, epoch TEXT NOT NULL, "
-                            "last_applied INTEGER NOT NULL DEFAULT 0, last_seen_at TEXT NOT NULL, "
-                            "PRIMARY KEY (user_id, client_id)) STRICT, WITHOUT ROWID"),
-             // Answers kept until the client acknowledges them, so a retried
-             // batch gets the same answers and applies nothing twice.
-             QStringLiteral("CREATE TABLE sync_results ("
-                            "user_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, "
-                            "result TEXT NOT NULL, PRIMARY KEY (user_id, client_id, mutation_id)) STRICT, WITHOUT ROWID"),
-             QStringLiteral("CREATE TABLE sync_conflicts ("
-                            "id TEXT PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, "
-                            "kind TEXT NOT NULL, base_value TEXT, server_value TEXT, client_value TEXT, "
-                            "user_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, "
-                            "created_at TEXT NOT NULL) STRICT"),
-             QStringLiteral("CREATE INDEX sync_conflicts_row ON sync_conflicts(tbl, row_id)"),
-             // A role change or a disabled account changes what a user may
-             // see as a whole: cursors older than this must start over.
-             QStringLiteral("ALTER TABLE users ADD COLUMN scope_seq INTEGER NOT NULL DEFAULT 0"),
-         }},
-        {5,
-         QStringLiteral("articles"),
-         {
-             // Guides become articles of two kinds with what readers' pages need.
-             // Empty text means "not set", so every synced column stays a string.
-             QStringLiteral("ALTER TABLE guides ADD COLUMN kind TEXT NOT NULL DEFAULT 'guide' CHECK (kind IN ('guide','case_study'))"),
-             QStringLiteral("ALTER TABLE guides ADD COLUMN slug TEXT NOT NULL DEFAULT ''"),
-             QStringLiteral("ALTER TABLE guides ADD COLUMN summary TEXT NOT NULL DEFAULT ''"),
-             QStringLiteral("ALTER TABLE guides ADD COLUMN publish_at TEXT NOT NULL DEFAULT ''"),
-             QStringLiteral("ALTER TABLE guides ADD COLUMN published_at TEXT NOT NULL DEFAULT ''"),
-             QStringLiteral("CREATE UNIQUE INDEX guides_slug ON guides(kind, slug) WHERE slug <> '' AND deleted = 0"),
-             QStringLiteral("CREATE INDEX guides_scheduled ON guides(publish_at) WHERE status = 'scheduled' AND deleted = 0"),
-             // Every slug an article had, so old links answer 301 to the new one.
-             QStringLiteral("CREATE TABLE slug_history (kind TEXT NOT NULL, slug TEXT NOT NULL, article_id TEXT NOT NULL, "
-                            "PRIMARY KEY (kind, slug)) STRICT, WITHOUT ROWID"),
-         }},
-        {6,
-         QStringLiteral("published_search"),
-         {
-             // Readers search what is published, so only published articles are
-             // indexed: writing drafts (most sync traffic) costs the index nothing.
-             // External content: the index holds no second copy of the text.
-             QStringLiteral("CREATE VIRTUAL TABLE guides_fts USING fts5(title, summary, body, content = 'guides', "
-                            "content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"),
-             QStringLiteral("CREATE TRIGGER guides_fts_insert AFTER INSERT ON guides "
-                            "WHEN new.status = 'published' AND new.deleted = 0 BEGIN "
-                            "INSERT INTO guides_fts(rowid, title, summary, body) VALUES (new.rowid, new.title, new.summary, new.body); END"),
-             // One trigger for updates, so the old text leaves the index before
-             // the new text enters it.
-             QStringLiteral("CREATE TRIGGER guides_fts_update AFTER UPDATE ON guides BEGIN "
-                            "INSERT INTO guides_fts(guides_fts, rowid, title, summary, body) "
-                            "SELECT 'delete', old.rowid, old.title, old.summary, old.body "
-                            "WHERE old.status = 'published' AND old.deleted = 0; "
-                            "INSERT INTO guides_fts(rowid, title, summary, body) "
-                            "SELECT new.rowid, new.title, new.summary, new.body "
-                            "WHERE new.status = 'published' AND new.deleted = 0; END"),
-             QStringLiteral("CREATE TRIGGER guides_fts_delete AFTER DELETE ON guides "
-                            "WHEN old.status = 'published' AND old.deleted = 0 BEGIN "
-                            "INSERT INTO guides_fts(guides_fts, rowid, title, summary, body) "
-                            "VALUES ('delete', old.rowid, old.title, old.summary, old.body); END"),
-             QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT rowid, title, summary, body "
-                            "FROM guides WHERE status = 'published' AND deleted = 0"),
-         }},
+    static const QList<shared::Migration> migrations {
+        { 1,
+          QStringLiteral("server_meta"),
+          {
+              QStringLiteral("CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT"),
+              // The epoch names this database's history; a restore gives it a new one
+              // so clients know their cursors no longer apply.
+              QStringLiteral("INSERT INTO server_meta(key, value) VALUES ('epoch', lower(hex(randomblob(16))))"),
+              QStringLiteral(
+                  "INSERT INTO server_meta(key, value) VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"),
+          } },
+        { 2,
+          QStringLiteral("accounts"),
+          {
+              QStringLiteral("CREATE TABLE users ("
+                             "id TEXT PRIMARY KEY, "
+                             "email TEXT NOT NULL UNIQUE, "
+                             "name TEXT NOT NULL, "
+                             "role TEXT NOT NULL CHECK (role IN ('admin','editor','author','creator','reader')), "
+                             "password_hash TEXT NOT NULL, "
+                             "avatar_url TEXT, "
+                             "preferences TEXT NOT NULL DEFAULT '{}', "
+                             "email_verified INTEGER NOT NULL DEFAULT 0, "
+                             "disabled INTEGER NOT NULL DEFAULT 0, "
+                             "created_at TEXT NOT NULL, "
+                             "updated_at TEXT NOT NULL) STRICT"),
+              // One row per sign-in: the access token rotates inside it, and its
+              // refresh tokens form the family that a reuse revokes as a whole.
+              QStringLiteral("CREATE TABLE sessions ("
+                             "id TEXT PRIMARY KEY, "
+                             "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                             "access_hash TEXT NOT NULL UNIQUE, "
+                             "access_expires_at TEXT NOT NULL, "
+                             "created_at TEXT NOT NULL, "
+                             "revoked_at TEXT, "
+                             "user_agent TEXT NOT NULL DEFAULT '', "
+                             "ip TEXT NOT NULL DEFAULT '') STRICT"),
+              QStringLiteral("CREATE INDEX sessions_user ON sessions(user_id)"),
+              QStringLiteral("CREATE TABLE refresh_tokens ("
+                             "token_hash TEXT PRIMARY KEY, "
+                             "session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, "
+                             "created_at TEXT NOT NULL, "
+                             "expires_at TEXT NOT NULL, "
+                             "used_at TEXT) STRICT"),
+              QStringLiteral("CREATE INDEX refresh_tokens_session ON refresh_tokens(session_id)"),
+              // No foreign keys: the audit trail outlives the accounts it names.
+              QStringLiteral("CREATE TABLE audit_log ("
+                             "id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                             "at TEXT NOT NULL, "
+                             "actor_id TEXT, "
+                             "action TEXT NOT NULL, "
+                             "target_id TEXT, "
+                             "ip TEXT NOT NULL DEFAULT '', "
+                             "details TEXT NOT NULL DEFAULT '{}') STRICT"),
+              QStringLiteral("CREATE INDEX audit_log_at ON audit_log(at)"),
+              QStringLiteral("CREATE INDEX audit_log_actor ON audit_log(actor_id, at)"),
+              QStringLiteral("CREATE INDEX audit_log_action ON audit_log(action, at)"),
+              QStringLiteral("CREATE TABLE invites ("
+                             "code_hash TEXT PRIMARY KEY, "
+                             "role TEXT NOT NULL CHECK (role IN ('admin','editor','author','creator','reader')), "
+                             "created_by TEXT, "
+                             "created_at TEXT NOT NULL, "
+                             "expires_at TEXT NOT NULL, "
+                             "used_at TEXT, "
+                             "used_by TEXT) STRICT"),
+              QStringLiteral(
+                  "CREATE TABLE email_tokens ("
+                  "token_hash TEXT PRIMARY KEY, "
+                  "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                  "purpose TEXT NOT NULL CHECK (purpose IN ('verify_email','reset_password','change_email')), "
+                  "new_email TEXT, "
+                  "created_at TEXT NOT NULL, "
+                  "expires_at TEXT NOT NULL, "
+                  "used_at TEXT) STRICT"),
+              QStringLiteral("CREATE INDEX email_tokens_user ON email_tokens(user_id, purpose)"),
+          } },
+        { 3,
+          QStringLiteral("web_sessions"),
+          {
+              // Readers' browser sessions live beside API sessions but never
+              // authenticate the API (and API tokens never sign in a browser).
+              QStringLiteral(
+                  "ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'api' CHECK (kind IN ('api','web'))"),
+              QStringLiteral("ALTER TABLE sessions ADD COLUMN csrf_token TEXT"),
+          } },
+        { 4,
+          QStringLiteral("sync"),
+          {
+              // The one change sequence: every synced change takes the next
+              // number, and a row's rev is the number of its last change.
+              QStringLiteral(
+                  "CREATE TABLE sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL) STRICT"),
+              QStringLiteral("INSERT INTO sync_state(id, seq) VALUES (1, 0)"),
+              // Cursors at or below the floor may have missed pruned tombstones.
+              QStringLiteral("INSERT INTO server_meta(key, value) VALUES ('retention_floor', '0')"),
+              // No foreign key on owner_id: content outlives a deleted account
+              // until an admin reassigns or removes it. Deleted rows stay as
+              // tombstones, with their values, so an edit against a delete can
+              // bring the row back whole.
+              QStringLiteral("CREATE TABLE guides ("
+                             "id TEXT PRIMARY KEY, "
+                             "title TEXT NOT NULL, "
+                             "body TEXT NOT NULL DEFAULT '', "
+                             "status TEXT NOT NULL DEFAULT 'draft' "
+                             "CHECK (status IN ('draft','in_review','scheduled','published','archived')), "
+                             "owner_id TEXT NOT NULL, "
+                             "created_at TEXT NOT NULL, "
+                             "updated_at TEXT NOT NULL, "
+                             "rev INTEGER NOT NULL, "
+                             "deleted INTEGER NOT NULL DEFAULT 0, "
+                             "deleted_at TEXT) STRICT"),
+              QStringLiteral("CREATE INDEX guides_rev ON guides(rev)"),
+              QStringLiteral("CREATE INDEX guides_owner ON guides(owner_id, rev)"),
+              // The Markdown columns of each revision: the base of three-way merges.
+              QStringLiteral("CREATE TABLE sync_revisions ("
+                             "tbl TEXT NOT NULL, row_id TEXT NOT NULL, rev INTEGER NOT NULL, data TEXT NOT NULL, "
+                             "created_at TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL, PRIMARY KEY "
+                             "(tbl, row_id, rev)) STRICT, WITHOUT ROWID"),
+              // A change that narrowed who may see a row: pull tells those who
+              // saw it before (by prev_scope) to drop it.
+              QStringLiteral("CREATE TABLE sync_scope_exits ("
+                             "seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, "
+                             "prev_scope TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL) STRICT"),
+              // Per user and replica: the numbering of its mutations, in the
+              // history (epoch) that numbering belongs to.
+              QStringLiteral("CREATE TABLE sync_clients ("
+                             "user_id TEXT NOT NULL, client_id TEXT NOT NULL, epoch TEXT NOT NULL, "
+                             "last_applied INTEGER NOT NULL DEFAULT 0, last_seen_at TEXT NOT NULL, "
+                             "PRIMARY KEY (user_id, client_id)) STRICT, WITHOUT ROWID"),
+              // Answers kept until the client acknowledges them, so a retried
+              // batch gets the same answers and applies nothing twice.
+              QStringLiteral(
+                  "CREATE TABLE sync_results ("
+                  "user_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, "
+                  "result TEXT NOT NULL, PRIMARY KEY (user_id, client_id, mutation_id)) STRICT, WITHOUT ROWID"),
+              QStringLiteral("CREATE TABLE sync_conflicts ("
+                             "id TEXT PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, "
+                             "kind TEXT NOT NULL, base_value TEXT, server_value TEXT, client_value TEXT, "
+                             "user_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, "
+                             "created_at TEXT NOT NULL) STRICT"),
+              QStringLiteral("CREATE INDEX sync_conflicts_row ON sync_conflicts(tbl, row_id)"),
+              // A role change or a disabled account changes what a user may
+              // see as a whole: cursors older than this must start over.
+              QStringLiteral("ALTER TABLE users ADD COLUMN scope_seq INTEGER NOT NULL DEFAULT 0"),
+          } },
+        { 5,
+          QStringLiteral("articles"),
+          {
+              // Guides become articles of two kinds with what readers' pages need.
+              // Empty text means "not set", so every synced column stays a string.
+              QStringLiteral("ALTER TABLE guides ADD COLUMN kind TEXT NOT NULL DEFAULT 'guide' CHECK (kind IN "
+                             "('guide','case_study'))"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN slug TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN summary TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN publish_at TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN published_at TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("CREATE UNIQUE INDEX guides_slug ON guides(kind, slug) WHERE slug <> '' AND deleted = 0"),
+              QStringLiteral(
+                  "CREATE INDEX guides_scheduled ON guides(publish_at) WHERE status = 'scheduled' AND deleted = 0"),
+              // Every slug an article had, so old links answer 301 to the new one.
+              QStringLiteral(
+                  "CREATE TABLE slug_history (kind TEXT NOT NULL, slug TEXT NOT NULL, article_id TEXT NOT NULL, "
+                  "PRIMARY KEY (kind, slug)) STRICT, WITHOUT ROWID"),
+          } },
+        { 6,
+          QStringLiteral("published_search"),
+          {
+              // Readers search what is published, so only published articles are
+              // indexed: writing drafts (most sync traffic) costs the index nothing.
+              // External content: the index holds no second copy of the text.
+              QStringLiteral("CREATE VIRTUAL TABLE guides_fts USING fts5(title, summary, body, content = 'guides', "
+                             "content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"),
+              QStringLiteral("CREATE TRIGGER guides_fts_insert AFTER INSERT ON guides "
+                             "WHEN new.status = 'published' AND new.deleted = 0 BEGIN "
+                             "INSERT INTO guides_fts(rowid, title, summary, body) VALUES (new.rowid, new.title, "
+                             "new.summary, new.body); END"),
+              // One trigger for updates, so the old text leaves the index before
+              // the new text enters it.
+              QStringLiteral("CREATE TRIGGER guides_fts_update AFTER UPDATE ON guides BEGIN "
+                             "INSERT INTO guides_fts(guides_fts, rowid, title, summary, body) "
+                             "SELECT 'delete', old.rowid, old.title, old.summary, old.body "
+                             "WHERE old.status = 'published' AND old.deleted = 0; "
+                             "INSERT INTO guides_fts(rowid, title, summary, body) "
+                             "SELECT new.rowid, new.title, new.summary, new.body "
+                             "WHERE new.status = 'published' AND new.deleted = 0; END"),
+              QStringLiteral("CREATE TRIGGER guides_fts_delete AFTER DELETE ON guides "
+                             "WHEN old.status = 'published' AND old.deleted = 0 BEGIN "
+                             "INSERT INTO guides_fts(guides_fts, rowid, title, summary, body) "
+                             "VALUES ('delete', old.rowid, old.title, old.summary, old.body); END"),
+              QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT rowid, title, summary, body "
+                             "FROM guides WHERE status = 'published' AND deleted = 0"),
+          } },
     };
     return migrations;
 }

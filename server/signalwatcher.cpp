@@ -3,14 +3,15 @@
 
 #include <QSocketNotifier>
 
-#include <csignal>
 #include <sys/socket.h>
+
+#include <csignal>
 #include <unistd.h>
 
 namespace quire::server {
 namespace {
 
-int s_fds[2] = {-1, -1};
+int s_fds[2] = { -1, -1 };
 
 void onSignal(int signal)
 {
@@ -27,7 +28,9 @@ SignalWatcher::SignalWatcher(QObject *parent)
         qFatal("socketpair failed");
     m_notifier = new QSocketNotifier(s_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SignalWatcher::readSignal);
-    struct sigaction action{};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

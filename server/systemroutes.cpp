@@ -15,13 +15,13 @@ namespace {
 HttpResponse health(HttpRequest &, WorkerServices &services)
 {
     const shared::VoidResult db = services.database().ping();
-    nlohmann::json body{{"status", db ? "ok" : "unavailable"},
-                        {"database", db ? "ok" : "unreachable"},
-                        {"version", services.context().version}};
+    nlohmann::json body { { "status", db ? "ok" : "unavailable" },
+                          { "database", db ? "ok" : "unreachable" },
+                          { "version", services.context().version } };
     if (!db) {
         // Monitors read status/database; API clients read the usual envelope.
-        body.update(shared::ApiError::toJson(
-            shared::Error::make(QStringLiteral("database_unreachable"), db.error().message)));
+        body.update(
+            shared::ApiError::toJson(shared::Error::make(QStringLiteral("database_unreachable"), db.error().message)));
         return HttpResponse::json(503, body);
     }
     return HttpResponse::json(200, body);

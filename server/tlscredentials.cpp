@@ -26,8 +26,7 @@ using shared::VoidResult;
 
 namespace {
 
-template<typename T, void (*Free)(T *)>
-struct Deleter
+template<typename T, void (*Free)(T *)> struct Deleter
 {
     void operator()(T *p) const { Free(p); }
 };
@@ -91,7 +90,7 @@ Result<TlsCredentials> TlsCredentials::load(const QString &certFile, const QStri
     c.m_chain = QSslCertificate::fromData(*certPem, QSsl::Pem);
     if (c.m_chain.isEmpty() || c.m_chain.first().isNull())
         return tlsError(QStringLiteral("%1 holds no PEM certificate").arg(certFile));
-    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa}) {
+    for (QSsl::KeyAlgorithm algorithm : { QSsl::Ec, QSsl::Rsa }) {
         c.m_key = QSslKey(*keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey);
         if (!c.m_key.isNull())
             break;
@@ -141,18 +140,20 @@ VoidResult TlsCredentials::generate(const QString &certFile, const QString &keyF
     X509_set_pubkey(cert.get(), key.get());
     X509_NAME *name = X509_get_subject_name(cert.get());
     const QByteArray cn = hosts.isEmpty() ? QByteArrayLiteral("localhost") : hosts.first().toUtf8();
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("Quire (self-signed)"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("Quire (self-signed)"),
+                               -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()), -1,
+                               -1, 0);
     X509_set_issuer_name(cert.get(), name);
 
     QStringList sans;
     for (const QString &h : hosts)
         sans << (QHostAddress(h).isNull() ? QStringLiteral("DNS:") : QStringLiteral("IP:")) + h;
     const std::pair<int, QByteArray> extensions[] = {
-        {NID_basic_constraints, QByteArrayLiteral("critical,CA:FALSE")},
-        {NID_key_usage, QByteArrayLiteral("critical,digitalSignature")},
-        {NID_ext_key_usage, QByteArrayLiteral("serverAuth")},
-        {NID_subject_alt_name, sans.join(QLatin1Char(',')).toUtf8()},
+        { NID_basic_constraints, QByteArrayLiteral("critical,CA:FALSE") },
+        { NID_key_usage, QByteArrayLiteral("critical,digitalSignature") },
+        { NID_ext_key_usage, QByteArrayLiteral("serverAuth") },
+        { NID_subject_alt_name, sans.join(QLatin1Char(',')).toUtf8() },
     };
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
@@ -175,10 +176,13 @@ VoidResult TlsCredentials::generate(const QString &certFile, const QString &keyF
         || PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
         return tlsError(QStringLiteral("cannot encode the certificate"));
     // The key first: a certificate without its key would be refused at next start.
-    if (VoidResult r = writeAtomically(keyFile, bioBytes(keyBio.get()), QFileDevice::ReadOwner | QFileDevice::WriteOwner); !r)
+    if (VoidResult r
+        = writeAtomically(keyFile, bioBytes(keyBio.get()), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        !r)
         return r;
     return writeAtomically(certFile, bioBytes(certBio.get()),
-                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                               | QFileDevice::ReadOther);
 }
 
 QSslConfiguration TlsCredentials::serverConfiguration() const

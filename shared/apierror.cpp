@@ -10,7 +10,7 @@ nlohmann::json toJson(const Error &error)
     nlohmann::json fields = nlohmann::json::object();
     for (auto it = error.fields.cbegin(); it != error.fields.cend(); ++it)
         fields[it.key().toStdString()] = it.value();
-    return {{"error", {{"code", error.code}, {"message", error.message}, {"fields", fields}}}};
+    return { { "error", { { "code", error.code }, { "message", error.message }, { "fields", fields } } } };
 }
 
 QByteArray toBytes(const Error &error)
@@ -33,8 +33,7 @@ std::optional<Error> parse(const QByteArray &body)
     if (e.contains("fields") && e["fields"].is_object()) {
         for (auto it = e["fields"].begin(); it != e["fields"].end(); ++it) {
             if (it->is_string())
-                error.fields.insert(QString::fromStdString(it.key()),
-                                    QString::fromStdString(it->get<std::string>()));
+                error.fields.insert(QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
         }
     }
     return error;

@@ -5,13 +5,13 @@
 
 namespace quire::shared {
 namespace {
-constexpr EnumNames<ContentStatus, 5> kStatuses({{
-    {ContentStatus::Draft, "draft"},
-    {ContentStatus::InReview, "in_review"},
-    {ContentStatus::Scheduled, "scheduled"},
-    {ContentStatus::Published, "published"},
-    {ContentStatus::Archived, "archived"},
-}});
+constexpr EnumNames<ContentStatus, 5> kStatuses({ {
+    { ContentStatus::Draft, "draft" },
+    { ContentStatus::InReview, "in_review" },
+    { ContentStatus::Scheduled, "scheduled" },
+    { ContentStatus::Published, "published" },
+    { ContentStatus::Archived, "archived" },
+} });
 } // namespace
 
 QString contentStatusName(ContentStatus status)

@@ -18,7 +18,9 @@ QAtomicInteger<quint64> s_connectionCounter;
 
 bool fileIdentity(const QString &path, quint64 &device, quint64 &inode)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return false;
     device = quint64(st.st_dev);
@@ -34,8 +36,7 @@ Error sqlError(const QString &what, const QSqlError &e)
         return Error::make(QStringLiteral("database_corrupt"),
                            Tr::tr("The database file is damaged or is not a Quire database: %1").arg(e.databaseText()));
     }
-    return Error::make(QStringLiteral("database_error"),
-                       Tr::tr("%1 failed: %2").arg(what, e.text()));
+    return Error::make(QStringLiteral("database_error"), Tr::tr("%1 failed: %2").arg(what, e.text()));
 }
 
 } // namespace
@@ -43,7 +44,7 @@ Error sqlError(const QString &what, const QSqlError &e)
 Database::Database(QString connectionName, QString path)
     : m_connectionName(std::move(connectionName))
     , m_path(std::move(path))
-{}
+{ }
 
 Database::~Database()
 {
@@ -100,7 +101,7 @@ VoidResult Database::configure()
         return Error::make(QStringLiteral("database_error"),
                            Tr::tr("The database %1 cannot use write-ahead logging.").arg(m_path));
     }
-    for (const char *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
+    for (const char *pragma : { "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL" }) {
         if (VoidResult r = run(QString::fromLatin1(pragma)); !r)
             return r;
     }
@@ -197,7 +198,7 @@ VoidResult Database::backupTo(const QString &target)
         return Error::make(QStringLiteral("backup_target_exists"),
                            Tr::tr("The backup file %1 already exists.").arg(target));
     }
-    return run(QStringLiteral("VACUUM INTO ?"), {target});
+    return run(QStringLiteral("VACUUM INTO ?"), { target });
 }
 
 VoidResult Database::ping()

@@ -11,13 +11,12 @@
 namespace quire::shared {
 
 // The wire names of an enum, written once as a table and read both ways.
-template<typename E, std::size_t N>
-class EnumNames
+template<typename E, std::size_t N> class EnumNames
 {
 public:
     constexpr explicit EnumNames(std::array<std::pair<E, const char *>, N> entries)
         : m_entries(entries)
-    {}
+    { }
 
     QString name(E value) const
     {

@@ -34,7 +34,8 @@ Result<Guide> Guide::fromJson(const nlohmann::json &json)
         if (const auto parsed = contentStatusFromName(*status))
             g.status = *parsed;
         else
-            errors.add(QStringLiteral("status"), Tr::tr("Must be one of: %1.").arg(contentStatusNames().join(QLatin1String(", "))));
+            errors.add(QStringLiteral("status"),
+                       Tr::tr("Must be one of: %1.").arg(contentStatusNames().join(QLatin1String(", "))));
     }
     g.ownerId = r.uuid("owner_id", JsonReader::Presence::Required).value_or(QString());
     g.createdAt = r.timestamp("created_at", JsonReader::Presence::Required).value_or(QDateTime());

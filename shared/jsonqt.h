@@ -8,8 +8,7 @@
 
 // nlohmann_json <-> Qt string glue, so domain types map with plain j["x"] = s.
 namespace nlohmann {
-template<>
-struct adl_serializer<QString>
+template<> struct adl_serializer<QString>
 {
     static void to_json(json &j, const QString &s) { j = s.toStdString(); }
     static void from_json(const json &j, QString &s) { s = QString::fromStdString(j.get<std::string>()); }

@@ -78,8 +78,7 @@ std::optional<QDateTime> JsonReader::timestamp(const char *key, Presence presenc
         return std::nullopt;
     const std::optional<QDateTime> time = Timestamp::parse(*text);
     if (!time)
-        m_errors.add(QString::fromUtf8(key),
-                     Tr::tr("Must be a time like 2026-01-31T12:00:00.000Z."));
+        m_errors.add(QString::fromUtf8(key), Tr::tr("Must be a time like 2026-01-31T12:00:00.000Z."));
     return time;
 }
 

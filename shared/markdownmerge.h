@@ -14,7 +14,7 @@ namespace quire::shared {
 struct MarkdownMerge
 {
     bool clean = false;
-    QString text;   // the merged text when clean; empty otherwise
+    QString text; // the merged text when clean; empty otherwise
     QString reason; // why the merge was refused, for logs and conflict records
 
     static MarkdownMerge merge(const QString &base, const QString &ours, const QString &theirs);

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/markdownrenderer.h"
 
-#include <md4c.h>
-
 #include <QHash>
 
+#include <md4c.h>
 #include <vector>
 
 namespace quire::shared::MarkdownRenderer {
@@ -16,17 +15,26 @@ void escapeInto(QByteArray &out, const char *text, qsizetype size, bool attribut
     for (qsizetype i = 0; i < size; ++i) {
         const char c = text[i];
         switch (c) {
-        case '&': out.append("&amp;"); break;
-        case '<': out.append("&lt;"); break;
-        case '>': out.append("&gt;"); break;
-        case '"': out.append("&quot;"); break;
+        case '&':
+            out.append("&amp;");
+            break;
+        case '<':
+            out.append("&lt;");
+            break;
+        case '>':
+            out.append("&gt;");
+            break;
+        case '"':
+            out.append("&quot;");
+            break;
         case '\'':
             if (attribute)
                 out.append("&#39;");
             else
                 out.append(c);
             break;
-        default: out.append(c);
+        default:
+            out.append(c);
         }
     }
 }
@@ -35,10 +43,10 @@ void escapeInto(QByteArray &out, const char *text, qsizetype size, bool attribut
 // common ones in text; anything else in an attribute is refused.
 const QHash<QByteArray, QByteArray> &namedEntities()
 {
-    static const QHash<QByteArray, QByteArray> entities{
-        {"&amp;", "&"},   {"&lt;", "<"},    {"&gt;", ">"},     {"&quot;", "\""}, {"&apos;", "'"},
-        {"&colon;", ":"}, {"&Tab;", "\t"},  {"&NewLine;", "\n"}, {"&nbsp;", "\xc2\xa0"}, {"&sol;", "/"},
-        {"&period;", "."}, {"&num;", "#"},  {"&quest;", "?"},  {"&equals;", "="},
+    static const QHash<QByteArray, QByteArray> entities {
+        { "&amp;", "&" },    { "&lt;", "<" },   { "&gt;", ">" },       { "&quot;", "\"" },       { "&apos;", "'" },
+        { "&colon;", ":" },  { "&Tab;", "\t" }, { "&NewLine;", "\n" }, { "&nbsp;", "\xc2\xa0" }, { "&sol;", "/" },
+        { "&period;", "." }, { "&num;", "#" },  { "&quest;", "?" },    { "&equals;", "=" },
     };
     return entities;
 }
@@ -71,7 +79,9 @@ std::optional<QByteArray> decodeAttribute(const MD_ATTRIBUTE &a)
         const MD_OFFSET end = a.substr_offsets[i + 1];
         const QByteArray part(a.text + begin, qsizetype(end - begin));
         switch (a.substr_types[i]) {
-        case MD_TEXT_NULLCHAR: out.append("\xef\xbf\xbd"); break;
+        case MD_TEXT_NULLCHAR:
+            out.append("\xef\xbf\xbd");
+            break;
         case MD_TEXT_ENTITY: {
             const std::optional<QByteArray> decoded = decodeEntity(part);
             if (!decoded)
@@ -79,7 +89,8 @@ std::optional<QByteArray> decodeAttribute(const MD_ATTRIBUTE &a)
             out.append(*decoded);
             break;
         }
-        default: out.append(part);
+        default:
+            out.append(part);
         }
     }
     return out;
@@ -93,9 +104,14 @@ public:
     int enterBlock(MD_BLOCKTYPE type, void *detail)
     {
         switch (type) {
-        case MD_BLOCK_DOC: break;
-        case MD_BLOCK_QUOTE: out.append("<blockquote>\n"); break;
-        case MD_BLOCK_UL: out.append("<ul>\n"); break;
+        case MD_BLOCK_DOC:
+            break;
+        case MD_BLOCK_QUOTE:
+            out.append("<blockquote>\n");
+            break;
+        case MD_BLOCK_UL:
+            out.append("<ul>\n");
+            break;
         case MD_BLOCK_OL: {
             const auto *d = static_cast<MD_BLOCK_OL_DETAIL *>(detail);
             if (d->start == 1)
@@ -116,7 +132,9 @@ public:
             }
             break;
         }
-        case MD_BLOCK_HR: out.append("<hr>\n"); break;
+        case MD_BLOCK_HR:
+            out.append("<hr>\n");
+            break;
         case MD_BLOCK_H:
             out.append("<h").append(QByteArray::number(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level)).append('>');
             break;
@@ -133,24 +151,40 @@ public:
             out.append('>');
             break;
         }
-        case MD_BLOCK_HTML: break; // never produced: raw HTML is off
+        case MD_BLOCK_HTML:
+            break; // never produced: raw HTML is off
         case MD_BLOCK_P:
             if (!m_tightList)
                 out.append("<p>");
             break;
-        case MD_BLOCK_TABLE: out.append("<table>\n"); break;
-        case MD_BLOCK_THEAD: out.append("<thead>\n"); break;
-        case MD_BLOCK_TBODY: out.append("<tbody>\n"); break;
-        case MD_BLOCK_TR: out.append("<tr>"); break;
+        case MD_BLOCK_TABLE:
+            out.append("<table>\n");
+            break;
+        case MD_BLOCK_THEAD:
+            out.append("<thead>\n");
+            break;
+        case MD_BLOCK_TBODY:
+            out.append("<tbody>\n");
+            break;
+        case MD_BLOCK_TR:
+            out.append("<tr>");
+            break;
         case MD_BLOCK_TH:
         case MD_BLOCK_TD: {
             out.append(type == MD_BLOCK_TH ? "<th" : "<td");
             // A class, not a style attribute: the pages' CSP allows no inline style.
             switch (static_cast<MD_BLOCK_TD_DETAIL *>(detail)->align) {
-            case MD_ALIGN_LEFT: out.append(" class=\"align-left\""); break;
-            case MD_ALIGN_CENTER: out.append(" class=\"align-center\""); break;
-            case MD_ALIGN_RIGHT: out.append(" class=\"align-right\""); break;
-            default: break;
+            case MD_ALIGN_LEFT:
+                out.append(" class=\"align-left\"");
+                break;
+            case MD_ALIGN_CENTER:
+                out.append(" class=\"align-center\"");
+                break;
+            case MD_ALIGN_RIGHT:
+                out.append(" class=\"align-right\"");
+                break;
+            default:
+                break;
             }
             out.append('>');
             break;
@@ -171,27 +205,52 @@ public:
     int leaveBlock(MD_BLOCKTYPE type, void *detail)
     {
         switch (type) {
-        case MD_BLOCK_DOC: break;
-        case MD_BLOCK_QUOTE: out.append("</blockquote>\n"); break;
-        case MD_BLOCK_UL: out.append("</ul>\n"); break;
-        case MD_BLOCK_OL: out.append("</ol>\n"); break;
-        case MD_BLOCK_LI: out.append("</li>\n"); break;
-        case MD_BLOCK_HR: break;
+        case MD_BLOCK_DOC:
+            break;
+        case MD_BLOCK_QUOTE:
+            out.append("</blockquote>\n");
+            break;
+        case MD_BLOCK_UL:
+            out.append("</ul>\n");
+            break;
+        case MD_BLOCK_OL:
+            out.append("</ol>\n");
+            break;
+        case MD_BLOCK_LI:
+            out.append("</li>\n");
+            break;
+        case MD_BLOCK_HR:
+            break;
         case MD_BLOCK_H:
             out.append("</h").append(QByteArray::number(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level)).append(">\n");
             break;
-        case MD_BLOCK_CODE: out.append("</code></pre>\n"); break;
-        case MD_BLOCK_HTML: break;
+        case MD_BLOCK_CODE:
+            out.append("</code></pre>\n");
+            break;
+        case MD_BLOCK_HTML:
+            break;
         case MD_BLOCK_P:
             if (!m_tightList)
                 out.append("</p>\n");
             break;
-        case MD_BLOCK_TABLE: out.append("</table>\n"); break;
-        case MD_BLOCK_THEAD: out.append("</thead>\n"); break;
-        case MD_BLOCK_TBODY: out.append("</tbody>\n"); break;
-        case MD_BLOCK_TR: out.append("</tr>\n"); break;
-        case MD_BLOCK_TH: out.append("</th>"); break;
-        case MD_BLOCK_TD: out.append("</td>"); break;
+        case MD_BLOCK_TABLE:
+            out.append("</table>\n");
+            break;
+        case MD_BLOCK_THEAD:
+            out.append("</thead>\n");
+            break;
+        case MD_BLOCK_TBODY:
+            out.append("</tbody>\n");
+            break;
+        case MD_BLOCK_TR:
+            out.append("</tr>\n");
+            break;
+        case MD_BLOCK_TH:
+            out.append("</th>");
+            break;
+        case MD_BLOCK_TD:
+            out.append("</td>");
+            break;
         }
         if (type == MD_BLOCK_UL || type == MD_BLOCK_OL || type == MD_BLOCK_QUOTE) {
             m_tightList = m_tightStack.back();
@@ -208,11 +267,21 @@ public:
             return 0;
         }
         switch (type) {
-        case MD_SPAN_EM: out.append("<em>"); break;
-        case MD_SPAN_STRONG: out.append("<strong>"); break;
-        case MD_SPAN_U: out.append("<u>"); break;
-        case MD_SPAN_DEL: out.append("<del>"); break;
-        case MD_SPAN_CODE: out.append("<code>"); break;
+        case MD_SPAN_EM:
+            out.append("<em>");
+            break;
+        case MD_SPAN_STRONG:
+            out.append("<strong>");
+            break;
+        case MD_SPAN_U:
+            out.append("<u>");
+            break;
+        case MD_SPAN_DEL:
+            out.append("<del>");
+            break;
+        case MD_SPAN_CODE:
+            out.append("<code>");
+            break;
         case MD_SPAN_A: {
             const auto *d = static_cast<MD_SPAN_A_DETAIL *>(detail);
             const std::optional<QByteArray> href = decodeAttribute(d->href);
@@ -248,7 +317,8 @@ public:
             }
             break;
         }
-        default: break; // LaTeX and wiki links are not enabled
+        default:
+            break; // LaTeX and wiki links are not enabled
         }
         return 0;
     }
@@ -268,11 +338,21 @@ public:
             return 0;
         }
         switch (type) {
-        case MD_SPAN_EM: out.append("</em>"); break;
-        case MD_SPAN_STRONG: out.append("</strong>"); break;
-        case MD_SPAN_U: out.append("</u>"); break;
-        case MD_SPAN_DEL: out.append("</del>"); break;
-        case MD_SPAN_CODE: out.append("</code>"); break;
+        case MD_SPAN_EM:
+            out.append("</em>");
+            break;
+        case MD_SPAN_STRONG:
+            out.append("</strong>");
+            break;
+        case MD_SPAN_U:
+            out.append("</u>");
+            break;
+        case MD_SPAN_DEL:
+            out.append("</del>");
+            break;
+        case MD_SPAN_CODE:
+            out.append("</code>");
+            break;
         case MD_SPAN_A:
             if (!m_linkStack.empty()) {
                 if (m_linkStack.back())
@@ -280,7 +360,8 @@ public:
                 m_linkStack.pop_back();
             }
             break;
-        default: break;
+        default:
+            break;
         }
         return 0;
     }
@@ -294,14 +375,22 @@ public:
             return 0;
         }
         switch (type) {
-        case MD_TEXT_NULLCHAR: out.append("\xef\xbf\xbd"); break;
-        case MD_TEXT_BR: out.append(inAlt ? " " : "<br>\n"); break;
-        case MD_TEXT_SOFTBR: out.append(inAlt ? " " : "\n"); break;
+        case MD_TEXT_NULLCHAR:
+            out.append("\xef\xbf\xbd");
+            break;
+        case MD_TEXT_BR:
+            out.append(inAlt ? " " : "<br>\n");
+            break;
+        case MD_TEXT_SOFTBR:
+            out.append(inAlt ? " " : "\n");
+            break;
         case MD_TEXT_ENTITY:
             // md4c reports only well-formed entities; they are safe as they are.
             out.append(text, qsizetype(size));
             break;
-        default: escapeInto(out, text, qsizetype(size), inAlt); break;
+        default:
+            escapeInto(out, text, qsizetype(size), inAlt);
+            break;
         }
         return 0;
     }
@@ -347,14 +436,15 @@ QByteArray toHtml(const QByteArray &markdownUtf8)
 {
     Renderer r;
     r.out.reserve(markdownUtf8.size() + markdownUtf8.size() / 4 + 64);
-    MD_PARSER parser{};
+    MD_PARSER parser {};
     parser.abi_version = 0;
     parser.flags = MD_DIALECT_GITHUB | MD_FLAG_NOHTML;
     parser.enter_block = [](MD_BLOCKTYPE t, void *d, void *u) { return static_cast<Renderer *>(u)->enterBlock(t, d); };
     parser.leave_block = [](MD_BLOCKTYPE t, void *d, void *u) { return static_cast<Renderer *>(u)->leaveBlock(t, d); };
     parser.enter_span = [](MD_SPANTYPE t, void *d, void *u) { return static_cast<Renderer *>(u)->enterSpan(t, d); };
     parser.leave_span = [](MD_SPANTYPE t, void *d, void *u) { return static_cast<Renderer *>(u)->leaveSpan(t, d); };
-    parser.text = [](MD_TEXTTYPE t, const MD_CHAR *s, MD_SIZE n, void *u) { return static_cast<Renderer *>(u)->text(t, s, n); };
+    parser.text
+        = [](MD_TEXTTYPE t, const MD_CHAR *s, MD_SIZE n, void *u) { return static_cast<Renderer *>(u)->text(t, s, n); };
     if (md_parse(markdownUtf8.constData(), MD_SIZE(markdownUtf8.size()), &parser, &r) != 0)
         return {};
     return r.out;

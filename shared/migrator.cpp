@@ -25,14 +25,14 @@ int Migrator::latestVersion() const
 
 VoidResult Migrator::ensureBookkeeping()
 {
-    Result<QVariant> exists = m_database.scalar(QStringLiteral(
-        "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='schema_migrations'"));
+    Result<QVariant> exists = m_database.scalar(
+        QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='schema_migrations'"));
     if (!exists)
         return exists.error();
     if (exists->toInt() == 1)
         return VoidResult::success();
-    Result<QVariant> others = m_database.scalar(QStringLiteral(
-        "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"));
+    Result<QVariant> others
+        = m_database.scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"));
     if (!others)
         return others.error();
     if (others->toInt() > 0) {
@@ -62,7 +62,8 @@ Result<int> Migrator::migrate()
         return current.error();
     if (*current > latestVersion()) {
         return Error::make(QStringLiteral("database_too_new"),
-                           Tr::tr("The database %1 has schema version %2, but this Quire only knows versions up to %3. It was written by a newer Quire; install that version or newer.")
+                           Tr::tr("The database %1 has schema version %2, but this Quire only knows versions up to %3. "
+                                  "It was written by a newer Quire; install that version or newer.")
                                .arg(m_database.path())
                                .arg(*current)
                                .arg(latestVersion()));
@@ -84,7 +85,7 @@ VoidResult Migrator::apply(const Migration &migration)
     return m_database.transaction([&]() -> VoidResult {
         // Another process may have migrated while we waited for the write lock.
         Result<QVariant> done = m_database.scalar(
-            QStringLiteral("SELECT count(*) FROM schema_migrations WHERE version = ?"), {migration.version});
+            QStringLiteral("SELECT count(*) FROM schema_migrations WHERE version = ?"), { migration.version });
         if (!done)
             return done.error();
         if (done->toInt() > 0)
@@ -97,8 +98,9 @@ VoidResult Migrator::apply(const Migration &migration)
                                        .arg(migration.name, r.error().message));
             }
         }
-        return m_database.run(QStringLiteral("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"),
-                              {migration.version, migration.name, Timestamp::format(Clock::instance().now())});
+        return m_database.run(
+            QStringLiteral("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"),
+            { migration.version, migration.name, Timestamp::format(Clock::instance().now()) });
     });
 }
 

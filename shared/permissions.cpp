@@ -15,28 +15,33 @@ struct Row
 };
 
 // The permission matrix. Keep README.md's table in step with it.
-constexpr std::array<Row, 11> kMatrix{{
-    {Permission::ManageUsers, "manage_users", {true, false, false, false, false}},
-    {Permission::ReadAudit, "read_audit", {true, false, false, false, false}},
-    {Permission::ManageInvites, "manage_invites", {true, false, false, false, false}},
-    {Permission::ManageCategories, "manage_categories", {true, true, false, false, false}},
-    {Permission::WriteContent, "write_content", {true, true, true, true, false}},
-    {Permission::EditAnyContent, "edit_any_content", {true, true, false, false, false}},
-    {Permission::SubmitForReview, "submit_for_review", {true, true, true, true, false}},
-    {Permission::PublishContent, "publish_content", {true, true, false, false, false}},
-    {Permission::SchedulePosts, "schedule_posts", {true, true, false, true, false}},
-    {Permission::ReadMetrics, "read_metrics", {true, true, false, true, false}},
-    {Permission::SaveItems, "save_items", {true, true, true, true, true}},
-}};
+constexpr std::array<Row, 11> kMatrix { {
+    { Permission::ManageUsers, "manage_users", { true, false, false, false, false } },
+    { Permission::ReadAudit, "read_audit", { true, false, false, false, false } },
+    { Permission::ManageInvites, "manage_invites", { true, false, false, false, false } },
+    { Permission::ManageCategories, "manage_categories", { true, true, false, false, false } },
+    { Permission::WriteContent, "write_content", { true, true, true, true, false } },
+    { Permission::EditAnyContent, "edit_any_content", { true, true, false, false, false } },
+    { Permission::SubmitForReview, "submit_for_review", { true, true, true, true, false } },
+    { Permission::PublishContent, "publish_content", { true, true, false, false, false } },
+    { Permission::SchedulePosts, "schedule_posts", { true, true, false, true, false } },
+    { Permission::ReadMetrics, "read_metrics", { true, true, false, true, false } },
+    { Permission::SaveItems, "save_items", { true, true, true, true, true } },
+} };
 
 std::size_t roleIndex(Role role)
 {
     switch (role) {
-    case Role::Admin: return 0;
-    case Role::Editor: return 1;
-    case Role::Author: return 2;
-    case Role::Creator: return 3;
-    case Role::Reader: return 4;
+    case Role::Admin:
+        return 0;
+    case Role::Editor:
+        return 1;
+    case Role::Author:
+        return 2;
+    case Role::Creator:
+        return 3;
+    case Role::Reader:
+        return 4;
     }
     return 4;
 }

@@ -13,17 +13,17 @@ namespace quire::shared {
 // desktop uses it to offer only actions that will be accepted, and the
 // README shows the same table.
 enum class Permission {
-    ManageUsers,      // list, change role, disable, delete accounts
-    ReadAudit,        // read the audit log
-    ManageInvites,    // issue and revoke invite codes
+    ManageUsers, // list, change role, disable, delete accounts
+    ReadAudit, // read the audit log
+    ManageInvites, // issue and revoke invite codes
     ManageCategories, // create, rename, nest categories
-    WriteContent,     // create and edit one's own guides, case studies, prompts, courses
-    EditAnyContent,   // edit content other people own
-    SubmitForReview,  // move own content to "in review"
-    PublishContent,   // publish, unpublish, schedule articles
-    SchedulePosts,    // schedule and publish social posts
-    ReadMetrics,      // engagement and financial metrics
-    SaveItems,        // readers' bookmarks
+    WriteContent, // create and edit one's own guides, case studies, prompts, courses
+    EditAnyContent, // edit content other people own
+    SubmitForReview, // move own content to "in review"
+    PublishContent, // publish, unpublish, schedule articles
+    SchedulePosts, // schedule and publish social posts
+    ReadMetrics, // engagement and financial metrics
+    SaveItems, // readers' bookmarks
 };
 
 bool hasPermission(Role role, Permission permission);

@@ -9,7 +9,7 @@ namespace quire::shared::Protocol {
 
 nlohmann::json HandshakeRequest::toJson() const
 {
-    return {{"client_id", clientId}, {"client_version", clientVersion}, {"schema_version", schemaVersion}};
+    return { { "client_id", clientId }, { "client_version", clientVersion }, { "schema_version", schemaVersion } };
 }
 
 Result<HandshakeRequest> HandshakeRequest::fromJson(const nlohmann::json &json)
@@ -25,8 +25,7 @@ Result<HandshakeRequest> HandshakeRequest::fromJson(const nlohmann::json &json)
         else
             h.schemaVersion = int(*v);
     }
-    if (!errors.has(QStringLiteral("client_version"))
-        && (h.clientVersion.isEmpty() || h.clientVersion.size() > 32))
+    if (!errors.has(QStringLiteral("client_version")) && (h.clientVersion.isEmpty() || h.clientVersion.size() > 32))
         errors.add(QStringLiteral("client_version"), Tr::tr("Must be a version like 1.2.3."));
     r.refuseUnknown();
     if (!errors.isEmpty())
@@ -36,10 +35,10 @@ Result<HandshakeRequest> HandshakeRequest::fromJson(const nlohmann::json &json)
 
 nlohmann::json HandshakeResponse::toJson() const
 {
-    return {{"server_version", serverVersion},
-            {"schema_version", schemaVersion},
-            {"min_client_schema_version", minClientSchemaVersion},
-            {"epoch", epoch}};
+    return { { "server_version", serverVersion },
+             { "schema_version", schemaVersion },
+             { "min_client_schema_version", minClientSchemaVersion },
+             { "epoch", epoch } };
 }
 
 Result<HandshakeResponse> HandshakeResponse::fromJson(const nlohmann::json &json)
@@ -61,13 +60,15 @@ VoidResult checkClientSchema(int clientSchema)
 {
     if (clientSchema < kMinClientSchemaVersion) {
         return Error::make(QStringLiteral("client_outdated"),
-                           Tr::tr("This version of Quire is too old for the server (schema %1, the server needs %2 or newer). Please update Quire.")
+                           Tr::tr("This version of Quire is too old for the server (schema %1, the server needs %2 or "
+                                  "newer). Please update Quire.")
                                .arg(clientSchema)
                                .arg(kMinClientSchemaVersion));
     }
     if (clientSchema > kSchemaVersion) {
         return Error::make(QStringLiteral("server_outdated"),
-                           Tr::tr("The server is older than this version of Quire (schema %1, the server knows up to %2). Ask the administrator to update the server.")
+                           Tr::tr("The server is older than this version of Quire (schema %1, the server knows up to "
+                                  "%2). Ask the administrator to update the server.")
                                .arg(clientSchema)
                                .arg(kSchemaVersion));
     }

@@ -23,7 +23,7 @@ inline constexpr int kMinClientSchemaVersion = 1;
 // POST /api/v1/handshake body.
 struct HandshakeRequest
 {
-    QString clientId;      // the replica's UUIDv7
+    QString clientId; // the replica's UUIDv7
     QString clientVersion; // e.g. "0.1.0"
     int schemaVersion = kSchemaVersion;
 

@@ -20,22 +20,21 @@ struct Error
 
     static Error make(QString code, QString message, QMap<QString, QString> fields = {})
     {
-        return Error{std::move(code), std::move(message), std::move(fields)};
+        return Error { std::move(code), std::move(message), std::move(fields) };
     }
 };
 
 // Expected-style result: either a value or an Error, never both. Modelled on
 // Qt Creator's Utils::Result so failures are values that callers must look at.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) // NOLINT(google-explicit-constructor): returning a value reads naturally
         : m_data(std::in_place_index<0>, std::move(value))
-    {}
+    { }
     Result(Error error) // NOLINT(google-explicit-constructor)
         : m_data(std::in_place_index<1>, std::move(error))
-    {}
+    { }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -54,14 +53,13 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
     Result(Error error) // NOLINT(google-explicit-constructor)
         : m_error(std::move(error))
-    {}
+    { }
     static Result success() { return {}; }
 
     bool ok() const { return !m_error.has_value(); }

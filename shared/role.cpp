@@ -5,13 +5,13 @@
 
 namespace quire::shared {
 namespace {
-constexpr EnumNames<Role, 5> kRoles({{
-    {Role::Admin, "admin"},
-    {Role::Editor, "editor"},
-    {Role::Author, "author"},
-    {Role::Creator, "creator"},
-    {Role::Reader, "reader"},
-}});
+constexpr EnumNames<Role, 5> kRoles({ {
+    { Role::Admin, "admin" },
+    { Role::Editor, "editor" },
+    { Role::Author, "author" },
+    { Role::Creator, "creator" },
+    { Role::Reader, "reader" },
+} });
 } // namespace
 
 QString roleName(Role role)

@@ -8,11 +8,11 @@
 // user's session. Use for "cannot happen" branches, never for input checks.
 Q_DECLARE_LOGGING_CATEGORY(lcAssert)
 
-#define QUIRE_ASSERT(cond, action) \
-    if (Q_LIKELY(cond)) { \
-    } else { \
-        qCCritical(lcAssert, "SOFT ASSERT: \"%s\" in %s:%d", #cond, __FILE__, __LINE__); \
-        action; \
-    } \
-    do { \
+#define QUIRE_ASSERT(cond, action)                                                                                     \
+    if (Q_LIKELY(cond)) {                                                                                              \
+    } else {                                                                                                           \
+        qCCritical(lcAssert, "SOFT ASSERT: \"%s\" in %s:%d", #cond, __FILE__, __LINE__);                               \
+        action;                                                                                                        \
+    }                                                                                                                  \
+    do {                                                                                                               \
     } while (0)

@@ -10,23 +10,23 @@ namespace quire::shared::SyncProtocol {
 
 namespace {
 
-constexpr EnumNames<Operation, 2> kOperations({{
-    {Operation::Upsert, "upsert"},
-    {Operation::Delete, "delete"},
-}});
+constexpr EnumNames<Operation, 2> kOperations({ {
+    { Operation::Upsert, "upsert" },
+    { Operation::Delete, "delete" },
+} });
 
-constexpr EnumNames<Outcome, 4> kOutcomes({{
-    {Outcome::Applied, "applied"},
-    {Outcome::Merged, "merged"},
-    {Outcome::Conflicted, "conflicted"},
-    {Outcome::Rejected, "rejected"},
-}});
+constexpr EnumNames<Outcome, 4> kOutcomes({ {
+    { Outcome::Applied, "applied" },
+    { Outcome::Merged, "merged" },
+    { Outcome::Conflicted, "conflicted" },
+    { Outcome::Rejected, "rejected" },
+} });
 
-constexpr EnumNames<Change::Kind, 3> kChangeKinds({{
-    {Change::Kind::Upsert, "upsert"},
-    {Change::Kind::Delete, "delete"},
-    {Change::Kind::LeftScope, "left_scope"},
-}});
+constexpr EnumNames<Change::Kind, 3> kChangeKinds({ {
+    { Change::Kind::Upsert, "upsert" },
+    { Change::Kind::Delete, "delete" },
+    { Change::Kind::LeftScope, "left_scope" },
+} });
 
 nlohmann::json objectOrEmpty(const std::optional<nlohmann::json> &value)
 {
@@ -62,8 +62,7 @@ QList<T> readArray(const nlohmann::json &json, const char *key, FieldErrors &err
     return out;
 }
 
-template<typename T>
-nlohmann::json writeArray(const QList<T> &items)
+template<typename T> nlohmann::json writeArray(const QList<T> &items)
 {
     nlohmann::json array = nlohmann::json::array();
     for (const T &item : items)
@@ -73,10 +72,22 @@ nlohmann::json writeArray(const QList<T> &items)
 
 } // namespace
 
-QString operationName(Operation op) { return kOperations.name(op); }
-std::optional<Operation> operationFromName(const QString &name) { return kOperations.fromName(name); }
-QString outcomeName(Outcome outcome) { return kOutcomes.name(outcome); }
-std::optional<Outcome> outcomeFromName(const QString &name) { return kOutcomes.fromName(name); }
+QString operationName(Operation op)
+{
+    return kOperations.name(op);
+}
+std::optional<Operation> operationFromName(const QString &name)
+{
+    return kOperations.fromName(name);
+}
+QString outcomeName(Outcome outcome)
+{
+    return kOutcomes.name(outcome);
+}
+std::optional<Outcome> outcomeFromName(const QString &name)
+{
+    return kOutcomes.fromName(name);
+}
 
 nlohmann::json Mutation::toJson() const
 {
@@ -231,7 +242,8 @@ Result<PushRequest> PushRequest::fromJson(const nlohmann::json &json)
     if (p.acked < 0)
         errors.add(QStringLiteral("acked"), Tr::tr("Must not be negative."));
     if (p.mutations.size() > kMaxBatchMutations)
-        errors.add(QStringLiteral("mutations"), Tr::tr("At most %n mutations per request.", nullptr, kMaxBatchMutations));
+        errors.add(QStringLiteral("mutations"),
+                   Tr::tr("At most %n mutations per request.", nullptr, kMaxBatchMutations));
     for (qsizetype i = 1; i < p.mutations.size(); ++i) {
         if (p.mutations[i].id != p.mutations[i - 1].id + 1) {
             errors.add(QStringLiteral("mutations"), Tr::tr("Mutation ids must be consecutive within a request."));
@@ -273,7 +285,7 @@ QString Cursor::toString() const
 std::optional<Cursor> Cursor::parse(const QString &text)
 {
     if (text.isEmpty())
-        return Cursor{};
+        return Cursor {};
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     if (colon <= 0 || colon != text.lastIndexOf(QLatin1Char(':')))
         return std::nullopt;
@@ -286,7 +298,7 @@ std::optional<Cursor> Cursor::parse(const QString &text)
         if (!c.isLetterOrNumber() || c.unicode() > 127)
             return std::nullopt;
     }
-    return Cursor{epoch, seq};
+    return Cursor { epoch, seq };
 }
 
 nlohmann::json Change::toJson() const

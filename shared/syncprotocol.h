@@ -60,7 +60,7 @@ struct Conflict
     nlohmann::json baseValue;
     nlohmann::json serverValue; // the server's value when this client's edit arrived
     nlohmann::json clientValue; // what this client sent
-    QString kept;               // which of the two the row holds now: server | client
+    QString kept; // which of the two the row holds now: server | client
     QString createdAt;
 
     nlohmann::json toJson() const;
@@ -71,8 +71,8 @@ struct MutationResult
 {
     qint64 id = 0;
     Outcome outcome = Outcome::Applied;
-    qint64 rev = 0;                 // the row's revision after this mutation
-    std::optional<Error> reason;    // why it was rejected
+    qint64 rev = 0; // the row's revision after this mutation
+    std::optional<Error> reason; // why it was rejected
     QList<Conflict> conflicts;
 
     nlohmann::json toJson() const;
@@ -121,7 +121,7 @@ struct Change
     qint64 rev = 0;
     Kind kind = Kind::Upsert;
     nlohmann::json row; // all columns, for Upsert
-    QString reason;     // for LeftScope: access_revoked | unpublished | ...
+    QString reason; // for LeftScope: access_revoked | unpublished | ...
 
     nlohmann::json toJson() const;
     static Result<Change> fromJson(const nlohmann::json &json);

@@ -122,24 +122,42 @@ namespace SyncSchema {
 
 const QList<SyncTable> &tables()
 {
-    static const QList<SyncTable> registry{
-        SyncTable{QStringLiteral("guides"),
-                  {
-                      {QStringLiteral("title"), ColumnType::Text, MergeRule::LastArrival, true, Guide::kMaxTitleLength, {}, {}},
-                      {QStringLiteral("body"), ColumnType::Markdown, MergeRule::MarkdownText, false, int(Guide::kMaxBodyBytes), {}, {}},
-                      {QStringLiteral("status"), ColumnType::Choice, MergeRule::LastArrival, false, 0, contentStatusNames(),
-                       QStringLiteral("draft")},
-                      {QStringLiteral("kind"), ColumnType::Choice, MergeRule::LastArrival, false, 0,
-                       {QStringLiteral("guide"), QStringLiteral("case_study")}, QStringLiteral("guide")},
-                      {QStringLiteral("slug"), ColumnType::Slug, MergeRule::LastArrival, false, 120, {}, {}},
-                      {QStringLiteral("summary"), ColumnType::Text, MergeRule::LastArrival, false, 500, {}, {}},
-                      {QStringLiteral("publish_at"), ColumnType::Timestamp, MergeRule::LastArrival, false, 0, {}, {}},
-                      {QStringLiteral("published_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {}},
-                      {QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {}},
-                      {QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {}},
-                      {QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {}},
-                  },
-                  true},
+    static const QList<SyncTable> registry {
+        SyncTable {
+            QStringLiteral("guides"),
+            {
+                { QStringLiteral("title"),
+                  ColumnType::Text,
+                  MergeRule::LastArrival,
+                  true,
+                  Guide::kMaxTitleLength,
+                  {},
+                  {} },
+                { QStringLiteral("body"),
+                  ColumnType::Markdown,
+                  MergeRule::MarkdownText,
+                  false,
+                  int(Guide::kMaxBodyBytes),
+                  {},
+                  {} },
+                { QStringLiteral("status"), ColumnType::Choice, MergeRule::LastArrival, false, 0, contentStatusNames(),
+                  QStringLiteral("draft") },
+                { QStringLiteral("kind"),
+                  ColumnType::Choice,
+                  MergeRule::LastArrival,
+                  false,
+                  0,
+                  { QStringLiteral("guide"), QStringLiteral("case_study") },
+                  QStringLiteral("guide") },
+                { QStringLiteral("slug"), ColumnType::Slug, MergeRule::LastArrival, false, 120, {}, {} },
+                { QStringLiteral("summary"), ColumnType::Text, MergeRule::LastArrival, false, 500, {}, {} },
+                { QStringLiteral("publish_at"), ColumnType::Timestamp, MergeRule::LastArrival, false, 0, {}, {} },
+                { QStringLiteral("published_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
+                { QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {} },
+                { QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
+                { QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
+            },
+            true },
     };
     return registry;
 }

@@ -13,9 +13,9 @@ namespace quire::shared {
 
 // How sync settles a column that both sides changed since their common base.
 enum class MergeRule {
-    LastArrival,  // the value that reaches the server last wins; the other is kept in a conflict record
+    LastArrival, // the value that reaches the server last wins; the other is kept in a conflict record
     MarkdownText, // three-way merge by Markdown blocks, then lines; overlaps become a conflict record
-    ServerOwned,  // set by the server only (owner, timestamps); a mutation may not carry it
+    ServerOwned, // set by the server only (owner, timestamps); a mutation may not carry it
 };
 
 enum class ColumnType { Text, Markdown, Choice, Id, Timestamp, Slug };
@@ -25,10 +25,10 @@ struct SyncColumn
     QString name;
     ColumnType type = ColumnType::Text;
     MergeRule merge = MergeRule::LastArrival;
-    bool required = false;    // must be present (and for text, not blank) when a row is created
-    int maxLength = 0;        // characters for Text; bytes for Markdown; 0 = no limit
-    QStringList choices;      // the allowed values of a Choice column
-    QString defaultValue;     // used when a created row leaves the column out
+    bool required = false; // must be present (and for text, not blank) when a row is created
+    int maxLength = 0; // characters for Text; bytes for Markdown; 0 = no limit
+    QStringList choices; // the allowed values of a Choice column
+    QString defaultValue; // used when a created row leaves the column out
 };
 
 // One table that sync carries, described once for both sides: its columns

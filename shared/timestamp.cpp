@@ -2,9 +2,9 @@
 #include "shared/timestamp.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <cstdio>
-#include <QTimeZone>
 
 namespace quire::shared::Timestamp {
 
@@ -21,23 +21,22 @@ QString formatMs(qint64 unixMs)
     const QDate d = t.date();
     const QTime h = t.time();
     char buffer[32];
-    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year(), d.month(), d.day(),
-                                h.hour(), h.minute(), h.second(), h.msec());
+    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year(), d.month(),
+                                d.day(), h.hour(), h.minute(), h.second(), h.msec());
     return QString::fromLatin1(buffer, n);
 }
 
 std::optional<QDateTime> parse(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral(
-        R"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$)"));
+    static const QRegularExpression re(
+        QStringLiteral(R"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$)"));
     const QRegularExpressionMatch m = re.match(text);
     if (!m.hasMatch())
         return std::nullopt;
     const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
     QString frac = m.captured(7);
     frac = frac.left(3).leftJustified(3, QLatin1Char('0'));
-    const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(),
-                     frac.toInt());
+    const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), frac.toInt());
     if (!date.isValid() || !time.isValid())
         return std::nullopt;
     int offsetSeconds = 0;

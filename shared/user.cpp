@@ -37,7 +37,8 @@ Result<User> User::fromJson(const nlohmann::json &json)
         if (const auto parsed = roleFromName(*role))
             u.role = *parsed;
         else
-            errors.add(QStringLiteral("role"), Tr::tr("Must be one of: %1.").arg(roleNames().join(QLatin1String(", "))));
+            errors.add(QStringLiteral("role"),
+                       Tr::tr("Must be one of: %1.").arg(roleNames().join(QLatin1String(", "))));
     }
     u.avatarUrl = r.string("avatar_url").value_or(QString());
     u.emailVerified = r.boolean("email_verified").value_or(false);

@@ -39,7 +39,7 @@ QString format(const std::array<quint8, 16> &b)
 
 QString build(qint64 ms, quint16 counter)
 {
-    std::array<quint8, 16> b{};
+    std::array<quint8, 16> b {};
     for (int i = 0; i < 6; ++i)
         b[size_t(i)] = quint8((quint64(ms) >> (8 * (5 - i))) & 0xff);
     b[6] = quint8(0x70 | ((counter >> 8) & 0x0f));

@@ -79,7 +79,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
 </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <location filename="../desktop/cli/clisupport.cpp" line="+30"/>
         <source>quire-cli: %1</source>
         <translation>quire-cli: %1</translation>
@@ -112,23 +112,23 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+9"/>
-        <location line="+61"/>
-        <location line="+54"/>
+        <location line="+63"/>
+        <location line="+56"/>
         <location line="+31"/>
         <location filename="../desktop/cli/guidecommands.cpp" line="+45"/>
         <location line="+83"/>
         <location filename="../desktop/cli/synccommands.cpp" line="+54"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>unexpected argument %1</source>
         <translation>unerwartetes Argument %1</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-124"/>
         <source>Trusting the certificate with fingerprint %1 on first use.</source>
         <translation>Dem Zertifikat mit dem Fingerabdruck %1 wird bei der ersten Verbindung vertraut.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Fingerprint: %1</source>
         <translation>Fingerabdruck: %1</translation>
     </message>
@@ -138,7 +138,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Geben Sie --trust-fingerprint mit diesem Wert an, wenn es der ist, den Ihre Administration Ihnen genannt hat.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>login needs URL and EMAIL</source>
         <translation>login braucht URL und E-MAIL</translation>
     </message>
@@ -148,7 +148,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>das Passwort wird von der Standardeingabe gelesen, und es kam keines</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Signed in as %1 (%2).</source>
         <translation>Angemeldet als %1 (%2).</translation>
     </message>
@@ -158,7 +158,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Profile:   %1</source>
         <translation>Profil:    %1</translation>
     </message>
@@ -288,12 +288,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>guides delete braucht eine ID</translation>
     </message>
     <message>
-        <location filename="../desktop/cli/synccommands.cpp" line="-94"/>
+        <location filename="../desktop/cli/synccommands.cpp" line="-95"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>No server yet: run quire-cli login first.</source>
         <translation>Noch kein Server: führen Sie zuerst quire-cli login aus.</translation>
     </message>
@@ -328,7 +328,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>conflicts braucht list, show oder resolve</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>No conflicts.</source>
         <translation>Keine Konflikte.</translation>
     </message>
@@ -369,7 +369,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>conflicts resolve ID (--keep server|client | --with-file DATEI)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Resolved; sync to send the result.</source>
         <translation>Gelöst; gleichen Sie ab, um das Ergebnis zu senden.</translation>
     </message>
@@ -385,7 +385,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>rejected dismiss braucht eine Änderungsnummer</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>No refused changes.</source>
         <translation>Keine abgelehnten Änderungen.</translation>
     </message>
@@ -393,13 +393,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
 <context>
     <name>Quire::Core</name>
     <message>
-        <location filename="../desktop/core/apiclient.cpp" line="+46"/>
+        <location filename="../desktop/core/apiclient.cpp" line="+47"/>
         <source>Enter the server address, for example https://quire.example.org.</source>
         <translation>Geben Sie die Serveradresse ein, zum Beispiel https://quire.example.org.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>“%1” is not a server address.</source>
         <translation>„%1“ ist keine Serveradresse.</translation>
     </message>
@@ -409,17 +409,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Quire verbindet sich nur über https:// mit Servern, außer auf diesem Computer.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>The server&apos;s certificate is not known yet. Compare its fingerprint with the one your administrator gave you.</source>
         <translation>Das Zertifikat des Servers ist noch nicht bekannt. Vergleichen Sie seinen Fingerabdruck mit dem, den Ihre Administration Ihnen genannt hat.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The server shows a different certificate than the one you trusted. This can mean someone is intercepting the connection; ask your administrator before you trust it.</source>
         <translation>Der Server zeigt ein anderes Zertifikat als das, dem Sie vertraut haben. Das kann bedeuten, dass jemand die Verbindung abfängt; fragen Sie Ihre Administration, bevor Sie ihm vertrauen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot reach the server: %1</source>
         <translation>Der Server ist nicht erreichbar: %1</translation>
     </message>
@@ -429,22 +429,22 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Server antwortete mit Status %1.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/connectionmonitor.cpp" line="+28"/>
+        <location filename="../desktop/core/connectionmonitor.cpp" line="+29"/>
         <source>No server</source>
         <translation>Kein Server</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
@@ -469,7 +469,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Unter dieser Adresse hat etwas geantwortet, aber es ist kein Quire-Server.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>This version of Quire is too old for the server. Please update Quire.</source>
         <translation>Diese Quire-Version ist zu alt für den Server. Bitte aktualisieren Sie Quire.</translation>
     </message>
@@ -479,7 +479,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Auf dem Server läuft eine ältere Version als dieses Quire. Bitten Sie Ihre Administration, ihn zu aktualisieren.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The server&apos;s answer was not understood.</source>
         <translation>Die Antwort des Servers war unverständlich.</translation>
     </message>
@@ -489,7 +489,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Mit Quire-Server %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/authsession.cpp" line="+110"/>
+        <location filename="../desktop/core/authsession.cpp" line="+113"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
@@ -499,13 +499,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 lässt sich nicht lesen: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location line="+6"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/core/conflictresolver.cpp" line="+25"/>
+        <location filename="../desktop/core/conflictresolver.cpp" line="+24"/>
         <source>There is no conflict %1.</source>
         <translation>Es gibt keinen Konflikt %1.</translation>
     </message>
@@ -515,7 +515,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Unbekannte Tabelle %1.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Choose a version: this conflict is about the whole item.</source>
         <translation>Wählen Sie eine Version: Dieser Konflikt betrifft den ganzen Eintrag.</translation>
     </message>
@@ -525,47 +525,47 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>In dieser Replik gibt es keinen Eintrag mit der ID %1.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>%1 has no field %2.</source>
         <translation>%1 hat kein Feld %2.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/syncengine.cpp" line="+59"/>
+        <location filename="../desktop/core/syncengine.cpp" line="+60"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Syncing…</source>
         <translation>Gleiche ab…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Offline: changes are kept and sent later</source>
         <translation>Offline: Änderungen bleiben erhalten und werden später gesendet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Signed out: sign in to sync</source>
         <translation>Abgemeldet: zum Abgleichen anmelden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Waiting for your confirmation</source>
         <translation>Wartet auf Ihre Bestätigung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Update Quire to sync with this server</source>
         <translation>Aktualisieren Sie Quire, um mit diesem Server abzugleichen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sync failed</source>
         <translation>Abgleich fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>This profile holds the data of another account. Sign in as that account, or use another profile (--profile).</source>
         <translation>Dieses Profil enthält die Daten eines anderen Kontos. Melden Sie sich mit diesem Konto an oder verwenden Sie ein anderes Profil (--profile).</translation>
     </message>
@@ -580,7 +580,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Die Änderungen des Servers würden %1 der %2 Einträge hier entfernen. Noch wurde nichts entfernt; bestätigen Sie, um fortzufahren.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The server gave no answer.</source>
         <translation>Der Server hat nicht geantwortet.</translation>
     </message>
@@ -620,27 +620,27 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Anleitung</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Changed</source>
         <translation>Geändert</translation>
     </message>
@@ -654,12 +654,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+4"/>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>&amp;Trust this certificate</source>
         <translation>Diesem Zertifikat &amp;vertrauen</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-84"/>
         <source>Connect to a Quire server</source>
         <translation>Mit einem Quire-Server verbinden</translation>
     </message>
@@ -684,12 +684,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>&amp;Trust the new certificate</source>
         <translation>Dem neuen Zertifikat &amp;vertrauen</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/connectionindicator.cpp" line="+32"/>
+        <location filename="../desktop/widgets/connectionindicator.cpp" line="+40"/>
         <source>Changes are kept on this computer and sent when the server is back.
 %1</source>
         <translation>Änderungen bleiben auf diesem Computer und werden gesendet, sobald der Server wieder erreichbar ist.
@@ -706,7 +706,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Quire: schreiben, verwalten und veröffentlichen – zuerst offline.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Use the profile in &lt;dir&gt; instead of the default one.</source>
         <translation>Das Profil in &lt;verz&gt; statt des Standardprofils verwenden.</translation>
     </message>
@@ -721,7 +721,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Mit dem Server unter &lt;url&gt; verbinden.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>url</source>
         <translation>url</translation>
     </message>
@@ -731,13 +731,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Dem Serverzertifikat mit diesem SHA-256-&lt;fingerabdruck&gt; vertrauen.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>fingerprint</source>
         <translation>fingerabdruck</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Quire cannot start</source>
         <translation>Quire kann nicht starten</translation>
     </message>
@@ -747,7 +747,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+47"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+46"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
@@ -812,32 +812,32 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/adminview.cpp" line="+29"/>
+        <location filename="../desktop/widgets/adminview.cpp" line="+30"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Editor</source>
         <translation>Redaktion</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Creator</source>
         <translation>Creator</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reader</source>
         <translation>Leser</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>This is the last active administrator. Make someone else an administrator first.</source>
         <translation>Dies ist der letzte aktive Administrator. Machen Sie zuerst jemand anderen zum Administrator.</translation>
     </message>
@@ -934,7 +934,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Rolle des gewählten Benutzers:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Events by %1</source>
         <translation>Ereignisse von %1</translation>
     </message>
@@ -959,7 +959,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Gültig für:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Give this code to the person you invite. It is shown only once and works once.</source>
         <translation>Geben Sie diesen Code der eingeladenen Person. Er wird nur einmal angezeigt und gilt nur einmal.</translation>
     </message>
@@ -1035,7 +1035,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Alle</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -1060,7 +1060,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Adresse</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Disabled</source>
         <translation>Gesperrt</translation>
     </message>
@@ -1083,8 +1083,8 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         </translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location line="+138"/>
+        <location line="-128"/>
+        <location line="+142"/>
         <source>Select a user first.</source>
         <translation>Wählen Sie zuerst einen Benutzer.</translation>
     </message>
@@ -1139,7 +1139,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
@@ -1184,7 +1184,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ü&amp;ber Quire</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>About Quire</source>
         <translation>Über Quire</translation>
     </message>
@@ -1302,7 +1302,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Eine Änderung meldet Ihre anderen Geräte ab.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+48"/>
         <source>The avatar address must start with https://.</source>
         <translation>Die Avatar-Adresse muss mit https:// beginnen.</translation>
     </message>
@@ -1451,12 +1451,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Spreche mit dem Server…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Account created. We sent you a mail to confirm your address; you can sign in now.</source>
         <translation>Konto erstellt. Wir haben Ihnen eine E-Mail zur Bestätigung Ihrer Adresse gesendet; Sie können sich jetzt anmelden.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>If an account exists for this address, a reset link is on its way. Check your mail.</source>
         <translation>Falls es ein Konto mit dieser Adresse gibt, ist ein Link zum Zurücksetzen unterwegs. Sehen Sie in Ihre E-Mails.</translation>
     </message>
@@ -1511,7 +1511,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Meine Version behalten</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -1521,7 +1521,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Keine Konflikte. Alles, was Sie und andere geschrieben haben, ist an seinem Platz.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+53"/>
+        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+54"/>
         <source>Refused Changes</source>
         <translation>Abgelehnte Änderungen</translation>
     </message>
@@ -1541,12 +1541,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Export Refused Change</source>
         <translation>Abgelehnte Änderung exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
@@ -1562,7 +1562,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>(a deletion of %1)</source>
         <translation>(ein Löschen von %1)</translation>
     </message>
@@ -1672,12 +1672,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Zusammenfassung:</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+147"/>
         <source>Status: %1%2</source>
         <translation>Status: %1%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> · saving…</source>
         <translation> · speichert…</translation>
     </message>
@@ -1695,7 +1695,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articlesview.cpp" line="+39"/>
+        <location filename="../desktop/widgets/articlesview.cpp" line="+40"/>
         <source>Search titles and text</source>
         <translation>Titel und Text durchsuchen</translation>
     </message>
@@ -1710,7 +1710,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>New Case Study</source>
         <translation>Neue Fallstudie</translation>
     </message>
@@ -1720,12 +1720,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Neue Anleitung</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Sign in once so new articles have an owner.</source>
         <translation>Melden Sie sich einmal an, damit neue Artikel einen Eigentümer haben.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Untitled</source>
         <translation>Ohne Titel</translation>
     </message>
@@ -1733,12 +1733,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
 <context>
     <name>Quire::Shared</name>
     <message>
-        <location filename="../shared/database.cpp" line="+35"/>
+        <location filename="../shared/database.cpp" line="+37"/>
         <source>The database file is damaged or is not a Quire database: %1</source>
         <translation>Die Datenbankdatei ist beschädigt oder keine Quire-Datenbank: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 failed: %2</source>
         <translation>%1 ist fehlgeschlagen: %2</translation>
     </message>
@@ -1781,14 +1781,14 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../shared/fielderrors.cpp" line="+18"/>
-        <location filename="../shared/jsonreader.cpp" line="+92"/>
+        <location filename="../shared/jsonreader.cpp" line="+91"/>
         <source>Must be a UUIDv7.</source>
         <translation>Muss eine UUIDv7 sein.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../shared/jsonreader.cpp" line="-60"/>
-        <location filename="../shared/syncprotocol.cpp" line="+322"/>
+        <location filename="../shared/jsonreader.cpp" line="-59"/>
+        <location filename="../shared/syncprotocol.cpp" line="+334"/>
         <location line="+2"/>
         <location filename="../shared/synctable.cpp" line="+73"/>
         <location line="+32"/>
@@ -1799,7 +1799,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location line="+2"/>
         <location filename="../shared/synctable.cpp" line="-30"/>
         <location line="+22"/>
-        <location filename="../shared/user.cpp" line="+59"/>
+        <location filename="../shared/user.cpp" line="+60"/>
         <source>Must be at most %n characters.</source>
         <translation>
             <numerusform>Darf höchstens %n Zeichen lang sein.</numerusform>
@@ -1807,12 +1807,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Some fields are not valid.</source>
         <translation>Einige Felder sind ungültig.</translation>
     </message>
     <message>
-        <location filename="../shared/guide.cpp" line="+37"/>
+        <location filename="../shared/guide.cpp" line="+38"/>
         <location filename="../shared/synctable.cpp" line="-14"/>
         <location filename="../shared/user.cpp" line="-19"/>
         <source>Must be one of: %1.</source>
@@ -1820,7 +1820,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../shared/syncprotocol.cpp" line="-208"/>
+        <location filename="../shared/syncprotocol.cpp" line="-209"/>
         <location line="+116"/>
         <source>Must not be negative.</source>
         <translation>Darf nicht negativ sein.</translation>
@@ -1837,7 +1837,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../shared/jsonreader.cpp" line="-17"/>
-        <location filename="../shared/syncprotocol.cpp" line="+79"/>
+        <location filename="../shared/syncprotocol.cpp" line="+80"/>
         <source>The request body must be a JSON object.</source>
         <translation>Der Inhalt der Anfrage muss ein JSON-Objekt sein.</translation>
     </message>
@@ -1858,7 +1858,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Muss true oder false sein.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Must be a time like 2026-01-31T12:00:00.000Z.</source>
         <translation>Muss eine Zeitangabe wie 2026-01-31T12:00:00.000Z sein.</translation>
     </message>
@@ -1870,7 +1870,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../shared/syncprotocol.cpp" line="-280"/>
+        <location filename="../shared/syncprotocol.cpp" line="-292"/>
         <source>Must be an array.</source>
         <translation>Muss ein Array sein.</translation>
     </message>
@@ -1890,18 +1890,18 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Die Datenbank %1 hat die Schemaversion %2, dieses Quire kennt aber nur Versionen bis %3. Sie wurde von einem neueren Quire geschrieben; installieren Sie diese oder eine neuere Version.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Schema migration %1 (%2) failed: %3</source>
         <translation>Die Schemamigration %1 (%2) ist fehlgeschlagen: %3</translation>
     </message>
     <message>
         <location filename="../shared/protocol.cpp" line="+24"/>
-        <location filename="../shared/syncprotocol.cpp" line="+68"/>
+        <location filename="../shared/syncprotocol.cpp" line="+79"/>
         <source>Must be a positive number.</source>
         <translation>Muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Must be a version like 1.2.3.</source>
         <translation>Muss eine Version wie 1.2.3 sein.</translation>
     </message>
@@ -1911,7 +1911,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Diese Quire-Version ist zu alt für den Server (Schema %1, der Server braucht %2 oder neuer). Bitte aktualisieren Sie Quire.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The server is older than this version of Quire (schema %1, the server knows up to %2). Ask the administrator to update the server.</source>
         <translation>Der Server ist älter als diese Quire-Version (Schema %1, der Server kennt bis %2). Bitten Sie die Administration, den Server zu aktualisieren.</translation>
     </message>
@@ -1936,7 +1936,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Kein bekanntes Ergebnis.</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+45"/>
         <source>At most %n mutations per request.</source>
         <translation>
             <numerusform>Höchstens %n Änderung pro Anfrage.</numerusform>

@@ -27,46 +27,45 @@ CliCommands::CliCommands(QTextStream &out, QTextStream &err)
     : m_out(out)
     , m_err(err)
     , m_support(out, err)
-{}
+{ }
 
 QString CliCommands::help()
 {
-    return Tr::tr(
-        "Usage: quire-cli [--profile DIR] COMMAND [options]\n"
-        "\n"
-        "Commands:\n"
-        "  connect URL [--trust-fingerprint SHA256 | --trust-on-first-use]\n"
-        "                 Check the server at URL and remember it. A certificate that no\n"
-        "                 CA vouches for is accepted only with its fingerprint or with\n"
-        "                 --trust-on-first-use.\n"
-        "  login URL EMAIL [--trust-fingerprint SHA256 | --trust-on-first-use]\n"
-        "                 Connect as above and sign in; the password is read from\n"
-        "                 standard input. The refresh token goes to the keychain.\n"
-        "  logout         Sign out here and on the server (works offline too).\n"
-        "  status [--json]  Show the profile, its server and its replica: pending changes,\n"
-        "                 cursor, last sync, conflicts (works offline).\n"
-        "  sync [--allow-mass-removal] [--json]\n"
-        "                 Send local changes and fetch the server's. A pull that would\n"
-        "                 remove most of the replica waits for --allow-mass-removal.\n"
-        "  guides list [--json]\n"
-        "  guides show ID [--json]\n"
-        "  guides create --title T [--body-file F] [--status S] [--json]   (prints the id)\n"
-        "  guides edit ID [--title T] [--body-file F] [--status S]\n"
-        "  guides delete ID\n"
-        "                 Read and change guides in the replica (offline too; F may be -).\n"
-        "  conflicts list [--all] [--json] | show ID [--json]\n"
-        "  conflicts resolve ID (--keep server|client | --with-file F)\n"
-        "                 Both versions of what two replicas changed at once.\n"
-        "  rejected list [--json] | dismiss N\n"
-        "                 Changes the server refused, with their content.\n"
-        "\n"
-        "Options:\n"
-        "  --profile DIR  Use the profile in DIR instead of the default one.\n"
-        "  --help         Show this help.   --version  Show the version.\n"
-        "\n"
-        "Exit codes: 0 success, 1 error, 2 usage error, 3 server unreachable,\n"
-        "4 certificate not trusted, 5 server and client versions incompatible,\n"
-        "6 sign-in refused or needed, 7 waiting for confirmation, 8 not found.\n");
+    return Tr::tr("Usage: quire-cli [--profile DIR] COMMAND [options]\n"
+                  "\n"
+                  "Commands:\n"
+                  "  connect URL [--trust-fingerprint SHA256 | --trust-on-first-use]\n"
+                  "                 Check the server at URL and remember it. A certificate that no\n"
+                  "                 CA vouches for is accepted only with its fingerprint or with\n"
+                  "                 --trust-on-first-use.\n"
+                  "  login URL EMAIL [--trust-fingerprint SHA256 | --trust-on-first-use]\n"
+                  "                 Connect as above and sign in; the password is read from\n"
+                  "                 standard input. The refresh token goes to the keychain.\n"
+                  "  logout         Sign out here and on the server (works offline too).\n"
+                  "  status [--json]  Show the profile, its server and its replica: pending changes,\n"
+                  "                 cursor, last sync, conflicts (works offline).\n"
+                  "  sync [--allow-mass-removal] [--json]\n"
+                  "                 Send local changes and fetch the server's. A pull that would\n"
+                  "                 remove most of the replica waits for --allow-mass-removal.\n"
+                  "  guides list [--json]\n"
+                  "  guides show ID [--json]\n"
+                  "  guides create --title T [--body-file F] [--status S] [--json]   (prints the id)\n"
+                  "  guides edit ID [--title T] [--body-file F] [--status S]\n"
+                  "  guides delete ID\n"
+                  "                 Read and change guides in the replica (offline too; F may be -).\n"
+                  "  conflicts list [--all] [--json] | show ID [--json]\n"
+                  "  conflicts resolve ID (--keep server|client | --with-file F)\n"
+                  "                 Both versions of what two replicas changed at once.\n"
+                  "  rejected list [--json] | dismiss N\n"
+                  "                 Changes the server refused, with their content.\n"
+                  "\n"
+                  "Options:\n"
+                  "  --profile DIR  Use the profile in DIR instead of the default one.\n"
+                  "  --help         Show this help.   --version  Show the version.\n"
+                  "\n"
+                  "Exit codes: 0 success, 1 error, 2 usage error, 3 server unreachable,\n"
+                  "4 certificate not trusted, 5 server and client versions incompatible,\n"
+                  "6 sign-in refused or needed, 7 waiting for confirmation, 8 not found.\n");
 }
 
 int CliCommands::usage(const QString &message)
@@ -160,7 +159,8 @@ int CliCommands::connectWorkspace(desktop::Workspace &ws, const QUrl &url, QStri
         pin = ws.profile().pinnedFingerprint();
     ProbeResult result = probeOnce(pin);
     if (result.outcome == ProbeResult::Outcome::Untrusted && tofu) {
-        m_err << Tr::tr("Trusting the certificate with fingerprint %1 on first use.").arg(result.fingerprint) << Qt::endl;
+        m_err << Tr::tr("Trusting the certificate with fingerprint %1 on first use.").arg(result.fingerprint)
+              << Qt::endl;
         pin = result.fingerprint;
         result = probeOnce(pin);
     }
@@ -173,7 +173,8 @@ int CliCommands::connectWorkspace(desktop::Workspace &ws, const QUrl &url, QStri
     case ProbeResult::Outcome::CertificateChanged:
         m_err << result.message << Qt::endl
               << Tr::tr("Fingerprint: %1").arg(result.fingerprint) << Qt::endl
-              << Tr::tr("Pass --trust-fingerprint with this value if it is the one your administrator gave you.") << Qt::endl;
+              << Tr::tr("Pass --trust-fingerprint with this value if it is the one your administrator gave you.")
+              << Qt::endl;
         return Untrusted;
     case ProbeResult::Outcome::Incompatible:
         m_err << result.message << Qt::endl;
@@ -240,7 +241,9 @@ int CliCommands::login(const QString &profileDir, const QStringList &args)
     loop.exec();
     if (!reply.ok()) {
         m_err << reply.error->message << Qt::endl;
-        return reply.status == 0 ? Unreachable : (reply.status == 401 || reply.status == 403 || reply.status == 429) ? Refused : Failure;
+        return reply.status == 0                                                  ? Unreachable
+            : (reply.status == 401 || reply.status == 403 || reply.status == 429) ? Refused
+                                                                                  : Failure;
     }
     m_out << Tr::tr("Signed in as %1 (%2).").arg(ws.session().email(), ws.session().role()) << Qt::endl;
     return Ok;
@@ -293,17 +296,18 @@ int CliCommands::status(const QString &profileDir, const QStringList &args)
     if (!sync)
         return m_support.fail(sync.error());
     if (json) {
-        nlohmann::json j{{"profile", ws.profile().directory()},
-                         {"client_id", ws.profile().clientId()},
-                         {"server", server.isValid() ? nlohmann::json(server.toString()) : nlohmann::json()},
-                         {"pinned_fingerprint", ws.profile().pinnedFingerprint()},
-                         {"replica_schema_version", ws.replica().schemaVersion()},
-                         {"account", ws.profile().settings().value(QStringLiteral("account/email")).toString()},
-                         {"pending", sync->pending},
-                         {"conflicts", sync->conflicts},
-                         {"rejected", sync->rejected},
-                         {"cursor", sync->cursor},
-                         {"last_sync_at", sync->lastSyncAt.isEmpty() ? nlohmann::json() : nlohmann::json(sync->lastSyncAt)}};
+        nlohmann::json j { { "profile", ws.profile().directory() },
+                           { "client_id", ws.profile().clientId() },
+                           { "server", server.isValid() ? nlohmann::json(server.toString()) : nlohmann::json() },
+                           { "pinned_fingerprint", ws.profile().pinnedFingerprint() },
+                           { "replica_schema_version", ws.replica().schemaVersion() },
+                           { "account", ws.profile().settings().value(QStringLiteral("account/email")).toString() },
+                           { "pending", sync->pending },
+                           { "conflicts", sync->conflicts },
+                           { "rejected", sync->rejected },
+                           { "cursor", sync->cursor },
+                           { "last_sync_at",
+                             sync->lastSyncAt.isEmpty() ? nlohmann::json() : nlohmann::json(sync->lastSyncAt) } };
         m_out << QString::fromUtf8(shared::toJsonBytes(j)) << Qt::endl;
         return Ok;
     }

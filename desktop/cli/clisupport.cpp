@@ -13,7 +13,7 @@ namespace quire::cli {
 CliSupport::CliSupport(QTextStream &out, QTextStream &err)
     : m_out(out)
     , m_err(err)
-{}
+{ }
 
 std::unique_ptr<desktop::Workspace> CliSupport::openWorkspace(const QString &profileDir)
 {

@@ -14,7 +14,7 @@ using desktop::ContentStore;
 
 GuideCommands::GuideCommands(CliSupport &support)
     : m_cli(support)
-{}
+{ }
 
 int GuideCommands::run(const QString &profile, QStringList args)
 {
@@ -43,8 +43,8 @@ int GuideCommands::list(desktop::Workspace &ws, QStringList args)
     const bool json = CliSupport::takeSwitch(args, QStringLiteral("--json"));
     if (!args.isEmpty())
         return m_cli.usage(Tr::tr("unexpected argument %1").arg(args.first()));
-    shared::Result<QList<nlohmann::json>> rows
-        = ws.content().list(ContentStore::guides(), {QStringLiteral("title"), QStringLiteral("status"), QStringLiteral("updated_at")});
+    shared::Result<QList<nlohmann::json>> rows = ws.content().list(
+        ContentStore::guides(), { QStringLiteral("title"), QStringLiteral("status"), QStringLiteral("updated_at") });
     if (!rows)
         return m_cli.fail(rows.error());
     if (json) {
@@ -136,7 +136,7 @@ int GuideCommands::create(desktop::Workspace &ws, QStringList args)
     if (!id)
         return m_cli.fail(id.error());
     if (json)
-        m_cli.printJson({{"id", *id}});
+        m_cli.printJson({ { "id", *id } });
     else
         m_cli.out() << *id << Qt::endl;
     return Ok;

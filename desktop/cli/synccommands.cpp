@@ -44,7 +44,7 @@ QString valueText(const nlohmann::json &v)
 
 SyncCommands::SyncCommands(CliSupport &support)
     : m_cli(support)
-{}
+{ }
 
 int SyncCommands::sync(const QString &profile, QStringList args)
 {
@@ -56,7 +56,8 @@ int SyncCommands::sync(const QString &profile, QStringList args)
     if (!ws)
         return Failure;
     if (ws->api().server().isEmpty())
-        return m_cli.fail(shared::Error::make(QStringLiteral("no_server"), Tr::tr("No server yet: run quire-cli login first.")));
+        return m_cli.fail(
+            shared::Error::make(QStringLiteral("no_server"), Tr::tr("No server yet: run quire-cli login first.")));
     QEventLoop loop;
     desktop::ApiReply restored;
     ws->session().restore([&](const desktop::ApiReply &r) {
@@ -80,13 +81,13 @@ int SyncCommands::sync(const QString &profile, QStringList args)
     shared::Result<SyncStore::Status> status = ws->syncStore().status();
     const SyncEngine::State state = engine.state();
     if (json && status) {
-        m_cli.printJson({{"ok", state == SyncEngine::State::Idle},
-                         {"state", SyncEngine::stateText(state)},
-                         {"error", engine.lastError() ? nlohmann::json(engine.lastError()->code) : nlohmann::json()},
-                         {"pending", status->pending},
-                         {"conflicts", status->conflicts},
-                         {"rejected", status->rejected},
-                         {"cursor", status->cursor}});
+        m_cli.printJson({ { "ok", state == SyncEngine::State::Idle },
+                          { "state", SyncEngine::stateText(state) },
+                          { "error", engine.lastError() ? nlohmann::json(engine.lastError()->code) : nlohmann::json() },
+                          { "pending", status->pending },
+                          { "conflicts", status->conflicts },
+                          { "rejected", status->rejected },
+                          { "cursor", status->cursor } });
     }
     switch (state) {
     case SyncEngine::State::Idle:
@@ -143,7 +144,8 @@ int SyncCommands::conflicts(const QString &profile, QStringList args)
         }
         for (const auto &c : std::as_const(*list)) {
             m_cli.out() << QStringLiteral("%1  %2 %3  %4  %5")
-                               .arg(c.conflict.id, c.conflict.table, c.conflict.rowId, c.conflict.field, c.conflict.kind)
+                               .arg(c.conflict.id, c.conflict.table, c.conflict.rowId, c.conflict.field,
+                                    c.conflict.kind)
                         << Qt::endl;
         }
         if (list->isEmpty())
@@ -202,8 +204,9 @@ int SyncCommands::resolve(desktop::Workspace &ws, QStringList args)
             return m_cli.fail(text.error());
         resolved = resolver.resolve(args.first(), desktop::ConflictResolver::Keep::Text, *text);
     } else {
-        resolved = resolver.resolve(args.first(), *keep == QLatin1String("server") ? desktop::ConflictResolver::Keep::Server
-                                                                                 : desktop::ConflictResolver::Keep::Client);
+        resolved = resolver.resolve(args.first(),
+                                    *keep == QLatin1String("server") ? desktop::ConflictResolver::Keep::Server
+                                                                     : desktop::ConflictResolver::Keep::Client);
     }
     if (!resolved)
         return m_cli.fail(resolved.error());
@@ -237,14 +240,21 @@ int SyncCommands::rejected(const QString &profile, QStringList args)
     if (json) {
         nlohmann::json array = nlohmann::json::array();
         for (const auto &r : std::as_const(*list)) {
-            array.push_back({{"mutation_id", r.mutationId}, {"table", r.table}, {"row_id", r.rowId}, {"op", r.op},
-                             {"fields", r.fields}, {"code", r.code}, {"message", r.message}, {"created_at", r.createdAt}});
+            array.push_back({ { "mutation_id", r.mutationId },
+                              { "table", r.table },
+                              { "row_id", r.rowId },
+                              { "op", r.op },
+                              { "fields", r.fields },
+                              { "code", r.code },
+                              { "message", r.message },
+                              { "created_at", r.createdAt } });
         }
         m_cli.printJson(array);
         return Ok;
     }
     for (const auto &r : std::as_const(*list))
-        m_cli.out() << QStringLiteral("%1  %2 %3  %4: %5").arg(r.mutationId).arg(r.table, r.rowId, r.code, r.message) << Qt::endl;
+        m_cli.out() << QStringLiteral("%1  %2 %3  %4: %5").arg(r.mutationId).arg(r.table, r.rowId, r.code, r.message)
+                    << Qt::endl;
     if (list->isEmpty())
         m_cli.out() << Tr::tr("No refused changes.") << Qt::endl;
     return Ok;

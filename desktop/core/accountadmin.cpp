@@ -26,7 +26,7 @@ QString text(const nlohmann::json &j, const char *key)
 AccountAdmin::AccountAdmin(AuthSession &session, QObject *parent)
     : QObject(parent)
     , m_session(session)
-{}
+{ }
 
 void AccountAdmin::listUsers(const QString &search, int page, std::function<void(Result<UserPage>)> done)
 {
@@ -35,8 +35,8 @@ void AccountAdmin::listUsers(const QString &search, int page, std::function<void
     q.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
     if (!search.trimmed().isEmpty())
         q.addQueryItem(QStringLiteral("q"), search.trimmed());
-    m_session.call(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/users?") + q.toString(QUrl::FullyEncoded), std::nullopt,
-                   [done](const ApiReply &reply) {
+    m_session.call(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/users?") + q.toString(QUrl::FullyEncoded),
+                   std::nullopt, [done](const ApiReply &reply) {
                        if (!reply.ok()) {
                            done(failure(reply));
                            return;
@@ -59,19 +59,21 @@ void AccountAdmin::updateUser(const QString &id, std::optional<shared::Role> rol
         body["role"] = shared::roleName(*role);
     if (disabled)
         body["disabled"] = *disabled;
-    m_session.call(QStringLiteral("PUT"), QStringLiteral("/api/v1/admin/users/") + id, body, [done](const ApiReply &reply) {
-        if (!reply.ok()) {
-            done(failure(reply));
-            return;
-        }
-        done(shared::User::fromJson(reply.json));
-    });
+    m_session.call(QStringLiteral("PUT"), QStringLiteral("/api/v1/admin/users/") + id, body,
+                   [done](const ApiReply &reply) {
+                       if (!reply.ok()) {
+                           done(failure(reply));
+                           return;
+                       }
+                       done(shared::User::fromJson(reply.json));
+                   });
 }
 
 void AccountAdmin::createInvite(shared::Role role, int validDays, std::function<void(Result<QString>)> done)
 {
     m_session.call(QStringLiteral("POST"), QStringLiteral("/api/v1/admin/invites"),
-                   nlohmann::json{{"role", shared::roleName(role)}, {"valid_days", validDays}}, [done](const ApiReply &reply) {
+                   nlohmann::json { { "role", shared::roleName(role) }, { "valid_days", validDays } },
+                   [done](const ApiReply &reply) {
                        if (!reply.ok())
                            done(failure(reply));
                        else
@@ -79,7 +81,8 @@ void AccountAdmin::createInvite(shared::Role role, int validDays, std::function<
                    });
 }
 
-void AccountAdmin::audit(const QString &action, const QString &actorId, std::function<void(Result<QList<AuditEntry>>)> done)
+void AccountAdmin::audit(const QString &action, const QString &actorId,
+                         std::function<void(Result<QList<AuditEntry>>)> done)
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
@@ -87,8 +90,8 @@ void AccountAdmin::audit(const QString &action, const QString &actorId, std::fun
         q.addQueryItem(QStringLiteral("action"), action);
     if (!actorId.isEmpty())
         q.addQueryItem(QStringLiteral("actor"), actorId);
-    m_session.call(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/audit?") + q.toString(QUrl::FullyEncoded), std::nullopt,
-                   [done](const ApiReply &reply) {
+    m_session.call(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/audit?") + q.toString(QUrl::FullyEncoded),
+                   std::nullopt, [done](const ApiReply &reply) {
                        if (!reply.ok()) {
                            done(failure(reply));
                            return;

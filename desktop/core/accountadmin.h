@@ -45,7 +45,8 @@ public:
     void updateUser(const QString &id, std::optional<shared::Role> role, std::optional<bool> disabled,
                     std::function<void(shared::Result<shared::User>)> done);
     void createInvite(shared::Role role, int validDays, std::function<void(shared::Result<QString>)> done);
-    void audit(const QString &action, const QString &actorId, std::function<void(shared::Result<QList<AuditEntry>>)> done);
+    void audit(const QString &action, const QString &actorId,
+               std::function<void(shared::Result<QList<AuditEntry>>)> done);
 
 private:
     AuthSession &m_session;

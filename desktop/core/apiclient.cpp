@@ -18,7 +18,7 @@ using shared::Error;
 
 namespace {
 constexpr int kTransferTimeoutMs = 20'000;
-const char *const kTrustProperty = "quire_trust";      // "untrusted" or "changed"
+const char *const kTrustProperty = "quire_trust"; // "untrusted" or "changed"
 const char *const kFingerprintProperty = "quire_fingerprint";
 
 bool isLoopback(const QString &host)
@@ -43,14 +43,16 @@ shared::Result<QUrl> ApiClient::parseServerUrl(const QString &text)
 {
     QString t = text.trimmed();
     if (t.isEmpty())
-        return Error::make(QStringLiteral("url_empty"), Tr::tr("Enter the server address, for example https://quire.example.org."));
+        return Error::make(QStringLiteral("url_empty"),
+                           Tr::tr("Enter the server address, for example https://quire.example.org."));
     if (!t.contains(QLatin1String("://")))
         t.prepend(QLatin1String("https://"));
     QUrl url(t, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return Error::make(QStringLiteral("url_invalid"), Tr::tr("“%1” is not a server address.").arg(text.trimmed()));
     if (url.scheme() == QLatin1String("http") && !isLoopback(url.host()))
-        return Error::make(QStringLiteral("url_insecure"), Tr::tr("Quire only talks to servers over https://, except on this computer."));
+        return Error::make(QStringLiteral("url_insecure"),
+                           Tr::tr("Quire only talks to servers over https://, except on this computer."));
     if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
         return Error::make(QStringLiteral("url_invalid"), Tr::tr("“%1” is not a server address.").arg(text.trimmed()));
     url.setPath(QString());
@@ -75,7 +77,8 @@ void ApiClient::request(const QString &method, const QString &path, const std::o
     send(method, path, body ? shared::toJsonBytes(*body) : QByteArray(), bearer, std::move(callback));
 }
 
-void ApiClient::send(const QString &method, const QString &path, const QByteArray &body, const QString &bearer, Callback callback)
+void ApiClient::send(const QString &method, const QString &path, const QByteArray &body, const QString &bearer,
+                     Callback callback)
 {
     QUrl url = m_baseUrl.resolved(QUrl(path));
     QNetworkRequest request(url);
@@ -126,14 +129,18 @@ void ApiClient::finish(QNetworkReply *reply, const Callback &callback)
 
     if (trust == QLatin1String("untrusted")) {
         result.error = Error::make(QStringLiteral("certificate_untrusted"),
-                                   Tr::tr("The server's certificate is not known yet. Compare its fingerprint with the one your administrator gave you."),
-                                   {{QStringLiteral("fingerprint"), result.offeredFingerprint}});
+                                   Tr::tr("The server's certificate is not known yet. Compare its fingerprint with the "
+                                          "one your administrator gave you."),
+                                   { { QStringLiteral("fingerprint"), result.offeredFingerprint } });
     } else if (trust == QLatin1String("changed")) {
-        result.error = Error::make(QStringLiteral("certificate_changed"),
-                                   Tr::tr("The server shows a different certificate than the one you trusted. This can mean someone is intercepting the connection; ask your administrator before you trust it."),
-                                   {{QStringLiteral("fingerprint"), result.offeredFingerprint}, {QStringLiteral("pinned"), m_pin}});
+        result.error = Error::make(
+            QStringLiteral("certificate_changed"),
+            Tr::tr("The server shows a different certificate than the one you trusted. This can mean someone is "
+                   "intercepting the connection; ask your administrator before you trust it."),
+            { { QStringLiteral("fingerprint"), result.offeredFingerprint }, { QStringLiteral("pinned"), m_pin } });
     } else if (result.status == 0) {
-        result.error = Error::make(QStringLiteral("unreachable"), Tr::tr("Cannot reach the server: %1").arg(reply->errorString()));
+        result.error = Error::make(QStringLiteral("unreachable"),
+                                   Tr::tr("Cannot reach the server: %1").arg(reply->errorString()));
     }
     if (!body.isEmpty()) {
         result.json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);

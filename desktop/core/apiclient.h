@@ -19,10 +19,10 @@ namespace quire::desktop {
 // One answer from the server, or why there was none.
 struct ApiReply
 {
-    int status = 0;                     // HTTP status; 0 when no answer came
-    nlohmann::json json;                // the parsed body, if it was JSON
+    int status = 0; // HTTP status; 0 when no answer came
+    nlohmann::json json; // the parsed body, if it was JSON
     std::optional<shared::Error> error; // transport failures and non-2xx answers
-    QString offeredFingerprint;         // SHA-256 of the certificate the server showed
+    QString offeredFingerprint; // SHA-256 of the certificate the server showed
 
     bool ok() const { return !error.has_value(); }
 };
@@ -55,7 +55,8 @@ public:
     static shared::Result<QUrl> parseServerUrl(const QString &text);
 
 private:
-    void send(const QString &method, const QString &path, const QByteArray &body, const QString &bearer, Callback callback);
+    void send(const QString &method, const QString &path, const QByteArray &body, const QString &bearer,
+              Callback callback);
     void finish(QNetworkReply *reply, const Callback &callback);
 
     QNetworkAccessManager m_network;

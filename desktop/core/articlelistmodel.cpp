@@ -11,7 +11,7 @@ namespace quire::desktop {
 ArticleListModel::ArticleListModel(shared::Database &db, QObject *parent)
     : QAbstractTableModel(parent)
     , m_db(db)
-{}
+{ }
 
 QString ArticleListModel::refresh()
 {
@@ -66,14 +66,18 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Title: return a.title.isEmpty() ? Tr::tr("(untitled)") : a.title;
-    case Kind: return kindLabel(a.kind);
-    case Status: return statusLabel(a.status);
+    case Title:
+        return a.title.isEmpty() ? Tr::tr("(untitled)") : a.title;
+    case Kind:
+        return kindLabel(a.kind);
+    case Status:
+        return statusLabel(a.status);
     case Updated:
         if (const auto at = shared::Timestamp::parse(a.updatedAt))
             return QLocale().toString(at->toLocalTime(), QLocale::ShortFormat);
         return QString();
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -82,11 +86,16 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Title: return Tr::tr("Title");
-    case Kind: return Tr::tr("Kind");
-    case Status: return Tr::tr("Status");
-    case Updated: return Tr::tr("Changed");
-    default: return {};
+    case Title:
+        return Tr::tr("Title");
+    case Kind:
+        return Tr::tr("Kind");
+    case Status:
+        return Tr::tr("Status");
+    case Updated:
+        return Tr::tr("Changed");
+    default:
+        return {};
     }
 }
 

@@ -4,10 +4,10 @@
 #include "shared/database.h"
 
 #include <QRegularExpression>
-
-#include <limits>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <limits>
 
 namespace quire::desktop {
 
@@ -43,22 +43,26 @@ Result<bool> ArticleQuery::catchUpSome(shared::Database &db, int maxRows, qint64
         // key), so each step reads only its own rows, not the table again.
         qint64 upTo = std::numeric_limits<qint64>::max();
         if (maxRows >= 0) {
-            Result<QVariant> last = db.scalar(QStringLiteral("SELECT max(rowid) FROM (SELECT rowid FROM guides WHERE rowid > ? "
-                                                             "AND fts_dirty = 1 ORDER BY rowid LIMIT ?)"),
-                                              {fromRowid, maxRows});
+            Result<QVariant> last
+                = db.scalar(QStringLiteral("SELECT max(rowid) FROM (SELECT rowid FROM guides WHERE rowid > ? "
+                                           "AND fts_dirty = 1 ORDER BY rowid LIMIT ?)"),
+                            { fromRowid, maxRows });
             if (!last)
                 return last.error();
             upTo = last->isNull() ? fromRowid : last->toLongLong();
         }
-        const QString some = QStringLiteral("SELECT rowid FROM guides WHERE rowid > %1 AND rowid <= %2 AND fts_dirty = 1")
-                                 .arg(maxRows >= 0 ? fromRowid : 0)
-                                 .arg(upTo);
+        const QString some
+            = QStringLiteral("SELECT rowid FROM guides WHERE rowid > %1 AND rowid <= %2 AND fts_dirty = 1")
+                  .arg(maxRows >= 0 ? fromRowid : 0)
+                  .arg(upTo);
         const bool passEnded = maxRows >= 0 && upTo == fromRowid;
         fromRowid = passEnded ? 0 : upTo;
         if (VoidResult v = db.run(QStringLiteral("DELETE FROM guides_fts WHERE rowid IN (%1)").arg(some)); !v)
             return v;
-        if (VoidResult v = db.run(QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT rowid, title, "
-                                                 "summary, body FROM guides WHERE rowid IN (%1)").arg(some));
+        if (VoidResult v
+            = db.run(QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT rowid, title, "
+                                    "summary, body FROM guides WHERE rowid IN (%1)")
+                         .arg(some));
             !v)
             return v;
         if (VoidResult v = db.run(QStringLiteral("UPDATE guides SET fts_dirty = 0 WHERE rowid IN (%1)").arg(some)); !v)
@@ -86,9 +90,10 @@ Result<QList<ArticleSummary>> ArticleQuery::run(shared::Database &db) const
     if (!match.isEmpty()) {
         if (VoidResult r = catchUp(db); !r)
             return r.error();
-        sql = QStringLiteral("SELECT g.id, g.title, g.kind, g.status, g.slug, g.updated_at, "
-                             "snippet(guides_fts, -1, '[', ']', '…', 8) FROM guides_fts JOIN guides g ON g.rowid = guides_fts.rowid "
-                             "WHERE guides_fts MATCH ?");
+        sql = QStringLiteral(
+            "SELECT g.id, g.title, g.kind, g.status, g.slug, g.updated_at, "
+            "snippet(guides_fts, -1, '[', ']', '…', 8) FROM guides_fts JOIN guides g ON g.rowid = guides_fts.rowid "
+            "WHERE guides_fts MATCH ?");
         binds << match;
     } else {
         sql = QStringLiteral("SELECT g.id, g.title, g.kind, g.status, g.slug, g.updated_at, '' FROM guides g WHERE 1");
@@ -105,8 +110,12 @@ Result<QList<ArticleSummary>> ArticleQuery::run(shared::Database &db) const
     case Sort::Relevance:
         sql += match.isEmpty() ? QStringLiteral(" ORDER BY g.updated_at DESC") : QStringLiteral(" ORDER BY rank");
         break;
-    case Sort::Title: sql += QStringLiteral(" ORDER BY g.title COLLATE NOCASE, g.id"); break;
-    case Sort::Updated: sql += QStringLiteral(" ORDER BY g.updated_at DESC, g.id"); break;
+    case Sort::Title:
+        sql += QStringLiteral(" ORDER BY g.title COLLATE NOCASE, g.id");
+        break;
+    case Sort::Updated:
+        sql += QStringLiteral(" ORDER BY g.updated_at DESC, g.id");
+        break;
     }
     sql += QStringLiteral(" LIMIT %1").arg(limit);
     Result<QSqlQuery> q = db.exec(sql, binds);
@@ -114,8 +123,8 @@ Result<QList<ArticleSummary>> ArticleQuery::run(shared::Database &db) const
         return q.error();
     QList<ArticleSummary> out;
     while (q->next()) {
-        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
-                    q->value(4).toString(), q->value(5).toString(), q->value(6).toString()});
+        out.append({ q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
+                     q->value(4).toString(), q->value(5).toString(), q->value(6).toString() });
     }
     return out;
 }

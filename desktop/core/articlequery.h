@@ -33,8 +33,8 @@ class ArticleQuery
 public:
     enum class Sort { Updated, Title, Relevance };
 
-    QString text;   // words to find; empty: everything
-    QString kind;   // guide | case_study | empty for both
+    QString text; // words to find; empty: everything
+    QString kind; // guide | case_study | empty for both
     QString status; // a status name | empty for all
     Sort sort = Sort::Updated;
     int limit = 500;

@@ -18,16 +18,18 @@ AuthSession::AuthSession(ApiClient &api, Profile &profile, CredentialStore &cred
     , m_api(api)
     , m_profile(profile)
     , m_credentials(credentials)
-{}
+{ }
 
 QString AuthSession::email() const
 {
-    return m_user.is_object() && m_user.contains("email") ? QString::fromStdString(m_user["email"].get<std::string>()) : QString();
+    return m_user.is_object() && m_user.contains("email") ? QString::fromStdString(m_user["email"].get<std::string>())
+                                                          : QString();
 }
 
 QString AuthSession::role() const
 {
-    return m_user.is_object() && m_user.contains("role") ? QString::fromStdString(m_user["role"].get<std::string>()) : QString();
+    return m_user.is_object() && m_user.contains("role") ? QString::fromStdString(m_user["role"].get<std::string>())
+                                                         : QString();
 }
 
 QString AuthSession::credentialKey() const
@@ -66,17 +68,18 @@ void AuthSession::forget()
 void AuthSession::signIn(const QString &email, const QString &password, Done done)
 {
     m_api.request(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/login"),
-                  nlohmann::json{{"email", email}, {"password", password}}, QString(), [this, done](const ApiReply &reply) {
+                  nlohmann::json { { "email", email }, { "password", password } }, QString(),
+                  [this, done](const ApiReply &reply) {
                       if (reply.ok())
                           adopt(reply.json);
                       done(reply);
                   });
 }
 
-void AuthSession::registerAccount(const QString &email, const QString &password, const QString &name, const QString &inviteCode,
-                                  Done done)
+void AuthSession::registerAccount(const QString &email, const QString &password, const QString &name,
+                                  const QString &inviteCode, Done done)
 {
-    nlohmann::json body{{"email", email}, {"password", password}, {"name", name}};
+    nlohmann::json body { { "email", email }, { "password", password }, { "name", name } };
     if (!inviteCode.isEmpty())
         body["invite_code"] = inviteCode;
     m_api.request(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/register"), body, QString(), std::move(done));
@@ -84,14 +87,14 @@ void AuthSession::registerAccount(const QString &email, const QString &password,
 
 void AuthSession::forgotPassword(const QString &email, Done done)
 {
-    m_api.request(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/forgot-password"), nlohmann::json{{"email", email}}, QString(),
-                  std::move(done));
+    m_api.request(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/forgot-password"),
+                  nlohmann::json { { "email", email } }, QString(), std::move(done));
 }
 
 void AuthSession::signOut(Done done)
 {
     if (!m_signedIn) {
-        done(ApiReply{204, {}, std::nullopt, {}});
+        done(ApiReply { 204, {}, std::nullopt, {} });
         return;
     }
     const QString token = m_accessToken;
@@ -128,7 +131,8 @@ void AuthSession::refresh(std::function<void(bool)> done)
     }
     m_refreshing = true;
     m_api.request(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/refresh"),
-                  nlohmann::json{{"refresh_token", QString::fromLatin1(**stored)}}, QString(), [this](const ApiReply &reply) {
+                  nlohmann::json { { "refresh_token", QString::fromLatin1(**stored) } }, QString(),
+                  [this](const ApiReply &reply) {
                       m_refreshing = false;
                       const bool ok = reply.ok();
                       if (ok) {
@@ -153,7 +157,8 @@ QString AuthSession::userId() const
 
 void AuthSession::call(const QString &method, const QString &path, const std::optional<nlohmann::json> &body, Done done)
 {
-    auto attempt = [this, method, path, body](Done next) { m_api.request(method, path, body, m_accessToken, std::move(next)); };
+    auto attempt
+        = [this, method, path, body](Done next) { m_api.request(method, path, body, m_accessToken, std::move(next)); };
     attempt([this, attempt, done](ApiReply reply) {
         if (reply.status != 401) {
             done(std::move(reply));

@@ -38,7 +38,8 @@ public:
     QString role() const;
 
     void signIn(const QString &email, const QString &password, Done done);
-    void registerAccount(const QString &email, const QString &password, const QString &name, const QString &inviteCode, Done done);
+    void registerAccount(const QString &email, const QString &password, const QString &name, const QString &inviteCode,
+                         Done done);
     void forgotPassword(const QString &email, Done done);
     void signOut(Done done);
     // Forgets the tokens here without asking the server (offline sign-out).

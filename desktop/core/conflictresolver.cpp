@@ -3,7 +3,6 @@
 
 #include "desktop/core/contentstore.h"
 #include "desktop/core/syncrecords.h"
-#include "desktop/core/syncrecords.h"
 #include "desktop/core/tr.h"
 
 namespace quire::desktop {
@@ -14,7 +13,7 @@ using shared::VoidResult;
 ConflictResolver::ConflictResolver(ContentStore &content, SyncRecords &records)
     : m_content(content)
     , m_records(records)
-{}
+{ }
 
 VoidResult ConflictResolver::resolve(const QString &conflictId, Keep keep, const QString &text)
 {
@@ -32,7 +31,8 @@ VoidResult ConflictResolver::resolve(const QString &conflictId, Keep keep, const
         // A whole-row conflict (edit against delete): the choice is whether
         // the row stays; the side the row already follows needs no edit.
         if (keep == Keep::Text)
-            return Error::make(QStringLiteral("invalid_choice"), Tr::tr("Choose a version: this conflict is about the whole item."));
+            return Error::make(QStringLiteral("invalid_choice"),
+                               Tr::tr("Choose a version: this conflict is about the whole item."));
         const bool rowStays = (keep == Keep::Client) == (c.kind == QLatin1String("edit_vs_delete"));
         if (!rowStays) {
             shared::Result<std::optional<nlohmann::json>> row = m_content.get(*table, c.rowId);
@@ -64,7 +64,7 @@ VoidResult ConflictResolver::resolve(const QString &conflictId, Keep keep, const
         if (!row)
             return row.error();
         if (*row) {
-            if (VoidResult r = m_content.update(*table, c.rowId, {{c.field.toStdString(), value}}); !r)
+            if (VoidResult r = m_content.update(*table, c.rowId, { { c.field.toStdString(), value } }); !r)
                 return r;
         }
     }

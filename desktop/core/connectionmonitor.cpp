@@ -25,10 +25,14 @@ ConnectionMonitor::ConnectionMonitor(ApiClient &client, QObject *parent)
 QString ConnectionMonitor::stateText(State state)
 {
     switch (state) {
-    case State::NoServer: return Tr::tr("No server");
-    case State::Checking: return Tr::tr("Connecting…");
-    case State::Online: return Tr::tr("Online");
-    case State::Offline: return Tr::tr("Offline");
+    case State::NoServer:
+        return Tr::tr("No server");
+    case State::Checking:
+        return Tr::tr("Connecting…");
+    case State::Online:
+        return Tr::tr("Online");
+    case State::Offline:
+        return Tr::tr("Offline");
     }
     return {};
 }

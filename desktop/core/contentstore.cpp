@@ -32,14 +32,15 @@ ContentStore::ContentStore(Replica &replica, SyncStore &sync, QObject *parent)
     : QObject(parent)
     , m_replica(replica)
     , m_sync(sync)
-{}
+{ }
 
 const shared::SyncTable &ContentStore::guides()
 {
     return *shared::SyncSchema::find(QStringLiteral("guides"));
 }
 
-Result<QString> ContentStore::create(const shared::SyncTable &table, const nlohmann::json &fields, const QString &ownerId)
+Result<QString> ContentStore::create(const shared::SyncTable &table, const nlohmann::json &fields,
+                                     const QString &ownerId)
 {
     shared::FieldErrors errors;
     table.validateFields(fields, true, errors);
@@ -109,7 +110,9 @@ VoidResult ContentStore::remove(const shared::SyncTable &table, const QString &i
     VoidResult done = m_replica.database().transaction([&]() -> VoidResult {
         if (Result<nlohmann::json> current = existing(table, id); !current)
             return current.error();
-        if (VoidResult r = m_sync.enqueue(table, id, Operation::Delete, nlohmann::json::object(), nlohmann::json::object()); !r)
+        if (VoidResult r
+            = m_sync.enqueue(table, id, Operation::Delete, nlohmann::json::object(), nlohmann::json::object());
+            !r)
             return r;
         return m_sync.removeWorkingRow(table, id);
     });
@@ -141,8 +144,9 @@ Result<QList<nlohmann::json>> ContentStore::list(const shared::SyncTable &table,
         if (!table.column(c))
             return Error::make(QStringLiteral("unknown_column"), Tr::tr("%1 has no field %2.").arg(table.name, c));
     }
-    Result<QSqlQuery> q = m_replica.database().exec(QStringLiteral("SELECT id, rev, %1 FROM %2 ORDER BY updated_at DESC, id")
-                                                        .arg(wanted.join(QLatin1String(", ")), table.name));
+    Result<QSqlQuery> q
+        = m_replica.database().exec(QStringLiteral("SELECT id, rev, %1 FROM %2 ORDER BY updated_at DESC, id")
+                                        .arg(wanted.join(QLatin1String(", ")), table.name));
     if (!q)
         return q.error();
     QList<nlohmann::json> rows;

@@ -29,7 +29,8 @@ public:
 
     // Validates `fields` as the server would, creates the row with a new
     // UUIDv7 and returns its id.
-    shared::Result<QString> create(const shared::SyncTable &table, const nlohmann::json &fields, const QString &ownerId);
+    shared::Result<QString> create(const shared::SyncTable &table, const nlohmann::json &fields,
+                                   const QString &ownerId);
     // Changes the given fields; fields equal to the current values are left
     // out, and an edit that changes nothing queues nothing.
     shared::VoidResult update(const shared::SyncTable &table, const QString &id, const nlohmann::json &fields);

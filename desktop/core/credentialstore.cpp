@@ -11,7 +11,6 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QTimer>
-
 #include <qt6keychain/keychain.h>
 
 namespace quire::desktop {
@@ -52,7 +51,7 @@ bool runJob(QKeychain::Job &job, QString *error)
 
 CredentialStore::CredentialStore(QString profileDir)
     : m_profileDir(std::move(profileDir))
-{}
+{ }
 
 QString CredentialStore::filePath() const
 {
@@ -80,7 +79,8 @@ Result<QJsonObject> CredentialStore::readFile() const
     if (!file.exists())
         return QJsonObject();
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("credentials_unreadable"), Tr::tr("Cannot read %1: %2").arg(filePath(), file.errorString()));
+        return Error::make(QStringLiteral("credentials_unreadable"),
+                           Tr::tr("Cannot read %1: %2").arg(filePath(), file.errorString()));
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
     return doc.isObject() ? doc.object() : QJsonObject();
 }
@@ -89,12 +89,14 @@ VoidResult CredentialStore::writeFile(const QJsonObject &object) const
 {
     QSaveFile file(filePath());
     if (!file.open(QIODevice::WriteOnly))
-        return Error::make(QStringLiteral("credentials_unwritable"), Tr::tr("Cannot write %1: %2").arg(filePath(), file.errorString()));
+        return Error::make(QStringLiteral("credentials_unwritable"),
+                           Tr::tr("Cannot write %1: %2").arg(filePath(), file.errorString()));
     // Owner-only before any byte is written.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(object).toJson(QJsonDocument::Compact));
     if (!file.commit())
-        return Error::make(QStringLiteral("credentials_unwritable"), Tr::tr("Cannot write %1: %2").arg(filePath(), file.errorString()));
+        return Error::make(QStringLiteral("credentials_unwritable"),
+                           Tr::tr("Cannot write %1: %2").arg(filePath(), file.errorString()));
     return VoidResult::success();
 }
 

@@ -81,9 +81,8 @@ void LiveChannel::open()
         if (!pin.isEmpty() && offered == pin)
             socket->ignoreSslErrors(errors);
     });
-    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [socket](QAbstractSocket::SocketError) {
-        qCInfo(lcSync) << "live channel:" << socket->errorString();
-    });
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [socket](QAbstractSocket::SocketError) { qCInfo(lcSync) << "live channel:" << socket->errorString(); });
     connect(socket, &QWebSocket::textMessageReceived, this, &LiveChannel::onText);
     connect(socket, &QWebSocket::disconnected, this, &LiveChannel::onClosed);
     socket->open(request);
@@ -125,7 +124,8 @@ void LiveChannel::onClosed()
         return;
     if (code == 4401) {
         // The access token aged out: any API call refreshes it.
-        m_session.call(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt, [](const ApiReply &) {});
+        m_session.call(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt,
+                       [](const ApiReply &) {});
     }
     ++m_failures;
     const int base = std::min(kMaxBackoffMs, 500 << std::min(m_failures, 8));

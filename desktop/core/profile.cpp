@@ -19,9 +19,9 @@ const QString kClientId = QStringLiteral("replica/client_id");
 
 Profile::Profile(QString directory)
     : m_directory(std::move(directory))
-    , m_settings(std::make_unique<QSettings>(QDir(m_directory).filePath(QStringLiteral("settings.ini")),
-                                             QSettings::IniFormat))
-{}
+    , m_settings(
+          std::make_unique<QSettings>(QDir(m_directory).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat))
+{ }
 
 shared::Result<std::unique_ptr<Profile>> Profile::open(const QString &dir)
 {

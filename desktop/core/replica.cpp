@@ -10,7 +10,7 @@ namespace quire::desktop {
 Replica::Replica(std::unique_ptr<shared::Database> database, int schemaVersion)
     : m_database(std::move(database))
     , m_schemaVersion(schemaVersion)
-{}
+{ }
 
 Replica::~Replica() = default;
 
@@ -27,7 +27,8 @@ shared::Result<std::unique_ptr<Replica>> Replica::open(const QString &path)
 
 shared::Result<QString> Replica::meta(const QString &key)
 {
-    shared::Result<QVariant> v = m_database->scalar(QStringLiteral("SELECT value FROM replica_meta WHERE key = ?"), {key});
+    shared::Result<QVariant> v
+        = m_database->scalar(QStringLiteral("SELECT value FROM replica_meta WHERE key = ?"), { key });
     if (!v)
         return v.error();
     return v->toString();
@@ -37,7 +38,7 @@ shared::VoidResult Replica::setMeta(const QString &key, const QString &value)
 {
     return m_database->run(QStringLiteral("INSERT INTO replica_meta(key, value) VALUES (?, ?) "
                                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                           {key, value});
+                           { key, value });
 }
 
 } // namespace quire::desktop

@@ -39,8 +39,7 @@ void SearchIndexer::step()
     if (*done) {
         m_fromRowid = 0;
         Q_EMIT finished();
-    }
-    else
+    } else
         m_timer->start();
 }
 

@@ -14,7 +14,7 @@ using Outcome = ProbeResult::Outcome;
 ServerProbe::ServerProbe(QObject *parent)
     : QObject(parent)
     , m_client(new ApiClient(this))
-{}
+{ }
 
 void ServerProbe::start(const QUrl &url, const QString &pinnedFingerprint, const QString &clientId)
 {
@@ -48,34 +48,36 @@ void ServerProbe::handshake(ProbeResult result, const QString &clientId)
     shared::Protocol::HandshakeRequest request;
     request.clientId = clientId;
     request.clientVersion = QLatin1String(shared::kVersion);
-    m_client->postJson(QStringLiteral("/api/v1/handshake"), request.toJson(), [this, result](const ApiReply &reply) mutable {
-        if (reply.error) {
-            const QString code = reply.error->code;
-            if (code == QLatin1String("client_outdated")) {
-                result.outcome = Outcome::Incompatible;
-                result.message = Tr::tr("This version of Quire is too old for the server. Please update Quire.");
-            } else if (code == QLatin1String("server_outdated")) {
-                result.outcome = Outcome::Incompatible;
-                result.message = Tr::tr("The server runs an older version than this Quire. Ask your administrator to update it.");
+    m_client->postJson(
+        QStringLiteral("/api/v1/handshake"), request.toJson(), [this, result](const ApiReply &reply) mutable {
+            if (reply.error) {
+                const QString code = reply.error->code;
+                if (code == QLatin1String("client_outdated")) {
+                    result.outcome = Outcome::Incompatible;
+                    result.message = Tr::tr("This version of Quire is too old for the server. Please update Quire.");
+                } else if (code == QLatin1String("server_outdated")) {
+                    result.outcome = Outcome::Incompatible;
+                    result.message = Tr::tr(
+                        "The server runs an older version than this Quire. Ask your administrator to update it.");
+                } else {
+                    result.outcome = reply.status == 0 ? Outcome::Unreachable : Outcome::NotQuire;
+                    result.message = reply.error->message;
+                }
+                Q_EMIT finished(result);
+                return;
+            }
+            auto info = shared::Protocol::HandshakeResponse::fromJson(reply.json);
+            if (!info) {
+                result.outcome = Outcome::NotQuire;
+                result.message = Tr::tr("The server's answer was not understood.");
             } else {
-                result.outcome = reply.status == 0 ? Outcome::Unreachable : Outcome::NotQuire;
-                result.message = reply.error->message;
+                result.outcome = Outcome::Ok;
+                result.serverVersion = info->serverVersion;
+                result.epoch = info->epoch;
+                result.message = Tr::tr("Connected to Quire server %1.").arg(info->serverVersion);
             }
             Q_EMIT finished(result);
-            return;
-        }
-        auto info = shared::Protocol::HandshakeResponse::fromJson(reply.json);
-        if (!info) {
-            result.outcome = Outcome::NotQuire;
-            result.message = Tr::tr("The server's answer was not understood.");
-        } else {
-            result.outcome = Outcome::Ok;
-            result.serverVersion = info->serverVersion;
-            result.epoch = info->epoch;
-            result.message = Tr::tr("Connected to Quire server %1.").arg(info->serverVersion);
-        }
-        Q_EMIT finished(result);
-    });
+        });
 }
 
 } // namespace quire::desktop

@@ -13,17 +13,17 @@ class ApiClient;
 struct ProbeResult
 {
     enum class Outcome {
-        Ok,                 // a compatible Quire server, certificate trusted
-        Untrusted,          // self-signed and not pinned yet: ask the user
+        Ok, // a compatible Quire server, certificate trusted
+        Untrusted, // self-signed and not pinned yet: ask the user
         CertificateChanged, // pinned, but the server shows another certificate
-        Incompatible,       // a Quire server that cannot talk to this version
-        NotQuire,           // something answered, but not a Quire server
+        Incompatible, // a Quire server that cannot talk to this version
+        NotQuire, // something answered, but not a Quire server
         Unreachable,
     };
     Outcome outcome = Outcome::Unreachable;
     QUrl url;
-    QString fingerprint;   // the certificate's SHA-256, when TLS got that far
-    QString message;       // translated, for the user
+    QString fingerprint; // the certificate's SHA-256, when TLS got that far
+    QString message; // translated, for the user
     QString serverVersion;
     QString epoch;
 };

@@ -56,13 +56,20 @@ SyncEngine::~SyncEngine() = default;
 QString SyncEngine::stateText(State state)
 {
     switch (state) {
-    case State::Idle: return Tr::tr("Up to date");
-    case State::Syncing: return Tr::tr("Syncing…");
-    case State::Offline: return Tr::tr("Offline: changes are kept and sent later");
-    case State::SignedOut: return Tr::tr("Signed out: sign in to sync");
-    case State::NeedsConfirmation: return Tr::tr("Waiting for your confirmation");
-    case State::Outdated: return Tr::tr("Update Quire to sync with this server");
-    case State::Failed: return Tr::tr("Sync failed");
+    case State::Idle:
+        return Tr::tr("Up to date");
+    case State::Syncing:
+        return Tr::tr("Syncing…");
+    case State::Offline:
+        return Tr::tr("Offline: changes are kept and sent later");
+    case State::SignedOut:
+        return Tr::tr("Signed out: sign in to sync");
+    case State::NeedsConfirmation:
+        return Tr::tr("Waiting for your confirmation");
+    case State::Outdated:
+        return Tr::tr("Update Quire to sync with this server");
+    case State::Failed:
+        return Tr::tr("Sync failed");
     }
     return {};
 }
@@ -123,9 +130,10 @@ void SyncEngine::syncNow()
             return;
         }
     } else if (*owner != m_session.userId()) {
-        finish(State::Failed, Error::make(QStringLiteral("profile_of_another_user"),
-                                          Tr::tr("This profile holds the data of another account. Sign in as that "
-                                                 "account, or use another profile (--profile).")));
+        finish(State::Failed,
+               Error::make(QStringLiteral("profile_of_another_user"),
+                           Tr::tr("This profile holds the data of another account. Sign in as that "
+                                  "account, or use another profile (--profile).")));
         return;
     }
     m_running = true;
@@ -236,8 +244,8 @@ void SyncEngine::applyPage(ApiReply reply, int resyncs, quint64 round)
     // next page while this one is written. Pages are still written in order:
     // the next answer is queued behind this write.
     pull(resyncs, page->cursor);
-    QMetaObject::invokeMethod(this, [this, round, page = std::move(page.value())] { writePage(page, round); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, round, page = std::move(page.value())] { writePage(page, round); }, Qt::QueuedConnection);
 }
 
 void SyncEngine::writePage(const PullResponse &page, quint64 round)
@@ -275,7 +283,8 @@ void SyncEngine::writePage(const PullResponse &page, quint64 round)
 
 void SyncEngine::failFromReply(const ApiReply &reply)
 {
-    const Error error = reply.error.value_or(Error::make(QStringLiteral("unknown"), Tr::tr("The server gave no answer.")));
+    const Error error
+        = reply.error.value_or(Error::make(QStringLiteral("unknown"), Tr::tr("The server gave no answer.")));
     if (reply.status == 0 || reply.status == 503 || reply.status == 502 || reply.status == 504)
         finish(State::Offline, error);
     else if (reply.status == 401)
@@ -301,7 +310,8 @@ void SyncEngine::finish(State state, std::optional<Error> error)
     }
     setState(state);
     Q_EMIT statusChanged();
-    if (state == State::Offline || (state == State::Failed && error && error->code != QLatin1String("profile_of_another_user")))
+    if (state == State::Offline
+        || (state == State::Failed && error && error->code != QLatin1String("profile_of_another_user")))
         scheduleRetry();
     if (wasRunning)
         Q_EMIT roundFinished(state == State::Idle);

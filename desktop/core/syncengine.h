@@ -19,7 +19,6 @@ class Replica;
 class SyncStore;
 struct ApiReply;
 
-
 // Runs sync rounds for one replica: push the outbox in batches, then pull
 // until the cursor is current, then push again if edits arrived meanwhile.
 // A round starts after local edits (debounced), on a live notice, on a
@@ -32,13 +31,13 @@ class SyncEngine final : public QObject
     Q_OBJECT
 public:
     enum class State {
-        Idle,              // in step with the server as of the last round
+        Idle, // in step with the server as of the last round
         Syncing,
-        Offline,           // the server cannot be reached; retrying
-        SignedOut,         // needs a sign-in; local work is kept
+        Offline, // the server cannot be reached; retrying
+        SignedOut, // needs a sign-in; local work is kept
         NeedsConfirmation, // a pull would remove most of the replica
-        Outdated,          // the server needs a newer Quire
-        Failed,            // something else; see lastError()
+        Outdated, // the server needs a newer Quire
+        Failed, // something else; see lastError()
     };
     Q_ENUM(State)
 

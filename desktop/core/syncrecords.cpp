@@ -31,14 +31,15 @@ QString now()
 
 SyncRecords::SyncRecords(shared::Database &db)
     : m_db(db)
-{}
+{ }
 
 Result<QList<SyncRecords::StoredConflict>> SyncRecords::conflicts(bool includeResolved)
 {
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT id, tbl, row_id, field, kind, base_value, server_value, "
-                                                   "client_value, kept, created_at, resolved_at, resolution FROM conflicts%1 "
-                                                   "ORDER BY created_at, id")
-                                        .arg(includeResolved ? QString() : QStringLiteral(" WHERE resolved_at IS NULL")));
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT id, tbl, row_id, field, kind, base_value, server_value, "
+                                   "client_value, kept, created_at, resolved_at, resolution FROM conflicts%1 "
+                                   "ORDER BY created_at, id")
+                        .arg(includeResolved ? QString() : QStringLiteral(" WHERE resolved_at IS NULL")));
     if (!q)
         return q.error();
     QList<StoredConflict> out;
@@ -76,13 +77,14 @@ Result<std::optional<SyncRecords::StoredConflict>> SyncRecords::conflict(const Q
 VoidResult SyncRecords::markResolved(const QString &id, const QString &resolution)
 {
     return m_db.run(QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?"),
-                    {now(), resolution, id});
+                    { now(), resolution, id });
 }
 
 Result<QList<SyncRecords::Rejection>> SyncRecords::rejections()
 {
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT mutation_id, tbl, row_id, op, fields, code, message, created_at "
-                                                   "FROM rejected WHERE dismissed_at IS NULL ORDER BY mutation_id"));
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT mutation_id, tbl, row_id, op, fields, code, message, created_at "
+                                   "FROM rejected WHERE dismissed_at IS NULL ORDER BY mutation_id"));
     if (!q)
         return q.error();
     QList<Rejection> out;
@@ -103,7 +105,8 @@ Result<QList<SyncRecords::Rejection>> SyncRecords::rejections()
 
 VoidResult SyncRecords::dismissRejection(qint64 mutationId)
 {
-    return m_db.run(QStringLiteral("UPDATE rejected SET dismissed_at = ? WHERE mutation_id = ?"), {now(), mutationId});
+    return m_db.run(QStringLiteral("UPDATE rejected SET dismissed_at = ? WHERE mutation_id = ?"),
+                    { now(), mutationId });
 }
 
 } // namespace quire::desktop

@@ -12,11 +12,11 @@
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVariant>
 
 #include <memory>
 #include <string>
 #include <vector>
-#include <QVariant>
 
 namespace quire::desktop {
 
@@ -70,7 +70,7 @@ QString workingUpsertSql(const shared::SyncTable &table)
 SyncStore::SyncStore(Replica &replica)
     : m_replica(replica)
     , m_db(replica.database())
-{}
+{ }
 
 Result<qint64> SyncStore::metaInt(const QString &key)
 {
@@ -111,9 +111,11 @@ Result<SyncStore::Status> SyncStore::status()
     };
     if (VoidResult r = count(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"), s.pending); !r)
         return r.error();
-    if (VoidResult r = count(QStringLiteral("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL"), s.conflicts); !r)
+    if (VoidResult r = count(QStringLiteral("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL"), s.conflicts);
+        !r)
         return r.error();
-    if (VoidResult r = count(QStringLiteral("SELECT count(*) FROM rejected WHERE dismissed_at IS NULL"), s.rejected); !r)
+    if (VoidResult r = count(QStringLiteral("SELECT count(*) FROM rejected WHERE dismissed_at IS NULL"), s.rejected);
+        !r)
         return r.error();
     Result<QString> c = cursor();
     Result<QString> last = m_replica.meta(QStringLiteral("last_sync_at"));
@@ -128,7 +130,8 @@ Result<SyncStore::Status> SyncStore::status()
 
 Result<std::optional<nlohmann::json>> SyncStore::workingRow(const shared::SyncTable &table, const QString &id)
 {
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(selectList(table), table.name), {id});
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(selectList(table), table.name), { id });
     if (!q)
         return q.error();
     if (!q->next())
@@ -144,7 +147,7 @@ Result<std::optional<nlohmann::json>> SyncStore::workingRow(const shared::SyncTa
 
 VoidResult SyncStore::writeWorkingRow(const shared::SyncTable &table, const nlohmann::json &row)
 {
-    QVariantList binds{QString::fromStdString(row.value("id", std::string()))};
+    QVariantList binds { QString::fromStdString(row.value("id", std::string())) };
     for (const QString &c : table.columnNames()) {
         const auto it = row.find(c.toStdString());
         binds << (it != row.end() && it->is_string() ? it->get<QString>() : QString());
@@ -158,13 +161,13 @@ VoidResult SyncStore::writeWorkingRow(const shared::SyncTable &table, const nloh
 VoidResult SyncStore::removeWorkingRow(const shared::SyncTable &table, const QString &id)
 {
     if (table.searchable) {
-        if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM %1_fts WHERE rowid = (SELECT rowid FROM %1 WHERE id = ?)")
-                                        .arg(table.name),
-                                    {id});
+        if (VoidResult r = m_db.run(
+                QStringLiteral("DELETE FROM %1_fts WHERE rowid = (SELECT rowid FROM %1 WHERE id = ?)").arg(table.name),
+                { id });
             !r)
             return r;
     }
-    return m_db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table.name), {id});
+    return m_db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table.name), { id });
 }
 
 VoidResult SyncStore::markSearchStale()
@@ -175,8 +178,8 @@ VoidResult SyncStore::markSearchStale()
 VoidResult SyncStore::enqueue(const shared::SyncTable &table, const QString &rowId, Operation op,
                               const nlohmann::json &fields, const nlohmann::json &base)
 {
-    Result<QSqlQuery> server = m_db.exec(QStringLiteral("SELECT rev, data IS NULL FROM server_rows WHERE tbl = ? AND id = ?"),
-                                         {table.name, rowId});
+    Result<QSqlQuery> server = m_db.exec(
+        QStringLiteral("SELECT rev, data IS NULL FROM server_rows WHERE tbl = ? AND id = ?"), { table.name, rowId });
     if (!server)
         return server.error();
     const bool hasServerCopy = server->next();
@@ -189,7 +192,7 @@ VoidResult SyncStore::enqueue(const shared::SyncTable &table, const QString &row
             return working.error();
         if (*working) {
             if (VoidResult r = m_db.run(QStringLiteral("UPDATE server_rows SET data = ? WHERE tbl = ? AND id = ?"),
-                                        {dump(**working), table.name, rowId});
+                                        { dump(**working), table.name, rowId });
                 !r)
                 return r;
         }
@@ -207,14 +210,16 @@ VoidResult SyncStore::enqueue(const shared::SyncTable &table, const QString &row
         // Typing makes many small edits; while the newest change of this row
         // is still unsent, fold into it. Its base stays the older one, which
         // is what the server must compare against.
-        Result<QSqlQuery> last = m_db.exec(QStringLiteral("SELECT mutation_id, op, fields, base FROM outbox WHERE tbl = ? "
-                                                          "AND row_id = ? ORDER BY mutation_id DESC LIMIT 1"),
-                                           {table.name, rowId});
+        Result<QSqlQuery> last
+            = m_db.exec(QStringLiteral("SELECT mutation_id, op, fields, base FROM outbox WHERE tbl = ? "
+                                       "AND row_id = ? ORDER BY mutation_id DESC LIMIT 1"),
+                        { table.name, rowId });
         if (!last)
             return last.error();
-        if (last->next() && last->value(0).toLongLong() > *inFlight && last->value(1).toString() == QLatin1String("upsert")) {
-            Result<QVariant> state = m_db.scalar(QStringLiteral("SELECT state FROM outbox WHERE mutation_id = ?"),
-                                                 {last->value(0)});
+        if (last->next() && last->value(0).toLongLong() > *inFlight
+            && last->value(1).toString() == QLatin1String("upsert")) {
+            Result<QVariant> state
+                = m_db.scalar(QStringLiteral("SELECT state FROM outbox WHERE mutation_id = ?"), { last->value(0) });
             if (!state)
                 return state.error();
             if (state->toString() == QLatin1String("pending")) {
@@ -226,13 +231,14 @@ VoidResult SyncStore::enqueue(const shared::SyncTable &table, const QString &row
                     mergedFields[it.key()] = *it;
                 }
                 return m_db.run(QStringLiteral("UPDATE outbox SET fields = ?, base = ? WHERE mutation_id = ?"),
-                                {dump(mergedFields), dump(mergedBase), last->value(0)});
+                                { dump(mergedFields), dump(mergedBase), last->value(0) });
             }
         }
     }
-    return m_db.run(QStringLiteral("INSERT INTO outbox(tbl, row_id, op, fields, base_rev, base, base_epoch, created_at) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {table.name, rowId, operationName(op), dump(fields), baseRev, dump(base), epoch, now()});
+    return m_db.run(
+        QStringLiteral("INSERT INTO outbox(tbl, row_id, op, fields, base_rev, base, base_epoch, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        { table.name, rowId, operationName(op), dump(fields), baseRev, dump(base), epoch, now() });
 }
 
 Result<PushRequest> SyncStore::nextBatch(const QString &clientId)
@@ -244,9 +250,10 @@ Result<PushRequest> SyncStore::nextBatch(const QString &clientId)
     if (!acked)
         return acked.error();
     request.acked = *acked;
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT mutation_id, tbl, row_id, op, fields, base_rev, base, base_epoch "
-                                                   "FROM outbox WHERE state = 'pending' ORDER BY mutation_id LIMIT %1")
-                                        .arg(kMaxBatchMutations));
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT mutation_id, tbl, row_id, op, fields, base_rev, base, base_epoch "
+                                   "FROM outbox WHERE state = 'pending' ORDER BY mutation_id LIMIT %1")
+                        .arg(kMaxBatchMutations));
     if (!q)
         return q.error();
     qsizetype bytes = 0;
@@ -268,7 +275,8 @@ Result<PushRequest> SyncStore::nextBatch(const QString &clientId)
         request.mutations.append(std::move(m));
     }
     if (!request.mutations.isEmpty()) {
-        if (VoidResult r = setMetaValue(QStringLiteral("inflight_max"), QString::number(request.mutations.last().id)); !r)
+        if (VoidResult r = setMetaValue(QStringLiteral("inflight_max"), QString::number(request.mutations.last().id));
+            !r)
             return r.error();
     }
     return request;
@@ -285,39 +293,41 @@ VoidResult SyncStore::applyPushResponse(const PushResponse &response)
         for (const MutationResult &r : response.results) {
             Result<QSqlQuery> entry = m_db.exec(QStringLiteral("SELECT tbl, row_id, op, fields, state FROM outbox "
                                                                "WHERE mutation_id = ?"),
-                                                {r.id});
+                                                { r.id });
             if (!entry)
                 return entry.error();
             if (!entry->next() || entry->value(4).toString() != QLatin1String("pending"))
                 continue; // answered before
             const QString table = entry->value(0).toString();
             const QString rowId = entry->value(1).toString();
-            touched.insert({table, rowId});
+            touched.insert({ table, rowId });
             if (r.outcome == Outcome::Rejected) {
-                const shared::Error reason = r.reason.value_or(shared::Error::make(QStringLiteral("rejected"), QString()));
-                if (VoidResult v = m_db.run(QStringLiteral("INSERT OR REPLACE INTO rejected(mutation_id, tbl, row_id, op, "
-                                                           "fields, code, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                                            {r.id, table, rowId, entry->value(2), entry->value(3), reason.code,
-                                             reason.message, now()});
+                const shared::Error reason
+                    = r.reason.value_or(shared::Error::make(QStringLiteral("rejected"), QString()));
+                if (VoidResult v = m_db.run(
+                        QStringLiteral("INSERT OR REPLACE INTO rejected(mutation_id, tbl, row_id, op, "
+                                       "fields, code, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                        { r.id, table, rowId, entry->value(2), entry->value(3), reason.code, reason.message, now() });
                     !v)
                     return v;
-                if (VoidResult v = m_db.run(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"), {r.id}); !v)
+                if (VoidResult v = m_db.run(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"), { r.id }); !v)
                     return v;
                 qCInfo(lcSync) << "mutation" << r.id << "refused:" << reason.code;
             } else {
                 if (VoidResult v = m_db.run(QStringLiteral("UPDATE outbox SET state = 'done', result_rev = ? "
                                                            "WHERE mutation_id = ?"),
-                                            {r.rev, r.id});
+                                            { r.rev, r.id });
                     !v)
                     return v;
             }
             for (const Conflict &c : r.conflicts) {
                 const auto text = [](const nlohmann::json &v) { return v.is_null() ? QVariant() : QVariant(dump(v)); };
-                if (VoidResult v = m_db.run(QStringLiteral("INSERT OR IGNORE INTO conflicts(id, tbl, row_id, field, kind, "
-                                                           "base_value, server_value, client_value, kept, created_at) "
-                                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                            {c.id, c.table, c.rowId, c.field, c.kind, text(c.baseValue),
-                                             text(c.serverValue), text(c.clientValue), c.kept, c.createdAt});
+                if (VoidResult v
+                    = m_db.run(QStringLiteral("INSERT OR IGNORE INTO conflicts(id, tbl, row_id, field, kind, "
+                                              "base_value, server_value, client_value, kept, created_at) "
+                                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                               { c.id, c.table, c.rowId, c.field, c.kind, text(c.baseValue), text(c.serverValue),
+                                 text(c.clientValue), c.kept, c.createdAt });
                     !v)
                     return v;
             }
@@ -336,20 +346,22 @@ VoidResult SyncStore::settle(QSet<QPair<QString, QString>> &touched, const QSet<
     Result<qint64> seq = cursorSeq();
     if (!seq)
         return seq.error();
-    Result<QSqlQuery> done = m_db.exec(QStringLiteral("SELECT mutation_id, tbl, row_id FROM outbox WHERE state = 'done' "
-                                                      "AND result_rev <= ?"),
-                                       {*seq});
+    Result<QSqlQuery> done
+        = m_db.exec(QStringLiteral("SELECT mutation_id, tbl, row_id FROM outbox WHERE state = 'done' "
+                                   "AND result_rev <= ?"),
+                    { *seq });
     if (!done)
         return done.error();
     bool any = false;
     while (done->next()) {
         any = true;
-        const QPair<QString, QString> row{done->value(1).toString(), done->value(2).toString()};
+        const QPair<QString, QString> row { done->value(1).toString(), done->value(2).toString() };
         if (!written.contains(row))
             touched.insert(row); // e.g. a refused overlap: the working copy goes back to the server's
     }
     if (any) {
-        if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM outbox WHERE state = 'done' AND result_rev <= ?"), {*seq});
+        if (VoidResult r
+            = m_db.run(QStringLiteral("DELETE FROM outbox WHERE state = 'done' AND result_rev <= ?"), { *seq });
             !r)
             return r;
     }
@@ -365,8 +377,8 @@ VoidResult SyncStore::settle(QSet<QPair<QString, QString>> &touched, const QSet<
 
 VoidResult SyncStore::rebuild(const shared::SyncTable &table, const QString &id)
 {
-    Result<QSqlQuery> server = m_db.exec(QStringLiteral("SELECT rev, deleted, data FROM server_rows WHERE tbl = ? AND id = ?"),
-                                         {table.name, id});
+    Result<QSqlQuery> server = m_db.exec(
+        QStringLiteral("SELECT rev, deleted, data FROM server_rows WHERE tbl = ? AND id = ?"), { table.name, id });
     if (!server)
         return server.error();
     nlohmann::json row;
@@ -397,7 +409,7 @@ VoidResult SyncStore::rebuild(const shared::SyncTable &table, const QString &id)
     }
     Result<QSqlQuery> queued = m_db.exec(QStringLiteral("SELECT op, fields FROM outbox WHERE tbl = ? AND row_id = ? "
                                                         "ORDER BY mutation_id"),
-                                         {table.name, id});
+                                         { table.name, id });
     if (!queued)
         return queued.error();
     while (queued->next()) {
@@ -420,7 +432,7 @@ VoidResult SyncStore::rebuild(const shared::SyncTable &table, const QString &id)
 }
 
 Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page, bool allowMassRemoval,
-                                                      qint64 &removing, qint64 &total)
+                                                       qint64 &removing, qint64 &total)
 {
     PageResult outcome = PageResult::Applied;
     VoidResult done = m_db.transaction([&]() -> VoidResult {
@@ -441,11 +453,11 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
         {
             Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT DISTINCT tbl, row_id FROM outbox "
                                                            "WHERE state = 'pending' OR result_rev > ?"),
-                                            {pageSeq});
+                                            { pageSeq });
             if (!q)
                 return q.error();
             while (q->next())
-                queued.insert({q->value(0).toString(), q->value(1).toString()});
+                queued.insert({ q->value(0).toString(), q->value(1).toString() });
         }
 
         // Count what this page would take away before doing any of it.
@@ -458,13 +470,13 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
             total += n->toLongLong();
         }
         for (const Change &c : page.changes) {
-            if (c.kind != Change::Kind::Upsert && !queued.contains({c.table, c.id}))
+            if (c.kind != Change::Kind::Upsert && !queued.contains({ c.table, c.id }))
                 ++removing;
         }
         if (finishingResync) {
             Result<QVariant> stale = m_db.scalar(QStringLiteral("SELECT count(*) FROM server_rows WHERE generation < ? "
                                                                 "AND deleted = 0"),
-                                                 {*generation});
+                                                 { *generation });
             if (!stale)
                 return stale.error();
             removing += stale->toLongLong();
@@ -505,7 +517,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                 qCWarning(lcSync) << "pull brought a row of unknown table" << c.table;
                 continue;
             }
-            const bool hasQueued = queued.contains({c.table, c.id});
+            const bool hasQueued = queued.contains({ c.table, c.id });
             switch (c.kind) {
             case Change::Kind::Upsert: {
                 // The hot path of a large pull: statements prepared once per page.
@@ -519,7 +531,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                 if (!upsertServer.exec())
                     return shared::Error::make(QStringLiteral("db_error"), upsertServer.lastError().text());
                 if (hasQueued) {
-                    touched.insert({c.table, c.id});
+                    touched.insert({ c.table, c.id });
                     break;
                 }
                 QSqlQuery &working = workingFor(*table);
@@ -527,14 +539,15 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                 working.bindValue(i++, c.id);
                 for (const std::string &key : keysFor(*table)) {
                     const auto it = c.row.find(key);
-                    working.bindValue(i++, it != c.row.end() && it->is_string()
-                                               ? QString::fromStdString(it->get_ref<const std::string &>())
-                                               : QStringLiteral(""));
+                    working.bindValue(i++,
+                                      it != c.row.end() && it->is_string()
+                                          ? QString::fromStdString(it->get_ref<const std::string &>())
+                                          : QStringLiteral(""));
                 }
                 working.bindValue(i, c.rev);
                 if (!working.exec())
                     return shared::Error::make(QStringLiteral("db_error"), working.lastError().text());
-                written.insert({c.table, c.id});
+                written.insert({ c.table, c.id });
                 break;
             }
             case Change::Kind::Delete:
@@ -544,36 +557,36 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                     // pushing them settles whether the row comes back.
                     if (VoidResult r = m_db.run(QStringLiteral("UPDATE server_rows SET deleted = 1, rev = ? "
                                                                "WHERE tbl = ? AND id = ?"),
-                                                {c.rev, c.table, c.id});
+                                                { c.rev, c.table, c.id });
                         !r)
                         return r;
-                    touched.insert({c.table, c.id});
+                    touched.insert({ c.table, c.id });
                 } else {
                     if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM server_rows WHERE tbl = ? AND id = ?"),
-                                                {c.table, c.id});
+                                                { c.table, c.id });
                         !r)
                         return r;
                     if (VoidResult r = removeWorkingRow(*table, c.id); !r)
                         return r;
-                    written.insert({c.table, c.id});
+                    written.insert({ c.table, c.id });
                 }
                 break;
             }
         }
         if (finishingResync) {
             // What the full pull did not bring is no longer ours to see.
-            Result<QSqlQuery> stale = m_db.exec(QStringLiteral("SELECT tbl, id FROM server_rows WHERE generation < ?"),
-                                                {*generation});
+            Result<QSqlQuery> stale
+                = m_db.exec(QStringLiteral("SELECT tbl, id FROM server_rows WHERE generation < ?"), { *generation });
             if (!stale)
                 return stale.error();
             QList<QPair<QString, QString>> rows;
             while (stale->next())
-                rows.append({stale->value(0).toString(), stale->value(1).toString()});
+                rows.append({ stale->value(0).toString(), stale->value(1).toString() });
             for (const auto &row : std::as_const(rows)) {
                 const QString sql = queued.contains(row)
-                                        ? QStringLiteral("UPDATE server_rows SET deleted = 1 WHERE tbl = ? AND id = ?")
-                                        : QStringLiteral("DELETE FROM server_rows WHERE tbl = ? AND id = ?");
-                if (VoidResult r = m_db.run(sql, {row.first, row.second}); !r)
+                    ? QStringLiteral("UPDATE server_rows SET deleted = 1 WHERE tbl = ? AND id = ?")
+                    : QStringLiteral("DELETE FROM server_rows WHERE tbl = ? AND id = ?");
+                if (VoidResult r = m_db.run(sql, { row.first, row.second }); !r)
                     return r;
                 touched.insert(row);
             }

@@ -33,9 +33,9 @@ public:
 
     struct Status
     {
-        qint64 pending = 0;   // local changes the server has not answered yet
+        qint64 pending = 0; // local changes the server has not answered yet
         qint64 conflicts = 0; // unresolved
-        qint64 rejected = 0;  // refused and not dismissed
+        qint64 rejected = 0; // refused and not dismissed
         QString cursor;
         QString lastSyncAt;
         bool resyncing = false;

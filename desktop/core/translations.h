@@ -11,6 +11,6 @@ namespace quire::desktop {
 namespace Translations {
 // Returns true when a Quire translation for the locale was found.
 bool install(QCoreApplication &app, const QLocale &locale = QLocale());
-}
+} // namespace Translations
 
 } // namespace quire::desktop

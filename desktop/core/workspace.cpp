@@ -3,16 +3,16 @@
 
 #include "desktop/core/apiclient.h"
 #include "desktop/core/authsession.h"
-#include "desktop/core/credentialstore.h"
 #include "desktop/core/connectionmonitor.h"
 #include "desktop/core/contentstore.h"
+#include "desktop/core/credentialstore.h"
 #include "desktop/core/livechannel.h"
-#include "desktop/core/syncengine.h"
-#include "desktop/core/syncrecords.h"
-#include "desktop/core/syncstore.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
 #include "desktop/core/searchindexer.h"
+#include "desktop/core/syncengine.h"
+#include "desktop/core/syncrecords.h"
+#include "desktop/core/syncstore.h"
 
 namespace quire::desktop {
 

@@ -26,18 +26,24 @@ namespace {
 QString roleLabel(shared::Role role)
 {
     switch (role) {
-    case shared::Role::Admin: return Tr::tr("Administrator");
-    case shared::Role::Editor: return Tr::tr("Editor");
-    case shared::Role::Author: return Tr::tr("Author");
-    case shared::Role::Creator: return Tr::tr("Creator");
-    case shared::Role::Reader: return Tr::tr("Reader");
+    case shared::Role::Admin:
+        return Tr::tr("Administrator");
+    case shared::Role::Editor:
+        return Tr::tr("Editor");
+    case shared::Role::Author:
+        return Tr::tr("Author");
+    case shared::Role::Creator:
+        return Tr::tr("Creator");
+    case shared::Role::Reader:
+        return Tr::tr("Reader");
     }
     return {};
 }
 
 void fillRoles(QComboBox *box)
 {
-    for (shared::Role role : {shared::Role::Reader, shared::Role::Creator, shared::Role::Author, shared::Role::Editor, shared::Role::Admin})
+    for (shared::Role role : { shared::Role::Reader, shared::Role::Creator, shared::Role::Author, shared::Role::Editor,
+                               shared::Role::Admin })
         box->addItem(roleLabel(role), shared::roleName(role));
 }
 
@@ -125,7 +131,7 @@ QWidget *AdminView::buildUsers()
     m_search->setClearButtonEnabled(true);
     auto *searchButton = new QPushButton(Tr::tr("&Search"), page);
     searchButton->setObjectName(QStringLiteral("searchButton"));
-    m_users = table(page, "userTable", {Tr::tr("Name"), Tr::tr("Email"), Tr::tr("Role"), Tr::tr("Status")});
+    m_users = table(page, "userTable", { Tr::tr("Name"), Tr::tr("Email"), Tr::tr("Role"), Tr::tr("Status") });
     m_role = new QComboBox(page);
     m_role->setObjectName(QStringLiteral("roleBox"));
     fillRoles(m_role);
@@ -162,7 +168,8 @@ QWidget *AdminView::buildUsers()
             return;
         }
         m_auditActorId = id;
-        m_auditActor->setText(Tr::tr("Events by %1").arg(m_users->item(m_users->selectedItems().first()->row(), 1)->text()));
+        m_auditActor->setText(
+            Tr::tr("Events by %1").arg(m_users->item(m_users->selectedItems().first()->row(), 1)->text()));
         m_tabs->setCurrentIndex(2); // loads the log
     });
     connect(m_users, &QTableWidget::itemSelectionChanged, this, [this] {
@@ -197,7 +204,8 @@ QWidget *AdminView::buildInvites()
     row->addWidget(create);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(row);
-    layout->addWidget(new QLabel(Tr::tr("Give this code to the person you invite. It is shown only once and works once."), page));
+    layout->addWidget(
+        new QLabel(Tr::tr("Give this code to the person you invite. It is shown only once and works once."), page));
     layout->addWidget(m_inviteCode);
     layout->addStretch();
     connect(create, &QPushButton::clicked, this, [this] {
@@ -220,16 +228,16 @@ QWidget *AdminView::buildAudit()
     m_auditAction = new QComboBox(page);
     m_auditAction->setObjectName(QStringLiteral("auditActionBox"));
     m_auditAction->addItem(Tr::tr("All events"), QString());
-    const QList<QPair<QString, QString>> actions{
-        {Tr::tr("Sign-ins"), QStringLiteral("login")},
-        {Tr::tr("Failed sign-ins"), QStringLiteral("login_failed")},
-        {Tr::tr("Sign-outs"), QStringLiteral("logout")},
-        {Tr::tr("Password changes"), QStringLiteral("password_change")},
-        {Tr::tr("Password resets"), QStringLiteral("password_reset")},
-        {Tr::tr("Role changes"), QStringLiteral("role_change")},
-        {Tr::tr("Disabled accounts"), QStringLiteral("user_disabled")},
-        {Tr::tr("Deleted accounts"), QStringLiteral("user_deleted")},
-        {Tr::tr("Refresh-token reuse"), QStringLiteral("refresh_token_reuse")},
+    const QList<QPair<QString, QString>> actions {
+        { Tr::tr("Sign-ins"), QStringLiteral("login") },
+        { Tr::tr("Failed sign-ins"), QStringLiteral("login_failed") },
+        { Tr::tr("Sign-outs"), QStringLiteral("logout") },
+        { Tr::tr("Password changes"), QStringLiteral("password_change") },
+        { Tr::tr("Password resets"), QStringLiteral("password_reset") },
+        { Tr::tr("Role changes"), QStringLiteral("role_change") },
+        { Tr::tr("Disabled accounts"), QStringLiteral("user_disabled") },
+        { Tr::tr("Deleted accounts"), QStringLiteral("user_deleted") },
+        { Tr::tr("Refresh-token reuse"), QStringLiteral("refresh_token_reuse") },
     };
     for (const auto &[label, action] : actions)
         m_auditAction->addItem(label, action);
@@ -244,7 +252,8 @@ QWidget *AdminView::buildAudit()
         m_auditActor->setText(Tr::tr("Events by everyone"));
         loadAudit();
     });
-    m_audit = table(page, "auditTable", {Tr::tr("Time"), Tr::tr("Event"), Tr::tr("By"), Tr::tr("Concerning"), Tr::tr("Address")});
+    m_audit = table(page, "auditTable",
+                    { Tr::tr("Time"), Tr::tr("Event"), Tr::tr("By"), Tr::tr("Concerning"), Tr::tr("Address") });
     auto *row = new QHBoxLayout;
     row->addWidget(m_auditAction);
     row->addWidget(m_auditActor);
@@ -277,7 +286,8 @@ void AdminView::loadUsers(const QString &note)
             auto *role = new QTableWidgetItem(roleLabel(u.role));
             role->setData(Qt::UserRole, shared::roleName(u.role));
             m_users->setItem(row, 2, role);
-            auto *state = new QTableWidgetItem(u.disabled ? Tr::tr("Disabled") : (u.emailVerified ? Tr::tr("Active") : Tr::tr("Unverified")));
+            auto *state = new QTableWidgetItem(
+                u.disabled ? Tr::tr("Disabled") : (u.emailVerified ? Tr::tr("Active") : Tr::tr("Unverified")));
             state->setData(Qt::UserRole, u.disabled);
             m_users->setItem(row, 3, state);
         }
@@ -317,24 +327,28 @@ void AdminView::applyToSelected(bool changeRole, bool toggleDisabled)
 
 void AdminView::loadAudit()
 {
-    m_admin->audit(m_auditAction->currentData().toString(), m_auditActorId, [this](const shared::Result<QList<desktop::AuditEntry>> &entries) {
-        if (!entries) {
-            m_status->setText(errorText(entries.error()));
-            return;
-        }
-        m_audit->setRowCount(0);
-        for (const desktop::AuditEntry &e : *entries) {
-            const int row = m_audit->rowCount();
-            m_audit->insertRow(row);
-            const std::optional<QDateTime> at = shared::Timestamp::parse(e.at);
-            m_audit->setItem(row, 0, new QTableWidgetItem(at ? QLocale().toString(at->toLocalTime(), QLocale::ShortFormat) : e.at));
-            m_audit->setItem(row, 1, new QTableWidgetItem(e.action));
-            m_audit->setItem(row, 2, new QTableWidgetItem(e.actorId));
-            m_audit->setItem(row, 3, new QTableWidgetItem(e.targetId));
-            m_audit->setItem(row, 4, new QTableWidgetItem(e.ip));
-        }
-        m_audit->resizeColumnsToContents();
-    });
+    m_admin->audit(
+        m_auditAction->currentData().toString(), m_auditActorId,
+        [this](const shared::Result<QList<desktop::AuditEntry>> &entries) {
+            if (!entries) {
+                m_status->setText(errorText(entries.error()));
+                return;
+            }
+            m_audit->setRowCount(0);
+            for (const desktop::AuditEntry &e : *entries) {
+                const int row = m_audit->rowCount();
+                m_audit->insertRow(row);
+                const std::optional<QDateTime> at = shared::Timestamp::parse(e.at);
+                m_audit->setItem(
+                    row, 0,
+                    new QTableWidgetItem(at ? QLocale().toString(at->toLocalTime(), QLocale::ShortFormat) : e.at));
+                m_audit->setItem(row, 1, new QTableWidgetItem(e.action));
+                m_audit->setItem(row, 2, new QTableWidgetItem(e.actorId));
+                m_audit->setItem(row, 3, new QTableWidgetItem(e.targetId));
+                m_audit->setItem(row, 4, new QTableWidgetItem(e.ip));
+            }
+            m_audit->resizeColumnsToContents();
+        });
 }
 
 } // namespace quire::gui

@@ -51,7 +51,7 @@ private:
     QSpinBox *m_inviteDays = nullptr;
     QLineEdit *m_inviteCode = nullptr;
     QComboBox *m_auditAction = nullptr;
-    QLabel *m_auditActor = nullptr;     // whose events are shown, if filtered
+    QLabel *m_auditActor = nullptr; // whose events are shown, if filtered
     QString m_auditActorId;
     QTabWidget *m_tabs = nullptr;
     QTableWidget *m_audit = nullptr;

@@ -94,7 +94,7 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(kAutosaveMs);
     connect(m_autosave, &QTimer::timeout, this, &ArticleEditor::saveNow);
-    for (QLineEdit *edit : {m_title, m_slug, m_summary})
+    for (QLineEdit *edit : { m_title, m_slug, m_summary })
         connect(edit, &QLineEdit::textEdited, this, &ArticleEditor::edited);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ArticleEditor::edited);
     connect(m_body, &QPlainTextEdit::textChanged, this, &ArticleEditor::edited);
@@ -136,7 +136,7 @@ void ArticleEditor::load(const QString &id)
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(has ? text(m_loaded, "kind") : QStringLiteral("guide"))));
     // Replacing the whole text is one undo step and leaves the document unmodified.
     m_body->setPlainText(text(m_loaded, "body"));
-    for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_kind, m_slug, m_summary, m_body})
+    for (QWidget *w : std::initializer_list<QWidget *> { m_title, m_kind, m_slug, m_summary, m_body })
         w->setEnabled(has);
     m_problem->clear();
     m_dirty = false;
@@ -152,11 +152,11 @@ void ArticleEditor::reloadIfClean()
 
 nlohmann::json ArticleEditor::fieldsOnScreen() const
 {
-    return {{"title", m_title->text().toStdString()},
-            {"kind", m_kind->currentData().toString().toStdString()},
-            {"slug", m_slug->text().trimmed().toStdString()},
-            {"summary", m_summary->text().toStdString()},
-            {"body", m_body->toPlainText().toStdString()}};
+    return { { "title", m_title->text().toStdString() },
+             { "kind", m_kind->currentData().toString().toStdString() },
+             { "slug", m_slug->text().trimmed().toStdString() },
+             { "summary", m_summary->text().toStdString() },
+             { "body", m_body->toPlainText().toStdString() } };
 }
 
 void ArticleEditor::edited()
@@ -186,7 +186,7 @@ bool ArticleEditor::saveNow()
     if (!changed.empty()) {
         shared::VoidResult r = m_workspace.content().update(ContentStore::guides(), m_id, changed);
         if (!r) {
-            QStringList lines{r.error().message};
+            QStringList lines { r.error().message };
             for (auto it = r.error().fields.cbegin(); it != r.error().fields.cend(); ++it)
                 lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
             m_problem->setText(lines.join(QLatin1Char('\n')));
@@ -206,7 +206,8 @@ void ArticleEditor::setStatus(const QString &status)
 {
     if (!saveNow())
         return;
-    shared::VoidResult r = m_workspace.content().update(ContentStore::guides(), m_id, {{"status", status.toStdString()}});
+    shared::VoidResult r
+        = m_workspace.content().update(ContentStore::guides(), m_id, { { "status", status.toStdString() } });
     if (!r) {
         m_problem->setText(r.error().message);
         return;
@@ -223,10 +224,10 @@ void ArticleEditor::updateActions()
     const shared::Role role = shared::roleFromName(m_workspace.session().role()).value_or(shared::Role::Reader);
     const bool canPublish = shared::hasPermission(role, shared::Permission::PublishContent);
     const bool canSubmit = shared::hasPermission(role, shared::Permission::SubmitForReview);
-    m_statusLabel->setText(has ? Tr::tr("Status: %1%2")
-                                     .arg(desktop::ArticleListModel::statusLabel(status),
-                                          m_dirty ? Tr::tr(" · saving…") : QString())
-                               : Tr::tr("Choose an article or make a new one."));
+    m_statusLabel->setText(
+        has ? Tr::tr("Status: %1%2")
+                  .arg(desktop::ArticleListModel::statusLabel(status), m_dirty ? Tr::tr(" · saving…") : QString())
+            : Tr::tr("Choose an article or make a new one."));
     m_submit->setVisible(has && canSubmit && !canPublish && status == QLatin1String("draft"));
     m_publish->setVisible(has && canPublish && status != QLatin1String("published"));
     m_unpublish->setVisible(has && canPublish && status == QLatin1String("published"));

@@ -32,7 +32,8 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, Q
     , m_table(new QTableView(this))
     , m_editor(new ArticleEditor(workspace, this))
 {
-    setObjectName(kind == QLatin1String("case_study") ? QStringLiteral("caseStudiesView") : QStringLiteral("guidesView"));
+    setObjectName(kind == QLatin1String("case_study") ? QStringLiteral("caseStudiesView")
+                                                      : QStringLiteral("guidesView"));
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_table->setObjectName(QStringLiteral("articleTable"));
@@ -42,7 +43,8 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, Q
     m_status->addItem(Tr::tr("Any status"), QString());
     for (const QString &s : shared::contentStatusNames())
         m_status->addItem(desktop::ArticleListModel::statusLabel(s), s);
-    auto *create = new QPushButton(kind == QLatin1String("case_study") ? Tr::tr("New Case Study") : Tr::tr("New Guide"), this);
+    auto *create
+        = new QPushButton(kind == QLatin1String("case_study") ? Tr::tr("New Case Study") : Tr::tr("New Guide"), this);
     create->setObjectName(QStringLiteral("newButton"));
 
     m_model->query().kind = kind;
@@ -73,7 +75,8 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, Q
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_model->query().text = text;
-        m_model->query().sort = text.isEmpty() ? desktop::ArticleQuery::Sort::Updated : desktop::ArticleQuery::Sort::Relevance;
+        m_model->query().sort
+            = text.isEmpty() ? desktop::ArticleQuery::Sort::Updated : desktop::ArticleQuery::Sort::Relevance;
         refresh();
     });
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
@@ -110,8 +113,8 @@ QString ArticlesView::createArticle()
         return {};
     }
     shared::Result<QString> id = m_workspace.content().create(
-        desktop::ContentStore::guides(), {{"title", Tr::tr("Untitled").toStdString()}, {"kind", m_kind.toStdString()}},
-        owner);
+        desktop::ContentStore::guides(),
+        { { "title", Tr::tr("Untitled").toStdString() }, { "kind", m_kind.toStdString() } }, owner);
     if (!id) {
         QMessageBox::warning(this, windowTitle(), id.error().message);
         return {};

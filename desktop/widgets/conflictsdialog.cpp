@@ -104,7 +104,8 @@ void ConflictsDialog::reload()
         return;
     }
     for (const auto &c : std::as_const(*conflicts)) {
-        auto *item = new QListWidgetItem(Tr::tr("%1 · %2 · %3").arg(c.conflict.table, c.conflict.rowId, c.conflict.field), m_list);
+        auto *item = new QListWidgetItem(
+            Tr::tr("%1 · %2 · %3").arg(c.conflict.table, c.conflict.rowId, c.conflict.field), m_list);
         item->setData(Qt::UserRole, c.conflict.id);
         item->setData(Qt::UserRole + 1, asText(c.conflict.serverValue));
         item->setData(Qt::UserRole + 2, asText(c.conflict.clientValue));
@@ -143,9 +144,9 @@ void ConflictsDialog::keep(int choice)
     const QString original = item->data(choice == 0 ? Qt::UserRole + 1 : Qt::UserRole + 2).toString();
     const bool edited = !wholeRow && pane->toPlainText() != original;
     desktop::ConflictResolver resolver(m_workspace.content(), m_workspace.syncRecords());
-    shared::VoidResult r = resolver.resolve(item->data(Qt::UserRole).toString(),
-                                            edited ? Keep::Text : (choice == 0 ? Keep::Server : Keep::Client),
-                                            pane->toPlainText());
+    shared::VoidResult r
+        = resolver.resolve(item->data(Qt::UserRole).toString(),
+                           edited ? Keep::Text : (choice == 0 ? Keep::Server : Keep::Client), pane->toPlainText());
     if (!r) {
         QMessageBox::warning(this, windowTitle(), r.error().message);
         return;

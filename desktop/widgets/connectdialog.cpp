@@ -105,7 +105,8 @@ void ConnectDialog::onProbeFinished(const ProbeResult &result)
     case ProbeResult::Outcome::Ok: {
         // Pin only what the user accepted; a CA-issued certificate needs no pin.
         const bool pinned = !m_offeredFingerprint.isEmpty() && m_offeredFingerprint == result.fingerprint;
-        const QString keep = (m_workspace.profile().serverUrl() == result.url) ? m_workspace.profile().pinnedFingerprint() : QString();
+        const QString keep
+            = (m_workspace.profile().serverUrl() == result.url) ? m_workspace.profile().pinnedFingerprint() : QString();
         m_workspace.useServer(result.url, pinned ? result.fingerprint : keep);
         accept();
         return;

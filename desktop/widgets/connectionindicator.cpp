@@ -21,10 +21,18 @@ void ConnectionIndicator::refresh()
     const State state = m_monitor.state();
     QString mark;
     switch (state) {
-    case State::Online: mark = QStringLiteral("●"); break;
-    case State::Offline: mark = QStringLiteral("○"); break;
-    case State::Checking: mark = QStringLiteral("◌"); break;
-    case State::NoServer: mark = QStringLiteral("–"); break;
+    case State::Online:
+        mark = QStringLiteral("●");
+        break;
+    case State::Offline:
+        mark = QStringLiteral("○");
+        break;
+    case State::Checking:
+        mark = QStringLiteral("◌");
+        break;
+    case State::NoServer:
+        mark = QStringLiteral("–");
+        break;
     }
     setText(mark + QLatin1Char(' ') + desktop::ConnectionMonitor::stateText(state));
     QString tip;

@@ -33,11 +33,14 @@ int run(QApplication &app)
     parser.setApplicationDescription(Tr::tr("Quire: write, manage and publish, offline first."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption profileOption(QStringLiteral("profile"), Tr::tr("Use the profile in <dir> instead of the default one."), Tr::tr("dir"));
-    const QCommandLineOption serverOption(QStringLiteral("server"), Tr::tr("Connect to the server at <url>."), Tr::tr("url"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"), Tr::tr("Use the profile in <dir> instead of the default one."), Tr::tr("dir"));
+    const QCommandLineOption serverOption(QStringLiteral("server"), Tr::tr("Connect to the server at <url>."),
+                                          Tr::tr("url"));
     const QCommandLineOption fingerprintOption(QStringLiteral("trust-fingerprint"),
-                                               Tr::tr("Trust the server certificate with this SHA-256 <fingerprint>."), Tr::tr("fingerprint"));
-    parser.addOptions({profileOption, serverOption, fingerprintOption});
+                                               Tr::tr("Trust the server certificate with this SHA-256 <fingerprint>."),
+                                               Tr::tr("fingerprint"));
+    parser.addOptions({ profileOption, serverOption, fingerprintOption });
     parser.process(app);
 
     auto workspace = desktop::Workspace::open(parser.value(profileOption));
@@ -48,8 +51,9 @@ int run(QApplication &app)
     desktop::Workspace &ws = **workspace;
     if (parser.isSet(serverOption)) {
         shared::Result<QUrl> url = desktop::ApiClient::parseServerUrl(parser.value(serverOption));
-        std::optional<QString> pin = parser.isSet(fingerprintOption) ? shared::Fingerprint::normalize(parser.value(fingerprintOption))
-                                                                     : std::optional<QString>(QString());
+        std::optional<QString> pin = parser.isSet(fingerprintOption)
+            ? shared::Fingerprint::normalize(parser.value(fingerprintOption))
+            : std::optional<QString>(QString());
         if (!url || !pin) {
             QMessageBox::critical(nullptr, Tr::tr("Quire cannot start"),
                                   !url ? url.error().message : Tr::tr("The fingerprint is not a SHA-256 fingerprint."));

@@ -4,26 +4,25 @@
 #include "desktop/core/apiclient.h"
 #include "desktop/core/authsession.h"
 #include "desktop/core/connectionmonitor.h"
+#include "desktop/core/syncengine.h"
+#include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/adminview.h"
+#include "desktop/widgets/articlesview.h"
+#include "desktop/widgets/conflictsdialog.h"
 #include "desktop/widgets/connectdialog.h"
 #include "desktop/widgets/connectionindicator.h"
 #include "desktop/widgets/placeholderview.h"
 #include "desktop/widgets/profiledialog.h"
+#include "desktop/widgets/rejecteddialog.h"
 #include "desktop/widgets/signindialog.h"
+#include "desktop/widgets/syncindicator.h"
 #include "desktop/widgets/tr.h"
 #include "shared/version.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
-#include "desktop/core/syncengine.h"
-#include "desktop/core/syncstore.h"
-#include "desktop/widgets/articlesview.h"
-#include "desktop/widgets/conflictsdialog.h"
-#include "desktop/widgets/rejecteddialog.h"
-#include "desktop/widgets/syncindicator.h"
-
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -50,7 +49,7 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({180, 720});
+    splitter->setSizes({ 180, 720 });
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_account);
     statusBar()->addPermanentWidget(m_sync);
@@ -83,10 +82,10 @@ void MainWindow::buildSections()
     m_navigation->addItem(Tr::tr("Case studies"));
     m_pages->addWidget(new ArticlesView(m_workspace, QStringLiteral("case_study"), m_pages));
     const Entry entries[] = {
-        {Tr::tr("Prompts"), Tr::tr("The prompt library is not built yet.")},
-        {Tr::tr("Courses"), Tr::tr("Courses and learning progress are not built yet.")},
-        {Tr::tr("Posts"), Tr::tr("Scheduling social posts is not built yet.")},
-        {Tr::tr("Metrics"), Tr::tr("Engagement and financial metrics are not built yet.")},
+        { Tr::tr("Prompts"), Tr::tr("The prompt library is not built yet.") },
+        { Tr::tr("Courses"), Tr::tr("Courses and learning progress are not built yet.") },
+        { Tr::tr("Posts"), Tr::tr("Scheduling social posts is not built yet.") },
+        { Tr::tr("Metrics"), Tr::tr("Engagement and financial metrics are not built yet.") },
     };
     for (const Entry &e : entries) {
         m_navigation->addItem(e.name);
@@ -126,7 +125,8 @@ void MainWindow::buildMenus()
     });
     m_profileAction->setObjectName(QStringLiteral("profileAction"));
     m_signOutAction = account->addAction(Tr::tr("Sign &Out"), this, [this] {
-        m_workspace.session().signOut([this](const desktop::ApiReply &) { statusBar()->showMessage(Tr::tr("Signed out."), 5000); });
+        m_workspace.session().signOut(
+            [this](const desktop::ApiReply &) { statusBar()->showMessage(Tr::tr("Signed out."), 5000); });
     });
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
 
@@ -157,8 +157,9 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(Tr::tr("&Help"));
     help->addAction(Tr::tr("&About Quire"), this, [this] {
-        QMessageBox::about(this, Tr::tr("About Quire"),
-                           Tr::tr("Quire %1\nOffline-first authoring and publishing.").arg(QLatin1String(shared::kVersion)));
+        QMessageBox::about(
+            this, Tr::tr("About Quire"),
+            Tr::tr("Quire %1\nOffline-first authoring and publishing.").arg(QLatin1String(shared::kVersion)));
     });
 }
 

@@ -80,45 +80,54 @@ ProfileDialog::ProfileDialog(desktop::AuthSession &session, QWidget *parent)
 
 void ProfileDialog::load()
 {
-    m_session.call(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt, [this](const desktop::ApiReply &reply) {
-        if (!reply.ok()) {
-            m_status->setText(SignInDialog::messageFor(reply));
-            return;
-        }
-        const nlohmann::json &me = reply.json;
-        m_name->setText(QString::fromStdString(me.value("name", std::string())));
-        m_avatar->setText(me.contains("avatar_url") && me["avatar_url"].is_string() ? QString::fromStdString(me["avatar_url"].get<std::string>()) : QString());
-        const nlohmann::json prefs = me.value("preferences", nlohmann::json::object());
-        m_theme->setCurrentIndex(std::max(0, m_theme->findData(QString::fromStdString(prefs.value("theme", std::string("system"))))));
-        m_language->setCurrentIndex(std::max(0, m_language->findData(QString::fromStdString(prefs.value("language", std::string("en"))))));
-        m_notifications->setChecked(prefs.value("notifications", true));
-    });
+    m_session.call(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt,
+        [this](const desktop::ApiReply &reply) {
+            if (!reply.ok()) {
+                m_status->setText(SignInDialog::messageFor(reply));
+                return;
+            }
+            const nlohmann::json &me = reply.json;
+            m_name->setText(QString::fromStdString(me.value("name", std::string())));
+            m_avatar->setText(me.contains("avatar_url") && me["avatar_url"].is_string()
+                                  ? QString::fromStdString(me["avatar_url"].get<std::string>())
+                                  : QString());
+            const nlohmann::json prefs = me.value("preferences", nlohmann::json::object());
+            m_theme->setCurrentIndex(
+                std::max(0, m_theme->findData(QString::fromStdString(prefs.value("theme", std::string("system"))))));
+            m_language->setCurrentIndex(
+                std::max(0, m_language->findData(QString::fromStdString(prefs.value("language", std::string("en"))))));
+            m_notifications->setChecked(prefs.value("notifications", true));
+        });
 }
 
 void ProfileDialog::save()
 {
-    nlohmann::json body{{"name", m_name->text().trimmed()},
-                        {"avatar_url", m_avatar->text().trimmed().isEmpty() ? nlohmann::json() : nlohmann::json(m_avatar->text().trimmed())},
-                        {"preferences",
-                         {{"theme", m_theme->currentData().toString()},
-                          {"language", m_language->currentData().toString()},
-                          {"notifications", m_notifications->isChecked()}}}};
-    m_session.call(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me"), body, [this](const desktop::ApiReply &reply) {
-        if (!reply.ok()) {
-            if (reply.error && reply.error->fields.contains(QStringLiteral("avatar_url")))
-                m_status->setText(Tr::tr("The avatar address must start with https://."));
-            else
-                m_status->setText(SignInDialog::messageFor(reply));
-            return;
-        }
-        m_status->setText(Tr::tr("Profile saved."));
-    });
+    nlohmann::json body { { "name", m_name->text().trimmed() },
+                          { "avatar_url",
+                            m_avatar->text().trimmed().isEmpty() ? nlohmann::json()
+                                                                 : nlohmann::json(m_avatar->text().trimmed()) },
+                          { "preferences",
+                            { { "theme", m_theme->currentData().toString() },
+                              { "language", m_language->currentData().toString() },
+                              { "notifications", m_notifications->isChecked() } } } };
+    m_session.call(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me"), body,
+                   [this](const desktop::ApiReply &reply) {
+                       if (!reply.ok()) {
+                           if (reply.error && reply.error->fields.contains(QStringLiteral("avatar_url")))
+                               m_status->setText(Tr::tr("The avatar address must start with https://."));
+                           else
+                               m_status->setText(SignInDialog::messageFor(reply));
+                           return;
+                       }
+                       m_status->setText(Tr::tr("Profile saved."));
+                   });
 }
 
 void ProfileDialog::changePassword()
 {
     m_session.call(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/password"),
-                   nlohmann::json{{"current_password", m_current->text()}, {"new_password", m_new->text()}},
+                   nlohmann::json { { "current_password", m_current->text() }, { "new_password", m_new->text() } },
                    [this](const desktop::ApiReply &reply) {
                        if (reply.ok()) {
                            m_current->clear();

@@ -33,7 +33,8 @@ QString contentOf(const nlohmann::json &fields)
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (it.key() == "title" || it.key() == "body" || !it->is_string())
             continue;
-        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
+        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(it.key()),
+                                              QString::fromStdString(it->get<std::string>()));
     }
     if (fields.contains("body") && fields["body"].is_string())
         lines << QString::fromStdString(fields["body"].get<std::string>());
@@ -65,8 +66,8 @@ RejectedDialog::RejectedDialog(desktop::Workspace &workspace, QWidget *parent)
     buttons->addButton(QDialogButtonBox::Close);
     connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(currentContent()); });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, Tr::tr("Export Refused Change"), QString(),
-                                                          Tr::tr("Markdown (*.md)"));
+        const QString path
+            = QFileDialog::getSaveFileName(this, Tr::tr("Export Refused Change"), QString(), Tr::tr("Markdown (*.md)"));
         if (path.isEmpty())
             return;
         if (const QString error = exportTo(path); !error.isEmpty())
@@ -126,13 +127,14 @@ void RejectedDialog::reload()
     }
     for (const auto &r : std::as_const(*rejected)) {
         const QString title = r.fields.contains("title") && r.fields["title"].is_string()
-                                  ? QString::fromStdString(r.fields["title"].get<std::string>())
-                                  : r.rowId;
+            ? QString::fromStdString(r.fields["title"].get<std::string>())
+            : r.rowId;
         auto *item = new QListWidgetItem(Tr::tr("%1 (%2)").arg(title, r.op), m_list);
         item->setData(Qt::UserRole, r.mutationId);
         item->setData(Qt::UserRole + 1, r.message);
-        item->setData(Qt::UserRole + 2, r.op == QLatin1String("delete") ? Tr::tr("(a deletion of %1)").arg(r.rowId)
-                                                                       : contentOf(r.fields));
+        item->setData(Qt::UserRole + 2,
+                      r.op == QLatin1String("delete") ? Tr::tr("(a deletion of %1)").arg(r.rowId)
+                                                      : contentOf(r.fields));
     }
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);

@@ -212,19 +212,21 @@ void SignInDialog::signIn()
 void SignInDialog::registerAccount()
 {
     setBusy(true);
-    m_session.registerAccount(m_regEmail->text().trimmed(), m_regPassword->text(), m_regName->text().trimmed(),
-                              m_regInvite->text().trimmed(), [this](const desktop::ApiReply &reply) {
-                                  setBusy(false);
-                                  if (!reply.ok()) {
-                                      m_status->setText(messageFor(reply));
-                                      return;
-                                  }
-                                  m_email->setText(m_regEmail->text().trimmed());
-                                  m_password->setText(m_regPassword->text());
-                                  m_regPassword->clear();
-                                  showPage(Page::SignIn);
-                                  m_status->setText(Tr::tr("Account created. We sent you a mail to confirm your address; you can sign in now."));
-                              });
+    m_session.registerAccount(
+        m_regEmail->text().trimmed(), m_regPassword->text(), m_regName->text().trimmed(), m_regInvite->text().trimmed(),
+        [this](const desktop::ApiReply &reply) {
+            setBusy(false);
+            if (!reply.ok()) {
+                m_status->setText(messageFor(reply));
+                return;
+            }
+            m_email->setText(m_regEmail->text().trimmed());
+            m_password->setText(m_regPassword->text());
+            m_regPassword->clear();
+            showPage(Page::SignIn);
+            m_status->setText(
+                Tr::tr("Account created. We sent you a mail to confirm your address; you can sign in now."));
+        });
 }
 
 void SignInDialog::sendResetLink()
@@ -232,8 +234,9 @@ void SignInDialog::sendResetLink()
     setBusy(true);
     m_session.forgotPassword(m_forgotEmail->text().trimmed(), [this](const desktop::ApiReply &reply) {
         setBusy(false);
-        m_status->setText(reply.ok() ? Tr::tr("If an account exists for this address, a reset link is on its way. Check your mail.")
-                                     : messageFor(reply));
+        m_status->setText(
+            reply.ok() ? Tr::tr("If an account exists for this address, a reset link is on its way. Check your mail.")
+                       : messageFor(reply));
     });
 }
 

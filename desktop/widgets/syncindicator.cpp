@@ -23,7 +23,7 @@ SyncIndicator::SyncIndicator(desktop::SyncEngine &engine, desktop::SyncStore &st
 
 void SyncIndicator::refresh()
 {
-    QStringList parts{desktop::SyncEngine::stateText(m_engine.state())};
+    QStringList parts { desktop::SyncEngine::stateText(m_engine.state()) };
     shared::Result<desktop::SyncStore::Status> status = m_store.status();
     if (!status) {
         setText(parts.first());

@@ -66,12 +66,13 @@ Principal readPrincipal(const QSqlQuery &q)
 
 AccountStore::AccountStore(shared::Database &db)
     : m_db(db)
-{}
+{ }
 
 Result<std::optional<StoredUser>> AccountStore::findOne(const QString &column, const QString &value)
 {
     // `column` is one of our own literals, never input.
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT %1 FROM users WHERE %2 = ?").arg(kUserColumns, column), {value});
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT %1 FROM users WHERE %2 = ?").arg(kUserColumns, column), { value });
     if (!q)
         return q.error();
     if (!q->next())
@@ -101,21 +102,27 @@ Result<StoredUser> AccountStore::insertUser(const QString &email, const QString 
     s.user.createdAt = s.user.updatedAt = shared::Clock::instance().now();
     s.passwordHash = passwordHash;
     const QString now = shared::Timestamp::format(s.user.createdAt);
-    Result<QVariant> exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE email = ?"), {s.user.email});
+    Result<QVariant> exists
+        = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE email = ?"), { s.user.email });
     if (!exists)
         return exists.error();
     if (exists->toInt() > 0)
-        return Error::make(QStringLiteral("email_taken"), QStringLiteral("An account with this email address exists."),
-                           {{QStringLiteral("email"), QStringLiteral("This email address is already registered.")}});
-    VoidResult r = m_db.run(QStringLiteral("INSERT INTO users(id, email, name, role, password_hash, email_verified, created_at, updated_at) "
-                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                            {s.user.id, s.user.email, s.user.name, shared::roleName(role), QString::fromLatin1(passwordHash),
-                             emailVerified ? 1 : 0, now, now});
+        return Error::make(
+            QStringLiteral("email_taken"), QStringLiteral("An account with this email address exists."),
+            { { QStringLiteral("email"), QStringLiteral("This email address is already registered.") } });
+    VoidResult r = m_db.run(
+        QStringLiteral(
+            "INSERT INTO users(id, email, name, role, password_hash, email_verified, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        { s.user.id, s.user.email, s.user.name, shared::roleName(role), QString::fromLatin1(passwordHash),
+          emailVerified ? 1 : 0, now, now });
     if (!r) {
         // A concurrent registration may have won the UNIQUE(email) race.
-        Result<QVariant> again = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE email = ?"), {s.user.email});
+        Result<QVariant> again
+            = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE email = ?"), { s.user.email });
         if (again && again->toInt() > 0)
-            return Error::make(QStringLiteral("email_taken"), QStringLiteral("An account with this email address exists."));
+            return Error::make(QStringLiteral("email_taken"),
+                               QStringLiteral("An account with this email address exists."));
         return r.error();
     }
     return s;
@@ -124,8 +131,10 @@ Result<StoredUser> AccountStore::insertUser(const QString &email, const QString 
 Result<QString> AccountStore::createInvite(shared::Role role, const QString &createdBy, qint64 lifetimeMs)
 {
     const QString code = Tokens::generate("qi_");
-    VoidResult r = m_db.run(QStringLiteral("INSERT INTO invites(code_hash, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"),
-                            {Tokens::hash(code), shared::roleName(role), createdBy, nowText(), afterMs(lifetimeMs)});
+    VoidResult r = m_db.run(
+        QStringLiteral(
+            "INSERT INTO invites(code_hash, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"),
+        { Tokens::hash(code), shared::roleName(role), createdBy, nowText(), afterMs(lifetimeMs) });
     if (!r)
         return r.error();
     return code;
@@ -133,8 +142,9 @@ Result<QString> AccountStore::createInvite(shared::Role role, const QString &cre
 
 Result<std::optional<shared::Role>> AccountStore::inviteRole(const QString &code)
 {
-    Result<QVariant> role = m_db.scalar(QStringLiteral("SELECT role FROM invites WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?"),
-                                        {Tokens::hash(code), nowText()});
+    Result<QVariant> role = m_db.scalar(
+        QStringLiteral("SELECT role FROM invites WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?"),
+        { Tokens::hash(code), nowText() });
     if (!role)
         return role.error();
     if (role->isNull())
@@ -151,13 +161,14 @@ Result<StoredUser> AccountStore::insertUserWithInvite(const QString &code, const
         if (!role)
             return role.error();
         if (!*role)
-            return Error::make(QStringLiteral("invite_invalid"), QStringLiteral("The invite code is not valid."),
-                               {{QStringLiteral("invite_code"), QStringLiteral("This invite code is unknown, used or expired.")}});
+            return Error::make(
+                QStringLiteral("invite_invalid"), QStringLiteral("The invite code is not valid."),
+                { { QStringLiteral("invite_code"), QStringLiteral("This invite code is unknown, used or expired.") } });
         created = insertUser(email, name, **role, passwordHash, false);
         if (!created)
             return created.error();
         return m_db.run(QStringLiteral("UPDATE invites SET used_at = ?, used_by = ? WHERE code_hash = ?"),
-                        {nowText(), created->user.id, Tokens::hash(code)});
+                        { nowText(), created->user.id, Tokens::hash(code) });
     });
     if (!r)
         return r.error();
@@ -167,12 +178,13 @@ Result<StoredUser> AccountStore::insertUserWithInvite(const QString &code, const
 VoidResult AccountStore::setPasswordHash(const QString &userId, const QByteArray &hash)
 {
     return m_db.run(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"),
-                    {QString::fromLatin1(hash), nowText(), userId});
+                    { QString::fromLatin1(hash), nowText(), userId });
 }
 
 Result<int> AccountStore::activeAdminCount()
 {
-    Result<QVariant> n = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0"));
+    Result<QVariant> n
+        = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0"));
     if (!n)
         return n.error();
     return n->toInt();
@@ -181,8 +193,10 @@ Result<int> AccountStore::activeAdminCount()
 Result<IssuedTokens> AccountStore::issueRefreshToken(const QString &sessionId, IssuedTokens tokens)
 {
     tokens.refreshToken = Tokens::generate("qr_");
-    VoidResult r = m_db.run(QStringLiteral("INSERT INTO refresh_tokens(token_hash, session_id, created_at, expires_at) VALUES (?, ?, ?, ?)"),
-                            {Tokens::hash(tokens.refreshToken), sessionId, nowText(), afterMs(kRefreshLifetimeMs)});
+    VoidResult r = m_db.run(
+        QStringLiteral(
+            "INSERT INTO refresh_tokens(token_hash, session_id, created_at, expires_at) VALUES (?, ?, ?, ?)"),
+        { Tokens::hash(tokens.refreshToken), sessionId, nowText(), afterMs(kRefreshLifetimeMs) });
     if (!r)
         return r.error();
     return tokens;
@@ -196,10 +210,12 @@ Result<IssuedTokens> AccountStore::createSession(const QString &userId, const QS
     tokens.expiresInSeconds = kAccessLifetimeMs / 1000;
     Result<IssuedTokens> issued = Error::make(QStringLiteral("internal"), QString());
     VoidResult r = m_db.transaction([&]() -> VoidResult {
-        VoidResult s = m_db.run(QStringLiteral("INSERT INTO sessions(id, user_id, access_hash, access_expires_at, created_at, user_agent, ip) "
-                                               "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                                {tokens.sessionId, userId, Tokens::hash(tokens.accessToken), afterMs(kAccessLifetimeMs), nowText(),
-                                 userAgent.left(200), ip});
+        VoidResult s = m_db.run(
+            QStringLiteral(
+                "INSERT INTO sessions(id, user_id, access_hash, access_expires_at, created_at, user_agent, ip) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            { tokens.sessionId, userId, Tokens::hash(tokens.accessToken), afterMs(kAccessLifetimeMs), nowText(),
+              userAgent.left(200), ip });
         if (!s)
             return s;
         issued = issueRefreshToken(tokens.sessionId, tokens);
@@ -210,16 +226,18 @@ Result<IssuedTokens> AccountStore::createSession(const QString &userId, const QS
     return issued;
 }
 
-Result<AccountStore::WebSession> AccountStore::createWebSession(const QString &userId, const QString &ip, const QString &userAgent)
+Result<AccountStore::WebSession> AccountStore::createWebSession(const QString &userId, const QString &ip,
+                                                                const QString &userAgent)
 {
     WebSession web;
     web.sessionId = shared::Uuid::createV7();
     web.cookie = Tokens::generate("qw_");
     web.csrfToken = Tokens::generate("qc_");
-    VoidResult r = m_db.run(QStringLiteral("INSERT INTO sessions(id, user_id, access_hash, access_expires_at, created_at, user_agent, ip, kind, csrf_token) "
+    VoidResult r = m_db.run(QStringLiteral("INSERT INTO sessions(id, user_id, access_hash, access_expires_at, "
+                                           "created_at, user_agent, ip, kind, csrf_token) "
                                            "VALUES (?, ?, ?, ?, ?, ?, ?, 'web', ?)"),
-                            {web.sessionId, userId, Tokens::hash(web.cookie), afterMs(kWebLifetimeMs), nowText(), userAgent.left(200), ip,
-                             web.csrfToken});
+                            { web.sessionId, userId, Tokens::hash(web.cookie), afterMs(kWebLifetimeMs), nowText(),
+                              userAgent.left(200), ip, web.csrfToken });
     if (!r)
         return r.error();
     return web;
@@ -227,10 +245,12 @@ Result<AccountStore::WebSession> AccountStore::createWebSession(const QString &u
 
 Result<std::optional<std::pair<Principal, QString>>> AccountStore::authenticateWeb(const QString &cookie)
 {
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT s.id, u.id, u.email, u.role, u.email_verified, u.disabled, s.csrf_token "
-                                                   "FROM sessions s JOIN users u ON u.id = s.user_id "
-                                                   "WHERE s.access_hash = ? AND s.kind = 'web' AND s.revoked_at IS NULL AND s.access_expires_at > ?"),
-                                    {Tokens::hash(cookie), nowText()});
+    Result<QSqlQuery> q = m_db.exec(
+        QStringLiteral(
+            "SELECT s.id, u.id, u.email, u.role, u.email_verified, u.disabled, s.csrf_token "
+            "FROM sessions s JOIN users u ON u.id = s.user_id "
+            "WHERE s.access_hash = ? AND s.kind = 'web' AND s.revoked_at IS NULL AND s.access_expires_at > ?"),
+        { Tokens::hash(cookie), nowText() });
     if (!q)
         return q.error();
     if (!q->next() || q->value(5).toBool())
@@ -240,10 +260,12 @@ Result<std::optional<std::pair<Principal, QString>>> AccountStore::authenticateW
 
 Result<std::optional<Principal>> AccountStore::authenticate(const QString &accessToken)
 {
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT s.id, u.id, u.email, u.role, u.email_verified, u.disabled "
-                                                   "FROM sessions s JOIN users u ON u.id = s.user_id "
-                                                   "WHERE s.access_hash = ? AND s.kind = 'api' AND s.revoked_at IS NULL AND s.access_expires_at > ?"),
-                                    {Tokens::hash(accessToken), nowText()});
+    Result<QSqlQuery> q = m_db.exec(
+        QStringLiteral(
+            "SELECT s.id, u.id, u.email, u.role, u.email_verified, u.disabled "
+            "FROM sessions s JOIN users u ON u.id = s.user_id "
+            "WHERE s.access_hash = ? AND s.kind = 'api' AND s.revoked_at IS NULL AND s.access_expires_at > ?"),
+        { Tokens::hash(accessToken), nowText() });
     if (!q)
         return q.error();
     if (!q->next())
@@ -261,16 +283,17 @@ Result<AccountStore::RefreshResult> AccountStore::refresh(const QString &refresh
         const QString now = nowText();
         // The claim: one UPDATE under SQLite's write lock, so exactly one
         // concurrent caller sees a changed row.
-        Result<QSqlQuery> claim = m_db.exec(QStringLiteral("UPDATE refresh_tokens SET used_at = ? "
-                                                           "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? "
-                                                           "AND session_id IN (SELECT id FROM sessions WHERE revoked_at IS NULL)"),
-                                            {now, hash, now});
+        Result<QSqlQuery> claim
+            = m_db.exec(QStringLiteral("UPDATE refresh_tokens SET used_at = ? "
+                                       "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? "
+                                       "AND session_id IN (SELECT id FROM sessions WHERE revoked_at IS NULL)"),
+                        { now, hash, now });
         if (!claim)
             return claim.error();
         Result<QSqlQuery> row = m_db.exec(QStringLiteral("SELECT r.session_id, r.used_at, s.user_id, u.disabled "
                                                          "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id "
                                                          "JOIN users u ON u.id = s.user_id WHERE r.token_hash = ?"),
-                                          {hash});
+                                          { hash });
         if (!row)
             return row.error();
         if (!row->next()) {
@@ -284,22 +307,25 @@ Result<AccountStore::RefreshResult> AccountStore::refresh(const QString &refresh
             if (!row->value(1).isNull()) {
                 // Used before: a copy is in someone else's hands. End the family.
                 result.outcome = RefreshOutcome::Reused;
-                return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
-                                {now, result.sessionId});
+                return m_db.run(
+                    QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                    { now, result.sessionId });
             }
             result.outcome = RefreshOutcome::Invalid; // expired or its session ended
             return VoidResult::success();
         }
         if (disabled) {
             result.outcome = RefreshOutcome::Disabled;
-            return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ?"), {now, result.sessionId});
+            return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ?"),
+                            { now, result.sessionId });
         }
         IssuedTokens tokens;
         tokens.sessionId = result.sessionId;
         tokens.accessToken = Tokens::generate("qa_");
         tokens.expiresInSeconds = kAccessLifetimeMs / 1000;
-        if (VoidResult u = m_db.run(QStringLiteral("UPDATE sessions SET access_hash = ?, access_expires_at = ? WHERE id = ?"),
-                                    {Tokens::hash(tokens.accessToken), afterMs(kAccessLifetimeMs), result.sessionId});
+        if (VoidResult u
+            = m_db.run(QStringLiteral("UPDATE sessions SET access_hash = ?, access_expires_at = ? WHERE id = ?"),
+                       { Tokens::hash(tokens.accessToken), afterMs(kAccessLifetimeMs), result.sessionId });
             !u)
             return u;
         Result<IssuedTokens> issued = issueRefreshToken(result.sessionId, tokens);
@@ -314,58 +340,68 @@ Result<AccountStore::RefreshResult> AccountStore::refresh(const QString &refresh
     return result;
 }
 
-Result<QString> AccountStore::issueEmailToken(const QString &userId, const QString &purpose, qint64 lifetimeMs, const QString &newEmail)
+Result<QString> AccountStore::issueEmailToken(const QString &userId, const QString &purpose, qint64 lifetimeMs,
+                                              const QString &newEmail)
 {
     const QString token = Tokens::generate("qt_");
     VoidResult r = m_db.transaction([&]() -> VoidResult {
         const QString now = nowText();
-        if (auto v = m_db.run(QStringLiteral("UPDATE email_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL"),
-                              {now, userId, purpose});
+        if (auto v
+            = m_db.run(QStringLiteral(
+                           "UPDATE email_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL"),
+                       { now, userId, purpose });
             !v)
             return v;
-        return m_db.run(QStringLiteral("INSERT INTO email_tokens(token_hash, user_id, purpose, new_email, created_at, expires_at) "
-                                       "VALUES (?, ?, ?, ?, ?, ?)"),
-                        {Tokens::hash(token), userId, purpose, newEmail.isEmpty() ? QVariant() : QVariant(newEmail), now,
-                         afterMs(lifetimeMs)});
+        return m_db.run(
+            QStringLiteral("INSERT INTO email_tokens(token_hash, user_id, purpose, new_email, created_at, expires_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?)"),
+            { Tokens::hash(token), userId, purpose, newEmail.isEmpty() ? QVariant() : QVariant(newEmail), now,
+              afterMs(lifetimeMs) });
     });
     if (!r)
         return r.error();
     return token;
 }
 
-Result<std::optional<AccountStore::ClaimedToken>> AccountStore::claimEmailToken(const QString &token, const QString &purpose)
+Result<std::optional<AccountStore::ClaimedToken>> AccountStore::claimEmailToken(const QString &token,
+                                                                                const QString &purpose)
 {
     const QString now = nowText();
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("UPDATE email_tokens SET used_at = ? "
-                                                   "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? "
-                                                   "RETURNING user_id, new_email"),
-                                    {now, Tokens::hash(token), purpose, now});
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("UPDATE email_tokens SET used_at = ? "
+                                   "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? "
+                                   "RETURNING user_id, new_email"),
+                    { now, Tokens::hash(token), purpose, now });
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<ClaimedToken>();
-    return std::optional<ClaimedToken>(ClaimedToken{q->value(0).toString(), q->value(1).toString()});
+    return std::optional<ClaimedToken>(ClaimedToken { q->value(0).toString(), q->value(1).toString() });
 }
 
 VoidResult AccountStore::setEmailVerified(const QString &userId)
 {
-    return m_db.run(QStringLiteral("UPDATE users SET email_verified = 1, updated_at = ? WHERE id = ?"), {nowText(), userId});
+    return m_db.run(QStringLiteral("UPDATE users SET email_verified = 1, updated_at = ? WHERE id = ?"),
+                    { nowText(), userId });
 }
 
 VoidResult AccountStore::changeEmail(const QString &userId, const QString &email)
 {
-    return m_db.run(QStringLiteral("UPDATE users SET email = ?, email_verified = 1, updated_at = ? WHERE id = ?"), {email, nowText(), userId});
+    return m_db.run(QStringLiteral("UPDATE users SET email = ?, email_verified = 1, updated_at = ? WHERE id = ?"),
+                    { email, nowText(), userId });
 }
 
 VoidResult AccountStore::revokeSession(const QString &sessionId)
 {
-    return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"), {nowText(), sessionId});
+    return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                    { nowText(), sessionId });
 }
 
 Result<int> AccountStore::revokeAllSessions(const QString &userId, const QString &exceptSessionId)
 {
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND id != ? AND revoked_at IS NULL"),
-                                    {nowText(), userId, exceptSessionId});
+    Result<QSqlQuery> q = m_db.exec(
+        QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND id != ? AND revoked_at IS NULL"),
+        { nowText(), userId, exceptSessionId });
     if (!q)
         return q.error();
     return q->numRowsAffected();

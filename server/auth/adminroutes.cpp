@@ -4,8 +4,8 @@
 #include "server/auth/accountstore.h"
 #include "server/auth/auditlog.h"
 #include "server/http/router.h"
-#include "server/sync/syncrows.h"
 #include "server/servercontext.h"
+#include "server/sync/syncrows.h"
 #include "shared/clock.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
@@ -45,7 +45,8 @@ std::optional<Paging> readPaging(const HttpRequest &request, FieldErrors &errors
     if (request.query.hasQueryItem(QStringLiteral("per_page"))) {
         p.perPage = request.query.queryItemValue(QStringLiteral("per_page")).toInt(&ok);
         if (!ok || p.perPage < 1 || p.perPage > kMaxPerPage)
-            errors.add(QStringLiteral("per_page"), QStringLiteral("Must be a whole number from 1 to %1.").arg(kMaxPerPage));
+            errors.add(QStringLiteral("per_page"),
+                       QStringLiteral("Must be a whole number from 1 to %1.").arg(kMaxPerPage));
     }
     return errors.isEmpty() ? std::optional<Paging>(p) : std::nullopt;
 }
@@ -53,7 +54,9 @@ std::optional<Paging> readPaging(const HttpRequest &request, FieldErrors &errors
 QString likePattern(const QString &text)
 {
     QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
@@ -64,17 +67,21 @@ HttpResponse listUsers(HttpRequest &request, WorkerServices &services)
     if (!paging)
         return HttpResponse::error(400, errors.toError());
     const QString search = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
-    const QString where = search.isEmpty() ? QStringLiteral("1") : QStringLiteral("(email LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
+    const QString where = search.isEmpty() ? QStringLiteral("1")
+                                           : QStringLiteral("(email LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
     QVariantList binds;
     if (!search.isEmpty())
         binds << likePattern(search.toLower()) << likePattern(search);
-    shared::Result<QVariant> total = services.database().scalar(QStringLiteral("SELECT count(*) FROM users WHERE ") + where, binds);
+    shared::Result<QVariant> total
+        = services.database().scalar(QStringLiteral("SELECT count(*) FROM users WHERE ") + where, binds);
     if (!total)
         return HttpResponse::internalError(total.error());
     QVariantList pageBinds = binds;
     pageBinds << paging->perPage << (paging->page - 1) * paging->perPage;
-    shared::Result<QSqlQuery> q = services.database().exec(
-        QStringLiteral("SELECT id FROM users WHERE ") + where + QStringLiteral(" ORDER BY created_at, id LIMIT ? OFFSET ?"), pageBinds);
+    shared::Result<QSqlQuery> q
+        = services.database().exec(QStringLiteral("SELECT id FROM users WHERE ") + where
+                                       + QStringLiteral(" ORDER BY created_at, id LIMIT ? OFFSET ?"),
+                                   pageBinds);
     if (!q)
         return HttpResponse::internalError(q.error());
     QStringList ids;
@@ -85,13 +92,16 @@ HttpResponse listUsers(HttpRequest &request, WorkerServices &services)
         if (auto u = services.accounts().findById(id); u && *u)
             users.push_back((*u)->user.toJson());
     }
-    return HttpResponse::json(200, {{"users", users}, {"page", paging->page}, {"per_page", paging->perPage}, {"total", total->toInt()}});
+    return HttpResponse::json(
+        200,
+        { { "users", users }, { "page", paging->page }, { "per_page", paging->perPage }, { "total", total->toInt() } });
 }
 
 // The user named by the route's :id, or the answer to give instead.
 std::variant<StoredUser, HttpResponse> targetUser(const HttpRequest &request, WorkerServices &services)
 {
-    shared::Result<std::optional<StoredUser>> found = services.accounts().findById(request.params.value(QStringLiteral("id")));
+    shared::Result<std::optional<StoredUser>> found
+        = services.accounts().findById(request.params.value(QStringLiteral("id")));
     if (!found)
         return HttpResponse::internalError(found.error());
     if (!*found)
@@ -101,8 +111,8 @@ std::variant<StoredUser, HttpResponse> targetUser(const HttpRequest &request, Wo
 
 // The last active admin may not be demoted, disabled or deleted: the server
 // would have nobody left who can administer it.
-bool wouldRemoveLastAdmin(WorkerServices &services, const StoredUser &target, std::optional<shared::Role> newRole, std::optional<bool> disable,
-                          bool deleting, shared::Error &error)
+bool wouldRemoveLastAdmin(WorkerServices &services, const StoredUser &target, std::optional<shared::Role> newRole,
+                          std::optional<bool> disable, bool deleting, shared::Error &error)
 {
     if (target.user.role != shared::Role::Admin || target.user.disabled)
         return false;
@@ -115,7 +125,8 @@ bool wouldRemoveLastAdmin(WorkerServices &services, const StoredUser &target, st
         return true;
     }
     if (*admins <= 1) {
-        error = shared::Error::make(QStringLiteral("last_admin"), QStringLiteral("This is the last active admin; make someone else admin first."));
+        error = shared::Error::make(QStringLiteral("last_admin"),
+                                    QStringLiteral("This is the last active admin; make someone else admin first."));
         return true;
     }
     return false;
@@ -134,7 +145,8 @@ HttpResponse updateUser(HttpRequest &request, WorkerServices &services)
     if (const auto name = r.string("role")) {
         role = shared::roleFromName(*name);
         if (!role)
-            errors.add(QStringLiteral("role"), QStringLiteral("Must be one of: %1.").arg(shared::roleNames().join(QLatin1String(", "))));
+            errors.add(QStringLiteral("role"),
+                       QStringLiteral("Must be one of: %1.").arg(shared::roleNames().join(QLatin1String(", "))));
     }
     const std::optional<bool> disabled = r.boolean("disabled");
     r.refuseUnknown();
@@ -142,38 +154,46 @@ HttpResponse updateUser(HttpRequest &request, WorkerServices &services)
         return HttpResponse::error(400, errors.toError());
     shared::Error refusal;
     if (wouldRemoveLastAdmin(services, before, role, disabled, false, refusal))
-        return refusal.code == QLatin1String("last_admin") ? HttpResponse::error(409, refusal) : HttpResponse::internalError(refusal);
+        return refusal.code == QLatin1String("last_admin") ? HttpResponse::error(409, refusal)
+                                                           : HttpResponse::internalError(refusal);
 
     const QString now = shared::Timestamp::format(shared::Clock::instance().now());
     const QString actor = request.principal->userId;
     const QString ip = request.remoteAddress.toString();
     shared::VoidResult saved = services.database().transaction([&]() -> shared::VoidResult {
         if (role && *role != before.user.role) {
-            if (auto r1 = services.database().run(QStringLiteral("UPDATE users SET role = ?, updated_at = ? WHERE id = ?"),
-                                                  {shared::roleName(*role), now, id});
+            if (auto r1
+                = services.database().run(QStringLiteral("UPDATE users SET role = ?, updated_at = ? WHERE id = ?"),
+                                          { shared::roleName(*role), now, id });
                 !r1)
                 return r1;
-            if (auto a = AuditLog::record(services.database(), actor, QStringLiteral("role_change"), id, ip,
-                                          {{"from", shared::roleName(before.user.role)}, {"to", shared::roleName(*role)}});
+            if (auto a = AuditLog::record(
+                    services.database(), actor, QStringLiteral("role_change"), id, ip,
+                    { { "from", shared::roleName(before.user.role) }, { "to", shared::roleName(*role) } });
                 !a)
                 return a;
             // What the user may see changed as a whole: their replicas resync.
             shared::Result<qint64> seq = nextSequence(services.database());
             if (!seq)
                 return seq.error();
-            if (auto r = services.database().run(QStringLiteral("UPDATE users SET scope_seq = ? WHERE id = ?"), {*seq, id}); !r)
+            if (auto r
+                = services.database().run(QStringLiteral("UPDATE users SET scope_seq = ? WHERE id = ?"), { *seq, id });
+                !r)
                 return r;
         }
         if (disabled && *disabled != before.user.disabled) {
-            if (auto r2 = services.database().run(QStringLiteral("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?"),
-                                                  {*disabled ? 1 : 0, now, id});
+            if (auto r2
+                = services.database().run(QStringLiteral("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?"),
+                                          { *disabled ? 1 : 0, now, id });
                 !r2)
                 return r2;
             if (*disabled) {
                 if (auto r3 = services.accounts().revokeAllSessions(id); !r3)
                     return r3.error();
             }
-            if (auto a = AuditLog::record(services.database(), actor, *disabled ? QStringLiteral("user_disabled") : QStringLiteral("user_enabled"), id, ip);
+            if (auto a = AuditLog::record(services.database(), actor,
+                                          *disabled ? QStringLiteral("user_disabled") : QStringLiteral("user_enabled"),
+                                          id, ip);
                 !a)
                 return a;
         }
@@ -183,7 +203,8 @@ HttpResponse updateUser(HttpRequest &request, WorkerServices &services)
         return HttpResponse::internalError(saved.error());
     shared::Result<std::optional<StoredUser>> after = services.accounts().findById(id);
     if (!after || !*after)
-        return HttpResponse::internalError(shared::Error::make(QStringLiteral("gone"), QStringLiteral("user vanished")));
+        return HttpResponse::internalError(
+            shared::Error::make(QStringLiteral("gone"), QStringLiteral("user vanished")));
     return HttpResponse::json(200, (*after)->user.toJson());
 }
 
@@ -196,12 +217,13 @@ HttpResponse deleteUser(HttpRequest &request, WorkerServices &services)
     const StoredUser &victim = std::get<StoredUser>(target);
     shared::Error refusal;
     if (wouldRemoveLastAdmin(services, victim, std::nullopt, std::nullopt, true, refusal))
-        return refusal.code == QLatin1String("last_admin") ? HttpResponse::error(409, refusal) : HttpResponse::internalError(refusal);
+        return refusal.code == QLatin1String("last_admin") ? HttpResponse::error(409, refusal)
+                                                           : HttpResponse::internalError(refusal);
     shared::VoidResult deleted = services.database().transaction([&]() -> shared::VoidResult {
-        if (auto r = services.database().run(QStringLiteral("DELETE FROM users WHERE id = ?"), {id}); !r)
+        if (auto r = services.database().run(QStringLiteral("DELETE FROM users WHERE id = ?"), { id }); !r)
             return r;
         return AuditLog::record(services.database(), request.principal->userId, QStringLiteral("user_deleted"), id,
-                                request.remoteAddress.toString(), {{"email", victim.user.email}});
+                                request.remoteAddress.toString(), { { "email", victim.user.email } });
     });
     if (!deleted)
         return HttpResponse::internalError(deleted.error());
@@ -217,7 +239,8 @@ HttpResponse createInvite(HttpRequest &request, WorkerServices &services)
         if (const auto parsed = shared::roleFromName(*name))
             role = *parsed;
         else
-            errors.add(QStringLiteral("role"), QStringLiteral("Must be one of: %1.").arg(shared::roleNames().join(QLatin1String(", "))));
+            errors.add(QStringLiteral("role"),
+                       QStringLiteral("Must be one of: %1.").arg(shared::roleNames().join(QLatin1String(", "))));
     }
     const qint64 days = r.integer("valid_days").value_or(7);
     if (!errors.has(QStringLiteral("valid_days")) && (days < 1 || days > 90))
@@ -225,20 +248,22 @@ HttpResponse createInvite(HttpRequest &request, WorkerServices &services)
     r.refuseUnknown();
     if (!errors.isEmpty())
         return HttpResponse::error(400, errors.toError());
-    shared::Result<QString> code = services.accounts().createInvite(role, request.principal->userId, days * 24 * 3600 * 1000);
+    shared::Result<QString> code
+        = services.accounts().createInvite(role, request.principal->userId, days * 24 * 3600 * 1000);
     if (!code)
         return HttpResponse::internalError(code.error());
     AuditLog::note(services.database(), request.principal->userId, QStringLiteral("invite_created"), QString(),
-                     request.remoteAddress.toString(), {{"role", shared::roleName(role)}, {"valid_days", days}});
+                   request.remoteAddress.toString(), { { "role", shared::roleName(role) }, { "valid_days", days } });
     // The code is shown once; only its hash is kept.
-    return HttpResponse::json(201, {{"invite_code", *code}, {"role", shared::roleName(role)}, {"valid_days", days}});
+    return HttpResponse::json(201,
+                              { { "invite_code", *code }, { "role", shared::roleName(role) }, { "valid_days", days } });
 }
 
 HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
 {
     FieldErrors errors;
     const std::optional<Paging> paging = readPaging(request, errors);
-    QStringList where{QStringLiteral("1")};
+    QStringList where { QStringLiteral("1") };
     QVariantList binds;
     const auto filter = [&](const char *param, const QString &clause) {
         const QString value = request.query.queryItemValue(QString::fromLatin1(param), QUrl::FullyDecoded);
@@ -249,7 +274,7 @@ HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
     };
     filter("actor", QStringLiteral("actor_id = ?"));
     filter("action", QStringLiteral("action = ?"));
-    for (const char *bound : {"from", "to"}) {
+    for (const char *bound : { "from", "to" }) {
         const QString value = request.query.queryItemValue(QString::fromLatin1(bound), QUrl::FullyDecoded);
         if (value.isEmpty())
             continue;
@@ -264,7 +289,8 @@ HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
     if (!errors.isEmpty() || !paging)
         return HttpResponse::error(400, errors.toError());
     const QString condition = where.join(QLatin1String(" AND "));
-    shared::Result<QVariant> total = services.database().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE ") + condition, binds);
+    shared::Result<QVariant> total
+        = services.database().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE ") + condition, binds);
     if (!total)
         return HttpResponse::internalError(total.error());
     QVariantList pageBinds = binds;
@@ -278,15 +304,20 @@ HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
     nlohmann::json entries = nlohmann::json::array();
     while (q->next()) {
         nlohmann::json details = nlohmann::json::parse(q->value(6).toString().toStdString(), nullptr, false);
-        entries.push_back({{"id", q->value(0).toLongLong()},
-                           {"at", q->value(1).toString()},
-                           {"actor_id", q->value(2).isNull() ? nlohmann::json() : nlohmann::json(q->value(2).toString())},
-                           {"action", q->value(3).toString()},
-                           {"target_id", q->value(4).isNull() ? nlohmann::json() : nlohmann::json(q->value(4).toString())},
-                           {"ip", q->value(5).toString()},
-                           {"details", details.is_discarded() ? nlohmann::json::object() : details}});
+        entries.push_back(
+            { { "id", q->value(0).toLongLong() },
+              { "at", q->value(1).toString() },
+              { "actor_id", q->value(2).isNull() ? nlohmann::json() : nlohmann::json(q->value(2).toString()) },
+              { "action", q->value(3).toString() },
+              { "target_id", q->value(4).isNull() ? nlohmann::json() : nlohmann::json(q->value(4).toString()) },
+              { "ip", q->value(5).toString() },
+              { "details", details.is_discarded() ? nlohmann::json::object() : details } });
     }
-    return HttpResponse::json(200, {{"entries", entries}, {"page", paging->page}, {"per_page", paging->perPage}, {"total", total->toInt()}});
+    return HttpResponse::json(200,
+                              { { "entries", entries },
+                                { "page", paging->page },
+                                { "per_page", paging->perPage },
+                                { "total", total->toInt() } });
 }
 
 } // namespace
@@ -294,11 +325,16 @@ HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
 void install(Router &router)
 {
     using Body = Router::BodyKind;
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/users"), listUsers, Body::None, Guard::needs(Permission::ManageUsers));
-    router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/admin/users/:id"), updateUser, Body::Json, Guard::needs(Permission::ManageUsers));
-    router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/admin/users/:id"), deleteUser, Body::None, Guard::needs(Permission::ManageUsers));
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/admin/invites"), createInvite, Body::Json, Guard::needs(Permission::ManageInvites));
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/audit"), listAudit, Body::None, Guard::needs(Permission::ReadAudit));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/users"), listUsers, Body::None,
+               Guard::needs(Permission::ManageUsers));
+    router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/admin/users/:id"), updateUser, Body::Json,
+               Guard::needs(Permission::ManageUsers));
+    router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/admin/users/:id"), deleteUser, Body::None,
+               Guard::needs(Permission::ManageUsers));
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/admin/invites"), createInvite, Body::Json,
+               Guard::needs(Permission::ManageInvites));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/audit"), listAudit, Body::None,
+               Guard::needs(Permission::ReadAudit));
 }
 
 } // namespace quire::server::AdminRoutes

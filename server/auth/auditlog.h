@@ -18,13 +18,13 @@ namespace quire::server {
 // token in it: details hold ids and reasons only.
 namespace AuditLog {
 
-shared::VoidResult record(shared::Database &db, const QString &actorId, const QString &action,
-                          const QString &targetId, const QString &ip, const nlohmann::json &details = nlohmann::json::object());
+shared::VoidResult record(shared::Database &db, const QString &actorId, const QString &action, const QString &targetId,
+                          const QString &ip, const nlohmann::json &details = nlohmann::json::object());
 
 // The same where the event has already happened and must not be undone by a
 // failed log write (a sign-in, a sign-out); the failure is logged critically.
-void note(shared::Database &db, const QString &actorId, const QString &action, const QString &targetId, const QString &ip,
-          const nlohmann::json &details = nlohmann::json::object());
+void note(shared::Database &db, const QString &actorId, const QString &action, const QString &targetId,
+          const QString &ip, const nlohmann::json &details = nlohmann::json::object());
 
 } // namespace AuditLog
 } // namespace quire::server

@@ -24,15 +24,15 @@ using shared::JsonReader;
 
 namespace {
 
-const RateLimiter::Policy kRegisterPerIp{5, 1.0 / 120};
+const RateLimiter::Policy kRegisterPerIp { 5, 1.0 / 120 };
 
 nlohmann::json tokensJson(const IssuedTokens &t, const shared::User &user)
 {
-    return {{"access_token", t.accessToken},
-            {"refresh_token", t.refreshToken},
-            {"token_type", "Bearer"},
-            {"expires_in", t.expiresInSeconds},
-            {"user", user.toJson()}};
+    return { { "access_token", t.accessToken },
+             { "refresh_token", t.refreshToken },
+             { "token_type", "Bearer" },
+             { "expires_in", t.expiresInSeconds },
+             { "user", user.toJson() } };
 }
 
 QString userAgent(const HttpRequest &request)
@@ -42,25 +42,29 @@ QString userAgent(const HttpRequest &request)
 
 void registerUser(HttpRequest &request, WorkerServices &services, Responder respond)
 {
-    if (const std::optional<int> wait = services.limiter().take(QStringLiteral("register:ip:") + request.remoteAddress.toString(),
-                                                                kRegisterPerIp, shared::Clock::instance().nowMs())) {
+    if (const std::optional<int> wait
+        = services.limiter().take(QStringLiteral("register:ip:") + request.remoteAddress.toString(), kRegisterPerIp,
+                                  shared::Clock::instance().nowMs())) {
         respond(HttpResponse::tooManyRequests(*wait));
         return;
     }
     const ServerConfig::Registration mode = services.context().config.registration;
     if (mode == ServerConfig::Registration::Closed) {
-        respond(HttpResponse::error(403, QStringLiteral("registration_closed"),
-                                    QStringLiteral("This server does not take registrations; ask an administrator for an account.")));
+        respond(HttpResponse::error(
+            403, QStringLiteral("registration_closed"),
+            QStringLiteral("This server does not take registrations; ask an administrator for an account.")));
         return;
     }
     FieldErrors errors;
     JsonReader r(request.json, errors);
-    const QString email = shared::User::normalizeEmail(r.string("email", JsonReader::Presence::Required).value_or(QString()));
+    const QString email
+        = shared::User::normalizeEmail(r.string("email", JsonReader::Presence::Required).value_or(QString()));
     const QString password = r.string("password", JsonReader::Presence::Required).value_or(QString());
     const QString name = r.string("name", JsonReader::Presence::Required).value_or(QString()).trimmed();
     const std::optional<QString> invite = r.string("invite_code");
     r.refuseUnknown();
-    if (!errors.has(QStringLiteral("email")) && (!shared::User::isPlausibleEmail(email) || email.size() > shared::User::kMaxEmailLength))
+    if (!errors.has(QStringLiteral("email"))
+        && (!shared::User::isPlausibleEmail(email) || email.size() > shared::User::kMaxEmailLength))
         errors.add(QStringLiteral("email"), QStringLiteral("Must be an email address like name@example.com."));
     errors.checkText(QStringLiteral("name"), name, shared::User::kMaxNameLength);
     if (!errors.has(QStringLiteral("password"))) {
@@ -68,7 +72,8 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
             errors.add(QStringLiteral("password"), *weak);
     }
     if (mode == ServerConfig::Registration::Invite && !invite && !errors.has(QStringLiteral("invite_code")))
-        errors.add(QStringLiteral("invite_code"), QStringLiteral("This server takes registrations with an invite code only."));
+        errors.add(QStringLiteral("invite_code"),
+                   QStringLiteral("This server takes registrations with an invite code only."));
     if (!errors.isEmpty()) {
         respond(HttpResponse::error(400, errors.toError()));
         return;
@@ -79,7 +84,8 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
         return;
     }
     if (*existing) {
-        respond(HttpResponse::error(409, QStringLiteral("email_taken"), QStringLiteral("An account with this email address exists.")));
+        respond(HttpResponse::error(409, QStringLiteral("email_taken"),
+                                    QStringLiteral("An account with this email address exists.")));
         return;
     }
     if (mode == ServerConfig::Registration::Invite) {
@@ -102,14 +108,16 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
             shared::Result<QByteArray> h = hasher.hash(secret);
             return h ? QVariant(h.value()) : QVariant();
         },
-        [&services, email, name, code = invite.value_or(QString()), mode, ip = request.remoteAddress.toString(), respond](const QVariant &hash) {
+        [&services, email, name, code = invite.value_or(QString()), mode, ip = request.remoteAddress.toString(),
+         respond](const QVariant &hash) {
             if (!hash.isValid()) {
-                respond(HttpResponse::internalError(shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
+                respond(HttpResponse::internalError(
+                    shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
                 return;
             }
             shared::Result<StoredUser> created = mode == ServerConfig::Registration::Invite
-                                                     ? services.accounts().insertUserWithInvite(code, email, name, hash.toByteArray())
-                                                     : services.accounts().insertUser(email, name, shared::Role::Reader, hash.toByteArray(), false);
+                ? services.accounts().insertUserWithInvite(code, email, name, hash.toByteArray())
+                : services.accounts().insertUser(email, name, shared::Role::Reader, hash.toByteArray(), false);
             if (!created) {
                 if (created.error().code == QLatin1String("email_taken"))
                     respond(HttpResponse::error(409, created.error()));
@@ -121,7 +129,7 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
             }
             AuditLog::note(services.database(), created->user.id, QStringLiteral("register"), created->user.id, ip);
             RecoveryRoutes::sendVerification(services, created->user.id, created->user.email, created->user.name);
-            respond(HttpResponse::json(201, {{"user", created->user.toJson()}}));
+            respond(HttpResponse::json(201, { { "user", created->user.toJson() } }));
         });
     if (!queued)
         respond(HttpResponse::busy());
@@ -139,19 +147,22 @@ void login(HttpRequest &request, WorkerServices &services, Responder respond)
         return;
     }
     const QString ip = request.remoteAddress.toString();
-    SignIn::verify(services, email, password, ip, [&services, ip, agent = userAgent(request), respond](const SignIn::Outcome &outcome) {
-        if (outcome.kind != SignIn::Outcome::Kind::Ok) {
-            respond(SignIn::failure(outcome));
-            return;
-        }
-        shared::Result<IssuedTokens> tokens = services.accounts().createSession(outcome.user.user.id, ip, agent);
-        if (!tokens) {
-            respond(HttpResponse::internalError(tokens.error()));
-            return;
-        }
-        AuditLog::note(services.database(), outcome.user.user.id, QStringLiteral("login"), outcome.user.user.id, ip);
-        respond(HttpResponse::json(200, tokensJson(*tokens, outcome.user.user)));
-    });
+    SignIn::verify(services, email, password, ip,
+                   [&services, ip, agent = userAgent(request), respond](const SignIn::Outcome &outcome) {
+                       if (outcome.kind != SignIn::Outcome::Kind::Ok) {
+                           respond(SignIn::failure(outcome));
+                           return;
+                       }
+                       shared::Result<IssuedTokens> tokens
+                           = services.accounts().createSession(outcome.user.user.id, ip, agent);
+                       if (!tokens) {
+                           respond(HttpResponse::internalError(tokens.error()));
+                           return;
+                       }
+                       AuditLog::note(services.database(), outcome.user.user.id, QStringLiteral("login"),
+                                      outcome.user.user.id, ip);
+                       respond(HttpResponse::json(200, tokensJson(*tokens, outcome.user.user)));
+                   });
 }
 
 HttpResponse refresh(HttpRequest &request, WorkerServices &services)
@@ -170,15 +181,19 @@ HttpResponse refresh(HttpRequest &request, WorkerServices &services)
     case AccountStore::RefreshOutcome::Rotated: {
         shared::Result<std::optional<StoredUser>> user = services.accounts().findById(result->userId);
         if (!user || !*user)
-            return HttpResponse::internalError(shared::Error::make(QStringLiteral("internal"), QStringLiteral("user vanished during refresh")));
+            return HttpResponse::internalError(
+                shared::Error::make(QStringLiteral("internal"), QStringLiteral("user vanished during refresh")));
         return HttpResponse::json(200, tokensJson(result->tokens, (*user)->user));
     }
     case AccountStore::RefreshOutcome::Reused:
-        AuditLog::note(services.database(), result->userId, QStringLiteral("refresh_token_reuse"), result->sessionId, ip);
-        return HttpResponse::error(401, QStringLiteral("refresh_token_reused"),
-                                   QStringLiteral("This refresh token was used before; the session is ended. Sign in again."));
+        AuditLog::note(services.database(), result->userId, QStringLiteral("refresh_token_reuse"), result->sessionId,
+                       ip);
+        return HttpResponse::error(
+            401, QStringLiteral("refresh_token_reused"),
+            QStringLiteral("This refresh token was used before; the session is ended. Sign in again."));
     case AccountStore::RefreshOutcome::Disabled:
-        return HttpResponse::error(401, QStringLiteral("account_disabled"), QStringLiteral("This account is disabled."));
+        return HttpResponse::error(401, QStringLiteral("account_disabled"),
+                                   QStringLiteral("This account is disabled."));
     case AccountStore::RefreshOutcome::Invalid:
         break;
     }
@@ -191,7 +206,8 @@ HttpResponse logout(HttpRequest &request, WorkerServices &services)
     const Principal &me = *request.principal;
     if (shared::VoidResult r = services.accounts().revokeSession(me.sessionId); !r)
         return HttpResponse::internalError(r.error());
-    AuditLog::note(services.database(), me.userId, QStringLiteral("logout"), me.sessionId, request.remoteAddress.toString());
+    AuditLog::note(services.database(), me.userId, QStringLiteral("logout"), me.sessionId,
+                   request.remoteAddress.toString());
     return HttpResponse::noContent();
 }
 
@@ -201,8 +217,8 @@ HttpResponse logoutAll(HttpRequest &request, WorkerServices &services)
     shared::Result<int> n = services.accounts().revokeAllSessions(me.userId);
     if (!n)
         return HttpResponse::internalError(n.error());
-    AuditLog::note(services.database(), me.userId, QStringLiteral("logout_all"), me.userId, request.remoteAddress.toString(),
-                     {{"sessions", *n}});
+    AuditLog::note(services.database(), me.userId, QStringLiteral("logout_all"), me.userId,
+                   request.remoteAddress.toString(), { { "sessions", *n } });
     return HttpResponse::noContent();
 }
 

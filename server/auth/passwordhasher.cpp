@@ -32,7 +32,8 @@ shared::Result<QByteArray> PasswordHasher::hash(const QByteArray &password) cons
     if (crypto_pwhash_str(out.data(), password.constData(), quint64(password.size()), m_params.opsLimit,
                           m_params.memLimit)
         != 0) {
-        return shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("out of memory while hashing a password"));
+        return shared::Error::make(QStringLiteral("hash_failed"),
+                                   QStringLiteral("out of memory while hashing a password"));
     }
     out.truncate(qsizetype(qstrlen(out.constData())));
     return out;
@@ -66,8 +67,9 @@ bool PasswordHasher::runAsync(QObject *context, std::function<QVariant()> work, 
         m_queued.fetch_sub(1);
         if (!target)
             return;
-        QMetaObject::invokeMethod(target.data(), [done = std::move(done), result = std::move(result)] { done(result); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            target.data(), [done = std::move(done), result = std::move(result)] { done(result); },
+            Qt::QueuedConnection);
     });
     return true;
 }

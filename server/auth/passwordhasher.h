@@ -15,8 +15,8 @@ namespace quire::server {
 // Argon2id cost: at least OWASP's minimum of 19 MiB and 2 passes.
 struct PasswordHashParams
 {
-    unsigned long long opsLimit = 2;     // passes
-    size_t memLimit = 19 * 1024 * 1024;  // bytes
+    unsigned long long opsLimit = 2; // passes
+    size_t memLimit = 19 * 1024 * 1024; // bytes
 };
 
 // Argon2id password hashes through libsodium (crypto_pwhash_str). Hashing is
@@ -50,7 +50,7 @@ private:
     Params m_params;
     int m_maxQueued;
     QThreadPool m_pool;
-    std::atomic<int> m_queued{0};
+    std::atomic<int> m_queued { 0 };
     QByteArray m_dummyHash;
 };
 

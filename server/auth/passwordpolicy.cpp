@@ -10,7 +10,7 @@ namespace quire::server {
 PasswordPolicy::PasswordPolicy()
 {
     QFile file(QStringLiteral(":/quire/common-passwords.txt"));
-    QUIRE_ASSERT(file.open(QIODevice::ReadOnly), return);
+    QUIRE_ASSERT(file.open(QIODevice::ReadOnly), return );
     while (!file.atEnd()) {
         const QString line = QString::fromUtf8(file.readLine()).trimmed();
         if (!line.isEmpty())

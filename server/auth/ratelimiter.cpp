@@ -14,7 +14,7 @@ constexpr qint64 kMaxDelayMs = 60'000;
 
 RateLimiter::RateLimiter(double scale)
     : m_scale(std::max(scale, 0.001))
-{}
+{ }
 
 std::optional<int> RateLimiter::take(const QString &key, const Policy &policy, qint64 nowMs)
 {
@@ -24,7 +24,7 @@ std::optional<int> RateLimiter::take(const QString &key, const Policy &policy, q
     prune(nowMs);
     auto it = m_buckets.find(key);
     if (it == m_buckets.end())
-        it = m_buckets.insert(key, Bucket{burst, nowMs});
+        it = m_buckets.insert(key, Bucket { burst, nowMs });
     Bucket &b = *it;
     b.tokens = std::min(burst, b.tokens + double(nowMs - b.updatedMs) / 1000.0 * rate);
     b.updatedMs = nowMs;

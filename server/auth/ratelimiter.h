@@ -17,8 +17,8 @@ class RateLimiter
 public:
     struct Policy
     {
-        double burst = 10;           // requests allowed at once
-        double perSecond = 1.0 / 6;  // refill rate
+        double burst = 10; // requests allowed at once
+        double perSecond = 1.0 / 6; // refill rate
     };
 
     // `scale` multiplies every allowance and divides every delay (tests and

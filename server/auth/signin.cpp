@@ -15,8 +15,8 @@ namespace quire::server::SignIn {
 
 namespace {
 // The allowances per client address and per account (see README, "Brute force").
-const RateLimiter::Policy kLoginPerIp{20, 1.0 / 3};
-const RateLimiter::Policy kLoginPerAccount{10, 1.0 / 30};
+const RateLimiter::Policy kLoginPerIp { 20, 1.0 / 3 };
+const RateLimiter::Policy kLoginPerAccount { 10, 1.0 / 30 };
 } // namespace
 
 void verify(WorkerServices &services, const QString &rawEmail, const QString &password, const QString &ip,
@@ -56,21 +56,23 @@ void verify(WorkerServices &services, const QString &rawEmail, const QString &pa
                 if (shared::Result<QByteArray> h = hasher.hash(secret))
                     rehash = h.value();
             }
-            return QVariant(QVariantList{ok, rehash});
+            return QVariant(QVariantList { ok, rehash });
         },
         [&services, user, ip, pair, done](const QVariant &result) {
             const QVariantList values = result.toList();
             Outcome o;
             if (!user.has_value() || !values.value(0).toBool()) {
                 services.limiter().recordFailure(pair, shared::Clock::instance().nowMs());
-                AuditLog::note(services.database(), QString(), QStringLiteral("login_failed"), user ? user->user.id : QString(), ip,
-                               {{"reason", user ? "wrong_password" : "unknown_email"}});
+                AuditLog::note(services.database(), QString(), QStringLiteral("login_failed"),
+                               user ? user->user.id : QString(), ip,
+                               { { "reason", user ? "wrong_password" : "unknown_email" } });
                 o.kind = Outcome::Kind::Invalid;
                 done(o);
                 return;
             }
             if (user->user.disabled) {
-                AuditLog::note(services.database(), user->user.id, QStringLiteral("login_failed"), user->user.id, ip, {{"reason", "disabled"}});
+                AuditLog::note(services.database(), user->user.id, QStringLiteral("login_failed"), user->user.id, ip,
+                               { { "reason", "disabled" } });
                 o.kind = Outcome::Kind::Disabled;
                 done(o);
                 return;
@@ -97,9 +99,11 @@ HttpResponse failure(const Outcome &outcome)
 {
     switch (outcome.kind) {
     case Outcome::Kind::Invalid:
-        return HttpResponse::error(401, QStringLiteral("invalid_credentials"), QStringLiteral("The email address or the password is wrong."));
+        return HttpResponse::error(401, QStringLiteral("invalid_credentials"),
+                                   QStringLiteral("The email address or the password is wrong."));
     case Outcome::Kind::Disabled:
-        return HttpResponse::error(403, QStringLiteral("account_disabled"), QStringLiteral("This account is disabled."));
+        return HttpResponse::error(403, QStringLiteral("account_disabled"),
+                                   QStringLiteral("This account is disabled."));
     case Outcome::Kind::RateLimited:
         return HttpResponse::tooManyRequests(outcome.retryAfter);
     case Outcome::Kind::Busy:

@@ -22,9 +22,9 @@ struct Outcome
 {
     enum class Kind { Ok, Invalid, Disabled, RateLimited, Busy, Error };
     Kind kind = Kind::Error;
-    StoredUser user;     // for Ok
-    int retryAfter = 0;  // for RateLimited
-    QString error;       // for Error (not for users' eyes)
+    StoredUser user; // for Ok
+    int retryAfter = 0; // for RateLimited
+    QString error; // for Error (not for users' eyes)
 };
 
 // `done` runs on the worker's thread.

@@ -34,7 +34,8 @@ HttpResponse getMe(HttpRequest &request, WorkerServices &services)
 {
     shared::Result<std::optional<StoredUser>> me = services.accounts().findById(request.principal->userId);
     if (!me || !*me)
-        return HttpResponse::internalError(me ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : me.error());
+        return HttpResponse::internalError(
+            me ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : me.error());
     return HttpResponse::json(200, meJson(**me));
 }
 
@@ -60,25 +61,31 @@ void readPreferences(const nlohmann::json &in, nlohmann::json &out, FieldErrors 
     }
     r.refuseUnknown();
     for (auto it = inner.fields().cbegin(); it != inner.fields().cend(); ++it)
-        errors.add(it.key().isEmpty() ? QStringLiteral("preferences") : QStringLiteral("preferences.") + it.key(), it.value());
+        errors.add(it.key().isEmpty() ? QStringLiteral("preferences") : QStringLiteral("preferences.") + it.key(),
+                   it.value());
 }
 
 HttpResponse putMe(HttpRequest &request, WorkerServices &services)
 {
     shared::Result<std::optional<StoredUser>> found = services.accounts().findById(request.principal->userId);
     if (!found || !*found)
-        return HttpResponse::internalError(found ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : found.error());
+        return HttpResponse::internalError(
+            found ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing"))
+                  : found.error());
     StoredUser me = **found;
     FieldErrors errors;
     // Fields that exist but are not the user's to set are named as such.
-    for (const char *forbidden : {"id", "role", "password_hash", "email_verified", "disabled", "created_at", "updated_at"}) {
+    for (const char *forbidden :
+         { "id", "role", "password_hash", "email_verified", "disabled", "created_at", "updated_at" }) {
         if (request.json.is_object() && request.json.contains(forbidden))
             errors.add(QString::fromLatin1(forbidden), QStringLiteral("This field cannot be changed here."));
     }
     if (request.json.is_object() && request.json.contains("email"))
-        errors.add(QStringLiteral("email"), QStringLiteral("Change the email address with its own request; it needs your password."));
+        errors.add(QStringLiteral("email"),
+                   QStringLiteral("Change the email address with its own request; it needs your password."));
     if (request.json.is_object() && request.json.contains("password"))
-        errors.add(QStringLiteral("password"), QStringLiteral("Change the password with PUT /api/v1/users/me/password."));
+        errors.add(QStringLiteral("password"),
+                   QStringLiteral("Change the password with PUT /api/v1/users/me/password."));
     JsonReader r(request.json, errors);
     if (const auto name = r.string("name"))
         me.user.name = name->trimmed();
@@ -93,8 +100,8 @@ HttpResponse putMe(HttpRequest &request, WorkerServices &services)
     const QString now = shared::Timestamp::format(shared::Clock::instance().now());
     shared::VoidResult saved = services.database().run(
         QStringLiteral("UPDATE users SET name = ?, avatar_url = ?, preferences = ?, updated_at = ? WHERE id = ?"),
-        {me.user.name, me.user.avatarUrl.isEmpty() ? QVariant() : QVariant(me.user.avatarUrl),
-         QString::fromUtf8(shared::toJsonBytes(me.preferences)), now, me.user.id});
+        { me.user.name, me.user.avatarUrl.isEmpty() ? QVariant() : QVariant(me.user.avatarUrl),
+          QString::fromUtf8(shared::toJsonBytes(me.preferences)), now, me.user.id });
     if (!saved)
         return HttpResponse::internalError(saved.error());
     me.user.updatedAt = *shared::Timestamp::parse(now);
@@ -118,14 +125,17 @@ void putPassword(HttpRequest &request, WorkerServices &services, Responder respo
     }
     shared::Result<std::optional<StoredUser>> found = services.accounts().findById(request.principal->userId);
     if (!found || !*found) {
-        respond(HttpResponse::internalError(found ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : found.error()));
+        respond(HttpResponse::internalError(
+            found ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing"))
+                  : found.error()));
         return;
     }
     const Principal me = *request.principal;
     const QString ip = request.remoteAddress.toString();
     const bool queued = services.hasher().runAsync(
         services.thread(),
-        [&hasher = services.hasher(), stored = (*found)->passwordHash, current = current.toUtf8(), next = next.toUtf8()] {
+        [&hasher = services.hasher(), stored = (*found)->passwordHash, current = current.toUtf8(),
+         next = next.toUtf8()] {
             if (!hasher.verify(stored, current))
                 return QVariant();
             shared::Result<QByteArray> h = hasher.hash(next);
@@ -139,7 +149,8 @@ void putPassword(HttpRequest &request, WorkerServices &services, Responder respo
                 return;
             }
             if (hash.toByteArray().isEmpty()) {
-                respond(HttpResponse::internalError(shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
+                respond(HttpResponse::internalError(
+                    shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
                 return;
             }
             if (shared::VoidResult r = services.accounts().setPasswordHash(me.userId, hash.toByteArray()); !r) {
@@ -148,7 +159,7 @@ void putPassword(HttpRequest &request, WorkerServices &services, Responder respo
             }
             shared::Result<int> revoked = services.accounts().revokeAllSessions(me.userId, me.sessionId);
             AuditLog::note(services.database(), me.userId, QStringLiteral("password_change"), me.userId, ip,
-                             {{"other_sessions_revoked", revoked ? *revoked : -1}});
+                           { { "other_sessions_revoked", revoked ? *revoked : -1 } });
             respond(HttpResponse::noContent());
         });
     if (!queued) {
@@ -163,9 +174,11 @@ void putEmail(HttpRequest &request, WorkerServices &services, Responder respond)
     FieldErrors errors;
     JsonReader r(request.json, errors);
     const QString password = r.string("password", JsonReader::Presence::Required).value_or(QString());
-    const QString email = shared::User::normalizeEmail(r.string("new_email", JsonReader::Presence::Required).value_or(QString()));
+    const QString email
+        = shared::User::normalizeEmail(r.string("new_email", JsonReader::Presence::Required).value_or(QString()));
     r.refuseUnknown();
-    if (!errors.has(QStringLiteral("new_email")) && (!shared::User::isPlausibleEmail(email) || email.size() > shared::User::kMaxEmailLength))
+    if (!errors.has(QStringLiteral("new_email"))
+        && (!shared::User::isPlausibleEmail(email) || email.size() > shared::User::kMaxEmailLength))
         errors.add(QStringLiteral("new_email"), QStringLiteral("Must be an email address like name@example.com."));
     if (!errors.isEmpty()) {
         respond(HttpResponse::error(400, errors.toError()));
@@ -174,18 +187,23 @@ void putEmail(HttpRequest &request, WorkerServices &services, Responder respond)
     shared::Result<std::optional<StoredUser>> me = services.accounts().findById(request.principal->userId);
     shared::Result<std::optional<StoredUser>> taken = services.accounts().findByEmail(email);
     if (!me || !*me || !taken) {
-        respond(HttpResponse::internalError(shared::Error::make(QStringLiteral("internal"), QStringLiteral("lookup failed"))));
+        respond(HttpResponse::internalError(
+            shared::Error::make(QStringLiteral("internal"), QStringLiteral("lookup failed"))));
         return;
     }
     if (*taken) {
-        respond(HttpResponse::error(409, QStringLiteral("email_taken"), QStringLiteral("An account with this email address exists.")));
+        respond(HttpResponse::error(409, QStringLiteral("email_taken"),
+                                    QStringLiteral("An account with this email address exists.")));
         return;
     }
     const QString userId = request.principal->userId;
     const QString name = (*me)->user.name;
     const QString ip = request.remoteAddress.toString();
     const bool queued = services.hasher().runAsync(
-        services.thread(), [&hasher = services.hasher(), stored = (*me)->passwordHash, secret = password.toUtf8()] { return QVariant(hasher.verify(stored, secret)); },
+        services.thread(),
+        [&hasher = services.hasher(), stored = (*me)->passwordHash, secret = password.toUtf8()] {
+            return QVariant(hasher.verify(stored, secret));
+        },
         [&services, userId, name, email, ip, respond](const QVariant &ok) {
             if (!ok.toBool()) {
                 FieldErrors wrong;
@@ -195,8 +213,9 @@ void putEmail(HttpRequest &request, WorkerServices &services, Responder respond)
             }
             RecoveryRoutes::sendEmailChange(services, userId, name, email);
             AuditLog::note(services.database(), userId, QStringLiteral("email_change_requested"), userId, ip);
-            respond(HttpResponse::json(202, {{"status", "accepted"},
-                                             {"message", "Open the link we sent to the new address to confirm it."}}));
+            respond(HttpResponse::json(202,
+                                       { { "status", "accepted" },
+                                         { "message", "Open the link we sent to the new address to confirm it." } }));
         });
     if (!queued) {
         respond(HttpResponse::busy());
@@ -210,8 +229,10 @@ void install(Router &router)
     using Body = Router::BodyKind;
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), getMe, Body::None, Guard::user());
     router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me"), putMe, Body::Json, Guard::user());
-    router.addAsync(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/password"), putPassword, Body::Json, Guard::user());
-    router.addAsync(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/email"), putEmail, Body::Json, Guard::user());
+    router.addAsync(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/password"), putPassword, Body::Json,
+                    Guard::user());
+    router.addAsync(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/email"), putEmail, Body::Json,
+                    Guard::user());
 }
 
 } // namespace quire::server::UserRoutes

@@ -17,8 +17,8 @@ namespace {
 
 QByteArray sessionCookie(const QString &value, qint64 maxAgeSeconds)
 {
-    return QByteArray(kSessionCookie) + '=' + value.toLatin1() + "; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age="
-           + QByteArray::number(maxAgeSeconds);
+    return QByteArray(kSessionCookie) + '=' + value.toLatin1()
+        + "; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=" + QByteArray::number(maxAgeSeconds);
 }
 
 bool isForm(const HttpRequest &request)
@@ -40,13 +40,15 @@ void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
         if (password.isEmpty())
             errors.add(QStringLiteral("password"), QStringLiteral("This field is required."));
     } else if (request.header("Content-Type").split(';').first().trimmed().toLower() == "application/json") {
-        const nlohmann::json body = nlohmann::json::parse(request.body.constBegin(), request.body.constEnd(), nullptr, false);
+        const nlohmann::json body
+            = nlohmann::json::parse(request.body.constBegin(), request.body.constEnd(), nullptr, false);
         shared::JsonReader r(body, errors);
         email = r.string("email", shared::JsonReader::Presence::Required).value_or(QString());
         password = r.string("password", shared::JsonReader::Presence::Required).value_or(QString());
         r.refuseUnknown();
     } else {
-        respond(HttpResponse::error(415, QStringLiteral("unsupported_media_type"), QStringLiteral("Send a form or JSON.")));
+        respond(
+            HttpResponse::error(415, QStringLiteral("unsupported_media_type"), QStringLiteral("Send a form or JSON.")));
         return;
     }
     if (!errors.isEmpty()) {
@@ -54,28 +56,34 @@ void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
         return;
     }
     const QString ip = request.remoteAddress.toString();
-    SignIn::verify(services, email, password, ip,
-                   [&services, ip, form, agent = QString::fromUtf8(request.header("User-Agent")), respond](const SignIn::Outcome &outcome) {
-                       if (outcome.kind != SignIn::Outcome::Kind::Ok) {
-                           respond(SignIn::failure(outcome));
-                           return;
-                       }
-                       // A new session id at every sign-in: a planted cookie never survives it.
-                       shared::Result<AccountStore::WebSession> web = services.accounts().createWebSession(outcome.user.user.id, ip, agent);
-                       if (!web) {
-                           respond(SignIn::failure(SignIn::Outcome{SignIn::Outcome::Kind::Error, {}, 0, web.error().message}));
-                           return;
-                       }
-                       AuditLog::note(services.database(), outcome.user.user.id, QStringLiteral("login"), outcome.user.user.id, ip,
-                                      {{"via", "browser"}});
-                       HttpResponse r = form ? HttpResponse() : HttpResponse::json(200, {{"user", outcome.user.user.toJson()}, {"csrf_token", web->csrfToken}});
-                       if (form) {
-                           r.status = 303;
-                           r.headers.append({QByteArrayLiteral("Location"), QByteArrayLiteral("/")});
-                       }
-                       r.headers.append({QByteArrayLiteral("Set-Cookie"), sessionCookie(web->cookie, AccountStore::kWebLifetimeMs / 1000)});
-                       respond(r);
-                   });
+    SignIn::verify(
+        services, email, password, ip,
+        [&services, ip, form, agent = QString::fromUtf8(request.header("User-Agent")),
+         respond](const SignIn::Outcome &outcome) {
+            if (outcome.kind != SignIn::Outcome::Kind::Ok) {
+                respond(SignIn::failure(outcome));
+                return;
+            }
+            // A new session id at every sign-in: a planted cookie never survives it.
+            shared::Result<AccountStore::WebSession> web
+                = services.accounts().createWebSession(outcome.user.user.id, ip, agent);
+            if (!web) {
+                respond(SignIn::failure(SignIn::Outcome { SignIn::Outcome::Kind::Error, {}, 0, web.error().message }));
+                return;
+            }
+            AuditLog::note(services.database(), outcome.user.user.id, QStringLiteral("login"), outcome.user.user.id, ip,
+                           { { "via", "browser" } });
+            HttpResponse r = form
+                ? HttpResponse()
+                : HttpResponse::json(200, { { "user", outcome.user.user.toJson() }, { "csrf_token", web->csrfToken } });
+            if (form) {
+                r.status = 303;
+                r.headers.append({ QByteArrayLiteral("Location"), QByteArrayLiteral("/") });
+            }
+            r.headers.append(
+                { QByteArrayLiteral("Set-Cookie"), sessionCookie(web->cookie, AccountStore::kWebLifetimeMs / 1000) });
+            respond(r);
+        });
 }
 
 HttpResponse whoAmI(HttpRequest &request, WorkerServices &services)
@@ -83,18 +91,19 @@ HttpResponse whoAmI(HttpRequest &request, WorkerServices &services)
     shared::Result<std::optional<StoredUser>> me = services.accounts().findById(request.principal->userId);
     if (!me || !*me)
         return HttpResponse::error(401, QStringLiteral("unauthenticated"), QStringLiteral("Sign in first."));
-    return HttpResponse::json(200, {{"user", (*me)->user.toJson()}, {"csrf_token", request.csrfToken}});
+    return HttpResponse::json(200, { { "user", (*me)->user.toJson() }, { "csrf_token", request.csrfToken } });
 }
 
 HttpResponse signOut(HttpRequest &request, WorkerServices &services)
 {
     if (shared::VoidResult r = services.accounts().revokeSession(request.principal->sessionId); !r)
-        return HttpResponse::error(500, QStringLiteral("internal_error"), QStringLiteral("The server failed to answer."));
-    AuditLog::note(services.database(), request.principal->userId, QStringLiteral("logout"), request.principal->sessionId,
-                   request.remoteAddress.toString(), {{"via", "browser"}});
+        return HttpResponse::error(500, QStringLiteral("internal_error"),
+                                   QStringLiteral("The server failed to answer."));
+    AuditLog::note(services.database(), request.principal->userId, QStringLiteral("logout"),
+                   request.principal->sessionId, request.remoteAddress.toString(), { { "via", "browser" } });
     HttpResponse r;
     r.status = 204;
-    r.headers.append({QByteArrayLiteral("Set-Cookie"), sessionCookie(QString(), 0)});
+    r.headers.append({ QByteArrayLiteral("Set-Cookie"), sessionCookie(QString(), 0) });
     return r;
 }
 
@@ -104,7 +113,8 @@ void install(Router &router)
 {
     router.addAsync(QStringLiteral("POST"), QStringLiteral("/session"), signIn);
     router.add(QStringLiteral("GET"), QStringLiteral("/session"), whoAmI, Router::BodyKind::None, Guard::reader());
-    router.add(QStringLiteral("POST"), QStringLiteral("/session/logout"), signOut, Router::BodyKind::None, Guard::reader());
+    router.add(QStringLiteral("POST"), QStringLiteral("/session/logout"), signOut, Router::BodyKind::None,
+               Guard::reader());
 }
 
 } // namespace quire::server::WebSessionRoutes

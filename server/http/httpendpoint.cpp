@@ -8,7 +8,7 @@ namespace quire::server {
 HttpEndpoint::HttpEndpoint(Dispatcher dispatcher, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_dispatcher(std::move(dispatcher))
-{}
+{ }
 
 bool HttpEndpoint::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/httpmessage.h"
 
+#include "server/serverlogging.h"
 #include "shared/apierror.h"
 #include "shared/jsonqt.h"
-#include "server/serverlogging.h"
 
 namespace quire::server {
 
@@ -57,14 +57,14 @@ HttpResponse HttpResponse::tooManyRequests(int retryAfterSeconds)
 {
     HttpResponse r = error(429, QStringLiteral("rate_limited"),
                            QStringLiteral("Too many attempts; try again in %1 seconds.").arg(retryAfterSeconds));
-    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds)});
+    r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds) });
     return r;
 }
 
 HttpResponse HttpResponse::busy()
 {
     HttpResponse r = error(503, QStringLiteral("busy"), QStringLiteral("The server is busy; try again in a moment."));
-    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+    r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") });
     return r;
 }
 

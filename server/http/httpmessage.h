@@ -27,7 +27,7 @@ inline constexpr char kSessionCookie[] = "__Host-quire_session";
 struct HttpRequest
 {
     QString method; // upper case, e.g. "GET"
-    QString path;   // normalised, e.g. "/api/v1/health"
+    QString path; // normalised, e.g. "/api/v1/health"
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;

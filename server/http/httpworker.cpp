@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/httpworker.h"
 
+#include "server/auth/accountstore.h"
+#include "server/auth/tokens.h"
 #include "server/http/httpendpoint.h"
 #include "server/http/pathnormalizer.h"
 #include "server/http/rawtargetlistener.h"
 #include "server/http/requestlog.h"
 #include "server/http/responsesequencer.h"
 #include "server/http/router.h"
-#include "server/auth/accountstore.h"
-#include "server/auth/tokens.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
 #include "server/sync/changefeed.h"
@@ -16,9 +16,9 @@
 #include "shared/database.h"
 
 #include <QCoreApplication>
-#include <QPointer>
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QSslServer>
 #include <QSslSocket>
@@ -39,16 +39,26 @@ namespace {
 QString methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
-    case QHttpServerRequest::Method::Connect: return QStringLiteral("CONNECT");
-    case QHttpServerRequest::Method::Trace: return QStringLiteral("TRACE");
-    default: return QStringLiteral("UNKNOWN");
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QStringLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QStringLiteral("TRACE");
+    default:
+        return QStringLiteral("UNKNOWN");
     }
 }
 
@@ -61,29 +71,52 @@ QString newRequestId()
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return QByteArrayLiteral("OK");
-    case 201: return QByteArrayLiteral("Created");
-    case 202: return QByteArrayLiteral("Accepted");
-    case 204: return QByteArrayLiteral("No Content");
-    case 301: return QByteArrayLiteral("Moved Permanently");
-    case 302: return QByteArrayLiteral("Found");
-    case 303: return QByteArrayLiteral("See Other");
-    case 304: return QByteArrayLiteral("Not Modified");
-    case 400: return QByteArrayLiteral("Bad Request");
-    case 401: return QByteArrayLiteral("Unauthorized");
-    case 403: return QByteArrayLiteral("Forbidden");
-    case 404: return QByteArrayLiteral("Not Found");
-    case 405: return QByteArrayLiteral("Method Not Allowed");
-    case 409: return QByteArrayLiteral("Conflict");
-    case 410: return QByteArrayLiteral("Gone");
-    case 413: return QByteArrayLiteral("Content Too Large");
-    case 415: return QByteArrayLiteral("Unsupported Media Type");
-    case 422: return QByteArrayLiteral("Unprocessable Content");
-    case 426: return QByteArrayLiteral("Upgrade Required");
-    case 429: return QByteArrayLiteral("Too Many Requests");
-    case 500: return QByteArrayLiteral("Internal Server Error");
-    case 503: return QByteArrayLiteral("Service Unavailable");
-    default: return QByteArrayLiteral("Status");
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
+    case 202:
+        return QByteArrayLiteral("Accepted");
+    case 204:
+        return QByteArrayLiteral("No Content");
+    case 301:
+        return QByteArrayLiteral("Moved Permanently");
+    case 302:
+        return QByteArrayLiteral("Found");
+    case 303:
+        return QByteArrayLiteral("See Other");
+    case 304:
+        return QByteArrayLiteral("Not Modified");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 401:
+        return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 409:
+        return QByteArrayLiteral("Conflict");
+    case 410:
+        return QByteArrayLiteral("Gone");
+    case 413:
+        return QByteArrayLiteral("Content Too Large");
+    case 415:
+        return QByteArrayLiteral("Unsupported Media Type");
+    case 422:
+        return QByteArrayLiteral("Unprocessable Content");
+    case 426:
+        return QByteArrayLiteral("Upgrade Required");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    default:
+        return QByteArrayLiteral("Status");
     }
 }
 
@@ -99,7 +132,7 @@ HttpWorker::HttpWorker(const ServerContext &context, qintptr listenSocket, std::
     : m_context(context)
     , m_listenSocket(listenSocket)
     , m_tls(std::move(tls))
-{}
+{ }
 
 HttpWorker::~HttpWorker() = default;
 
@@ -233,8 +266,9 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
         }
     } catch (const std::exception &e) {
         qCCritical(lcHttp) << "request" << request.requestId << "failed:" << e.what();
-        finish(*pending, HttpResponse::error(500, QStringLiteral("internal_error"),
-                                             QStringLiteral("The server failed to answer (request %1).").arg(request.requestId)));
+        finish(*pending,
+               HttpResponse::error(500, QStringLiteral("internal_error"),
+                                   QStringLiteral("The server failed to answer (request %1).").arg(request.requestId)));
     }
 }
 
@@ -249,7 +283,11 @@ void HttpWorker::finish(const Pending &pending, HttpResponse response)
     const bool withBody = pending.request.method != QLatin1String("HEAD");
     QByteArray wire;
     wire.reserve(256 + response.body.size());
-    wire.append("HTTP/1.1 ").append(QByteArray::number(response.status)).append(' ').append(reasonPhrase(response.status)).append("\r\n");
+    wire.append("HTTP/1.1 ")
+        .append(QByteArray::number(response.status))
+        .append(' ')
+        .append(reasonPhrase(response.status))
+        .append("\r\n");
     for (const auto &[name, value] : std::as_const(response.headers))
         wire.append(name).append(": ").append(value).append("\r\n");
     wire.append("\r\n");
@@ -258,8 +296,9 @@ void HttpWorker::finish(const Pending &pending, HttpResponse response)
     m_sequencer->finish(pending.socket.data(), pending.ticket, wire);
 
     const HttpRequest &request = pending.request;
-    RequestLog::write({request.requestId, request.method, request.path.isEmpty() ? pending.rawPath : request.path,
-                       response.status, double(pending.timer.nsecsElapsed()) / 1e6, request.remoteAddress.toString()});
+    RequestLog::write({ request.requestId, request.method, request.path.isEmpty() ? pending.rawPath : request.path,
+                        response.status, double(pending.timer.nsecsElapsed()) / 1e6,
+                        request.remoteAddress.toString() });
 }
 
 std::optional<HttpResponse> HttpWorker::preflight(const HttpRequest &request) const
@@ -268,21 +307,25 @@ std::optional<HttpResponse> HttpWorker::preflight(const HttpRequest &request) co
         return std::nullopt;
     const QString origin = QString::fromUtf8(request.header("Origin"));
     if (!m_context.config.corsOrigins.contains(origin))
-        return HttpResponse::error(403, QStringLiteral("cors_refused"), QStringLiteral("This origin may not call the API."));
+        return HttpResponse::error(403, QStringLiteral("cors_refused"),
+                                   QStringLiteral("This origin may not call the API."));
     HttpResponse r;
     r.status = 204;
-    r.headers.append({QByteArrayLiteral("Access-Control-Allow-Methods"), QByteArrayLiteral("GET, POST, PUT, DELETE")});
-    r.headers.append({QByteArrayLiteral("Access-Control-Allow-Headers"), QByteArrayLiteral("Authorization, Content-Type")});
-    r.headers.append({QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600")});
+    r.headers.append(
+        { QByteArrayLiteral("Access-Control-Allow-Methods"), QByteArrayLiteral("GET, POST, PUT, DELETE") });
+    r.headers.append(
+        { QByteArrayLiteral("Access-Control-Allow-Headers"), QByteArrayLiteral("Authorization, Content-Type") });
+    r.headers.append({ QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600") });
     return r;
 }
 
-std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttpServerRequest &raw, const QByteArray &rawPath,
-                                               const Router::Route *&route)
+std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttpServerRequest &raw,
+                                               const QByteArray &rawPath, const Router::Route *&route)
 {
     const std::optional<QString> path = PathNormalizer::normalize(rawPath);
     if (!path)
-        return HttpResponse::error(400, QStringLiteral("invalid_path"), QStringLiteral("The request path is not valid."));
+        return HttpResponse::error(400, QStringLiteral("invalid_path"),
+                                   QStringLiteral("The request path is not valid."));
     request.path = *path;
 
     const qint64 limit = m_context.config.maxBodyBytes;
@@ -296,13 +339,15 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
     const Router::Match match = m_context.router->match(request.method, request.path);
     if (!match.route) {
         if (!match.allowedMethods.isEmpty()) {
-            HttpResponse r = HttpResponse::error(405, QStringLiteral("method_not_allowed"),
-                                                 QStringLiteral("%1 is not allowed here; use %2.")
-                                                     .arg(request.method, match.allowedMethods.join(QLatin1String(", "))));
-            r.headers.append({QByteArrayLiteral("Allow"), match.allowedMethods.join(QLatin1String(", ")).toLatin1()});
+            HttpResponse r
+                = HttpResponse::error(405, QStringLiteral("method_not_allowed"),
+                                      QStringLiteral("%1 is not allowed here; use %2.")
+                                          .arg(request.method, match.allowedMethods.join(QLatin1String(", "))));
+            r.headers.append({ QByteArrayLiteral("Allow"), match.allowedMethods.join(QLatin1String(", ")).toLatin1() });
             return r;
         }
-        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is nothing at %1.").arg(request.path));
+        return HttpResponse::error(404, QStringLiteral("not_found"),
+                                   QStringLiteral("There is nothing at %1.").arg(request.path));
     }
     route = match.route;
     request.params = match.params;
@@ -316,8 +361,9 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
         try {
             request.json = nlohmann::json::parse(request.body.constBegin(), request.body.constEnd());
         } catch (const nlohmann::json::parse_error &e) {
-            return HttpResponse::error(400, QStringLiteral("invalid_json"),
-                                       QStringLiteral("The body is not valid JSON: %1").arg(QString::fromUtf8(e.what())));
+            return HttpResponse::error(
+                400, QStringLiteral("invalid_json"),
+                QStringLiteral("The body is not valid JSON: %1").arg(QString::fromUtf8(e.what())));
         }
     }
     return std::nullopt;
@@ -335,21 +381,24 @@ std::optional<HttpResponse> HttpWorker::checkGuard(HttpRequest &request, const G
         if (!principal) {
             if (principal.error().code == QLatin1String("account_disabled"))
                 return HttpResponse::error(401, principal.error());
-            return HttpResponse::error(503, QStringLiteral("unavailable"), QStringLiteral("The server cannot check sign-ins right now."));
+            return HttpResponse::error(503, QStringLiteral("unavailable"),
+                                       QStringLiteral("The server cannot check sign-ins right now."));
         }
         request.principal = *principal;
     }
     if (!guard.signedIn)
         return std::nullopt;
     if (!request.principal) {
-        HttpResponse r = HttpResponse::error(401, QStringLiteral("unauthenticated"),
-                                             QStringLiteral("Sign in first; the access token is missing, expired or revoked."));
-        r.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
+        HttpResponse r
+            = HttpResponse::error(401, QStringLiteral("unauthenticated"),
+                                  QStringLiteral("Sign in first; the access token is missing, expired or revoked."));
+        r.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer") });
         return r;
     }
     if (guard.permission && !shared::hasPermission(request.principal->role, *guard.permission)) {
-        return HttpResponse::error(403, QStringLiteral("forbidden"),
-                                   QStringLiteral("Your role may not do this (%1).").arg(shared::permissionName(*guard.permission)));
+        return HttpResponse::error(
+            403, QStringLiteral("forbidden"),
+            QStringLiteral("Your role may not do this (%1).").arg(shared::permissionName(*guard.permission)));
     }
     return std::nullopt;
 }
@@ -358,9 +407,11 @@ std::optional<HttpResponse> HttpWorker::checkBrowserGuard(HttpRequest &request, 
 {
     const QByteArray cookie = request.cookie(kSessionCookie);
     if (!cookie.isEmpty()) {
-        shared::Result<std::optional<std::pair<Principal, QString>>> web = m_services->accounts().authenticateWeb(QString::fromLatin1(cookie));
+        shared::Result<std::optional<std::pair<Principal, QString>>> web
+            = m_services->accounts().authenticateWeb(QString::fromLatin1(cookie));
         if (!web)
-            return HttpResponse::error(503, QStringLiteral("unavailable"), QStringLiteral("The server cannot check sign-ins right now."));
+            return HttpResponse::error(503, QStringLiteral("unavailable"),
+                                       QStringLiteral("The server cannot check sign-ins right now."));
         if (*web) {
             request.principal = (*web)->first;
             request.csrfToken = (*web)->second;
@@ -373,14 +424,19 @@ std::optional<HttpResponse> HttpWorker::checkBrowserGuard(HttpRequest &request, 
         // Synchronizer token: a header from scripts, or the form field.
         QByteArray sent = request.header("X-CSRF-Token");
         if (sent.isEmpty())
-            sent = QUrlQuery(QString::fromUtf8(request.body)).queryItemValue(QStringLiteral("csrf_token"), QUrl::FullyDecoded).toUtf8();
+            sent = QUrlQuery(QString::fromUtf8(request.body))
+                       .queryItemValue(QStringLiteral("csrf_token"), QUrl::FullyDecoded)
+                       .toUtf8();
         if (sent.isEmpty() || !Tokens::equal(sent, request.csrfToken.toUtf8()))
-            return HttpResponse::error(403, QStringLiteral("csrf_failed"),
-                                       QStringLiteral("The form is out of date or did not come from this site; reload the page and try again."));
+            return HttpResponse::error(
+                403, QStringLiteral("csrf_failed"),
+                QStringLiteral(
+                    "The form is out of date or did not come from this site; reload the page and try again."));
     }
     if (guard.permission && !shared::hasPermission(request.principal->role, *guard.permission))
-        return HttpResponse::error(403, QStringLiteral("forbidden"),
-                                   QStringLiteral("Your role may not do this (%1).").arg(shared::permissionName(*guard.permission)));
+        return HttpResponse::error(
+            403, QStringLiteral("forbidden"),
+            QStringLiteral("Your role may not do this (%1).").arg(shared::permissionName(*guard.permission)));
     return std::nullopt;
 }
 
@@ -388,25 +444,27 @@ void HttpWorker::addCommonHeaders(HttpResponse &response, const HttpRequest &req
 {
     auto &h = response.headers;
     auto hasHeader = [&h](const QByteArray &name) {
-        return std::any_of(h.cbegin(), h.cend(), [&name](const auto &p) { return p.first.compare(name, Qt::CaseInsensitive) == 0; });
+        return std::any_of(h.cbegin(), h.cend(),
+                           [&name](const auto &p) { return p.first.compare(name, Qt::CaseInsensitive) == 0; });
     };
     if (!response.contentType.isEmpty())
-        h.append({QByteArrayLiteral("Content-Type"), response.contentType});
-    h.append({QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size())});
-    h.append({QByteArrayLiteral("X-Request-Id"), request.requestId.toLatin1()});
-    h.append({QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")});
-    h.append({QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")});
+        h.append({ QByteArrayLiteral("Content-Type"), response.contentType });
+    h.append({ QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()) });
+    h.append({ QByteArrayLiteral("X-Request-Id"), request.requestId.toLatin1() });
+    h.append({ QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff") });
+    h.append({ QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer") });
     if (!hasHeader("Content-Security-Policy"))
-        h.append({QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral("default-src 'none'; frame-ancestors 'none'")});
+        h.append({ QByteArrayLiteral("Content-Security-Policy"),
+                   QByteArrayLiteral("default-src 'none'; frame-ancestors 'none'") });
     if (!hasHeader("Cache-Control"))
-        h.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+        h.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") });
     if (request.secure)
-        h.append({QByteArrayLiteral("Strict-Transport-Security"), QByteArrayLiteral("max-age=31536000")});
+        h.append({ QByteArrayLiteral("Strict-Transport-Security"), QByteArrayLiteral("max-age=31536000") });
     // CORS: only origins on the allow-list get an Allow-Origin, and never with credentials.
     const QByteArray origin = request.header("Origin");
     if (!origin.isEmpty() && m_context.config.corsOrigins.contains(QString::fromUtf8(origin))) {
-        h.append({QByteArrayLiteral("Access-Control-Allow-Origin"), origin});
-        h.append({QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin")});
+        h.append({ QByteArrayLiteral("Access-Control-Allow-Origin"), origin });
+        h.append({ QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin") });
     }
 }
 

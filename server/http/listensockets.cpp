@@ -2,10 +2,11 @@
 #include "server/http/listensockets.h"
 
 #include <arpa/inet.h>
-#include <cerrno>
-#include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
 #include <unistd.h>
 
 namespace quire::server {
@@ -17,7 +18,7 @@ namespace {
 
 struct SockAddr
 {
-    sockaddr_storage storage{};
+    sockaddr_storage storage {};
     socklen_t length = 0;
     int family = AF_INET;
 };
@@ -46,18 +47,18 @@ SockAddr toSockAddr(const QHostAddress &address, quint16 port)
 Error socketError(const QString &what, const QHostAddress &address, quint16 port, int err)
 {
     if (err == EADDRINUSE) {
-        return Error::make(QStringLiteral("port_in_use"),
-                           QStringLiteral("port %1 on %2 is already in use by another program")
-                               .arg(port)
-                               .arg(address.toString()));
+        return Error::make(
+            QStringLiteral("port_in_use"),
+            QStringLiteral("port %1 on %2 is already in use by another program").arg(port).arg(address.toString()));
     }
     if (err == EADDRNOTAVAIL) {
         return Error::make(QStringLiteral("address_unavailable"),
                            QStringLiteral("the address %1 does not belong to this machine").arg(address.toString()));
     }
     if (err == EACCES) {
-        return Error::make(QStringLiteral("port_forbidden"),
-                           QStringLiteral("not allowed to listen on port %1 (ports below 1024 need privileges)").arg(port));
+        return Error::make(
+            QStringLiteral("port_forbidden"),
+            QStringLiteral("not allowed to listen on port %1 (ports below 1024 need privileges)").arg(port));
     }
     return Error::make(QStringLiteral("listen_failed"),
                        QStringLiteral("%1 %2:%3 failed: %4")
@@ -137,12 +138,11 @@ Result<ListenSockets> ListenSockets::open(const QHostAddress &address, quint16 p
         if (::listen(fd, 1024) != 0)
             return socketError(QStringLiteral("listen"), address, sockets.m_port, errno);
         if (sockets.m_port == 0) {
-            sockaddr_storage bound{};
+            sockaddr_storage bound {};
             socklen_t len = sizeof bound;
             ::getsockname(fd, reinterpret_cast<sockaddr *>(&bound), &len);
-            sockets.m_port = bound.ss_family == AF_INET6
-                                 ? ntohs(reinterpret_cast<sockaddr_in6 *>(&bound)->sin6_port)
-                                 : ntohs(reinterpret_cast<sockaddr_in *>(&bound)->sin_port);
+            sockets.m_port = bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6 *>(&bound)->sin6_port)
+                                                         : ntohs(reinterpret_cast<sockaddr_in *>(&bound)->sin_port);
         }
     }
     return sockets;

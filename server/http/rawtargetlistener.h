@@ -21,8 +21,7 @@ void watch(QTcpSocket *socket);
 QByteArray take(QTcpSocket *socket, const QByteArray &parsedPath);
 } // namespace RawTarget
 
-template<typename Base>
-class RawTargetListener final : public Base
+template<typename Base> class RawTargetListener final : public Base
 {
 public:
     using Base::Base;

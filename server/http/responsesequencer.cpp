@@ -9,7 +9,7 @@ quint64 ResponseSequencer::begin(QTcpSocket *socket)
 {
     auto it = m_connections.find(socket);
     if (it == m_connections.end()) {
-        it = m_connections.insert(socket, Connection{});
+        it = m_connections.insert(socket, Connection {});
         connect(socket, &QObject::destroyed, this, [this, socket] {
             const auto gone = m_connections.find(socket);
             if (gone == m_connections.end())

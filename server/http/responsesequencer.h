@@ -29,8 +29,8 @@ public:
 private:
     struct Connection
     {
-        quint64 next = 0;      // the ticket the next request gets
-        quint64 written = 0;   // the ticket whose answer goes out next
+        quint64 next = 0; // the ticket the next request gets
+        quint64 written = 0; // the ticket whose answer goes out next
         std::map<quint64, QByteArray> ready;
     };
 

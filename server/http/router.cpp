@@ -7,14 +7,16 @@ namespace quire::server {
 
 void Router::add(const QString &method, const QString &pattern, Handler handler, BodyKind body, Guard guard)
 {
-    QUIRE_ASSERT(pattern.startsWith(QLatin1Char('/')), return);
-    m_routes.append(Route{method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), {}, body, guard});
+    QUIRE_ASSERT(pattern.startsWith(QLatin1Char('/')), return );
+    m_routes.append(
+        Route { method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), {}, body, guard });
 }
 
 void Router::addAsync(const QString &method, const QString &pattern, AsyncHandler handler, BodyKind body, Guard guard)
 {
-    QUIRE_ASSERT(pattern.startsWith(QLatin1Char('/')), return);
-    m_routes.append(Route{method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), {}, std::move(handler), body, guard});
+    QUIRE_ASSERT(pattern.startsWith(QLatin1Char('/')), return );
+    m_routes.append(
+        Route { method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), {}, std::move(handler), body, guard });
 }
 
 bool Router::matchSegments(const Route &route, const QStringList &segments, QHash<QString, QString> &params)

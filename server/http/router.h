@@ -27,9 +27,9 @@ struct Guard
     bool browser = false;
 
     static Guard open() { return {}; }
-    static Guard user() { return {true, std::nullopt, false}; }
-    static Guard needs(shared::Permission p) { return {true, p, false}; }
-    static Guard reader() { return {true, std::nullopt, true}; }
+    static Guard user() { return { true, std::nullopt, false }; }
+    static Guard needs(shared::Permission p) { return { true, p, false }; }
+    static Guard reader() { return { true, std::nullopt, true }; }
 };
 
 // Completes an asynchronous request; safe to call from any thread, once.
@@ -57,9 +57,9 @@ public:
 
     struct Match
     {
-        const Route *route = nullptr;  // set when method and path match
+        const Route *route = nullptr; // set when method and path match
         QHash<QString, QString> params;
-        QStringList allowedMethods;    // the path matched, but not for this method
+        QStringList allowedMethods; // the path matched, but not for this method
     };
 
     void add(const QString &method, const QString &pattern, Handler handler, BodyKind body = BodyKind::None,

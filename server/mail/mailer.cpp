@@ -18,26 +18,28 @@ using shared::VoidResult;
 
 OutboxTransport::OutboxTransport(QString directory)
     : m_directory(std::move(directory))
-{}
+{ }
 
 VoidResult OutboxTransport::deliver(const QString &, const QString &, const QByteArray &rfc5322)
 {
     if (!QDir().mkpath(m_directory))
         return Error::make(QStringLiteral("mail_failed"), QStringLiteral("cannot create %1").arg(m_directory));
-    const QString name = shared::Clock::instance().now().toString(QStringLiteral("yyyyMMdd-HHmmsszzz")) + QLatin1Char('-')
-                         + shared::Uuid::createV7() + QStringLiteral(".eml");
+    const QString name = shared::Clock::instance().now().toString(QStringLiteral("yyyyMMdd-HHmmsszzz"))
+        + QLatin1Char('-') + shared::Uuid::createV7() + QStringLiteral(".eml");
     QSaveFile file(QDir(m_directory).filePath(name));
     if (!file.open(QIODevice::WriteOnly))
-        return Error::make(QStringLiteral("mail_failed"), QStringLiteral("cannot write to the outbox: %1").arg(file.errorString()));
+        return Error::make(QStringLiteral("mail_failed"),
+                           QStringLiteral("cannot write to the outbox: %1").arg(file.errorString()));
     file.write(rfc5322);
     if (!file.commit())
-        return Error::make(QStringLiteral("mail_failed"), QStringLiteral("cannot write to the outbox: %1").arg(file.errorString()));
+        return Error::make(QStringLiteral("mail_failed"),
+                           QStringLiteral("cannot write to the outbox: %1").arg(file.errorString()));
     return VoidResult::success();
 }
 
 SmtpTransport::SmtpTransport(Settings settings)
     : m_settings(std::move(settings))
-{}
+{ }
 
 namespace {
 
@@ -46,7 +48,7 @@ class SmtpSession
 public:
     explicit SmtpSession(QSslSocket &socket)
         : m_socket(socket)
-    {}
+    { }
 
     // Reads one (possibly multi-line) reply; returns its code, 0 on failure.
     int reply(QByteArray *text = nullptr)
@@ -107,7 +109,8 @@ VoidResult SmtpTransport::deliver(const QString &from, const QString &to, const 
         return smtpError(QStringLiteral("EHLO"), QString::fromUtf8(text));
     if (m_settings.startTls) {
         if (!text.toUpper().contains("STARTTLS"))
-            return smtpError(QStringLiteral("STARTTLS"), QStringLiteral("the server does not offer it, and it is required"));
+            return smtpError(QStringLiteral("STARTTLS"),
+                             QStringLiteral("the server does not offer it, and it is required"));
         if (smtp.command("STARTTLS", &text) != 220)
             return smtpError(QStringLiteral("STARTTLS"), QString::fromUtf8(text));
         socket.startClientEncryption();
@@ -155,7 +158,8 @@ shared::Result<std::unique_ptr<Mailer>> Mailer::fromConfig(const ServerConfig &c
 {
     const QString from = config.mailFrom.isEmpty() ? QStringLiteral("Quire <quire@localhost>") : config.mailFrom;
     if (config.smtpHost.isEmpty())
-        return std::make_unique<Mailer>(from, std::make_unique<OutboxTransport>(QDir(config.dataDir).filePath(QStringLiteral("outbox"))));
+        return std::make_unique<Mailer>(
+            from, std::make_unique<OutboxTransport>(QDir(config.dataDir).filePath(QStringLiteral("outbox"))));
     SmtpTransport::Settings s;
     s.host = config.smtpHost;
     s.port = config.smtpPort;
@@ -165,7 +169,8 @@ shared::Result<std::unique_ptr<Mailer>> Mailer::fromConfig(const ServerConfig &c
     if (!config.smtpCaFile.isEmpty()) {
         s.trusted = QSslCertificate::fromPath(config.smtpCaFile, QSsl::Pem);
         if (s.trusted.isEmpty())
-            return Error::make(QStringLiteral("usage"), QStringLiteral("--smtp-ca-file: no PEM certificate in %1").arg(config.smtpCaFile));
+            return Error::make(QStringLiteral("usage"),
+                               QStringLiteral("--smtp-ca-file: no PEM certificate in %1").arg(config.smtpCaFile));
     }
     return std::make_unique<Mailer>(from, std::make_unique<SmtpTransport>(s));
 }

@@ -43,8 +43,8 @@ public:
         quint16 port = 587;
         QString user;
         QString password;
-        bool startTls = true;              // required unless switched off explicitly
-        QList<QSslCertificate> trusted;    // extra CAs (a private relay's own)
+        bool startTls = true; // required unless switched off explicitly
+        QList<QSslCertificate> trusted; // extra CAs (a private relay's own)
         QString heloName = QStringLiteral("quire");
     };
     explicit SmtpTransport(Settings settings);

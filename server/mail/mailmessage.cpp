@@ -32,7 +32,8 @@ QByteArray singleLine(const QString &text)
 QByteArray MailMessage::toRfc5322(const QDateTime &date, const QString &messageId) const
 {
     QByteArray out;
-    const QString when = QLocale::c().toString(date.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")) + QStringLiteral(" +0000");
+    const QString when
+        = QLocale::c().toString(date.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")) + QStringLiteral(" +0000");
     out += "From: " + singleLine(from) + "\r\n";
     out += "To: " + singleLine(to) + "\r\n";
     out += "Subject: " + encodeHeader(subject.simplified()) + "\r\n";

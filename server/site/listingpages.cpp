@@ -40,17 +40,18 @@ QString kindHeading(const QString &kind)
 // Published articles, newest first; `kind` empty for both kinds.
 Result<QList<Teaser>> published(shared::Database &db, const QString &kind, int limit, int offset)
 {
-    Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT kind, slug, title, summary, published_at, updated_at FROM guides "
-                                                 "WHERE status = 'published' AND deleted = 0 AND slug <> '' "
-                                                 "AND (? = '' OR kind = ?) ORDER BY published_at DESC, id DESC "
-                                                 "LIMIT ? OFFSET ?"),
-                                  {kind, kind, limit, offset});
+    Result<QSqlQuery> q
+        = db.exec(QStringLiteral("SELECT kind, slug, title, summary, published_at, updated_at FROM guides "
+                                 "WHERE status = 'published' AND deleted = 0 AND slug <> '' "
+                                 "AND (? = '' OR kind = ?) ORDER BY published_at DESC, id DESC "
+                                 "LIMIT ? OFFSET ?"),
+                  { kind, kind, limit, offset });
     if (!q)
         return q.error();
     QList<Teaser> out;
     while (q->next()) {
-        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
-                    q->value(4).toString(), q->value(5).toString()});
+        out.append({ q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
+                     q->value(4).toString(), q->value(5).toString() });
     }
     return out;
 }
@@ -63,12 +64,13 @@ Result<QByteArray> teaserList(const QList<Teaser> &teasers)
     QByteArray html = "<ul class=\"teasers\">\n";
     for (const Teaser &t : teasers) {
         const auto at = shared::Timestamp::parse(t.publishedAt);
-        Result<QByteArray> li = item->render({{"href", pathOf(t.kind, t.slug)},
-                                              {"title", t.title},
-                                              {"summary", t.summary},
-                                              {"published_iso", t.publishedAt},
-                                              {"published_text",
-                                               at ? QLocale::c().toString(at->date(), QStringLiteral("d MMMM yyyy")) : QString()}});
+        Result<QByteArray> li
+            = item->render({ { "href", pathOf(t.kind, t.slug) },
+                             { "title", t.title },
+                             { "summary", t.summary },
+                             { "published_iso", t.publishedAt },
+                             { "published_text",
+                               at ? QLocale::c().toString(at->date(), QStringLiteral("d MMMM yyyy")) : QString() } });
         if (!li)
             return li.error();
         html.append(*li);
@@ -83,11 +85,11 @@ Result<PageCache::Page> indexPage(WorkerServices &services, const QString &headi
     static const Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("index"));
     if (!page)
         return page.error();
-    Result<QByteArray> html = page->render({{"lang", QStringLiteral("en")},
-                                            {"site_name", services.context().siteName},
-                                            {"heading", heading},
-                                            {"canonical", services.context().publicBaseUrl + canonical}},
-                                           {{"sections", sections}, {"pager", pager}});
+    Result<QByteArray> html = page->render({ { "lang", QStringLiteral("en") },
+                                             { "site_name", services.context().siteName },
+                                             { "heading", heading },
+                                             { "canonical", services.context().publicBaseUrl + canonical } },
+                                           { { "sections", sections }, { "pager", pager } });
     if (!html)
         return html.error();
     PageCache::Page p;
@@ -105,7 +107,7 @@ QByteArray xml(const QString &text)
 Result<PageCache::Page> home(WorkerServices &services)
 {
     QByteArray sections;
-    for (const QString &kind : {QStringLiteral("guide"), QStringLiteral("case_study")}) {
+    for (const QString &kind : { QStringLiteral("guide"), QStringLiteral("case_study") }) {
         Result<QList<Teaser>> latest = published(services.database(), kind, 5, 0);
         if (!latest)
             return latest.error();
@@ -114,7 +116,8 @@ Result<PageCache::Page> home(WorkerServices &services)
             return list.error();
         sections.append("<section><h2><a href=\"").append(xml(pathOf(kind))).append("\">");
         sections.append(xml(kindHeading(kind))).append("</a></h2>\n");
-        sections.append(latest->isEmpty() ? QByteArray("<p>Nothing published yet.</p>\n") : *list).append("</section>\n");
+        sections.append(latest->isEmpty() ? QByteArray("<p>Nothing published yet.</p>\n") : *list)
+            .append("</section>\n");
     }
     return indexPage(services, services.context().siteName, QStringLiteral("/"), sections, {});
 }
@@ -139,14 +142,22 @@ Result<PageCache::Page> index(WorkerServices &services, const QString &kind, int
     if (page > 1 || more) {
         pager = "<nav class=\"pager\" aria-label=\"Pages\">";
         if (page > 1)
-            pager.append("<a rel=\"prev\" href=\"").append(xml(pathOf(kind))).append("?page=").append(QByteArray::number(page - 1)).append("\">Newer</a> ");
+            pager.append("<a rel=\"prev\" href=\"")
+                .append(xml(pathOf(kind)))
+                .append("?page=")
+                .append(QByteArray::number(page - 1))
+                .append("\">Newer</a> ");
         if (more)
-            pager.append("<a rel=\"next\" href=\"").append(xml(pathOf(kind))).append("?page=").append(QByteArray::number(page + 1)).append("\">Older</a>");
+            pager.append("<a rel=\"next\" href=\"")
+                .append(xml(pathOf(kind)))
+                .append("?page=")
+                .append(QByteArray::number(page + 1))
+                .append("\">Older</a>");
         pager.append("</nav>\n");
     }
     const QByteArray sections = items->isEmpty() ? QByteArray("<p>Nothing published yet.</p>\n") : *list;
-    return indexPage(services, kindHeading(kind), pathOf(kind) + (page > 1 ? QStringLiteral("?page=%1").arg(page) : QString()),
-                     sections, pager);
+    return indexPage(services, kindHeading(kind),
+                     pathOf(kind) + (page > 1 ? QStringLiteral("?page=%1").arg(page) : QString()), sections, pager);
 }
 
 Result<PageCache::Page> feed(WorkerServices &services)
@@ -186,7 +197,7 @@ Result<PageCache::Page> sitemap(WorkerServices &services)
     const QString base = services.context().publicBaseUrl;
     QByteArray out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-    for (const QString &path : {QStringLiteral("/"), QStringLiteral("/guides"), QStringLiteral("/case-studies")})
+    for (const QString &path : { QStringLiteral("/"), QStringLiteral("/guides"), QStringLiteral("/case-studies") })
         out.append("<url><loc>").append(xml(base + path)).append("</loc></url>\n");
     for (const Teaser &t : std::as_const(*items)) {
         out.append("<url><loc>").append(xml(base + pathOf(t.kind, t.slug))).append("</loc><lastmod>");

@@ -37,7 +37,7 @@ void PageCache::clear()
 
 QByteArray PageCache::gzip(const QByteArray &data)
 {
-    z_stream stream{};
+    z_stream stream {};
     // 15 + 16: a gzip header and trailer, which is what Content-Encoding: gzip means.
     if (deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return {};

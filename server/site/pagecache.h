@@ -23,9 +23,9 @@ public:
         int status = 200;
         QByteArray body;
         QByteArray gzipped;
-        QByteArray etag;         // quoted, strong
+        QByteArray etag; // quoted, strong
         QByteArray lastModified; // HTTP date, may be empty
-        QByteArray location;     // for redirects
+        QByteArray location; // for redirects
         QByteArray contentType = "text/html; charset=utf-8";
     };
 

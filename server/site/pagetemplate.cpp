@@ -15,12 +15,23 @@ QByteArray PageTemplate::escape(const QString &text)
     out.reserve(utf8.size() + 16);
     for (const char c : utf8) {
         switch (c) {
-        case '&': out.append("&amp;"); break;
-        case '<': out.append("&lt;"); break;
-        case '>': out.append("&gt;"); break;
-        case '"': out.append("&quot;"); break;
-        case '\'': out.append("&#39;"); break;
-        default: out.append(c);
+        case '&':
+            out.append("&amp;");
+            break;
+        case '<':
+            out.append("&lt;");
+            break;
+        case '>':
+            out.append("&gt;");
+            break;
+        case '"':
+            out.append("&quot;");
+            break;
+        case '\'':
+            out.append("&#39;");
+            break;
+        default:
+            out.append(c);
         }
     }
     return out;
@@ -38,11 +49,11 @@ Result<PageTemplate> PageTemplate::parse(const QByteArray &text, int depth)
     while (pos < text.size()) {
         const qsizetype open = text.indexOf("{{", pos);
         if (open < 0) {
-            t.m_parts.append({text.mid(pos), {}, false});
+            t.m_parts.append({ text.mid(pos), {}, false });
             break;
         }
         if (open > pos)
-            t.m_parts.append({text.mid(pos, open - pos), {}, false});
+            t.m_parts.append({ text.mid(pos, open - pos), {}, false });
         const bool raw = text.mid(open, 3) == "{{{";
         const QByteArray closing = raw ? QByteArray("}}}") : QByteArray("}}");
         const qsizetype start = open + (raw ? 3 : 2);
@@ -65,13 +76,14 @@ Result<PageTemplate> PageTemplate::parse(const QByteArray &text, int depth)
                 return Error::make(QStringLiteral("template_invalid"), QStringLiteral("partials nested too deep"));
             QFile file(QStringLiteral(":/quire/templates/%1.html").arg(QString::fromLatin1(name)));
             if (!file.open(QIODevice::ReadOnly))
-                return Error::make(QStringLiteral("template_missing"), QStringLiteral("no partial %1").arg(QString::fromLatin1(name)));
+                return Error::make(QStringLiteral("template_missing"),
+                                   QStringLiteral("no partial %1").arg(QString::fromLatin1(name)));
             Result<PageTemplate> included = parse(file.readAll(), depth + 1);
             if (!included)
                 return included.error();
             t.m_parts.append(included->m_parts);
         } else {
-            t.m_parts.append({{}, name, raw});
+            t.m_parts.append({ {}, name, raw });
         }
         pos = close + closing.size();
     }

@@ -21,7 +21,7 @@ SchedulePublisher::SchedulePublisher(QString databasePath, ChangeFeed *changes, 
     : QObject(parent)
     , m_databasePath(std::move(databasePath))
     , m_changes(changes)
-{}
+{ }
 
 SchedulePublisher::~SchedulePublisher() = default;
 
@@ -55,29 +55,32 @@ Result<int> SchedulePublisher::publishDue(shared::Database &db, const QDateTime 
     const QString at = shared::Timestamp::format(now);
     int count = 0;
     VoidResult done = db.transaction([&]() -> VoidResult {
-        Result<QSqlQuery> due = db.exec(QStringLiteral("SELECT id, body FROM guides WHERE status = 'scheduled' AND deleted = 0 "
-                                                       "AND publish_at <> '' AND publish_at <= ? ORDER BY publish_at"),
-                                        {at});
+        Result<QSqlQuery> due
+            = db.exec(QStringLiteral("SELECT id, body FROM guides WHERE status = 'scheduled' AND deleted = 0 "
+                                     "AND publish_at <> '' AND publish_at <= ? ORDER BY publish_at"),
+                      { at });
         if (!due)
             return due.error();
         QList<QPair<QString, QString>> rows;
         while (due->next())
-            rows.append({due->value(0).toString(), due->value(1).toString()});
+            rows.append({ due->value(0).toString(), due->value(1).toString() });
         for (const auto &[id, body] : std::as_const(rows)) {
             Result<qint64> seq = nextSequence(db);
             if (!seq)
                 return seq.error();
-            if (VoidResult r = db.run(QStringLiteral("UPDATE guides SET status = 'published', published_at = ?, updated_at = ?, "
-                                                     "rev = ? WHERE id = ?"),
-                                      {at, at, *seq, id});
+            if (VoidResult r
+                = db.run(QStringLiteral("UPDATE guides SET status = 'published', published_at = ?, updated_at = ?, "
+                                        "rev = ? WHERE id = ?"),
+                         { at, at, *seq, id });
                 !r)
                 return r;
             // The revision names the server as its author, so no replica's
             // later edit counts it as its own.
-            const nlohmann::json data{{"body", body.toStdString()}};
-            if (VoidResult r = db.run(QStringLiteral("INSERT INTO sync_revisions(tbl, row_id, rev, data, created_at, user_id, "
-                                                     "client_id) VALUES ('guides', ?, ?, ?, ?, '', 'scheduler')"),
-                                      {id, *seq, QString::fromStdString(data.dump()), at});
+            const nlohmann::json data { { "body", body.toStdString() } };
+            if (VoidResult r
+                = db.run(QStringLiteral("INSERT INTO sync_revisions(tbl, row_id, rev, data, created_at, user_id, "
+                                        "client_id) VALUES ('guides', ?, ?, ?, ?, '', 'scheduler')"),
+                         { id, *seq, QString::fromStdString(data.dump()), at });
                 !r)
                 return r;
             lastSeq = *seq;

@@ -38,17 +38,17 @@ HttpResponse answer(const PageCache::Page &page, const HttpRequest &request)
 {
     HttpResponse r;
     r.status = page.status;
-    r.headers.append({QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(kPagePolicy)});
+    r.headers.append({ QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(kPagePolicy) });
     if (page.status == 301) {
-        r.headers.append({QByteArrayLiteral("Location"), page.location});
-        r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=300")});
+        r.headers.append({ QByteArrayLiteral("Location"), page.location });
+        r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=300") });
         return r;
     }
-    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=0, must-revalidate")});
-    r.headers.append({QByteArrayLiteral("ETag"), page.etag});
-    r.headers.append({QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding")});
+    r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=0, must-revalidate") });
+    r.headers.append({ QByteArrayLiteral("ETag"), page.etag });
+    r.headers.append({ QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding") });
     if (!page.lastModified.isEmpty())
-        r.headers.append({QByteArrayLiteral("Last-Modified"), page.lastModified});
+        r.headers.append({ QByteArrayLiteral("Last-Modified"), page.lastModified });
     const QByteArray ifNoneMatch = request.header("If-None-Match");
     if (!ifNoneMatch.isEmpty() && (ifNoneMatch.split(',').contains(page.etag) || ifNoneMatch.trimmed() == "*")) {
         r.status = 304;
@@ -56,7 +56,7 @@ HttpResponse answer(const PageCache::Page &page, const HttpRequest &request)
     }
     r.contentType = page.contentType;
     if (!page.gzipped.isEmpty() && request.header("Accept-Encoding").contains("gzip")) {
-        r.headers.append({QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip")});
+        r.headers.append({ QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip") });
         r.body = page.gzipped;
     } else {
         r.body = page.body;
@@ -70,10 +70,10 @@ shared::Result<PageCache::Page> messagePage(int status, const QString &heading, 
     static const shared::Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("message"));
     if (!page)
         return page.error();
-    shared::Result<QByteArray> html = page->render({{"lang", QStringLiteral("en")},
-                                                    {"site_name", context.siteName},
-                                                    {"heading", heading},
-                                                    {"message", message}});
+    shared::Result<QByteArray> html = page->render({ { "lang", QStringLiteral("en") },
+                                                     { "site_name", context.siteName },
+                                                     { "heading", heading },
+                                                     { "message", message } });
     if (!html)
         return html.error();
     PageCache::Page p;
@@ -86,10 +86,11 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
 {
     const ServerContext &context = services.context();
     shared::Database &db = services.database();
-    shared::Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT id, title, body, summary, status, published_at, updated_at, "
-                                                         "deleted FROM guides WHERE kind = ? AND slug = ? "
-                                                         "ORDER BY deleted, rev DESC LIMIT 1"),
-                                          {kind, slug});
+    shared::Result<QSqlQuery> q
+        = db.exec(QStringLiteral("SELECT id, title, body, summary, status, published_at, updated_at, "
+                                 "deleted FROM guides WHERE kind = ? AND slug = ? "
+                                 "ORDER BY deleted, rev DESC LIMIT 1"),
+                  { kind, slug });
     if (!q)
         return q.error();
     if (q->next()) {
@@ -104,17 +105,19 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
             const auto updated = shared::Timestamp::parse(q->value(6).toString());
             const qsizetype words = body.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size();
             shared::Result<QByteArray> html = article->render(
-                {{"lang", QStringLiteral("en")},
-                 {"site_name", context.siteName},
-                 {"title", q->value(1).toString()},
-                 {"description", summary.isEmpty() ? q->value(1).toString() : summary},
-                 {"canonical", context.publicBaseUrl + kindPath(kind) + slug},
-                 {"kind_label", kind == QLatin1String("case_study") ? QStringLiteral("Case study") : QStringLiteral("Guide")},
-                 {"published_iso", published ? shared::Timestamp::format(*published) : QString()},
-                 {"published_text", published ? QLocale::c().toString(published->date(), QStringLiteral("d MMMM yyyy")) : QString()},
-                 {"reading_time", QStringLiteral("%1 min read").arg(std::max<qsizetype>(1, (words + 199) / 200))},
-                 {"summary", summary}},
-                {{"body_html", shared::MarkdownRenderer::toHtml(body.toUtf8())}});
+                { { "lang", QStringLiteral("en") },
+                  { "site_name", context.siteName },
+                  { "title", q->value(1).toString() },
+                  { "description", summary.isEmpty() ? q->value(1).toString() : summary },
+                  { "canonical", context.publicBaseUrl + kindPath(kind) + slug },
+                  { "kind_label",
+                    kind == QLatin1String("case_study") ? QStringLiteral("Case study") : QStringLiteral("Guide") },
+                  { "published_iso", published ? shared::Timestamp::format(*published) : QString() },
+                  { "published_text",
+                    published ? QLocale::c().toString(published->date(), QStringLiteral("d MMMM yyyy")) : QString() },
+                  { "reading_time", QStringLiteral("%1 min read").arg(std::max<qsizetype>(1, (words + 199) / 200)) },
+                  { "summary", summary } },
+                { { "body_html", shared::MarkdownRenderer::toHtml(body.toUtf8()) } });
             if (!html)
                 return html.error();
             PageCache::Page p;
@@ -128,10 +131,11 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
         }
     } else {
         // An old address of a live article: send readers (and search engines) on.
-        shared::Result<QSqlQuery> moved = db.exec(QStringLiteral("SELECT g.kind, g.slug FROM slug_history h JOIN guides g "
-                                                                 "ON g.id = h.article_id WHERE h.kind = ? AND h.slug = ? "
-                                                                 "AND g.deleted = 0 AND g.status = 'published' AND g.slug <> ''"),
-                                                  {kind, slug});
+        shared::Result<QSqlQuery> moved
+            = db.exec(QStringLiteral("SELECT g.kind, g.slug FROM slug_history h JOIN guides g "
+                                     "ON g.id = h.article_id WHERE h.kind = ? AND h.slug = ? "
+                                     "AND g.deleted = 0 AND g.status = 'published' AND g.slug <> ''"),
+                      { kind, slug });
         if (!moved)
             return moved.error();
         if (moved->next()) {
@@ -141,7 +145,8 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
             return p;
         }
     }
-    return messagePage(404, QStringLiteral("Page not found"), QStringLiteral("There is no page at this address."), context);
+    return messagePage(404, QStringLiteral("Page not found"), QStringLiteral("There is no page at this address."),
+                       context);
 }
 
 Router::Handler article(const QString &kind)
@@ -154,10 +159,9 @@ Router::Handler article(const QString &kind)
         }
         const QString slug = request.params.value(QStringLiteral("slug"));
         shared::Result<PageCache::Page> page = shared::isSlug(slug)
-                                                   ? articlePage(services, kind, slug)
-                                                   : messagePage(404, QStringLiteral("Page not found"),
-                                                                 QStringLiteral("There is no page at this address."),
-                                                                 services.context());
+            ? articlePage(services, kind, slug)
+            : messagePage(404, QStringLiteral("Page not found"), QStringLiteral("There is no page at this address."),
+                          services.context());
         if (!page)
             return HttpResponse::internalError(page.error());
         return answer(cache ? cache->insert(request.path, *page) : *page, request);
@@ -215,7 +219,7 @@ HttpResponse stylesheet(HttpRequest &, WorkerServices &)
     }();
     HttpResponse r;
     r.contentType = QByteArrayLiteral("text/css; charset=utf-8");
-    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=3600")});
+    r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=3600") });
     r.body = css;
     return r;
 }
@@ -236,8 +240,8 @@ void install(Router &router)
             return HttpResponse::internalError(html.error());
         HttpResponse r;
         r.contentType = QByteArrayLiteral("text/html; charset=utf-8");
-        r.headers.append({QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(kPagePolicy)});
-        r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")});
+        r.headers.append({ QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(kPagePolicy) });
+        r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache") });
         r.body = *html;
         return r;
     });
@@ -249,13 +253,16 @@ void install(Router &router)
     router.add(QStringLiteral("GET"), QStringLiteral("/feed.xml"), [](HttpRequest &request, WorkerServices &services) {
         return cached(request, services, QStringLiteral("/feed.xml"), [&] { return ListingPages::feed(services); });
     });
-    router.add(QStringLiteral("GET"), QStringLiteral("/sitemap.xml"), [](HttpRequest &request, WorkerServices &services) {
-        return cached(request, services, QStringLiteral("/sitemap.xml"), [&] { return ListingPages::sitemap(services); });
-    });
-    router.add(QStringLiteral("GET"), QStringLiteral("/robots.txt"), [](HttpRequest &request, WorkerServices &services) {
-        return cached(request, services, QStringLiteral("/robots.txt"),
-                      [&]() -> shared::Result<PageCache::Page> { return ListingPages::robots(services); });
-    });
+    router.add(QStringLiteral("GET"), QStringLiteral("/sitemap.xml"),
+               [](HttpRequest &request, WorkerServices &services) {
+                   return cached(request, services, QStringLiteral("/sitemap.xml"),
+                                 [&] { return ListingPages::sitemap(services); });
+               });
+    router.add(QStringLiteral("GET"), QStringLiteral("/robots.txt"),
+               [](HttpRequest &request, WorkerServices &services) {
+                   return cached(request, services, QStringLiteral("/robots.txt"),
+                                 [&]() -> shared::Result<PageCache::Page> { return ListingPages::robots(services); });
+               });
 }
 
 } // namespace quire::server::SiteRoutes

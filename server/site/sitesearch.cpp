@@ -36,18 +36,19 @@ Result<QList<SiteSearch::Hit>> SiteSearch::run(shared::Database &db, const QStri
     const QString match = matchExpression(query);
     if (match.isEmpty())
         return QList<Hit>();
-    Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT g.kind, g.slug, g.title, snippet(guides_fts, -1, ?, ?, '…', 16) "
-                                                 "FROM guides_fts JOIN guides g ON g.rowid = guides_fts.rowid "
-                                                 "WHERE guides_fts MATCH ? AND g.status = 'published' AND g.deleted = 0 "
-                                                 "AND g.slug <> '' ORDER BY bm25(guides_fts, 5.0, 2.0, 1.0) LIMIT ?"),
-                                  {kOpen, kClose, match, limit});
+    Result<QSqlQuery> q
+        = db.exec(QStringLiteral("SELECT g.kind, g.slug, g.title, snippet(guides_fts, -1, ?, ?, '…', 16) "
+                                 "FROM guides_fts JOIN guides g ON g.rowid = guides_fts.rowid "
+                                 "WHERE guides_fts MATCH ? AND g.status = 'published' AND g.deleted = 0 "
+                                 "AND g.slug <> '' ORDER BY bm25(guides_fts, 5.0, 2.0, 1.0) LIMIT ?"),
+                  { kOpen, kClose, match, limit });
     if (!q)
         return q.error();
     QList<Hit> hits;
     while (q->next()) {
         QString snippet = QString::fromUtf8(PageTemplate::escape(q->value(3).toString()));
         snippet.replace(kOpen, QStringLiteral("<mark>")).replace(kClose, QStringLiteral("</mark>"));
-        hits.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), snippet});
+        hits.append({ q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), snippet });
     }
     return hits;
 }
@@ -68,7 +69,7 @@ Result<QByteArray> SiteSearch::page(WorkerServices &services, const QString &que
             results = "<ol class=\"results\">\n";
             for (const Hit &h : std::as_const(*hits)) {
                 const QString path = (h.kind == QLatin1String("case_study") ? QStringLiteral("/case-studies/")
-                                                                              : QStringLiteral("/guides/"))
+                                                                            : QStringLiteral("/guides/"))
                     + h.slug;
                 results.append("<li><h2><a href=\"").append(PageTemplate::escape(path)).append("\">");
                 results.append(PageTemplate::escape(h.title)).append("</a></h2>\n<p>");
@@ -77,12 +78,13 @@ Result<QByteArray> SiteSearch::page(WorkerServices &services, const QString &que
             results.append("</ol>\n");
         }
     }
-    return page->render({{"lang", QStringLiteral("en")},
-                         {"site_name", services.context().siteName},
-                         {"heading", query.trimmed().isEmpty() ? QStringLiteral("Search")
-                                                               : QStringLiteral("Search: %1").arg(query.trimmed())},
-                         {"query", query}},
-                        {{"results", results}});
+    return page->render(
+        { { "lang", QStringLiteral("en") },
+          { "site_name", services.context().siteName },
+          { "heading",
+            query.trimmed().isEmpty() ? QStringLiteral("Search") : QStringLiteral("Search: %1").arg(query.trimmed()) },
+          { "query", query } },
+        { { "results", results } });
 }
 
 } // namespace quire::server

@@ -18,9 +18,9 @@ class FieldMerger
 public:
     struct Outcome
     {
-        nlohmann::json row;             // the row's values after the edit
-        bool changed = false;           // whether any value differs from the server's
-        bool merged = false;            // a text was merged from both sides
+        nlohmann::json row; // the row's values after the edit
+        bool changed = false; // whether any value differs from the server's
+        bool merged = false; // a text was merged from both sides
         QList<shared::SyncProtocol::Conflict> conflicts; // without id and time; the caller fills them
     };
 

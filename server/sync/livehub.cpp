@@ -82,7 +82,7 @@ bool LiveHub::signIn(Connection &connection, const QString &token)
     }
     connection.token = token;
     connection.signedIn = true;
-    connection.socket->sendTextMessage(QString::fromUtf8(shared::toJsonBytes({{"type", "ready"}})));
+    connection.socket->sendTextMessage(QString::fromUtf8(shared::toJsonBytes({ { "type", "ready" } })));
     return true;
 }
 
@@ -102,7 +102,7 @@ void LiveHub::onMessage(QWebSocket *socket, const QString &message)
         return;
     }
     if (type == "ping") {
-        socket->sendTextMessage(QString::fromUtf8(shared::toJsonBytes({{"type", "pong"}})));
+        socket->sendTextMessage(QString::fromUtf8(shared::toJsonBytes({ { "type", "pong" } })));
         return;
     }
     drop(socket, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unknown message"));
@@ -110,7 +110,7 @@ void LiveHub::onMessage(QWebSocket *socket, const QString &message)
 
 void LiveHub::notifyAll(qint64 seq)
 {
-    const QString text = QString::fromUtf8(shared::toJsonBytes({{"type", "changed"}, {"seq", seq}}));
+    const QString text = QString::fromUtf8(shared::toJsonBytes({ { "type", "changed" }, { "seq", seq } }));
     for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
         if (it->signedIn)
             it->socket->sendTextMessage(text);

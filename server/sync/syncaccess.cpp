@@ -49,7 +49,8 @@ public:
 
     nlohmann::json scopeOf(const nlohmann::json &row) const override
     {
-        return {{"owner_id", row.value("owner_id", std::string())}, {"status", row.value("status", std::string())}};
+        return { { "owner_id", row.value("owner_id", std::string()) },
+                 { "status", row.value("status", std::string()) } };
     }
 
     QString exitReason(const nlohmann::json &before, const nlohmann::json &after) const override
@@ -75,17 +76,20 @@ public:
             return s == QLatin1String("published") || s == QLatin1String("scheduled") || s == QLatin1String("archived");
         };
         // Deleting public content takes it off the site: that is publishing too.
-        const bool touchesPublic = (from != to && (isPublic(from) || isPublic(to))) || (after.is_null() && isPublic(from));
+        const bool touchesPublic
+            = (from != to && (isPublic(from) || isPublic(to))) || (after.is_null() && isPublic(from));
         if (touchesPublic) {
             if (!shared::hasPermission(who.role, Permission::PublishContent))
-                return forbidden(QStringLiteral("Your role (%1) cannot publish or unpublish.").arg(shared::roleName(who.role)));
+                return forbidden(
+                    QStringLiteral("Your role (%1) cannot publish or unpublish.").arg(shared::roleName(who.role)));
             if (!who.emailVerified)
                 return Error::make(QStringLiteral("email_unverified"),
                                    QStringLiteral("Verify your email address before publishing."));
         }
         if (from != to && to == QLatin1String("in_review")
             && !shared::hasPermission(who.role, Permission::SubmitForReview))
-            return forbidden(QStringLiteral("Your role (%1) cannot submit for review.").arg(shared::roleName(who.role)));
+            return forbidden(
+                QStringLiteral("Your role (%1) cannot submit for review.").arg(shared::roleName(who.role)));
         return VoidResult::success();
     }
 
@@ -95,17 +99,20 @@ public:
         const QString kind = text(after, "kind");
         const QString slug = text(after, "slug");
         if (!slug.isEmpty()) {
-            shared::Result<QVariant> taken = db.scalar(QStringLiteral("SELECT id FROM guides WHERE kind = ? AND slug = ? "
-                                                                      "AND id <> ? AND deleted = 0"),
-                                                       {kind, slug, id});
+            shared::Result<QVariant> taken
+                = db.scalar(QStringLiteral("SELECT id FROM guides WHERE kind = ? AND slug = ? "
+                                           "AND id <> ? AND deleted = 0"),
+                            { kind, slug, id });
             if (!taken)
                 return taken.error();
             if (!taken->isNull())
                 return Error::make(QStringLiteral("slug_taken"),
                                    QStringLiteral("Another article already has the address %1.").arg(slug),
-                                   {{QStringLiteral("slug"), QStringLiteral("Already in use.")}});
+                                   { { QStringLiteral("slug"), QStringLiteral("Already in use.") } });
             // A live address wins over an old one that redirected elsewhere.
-            if (VoidResult r = db.run(QStringLiteral("DELETE FROM slug_history WHERE kind = ? AND slug = ?"), {kind, slug}); !r)
+            if (VoidResult r
+                = db.run(QStringLiteral("DELETE FROM slug_history WHERE kind = ? AND slug = ?"), { kind, slug });
+                !r)
                 return r;
         }
         if (before) {
@@ -114,7 +121,7 @@ public:
             if (!oldSlug.isEmpty() && (oldSlug != slug || oldKind != kind)) {
                 if (VoidResult r = db.run(QStringLiteral("INSERT OR REPLACE INTO slug_history(kind, slug, article_id) "
                                                          "VALUES (?, ?, ?)"),
-                                          {oldKind, oldSlug, id});
+                                          { oldKind, oldSlug, id });
                     !r)
                     return r;
             }
@@ -135,7 +142,7 @@ public:
 QList<const SyncAccess *> SyncAccess::all()
 {
     static const GuideAccess guides;
-    return {&guides};
+    return { &guides };
 }
 
 const SyncAccess *SyncAccess::find(const QString &table)

@@ -32,7 +32,7 @@ SyncPull::SyncPull(shared::Database &db, const Principal &who, QString epoch)
     : m_db(db)
     , m_who(who)
     , m_epoch(std::move(epoch))
-{}
+{ }
 
 Result<PullResponse> SyncPull::run(const Cursor &cursor, int limit)
 {
@@ -57,12 +57,14 @@ Result<PullResponse> SyncPull::page(const Cursor &cursor, int limit)
             return resync(QStringLiteral("The server's history changed (it was restored from a backup)."));
         if (cursor.seq > headSeq)
             return resync(QStringLiteral("The cursor is ahead of the server."));
-        Result<QVariant> floor = m_db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'retention_floor'"));
+        Result<QVariant> floor
+            = m_db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'retention_floor'"));
         if (!floor)
             return floor.error();
         if (cursor.seq < floor->toLongLong())
             return resync(QStringLiteral("This replica was away longer than the server keeps deletions."));
-        Result<QVariant> scope = m_db.scalar(QStringLiteral("SELECT scope_seq FROM users WHERE id = ?"), {m_who.userId});
+        Result<QVariant> scope
+            = m_db.scalar(QStringLiteral("SELECT scope_seq FROM users WHERE id = ?"), { m_who.userId });
         if (!scope)
             return scope.error();
         if (cursor.seq < scope->toLongLong())
@@ -75,7 +77,7 @@ Result<PullResponse> SyncPull::page(const Cursor &cursor, int limit)
     qint64 bound = std::numeric_limits<qint64>::max();
     for (const SyncAccess *access : SyncAccess::all()) {
         SyncRows rows(m_db, access->table());
-        QVariantList binds{cursor.seq};
+        QVariantList binds { cursor.seq };
         const QString visible = access->visibleWhere(m_who, binds);
         // A full pull needs no tombstones: the replica has nothing to drop.
         const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE rev > ? AND %3%4 ORDER BY rev LIMIT %5")
@@ -108,9 +110,11 @@ Result<PullResponse> SyncPull::page(const Cursor &cursor, int limit)
             bound = std::min(bound, last);
     }
     if (!fromStart) {
-        Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT seq, tbl, row_id, prev_scope, reason FROM sync_scope_exits "
-                                                       "WHERE seq > ? ORDER BY seq LIMIT %1").arg(limit),
-                                        {cursor.seq});
+        Result<QSqlQuery> q
+            = m_db.exec(QStringLiteral("SELECT seq, tbl, row_id, prev_scope, reason FROM sync_scope_exits "
+                                       "WHERE seq > ? ORDER BY seq LIMIT %1")
+                            .arg(limit),
+                        { cursor.seq });
         if (!q)
             return q.error();
         int n = 0;
@@ -142,7 +146,8 @@ Result<PullResponse> SyncPull::page(const Cursor &cursor, int limit)
             bound = std::min(bound, last);
     }
     candidates.removeIf([bound](const Change &c) { return c.rev > bound; });
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Change &a, const Change &b) { return a.rev < b.rev; });
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Change &a, const Change &b) { return a.rev < b.rev; });
 
     PullResponse response;
     qint64 upTo = headSeq;
@@ -155,7 +160,7 @@ Result<PullResponse> SyncPull::page(const Cursor &cursor, int limit)
         response.hasMore = true;
     }
     response.changes = std::move(candidates);
-    response.cursor = Cursor{m_epoch, upTo}.toString();
+    response.cursor = Cursor { m_epoch, upTo }.toString();
     return response;
 }
 

@@ -50,7 +50,7 @@ SyncPush::SyncPush(shared::Database &db, const Principal &who, QString epoch)
     , m_who(who)
     , m_epoch(std::move(epoch))
     , m_now(shared::Timestamp::format(shared::Clock::instance().now()))
-{}
+{ }
 
 Result<PushResponse> SyncPush::run(const PushRequest &request, qint64 &lastSeq)
 {
@@ -59,7 +59,7 @@ Result<PushResponse> SyncPush::run(const PushRequest &request, qint64 &lastSeq)
     VoidResult done = m_db.transaction([&]() -> VoidResult {
         Result<QSqlQuery> client = m_db.exec(
             QStringLiteral("SELECT epoch, last_applied FROM sync_clients WHERE user_id = ? AND client_id = ?"),
-            {m_who.userId, request.clientId});
+            { m_who.userId, request.clientId });
         if (!client)
             return client.error();
         qint64 lastApplied = request.acked;
@@ -73,20 +73,22 @@ Result<PushResponse> SyncPush::run(const PushRequest &request, qint64 &lastSeq)
             // restored from a backup): its numbering starts after what it has
             // acknowledged, and answers from another history are void.
             if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM sync_results WHERE user_id = ? AND client_id = ?"),
-                                        {m_who.userId, request.clientId});
+                                        { m_who.userId, request.clientId });
                 !r)
                 return r;
-        } else if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM sync_results WHERE user_id = ? AND client_id = ? "
-                                                          "AND mutation_id <= ?"),
-                                           {m_who.userId, request.clientId, request.acked});
+        } else if (VoidResult r
+                   = m_db.run(QStringLiteral("DELETE FROM sync_results WHERE user_id = ? AND client_id = ? "
+                                             "AND mutation_id <= ?"),
+                              { m_who.userId, request.clientId, request.acked });
                    !r) {
             return r;
         }
         for (const Mutation &m : request.mutations) {
             if (m.id <= lastApplied) {
-                Result<QVariant> stored = m_db.scalar(QStringLiteral("SELECT result FROM sync_results WHERE user_id = ? "
-                                                                     "AND client_id = ? AND mutation_id = ?"),
-                                                      {m_who.userId, request.clientId, m.id});
+                Result<QVariant> stored
+                    = m_db.scalar(QStringLiteral("SELECT result FROM sync_results WHERE user_id = ? "
+                                                 "AND client_id = ? AND mutation_id = ?"),
+                                  { m_who.userId, request.clientId, m.id });
                 if (!stored)
                     return stored.error();
                 if (stored->isNull()) {
@@ -120,10 +122,10 @@ Result<PushResponse> SyncPush::run(const PushRequest &request, qint64 &lastSeq)
             }
             if (VoidResult r = m_db.run(QStringLiteral("RELEASE mutation")); !r)
                 return r;
-            if (VoidResult r = m_db.run(QStringLiteral("INSERT INTO sync_results(user_id, client_id, mutation_id, result) "
-                                                       "VALUES (?, ?, ?, ?)"),
-                                        {m_who.userId, request.clientId, m.id,
-                                         QString::fromUtf8(shared::toJsonBytes(result->toJson()))});
+            if (VoidResult r = m_db.run(
+                    QStringLiteral("INSERT INTO sync_results(user_id, client_id, mutation_id, result) "
+                                   "VALUES (?, ?, ?, ?)"),
+                    { m_who.userId, request.clientId, m.id, QString::fromUtf8(shared::toJsonBytes(result->toJson())) });
                 !r)
                 return r;
             lastApplied = m.id;
@@ -132,11 +134,12 @@ Result<PushResponse> SyncPush::run(const PushRequest &request, qint64 &lastSeq)
         response.expected = lastApplied + 1;
         if (!known && request.mutations.isEmpty())
             return VoidResult::success(); // nothing to number yet
-        return m_db.run(QStringLiteral("INSERT INTO sync_clients(user_id, client_id, epoch, last_applied, last_seen_at) "
-                                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id, client_id) DO UPDATE SET "
-                                       "epoch = excluded.epoch, last_applied = excluded.last_applied, "
-                                       "last_seen_at = excluded.last_seen_at"),
-                        {m_who.userId, request.clientId, m_epoch, lastApplied, m_now});
+        return m_db.run(
+            QStringLiteral("INSERT INTO sync_clients(user_id, client_id, epoch, last_applied, last_seen_at) "
+                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id, client_id) DO UPDATE SET "
+                           "epoch = excluded.epoch, last_applied = excluded.last_applied, "
+                           "last_seen_at = excluded.last_seen_at"),
+            { m_who.userId, request.clientId, m_epoch, lastApplied, m_now });
     });
     if (!done) {
         lastSeq = 0;
@@ -149,8 +152,9 @@ Result<MutationResult> SyncPush::apply(const Mutation &m, const QString &clientI
 {
     const SyncAccess *access = SyncAccess::find(m.table);
     if (!access)
-        return rejected(m.id, Error::make(QStringLiteral("unknown_table"),
-                                          QStringLiteral("There is no synced table called %1.").arg(m.table)));
+        return rejected(m.id,
+                        Error::make(QStringLiteral("unknown_table"),
+                                    QStringLiteral("There is no synced table called %1.").arg(m.table)));
     SyncRows rows(m_db, access->table());
     Result<std::optional<StoredRow>> current = rows.load(m.rowId);
     if (!current)
@@ -216,14 +220,13 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
         }
     }
     // A row brought back keeps its owner, so the owner's rights apply.
-    if (VoidResult allowed = access.checkWrite(m_who, creating ? std::optional<nlohmann::json>()
-                                                               : std::optional(current->values),
-                                               after.values);
+    if (VoidResult allowed = access.checkWrite(
+            m_who, creating ? std::optional<nlohmann::json>() : std::optional(current->values), after.values);
         !allowed)
         return rejected(m.id, allowed.error());
-    if (VoidResult r = access.beforeWrite(m_db, m.rowId, creating ? std::optional<nlohmann::json>()
-                                                                   : std::optional(current->values),
-                                          after.values, m_now);
+    if (VoidResult r
+        = access.beforeWrite(m_db, m.rowId, creating ? std::optional<nlohmann::json>() : std::optional(current->values),
+                             after.values, m_now);
         !r) {
         if (r.error().code.startsWith(QLatin1String("database_")))
             return r.error();
@@ -297,7 +300,7 @@ Result<bool> SyncPush::onlyOwnChangesSince(const QString &table, const QString &
     // revisions (pruned) counts as someone else's change.
     Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT rev, client_id = ? AND user_id = ? FROM sync_revisions "
                                                    "WHERE tbl = ? AND row_id = ? AND rev >= ? ORDER BY rev"),
-                                    {clientId, m_who.userId, table, rowId, baseRev});
+                                    { clientId, m_who.userId, table, rowId, baseRev });
     if (!q)
         return q.error();
     bool sawBase = false;
@@ -317,11 +320,11 @@ VoidResult SyncPush::recordChange(const SyncAccess &access, const std::optional<
 {
     const shared::SyncTable &table = access.table();
     const QString rowId = QString::fromStdString(after.values.value("id", std::string()));
-    if (VoidResult r = m_db.run(QStringLiteral("INSERT INTO sync_revisions(tbl, row_id, rev, data, created_at, user_id, "
-                                               "client_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                                {table.name, rowId, after.rev,
-                                 QString::fromUtf8(shared::toJsonBytes(markdownValues(table, after.values))), m_now,
-                                 m_who.userId, clientId});
+    if (VoidResult r = m_db.run(
+            QStringLiteral("INSERT INTO sync_revisions(tbl, row_id, rev, data, created_at, user_id, "
+                           "client_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            { table.name, rowId, after.rev, QString::fromUtf8(shared::toJsonBytes(markdownValues(table, after.values))),
+              m_now, m_who.userId, clientId });
         !r)
         return r;
     if (!before || before->deleted || after.deleted)
@@ -331,8 +334,8 @@ VoidResult SyncPush::recordChange(const SyncAccess &access, const std::optional<
         return VoidResult::success();
     return m_db.run(QStringLiteral("INSERT INTO sync_scope_exits(seq, tbl, row_id, prev_scope, reason, at) "
                                    "VALUES (?, ?, ?, ?, ?, ?)"),
-                    {after.rev, table.name, rowId,
-                     QString::fromUtf8(shared::toJsonBytes(access.scopeOf(before->values))), reason, m_now});
+                    { after.rev, table.name, rowId,
+                      QString::fromUtf8(shared::toJsonBytes(access.scopeOf(before->values))), reason, m_now });
 }
 
 VoidResult SyncPush::storeConflicts(QList<Conflict> &conflicts, const QString &rowId, const QString &clientId,
@@ -345,11 +348,12 @@ VoidResult SyncPush::storeConflicts(QList<Conflict> &conflicts, const QString &r
         c.id = shared::Uuid::createV7();
         c.rowId = rowId;
         c.createdAt = m_now;
-        if (VoidResult r = m_db.run(QStringLiteral("INSERT INTO sync_conflicts(id, tbl, row_id, field, kind, base_value, "
-                                                   "server_value, client_value, user_id, client_id, mutation_id, "
-                                                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                    {c.id, c.table, rowId, c.field, c.kind, text(c.baseValue), text(c.serverValue),
-                                     text(c.clientValue), m_who.userId, clientId, mutationId, m_now});
+        if (VoidResult r
+            = m_db.run(QStringLiteral("INSERT INTO sync_conflicts(id, tbl, row_id, field, kind, base_value, "
+                                      "server_value, client_value, user_id, client_id, mutation_id, "
+                                      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       { c.id, c.table, rowId, c.field, c.kind, text(c.baseValue), text(c.serverValue),
+                         text(c.clientValue), m_who.userId, clientId, mutationId, m_now });
             !r)
             return r;
     }

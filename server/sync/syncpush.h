@@ -34,16 +34,12 @@ private:
     // the client's (the whole batch is then rolled back and may be retried).
     shared::Result<shared::SyncProtocol::MutationResult> apply(const shared::SyncProtocol::Mutation &m,
                                                                const QString &clientId, qint64 &lastSeq);
-    shared::Result<shared::SyncProtocol::MutationResult> upsert(const shared::SyncProtocol::Mutation &m,
-                                                                const SyncAccess &access, SyncRows &rows,
-                                                                const std::optional<StoredRow> &current,
-                                                                bool baseIsCurrent, const QString &clientId,
-                                                                qint64 &lastSeq);
-    shared::Result<shared::SyncProtocol::MutationResult> remove(const shared::SyncProtocol::Mutation &m,
-                                                                const SyncAccess &access, SyncRows &rows,
-                                                                const std::optional<StoredRow> &current,
-                                                                bool baseIsCurrent, const QString &clientId,
-                                                                qint64 &lastSeq);
+    shared::Result<shared::SyncProtocol::MutationResult>
+    upsert(const shared::SyncProtocol::Mutation &m, const SyncAccess &access, SyncRows &rows,
+           const std::optional<StoredRow> &current, bool baseIsCurrent, const QString &clientId, qint64 &lastSeq);
+    shared::Result<shared::SyncProtocol::MutationResult>
+    remove(const shared::SyncProtocol::Mutation &m, const SyncAccess &access, SyncRows &rows,
+           const std::optional<StoredRow> &current, bool baseIsCurrent, const QString &clientId, qint64 &lastSeq);
     // Whether every change to the row after `baseRev` came from this client.
     shared::Result<bool> onlyOwnChangesSince(const QString &table, const QString &rowId, qint64 baseRev,
                                              const QString &clientId);

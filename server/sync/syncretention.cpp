@@ -19,7 +19,7 @@ SyncRetention::SyncRetention(QString databasePath, int days, QObject *parent)
     : QObject(parent)
     , m_databasePath(std::move(databasePath))
     , m_days(days)
-{}
+{ }
 
 SyncRetention::~SyncRetention() = default;
 
@@ -48,7 +48,7 @@ VoidResult SyncRetention::prune(shared::Database &db, const QDateTime &cutoff)
     return db.transaction([&]() -> VoidResult {
         qint64 forgotten = 0;
         const auto raise = [&](const QString &sql) -> VoidResult {
-            Result<QVariant> newest = db.scalar(sql, {before});
+            Result<QVariant> newest = db.scalar(sql, { before });
             if (!newest)
                 return newest.error();
             forgotten = std::max(forgotten, newest->toLongLong());
@@ -56,23 +56,27 @@ VoidResult SyncRetention::prune(shared::Database &db, const QDateTime &cutoff)
         };
         for (const SyncAccess *access : SyncAccess::all()) {
             const QString table = access->table().name;
-            if (VoidResult r = raise(QStringLiteral("SELECT max(rev) FROM %1 WHERE deleted = 1 AND deleted_at < ?").arg(table)); !r)
+            if (VoidResult r
+                = raise(QStringLiteral("SELECT max(rev) FROM %1 WHERE deleted = 1 AND deleted_at < ?").arg(table));
+                !r)
                 return r;
-            if (VoidResult r = db.run(QStringLiteral("DELETE FROM %1 WHERE deleted = 1 AND deleted_at < ?").arg(table), {before}); !r)
+            if (VoidResult r
+                = db.run(QStringLiteral("DELETE FROM %1 WHERE deleted = 1 AND deleted_at < ?").arg(table), { before });
+                !r)
                 return r;
         }
         if (VoidResult r = raise(QStringLiteral("SELECT max(seq) FROM sync_scope_exits WHERE at < ?")); !r)
             return r;
-        if (VoidResult r = db.run(QStringLiteral("DELETE FROM sync_scope_exits WHERE at < ?"), {before}); !r)
+        if (VoidResult r = db.run(QStringLiteral("DELETE FROM sync_scope_exits WHERE at < ?"), { before }); !r)
             return r;
-        if (VoidResult r = db.run(QStringLiteral("DELETE FROM sync_revisions WHERE created_at < ?"), {before}); !r)
+        if (VoidResult r = db.run(QStringLiteral("DELETE FROM sync_revisions WHERE created_at < ?"), { before }); !r)
             return r;
         if (forgotten == 0)
             return VoidResult::success();
         qCInfo(lcSync) << "forgot sync history up to change" << forgotten;
         return db.run(QStringLiteral("UPDATE server_meta SET value = CAST(max(CAST(value AS INTEGER), ?) AS TEXT) "
                                      "WHERE key = 'retention_floor'"),
-                      {forgotten});
+                      { forgotten });
     });
 }
 

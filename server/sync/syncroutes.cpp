@@ -54,7 +54,8 @@ HttpResponse pull(HttpRequest &request, WorkerServices &services)
     const std::optional<Cursor> cursor
         = Cursor::parse(request.query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded));
     if (!cursor)
-        return HttpResponse::error(400, QStringLiteral("validation_failed"), QStringLiteral("The cursor is not valid."));
+        return HttpResponse::error(400, QStringLiteral("validation_failed"),
+                                   QStringLiteral("The cursor is not valid."));
     int limit = kDefaultPullLimit;
     if (request.query.hasQueryItem(QStringLiteral("limit"))) {
         limit = request.query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
@@ -76,7 +77,8 @@ HttpResponse pull(HttpRequest &request, WorkerServices &services)
 
 void install(Router &router)
 {
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/sync/push"), push, Router::BodyKind::Json, Guard::user());
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/sync/push"), push, Router::BodyKind::Json,
+               Guard::user());
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/pull"), pull, Router::BodyKind::None, Guard::user());
 }
 

@@ -12,7 +12,7 @@ namespace quire::server {
 SyncRows::SyncRows(shared::Database &db, const shared::SyncTable &table)
     : m_db(db)
     , m_table(table)
-{}
+{ }
 
 QString SyncRows::selectList() const
 {
@@ -35,7 +35,7 @@ StoredRow SyncRows::read(const QSqlQuery &query) const
 shared::Result<std::optional<StoredRow>> SyncRows::load(const QString &id)
 {
     shared::Result<QSqlQuery> q
-        = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(selectList(), m_table.name), {id});
+        = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(selectList(), m_table.name), { id });
     if (!q)
         return q.error();
     if (!q->next())
@@ -56,17 +56,18 @@ shared::VoidResult SyncRows::write(const StoredRow &row, const QString &deletedA
     }
     binds << row.rev << (row.deleted ? 1 : 0) << (row.deleted ? QVariant(deletedAt) : QVariant());
     const QString placeholders = QStringLiteral("?, ").repeated(columns.size() + 3) + QStringLiteral("?");
-    const QString sql = QStringLiteral("INSERT INTO %1 (id, %2, rev, deleted, deleted_at) VALUES (%3) "
-                                       "ON CONFLICT(id) DO UPDATE SET %4, rev = excluded.rev, "
-                                       "deleted = excluded.deleted, deleted_at = excluded.deleted_at")
-                            .arg(m_table.name, columns.join(QLatin1String(", ")), placeholders,
-                                 updates.join(QLatin1String(", ")));
+    const QString sql
+        = QStringLiteral("INSERT INTO %1 (id, %2, rev, deleted, deleted_at) VALUES (%3) "
+                         "ON CONFLICT(id) DO UPDATE SET %4, rev = excluded.rev, "
+                         "deleted = excluded.deleted, deleted_at = excluded.deleted_at")
+              .arg(m_table.name, columns.join(QLatin1String(", ")), placeholders, updates.join(QLatin1String(", ")));
     return m_db.run(sql, binds);
 }
 
 shared::Result<qint64> nextSequence(shared::Database &db)
 {
-    shared::Result<QVariant> seq = db.scalar(QStringLiteral("UPDATE sync_state SET seq = seq + 1 WHERE id = 1 RETURNING seq"));
+    shared::Result<QVariant> seq
+        = db.scalar(QStringLiteral("UPDATE sync_state SET seq = seq + 1 WHERE id = 1 RETURNING seq"));
     if (!seq)
         return seq.error();
     return seq->toLongLong();

@@ -37,28 +37,29 @@ private:
     std::unique_ptr<gui::MainWindow> m_window;
     gui::AdminView *m_view = nullptr;
 
-    template<typename T>
-    T *child(const char *name)
-    {
-        return quire::test::findNamed<T>(*m_view, name);
-    }
+    template<typename T> T *child(const char *name) { return quire::test::findNamed<T>(*m_view, name); }
 
     bool createUser(const QString &email, const QString &role)
     {
-        return ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(), QStringLiteral("--email"),
-                                   email, QStringLiteral("--role"), role},
+        return ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
+                                    QStringLiteral("--email"), email, QStringLiteral("--role"), role },
                                   60000, {}, kPassword.toUtf8() + '\n')
                    .exitCode
-               == 0;
+            == 0;
     }
 
     nlohmann::json serverUser(const QString &query)
     {
         quire::test::TestHttpClient http(m_server.url(), m_server.fingerprint());
-        const auto login = http.postJson(QStringLiteral("/api/v1/auth/login"),
-                                         QByteArray::fromStdString(nlohmann::json{{"email", "boss@example.org"}, {"password", kPassword.toStdString()}}.dump()));
+        const auto login = http.postJson(
+            QStringLiteral("/api/v1/auth/login"),
+            QByteArray::fromStdString(
+                nlohmann::json { { "email", "boss@example.org" }, { "password", kPassword.toStdString() } }.dump()));
         const QByteArray token = QByteArray::fromStdString(login.json()["access_token"]);
-        return http.request("GET", QStringLiteral("/api/v1/admin/users?q=") + query, {}, {{"Authorization", "Bearer " + token}}).json()["users"][0];
+        return http
+            .request("GET", QStringLiteral("/api/v1/admin/users?q=") + query, {},
+                     { { "Authorization", "Bearer " + token } })
+            .json()["users"][0];
     }
 
     void clickTab(int index)
@@ -72,7 +73,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         ServerProcess::Options o;
-        o.extraArgs = {QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000")};
+        o.extraArgs = { QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000") };
         QVERIFY2(m_server.start(o), qPrintable(m_server.errorString()));
         QVERIFY(createUser(QStringLiteral("boss@example.org"), QStringLiteral("admin")));
         QVERIFY(createUser(QStringLiteral("reader@example.org"), QStringLiteral("reader")));
@@ -86,7 +87,8 @@ private Q_SLOTS:
         m_view = m_window->findChild<gui::AdminView *>();
         QVERIFY(m_view);
         auto *nav = m_window->findChild<QListWidget *>(QStringLiteral("navigation"));
-        QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, nav->visualItemRect(nav->item(int(gui::MainWindow::Section::Admin))).center());
+        QTest::mouseClick(nav->viewport(), Qt::LeftButton, {},
+                          nav->visualItemRect(nav->item(int(gui::MainWindow::Section::Admin))).center());
         QVERIFY(child<QLabel>("adminNotice")->isVisible());
 
         bool done = false;
@@ -132,10 +134,12 @@ private Q_SLOTS:
         child<QLineEdit>("userSearch")->clear();
         QTest::keyClicks(child<QLineEdit>("userSearch"), QStringLiteral("boss"));
         QTest::keyClick(child<QLineEdit>("userSearch"), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(users->rowCount() == 1 && users->item(0, 1)->text() == QStringLiteral("boss@example.org"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            users->rowCount() == 1 && users->item(0, 1)->text() == QStringLiteral("boss@example.org"), 20000);
         QTest::mouseClick(users->viewport(), Qt::LeftButton, {}, users->visualItemRect(users->item(0, 1)).center());
         QTest::mouseClick(child<QPushButton>("toggleDisabledButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>("adminStatus")->text().contains(QStringLiteral("last active administrator")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>("adminStatus")->text().contains(QStringLiteral("last active administrator")), 20000);
     }
 
     void createsAnInvite()

@@ -38,11 +38,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected"); // empty: refused
-        QTest::newRow("full") << QStringLiteral("https://quire.example.org:8443") << QStringLiteral("https://quire.example.org:8443");
-        QTest::newRow("no scheme") << QStringLiteral("quire.example.org:8443") << QStringLiteral("https://quire.example.org:8443");
-        QTest::newRow("spaces and path") << QStringLiteral("  https://quire.example.org/some/page?x=1 ") << QStringLiteral("https://quire.example.org");
-        QTest::newRow("http loopback") << QStringLiteral("http://127.0.0.1:8080") << QStringLiteral("http://127.0.0.1:8080");
-        QTest::newRow("http localhost") << QStringLiteral("http://localhost:8080") << QStringLiteral("http://localhost:8080");
+        QTest::newRow("full") << QStringLiteral("https://quire.example.org:8443")
+                              << QStringLiteral("https://quire.example.org:8443");
+        QTest::newRow("no scheme") << QStringLiteral("quire.example.org:8443")
+                                   << QStringLiteral("https://quire.example.org:8443");
+        QTest::newRow("spaces and path") << QStringLiteral("  https://quire.example.org/some/page?x=1 ")
+                                         << QStringLiteral("https://quire.example.org");
+        QTest::newRow("http loopback") << QStringLiteral("http://127.0.0.1:8080")
+                                       << QStringLiteral("http://127.0.0.1:8080");
+        QTest::newRow("http localhost") << QStringLiteral("http://localhost:8080")
+                                        << QStringLiteral("http://localhost:8080");
         QTest::newRow("http remote") << QStringLiteral("http://quire.example.org") << QString();
         QTest::newRow("ftp") << QStringLiteral("ftp://quire.example.org") << QString();
         QTest::newRow("empty") << QString() << QString();
@@ -88,7 +93,8 @@ private Q_SLOTS:
     void otherCertificateIsRefused()
     {
         ApiClient client;
-        const QString wrongPin = QStringLiteral("00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF");
+        const QString wrongPin = QStringLiteral(
+            "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF");
         client.setServer(m_server.url(), wrongPin);
         const ApiReply r = call(client, QStringLiteral("/health"));
         QVERIFY(!r.ok());

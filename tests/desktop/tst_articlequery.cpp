@@ -45,7 +45,9 @@ private Q_SLOTS:
         m_sync = std::make_unique<SyncStore>(*m_replica);
         m_content = std::make_unique<ContentStore>(*m_replica, *m_sync);
         const auto add = [this](const char *title, const char *body, const char *kind) {
-            return m_content->create(ContentStore::guides(), {{"title", title}, {"body", body}, {"kind", kind}}, m_owner).ok();
+            return m_content
+                ->create(ContentStore::guides(), { { "title", title }, { "body", body }, { "kind", kind } }, m_owner)
+                .ok();
         };
         QVERIFY(add("Brewing coffee", "Grind the beans fresh; water at 94 °C.", "guide"));
         QVERIFY(add("Tea at home", "Green tea wants cooler water than coffee.", "guide"));
@@ -58,13 +60,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("one word, ranked: title first") << QStringLiteral("coffee") << QStringLiteral("") << QStringList{QStringLiteral("Brewing coffee"), QStringLiteral("Tea at home")};
-        QTest::newRow("prefix") << QStringLiteral("brew") << QStringLiteral("") << QStringList{QStringLiteral("Brewing coffee")};
-        QTest::newRow("diacritics folded") << QStringLiteral("cafe") << QStringLiteral("") << QStringList{QStringLiteral("Café rollout")};
-        QTest::newRow("kind filter") << QStringLiteral("water") << QStringLiteral("guide") << QStringList{QStringLiteral("Brewing coffee"), QStringLiteral("Tea at home"), QStringLiteral("Bread")};
-        QTest::newRow("two words: both needed") << QStringLiteral("water salt") << QStringLiteral("") << QStringList{QStringLiteral("Bread")};
-        QTest::newRow("syntax is just words") << QStringLiteral("\"water\" OR NEAR(salt") << QString() << QStringList{};
-        QTest::newRow("nothing") << QStringLiteral("zebra") << QStringLiteral("") << QStringList{};
+        QTest::newRow("one word, ranked: title first")
+            << QStringLiteral("coffee") << QStringLiteral("")
+            << QStringList { QStringLiteral("Brewing coffee"), QStringLiteral("Tea at home") };
+        QTest::newRow("prefix") << QStringLiteral("brew") << QStringLiteral("")
+                                << QStringList { QStringLiteral("Brewing coffee") };
+        QTest::newRow("diacritics folded")
+            << QStringLiteral("cafe") << QStringLiteral("") << QStringList { QStringLiteral("Café rollout") };
+        QTest::newRow("kind filter") << QStringLiteral("water") << QStringLiteral("guide")
+                                     << QStringList { QStringLiteral("Brewing coffee"), QStringLiteral("Tea at home"),
+                                                      QStringLiteral("Bread") };
+        QTest::newRow("two words: both needed")
+            << QStringLiteral("water salt") << QStringLiteral("") << QStringList { QStringLiteral("Bread") };
+        QTest::newRow("syntax is just words")
+            << QStringLiteral("\"water\" OR NEAR(salt") << QString() << QStringList {};
+        QTest::newRow("nothing") << QStringLiteral("zebra") << QStringLiteral("") << QStringList {};
     }
     void search()
     {
@@ -88,15 +98,15 @@ private Q_SLOTS:
         ArticleQuery q;
         q.text = QStringLiteral("sourdough");
         QVERIFY(titles(q).isEmpty());
-        const auto rows = ArticleQuery{}.run(m_replica->database());
+        const auto rows = ArticleQuery {}.run(m_replica->database());
         QVERIFY(rows);
         QString bread;
         for (const ArticleSummary &a : *rows) {
             if (a.title == QLatin1String("Bread"))
                 bread = a.id;
         }
-        QVERIFY(m_content->update(ContentStore::guides(), bread, {{"body", "A sourdough loaf."}}));
-        QCOMPARE(titles(q), QStringList{QStringLiteral("Bread")});
+        QVERIFY(m_content->update(ContentStore::guides(), bread, { { "body", "A sourdough loaf." } }));
+        QCOMPARE(titles(q), QStringList { QStringLiteral("Bread") });
         QVERIFY(m_content->remove(ContentStore::guides(), bread));
         QVERIFY(titles(q).isEmpty());
     }
@@ -104,7 +114,7 @@ private Q_SLOTS:
     void theIndexCatchesUpInSteps()
     {
         for (int i = 0; i < 5; ++i)
-            QVERIFY(m_content->create(ContentStore::guides(), {{"title", "Step " + std::to_string(i)}}, m_owner));
+            QVERIFY(m_content->create(ContentStore::guides(), { { "title", "Step " + std::to_string(i) } }, m_owner));
         auto &db = m_replica->database();
         qint64 from = 0;
         auto done = ArticleQuery::catchUpSome(db, 2, from);
@@ -118,7 +128,8 @@ private Q_SLOTS:
         }
         QVERIFY(*done);
         QVERIFY(steps >= 3); // five rows, two a step
-        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM replica_meta WHERE key = 'fts_stale'"))->toString(), QStringLiteral("0"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM replica_meta WHERE key = 'fts_stale'"))->toString(),
+                 QStringLiteral("0"));
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM guides WHERE fts_dirty = 1"))->toInt(), 0);
         ArticleQuery q;
         q.text = QStringLiteral("step");

@@ -26,7 +26,8 @@ CliResult cli(const QStringList &args, const QByteArray &input = {})
     p.write(input);
     p.closeWriteChannel();
     p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+             p.readAllStandardError() };
 }
 } // namespace
 
@@ -40,7 +41,7 @@ private:
 
     QStringList withProfile(const QString &name, const QStringList &args) const
     {
-        return QStringList{QStringLiteral("--profile"), m_dir.filePath(name)} + args;
+        return QStringList { QStringLiteral("--profile"), m_dir.filePath(name) } + args;
     }
 
 private Q_SLOTS:
@@ -48,11 +49,11 @@ private Q_SLOTS:
 
     void helpAndVersion()
     {
-        const CliResult h = cli({QStringLiteral("--help")});
+        const CliResult h = cli({ QStringLiteral("--help") });
         QCOMPARE(h.exitCode, 0);
         QVERIFY(h.out.contains("Exit codes"));
         QVERIFY(h.out.contains("connect URL"));
-        const CliResult v = cli({QStringLiteral("--version")});
+        const CliResult v = cli({ QStringLiteral("--version") });
         QCOMPARE(v.exitCode, 0);
         QCOMPARE(v.out.trimmed(), QByteArray("quire-cli 0.1.0"));
     }
@@ -60,29 +61,36 @@ private Q_SLOTS:
     void usageErrors()
     {
         QCOMPARE(cli({}).exitCode, 2);
-        QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
-        QCOMPARE(cli(withProfile(QStringLiteral("u"), {QStringLiteral("connect")})).exitCode, 2);
-        QCOMPARE(cli(withProfile(QStringLiteral("u"), {QStringLiteral("connect"), m_server.url().toString(),
-                                                        QStringLiteral("--trust-fingerprint"), QStringLiteral("nope")})).exitCode, 2);
+        QCOMPARE(cli({ QStringLiteral("frobnicate") }).exitCode, 2);
+        QCOMPARE(cli(withProfile(QStringLiteral("u"), { QStringLiteral("connect") })).exitCode, 2);
+        QCOMPARE(cli(withProfile(QStringLiteral("u"),
+                                 { QStringLiteral("connect"), m_server.url().toString(),
+                                   QStringLiteral("--trust-fingerprint"), QStringLiteral("nope") }))
+                     .exitCode,
+                 2);
     }
 
     void untrustedCertificateIsRefusedWithItsFingerprint()
     {
-        const CliResult r = cli(withProfile(QStringLiteral("a"), {QStringLiteral("connect"), m_server.url().toString()}));
+        const CliResult r
+            = cli(withProfile(QStringLiteral("a"), { QStringLiteral("connect"), m_server.url().toString() }));
         QCOMPARE(r.exitCode, 4);
         QVERIFY(r.err.contains(m_server.fingerprint().toLatin1()));
-        const CliResult s = cli(withProfile(QStringLiteral("a"), {QStringLiteral("status"), QStringLiteral("--json")}));
+        const CliResult s
+            = cli(withProfile(QStringLiteral("a"), { QStringLiteral("status"), QStringLiteral("--json") }));
         QVERIFY(nlohmann::json::parse(s.out.toStdString())["server"].is_null()); // nothing remembered
     }
 
     void trustByFingerprint()
     {
         const QString lower = m_server.fingerprint().toLower().remove(QLatin1Char(':'));
-        const CliResult r = cli(withProfile(QStringLiteral("b"), {QStringLiteral("connect"), m_server.url().toString(),
-                                                                  QStringLiteral("--trust-fingerprint"), lower}));
+        const CliResult r = cli(withProfile(
+            QStringLiteral("b"),
+            { QStringLiteral("connect"), m_server.url().toString(), QStringLiteral("--trust-fingerprint"), lower }));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("Connected"));
-        const CliResult s = cli(withProfile(QStringLiteral("b"), {QStringLiteral("status"), QStringLiteral("--json")}));
+        const CliResult s
+            = cli(withProfile(QStringLiteral("b"), { QStringLiteral("status"), QStringLiteral("--json") }));
         QCOMPARE(s.exitCode, 0);
         const auto j = nlohmann::json::parse(s.out.toStdString());
         QCOMPARE(QString::fromStdString(j["server"].get<std::string>()), m_server.url().toString());
@@ -92,34 +100,38 @@ private Q_SLOTS:
 
     void wrongFingerprintIsRefused()
     {
-        const CliResult r = cli(withProfile(QStringLiteral("c"), {QStringLiteral("connect"), m_server.url().toString(),
-                                                                  QStringLiteral("--trust-fingerprint"), QString(64, QLatin1Char('a'))}));
+        const CliResult r = cli(withProfile(QStringLiteral("c"),
+                                            { QStringLiteral("connect"), m_server.url().toString(),
+                                              QStringLiteral("--trust-fingerprint"), QString(64, QLatin1Char('a')) }));
         QCOMPARE(r.exitCode, 4);
     }
 
     void trustOnFirstUse()
     {
-        const CliResult r = cli(withProfile(QStringLiteral("d"), {QStringLiteral("connect"), m_server.url().toString(),
-                                                                  QStringLiteral("--trust-on-first-use")}));
+        const CliResult r = cli(withProfile(
+            QStringLiteral("d"),
+            { QStringLiteral("connect"), m_server.url().toString(), QStringLiteral("--trust-on-first-use") }));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.contains(m_server.fingerprint().toLatin1()));
     }
 
     void unreachable()
     {
-        const CliResult r = cli(withProfile(QStringLiteral("e"), {QStringLiteral("connect"), QStringLiteral("https://127.0.0.1:1")}));
+        const CliResult r = cli(
+            withProfile(QStringLiteral("e"), { QStringLiteral("connect"), QStringLiteral("https://127.0.0.1:1") }));
         QCOMPARE(r.exitCode, 3);
     }
 
     void loginAndLogout()
     {
-        const auto created = ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
-                                                 QStringLiteral("--email"), QStringLiteral("cli@example.org"), QStringLiteral("--role"),
-                                                 QStringLiteral("editor")},
-                                                60000, {}, "command line passphrase\n");
+        const auto created
+            = ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
+                                   QStringLiteral("--email"), QStringLiteral("cli@example.org"),
+                                   QStringLiteral("--role"), QStringLiteral("editor") },
+                                 60000, {}, "command line passphrase\n");
         QCOMPARE(created.exitCode, 0);
-        const QStringList login{QStringLiteral("login"), m_server.url().toString(), QStringLiteral("cli@example.org"),
-                                QStringLiteral("--trust-fingerprint"), m_server.fingerprint()};
+        const QStringList login { QStringLiteral("login"), m_server.url().toString(), QStringLiteral("cli@example.org"),
+                                  QStringLiteral("--trust-fingerprint"), m_server.fingerprint() };
         QCOMPARE(cli(withProfile(QStringLiteral("g"), login), "wrong passphrase here\n").exitCode, 6);
         QCOMPARE(cli(withProfile(QStringLiteral("g"), login)).exitCode, 2); // no password on stdin
         const CliResult in = cli(withProfile(QStringLiteral("g"), login), "command line passphrase\n");
@@ -129,11 +141,15 @@ private Q_SLOTS:
         // No keychain service runs here, so the refresh token is in an owner-only file.
         const QString credentials = m_dir.filePath(QStringLiteral("g/credentials.json"));
         QVERIFY(QFile::exists(credentials));
-        QCOMPARE(QFile::permissions(credentials) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
-        const auto status = nlohmann::json::parse(cli(withProfile(QStringLiteral("g"), {QStringLiteral("status"), QStringLiteral("--json")})).out.toStdString());
+        QCOMPARE(QFile::permissions(credentials)
+                     & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        const auto status = nlohmann::json::parse(
+            cli(withProfile(QStringLiteral("g"), { QStringLiteral("status"), QStringLiteral("--json") }))
+                .out.toStdString());
         QVERIFY(status["account"] == "cli@example.org");
 
-        const CliResult out = cli(withProfile(QStringLiteral("g"), {QStringLiteral("logout")}));
+        const CliResult out = cli(withProfile(QStringLiteral("g"), { QStringLiteral("logout") }));
         QCOMPARE(out.exitCode, 0);
         QFile file(credentials);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -142,16 +158,18 @@ private Q_SLOTS:
 
     void guidesSyncAndConflictsFromScripts()
     {
-        const auto created = ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
-                                                 QStringLiteral("--email"), QStringLiteral("script@example.org"),
-                                                 QStringLiteral("--role"), QStringLiteral("author")},
-                                                60000, {}, "script passphrase here\n");
+        const auto created
+            = ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
+                                   QStringLiteral("--email"), QStringLiteral("script@example.org"),
+                                   QStringLiteral("--role"), QStringLiteral("author") },
+                                 60000, {}, "script passphrase here\n");
         QCOMPARE(created.exitCode, 0);
-        for (const char *profile : {"s1", "s2"}) {
-            const CliResult in = cli(withProfile(QString::fromLatin1(profile),
-                                                 {QStringLiteral("login"), m_server.url().toString(), QStringLiteral("script@example.org"),
-                                                  QStringLiteral("--trust-fingerprint"), m_server.fingerprint()}),
-                                     "script passphrase here\n");
+        for (const char *profile : { "s1", "s2" }) {
+            const CliResult in = cli(
+                withProfile(QString::fromLatin1(profile),
+                            { QStringLiteral("login"), m_server.url().toString(), QStringLiteral("script@example.org"),
+                              QStringLiteral("--trust-fingerprint"), m_server.fingerprint() }),
+                "script passphrase here\n");
             QCOMPARE(in.exitCode, 0);
         }
         // Created offline-capable: the command needs no server.
@@ -159,31 +177,44 @@ private Q_SLOTS:
         QVERIFY(body.open(QIODevice::WriteOnly));
         body.write("Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         body.close();
-        const CliResult made = cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("create"),
-                                                                      QStringLiteral("--title"), QStringLiteral("Scripted"),
-                                                                      QStringLiteral("--body-file"), body.fileName()}));
+        const CliResult made
+            = cli(withProfile(QStringLiteral("s1"),
+                              { QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"),
+                                QStringLiteral("Scripted"), QStringLiteral("--body-file"), body.fileName() }));
         QCOMPARE(made.exitCode, 0);
         const QString id = QString::fromUtf8(made.out.trimmed());
         QCOMPARE(id.size(), 36);
-        auto status = nlohmann::json::parse(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("status"), QStringLiteral("--json")})).out.toStdString());
+        auto status = nlohmann::json::parse(
+            cli(withProfile(QStringLiteral("s1"), { QStringLiteral("status"), QStringLiteral("--json") }))
+                .out.toStdString());
         QCOMPARE(status["pending"].get<int>(), 1);
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("sync")})).exitCode, 0);
-        QCOMPARE(cli(withProfile(QStringLiteral("s2"), {QStringLiteral("sync")})).exitCode, 0);
-        const CliResult shown = cli(withProfile(QStringLiteral("s2"), {QStringLiteral("guides"), QStringLiteral("show"), id, QStringLiteral("--json")}));
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync") })).exitCode, 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s2"), { QStringLiteral("sync") })).exitCode, 0);
+        const CliResult shown = cli(withProfile(
+            QStringLiteral("s2"), { QStringLiteral("guides"), QStringLiteral("show"), id, QStringLiteral("--json") }));
         QCOMPARE(shown.exitCode, 0);
         const auto row = nlohmann::json::parse(shown.out.toStdString());
-        QCOMPARE(row["body"].get<std::string>(), std::string("Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")); // as written
+        QCOMPARE(row["body"].get<std::string>(),
+                 std::string("Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")); // as written
         // The same paragraph edited on both: a conflict that scripts can read.
         QVERIFY(body.open(QIODevice::WriteOnly));
         body.write("Intro, from s1.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         body.close();
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("edit"), id, QStringLiteral("--body-file"), body.fileName()})).exitCode, 0);
-        QCOMPARE(cli(withProfile(QStringLiteral("s2"), {QStringLiteral("guides"), QStringLiteral("edit"), id, QStringLiteral("--body-file"), QStringLiteral("-")}),
-                     "Intro, from s2.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n").exitCode,
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"),
+                                 { QStringLiteral("guides"), QStringLiteral("edit"), id, QStringLiteral("--body-file"),
+                                   body.fileName() }))
+                     .exitCode,
                  0);
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("sync")})).exitCode, 0);
-        QCOMPARE(cli(withProfile(QStringLiteral("s2"), {QStringLiteral("sync")})).exitCode, 0);
-        const CliResult listed = cli(withProfile(QStringLiteral("s2"), {QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("--json")}));
+        QCOMPARE(cli(withProfile(QStringLiteral("s2"),
+                                 { QStringLiteral("guides"), QStringLiteral("edit"), id, QStringLiteral("--body-file"),
+                                   QStringLiteral("-") }),
+                     "Intro, from s2.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+                     .exitCode,
+                 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync") })).exitCode, 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s2"), { QStringLiteral("sync") })).exitCode, 0);
+        const CliResult listed = cli(withProfile(
+            QStringLiteral("s2"), { QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("--json") }));
         QCOMPARE(listed.exitCode, 0);
         const auto conflicts = nlohmann::json::parse(listed.out.toStdString());
         QCOMPARE(conflicts.size(), size_t(1));
@@ -192,24 +223,42 @@ private Q_SLOTS:
         QVERIFY(conflicts[0]["server_value"].get<std::string>().find("from s1") != std::string::npos);
         QVERIFY(conflicts[0]["client_value"].get<std::string>().find("from s2") != std::string::npos);
         const QString conflictId = QString::fromStdString(conflicts[0]["id"].get<std::string>());
-        QCOMPARE(cli(withProfile(QStringLiteral("s2"), {QStringLiteral("conflicts"), QStringLiteral("resolve"), conflictId, QStringLiteral("--keep"), QStringLiteral("client")})).exitCode, 0);
-        QCOMPARE(cli(withProfile(QStringLiteral("s2"), {QStringLiteral("sync")})).exitCode, 0);
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("sync")})).exitCode, 0);
-        const auto after = nlohmann::json::parse(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("show"), id, QStringLiteral("--json")})).out.toStdString());
+        QCOMPARE(cli(withProfile(QStringLiteral("s2"),
+                                 { QStringLiteral("conflicts"), QStringLiteral("resolve"), conflictId,
+                                   QStringLiteral("--keep"), QStringLiteral("client") }))
+                     .exitCode,
+                 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s2"), { QStringLiteral("sync") })).exitCode, 0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync") })).exitCode, 0);
+        const auto after = nlohmann::json::parse(
+            cli(withProfile(QStringLiteral("s1"),
+                            { QStringLiteral("guides"), QStringLiteral("show"), id, QStringLiteral("--json") }))
+                .out.toStdString());
         QVERIFY(after["body"].get<std::string>().find("from s2") != std::string::npos);
         // Errors: unknown ids, bad options, invalid fields.
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("show"), QStringLiteral("01890a5d-ac96-774b-bcce-b302099a8057")})).exitCode, 8);
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("create")})).exitCode, 2);
-        const CliResult invalid = cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"), QStringLiteral("x"), QStringLiteral("--status"), QStringLiteral("bogus")}));
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"),
+                                 { QStringLiteral("guides"), QStringLiteral("show"),
+                                   QStringLiteral("01890a5d-ac96-774b-bcce-b302099a8057") }))
+                     .exitCode,
+                 8);
+        QCOMPARE(
+            cli(withProfile(QStringLiteral("s1"), { QStringLiteral("guides"), QStringLiteral("create") })).exitCode, 2);
+        const CliResult invalid
+            = cli(withProfile(QStringLiteral("s1"),
+                              { QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"),
+                                QStringLiteral("x"), QStringLiteral("--status"), QStringLiteral("bogus") }));
         QCOMPARE(invalid.exitCode, 1);
         QVERIFY(invalid.err.contains("status"));
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("guides"), QStringLiteral("delete"), id})).exitCode, 0);
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), {QStringLiteral("sync"), QStringLiteral("--json")})).exitCode, 0);
+        QCOMPARE(
+            cli(withProfile(QStringLiteral("s1"), { QStringLiteral("guides"), QStringLiteral("delete"), id })).exitCode,
+            0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync"), QStringLiteral("--json") })).exitCode,
+                 0);
     }
 
     void statusWorksOffline()
     {
-        const CliResult r = cli(withProfile(QStringLiteral("f"), {QStringLiteral("status")}));
+        const CliResult r = cli(withProfile(QStringLiteral("f"), { QStringLiteral("status") }));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("Client id:"));
         QVERIFY(r.out.contains("(none)"));

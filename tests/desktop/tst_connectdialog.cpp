@@ -27,11 +27,7 @@ private:
     ServerProcess m_server;
     std::unique_ptr<desktop::Workspace> m_workspace;
 
-    template<typename T>
-    static T *child(QWidget &w, const char *name)
-    {
-        return quire::test::findNamed<T>(w, name);
-    }
+    template<typename T> static T *child(QWidget &w, const char *name) { return quire::test::findNamed<T>(w, name); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -86,7 +82,7 @@ private Q_SLOTS:
         QVERIFY(QDir(m_server.dataDir() + QStringLiteral("/tls")).removeRecursively());
         ServerProcess::Options o;
         o.dataDir = m_server.dataDir();
-        o.extraArgs = {QStringLiteral("--port"), QString::number(port)};
+        o.extraArgs = { QStringLiteral("--port"), QString::number(port) };
         QVERIFY2(m_server.start(o), qPrintable(m_server.errorString()));
         QVERIFY(m_server.fingerprint() != oldPin);
 

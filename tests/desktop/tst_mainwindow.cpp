@@ -47,9 +47,10 @@ private Q_SLOTS:
         QStringList names;
         for (int i = 0; i < nav->count(); ++i)
             names << nav->item(i)->text();
-        QCOMPARE(names, (QStringList{QStringLiteral("Guides"), QStringLiteral("Case studies"), QStringLiteral("Prompts"),
-                                     QStringLiteral("Courses"), QStringLiteral("Posts"), QStringLiteral("Metrics"),
-                                     QStringLiteral("Admin")}));
+        QCOMPARE(names,
+                 (QStringList { QStringLiteral("Guides"), QStringLiteral("Case studies"), QStringLiteral("Prompts"),
+                                QStringLiteral("Courses"), QStringLiteral("Posts"), QStringLiteral("Metrics"),
+                                QStringLiteral("Admin") }));
         QCOMPARE(m_window->currentSection(), Section::Guides);
     }
 

@@ -38,7 +38,10 @@ private Q_SLOTS:
         {
             auto r = Replica::open(path);
             QVERIFY(r.ok());
-            QVERIFY((*r)->database().run(QStringLiteral("INSERT INTO schema_migrations VALUES (500, 'future', '2030-01-01T00:00:00.000Z')")).ok());
+            QVERIFY((*r)->database()
+                        .run(QStringLiteral(
+                            "INSERT INTO schema_migrations VALUES (500, 'future', '2030-01-01T00:00:00.000Z')"))
+                        .ok());
         }
         auto r = Replica::open(path);
         QVERIFY(!r.ok());

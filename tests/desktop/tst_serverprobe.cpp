@@ -65,7 +65,8 @@ private Q_SLOTS:
             QTcpSocket *s = other.nextPendingConnection();
             connect(s, &QTcpSocket::readyRead, s, [s] {
                 s->readAll();
-                s->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5\r\nConnection: "
+                         "close\r\n\r\nhello");
                 s->disconnectFromHost();
             });
         });

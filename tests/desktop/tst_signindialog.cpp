@@ -6,18 +6,18 @@
 #include "desktop/widgets/profiledialog.h"
 #include "desktop/widgets/signindialog.h"
 #include "tests/support/serverprocess.h"
-#include "tests/support/widgetfinder.h"
 #include "tests/support/testhttpclient.h"
+#include "tests/support/widgetfinder.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
-#include <QPointer>
 #include <QTest>
 
 using namespace quire;
@@ -39,13 +39,12 @@ private:
     std::unique_ptr<desktop::Workspace> m_workspace;
     std::unique_ptr<gui::MainWindow> m_window;
 
-    template<typename T>
-    static T *child(QWidget &w, const char *name)
-    {
-        return quire::test::findNamed<T>(w, name);
-    }
+    template<typename T> static T *child(QWidget &w, const char *name) { return quire::test::findNamed<T>(w, name); }
 
-    QString accountText() const { return m_window->statusBar()->findChild<QLabel *>(QStringLiteral("accountIndicator"))->text(); }
+    QString accountText() const
+    {
+        return m_window->statusBar()->findChild<QLabel *>(QStringLiteral("accountIndicator"))->text();
+    }
 
     gui::SignInDialog *openDialog()
     {
@@ -58,10 +57,12 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         ServerProcess::Options o;
-        o.extraArgs = {QStringLiteral("--registration"), QStringLiteral("open"), QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000")};
+        o.extraArgs = { QStringLiteral("--registration"), QStringLiteral("open"), QStringLiteral("--rate-limit-scale"),
+                        QStringLiteral("1000000") };
         QVERIFY2(m_server.start(o), qPrintable(m_server.errorString()));
-        const auto created = ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
-                                                 QStringLiteral("--email"), kEmail, QStringLiteral("--role"), QStringLiteral("author")},
+        const auto created = ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"),
+                                                  m_server.dataDir(), QStringLiteral("--email"), kEmail,
+                                                  QStringLiteral("--role"), QStringLiteral("author") },
                                                 60000, {}, kPassword.toUtf8() + '\n');
         QCOMPARE(created.exitCode, 0);
         auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
@@ -81,7 +82,8 @@ private Q_SLOTS:
         QTest::keyClicks(child<QLineEdit>(*dialog, "email"), kEmail);
         QTest::keyClicks(child<QLineEdit>(*dialog, "password"), QStringLiteral("not my password at all"));
         QTest::mouseClick(child<QPushButton>(*dialog, "signInButton"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(*dialog, "statusLabel")->text(), QStringLiteral("The email address or the password is wrong."), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(*dialog, "statusLabel")->text(),
+                                  QStringLiteral("The email address or the password is wrong."), 20000);
         QVERIFY(dialog->isVisible());
         QVERIFY(!m_workspace->session().isSignedIn());
     }
@@ -113,24 +115,29 @@ private Q_SLOTS:
         QTest::keyClicks(name, QStringLiteral("Wri Ter"));
         QTest::keyClicks(child<QLineEdit>(*dialog, "profileAvatar"), QStringLiteral("http://not-secure.example/a.png"));
         QTest::mouseClick(child<QPushButton>(*dialog, "saveProfileButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text().contains(QStringLiteral("https://")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text().contains(QStringLiteral("https://")),
+                                 20000);
         child<QLineEdit>(*dialog, "profileAvatar")->clear();
         QTest::mouseClick(child<QPushButton>(*dialog, "saveProfileButton"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text(), QStringLiteral("Profile saved."), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text(), QStringLiteral("Profile saved."),
+                                  20000);
 
         QTest::keyClicks(child<QLineEdit>(*dialog, "currentPassword"), QStringLiteral("not the current one"));
         QTest::keyClicks(child<QLineEdit>(*dialog, "newPassword"), QStringLiteral("desktop passphrase two"));
         QTest::mouseClick(child<QPushButton>(*dialog, "changePasswordButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text().contains(QStringLiteral("not right")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text().contains(QStringLiteral("not right")),
+                                 20000);
         child<QLineEdit>(*dialog, "currentPassword")->clear();
         QTest::keyClicks(child<QLineEdit>(*dialog, "currentPassword"), kPassword);
         QTest::mouseClick(child<QPushButton>(*dialog, "changePasswordButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text().startsWith(QStringLiteral("Password changed")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(*dialog, "profileStatus")->text().startsWith(QStringLiteral("Password changed")), 20000);
         dialog->close();
         // Back to the first password for the tests that follow.
         bool done = false;
         m_workspace->session().call(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/password"),
-                                    nlohmann::json{{"current_password", "desktop passphrase two"}, {"new_password", kPassword.toStdString()}},
+                                    nlohmann::json { { "current_password", "desktop passphrase two" },
+                                                     { "new_password", kPassword.toStdString() } },
                                     [&](const desktop::ApiReply &r) {
                                         QVERIFY(r.ok());
                                         done = true;
@@ -158,22 +165,29 @@ private Q_SLOTS:
         QVERIFY(m_workspace->replica().setMeta(QStringLiteral("unsynced_marker"), QStringLiteral("kept")).ok());
         // Elsewhere the user signs out everywhere: this desktop's session ends on the server.
         quire::test::TestHttpClient http(m_server.url(), m_server.fingerprint());
-        const auto login = http.postJson(QStringLiteral("/api/v1/auth/login"),
-                                         QByteArray::fromStdString(nlohmann::json{{"email", kEmail.toStdString()}, {"password", kPassword.toStdString()}}.dump()));
+        const auto login = http.postJson(
+            QStringLiteral("/api/v1/auth/login"),
+            QByteArray::fromStdString(
+                nlohmann::json { { "email", kEmail.toStdString() }, { "password", kPassword.toStdString() } }.dump()));
         QCOMPARE(login.status, 200);
         const QByteArray token = QByteArray::fromStdString(login.json()["access_token"]);
-        QCOMPARE(http.request("POST", QStringLiteral("/api/v1/auth/logout-all"), {}, {{"Authorization", "Bearer " + token}}).status, 204);
+        QCOMPARE(http.request("POST", QStringLiteral("/api/v1/auth/logout-all"), {},
+                              { { "Authorization", "Bearer " + token } })
+                     .status,
+                 204);
         QSignalSpy required(&m_workspace->session(), &desktop::AuthSession::signInRequired);
         bool done = false;
         int status = 0;
-        m_workspace->session().call(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt, [&](const desktop::ApiReply &r) {
-            done = true;
-            status = r.status;
-        });
+        m_workspace->session().call(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt,
+                                    [&](const desktop::ApiReply &r) {
+                                        done = true;
+                                        status = r.status;
+                                    });
         QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
         QCOMPARE(status, 401);
         QCOMPARE(required.count(), 1);
-        QTRY_VERIFY(m_window->findChild<gui::SignInDialog *>() && m_window->findChild<gui::SignInDialog *>()->isVisible());
+        QTRY_VERIFY(m_window->findChild<gui::SignInDialog *>()
+                    && m_window->findChild<gui::SignInDialog *>()->isVisible());
         QCOMPARE(accountText(), QStringLiteral("Not signed in"));
         QCOMPARE(m_workspace->replica().meta(QStringLiteral("unsynced_marker")).value(), QStringLiteral("kept"));
     }
@@ -189,11 +203,13 @@ private Q_SLOTS:
         QTest::keyClicks(email, QStringLiteral("newwriter@example.org"));
         QTest::keyClicks(child<QLineEdit>(*dialog, "registerPassword"), QStringLiteral("short"));
         QTest::mouseClick(child<QPushButton>(*dialog, "registerButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "statusLabel")->text().contains(QStringLiteral("12 to 256 characters")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(*dialog, "statusLabel")->text().contains(QStringLiteral("12 to 256 characters")), 20000);
         child<QLineEdit>(*dialog, "registerPassword")->clear();
         QTest::keyClicks(child<QLineEdit>(*dialog, "registerPassword"), QStringLiteral("a new writer's passphrase"));
         QTest::mouseClick(child<QPushButton>(*dialog, "registerButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "statusLabel")->text().startsWith(QStringLiteral("Account created")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(*dialog, "statusLabel")->text().startsWith(QStringLiteral("Account created")), 20000);
         // Back on the sign-in page with the new account filled in.
         QCOMPARE(child<QLineEdit>(*dialog, "email")->text(), QStringLiteral("newwriter@example.org"));
         QTest::mouseClick(child<QPushButton>(*dialog, "signInButton"), Qt::LeftButton);
@@ -211,7 +227,8 @@ private Q_SLOTS:
         email->clear();
         QTest::keyClicks(email, kEmail);
         QTest::mouseClick(child<QPushButton>(*dialog, "sendResetButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "statusLabel")->text().contains(QStringLiteral("reset link is on its way")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(*dialog, "statusLabel")->text().contains(QStringLiteral("reset link is on its way")), 20000);
     }
 };
 

@@ -32,7 +32,8 @@ void verifyOneErrorLine(const ServerProcess::RunResult &r, int exitCode, const Q
 
 QStringList serveArgs(const QString &dataDir, quint16 port = 0)
 {
-    return {QStringLiteral("serve"), QStringLiteral("--data-dir"), dataDir, QStringLiteral("--port"), QString::number(port)};
+    return { QStringLiteral("serve"), QStringLiteral("--data-dir"), dataDir, QStringLiteral("--port"),
+             QString::number(port) };
 }
 
 QString epochOf(const QString &dbPath)
@@ -51,28 +52,36 @@ class TestServerCommands : public QObject
 private Q_SLOTS:
     void versionAndHelp()
     {
-        const auto v = ServerProcess::run({QStringLiteral("--version")});
+        const auto v = ServerProcess::run({ QStringLiteral("--version") });
         QCOMPARE(v.exitCode, 0);
         QCOMPARE(v.out.trimmed(), QByteArray("quire-server 0.1.0"));
-        const auto h = ServerProcess::run({QStringLiteral("--help")});
+        const auto h = ServerProcess::run({ QStringLiteral("--help") });
         QCOMPARE(h.exitCode, 0);
         QVERIFY(h.out.contains("--data-dir") && h.out.contains("QUIRE_PORT") && h.out.contains("backup"));
     }
 
     void usageErrors()
     {
-        verifyOneErrorLine(ServerProcess::run({QStringLiteral("--bogus")}), 2, QStringLiteral("--bogus"));
-        verifyOneErrorLine(ServerProcess::run({QStringLiteral("frobnicate")}), 2, QStringLiteral("frobnicate"));
-        verifyOneErrorLine(ServerProcess::run({QStringLiteral("backup"), QStringLiteral("--to")}), 2, QStringLiteral("--to needs a value"));
-        verifyOneErrorLine(ServerProcess::run({QStringLiteral("backup"), QStringLiteral("--to"), QStringLiteral("x.db")}, 30000, {{QStringLiteral("QUIRE_DATA_DIR"), QString()}}), 2, QStringLiteral("--data-dir"));
+        verifyOneErrorLine(ServerProcess::run({ QStringLiteral("--bogus") }), 2, QStringLiteral("--bogus"));
+        verifyOneErrorLine(ServerProcess::run({ QStringLiteral("frobnicate") }), 2, QStringLiteral("frobnicate"));
+        verifyOneErrorLine(ServerProcess::run({ QStringLiteral("backup"), QStringLiteral("--to") }), 2,
+                           QStringLiteral("--to needs a value"));
+        verifyOneErrorLine(
+            ServerProcess::run({ QStringLiteral("backup"), QStringLiteral("--to"), QStringLiteral("x.db") }, 30000,
+                               { { QStringLiteral("QUIRE_DATA_DIR"), QString() } }),
+            2, QStringLiteral("--data-dir"));
     }
 
     void mismatchedCertificateAndKey()
     {
         QTemporaryDir dir;
         const QString c1 = dir.filePath(QStringLiteral("c1.pem")), k2 = dir.filePath(QStringLiteral("k2.pem"));
-        QVERIFY(quire::server::TlsCredentials::generate(c1, dir.filePath(QStringLiteral("k1.pem")), {QStringLiteral("localhost")}).ok());
-        QVERIFY(quire::server::TlsCredentials::generate(dir.filePath(QStringLiteral("c2.pem")), k2, {QStringLiteral("localhost")}).ok());
+        QVERIFY(quire::server::TlsCredentials::generate(c1, dir.filePath(QStringLiteral("k1.pem")),
+                                                        { QStringLiteral("localhost") })
+                    .ok());
+        QVERIFY(quire::server::TlsCredentials::generate(dir.filePath(QStringLiteral("c2.pem")), k2,
+                                                        { QStringLiteral("localhost") })
+                    .ok());
         QStringList args = serveArgs(dir.filePath(QStringLiteral("data")));
         args << QStringLiteral("--tls-cert") << c1 << QStringLiteral("--tls-key") << k2;
         verifyOneErrorLine(ServerProcess::run(args), 1, QStringLiteral("does not belong"));
@@ -91,11 +100,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString cert = dir.filePath(QStringLiteral("c.pem")), key = dir.filePath(QStringLiteral("k.pem"));
-        QVERIFY(quire::server::TlsCredentials::generate(cert, key, {QStringLiteral("127.0.0.1")}).ok());
+        QVERIFY(quire::server::TlsCredentials::generate(cert, key, { QStringLiteral("127.0.0.1") }).ok());
         const QString expected = quire::server::TlsCredentials::load(cert, key)->fingerprint();
         ServerProcess server;
         ServerProcess::Options o;
-        o.extraArgs = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+        o.extraArgs = { QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key };
         QVERIFY2(server.start(o), qPrintable(server.errorString()));
         QCOMPARE(server.fingerprint(), expected);
         QVERIFY(!QFile::exists(server.dataDir() + QStringLiteral("/tls/cert.pem"))); // nothing generated
@@ -125,7 +134,8 @@ private Q_SLOTS:
         const QString file = dir.filePath(QStringLiteral("a-file"));
         QVERIFY(writeFile(file));
         verifyOneErrorLine(ServerProcess::run(serveArgs(file)), 1, QStringLiteral("not a directory"));
-        verifyOneErrorLine(ServerProcess::run(serveArgs(file + QStringLiteral("/sub"))), 1, QStringLiteral("cannot create data directory"));
+        verifyOneErrorLine(ServerProcess::run(serveArgs(file + QStringLiteral("/sub"))), 1,
+                           QStringLiteral("cannot create data directory"));
     }
 
     void corruptDatabaseIsLeftAlone()
@@ -135,7 +145,8 @@ private Q_SLOTS:
         QByteArray junk(4096, '\x5a');
         junk.prepend("garbage that is no database");
         QVERIFY(writeFile(db, junk));
-        verifyOneErrorLine(ServerProcess::run(serveArgs(dir.path())), 1, QStringLiteral("damaged or is not a Quire database"));
+        verifyOneErrorLine(ServerProcess::run(serveArgs(dir.path())), 1,
+                           QStringLiteral("damaged or is not a Quire database"));
         QCOMPARE(readFile(db), junk);
         QVERIFY(!QFile::exists(db + QStringLiteral("-wal")));
     }
@@ -146,8 +157,14 @@ private Q_SLOTS:
         {
             auto db = quire::shared::Database::openSqlite(dir.filePath(QStringLiteral("quire.db")));
             QVERIFY(db.ok());
-            QVERIFY((*db)->run(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")).ok());
-            QVERIFY((*db)->run(QStringLiteral("INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01T00:00:00.000Z')")).ok());
+            QVERIFY((*db)
+                        ->run(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT "
+                                             "NOT NULL, applied_at TEXT NOT NULL)"))
+                        .ok());
+            QVERIFY((*db)
+                        ->run(QStringLiteral(
+                            "INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01T00:00:00.000Z')"))
+                        .ok());
         }
         verifyOneErrorLine(ServerProcess::run(serveArgs(dir.path())), 1, QStringLiteral("newer Quire"));
     }
@@ -156,7 +173,8 @@ private Q_SLOTS:
     {
         ServerProcess first;
         QVERIFY2(first.start(), qPrintable(first.errorString()));
-        verifyOneErrorLine(ServerProcess::run(serveArgs(first.dataDir())), 1, QStringLiteral("in use by another quire-server"));
+        verifyOneErrorLine(ServerProcess::run(serveArgs(first.dataDir())), 1,
+                           QStringLiteral("in use by another quire-server"));
     }
 
     void backupWhileRunningAndRestore()
@@ -172,26 +190,30 @@ private Q_SLOTS:
         QCOMPARE(epochBefore.size(), 32);
 
         const QString backup = dir.filePath(QStringLiteral("backup.db"));
-        const auto b = ServerProcess::run({QStringLiteral("backup"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--to"), backup});
+        const auto b = ServerProcess::run(
+            { QStringLiteral("backup"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--to"), backup });
         QCOMPARE(b.exitCode, 0);
         QVERIFY(b.out.contains("backup written to"));
         QCOMPARE(epochOf(backup), epochBefore);
         QCOMPARE(http.get(QStringLiteral("/health")).status, 200); // still serving
         // Never overwrites.
-        verifyOneErrorLine(ServerProcess::run({QStringLiteral("backup"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--to"), backup}),
+        verifyOneErrorLine(ServerProcess::run({ QStringLiteral("backup"), QStringLiteral("--data-dir"), o.dataDir,
+                                                QStringLiteral("--to"), backup }),
                            1, QStringLiteral("already exists"));
         // Restoring under a running server is refused.
-        verifyOneErrorLine(ServerProcess::run({QStringLiteral("restore"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--from"), backup}),
+        verifyOneErrorLine(ServerProcess::run({ QStringLiteral("restore"), QStringLiteral("--data-dir"), o.dataDir,
+                                                QStringLiteral("--from"), backup }),
                            1, QStringLiteral("in use"));
 
         QVERIFY(server.stop());
-        const auto r = ServerProcess::run({QStringLiteral("restore"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--from"), backup});
+        const auto r = ServerProcess::run(
+            { QStringLiteral("restore"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--from"), backup });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("previous database kept as"));
         const QString epochAfter = epochOf(o.dataDir + QStringLiteral("/quire.db"));
         QCOMPARE(epochAfter.size(), 32);
         QVERIFY(epochAfter != epochBefore); // clients will know their cursors are stale
-        QVERIFY(!QDir(o.dataDir).entryList({QStringLiteral("quire.db.before-restore-*")}).isEmpty());
+        QVERIFY(!QDir(o.dataDir).entryList({ QStringLiteral("quire.db.before-restore-*") }).isEmpty());
 
         ServerProcess again;
         QVERIFY2(again.start(o), qPrintable(again.errorString()));
@@ -204,7 +226,8 @@ private Q_SLOTS:
         const QString junk = dir.filePath(QStringLiteral("junk.db"));
         QVERIFY(writeFile(junk, QByteArray(4096, 'x')));
         const QString data = dir.filePath(QStringLiteral("data"));
-        verifyOneErrorLine(ServerProcess::run({QStringLiteral("restore"), QStringLiteral("--data-dir"), data, QStringLiteral("--from"), junk}),
+        verifyOneErrorLine(ServerProcess::run({ QStringLiteral("restore"), QStringLiteral("--data-dir"), data,
+                                                QStringLiteral("--from"), junk }),
                            1, QStringLiteral("damaged"));
         QVERIFY(!QFile::exists(data + QStringLiteral("/quire.db")));
         QVERIFY(!QFile::exists(data + QStringLiteral("/quire.db.restoring")));

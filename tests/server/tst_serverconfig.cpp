@@ -22,7 +22,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_file = m_dir.filePath(QStringLiteral("quire-server.conf"));
-        QVERIFY(quire::test::writeFile(m_file, "# comment\nport = 7000\nlisten = 127.0.0.2\nthreads=3\npublic_url = \"https://docs.example.org/\"\n"));
+        QVERIFY(quire::test::writeFile(
+            m_file,
+            "# comment\nport = 7000\nlisten = 127.0.0.2\nthreads=3\npublic_url = \"https://docs.example.org/\"\n"));
     }
 
     void precedence_data()
@@ -33,15 +35,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("listen");
         QTest::addColumn<int>("threads");
         const QString cfg = m_file;
-        QTest::newRow("file only") << QStringList{QStringLiteral("--config"), cfg} << Env{} << 7000 << QStringLiteral("127.0.0.2") << 3;
-        QTest::newRow("env beats file") << QStringList{QStringLiteral("--config"), cfg}
-                                        << Env{{QStringLiteral("QUIRE_PORT"), QStringLiteral("7100")}} << 7100 << QStringLiteral("127.0.0.2") << 3;
-        QTest::newRow("flag beats env") << QStringList{QStringLiteral("--config"), cfg, QStringLiteral("--port"), QStringLiteral("7200")}
-                                        << Env{{QStringLiteral("QUIRE_PORT"), QStringLiteral("7100")}} << 7200 << QStringLiteral("127.0.0.2") << 3;
-        QTest::newRow("flag=value form") << QStringList{QStringLiteral("--port=7300"), QStringLiteral("--threads=1")} << Env{} << 7300 << QStringLiteral("127.0.0.1") << 1;
-        QTest::newRow("config from env") << QStringList{} << Env{{QStringLiteral("QUIRE_CONFIG"), cfg}} << 7000 << QStringLiteral("127.0.0.2") << 3;
-        QTest::newRow("defaults") << QStringList{QStringLiteral("--threads"), QStringLiteral("2")}
-                                  << Env{{QStringLiteral("QUIRE_DATA_DIR"), m_dir.filePath(QStringLiteral("nothing-here"))}}
+        QTest::newRow("file only") << QStringList { QStringLiteral("--config"), cfg } << Env {} << 7000
+                                   << QStringLiteral("127.0.0.2") << 3;
+        QTest::newRow("env beats file") << QStringList { QStringLiteral("--config"), cfg }
+                                        << Env { { QStringLiteral("QUIRE_PORT"), QStringLiteral("7100") } } << 7100
+                                        << QStringLiteral("127.0.0.2") << 3;
+        QTest::newRow("flag beats env") << QStringList { QStringLiteral("--config"), cfg, QStringLiteral("--port"),
+                                                         QStringLiteral("7200") }
+                                        << Env { { QStringLiteral("QUIRE_PORT"), QStringLiteral("7100") } } << 7200
+                                        << QStringLiteral("127.0.0.2") << 3;
+        QTest::newRow("flag=value form") << QStringList { QStringLiteral("--port=7300"), QStringLiteral("--threads=1") }
+                                         << Env {} << 7300 << QStringLiteral("127.0.0.1") << 1;
+        QTest::newRow("config from env") << QStringList {} << Env { { QStringLiteral("QUIRE_CONFIG"), cfg } } << 7000
+                                         << QStringLiteral("127.0.0.2") << 3;
+        QTest::newRow("defaults") << QStringList { QStringLiteral("--threads"), QStringLiteral("2") }
+                                  << Env { { QStringLiteral("QUIRE_DATA_DIR"),
+                                             m_dir.filePath(QStringLiteral("nothing-here")) } }
                                   << 8443 << QStringLiteral("127.0.0.1") << 2;
     }
 
@@ -61,7 +70,7 @@ private Q_SLOTS:
 
     void fileValuesAreCleaned()
     {
-        auto c = ServerConfigLoader::load({QStringLiteral("--config"), m_file}, {});
+        auto c = ServerConfigLoader::load({ QStringLiteral("--config"), m_file }, {});
         QVERIFY(c.ok());
         QCOMPARE(c->publicUrl, QStringLiteral("https://docs.example.org"));
         QCOMPARE(c->configFile, m_file);
@@ -69,9 +78,10 @@ private Q_SLOTS:
 
     void switches()
     {
-        QVERIFY(ServerConfigLoader::load({QStringLiteral("--insecure-http")}, {})->insecureHttp);
-        QVERIFY(ServerConfigLoader::load({}, {{QStringLiteral("QUIRE_INSECURE_HTTP"), QStringLiteral("yes")}})->insecureHttp);
-        QVERIFY(!ServerConfigLoader::load({QStringLiteral("--insecure-http=false")}, {})->insecureHttp);
+        QVERIFY(ServerConfigLoader::load({ QStringLiteral("--insecure-http") }, {})->insecureHttp);
+        QVERIFY(ServerConfigLoader::load({}, { { QStringLiteral("QUIRE_INSECURE_HTTP"), QStringLiteral("yes") } })
+                    ->insecureHttp);
+        QVERIFY(!ServerConfigLoader::load({ QStringLiteral("--insecure-http=false") }, {})->insecureHttp);
         QCOMPARE(ServerConfigLoader::load({}, {})->maxBodyBytes, qint64(10 * 1024 * 1024));
     }
 
@@ -79,18 +89,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("unknown flag") << QStringList{QStringLiteral("--prot"), QStringLiteral("1")} << QStringLiteral("--prot");
-        QTest::newRow("port text") << QStringList{QStringLiteral("--port"), QStringLiteral("https")} << QStringLiteral("--port");
-        QTest::newRow("port too big") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << QStringLiteral("--port");
-        QTest::newRow("missing value") << QStringList{QStringLiteral("--data-dir")} << QStringLiteral("--data-dir");
-        QTest::newRow("bad address") << QStringList{QStringLiteral("--listen"), QStringLiteral("example.org")} << QStringLiteral("--listen");
-        QTest::newRow("cert without key") << QStringList{QStringLiteral("--tls-cert"), QStringLiteral("/x.pem")} << QStringLiteral("--tls-key");
-        QTest::newRow("zero threads") << QStringList{QStringLiteral("--threads"), QStringLiteral("0")} << QStringLiteral("--threads");
-        QTest::newRow("tiny body limit") << QStringList{QStringLiteral("--max-body-bytes"), QStringLiteral("10")} << QStringLiteral("--max-body-bytes");
-        QTest::newRow("bad public url") << QStringList{QStringLiteral("--public-url"), QStringLiteral("ftp://x")} << QStringLiteral("--public-url");
-        QTest::newRow("bad switch value") << QStringList{QStringLiteral("--insecure-http=maybe")} << QStringLiteral("--insecure-http");
-        QTest::newRow("stray argument") << QStringList{QStringLiteral("8443")} << QStringLiteral("8443");
-        QTest::newRow("missing config file") << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/q.conf")} << QStringLiteral("/nonexistent/q.conf");
+        QTest::newRow("unknown flag") << QStringList { QStringLiteral("--prot"), QStringLiteral("1") }
+                                      << QStringLiteral("--prot");
+        QTest::newRow("port text") << QStringList { QStringLiteral("--port"), QStringLiteral("https") }
+                                   << QStringLiteral("--port");
+        QTest::newRow("port too big") << QStringList { QStringLiteral("--port"), QStringLiteral("70000") }
+                                      << QStringLiteral("--port");
+        QTest::newRow("missing value") << QStringList { QStringLiteral("--data-dir") } << QStringLiteral("--data-dir");
+        QTest::newRow("bad address") << QStringList { QStringLiteral("--listen"), QStringLiteral("example.org") }
+                                     << QStringLiteral("--listen");
+        QTest::newRow("cert without key")
+            << QStringList { QStringLiteral("--tls-cert"), QStringLiteral("/x.pem") } << QStringLiteral("--tls-key");
+        QTest::newRow("zero threads") << QStringList { QStringLiteral("--threads"), QStringLiteral("0") }
+                                      << QStringLiteral("--threads");
+        QTest::newRow("tiny body limit") << QStringList { QStringLiteral("--max-body-bytes"), QStringLiteral("10") }
+                                         << QStringLiteral("--max-body-bytes");
+        QTest::newRow("bad public url") << QStringList { QStringLiteral("--public-url"), QStringLiteral("ftp://x") }
+                                        << QStringLiteral("--public-url");
+        QTest::newRow("bad switch value")
+            << QStringList { QStringLiteral("--insecure-http=maybe") } << QStringLiteral("--insecure-http");
+        QTest::newRow("stray argument") << QStringList { QStringLiteral("8443") } << QStringLiteral("8443");
+        QTest::newRow("missing config file")
+            << QStringList { QStringLiteral("--config"), QStringLiteral("/nonexistent/q.conf") }
+            << QStringLiteral("/nonexistent/q.conf");
     }
 
     void refused()
@@ -107,7 +128,7 @@ private Q_SLOTS:
     {
         const QString path = m_dir.filePath(QStringLiteral("bad.conf"));
         QVERIFY(quire::test::writeFile(path, "port = 1\nprot = 2\n"));
-        auto c = ServerConfigLoader::load({QStringLiteral("--config"), path}, {});
+        auto c = ServerConfigLoader::load({ QStringLiteral("--config"), path }, {});
         QVERIFY(!c.ok());
         QVERIFY(c.error().message.contains(QStringLiteral(":2: unknown setting `prot`")));
     }
@@ -119,7 +140,8 @@ private Q_SLOTS:
             QVERIFY(help.contains(QStringLiteral("--") + o.flag));
             QVERIFY(help.contains(o.env));
         }
-        for (const char *required : {"--data-dir", "--listen", "--port", "--tls-cert", "--tls-key", "--insecure-http", "--version"})
+        for (const char *required :
+             { "--data-dir", "--listen", "--port", "--tls-cert", "--tls-key", "--insecure-http", "--version" })
             QVERIFY2(help.contains(QLatin1String(required)), required);
     }
 };

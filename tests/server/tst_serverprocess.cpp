@@ -5,12 +5,12 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QTimer>
-
-#include <csignal>
 #include <QSslSocket>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
+
+#include <csignal>
 
 using namespace quire::test;
 
@@ -64,17 +64,30 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
-        QTest::newRow("unknown route") << QByteArray("GET") << QStringLiteral("/nowhere") << QByteArray() << QByteArray() << 404 << QStringLiteral("not_found");
-        QTest::newRow("wrong method") << QByteArray("DELETE") << QStringLiteral("/health") << QByteArray() << QByteArray() << 405 << QStringLiteral("method_not_allowed");
-        QTest::newRow("malformed json") << QByteArray("POST") << QStringLiteral("/api/v1/handshake") << QByteArray("application/json") << QByteArray("{\"client_id\": ") << 400 << QStringLiteral("invalid_json");
-        QTest::newRow("json wrong type") << QByteArray("POST") << QStringLiteral("/api/v1/handshake") << QByteArray("text/plain") << QByteArray("{}") << 415 << QStringLiteral("unsupported_media_type");
-        QTest::newRow("fields invalid") << QByteArray("POST") << QStringLiteral("/api/v1/handshake") << QByteArray("application/json") << QByteArray("{\"schema_version\":\"one\"}") << 400 << QStringLiteral("validation_failed");
-        QTest::newRow("old client") << QByteArray("POST") << QStringLiteral("/api/v1/handshake") << QByteArray("application/json; charset=utf-8")
-                                    << QByteArray(R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","client_version":"0.0.1","schema_version":0})")
-                                    << 400 << QStringLiteral("validation_failed");
-        QTest::newRow("future client") << QByteArray("POST") << QStringLiteral("/api/v1/handshake") << QByteArray("application/json")
-                                       << QByteArray(R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","client_version":"9.0.0","schema_version":99})")
-                                       << 409 << QStringLiteral("server_outdated");
+        QTest::newRow("unknown route") << QByteArray("GET") << QStringLiteral("/nowhere") << QByteArray()
+                                       << QByteArray() << 404 << QStringLiteral("not_found");
+        QTest::newRow("wrong method") << QByteArray("DELETE") << QStringLiteral("/health") << QByteArray()
+                                      << QByteArray() << 405 << QStringLiteral("method_not_allowed");
+        QTest::newRow("malformed json") << QByteArray("POST") << QStringLiteral("/api/v1/handshake")
+                                        << QByteArray("application/json") << QByteArray("{\"client_id\": ") << 400
+                                        << QStringLiteral("invalid_json");
+        QTest::newRow("json wrong type") << QByteArray("POST") << QStringLiteral("/api/v1/handshake")
+                                         << QByteArray("text/plain") << QByteArray("{}") << 415
+                                         << QStringLiteral("unsupported_media_type");
+        QTest::newRow("fields invalid") << QByteArray("POST") << QStringLiteral("/api/v1/handshake")
+                                        << QByteArray("application/json") << QByteArray("{\"schema_version\":\"one\"}")
+                                        << 400 << QStringLiteral("validation_failed");
+        QTest::newRow("old client")
+            << QByteArray("POST") << QStringLiteral("/api/v1/handshake")
+            << QByteArray("application/json; charset=utf-8")
+            << QByteArray(
+                   R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","client_version":"0.0.1","schema_version":0})")
+            << 400 << QStringLiteral("validation_failed");
+        QTest::newRow("future client")
+            << QByteArray("POST") << QStringLiteral("/api/v1/handshake") << QByteArray("application/json")
+            << QByteArray(
+                   R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","client_version":"9.0.0","schema_version":99})")
+            << 409 << QStringLiteral("server_outdated");
     }
 
     void errors()
@@ -87,7 +100,7 @@ private Q_SLOTS:
         QFETCH(QString, code);
         QList<QPair<QByteArray, QByteArray>> headers;
         if (!contentType.isEmpty())
-            headers.append({"Content-Type", contentType});
+            headers.append({ "Content-Type", contentType });
         const HttpResult r = m_http->request(method, path, body, headers);
         QCOMPARE(r.status, status);
         const auto j = r.json();
@@ -107,7 +120,8 @@ private Q_SLOTS:
 
     void validationNamesEachField()
     {
-        const HttpResult r = m_http->postJson(QStringLiteral("/api/v1/handshake"), R"({"client_id":"nope","surprise":1})");
+        const HttpResult r
+            = m_http->postJson(QStringLiteral("/api/v1/handshake"), R"({"client_id":"nope","surprise":1})");
         QCOMPARE(r.status, 400);
         const auto fields = r.json()["error"]["fields"];
         QVERIFY(fields.contains("client_id"));
@@ -133,8 +147,9 @@ private Q_SLOTS:
 
     void handshake()
     {
-        const HttpResult r = m_http->postJson(QStringLiteral("/api/v1/handshake"),
-                                              R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","client_version":"0.1.0","schema_version":1})");
+        const HttpResult r = m_http->postJson(
+            QStringLiteral("/api/v1/handshake"),
+            R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","client_version":"0.1.0","schema_version":1})");
         QCOMPARE(r.status, 200);
         const auto j = r.json();
         QVERIFY(j["server_version"] == "0.1.0");
@@ -177,7 +192,8 @@ private Q_SLOTS:
     {
         QSslSocket socket;
         const QString fp = m_server.fingerprint();
-        connect(&socket, &QSslSocket::sslErrors, &socket, [&socket](const QList<QSslError> &e) { socket.ignoreSslErrors(e); });
+        connect(&socket, &QSslSocket::sslErrors, &socket,
+                [&socket](const QList<QSslError> &e) { socket.ignoreSslErrors(e); });
         socket.connectToHostEncrypted(m_server.url().host(), m_server.port());
         QVERIFY(socket.waitForEncrypted(5000));
         QByteArray all;
@@ -201,7 +217,8 @@ private Q_SLOTS:
         config.setProtocol(QSsl::TlsV1_1);
         QT_WARNING_POP
         socket.setSslConfiguration(config);
-        connect(&socket, &QSslSocket::sslErrors, &socket, [&socket](const QList<QSslError> &e) { socket.ignoreSslErrors(e); });
+        connect(&socket, &QSslSocket::sslErrors, &socket,
+                [&socket](const QList<QSslError> &e) { socket.ignoreSslErrors(e); });
         socket.connectToHostEncrypted(m_server.url().host(), m_server.port());
         QVERIFY(!socket.waitForEncrypted(5000));
     }
@@ -224,7 +241,7 @@ private Q_SLOTS:
         }
         QVERIFY2(!line.isEmpty(), "no log line for the request");
         const auto j = nlohmann::json::parse(line.constBegin(), line.constEnd());
-        for (const char *key : {"time", "request_id", "method", "path", "status", "duration_ms"})
+        for (const char *key : { "time", "request_id", "method", "path", "status", "duration_ms" })
             QVERIFY2(j.contains(key), key);
         QVERIFY(j["method"] == "GET");
         QVERIFY(j["path"] == "/health");
@@ -258,11 +275,12 @@ private Q_SLOTS:
         QNetworkAccessManager nam;
         QNetworkRequest request(m_server.url().resolved(QUrl(QStringLiteral("/api/v1/auth/login"))));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        QNetworkReply *reply = nam.post(request, R"({"email":"nobody@example.org","password":"hashing takes a while"})");
-        connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &e) { reply->ignoreSslErrors(e); });
-        connect(reply, &QNetworkReply::encrypted, this, [this] {
-            QTimer::singleShot(5, this, [this] { ::kill(pid_t(m_server.pid()), SIGTERM); });
-        });
+        QNetworkReply *reply
+            = nam.post(request, R"({"email":"nobody@example.org","password":"hashing takes a while"})");
+        connect(reply, &QNetworkReply::sslErrors, reply,
+                [reply](const QList<QSslError> &e) { reply->ignoreSslErrors(e); });
+        connect(reply, &QNetworkReply::encrypted, this,
+                [this] { QTimer::singleShot(5, this, [this] { ::kill(pid_t(m_server.pid()), SIGTERM); }); });
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
         QVERIFY(m_server.stop());

@@ -16,7 +16,7 @@ private Q_SLOTS:
     void generatesOnceAndReuses()
     {
         QTemporaryDir dir;
-        const QStringList hosts{QStringLiteral("localhost"), QStringLiteral("127.0.0.1")};
+        const QStringList hosts { QStringLiteral("localhost"), QStringLiteral("127.0.0.1") };
         auto first = TlsCredentials::loadOrGenerate(dir.path(), hosts);
         QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
         auto second = TlsCredentials::loadOrGenerate(dir.path(), hosts);
@@ -42,8 +42,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString c1 = dir.filePath(QStringLiteral("c1.pem")), k1 = dir.filePath(QStringLiteral("k1.pem"));
         const QString c2 = dir.filePath(QStringLiteral("c2.pem")), k2 = dir.filePath(QStringLiteral("k2.pem"));
-        QVERIFY(TlsCredentials::generate(c1, k1, {QStringLiteral("localhost")}).ok());
-        QVERIFY(TlsCredentials::generate(c2, k2, {QStringLiteral("localhost")}).ok());
+        QVERIFY(TlsCredentials::generate(c1, k1, { QStringLiteral("localhost") }).ok());
+        QVERIFY(TlsCredentials::generate(c2, k2, { QStringLiteral("localhost") }).ok());
         QVERIFY(TlsCredentials::load(c1, k1).ok());
         auto mixed = TlsCredentials::load(c1, k2);
         QVERIFY(!mixed.ok());
@@ -53,7 +53,8 @@ private Q_SLOTS:
     void refusesUnreadableOrJunk()
     {
         QTemporaryDir dir;
-        auto missing = TlsCredentials::load(dir.filePath(QStringLiteral("no.pem")), dir.filePath(QStringLiteral("no-key.pem")));
+        auto missing
+            = TlsCredentials::load(dir.filePath(QStringLiteral("no.pem")), dir.filePath(QStringLiteral("no-key.pem")));
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().message.contains(QStringLiteral("cannot read TLS certificate")));
         const QString junk = dir.filePath(QStringLiteral("junk.pem"));
@@ -66,9 +67,9 @@ private Q_SLOTS:
     void refusesHalfAPair()
     {
         QTemporaryDir dir;
-        QVERIFY(TlsCredentials::loadOrGenerate(dir.path(), {QStringLiteral("localhost")}).ok());
+        QVERIFY(TlsCredentials::loadOrGenerate(dir.path(), { QStringLiteral("localhost") }).ok());
         QVERIFY(QFile::remove(dir.filePath(QStringLiteral("tls/key.pem"))));
-        auto half = TlsCredentials::loadOrGenerate(dir.path(), {QStringLiteral("localhost")});
+        auto half = TlsCredentials::loadOrGenerate(dir.path(), { QStringLiteral("localhost") });
         QVERIFY(!half.ok());
         QVERIFY(half.error().message.contains(QStringLiteral("only one of")));
         // The certificate that is left was not overwritten.

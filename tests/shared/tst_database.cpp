@@ -34,7 +34,7 @@ private Q_SLOTS:
         QVERIFY(db.ok());
         QVERIFY((*db)->run(QStringLiteral("CREATE TABLE t (v TEXT)")).ok());
         const QString hostile = QStringLiteral("x'); DROP TABLE t; --");
-        QVERIFY((*db)->run(QStringLiteral("INSERT INTO t VALUES (?)"), {hostile}).ok());
+        QVERIFY((*db)->run(QStringLiteral("INSERT INTO t VALUES (?)"), { hostile }).ok());
         QCOMPARE((*db)->scalar(QStringLiteral("SELECT v FROM t"))->toString(), hostile);
     }
 
@@ -44,7 +44,7 @@ private Q_SLOTS:
         auto db = Database::openSqlite(dir.filePath(QStringLiteral("a.db")));
         QVERIFY(db.ok());
         QVERIFY((*db)->run(QStringLiteral("CREATE TABLE t (v TEXT NOT NULL DEFAULT '', w TEXT)")).ok());
-        QVERIFY((*db)->run(QStringLiteral("INSERT INTO t VALUES (?, ?)"), {QString(), QVariant()}).ok());
+        QVERIFY((*db)->run(QStringLiteral("INSERT INTO t VALUES (?, ?)"), { QString(), QVariant() }).ok());
         QCOMPARE((*db)->scalar(QStringLiteral("SELECT v IS NULL FROM t"))->toInt(), 0);
         QCOMPARE((*db)->scalar(QStringLiteral("SELECT w IS NULL FROM t"))->toInt(), 1);
     }

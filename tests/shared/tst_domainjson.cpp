@@ -64,19 +64,35 @@ private Q_SLOTS:
         QTest::addColumn<json>("patch");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
-        QTest::newRow("missing title") << json{{"title", nullptr}} << QStringLiteral("title") << QStringLiteral("This field is required.");
-        QTest::newRow("blank title") << json{{"title", "   "}} << QStringLiteral("title") << QStringLiteral("This field is required.");
-        QTest::newRow("long title") << json{{"title", std::string(301, 'x')}} << QStringLiteral("title") << QStringLiteral("Must be at most 300 characters.");
-        QTest::newRow("title number") << json{{"title", 42}} << QStringLiteral("title") << QStringLiteral("Must be text.");
-        QTest::newRow("bad status") << json{{"status", "live"}} << QStringLiteral("status") << QStringLiteral("Must be one of: draft, in_review, scheduled, published, archived.");
-        QTest::newRow("v4 id") << json{{"id", "f47ac10b-58cc-4372-a567-0e02b2c3d479"}} << QStringLiteral("id") << QStringLiteral("Must be a UUIDv7.");
-        QTest::newRow("bad owner") << json{{"owner_id", "me"}} << QStringLiteral("owner_id") << QStringLiteral("Must be a UUIDv7.");
-        QTest::newRow("bad time") << json{{"created_at", "yesterday"}} << QStringLiteral("created_at") << QStringLiteral("Must be a time like 2026-01-31T12:00:00.000Z.");
-        QTest::newRow("time without zone") << json{{"updated_at", "2026-01-31T12:00:00"}} << QStringLiteral("updated_at") << QStringLiteral("Must be a time like 2026-01-31T12:00:00.000Z.");
-        QTest::newRow("updated before created") << json{{"updated_at", "2026-01-30T12:00:00.000Z"}} << QStringLiteral("updated_at") << QStringLiteral("Must not be before created_at.");
-        QTest::newRow("negative rev") << json{{"rev", -1}} << QStringLiteral("rev") << QStringLiteral("Must not be negative.");
-        QTest::newRow("fractional rev") << json{{"rev", 1.5}} << QStringLiteral("rev") << QStringLiteral("Must be a whole number.");
-        QTest::newRow("unknown field") << json{{"password_hash", "x"}} << QStringLiteral("password_hash") << QStringLiteral("This field is not known here.");
+        QTest::newRow("missing title") << json { { "title", nullptr } } << QStringLiteral("title")
+                                       << QStringLiteral("This field is required.");
+        QTest::newRow("blank title") << json { { "title", "   " } } << QStringLiteral("title")
+                                     << QStringLiteral("This field is required.");
+        QTest::newRow("long title") << json { { "title", std::string(301, 'x') } } << QStringLiteral("title")
+                                    << QStringLiteral("Must be at most 300 characters.");
+        QTest::newRow("title number") << json { { "title", 42 } } << QStringLiteral("title")
+                                      << QStringLiteral("Must be text.");
+        QTest::newRow("bad status") << json { { "status", "live" } } << QStringLiteral("status")
+                                    << QStringLiteral(
+                                           "Must be one of: draft, in_review, scheduled, published, archived.");
+        QTest::newRow("v4 id") << json { { "id", "f47ac10b-58cc-4372-a567-0e02b2c3d479" } } << QStringLiteral("id")
+                               << QStringLiteral("Must be a UUIDv7.");
+        QTest::newRow("bad owner") << json { { "owner_id", "me" } } << QStringLiteral("owner_id")
+                                   << QStringLiteral("Must be a UUIDv7.");
+        QTest::newRow("bad time") << json { { "created_at", "yesterday" } } << QStringLiteral("created_at")
+                                  << QStringLiteral("Must be a time like 2026-01-31T12:00:00.000Z.");
+        QTest::newRow("time without zone")
+            << json { { "updated_at", "2026-01-31T12:00:00" } } << QStringLiteral("updated_at")
+            << QStringLiteral("Must be a time like 2026-01-31T12:00:00.000Z.");
+        QTest::newRow("updated before created")
+            << json { { "updated_at", "2026-01-30T12:00:00.000Z" } } << QStringLiteral("updated_at")
+            << QStringLiteral("Must not be before created_at.");
+        QTest::newRow("negative rev") << json { { "rev", -1 } } << QStringLiteral("rev")
+                                      << QStringLiteral("Must not be negative.");
+        QTest::newRow("fractional rev") << json { { "rev", 1.5 } } << QStringLiteral("rev")
+                                        << QStringLiteral("Must be a whole number.");
+        QTest::newRow("unknown field") << json { { "password_hash", "x" } } << QStringLiteral("password_hash")
+                                       << QStringLiteral("This field is not known here.");
     }
 
     void guideInvalid()
@@ -96,16 +112,16 @@ private Q_SLOTS:
 
     void everyProblemReportedAtOnce()
     {
-        Result<Guide> g = Guide::fromJson(json{{"title", 1}, {"status", "x"}, {"rev", "7"}});
+        Result<Guide> g = Guide::fromJson(json { { "title", 1 }, { "status", "x" }, { "rev", "7" } });
         QVERIFY(!g.ok());
         const QStringList fields = g.error().fields.keys();
-        for (const char *f : {"id", "title", "status", "owner_id", "created_at", "updated_at", "rev"})
+        for (const char *f : { "id", "title", "status", "owner_id", "created_at", "updated_at", "rev" })
             QVERIFY2(fields.contains(QLatin1String(f)), f);
     }
 
     void notAnObject()
     {
-        Result<Guide> g = Guide::fromJson(json::array({1, 2}));
+        Result<Guide> g = Guide::fromJson(json::array({ 1, 2 }));
         QVERIFY(!g.ok());
         QCOMPARE(g.error().fields.value(QString()), QStringLiteral("The request body must be a JSON object."));
     }
@@ -124,16 +140,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<json>("patch");
         QTest::addColumn<QString>("field");
-        QTest::newRow("email no at") << json{{"email", "ada.example.org"}} << QStringLiteral("email");
-        QTest::newRow("email no domain dot") << json{{"email", "ada@localhost"}} << QStringLiteral("email");
-        QTest::newRow("email two ats") << json{{"email", "a@b@c.org"}} << QStringLiteral("email");
-        QTest::newRow("email too long") << json{{"email", std::string(250, 'a') + "@x.org"}} << QStringLiteral("email");
-        QTest::newRow("empty name") << json{{"name", ""}} << QStringLiteral("name");
-        QTest::newRow("long name") << json{{"name", std::string(101, 'n')}} << QStringLiteral("name");
-        QTest::newRow("bad role") << json{{"role", "root"}} << QStringLiteral("role");
-        QTest::newRow("http avatar") << json{{"avatar_url", "http://x.org/a.png"}} << QStringLiteral("avatar_url");
-        QTest::newRow("javascript avatar") << json{{"avatar_url", "javascript:alert(1)"}} << QStringLiteral("avatar_url");
-        QTest::newRow("verified as text") << json{{"email_verified", "yes"}} << QStringLiteral("email_verified");
+        QTest::newRow("email no at") << json { { "email", "ada.example.org" } } << QStringLiteral("email");
+        QTest::newRow("email no domain dot") << json { { "email", "ada@localhost" } } << QStringLiteral("email");
+        QTest::newRow("email two ats") << json { { "email", "a@b@c.org" } } << QStringLiteral("email");
+        QTest::newRow("email too long") << json { { "email", std::string(250, 'a') + "@x.org" } }
+                                        << QStringLiteral("email");
+        QTest::newRow("empty name") << json { { "name", "" } } << QStringLiteral("name");
+        QTest::newRow("long name") << json { { "name", std::string(101, 'n') } } << QStringLiteral("name");
+        QTest::newRow("bad role") << json { { "role", "root" } } << QStringLiteral("role");
+        QTest::newRow("http avatar") << json { { "avatar_url", "http://x.org/a.png" } } << QStringLiteral("avatar_url");
+        QTest::newRow("javascript avatar")
+            << json { { "avatar_url", "javascript:alert(1)" } } << QStringLiteral("avatar_url");
+        QTest::newRow("verified as text") << json { { "email_verified", "yes" } } << QStringLiteral("email_verified");
     }
 
     void userInvalid()
@@ -163,7 +181,7 @@ private Q_SLOTS:
     void errorEnvelope()
     {
         const Error e = Error::make(QStringLiteral("validation_failed"), QStringLiteral("Some fields are not valid."),
-                                    {{QStringLiteral("title"), QStringLiteral("This field is required.")}});
+                                    { { QStringLiteral("title"), QStringLiteral("This field is required.") } });
         const QByteArray bytes = ApiError::toBytes(e);
         const json j = json::parse(bytes.toStdString());
         QVERIFY(j["error"]["code"] == "validation_failed");
@@ -188,8 +206,10 @@ private Q_SLOTS:
         QVERIFY(back.ok());
         QCOMPARE(back->clientId, h.clientId);
         QVERIFY(Protocol::checkClientSchema(Protocol::kSchemaVersion).ok());
-        QCOMPARE(Protocol::checkClientSchema(Protocol::kMinClientSchemaVersion - 1).error().code, QStringLiteral("client_outdated"));
-        QCOMPARE(Protocol::checkClientSchema(Protocol::kSchemaVersion + 1).error().code, QStringLiteral("server_outdated"));
+        QCOMPARE(Protocol::checkClientSchema(Protocol::kMinClientSchemaVersion - 1).error().code,
+                 QStringLiteral("client_outdated"));
+        QCOMPARE(Protocol::checkClientSchema(Protocol::kSchemaVersion + 1).error().code,
+                 QStringLiteral("server_outdated"));
         json bad = h.toJson();
         bad["schema_version"] = 0;
         bad["extra"] = true;

@@ -38,10 +38,7 @@ private Q_SLOTS:
             QCOMPARE(result.value_or(QString()), expected);
     }
 
-    void formatsDigest()
-    {
-        QCOMPARE(Fingerprint::format(QByteArray::fromHex("00ff10")), QStringLiteral("00:FF:10"));
-    }
+    void formatsDigest() { QCOMPARE(Fingerprint::format(QByteArray::fromHex("00ff10")), QStringLiteral("00:FF:10")); }
 };
 
 QTEST_GUILESS_MAIN(TestFingerprint)

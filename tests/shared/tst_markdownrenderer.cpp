@@ -15,32 +15,44 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("markdown");
         QTest::addColumn<QString>("html");
-        QTest::newRow("heading") << "# Title" << "<h1>Title</h1>\n";
-        QTest::newRow("h3") << "### Small" << "<h3>Small</h3>\n";
-        QTest::newRow("emphasis") << "*a* **b** ~~c~~ `d`" << "<p><em>a</em> <strong>b</strong> <del>c</del> <code>d</code></p>\n";
+        QTest::newRow("heading") << "# Title"
+                                 << "<h1>Title</h1>\n";
+        QTest::newRow("h3") << "### Small"
+                            << "<h3>Small</h3>\n";
+        QTest::newRow("emphasis") << "*a* **b** ~~c~~ `d`"
+                                  << "<p><em>a</em> <strong>b</strong> <del>c</del> <code>d</code></p>\n";
         QTest::newRow("link") << "[Quire](https://quire.example.org \"Home\")"
                               << "<p><a href=\"https://quire.example.org\" title=\"Home\">Quire</a></p>\n";
-        QTest::newRow("relative link") << "[next](/guides/next#part)" << "<p><a href=\"/guides/next#part\">next</a></p>\n";
+        QTest::newRow("relative link") << "[next](/guides/next#part)"
+                                       << "<p><a href=\"/guides/next#part\">next</a></p>\n";
         QTest::newRow("image") << "![A cat](/media/ab.png)"
                                << "<p><img src=\"/media/ab.png\" loading=\"lazy\" alt=\"A cat\"></p>\n";
-        QTest::newRow("bullets") << "- one\n- two" << "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n";
-        QTest::newRow("numbered from 3") << "3. three\n4. four" << "<ol start=\"3\">\n<li>three</li>\n<li>four</li>\n</ol>\n";
+        QTest::newRow("bullets") << "- one\n- two"
+                                 << "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n";
+        QTest::newRow("numbered from 3") << "3. three\n4. four"
+                                         << "<ol start=\"3\">\n<li>three</li>\n<li>four</li>\n</ol>\n";
         QTest::newRow("tasks") << "- [x] done\n- [ ] open"
                                << "<ul>\n<li class=\"task\"><input type=\"checkbox\" disabled checked> done</li>\n"
                                   "<li class=\"task\"><input type=\"checkbox\" disabled> open</li>\n</ul>\n";
-        QTest::newRow("quote") << "> said" << "<blockquote>\n<p>said</p>\n</blockquote>\n";
+        QTest::newRow("quote") << "> said"
+                               << "<blockquote>\n<p>said</p>\n</blockquote>\n";
         QTest::newRow("code block") << "```cpp\nint a = 1 < 2;\n```"
                                     << "<pre><code class=\"language-cpp\">int a = 1 &lt; 2;\n</code></pre>\n";
-        QTest::newRow("rule") << "a\n\n---\n\nb" << "<p>a</p>\n<hr>\n<p>b</p>\n";
-        QTest::newRow("table") << "| a | b |\n|:--|--:|\n| 1 | 2 |"
-                               << "<table>\n<thead>\n<tr><th class=\"align-left\">a</th><th class=\"align-right\">b</th></tr>\n"
-                                  "</thead>\n<tbody>\n<tr><td class=\"align-left\">1</td><td class=\"align-right\">2</td></tr>\n"
-                                  "</tbody>\n</table>\n";
+        QTest::newRow("rule") << "a\n\n---\n\nb"
+                              << "<p>a</p>\n<hr>\n<p>b</p>\n";
+        QTest::newRow("table")
+            << "| a | b |\n|:--|--:|\n| 1 | 2 |"
+            << "<table>\n<thead>\n<tr><th class=\"align-left\">a</th><th class=\"align-right\">b</th></tr>\n"
+               "</thead>\n<tbody>\n<tr><td class=\"align-left\">1</td><td class=\"align-right\">2</td></tr>\n"
+               "</tbody>\n</table>\n";
         QTest::newRow("autolink") << "see https://example.org now"
                                   << "<p>see <a href=\"https://example.org\">https://example.org</a> now</p>\n";
-        QTest::newRow("entity kept") << "&copy; &amp;" << "<p>&copy; &amp;</p>\n";
-        QTest::newRow("unicode") << "Grüße 🎉" << "<p>Grüße 🎉</p>\n";
-        QTest::newRow("hard break") << "a  \nb" << "<p>a<br>\nb</p>\n";
+        QTest::newRow("entity kept") << "&copy; &amp;"
+                                     << "<p>&copy; &amp;</p>\n";
+        QTest::newRow("unicode") << "Grüße 🎉"
+                                 << "<p>Grüße 🎉</p>\n";
+        QTest::newRow("hard break") << "a  \nb"
+                                    << "<p>a<br>\nb</p>\n";
     }
     void constructs()
     {
@@ -96,19 +108,20 @@ private Q_SLOTS:
                      && !html.contains(QLatin1String("<style")) && !html.contains(QLatin1String("<div")),
                  qPrintable(html));
         QVERIFY2(!html.contains(QLatin1String("href=\"javascript")) && !html.contains(QLatin1String("src=\"javascript"))
-                     && !html.contains(QLatin1String("href=\"vbscript")) && !html.contains(QLatin1String("href=\"data:"))
-                     && !html.contains(QLatin1String("src=\"data:")) && !html.contains(QLatin1String("href=\"file:"))
-                     && !html.contains(QLatin1String("href=\"&#")) && !html.contains(QLatin1String("href=\" ")),
+                     && !html.contains(QLatin1String("href=\"vbscript"))
+                     && !html.contains(QLatin1String("href=\"data:")) && !html.contains(QLatin1String("src=\"data:"))
+                     && !html.contains(QLatin1String("href=\"file:")) && !html.contains(QLatin1String("href=\"&#"))
+                     && !html.contains(QLatin1String("href=\" ")),
                  qPrintable(html));
         QVERIFY2(!html.contains(QLatin1String("\" onerror=")) && !html.contains(QLatin1String("\" onmouseover=")),
                  qPrintable(html));
         // Every '<' in the output opens one of the renderer's own tags.
-        static const QStringList allowed{QStringLiteral("p"), QStringLiteral("a"), QStringLiteral("img"),
-                                         QStringLiteral("em"), QStringLiteral("strong"), QStringLiteral("code"),
-                                         QStringLiteral("pre"), QStringLiteral("table"), QStringLiteral("thead"),
-                                         QStringLiteral("tbody"), QStringLiteral("tr"), QStringLiteral("th"),
-                                         QStringLiteral("td"), QStringLiteral("ul"), QStringLiteral("ol"),
-                                         QStringLiteral("li"), QStringLiteral("br"), QStringLiteral("del")};
+        static const QStringList allowed { QStringLiteral("p"),     QStringLiteral("a"),      QStringLiteral("img"),
+                                           QStringLiteral("em"),    QStringLiteral("strong"), QStringLiteral("code"),
+                                           QStringLiteral("pre"),   QStringLiteral("table"),  QStringLiteral("thead"),
+                                           QStringLiteral("tbody"), QStringLiteral("tr"),     QStringLiteral("th"),
+                                           QStringLiteral("td"),    QStringLiteral("ul"),     QStringLiteral("ol"),
+                                           QStringLiteral("li"),    QStringLiteral("br"),     QStringLiteral("del") };
         for (qsizetype i = html.indexOf(QLatin1Char('<')); i >= 0; i = html.indexOf(QLatin1Char('<'), i + 1)) {
             qsizetype end = i + 1;
             if (end < html.size() && html[end] == QLatin1Char('/'))

@@ -10,12 +10,15 @@ using namespace quire::shared;
 namespace {
 QList<Migration> history(int upTo)
 {
-    const QList<Migration> all{
-        {1, QStringLiteral("notes"), {QStringLiteral("CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL)")}},
-        {2, QStringLiteral("notes_title"),
-         {QStringLiteral("ALTER TABLE notes ADD COLUMN title TEXT NOT NULL DEFAULT ''"),
-          QStringLiteral("CREATE INDEX notes_title ON notes(title)")}},
-        {3, QStringLiteral("tags"), {QStringLiteral("CREATE TABLE tags (name TEXT PRIMARY KEY)")}},
+    const QList<Migration> all {
+        { 1,
+          QStringLiteral("notes"),
+          { QStringLiteral("CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL)") } },
+        { 2,
+          QStringLiteral("notes_title"),
+          { QStringLiteral("ALTER TABLE notes ADD COLUMN title TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX notes_title ON notes(title)") } },
+        { 3, QStringLiteral("tags"), { QStringLiteral("CREATE TABLE tags (name TEXT PRIMARY KEY)") } },
     };
     return all.mid(0, upTo);
 }
@@ -35,9 +38,15 @@ private Q_SLOTS:
         QCOMPARE(m.currentVersion().value(), 0);
         QCOMPARE(m.migrate().value(), 3);
         QCOMPARE(m.currentVersion().value(), 3);
-        QCOMPARE((*db)->scalar(QStringLiteral("SELECT group_concat(name, ',') FROM (SELECT name FROM schema_migrations ORDER BY version)"))->toString(),
+        QCOMPARE((*db)
+                     ->scalar(QStringLiteral(
+                         "SELECT group_concat(name, ',') FROM (SELECT name FROM schema_migrations ORDER BY version)"))
+                     ->toString(),
                  QStringLiteral("notes,notes_title,tags"));
-        QVERIFY(!(*db)->scalar(QStringLiteral("SELECT applied_at FROM schema_migrations WHERE version = 1"))->toString().isEmpty());
+        QVERIFY(!(*db)
+                     ->scalar(QStringLiteral("SELECT applied_at FROM schema_migrations WHERE version = 1"))
+                     ->toString()
+                     .isEmpty());
         // Running again does nothing.
         QCOMPARE(m.migrate().value(), 0);
     }
@@ -56,7 +65,8 @@ private Q_SLOTS:
         QVERIFY(db.ok());
         Migrator m(**db, history(3));
         QCOMPARE(m.migrate().value(), 2);
-        QCOMPARE((*db)->scalar(QStringLiteral("SELECT body || '/' || title FROM notes WHERE id = 'a'"))->toString(), QStringLiteral("kept/"));
+        QCOMPARE((*db)->scalar(QStringLiteral("SELECT body || '/' || title FROM notes WHERE id = 'a'"))->toString(),
+                 QStringLiteral("kept/"));
     }
 
     void refusesNewerDatabase()
@@ -85,8 +95,9 @@ private Q_SLOTS:
         auto db = Database::openSqlite(dir.filePath(QStringLiteral("m.db")));
         QVERIFY(db.ok());
         QList<Migration> broken = history(1);
-        broken.append({2, QStringLiteral("half"),
-                       {QStringLiteral("CREATE TABLE half (x)"), QStringLiteral("CREATE TABLE notes (again)")}});
+        broken.append({ 2,
+                        QStringLiteral("half"),
+                        { QStringLiteral("CREATE TABLE half (x)"), QStringLiteral("CREATE TABLE notes (again)") } });
         Result<int> r = Migrator(**db, broken).migrate();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, QStringLiteral("migration_failed"));

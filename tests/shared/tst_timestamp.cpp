@@ -25,14 +25,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected"); // empty: refused
-        QTest::newRow("canonical") << QStringLiteral("2026-01-31T12:00:00.000Z") << QStringLiteral("2026-01-31T12:00:00.000Z");
-        QTest::newRow("no fraction") << QStringLiteral("2026-01-31T12:00:00Z") << QStringLiteral("2026-01-31T12:00:00.000Z");
-        QTest::newRow("microseconds") << QStringLiteral("2026-01-31T12:00:00.123456Z") << QStringLiteral("2026-01-31T12:00:00.123Z");
-        QTest::newRow("one digit") << QStringLiteral("2026-01-31T12:00:00.5Z") << QStringLiteral("2026-01-31T12:00:00.500Z");
-        QTest::newRow("offset") << QStringLiteral("2026-01-31T14:30:00.000+02:30") << QStringLiteral("2026-01-31T12:00:00.000Z");
-        QTest::newRow("negative offset") << QStringLiteral("2026-01-31T07:00:00-05:00") << QStringLiteral("2026-01-31T12:00:00.000Z");
-        QTest::newRow("day rollover") << QStringLiteral("2026-02-01T01:00:00+02:00") << QStringLiteral("2026-01-31T23:00:00.000Z");
-        QTest::newRow("leap day") << QStringLiteral("2028-02-29T00:00:00Z") << QStringLiteral("2028-02-29T00:00:00.000Z");
+        QTest::newRow("canonical") << QStringLiteral("2026-01-31T12:00:00.000Z")
+                                   << QStringLiteral("2026-01-31T12:00:00.000Z");
+        QTest::newRow("no fraction") << QStringLiteral("2026-01-31T12:00:00Z")
+                                     << QStringLiteral("2026-01-31T12:00:00.000Z");
+        QTest::newRow("microseconds") << QStringLiteral("2026-01-31T12:00:00.123456Z")
+                                      << QStringLiteral("2026-01-31T12:00:00.123Z");
+        QTest::newRow("one digit") << QStringLiteral("2026-01-31T12:00:00.5Z")
+                                   << QStringLiteral("2026-01-31T12:00:00.500Z");
+        QTest::newRow("offset") << QStringLiteral("2026-01-31T14:30:00.000+02:30")
+                                << QStringLiteral("2026-01-31T12:00:00.000Z");
+        QTest::newRow("negative offset") << QStringLiteral("2026-01-31T07:00:00-05:00")
+                                         << QStringLiteral("2026-01-31T12:00:00.000Z");
+        QTest::newRow("day rollover") << QStringLiteral("2026-02-01T01:00:00+02:00")
+                                      << QStringLiteral("2026-01-31T23:00:00.000Z");
+        QTest::newRow("leap day") << QStringLiteral("2028-02-29T00:00:00Z")
+                                  << QStringLiteral("2028-02-29T00:00:00.000Z");
         QTest::newRow("no zone") << QStringLiteral("2026-01-31T12:00:00") << QString();
         QTest::newRow("no seconds") << QStringLiteral("2026-01-31T12:00Z") << QString();
         QTest::newRow("date only") << QStringLiteral("2026-01-31") << QString();

@@ -38,7 +38,7 @@ public:
     ~ServerProcess();
 
     bool start(const Options &options);
-    bool start() { return start(Options{}); }
+    bool start() { return start(Options {}); }
     QString errorString() const { return m_error; }
 
     QUrl url() const { return m_url; }

@@ -28,7 +28,7 @@ nlohmann::json HttpResult::json() const
 TestHttpClient::TestHttpClient(QUrl base, QString fingerprint)
     : m_base(std::move(base))
     , m_fingerprint(std::move(fingerprint))
-{}
+{ }
 
 HttpResult TestHttpClient::request(const QByteArray &method, const QString &path, const QByteArray &body,
                                    const QList<QPair<QByteArray, QByteArray>> &headers)
@@ -63,7 +63,7 @@ HttpResult TestHttpClient::request(const QByteArray &method, const QString &path
 
 HttpResult TestHttpClient::postJson(const QString &path, const QByteArray &json)
 {
-    return request("POST", path, json, {{"Content-Type", "application/json"}});
+    return request("POST", path, json, { { "Content-Type", "application/json" } });
 }
 
 HttpResult TestHttpClient::raw(const QByteArray &request, const QHostAddress &from)
@@ -125,7 +125,7 @@ HttpResult TestHttpClient::raw(const QByteArray &request, const QHostAddress &fr
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)
-            r.headers.append({lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed()});
+            r.headers.append({ lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed() });
     }
     r.body = data.mid(end + 4);
     return r;

@@ -8,10 +8,9 @@
 #include "shared/uuid.h"
 #include "tests/support/serverprocess.h"
 
+#include <QEventLoop>
 #include <QSqlError>
 #include <QSqlQuery>
-
-#include <QEventLoop>
 #include <QTimer>
 
 namespace quire::test {
@@ -61,7 +60,7 @@ SyncEngine::State SyncPeer::sync(int timeoutMs)
 
 QString SyncPeer::create(const QString &title, const QString &body)
 {
-    const nlohmann::json fields{{"title", title.toStdString()}, {"body", body.toStdString()}};
+    const nlohmann::json fields { { "title", title.toStdString() }, { "body", body.toStdString() } };
     shared::Result<QString> id = m_ws->content().create(ContentStore::guides(), fields, m_ws->accountId());
     if (!id) {
         qWarning("create failed: %s", qPrintable(id.error().message));
@@ -91,20 +90,21 @@ std::optional<nlohmann::json> SyncPeer::row(const QString &id)
 
 qint64 SyncPeer::count()
 {
-    shared::Result<QList<nlohmann::json>> rows = m_ws->content().list(ContentStore::guides(), {QStringLiteral("title")});
+    shared::Result<QList<nlohmann::json>> rows
+        = m_ws->content().list(ContentStore::guides(), { QStringLiteral("title") });
     return rows ? rows->size() : -1;
 }
 
 desktop::SyncStore::Status SyncPeer::status()
 {
     shared::Result<desktop::SyncStore::Status> s = m_ws->syncStore().status();
-    return s ? *s : desktop::SyncStore::Status{};
+    return s ? *s : desktop::SyncStore::Status {};
 }
 
 QList<desktop::SyncRecords::StoredConflict> SyncPeer::conflicts()
 {
     auto c = m_ws->syncRecords().conflicts(false);
-    return c ? *c : QList<desktop::SyncRecords::StoredConflict>{};
+    return c ? *c : QList<desktop::SyncRecords::StoredConflict> {};
 }
 
 QString SyncPeer::lastError() const
@@ -120,10 +120,10 @@ QString fieldOf(const std::optional<nlohmann::json> &row, const char *field)
 
 bool createUser(const QString &dataDir, const QString &email, const QString &role, const QString &password)
 {
-    const ServerProcess::RunResult r = ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"),
-                                                           dataDir, QStringLiteral("--email"), email,
-                                                           QStringLiteral("--role"), role},
-                                                          30'000, {}, password.toUtf8() + '\n');
+    const ServerProcess::RunResult r
+        = ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"), dataDir,
+                               QStringLiteral("--email"), email, QStringLiteral("--role"), role },
+                             30'000, {}, password.toUtf8() + '\n');
     if (r.exitCode != 0)
         qWarning("create-user failed: %s", r.err.constData());
     return r.exitCode == 0;
@@ -135,7 +135,7 @@ namespace quire::test {
 
 QString seedWord(int n)
 {
-    static const char *const syllables[] = {"ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pa"};
+    static const char *const syllables[] = { "ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pa" };
     QString word;
     for (int i = 0; i < 4; ++i, n /= 10)
         word += QLatin1String(syllables[n % 10]);
@@ -148,7 +148,7 @@ bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, in
     if (!db)
         return false;
     shared::Database &d = **db;
-    shared::Result<QVariant> owner = d.scalar(QStringLiteral("SELECT id FROM users WHERE email = ?"), {ownerEmail});
+    shared::Result<QVariant> owner = d.scalar(QStringLiteral("SELECT id FROM users WHERE email = ?"), { ownerEmail });
     if (!owner || owner->isNull())
         return false;
     quint32 state = 12345; // a fixed linear congruential sequence: the same corpus every run
@@ -167,8 +167,9 @@ bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, in
             return head.error();
         qint64 seq = head->toLongLong();
         QSqlQuery insert(d.handle());
-        insert.prepare(QStringLiteral("INSERT INTO guides(id, title, body, status, owner_id, created_at, updated_at, rev, "
-                                      "slug, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        insert.prepare(
+            QStringLiteral("INSERT INTO guides(id, title, body, status, owner_id, created_at, updated_at, rev, "
+                           "slug, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (int i = 0; i < count; ++i) {
             insert.bindValue(0, shared::Uuid::createV7());
             insert.bindValue(1, QStringLiteral("Seeded guide %1 %2").arg(i).arg(seedWord(int(next() % 20'000))));
@@ -183,7 +184,7 @@ bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, in
             if (!insert.exec())
                 return shared::Error::make(QStringLiteral("seed"), insert.lastError().text());
         }
-        return d.run(QStringLiteral("UPDATE sync_state SET seq = ? WHERE id = 1"), {seq});
+        return d.run(QStringLiteral("UPDATE sync_state SET seq = ? WHERE id = 1"), { seq });
     });
     return done.ok();
 }

@@ -3,7 +3,6 @@
 
 #include "desktop/core/syncengine.h"
 #include "desktop/core/syncrecords.h"
-#include "desktop/core/syncrecords.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
 

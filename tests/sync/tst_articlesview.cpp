@@ -34,15 +34,8 @@ private:
     std::unique_ptr<SyncPeer> m_peer;
     std::unique_ptr<quire::gui::ArticlesView> m_view;
 
-    template<typename T>
-    T *child(const char *name)
-    {
-        return findNamed<T>(*m_view, name);
-    }
-    QString stored(const QString &id, const char *field)
-    {
-        return fieldOf(m_peer->row(id), field);
-    }
+    template<typename T> T *child(const char *name) { return findNamed<T>(*m_view, name); }
+    QString stored(const QString &id, const char *field) { return fieldOf(m_peer->row(id), field); }
 
 private Q_SLOTS:
     void initTestCase()

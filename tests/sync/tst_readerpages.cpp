@@ -16,7 +16,7 @@ using quire::desktop::SyncEngine;
 namespace {
 QByteArray gunzip(const QByteArray &data)
 {
-    z_stream s{};
+    z_stream s {};
     if (inflateInit2(&s, 15 + 16) != Z_OK)
         return {};
     QByteArray out;
@@ -69,14 +69,15 @@ private Q_SLOTS:
     void thePublishFlowEndToEnd()
     {
         // Written offline: nothing reaches the server until sync.
-        const QString id = m_editor->create(QStringLiteral("Tips & <tricks>"),
-                                            QStringLiteral("## Start\n\nUse **Quire**.\n\n<script>alert(1)</script>\n"));
-        QVERIFY(m_editor->edit(id, {{"slug", "tips-and-tricks"}, {"summary", "All \"the\" tips"}}));
+        const QString id
+            = m_editor->create(QStringLiteral("Tips & <tricks>"),
+                               QStringLiteral("## Start\n\nUse **Quire**.\n\n<script>alert(1)</script>\n"));
+        QVERIFY(m_editor->edit(id, { { "slug", "tips-and-tricks" }, { "summary", "All \"the\" tips" } }));
         QCOMPARE(page(QStringLiteral("/guides/tips-and-tricks")).status, 404);
         QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
         QCOMPARE(page(QStringLiteral("/guides/tips-and-tricks")).status, 404); // a draft is not public
 
-        QVERIFY(m_editor->edit(id, {{"status", "published"}}));
+        QVERIFY(m_editor->edit(id, { { "status", "published" } }));
         QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
         QVERIFY(!fieldOf(m_editor->row(id), "published_at").isEmpty());
         const HttpResult live = page(QStringLiteral("/guides/tips-and-tricks"));
@@ -96,17 +97,19 @@ private Q_SLOTS:
         QVERIFY(!live.header("Last-Modified").isEmpty());
 
         // Validators: the same page again costs a 304 without a body.
-        const HttpResult again = page(QStringLiteral("/guides/tips-and-tricks"), {{"If-None-Match", live.header("ETag")}});
+        const HttpResult again
+            = page(QStringLiteral("/guides/tips-and-tricks"), { { "If-None-Match", live.header("ETag") } });
         QCOMPARE(again.status, 304);
         QVERIFY(again.body.isEmpty());
         // gzip for those who take it, byte for byte the same page.
-        const HttpResult zipped = page(QStringLiteral("/guides/tips-and-tricks"), {{"Accept-Encoding", "gzip, br"}});
+        const HttpResult zipped
+            = page(QStringLiteral("/guides/tips-and-tricks"), { { "Accept-Encoding", "gzip, br" } });
         QCOMPARE(zipped.status, 200);
         QCOMPARE(zipped.header("Content-Encoding"), QByteArray("gzip"));
         QCOMPARE(gunzip(zipped.body), live.body);
 
         // A new slug: the old address answers 301 to the new one.
-        QVERIFY(m_editor->edit(id, {{"slug", "tips-tricks"}, {"title", "Tips and tricks"}}));
+        QVERIFY(m_editor->edit(id, { { "slug", "tips-tricks" }, { "title", "Tips and tricks" } }));
         QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
         const HttpResult moved = page(QStringLiteral("/guides/tips-and-tricks"));
         QCOMPARE(moved.status, 301);
@@ -117,7 +120,7 @@ private Q_SLOTS:
         QVERIFY(renamed.header("ETag") != live.header("ETag"));
 
         // Unpublished: gone, and said so.
-        QVERIFY(m_editor->edit(id, {{"status", "draft"}}));
+        QVERIFY(m_editor->edit(id, { { "status", "draft" } }));
         QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
         QCOMPARE(page(QStringLiteral("/guides/tips-tricks")).status, 410);
         QCOMPARE(page(QStringLiteral("/guides/tips-and-tricks")).status, 404);
@@ -128,7 +131,8 @@ private Q_SLOTS:
         // No desktop needs to be online: the server publishes at publish_at.
         const QString id = m_editor->create(QStringLiteral("Coming soon"), QStringLiteral("Soon.\n"));
         const QString at = quire::shared::Timestamp::format(QDateTime::currentDateTimeUtc().addSecs(2));
-        QVERIFY(m_editor->edit(id, {{"slug", "coming-soon"}, {"status", "scheduled"}, {"publish_at", at.toStdString()}}));
+        QVERIFY(m_editor->edit(
+            id, { { "slug", "coming-soon" }, { "status", "scheduled" }, { "publish_at", at.toStdString() } }));
         QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
         QCOMPARE(page(QStringLiteral("/guides/coming-soon")).status, 404);
         QTRY_COMPARE_WITH_TIMEOUT(page(QStringLiteral("/guides/coming-soon")).status, 200, 15'000);
@@ -142,9 +146,9 @@ private Q_SLOTS:
         const QString a = m_editor->create(QStringLiteral("One"), QString());
         const QString b = m_editor->create(QStringLiteral("Two"), QString());
         const QString c = m_editor->create(QStringLiteral("Three"), QString());
-        QVERIFY(m_editor->edit(a, {{"slug", "same-name"}, {"status", "published"}}));
-        QVERIFY(m_editor->edit(b, {{"slug", "same-name"}}));
-        QVERIFY(m_editor->edit(c, {{"slug", "same-name"}, {"kind", "case_study"}, {"status", "published"}}));
+        QVERIFY(m_editor->edit(a, { { "slug", "same-name" }, { "status", "published" } }));
+        QVERIFY(m_editor->edit(b, { { "slug", "same-name" } }));
+        QVERIFY(m_editor->edit(c, { { "slug", "same-name" }, { "kind", "case_study" }, { "status", "published" } }));
         QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
         auto refused = m_editor->ws().syncRecords().rejections();
         QVERIFY(refused);
@@ -175,7 +179,7 @@ private Q_SLOTS:
     void indexesFeedSitemapAndRobots()
     {
         const QString id = m_editor->create(QStringLiteral("Listed <here>"), QStringLiteral("Text.\n"));
-        QVERIFY(m_editor->edit(id, {{"slug", "listed-here"}, {"summary", "A & B"}, {"status", "published"}}));
+        QVERIFY(m_editor->edit(id, { { "slug", "listed-here" }, { "summary", "A & B" }, { "status", "published" } }));
         QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
 
         const HttpResult home = page(QStringLiteral("/"));
@@ -186,12 +190,12 @@ private Q_SLOTS:
         QCOMPARE(guides.status, 200);
         QVERIFY(guides.body.contains("A &amp; B"));
         QVERIFY(guides.body.contains("href=\"/guides/coming-soon\"")); // published by the scheduler earlier
-        QVERIFY(!guides.body.contains("tips-tricks"));                     // withdrawn earlier: not listed
+        QVERIFY(!guides.body.contains("tips-tricks")); // withdrawn earlier: not listed
         QCOMPARE(page(QStringLiteral("/guides?page=99")).status, 404);
         QCOMPARE(page(QStringLiteral("/guides?page=abc")).status, 404);
 
         // The feed and the sitemap are well-formed XML that name the article.
-        for (const QString &path : {QStringLiteral("/feed.xml"), QStringLiteral("/sitemap.xml")}) {
+        for (const QString &path : { QStringLiteral("/feed.xml"), QStringLiteral("/sitemap.xml") }) {
             const HttpResult r = page(path);
             QCOMPARE(r.status, 200);
             QVERIFY(r.header("Content-Type").contains("xml"));
@@ -212,9 +216,10 @@ private Q_SLOTS:
     {
         const QString live = m_editor->create(QStringLiteral("Espresso basics"),
                                               QStringLiteral("Pull an espresso shot in 25 seconds.\n"));
-        const QString draft = m_editor->create(QStringLiteral("Espresso secrets"), QStringLiteral("Draft espresso notes.\n"));
-        QVERIFY(m_editor->edit(live, {{"slug", "espresso-basics"}, {"status", "published"}}));
-        QVERIFY(m_editor->edit(draft, {{"slug", "espresso-secrets"}}));
+        const QString draft
+            = m_editor->create(QStringLiteral("Espresso secrets"), QStringLiteral("Draft espresso notes.\n"));
+        QVERIFY(m_editor->edit(live, { { "slug", "espresso-basics" }, { "status", "published" } }));
+        QVERIFY(m_editor->edit(draft, { { "slug", "espresso-secrets" } }));
         QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
 
         const HttpResult r = page(QStringLiteral("/search?q=espress"));
@@ -228,7 +233,7 @@ private Q_SLOTS:
         QVERIFY(!odd.body.contains("<script>"));
         QVERIFY(odd.body.contains("value=\"&lt;script&gt;&quot; OR NEAR(\""));
         // Unpublished, it leaves the index.
-        QVERIFY(m_editor->edit(live, {{"status", "draft"}}));
+        QVERIFY(m_editor->edit(live, { { "status", "draft" } }));
         QCOMPARE(m_editor->sync(), SyncEngine::State::Idle);
         QVERIFY(page(QStringLiteral("/search?q=espresso")).body.contains("Nothing found."));
     }

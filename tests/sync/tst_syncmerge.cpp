@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/livechannel.h"
 #include "desktop/core/replica.h"
+#include "shared/timestamp.h"
 #include "tests/support/mockclock.h"
 #include "tests/support/serverprocess.h"
 #include "tests/sync/syncpeer.h"
-
-#include "shared/timestamp.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -86,12 +85,12 @@ private Q_SLOTS:
     {
         const QString id = shared(QStringLiteral("Title"), QStringLiteral("Body.\n"));
         QVERIFY(!id.isEmpty());
-        QVERIFY(m_a->edit(id, {{"title", "Title from A"}}));
-        QVERIFY(m_b->edit(id, {{"status", "in_review"}}));
+        QVERIFY(m_a->edit(id, { { "title", "Title from A" } }));
+        QVERIFY(m_b->edit(id, { { "status", "in_review" } }));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
-        for (SyncPeer *peer : {m_a.get(), m_b.get()}) {
+        for (SyncPeer *peer : { m_a.get(), m_b.get() }) {
             QCOMPARE(fieldOf(peer->row(id), "title"), QStringLiteral("Title from A"));
             QCOMPARE(fieldOf(peer->row(id), "status"), QStringLiteral("in_review"));
         }
@@ -103,8 +102,10 @@ private Q_SLOTS:
         const QString base = QStringLiteral("# Setup\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n");
         const QString id = shared(QStringLiteral("Merge me"), base);
         QVERIFY(!id.isEmpty());
-        QVERIFY(m_a->edit(id, {{"body", "# Setup\n\nFirst paragraph, edited on A.\n\nSecond paragraph.\n\nThird paragraph.\n"}}));
-        QVERIFY(m_b->edit(id, {{"body", "# Setup\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph, edited on B.\n"}}));
+        QVERIFY(m_a->edit(
+            id, { { "body", "# Setup\n\nFirst paragraph, edited on A.\n\nSecond paragraph.\n\nThird paragraph.\n" } }));
+        QVERIFY(m_b->edit(
+            id, { { "body", "# Setup\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph, edited on B.\n" } }));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
@@ -121,8 +122,8 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         const QString fromA = QStringLiteral("Intro.\n\nThe contested paragraph, as A wrote it.\n");
         const QString fromB = QStringLiteral("Intro.\n\nThe contested paragraph, as B wrote it.\n");
-        QVERIFY(m_a->edit(id, {{"body", fromA.toStdString()}}));
-        QVERIFY(m_b->edit(id, {{"body", fromB.toStdString()}}));
+        QVERIFY(m_a->edit(id, { { "body", fromA.toStdString() } }));
+        QVERIFY(m_b->edit(id, { { "body", fromB.toStdString() } }));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         // The row keeps the server's text (A arrived first) ...
@@ -136,11 +137,12 @@ private Q_SLOTS:
         QCOMPARE(c.kind, QStringLiteral("text_overlap"));
         QCOMPARE(QString::fromStdString(c.serverValue.get<std::string>()), fromA);
         QCOMPARE(QString::fromStdString(c.clientValue.get<std::string>()), fromB);
-        QCOMPARE(QString::fromStdString(c.baseValue.get<std::string>()), QStringLiteral("Intro.\n\nThe contested paragraph.\n"));
+        QCOMPARE(QString::fromStdString(c.baseValue.get<std::string>()),
+                 QStringLiteral("Intro.\n\nThe contested paragraph.\n"));
         const qint64 open = m_b->status().conflicts;
         QVERIFY(open >= 1);
         // Resolving with B's text is an ordinary edit that syncs.
-        QVERIFY(m_b->edit(id, {{"body", fromB.toStdString()}}));
+        QVERIFY(m_b->edit(id, { { "body", fromB.toStdString() } }));
         QVERIFY(m_b->ws().syncRecords().markResolved(c.id, QStringLiteral("client")));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
@@ -152,8 +154,8 @@ private Q_SLOTS:
     {
         const QString id = shared(QStringLiteral("Original title"), QString());
         QVERIFY(!id.isEmpty());
-        QVERIFY(m_a->edit(id, {{"title", "A's title"}}));
-        QVERIFY(m_b->edit(id, {{"title", "B's title"}}));
+        QVERIFY(m_a->edit(id, { { "title", "A's title" } }));
+        QVERIFY(m_b->edit(id, { { "title", "B's title" } }));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
@@ -162,7 +164,8 @@ private Q_SLOTS:
         QCOMPARE(conflicts.size(), 1);
         QCOMPARE(conflicts.first().conflict.kind, QStringLiteral("both_changed"));
         QCOMPARE(conflicts.first().conflict.kept, QStringLiteral("client"));
-        QCOMPARE(QString::fromStdString(conflicts.first().conflict.serverValue.get<std::string>()), QStringLiteral("A's title"));
+        QCOMPARE(QString::fromStdString(conflicts.first().conflict.serverValue.get<std::string>()),
+                 QStringLiteral("A's title"));
         QVERIFY(m_b->ws().syncRecords().markResolved(conflicts.first().conflict.id, QStringLiteral("client")));
     }
 
@@ -173,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(m_a->remove(id));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QVERIFY(!m_a->row(id));
-        QVERIFY(m_b->edit(id, {{"body", "Keep me, I was edited.\n"}}));
+        QVERIFY(m_b->edit(id, { { "body", "Keep me, I was edited.\n" } }));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QVERIFY(m_b->row(id));
         QCOMPARE(fieldOf(m_b->row(id), "body"), QStringLiteral("Keep me, I was edited.\n"));
@@ -189,7 +192,7 @@ private Q_SLOTS:
     {
         const QString id = shared(QStringLiteral("Edited elsewhere"), QStringLiteral("v1\n"));
         QVERIFY(!id.isEmpty());
-        QVERIFY(m_a->edit(id, {{"body", "v2 from A\n"}}));
+        QVERIFY(m_a->edit(id, { { "body", "v2 from A\n" } }));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QVERIFY(m_b->remove(id));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
@@ -207,11 +210,11 @@ private Q_SLOTS:
         // order on top of each other, not against the first base.
         const QString id = shared(QStringLiteral("Mine"), QStringLiteral("one\n"));
         QVERIFY(!id.isEmpty());
-        QVERIFY(m_a->edit(id, {{"body", "one\n\ntwo\n"}}));
+        QVERIFY(m_a->edit(id, { { "body", "one\n\ntwo\n" } }));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
-        QVERIFY(m_a->edit(id, {{"body", "one\n\ntwo\n\nthree\n"}}));
+        QVERIFY(m_a->edit(id, { { "body", "one\n\ntwo\n\nthree\n" } }));
         QVERIFY(m_a->ws().replica().setMeta(QStringLiteral("inflight_max"), QStringLiteral("999999")));
-        QVERIFY(m_a->edit(id, {{"title", "Mine, renamed"}}));
+        QVERIFY(m_a->edit(id, { { "title", "Mine, renamed" } }));
         QVERIFY(m_a->remove(id));
         QCOMPARE(m_a->status().pending, 3);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
@@ -227,10 +230,10 @@ private Q_SLOTS:
         {
             // A's clock runs a day fast while it edits and syncs.
             MockClock fast(QDateTime::currentDateTimeUtc().addDays(1));
-            QVERIFY(m_a->edit(id, {{"title", "A, with a clock a day ahead"}}));
+            QVERIFY(m_a->edit(id, { { "title", "A, with a clock a day ahead" } }));
             QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         }
-        QVERIFY(m_b->edit(id, {{"title", "B, later at the server"}}));
+        QVERIFY(m_b->edit(id, { { "title", "B, later at the server" } }));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         // The server's order decides, and the server's clock stamps the row.

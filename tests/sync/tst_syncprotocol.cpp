@@ -17,13 +17,13 @@ const QString kPassword = QStringLiteral("correct horse battery staple");
 
 nlohmann::json mutation(qint64 id, const QString &row, const QString &title, qint64 baseRev = 0)
 {
-    return {{"id", id},
-            {"table", "guides"},
-            {"row_id", row.toStdString()},
-            {"op", "upsert"},
-            {"fields", {{"title", title.toStdString()}}},
-            {"base_rev", baseRev},
-            {"base", nlohmann::json::object()}};
+    return { { "id", id },
+             { "table", "guides" },
+             { "row_id", row.toStdString() },
+             { "op", "upsert" },
+             { "fields", { { "title", title.toStdString() } } },
+             { "base_rev", baseRev },
+             { "base", nlohmann::json::object() } };
 }
 } // namespace
 
@@ -41,15 +41,19 @@ private:
     HttpResult push(const nlohmann::json &body)
     {
         return m_http->request("POST", QStringLiteral("/api/v1/sync/push"), quire::shared::toJsonBytes(body),
-                               {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + m_token}});
+                               { { "Content-Type", "application/json" }, { "Authorization", "Bearer " + m_token } });
     }
     HttpResult pull(const QString &query)
     {
-        return m_http->request("GET", QStringLiteral("/api/v1/sync/pull?") + query, {}, {{"Authorization", "Bearer " + m_token}});
+        return m_http->request("GET", QStringLiteral("/api/v1/sync/pull?") + query, {},
+                               { { "Authorization", "Bearer " + m_token } });
     }
     nlohmann::json batch(const QString &client, qint64 acked, const nlohmann::json &mutations)
     {
-        return {{"client_id", client.toStdString()}, {"schema_version", 1}, {"acked", acked}, {"mutations", mutations}};
+        return { { "client_id", client.toStdString() },
+                 { "schema_version", 1 },
+                 { "acked", acked },
+                 { "mutations", mutations } };
     }
     // Every row this user sees, by id, from a full pull.
     QMap<QString, nlohmann::json> allRows()
@@ -78,7 +82,7 @@ private:
         auto db = quire::shared::Database::openSqlite(m_server.dataDir() + QStringLiteral("/quire.db"));
         if (!db)
             return -1;
-        auto n = (*db)->scalar(QStringLiteral("SELECT count(*) FROM sync_revisions WHERE row_id = ?"), {row});
+        auto n = (*db)->scalar(QStringLiteral("SELECT count(*) FROM sync_revisions WHERE row_id = ?"), { row });
         return n ? n->toLongLong() : -1;
     }
 
@@ -92,8 +96,9 @@ private Q_SLOTS:
         options.dataDir = data;
         QVERIFY2(m_server.start(options), qPrintable(m_server.errorString()));
         m_http = std::make_unique<TestHttpClient>(m_server.url(), m_server.fingerprint());
-        const HttpResult login = m_http->postJson(QStringLiteral("/api/v1/auth/login"),
-                                                  R"({"email":"writer@example.org","password":"correct horse battery staple"})");
+        const HttpResult login
+            = m_http->postJson(QStringLiteral("/api/v1/auth/login"),
+                               R"({"email":"writer@example.org","password":"correct horse battery staple"})");
         QCOMPARE(login.status, 200);
         m_token = QByteArray::fromStdString(login.json()["access_token"].get<std::string>());
     }
@@ -103,8 +108,9 @@ private Q_SLOTS:
         const QString client = Uuid::createV7();
         const QString a = Uuid::createV7();
         const QString b = Uuid::createV7();
-        const nlohmann::json body = batch(client, 0, {mutation(1, a, QStringLiteral("A1")), mutation(2, b, QStringLiteral("B1")),
-                                                      mutation(3, a, QStringLiteral("A2"), 0)});
+        const nlohmann::json body = batch(client, 0,
+                                          { mutation(1, a, QStringLiteral("A1")), mutation(2, b, QStringLiteral("B1")),
+                                            mutation(3, a, QStringLiteral("A2"), 0) });
         const HttpResult first = push(body);
         QCOMPARE(first.status, 200);
         for (int i = 0; i < 2; ++i) {
@@ -123,8 +129,10 @@ private Q_SLOTS:
     {
         const QString client = Uuid::createV7();
         const QString row = Uuid::createV7();
-        const nlohmann::json p1 = batch(client, 0, {mutation(1, row, QStringLiteral("one")), mutation(2, row, QStringLiteral("two"))});
-        const nlohmann::json p2 = batch(client, 0, {mutation(3, row, QStringLiteral("three")), mutation(4, row, QStringLiteral("four"))});
+        const nlohmann::json p1
+            = batch(client, 0, { mutation(1, row, QStringLiteral("one")), mutation(2, row, QStringLiteral("two")) });
+        const nlohmann::json p2
+            = batch(client, 0, { mutation(3, row, QStringLiteral("three")), mutation(4, row, QStringLiteral("four")) });
         // P2 arrives before P1: a gap, nothing applied, the number expected named.
         HttpResult r = push(p2);
         QCOMPARE(r.status, 200);
@@ -143,11 +151,11 @@ private Q_SLOTS:
     {
         const QString client = Uuid::createV7();
         const QString row = Uuid::createV7();
-        QCOMPARE(push(batch(client, 0, nlohmann::json::array({mutation(1, row, QStringLiteral("x"))}))).status, 200);
+        QCOMPARE(push(batch(client, 0, nlohmann::json::array({ mutation(1, row, QStringLiteral("x")) }))).status, 200);
         QCOMPARE(push(batch(client, 1, nlohmann::json::array())).status, 200);
         auto db = quire::shared::Database::openSqlite(m_server.dataDir() + QStringLiteral("/quire.db"));
         QVERIFY(db);
-        auto n = (*db)->scalar(QStringLiteral("SELECT count(*) FROM sync_results WHERE client_id = ?"), {client});
+        auto n = (*db)->scalar(QStringLiteral("SELECT count(*) FROM sync_results WHERE client_id = ?"), { client });
         QVERIFY(n);
         QCOMPARE(n->toInt(), 0);
     }
@@ -180,23 +188,26 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::newRow("not an object") << QByteArray("[]") << 400;
         QTest::newRow("no client id") << QByteArray(R"({"schema_version":1,"mutations":[]})") << 400;
-        QTest::newRow("mutations not an array") << QByteArray(R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":{}})") << 400;
-        QTest::newRow("ids not consecutive")
-            << QByteArray(R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":[)"
-                          R"({"id":1,"table":"guides","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"delete"},)"
-                          R"({"id":3,"table":"guides","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"delete"}]})")
+        QTest::newRow("mutations not an array")
+            << QByteArray(R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":{}})")
             << 400;
-        QTest::newRow("unknown op")
-            << QByteArray(R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":[)"
-                          R"({"id":1,"table":"guides","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"merge"}]})")
-            << 400;
+        QTest::newRow("ids not consecutive") << QByteArray(
+            R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":[)"
+            R"({"id":1,"table":"guides","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"delete"},)"
+            R"({"id":3,"table":"guides","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"delete"}]})")
+                                             << 400;
+        QTest::newRow("unknown op") << QByteArray(
+            R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":[)"
+            R"({"id":1,"table":"guides","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"merge"}]})")
+                                    << 400;
     }
     void badInputIsRefusedWithReasons()
     {
         QFETCH(QByteArray, body);
         QFETCH(int, status);
-        const HttpResult r = m_http->request("POST", QStringLiteral("/api/v1/sync/push"), body,
-                                             {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + m_token}});
+        const HttpResult r
+            = m_http->request("POST", QStringLiteral("/api/v1/sync/push"), body,
+                              { { "Content-Type", "application/json" }, { "Authorization", "Bearer " + m_token } });
         QCOMPARE(r.status, status);
         QVERIFY(r.json()["error"]["code"].is_string());
     }
@@ -210,7 +221,8 @@ private Q_SLOTS:
         serverOwned["fields"]["owner_id"] = Uuid::createV7().toStdString();
         nlohmann::json unknownTable = mutation(3, Uuid::createV7(), QStringLiteral("t"));
         unknownTable["table"] = "payments";
-        const HttpResult r = push(batch(client, 0, {bad, serverOwned, unknownTable, mutation(4, good, QStringLiteral("fine"))}));
+        const HttpResult r
+            = push(batch(client, 0, { bad, serverOwned, unknownTable, mutation(4, good, QStringLiteral("fine")) }));
         QCOMPARE(r.status, 200);
         const nlohmann::json answer = r.json();
         const auto &results = answer["results"];
@@ -226,17 +238,20 @@ private Q_SLOTS:
 
     void readersCannotWriteAndPullOnlyWhatTheyMaySee()
     {
-        const HttpResult login = m_http->postJson(QStringLiteral("/api/v1/auth/login"),
-                                                  R"({"email":"reader@example.org","password":"correct horse battery staple"})");
+        const HttpResult login
+            = m_http->postJson(QStringLiteral("/api/v1/auth/login"),
+                               R"({"email":"reader@example.org","password":"correct horse battery staple"})");
         const QByteArray readerToken = QByteArray::fromStdString(login.json()["access_token"].get<std::string>());
-        const HttpResult r = m_http->request("POST", QStringLiteral("/api/v1/sync/push"),
-                                             quire::shared::toJsonBytes(batch(Uuid::createV7(), 0, nlohmann::json::array({mutation(1, Uuid::createV7(), QStringLiteral("x"))}))),
-                                             {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + readerToken}});
+        const HttpResult r = m_http->request(
+            "POST", QStringLiteral("/api/v1/sync/push"),
+            quire::shared::toJsonBytes(batch(
+                Uuid::createV7(), 0, nlohmann::json::array({ mutation(1, Uuid::createV7(), QStringLiteral("x")) }))),
+            { { "Content-Type", "application/json" }, { "Authorization", "Bearer " + readerToken } });
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json()["results"][0]["reason"]["code"].get<std::string>(), std::string("forbidden"));
         // Drafts of others stay invisible to a reader.
         const HttpResult p = m_http->request("GET", QStringLiteral("/api/v1/sync/pull?cursor=&schema_version=1"), {},
-                                             {{"Authorization", "Bearer " + readerToken}});
+                                             { { "Authorization", "Bearer " + readerToken } });
         QCOMPARE(p.status, 200);
         QCOMPARE(p.json()["changes"].size(), size_t(0));
     }
@@ -246,11 +261,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("query");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
-        QTest::newRow("garbage cursor") << QStringLiteral("cursor=abc&schema_version=1") << 400 << QStringLiteral("validation_failed");
-        QTest::newRow("negative seq") << QStringLiteral("cursor=abc:-1&schema_version=1") << 400 << QStringLiteral("validation_failed");
-        QTest::newRow("other epoch") << QStringLiteral("cursor=deadbeef:1&schema_version=1") << 409 << QStringLiteral("resync_required");
-        QTest::newRow("limit zero") << QStringLiteral("cursor=&limit=0&schema_version=1") << 400 << QStringLiteral("validation_failed");
-        QTest::newRow("limit huge") << QStringLiteral("cursor=&limit=100000&schema_version=1") << 400 << QStringLiteral("validation_failed");
+        QTest::newRow("garbage cursor") << QStringLiteral("cursor=abc&schema_version=1") << 400
+                                        << QStringLiteral("validation_failed");
+        QTest::newRow("negative seq") << QStringLiteral("cursor=abc:-1&schema_version=1") << 400
+                                      << QStringLiteral("validation_failed");
+        QTest::newRow("other epoch") << QStringLiteral("cursor=deadbeef:1&schema_version=1") << 409
+                                     << QStringLiteral("resync_required");
+        QTest::newRow("limit zero") << QStringLiteral("cursor=&limit=0&schema_version=1") << 400
+                                    << QStringLiteral("validation_failed");
+        QTest::newRow("limit huge") << QStringLiteral("cursor=&limit=100000&schema_version=1") << 400
+                                    << QStringLiteral("validation_failed");
         QTest::newRow("no schema") << QStringLiteral("cursor=") << 400 << QStringLiteral("validation_failed");
     }
     void badCursorsAndLimits()

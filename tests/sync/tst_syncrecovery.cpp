@@ -55,9 +55,9 @@ private:
     QByteArray tokenFor(const QString &email)
     {
         TestHttpClient http(m_server.url(), m_server.fingerprint());
-        const HttpResult r = http.postJson(QStringLiteral("/api/v1/auth/login"),
-                                           quire::shared::toJsonBytes({{"email", email.toStdString()},
-                                                                       {"password", kPassword.toStdString()}}));
+        const HttpResult r = http.postJson(
+            QStringLiteral("/api/v1/auth/login"),
+            quire::shared::toJsonBytes({ { "email", email.toStdString() }, { "password", kPassword.toStdString() } }));
         return QByteArray::fromStdString(r.json().value("access_token", std::string()));
     }
 
@@ -66,8 +66,9 @@ private Q_SLOTS:
     {
         m_data = m_dir.filePath(QStringLiteral("server"));
         QVERIFY(createUser(m_data, QStringLiteral("admin@example.org"), QStringLiteral("admin"), kPassword));
-        for (const char *name : {"ann", "eve", "carol", "dave", "kim", "lee"})
-            QVERIFY(createUser(m_data, QStringLiteral("%1@example.org").arg(QLatin1String(name)), QStringLiteral("author"), kPassword));
+        for (const char *name : { "ann", "eve", "carol", "dave", "kim", "lee" })
+            QVERIFY(createUser(m_data, QStringLiteral("%1@example.org").arg(QLatin1String(name)),
+                               QStringLiteral("author"), kPassword));
         QVERIFY(createUser(m_data, QStringLiteral("ed@example.org"), QStringLiteral("editor"), kPassword));
         ServerProcess::Options options;
         options.dataDir = m_data;
@@ -81,7 +82,7 @@ private Q_SLOTS:
         QVERIFY(a && b);
         QVERIFY(m_server.stop());
         const QString id = a->create(QStringLiteral("Written on a plane"), QStringLiteral("No network up here.\n"));
-        QVERIFY(a->edit(id, {{"body", "No network up here, still.\n"}}));
+        QVERIFY(a->edit(id, { { "body", "No network up here, still.\n" } }));
         QCOMPARE(a->sync(), SyncEngine::State::Offline);
         QCOMPARE(a->status().pending, 1);
         QVERIFY(a->row(id));
@@ -163,7 +164,7 @@ private Q_SLOTS:
         QObject::connect(&a->ws().sync(), &SyncEngine::roundFinished, &loop, &QEventLoop::quit);
         a->ws().sync().syncNow(); // the push is now on the wire
         QCOMPARE(a->ws().sync().state(), SyncEngine::State::Syncing);
-        QVERIFY(a->edit(id, {{"body", "second, typed during the push\n"}}));
+        QVERIFY(a->edit(id, { { "body", "second, typed during the push\n" } }));
         loop.exec();
         QCOMPARE(a->ws().sync().state(), SyncEngine::State::Idle);
         QCOMPARE(a->status().pending, 0);
@@ -181,13 +182,14 @@ private Q_SLOTS:
         TestHttpClient http(m_server.url(), m_server.fingerprint());
         const QByteArray admin = tokenFor(QStringLiteral("admin@example.org"));
         const HttpResult users = http.request("GET", QStringLiteral("/api/v1/admin/users?q=eve%40example.org"), {},
-                                              {{"Authorization", "Bearer " + admin}});
+                                              { { "Authorization", "Bearer " + admin } });
         QCOMPARE(users.status, 200);
         const QString eveId = QString::fromStdString(users.json()["users"][0]["id"].get<std::string>());
         const auto setRole = [&](const char *role) {
-            return http.request("PUT", QStringLiteral("/api/v1/admin/users/") + eveId,
-                                quire::shared::toJsonBytes({{"role", role}}),
-                                {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}})
+            return http
+                .request("PUT", QStringLiteral("/api/v1/admin/users/") + eveId,
+                         quire::shared::toJsonBytes({ { "role", role } }),
+                         { { "Authorization", "Bearer " + admin }, { "Content-Type", "application/json" } })
                 .status;
         };
         QCOMPARE(setRole("editor"), 200);
@@ -197,7 +199,7 @@ private Q_SLOTS:
         QCOMPARE(eve->sync(), SyncEngine::State::Idle);
         QVERIFY(eve->row(draft));
         // Offline, Eve edits it; meanwhile she is demoted back to author.
-        QVERIFY(eve->edit(draft, {{"body", "secret plans, Eve's version\n"}}));
+        QVERIFY(eve->edit(draft, { { "body", "secret plans, Eve's version\n" } }));
         QCOMPARE(setRole("author"), 200);
         // As an editor she saw every guide on the server; as an author she
         // keeps only her own, so the pull asks before removing the rest.
@@ -264,7 +266,7 @@ private Q_SLOTS:
         m_server.stop();
         ServerProcess::Options options;
         options.dataDir = m_data;
-        options.extraArgs = {QStringLiteral("--sync-retention-days"), QStringLiteral("0")};
+        options.extraArgs = { QStringLiteral("--sync-retention-days"), QStringLiteral("0") };
         QVERIFY(m_server.start(options));
         a->connectTo(m_server);
         b->connectTo(m_server);
@@ -282,19 +284,19 @@ private Q_SLOTS:
         const QString g1 = a->create(QStringLiteral("Before the backup"), QStringLiteral("original\n"));
         QCOMPARE(a->sync(), SyncEngine::State::Idle);
         const QString backup = m_dir.filePath(QStringLiteral("backup.db"));
-        QCOMPARE(ServerProcess::run({QStringLiteral("backup"), QStringLiteral("--data-dir"), m_data,
-                                     QStringLiteral("--to"), backup})
+        QCOMPARE(ServerProcess::run(
+                     { QStringLiteral("backup"), QStringLiteral("--data-dir"), m_data, QStringLiteral("--to"), backup })
                      .exitCode,
                  0);
         const QString g2 = a->create(QStringLiteral("After the backup"), QString());
         QCOMPARE(a->sync(), SyncEngine::State::Idle);
         QVERIFY(m_server.stop());
-        QCOMPARE(ServerProcess::run({QStringLiteral("restore"), QStringLiteral("--data-dir"), m_data,
-                                     QStringLiteral("--from"), backup})
+        QCOMPARE(ServerProcess::run({ QStringLiteral("restore"), QStringLiteral("--data-dir"), m_data,
+                                      QStringLiteral("--from"), backup })
                      .exitCode,
                  0);
         // Unsynced work made while the server was being restored.
-        QVERIFY(a->edit(g1, {{"body", "original, edited offline\n"}}));
+        QVERIFY(a->edit(g1, { { "body", "original, edited offline\n" } }));
         const QString g3 = a->create(QStringLiteral("Made offline"), QString());
         QCOMPARE(a->status().pending, 2);
         ServerProcess::Options options;
@@ -325,7 +327,7 @@ static int writeAndDie(const QString &profile)
     if (!ws)
         return 3;
     auto id = (*ws)->content().create(quire::desktop::ContentStore::guides(),
-                                      {{"title", "Written just before the crash"}, {"body", "unsent\n"}},
+                                      { { "title", "Written just before the crash" }, { "body", "unsent\n" } },
                                       (*ws)->accountId());
     if (!id)
         return 4;

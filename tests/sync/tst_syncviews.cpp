@@ -80,8 +80,8 @@ private Q_SLOTS:
         const QString id = m_a->create(QStringLiteral("Both sides"), QStringLiteral("Base paragraph.\n"));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
-        QVERIFY(m_a->edit(id, {{"body", "Base paragraph, A's way.\n"}}));
-        QVERIFY(m_b->edit(id, {{"body", "Base paragraph, B's way.\n"}}));
+        QVERIFY(m_a->edit(id, { { "body", "Base paragraph, A's way.\n" } }));
+        QVERIFY(m_b->edit(id, { { "body", "Base paragraph, B's way.\n" } }));
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
 
@@ -109,7 +109,7 @@ private Q_SLOTS:
         // An author may not publish: the server refuses, the text stays here.
         const QString id = m_b->create(QStringLiteral("Not mine to publish"), QStringLiteral("Careful words.\n"));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
-        QVERIFY(m_b->edit(id, {{"status", "published"}, {"body", "Careful words, final.\n"}}));
+        QVERIFY(m_b->edit(id, { { "status", "published" }, { "body", "Careful words, final.\n" } }));
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_b->status().rejected, 1);
 

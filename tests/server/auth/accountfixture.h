@@ -28,9 +28,10 @@ public:
     // Creates the account with `password` through the command line.
     bool createUser(const QString &email, const QString &role, const QString &password)
     {
-        const auto r = ServerProcess::run({QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
-                                           QStringLiteral("--email"), email, QStringLiteral("--role"), role},
-                                          60000, {}, password.toUtf8() + '\n');
+        const auto r
+            = ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
+                                   QStringLiteral("--email"), email, QStringLiteral("--role"), role },
+                                 60000, {}, password.toUtf8() + '\n');
         if (r.exitCode != 0)
             qWarning("create-user failed: %s", r.err.constData());
         return r.exitCode == 0;
@@ -38,7 +39,7 @@ public:
 
     HttpResult login(const QString &email, const QString &password)
     {
-        const nlohmann::json body{{"email", email.toStdString()}, {"password", password.toStdString()}};
+        const nlohmann::json body { { "email", email.toStdString() }, { "password", password.toStdString() } };
         return m_http->postJson(QStringLiteral("/api/v1/auth/login"), QByteArray::fromStdString(body.dump()));
     }
 
@@ -53,7 +54,7 @@ public:
 
     HttpResult call(const QByteArray &method, const QString &path, const QByteArray &token, const QByteArray &json = {})
     {
-        QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + token}};
+        QList<QPair<QByteArray, QByteArray>> headers { { "Authorization", "Bearer " + token } };
         if (!json.isEmpty())
             headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
         return m_http->request(method, path, json, headers);

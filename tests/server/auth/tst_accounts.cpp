@@ -42,11 +42,12 @@ private Q_SLOTS:
     {
         // The limits have their own test; here they would only slow things down.
         ServerProcess::Options options;
-        options.extraArgs = {QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000")};
+        options.extraArgs = { QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000") };
         QVERIFY2(m_fx.start(options), qPrintable(m_fx.server().errorString()));
         QVERIFY(m_fx.createUser(kAdmin, QStringLiteral("admin"), kAdminPassword));
-        for (const char *role : {"editor", "author", "creator", "reader"})
-            QVERIFY(m_fx.createUser(QStringLiteral("%1@example.org").arg(QLatin1String(role)), QLatin1String(role), kPassword));
+        for (const char *role : { "editor", "author", "creator", "reader" })
+            QVERIFY(m_fx.createUser(QStringLiteral("%1@example.org").arg(QLatin1String(role)), QLatin1String(role),
+                                    kPassword));
         m_adminToken = m_fx.token(kAdmin, kAdminPassword);
         QVERIFY(!m_adminToken.isEmpty());
     }
@@ -67,8 +68,10 @@ private Q_SLOTS:
 
     void wrongPasswordAndUnknownEmailLookAlike()
     {
-        const HttpResult wrong = m_fx.login(QStringLiteral("editor@example.org"), QStringLiteral("not the password at all"));
-        const HttpResult unknown = m_fx.login(QStringLiteral("nobody@example.org"), QStringLiteral("not the password at all"));
+        const HttpResult wrong
+            = m_fx.login(QStringLiteral("editor@example.org"), QStringLiteral("not the password at all"));
+        const HttpResult unknown
+            = m_fx.login(QStringLiteral("nobody@example.org"), QStringLiteral("not the password at all"));
         QCOMPARE(wrong.status, 401);
         QCOMPARE(unknown.status, 401);
         QCOMPARE(wrong.body, unknown.body);
@@ -81,30 +84,46 @@ private Q_SLOTS:
         for (int i = 0; i < 20; ++i) {
             QElapsedTimer t;
             t.start();
-            QCOMPARE(m_fx.login(QStringLiteral("author@example.org"), QStringLiteral("wrong password %1").arg(i)).status, 401);
+            QCOMPARE(
+                m_fx.login(QStringLiteral("author@example.org"), QStringLiteral("wrong password %1").arg(i)).status,
+                401);
             wrong << t.nsecsElapsed();
             t.restart();
-            QCOMPARE(m_fx.login(QStringLiteral("ghost%1@example.org").arg(i), QStringLiteral("wrong password %1").arg(i)).status, 401);
+            QCOMPARE(
+                m_fx.login(QStringLiteral("ghost%1@example.org").arg(i), QStringLiteral("wrong password %1").arg(i))
+                    .status,
+                401);
             unknown << t.nsecsElapsed();
         }
         std::sort(wrong.begin(), wrong.end());
         std::sort(unknown.begin(), unknown.end());
         const double a = double(wrong[10]), b = double(unknown[10]);
-        QVERIFY2(std::abs(a - b) / std::max(a, b) < 0.20,
-                 qPrintable(QStringLiteral("median wrong password %1 ms, unknown email %2 ms").arg(a / 1e6).arg(b / 1e6)));
+        QVERIFY2(
+            std::abs(a - b) / std::max(a, b) < 0.20,
+            qPrintable(QStringLiteral("median wrong password %1 ms, unknown email %2 ms").arg(a / 1e6).arg(b / 1e6)));
     }
 
     void badLoginBodies()
     {
-        QCOMPARE(m_fx.http().postJson(QStringLiteral("/api/v1/auth/login"), json({{"email", "x@example.org"}})).status, 400);
-        QCOMPARE(m_fx.http().postJson(QStringLiteral("/api/v1/auth/login"), json({{"email", "x@example.org"}, {"password", "y"}, {"role", "admin"}})).status, 400);
-        QCOMPARE(m_fx.http().request("POST", QStringLiteral("/api/v1/auth/login"), "{}", {{"Content-Type", "text/plain"}}).status, 415);
+        QCOMPARE(
+            m_fx.http().postJson(QStringLiteral("/api/v1/auth/login"), json({ { "email", "x@example.org" } })).status,
+            400);
+        QCOMPARE(m_fx.http()
+                     .postJson(QStringLiteral("/api/v1/auth/login"),
+                               json({ { "email", "x@example.org" }, { "password", "y" }, { "role", "admin" } }))
+                     .status,
+                 400);
+        QCOMPARE(m_fx.http()
+                     .request("POST", QStringLiteral("/api/v1/auth/login"), "{}", { { "Content-Type", "text/plain" } })
+                     .status,
+                 415);
     }
 
     void registrationIsClosedByDefault()
     {
-        const HttpResult r = m_fx.http().postJson(QStringLiteral("/api/v1/auth/register"),
-                                                  json({{"email", "new@example.org"}, {"password", kPassword.toStdString()}, {"name", "New"}}));
+        const HttpResult r = m_fx.http().postJson(
+            QStringLiteral("/api/v1/auth/register"),
+            json({ { "email", "new@example.org" }, { "password", kPassword.toStdString() }, { "name", "New" } }));
         QCOMPARE(r.status, 403);
         QCOMPARE(code(r), QStringLiteral("registration_closed"));
     }
@@ -122,13 +141,15 @@ private Q_SLOTS:
     void meUpdatesOwnFieldsOnly()
     {
         const QByteArray token = m_fx.token(QStringLiteral("reader@example.org"), kPassword);
-        const HttpResult ok = m_fx.call("PUT", QStringLiteral("/api/v1/users/me"), token,
-                                        json({{"name", "Rea Der"}, {"preferences", {{"theme", "dark"}, {"language", "de"}, {"notifications", false}}}}));
+        const HttpResult ok = m_fx.call(
+            "PUT", QStringLiteral("/api/v1/users/me"), token,
+            json({ { "name", "Rea Der" },
+                   { "preferences", { { "theme", "dark" }, { "language", "de" }, { "notifications", false } } } }));
         QCOMPARE(ok.status, 200);
         QVERIFY(ok.json()["name"] == "Rea Der");
         QVERIFY(ok.json()["preferences"]["theme"] == "dark");
-        for (const char *field : {"role", "id", "password_hash", "email_verified"}) {
-            nlohmann::json body{{"name", "Sneaky"}};
+        for (const char *field : { "role", "id", "password_hash", "email_verified" }) {
+            nlohmann::json body { { "name", "Sneaky" } };
             body[field] = std::string(field) == "email_verified" ? nlohmann::json(true) : nlohmann::json("admin");
             const HttpResult refused = m_fx.call("PUT", QStringLiteral("/api/v1/users/me"), token, json(body));
             QCOMPARE(refused.status, 400);
@@ -137,8 +158,14 @@ private Q_SLOTS:
         const HttpResult after = m_fx.call("GET", QStringLiteral("/api/v1/users/me"), token);
         QVERIFY(after.json()["name"] == "Rea Der"); // nothing of the refused bodies applied
         QVERIFY(after.json()["role"] == "reader");
-        QCOMPARE(m_fx.call("PUT", QStringLiteral("/api/v1/users/me"), token, json({{"preferences", {{"theme", "purple"}}}})).status, 400);
-        QCOMPARE(m_fx.call("PUT", QStringLiteral("/api/v1/users/me"), token, json({{"avatar_url", "javascript:alert(1)"}})).status, 400);
+        QCOMPARE(m_fx.call("PUT", QStringLiteral("/api/v1/users/me"), token,
+                           json({ { "preferences", { { "theme", "purple" } } } }))
+                     .status,
+                 400);
+        QCOMPARE(m_fx.call("PUT", QStringLiteral("/api/v1/users/me"), token,
+                           json({ { "avatar_url", "javascript:alert(1)" } }))
+                     .status,
+                 400);
     }
 
     void everyOtherRoleIsRefusedEveryAdminEndpoint_data()
@@ -146,21 +173,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("role");
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QString>("path");
-        const QList<std::tuple<QByteArray, QString>> endpoints{
-            {"GET", QStringLiteral("/api/v1/admin/users")},
-            {"GET", QStringLiteral("/api/v1/admin/users/")},
-            {"GET", QStringLiteral("/api/v1/admin/./users")},
-            {"GET", QStringLiteral("/api/v1/admin/%2e/users")},
-            {"GET", QStringLiteral("//api/v1/admin/./users")},
-            {"GET", QStringLiteral("//api/v1//admin/users/")},
-            {"PUT", QStringLiteral("/api/v1/admin/users/01890a5d-ac96-774b-bcce-b302099a8057")},
-            {"DELETE", QStringLiteral("/api/v1/admin/users/01890a5d-ac96-774b-bcce-b302099a8057")},
-            {"POST", QStringLiteral("/api/v1/admin/invites")},
-            {"GET", QStringLiteral("/api/v1/admin/audit")},
+        const QList<std::tuple<QByteArray, QString>> endpoints {
+            { "GET", QStringLiteral("/api/v1/admin/users") },
+            { "GET", QStringLiteral("/api/v1/admin/users/") },
+            { "GET", QStringLiteral("/api/v1/admin/./users") },
+            { "GET", QStringLiteral("/api/v1/admin/%2e/users") },
+            { "GET", QStringLiteral("//api/v1/admin/./users") },
+            { "GET", QStringLiteral("//api/v1//admin/users/") },
+            { "PUT", QStringLiteral("/api/v1/admin/users/01890a5d-ac96-774b-bcce-b302099a8057") },
+            { "DELETE", QStringLiteral("/api/v1/admin/users/01890a5d-ac96-774b-bcce-b302099a8057") },
+            { "POST", QStringLiteral("/api/v1/admin/invites") },
+            { "GET", QStringLiteral("/api/v1/admin/audit") },
         };
-        for (const char *role : {"editor", "author", "creator", "reader"}) {
+        for (const char *role : { "editor", "author", "creator", "reader" }) {
             for (const auto &[method, path] : endpoints)
-                QTest::addRow("%s %s %s", role, method.constData(), qPrintable(path)) << QString::fromLatin1(role) << method << path;
+                QTest::addRow("%s %s %s", role, method.constData(), qPrintable(path))
+                    << QString::fromLatin1(role) << method << path;
         }
     }
 
@@ -174,9 +202,11 @@ private Q_SLOTS:
         const QByteArray body = (method == "PUT" || method == "POST") ? QByteArray("{}") : QByteArray();
         // Raw, so the path reaches the server exactly as written.
         const auto raw = [&](const QByteArray &authorization) {
-            QByteArray request = method + ' ' + path.toLatin1() + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + authorization;
+            QByteArray request
+                = method + ' ' + path.toLatin1() + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + authorization;
             if (!body.isEmpty())
-                request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+                request
+                    += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
             return m_fx.http().raw(request + "\r\n" + body);
         };
         const HttpResult r = raw("Authorization: Bearer " + token + "\r\n");
@@ -195,11 +225,15 @@ private Q_SLOTS:
         const HttpResult found = m_fx.call("GET", QStringLiteral("/api/v1/admin/users?q=CREATOR"), m_adminToken);
         QVERIFY(found.json()["total"] == 1);
         QVERIFY(found.json()["users"][0]["email"] == "creator@example.org");
-        QVERIFY(m_fx.call("GET", QStringLiteral("/api/v1/admin/users?q=%25"), m_adminToken).json()["total"] == 0); // % is literal
+        QVERIFY(m_fx.call("GET", QStringLiteral("/api/v1/admin/users?q=%25"), m_adminToken).json()["total"]
+                == 0); // % is literal
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/admin/users?per_page=1000"), m_adminToken).status, 400);
         // Every spelling of the path gets the admin the same answer.
-        for (const QByteArray &target : {QByteArray("/api/v1/admin/users/"), QByteArray("//api/v1/admin/./users"), QByteArray("/api/v1/x/../admin/%2e/users")}) {
-            const HttpResult r = m_fx.http().raw("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + m_adminToken + "\r\n\r\n");
+        for (const QByteArray &target : { QByteArray("/api/v1/admin/users/"), QByteArray("//api/v1/admin/./users"),
+                                          QByteArray("/api/v1/x/../admin/%2e/users") }) {
+            const HttpResult r = m_fx.http().raw("GET " + target
+                                                 + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
+                                                 + m_adminToken + "\r\n\r\n");
             QCOMPARE(r.status, 200);
             QVERIFY(r.json()["total"].get<int>() >= 5);
         }
@@ -210,27 +244,38 @@ private Q_SLOTS:
         QVERIFY(m_fx.createUser(QStringLiteral("second-admin@example.org"), QStringLiteral("admin"), kPassword));
         const QByteArray token = m_fx.token(QStringLiteral("second-admin@example.org"), kPassword);
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/admin/users"), token).status, 200);
-        const QString id = QString::fromStdString(m_fx.call("GET", QStringLiteral("/api/v1/users/me"), token).json()["id"].get<std::string>());
+        const QString id = QString::fromStdString(
+            m_fx.call("GET", QStringLiteral("/api/v1/users/me"), token).json()["id"].get<std::string>());
 
-        QCOMPARE(m_fx.call("PUT", QStringLiteral("/api/v1/admin/users/") + id, m_adminToken, json({{"role", "author"}})).status, 200);
-        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/admin/users"), token).status, 403); // the same token, next request
+        QCOMPARE(
+            m_fx.call("PUT", QStringLiteral("/api/v1/admin/users/") + id, m_adminToken, json({ { "role", "author" } }))
+                .status,
+            200);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/admin/users"), token).status,
+                 403); // the same token, next request
 
-        QCOMPARE(m_fx.call("PUT", QStringLiteral("/api/v1/admin/users/") + id, m_adminToken, json({{"disabled", true}})).status, 200);
+        QCOMPARE(
+            m_fx.call("PUT", QStringLiteral("/api/v1/admin/users/") + id, m_adminToken, json({ { "disabled", true } }))
+                .status,
+            200);
         const HttpResult gone = m_fx.call("GET", QStringLiteral("/api/v1/users/me"), token);
         QCOMPARE(gone.status, 401);
         QCOMPARE(m_fx.login(QStringLiteral("second-admin@example.org"), kPassword).status, 403);
-        QCOMPARE(code(m_fx.login(QStringLiteral("second-admin@example.org"), kPassword)), QStringLiteral("account_disabled"));
+        QCOMPARE(code(m_fx.login(QStringLiteral("second-admin@example.org"), kPassword)),
+                 QStringLiteral("account_disabled"));
     }
 
     void lastAdminIsProtected()
     {
-        const QString me = QString::fromStdString(m_fx.call("GET", QStringLiteral("/api/v1/users/me"), m_adminToken).json()["id"].get<std::string>());
-        for (const QByteArray &body : {json({{"role", "editor"}}), json({{"disabled", true}})}) {
+        const QString me = QString::fromStdString(
+            m_fx.call("GET", QStringLiteral("/api/v1/users/me"), m_adminToken).json()["id"].get<std::string>());
+        for (const QByteArray &body : { json({ { "role", "editor" } }), json({ { "disabled", true } }) }) {
             const HttpResult r = m_fx.call("PUT", QStringLiteral("/api/v1/admin/users/") + me, m_adminToken, body);
             QCOMPARE(r.status, 409);
             QCOMPARE(code(r), QStringLiteral("last_admin"));
         }
-        QCOMPARE(code(m_fx.call("DELETE", QStringLiteral("/api/v1/admin/users/") + me, m_adminToken)), QStringLiteral("last_admin"));
+        QCOMPARE(code(m_fx.call("DELETE", QStringLiteral("/api/v1/admin/users/") + me, m_adminToken)),
+                 QStringLiteral("last_admin"));
         QVERIFY(m_fx.call("GET", QStringLiteral("/api/v1/users/me"), m_adminToken).json()["role"] == "admin");
     }
 
@@ -248,7 +293,8 @@ private Q_SLOTS:
     {
         const HttpResult first = m_fx.login(QStringLiteral("creator@example.org"), kPassword);
         const std::string r1 = first.json()["refresh_token"];
-        const HttpResult second = m_fx.http().postJson(QStringLiteral("/api/v1/auth/refresh"), json({{"refresh_token", r1}}));
+        const HttpResult second
+            = m_fx.http().postJson(QStringLiteral("/api/v1/auth/refresh"), json({ { "refresh_token", r1 } }));
         QCOMPARE(second.status, 200);
         const std::string r2 = second.json()["refresh_token"];
         const QByteArray a2 = QByteArray::fromStdString(second.json()["access_token"]);
@@ -256,13 +302,16 @@ private Q_SLOTS:
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/users/me"), a2).status, 200);
 
         // The old token again: someone has a copy, so the whole session ends.
-        const HttpResult reuse = m_fx.http().postJson(QStringLiteral("/api/v1/auth/refresh"), json({{"refresh_token", r1}}));
+        const HttpResult reuse
+            = m_fx.http().postJson(QStringLiteral("/api/v1/auth/refresh"), json({ { "refresh_token", r1 } }));
         QCOMPARE(reuse.status, 401);
         QCOMPARE(code(reuse), QStringLiteral("refresh_token_reused"));
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/users/me"), a2).status, 401);
-        QCOMPARE(m_fx.http().postJson(QStringLiteral("/api/v1/auth/refresh"), json({{"refresh_token", r2}})).status, 401);
+        QCOMPARE(m_fx.http().postJson(QStringLiteral("/api/v1/auth/refresh"), json({ { "refresh_token", r2 } })).status,
+                 401);
 
-        const HttpResult audit = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=refresh_token_reuse"), m_adminToken);
+        const HttpResult audit
+            = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=refresh_token_reuse"), m_adminToken);
         QVERIFY(audit.json()["total"].get<int>() >= 1);
         QVERIFY(!audit.body.contains(QByteArray::fromStdString(r1))); // no secret in the audit log
     }
@@ -270,7 +319,7 @@ private Q_SLOTS:
     void fiftyParallelRefreshesOneWins()
     {
         const std::string token = m_fx.login(QStringLiteral("author@example.org"), kPassword).json()["refresh_token"];
-        const QByteArray body = json({{"refresh_token", token}});
+        const QByteArray body = json({ { "refresh_token", token } });
         QList<QNetworkAccessManager *> managers;
         QList<QNetworkReply *> replies;
         int done = 0;
@@ -280,7 +329,8 @@ private Q_SLOTS:
             QNetworkRequest request(m_fx.server().url().resolved(QUrl(QStringLiteral("/api/v1/auth/refresh"))));
             request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
             QNetworkReply *reply = nam->post(request, body);
-            connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &e) { reply->ignoreSslErrors(e); });
+            connect(reply, &QNetworkReply::sslErrors, reply,
+                    [reply](const QList<QSslError> &e) { reply->ignoreSslErrors(e); });
             connect(reply, &QNetworkReply::finished, this, [&done] { ++done; });
             replies << reply;
         }
@@ -313,36 +363,54 @@ private Q_SLOTS:
         const QByteArray keep = m_fx.token(QStringLiteral("changer@example.org"), kPassword);
         const QByteArray other = m_fx.token(QStringLiteral("changer@example.org"), kPassword);
         const QString path = QStringLiteral("/api/v1/users/me/password");
-        QCOMPARE(m_fx.call("PUT", path, keep, json({{"current_password", "wrong wrong wrong"}, {"new_password", "a brand new passphrase"}})).status, 403);
-        const HttpResult weak = m_fx.call("PUT", path, keep, json({{"current_password", kPassword.toStdString()}, {"new_password", "short"}}));
+        QCOMPARE(m_fx.call("PUT", path, keep,
+                           json({ { "current_password", "wrong wrong wrong" },
+                                  { "new_password", "a brand new passphrase" } }))
+                     .status,
+                 403);
+        const HttpResult weak = m_fx.call(
+            "PUT", path, keep, json({ { "current_password", kPassword.toStdString() }, { "new_password", "short" } }));
         QCOMPARE(weak.status, 400);
         QVERIFY(weak.json()["error"]["fields"].contains("new_password"));
-        const HttpResult common = m_fx.call("PUT", path, keep, json({{"current_password", kPassword.toStdString()}, {"new_password", "1qaz2wsx3edc"}}));
+        const HttpResult common
+            = m_fx.call("PUT", path, keep,
+                        json({ { "current_password", kPassword.toStdString() }, { "new_password", "1qaz2wsx3edc" } }));
         QCOMPARE(common.status, 400);
-        QCOMPARE(m_fx.call("PUT", path, keep, json({{"current_password", kPassword.toStdString()}, {"new_password", "a brand new passphrase"}})).status, 204);
-        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/users/me"), keep).status, 200);  // this session stays
+        QCOMPARE(m_fx.call("PUT", path, keep,
+                           json({ { "current_password", kPassword.toStdString() },
+                                  { "new_password", "a brand new passphrase" } }))
+                     .status,
+                 204);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/users/me"), keep).status, 200); // this session stays
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/users/me"), other).status, 401); // the others end
         QCOMPARE(m_fx.login(QStringLiteral("changer@example.org"), kPassword).status, 401);
-        QCOMPARE(m_fx.login(QStringLiteral("changer@example.org"), QStringLiteral("a brand new passphrase")).status, 200);
+        QCOMPARE(m_fx.login(QStringLiteral("changer@example.org"), QStringLiteral("a brand new passphrase")).status,
+                 200);
     }
 
     void auditTrailCanBeFiltered()
     {
-        const HttpResult logins = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=login&per_page=100"), m_adminToken);
+        const HttpResult logins
+            = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=login&per_page=100"), m_adminToken);
         QCOMPARE(logins.status, 200);
         QVERIFY(logins.json()["total"].get<int>() >= 5);
         for (const auto &e : logins.json()["entries"])
             QVERIFY(e["action"] == "login");
-        const HttpResult failed = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=login_failed"), m_adminToken);
+        const HttpResult failed
+            = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=login_failed"), m_adminToken);
         QVERIFY(failed.json()["total"].get<int>() >= 40);
-        const HttpResult roles = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=role_change"), m_adminToken);
+        const HttpResult roles
+            = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=role_change"), m_adminToken);
         QVERIFY(roles.json()["entries"][0]["details"]["to"] == "author");
-        const HttpResult future = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?from=2999-01-01T00:00:00Z"), m_adminToken);
+        const HttpResult future
+            = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?from=2999-01-01T00:00:00Z"), m_adminToken);
         QVERIFY(future.json()["total"] == 0);
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?from=yesterday"), m_adminToken).status, 400);
         // Nothing secret in the trail.
-        const HttpResult everything = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?per_page=100"), m_adminToken);
-        QVERIFY(!everything.body.contains("qa_") && !everything.body.contains("qr_") && !everything.body.contains("passphrase"));
+        const HttpResult everything
+            = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?per_page=100"), m_adminToken);
+        QVERIFY(!everything.body.contains("qa_") && !everything.body.contains("qr_")
+                && !everything.body.contains("passphrase"));
     }
 
     void aLoginFloodDoesNotStallOtherRequests()
@@ -351,14 +419,15 @@ private Q_SLOTS:
         // them must all be answered before the last sign-in is.
         QList<QNetworkAccessManager *> managers;
         int loginsDone = 0, healthDone = 0, healthBeforeLastLogin = 0;
-        const QByteArray body = json({{"email", "author@example.org"}, {"password", "a wrong password again"}});
+        const QByteArray body = json({ { "email", "author@example.org" }, { "password", "a wrong password again" } });
         auto post = [&](const QString &path, const QByteArray &payload, std::function<void()> done) {
             auto *nam = new QNetworkAccessManager(this);
             managers << nam;
             QNetworkRequest request(m_fx.server().url().resolved(QUrl(path)));
             request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
             QNetworkReply *reply = payload.isEmpty() ? nam->get(request) : nam->post(request, payload);
-            connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &e) { reply->ignoreSslErrors(e); });
+            connect(reply, &QNetworkReply::sslErrors, reply,
+                    [reply](const QList<QSslError> &e) { reply->ignoreSslErrors(e); });
             connect(reply, &QNetworkReply::finished, this, std::move(done));
         };
         for (int i = 0; i < 40; ++i)

@@ -11,9 +11,10 @@ const QString kPassword = QStringLiteral("a long enough passphrase");
 QByteArray loginRequest(const QString &email, const QString &password)
 {
     const QByteArray body = QByteArray::fromStdString(
-        nlohmann::json{{"email", email.toStdString()}, {"password", password.toStdString()}}.dump());
-    return "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: "
-           + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        nlohmann::json { { "email", email.toStdString() }, { "password", password.toStdString() } }.dump());
+    return "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: "
+           "application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 } // namespace
 
@@ -34,7 +35,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         ServerProcess::Options options;
-        options.extraArgs = {QStringLiteral("--registration"), QStringLiteral("open")};
+        options.extraArgs = { QStringLiteral("--registration"), QStringLiteral("open") };
         QVERIFY2(m_fx.start(options), qPrintable(m_fx.server().errorString()));
         QVERIFY(m_fx.createUser(QStringLiteral("victim@example.org"), QStringLiteral("author"), kPassword));
     }
@@ -42,8 +43,12 @@ private Q_SLOTS:
     void failuresSlowDownThatAddressOnly()
     {
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(loginFrom("127.0.0.2", QStringLiteral("victim@example.org"), QStringLiteral("guess number %1").arg(i)).status, 401);
-        const HttpResult blocked = loginFrom("127.0.0.2", QStringLiteral("victim@example.org"), QStringLiteral("guess number 4"));
+            QCOMPARE(
+                loginFrom("127.0.0.2", QStringLiteral("victim@example.org"), QStringLiteral("guess number %1").arg(i))
+                    .status,
+                401);
+        const HttpResult blocked
+            = loginFrom("127.0.0.2", QStringLiteral("victim@example.org"), QStringLiteral("guess number 4"));
         QCOMPARE(blocked.status, 429);
         QVERIFY(blocked.header("Retry-After").toInt() >= 1);
         QVERIFY(blocked.json()["error"]["code"] == "rate_limited");
@@ -58,7 +63,8 @@ private Q_SLOTS:
         int allowed = 0;
         HttpResult last;
         for (int i = 0; i < 40; ++i) {
-            last = loginFrom("127.0.0.4", QStringLiteral("nobody%1@example.org").arg(i), QStringLiteral("whatever it may be"));
+            last = loginFrom("127.0.0.4", QStringLiteral("nobody%1@example.org").arg(i),
+                             QStringLiteral("whatever it may be"));
             if (last.status == 429)
                 break;
             QCOMPARE(last.status, 401);
@@ -74,10 +80,14 @@ private Q_SLOTS:
         int created = 0;
         HttpResult last;
         for (int i = 0; i < 10; ++i) {
-            const QByteArray body = QByteArray::fromStdString(nlohmann::json{
-                {"email", QStringLiteral("new%1@example.org").arg(i).toStdString()}, {"password", kPassword.toStdString()}, {"name", "New"}}.dump());
-            last = m_fx.http().raw("POST /api/v1/auth/register HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: "
-                                   + QByteArray::number(body.size()) + "\r\n\r\n" + body, QHostAddress(QStringLiteral("127.0.0.5")));
+            const QByteArray body = QByteArray::fromStdString(nlohmann::json {
+                { "email", QStringLiteral("new%1@example.org").arg(i).toStdString() },
+                { "password", kPassword.toStdString() },
+                { "name", "New" } }.dump());
+            last = m_fx.http().raw("POST /api/v1/auth/register HTTP/1.1\r\nHost: x\r\nConnection: "
+                                   "close\r\nContent-Type: application/json\r\nContent-Length: "
+                                       + QByteArray::number(body.size()) + "\r\n\r\n" + body,
+                                   QHostAddress(QStringLiteral("127.0.0.5")));
             if (last.status == 429)
                 break;
             QCOMPARE(last.status, 201);

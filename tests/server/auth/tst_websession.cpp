@@ -24,50 +24,57 @@ private:
 
     HttpResult signIn(const QByteArray &body, const QByteArray &type)
     {
-        return m_fx.http().request("POST", QStringLiteral("/session"), body, {{"Content-Type", type}});
+        return m_fx.http().request("POST", QStringLiteral("/session"), body, { { "Content-Type", type } });
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
         ServerProcess::Options options;
-        options.extraArgs = {QStringLiteral("--cors-origins"), QStringLiteral("https://app.example.test"),
-                             QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000")};
+        options.extraArgs = { QStringLiteral("--cors-origins"), QStringLiteral("https://app.example.test"),
+                              QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000") };
         QVERIFY2(m_fx.start(options), qPrintable(m_fx.server().errorString()));
         QVERIFY(m_fx.createUser(QStringLiteral("reader@example.org"), QStringLiteral("reader"), kPassword));
     }
 
     void signInSetsAHardenedCookie()
     {
-        const HttpResult r = signIn(R"({"email":"reader@example.org","password":"a long enough passphrase"})", "application/json");
+        const HttpResult r
+            = signIn(R"({"email":"reader@example.org","password":"a long enough passphrase"})", "application/json");
         QCOMPARE(r.status, 200);
         const QByteArray set = r.header("Set-Cookie");
         QVERIFY2(set.startsWith("__Host-quire_session=qw_"), set.constData());
-        for (const char *attribute : {"Path=/", "Secure", "HttpOnly", "SameSite=Lax"})
+        for (const char *attribute : { "Path=/", "Secure", "HttpOnly", "SameSite=Lax" })
             QVERIFY2(set.contains(attribute), attribute);
         QVERIFY(!set.contains("Domain"));
         QVERIFY(r.json()["csrf_token"].get<std::string>().rfind("qc_", 0) == 0);
         // Every sign-in is a new session.
-        const HttpResult again = signIn(R"({"email":"reader@example.org","password":"a long enough passphrase"})", "application/json");
+        const HttpResult again
+            = signIn(R"({"email":"reader@example.org","password":"a long enough passphrase"})", "application/json");
         QVERIFY(cookieFrom(again) != cookieFrom(r));
     }
 
     void formSignInRedirects()
     {
-        const HttpResult r = signIn("email=reader%40example.org&password=a+long+enough+passphrase", "application/x-www-form-urlencoded");
+        const HttpResult r = signIn("email=reader%40example.org&password=a+long+enough+passphrase",
+                                    "application/x-www-form-urlencoded");
         QCOMPARE(r.status, 303);
         QCOMPARE(r.header("Location"), QByteArray("/"));
         QVERIFY(r.header("Set-Cookie").startsWith("__Host-quire_session="));
-        QCOMPARE(signIn("email=reader%40example.org&password=wrong+wrong+wrong", "application/x-www-form-urlencoded").status, 401);
+        QCOMPARE(
+            signIn("email=reader%40example.org&password=wrong+wrong+wrong", "application/x-www-form-urlencoded").status,
+            401);
     }
 
     void cookieAndBearerNeverCross()
     {
-        const HttpResult web = signIn(R"({"email":"reader@example.org","password":"a long enough passphrase"})", "application/json");
+        const HttpResult web
+            = signIn(R"({"email":"reader@example.org","password":"a long enough passphrase"})", "application/json");
         const QByteArray cookie = cookieFrom(web);
-        QCOMPARE(m_fx.http().request("GET", QStringLiteral("/session"), {}, {{"Cookie", cookie}}).status, 200);
+        QCOMPARE(m_fx.http().request("GET", QStringLiteral("/session"), {}, { { "Cookie", cookie } }).status, 200);
         // The API does not take the cookie...
-        QCOMPARE(m_fx.http().request("GET", QStringLiteral("/api/v1/users/me"), {}, {{"Cookie", cookie}}).status, 401);
+        QCOMPARE(m_fx.http().request("GET", QStringLiteral("/api/v1/users/me"), {}, { { "Cookie", cookie } }).status,
+                 401);
         // ...and the cookie value is no bearer token either.
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/users/me"), cookie.mid(cookie.indexOf('=') + 1)).status, 401);
         // A bearer token does not open the browser session.
@@ -77,42 +84,53 @@ private Q_SLOTS:
 
     void stateChangesNeedTheCsrfToken()
     {
-        const HttpResult web = signIn(R"({"email":"reader@example.org","password":"a long enough passphrase"})", "application/json");
+        const HttpResult web
+            = signIn(R"({"email":"reader@example.org","password":"a long enough passphrase"})", "application/json");
         const QByteArray cookie = cookieFrom(web);
         const QByteArray csrf = QByteArray::fromStdString(web.json()["csrf_token"]);
-        const HttpResult missing = m_fx.http().request("POST", QStringLiteral("/session/logout"), {}, {{"Cookie", cookie}});
+        const HttpResult missing
+            = m_fx.http().request("POST", QStringLiteral("/session/logout"), {}, { { "Cookie", cookie } });
         QCOMPARE(missing.status, 403);
         QVERIFY(missing.json()["error"]["code"] == "csrf_failed");
-        QCOMPARE(m_fx.http().request("POST", QStringLiteral("/session/logout"), {}, {{"Cookie", cookie}, {"X-CSRF-Token", "qc_forged"}}).status, 403);
+        QCOMPARE(m_fx.http()
+                     .request("POST", QStringLiteral("/session/logout"), {},
+                              { { "Cookie", cookie }, { "X-CSRF-Token", "qc_forged" } })
+                     .status,
+                 403);
         // The form field works as well as the header.
-        const HttpResult out = m_fx.http().request("POST", QStringLiteral("/session/logout"), "csrf_token=" + csrf,
-                                                   {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
+        const HttpResult out
+            = m_fx.http().request("POST", QStringLiteral("/session/logout"), "csrf_token=" + csrf,
+                                  { { "Cookie", cookie }, { "Content-Type", "application/x-www-form-urlencoded" } });
         QCOMPARE(out.status, 204);
         QVERIFY(out.header("Set-Cookie").contains("Max-Age=0"));
-        QCOMPARE(m_fx.http().request("GET", QStringLiteral("/session"), {}, {{"Cookie", cookie}}).status, 401);
+        QCOMPARE(m_fx.http().request("GET", QStringLiteral("/session"), {}, { { "Cookie", cookie } }).status, 401);
     }
 
     void corsOnlyForListedOrigins()
     {
-        const HttpResult allowed = m_fx.http().request("OPTIONS", QStringLiteral("/api/v1/users/me"), {},
-                                                       {{"Origin", "https://app.example.test"}, {"Access-Control-Request-Method", "GET"}});
+        const HttpResult allowed = m_fx.http().request(
+            "OPTIONS", QStringLiteral("/api/v1/users/me"), {},
+            { { "Origin", "https://app.example.test" }, { "Access-Control-Request-Method", "GET" } });
         QCOMPARE(allowed.status, 204);
         QCOMPARE(allowed.header("Access-Control-Allow-Origin"), QByteArray("https://app.example.test"));
         QVERIFY(allowed.header("Access-Control-Allow-Headers").contains("Authorization"));
         QVERIFY(allowed.header("Access-Control-Allow-Credentials").isEmpty());
-        const HttpResult refused = m_fx.http().request("OPTIONS", QStringLiteral("/api/v1/users/me"), {},
-                                                       {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "GET"}});
+        const HttpResult refused
+            = m_fx.http().request("OPTIONS", QStringLiteral("/api/v1/users/me"), {},
+                                  { { "Origin", "https://evil.example" }, { "Access-Control-Request-Method", "GET" } });
         QCOMPARE(refused.status, 403);
         QVERIFY(refused.header("Access-Control-Allow-Origin").isEmpty());
-        const HttpResult simple = m_fx.http().request("GET", QStringLiteral("/health"), {}, {{"Origin", "https://evil.example"}});
+        const HttpResult simple
+            = m_fx.http().request("GET", QStringLiteral("/health"), {}, { { "Origin", "https://evil.example" } });
         QCOMPARE(simple.status, 200);
         QVERIFY(simple.header("Access-Control-Allow-Origin").isEmpty());
     }
 
     void securityHeadersOnEveryAnswer()
     {
-        for (const HttpResult &r : {m_fx.http().get(QStringLiteral("/health")), m_fx.http().get(QStringLiteral("/nothing")),
-                                     m_fx.http().get(QStringLiteral("/api/v1/users/me"))}) {
+        for (const HttpResult &r :
+             { m_fx.http().get(QStringLiteral("/health")), m_fx.http().get(QStringLiteral("/nothing")),
+               m_fx.http().get(QStringLiteral("/api/v1/users/me")) }) {
             QVERIFY(r.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
             QVERIFY(!r.header("Content-Security-Policy").contains("unsafe-inline"));
             QCOMPARE(r.header("X-Content-Type-Options"), QByteArray("nosniff"));

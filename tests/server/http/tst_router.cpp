@@ -14,9 +14,8 @@ private:
 
     static Router::Handler tag(int n)
     {
-        return [n](HttpRequest &, WorkerServices &) { return HttpResponse::json(200, {{"route", n}}); };
+        return [n](HttpRequest &, WorkerServices &) { return HttpResponse::json(200, { { "route", n } }); };
     }
-
 
 private Q_SLOTS:
     void initTestCase()
@@ -36,9 +35,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("route"); // the matched route, empty: none
         QTest::addColumn<QString>("allowed");
         QTest::addColumn<QString>("id");
-        auto row = [](const char *name, const char *method, const char *path, const char *route, const char *allowed, const char *id) {
-            QTest::newRow(name) << QString::fromLatin1(method) << QString::fromLatin1(path) << QString::fromLatin1(route)
-                                << QString::fromLatin1(allowed) << QString::fromLatin1(id);
+        auto row = [](const char *name, const char *method, const char *path, const char *route, const char *allowed,
+                      const char *id) {
+            QTest::newRow(name) << QString::fromLatin1(method) << QString::fromLatin1(path)
+                                << QString::fromLatin1(route) << QString::fromLatin1(allowed)
+                                << QString::fromLatin1(id);
         };
         row("health", "GET", "/health", "GET health", "", "");
         row("head uses get", "HEAD", "/health", "GET health", "", "");
@@ -74,8 +75,10 @@ private Q_SLOTS:
 
     void jsonRoutesAreMarked()
     {
-        QCOMPARE(m_router.match(QStringLiteral("POST"), QStringLiteral("/api/v1/guides")).route->body, Router::BodyKind::Json);
-        QCOMPARE(m_router.match(QStringLiteral("GET"), QStringLiteral("/api/v1/guides")).route->body, Router::BodyKind::None);
+        QCOMPARE(m_router.match(QStringLiteral("POST"), QStringLiteral("/api/v1/guides")).route->body,
+                 Router::BodyKind::Json);
+        QCOMPARE(m_router.match(QStringLiteral("GET"), QStringLiteral("/api/v1/guides")).route->body,
+                 Router::BodyKind::None);
     }
 };
 

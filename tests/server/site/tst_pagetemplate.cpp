@@ -17,10 +17,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QByteArray>("expected");
         QTest::newRow("plain") << QByteArray("<p>{{v}}</p>") << QStringLiteral("hi") << QByteArray("<p>hi</p>");
-        QTest::newRow("escaped") << QByteArray("<p>{{v}}</p>") << QStringLiteral("<script>&\"'") << QByteArray("<p>&lt;script&gt;&amp;&quot;&#39;</p>");
-        QTest::newRow("attribute") << QByteArray("<a title=\"{{ v }}\">") << QStringLiteral("\" onclick=\"x") << QByteArray("<a title=\"&quot; onclick=&quot;x\">");
+        QTest::newRow("escaped") << QByteArray("<p>{{v}}</p>") << QStringLiteral("<script>&\"'")
+                                 << QByteArray("<p>&lt;script&gt;&amp;&quot;&#39;</p>");
+        QTest::newRow("attribute") << QByteArray("<a title=\"{{ v }}\">") << QStringLiteral("\" onclick=\"x")
+                                   << QByteArray("<a title=\"&quot; onclick=&quot;x\">");
         QTest::newRow("raw is the page's own html") << QByteArray("{{{html}}}") << QString() << QByteArray("<b>ok</b>");
-        QTest::newRow("unicode") << QByteArray("{{v}}") << QStringLiteral("Grüße") << QByteArray("Gr\xc3\xbc\xc3\x9f" "e");
+        QTest::newRow("unicode") << QByteArray("{{v}}") << QStringLiteral("Grüße")
+                                 << QByteArray("Gr\xc3\xbc\xc3\x9f"
+                                               "e");
     }
     void renders()
     {
@@ -29,7 +33,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, expected);
         auto t = PageTemplate::parse(text);
         QVERIFY(t);
-        auto out = t->render({{"v", value}}, {{"html", QByteArrayLiteral("<b>ok</b>")}});
+        auto out = t->render({ { "v", value } }, { { "html", QByteArrayLiteral("<b>ok</b>") } });
         QVERIFY(out);
         QCOMPARE(*out, expected);
     }
@@ -52,16 +56,18 @@ private Q_SLOTS:
     {
         auto t = PageTemplate::parse("{{a}} {{{b}}}");
         QVERIFY(t);
-        QVERIFY(!t->render({}, {{"b", "x"}}));
-        QVERIFY(!t->render({{"a", QStringLiteral("x")}}, {}));
+        QVERIFY(!t->render({}, { { "b", "x" } }));
+        QVERIFY(!t->render({ { "a", QStringLiteral("x") } }, {}));
     }
 
     void builtinPagesIncludeTheirPartials()
     {
         auto t = PageTemplate::builtin(QStringLiteral("message"));
         QVERIFY(t);
-        auto out = t->render({{"lang", QStringLiteral("en")}, {"site_name", QStringLiteral("Q & A")},
-                              {"heading", QStringLiteral("H")}, {"message", QStringLiteral("M")}});
+        auto out = t->render({ { "lang", QStringLiteral("en") },
+                               { "site_name", QStringLiteral("Q & A") },
+                               { "heading", QStringLiteral("H") },
+                               { "message", QStringLiteral("M") } });
         QVERIFY(out);
         QVERIFY(out->startsWith("<!DOCTYPE html>"));
         QVERIFY(out->contains("href=\"/assets/site.css\""));

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/fieldmerger.h"
-
 #include "shared/jsonqt.h"
 
 #include <QTest>
@@ -29,7 +28,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("fields");
         QTest::addColumn<QByteArray>("base");
         QTest::addColumn<bool>("baseIsCurrent");
-        QTest::addColumn<QByteArray>("expected");   // the row's values afterwards
+        QTest::addColumn<QByteArray>("expected"); // the row's values afterwards
         QTest::addColumn<QStringList>("conflicts"); // "field:kind:kept"
 
         const QByteArray server = R"({"title":"T server","body":"A.\n\nB.\n","status":"draft"})";
@@ -40,12 +39,12 @@ private Q_SLOTS:
             << server << QByteArray(R"({"status":"in_review"})") << QByteArray(R"({"status":"draft"})") << false
             << QByteArray(R"({"title":"T server","body":"A.\n\nB.\n","status":"in_review"})") << QStringList();
         QTest::newRow("only the server changed it")
-            << server << QByteArray(R"({"title":"T old"})") << QByteArray(R"({"title":"T old"})") << false
-            << server << QStringList();
+            << server << QByteArray(R"({"title":"T old"})") << QByteArray(R"({"title":"T old"})") << false << server
+            << QStringList();
         QTest::newRow("scalar on both: later arrival wins, loser kept")
             << server << QByteArray(R"({"title":"T client"})") << QByteArray(R"({"title":"T old"})") << false
             << QByteArray(R"({"title":"T client","body":"A.\n\nB.\n","status":"draft"})")
-            << QStringList{QStringLiteral("title:both_changed:client")};
+            << QStringList { QStringLiteral("title:both_changed:client") };
         QTest::newRow("text on both, apart: merged")
             << QByteArray(R"({"title":"t","body":"A, server.\n\nB.\n","status":"draft"})")
             << QByteArray(R"({"body":"A.\n\nB, client.\n"})") << QByteArray(R"({"body":"A.\n\nB.\n"})") << false
@@ -54,14 +53,14 @@ private Q_SLOTS:
             << QByteArray(R"({"title":"t","body":"A, server.\n","status":"draft"})")
             << QByteArray(R"({"body":"A, client.\n"})") << QByteArray(R"({"body":"A.\n"})") << false
             << QByteArray(R"({"title":"t","body":"A, server.\n","status":"draft"})")
-            << QStringList{QStringLiteral("body:text_overlap:server")};
+            << QStringList { QStringLiteral("body:text_overlap:server") };
         QTest::newRow("same value on both: nothing to do")
             << server << QByteArray(R"({"title":"T server"})") << QByteArray(R"({"title":"x"})") << false << server
             << QStringList();
         QTest::newRow("unknown base: both changed")
             << server << QByteArray(R"({"title":"T client"})") << QByteArray("{}") << false
             << QByteArray(R"({"title":"T client","body":"A.\n\nB.\n","status":"draft"})")
-            << QStringList{QStringLiteral("title:both_changed:client")};
+            << QStringList { QStringLiteral("title:both_changed:client") };
     }
     void settles()
     {
@@ -71,8 +70,8 @@ private Q_SLOTS:
         QFETCH(bool, baseIsCurrent);
         QFETCH(QByteArray, expected);
         QFETCH(QStringList, conflicts);
-        const FieldMerger::Outcome out = FieldMerger::merge(guides(), parse(server.constData()), parse(fields.constData()),
-                                                            parse(base.constData()), baseIsCurrent);
+        const FieldMerger::Outcome out = FieldMerger::merge(
+            guides(), parse(server.constData()), parse(fields.constData()), parse(base.constData()), baseIsCurrent);
         QVERIFY2(out.row == parse(expected.constData()), out.row.dump().c_str());
         QStringList got;
         for (const auto &c : out.conflicts) {

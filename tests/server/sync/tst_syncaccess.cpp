@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/syncaccess.h"
-
 #include "shared/role.h"
 
 #include <QTest>
@@ -22,7 +21,7 @@ Principal who(const QString &role, const QString &id, bool verified = true)
 }
 nlohmann::json guide(const QString &owner, const char *status)
 {
-    return {{"owner_id", owner.toStdString()}, {"status", status}, {"title", "t"}, {"body", ""}};
+    return { { "owner_id", owner.toStdString() }, { "status", status }, { "title", "t" }, { "body", "" } };
 }
 } // namespace
 
@@ -36,26 +35,52 @@ private Q_SLOTS:
         QTest::addColumn<QString>("role");
         QTest::addColumn<bool>("owner");
         QTest::addColumn<bool>("verified");
-        QTest::addColumn<QString>("from");   // empty: a new guide
-        QTest::addColumn<QString>("to");     // empty: a delete
+        QTest::addColumn<QString>("from"); // empty: a new guide
+        QTest::addColumn<QString>("to"); // empty: a delete
         QTest::addColumn<QString>("refusal"); // empty: allowed
 
-        QTest::newRow("author creates a draft") << "author" << true << true << "" << "draft" << "";
-        QTest::newRow("reader cannot write") << "reader" << true << true << "" << "draft" << "forbidden";
-        QTest::newRow("author edits own draft") << "author" << true << true << "draft" << "draft" << "";
-        QTest::newRow("author edits another's") << "author" << false << true << "draft" << "draft" << "forbidden";
-        QTest::newRow("editor edits another's") << "editor" << false << true << "draft" << "draft" << "";
-        QTest::newRow("author submits for review") << "author" << true << true << "draft" << "in_review" << "";
-        QTest::newRow("creator submits for review") << "creator" << true << true << "draft" << "in_review" << "";
-        QTest::newRow("author cannot publish") << "author" << true << true << "draft" << "published" << "forbidden";
-        QTest::newRow("editor publishes") << "editor" << false << true << "in_review" << "published" << "";
-        QTest::newRow("unverified editor cannot publish") << "editor" << true << false << "draft" << "published"
+        QTest::newRow("author creates a draft") << "author" << true << true << ""
+                                                << "draft"
+                                                << "";
+        QTest::newRow("reader cannot write") << "reader" << true << true << ""
+                                             << "draft"
+                                             << "forbidden";
+        QTest::newRow("author edits own draft") << "author" << true << true << "draft"
+                                                << "draft"
+                                                << "";
+        QTest::newRow("author edits another's") << "author" << false << true << "draft"
+                                                << "draft"
+                                                << "forbidden";
+        QTest::newRow("editor edits another's") << "editor" << false << true << "draft"
+                                                << "draft"
+                                                << "";
+        QTest::newRow("author submits for review") << "author" << true << true << "draft"
+                                                   << "in_review"
+                                                   << "";
+        QTest::newRow("creator submits for review") << "creator" << true << true << "draft"
+                                                    << "in_review"
+                                                    << "";
+        QTest::newRow("author cannot publish") << "author" << true << true << "draft"
+                                               << "published"
+                                               << "forbidden";
+        QTest::newRow("editor publishes") << "editor" << false << true << "in_review"
+                                          << "published"
+                                          << "";
+        QTest::newRow("unverified editor cannot publish") << "editor" << true << false << "draft"
+                                                          << "published"
                                                           << "email_unverified";
-        QTest::newRow("author cannot unpublish") << "author" << true << true << "published" << "draft" << "forbidden";
-        QTest::newRow("author cannot delete a published guide") << "author" << true << true << "published" << ""
+        QTest::newRow("author cannot unpublish") << "author" << true << true << "published"
+                                                 << "draft"
+                                                 << "forbidden";
+        QTest::newRow("author cannot delete a published guide") << "author" << true << true << "published"
+                                                                << ""
                                                                 << "forbidden";
-        QTest::newRow("author deletes own draft") << "author" << true << true << "draft" << "" << "";
-        QTest::newRow("admin archives") << "admin" << false << true << "published" << "archived" << "";
+        QTest::newRow("author deletes own draft") << "author" << true << true << "draft"
+                                                  << ""
+                                                  << "";
+        QTest::newRow("admin archives") << "admin" << false << true << "published"
+                                        << "archived"
+                                        << "";
     }
     void writes()
     {

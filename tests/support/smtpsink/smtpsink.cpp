@@ -25,7 +25,7 @@ SmtpSink::SmtpSink(QSslConfiguration tls, QString user, QString password, QStrin
     , m_user(std::move(user))
     , m_password(std::move(password))
     , m_outDir(std::move(outDir))
-{}
+{ }
 
 void SmtpSink::incomingConnection(qintptr descriptor)
 {
@@ -78,7 +78,8 @@ void SmtpSink::serve(QSslSocket *socket)
             } else if (verb == "AUTH" && tls) {
                 const QByteArray decoded = QByteArray::fromBase64(line.mid(11));
                 const QList<QByteArray> parts = decoded.split('\0');
-                state->authenticated = parts.size() == 3 && parts[1] == m_user.toUtf8() && parts[2] == m_password.toUtf8();
+                state->authenticated
+                    = parts.size() == 3 && parts[1] == m_user.toUtf8() && parts[2] == m_password.toUtf8();
                 socket->write(state->authenticated ? "235 2.7.0 ok\r\n" : "535 5.7.8 bad credentials\r\n");
             } else if (verb == "MAIL") {
                 if (!state->authenticated) {
