@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/markdownrenderer.h"
 
+#include "shared/htmlescape.h"
+
 #include <QHash>
 
 #include <md4c.h>
@@ -9,35 +11,6 @@
 namespace quire::shared::MarkdownRenderer {
 
 namespace {
-
-void escapeInto(QByteArray &out, const char *text, qsizetype size, bool attribute)
-{
-    for (qsizetype i = 0; i < size; ++i) {
-        const char c = text[i];
-        switch (c) {
-        case '&':
-            out.append("&amp;");
-            break;
-        case '<':
-            out.append("&lt;");
-            break;
-        case '>':
-            out.append("&gt;");
-            break;
-        case '"':
-            out.append("&quot;");
-            break;
-        case '\'':
-            if (attribute)
-                out.append("&#39;");
-            else
-                out.append(c);
-            break;
-        default:
-            out.append(c);
-        }
-    }
-}
 
 // The few named entities a URL scheme could be hidden behind, and the
 // common ones in text; anything else in an attribute is refused.
@@ -144,7 +117,7 @@ public:
             if (d->lang.text && d->lang.size > 0) {
                 if (const std::optional<QByteArray> lang = decodeAttribute(d->lang)) {
                     out.append(" class=\"language-");
-                    escapeInto(out, lang->constData(), lang->size(), true);
+                    HtmlEscape::appendTo(out, lang->constData(), lang->size());
                     out.append('"');
                 }
             }
@@ -290,12 +263,12 @@ public:
             if (!safe)
                 break; // the text stays, the link goes
             out.append("<a href=\"");
-            escapeInto(out, href->constData(), href->size(), true);
+            HtmlEscape::appendTo(out, href->constData(), href->size());
             out.append('"');
             if (d->title.text && d->title.size > 0) {
                 if (const std::optional<QByteArray> title = decodeAttribute(d->title)) {
                     out.append(" title=\"");
-                    escapeInto(out, title->constData(), title->size(), true);
+                    HtmlEscape::appendTo(out, title->constData(), title->size());
                     out.append('"');
                 }
             }
@@ -309,7 +282,7 @@ public:
             m_imageDepth = 1;
             if (m_imageSafe) {
                 out.append("<img src=\"");
-                escapeInto(out, src->constData(), src->size(), true);
+                HtmlEscape::appendTo(out, src->constData(), src->size());
                 out.append("\" loading=\"lazy\" alt=\"");
                 m_imageTitle.clear();
                 if (d->title.text && d->title.size > 0)
@@ -330,7 +303,7 @@ public:
                 out.append('"');
                 if (!m_imageTitle.isEmpty()) {
                     out.append(" title=\"");
-                    escapeInto(out, m_imageTitle.constData(), m_imageTitle.size(), true);
+                    HtmlEscape::appendTo(out, m_imageTitle.constData(), m_imageTitle.size());
                     out.append('"');
                 }
                 out.append('>');
@@ -371,7 +344,7 @@ public:
         const bool inAlt = m_imageDepth > 0;
         if (inAlt && !m_imageSafe) {
             // The image is dropped; its description stays readable.
-            escapeInto(out, text, qsizetype(size), false);
+            HtmlEscape::appendTo(out, text, qsizetype(size));
             return 0;
         }
         switch (type) {
@@ -389,7 +362,7 @@ public:
             out.append(text, qsizetype(size));
             break;
         default:
-            escapeInto(out, text, qsizetype(size), inAlt);
+            HtmlEscape::appendTo(out, text, qsizetype(size));
             break;
         }
         return 0;

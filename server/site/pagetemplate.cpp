@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/site/pagetemplate.h"
 
+#include "shared/htmlescape.h"
+
 #include <QFile>
 
 namespace quire::server {
@@ -10,31 +12,7 @@ using shared::Result;
 
 QByteArray PageTemplate::escape(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    QByteArray out;
-    out.reserve(utf8.size() + 16);
-    for (const char c : utf8) {
-        switch (c) {
-        case '&':
-            out.append("&amp;");
-            break;
-        case '<':
-            out.append("&lt;");
-            break;
-        case '>':
-            out.append("&gt;");
-            break;
-        case '"':
-            out.append("&quot;");
-            break;
-        case '\'':
-            out.append("&#39;");
-            break;
-        default:
-            out.append(c);
-        }
-    }
-    return out;
+    return shared::HtmlEscape::escape(text);
 }
 
 Result<PageTemplate> PageTemplate::parse(const QByteArray &text)
