@@ -3,6 +3,7 @@
 
 #include "desktop/core/corelogging.h"
 #include "desktop/core/replica.h"
+#include "desktop/core/workingcopy.h"
 #include "shared/clock.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
@@ -43,33 +44,12 @@ QString now()
     return shared::Timestamp::format(shared::Clock::instance().now());
 }
 
-QString selectList(const shared::SyncTable &table)
-{
-    return QStringLiteral("id, ") + table.columnNames().join(QLatin1String(", ")) + QStringLiteral(", rev");
-}
-
-// Writes a whole working-copy row: id, the table's columns, rev; and, for
-// a searchable table, marks the row for the search index in the same write.
-QString workingUpsertSql(const shared::SyncTable &table)
-{
-    QStringList updates;
-    for (const QString &c : table.columnNames())
-        updates << QStringLiteral("%1 = excluded.%1").arg(c);
-    const QString placeholders = QStringLiteral("?, ").repeated(table.columns.size() + 1) + QStringLiteral("?");
-    if (table.searchable) {
-        return QStringLiteral("INSERT INTO %1 (%2, fts_dirty) VALUES (%3, 1) ON CONFLICT(id) DO UPDATE SET %4, "
-                              "rev = excluded.rev, fts_dirty = 1")
-            .arg(table.name, selectList(table), placeholders, updates.join(QLatin1String(", ")));
-    }
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO UPDATE SET %4, rev = excluded.rev")
-        .arg(table.name, selectList(table), placeholders, updates.join(QLatin1String(", ")));
-}
-
 } // namespace
 
 SyncStore::SyncStore(Replica &replica)
     : m_replica(replica)
     , m_db(replica.database())
+    , m_working(replica.database())
 { }
 
 Result<qint64> SyncStore::metaInt(const QString &key)
@@ -130,49 +110,17 @@ Result<SyncStore::Status> SyncStore::status()
 
 Result<std::optional<nlohmann::json>> SyncStore::workingRow(const shared::SyncTable &table, const QString &id)
 {
-    Result<QSqlQuery> q
-        = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(selectList(table), table.name), { id });
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<nlohmann::json>();
-    nlohmann::json row = nlohmann::json::object();
-    row["id"] = q->value(0).toString();
-    int i = 1;
-    for (const shared::SyncColumn &c : table.columns)
-        row[c.name.toStdString()] = q->value(i++).toString();
-    row["rev"] = q->value(i).toLongLong();
-    return std::optional<nlohmann::json>(row);
+    return m_working.row(table, id);
 }
 
 VoidResult SyncStore::writeWorkingRow(const shared::SyncTable &table, const nlohmann::json &row)
 {
-    QVariantList binds { QString::fromStdString(row.value("id", std::string())) };
-    for (const QString &c : table.columnNames()) {
-        const auto it = row.find(c.toStdString());
-        binds << (it != row.end() && it->is_string() ? it->get<QString>() : QString());
-    }
-    binds << row.value("rev", qint64(0));
-    if (VoidResult r = m_db.run(workingUpsertSql(table), binds); !r)
-        return r;
-    return table.searchable ? markSearchStale() : VoidResult::success();
+    return m_working.write(table, row);
 }
 
 VoidResult SyncStore::removeWorkingRow(const shared::SyncTable &table, const QString &id)
 {
-    if (table.searchable) {
-        if (VoidResult r = m_db.run(
-                QStringLiteral("DELETE FROM %1_fts WHERE rowid = (SELECT rowid FROM %1 WHERE id = ?)").arg(table.name),
-                { id });
-            !r)
-            return r;
-    }
-    return m_db.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table.name), { id });
-}
-
-VoidResult SyncStore::markSearchStale()
-{
-    return m_db.run(QStringLiteral("UPDATE replica_meta SET value = '1' WHERE key = 'fts_stale' AND value <> '1'"));
+    return m_working.remove(table, id);
 }
 
 VoidResult SyncStore::enqueue(const shared::SyncTable &table, const QString &rowId, Operation op,
@@ -507,7 +455,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
             std::shared_ptr<QSqlQuery> &q = workingQueries[table.name];
             if (!q) {
                 q = std::make_shared<QSqlQuery>(m_db.handle());
-                q->prepare(workingUpsertSql(table));
+                q->prepare(WorkingCopy::upsertSql(table));
             }
             return *q;
         };
@@ -596,7 +544,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
         if (VoidResult r = setMetaValue(QStringLiteral("cursor"), page.cursor); !r)
             return r;
         if (!written.isEmpty()) {
-            if (VoidResult r = markSearchStale(); !r)
+            if (VoidResult r = m_working.markSearchStale(); !r)
                 return r;
         }
         return settle(touched, written);

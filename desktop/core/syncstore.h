@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "desktop/core/workingcopy.h"
 #include "shared/result.h"
 #include "shared/syncprotocol.h"
 #include "shared/synctable.h"
@@ -82,11 +83,10 @@ private:
     // rebuilds their rows.
     shared::VoidResult settle(QSet<QPair<QString, QString>> &touched, const QSet<QPair<QString, QString>> &written);
     shared::Result<qint64> cursorSeq();
-    // A working row was written: the next search indexes the marked rows.
-    shared::VoidResult markSearchStale();
 
     Replica &m_replica;
     shared::Database &m_db;
+    WorkingCopy m_working;
 };
 
 } // namespace quire::desktop
