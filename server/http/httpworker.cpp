@@ -198,9 +198,13 @@ void HttpWorker::drainAndClose(int timeoutMs)
         QElapsedTimer timer;
         timer.start();
         // Let requests already on the wire be read, answered and flushed.
+        // A quarter of a second at least: a request whose bytes were on the
+        // wire when the signal came is read and answered too.
+        constexpr int kMinDrainMs = 250;
         do {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        } while ((hasPendingOutput() || m_sequencer->outstanding() > 0) && timer.elapsed() < timeoutMs);
+        } while ((timer.elapsed() < kMinDrainMs || hasPendingOutput() || m_sequencer->outstanding() > 0)
+                 && timer.elapsed() < timeoutMs);
         const QList<QTcpSocket *> sockets = m_endpoint->findChildren<QTcpSocket *>();
         for (QTcpSocket *socket : sockets)
             socket->disconnectFromHost();

@@ -279,9 +279,16 @@ private Q_SLOTS:
             = nam.post(request, R"({"email":"nobody@example.org","password":"hashing takes a while"})");
         connect(reply, &QNetworkReply::sslErrors, reply,
                 [reply](const QList<QSslError> &e) { reply->ignoreSslErrors(e); });
-        connect(reply, &QNetworkReply::encrypted, this,
-                [this] { QTimer::singleShot(5, this, [this] { ::kill(pid_t(m_server.pid()), SIGTERM); }); });
+        // SIGTERM once the whole request is on the wire.
+        bool signalled = false;
+        connect(reply, &QNetworkReply::uploadProgress, this, [this, &signalled](qint64 sent, qint64 total) {
+            if (!signalled && total > 0 && sent == total) {
+                signalled = true;
+                ::kill(pid_t(m_server.pid()), SIGTERM);
+            }
+        });
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+        QVERIFY(signalled);
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
         QVERIFY(m_server.stop());
         QVERIFY(m_server.standardError().contains("shutting down"));
