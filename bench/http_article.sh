@@ -30,17 +30,4 @@ curl -s "$http_url/guides/writing-well" > "$work/www/guides/writing-well"
 size=$(stat -c %s "$work/www/guides/writing-well")
 start_nginx "$work/https" "text/html; charset=utf-8"
 
-read -r q_http_rps q_http_p99 < <(measure "$http_url/guides/writing-well")
-read -r n_http_rps n_http_p99 < <(measure "http://127.0.0.1:$nginx_http/guides/writing-well")
-read -r q_tls_rps q_tls_p99 < <(measure "$https_url/guides/writing-well")
-read -r n_tls_rps n_tls_p99 < <(measure "https://127.0.0.1:$nginx_https/guides/writing-well")
-
-echo
-echo "### GET /guides/writing-well, a $size-byte article page, wrk -t2 -c50 -d${duration}s, $(nproc) cores"
-echo
-echo "| server | transport | requests/s | p99 latency |"
-echo "|---|---|---:|---:|"
-echo "| quire-server (2 workers, page cache) | HTTP | $q_http_rps | $q_http_p99 |"
-echo "| nginx 1.22 (2 workers, the same page as a file) | HTTP | $n_http_rps | $n_http_p99 |"
-echo "| quire-server (2 workers, page cache) | HTTPS | $q_tls_rps | $q_tls_p99 |"
-echo "| nginx 1.22 (2 workers, the same page as a file) | HTTPS | $n_tls_rps | $n_tls_p99 |"
+compare /guides/writing-well "a $size-byte article page" "quire-server (2 workers, page cache)" "nginx 1.22 (2 workers, the same page as a file)"

@@ -14,17 +14,4 @@ mkdir -p "$work/www"
 printf '%s' "$body" > "$work/www/health"
 start_nginx "$work/https" application/json
 
-read -r q_http_rps q_http_p99 < <(measure "$http_url/health")
-read -r n_http_rps n_http_p99 < <(measure "http://127.0.0.1:$nginx_http/health")
-read -r q_tls_rps q_tls_p99 < <(measure "$https_url/health")
-read -r n_tls_rps n_tls_p99 < <(measure "https://127.0.0.1:$nginx_https/health")
-
-echo
-echo "### GET /health, ${#body} bytes, wrk -t2 -c50 -d${duration}s, $(nproc) cores"
-echo
-echo "| server | transport | requests/s | p99 latency |"
-echo "|---|---|---:|---:|"
-echo "| quire-server (2 workers, reads SQLite) | HTTP | $q_http_rps | $q_http_p99 |"
-echo "| nginx 1.22 (2 workers, static file) | HTTP | $n_http_rps | $n_http_p99 |"
-echo "| quire-server (2 workers, reads SQLite) | HTTPS | $q_tls_rps | $q_tls_p99 |"
-echo "| nginx 1.22 (2 workers, static file) | HTTPS | $n_tls_rps | $n_tls_p99 |"
+compare /health "${#body} bytes" "quire-server (2 workers, reads SQLite)" "nginx 1.22 (2 workers, static file)"

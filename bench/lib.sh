@@ -61,3 +61,23 @@ CONF
     nginx -c "$work/nginx.conf" -p "$work"
     sleep 0.3
 }
+
+# wrk against quire-server ($http_url, $https_url) and nginx on the same
+# path, like against like, and the Markdown table. $1 path, $2 heading,
+# $3 quire's label, $4 nginx's label.
+compare() {
+    local q_http n_http q_tls n_tls
+    q_http=$(measure "$http_url$1")
+    n_http=$(measure "http://127.0.0.1:$nginx_http$1")
+    q_tls=$(measure "$https_url$1")
+    n_tls=$(measure "https://127.0.0.1:$nginx_https$1")
+    echo
+    echo "### GET $1, $2, wrk -t2 -c50 -d${duration}s, $(nproc) cores"
+    echo
+    echo "| server | transport | requests/s | p99 latency |"
+    echo "|---|---|---:|---:|"
+    echo "| $3 | HTTP | ${q_http% *} | ${q_http#* } |"
+    echo "| $4 | HTTP | ${n_http% *} | ${n_http#* } |"
+    echo "| $3 | HTTPS | ${q_tls% *} | ${q_tls#* } |"
+    echo "| $4 | HTTPS | ${n_tls% *} | ${n_tls#* } |"
+}

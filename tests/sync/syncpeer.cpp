@@ -118,6 +118,26 @@ QString fieldOf(const std::optional<nlohmann::json> &row, const char *field)
     return row ? QString::fromStdString(row->value(field, std::string())) : QString();
 }
 
+QString ReplicaPair::start(const QList<QPair<QString, QString>> &accounts)
+{
+    const QString data = dir.filePath(QStringLiteral("server"));
+    for (const auto &[email, role] : accounts) {
+        if (!createUser(data, email, role, kSyncTestPassword))
+            return QStringLiteral("cannot create %1").arg(email);
+    }
+    ServerProcess::Options options;
+    options.dataDir = data;
+    if (!server.start(options))
+        return server.errorString();
+    a = std::make_unique<SyncPeer>(dir.filePath(QStringLiteral("a")));
+    b = std::make_unique<SyncPeer>(dir.filePath(QStringLiteral("b")));
+    a->connectTo(server);
+    b->connectTo(server);
+    if (!a->signIn(accounts.first().first, kSyncTestPassword) || !b->signIn(accounts.last().first, kSyncTestPassword))
+        return QStringLiteral("sign-in failed");
+    return {};
+}
+
 bool createUser(const QString &dataDir, const QString &email, const QString &role, const QString &password)
 {
     const ServerProcess::RunResult r

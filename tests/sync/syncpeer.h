@@ -5,8 +5,12 @@
 #include "desktop/core/syncrecords.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
+#include "tests/support/serverprocess.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <QTemporaryDir>
 
 #include <nlohmann/json.hpp>
 
@@ -51,6 +55,20 @@ public:
 
 private:
     std::unique_ptr<desktop::Workspace> m_ws;
+};
+
+// Where most sync tests start: a server with the given accounts (email,
+// role; password kSyncTestPassword) and two replicas in temporary profiles,
+// A signed in as the first account and B as the last.
+struct ReplicaPair
+{
+    QTemporaryDir dir;
+    ServerProcess server;
+    std::unique_ptr<SyncPeer> a;
+    std::unique_ptr<SyncPeer> b;
+
+    // Empty on success, otherwise what went wrong.
+    QString start(const QList<QPair<QString, QString>> &accounts);
 };
 
 // Accounts are made with the real `quire-server create-user` before start.

@@ -13,21 +13,17 @@
 using namespace quire::test;
 using quire::desktop::SyncEngine;
 
-namespace {
-const QString &kPassword = kSyncTestPassword;
-
-} // namespace
-
 // Two replicas edit the same guides and meet at the server: what merges,
 // what becomes a conflict record, and that no text is ever lost.
 class TestSyncMerge : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    ServerProcess m_server;
-    std::unique_ptr<SyncPeer> m_a;
-    std::unique_ptr<SyncPeer> m_b;
+    ReplicaPair m_pair;
+    QTemporaryDir &m_dir = m_pair.dir;
+    ServerProcess &m_server = m_pair.server;
+    std::unique_ptr<SyncPeer> &m_a = m_pair.a;
+    std::unique_ptr<SyncPeer> &m_b = m_pair.b;
 
     // A guide made on A and pulled by B.
     QString shared(const QString &title, const QString &body)
@@ -51,18 +47,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString data = m_dir.filePath(QStringLiteral("server"));
-        QVERIFY(createUser(data, QStringLiteral("alice@example.org"), QStringLiteral("editor"), kPassword));
-        QVERIFY(createUser(data, QStringLiteral("bob@example.org"), QStringLiteral("editor"), kPassword));
-        ServerProcess::Options options;
-        options.dataDir = data;
-        QVERIFY2(m_server.start(options), qPrintable(m_server.errorString()));
-        m_a = std::make_unique<SyncPeer>(m_dir.filePath(QStringLiteral("a")));
-        m_b = std::make_unique<SyncPeer>(m_dir.filePath(QStringLiteral("b")));
-        m_a->connectTo(m_server);
-        m_b->connectTo(m_server);
-        QVERIFY(m_a->signIn(QStringLiteral("alice@example.org"), kPassword));
-        QVERIFY(m_b->signIn(QStringLiteral("bob@example.org"), kPassword));
+        const QString problem = m_pair.start({ { QStringLiteral("alice@example.org"), QStringLiteral("editor") },
+                                               { QStringLiteral("bob@example.org"), QStringLiteral("editor") } });
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void createdOnOneAppearsOnTheOther()

@@ -21,11 +21,6 @@
 using namespace quire::test;
 using quire::desktop::SyncEngine;
 
-namespace {
-const QString &kPassword = kSyncTestPassword;
-
-} // namespace
-
 // The sync parts of the desktop under offscreen, against the real server:
 // the status bar, Sync Now, the side-by-side conflict view and the list of
 // refused changes, driven by clicks.
@@ -33,25 +28,17 @@ class TestSyncViews : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    ServerProcess m_server;
-    std::unique_ptr<SyncPeer> m_a;
-    std::unique_ptr<SyncPeer> m_b;
+    ReplicaPair m_pair;
+    QTemporaryDir &m_dir = m_pair.dir;
+    ServerProcess &m_server = m_pair.server;
+    std::unique_ptr<SyncPeer> &m_a = m_pair.a;
+    std::unique_ptr<SyncPeer> &m_b = m_pair.b;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString data = m_dir.filePath(QStringLiteral("server"));
-        QVERIFY(createUser(data, QStringLiteral("ann@example.org"), QStringLiteral("author"), kPassword));
-        ServerProcess::Options options;
-        options.dataDir = data;
-        QVERIFY2(m_server.start(options), qPrintable(m_server.errorString()));
-        m_a = std::make_unique<SyncPeer>(m_dir.filePath(QStringLiteral("a")));
-        m_b = std::make_unique<SyncPeer>(m_dir.filePath(QStringLiteral("b")));
-        m_a->connectTo(m_server);
-        m_b->connectTo(m_server);
-        QVERIFY(m_a->signIn(QStringLiteral("ann@example.org"), kPassword));
-        QVERIFY(m_b->signIn(QStringLiteral("ann@example.org"), kPassword));
+        const QString problem = m_pair.start({ { QStringLiteral("ann@example.org"), QStringLiteral("author") } });
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void statusBarShowsPendingAndSyncNowSends()
