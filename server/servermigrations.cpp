@@ -197,6 +197,21 @@ const QList<shared::Migration> &serverMigrations()
               QStringLiteral("INSERT INTO guides_fts(rowid, title, summary, body) SELECT rowid, title, summary, body "
                              "FROM guides WHERE status = 'published' AND deleted = 0"),
           } },
+        { 7,
+          QStringLiteral("media"),
+          {
+              // Uploaded images, named by the SHA-256 of their bytes: the same
+              // image uploaded twice is stored once. The bytes live in the data
+              // directory (media/<first two hex>/<sha256>), this is their record.
+              QStringLiteral("CREATE TABLE media ("
+                             "sha256 TEXT PRIMARY KEY, "
+                             "mime TEXT NOT NULL, "
+                             "size INTEGER NOT NULL, "
+                             "width INTEGER NOT NULL DEFAULT 0, "
+                             "height INTEGER NOT NULL DEFAULT 0, "
+                             "uploaded_by TEXT REFERENCES users(id) ON DELETE SET NULL, "
+                             "created_at TEXT NOT NULL) STRICT"),
+          } },
     };
     return migrations;
 }

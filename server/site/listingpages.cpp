@@ -2,8 +2,8 @@
 #include "server/site/listingpages.h"
 
 #include "server/servercontext.h"
-#include "server/site/pagetemplate.h"
 #include "shared/database.h"
+#include "shared/pagetemplate.h"
 #include "shared/timestamp.h"
 
 #include <QLocale>
@@ -12,6 +12,7 @@
 
 namespace quire::server::ListingPages {
 
+using shared::PageTemplate;
 using shared::Result;
 
 namespace {

@@ -5,10 +5,10 @@
 #include "server/servercontext.h"
 #include "server/site/listingpages.h"
 #include "server/site/pagecache.h"
-#include "server/site/pagetemplate.h"
 #include "server/site/sitesearch.h"
+#include "shared/articlepage.h"
 #include "shared/database.h"
-#include "shared/markdownrenderer.h"
+#include "shared/pagetemplate.h"
 #include "shared/synctable.h"
 #include "shared/timestamp.h"
 
@@ -20,17 +20,14 @@
 
 namespace quire::server::SiteRoutes {
 
+using shared::PageTemplate;
+
 namespace {
 
 // Pages may load the site's own stylesheet and images, nothing else, and
 // run no script at all.
 constexpr char kPagePolicy[] = "default-src 'none'; style-src 'self'; img-src 'self' https:; "
                                "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-QString kindPath(const QString &kind)
-{
-    return kind == QLatin1String("case_study") ? QStringLiteral("/case-studies/") : QStringLiteral("/guides/");
-}
 
 // A page from the cache as this request wants it: 304 when the client holds
 // it already, gzip when it takes gzip.
@@ -87,42 +84,31 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
     const ServerContext &context = services.context();
     shared::Database &db = services.database();
     shared::Result<QSqlQuery> q
-        = db.exec(QStringLiteral("SELECT id, title, body, summary, status, published_at, updated_at, "
-                                 "deleted FROM guides WHERE kind = ? AND slug = ? "
-                                 "ORDER BY deleted, rev DESC LIMIT 1"),
+        = db.exec(QStringLiteral("SELECT g.id, g.title, g.body, g.summary, g.status, g.published_at, g.updated_at, "
+                                 "g.deleted, u.name FROM guides g LEFT JOIN users u ON u.id = g.owner_id "
+                                 "WHERE g.kind = ? AND g.slug = ? ORDER BY g.deleted, g.rev DESC LIMIT 1"),
                   { kind, slug });
     if (!q)
         return q.error();
     if (q->next()) {
         const bool live = q->value(7).toInt() == 0 && q->value(4).toString() == QLatin1String("published");
         if (live) {
-            static const shared::Result<PageTemplate> article = PageTemplate::builtin(QStringLiteral("article"));
-            if (!article)
-                return article.error();
-            const QString body = q->value(2).toString();
-            const QString summary = q->value(3).toString();
-            const auto published = shared::Timestamp::parse(q->value(5).toString());
-            const auto updated = shared::Timestamp::parse(q->value(6).toString());
-            const qsizetype words = body.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size();
-            shared::Result<QByteArray> html = article->render(
-                { { "lang", QStringLiteral("en") },
-                  { "site_name", context.siteName },
-                  { "title", q->value(1).toString() },
-                  { "description", summary.isEmpty() ? q->value(1).toString() : summary },
-                  { "canonical", context.publicBaseUrl + kindPath(kind) + slug },
-                  { "kind_label",
-                    kind == QLatin1String("case_study") ? QStringLiteral("Case study") : QStringLiteral("Guide") },
-                  { "published_iso", published ? shared::Timestamp::format(*published) : QString() },
-                  { "published_text",
-                    published ? QLocale::c().toString(published->date(), QStringLiteral("d MMMM yyyy")) : QString() },
-                  { "reading_time", QStringLiteral("%1 min read").arg(std::max<qsizetype>(1, (words + 199) / 200)) },
-                  { "summary", summary } },
-                { { "body_html", shared::MarkdownRenderer::toHtml(body.toUtf8()) } });
+            shared::ArticleView view;
+            view.kind = kind;
+            view.slug = slug;
+            view.title = q->value(1).toString();
+            view.body = q->value(2).toString();
+            view.summary = q->value(3).toString();
+            view.authorName = q->value(8).toString();
+            view.publishedAt = shared::Timestamp::parse(q->value(5).toString()).value_or(QDateTime());
+            view.updatedAt = shared::Timestamp::parse(q->value(6).toString()).value_or(QDateTime());
+            shared::Result<QByteArray> html = shared::ArticlePage::render(
+                view, { context.siteName, context.publicBaseUrl, QStringLiteral("en"), {} });
             if (!html)
                 return html.error();
             PageCache::Page p;
             p.body = *html;
-            p.lastModified = PageCache::httpDate(updated ? *updated : QDateTime());
+            p.lastModified = PageCache::httpDate(view.updatedAt);
             return p;
         }
         if (!q->value(5).toString().isEmpty()) {
@@ -141,7 +127,8 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
         if (moved->next()) {
             PageCache::Page p;
             p.status = 301;
-            p.location = (kindPath(moved->value(0).toString()) + moved->value(1).toString()).toUtf8();
+            p.location
+                = (shared::ArticlePage::kindPath(moved->value(0).toString()) + moved->value(1).toString()).toUtf8();
             return p;
         }
     }

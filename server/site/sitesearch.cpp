@@ -2,8 +2,8 @@
 #include "server/site/sitesearch.h"
 
 #include "server/servercontext.h"
-#include "server/site/pagetemplate.h"
 #include "shared/database.h"
+#include "shared/pagetemplate.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -11,6 +11,7 @@
 
 namespace quire::server {
 
+using shared::PageTemplate;
 using shared::Result;
 
 namespace {

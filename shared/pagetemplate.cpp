@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "server/site/pagetemplate.h"
+#include "shared/pagetemplate.h"
 
 #include "shared/htmlescape.h"
 
 #include <QFile>
 
-namespace quire::server {
-
-using shared::Error;
-using shared::Result;
+namespace quire::shared {
 
 QByteArray PageTemplate::escape(const QString &text)
 {
-    return shared::HtmlEscape::escape(text);
+    return HtmlEscape::escape(text);
 }
 
 Result<PageTemplate> PageTemplate::parse(const QByteArray &text)
@@ -99,4 +96,4 @@ Result<QByteArray> PageTemplate::render(const QHash<QByteArray, QString> &values
     return out;
 }
 
-} // namespace quire::server
+} // namespace quire::shared

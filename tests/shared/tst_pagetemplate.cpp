@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "server/site/pagetemplate.h"
+#include "shared/pagetemplate.h"
 
 #include <QTest>
 
-using quire::server::PageTemplate;
+using quire::shared::PageTemplate;
 
 // The escape-by-default page template: values are escaped unless the page
 // hands in its own HTML, and mistakes are errors, not blanks.

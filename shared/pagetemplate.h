@@ -8,7 +8,7 @@
 #include <QList>
 #include <QString>
 
-namespace quire::server {
+namespace quire::shared {
 
 // The smallest escape-by-default template: `{{name}}` inserts a value
 // HTML-escaped, `{{{name}}}` inserts HTML the server made itself (the
@@ -20,17 +20,17 @@ class PageTemplate
 {
 public:
     // Parses `text`; a malformed tag is an error naming its position.
-    static shared::Result<PageTemplate> parse(const QByteArray &text);
+    static Result<PageTemplate> parse(const QByteArray &text);
     // Loads :/quire/templates/<name>.html (the built-in theme).
-    static shared::Result<PageTemplate> builtin(const QString &name);
+    static Result<PageTemplate> builtin(const QString &name);
 
-    shared::Result<QByteArray> render(const QHash<QByteArray, QString> &values,
-                                      const QHash<QByteArray, QByteArray> &trustedHtml = {}) const;
+    Result<QByteArray> render(const QHash<QByteArray, QString> &values,
+                              const QHash<QByteArray, QByteArray> &trustedHtml = {}) const;
 
     static QByteArray escape(const QString &text);
 
 private:
-    static shared::Result<PageTemplate> parse(const QByteArray &text, int depth);
+    static Result<PageTemplate> parse(const QByteArray &text, int depth);
 
     struct Part
     {
@@ -41,4 +41,4 @@ private:
     QList<Part> m_parts;
 };
 
-} // namespace quire::server
+} // namespace quire::shared

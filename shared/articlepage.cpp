@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "shared/articlepage.h"
+
+#include "shared/htmlescape.h"
+#include "shared/markdownrenderer.h"
+#include "shared/pagetemplate.h"
+#include "shared/timestamp.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace quire::shared::ArticlePage {
+
+namespace {
+
+// The links under the title: categories, then tags. Built here, escaped,
+// because the template language has no loops by design.
+QByteArray taxonomyHtml(const ArticleView &a)
+{
+    if (a.categories.isEmpty() && a.tags.isEmpty())
+        return {};
+    QByteArray html = "<ul class=\"taxonomy\" aria-label=\"Topics\">";
+    for (const ArticleView::Category &c : a.categories) {
+        html += "<li><a class=\"category\" href=\"/categories/" + HtmlEscape::escape(c.slug) + "\">"
+            + HtmlEscape::escape(c.name) + "</a></li>";
+    }
+    for (const QString &t : a.tags) {
+        html += "<li><a class=\"tag\" href=\"/tags/"
+            + HtmlEscape::escape(QString::fromLatin1(QUrl::toPercentEncoding(tagSlug(t)))) + "\">#"
+            + HtmlEscape::escape(t) + "</a></li>";
+    }
+    html += "</ul>";
+    return html;
+}
+
+QByteArray coverHtml(const ArticleView &a)
+{
+    if (a.coverUrl.isEmpty() || !MarkdownRenderer::isSafeUrl(a.coverUrl.toUtf8()))
+        return {};
+    // The cover illustrates the title, which is right beside it: empty alt
+    // keeps screen readers from announcing it twice.
+    return "<figure class=\"cover\"><img src=\"" + HtmlEscape::escape(a.coverUrl) + "\" alt=\"\"></figure>";
+}
+
+} // namespace
+
+QString kindPath(const QString &kind)
+{
+    return kind == QLatin1String("case_study") ? QStringLiteral("/case-studies/") : QStringLiteral("/guides/");
+}
+
+QString kindLabel(const QString &kind)
+{
+    return kind == QLatin1String("case_study") ? QStringLiteral("Case study") : QStringLiteral("Guide");
+}
+
+int readingMinutes(const QString &markdown)
+{
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    const qsizetype words = markdown.split(space, Qt::SkipEmptyParts).size();
+    return int(std::max<qsizetype>(1, (words + 199) / 200));
+}
+
+QString tagSlug(const QString &tag)
+{
+    return tag.trimmed().toLower();
+}
+
+Result<QByteArray> render(const ArticleView &a, const Site &site)
+{
+    static const Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("article"));
+    if (!page)
+        return page.error();
+    const QString title = a.seoTitle.isEmpty() ? a.title : a.seoTitle;
+    QString description = a.seoDescription.isEmpty() ? a.summary : a.seoDescription;
+    if (description.isEmpty())
+        description = a.title;
+    const bool published = a.publishedAt.isValid();
+    const QString canonical = site.baseUrl + kindPath(a.kind) + a.slug;
+    QByteArray image;
+    if (!a.coverUrl.isEmpty() && MarkdownRenderer::isSafeUrl(a.coverUrl.toUtf8())) {
+        const QString absolute = a.coverUrl.startsWith(QLatin1Char('/')) ? site.baseUrl + a.coverUrl : a.coverUrl;
+        image = "<meta property=\"og:image\" content=\"" + HtmlEscape::escape(absolute) + "\">";
+    }
+    QString byline = published ? QLocale::c().toString(a.publishedAt.date(), QStringLiteral("d MMMM yyyy"))
+                               : QStringLiteral("Draft");
+    return page->render({ { "lang", site.lang },
+                          { "site_name", site.name },
+                          { "title", title },
+                          { "heading", a.title },
+                          { "description", description },
+                          { "canonical", canonical },
+                          { "kind_label", kindLabel(a.kind) },
+                          { "author", a.authorName.isEmpty() ? QString() : QStringLiteral("By ") + a.authorName },
+                          { "published_iso", published ? Timestamp::format(a.publishedAt) : QString() },
+                          { "published_text", byline },
+                          { "reading_time", QStringLiteral("%1 min read").arg(readingMinutes(a.body)) },
+                          { "summary", a.summary } },
+                        { { "body_html", MarkdownRenderer::toHtml(a.body.toUtf8()) },
+                          { "og_image", image },
+                          { "cover_html", coverHtml(a) },
+                          { "taxonomy_html", taxonomyHtml(a) },
+                          { "reader_actions", site.readerActions } });
+}
+
+} // namespace quire::shared::ArticlePage
