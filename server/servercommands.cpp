@@ -10,6 +10,11 @@
 #include "server/auth/recoveryroutes.h"
 #include "server/auth/userroutes.h"
 #include "server/auth/websessionroutes.h"
+#include "server/content/articleroutes.h"
+#include "server/content/dashboardroutes.h"
+#include "server/content/revisionroutes.h"
+#include "server/content/savedroutes.h"
+#include "server/content/taxonomyroutes.h"
 #include "server/datadirectory.h"
 #include "server/http/listensockets.h"
 #include "server/http/requestlog.h"
@@ -187,6 +192,11 @@ int ServerCommands::serve(const QStringList &args)
     RecoveryRoutes::install(server.router());
     WebSessionRoutes::install(server.router());
     SyncRoutes::install(server.router());
+    ArticleRoutes::install(server.router());
+    RevisionRoutes::install(server.router());
+    TaxonomyRoutes::install(server.router());
+    SavedRoutes::install(server.router());
+    DashboardRoutes::install(server.router());
     SiteRoutes::install(server.router());
     SyncRetention retention(config->databasePath(), config->syncRetentionDays);
     if (VoidResult r = retention.start(); !r)

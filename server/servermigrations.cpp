@@ -118,7 +118,8 @@ const QList<shared::Migration> &serverMigrations()
                              "deleted_at TEXT) STRICT"),
               QStringLiteral("CREATE INDEX guides_rev ON guides(rev)"),
               QStringLiteral("CREATE INDEX guides_owner ON guides(owner_id, rev)"),
-              // The Markdown columns of each revision: the base of three-way merges.
+              // Every revision of every row, whole: the history authors browse,
+              // compare and restore, and who made each change.
               QStringLiteral("CREATE TABLE sync_revisions ("
                              "tbl TEXT NOT NULL, row_id TEXT NOT NULL, rev INTEGER NOT NULL, data TEXT NOT NULL, "
                              "created_at TEXT NOT NULL, user_id TEXT NOT NULL, client_id TEXT NOT NULL, PRIMARY KEY "
@@ -211,6 +212,31 @@ const QList<shared::Migration> &serverMigrations()
                              "height INTEGER NOT NULL DEFAULT 0, "
                              "uploaded_by TEXT REFERENCES users(id) ON DELETE SET NULL, "
                              "created_at TEXT NOT NULL) STRICT"),
+          } },
+        { 8,
+          QStringLiteral("content_model"),
+          {
+              // Lists are JSON arrays in text (see shared::ColumnType::List).
+              QStringLiteral("ALTER TABLE guides ADD COLUMN categories TEXT NOT NULL DEFAULT '[]'"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN cover TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN seo_title TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN seo_description TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("CREATE INDEX guides_status ON guides(status, kind, published_at) WHERE deleted = 0"),
+              QStringLiteral("CREATE TABLE categories ("
+                             "id TEXT PRIMARY KEY, name TEXT NOT NULL, slug TEXT NOT NULL, "
+                             "parent_id TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', "
+                             "owner_id TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
+                             "rev INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, deleted_at TEXT) STRICT"),
+              QStringLiteral("CREATE INDEX categories_rev ON categories(rev)"),
+              QStringLiteral("CREATE UNIQUE INDEX categories_slug ON categories(slug) WHERE deleted = 0"),
+              QStringLiteral("CREATE TABLE saved_items ("
+                             "id TEXT PRIMARY KEY, article_id TEXT NOT NULL, "
+                             "owner_id TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
+                             "rev INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, deleted_at TEXT) STRICT"),
+              QStringLiteral("CREATE INDEX saved_items_rev ON saved_items(rev)"),
+              QStringLiteral("CREATE UNIQUE INDEX saved_items_owner ON saved_items(owner_id, article_id) "
+                             "WHERE deleted = 0"),
           } },
     };
     return migrations;

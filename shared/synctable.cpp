@@ -18,6 +18,27 @@ bool isSlug(const QString &text)
     return slug.match(text).hasMatch();
 }
 
+QStringList listItems(const QString &jsonText)
+{
+    const nlohmann::json parsed = nlohmann::json::parse(jsonText.toStdString(), nullptr, false);
+    QStringList items;
+    if (!parsed.is_array())
+        return items;
+    for (const nlohmann::json &item : parsed) {
+        if (item.is_string())
+            items << item.get<QString>();
+    }
+    return items;
+}
+
+QString listText(const QStringList &items)
+{
+    nlohmann::json array = nlohmann::json::array();
+    for (const QString &item : items)
+        array.push_back(item.toStdString());
+    return QString::fromStdString(array.dump());
+}
+
 const SyncColumn *SyncTable::column(const QString &name) const
 {
     for (const SyncColumn &c : columns) {
@@ -90,6 +111,23 @@ void SyncTable::validateFields(const nlohmann::json &fields, bool creating, Fiel
             if (!value.isEmpty() && !Timestamp::parse(value))
                 errors.add(name, Tr::tr("Must be an ISO-8601 UTC timestamp."));
             break;
+        case ColumnType::List: {
+            const nlohmann::json parsed = nlohmann::json::parse(it->get_ref<const std::string &>(), nullptr, false);
+            bool valid = parsed.is_array() && parsed.size() <= size_t(kMaxListItems);
+            QStringList seen;
+            for (const nlohmann::json &item : valid ? parsed : nlohmann::json::array()) {
+                const QString text = item.is_string() ? item.get<QString>() : QString();
+                valid = valid && !text.trimmed().isEmpty() && text == text.trimmed()
+                    && text.size() <= kMaxListItemLength && !seen.contains(text);
+                seen << text;
+            }
+            if (!valid)
+                errors.add(name,
+                           Tr::tr("Must be a list of at most %1 different, non-empty entries of up to %2 characters.")
+                               .arg(kMaxListItems)
+                               .arg(kMaxListItemLength));
+            break;
+        }
         case ColumnType::Slug:
             if (!isSlug(value) && !(value.isEmpty() && !c->required))
                 errors.add(name, Tr::tr("Use lower-case letters, digits and single hyphens, like my-first-guide."));
@@ -153,11 +191,47 @@ const QList<SyncTable> &tables()
                 { QStringLiteral("summary"), ColumnType::Text, MergeRule::LastArrival, false, 500, {}, {} },
                 { QStringLiteral("publish_at"), ColumnType::Timestamp, MergeRule::LastArrival, false, 0, {}, {} },
                 { QStringLiteral("published_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
+                // Category ids; tags as written (a tag's page is its lower-cased text).
+                { QStringLiteral("categories"),
+                  ColumnType::List,
+                  MergeRule::SetUnion,
+                  false,
+                  0,
+                  {},
+                  QStringLiteral("[]") },
+                { QStringLiteral("tags"), ColumnType::List, MergeRule::SetUnion, false, 0, {}, QStringLiteral("[]") },
+                // The cover image: a /media/<sha256> address or an https URL.
+                { QStringLiteral("cover"), ColumnType::Text, MergeRule::LastArrival, false, 300, {}, {} },
+                { QStringLiteral("seo_title"), ColumnType::Text, MergeRule::LastArrival, false, 120, {}, {} },
+                { QStringLiteral("seo_description"), ColumnType::Text, MergeRule::LastArrival, false, 300, {}, {} },
                 { QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {} },
                 { QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
                 { QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
             },
             true },
+        // Admin-managed topics for articles; parent_id nests them (empty: top level).
+        SyncTable {
+            QStringLiteral("categories"),
+            {
+                { QStringLiteral("name"), ColumnType::Text, MergeRule::LastArrival, true, 80, {}, {} },
+                { QStringLiteral("slug"), ColumnType::Slug, MergeRule::LastArrival, true, 80, {}, {} },
+                { QStringLiteral("parent_id"), ColumnType::Text, MergeRule::LastArrival, false, 36, {}, {} },
+                { QStringLiteral("description"), ColumnType::Text, MergeRule::LastArrival, false, 500, {}, {} },
+                { QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {} },
+                { QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
+                { QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
+            },
+            false },
+        // A reader's bookmark of a published article; each user sees only their own.
+        SyncTable {
+            QStringLiteral("saved_items"),
+            {
+                { QStringLiteral("article_id"), ColumnType::Id, MergeRule::LastArrival, true, 0, {}, {} },
+                { QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {} },
+                { QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
+                { QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
+            },
+            false },
     };
     return registry;
 }

@@ -16,9 +16,12 @@ enum class MergeRule {
     LastArrival, // the value that reaches the server last wins; the other is kept in a conflict record
     MarkdownText, // three-way merge by Markdown blocks, then lines; overlaps become a conflict record
     ServerOwned, // set by the server only (owner, timestamps); a mutation may not carry it
+    SetUnion, // a List merged as a set: what each side added stays, what each side removed goes
 };
 
-enum class ColumnType { Text, Markdown, Choice, Id, Timestamp, Slug };
+// List: a JSON array of distinct non-empty strings, kept as its JSON text
+// ("[]" when empty) so every synced value stays a string.
+enum class ColumnType { Text, Markdown, Choice, Id, Timestamp, Slug, List };
 
 struct SyncColumn
 {
@@ -58,6 +61,14 @@ struct SyncTable
 
 // A URL slug: lower-case letters and digits in words joined by single hyphens.
 bool isSlug(const QString &text);
+
+// The items of a List column's value; empty for anything that is not one.
+QStringList listItems(const QString &jsonText);
+QString listText(const QStringList &items);
+
+// The most items a List column holds, and the longest item.
+inline constexpr int kMaxListItems = 50;
+inline constexpr int kMaxListItemLength = 60;
 
 // The registry of synced tables. Later content types register here.
 namespace SyncSchema {

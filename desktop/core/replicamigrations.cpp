@@ -78,6 +78,36 @@ const QList<shared::Migration> &replicaMigrations()
                              "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"),
               QStringLiteral("INSERT INTO replica_meta(key, value) VALUES ('fts_stale', '1')"),
           } },
+        { 5,
+          QStringLiteral("media_files"),
+          {
+              // Images in this profile (media/<2 hex>/<sha256>) and whether the
+              // server has them yet.
+              QStringLiteral("CREATE TABLE media_files ("
+                             "sha256 TEXT PRIMARY KEY, mime TEXT NOT NULL, size INTEGER NOT NULL, "
+                             "width INTEGER NOT NULL DEFAULT 0, height INTEGER NOT NULL DEFAULT 0, "
+                             "state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN "
+                             "('pending','uploaded','remote','refused')), "
+                             "reason TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL) STRICT"),
+          } },
+        { 6,
+          QStringLiteral("content_model"),
+          {
+              QStringLiteral("ALTER TABLE guides ADD COLUMN categories TEXT NOT NULL DEFAULT '[]'"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN cover TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN seo_title TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("ALTER TABLE guides ADD COLUMN seo_description TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("CREATE TABLE categories ("
+                             "id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', slug TEXT NOT NULL DEFAULT '', "
+                             "parent_id TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', "
+                             "owner_id TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL DEFAULT '', "
+                             "updated_at TEXT NOT NULL DEFAULT '', rev INTEGER NOT NULL DEFAULT 0) STRICT"),
+              QStringLiteral("CREATE TABLE saved_items ("
+                             "id TEXT PRIMARY KEY, article_id TEXT NOT NULL DEFAULT '', "
+                             "owner_id TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL DEFAULT '', "
+                             "updated_at TEXT NOT NULL DEFAULT '', rev INTEGER NOT NULL DEFAULT 0) STRICT"),
+          } },
     };
     return migrations;
 }

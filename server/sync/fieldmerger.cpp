@@ -3,6 +3,7 @@
 
 #include "shared/jsonqt.h"
 #include "shared/markdownmerge.h"
+#include "shared/synctable.h"
 
 namespace quire::server {
 
@@ -33,6 +34,28 @@ FieldMerger::Outcome FieldMerger::merge(const shared::SyncTable &table, const nl
         if (baseKnown && *baseIt == mine)
             continue; // only the server changed it
         const nlohmann::json baseValue = baseKnown ? *baseIt : nlohmann::json();
+        if (column->merge == MergeRule::SetUnion && mine.is_string() && theirs.is_string()) {
+            // Both sides changed the set: keep the server's, add what this
+            // side added and drop what it removed. Nothing is lost, so no
+            // conflict record.
+            const QStringList baseItems
+                = shared::listItems(baseValue.is_string() ? baseValue.get<QString>() : QString());
+            const QStringList mineItems = shared::listItems(mine.get<QString>());
+            QStringList result = shared::listItems(theirs.get<QString>());
+            for (const QString &item : mineItems) {
+                if (!baseItems.contains(item) && !result.contains(item))
+                    result << item;
+            }
+            for (const QString &item : baseItems) {
+                if (!mineItems.contains(item))
+                    result.removeAll(item);
+            }
+            const QString merged = shared::listText(result);
+            out.row[it.key()] = merged.toStdString();
+            out.changed = out.changed || merged != theirs.get<QString>();
+            out.merged = true;
+            continue;
+        }
         Conflict conflict;
         conflict.table = table.name;
         conflict.field = column->name;

@@ -1,148 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/syncaccess.h"
 
-#include "shared/database.h"
+#include "server/sync/categoryaccess.h"
+#include "server/sync/guideaccess.h"
+#include "server/sync/saveditemaccess.h"
 #include "shared/jsonqt.h"
-#include "shared/permissions.h"
-#include "shared/timestamp.h"
 
 namespace quire::server {
 
-using shared::Error;
-using shared::Permission;
-using shared::VoidResult;
-
-namespace {
-
-QString text(const nlohmann::json &row, const char *key)
+QString SyncAccess::text(const nlohmann::json &row, const char *key)
 {
     const auto it = row.find(key);
     return it != row.end() && it->is_string() ? it->get<QString>() : QString();
 }
 
-Error forbidden(const QString &message)
+shared::Error SyncAccess::forbidden(const QString &message)
 {
-    return Error::make(QStringLiteral("forbidden"), message);
+    return shared::Error::make(QStringLiteral("forbidden"), message);
 }
-
-// Guides: owners see and edit their own; editors and admins everything;
-// everyone sees what is published. Publishing needs the publish permission
-// and a verified email address.
-class GuideAccess final : public SyncAccess
-{
-public:
-    const shared::SyncTable &table() const override { return *shared::SyncSchema::find(QStringLiteral("guides")); }
-
-    QString visibleWhere(const Principal &who, QVariantList &binds) const override
-    {
-        if (shared::hasPermission(who.role, Permission::EditAnyContent))
-            return QStringLiteral("1");
-        binds << who.userId;
-        return QStringLiteral("(owner_id = ? OR status = 'published')");
-    }
-
-    bool visible(const Principal &who, const nlohmann::json &scope) const override
-    {
-        return shared::hasPermission(who.role, Permission::EditAnyContent) || text(scope, "owner_id") == who.userId
-            || text(scope, "status") == QLatin1String("published");
-    }
-
-    nlohmann::json scopeOf(const nlohmann::json &row) const override
-    {
-        return { { "owner_id", row.value("owner_id", std::string()) },
-                 { "status", row.value("status", std::string()) } };
-    }
-
-    QString exitReason(const nlohmann::json &before, const nlohmann::json &after) const override
-    {
-        if (text(before, "owner_id") != text(after, "owner_id"))
-            return QStringLiteral("access_revoked");
-        if (text(before, "status") == QLatin1String("published") && text(after, "status") != QLatin1String("published"))
-            return QStringLiteral("unpublished");
-        return {};
-    }
-
-    VoidResult checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
-                          const nlohmann::json &after) const override
-    {
-        if (!shared::hasPermission(who.role, Permission::WriteContent))
-            return forbidden(QStringLiteral("Your role (%1) cannot write guides.").arg(shared::roleName(who.role)));
-        if (before && text(*before, "owner_id") != who.userId
-            && !shared::hasPermission(who.role, Permission::EditAnyContent))
-            return forbidden(QStringLiteral("This guide belongs to someone else."));
-        const QString from = before ? text(*before, "status") : QStringLiteral("draft");
-        const QString to = after.is_null() ? from : text(after, "status");
-        const auto isPublic = [](const QString &s) {
-            return s == QLatin1String("published") || s == QLatin1String("scheduled") || s == QLatin1String("archived");
-        };
-        // Deleting public content takes it off the site: that is publishing too.
-        const bool touchesPublic
-            = (from != to && (isPublic(from) || isPublic(to))) || (after.is_null() && isPublic(from));
-        if (touchesPublic) {
-            if (!shared::hasPermission(who.role, Permission::PublishContent))
-                return forbidden(
-                    QStringLiteral("Your role (%1) cannot publish or unpublish.").arg(shared::roleName(who.role)));
-            if (!who.emailVerified)
-                return Error::make(QStringLiteral("email_unverified"),
-                                   QStringLiteral("Verify your email address before publishing."));
-        }
-        if (from != to && to == QLatin1String("in_review")
-            && !shared::hasPermission(who.role, Permission::SubmitForReview))
-            return forbidden(
-                QStringLiteral("Your role (%1) cannot submit for review.").arg(shared::roleName(who.role)));
-        return VoidResult::success();
-    }
-
-    VoidResult beforeWrite(shared::Database &db, const QString &id, const std::optional<nlohmann::json> &before,
-                           nlohmann::json &after, const QString &now) const override
-    {
-        const QString kind = text(after, "kind");
-        const QString slug = text(after, "slug");
-        if (!slug.isEmpty()) {
-            shared::Result<QVariant> taken
-                = db.scalar(QStringLiteral("SELECT id FROM guides WHERE kind = ? AND slug = ? "
-                                           "AND id <> ? AND deleted = 0"),
-                            { kind, slug, id });
-            if (!taken)
-                return taken.error();
-            if (!taken->isNull())
-                return Error::make(QStringLiteral("slug_taken"),
-                                   QStringLiteral("Another article already has the address %1.").arg(slug),
-                                   { { QStringLiteral("slug"), QStringLiteral("Already in use.") } });
-            // A live address wins over an old one that redirected elsewhere.
-            if (VoidResult r
-                = db.run(QStringLiteral("DELETE FROM slug_history WHERE kind = ? AND slug = ?"), { kind, slug });
-                !r)
-                return r;
-        }
-        if (before) {
-            const QString oldKind = text(*before, "kind");
-            const QString oldSlug = text(*before, "slug");
-            if (!oldSlug.isEmpty() && (oldSlug != slug || oldKind != kind)) {
-                if (VoidResult r = db.run(QStringLiteral("INSERT OR REPLACE INTO slug_history(kind, slug, article_id) "
-                                                         "VALUES (?, ?, ?)"),
-                                          { oldKind, oldSlug, id });
-                    !r)
-                    return r;
-            }
-        }
-        // One spelling of time (UTC, milliseconds, Z), so the scheduler can
-        // compare publish_at as text.
-        if (const auto at = shared::Timestamp::parse(text(after, "publish_at")))
-            after["publish_at"] = shared::Timestamp::format(*at).toStdString();
-        const bool wasPublished = before && text(*before, "status") == QLatin1String("published");
-        if (text(after, "status") == QLatin1String("published") && !wasPublished)
-            after["published_at"] = now.toStdString();
-        return VoidResult::success();
-    }
-};
-
-} // namespace
 
 QList<const SyncAccess *> SyncAccess::all()
 {
     static const GuideAccess guides;
-    return { &guides };
+    static const CategoryAccess categories;
+    static const SavedItemAccess savedItems;
+    return { &guides, &categories, &savedItems };
 }
 
 const SyncAccess *SyncAccess::find(const QString &table)

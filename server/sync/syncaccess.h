@@ -52,6 +52,11 @@ public:
 
     static const SyncAccess *find(const QString &table);
     static QList<const SyncAccess *> all();
+
+protected:
+    // A string column of a row, empty when absent.
+    static QString text(const nlohmann::json &row, const char *key);
+    static shared::Error forbidden(const QString &message);
 };
 
 } // namespace quire::server

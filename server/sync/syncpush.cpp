@@ -32,17 +32,6 @@ MutationResult rejected(qint64 id, Error reason)
     return r;
 }
 
-// The Markdown columns of a row: what a later three-way merge needs as base.
-nlohmann::json markdownValues(const shared::SyncTable &table, const nlohmann::json &row)
-{
-    nlohmann::json out = nlohmann::json::object();
-    for (const shared::SyncColumn &c : table.columns) {
-        if (c.merge == shared::MergeRule::MarkdownText)
-            out[c.name.toStdString()] = row.value(c.name.toStdString(), std::string());
-    }
-    return out;
-}
-
 } // namespace
 
 SyncPush::SyncPush(shared::Database &db, const Principal &who, QString epoch)
@@ -146,6 +135,43 @@ Result<PushResponse> SyncPush::run(const PushRequest &request, qint64 &lastSeq)
         return done.error();
     }
     return response;
+}
+
+Result<MutationResult> SyncPush::applyOne(Mutation m, std::optional<qint64> expectedRev, qint64 &lastSeq)
+{
+    lastSeq = 0;
+    MutationResult result;
+    VoidResult done = m_db.transaction([&]() -> VoidResult {
+        const SyncAccess *access = SyncAccess::find(m.table);
+        if (!access)
+            return Error::make(QStringLiteral("unknown_table"), QStringLiteral("No such table."));
+        SyncRows rows(m_db, access->table());
+        Result<std::optional<StoredRow>> current = rows.load(m.rowId);
+        if (!current)
+            return current.error();
+        const qint64 currentRev = *current ? (*current)->rev : 0;
+        if (expectedRev && *expectedRev != currentRev)
+            return Error::make(QStringLiteral("rev_mismatch"),
+                               QStringLiteral("The item changed since revision %1; it is now at %2. Load it again "
+                                              "and repeat your change.")
+                                   .arg(*expectedRev)
+                                   .arg(currentRev));
+        // The caller saw the current row: its change applies over it as is.
+        m.baseEpoch = m_epoch;
+        m.baseRev = currentRev;
+        Result<MutationResult> applied = apply(m, apiClientId(), lastSeq);
+        if (!applied)
+            return applied.error();
+        if (applied->outcome == Outcome::Rejected)
+            return applied->reason.value_or(Error::make(QStringLiteral("rejected"), QStringLiteral("Refused.")));
+        result = *applied;
+        return VoidResult::success();
+    });
+    if (!done) {
+        lastSeq = 0;
+        return done.error();
+    }
+    return result;
 }
 
 Result<MutationResult> SyncPush::apply(const Mutation &m, const QString &clientId, qint64 &lastSeq)
@@ -320,11 +346,11 @@ VoidResult SyncPush::recordChange(const SyncAccess &access, const std::optional<
 {
     const shared::SyncTable &table = access.table();
     const QString rowId = QString::fromStdString(after.values.value("id", std::string()));
-    if (VoidResult r = m_db.run(
-            QStringLiteral("INSERT INTO sync_revisions(tbl, row_id, rev, data, created_at, user_id, "
-                           "client_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-            { table.name, rowId, after.rev, QString::fromUtf8(shared::toJsonBytes(markdownValues(table, after.values))),
-              m_now, m_who.userId, clientId });
+    if (VoidResult r
+        = m_db.run(QStringLiteral("INSERT INTO sync_revisions(tbl, row_id, rev, data, created_at, user_id, "
+                                  "client_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                   { table.name, rowId, after.rev, QString::fromUtf8(shared::toJsonBytes(after.values)), m_now,
+                     m_who.userId, clientId });
         !r)
         return r;
     if (!before || before->deleted || after.deleted)

@@ -29,6 +29,16 @@ public:
     shared::Result<shared::SyncProtocol::PushResponse> run(const shared::SyncProtocol::PushRequest &request,
                                                            qint64 &lastSeq);
 
+    // One change made through the REST API rather than by a replica:
+    // applied at once in its own transaction, against the current row. With
+    // `expectedRev` the row must still be at that revision (else the error
+    // "rev_mismatch"). A refused change writes nothing.
+    shared::Result<shared::SyncProtocol::MutationResult> applyOne(shared::SyncProtocol::Mutation m,
+                                                                  std::optional<qint64> expectedRev, qint64 &lastSeq);
+
+    // The replica id under which REST API changes are recorded.
+    static QString apiClientId() { return QStringLiteral("api"); }
+
 private:
     // The result of one mutation; an Error only for failures that are not
     // the client's (the whole batch is then rolled back and may be retried).

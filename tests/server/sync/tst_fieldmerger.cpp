@@ -11,6 +11,18 @@ const quire::shared::SyncTable &guides()
 {
     return *quire::shared::SyncSchema::find(QStringLiteral("guides"));
 }
+// A row or fields holding one List column (and a title, when given).
+QByteArray list(const char *column, std::initializer_list<const char *> items, const char *title = nullptr)
+{
+    nlohmann::json row = nlohmann::json::object();
+    if (title)
+        row["title"] = title;
+    QStringList texts;
+    for (const char *item : items)
+        texts << QString::fromUtf8(item);
+    row[column] = quire::shared::listText(texts).toStdString();
+    return QByteArray::fromStdString(row.dump());
+}
 nlohmann::json parse(const char *text)
 {
     return nlohmann::json::parse(text);
@@ -54,6 +66,16 @@ private Q_SLOTS:
             << QByteArray(R"({"body":"A, client.\n"})") << QByteArray(R"({"body":"A.\n"})") << false
             << QByteArray(R"({"title":"t","body":"A, server.\n","status":"draft"})")
             << QStringList { QStringLiteral("body:text_overlap:server") };
+        // Tags and categories merge as sets: additions and removals of both sides survive.
+        QTest::newRow("set: both added") << list("tags", { "a", "s" }, "t") << list("tags", { "a", "c" })
+                                         << list("tags", { "a" }) << false << list("tags", { "a", "s", "c" }, "t")
+                                         << QStringList();
+        QTest::newRow("set: client removed, server added")
+            << list("tags", { "a", "b", "s" }, "t") << list("tags", { "b" }) << list("tags", { "a", "b" }) << false
+            << list("tags", { "b", "s" }, "t") << QStringList();
+        QTest::newRow("set: server removed what the client kept")
+            << list("categories", {}, "t") << list("categories", { "x", "y" }) << list("categories", { "x" }) << false
+            << list("categories", { "y" }, "t") << QStringList();
         QTest::newRow("same value on both: nothing to do")
             << server << QByteArray(R"({"title":"T server"})") << QByteArray(R"({"title":"x"})") << false << server
             << QStringList();

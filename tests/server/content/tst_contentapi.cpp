@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The publishing API against a real quire-server over TLS: articles,
+// revisions, categories, tags, saved items and the dashboard, with the role
+// checks and the failure answers.
+#include "tests/server/auth/accountfixture.h"
+
+#include <QTest>
+
+using quire::test::AccountFixture;
+using quire::test::HttpResult;
+
+namespace {
+
+const QString kPassword = QStringLiteral("correct horse battery staple 42");
+
+// nlohmann::json values are compared as JSON, and shown as JSON when they differ.
+#define QCOMPARE_JSON(actual, expected)                                                                                \
+    do {                                                                                                               \
+        const nlohmann::json a_ = (actual);                                                                            \
+        const nlohmann::json e_ = (expected);                                                                          \
+        QVERIFY2(a_ == e_, (a_.dump() + " != " + e_.dump()).c_str());                                                  \
+    } while (false)
+
+QByteArray json(const nlohmann::json &j)
+{
+    return QByteArray::fromStdString(j.dump());
+}
+
+} // namespace
+
+class TestContentApi : public QObject
+{
+    Q_OBJECT
+
+private:
+    AccountFixture m_fx;
+    QByteArray m_admin, m_editor, m_author, m_other, m_reader;
+
+    QString createArticle(const QByteArray &token, const nlohmann::json &fields,
+                          const QString &collection = QStringLiteral("guides"))
+    {
+        const HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/") + collection, token, json(fields));
+        if (r.status != 201) {
+            qWarning("create: %d %s", r.status, r.body.constData());
+            return {};
+        }
+        return QString::fromStdString(r.json()["id"].get<std::string>());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_fx.start());
+        const QList<QPair<QString, QString>> users { { QStringLiteral("admin@example.org"), QStringLiteral("admin") },
+                                                     { QStringLiteral("editor@example.org"), QStringLiteral("editor") },
+                                                     { QStringLiteral("author@example.org"), QStringLiteral("author") },
+                                                     { QStringLiteral("other@example.org"), QStringLiteral("author") },
+                                                     { QStringLiteral("reader@example.org"),
+                                                       QStringLiteral("reader") } };
+        for (const auto &[email, role] : users)
+            QVERIFY(m_fx.createUser(email, role, kPassword));
+        m_admin = m_fx.token(QStringLiteral("admin@example.org"), kPassword);
+        m_editor = m_fx.token(QStringLiteral("editor@example.org"), kPassword);
+        m_author = m_fx.token(QStringLiteral("author@example.org"), kPassword);
+        m_other = m_fx.token(QStringLiteral("other@example.org"), kPassword);
+        m_reader = m_fx.token(QStringLiteral("reader@example.org"), kPassword);
+        QVERIFY(!m_admin.isEmpty() && !m_editor.isEmpty() && !m_author.isEmpty() && !m_reader.isEmpty());
+    }
+
+    void createGetUpdateDelete()
+    {
+        const QString id = createArticle(m_author,
+                                         { { "title", "Pour-over at home" },
+                                           { "slug", "pour-over" },
+                                           { "summary", "Good coffee, slowly." },
+                                           { "body", "# Kit\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n" },
+                                           { "tags", { "Coffee", "brewing" } } });
+        QVERIFY(!id.isEmpty());
+        HttpResult r = m_fx.call("GET", QStringLiteral("/api/v1/guides/") + id, m_author);
+        QCOMPARE(r.status, 200);
+        nlohmann::json a = r.json();
+        QCOMPARE_JSON(a["title"], "Pour-over at home");
+        QCOMPARE_JSON(a["body"], "# Kit\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n"); // exactly as written
+        QCOMPARE_JSON(a["status"], "draft");
+        QCOMPARE_JSON(a["kind"], "guide");
+        QCOMPARE_JSON(a["tags"], nlohmann::json({ "Coffee", "brewing" }));
+        QCOMPARE_JSON(a["author"]["id"].is_string(), true);
+        const qint64 rev = a["rev"].get<qint64>();
+
+        // The same id is no case study.
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/case-studies/") + id, m_author).status, 404);
+
+        r = m_fx.call("PATCH", QStringLiteral("/api/v1/guides/") + id, m_author,
+                      json({ { "summary", "Better coffee." }, { "rev", rev } }));
+        QCOMPARE(r.status, 200);
+        QCOMPARE_JSON(r.json()["summary"], "Better coffee.");
+        QCOMPARE_JSON(r.json()["title"], "Pour-over at home");
+        // A stale revision is refused, not silently merged.
+        r = m_fx.call("PATCH", QStringLiteral("/api/v1/guides/") + id, m_author,
+                      json({ { "summary", "Stale." }, { "rev", rev } }));
+        QCOMPARE(r.status, 412);
+        QCOMPARE_JSON(r.json()["error"]["code"], "rev_mismatch");
+
+        // Someone else's draft is not theirs to see or change.
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/guides/") + id, m_other).status, 404);
+        QCOMPARE(
+            m_fx.call("PATCH", QStringLiteral("/api/v1/guides/") + id, m_other, json({ { "title", "Mine" } })).status,
+            404);
+        // An editor may.
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/guides/") + id, m_editor).status, 200);
+
+        QCOMPARE(m_fx.call("DELETE", QStringLiteral("/api/v1/guides/") + id, m_author).status, 204);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/guides/") + id, m_author).status, 404);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no title") << json({ { "body", "x" } }) << QStringLiteral("title");
+        QTest::newRow("blank title") << json({ { "title", "  " } }) << QStringLiteral("title");
+        QTest::newRow("bad slug") << json({ { "title", "t" }, { "slug", "Not A Slug" } }) << QStringLiteral("slug");
+        QTest::newRow("unknown field") << json({ { "title", "t" }, { "colour", "red" } }) << QStringLiteral("colour");
+        QTest::newRow("tags not a list") << json({ { "title", "t" }, { "tags", "a,b" } }) << QStringLiteral("tags");
+        QTest::newRow("duplicate tags") << json({ { "title", "t" }, { "tags", { "a", "a" } } })
+                                        << QStringLiteral("tags");
+        QTest::newRow("bad status") << json({ { "title", "t" }, { "status", "live" } }) << QStringLiteral("status");
+        QTest::newRow("bad publish_at") << json({ { "title", "t" }, { "publish_at", "tomorrow" } })
+                                        << QStringLiteral("publish_at");
+        QTest::newRow("bad cover") << json({ { "title", "t" }, { "cover", "javascript:alert(1)" } })
+                                   << QStringLiteral("cover");
+        QTest::newRow("wrong kind") << json({ { "title", "t" }, { "kind", "case_study" } }) << QStringLiteral("kind");
+    }
+
+    void badInput()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        const HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/guides"), m_author, body);
+        QCOMPARE(r.status, 400);
+        QCOMPARE_JSON(r.json()["error"]["code"], "validation_failed");
+        QVERIFY2(r.json()["error"]["fields"].contains(field.toStdString()), r.body.constData());
+        // Nothing was stored.
+        const HttpResult list = m_fx.call("GET", QStringLiteral("/api/v1/guides?q=colour"), m_author);
+        QCOMPARE(list.status, 200);
+    }
+
+    void notJson()
+    {
+        const HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/guides"), m_author, "{title:");
+        QCOMPARE(r.status, 400);
+    }
+
+    void rolesAndPublishing()
+    {
+        const QString id = createArticle(m_author, { { "title", "Roles" }, { "slug", "roles" } });
+        QVERIFY(!id.isEmpty());
+        // Readers write nothing; authors do not publish.
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides"), m_reader, json({ { "title", "x" } })).status, 403);
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(id), m_author).status, 403);
+        QCOMPARE(
+            m_fx.call("PATCH", QStringLiteral("/api/v1/guides/") + id, m_author, json({ { "status", "published" } }))
+                .status,
+            403);
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/submit").arg(id), m_author).status, 200);
+        HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(id), m_editor);
+        QCOMPARE(r.status, 200);
+        QCOMPARE_JSON(r.json()["status"], "published");
+        QCOMPARE_JSON(r.json()["url"], "/guides/roles");
+        QVERIFY(!r.json()["published_at"].get<std::string>().empty());
+        // On the site at once.
+        QCOMPARE(m_fx.http().get(QStringLiteral("/guides/roles")).status, 200);
+        // A reader reads published articles over the API too.
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/guides/") + id, m_reader).status, 200);
+        r = m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/unpublish").arg(id), m_editor);
+        QCOMPARE(r.status, 200);
+        QCOMPARE_JSON(r.json()["status"], "draft");
+        QCOMPARE(m_fx.http().get(QStringLiteral("/guides/roles")).status, 410);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/guides/") + id, m_reader).status, 404);
+        // Not signed in: nothing.
+        QCOMPARE(m_fx.http().get(QStringLiteral("/api/v1/guides")).status, 401);
+    }
+
+    void listFilterSearchSort()
+    {
+        const HttpResult cat = m_fx.call("POST", QStringLiteral("/api/v1/categories"), m_admin,
+                                         json({ { "name", "Espresso" }, { "slug", "espresso" } }));
+        QCOMPARE(cat.status, 201);
+        const std::string catId = cat.json()["id"];
+        for (int i = 0; i < 25; ++i) {
+            nlohmann::json fields { { "title",
+                                      QStringLiteral("Listing %1").arg(i, 2, 10, QLatin1Char('0')).toStdString() },
+                                    { "body", i % 5 == 0 ? "crema and tamping" : "plain words" },
+                                    { "tags", i % 2 == 0 ? nlohmann::json({ "even" }) : nlohmann::json({ "odd" }) } };
+            if (i < 3)
+                fields["categories"] = { catId };
+            QVERIFY(!createArticle(m_other, fields).isEmpty());
+        }
+        HttpResult r = m_fx.call("GET", QStringLiteral("/api/v1/guides?per_page=10&sort=title&author="), m_other);
+        QCOMPARE(r.status, 200);
+        nlohmann::json page = r.json();
+        QCOMPARE(page["items"].size(), size_t(10));
+        QVERIFY(page["total"].get<int>() >= 25);
+        QVERIFY(!page["items"][0].contains("body"));
+        r = m_fx.call("GET", QStringLiteral("/api/v1/guides?tag=EVEN&per_page=100"), m_other);
+        QCOMPARE_JSON(r.json()["total"], 13);
+        r = m_fx.call("GET", QStringLiteral("/api/v1/guides?q=tamping&per_page=100"), m_other);
+        QCOMPARE_JSON(r.json()["total"], 5);
+        r = m_fx.call("GET", QStringLiteral("/api/v1/guides?category=espresso"), m_other);
+        QCOMPARE_JSON(r.json()["total"], 3);
+        r = m_fx.call("GET", QStringLiteral("/api/v1/guides?sort=title&order=asc&per_page=2&page=2&q=Listing"),
+                      m_other);
+        QCOMPARE_JSON(r.json()["items"][0]["title"], "Listing 02");
+        // The author sees only theirs and published ones.
+        r = m_fx.call("GET", QStringLiteral("/api/v1/guides?q=Listing"), m_author);
+        QCOMPARE_JSON(r.json()["total"], 0);
+        // Bad parameters are named.
+        r = m_fx.call("GET", QStringLiteral("/api/v1/guides?per_page=1000&sort=colour"), m_other);
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.json()["error"]["fields"].contains("per_page"));
+        QVERIFY(r.json()["error"]["fields"].contains("sort"));
+        // Tags with counts.
+        r = m_fx.call("GET", QStringLiteral("/api/v1/tags"), m_other);
+        QCOMPARE(r.status, 200);
+        bool sawEven = false;
+        const nlohmann::json list_ = r.json()["items"];
+        for (const auto &t : list_)
+            sawEven = sawEven || (t["tag"] == "even" && t["count"] == 13);
+        QVERIFY2(sawEven, r.body.constData());
+    }
+
+    void revisionsCompareRestore()
+    {
+        const QString id = createArticle(m_author, { { "title", "Versions" }, { "body", "one\ntwo\nthree\n" } });
+        QVERIFY(!id.isEmpty());
+        const QString base = QStringLiteral("/api/v1/guides/") + id;
+        QCOMPARE(m_fx.call("PATCH", base, m_author, json({ { "body", "one\n2\nthree\nfour\n" } })).status, 200);
+        QCOMPARE(m_fx.call("PATCH", base, m_author, json({ { "title", "Versions, again" } })).status, 200);
+        HttpResult r = m_fx.call("GET", base + QStringLiteral("/revisions"), m_author);
+        QCOMPARE(r.status, 200);
+        const nlohmann::json revs = r.json()["items"];
+        QCOMPARE(revs.size(), size_t(3));
+        const qint64 first = revs[2]["rev"];
+        const qint64 second = revs[1]["rev"];
+        QCOMPARE_JSON(revs[0]["title"], "Versions, again");
+        QCOMPARE_JSON(revs[2]["via"], "api");
+
+        r = m_fx.call("GET", base + QStringLiteral("/revisions/%1").arg(first), m_author);
+        QCOMPARE(r.status, 200);
+        QCOMPARE_JSON(r.json()["article"]["body"], "one\ntwo\nthree\n");
+
+        r = m_fx.call("GET", base + QStringLiteral("/revisions/compare?from=%1&to=%2").arg(first).arg(second),
+                      m_author);
+        QCOMPARE(r.status, 200);
+        QStringList ops;
+        const nlohmann::json list_ = r.json()["body"];
+        for (const auto &l : list_)
+            ops << QString::fromStdString(l["op"].get<std::string>() + ":" + l["text"].get<std::string>());
+        QCOMPARE(ops,
+                 QStringList({ QStringLiteral("same:one"), QStringLiteral("removed:two"), QStringLiteral("added:2"),
+                               QStringLiteral("same:three"), QStringLiteral("added:four"), QStringLiteral("same:") }));
+
+        r = m_fx.call("POST", base + QStringLiteral("/revisions/%1/restore").arg(first), m_author);
+        QCOMPARE(r.status, 200);
+        QCOMPARE_JSON(r.json()["body"], "one\ntwo\nthree\n");
+        QCOMPARE_JSON(r.json()["title"], "Versions");
+        // Restoring is a revision too.
+        QCOMPARE(m_fx.call("GET", base + QStringLiteral("/revisions"), m_author).json()["items"].size(), size_t(4));
+
+        // Not theirs: no history either; unknown revisions are 404.
+        QCOMPARE(m_fx.call("GET", base + QStringLiteral("/revisions"), m_other).status, 404);
+        QCOMPARE(m_fx.call("GET", base + QStringLiteral("/revisions/999999"), m_author).status, 404);
+        QCOMPARE(m_fx.call("POST", base + QStringLiteral("/revisions/999999/restore"), m_author).status, 404);
+        QCOMPARE(m_fx.call("GET", base + QStringLiteral("/revisions/compare?from=x"), m_author).status, 400);
+    }
+
+    void categories()
+    {
+        // Only those who manage categories change them.
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/categories"), m_author,
+                           json({ { "name", "Nope" }, { "slug", "nope" } }))
+                     .status,
+                 403);
+        HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/categories"), m_admin,
+                                 json({ { "name", "Brewing" }, { "slug", "brewing" } }));
+        QCOMPARE(r.status, 201);
+        const std::string parent = r.json()["id"];
+        r = m_fx.call("POST", QStringLiteral("/api/v1/categories"), m_admin,
+                      json({ { "name", "Filter" }, { "slug", "filter" }, { "parent_id", parent } }));
+        QCOMPARE(r.status, 201);
+        const std::string child = r.json()["id"];
+        // Unique slugs, existing parents, no loops.
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/categories"), m_admin,
+                           json({ { "name", "Again" }, { "slug", "brewing" } }))
+                     .status,
+                 409);
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/categories"), m_admin,
+                           json({ { "name", "Orphan" }, { "slug", "orphan" }, { "parent_id", "nope" } }))
+                     .status,
+                 400);
+        r = m_fx.call("PATCH", QStringLiteral("/api/v1/categories/") + QString::fromStdString(parent), m_admin,
+                      json({ { "parent_id", child } }));
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.json()["error"]["fields"].contains("parent_id"));
+        // A parent with children stays until they move.
+        QCOMPARE(
+            m_fx.call("DELETE", QStringLiteral("/api/v1/categories/") + QString::fromStdString(parent), m_admin).status,
+            409);
+        r = m_fx.call("GET", QStringLiteral("/api/v1/categories"), m_reader);
+        QCOMPARE(r.status, 200);
+        bool nested = false;
+        const nlohmann::json list_ = r.json()["items"];
+        for (const auto &c : list_)
+            nested = nested || (c["slug"] == "filter" && c["parent_id"] == parent);
+        QVERIFY2(nested, r.body.constData());
+        // An article keeps only categories that exist.
+        const QString id = createArticle(m_author, { { "title", "Cats" }, { "categories", { child, "missing" } } });
+        r = m_fx.call("GET", QStringLiteral("/api/v1/guides/") + id, m_author);
+        QCOMPARE_JSON(r.json()["categories"], nlohmann::json({ child }));
+    }
+
+    void savedItemsAndDashboard()
+    {
+        const QString id = createArticle(m_editor, { { "title", "Worth saving" }, { "slug", "worth-saving" } });
+        const QString draft = createArticle(m_editor, { { "title", "Not yet" } });
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(id), m_editor).status, 200);
+        HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/saved"), m_reader,
+                                 json({ { "article_id", id.toStdString() } }));
+        QCOMPARE(r.status, 201);
+        // Saving twice is saving once.
+        QCOMPARE(
+            m_fx.call("POST", QStringLiteral("/api/v1/saved"), m_reader, json({ { "article_id", id.toStdString() } }))
+                .status,
+            200);
+        // Drafts and unknown articles cannot be saved.
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/saved"), m_reader,
+                           json({ { "article_id", draft.toStdString() } }))
+                     .status,
+                 404);
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/saved"), m_reader, json({ { "colour", "x" } })).status, 400);
+        r = m_fx.call("GET", QStringLiteral("/api/v1/saved"), m_reader);
+        QCOMPARE(r.json()["items"].size(), size_t(1));
+        QCOMPARE_JSON(r.json()["items"][0]["url"], "/guides/worth-saving");
+        // Each reader sees their own.
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/saved"), m_author).json()["items"].size(), size_t(0));
+        QCOMPARE(m_fx.call("DELETE", QStringLiteral("/api/v1/saved/") + id, m_reader).status, 204);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/saved"), m_reader).json()["items"].size(), size_t(0));
+
+        r = m_fx.call("GET", QStringLiteral("/api/v1/dashboard/data"), m_editor);
+        QCOMPARE(r.status, 200);
+        const nlohmann::json d = r.json();
+        QVERIFY(d["counts"]["by_status"]["published"].get<int>() >= 1);
+        QVERIFY(d["counts"]["total"].get<int>() >= 2);
+        QVERIFY(!d["recent_activity"].empty());
+        bool sawDraft = false;
+        for (const auto &x : d["drafts"])
+            sawDraft = sawDraft || x["id"] == draft.toStdString();
+        QVERIFY(sawDraft);
+        // An author's dashboard counts only what they may see.
+        r = m_fx.call("GET", QStringLiteral("/api/v1/dashboard/data"), m_reader);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json()["drafts"].size(), size_t(0));
+        QCOMPARE_JSON(r.json()["counts"]["by_status"]["draft"], 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestContentApi)
+#include "tst_contentapi.moc"
