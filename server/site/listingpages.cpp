@@ -17,16 +17,6 @@ using shared::Result;
 
 namespace {
 
-struct Teaser
-{
-    QString kind;
-    QString slug;
-    QString title;
-    QString summary;
-    QString publishedAt;
-    QString updatedAt;
-};
-
 QString pathOf(const QString &kind, const QString &slug = QString())
 {
     return (kind == QLatin1String("case_study") ? QStringLiteral("/case-studies") : QStringLiteral("/guides"))
@@ -56,6 +46,8 @@ Result<QList<Teaser>> published(shared::Database &db, const QString &kind, int l
     }
     return out;
 }
+
+} // namespace
 
 Result<QByteArray> teaserList(const QList<Teaser> &teasers)
 {
@@ -98,6 +90,25 @@ Result<PageCache::Page> indexPage(WorkerServices &services, const QString &headi
     return p;
 }
 
+QByteArray pager(const QString &path, int page, bool more)
+{
+    if (page <= 1 && !more)
+        return {};
+    const QByteArray base = PageTemplate::escape(path) + (path.contains(QLatin1Char('?')) ? "&amp;page=" : "?page=");
+    QByteArray html = "<nav class=\"pager\" aria-label=\"Pages\">";
+    if (page > 1)
+        html.append("<a rel=\"prev\" href=\"")
+            .append(base)
+            .append(QByteArray::number(page - 1))
+            .append("\">Newer</a> ");
+    if (more)
+        html.append("<a rel=\"next\" href=\"").append(base).append(QByteArray::number(page + 1)).append("\">Older</a>");
+    html.append("</nav>\n");
+    return html;
+}
+
+namespace {
+
 QByteArray xml(const QString &text)
 {
     return PageTemplate::escape(text); // the same five entities are right for XML
@@ -139,26 +150,10 @@ Result<PageCache::Page> index(WorkerServices &services, const QString &kind, int
     Result<QByteArray> list = teaserList(*items);
     if (!list)
         return list.error();
-    QByteArray pager;
-    if (page > 1 || more) {
-        pager = "<nav class=\"pager\" aria-label=\"Pages\">";
-        if (page > 1)
-            pager.append("<a rel=\"prev\" href=\"")
-                .append(xml(pathOf(kind)))
-                .append("?page=")
-                .append(QByteArray::number(page - 1))
-                .append("\">Newer</a> ");
-        if (more)
-            pager.append("<a rel=\"next\" href=\"")
-                .append(xml(pathOf(kind)))
-                .append("?page=")
-                .append(QByteArray::number(page + 1))
-                .append("\">Older</a>");
-        pager.append("</nav>\n");
-    }
     const QByteArray sections = items->isEmpty() ? QByteArray("<p>Nothing published yet.</p>\n") : *list;
     return indexPage(services, kindHeading(kind),
-                     pathOf(kind) + (page > 1 ? QStringLiteral("?page=%1").arg(page) : QString()), sections, pager);
+                     pathOf(kind) + (page > 1 ? QStringLiteral("?page=%1").arg(page) : QString()), sections,
+                     pager(pathOf(kind), page, more));
 }
 
 Result<PageCache::Page> feed(WorkerServices &services)

@@ -4,6 +4,7 @@
 #include "server/site/pagecache.h"
 #include "shared/result.h"
 
+#include <QList>
 #include <QString>
 
 namespace quire::server {
@@ -16,6 +17,17 @@ class WorkerServices;
 // so every value is escaped by the template.
 namespace ListingPages {
 
+// A published article as lists show it.
+struct Teaser
+{
+    QString kind;
+    QString slug;
+    QString title;
+    QString summary;
+    QString publishedAt;
+    QString updatedAt;
+};
+
 shared::Result<PageCache::Page> home(WorkerServices &services);
 shared::Result<PageCache::Page> index(WorkerServices &services, const QString &kind, int page);
 shared::Result<PageCache::Page> feed(WorkerServices &services);
@@ -23,6 +35,13 @@ shared::Result<PageCache::Page> sitemap(WorkerServices &services);
 PageCache::Page robots(WorkerServices &services);
 
 inline constexpr int kPageSize = 20;
+
+// Parts other listing pages (categories, tags) build from.
+shared::Result<QByteArray> teaserList(const QList<Teaser> &teasers);
+shared::Result<PageCache::Page> indexPage(WorkerServices &services, const QString &heading, const QString &canonical,
+                                          const QByteArray &sections, const QByteArray &pager);
+// Newer/older links for page `page` of `path`; empty when there is one page.
+QByteArray pager(const QString &path, int page, bool more);
 
 } // namespace ListingPages
 } // namespace quire::server

@@ -6,6 +6,7 @@
 #include "server/site/listingpages.h"
 #include "server/site/pagecache.h"
 #include "server/site/sitesearch.h"
+#include "server/site/topicpages.h"
 #include "shared/articlepage.h"
 #include "shared/database.h"
 #include "shared/pagetemplate.h"
@@ -85,7 +86,10 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
     shared::Database &db = services.database();
     shared::Result<QSqlQuery> q
         = db.exec(QStringLiteral("SELECT g.id, g.title, g.body, g.summary, g.status, g.published_at, g.updated_at, "
-                                 "g.deleted, u.name FROM guides g LEFT JOIN users u ON u.id = g.owner_id "
+                                 "g.deleted, u.name, g.tags, g.cover, g.seo_title, g.seo_description, "
+                                 "(SELECT json_group_array(json_array(c.name, c.slug)) FROM json_each(g.categories) e "
+                                 "JOIN categories c ON c.id = e.value AND c.deleted = 0) "
+                                 "FROM guides g LEFT JOIN users u ON u.id = g.owner_id "
                                  "WHERE g.kind = ? AND g.slug = ? ORDER BY g.deleted, g.rev DESC LIMIT 1"),
                   { kind, slug });
     if (!q)
@@ -102,6 +106,16 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
             view.authorName = q->value(8).toString();
             view.publishedAt = shared::Timestamp::parse(q->value(5).toString()).value_or(QDateTime());
             view.updatedAt = shared::Timestamp::parse(q->value(6).toString()).value_or(QDateTime());
+            view.tags = shared::listItems(q->value(9).toString());
+            view.coverUrl = q->value(10).toString();
+            view.seoTitle = q->value(11).toString();
+            view.seoDescription = q->value(12).toString();
+            for (const nlohmann::json &c :
+                 nlohmann::json::parse(q->value(13).toString().toStdString(), nullptr, false)) {
+                if (c.is_array() && c.size() == 2)
+                    view.categories.append({ QString::fromStdString(c[0].get<std::string>()),
+                                             QString::fromStdString(c[1].get<std::string>()) });
+            }
             shared::Result<QByteArray> html = shared::ArticlePage::render(
                 view, { context.siteName, context.publicBaseUrl, QStringLiteral("en"), {} });
             if (!html)
@@ -198,6 +212,31 @@ Router::Handler listing(const QString &kind)
     };
 }
 
+// A category's or tag's pages, cached like the indexes.
+Router::Handler topic(bool isCategory)
+{
+    return [isCategory](HttpRequest &request, WorkerServices &services) -> HttpResponse {
+        int page = 1;
+        if (request.query.hasQueryItem(QStringLiteral("page"))) {
+            bool ok = false;
+            page = request.query.queryItemValue(QStringLiteral("page")).toInt(&ok);
+            if (!ok || page < 1 || page > 100'000)
+                page = -1;
+        }
+        const QString name = QUrl::fromPercentEncoding(
+            request.params.value(isCategory ? QStringLiteral("slug") : QStringLiteral("tag")).toUtf8());
+        const QString key = request.path + QStringLiteral("?page=%1").arg(page);
+        return cached(request, services, key, [&]() -> shared::Result<PageCache::Page> {
+            if (page < 1 || name.trimmed().isEmpty() || name.size() > shared::kMaxListItemLength) {
+                PageCache::Page missing;
+                missing.status = 404;
+                return missing;
+            }
+            return isCategory ? TopicPages::category(services, name, page) : TopicPages::tag(services, name, page);
+        });
+    };
+}
+
 HttpResponse stylesheet(HttpRequest &, WorkerServices &)
 {
     static const QByteArray css = [] {
@@ -234,6 +273,8 @@ void install(Router &router)
     });
     router.add(QStringLiteral("GET"), QStringLiteral("/guides"), listing(QStringLiteral("guide")));
     router.add(QStringLiteral("GET"), QStringLiteral("/case-studies"), listing(QStringLiteral("case_study")));
+    router.add(QStringLiteral("GET"), QStringLiteral("/categories/:slug"), topic(true));
+    router.add(QStringLiteral("GET"), QStringLiteral("/tags/:tag"), topic(false));
     router.add(QStringLiteral("GET"), QStringLiteral("/"), [](HttpRequest &request, WorkerServices &services) {
         return cached(request, services, QStringLiteral("/"), [&] { return ListingPages::home(services); });
     });

@@ -319,6 +319,80 @@ private Q_SLOTS:
         QCOMPARE_JSON(r.json()["categories"], nlohmann::json({ child }));
     }
 
+    // Category and tag pages of the readers' site, and what the article page shows of them.
+    void topicPages()
+    {
+        HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/categories"), m_admin,
+                                 json({ { "name", "Roasting & <More>" }, { "slug", "roasting" } }));
+        QCOMPARE(r.status, 201);
+        const std::string top = r.json()["id"];
+        r = m_fx.call("POST", QStringLiteral("/api/v1/categories"), m_admin,
+                      json({ { "name", "Light roasts" }, { "slug", "light-roasts" }, { "parent_id", top } }));
+        QCOMPARE(r.status, 201);
+        const std::string child = r.json()["id"];
+        const QString inChild = createArticle(m_editor,
+                                              { { "title", "Nordic light" },
+                                                { "slug", "nordic-light" },
+                                                { "categories", { child } },
+                                                { "tags", { "Beans", "C++" } },
+                                                { "cover", "/media/" + std::string(64, 'a') },
+                                                { "seo_title", "Light roasting, explained" } });
+        const QString inTop = createArticle(m_editor,
+                                            { { "title", "Drum roasters" },
+                                              { "slug", "drum-roasters" },
+                                              { "categories", { top } },
+                                              { "tags", { "beans" } } });
+        const QString unpublished = createArticle(m_editor,
+                                                  { { "title", "Secret roast" },
+                                                    { "slug", "secret-roast" },
+                                                    { "categories", { top } },
+                                                    { "tags", { "beans" } } });
+        QVERIFY(!inChild.isEmpty() && !inTop.isEmpty() && !unpublished.isEmpty());
+        for (const QString &id : { inChild, inTop })
+            QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(id), m_editor).status, 200);
+
+        // The parent lists its own and its sub-category's articles, never drafts.
+        r = m_fx.http().get(QStringLiteral("/categories/roasting"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("Roasting &amp; &lt;More&gt;"));
+        QVERIFY(r.body.contains("href=\"/guides/nordic-light\""));
+        QVERIFY(r.body.contains("href=\"/guides/drum-roasters\""));
+        QVERIFY(!r.body.contains("secret-roast"));
+        QVERIFY(r.body.contains("href=\"/categories/light-roasts\""));
+        r = m_fx.http().get(QStringLiteral("/categories/light-roasts"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("nordic-light"));
+        QVERIFY(!r.body.contains("drum-roasters\""));
+        QVERIFY(r.body.contains("href=\"/categories/roasting\"")); // up the tree
+        QCOMPARE(m_fx.http().get(QStringLiteral("/categories/no-such")).status, 404);
+
+        // Tags ignore case; odd characters are addressed percent-encoded.
+        r = m_fx.http().get(QStringLiteral("/tags/BEANS"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("nordic-light") && r.body.contains("drum-roasters"));
+        QVERIFY(!r.body.contains("secret-roast"));
+        QCOMPARE(m_fx.http().get(QStringLiteral("/tags/c%2B%2B")).status, 200);
+        QCOMPARE(m_fx.http().get(QStringLiteral("/tags/unused")).status, 404);
+        QCOMPARE(m_fx.http().get(QStringLiteral("/tags/beans?page=0")).status, 404);
+
+        // The article page links its topics and carries its SEO title and cover.
+        r = m_fx.http().get(QStringLiteral("/guides/nordic-light"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("href=\"/categories/light-roasts\""));
+        QVERIFY(r.body.contains("href=\"/tags/c%2B%2B\""));
+        QVERIFY(r.body.contains("<title>Light roasting, explained"));
+        QVERIFY(r.body.contains("<h1>Nordic light</h1>"));
+        QVERIFY(r.body.contains("property=\"og:image\""));
+        QVERIFY(r.body.contains("<img src=\"/media/" + QByteArray(64, 'a') + "\" alt=\"\">"));
+
+        // A renamed category shows its new name at once (the cache is emptied on change).
+        QCOMPARE(m_fx.call("PATCH", QStringLiteral("/api/v1/categories/") + QString::fromStdString(child), m_admin,
+                           json({ { "name", "Pale roasts" } }))
+                     .status,
+                 200);
+        QVERIFY(m_fx.http().get(QStringLiteral("/guides/nordic-light")).body.contains("Pale roasts"));
+    }
+
     void savedItemsAndDashboard()
     {
         const QString id = createArticle(m_editor, { { "title", "Worth saving" }, { "slug", "worth-saving" } });
