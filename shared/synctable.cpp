@@ -9,6 +9,7 @@
 #include "shared/uuid.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace quire::shared {
 
@@ -128,6 +129,15 @@ void SyncTable::validateFields(const nlohmann::json &fields, bool creating, Fiel
                                .arg(kMaxListItemLength));
             break;
         }
+        case ColumnType::ImageRef: {
+            static const QRegularExpression media(QStringLiteral("^/media/[0-9a-f]{64}$"));
+            if (!value.isEmpty() && !media.match(value).hasMatch()
+                && !(value.startsWith(QLatin1String("https://")) && QUrl(value, QUrl::StrictMode).isValid()))
+                errors.add(name, Tr::tr("Use an uploaded image or an https:// address."));
+            else if (c->maxLength > 0 && value.size() > c->maxLength)
+                errors.add(name, Tr::tr("Must be at most %n characters.", nullptr, c->maxLength));
+            break;
+        }
         case ColumnType::Slug:
             if (!isSlug(value) && !(value.isEmpty() && !c->required))
                 errors.add(name, Tr::tr("Use lower-case letters, digits and single hyphens, like my-first-guide."));
@@ -201,7 +211,7 @@ const QList<SyncTable> &tables()
                   QStringLiteral("[]") },
                 { QStringLiteral("tags"), ColumnType::List, MergeRule::SetUnion, false, 0, {}, QStringLiteral("[]") },
                 // The cover image: a /media/<sha256> address or an https URL.
-                { QStringLiteral("cover"), ColumnType::Text, MergeRule::LastArrival, false, 300, {}, {} },
+                { QStringLiteral("cover"), ColumnType::ImageRef, MergeRule::LastArrival, false, 300, {}, {} },
                 { QStringLiteral("seo_title"), ColumnType::Text, MergeRule::LastArrival, false, 120, {}, {} },
                 { QStringLiteral("seo_description"), ColumnType::Text, MergeRule::LastArrival, false, 300, {}, {} },
                 { QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {} },

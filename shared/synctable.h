@@ -21,7 +21,8 @@ enum class MergeRule {
 
 // List: a JSON array of distinct non-empty strings, kept as its JSON text
 // ("[]" when empty) so every synced value stays a string.
-enum class ColumnType { Text, Markdown, Choice, Id, Timestamp, Slug, List };
+// ImageRef: empty, an uploaded image (/media/<sha256>) or an https address.
+enum class ColumnType { Text, Markdown, Choice, Id, Timestamp, Slug, List, ImageRef };
 
 struct SyncColumn
 {

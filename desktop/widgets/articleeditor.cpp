@@ -5,11 +5,16 @@
 #include "desktop/core/authsession.h"
 #include "desktop/core/contentstore.h"
 #include "desktop/core/workspace.h"
+#include "desktop/widgets/metadatapanel.h"
+#include "desktop/widgets/revisionpanel.h"
 #include "desktop/widgets/tr.h"
 #include "shared/permissions.h"
 #include "shared/role.h"
 
 #include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -18,6 +23,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -73,6 +80,12 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     m_submit = actionButton(Tr::tr("Submit for Review"), "submitButton", "in_review");
     m_publish = actionButton(Tr::tr("Publish"), "publishButton", "published");
     m_unpublish = actionButton(Tr::tr("Unpublish"), "unpublishButton", "draft");
+    m_schedule = new QPushButton(Tr::tr("Schedule…"), this);
+    m_schedule->setObjectName(QStringLiteral("scheduleButton"));
+    connect(m_schedule, &QPushButton::clicked, this, &ArticleEditor::schedule);
+    m_metadata = new MetadataPanel(workspace, this);
+    m_revisions = new RevisionPanel(workspace, this);
+    connect(m_metadata, &MetadataPanel::edited, this, &ArticleEditor::edited);
 
     auto *form = new QFormLayout;
     form->addRow(Tr::tr("&Title:"), m_title);
@@ -84,11 +97,22 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     actions->addWidget(m_submit);
     actions->addWidget(m_publish);
     actions->addWidget(m_unpublish);
+    actions->addWidget(m_schedule);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(actions);
     layout->addWidget(m_problem);
-    layout->addWidget(m_body, 1);
+    // The text gets the room; details and history sit beside it in tabs.
+    auto *side = new QTabWidget(this);
+    side->setObjectName(QStringLiteral("articleSideTabs"));
+    side->addTab(m_metadata, Tr::tr("Details"));
+    side->addTab(m_revisions, Tr::tr("History"));
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_body);
+    split->addWidget(side);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(m_words);
 
     m_autosave->setSingleShot(true);
@@ -138,6 +162,8 @@ void ArticleEditor::load(const QString &id)
     m_body->setPlainText(text(m_loaded, "body"));
     for (QWidget *w : std::initializer_list<QWidget *> { m_title, m_kind, m_slug, m_summary, m_body })
         w->setEnabled(has);
+    m_metadata->load(has ? m_loaded : nlohmann::json::object());
+    m_revisions->showArticle(text(m_loaded, "kind"), has ? id : QString());
     m_problem->clear();
     m_dirty = false;
     m_loading = false;
@@ -152,11 +178,13 @@ void ArticleEditor::reloadIfClean()
 
 nlohmann::json ArticleEditor::fieldsOnScreen() const
 {
-    return { { "title", m_title->text().toStdString() },
-             { "kind", m_kind->currentData().toString().toStdString() },
-             { "slug", m_slug->text().trimmed().toStdString() },
-             { "summary", m_summary->text().toStdString() },
-             { "body", m_body->toPlainText().toStdString() } };
+    nlohmann::json fields { { "title", m_title->text().toStdString() },
+                            { "kind", m_kind->currentData().toString().toStdString() },
+                            { "slug", m_slug->text().trimmed().toStdString() },
+                            { "summary", m_summary->text().toStdString() },
+                            { "body", m_body->toPlainText().toStdString() } };
+    fields.update(m_metadata->fields());
+    return fields;
 }
 
 void ArticleEditor::edited()
@@ -202,19 +230,45 @@ bool ArticleEditor::saveNow()
     return true;
 }
 
-void ArticleEditor::setStatus(const QString &status)
+void ArticleEditor::setStatus(const QString &status, const QString &publishAt)
 {
     if (!saveNow())
         return;
-    shared::VoidResult r
-        = m_workspace.content().update(ContentStore::guides(), m_id, { { "status", status.toStdString() } });
+    nlohmann::json change { { "status", status.toStdString() } };
+    if (!publishAt.isEmpty())
+        change["publish_at"] = publishAt.toStdString();
+    shared::VoidResult r = m_workspace.content().update(ContentStore::guides(), m_id, change);
     if (!r) {
         m_problem->setText(r.error().message);
         return;
     }
-    m_loaded["status"] = status.toStdString();
+    for (auto it = change.begin(); it != change.end(); ++it)
+        m_loaded[it.key()] = *it;
     updateActions();
     Q_EMIT saved(m_id);
+}
+
+void ArticleEditor::schedule()
+{
+    // The server publishes at this time even when no desktop is online.
+    QDialog dialog(this);
+    dialog.setWindowTitle(Tr::tr("Schedule Publication"));
+    auto *when = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), &dialog);
+    when->setObjectName(QStringLiteral("publishAtEdit"));
+    when->setCalendarPopup(true);
+    when->setMinimumDateTime(QDateTime::currentDateTime());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(Tr::tr("Schedule"));
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QFormLayout(&dialog);
+    layout->addRow(Tr::tr("&Publish on:"), when);
+    layout->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    setStatus(
+        QStringLiteral("scheduled"),
+        when->dateTime().toUTC().toString(Qt::ISODateWithMs).replace(QStringLiteral("+00:00"), QStringLiteral("Z")));
 }
 
 void ArticleEditor::updateActions()
@@ -230,7 +284,9 @@ void ArticleEditor::updateActions()
             : Tr::tr("Choose an article or make a new one."));
     m_submit->setVisible(has && canSubmit && !canPublish && status == QLatin1String("draft"));
     m_publish->setVisible(has && canPublish && status != QLatin1String("published"));
-    m_unpublish->setVisible(has && canPublish && status == QLatin1String("published"));
+    m_unpublish->setVisible(has && canPublish
+                            && (status == QLatin1String("published") || status == QLatin1String("scheduled")));
+    m_schedule->setVisible(has && canPublish && status != QLatin1String("published"));
     static const QRegularExpression space(QStringLiteral("\\s+"));
     const qsizetype words = m_body->toPlainText().split(space, Qt::SkipEmptyParts).size();
     m_words->setText(has ? Tr::tr("%n word(s)", nullptr, int(words)) : QString());

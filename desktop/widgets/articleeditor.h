@@ -18,11 +18,13 @@ class Workspace;
 
 namespace quire::gui {
 
-// Writes one article: title, kind, address (slug), summary and the body in
-// Markdown, saved into the replica by itself a second after typing stops
-// (no Save button; a crash loses at most that second). Offers the status
-// moves the user's role allows. A change that the replica refuses (an
-// invalid slug) is shown beside the field and kept in the editor.
+class MetadataPanel;
+class RevisionPanel;
+
+// Writes one article: title, kind, address (slug), summary, the body in
+// Markdown and, beside it, its metadata and revision history, saved into the replica by itself a second after typing
+// stops (no Save button; a crash loses at most that second). Offers the status moves the user's role allows. A change
+// that the replica refuses (an invalid slug) is shown beside the field and kept in the editor.
 class ArticleEditor final : public QWidget
 {
     Q_OBJECT
@@ -45,7 +47,8 @@ Q_SIGNALS:
 private:
     QPushButton *actionButton(const QString &text, const char *name, const char *status);
     void edited();
-    void setStatus(const QString &status);
+    void setStatus(const QString &status, const QString &publishAt = QString());
+    void schedule();
     void updateActions();
     nlohmann::json fieldsOnScreen() const;
 
@@ -65,6 +68,9 @@ private:
     QPushButton *m_submit;
     QPushButton *m_publish;
     QPushButton *m_unpublish;
+    QPushButton *m_schedule;
+    MetadataPanel *m_metadata;
+    RevisionPanel *m_revisions;
     QTimer *m_autosave;
 };
 

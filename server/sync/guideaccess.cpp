@@ -7,8 +7,6 @@
 #include "shared/synctable.h"
 #include "shared/timestamp.h"
 
-#include <QRegularExpression>
-
 namespace quire::server {
 
 using shared::Error;
@@ -21,13 +19,6 @@ bool isPublic(const QString &status)
 {
     return status == QLatin1String("published") || status == QLatin1String("scheduled")
         || status == QLatin1String("archived");
-}
-
-// A cover is an uploaded image of ours or an https address.
-bool isCover(const QString &cover)
-{
-    static const QRegularExpression media(QStringLiteral("^/media/[0-9a-f]{64}$"));
-    return cover.isEmpty() || media.match(cover).hasMatch() || cover.startsWith(QLatin1String("https://"));
 }
 
 } // namespace
@@ -123,10 +114,6 @@ VoidResult GuideAccess::beforeWrite(shared::Database &db, const QString &id,
                 return r;
         }
     }
-    if (!isCover(text(after, "cover")))
-        return Error::make(
-            QStringLiteral("validation_failed"), QStringLiteral("The cover image address is not valid."),
-            { { QStringLiteral("cover"), QStringLiteral("Use an uploaded image or an https address.") } });
     // Only categories that exist: a category deleted meanwhile is dropped
     // from the list rather than refusing the author's whole edit.
     const QStringList categories = shared::listItems(text(after, "categories"));

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+#include "shared/textdiff.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+
+namespace quire::desktop {
+
+class AuthSession;
+
+// One saved revision of an article, as the server keeps it.
+struct RevisionInfo
+{
+    qint64 rev = 0;
+    QString createdAt;
+    QString authorName;
+    QString title;
+    QString status;
+    int words = 0;
+    bool viaApi = false;
+};
+
+// Two revisions compared: the fields that changed and the body's lines.
+struct RevisionComparison
+{
+    struct Field
+    {
+        QString name;
+        QString from;
+        QString to;
+    };
+    QList<Field> fields;
+    QList<shared::TextDiff::Line> body;
+};
+
+// An article's history on the server: list, read, compare and restore
+// revisions over the signed-in session. The server keeps every revision
+// and decides who may see and restore; a restore is a new revision that the
+// next sync brings into the replica.
+class RevisionHistory final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RevisionHistory(AuthSession &session, QObject *parent = nullptr);
+
+    void list(const QString &kind, const QString &id, std::function<void(shared::Result<QList<RevisionInfo>>)> done);
+    // The article as it was at `rev` (the REST API's article fields).
+    void get(const QString &kind, const QString &id, qint64 rev,
+             std::function<void(shared::Result<nlohmann::json>)> done);
+    void compare(const QString &kind, const QString &id, qint64 from, qint64 to,
+                 std::function<void(shared::Result<RevisionComparison>)> done);
+    void restore(const QString &kind, const QString &id, qint64 rev, std::function<void(shared::VoidResult)> done);
+
+    // /api/v1/guides/<id> or /api/v1/case-studies/<id>
+    static QString articlePath(const QString &kind, const QString &id);
+
+private:
+    AuthSession &m_session;
+};
+
+} // namespace quire::desktop
