@@ -82,6 +82,20 @@ Result<bool> ArticleQuery::catchUpSome(shared::Database &db, int maxRows, qint64
     return finished;
 }
 
+Result<QStringList> ArticleQuery::knownTags(shared::Database &db, const QString &kind)
+{
+    Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT min(t.value) FROM guides g, json_each(g.tags) t WHERE "
+                                                 "(? = '' OR g.kind = ?) GROUP BY lower(t.value) "
+                                                 "ORDER BY count(*) DESC, lower(t.value) LIMIT 200"),
+                                  { kind, kind });
+    if (!q)
+        return q.error();
+    QStringList tags;
+    while (q->next())
+        tags << q->value(0).toString();
+    return tags;
+}
+
 Result<QList<ArticleSummary>> ArticleQuery::run(shared::Database &db) const
 {
     const QString match = matchExpression(text);
@@ -105,6 +119,20 @@ Result<QList<ArticleSummary>> ArticleQuery::run(shared::Database &db) const
     if (!status.isEmpty()) {
         sql += QStringLiteral(" AND g.status = ?");
         binds << status;
+    }
+    if (!category.isEmpty()) {
+        sql += QStringLiteral(" AND EXISTS (WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT c.id FROM categories c "
+                              "JOIN tree t ON c.parent_id = t.id) SELECT 1 FROM json_each(g.categories) e JOIN tree "
+                              "ON tree.id = e.value)");
+        binds << category;
+    }
+    if (!tag.isEmpty()) {
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM json_each(g.tags) t WHERE lower(t.value) = lower(?))");
+        binds << tag.trimmed();
+    }
+    if (!ownerId.isEmpty()) {
+        sql += QStringLiteral(" AND g.owner_id = ?");
+        binds << ownerId;
     }
     switch (sort) {
     case Sort::Relevance:

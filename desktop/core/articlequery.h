@@ -25,7 +25,8 @@ struct ArticleSummary
 };
 
 // Finds articles in the replica: full-text search (SQLite FTS5, ranked)
-// with filters by kind and status, or all of them newest first. The index
+// with filters by kind, status, category (with its sub-categories), tag
+// and author, or all of them newest first. The index
 // is brought up to date before a search when writes marked it stale
 // (see replica migration 4).
 class ArticleQuery
@@ -36,10 +37,16 @@ public:
     QString text; // words to find; empty: everything
     QString kind; // guide | case_study | empty for both
     QString status; // a status name | empty for all
+    QString category; // a category id: it and the categories nested in it | empty for all
+    QString tag; // a tag, any case | empty for all
+    QString ownerId; // the author's user id | empty for everyone's
     Sort sort = Sort::Updated;
     int limit = 500;
 
     shared::Result<QList<ArticleSummary>> run(shared::Database &db) const;
+
+    // The tags on the replica's articles of `kind` (empty: both), most used first.
+    static shared::Result<QStringList> knownTags(shared::Database &db, const QString &kind);
 
     // Indexes the rows written since the last search, if any were.
     static shared::VoidResult catchUp(shared::Database &db);

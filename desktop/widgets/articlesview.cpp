@@ -9,12 +9,14 @@
 #include "desktop/widgets/articleeditor.h"
 #include "desktop/widgets/tr.h"
 #include "shared/contentstatus.h"
+#include "shared/synctable.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QMultiMap>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -29,6 +31,10 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, Q
     , m_model(new desktop::ArticleListModel(workspace.replica().database(), this))
     , m_search(new QLineEdit(this))
     , m_status(new QComboBox(this))
+    , m_category(new QComboBox(this))
+    , m_tag(new QComboBox(this))
+    , m_author(new QComboBox(this))
+    , m_sort(new QComboBox(this))
     , m_table(new QTableView(this))
     , m_editor(new ArticleEditor(workspace, this))
 {
@@ -37,6 +43,19 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, Q
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_table->setObjectName(QStringLiteral("articleTable"));
+    m_category->setObjectName(QStringLiteral("categoryFilter"));
+    m_tag->setObjectName(QStringLiteral("tagFilter"));
+    m_author->setObjectName(QStringLiteral("authorFilter"));
+    m_sort->setObjectName(QStringLiteral("sortOrder"));
+    m_category->setAccessibleName(Tr::tr("Category"));
+    m_tag->setAccessibleName(Tr::tr("Tag"));
+    m_author->setAccessibleName(Tr::tr("Author"));
+    m_sort->setAccessibleName(Tr::tr("Sort by"));
+    m_author->addItem(Tr::tr("Anyone"), QString());
+    m_author->addItem(Tr::tr("Mine"), QStringLiteral("me"));
+    m_sort->addItem(Tr::tr("Newest first"), int(desktop::ArticleQuery::Sort::Updated));
+    m_sort->addItem(Tr::tr("By title"), int(desktop::ArticleQuery::Sort::Title));
+    m_sort->addItem(Tr::tr("Best match"), int(desktop::ArticleQuery::Sort::Relevance));
     m_search->setPlaceholderText(Tr::tr("Search titles and text"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(Tr::tr("Search"));
@@ -59,10 +78,16 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, Q
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
     filters->addWidget(m_status);
+    auto *more = new QHBoxLayout;
+    more->addWidget(m_category, 1);
+    more->addWidget(m_tag, 1);
+    more->addWidget(m_author);
+    more->addWidget(m_sort);
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
+    leftLayout->addLayout(more);
     leftLayout->addWidget(m_table, 1);
     leftLayout->addWidget(create);
     auto *splitter = new QSplitter(this);
@@ -75,12 +100,29 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, Q
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_model->query().text = text;
-        m_model->query().sort
-            = text.isEmpty() ? desktop::ArticleQuery::Sort::Updated : desktop::ArticleQuery::Sort::Relevance;
+        // Typing words ranks by match; clearing them goes back to newest first.
+        m_sort->setCurrentIndex(m_sort->findData(
+            int(text.isEmpty() ? desktop::ArticleQuery::Sort::Updated : desktop::ArticleQuery::Sort::Relevance)));
         refresh();
     });
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
         m_model->query().status = m_status->currentData().toString();
+        refresh();
+    });
+    connect(m_category, &QComboBox::activated, this, [this] {
+        m_model->query().category = m_category->currentData().toString();
+        refresh();
+    });
+    connect(m_tag, &QComboBox::activated, this, [this] {
+        m_model->query().tag = m_tag->currentData().toString();
+        refresh();
+    });
+    connect(m_author, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->query().ownerId = m_author->currentData().toString().isEmpty() ? QString() : m_workspace.accountId();
+        refresh();
+    });
+    connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->query().sort = desktop::ArticleQuery::Sort(m_sort->currentData().toInt());
         refresh();
     });
     connect(create, &QPushButton::clicked, this, &ArticlesView::createArticle);
@@ -94,8 +136,46 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, Q
     refresh();
 }
 
+void ArticlesView::reloadChoices()
+{
+    const QString category = m_category->currentData().toString();
+    const QString tag = m_tag->currentData().toString();
+    const QSignalBlocker blockCategory(m_category);
+    const QSignalBlocker blockTag(m_tag);
+    m_category->clear();
+    m_category->addItem(Tr::tr("Any category"), QString());
+    if (auto rows = m_workspace.content().list(*shared::SyncSchema::find(QStringLiteral("categories")),
+                                               { QStringLiteral("name"), QStringLiteral("parent_id") })) {
+        // Sub-categories indented under their parent, so the tree reads as one.
+        QMultiMap<QString, std::pair<QString, QString>> children; // parent -> (name, id)
+        for (const nlohmann::json &c : *rows)
+            children.insert(QString::fromStdString(c.value("parent_id", std::string())),
+                            { QString::fromStdString(c.value("name", std::string())),
+                              QString::fromStdString(c.value("id", std::string())) });
+        std::function<void(const QString &, int)> add = [&](const QString &parent, int depth) {
+            QList<std::pair<QString, QString>> items = children.values(parent);
+            std::sort(items.begin(), items.end());
+            for (const auto &[name, id] : items) {
+                m_category->addItem(QString(depth * 2, QLatin1Char(' ')) + name, id);
+                if (depth < 16)
+                    add(id, depth + 1);
+            }
+        };
+        add(QString(), 0);
+    }
+    m_category->setCurrentIndex(std::max(0, m_category->findData(category)));
+    m_tag->clear();
+    m_tag->addItem(Tr::tr("Any tag"), QString());
+    if (auto tags = desktop::ArticleQuery::knownTags(m_workspace.replica().database(), m_kind)) {
+        for (const QString &t : *tags)
+            m_tag->addItem(QStringLiteral("#") + t, t);
+    }
+    m_tag->setCurrentIndex(std::max(0, m_tag->findData(tag)));
+}
+
 void ArticlesView::refresh()
 {
+    reloadChoices();
     const QString current = m_editor->currentId();
     const QSignalBlocker blocker(m_table->selectionModel());
     if (const QString error = m_model->refresh(); !error.isEmpty())

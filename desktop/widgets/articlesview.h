@@ -30,6 +30,8 @@ public:
     // Makes a new article and opens it; its id, or empty on failure.
     QString createArticle();
     void refresh();
+    // Refills the category and tag choices from the replica, keeping the choice.
+    void reloadChoices();
 
 private:
     void select(const QString &id);
@@ -39,6 +41,10 @@ private:
     desktop::ArticleListModel *m_model;
     QLineEdit *m_search;
     QComboBox *m_status;
+    QComboBox *m_category;
+    QComboBox *m_tag;
+    QComboBox *m_author;
+    QComboBox *m_sort;
     QTableView *m_table;
     ArticleEditor *m_editor;
 };

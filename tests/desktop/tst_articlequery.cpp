@@ -4,6 +4,7 @@
 #include "desktop/core/replica.h"
 #include "desktop/core/syncstore.h"
 #include "shared/database.h"
+#include "shared/synctable.h"
 #include "shared/uuid.h"
 
 #include <QStandardPaths>
@@ -91,6 +92,54 @@ private Q_SLOTS:
             expected.sort();
         }
         QCOMPARE(got, expected);
+    }
+
+    // Category (with what is nested in it), tag (any case) and author filters, and sorting.
+    void filtersAndSorting()
+    {
+        const quire::shared::SyncTable &categories = *quire::shared::SyncSchema::find(QStringLiteral("categories"));
+        auto drinks = m_content->create(categories, { { "name", "Drinks" }, { "slug", "drinks" } }, m_owner);
+        QVERIFY(drinks);
+        auto hot = m_content->create(
+            categories, { { "name", "Hot" }, { "slug", "hot" }, { "parent_id", drinks->toStdString() } }, m_owner);
+        QVERIFY(hot);
+        const QString other = quire::shared::Uuid::createV7();
+        auto cocoa = m_content->create(ContentStore::guides(),
+                                       { { "title", "Cocoa" },
+                                         { "categories", quire::shared::listText({ *hot }).toStdString() },
+                                         { "tags", R"(["Winter","sweet"])" } },
+                                       other);
+        QVERIFY(cocoa);
+        auto lemonade = m_content->create(ContentStore::guides(),
+                                          { { "title", "Lemonade" },
+                                            { "categories", quire::shared::listText({ *drinks }).toStdString() },
+                                            { "tags", R"(["summer","sweet"])" } },
+                                          m_owner);
+        QVERIFY(lemonade);
+
+        ArticleQuery q;
+        q.kind = QStringLiteral("guide");
+        q.sort = ArticleQuery::Sort::Title;
+        q.category = *drinks;
+        QCOMPARE(titles(q), QStringList({ QStringLiteral("Cocoa"), QStringLiteral("Lemonade") }));
+        q.category = *hot;
+        QCOMPARE(titles(q), QStringList({ QStringLiteral("Cocoa") }));
+        q.category.clear();
+        q.tag = QStringLiteral("SWEET");
+        QCOMPARE(titles(q), QStringList({ QStringLiteral("Cocoa"), QStringLiteral("Lemonade") }));
+        q.tag = QStringLiteral("winter");
+        QCOMPARE(titles(q), QStringList({ QStringLiteral("Cocoa") }));
+        q.tag.clear();
+        q.ownerId = other;
+        QCOMPARE(titles(q), QStringList({ QStringLiteral("Cocoa") }));
+        q.ownerId.clear();
+        QCOMPARE(titles(q).first(), QStringLiteral("Bread")); // by title
+        const auto tags = ArticleQuery::knownTags(m_replica->database(), QStringLiteral("guide"));
+        QVERIFY(tags);
+        QCOMPARE(tags->first(), QStringLiteral("sweet")); // most used first
+        QVERIFY(tags->contains(QStringLiteral("Winter")));
+        QVERIFY(m_content->remove(ContentStore::guides(), *cocoa));
+        QVERIFY(m_content->remove(ContentStore::guides(), *lemonade));
     }
 
     void editsAndDeletesReachTheIndex()
