@@ -5,6 +5,7 @@
 #include "desktop/core/contentstore.h"
 #include "desktop/core/workspace.h"
 #include "shared/jsonqt.h"
+#include "shared/synctable.h"
 
 #include <QTextStream>
 
@@ -102,6 +103,21 @@ std::optional<nlohmann::json> GuideCommands::readFields(QStringList &args, int &
         fields["title"] = *title;
     if (const auto status = CliSupport::takeOption(args, QStringLiteral("--status"), bad))
         fields["status"] = *status;
+    // Plain text options map to the article's fields of the same name.
+    for (const char *name : { "slug", "summary", "kind", "cover" }) {
+        if (const auto value = CliSupport::takeOption(args, QStringLiteral("--") + QLatin1String(name), bad))
+            fields[name] = *value;
+    }
+    if (const auto at = CliSupport::takeOption(args, QStringLiteral("--publish-at"), bad))
+        fields["publish_at"] = *at;
+    if (const auto tags = CliSupport::takeOption(args, QStringLiteral("--tags"), bad)) {
+        QStringList list;
+        for (const QString &t : tags->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!t.trimmed().isEmpty() && !list.contains(t.trimmed()))
+                list << t.trimmed();
+        }
+        fields["tags"] = shared::listText(list);
+    }
     if (const auto bodyFile = CliSupport::takeOption(args, QStringLiteral("--body-file"), bad)) {
         shared::Result<QString> body = m_cli.readTextFile(*bodyFile);
         if (!body) {
@@ -151,7 +167,7 @@ int GuideCommands::edit(desktop::Workspace &ws, QStringList args)
     if (args.size() != 1)
         return m_cli.usage(Tr::tr("guides edit needs one ID"));
     if (fields->empty())
-        return m_cli.usage(Tr::tr("guides edit needs --title, --body-file or --status"));
+        return m_cli.usage(Tr::tr("guides edit needs at least one field to change"));
     if (shared::VoidResult r = ws.content().update(ContentStore::guides(), args.first(), *fields); !r)
         return m_cli.fail(r.error());
     return Ok;

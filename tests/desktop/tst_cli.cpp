@@ -249,6 +249,30 @@ private Q_SLOTS:
                                 QStringLiteral("x"), QStringLiteral("--status"), QStringLiteral("bogus") }));
         QCOMPARE(invalid.exitCode, 1);
         QVERIFY(invalid.err.contains("status"));
+        // The article's other fields, and their validation.
+        const CliResult full = cli(withProfile(
+            QStringLiteral("s1"),
+            { QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"), QStringLiteral("Case"),
+              QStringLiteral("--kind"), QStringLiteral("case_study"), QStringLiteral("--slug"),
+              QStringLiteral("a-case"), QStringLiteral("--summary"), QStringLiteral("Short."), QStringLiteral("--tags"),
+              QStringLiteral("beans, roast ,beans"), QStringLiteral("--json") }));
+        QCOMPARE(full.exitCode, 0);
+        const QString caseId = QString::fromStdString(nlohmann::json::parse(full.out.toStdString())["id"]);
+        const auto caseRow = nlohmann::json::parse(
+            cli(withProfile(QStringLiteral("s1"),
+                            { QStringLiteral("guides"), QStringLiteral("show"), caseId, QStringLiteral("--json") }))
+                .out.toStdString());
+        QCOMPARE(caseRow["kind"].get<std::string>(), std::string("case_study"));
+        QCOMPARE(caseRow["slug"].get<std::string>(), std::string("a-case"));
+        QCOMPARE(caseRow["tags"].get<std::string>(), std::string(R"(["beans","roast"])"));
+        const CliResult badSlug = cli(withProfile(QStringLiteral("s1"),
+                                                  { QStringLiteral("guides"), QStringLiteral("edit"), caseId,
+                                                    QStringLiteral("--slug"), QStringLiteral("Not A Slug") }));
+        QCOMPARE(badSlug.exitCode, 1);
+        QVERIFY(badSlug.err.contains("slug"));
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("guides"), QStringLiteral("edit"), caseId }))
+                     .exitCode,
+                 2);
         QCOMPARE(
             cli(withProfile(QStringLiteral("s1"), { QStringLiteral("guides"), QStringLiteral("delete"), id })).exitCode,
             0);
