@@ -12,6 +12,7 @@
 #include "server/auth/websessionroutes.h"
 #include "server/content/articleroutes.h"
 #include "server/content/dashboardroutes.h"
+#include "server/content/mediaroutes.h"
 #include "server/content/revisionroutes.h"
 #include "server/content/savedroutes.h"
 #include "server/content/taxonomyroutes.h"
@@ -197,6 +198,7 @@ int ServerCommands::serve(const QStringList &args)
     TaxonomyRoutes::install(server.router());
     SavedRoutes::install(server.router());
     DashboardRoutes::install(server.router());
+    MediaRoutes::install(server.router());
     SiteRoutes::install(server.router());
     SyncRetention retention(config->databasePath(), config->syncRetentionDays);
     if (VoidResult r = retention.start(); !r)

@@ -79,6 +79,8 @@ const QList<ConfigOption> &ServerConfigLoader::options()
           QStringLiteral("Worker threads, each with its own listener and database connection (default: CPU cores).") },
         { QStringLiteral("max-body-bytes"), QStringLiteral("QUIRE_MAX_BODY_BYTES"), QStringLiteral("max_body_bytes"),
           QStringLiteral("N"), QStringLiteral("Largest request body accepted (default: 10485760, 10 MiB).") },
+        { QStringLiteral("media-max-bytes"), QStringLiteral("QUIRE_MEDIA_MAX_BYTES"), QStringLiteral("media_max_bytes"),
+          QStringLiteral("N"), QStringLiteral("Largest image upload accepted (default: 10485760, 10 MiB).") },
         { QStringLiteral("public-url"), QStringLiteral("QUIRE_PUBLIC_URL"), QStringLiteral("public_url"),
           QStringLiteral("URL"),
           QStringLiteral("The address readers and mail links use (default: derived from --listen and --port).") },
@@ -297,6 +299,14 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
             return usage(QStringLiteral("--max-body-bytes: `%1` is not a number of at least 1024")
                              .arg(v.value(QStringLiteral("max-body-bytes"))));
         c.maxBodyBytes = n;
+    }
+    if (v.contains(QStringLiteral("media-max-bytes"))) {
+        bool ok = false;
+        const qint64 n = v.value(QStringLiteral("media-max-bytes")).toLongLong(&ok);
+        if (!ok || n < 1024 || n > qint64(1) << 30)
+            return usage(QStringLiteral("--media-max-bytes: `%1` is not a number from 1024 to 1073741824")
+                             .arg(v.value(QStringLiteral("media-max-bytes"))));
+        c.mediaMaxBytes = n;
     }
     if (v.contains(QStringLiteral("registration"))) {
         const QString mode = v.value(QStringLiteral("registration")).trimmed().toLower();

@@ -24,6 +24,7 @@ struct ServerConfig
     bool insecureHttp = false;
     int threads = 2;
     qint64 maxBodyBytes = 10 * 1024 * 1024;
+    qint64 mediaMaxBytes = 10 * 1024 * 1024; // largest image upload
     QString publicUrl; // how readers reach us; empty: derived from listen and port
     enum class Registration { Closed, Invite, Open };
     Registration registration = Registration::Closed;

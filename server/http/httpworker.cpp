@@ -332,7 +332,10 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
                                    QStringLiteral("The request path is not valid."));
     request.path = *path;
 
-    const qint64 limit = m_context.config.maxBodyBytes;
+    // Image uploads have their own limit, which may be above the general one.
+    const bool upload = request.method == QLatin1String("POST") && request.path == QLatin1String("/api/v1/media");
+    const qint64 limit = upload ? std::max(m_context.config.maxBodyBytes, m_context.config.mediaMaxBytes)
+                                : m_context.config.maxBodyBytes;
     bool lengthOk = true;
     const qint64 declared = raw.value("Content-Length").toLongLong(&lengthOk);
     if (raw.body().size() > limit || (lengthOk && declared > limit)) {

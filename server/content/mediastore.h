@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace quire::shared {
+class Database;
+}
+
+namespace quire::server {
+
+// An uploaded image as recorded.
+struct MediaRecord
+{
+    QString sha256;
+    QString mime;
+    qint64 size = 0;
+    int width = 0;
+    int height = 0;
+    QString createdAt;
+};
+
+// Uploaded images, named by the SHA-256 of their bytes, so the same image
+// uploaded twice is stored once and its address never changes. The bytes
+// live under DATA_DIR/media/<first two hex>/<sha256>, written to a
+// temporary file and renamed, so a crash never leaves half an image under a
+// real name; the database row is written after the file.
+class MediaStore
+{
+public:
+    MediaStore(shared::Database &db, QString dataDir);
+
+    // Stores `bytes` (already checked by the caller) and says whether they
+    // were new.
+    shared::Result<std::pair<MediaRecord, bool>> put(const QByteArray &bytes, const QString &mime, int width,
+                                                     int height, const QString &uploadedBy);
+    shared::Result<std::optional<MediaRecord>> find(const QString &sha256);
+    shared::Result<QList<MediaRecord>> list(int limit, int offset, qint64 &total);
+    QString pathOf(const QString &sha256) const;
+
+    static bool isName(const QString &text); // 64 lower-case hex digits
+
+private:
+    shared::Database &m_db;
+    QString m_dir;
+};
+
+} // namespace quire::server
