@@ -19,3 +19,7 @@ echo "Search (bench/searchbench.cpp):"
 echo
 QUIRE_SERVER_BINARY="$build/server/quire-server" QT_LOGGING_RULES="quire.*.info=false" \
     "$build/bench/quire-bench-search"
+echo
+echo "Editor (bench/editorbench.cpp):"
+echo
+QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="quire.*.info=false" "$build/bench/quire-bench-editor"

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMetaObject>
 #include <QString>
+
+#include <memory>
 
 class QTextDocument;
 
@@ -12,11 +15,34 @@ namespace quire::desktop {
 // wrote survives: blocks that were not changed in the editor come back
 // byte for byte as they were loaded; changed or new blocks are written in
 // the house style (ATX headings, `-` bullets, `1.` numbers, `**`, `*`,
-// `~~`, backticks, fenced code, pipe tables with spaces).
+// `~~`, backticks, fenced code, pipe tables with spaces, `\` line breaks).
+//
+// Loading reads the Markdown with md4c (the parser of the readers' pages,
+// GitHub dialect, raw HTML as text) into blocks, lists, tables and
+// character formats; what Markdown needs and Qt has no format for (which
+// quote or list item a block belongs to, a list's first number, tight or
+// loose lists, a table's column alignment) rides along as user properties
+// of the formats, and gives way to what the editor shows when an edit
+// contradicts it. Text typed in the editor is escaped, so that
+// `# not a heading` stays text.
+//
+// Saving writes the document in the house style, then puts back the
+// source's bytes for every top-level block whose house text is still what
+// it was when loaded (a longest common subsequence, so moves and repeated
+// blocks work), with the blank lines the source had around them. The
+// result is read back with md4c and must mean block for block what the
+// document holds; where kept bytes would read differently next to new ones
+// (two lists becoming one), the blocks there are written in house style.
+// A document that never changed is its source, byte for byte. A changed
+// one keeps the source's line endings (CRLF too), and its ending while its
+// last block is kept; otherwise it ends with exactly one line ending.
 class MarkdownDocument
 {
 public:
     explicit MarkdownDocument(QTextDocument *document);
+    ~MarkdownDocument();
+    MarkdownDocument(const MarkdownDocument &) = delete;
+    MarkdownDocument &operator=(const MarkdownDocument &) = delete;
 
     // Replaces the document's content with `markdown` and remembers the
     // source, so that unchanged blocks round-trip exactly.
@@ -26,9 +52,21 @@ public:
 
     QTextDocument *document() const { return m_document; }
 
+    // The document in the house style alone, without the source's bytes:
+    // what markdown() writes for blocks the user changed.
+    QString houseMarkdown() const;
+
 private:
+    struct Source;
+
     QTextDocument *m_document;
     QString m_source;
+    // Whether the document changed since setMarkdown(); until it does,
+    // markdown() is the source itself.
+    bool m_changed = true;
+    QMetaObject::Connection m_changeConnection;
+    // What setMarkdown() learnt about the source, to put its bytes back.
+    std::unique_ptr<Source> m_loaded;
 };
 
 } // namespace quire::desktop

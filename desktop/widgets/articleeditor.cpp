@@ -5,24 +5,25 @@
 #include "desktop/core/authsession.h"
 #include "desktop/core/contentstore.h"
 #include "desktop/core/workspace.h"
+#include "desktop/widgets/articlepreview.h"
+#include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/metadatapanel.h"
 #include "desktop/widgets/revisionpanel.h"
 #include "desktop/widgets/tr.h"
 #include "shared/permissions.h"
 #include "shared/role.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -35,6 +36,7 @@ using desktop::ContentStore;
 namespace {
 
 constexpr int kAutosaveMs = 1000;
+constexpr int kSaveAtLatestMs = 2000;
 
 QString text(const nlohmann::json &row, const char *key)
 {
@@ -50,32 +52,30 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     , m_kind(new QComboBox(this))
     , m_slug(new QLineEdit(this))
     , m_summary(new QLineEdit(this))
-    , m_body(new QPlainTextEdit(this))
+    , m_body(new BodyEditor(this))
     , m_statusLabel(new QLabel(this))
     , m_problem(new QLabel(this))
-    , m_words(new QLabel(this))
     , m_autosave(new QTimer(this))
+    , m_saveAtLatest(new QTimer(this))
+    , m_split(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("articleEditor"));
     m_title->setObjectName(QStringLiteral("titleEdit"));
     m_slug->setObjectName(QStringLiteral("slugEdit"));
     m_summary->setObjectName(QStringLiteral("summaryEdit"));
-    m_body->setObjectName(QStringLiteral("bodyEdit"));
     m_kind->setObjectName(QStringLiteral("kindCombo"));
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_problem->setObjectName(QStringLiteral("problemLabel"));
     m_title->setPlaceholderText(Tr::tr("Title"));
     m_slug->setPlaceholderText(Tr::tr("address-on-the-web"));
     m_summary->setPlaceholderText(Tr::tr("One or two sentences for lists and search engines"));
-    m_body->setPlaceholderText(Tr::tr("Write in Markdown: # heading, **bold**, - list, | table |…"));
-    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_body->setTabChangesFocus(false);
+    m_body->setPlaceholderText(
+        Tr::tr("Write here; format with the toolbar or in Markdown: # heading, **bold**, - list…"));
     m_kind->addItem(desktop::ArticleListModel::kindLabel(QStringLiteral("guide")), QStringLiteral("guide"));
     m_kind->addItem(desktop::ArticleListModel::kindLabel(QStringLiteral("case_study")), QStringLiteral("case_study"));
     m_problem->setWordWrap(true);
     m_problem->setForegroundRole(QPalette::BrightText);
     m_title->setAccessibleName(Tr::tr("Title"));
-    m_body->setAccessibleName(Tr::tr("Text"));
 
     m_submit = actionButton(Tr::tr("Submit for Review"), "submitButton", "in_review");
     m_publish = actionButton(Tr::tr("Publish"), "publishButton", "published");
@@ -107,21 +107,28 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     side->setObjectName(QStringLiteral("articleSideTabs"));
     side->addTab(m_metadata, Tr::tr("Details"));
     side->addTab(m_revisions, Tr::tr("History"));
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_body);
-    split->addWidget(side);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    layout->addWidget(split, 1);
-    layout->addWidget(m_words);
+    m_split->addWidget(m_body);
+    m_split->addWidget(side);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 1);
+    layout->addWidget(m_split, 1);
 
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(kAutosaveMs);
     connect(m_autosave, &QTimer::timeout, this, &ArticleEditor::saveNow);
+    m_saveAtLatest->setSingleShot(true);
+    m_saveAtLatest->setInterval(kSaveAtLatestMs);
+    connect(m_saveAtLatest, &QTimer::timeout, this, &ArticleEditor::saveNow);
     for (QLineEdit *edit : { m_title, m_slug, m_summary })
         connect(edit, &QLineEdit::textEdited, this, &ArticleEditor::edited);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ArticleEditor::edited);
-    connect(m_body, &QPlainTextEdit::textChanged, this, &ArticleEditor::edited);
+    connect(m_body, &BodyEditor::changed, this, &ArticleEditor::edited);
+    connect(m_body->previewAction(), &QAction::toggled, this, &ArticleEditor::showPreview);
+    // Leaving the editor (another widget, another window) saves at once.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *old, QWidget *now) {
+        if (m_dirty && old && isAncestorOf(old) && !(now && isAncestorOf(now)))
+            saveNow();
+    });
     load(QString());
 }
 
@@ -158,8 +165,7 @@ void ArticleEditor::load(const QString &id)
     m_slug->setText(text(m_loaded, "slug"));
     m_summary->setText(text(m_loaded, "summary"));
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(has ? text(m_loaded, "kind") : QStringLiteral("guide"))));
-    // Replacing the whole text is one undo step and leaves the document unmodified.
-    m_body->setPlainText(text(m_loaded, "body"));
+    m_body->setMarkdown(text(m_loaded, "body"));
     for (QWidget *w : std::initializer_list<QWidget *> { m_title, m_kind, m_slug, m_summary, m_body })
         w->setEnabled(has);
     m_metadata->load(has ? m_loaded : nlohmann::json::object());
@@ -168,6 +174,41 @@ void ArticleEditor::load(const QString &id)
     m_dirty = false;
     m_loading = false;
     updateActions();
+    if (m_preview && m_preview->isVisible())
+        m_preview->updateNow();
+}
+
+void ArticleEditor::setMediaHandlers(ImageImporter importer, MediaResolver resolver)
+{
+    m_body->setImageImporter(std::move(importer));
+    m_body->setMediaResolver(resolver);
+    if (m_preview)
+        m_preview->setMediaResolver(resolver);
+    m_resolver = std::move(resolver);
+}
+
+void ArticleEditor::showPreview(bool on)
+{
+    if (!on) {
+        if (m_preview)
+            m_preview->hide();
+        return;
+    }
+    // Made on first use: a web engine costs time and memory that opening
+    // an article should not pay.
+    if (!m_preview) {
+        m_preview = new ArticlePreview(this);
+        m_preview->setMediaResolver(m_resolver);
+        m_preview->setSource([this] {
+            nlohmann::json fields = m_loaded.is_object() ? m_loaded : nlohmann::json::object();
+            fields.update(fieldsOnScreen());
+            return ArticlePreview::articleFromFields(fields);
+        });
+        m_split->insertWidget(1, m_preview);
+        m_split->setStretchFactor(1, 3);
+    }
+    m_preview->show();
+    m_preview->updateNow();
 }
 
 void ArticleEditor::reloadIfClean()
@@ -182,7 +223,7 @@ nlohmann::json ArticleEditor::fieldsOnScreen() const
                             { "kind", m_kind->currentData().toString().toStdString() },
                             { "slug", m_slug->text().trimmed().toStdString() },
                             { "summary", m_summary->text().toStdString() },
-                            { "body", m_body->toPlainText().toStdString() } };
+                            { "body", m_body->markdown().toStdString() } };
     fields.update(m_metadata->fields());
     return fields;
 }
@@ -194,6 +235,10 @@ void ArticleEditor::edited()
     const bool wasDirty = m_dirty;
     m_dirty = true;
     m_autosave->start();
+    if (!m_saveAtLatest->isActive())
+        m_saveAtLatest->start();
+    if (m_preview && m_preview->isVisible())
+        m_preview->scheduleUpdate();
     if (!wasDirty)
         updateActions(); // once per burst of typing, not per keystroke
 }
@@ -201,6 +246,7 @@ void ArticleEditor::edited()
 bool ArticleEditor::saveNow()
 {
     m_autosave->stop();
+    m_saveAtLatest->stop();
     if (!m_dirty || m_id.isEmpty())
         return true;
     // Only what differs from the replica is written: an untouched body is
@@ -287,9 +333,6 @@ void ArticleEditor::updateActions()
     m_unpublish->setVisible(has && canPublish
                             && (status == QLatin1String("published") || status == QLatin1String("scheduled")));
     m_schedule->setVisible(has && canPublish && status != QLatin1String("published"));
-    static const QRegularExpression space(QStringLiteral("\\s+"));
-    const qsizetype words = m_body->toPlainText().split(space, Qt::SkipEmptyParts).size();
-    m_words->setText(has ? Tr::tr("%n word(s)", nullptr, int(words)) : QString());
 }
 
 } // namespace quire::gui

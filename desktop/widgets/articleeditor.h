@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "desktop/widgets/richtextedit.h"
+
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
@@ -8,8 +10,8 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
+class QSplitter;
 class QTimer;
 
 namespace quire::desktop {
@@ -18,13 +20,22 @@ class Workspace;
 
 namespace quire::gui {
 
+class ArticlePreview;
+class BodyEditor;
 class MetadataPanel;
 class RevisionPanel;
 
-// Writes one article: title, kind, address (slug), summary, the body in
-// Markdown and, beside it, its metadata and revision history, saved into the replica by itself a second after typing
-// stops (no Save button; a crash loses at most that second). Offers the status moves the user's role allows. A change
-// that the replica refuses (an invalid slug) is shown beside the field and kept in the editor.
+// Writes one article: title, kind, address (slug), summary, the body (in
+// the WYSIWYG or Markdown BodyEditor, with an optional live preview of the
+// page as readers get it) and, beside it, its metadata and revision
+// history. Saved into the replica by itself a second after typing stops,
+// at the latest two seconds after the first unsaved change even while
+// typing goes on, and when the focus leaves the editor or another article
+// is opened (no Save button; a crash loses at most two seconds). Only the
+// fields that differ from the replica are written, the body only when its
+// Markdown changed. Offers the status moves the user's role allows. A
+// change that the replica refuses (an invalid slug) is shown beside the
+// field and kept in the editor.
 class ArticleEditor final : public QWidget
 {
     Q_OBJECT
@@ -41,6 +52,13 @@ public:
     // After a sync: shows the replica's version unless edits are pending.
     void reloadIfClean();
 
+    BodyEditor *bodyEditor() const { return m_body; }
+    // Created when the preview is first turned on.
+    ArticlePreview *preview() const { return m_preview; }
+    // How images get into and out of the media library (for the body and
+    // the preview).
+    void setMediaHandlers(ImageImporter importer, MediaResolver resolver);
+
 Q_SIGNALS:
     void saved(const QString &id);
 
@@ -51,6 +69,7 @@ private:
     void schedule();
     void updateActions();
     nlohmann::json fieldsOnScreen() const;
+    void showPreview(bool on);
 
     desktop::Workspace &m_workspace;
     QString m_id;
@@ -61,10 +80,9 @@ private:
     QComboBox *m_kind;
     QLineEdit *m_slug;
     QLineEdit *m_summary;
-    QPlainTextEdit *m_body;
+    BodyEditor *m_body;
     QLabel *m_statusLabel;
     QLabel *m_problem;
-    QLabel *m_words;
     QPushButton *m_submit;
     QPushButton *m_publish;
     QPushButton *m_unpublish;
@@ -72,6 +90,10 @@ private:
     MetadataPanel *m_metadata;
     RevisionPanel *m_revisions;
     QTimer *m_autosave;
+    QTimer *m_saveAtLatest; // caps how long continuous typing stays unsaved
+    QSplitter *m_split;
+    ArticlePreview *m_preview = nullptr;
+    MediaResolver m_resolver;
 };
 
 } // namespace quire::gui

@@ -9,6 +9,7 @@
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/adminview.h"
 #include "desktop/widgets/articlesview.h"
+#include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/conflictsdialog.h"
 #include "desktop/widgets/connectdialog.h"
 #include "desktop/widgets/connectionindicator.h"
@@ -153,6 +154,20 @@ void MainWindow::buildMenus()
                 .arg(total));
         if (answer == QMessageBox::Yes)
             m_workspace.sync().confirmMassRemoval();
+    });
+
+    // The text editor's commands, for the section on screen; the keys work
+    // without the menu, while the focus is in that editor.
+    QMenu *format = menuBar()->addMenu(Tr::tr("F&ormat"));
+    format->setObjectName(QStringLiteral("formatMenu"));
+    connect(format, &QMenu::aboutToShow, this, [this, format] {
+        format->clear();
+        QWidget *page = m_pages->currentWidget();
+        const auto *editor = page ? page->findChild<BodyEditor *>() : nullptr;
+        if (editor && editor->isEnabled())
+            format->addActions(editor->actions());
+        else
+            format->addAction(Tr::tr("Open an article to format its text"))->setEnabled(false);
     });
 
     QMenu *help = menuBar()->addMenu(Tr::tr("&Help"));

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/widgets/bodyeditor.h"
+#include "desktop/widgets/findreplacebar.h"
+#include "tests/desktop/editorharness.h"
+
+#include <QBuffer>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QImage>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTextTable>
+
+using quire::gui::BodyEditor;
+using quire::gui::FindReplaceBar;
+using quire::test::EditorHarness;
+using Id = quire::gui::FormatActions::Id;
+
+namespace {
+
+void clickButton(QDialog *dialog, QDialogButtonBox::StandardButton which)
+{
+    auto *box = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(box);
+    QTest::mouseClick(box->button(which), Qt::LeftButton);
+}
+
+QImage greenSquare(int size)
+{
+    QImage image(size, size, QImage::Format_RGB32);
+    image.fill(QColor(0, 128, 0));
+    return image;
+}
+
+} // namespace
+
+// What the body editor puts into a text with dialogs, files and the
+// clipboard, driven like a user under offscreen: links (and the unsafe
+// ones refused), tables with rows and columns added and removed, images
+// through the media importer (chosen, pasted), text pasted from other
+// programs, and find/replace in both views.
+class TestEditorInserts : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<EditorHarness> h;
+
+    FindReplaceBar *bar() const { return h->editor()->findBar(); }
+    void goToCell(int row, int column)
+    {
+        QTextCursor c = h->rich()->textCursor();
+        QVERIFY(c.currentTable());
+        h->rich()->setTextCursor(c.currentTable()->cellAt(row, column).firstCursorPosition());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        h = std::make_unique<EditorHarness>();
+        QVERIFY(h->ready());
+    }
+
+    void linksAreAskedForAndChecked()
+    {
+        h->start(QStringLiteral("Read the docs\n"));
+        QTest::keyClick(h->rich(), Qt::Key_Left, Qt::ControlModifier | Qt::ShiftModifier);
+        bool refused = false;
+        h->onDialog<QDialog>([&](QDialog *dialog) {
+            QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("linkTextField"))->text(), QStringLiteral("docs"));
+            auto *url = dialog->findChild<QLineEdit *>(QStringLiteral("linkUrlField"));
+            QTest::keyClicks(url, QStringLiteral("javascript:alert(1)"));
+            clickButton(dialog, QDialogButtonBox::Ok);
+            auto *problem = dialog->findChild<QLabel *>(QStringLiteral("linkProblem"));
+            refused
+                = dialog->isVisible() && problem->isVisible() && problem->text().contains(QStringLiteral("javascript"));
+            url->selectAll();
+            QTest::keyClicks(url, QStringLiteral("https://example.org/docs"));
+            clickButton(dialog, QDialogButtonBox::Ok);
+        });
+        QTest::keyClick(h->rich(), Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(refused);
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("Read the [docs](https://example.org/docs)\n"));
+
+        // The link under the cursor is edited, or removed.
+        h->rich()->moveCursor(QTextCursor::Left);
+        bool prefilled = false;
+        h->onDialog<QDialog>([&](QDialog *dialog) {
+            prefilled = dialog->findChild<QLineEdit *>(QStringLiteral("linkUrlField"))->text()
+                == QLatin1String("https://example.org/docs");
+            auto *remove = dialog->findChild<QPushButton *>(QStringLiteral("removeLinkButton"));
+            QVERIFY(remove->isVisible());
+            QTest::mouseClick(remove, Qt::LeftButton);
+        });
+        QVERIFY(h->click(Id::Link));
+        QVERIFY(prefilled);
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("Read the docs\n"));
+    }
+
+    void tablesGrowAndShrink()
+    {
+        h->start(QStringLiteral("Intro\n"));
+        for (Id id : { Id::AddRow, Id::RemoveRow, Id::AddColumn, Id::RemoveColumn })
+            QVERIFY2(!h->editor()->action(id)->isEnabled(), "only inside a table");
+        h->onDialog<QDialog>([](QDialog *dialog) {
+            for (const char *name : { "tableRowsBox", "tableColumnsBox" }) {
+                auto *box = dialog->findChild<QSpinBox *>(QString::fromLatin1(name));
+                box->selectAll();
+                QTest::keyClicks(box, QStringLiteral("2"));
+            }
+            clickButton(dialog, QDialogButtonBox::Ok);
+        });
+        QVERIFY(h->click(Id::Table));
+        QVERIFY(h->rich()->textCursor().currentTable());
+        const QStringList cells { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("1"), QStringLiteral("2") };
+        for (int i = 0; i < 4; ++i) {
+            goToCell(i / 2, i % 2);
+            QTest::keyClicks(h->rich(), cells[i]);
+        }
+        const QString table = QStringLiteral("Intro\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n");
+        QCOMPARE(h->editor()->markdown(), table);
+        for (Id id : { Id::AddRow, Id::RemoveRow, Id::AddColumn, Id::RemoveColumn })
+            QVERIFY(h->editor()->action(id)->isEnabled());
+
+        goToCell(1, 0);
+        QVERIFY(h->click(Id::AddRow));
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("Intro\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n|  |  |\n"));
+        goToCell(2, 0);
+        QVERIFY(h->click(Id::RemoveRow));
+        QCOMPARE(h->editor()->markdown(), table);
+        goToCell(0, 0);
+        QVERIFY(h->click(Id::AddColumn));
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("Intro\n\n| a |  | b |\n| --- | --- | --- |\n| 1 |  | 2 |\n"));
+        goToCell(0, 1);
+        QVERIFY(h->click(Id::RemoveColumn));
+        QCOMPARE(h->editor()->markdown(), table);
+    }
+
+    void imagesGoThroughTheMediaLibrary()
+    {
+        h->start(QStringLiteral("Look\n"));
+        QTest::keyClicks(h->rich(), QStringLiteral(": "));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("square.png"));
+        QVERIFY(greenSquare(9).save(path));
+        h->onDialog<QFileDialog>([&](QFileDialog *dialog) {
+            // The description is asked for once a file is chosen.
+            h->onDialog<QInputDialog>([](QInputDialog *ask) {
+                QTest::keyClicks(ask->findChild<QLineEdit *>(), QStringLiteral("A green square"));
+                QTest::keyClick(ask->findChild<QLineEdit *>(), Qt::Key_Return);
+            });
+            auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            QTest::keyClicks(name, path);
+            QTest::keyClick(name, Qt::Key_Return);
+        });
+        QVERIFY(h->click(Id::Image));
+        QFile original(path);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QString sha
+            = QString::fromLatin1(QCryptographicHash::hash(original.readAll(), QCryptographicHash::Sha256).toHex());
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("Look: ![A green square](/media/%1)\n").arg(sha));
+        // The editor shows it from the library.
+        const QVariant shown
+            = h->rich()->document()->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("/media/") + sha));
+        QCOMPARE(qvariant_cast<QImage>(shown).size(), QSize(9, 9));
+
+        // Pasted image data is stored as PNG.
+        h->start();
+        auto *mime = new QMimeData;
+        mime->setImageData(greenSquare(6));
+        QGuiApplication::clipboard()->setMimeData(mime);
+        QTest::keyClick(h->rich(), Qt::Key_V, Qt::ControlModifier);
+        const QString markdown = h->editor()->markdown();
+        QVERIFY2(markdown.startsWith(QLatin1String("![](/media/")), qPrintable(markdown));
+        const QString url = markdown.mid(4, markdown.indexOf(QLatin1Char(')')) - 4);
+        const QImage stored(h->mediaFile(url));
+        QCOMPARE(stored.size(), QSize(6, 6));
+        QCOMPARE(stored.pixelColor(3, 3), QColor(0, 128, 0));
+
+        // A dropped image file goes the same way, where it is dropped.
+        h->start(QStringLiteral("Dropped:\n"));
+        auto *files = new QMimeData;
+        files->setUrls({ QUrl::fromLocalFile(path) });
+        const QPoint end = h->rich()->cursorRect().center();
+        QDragEnterEvent enter(end, Qt::CopyAction, files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(h->rich()->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(end), Qt::CopyAction, files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(h->rich()->viewport(), &drop);
+        delete files;
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("Dropped:![](/media/%1)\n").arg(sha));
+
+        // A refusal is said, and nothing is inserted.
+        h->start();
+        h->refuseImports(true);
+        QVERIFY(!h->editor()->insertImageFile(path, QString()));
+        h->refuseImports(false);
+        QCOMPARE(h->editor()->findChild<QLabel *>(QStringLiteral("editorMessage"))->text(),
+                 QStringLiteral("The image is too large."));
+        QCOMPARE(h->editor()->markdown(), QString());
+    }
+
+    void pastedHtmlLeavesItsStylesBehind()
+    {
+        h->start();
+        auto *mime = new QMimeData;
+        mime->setHtml(QStringLiteral("<p><span style=\"color:red;font-size:30pt;font-family:Comic Sans MS\">Red</span> "
+                                     "<b>bold</b> <a href=\"javascript:alert(1)\">bad</a> "
+                                     "<a href=\"https://ok.example/\">good</a> <img src=\"https://t.example/p.gif\" "
+                                     "alt=\"pixel\"></p>"));
+        mime->setText(QStringLiteral("Red bold bad good"));
+        QGuiApplication::clipboard()->setMimeData(mime);
+        QTest::keyClick(h->rich(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("Red **bold** bad [good](https://ok.example/) pixel\n"));
+        QTextCursor first(h->rich()->document());
+        first.movePosition(QTextCursor::NextCharacter);
+        QVERIFY(first.charFormat().foreground().color() != QColor(Qt::red));
+        QVERIFY(first.charFormat().fontPointSize() != 30);
+    }
+
+    void findAndReplace()
+    {
+        h->start(QStringLiteral("The cat saw a cat.\n"));
+        QTest::keyClick(h->rich(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(bar()->isVisible());
+        QVERIFY(bar()->findField()->hasFocus());
+        QVERIFY(!bar()->replaceField()->isVisible());
+        QTest::keyClicks(bar()->findField(), QStringLiteral("cat"));
+        QCOMPARE(bar()->feedback(), QStringLiteral("1 of 2"));
+        QCOMPARE(h->rich()->textCursor().selectedText(), QStringLiteral("cat"));
+        QTest::keyClick(bar()->findField(), Qt::Key_Return);
+        QCOMPARE(bar()->feedback(), QStringLiteral("2 of 2"));
+        QTest::keyClick(bar()->findField(), Qt::Key_Return);
+        QCOMPARE(bar()->feedback(), QStringLiteral("1 of 2")); // round again
+        QTest::keyClick(bar()->findField(), Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(bar()->feedback(), QStringLiteral("2 of 2"));
+        bar()->findField()->clear();
+        QTest::keyClicks(bar()->findField(), QStringLiteral("zebra"));
+        QCOMPARE(bar()->feedback(), QStringLiteral("Not found"));
+        bar()->findField()->clear();
+        QTest::keyClicks(bar()->findField(), QStringLiteral("Cat"));
+        QCOMPARE(bar()->feedback(), QStringLiteral("2 of 2")); // typing searches on from the last match
+        QTest::mouseClick(bar()->findChild<QWidget *>(QStringLiteral("matchCaseBox")), Qt::LeftButton);
+        QCOMPARE(bar()->feedback(), QStringLiteral("Not found"));
+        QTest::mouseClick(bar()->findChild<QWidget *>(QStringLiteral("matchCaseBox")), Qt::LeftButton);
+        bar()->findField()->clear();
+        QTest::keyClicks(bar()->findField(), QStringLiteral("ca"));
+        QCOMPARE(bar()->feedback(), QStringLiteral("2 of 2"));
+        QTest::mouseClick(bar()->findChild<QWidget *>(QStringLiteral("wholeWordsBox")), Qt::LeftButton);
+        QCOMPARE(bar()->feedback(), QStringLiteral("Not found"));
+        QTest::mouseClick(bar()->findChild<QWidget *>(QStringLiteral("wholeWordsBox")), Qt::LeftButton);
+
+        // Replace all is one step to undo.
+        h->rich()->setFocus();
+        QVERIFY(h->click(Id::Replace));
+        QVERIFY(bar()->replaceField()->isVisible());
+        bar()->findField()->selectAll();
+        QTest::keyClicks(bar()->findField(), QStringLiteral("cat"));
+        QTest::keyClicks(bar()->replaceField(), QStringLiteral("dog"));
+        QTest::mouseClick(bar()->findChild<QPushButton *>(QStringLiteral("replaceAllButton")), Qt::LeftButton);
+        QCOMPARE(bar()->feedback(), QStringLiteral("Replaced 2"));
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("The dog saw a dog.\n"));
+        h->rich()->setFocus();
+        QTest::keyClick(h->rich(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(h->rich()->toPlainText(), QStringLiteral("The cat saw a cat."));
+        // One at a time.
+        h->rich()->moveCursor(QTextCursor::Start);
+        QTest::mouseClick(bar()->findChild<QPushButton *>(QStringLiteral("replaceButton")), Qt::LeftButton);
+        QCOMPARE(h->rich()->toPlainText(), QStringLiteral("The dog saw a cat."));
+        QCOMPARE(bar()->feedback(), QStringLiteral("1 of 1"));
+
+        // In the Markdown view it searches the source.
+        h->start(QStringLiteral("A **cat** and a cat\n"));
+        QVERIFY(h->click(Id::SourceView));
+        h->source()->setFocus();
+        QVERIFY(h->click(Id::Find));
+        QVERIFY(bar()->findField()->hasFocus());
+        bar()->findField()->selectAll();
+        QTest::keyClicks(bar()->findField(), QStringLiteral("**cat**"));
+        QCOMPARE(bar()->feedback(), QStringLiteral("1 of 1"));
+        QCOMPARE(h->source()->textCursor().selectedText(), QStringLiteral("**cat**"));
+        bar()->replaceField()->setText(QStringLiteral("dog"));
+        QVERIFY(bar()->replaceAll() == 1);
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("A dog and a cat\n"));
+        QTest::keyClick(bar()->findField(), Qt::Key_Escape);
+        QVERIFY(!bar()->isVisible());
+        QVERIFY(h->click(Id::RichView));
+    }
+
+    void everyButtonOfThisShareWasClicked()
+    {
+        for (Id id : { Id::Link, Id::Image, Id::Table, Id::AddRow, Id::RemoveRow, Id::AddColumn, Id::RemoveColumn,
+                       Id::Find, Id::Replace })
+            QVERIFY2(h->clicked().contains(id), QMetaEnum::fromType<Id>().valueToKey(id));
+    }
+
+    void cleanupTestCase() { h.reset(); }
+};
+
+QTEST_MAIN(TestEditorInserts)
+#include "tst_editorinserts.moc"
