@@ -77,8 +77,14 @@ void ApiClient::request(const QString &method, const QString &path, const std::o
     send(method, path, body ? shared::toJsonBytes(*body) : QByteArray(), bearer, std::move(callback));
 }
 
+void ApiClient::upload(const QString &path, const QByteArray &bytes, const QByteArray &contentType,
+                       const QString &bearer, Callback callback)
+{
+    send(QStringLiteral("POST"), path, bytes, bearer, std::move(callback), contentType);
+}
+
 void ApiClient::send(const QString &method, const QString &path, const QByteArray &body, const QString &bearer,
-                     Callback callback)
+                     Callback callback, const QByteArray &contentType)
 {
     QUrl url = m_baseUrl.resolved(QUrl(path));
     QNetworkRequest request(url);
@@ -86,7 +92,7 @@ void ApiClient::send(const QString &method, const QString &path, const QByteArra
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Quire"));
     request.setRawHeader("Accept", "application/json");
     if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromLatin1(contentType));
     if (!bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
     // The bearer API never takes cookies; keep none.
@@ -125,6 +131,7 @@ void ApiClient::finish(QNetworkReply *reply, const Callback &callback)
     result.offeredFingerprint = reply->property(kFingerprintProperty).toString();
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
+    result.body = body;
     const QString trust = reply->property(kTrustProperty).toString();
 
     if (trust == QLatin1String("untrusted")) {

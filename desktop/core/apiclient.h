@@ -23,6 +23,7 @@ struct ApiReply
     nlohmann::json json; // the parsed body, if it was JSON
     std::optional<shared::Error> error; // transport failures and non-2xx answers
     QString offeredFingerprint; // SHA-256 of the certificate the server showed
+    QByteArray body; // the body as it came (images, for one)
 
     bool ok() const { return !error.has_value(); }
 };
@@ -51,12 +52,16 @@ public:
     void request(const QString &method, const QString &path, const std::optional<nlohmann::json> &body,
                  const QString &bearer, Callback callback);
 
+    // POSTs `bytes` as they are, with their content type (image uploads).
+    void upload(const QString &path, const QByteArray &bytes, const QByteArray &contentType, const QString &bearer,
+                Callback callback);
+
     // Parses what a person typed ("host:8443", "https://host") into a server URL.
     static shared::Result<QUrl> parseServerUrl(const QString &text);
 
 private:
     void send(const QString &method, const QString &path, const QByteArray &body, const QString &bearer,
-              Callback callback);
+              Callback callback, const QByteArray &contentType = QByteArrayLiteral("application/json"));
     void finish(QNetworkReply *reply, const Callback &callback);
 
     QNetworkAccessManager m_network;

@@ -94,7 +94,7 @@ void AuthSession::forgotPassword(const QString &email, Done done)
 void AuthSession::signOut(Done done)
 {
     if (!m_signedIn) {
-        done(ApiReply { 204, {}, std::nullopt, {} });
+        done(ApiReply { 204, {}, std::nullopt, {}, {} });
         return;
     }
     const QString token = m_accessToken;
@@ -157,8 +157,20 @@ QString AuthSession::userId() const
 
 void AuthSession::call(const QString &method, const QString &path, const std::optional<nlohmann::json> &body, Done done)
 {
-    auto attempt
-        = [this, method, path, body](Done next) { m_api.request(method, path, body, m_accessToken, std::move(next)); };
+    withRefresh(
+        [this, method, path, body](Done next) { m_api.request(method, path, body, m_accessToken, std::move(next)); },
+        std::move(done));
+}
+
+void AuthSession::upload(const QString &path, const QByteArray &bytes, const QByteArray &contentType, Done done)
+{
+    withRefresh([this, path, bytes,
+                 contentType](Done next) { m_api.upload(path, bytes, contentType, m_accessToken, std::move(next)); },
+                std::move(done));
+}
+
+void AuthSession::withRefresh(std::function<void(Done)> attempt, Done done)
+{
     attempt([this, attempt, done](ApiReply reply) {
         if (reply.status != 401) {
             done(std::move(reply));

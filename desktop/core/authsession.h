@@ -49,6 +49,8 @@ public:
 
     // An API call as the signed-in user, refreshed and retried once on 401.
     void call(const QString &method, const QString &path, const std::optional<nlohmann::json> &body, Done done);
+    // POSTs raw bytes (an image) the same way.
+    void upload(const QString &path, const QByteArray &bytes, const QByteArray &contentType, Done done);
 
 Q_SIGNALS:
     void signedInChanged(bool signedIn);
@@ -60,6 +62,8 @@ private:
     void adopt(const nlohmann::json &tokens);
     void forget();
     void refresh(std::function<void(bool)> done);
+    // Runs `attempt`, and once more after refreshing the tokens if it met a 401.
+    void withRefresh(std::function<void(Done)> attempt, Done done);
 
     ApiClient &m_api;
     Profile &m_profile;

@@ -12,6 +12,7 @@
 #include "shared/protocol.h"
 #include "shared/timestamp.h"
 
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUrlQuery>
@@ -141,6 +142,14 @@ void SyncEngine::syncNow()
     m_emptyPushes = 0;
     m_lastError.reset();
     setState(State::Syncing);
+    if (m_beforePush) {
+        QPointer<SyncEngine> self(this);
+        m_beforePush([self] {
+            if (self)
+                self->push();
+        });
+        return;
+    }
     push();
 }
 

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QTimer;
@@ -50,6 +51,10 @@ public:
     // Starts the automatic triggers (timer, debounce). quire-cli does not.
     void startAutomatic();
     void syncNow();
+    // Runs before each round's push and calls its argument when done (the
+    // media library uploads new images there, so no article reaches the
+    // server before the images it shows).
+    void setBeforePush(std::function<void(std::function<void()>)> hook) { m_beforePush = std::move(hook); }
     // Sync after a short pause, so a burst of edits makes one round.
     void scheduleSoon();
     // The user agreed that the pending pull may remove what it removes.
@@ -98,6 +103,7 @@ private:
     QTimer *m_debounce = nullptr;
     QTimer *m_poll = nullptr;
     QTimer *m_retry = nullptr;
+    std::function<void(std::function<void()>)> m_beforePush;
 };
 
 } // namespace quire::desktop

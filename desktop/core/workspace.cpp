@@ -7,6 +7,7 @@
 #include "desktop/core/contentstore.h"
 #include "desktop/core/credentialstore.h"
 #include "desktop/core/livechannel.h"
+#include "desktop/core/medialibrary.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
 #include "desktop/core/searchindexer.h"
@@ -29,8 +30,11 @@ Workspace::Workspace(std::unique_ptr<Profile> profile, std::unique_ptr<Replica> 
     , m_sync(new SyncEngine(*m_replica, *m_syncStore, *m_session, *m_profile, this))
     , m_live(new LiveChannel(*m_api, *m_session, this))
     , m_indexer(new SearchIndexer(m_replica->database(), this))
+    , m_media(new MediaLibrary(*m_replica, *m_session, m_profile->directory(), this))
 {
     m_api->setServer(m_profile->serverUrl(), m_profile->pinnedFingerprint());
+    MediaLibrary *media = m_media;
+    m_sync->setBeforePush([media](std::function<void()> next) { media->uploadPending(std::move(next)); });
 }
 
 QString Workspace::accountId() const

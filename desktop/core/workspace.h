@@ -13,6 +13,7 @@ class ApiClient;
 class AuthSession;
 class ContentStore;
 class LiveChannel;
+class MediaLibrary;
 class SearchIndexer;
 class SyncEngine;
 class SyncRecords;
@@ -43,6 +44,7 @@ public:
     SyncEngine &sync() { return *m_sync; }
     LiveChannel &live() { return *m_live; }
     SearchIndexer &searchIndexer() { return *m_indexer; }
+    MediaLibrary &media() { return *m_media; }
 
     // Turns on automatic sync for an interactive session: after edits, on
     // live notices, on a timer and when the server comes back.
@@ -69,6 +71,7 @@ private:
     SyncEngine *m_sync;
     LiveChannel *m_live;
     SearchIndexer *m_indexer;
+    MediaLibrary *m_media;
 };
 
 } // namespace quire::desktop

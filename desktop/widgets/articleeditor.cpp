@@ -4,6 +4,7 @@
 #include "desktop/core/articlelistmodel.h"
 #include "desktop/core/authsession.h"
 #include "desktop/core/contentstore.h"
+#include "desktop/core/medialibrary.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/articlepreview.h"
 #include "desktop/widgets/bodyeditor.h"
@@ -128,6 +129,24 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *old, QWidget *now) {
         if (m_dirty && old && isAncestorOf(old) && !(now && isAncestorOf(now)))
             saveNow();
+    });
+    // Images go to the profile's media library and are uploaded on sync.
+    desktop::MediaLibrary &media = workspace.media();
+    setMediaHandlers(
+        [&media](const QByteArray &bytes) -> shared::Result<QString> {
+            shared::Result<QString> sha = media.import(bytes);
+            if (!sha)
+                return sha.error();
+            return desktop::MediaLibrary::urlOf(*sha);
+        },
+        [&media](const QString &url) { return media.resolve(url); });
+    m_metadata->setImageImporter([&media](const QString &path, QString &error) {
+        shared::Result<QString> sha = media.importFile(path);
+        if (!sha) {
+            error = sha.error().message;
+            return QString();
+        }
+        return desktop::MediaLibrary::urlOf(*sha);
     });
     load(QString());
 }

@@ -118,7 +118,7 @@ QString fieldOf(const std::optional<nlohmann::json> &row, const char *field)
     return row ? QString::fromStdString(row->value(field, std::string())) : QString();
 }
 
-QString ReplicaPair::start(const QList<QPair<QString, QString>> &accounts)
+QString ReplicaPair::start(const QList<QPair<QString, QString>> &accounts, const QStringList &serverArgs)
 {
     const QString data = dir.filePath(QStringLiteral("server"));
     for (const auto &[email, role] : accounts) {
@@ -127,6 +127,7 @@ QString ReplicaPair::start(const QList<QPair<QString, QString>> &accounts)
     }
     ServerProcess::Options options;
     options.dataDir = data;
+    options.extraArgs = serverArgs;
     if (!server.start(options))
         return server.errorString();
     a = std::make_unique<SyncPeer>(dir.filePath(QStringLiteral("a")));

@@ -68,7 +68,7 @@ struct ReplicaPair
     std::unique_ptr<SyncPeer> b;
 
     // Empty on success, otherwise what went wrong.
-    QString start(const QList<QPair<QString, QString>> &accounts);
+    QString start(const QList<QPair<QString, QString>> &accounts, const QStringList &serverArgs = {});
 };
 
 // Accounts are made with the real `quire-server create-user` before start.
