@@ -23,8 +23,10 @@ Commands:
                  remove most of the replica waits for --allow-mass-removal.
   guides list [--json]
   guides show ID [--json]
-  guides create --title T [--body-file F] [--status S] [--json]   (prints the id)
-  guides edit ID [--title T] [--body-file F] [--status S]
+  guides create --title T [FIELDS] [--json]   (prints the id)
+  guides edit ID [--title T] [FIELDS]
+    FIELDS: --body-file F --status S --kind guide|case_study --slug S --summary S
+            --tags a,b --cover URL --publish-at ISO-8601
   guides delete ID
                  Read and change guides in the replica (offline too; F may be -).
   conflicts list [--all] [--json] | show ID [--json]
@@ -59,8 +61,10 @@ Befehle:
                  den Großteil der Replik entfernen würde, wartet auf --allow-mass-removal.
   guides list [--json]
   guides show ID [--json]
-  guides create --title T [--body-file F] [--status S] [--json]   (gibt die ID aus)
-  guides edit ID [--title T] [--body-file F] [--status S]
+  guides create --title T [FELDER] [--json]   (gibt die ID aus)
+  guides edit ID [--title T] [FELDER]
+    FELDER: --body-file F --status S --kind guide|case_study --slug S --summary S
+            --tags a,b --cover URL --publish-at ISO-8601
   guides delete ID
                  Anleitungen in der Replik lesen und ändern (auch offline; F darf - sein).
   conflicts list [--all] [--json] | show ID [--json]
@@ -79,7 +83,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
 </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <location filename="../desktop/cli/clisupport.cpp" line="+30"/>
         <source>quire-cli: %1</source>
         <translation>quire-cli: %1</translation>
@@ -115,8 +119,8 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+63"/>
         <location line="+56"/>
         <location line="+31"/>
-        <location filename="../desktop/cli/guidecommands.cpp" line="+45"/>
-        <location line="+83"/>
+        <location filename="../desktop/cli/guidecommands.cpp" line="+46"/>
+        <location line="+98"/>
         <location filename="../desktop/cli/synccommands.cpp" line="+54"/>
         <location line="+80"/>
         <source>unexpected argument %1</source>
@@ -228,7 +232,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 ist kein UTF-8-Text.</translation>
     </message>
     <message>
-        <location filename="../desktop/cli/guidecommands.cpp" line="-106"/>
+        <location filename="../desktop/cli/guidecommands.cpp" line="-121"/>
         <source>guides needs list, show, create, edit or delete</source>
         <translation>guides braucht list, show, create, edit oder delete</translation>
     </message>
@@ -258,7 +262,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Status: %1   Geändert: %2   Revision: %3</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+42"/>
         <source>an option is missing its value</source>
         <translation>einer Option fehlt ihr Wert</translation>
     </message>
@@ -279,8 +283,8 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <source>guides edit needs --title, --body-file or --status</source>
-        <translation>guides edit braucht --title, --body-file oder --status</translation>
+        <source>guides edit needs at least one field to change</source>
+        <translation>guides edit braucht mindestens ein Feld, das sich ändert</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -409,7 +413,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Quire verbindet sich nur über https:// mit Servern, außer auf diesem Computer.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+84"/>
         <source>The server&apos;s certificate is not known yet. Compare its fingerprint with the one your administrator gave you.</source>
         <translation>Das Zertifikat des Servers ist noch nicht bekannt. Vergleichen Sie seinen Fingerabdruck mit dem, den Ihre Administration Ihnen genannt hat.</translation>
     </message>
@@ -530,7 +534,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 hat kein Feld %2.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/syncengine.cpp" line="+60"/>
+        <location filename="../desktop/core/syncengine.cpp" line="+61"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
@@ -570,7 +574,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Dieses Profil enthält die Daten eines anderen Kontos. Melden Sie sich mit diesem Konto an oder verwenden Sie ein anderes Profil (--profile).</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>The server expects change %1, but this replica&apos;s next change is %2. Your changes are kept; ask the administrator.</source>
         <translation>Der Server erwartet Änderung %1, die nächste Änderung dieser Replik ist aber %2. Ihre Änderungen bleiben erhalten; fragen Sie die Administration.</translation>
     </message>
@@ -643,6 +647,58 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+2"/>
         <source>Changed</source>
         <translation>Geändert</translation>
+    </message>
+    <message>
+        <location filename="../desktop/core/revisionhistory.cpp" line="+17"/>
+        <source>The history is kept on the server; connect to see it.</source>
+        <translation>Der Verlauf liegt auf dem Server; verbinden Sie sich, um ihn zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server has no history for this article yet. It appears after the first sync.</source>
+        <translation>Der Server hat noch keinen Verlauf für diesen Artikel. Er erscheint nach dem ersten Abgleich.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server could not answer.</source>
+        <translation>Der Server konnte nicht antworten.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/core/medialibrary.cpp" line="+57"/>
+        <location line="+29"/>
+        <source>Images may be at most %1 MiB.</source>
+        <translation>Bilder dürfen höchstens %1 MiB groß sein.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>The image could not be saved: %1</source>
+        <translation>Das Bild ließ sich nicht speichern: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 could not be read.</source>
+        <translation>%1 ließ sich nicht lesen.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The image file is missing.</source>
+        <translation>Die Bilddatei fehlt.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The server refused the image.</source>
+        <translation>Der Server hat das Bild abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+11"/>
+        <source>The image is not here yet.</source>
+        <translation>Das Bild ist noch nicht da.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The image arrived damaged.</source>
+        <translation>Das Bild kam beschädigt an.</translation>
     </message>
 </context>
 <context>
@@ -747,7 +803,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+46"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+47"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
@@ -823,6 +879,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../desktop/widgets/articlesview.cpp" line="+52"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -1174,7 +1231,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Die Änderungen des Servers würden %1 der %2 Einträge dieser Replik entfernen (etwa weil sich Ihre Zugriffsrechte geändert haben). Noch wurde nichts entfernt. Fortfahren?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open an article to format its text</source>
+        <translation>Öffnen Sie einen Artikel, um seinen Text zu formatieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1557,12 +1624,342 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../desktop/widgets/formatactions.cpp" line="+40"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Paragraph</source>
+        <translation>&amp;Absatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>¶</source>
+        <translation>¶</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Heading &amp;1</source>
+        <translation>Überschrift &amp;1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>H1</source>
+        <translation>Ü1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Heading &amp;2</source>
+        <translation>Überschrift &amp;2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>H2</source>
+        <translation>Ü2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Heading &amp;3</source>
+        <translation>Überschrift &amp;3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>H3</source>
+        <translation>Ü3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Bold</source>
+        <translation>&amp;Fett</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Italic</source>
+        <translation>&amp;Kursiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Strikethrough</source>
+        <translation>&amp;Durchgestrichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Inline &amp;Code</source>
+        <translation>&amp;Code im Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;&gt;</source>
+        <translation>&lt;&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Code Bl&amp;ock</source>
+        <translation>Code&amp;block</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ }</source>
+        <translation>{ }</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Quote</source>
+        <translation>&amp;Zitat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“”</source>
+        <translation>„“</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bulleted &amp;List</source>
+        <translation>&amp;Aufzählung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>•</source>
+        <translation>•</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Numbered List</source>
+        <translation>&amp;Nummerierte Liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1.</source>
+        <translation>1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Task List</source>
+        <translation>Au&amp;fgabenliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>☐</source>
+        <translation>☐</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ou&amp;tdent</source>
+        <translation>&amp;Ausrücken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⇤</source>
+        <translation>⇤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shift+Tab</source>
+        <translation>Umschalt+Tab</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In&amp;dent</source>
+        <translation>&amp;Einrücken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⇥</source>
+        <translation>⇥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lin&amp;k…</source>
+        <translation>&amp;Link…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../desktop/widgets/linkdialog.cpp" line="+23"/>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I&amp;mage…</source>
+        <translation>&amp;Bild…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;able…</source>
+        <translation>&amp;Tabelle…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Row Below</source>
+        <translation>Zeile darunter einfügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>+Row</source>
+        <translation>+Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove Row</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>−Row</source>
+        <translation>−Zeile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add Column Right</source>
+        <translation>Spalte rechts einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+Col</source>
+        <translation>+Spalte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove Column</source>
+        <translation>Spalte entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>−Col</source>
+        <translation>−Spalte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Horizontal Rule</source>
+        <translation>&amp;Trennlinie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>R&amp;eplace…</source>
+        <translation>&amp;Ersetzen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paste as Plain &amp;Text</source>
+        <translation>Als reinen &amp;Text einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste Text</source>
+        <translation>Text einfügen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rich Text</source>
+        <translation>Formatierter Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rich text</source>
+        <translation>Formatierter Text</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Side by Side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/articlepreview.cpp" line="+90"/>
+        <location line="+1"/>
+        <location filename="../desktop/widgets/formatactions.cpp" line="+1"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
+        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+16"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+4"/>
         <source>(a deletion of %1)</source>
         <translation>(ein Löschen von %1)</translation>
     </message>
@@ -1611,13 +2008,13 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articleeditor.cpp" line="+60"/>
-        <location line="+10"/>
+        <location filename="../desktop/widgets/articleeditor.cpp" line="+70"/>
+        <location line="+9"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-8"/>
         <source>address-on-the-web</source>
         <translation>adresse-im-web</translation>
     </message>
@@ -1627,17 +2024,38 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Ein oder zwei Sätze für Listen und Suchmaschinen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Write in Markdown: # heading, **bold**, - list, | table |…</source>
-        <translation>Schreiben Sie in Markdown: # Überschrift, **fett**, - Liste, | Tabelle |…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+64"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Markdown source</source>
+        <translation>Markdown-Quelltext</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+318"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n Zeichen</numerusform>
+            <numerusform>%n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n min read</source>
+        <translation>
+            <numerusform>%n Min. Lesezeit</numerusform>
+            <numerusform>%n Min. Lesezeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/articleeditor.cpp" line="+2"/>
+        <source>Write here; format with the toolbar or in Markdown: # heading, **bold**, - list…</source>
+        <translation>Hier schreiben; formatieren mit der Werkzeugleiste oder in Markdown: # Überschrift, **fett**, - Liste…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Submit for Review</source>
         <translation>Zur Prüfung einreichen</translation>
     </message>
@@ -1652,7 +2070,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Zurückziehen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Schedule…</source>
+        <translation>Planen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
@@ -1663,6 +2086,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/widgets/linkdialog.cpp" line="+22"/>
         <source>&amp;Address:</source>
         <translation>A&amp;dresse:</translation>
     </message>
@@ -1672,7 +2096,32 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Zusammenfassung:</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+14"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+210"/>
+        <source>Schedule Publication</source>
+        <translation>Veröffentlichung planen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Schedule</source>
+        <translation>Planen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Publish on:</source>
+        <translation>&amp;Veröffentlichen am:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Status: %1%2</source>
         <translation>Status: %1%2</translation>
     </message>
@@ -1687,7 +2136,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Wählen Sie einen Artikel oder legen Sie einen neuen an.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="-2"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n Wort</numerusform>
@@ -1695,7 +2144,47 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articlesview.cpp" line="+40"/>
+        <location filename="../desktop/widgets/articlesview.cpp" line="-2"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sort by</source>
+        <translation>Sortieren nach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newest first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By title</source>
+        <translation>Nach Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best match</source>
+        <translation>Beste Treffer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search titles and text</source>
         <translation>Titel und Text durchsuchen</translation>
     </message>
@@ -1720,7 +2209,17 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Neue Anleitung</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+80"/>
+        <source>Any category</source>
+        <translation>Jede Kategorie</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Any tag</source>
+        <translation>Jedes Schlagwort</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Sign in once so new articles have an owner.</source>
         <translation>Melden Sie sich einmal an, damit neue Artikel einen Eigentümer haben.</translation>
     </message>
@@ -1728,6 +2227,325 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location line="+5"/>
         <source>Untitled</source>
         <translation>Ohne Titel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/findreplacebar.cpp" line="+23"/>
+        <source>Match &amp;case</source>
+        <translation>&amp;Groß-/Kleinschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Whole words</source>
+        <translation>&amp;Ganze Wörter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <location filename="../desktop/widgets/formatactions.cpp" line="-74"/>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Replace with</source>
+        <translation>Ersetzen durch</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Previous</source>
+        <translation>&amp;Vorheriger</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Nächster</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replace this match</source>
+        <translation>Diesen Treffer ersetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace &amp;All</source>
+        <translation>&amp;Alle ersetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replace every match (one undo step)</source>
+        <translation>Alle Treffer ersetzen (ein Rückgängig-Schritt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close find bar</source>
+        <translation>Suchleiste schließen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+175"/>
+        <source>Replaced %n</source>
+        <translation>
+            <numerusform>%n ersetzt</numerusform>
+            <numerusform>%n ersetzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+21"/>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/linkdialog.cpp" line="-12"/>
+        <source>&amp;Remove Link</source>
+        <translation>Link &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit Link</source>
+        <translation>Link bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Insert Link</source>
+        <translation>Link einfügen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Enter the address the link goes to.</source>
+        <translation>Geben Sie die Adresse ein, zu der der Link führt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Links can go to web pages (http, https), e-mail addresses (mailto) or pages of this site (starting with /). Other kinds, such as javascript: or data:, are removed from published pages and are not allowed.</source>
+        <translation>Links können auf Webseiten (http, https), E-Mail-Adressen (mailto) oder Seiten dieser Website (beginnend mit /) zeigen. Andere Arten wie javascript: oder data: werden aus veröffentlichten Seiten entfernt und sind nicht erlaubt.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/metadatapanel.cpp" line="+35"/>
+        <source>C&amp;hoose…</source>
+        <translation>A&amp;uswählen…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coffee, brewing, beginners</source>
+        <translation>Kaffee, Zubereitung, Einsteiger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>/media/… or https://…</source>
+        <translation>/media/… oder https://…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The title if left empty</source>
+        <translation>Der Titel, wenn leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The summary if left empty</source>
+        <translation>Die Zusammenfassung, wenn leer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cate&amp;gories:</source>
+        <translation>Kate&amp;gorien:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>Schlag&amp;wörter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;ver image:</source>
+        <translation>&amp;Titelbild:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SEO t&amp;itle:</source>
+        <translation>SEO-T&amp;itel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SEO d&amp;escription:</source>
+        <translation>SEO-B&amp;eschreibung:</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>(not synced yet)</source>
+        <translation>(noch nicht abgeglichen)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+7"/>
+        <source>Cover Image</source>
+        <translation>Titelbild</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/revisionpanel.cpp" line="+38"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Revisions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select two revisions, or one to compare it with the latest.</source>
+        <translation>Wählen Sie zwei Versionen, oder eine, um sie mit der neuesten zu vergleichen.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Choose an article to see its revisions.</source>
+        <translation>Wählen Sie einen Artikel, um seine Versionen zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading the history…</source>
+        <translation>Verlauf wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No revisions yet.</source>
+        <translation>Noch keine Versionen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 · %2 · %3 · %n word(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 · %n Wort</numerusform>
+            <numerusform>%1 · %2 · %3 · %n Wörter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>someone</source>
+        <translation>jemand</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Restore Revision</source>
+        <translation>Version wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bring back the text of this revision? The current text stays in the history.</source>
+        <translation>Den Text dieser Version zurückholen? Der jetzige Text bleibt im Verlauf.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/richtextedit.cpp" line="+150"/>
+        <source>Images cannot be added here.</source>
+        <translation>Hier lassen sich keine Bilder einfügen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insert Image</source>
+        <translation>Bild einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Describe the Image</source>
+        <translation>Bild beschreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the image shows, for readers who cannot see it (leave empty if it is decoration):</source>
+        <translation>Was das Bild zeigt, für Leser, die es nicht sehen können (leer lassen, wenn es nur Schmuck ist):</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The pasted image could not be read.</source>
+        <translation>Das eingefügte Bild ließ sich nicht lesen.</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>%1 could not be read.</source>
+        <translation>%1 ließ sich nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/tabledialog.cpp" line="+18"/>
+        <source>Insert Table</source>
+        <translation>Tabelle einfügen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Including the header row</source>
+        <translation>Einschließlich der Kopfzeile</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Rows (with the header):</source>
+        <translation>&amp;Zeilen (mit Kopfzeile):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Columns:</source>
+        <translation>&amp;Spalten:</translation>
     </message>
 </context>
 <context>
@@ -1790,15 +2608,16 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../shared/jsonreader.cpp" line="-59"/>
         <location filename="../shared/syncprotocol.cpp" line="+334"/>
         <location line="+2"/>
-        <location filename="../shared/synctable.cpp" line="+73"/>
-        <location line="+32"/>
+        <location filename="../shared/synctable.cpp" line="+95"/>
+        <location line="+58"/>
         <source>This field is required.</source>
         <translation>Dieses Feld ist erforderlich.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <location filename="../shared/synctable.cpp" line="-30"/>
-        <location line="+22"/>
+        <location filename="../shared/synctable.cpp" line="-56"/>
+        <location line="+41"/>
+        <location line="+7"/>
         <location filename="../shared/user.cpp" line="+60"/>
         <source>Must be at most %n characters.</source>
         <translation>
@@ -1813,7 +2632,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../shared/guide.cpp" line="+38"/>
-        <location filename="../shared/synctable.cpp" line="-14"/>
+        <location filename="../shared/synctable.cpp" line="-40"/>
         <location filename="../shared/user.cpp" line="-19"/>
         <source>Must be one of: %1.</source>
         <translation>Muss eines der folgenden sein: %1.</translation>
@@ -1979,9 +2798,44 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Muss ein ISO-8601-Zeitstempel in UTC sein.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
+        <source>Must be a list of at most %1 different, non-empty entries of up to %2 characters.</source>
+        <translation>Muss eine Liste von höchstens %1 verschiedenen, nicht leeren Einträgen mit bis zu %2 Zeichen sein.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Use an uploaded image or an https:// address.</source>
+        <translation>Verwenden Sie ein hochgeladenes Bild oder eine https://-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Use lower-case letters, digits and single hyphens, like my-first-guide.</source>
         <translation>Verwenden Sie Kleinbuchstaben, Ziffern und einzelne Bindestriche, etwa meine-erste-anleitung.</translation>
+    </message>
+    <message>
+        <location filename="../shared/imagetype.cpp" line="+37"/>
+        <source>The file looks like a %1 image but is damaged or cut short.</source>
+        <translation>Die Datei sieht aus wie ein %1-Bild, ist aber beschädigt oder abgeschnitten.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only PNG, JPEG, WebP and GIF images can be uploaded.</source>
+        <translation>Nur PNG-, JPEG-, WebP- und GIF-Bilder können hochgeladen werden.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>SVG and other markup files are not accepted: they can carry scripts. Export the image as PNG or WebP.</source>
+        <translation>SVG- und andere Markup-Dateien werden nicht angenommen: Sie können Skripte enthalten. Exportieren Sie das Bild als PNG oder WebP.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Images must be between 1 and %1 pixels on each side.</source>
+        <translation>Bilder müssen auf jeder Seite zwischen 1 und %1 Pixel groß sein.</translation>
     </message>
 </context>
 </TS>
