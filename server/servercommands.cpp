@@ -24,6 +24,7 @@
 #include "server/serverconfig.h"
 #include "server/servermigrations.h"
 #include "server/signalwatcher.h"
+#include "server/site/draftpreview.h"
 #include "server/site/schedulepublisher.h"
 #include "server/site/siteroutes.h"
 #include "server/sync/syncretention.h"
@@ -199,6 +200,7 @@ int ServerCommands::serve(const QStringList &args)
     SavedRoutes::install(server.router());
     DashboardRoutes::install(server.router());
     MediaRoutes::install(server.router());
+    DraftPreview::install(server.router());
     SiteRoutes::install(server.router());
     SyncRetention retention(config->databasePath(), config->syncRetentionDays);
     if (VoidResult r = retention.start(); !r)

@@ -85,23 +85,30 @@ Result<QByteArray> render(const ArticleView &a, const Site &site)
     }
     QString byline = published ? QLocale::c().toString(a.publishedAt.date(), QStringLiteral("d MMMM yyyy"))
                                : QStringLiteral("Draft");
-    return page->render({ { "lang", site.lang },
-                          { "site_name", site.name },
-                          { "title", title },
-                          { "heading", a.title },
-                          { "description", description },
-                          { "canonical", canonical },
-                          { "kind_label", kindLabel(a.kind) },
-                          { "author", a.authorName.isEmpty() ? QString() : QStringLiteral("By ") + a.authorName },
-                          { "published_iso", published ? Timestamp::format(a.publishedAt) : QString() },
-                          { "published_text", byline },
-                          { "reading_time", QStringLiteral("%1 min read").arg(readingMinutes(a.body)) },
-                          { "summary", a.summary } },
-                        { { "body_html", MarkdownRenderer::toHtml(a.body.toUtf8()) },
-                          { "og_image", image },
-                          { "cover_html", coverHtml(a) },
-                          { "taxonomy_html", taxonomyHtml(a) },
-                          { "reader_actions", site.readerActions } });
+    return page->render(
+        { { "lang", site.lang },
+          { "site_name", site.name },
+          { "title", title },
+          { "heading", a.title },
+          { "description", description },
+          { "canonical", canonical },
+          { "kind_label", kindLabel(a.kind) },
+          { "author", a.authorName.isEmpty() ? QString() : QStringLiteral("By ") + a.authorName },
+          { "published_iso", published ? Timestamp::format(a.publishedAt) : QString() },
+          { "published_text", byline },
+          { "reading_time", QStringLiteral("%1 min read").arg(readingMinutes(a.body)) },
+          { "summary", a.summary } },
+        { { "body_html", MarkdownRenderer::toHtml(a.body.toUtf8()) },
+          { "og_image", image },
+          { "cover_html", coverHtml(a) },
+          { "taxonomy_html", taxonomyHtml(a) },
+          { "reader_actions", site.readerActions },
+          { "robots",
+            site.preview ? QByteArray("<meta name=\"robots\" content=\"noindex, nofollow\">") : QByteArray() },
+          { "preview_banner",
+            site.preview ? QByteArray("<p class=\"preview-banner\" role=\"status\">Preview — not "
+                                      "published. This link expires.</p>")
+                         : QByteArray() } });
 }
 
 } // namespace quire::shared::ArticlePage

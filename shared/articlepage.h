@@ -49,6 +49,9 @@ struct Site
     // HTML the caller made for the reader's actions (the save button);
     // empty shows nothing.
     QByteArray readerActions;
+    // A draft shown through a preview link: marked as such and kept out of
+    // search engines.
+    bool preview = false;
 };
 
 Result<QByteArray> render(const ArticleView &article, const Site &site);

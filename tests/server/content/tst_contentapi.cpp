@@ -4,7 +4,12 @@
 // checks and the failure answers.
 #include "tests/server/auth/accountfixture.h"
 
+#include <QDateTime>
+#include <QMessageAuthenticationCode>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
+#include <QUrl>
 
 using quire::test::AccountFixture;
 using quire::test::HttpResult;
@@ -391,6 +396,69 @@ private Q_SLOTS:
                      .status,
                  200);
         QVERIFY(m_fx.http().get(QStringLiteral("/guides/nordic-light")).body.contains("Pale roasts"));
+    }
+
+    // Signed draft previews: anyone with the link sees the draft until it expires.
+    void draftPreviewLinks()
+    {
+        const QString id = createArticle(
+            m_author,
+            { { "title", "Secret draft" }, { "slug", "secret-draft" }, { "body", "Not <b>yet</b> public.\n" } });
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_fx.http().get(QStringLiteral("/guides/secret-draft")).status, 404);
+        // Only someone who may see the draft gets a link.
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/preview-link").arg(id), m_other).status, 404);
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/preview-link").arg(id), m_author,
+                           json({ { "hours", 0 } }))
+                     .status,
+                 400);
+        HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/preview-link").arg(id), m_author,
+                                 json({ { "hours", 2 } }));
+        QCOMPARE(r.status, 201);
+        const QUrl url(QString::fromStdString(r.json()["url"]));
+        QVERIFY(url.path().startsWith(QStringLiteral("/preview/")));
+        QVERIFY(!r.json()["expires_at"].get<std::string>().empty());
+        r = m_fx.http().get(url.path());
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("<h1>Secret draft</h1>"));
+        QVERIFY(r.body.contains("Not &lt;b&gt;yet&lt;/b&gt; public."));
+        QVERIFY(r.body.contains("noindex"));
+        QCOMPARE(r.header("Cache-Control"), QByteArray("no-store"));
+        QVERIFY(r.header("X-Robots-Tag").contains("noindex"));
+
+        // Tampered: another article's id under this signature, or a changed signature.
+        const QString token = url.path().mid(9);
+        const QStringList parts = token.split(QLatin1Char('.'));
+        QCOMPARE(parts.size(), 3);
+        QCOMPARE(m_fx.http()
+                     .get(QStringLiteral("/preview/%1.%2.%3").arg(QString(36, QLatin1Char('0')), parts[1], parts[2]))
+                     .status,
+                 404);
+        QCOMPARE(m_fx.http()
+                     .get(QStringLiteral("/preview/%1.%2.%3").arg(parts[0], parts[1] + QLatin1Char('9'), parts[2]))
+                     .status,
+                 404);
+        QCOMPARE(m_fx.http().get(QStringLiteral("/preview/garbage")).status, 404);
+
+        // Expired: a link signed with the server's secret for a time already past.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        db.setDatabaseName(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM server_meta WHERE key = 'preview_secret'")) && q.next());
+        const QByteArray key = QByteArray::fromHex(q.value(0).toString().toLatin1());
+        q.finish();
+        db.close();
+        const QByteArray payload = id.toLatin1() + '.' + QByteArray::number(QDateTime::currentSecsSinceEpoch() - 60);
+        const QByteArray sig = QMessageAuthenticationCode::hash(payload, key, QCryptographicHash::Sha256)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        r = m_fx.http().get(QStringLiteral("/preview/") + QString::fromLatin1(payload + '.' + sig));
+        QCOMPARE(r.status, 410);
+        QVERIFY(r.body.contains("expired"));
+
+        // Deleted: the link shows nothing.
+        QCOMPARE(m_fx.call("DELETE", QStringLiteral("/api/v1/guides/") + id, m_author).status, 204);
+        QCOMPARE(m_fx.http().get(url.path()).status, 404);
     }
 
     void savedItemsAndDashboard()

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/site/draftpreview.h"
+
+#include "server/content/contentwriter.h"
+#include "server/http/router.h"
+#include "server/servercontext.h"
+#include "shared/articlepage.h"
+#include "shared/clock.h"
+#include "shared/database.h"
+#include "shared/synctable.h"
+#include "shared/timestamp.h"
+
+#include <QMessageAuthenticationCode>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <openssl/crypto.h>
+
+namespace quire::server::DraftPreview {
+
+namespace {
+
+constexpr int kDefaultHours = 24;
+constexpr int kMaxHours = 24 * 7;
+
+// The signing secret, made on first use: 32 random bytes from SQLite's
+// generator (the same source the epoch uses).
+shared::Result<QByteArray> secret(shared::Database &db)
+{
+    if (shared::VoidResult r = db.run(QStringLiteral("INSERT OR IGNORE INTO server_meta(key, value) VALUES "
+                                                     "('preview_secret', lower(hex(randomblob(32))))"));
+        !r)
+        return r.error();
+    shared::Result<QVariant> value
+        = db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'preview_secret'"));
+    if (!value)
+        return value.error();
+    return QByteArray::fromHex(value->toString().toLatin1());
+}
+
+QByteArray signature(const QByteArray &key, const QByteArray &payload)
+{
+    return QMessageAuthenticationCode::hash(payload, key, QCryptographicHash::Sha256);
+}
+
+constexpr auto kBase64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+
+struct Checked
+{
+    QString articleId;
+    bool expired = false;
+};
+
+// The article a token names, if its signature holds.
+std::optional<Checked> check(const QByteArray &key, const QString &token)
+{
+    const QStringList parts = token.split(QLatin1Char('.'));
+    if (parts.size() != 3)
+        return std::nullopt;
+    const QByteArray payload = (parts[0] + QLatin1Char('.') + parts[1]).toLatin1();
+    const auto decoded = QByteArray::fromBase64Encoding(parts[2].toLatin1(), kBase64);
+    const QByteArray expected = signature(key, payload);
+    if (!decoded || decoded.decoded.size() != expected.size()
+        || CRYPTO_memcmp(decoded.decoded.constData(), expected.constData(), size_t(expected.size())) != 0)
+        return std::nullopt;
+    bool ok = false;
+    const qint64 expires = parts[1].toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return Checked { parts[0], shared::Clock::instance().now().toSecsSinceEpoch() >= expires };
+}
+
+Router::Handler makeLink(const QString &kind)
+{
+    return [kind](HttpRequest &request, WorkerServices &services) {
+        int hours = kDefaultHours;
+        // The body is optional: {"hours": n}.
+        const nlohmann::json body = request.body.trimmed().isEmpty()
+            ? nlohmann::json::object()
+            : nlohmann::json::parse(request.body.constBegin(), request.body.constEnd(), nullptr, false);
+        if (!body.is_object())
+            return HttpResponse::error(400, QStringLiteral("invalid_json"),
+                                       QStringLiteral("The body is not a JSON object."));
+        if (body.contains("hours")) {
+            const nlohmann::json &h = body["hours"];
+            if (!h.is_number_integer() || h.get<int>() < 1 || h.get<int>() > kMaxHours)
+                return HttpResponse::error(400, QStringLiteral("validation_failed"),
+                                           QStringLiteral("hours must be a whole number from 1 to %1.").arg(kMaxHours));
+            hours = h.get<int>();
+        }
+        ContentWriter writer(services, *request.principal);
+        const QString id = request.params.value(QStringLiteral("id"));
+        shared::Result<std::optional<StoredRow>> row = writer.load(QStringLiteral("guides"), id);
+        if (!row)
+            return HttpResponse::internalError(row.error());
+        if (!*row || QString::fromStdString((*row)->values.value("kind", std::string())) != kind)
+            return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such article."));
+        shared::Result<QByteArray> key = secret(services.database());
+        if (!key)
+            return HttpResponse::internalError(key.error());
+        const QDateTime expires = shared::Clock::instance().now().addSecs(qint64(hours) * 3600);
+        const QByteArray payload = id.toLatin1() + '.' + QByteArray::number(expires.toSecsSinceEpoch());
+        const QString token = QString::fromLatin1(payload + '.' + signature(*key, payload).toBase64(kBase64));
+        return HttpResponse::json(
+            201,
+            { { "url", (services.context().publicBaseUrl + QStringLiteral("/preview/") + token).toStdString() },
+              { "expires_at", shared::Timestamp::format(expires).toStdString() } });
+    };
+}
+
+HttpResponse page(int status, const QByteArray &html)
+{
+    HttpResponse r;
+    r.status = status;
+    r.contentType = QByteArrayLiteral("text/html; charset=utf-8");
+    r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") });
+    r.headers.append({ QByteArrayLiteral("X-Robots-Tag"), QByteArrayLiteral("noindex, nofollow") });
+    r.headers.append({ QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer") });
+    r.body = html;
+    return r;
+}
+
+HttpResponse show(HttpRequest &request, WorkerServices &services)
+{
+    static const QByteArray missing
+        = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><main>"
+          "<h1>Preview not found</h1><p>This preview link is not valid.</p></main></body></html>";
+    static const QByteArray expired
+        = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Expired</title></head><body><main>"
+          "<h1>This preview link has expired</h1><p>Ask the author for a new one.</p></main></body></html>";
+    shared::Result<QByteArray> key = secret(services.database());
+    if (!key)
+        return HttpResponse::internalError(key.error());
+    const std::optional<Checked> checked = check(*key, request.params.value(QStringLiteral("token")));
+    if (!checked)
+        return page(404, missing);
+    if (checked->expired)
+        return page(410, expired);
+    shared::Result<QSqlQuery> q = services.database().exec(
+        QStringLiteral("SELECT g.kind, g.slug, g.title, g.summary, g.body, g.cover, u.name, g.tags FROM guides g LEFT "
+                       "JOIN users u ON u.id = g.owner_id WHERE g.id = ? AND g.deleted = 0"),
+        { checked->articleId });
+    if (!q)
+        return HttpResponse::internalError(q.error());
+    if (!q->next())
+        return page(404, missing);
+    shared::ArticleView view;
+    view.kind = q->value(0).toString();
+    view.slug = q->value(1).toString();
+    view.title = q->value(2).toString();
+    view.summary = q->value(3).toString();
+    view.body = q->value(4).toString();
+    view.coverUrl = q->value(5).toString();
+    view.authorName = q->value(6).toString();
+    view.tags = shared::listItems(q->value(7).toString());
+    shared::ArticlePage::Site site {
+        services.context().siteName, services.context().publicBaseUrl, QStringLiteral("en"), {}, true
+    };
+    shared::Result<QByteArray> html = shared::ArticlePage::render(view, site);
+    if (!html)
+        return HttpResponse::internalError(html.error());
+    return page(200, *html);
+}
+
+} // namespace
+
+void install(Router &router)
+{
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/guides/:id/preview-link"),
+               makeLink(QStringLiteral("guide")), Router::BodyKind::None, Guard::user());
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/case-studies/:id/preview-link"),
+               makeLink(QStringLiteral("case_study")), Router::BodyKind::None, Guard::user());
+    router.add(QStringLiteral("GET"), QStringLiteral("/preview/:token"), show);
+}
+
+} // namespace quire::server::DraftPreview
