@@ -6,6 +6,7 @@
 #include "server/auth/signin.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "server/site/readerpages.h"
 #include "shared/jsonqt.h"
 #include "shared/jsonreader.h"
 
@@ -28,13 +29,25 @@ bool isForm(const HttpRequest &request)
 
 void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
 {
-    QString email, password;
+    QString email, password, next;
     shared::FieldErrors errors;
     const bool form = isForm(request);
     if (form) {
+        // Login CSRF: a form from another site could sign the browser into
+        // someone else's account. Browsers send Origin with cross-site form
+        // posts; it must be ours.
+        const QByteArray origin = request.header("Origin");
+        if (!origin.isEmpty() && origin != "null"
+            && QUrl(QString::fromLatin1(origin)).adjusted(QUrl::RemovePath)
+                != QUrl(services.context().publicBaseUrl).adjusted(QUrl::RemovePath)) {
+            respond(HttpResponse::error(403, QStringLiteral("csrf_failed"),
+                                        QStringLiteral("The form did not come from this site.")));
+            return;
+        }
         const QUrlQuery fields(QString::fromUtf8(request.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
         email = fields.queryItemValue(QStringLiteral("email"), QUrl::FullyDecoded);
         password = fields.queryItemValue(QStringLiteral("password"), QUrl::FullyDecoded);
+        next = ReaderPages::safeNext(fields.queryItemValue(QStringLiteral("next"), QUrl::FullyDecoded));
         if (email.isEmpty())
             errors.add(QStringLiteral("email"), QStringLiteral("This field is required."));
         if (password.isEmpty())
@@ -58,9 +71,20 @@ void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
     const QString ip = request.remoteAddress.toString();
     SignIn::verify(
         services, email, password, ip,
-        [&services, ip, form, agent = QString::fromUtf8(request.header("User-Agent")),
+        [&services, ip, form, next, agent = QString::fromUtf8(request.header("User-Agent")),
          respond](const SignIn::Outcome &outcome) {
             if (outcome.kind != SignIn::Outcome::Kind::Ok) {
+                if (form
+                    && (outcome.kind == SignIn::Outcome::Kind::Invalid
+                        || outcome.kind == SignIn::Outcome::Kind::Disabled)) {
+                    // Back to the form, which says what went wrong (in general terms).
+                    HttpResponse r;
+                    r.status = 303;
+                    r.headers.append(
+                        { QByteArrayLiteral("Location"), "/sign-in?failed=1&next=" + QUrl::toPercentEncoding(next) });
+                    respond(r);
+                    return;
+                }
                 respond(SignIn::failure(outcome));
                 return;
             }
@@ -78,7 +102,7 @@ void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
                 : HttpResponse::json(200, { { "user", outcome.user.user.toJson() }, { "csrf_token", web->csrfToken } });
             if (form) {
                 r.status = 303;
-                r.headers.append({ QByteArrayLiteral("Location"), QByteArrayLiteral("/") });
+                r.headers.append({ QByteArrayLiteral("Location"), next.toUtf8() });
             }
             r.headers.append(
                 { QByteArrayLiteral("Set-Cookie"), sessionCookie(web->cookie, AccountStore::kWebLifetimeMs / 1000) });
@@ -103,6 +127,10 @@ HttpResponse signOut(HttpRequest &request, WorkerServices &services)
                    request.principal->sessionId, request.remoteAddress.toString(), { { "via", "browser" } });
     HttpResponse r;
     r.status = 204;
+    if (isForm(request)) {
+        r.status = 303; // the sign-out button of the site's pages
+        r.headers.append({ QByteArrayLiteral("Location"), QByteArrayLiteral("/") });
+    }
     r.headers.append({ QByteArrayLiteral("Set-Cookie"), sessionCookie(QString(), 0) });
     return r;
 }

@@ -5,6 +5,7 @@
 #include "server/servercontext.h"
 #include "server/site/listingpages.h"
 #include "server/site/pagecache.h"
+#include "server/site/readerpages.h"
 #include "server/site/sitesearch.h"
 #include "server/site/topicpages.h"
 #include "shared/articlepage.h"
@@ -43,12 +44,13 @@ HttpResponse answer(const PageCache::Page &page, const HttpRequest &request)
         return r;
     }
     r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=0, must-revalidate") });
-    r.headers.append({ QByteArrayLiteral("ETag"), page.etag });
+    if (!page.etag.isEmpty()) // pages made for one reader have none
+        r.headers.append({ QByteArrayLiteral("ETag"), page.etag });
     r.headers.append({ QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding") });
     if (!page.lastModified.isEmpty())
         r.headers.append({ QByteArrayLiteral("Last-Modified"), page.lastModified });
     const QByteArray ifNoneMatch = request.header("If-None-Match");
-    if (!ifNoneMatch.isEmpty() && (ifNoneMatch.split(',').contains(page.etag) || ifNoneMatch.trimmed() == "*")) {
+    if (!ifNoneMatch.isEmpty() && !page.etag.isEmpty() && (ifNoneMatch.split(',').contains(page.etag) || ifNoneMatch.trimmed() == "*")) {
         r.status = 304;
         return r;
     }
@@ -80,7 +82,10 @@ shared::Result<PageCache::Page> messagePage(int status, const QString &heading, 
     return p;
 }
 
-shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QString &kind, const QString &slug)
+// `reader`: the signed-in reader the page is made for (with the save
+// button's state), or none for the page everyone shares from the cache.
+shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QString &kind, const QString &slug,
+                                            const std::optional<std::pair<Principal, QString>> &reader = std::nullopt)
 {
     const ServerContext &context = services.context();
     shared::Database &db = services.database();
@@ -116,8 +121,11 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
                     view.categories.append({ QString::fromStdString(c[0].get<std::string>()),
                                              QString::fromStdString(c[1].get<std::string>()) });
             }
+            const QByteArray actions = ReaderPages::saveButton(
+                services, reader ? &reader->first : nullptr, reader ? reader->second : QString(),
+                q->value(0).toString(), shared::ArticlePage::kindPath(kind) + slug);
             shared::Result<QByteArray> html = shared::ArticlePage::render(
-                view, { context.siteName, context.publicBaseUrl, QStringLiteral("en"), {} });
+                view, { context.siteName, context.publicBaseUrl, QStringLiteral("en"), actions });
             if (!html)
                 return html.error();
             PageCache::Page p;
@@ -153,12 +161,27 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
 Router::Handler article(const QString &kind)
 {
     return [kind](HttpRequest &request, WorkerServices &services) -> HttpResponse {
+        const QString slug = request.params.value(QStringLiteral("slug"));
+        // A signed-in reader gets the page made for them (their save
+        // button), never the shared cached one, and no cache keeps it.
+        if (!request.cookie(kSessionCookie).isEmpty() && shared::isSlug(slug)) {
+            if (const auto reader = ReaderPages::reader(request, services)) {
+                shared::Result<PageCache::Page> page = articlePage(services, kind, slug, reader);
+                if (!page)
+                    return HttpResponse::internalError(page.error());
+                HttpResponse r = answer(*page, request);
+                for (auto &[name, value] : r.headers) {
+                    if (name == "Cache-Control")
+                        value = QByteArrayLiteral("private, no-store");
+                }
+                return r;
+            }
+        }
         PageCache *cache = services.context().pages;
         if (cache) {
             if (const std::optional<PageCache::Page> hit = cache->find(request.path))
                 return answer(*hit, request);
         }
-        const QString slug = request.params.value(QStringLiteral("slug"));
         shared::Result<PageCache::Page> page = shared::isSlug(slug)
             ? articlePage(services, kind, slug)
             : messagePage(404, QStringLiteral("Page not found"), QStringLiteral("There is no page at this address."),

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/site/readerpages.h"
+
+#include "server/auth/accountstore.h"
+#include "server/content/saveditems.h"
+#include "server/http/router.h"
+#include "server/servercontext.h"
+#include "server/site/listingpages.h"
+#include "shared/articlepage.h"
+#include "shared/database.h"
+#include "shared/htmlescape.h"
+#include "shared/pagetemplate.h"
+
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVariant>
+
+namespace quire::server::ReaderPages {
+
+namespace HtmlEscape = shared::HtmlEscape;
+using shared::PageTemplate;
+
+namespace {
+
+HttpResponse html(int status, const QByteArray &body)
+{
+    HttpResponse r;
+    r.status = status;
+    r.contentType = QByteArrayLiteral("text/html; charset=utf-8");
+    // Per reader, or with a form's state: never kept by a cache.
+    r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("private, no-store") });
+    r.body = body;
+    return r;
+}
+
+HttpResponse redirect(const QString &to)
+{
+    HttpResponse r;
+    r.status = 303;
+    r.headers.append({ QByteArrayLiteral("Location"), safeNext(to).toUtf8() });
+    return r;
+}
+
+HttpResponse signInPage(HttpRequest &request, WorkerServices &services)
+{
+    static const shared::Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("sign-in"));
+    if (!page)
+        return HttpResponse::internalError(page.error());
+    const QByteArray error = request.query.hasQueryItem(QStringLiteral("failed"))
+        ? QByteArray("<p class=\"error\" role=\"alert\">The email address or the password is not right, or the "
+                     "account cannot sign in now. Try again.</p>")
+        : QByteArray();
+    shared::Result<QByteArray> body = page->render(
+        { { "lang", QStringLiteral("en") },
+          { "site_name", services.context().siteName },
+          { "next", safeNext(request.query.queryItemValue(QStringLiteral("next"), QUrl::FullyDecoded)) } },
+        { { "error", error } });
+    if (!body)
+        return HttpResponse::internalError(body.error());
+    return html(request.query.hasQueryItem(QStringLiteral("failed")) ? 401 : 200, *body);
+}
+
+HttpResponse savedPage(HttpRequest &request, WorkerServices &services)
+{
+    static const shared::Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("saved"));
+    if (!page)
+        return HttpResponse::internalError(page.error());
+    const std::optional<std::pair<Principal, QString>> who = reader(request, services);
+    if (!who)
+        return redirect(QStringLiteral("/sign-in?next=%2Fsaved"));
+    shared::Result<nlohmann::json> items = SavedItems::list(services.database(), who->first);
+    if (!items)
+        return HttpResponse::internalError(items.error());
+    QList<ListingPages::Teaser> teasers;
+    for (const nlohmann::json &i : *items) {
+        const QString url = QString::fromStdString(i.value("url", std::string()));
+        teasers.append({ QString::fromStdString(i.value("kind", std::string())),
+                         url.section(QLatin1Char('/'), 2),
+                         QString::fromStdString(i.value("title", std::string())),
+                         QString::fromStdString(i.value("summary", std::string())),
+                         {},
+                         {} });
+    }
+    shared::Result<QByteArray> list = ListingPages::teaserList(teasers);
+    if (!list)
+        return HttpResponse::internalError(list.error());
+    shared::Result<QByteArray> body = page->render(
+        { { "lang", QStringLiteral("en") },
+          { "site_name", services.context().siteName },
+          { "csrf_token", who->second } },
+        { { "items",
+            teasers.isEmpty() ? QByteArray("<p>Nothing saved yet. Articles have a Save button when you are "
+                                           "signed in.</p>")
+                              : *list } });
+    if (!body)
+        return HttpResponse::internalError(body.error());
+    return html(200, *body);
+}
+
+HttpResponse toggleSaved(HttpRequest &request, WorkerServices &services)
+{
+    const QString article = request.params.value(QStringLiteral("article_id"));
+    const QUrlQuery form(QString::fromUtf8(request.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
+    const bool remove = form.queryItemValue(QStringLiteral("action")) == QLatin1String("remove");
+    shared::Result<QSqlQuery> q = services.database().exec(
+        QStringLiteral("SELECT kind, slug FROM guides WHERE id = ? AND deleted = 0 AND status = 'published'"),
+        { article });
+    if (!q)
+        return HttpResponse::internalError(q.error());
+    if (!q->next())
+        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such article."));
+    const QString back = shared::ArticlePage::kindPath(q->value(0).toString()) + q->value(1).toString();
+    if (remove) {
+        if (shared::VoidResult r = SavedItems::unsave(services, *request.principal, article); !r)
+            return HttpResponse::internalError(r.error());
+    } else if (shared::Result<bool> r = SavedItems::save(services, *request.principal, article); !r) {
+        return HttpResponse::internalError(r.error());
+    }
+    return redirect(back);
+}
+
+} // namespace
+
+std::optional<std::pair<Principal, QString>> reader(const HttpRequest &request, WorkerServices &services)
+{
+    const QByteArray cookie = request.cookie(kSessionCookie);
+    if (cookie.isEmpty())
+        return std::nullopt;
+    shared::Result<std::optional<std::pair<Principal, QString>>> web
+        = services.accounts().authenticateWeb(QString::fromLatin1(cookie));
+    return web ? *web : std::nullopt;
+}
+
+QString safeNext(const QString &next)
+{
+    // A local path: one leading slash, no scheme, no host, no backslash
+    // tricks browsers read as "//".
+    const bool local = next.startsWith(QLatin1Char('/')) && !next.startsWith(QLatin1String("//"))
+        && !next.contains(QLatin1Char('\\')) && !next.contains(QLatin1Char('\r')) && !next.contains(QLatin1Char('\n'))
+        && QUrl(next, QUrl::StrictMode).isValid() && QUrl(next).isRelative();
+    return local ? next : QStringLiteral("/");
+}
+
+QByteArray saveButton(WorkerServices &services, const Principal *reader, const QString &csrfToken,
+                      const QString &articleId, const QString &path)
+{
+    if (!reader) {
+        return "<p class=\"reader-actions\"><a href=\"/sign-in?next="
+            + HtmlEscape::escape(QString::fromLatin1(QUrl::toPercentEncoding(path)))
+            + "\">Sign in to save this</a></p>";
+    }
+    const shared::Result<bool> saved = SavedItems::isSaved(services.database(), *reader, articleId);
+    const bool isSaved = saved && *saved;
+    return "<form class=\"reader-actions\" method=\"post\" action=\"/saved/" + HtmlEscape::escape(articleId)
+        + "\"><input type=\"hidden\" name=\"csrf_token\" value=\"" + HtmlEscape::escape(csrfToken)
+        + "\"><input type=\"hidden\" name=\"action\" value=\"" + (isSaved ? "remove" : "save")
+        + "\"><button type=\"submit\" aria-pressed=\"" + (isSaved ? "true\">Saved ✓ — remove" : "false\">Save")
+        + "</button></form>";
+}
+
+void install(Router &router)
+{
+    router.add(QStringLiteral("GET"), QStringLiteral("/sign-in"), signInPage);
+    router.add(QStringLiteral("GET"), QStringLiteral("/saved"), savedPage);
+    router.add(QStringLiteral("POST"), QStringLiteral("/saved/:article_id"), toggleSaved, Router::BodyKind::None,
+               Guard { true, shared::Permission::SaveItems, true });
+}
+
+} // namespace quire::server::ReaderPages

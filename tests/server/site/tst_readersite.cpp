@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The readers' own pages against a real quire-server over TLS: the sign-in
+// page and its form, safe redirects, the save button for signed-in readers
+// (with CSRF), the saved list, and signing out.
+#include "tests/server/auth/accountfixture.h"
+
+#include <QTest>
+#include <QUrl>
+
+using quire::test::AccountFixture;
+using quire::test::HttpResult;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse battery staple 42");
+const QByteArray kForm = "application/x-www-form-urlencoded";
+
+QByteArray cookieFrom(const HttpResult &r)
+{
+    return r.header("Set-Cookie").split(';').first();
+}
+} // namespace
+
+class TestReaderSite : public QObject
+{
+    Q_OBJECT
+private:
+    AccountFixture m_fx;
+    QString m_articleId;
+
+    HttpResult postForm(const QString &path, const QByteArray &body, const QByteArray &cookie = {},
+                        const QByteArray &origin = {})
+    {
+        QList<QPair<QByteArray, QByteArray>> headers { { "Content-Type", kForm } };
+        if (!cookie.isEmpty())
+            headers.append({ "Cookie", cookie });
+        if (!origin.isEmpty())
+            headers.append({ "Origin", origin });
+        return m_fx.http().request("POST", path, body, headers);
+    }
+
+    QByteArray signIn(const QByteArray &next = "/")
+    {
+        const HttpResult r = postForm(QStringLiteral("/session"),
+                                      "email=reader%40example.org&password=correct+horse+battery+staple+42&next="
+                                          + QUrl::toPercentEncoding(QString::fromLatin1(next)));
+        return r.status == 303 ? cookieFrom(r) : QByteArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_fx.start());
+        QVERIFY(m_fx.createUser(QStringLiteral("editor@example.org"), QStringLiteral("editor"), kPassword));
+        QVERIFY(m_fx.createUser(QStringLiteral("reader@example.org"), QStringLiteral("reader"), kPassword));
+        const QByteArray editor = m_fx.token(QStringLiteral("editor@example.org"), kPassword);
+        HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/guides"), editor,
+                                 R"({"title":"Worth keeping","slug":"worth-keeping","body":"Text."})");
+        QCOMPARE(r.status, 201);
+        m_articleId = QString::fromStdString(r.json()["id"]);
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(m_articleId), editor).status, 200);
+    }
+
+    void theSignInPage()
+    {
+        HttpResult r = m_fx.http().get(QStringLiteral("/sign-in?next=%2Fguides%2Fworth-keeping"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.count("<main"), 1);
+        QVERIFY(r.body.contains("<label for=\"email\">"));
+        QVERIFY(r.body.contains("<label for=\"password\">"));
+        QVERIFY(r.body.contains("autocomplete=\"current-password\""));
+        QVERIFY(r.body.contains("name=\"next\" value=\"/guides/worth-keeping\""));
+        // What comes in the address is escaped, and foreign destinations are dropped.
+        r = m_fx.http().get(QStringLiteral("/sign-in?next=%2F%22%3E%3Cscript%3E"));
+        QVERIFY(!r.body.contains("<script>"));
+        r = m_fx.http().get(QStringLiteral("/sign-in?failed=1&next=//evil.example"));
+        QCOMPARE(r.status, 401);
+        QVERIFY(r.body.contains("role=\"alert\""));
+        QVERIFY(r.body.contains("name=\"next\" value=\"/\""));
+    }
+
+    void signingInGoesBackSafely_data()
+    {
+        QTest::addColumn<QByteArray>("next");
+        QTest::addColumn<QByteArray>("location");
+        QTest::newRow("article") << QByteArray("/guides/worth-keeping") << QByteArray("/guides/worth-keeping");
+        QTest::newRow("protocol-relative") << QByteArray("//evil.example/") << QByteArray("/");
+        QTest::newRow("absolute") << QByteArray("https://evil.example/") << QByteArray("/");
+        QTest::newRow("backslash") << QByteArray("/\\evil.example") << QByteArray("/");
+        QTest::newRow("javascript") << QByteArray("javascript:alert(1)") << QByteArray("/");
+        QTest::newRow("empty") << QByteArray() << QByteArray("/");
+    }
+    void signingInGoesBackSafely()
+    {
+        QFETCH(QByteArray, next);
+        QFETCH(QByteArray, location);
+        const HttpResult r = postForm(QStringLiteral("/session"),
+                                      "email=reader%40example.org&password=correct+horse+battery+staple+42&next="
+                                          + QUrl::toPercentEncoding(QString::fromLatin1(next)));
+        QCOMPARE(r.status, 303);
+        QCOMPARE(r.header("Location"), location);
+    }
+
+    void loginCsrfIsRefused()
+    {
+        const HttpResult r = postForm(QStringLiteral("/session"),
+                                      "email=reader%40example.org&password=correct+horse+battery+staple+42", {},
+                                      "https://evil.example");
+        QCOMPARE(r.status, 403);
+        QVERIFY(r.header("Set-Cookie").isEmpty());
+    }
+
+    void theSaveButton()
+    {
+        // Anonymous readers get the shared page with a way to sign in.
+        HttpResult r = m_fx.http().get(QStringLiteral("/guides/worth-keeping"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("/sign-in?next=%2Fguides%2Fworth-keeping"));
+        QVERIFY(!r.body.contains("action=\"/saved/"));
+
+        const QByteArray cookie = signIn();
+        QVERIFY(!cookie.isEmpty());
+        r = m_fx.http().request("GET", QStringLiteral("/guides/worth-keeping"), {}, { { "Cookie", cookie } });
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Cache-Control"), QByteArray("private, no-store"));
+        QVERIFY(r.body.contains("action=\"/saved/" + m_articleId.toLatin1() + "\""));
+        QVERIFY(r.body.contains("aria-pressed=\"false\""));
+        const int at = int(r.body.indexOf("name=\"csrf_token\" value=\"")) + 25;
+        const QByteArray csrf = r.body.mid(at, r.body.indexOf('"', at) - at);
+        QVERIFY(csrf.startsWith("qc_"));
+        // The anonymous cached page never shows a reader's button.
+        QVERIFY(!m_fx.http().get(QStringLiteral("/guides/worth-keeping")).body.contains("csrf_token"));
+
+        // Without the token: refused, nothing saved.
+        QCOMPARE(postForm(QStringLiteral("/saved/") + m_articleId, "action=save", cookie).status, 403);
+        r = postForm(QStringLiteral("/saved/") + m_articleId, "action=save&csrf_token=" + csrf, cookie);
+        QCOMPARE(r.status, 303);
+        QCOMPARE(r.header("Location"), QByteArray("/guides/worth-keeping"));
+        r = m_fx.http().request("GET", QStringLiteral("/guides/worth-keeping"), {}, { { "Cookie", cookie } });
+        QVERIFY(r.body.contains("aria-pressed=\"true\""));
+        // The same list as the API's.
+        const QByteArray token = m_fx.token(QStringLiteral("reader@example.org"), kPassword);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/saved"), token).json()["items"].size(), size_t(1));
+        r = m_fx.http().request("GET", QStringLiteral("/saved"), {}, { { "Cookie", cookie } });
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("href=\"/guides/worth-keeping\""));
+
+        r = postForm(QStringLiteral("/saved/") + m_articleId, "action=remove&csrf_token=" + csrf, cookie);
+        QCOMPARE(r.status, 303);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/saved"), token).json()["items"].size(), size_t(0));
+        QCOMPARE(postForm(QStringLiteral("/saved/not-an-article"), "csrf_token=" + csrf, cookie).status, 404);
+
+        // Signed out: /saved asks to sign in again.
+        QCOMPARE(postForm(QStringLiteral("/session/logout"), "csrf_token=" + csrf, cookie).status, 303);
+        r = m_fx.http().request("GET", QStringLiteral("/saved"), {}, { { "Cookie", cookie } });
+        QCOMPARE(r.status, 303);
+        QVERIFY(r.header("Location").startsWith("/sign-in"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReaderSite)
+#include "tst_readersite.moc"
