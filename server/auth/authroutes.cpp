@@ -40,6 +40,8 @@ QString userAgent(const HttpRequest &request)
     return QString::fromUtf8(request.header("User-Agent"));
 }
 
+} // namespace
+
 void registerUser(HttpRequest &request, WorkerServices &services, Responder respond)
 {
     if (const std::optional<int> wait
@@ -134,6 +136,8 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
     if (!queued)
         respond(HttpResponse::busy());
 }
+
+namespace {
 
 void login(HttpRequest &request, WorkerServices &services, Responder respond)
 {

@@ -2,10 +2,12 @@
 #include "server/site/readerpages.h"
 
 #include "server/auth/accountstore.h"
+#include "server/auth/authroutes.h"
 #include "server/content/saveditems.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "server/site/listingpages.h"
+#include "shared/apierror.h"
 #include "shared/articlepage.h"
 #include "shared/database.h"
 #include "shared/htmlescape.h"
@@ -47,7 +49,10 @@ HttpResponse signInPage(HttpRequest &request, WorkerServices &services)
     static const shared::Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("sign-in"));
     if (!page)
         return HttpResponse::internalError(page.error());
-    const QByteArray error = request.query.hasQueryItem(QStringLiteral("failed"))
+    const QByteArray error = request.query.hasQueryItem(QStringLiteral("registered"))
+        ? QByteArray("<p class=\"notice\" role=\"status\">Your account is ready: sign in. We also sent you an "
+                     "email to confirm your address.</p>")
+        : request.query.hasQueryItem(QStringLiteral("failed"))
         ? QByteArray("<p class=\"error\" role=\"alert\">The email address or the password is not right, or the "
                      "account cannot sign in now. Try again.</p>")
         : QByteArray();
@@ -120,6 +125,59 @@ HttpResponse toggleSaved(HttpRequest &request, WorkerServices &services)
     return redirect(back);
 }
 
+// The registration form with what was typed (never the password) and, after
+// a refusal, what to fix.
+HttpResponse registerPage(int status, WorkerServices &services, const QUrlQuery &typed, const QByteArray &errors)
+{
+    static const shared::Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("register"));
+    if (!page)
+        return HttpResponse::internalError(page.error());
+    const auto field
+        = [&typed](const char *name) { return typed.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded); };
+    shared::Result<QByteArray> body = page->render({ { "lang", QStringLiteral("en") },
+                                                     { "site_name", services.context().siteName },
+                                                     { "name", field("name") },
+                                                     { "email", field("email") },
+                                                     { "invite_code", field("invite_code") } },
+                                                   { { "errors", errors } });
+    if (!body)
+        return HttpResponse::internalError(body.error());
+    return html(status, *body);
+}
+
+void registerReader(HttpRequest &request, WorkerServices &services, Responder respond)
+{
+    const QUrlQuery typed(QString::fromUtf8(request.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
+    // The same answer as the API's registration, turned into a page.
+    request.json = nlohmann::json::object();
+    for (const char *name : { "name", "email", "password", "invite_code" }) {
+        const QString value = typed.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
+        if (!value.isEmpty() || qstrcmp(name, "invite_code") != 0)
+            request.json[name] = value.toStdString();
+    }
+    AuthRoutes::registerUser(request, services, [&services, typed, respond](HttpResponse answer) {
+        if (answer.status == 201) {
+            respond(redirect(QStringLiteral("/sign-in?registered=1")));
+            return;
+        }
+        const std::optional<shared::Error> error = shared::ApiError::parse(answer.body);
+        if (!error || answer.status >= 500) {
+            respond(answer);
+            return;
+        }
+        QByteArray list = "<div class=\"error\" role=\"alert\"><p>" + HtmlEscape::escape(error->message) + "</p>";
+        if (!error->fields.isEmpty()) {
+            list += "<ul>";
+            for (auto it = error->fields.cbegin(); it != error->fields.cend(); ++it)
+                list += "<li><a href=\"#" + HtmlEscape::escape(it.key()) + "\">" + HtmlEscape::escape(it.key())
+                    + "</a>: " + HtmlEscape::escape(it.value()) + "</li>";
+            list += "</ul>";
+        }
+        list += "</div>";
+        respond(registerPage(answer.status, services, typed, list));
+    });
+}
+
 } // namespace
 
 std::optional<std::pair<Principal, QString>> reader(const HttpRequest &request, WorkerServices &services)
@@ -163,6 +221,9 @@ void install(Router &router)
 {
     router.add(QStringLiteral("GET"), QStringLiteral("/sign-in"), signInPage);
     router.add(QStringLiteral("GET"), QStringLiteral("/saved"), savedPage);
+    router.add(QStringLiteral("GET"), QStringLiteral("/register"),
+               [](HttpRequest &, WorkerServices &services) { return registerPage(200, services, QUrlQuery(), {}); });
+    router.addAsync(QStringLiteral("POST"), QStringLiteral("/register"), registerReader);
     router.add(QStringLiteral("POST"), QStringLiteral("/saved/:article_id"), toggleSaved, Router::BodyKind::None,
                Guard { true, shared::Permission::SaveItems, true });
 }

@@ -49,7 +49,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_fx.start());
+        quire::test::ServerProcess::Options options;
+        options.extraArgs = { QStringLiteral("--registration"), QStringLiteral("open") };
+        QVERIFY(m_fx.start(options));
         QVERIFY(m_fx.createUser(QStringLiteral("editor@example.org"), QStringLiteral("editor"), kPassword));
         QVERIFY(m_fx.createUser(QStringLiteral("reader@example.org"), QStringLiteral("reader"), kPassword));
         const QByteArray editor = m_fx.token(QStringLiteral("editor@example.org"), kPassword);
@@ -98,6 +100,38 @@ private Q_SLOTS:
                                           + QUrl::toPercentEncoding(QString::fromLatin1(next)));
         QCOMPARE(r.status, 303);
         QCOMPARE(r.header("Location"), location);
+    }
+
+    void registration()
+    {
+        HttpResult r = m_fx.http().get(QStringLiteral("/register"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("autocomplete=\"new-password\""));
+        // Refused: the page again, saying why, with what was typed (escaped, never the password).
+        r = postForm(QStringLiteral("/register"),
+                     "name=%22%3E%3Cscript%3Ex&email=new%40example.org&password=short");
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.body.contains("role=\"alert\""));
+        QVERIFY(r.body.contains("href=\"#password\""));
+        QVERIFY(r.body.contains("value=\"new@example.org\""));
+        QVERIFY(r.body.contains("&quot;&gt;&lt;script&gt;x"));
+        QVERIFY(!r.body.contains("<script>"));
+        QVERIFY(!r.body.contains("value=\"short\""));
+        r = postForm(QStringLiteral("/register"), "name=Rea&email=not-an-email&password=correct+horse+battery+staple");
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.body.contains("href=\"#email\""));
+        r = postForm(QStringLiteral("/register"),
+                     "name=Again&email=reader%40example.org&password=correct+horse+battery+staple");
+        QCOMPARE(r.status, 409);
+        // Accepted: on to signing in, which works with the new account.
+        r = postForm(QStringLiteral("/register"),
+                     "name=New+Reader&email=new%40example.org&password=correct+horse+battery+staple");
+        QCOMPARE(r.status, 303);
+        QCOMPARE(r.header("Location"), QByteArray("/sign-in?registered=1"));
+        QVERIFY(m_fx.http().get(QStringLiteral("/sign-in?registered=1")).body.contains("role=\"status\""));
+        r = postForm(QStringLiteral("/session"), "email=new%40example.org&password=correct+horse+battery+staple");
+        QCOMPARE(r.status, 303);
+        QVERIFY(r.header("Set-Cookie").startsWith("__Host-quire_session="));
     }
 
     void loginCsrfIsRefused()
