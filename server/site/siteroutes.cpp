@@ -213,16 +213,20 @@ HttpResponse cached(HttpRequest &request, WorkerServices &services, const QStrin
     return answer(cache ? cache->insert(key, *page) : *page, request);
 }
 
+// The ?page= of a listing: 1 when absent, -1 when it is no page number.
+int pageNumber(const HttpRequest &request)
+{
+    if (!request.query.hasQueryItem(QStringLiteral("page")))
+        return 1;
+    bool ok = false;
+    const int page = request.query.queryItemValue(QStringLiteral("page")).toInt(&ok);
+    return ok && page >= 1 && page <= 100'000 ? page : -1;
+}
+
 Router::Handler listing(const QString &kind)
 {
     return [kind](HttpRequest &request, WorkerServices &services) -> HttpResponse {
-        int page = 1;
-        if (request.query.hasQueryItem(QStringLiteral("page"))) {
-            bool ok = false;
-            page = request.query.queryItemValue(QStringLiteral("page")).toInt(&ok);
-            if (!ok || page < 1 || page > 100'000)
-                page = -1;
-        }
+        const int page = pageNumber(request);
         const QString key = request.path + QStringLiteral("?page=%1").arg(page);
         return cached(request, services, key, [&]() -> shared::Result<PageCache::Page> {
             if (page < 1) {
@@ -239,13 +243,7 @@ Router::Handler listing(const QString &kind)
 Router::Handler topic(bool isCategory)
 {
     return [isCategory](HttpRequest &request, WorkerServices &services) -> HttpResponse {
-        int page = 1;
-        if (request.query.hasQueryItem(QStringLiteral("page"))) {
-            bool ok = false;
-            page = request.query.queryItemValue(QStringLiteral("page")).toInt(&ok);
-            if (!ok || page < 1 || page > 100'000)
-                page = -1;
-        }
+        const int page = pageNumber(request);
         const QString name = QUrl::fromPercentEncoding(
             request.params.value(isCategory ? QStringLiteral("slug") : QStringLiteral("tag")).toUtf8());
         const QString key = request.path + QStringLiteral("?page=%1").arg(page);
