@@ -69,8 +69,17 @@ VoidResult SyncRetention::prune(shared::Database &db, const QDateTime &cutoff)
             return r;
         if (VoidResult r = db.run(QStringLiteral("DELETE FROM sync_scope_exits WHERE at < ?"), { before }); !r)
             return r;
-        if (VoidResult r = db.run(QStringLiteral("DELETE FROM sync_revisions WHERE created_at < ?"), { before }); !r)
-            return r;
+        // Revisions are the articles' history, kept for as long as the row
+        // exists; only those of rows forgotten entirely go.
+        for (const SyncAccess *access : SyncAccess::all()) {
+            const QString table = access->table().name;
+            if (VoidResult r = db.run(QStringLiteral("DELETE FROM sync_revisions WHERE tbl = ? AND created_at < ? AND "
+                                                     "row_id NOT IN (SELECT id FROM %1)")
+                                          .arg(table),
+                                      { table, before });
+                !r)
+                return r;
+        }
         if (forgotten == 0)
             return VoidResult::success();
         qCInfo(lcSync) << "forgot sync history up to change" << forgotten;

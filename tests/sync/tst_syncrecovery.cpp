@@ -257,6 +257,7 @@ private Q_SLOTS:
         auto b = peer(QStringLiteral("ann-6"), QStringLiteral("ann@example.org"));
         QVERIFY(a && b);
         const QString id = a->create(QStringLiteral("Short-lived"), QString());
+        const QString kept = a->create(QStringLiteral("Long-lived"), QString());
         QCOMPARE(a->sync(), SyncEngine::State::Idle);
         QCOMPARE(b->sync(), SyncEngine::State::Idle);
         QVERIFY(b->row(id));
@@ -273,6 +274,18 @@ private Q_SLOTS:
         QVERIFY(b->signIn(QStringLiteral("ann@example.org"), kPassword));
         QCOMPARE(b->sync(), SyncEngine::State::Idle);
         QVERIFY(!b->row(id)); // learnt by a full resync, not missed
+        // The history of a live article outlives the retention window; that
+        // of a row forgotten entirely goes with it.
+        {
+            auto db = quire::shared::Database::openSqlite(m_data + QStringLiteral("/quire.db"));
+            QVERIFY(db);
+            const auto count = [&](const QString &row) {
+                auto n = (*db)->scalar(QStringLiteral("SELECT count(*) FROM sync_revisions WHERE row_id = ?"), { row });
+                return n ? n->toInt() : -1;
+            };
+            QCOMPARE(count(id), 0);
+            QCOMPARE(count(kept), 1);
+        }
         QVERIFY(restart());
         a->connectTo(m_server);
     }
