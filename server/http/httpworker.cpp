@@ -11,6 +11,7 @@
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
+#include "server/site/siteroutes.h"
 #include "server/sync/changefeed.h"
 #include "server/sync/livehub.h"
 #include "shared/database.h"
@@ -20,6 +21,7 @@
 #include <QHttpServerRequest>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -60,6 +62,42 @@ QString methodName(QHttpServerRequest::Method method)
     default:
         return QStringLiteral("UNKNOWN");
     }
+}
+
+// Set on a connection while every byte of it went through serveCached();
+// once Qt's parser has seen any of it, the parser keeps the connection.
+constexpr char kFastProperty[] = "quire_fast_path";
+
+// One request head from the buffer when it is a plain GET or HEAD of a path
+// the cache may hold, with no body and nothing that needs the full path
+// (cookies, upgrades, odd targets); its length, or 0 to leave it to Qt.
+qsizetype simpleRequest(const QByteArray &buffer, HttpRequest &request)
+{
+    const qsizetype end = buffer.indexOf("\r\n\r\n");
+    if (end < 0)
+        return 0;
+    const qsizetype lineEnd = buffer.indexOf("\r\n");
+    const QList<QByteArray> line = buffer.left(lineEnd).split(' ');
+    if (line.size() != 3 || (line[0] != "GET" && line[0] != "HEAD") || line[2] != "HTTP/1.1")
+        return 0;
+    const QByteArray &target = line[1];
+    static const QRegularExpression plain(QStringLiteral("^/([a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*)?$"));
+    if (target.size() > 512 || !plain.match(QString::fromLatin1(target)).hasMatch() || target.contains(".."))
+        return 0;
+    request.headers.clear();
+    for (const QByteArray &header : buffer.mid(lineEnd + 2, end - lineEnd - 2).split('\n')) {
+        const qsizetype colon = header.indexOf(':');
+        if (colon <= 0)
+            return 0;
+        const QByteArray name = header.left(colon).trimmed().toLower();
+        if (name == "cookie" || name == "content-length" || name == "transfer-encoding" || name == "upgrade"
+            || name == "expect" || name == "authorization" || (name == "connection" && header.contains("close")))
+            return 0;
+        request.headers.append({ header.left(colon).trimmed(), header.mid(colon + 1).trimmed() });
+    }
+    request.method = QString::fromLatin1(line[0]);
+    request.path = QString::fromLatin1(target);
+    return end + 4;
 }
 
 QString newRequestId()
@@ -157,6 +195,14 @@ VoidResult HttpWorker::start()
         listener = new RawTargetListener<QTcpServer>(m_endpoint.get());
     }
     listener->setMaxPendingConnections(1024);
+    const auto fastPath = [this](QTcpSocket *socket) {
+        socket->setProperty(kFastProperty, true);
+        connect(socket, &QIODevice::readyRead, socket, [this, socket] { serveCached(socket); });
+    };
+    if (auto *ssl = dynamic_cast<RawTargetListener<QSslServer> *>(listener))
+        ssl->onConnection = fastPath;
+    else
+        static_cast<RawTargetListener<QTcpServer> *>(listener)->onConnection = fastPath;
     if (!listener->setSocketDescriptor(m_listenSocket)) {
         return Error::make(QStringLiteral("listen_failed"),
                            QStringLiteral("cannot take over the listening socket: %1").arg(listener->errorString()));
@@ -274,6 +320,33 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
                HttpResponse::error(500, QStringLiteral("internal_error"),
                                    QStringLiteral("The server failed to answer (request %1).").arg(request.requestId)));
     }
+}
+
+void HttpWorker::serveCached(QTcpSocket *socket)
+{
+    // Only while nothing of this connection went to Qt's parser, and no
+    // answer for it is pending, so answers keep the order of requests.
+    while (socket->property(kFastProperty).toBool()) {
+        if (m_sequencer->outstanding() > 0 || !m_context.pages)
+            break;
+        auto pending = std::make_shared<Pending>();
+        HttpRequest &request = pending->request;
+        const qsizetype length = simpleRequest(socket->peek(8192), request);
+        HttpResponse response;
+        if (length == 0 || !SiteRoutes::fromCache(request, *m_services, response))
+            break;
+        pending->timer.start();
+        pending->socket = socket;
+        request.requestId = newRequestId();
+        request.remoteAddress = socket->peerAddress();
+        request.secure = m_tls.has_value();
+        socket->skip(length);
+        pending->ticket = m_sequencer->begin(socket);
+        finish(*pending, std::move(response));
+    }
+    // Anything left is Qt's from now on (it may be part of a request).
+    if (socket->bytesAvailable() > 0)
+        socket->setProperty(kFastProperty, false);
 }
 
 void HttpWorker::finish(const Pending &pending, HttpResponse response)

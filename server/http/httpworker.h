@@ -49,6 +49,9 @@ private:
     struct Pending; // what finishing a request needs to know about it
 
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
+    // Answers complete anonymous GETs of cached pages straight from the
+    // socket's buffer, before Qt's parser; see httpworker.cpp.
+    void serveCached(QTcpSocket *socket);
     // Fills `request` from the raw one; an answer when it must stop here.
     std::optional<HttpResponse> intake(HttpRequest &request, const QHttpServerRequest &raw, const QByteArray &rawPath,
                                        const Router::Route *&route);

@@ -5,6 +5,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <functional>
+
 namespace quire::server {
 
 // Qt 6.4's HTTP parser reads a request target that begins with `//` as an
@@ -26,11 +28,17 @@ template<typename Base> class RawTargetListener final : public Base
 public:
     using Base::Base;
 
+    // Also runs for each new connection before the parser sees it.
+    std::function<void(QTcpSocket *)> onConnection;
+
     QTcpSocket *nextPendingConnection() override
     {
         QTcpSocket *socket = Base::nextPendingConnection();
-        if (socket)
+        if (socket) {
             RawTarget::watch(socket); // connected first, so it runs before the parser
+            if (onConnection)
+                onConnection(socket);
+        }
         return socket;
     }
 };

@@ -50,7 +50,8 @@ HttpResponse answer(const PageCache::Page &page, const HttpRequest &request)
     if (!page.lastModified.isEmpty())
         r.headers.append({ QByteArrayLiteral("Last-Modified"), page.lastModified });
     const QByteArray ifNoneMatch = request.header("If-None-Match");
-    if (!ifNoneMatch.isEmpty() && !page.etag.isEmpty() && (ifNoneMatch.split(',').contains(page.etag) || ifNoneMatch.trimmed() == "*")) {
+    if (!ifNoneMatch.isEmpty() && !page.etag.isEmpty()
+        && (ifNoneMatch.split(',').contains(page.etag) || ifNoneMatch.trimmed() == "*")) {
         r.status = 304;
         return r;
     }
@@ -272,6 +273,18 @@ HttpResponse stylesheet(HttpRequest &, WorkerServices &)
 }
 
 } // namespace
+
+bool fromCache(const HttpRequest &request, WorkerServices &services, HttpResponse &response)
+{
+    PageCache *cache = services.context().pages;
+    if (!cache)
+        return false;
+    const std::optional<PageCache::Page> hit = cache->find(request.path);
+    if (!hit)
+        return false;
+    response = answer(*hit, request);
+    return true;
+}
 
 void install(Router &router)
 {

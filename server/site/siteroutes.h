@@ -4,12 +4,20 @@
 namespace quire::server {
 
 class Router;
+class WorkerServices;
+struct HttpRequest;
+struct HttpResponse;
 
 // The readers' site, rendered on the server: article pages
 // (/guides/<slug>, /case-studies/<slug>) and the shared stylesheet. Pages
 // come from the in-memory PageCache with ETag/304, Last-Modified and gzip.
 namespace SiteRoutes {
 void install(Router &router);
-}
+
+// The answer for an anonymous GET or HEAD of `request.path` if that page is
+// in the cache (the same answer its route gives), for the worker's fast
+// path; false when it is not there.
+bool fromCache(const HttpRequest &request, WorkerServices &services, HttpResponse &response);
+} // namespace SiteRoutes
 
 } // namespace quire::server

@@ -66,7 +66,7 @@ HttpResult TestHttpClient::postJson(const QString &path, const QByteArray &json)
     return request("POST", path, json, { { "Content-Type", "application/json" } });
 }
 
-HttpResult TestHttpClient::raw(const QByteArray &request, const QHostAddress &from)
+HttpResult TestHttpClient::raw(const QByteArray &request, const QHostAddress &from, int answers)
 {
     QSslSocket socket;
     if (!from.isNull() && !socket.bind(from)) {
@@ -96,24 +96,34 @@ HttpResult TestHttpClient::raw(const QByteArray &request, const QHostAddress &fr
     socket.write(request);
     QByteArray data;
     QDeadlineTimer deadline(20000);
-    // Read until the headers and Content-Length bytes of body have arrived.
-    while (!deadline.hasExpired()) {
-        const qsizetype end = data.indexOf("\r\n\r\n");
-        if (end >= 0) {
+    // Read until the headers and Content-Length bytes of body of `answers`
+    // responses have arrived.
+    const auto complete = [&data, answers] {
+        qsizetype at = 0;
+        for (int n = 0; n < answers; ++n) {
+            const qsizetype end = data.indexOf("\r\n\r\n", at);
+            if (end < 0)
+                return false;
             qsizetype length = 0;
-            const QList<QByteArray> lines = data.left(end).split('\n');
-            for (const QByteArray &line : lines) {
+            for (const QByteArray &line : data.mid(at, end - at).split('\n')) {
                 if (line.toLower().startsWith("content-length:"))
                     length = line.mid(15).trimmed().toLongLong();
             }
-            if (data.size() >= end + 4 + length)
-                break;
+            if (data.size() < end + 4 + length)
+                return false;
+            at = end + 4 + length;
         }
+        return true;
+    };
+    while (!deadline.hasExpired()) {
+        if (complete())
+            break;
         if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
             break;
         socket.waitForReadyRead(200);
         data += socket.readAll();
     }
+    r.wire = data;
     const qsizetype end = data.indexOf("\r\n\r\n");
     if (end < 0) {
         r.error = QStringLiteral("no HTTP answer");

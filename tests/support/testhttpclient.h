@@ -19,6 +19,7 @@ struct HttpResult
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     QString error;
+    QByteArray wire; // everything raw() received, for pipelined answers
 
     QByteArray header(const QByteArray &name) const;
     nlohmann::json json() const;
@@ -40,7 +41,7 @@ public:
     // Sends `request` on a new connection and returns the parsed answer;
     // `from` picks the loopback source address (127.0.0.2, …), so one test
     // can speak as several clients.
-    HttpResult raw(const QByteArray &request, const QHostAddress &from = QHostAddress());
+    HttpResult raw(const QByteArray &request, const QHostAddress &from = QHostAddress(), int answers = 1);
 
 private:
     QUrl m_base;

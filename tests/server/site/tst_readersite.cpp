@@ -4,6 +4,7 @@
 // (with CSRF), the saved list, and signing out.
 #include "tests/server/auth/accountfixture.h"
 
+#include <QHostAddress>
 #include <QTest>
 #include <QUrl>
 
@@ -108,8 +109,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.contains("autocomplete=\"new-password\""));
         // Refused: the page again, saying why, with what was typed (escaped, never the password).
-        r = postForm(QStringLiteral("/register"),
-                     "name=%22%3E%3Cscript%3Ex&email=new%40example.org&password=short");
+        r = postForm(QStringLiteral("/register"), "name=%22%3E%3Cscript%3Ex&email=new%40example.org&password=short");
         QCOMPARE(r.status, 400);
         QVERIFY(r.body.contains("role=\"alert\""));
         QVERIFY(r.body.contains("href=\"#password\""));
@@ -132,6 +132,27 @@ private Q_SLOTS:
         r = postForm(QStringLiteral("/session"), "email=new%40example.org&password=correct+horse+battery+staple");
         QCOMPARE(r.status, 303);
         QVERIFY(r.header("Set-Cookie").startsWith("__Host-quire_session="));
+    }
+
+    // Cached pages may be answered before Qt's parser sees the request; a
+    // connection mixing them with other requests keeps every answer, in order.
+    void pipelinedRequestsKeepTheirOrder()
+    {
+        QVERIFY(m_fx.http().get(QStringLiteral("/guides/worth-keeping")).status == 200); // now cached
+        const QByteArray get = "GET /guides/worth-keeping HTTP/1.1\r\nHost: x\r\nAccept-Encoding: identity\r\n\r\n";
+        const QByteArray request = get + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n" + get;
+        const HttpResult r = m_fx.http().raw(request, QHostAddress(), 3);
+        QCOMPARE(r.wire.count("HTTP/1.1 200"), 3);
+        const qsizetype first = r.wire.indexOf("<h1>Worth keeping</h1>");
+        const qsizetype health = r.wire.indexOf("\"status\"");
+        const qsizetype last = r.wire.lastIndexOf("<h1>Worth keeping</h1>");
+        QVERIFY(first > 0 && health > first && last > health);
+        // A request with a cookie is never answered from the shared cache.
+        const HttpResult withCookie = m_fx.http().raw(
+            "GET /guides/worth-keeping HTTP/1.1\r\nHost: x\r\nCookie: __Host-quire_session=nonsense\r\n\r\n");
+        QCOMPARE(withCookie.status, 200);
+        QCOMPARE(QByteArray(withCookie.wire.contains("private, no-store") ? "private" : "shared"),
+                 QByteArray("shared"));
     }
 
     void loginCsrfIsRefused()
