@@ -3,14 +3,19 @@
 
 #include "server/auth/accountstore.h"
 #include "server/auth/tokens.h"
+#include "server/http/frontdoor.h"
 #include "server/http/httpendpoint.h"
 #include "server/http/pathnormalizer.h"
 #include "server/http/rawtargetlistener.h"
+#include "server/http/replycache.h"
 #include "server/http/requestlog.h"
 #include "server/http/responsesequencer.h"
 #include "server/http/router.h"
+#include "server/http/simplerequest.h"
+#include "server/http/wireformat.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
+#include "server/site/pagecache.h"
 #include "server/site/siteroutes.h"
 #include "server/sync/changefeed.h"
 #include "server/sync/livehub.h"
@@ -20,8 +25,6 @@
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QPointer>
-#include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -64,99 +67,9 @@ QString methodName(QHttpServerRequest::Method method)
     }
 }
 
-// Set on a connection while every byte of it went through serveCached();
-// once Qt's parser has seen any of it, the parser keeps the connection.
+// Set on a TLS connection while every byte of it went through
+// serveCached(); once Qt's parser has seen any of it, the parser keeps it.
 constexpr char kFastProperty[] = "quire_fast_path";
-
-// One request head from the buffer when it is a plain GET or HEAD of a path
-// the cache may hold, with no body and nothing that needs the full path
-// (cookies, upgrades, odd targets); its length, or 0 to leave it to Qt.
-qsizetype simpleRequest(const QByteArray &buffer, HttpRequest &request)
-{
-    const qsizetype end = buffer.indexOf("\r\n\r\n");
-    if (end < 0)
-        return 0;
-    const qsizetype lineEnd = buffer.indexOf("\r\n");
-    const QList<QByteArray> line = buffer.left(lineEnd).split(' ');
-    if (line.size() != 3 || (line[0] != "GET" && line[0] != "HEAD") || line[2] != "HTTP/1.1")
-        return 0;
-    const QByteArray &target = line[1];
-    static const QRegularExpression plain(QStringLiteral("^/([a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*)?$"));
-    if (target.size() > 512 || !plain.match(QString::fromLatin1(target)).hasMatch() || target.contains(".."))
-        return 0;
-    request.headers.clear();
-    for (const QByteArray &header : buffer.mid(lineEnd + 2, end - lineEnd - 2).split('\n')) {
-        const qsizetype colon = header.indexOf(':');
-        if (colon <= 0)
-            return 0;
-        const QByteArray name = header.left(colon).trimmed().toLower();
-        if (name == "cookie" || name == "content-length" || name == "transfer-encoding" || name == "upgrade"
-            || name == "expect" || name == "authorization" || (name == "connection" && header.contains("close")))
-            return 0;
-        request.headers.append({ header.left(colon).trimmed(), header.mid(colon + 1).trimmed() });
-    }
-    request.method = QString::fromLatin1(line[0]);
-    request.path = QString::fromLatin1(target);
-    return end + 4;
-}
-
-QString newRequestId()
-{
-    const quint64 n = QRandomGenerator::global()->generate64();
-    return QString::number(n, 16).rightJustified(16, QLatin1Char('0'));
-}
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return QByteArrayLiteral("OK");
-    case 201:
-        return QByteArrayLiteral("Created");
-    case 202:
-        return QByteArrayLiteral("Accepted");
-    case 204:
-        return QByteArrayLiteral("No Content");
-    case 301:
-        return QByteArrayLiteral("Moved Permanently");
-    case 302:
-        return QByteArrayLiteral("Found");
-    case 303:
-        return QByteArrayLiteral("See Other");
-    case 304:
-        return QByteArrayLiteral("Not Modified");
-    case 400:
-        return QByteArrayLiteral("Bad Request");
-    case 401:
-        return QByteArrayLiteral("Unauthorized");
-    case 403:
-        return QByteArrayLiteral("Forbidden");
-    case 404:
-        return QByteArrayLiteral("Not Found");
-    case 405:
-        return QByteArrayLiteral("Method Not Allowed");
-    case 409:
-        return QByteArrayLiteral("Conflict");
-    case 410:
-        return QByteArrayLiteral("Gone");
-    case 413:
-        return QByteArrayLiteral("Content Too Large");
-    case 415:
-        return QByteArrayLiteral("Unsupported Media Type");
-    case 422:
-        return QByteArrayLiteral("Unprocessable Content");
-    case 426:
-        return QByteArrayLiteral("Upgrade Required");
-    case 429:
-        return QByteArrayLiteral("Too Many Requests");
-    case 500:
-        return QByteArrayLiteral("Internal Server Error");
-    case 503:
-        return QByteArrayLiteral("Service Unavailable");
-    default:
-        return QByteArrayLiteral("Status");
-    }
-}
 
 bool isJsonContentType(const QByteArray &value)
 {
@@ -170,6 +83,7 @@ HttpWorker::HttpWorker(const ServerContext &context, qintptr listenSocket, std::
     : m_context(context)
     , m_listenSocket(listenSocket)
     , m_tls(std::move(tls))
+    , m_replies(std::make_unique<ReplyCache>())
 { }
 
 HttpWorker::~HttpWorker() = default;
@@ -190,22 +104,36 @@ VoidResult HttpWorker::start()
         auto *ssl = new RawTargetListener<QSslServer>(m_endpoint.get());
         ssl->setSslConfiguration(*m_tls);
         ssl->setHandshakeTimeout(10'000);
+        ssl->onConnection = [this](QTcpSocket *socket) {
+            socket->setProperty(kFastProperty, true);
+            connect(socket, &QIODevice::readyRead, socket, [this, socket] { serveCached(socket); });
+        };
         listener = ssl;
     } else {
         listener = new RawTargetListener<QTcpServer>(m_endpoint.get());
     }
     listener->setMaxPendingConnections(1024);
-    const auto fastPath = [this](QTcpSocket *socket) {
-        socket->setProperty(kFastProperty, true);
-        connect(socket, &QIODevice::readyRead, socket, [this, socket] { serveCached(socket); });
-    };
-    if (auto *ssl = dynamic_cast<RawTargetListener<QSslServer> *>(listener))
-        ssl->onConnection = fastPath;
-    else
-        static_cast<RawTargetListener<QTcpServer> *>(listener)->onConnection = fastPath;
     if (!listener->setSocketDescriptor(m_listenSocket)) {
         return Error::make(QStringLiteral("listen_failed"),
                            QStringLiteral("cannot take over the listening socket: %1").arg(listener->errorString()));
+    }
+    if (!m_tls) {
+        // Plain HTTP: the front door accepts and answers simple requests;
+        // the Qt listener only adopts the connections it hands over.
+        auto *plain = static_cast<RawTargetListener<QTcpServer> *>(listener);
+        m_frontDoor = new FrontDoor(
+            int(m_listenSocket),
+            [this](const SimpleRequest &request, const QByteArray &remote, FrontDoor::Reply &reply) {
+                return answerSimple(request, remote, reply);
+            },
+            [plain](int fd) { plain->adopt(fd); }, this);
+        if (m_frontDoor->start()) {
+            plain->pauseAccepting();
+        } else {
+            qCWarning(lcHttp) << "no front door (epoll):" << strerror(errno) << "- Qt accepts alone";
+            delete m_frontDoor;
+            m_frontDoor = nullptr;
+        }
     }
     m_endpoint->bind(listener);
     m_live = new LiveHub(*m_services, m_endpoint.get(), this);
@@ -216,6 +144,8 @@ VoidResult HttpWorker::start()
 
 void HttpWorker::stopAccepting()
 {
+    if (m_frontDoor)
+        m_frontDoor->stopAccepting();
     if (!m_endpoint)
         return;
     for (QTcpServer *server : m_endpoint->servers())
@@ -226,6 +156,8 @@ void HttpWorker::stopAccepting()
 
 bool HttpWorker::hasPendingOutput() const
 {
+    if (m_frontDoor && m_frontDoor->hasPendingOutput())
+        return true;
     const QList<QTcpSocket *> sockets = m_endpoint->findChildren<QTcpSocket *>();
     for (const QTcpSocket *socket : sockets) {
         if (socket->state() != QAbstractSocket::ConnectedState)
@@ -254,6 +186,8 @@ void HttpWorker::drainAndClose(int timeoutMs)
         const QList<QTcpSocket *> sockets = m_endpoint->findChildren<QTcpSocket *>();
         for (QTcpSocket *socket : sockets)
             socket->disconnectFromHost();
+        if (m_frontDoor)
+            m_frontDoor->closeAll();
         // Its timer belongs to this thread, so it goes here, not in the destructor.
         delete m_live;
         m_live = nullptr;
@@ -280,7 +214,7 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
     pending->ticket = m_sequencer->begin(socket);
     HttpRequest &request = pending->request;
     request.method = methodName(raw.method());
-    request.requestId = newRequestId();
+    request.requestId = QString::fromLatin1(WireFormat::newRequestId());
     request.remoteAddress = raw.remoteAddress();
     request.headers = raw.headers();
     request.secure = m_tls.has_value();
@@ -297,52 +231,109 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
         finish(*pending, std::move(*early));
         return;
     }
-    try {
-        if (route->asyncHandler) {
-            // The answer may come from another thread, and must come once.
-            auto done = std::make_shared<std::atomic_bool>(false);
-            Responder responder = [this, pending, done](HttpResponse response) {
-                if (done->exchange(true)) {
-                    qCWarning(lcHttp) << "request" << pending->request.requestId << "answered twice";
-                    return;
-                }
-                QMetaObject::invokeMethod(this, [this, pending, response = std::move(response)]() mutable {
-                    finish(*pending, std::move(response));
-                });
-            };
-            route->asyncHandler(request, *m_services, std::move(responder));
-        } else {
-            finish(*pending, route->handler(request, *m_services));
-        }
-    } catch (const std::exception &e) {
-        qCCritical(lcHttp) << "request" << request.requestId << "failed:" << e.what();
-        finish(*pending,
-               HttpResponse::error(500, QStringLiteral("internal_error"),
-                                   QStringLiteral("The server failed to answer (request %1).").arg(request.requestId)));
+    if (!route->asyncHandler) {
+        finish(*pending, runHandler(*route, request));
+        return;
     }
+    // The answer may come from another thread, and must come once.
+    auto done = std::make_shared<std::atomic_bool>(false);
+    Responder responder = [this, pending, done](HttpResponse response) {
+        if (done->exchange(true)) {
+            qCWarning(lcHttp) << "request" << pending->request.requestId << "answered twice";
+            return;
+        }
+        QMetaObject::invokeMethod(
+            this, [this, pending, response = std::move(response)]() mutable { finish(*pending, std::move(response)); });
+    };
+    try {
+        route->asyncHandler(request, *m_services, std::move(responder));
+    } catch (const std::exception &e) {
+        finish(*pending, failed(request, e));
+    }
+}
+
+HttpResponse HttpWorker::runHandler(const Router::Route &route, HttpRequest &request)
+{
+    try {
+        return route.handler(request, *m_services);
+    } catch (const std::exception &e) {
+        return failed(request, e);
+    }
+}
+
+HttpResponse HttpWorker::failed(const HttpRequest &request, const std::exception &e)
+{
+    qCCritical(lcHttp) << "request" << request.requestId << "failed:" << e.what();
+    return HttpResponse::error(500, QStringLiteral("internal_error"),
+                               QStringLiteral("The server failed to answer (request %1).").arg(request.requestId));
+}
+
+bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &remote, FrontDoor::Reply &reply)
+{
+    QElapsedTimer timer;
+    timer.start();
+    PageCache *pages = m_context.pages;
+    const quint64 generation = pages ? pages->generation() : 0;
+    const bool gzip = simple.acceptEncoding.find("gzip") != std::string_view::npos;
+    const QByteArray key = ReplyCache::key(simple.target, gzip, simple.ifNoneMatch);
+    const QByteArray method = simple.head ? QByteArrayLiteral("HEAD") : QByteArrayLiteral("GET");
+    const QByteArray requestId = WireFormat::newRequestId();
+    int status = 0;
+    if (const ReplyCache::Reply *hit = pages ? m_replies->find(key, generation) : nullptr) {
+        reply.head = hit->head;
+        reply.body = simple.head ? QByteArray() : hit->body;
+        status = hit->status;
+    } else {
+        HttpRequest request;
+        request.method = QString::fromLatin1(method);
+        request.path = QString::fromLatin1(simple.target.data(), qsizetype(simple.target.size()));
+        for (const auto &[name, value] : simple.headers)
+            request.headers.append({ QByteArray(name.data(), qsizetype(name.size())),
+                                     QByteArray(value.data(), qsizetype(value.size())) });
+        request.requestId = QString::fromLatin1(requestId);
+        request.remoteAddress = QHostAddress(QString::fromLatin1(remote));
+        request.secure = m_tls.has_value();
+        HttpResponse response;
+        const bool cached = SiteRoutes::fromCache(request, *m_services, response);
+        if (!cached) {
+            // Not a cached page: the route answers, when it answers at once
+            // and takes no body; anything else is Qt's.
+            const Router::Route *route = nullptr;
+            std::optional<HttpResponse> early = resolve(request, route);
+            if (!early && (route->asyncHandler || route->body == Router::BodyKind::Json))
+                return false;
+            if (!early)
+                early = checkGuard(request, route->guard);
+            response = early ? std::move(*early) : runHandler(*route, request);
+        }
+        addCommonHeaders(response, request);
+        reply.head = WireFormat::head(response);
+        reply.body = simple.head ? QByteArray() : response.body;
+        status = response.status;
+        if (cached)
+            m_replies->insert(key, generation, { reply.head, response.body, status });
+    }
+    reply.tail = WireFormat::tail(requestId);
+    RequestLog::write({ requestId, method, QByteArray(simple.target.data(), qsizetype(simple.target.size())), status,
+                        double(timer.nsecsElapsed()) / 1e6, remote });
+    return true;
 }
 
 void HttpWorker::serveCached(QTcpSocket *socket)
 {
     // Only while nothing of this connection went to Qt's parser, and no
-    // answer for it is pending, so answers keep the order of requests.
-    while (socket->property(kFastProperty).toBool()) {
-        if (m_sequencer->outstanding() > 0 || !m_context.pages)
+    // answer is pending, so answers keep the order of requests.
+    while (socket->property(kFastProperty).toBool() && m_sequencer->outstanding() == 0) {
+        const QByteArray buffer = socket->peek(SimpleRequest::kMaxHead);
+        const SimpleRequest request = SimpleRequest::parse(std::string_view(buffer.constData(), buffer.size()));
+        if (request.outcome == SimpleRequest::Outcome::Incomplete)
+            return; // wait for the rest
+        FrontDoor::Reply reply;
+        if (request.outcome != SimpleRequest::Outcome::Complete
+            || !answerSimple(request, socket->peerAddress().toString().toLatin1(), reply))
             break;
-        auto pending = std::make_shared<Pending>();
-        HttpRequest &request = pending->request;
-        const qsizetype length = simpleRequest(socket->peek(8192), request);
-        HttpResponse response;
-        if (length == 0 || !SiteRoutes::fromCache(request, *m_services, response))
-            break;
-        pending->timer.start();
-        pending->socket = socket;
-        request.requestId = newRequestId();
-        request.remoteAddress = socket->peerAddress();
-        request.secure = m_tls.has_value();
-        socket->skip(length);
-        pending->ticket = m_sequencer->begin(socket);
-        finish(*pending, std::move(response));
+        socket->skip(qint64(request.length));
+        socket->write(reply.head + reply.tail + reply.body);
     }
     // Anything left is Qt's from now on (it may be part of a request).
     if (socket->bytesAvailable() > 0)
@@ -358,24 +349,17 @@ void HttpWorker::finish(const Pending &pending, HttpResponse response)
     // writes per header line, and adds nothing else (keep-alive and
     // pipelining are handled by the endpoint around us).
     const bool withBody = pending.request.method != QLatin1String("HEAD");
-    QByteArray wire;
-    wire.reserve(256 + response.body.size());
-    wire.append("HTTP/1.1 ")
-        .append(QByteArray::number(response.status))
-        .append(' ')
-        .append(reasonPhrase(response.status))
-        .append("\r\n");
-    for (const auto &[name, value] : std::as_const(response.headers))
-        wire.append(name).append(": ").append(value).append("\r\n");
-    wire.append("\r\n");
+    const QByteArray requestId = pending.request.requestId.toLatin1();
+    QByteArray wire = WireFormat::head(response);
+    wire.append(WireFormat::tail(requestId));
     if (withBody)
         wire.append(response.body);
     m_sequencer->finish(pending.socket.data(), pending.ticket, wire);
 
     const HttpRequest &request = pending.request;
-    RequestLog::write({ request.requestId, request.method, request.path.isEmpty() ? pending.rawPath : request.path,
-                        response.status, double(pending.timer.nsecsElapsed()) / 1e6,
-                        request.remoteAddress.toString() });
+    RequestLog::write({ requestId, request.method.toLatin1(),
+                        (request.path.isEmpty() ? pending.rawPath : request.path).toUtf8(), response.status,
+                        double(pending.timer.nsecsElapsed()) / 1e6, request.remoteAddress.toString().toLatin1() });
 }
 
 std::optional<HttpResponse> HttpWorker::preflight(const HttpRequest &request) const
@@ -416,21 +400,8 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
                                    QStringLiteral("The request body is larger than %1 bytes.").arg(limit));
     }
 
-    const Router::Match match = m_context.router->match(request.method, request.path);
-    if (!match.route) {
-        if (!match.allowedMethods.isEmpty()) {
-            HttpResponse r
-                = HttpResponse::error(405, QStringLiteral("method_not_allowed"),
-                                      QStringLiteral("%1 is not allowed here; use %2.")
-                                          .arg(request.method, match.allowedMethods.join(QLatin1String(", "))));
-            r.headers.append({ QByteArrayLiteral("Allow"), match.allowedMethods.join(QLatin1String(", ")).toLatin1() });
-            return r;
-        }
-        return HttpResponse::error(404, QStringLiteral("not_found"),
-                                   QStringLiteral("There is nothing at %1.").arg(request.path));
-    }
-    route = match.route;
-    request.params = match.params;
+    if (std::optional<HttpResponse> early = resolve(request, route))
+        return early;
     request.body = raw.body();
 
     if (route->body == Router::BodyKind::Json) {
@@ -446,6 +417,26 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
                 QStringLiteral("The body is not valid JSON: %1").arg(QString::fromUtf8(e.what())));
         }
     }
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> HttpWorker::resolve(HttpRequest &request, const Router::Route *&route) const
+{
+    const Router::Match match = m_context.router->match(request.method, request.path);
+    if (!match.route) {
+        if (!match.allowedMethods.isEmpty()) {
+            HttpResponse r
+                = HttpResponse::error(405, QStringLiteral("method_not_allowed"),
+                                      QStringLiteral("%1 is not allowed here; use %2.")
+                                          .arg(request.method, match.allowedMethods.join(QLatin1String(", "))));
+            r.headers.append({ QByteArrayLiteral("Allow"), match.allowedMethods.join(QLatin1String(", ")).toLatin1() });
+            return r;
+        }
+        return HttpResponse::error(404, QStringLiteral("not_found"),
+                                   QStringLiteral("There is nothing at %1.").arg(request.path));
+    }
+    route = match.route;
+    request.params = match.params;
     return std::nullopt;
 }
 
@@ -530,7 +521,6 @@ void HttpWorker::addCommonHeaders(HttpResponse &response, const HttpRequest &req
     if (!response.contentType.isEmpty())
         h.append({ QByteArrayLiteral("Content-Type"), response.contentType });
     h.append({ QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()) });
-    h.append({ QByteArrayLiteral("X-Request-Id"), request.requestId.toLatin1() });
     h.append({ QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff") });
     h.append({ QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer") });
     if (!hasHeader("Content-Security-Policy"))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/http/frontdoor.h"
 #include "server/http/httpmessage.h"
 #include "server/http/router.h"
 #include "shared/result.h"
@@ -22,6 +23,7 @@ namespace quire::server {
 
 class HttpEndpoint;
 class LiveHub;
+class ReplyCache;
 class ResponseSequencer;
 class WorkerServices;
 struct ServerContext;
@@ -49,12 +51,20 @@ private:
     struct Pending; // what finishing a request needs to know about it
 
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
-    // Answers complete anonymous GETs of cached pages straight from the
-    // socket's buffer, before Qt's parser; see httpworker.cpp.
+    HttpResponse runHandler(const Router::Route &route, HttpRequest &request);
+    static HttpResponse failed(const HttpRequest &request, const std::exception &e);
+    // The front door's handler: answers a simple request (a cached page
+    // from assembled bytes, or a route that answers at once), or returns
+    // false to leave it to Qt.
+    bool answerSimple(const SimpleRequest &request, const QByteArray &remote, FrontDoor::Reply &reply);
+    // TLS connections' front door: simple requests answered from the
+    // socket's buffer before Qt's parser sees them.
     void serveCached(QTcpSocket *socket);
     // Fills `request` from the raw one; an answer when it must stop here.
     std::optional<HttpResponse> intake(HttpRequest &request, const QHttpServerRequest &raw, const QByteArray &rawPath,
                                        const Router::Route *&route);
+    // The route for the request's method and path, or the 404/405 answer.
+    std::optional<HttpResponse> resolve(HttpRequest &request, const Router::Route *&route) const;
     std::optional<HttpResponse> preflight(const HttpRequest &request) const;
     std::optional<HttpResponse> checkGuard(HttpRequest &request, const Guard &guard);
     std::optional<HttpResponse> checkBrowserGuard(HttpRequest &request, const Guard &guard);
@@ -68,6 +78,8 @@ private:
     std::unique_ptr<shared::Database> m_database;
     std::unique_ptr<WorkerServices> m_services;
     std::unique_ptr<HttpEndpoint> m_endpoint;
+    std::unique_ptr<ReplyCache> m_replies;
+    FrontDoor *m_frontDoor = nullptr;
     ResponseSequencer *m_sequencer = nullptr;
     LiveHub *m_live = nullptr;
 };

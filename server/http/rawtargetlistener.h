@@ -31,6 +31,10 @@ public:
     // Also runs for each new connection before the parser sees it.
     std::function<void(QTcpSocket *)> onConnection;
 
+    // Takes a connection accepted elsewhere (the front door) as if this
+    // listener had accepted it.
+    void adopt(qintptr fd) { this->incomingConnection(fd); }
+
     QTcpSocket *nextPendingConnection() override
     {
         QTcpSocket *socket = Base::nextPendingConnection();

@@ -64,10 +64,10 @@ void messageHandler(QtMsgType type, const QMessageLogContext &context, const QSt
 namespace {
 
 // JSON string escaping for the few fields of a request line.
-void appendString(QByteArray &out, const QString &text)
+void appendString(QByteArray &out, const QByteArray &text)
 {
     out.append('"');
-    for (const char c : text.toUtf8()) {
+    for (const char c : text) {
         switch (c) {
         case '"':
             out.append("\\\"");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QString>
+#include <QByteArray>
 
 namespace quire::server {
 
@@ -11,12 +11,12 @@ namespace RequestLog {
 
 struct Entry
 {
-    QString requestId;
-    QString method;
-    QString path; // never the query string: it can carry tokens
+    QByteArray requestId;
+    QByteArray method;
+    QByteArray path; // UTF-8; never the query string: it can carry tokens
     int status = 0;
     double durationMs = 0;
-    QString remote;
+    QByteArray remote;
 };
 
 void write(const Entry &entry);

@@ -17,14 +17,16 @@ std::optional<PageCache::Page> PageCache::find(const QString &key) const
     return *it;
 }
 
-PageCache::Page PageCache::insert(const QString &key, Page page)
+PageCache::Page PageCache::insert(const QString &key, Page page, quint64 readAt)
 {
     page.etag = '"' + QCryptographicHash::hash(page.body, QCryptographicHash::Sha256).toHex().left(32) + '"';
     if (page.body.size() > 256)
         page.gzipped = gzip(page.body);
     QWriteLocker locker(&m_lock);
+    if (m_generation.load(std::memory_order_relaxed) != readAt)
+        return page; // content changed while this page was rendered
     if (m_pages.size() >= kMaxEntries)
-        m_pages.clear(); // crude, but a cache, and bounded
+        m_pages.clear(); // crude, but a cache, and bounded; no content changed
     m_pages.insert(key, page);
     return page;
 }
@@ -33,6 +35,7 @@ void PageCache::clear()
 {
     QWriteLocker locker(&m_lock);
     m_pages.clear();
+    m_generation.fetch_add(1, std::memory_order_release);
 }
 
 QByteArray PageCache::gzip(const QByteArray &data)

@@ -7,6 +7,7 @@
 #include <QReadWriteLock>
 #include <QString>
 
+#include <atomic>
 #include <optional>
 
 namespace quire::server {
@@ -30,9 +31,15 @@ public:
     };
 
     std::optional<Page> find(const QString &key) const;
-    // Stores `page` with its ETag and gzip form filled in and returns it.
-    Page insert(const QString &key, Page page);
+    // Fills in `page`'s ETag and gzip form and returns it; stores it unless
+    // the cache was emptied since `readAt` (its generation() before the
+    // page's content was read), when the page may already be out of date.
+    Page insert(const QString &key, Page page, quint64 readAt);
     void clear();
+    // Moves whenever the cache is emptied (content changed), so that pages
+    // rendered from older content, and copies made from its pages (the
+    // workers' assembled answers), know they may be out of date.
+    quint64 generation() const { return m_generation.load(std::memory_order_acquire); }
 
     static QByteArray gzip(const QByteArray &data);
     static QByteArray httpDate(const QDateTime &time);
@@ -42,6 +49,7 @@ private:
 
     mutable QReadWriteLock m_lock;
     QHash<QString, Page> m_pages;
+    std::atomic<quint64> m_generation { 0 };
 };
 
 } // namespace quire::server

@@ -183,13 +183,14 @@ Router::Handler article(const QString &kind)
             if (const std::optional<PageCache::Page> hit = cache->find(request.path))
                 return answer(*hit, request);
         }
+        const quint64 readAt = cache ? cache->generation() : 0;
         shared::Result<PageCache::Page> page = shared::isSlug(slug)
             ? articlePage(services, kind, slug)
             : messagePage(404, QStringLiteral("Page not found"), QStringLiteral("There is no page at this address."),
                           services.context());
         if (!page)
             return HttpResponse::internalError(page.error());
-        return answer(cache ? cache->insert(request.path, *page) : *page, request);
+        return answer(cache ? cache->insert(request.path, *page, readAt) : *page, request);
     };
 }
 
@@ -202,6 +203,7 @@ HttpResponse cached(HttpRequest &request, WorkerServices &services, const QStrin
         if (const std::optional<PageCache::Page> hit = cache->find(key))
             return answer(*hit, request);
     }
+    const quint64 readAt = cache ? cache->generation() : 0;
     shared::Result<PageCache::Page> page = make();
     if (!page)
         return HttpResponse::internalError(page.error());
@@ -211,7 +213,7 @@ HttpResponse cached(HttpRequest &request, WorkerServices &services, const QStrin
         if (!page)
             return HttpResponse::internalError(page.error());
     }
-    return answer(cache ? cache->insert(key, *page) : *page, request);
+    return answer(cache ? cache->insert(key, *page, readAt) : *page, request);
 }
 
 // The ?page= of a listing: 1 when absent, -1 when it is no page number.

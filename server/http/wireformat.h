@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/http/httpmessage.h"
+
+#include <QByteArray>
+
+namespace quire::server {
+
+// HTTP/1.1 answers as bytes on the wire, in three parts so that the parts
+// that stay the same can be kept and sent again: the head (status line and
+// the response's own headers), the tail (the headers every answer gets
+// afresh, and the blank line) and the body.
+namespace WireFormat {
+
+QByteArray head(const HttpResponse &response);
+// `Date` and `X-Request-Id`, then the blank line.
+QByteArray tail(const QByteArray &requestId);
+// 16 hex digits, unique enough to find one request in the log.
+QByteArray newRequestId();
+
+} // namespace WireFormat
+} // namespace quire::server
