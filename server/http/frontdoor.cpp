@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/frontdoor.h"
 
+#include "server/http/requestlog.h"
+#include "server/http/wireformat.h"
 #include "server/serverlogging.h"
 
+#include <QDateTime>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -28,6 +31,44 @@ constexpr int kAcceptsPerTurn = 256;
 // Out of descriptors: stop accepting for this long rather than spin on a
 // listening socket that stays readable.
 constexpr int kAcceptPauseMs = 100;
+// What QSslServer allowed a handshake, checked this often.
+constexpr qint64 kHandshakeMs = 10'000;
+constexpr int kSweepMs = 1000;
+// Relayed bytes held per direction before reading that side pauses.
+constexpr qsizetype kRelayBuffer = 256 * 1024;
+
+enum class Io { Moved, WouldBlock, Closed, Failed };
+
+// Writes from the front of `pending` to a plain socket.
+Io writeSome(int fd, QByteArray &pending)
+{
+    while (!pending.isEmpty()) {
+        const ssize_t n = ::send(fd, pending.constData(), std::size_t(pending.size()), MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno == EAGAIN || errno == EWOULDBLOCK ? Io::WouldBlock : Io::Failed;
+        pending.remove(0, qsizetype(n));
+    }
+    return Io::Moved;
+}
+
+// Reads from a plain socket onto `into` until it would block or holds `limit`.
+Io readSome(int fd, QByteArray &into, qsizetype limit)
+{
+    std::array<char, 16384> buffer;
+    while (into.size() < limit) {
+        const ssize_t n = ::recv(fd, buffer.data(), std::min<std::size_t>(buffer.size(), std::size_t(limit - into.size())), 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno == EAGAIN || errno == EWOULDBLOCK ? Io::WouldBlock : Io::Failed;
+        if (n == 0)
+            return Io::Closed;
+        into.append(buffer.data(), qsizetype(n));
+    }
+    return Io::Moved;
+}
 
 QByteArray peerText(const sockaddr_storage &address)
 {
@@ -44,9 +85,10 @@ QByteArray peerText(const sockaddr_storage &address)
 
 } // namespace
 
-FrontDoor::FrontDoor(int listenFd, Handler handler, HandOver handOver, QObject *parent)
+FrontDoor::FrontDoor(int listenFd, TlsStream::Context tls, Handler handler, HandOver handOver, QObject *parent)
     : QObject(parent)
     , m_listenFd(listenFd)
+    , m_tls(std::move(tls))
     , m_handler(std::move(handler))
     , m_handOver(std::move(handOver))
 { }
@@ -71,6 +113,11 @@ bool FrontDoor::start()
     m_accepting = true;
     m_notifier = new QSocketNotifier(m_epollFd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &FrontDoor::onEvents);
+    if (m_tls) {
+        auto *sweep = new QTimer(this);
+        connect(sweep, &QTimer::timeout, this, &FrontDoor::dropSlowHandshakes);
+        sweep->start(kSweepMs);
+    }
     return true;
 }
 
@@ -83,15 +130,15 @@ void FrontDoor::stopAccepting()
 
 bool FrontDoor::hasPendingOutput() const
 {
-    return std::any_of(m_connections.begin(), m_connections.end(),
-                       [](const auto &entry) { return !entry.second.unsent.isEmpty(); });
+    return std::any_of(m_connections.begin(), m_connections.end(), [](const auto &entry) {
+        return !entry.second->unsent.isEmpty() || !entry.second->toRelay.isEmpty();
+    });
 }
 
 void FrontDoor::closeAll()
 {
-    for (const auto &[fd, connection] : m_connections)
-        ::close(fd);
-    m_connections.clear();
+    while (!m_connections.empty())
+        close(*m_connections.begin()->second);
 }
 
 void FrontDoor::onEvents()
@@ -105,24 +152,30 @@ void FrontDoor::onEvents()
                 acceptAll();
             continue;
         }
-        // A connection closed or handed over earlier in this batch.
-        auto it = m_connections.find(fd);
+        // A relay's events move its connection. A connection closed or
+        // handed over earlier in this batch is gone from the map.
+        const auto relay = m_relays.find(fd);
+        const auto it = m_connections.find(relay == m_relays.end() ? fd : relay->second);
         if (it == m_connections.end())
             continue;
+        Connection &connection = *it->second;
         const uint32_t what = events[i].events;
+        if (connection.tls) {
+            drive(connection);
+            continue;
+        }
         if (what & EPOLLERR) {
-            close(fd);
+            close(connection);
             continue;
         }
         if (what & EPOLLOUT) {
-            onWritable(fd, it->second);
-            it = m_connections.find(fd);
-            if (it == m_connections.end())
+            onWritable(connection);
+            if (!m_connections.contains(fd))
                 continue;
         }
         // Reading also notices a peer that hung up (recv returns 0).
         if (what & (EPOLLIN | EPOLLRDHUP | EPOLLHUP))
-            onReadable(fd, it->second);
+            onReadable(connection);
     }
 }
 
@@ -133,40 +186,93 @@ void FrontDoor::acceptAll()
         socklen_t length = sizeof address;
         const int fd = accept4(m_listenFd, reinterpret_cast<sockaddr *>(&address), &length,
                                SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (fd < 0) {
-            if (errno == EINTR || errno == ECONNABORTED)
-                continue;
-            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
-                qCWarning(lcHttp) << "cannot accept connections:" << strerror(errno) << "- pausing";
-                stopAccepting();
-                QTimer::singleShot(kAcceptPauseMs, this, [this] {
-                    epoll_event event {};
-                    event.events = EPOLLIN;
-                    event.data.fd = m_listenFd;
-                    m_accepting = epoll_ctl(m_epollFd, EPOLL_CTL_ADD, m_listenFd, &event) == 0;
-                });
-            }
-            return; // EAGAIN: all taken
+        if (fd >= 0) {
+            accepted(fd, peerText(address));
+            continue;
         }
-        // Answers go out in one write each; Nagle would only delay the
-        // second of two pipelined ones.
-        const int one = 1;
-        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        m_connections.emplace(fd, Connection { peerText(address), {}, false });
-        epoll_event event {};
-        event.events = EPOLLIN | EPOLLRDHUP | EPOLLET;
-        event.data.fd = fd;
-        if (epoll_ctl(m_epollFd, EPOLL_CTL_ADD, fd, &event) != 0)
-            handOver(fd); // Qt can still serve it
+        if (errno == EINTR || errno == ECONNABORTED)
+            continue;
+        if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+            qCWarning(lcHttp) << "cannot accept connections:" << strerror(errno) << "- pausing";
+            stopAccepting();
+            QTimer::singleShot(kAcceptPauseMs, this, [this] {
+                epoll_event event {};
+                event.events = EPOLLIN;
+                event.data.fd = m_listenFd;
+                m_accepting = epoll_ctl(m_epollFd, EPOLL_CTL_ADD, m_listenFd, &event) == 0;
+            });
+        }
+        return; // EAGAIN: all taken
     }
 }
 
-void FrontDoor::onReadable(int fd, Connection &connection)
+void FrontDoor::accepted(int fd, QByteArray remote)
+{
+    // Answers go out in one write each; Nagle would only delay the second
+    // of two pipelined ones.
+    const int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    auto connection = std::make_unique<Connection>();
+    connection->fd = fd;
+    connection->remote = std::move(remote);
+    epoll_event event {};
+    event.data.fd = fd;
+    if (m_tls) {
+        connection->tls = std::make_unique<TlsStream>(m_tls, fd);
+        connection->handshaking = true;
+        connection->acceptedAt = QDateTime::currentMSecsSinceEpoch();
+        // Edge-triggered both ways for good: drive() moves whatever can.
+        event.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+    } else {
+        event.events = EPOLLIN | EPOLLRDHUP | EPOLLET;
+    }
+    Connection &added = *m_connections.emplace(fd, std::move(connection)).first->second;
+    if (epoll_ctl(m_epollFd, EPOLL_CTL_ADD, fd, &event) != 0)
+        close(added);
+}
+
+std::size_t FrontDoor::answer(std::string_view data, const QByteArray &remote, std::vector<Reply> &replies,
+                              After &after)
+{
+    std::size_t consumed = 0;
+    after = After::Read;
+    while (consumed < data.size()) {
+        const SimpleRequest request = SimpleRequest::parse(data.substr(consumed));
+        if (request.outcome == SimpleRequest::Outcome::Incomplete)
+            break;
+        if (request.outcome == SimpleRequest::Outcome::Malformed) {
+            // Qt's parser would wait on such a connection forever.
+            const QByteArray id = WireFormat::newRequestId();
+            static const QByteArray body = QByteArrayLiteral("This is not an HTTP/1.1 request.\n");
+            replies.push_back({ QByteArrayLiteral("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; "
+                                                  "charset=utf-8\r\nConnection: close\r\nContent-Length: ")
+                                    + QByteArray::number(body.size()) + "\r\n",
+                                WireFormat::tail(id), body });
+            RequestLog::write({ id, "-", "-", 400, 0, remote });
+            after = After::Close;
+            return data.size();
+        }
+        Reply reply;
+        if (request.outcome == SimpleRequest::Outcome::NotSimple || !m_handler(request, remote, reply)) {
+            after = m_tls ? After::Relay : After::HandOver;
+            return consumed;
+        }
+        replies.push_back(std::move(reply));
+        consumed += request.length;
+    }
+    // A head this long that is still not complete is not simple.
+    if (data.size() - consumed >= SimpleRequest::kMaxHead)
+        after = m_tls ? After::Relay : After::HandOver;
+    return consumed;
+}
+
+void FrontDoor::onReadable(Connection &connection)
 {
     // Requests wait in the socket while an answer is still being written:
     // the client's own back-pressure.
-    if (!connection.unsent.isEmpty() || connection.handOverWhenFlushed)
+    if (!connection.unsent.isEmpty() || connection.afterFlush != After::Read)
         return;
+    const int fd = connection.fd;
     std::array<char, kPeekBytes> buffer;
     for (;;) {
         const ssize_t n = recv(fd, buffer.data(), buffer.size(), MSG_PEEK);
@@ -175,42 +281,30 @@ void FrontDoor::onReadable(int fd, Connection &connection)
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return;
         if (n <= 0) {
-            close(fd); // the peer hung up, or the connection failed
+            close(connection); // the peer hung up, or the connection failed
             return;
         }
         const std::string_view data(buffer.data(), std::size_t(n));
         std::vector<Reply> replies;
-        std::size_t consumed = 0;
-        bool simple = true;
-        while (consumed < data.size()) {
-            const SimpleRequest request = SimpleRequest::parse(data.substr(consumed));
-            if (request.outcome == SimpleRequest::Outcome::Incomplete)
-                break;
-            Reply reply;
-            if (request.outcome == SimpleRequest::Outcome::NotSimple
-                || !m_handler(request, connection.remote, reply)) {
-                simple = false;
-                break;
-            }
-            replies.push_back(std::move(reply));
-            consumed += request.length;
-        }
+        After after = After::Read;
+        const std::size_t consumed = answer(data, connection.remote, replies, after);
         // Take exactly the answered requests off the socket; they were peeked.
         for (std::size_t taken = 0; taken < consumed;) {
             const ssize_t got = recv(fd, buffer.data(), consumed - taken, 0);
-            if (got <= 0 && !(got < 0 && errno == EINTR)) {
-                close(fd);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0) {
+                close(connection);
                 return;
             }
-            taken += std::size_t(std::max<ssize_t>(got, 0));
+            taken += std::size_t(got);
         }
-        if (!replies.empty() && !send(fd, connection, replies))
+        if (!replies.empty() && !send(connection, replies))
             return;
-        if (!simple || (consumed == 0 && data.size() >= SimpleRequest::kMaxHead)) {
+        if (after != After::Read) {
+            connection.afterFlush = after;
             if (connection.unsent.isEmpty())
-                handOver(fd);
-            else
-                connection.handOverWhenFlushed = true;
+                finishFlushed(connection);
             return;
         }
         // Everything there was looked at; the next bytes bring a new edge.
@@ -219,7 +313,7 @@ void FrontDoor::onReadable(int fd, Connection &connection)
     }
 }
 
-bool FrontDoor::send(int fd, Connection &connection, const std::vector<Reply> &replies)
+bool FrontDoor::send(Connection &connection, const std::vector<Reply> &replies)
 {
     std::vector<iovec> parts;
     parts.reserve(replies.size() * 3);
@@ -238,13 +332,13 @@ bool FrontDoor::send(int fd, Connection &connection, const std::vector<Reply> &r
         msghdr message {};
         message.msg_iov = parts.data() + first;
         message.msg_iovlen = std::min<std::size_t>(parts.size() - first, IOV_MAX);
-        const ssize_t n = sendmsg(fd, &message, MSG_NOSIGNAL);
+        const ssize_t n = sendmsg(connection.fd, &message, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             break;
         if (n < 0) {
-            close(fd);
+            close(connection);
             return false;
         }
         written += std::size_t(n);
@@ -262,58 +356,230 @@ bool FrontDoor::send(int fd, Connection &connection, const std::vector<Reply> &r
         return true;
     for (std::size_t i = first; i < parts.size(); ++i)
         connection.unsent.append(static_cast<const char *>(parts[i].iov_base), qsizetype(parts[i].iov_len));
-    return watch(fd, true);
+    return watch(connection, true);
 }
 
-void FrontDoor::onWritable(int fd, Connection &connection)
+void FrontDoor::onWritable(Connection &connection)
 {
-    while (!connection.unsent.isEmpty()) {
-        const ssize_t n = ::send(fd, connection.unsent.constData(), std::size_t(connection.unsent.size()),
-                                 MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            return;
-        if (n < 0) {
-            close(fd);
-            return;
-        }
-        connection.unsent.remove(0, qsizetype(n));
-    }
-    if (connection.handOverWhenFlushed) {
-        handOver(fd);
+    const Io io = writeSome(connection.fd, connection.unsent);
+    if (io == Io::WouldBlock)
+        return;
+    if (io != Io::Moved) {
+        close(connection);
         return;
     }
-    if (!watch(fd, false))
+    if (connection.afterFlush != After::Read) {
+        finishFlushed(connection);
+        return;
+    }
+    if (!watch(connection, false))
         return;
     // Requests that came while the answer was written brought their edge
     // then; look at them now.
-    onReadable(fd, connection);
+    onReadable(connection);
 }
 
-bool FrontDoor::watch(int fd, bool writable)
+void FrontDoor::drive(Connection &connection)
 {
-    epoll_event event {};
-    event.events = EPOLLIN | EPOLLRDHUP | EPOLLET | (writable ? EPOLLOUT : 0u);
-    event.data.fd = fd;
-    if (epoll_ctl(m_epollFd, EPOLL_CTL_MOD, fd, &event) == 0)
+    if (connection.handshaking) {
+        switch (connection.tls->handshake()) {
+        case TlsStream::Status::Ok:
+            connection.handshaking = false;
+            break;
+        case TlsStream::Status::WouldBlock:
+            return;
+        default:
+            close(connection);
+            return;
+        }
+    }
+    if (!flush(connection))
+        return;
+    if (connection.afterFlush == After::Close) {
+        if (connection.unsent.isEmpty())
+            close(connection);
+        return;
+    }
+    if (connection.relay >= 0)
+        relay(connection);
+    else
+        serve(connection);
+}
+
+void FrontDoor::serve(Connection &connection)
+{
+    // Reading pauses while answers wait to be written: back-pressure.
+    while (connection.unsent.isEmpty()) {
+        const TlsStream::Status status = connection.tls->read(connection.in, qsizetype(kPeekBytes));
+        std::vector<Reply> replies;
+        After after = After::Read;
+        const std::size_t consumed = answer(std::string_view(connection.in.constData(), std::size_t(connection.in.size())),
+                                            connection.remote, replies, after);
+        connection.in.remove(0, qsizetype(consumed));
+        for (const Reply &reply : replies)
+            connection.unsent.append(reply.head).append(reply.tail).append(reply.body);
+        if (after == After::Relay) {
+            // Answers given so far are in `unsent`, ahead of Qt's.
+            startRelay(connection);
+            return;
+        }
+        if (after == After::Close) {
+            connection.afterFlush = After::Close;
+            if (flush(connection) && connection.unsent.isEmpty())
+                close(connection);
+            return;
+        }
+        if (status == TlsStream::Status::Closed || status == TlsStream::Status::Failed) {
+            if (flush(connection)) // what was asked before leaving, best effort
+                close(connection);
+            return;
+        }
+        if (!flush(connection))
+            return;
+        if (status == TlsStream::Status::WouldBlock)
+            return;
+    }
+}
+
+bool FrontDoor::flush(Connection &connection)
+{
+    if (connection.unsent.isEmpty())
         return true;
-    close(fd);
+    const TlsStream::Status status = connection.tls->write(connection.unsent);
+    if (status == TlsStream::Status::Ok || status == TlsStream::Status::WouldBlock)
+        return true;
+    close(connection);
     return false;
 }
 
-void FrontDoor::handOver(int fd)
+void FrontDoor::startRelay(Connection &connection)
 {
-    epoll_ctl(m_epollFd, EPOLL_CTL_DEL, fd, nullptr);
-    m_connections.erase(fd);
-    m_handOver(fd);
+    std::array<int, 2> pair {};
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, pair.data()) != 0) {
+        qCWarning(lcHttp) << "cannot relay a connection to the HTTP server:" << strerror(errno);
+        close(connection);
+        return;
+    }
+    epoll_event event {};
+    event.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+    event.data.fd = pair[0];
+    if (epoll_ctl(m_epollFd, EPOLL_CTL_ADD, pair[0], &event) != 0) {
+        ::close(pair[0]);
+        ::close(pair[1]);
+        close(connection);
+        return;
+    }
+    connection.relay = pair[0];
+    m_relays.emplace(pair[0], connection.fd);
+    connection.toRelay = std::move(connection.in);
+    connection.in.clear();
+    m_handOver(pair[1], connection.remote);
+    relay(connection);
 }
 
-void FrontDoor::close(int fd)
+void FrontDoor::relay(Connection &connection)
 {
+    // Move bytes both ways until nothing moves: then every side is either
+    // waiting for its next edge or paused on a full buffer, which the other
+    // side's edge drains.
+    for (bool moved = true; moved;) {
+        moved = false;
+        const auto track = [&moved](const QByteArray &buffer, auto step) {
+            const qsizetype had = buffer.size();
+            const auto result = step();
+            moved = moved || buffer.size() != had;
+            return result;
+        };
+        // Client to Qt.
+        if (track(connection.toRelay, [&] { return writeSome(connection.relay, connection.toRelay); }) == Io::Failed) {
+            close(connection);
+            return;
+        }
+        if (connection.toRelay.size() < kRelayBuffer) {
+            const TlsStream::Status status
+                = track(connection.toRelay, [&] { return connection.tls->read(connection.toRelay, kRelayBuffer); });
+            // The client left or broke: nobody to answer. Qt sees its end close.
+            if (status == TlsStream::Status::Closed || status == TlsStream::Status::Failed) {
+                close(connection);
+                return;
+            }
+        }
+        // Qt to client.
+        Io fromQt = Io::WouldBlock;
+        if (connection.unsent.size() < kRelayBuffer)
+            fromQt = track(connection.unsent, [&] { return readSome(connection.relay, connection.unsent, kRelayBuffer); });
+        if (fromQt == Io::Failed) {
+            close(connection);
+            return;
+        }
+        const qsizetype unsent = connection.unsent.size();
+        if (!flush(connection))
+            return; // closed
+        moved = moved || connection.unsent.size() != unsent;
+        // Qt closed its end (after `Connection: close`): the rest is written first.
+        if (fromQt == Io::Closed && connection.unsent.isEmpty()) {
+            close(connection);
+            return;
+        }
+    }
+}
+
+void FrontDoor::dropSlowHandshakes()
+{
+    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() - kHandshakeMs;
+    std::vector<Connection *> slow;
+    for (const auto &[fd, connection] : m_connections) {
+        if (connection->handshaking && connection->acceptedAt < deadline)
+            slow.push_back(connection.get());
+    }
+    for (Connection *connection : slow)
+        close(*connection);
+}
+
+bool FrontDoor::watch(Connection &connection, bool writable)
+{
+    epoll_event event {};
+    event.events = EPOLLIN | EPOLLRDHUP | EPOLLET | (writable ? EPOLLOUT : 0u);
+    event.data.fd = connection.fd;
+    if (epoll_ctl(m_epollFd, EPOLL_CTL_MOD, connection.fd, &event) == 0)
+        return true;
+    close(connection);
+    return false;
+}
+
+void FrontDoor::finishFlushed(Connection &connection)
+{
+    if (connection.afterFlush == After::HandOver) {
+        handOver(connection);
+    } else {
+        // Whatever else the client sent is dropped: a close with unread
+        // bytes would reset the connection before the 400 is read.
+        shutdown(connection.fd, SHUT_WR);
+        std::array<char, 4096> sink;
+        while (recv(connection.fd, sink.data(), sink.size(), 0) > 0) { }
+        close(connection);
+    }
+}
+
+void FrontDoor::handOver(Connection &connection)
+{
+    const int fd = connection.fd;
     epoll_ctl(m_epollFd, EPOLL_CTL_DEL, fd, nullptr);
     m_connections.erase(fd);
-    ::close(fd);
+    m_handOver(fd, {});
+}
+
+void FrontDoor::close(Connection &connection)
+{
+    const int fd = connection.fd;
+    if (connection.tls && !connection.handshaking)
+        connection.tls->shutdown();
+    if (connection.relay >= 0) {
+        m_relays.erase(connection.relay);
+        ::close(connection.relay); // Qt sees its end close
+    }
+    ::close(fd); // also takes it out of the epoll set
+    m_connections.erase(fd);
 }
 
 } // namespace quire::server

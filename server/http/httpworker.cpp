@@ -12,6 +12,7 @@
 #include "server/http/responsesequencer.h"
 #include "server/http/router.h"
 #include "server/http/simplerequest.h"
+#include "server/http/tlsstream.h"
 #include "server/http/wireformat.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
@@ -25,8 +26,6 @@
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QPointer>
-#include <QSslServer>
-#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -67,10 +66,6 @@ QString methodName(QHttpServerRequest::Method method)
     }
 }
 
-// Set on a TLS connection while every byte of it went through
-// serveCached(); once Qt's parser has seen any of it, the parser keeps it.
-constexpr char kFastProperty[] = "quire_fast_path";
-
 bool isJsonContentType(const QByteArray &value)
 {
     const QByteArray mime = value.split(';').first().trimmed().toLower();
@@ -99,41 +94,33 @@ VoidResult HttpWorker::start()
     m_sequencer = new ResponseSequencer(this);
     m_endpoint = std::make_unique<HttpEndpoint>(
         [this](const QHttpServerRequest &request, QTcpSocket *socket) { dispatch(request, socket); });
-    QTcpServer *listener = nullptr;
-    if (m_tls) {
-        auto *ssl = new RawTargetListener<QSslServer>(m_endpoint.get());
-        ssl->setSslConfiguration(*m_tls);
-        ssl->setHandshakeTimeout(10'000);
-        ssl->onConnection = [this](QTcpSocket *socket) {
-            socket->setProperty(kFastProperty, true);
-            connect(socket, &QIODevice::readyRead, socket, [this, socket] { serveCached(socket); });
-        };
-        listener = ssl;
-    } else {
-        listener = new RawTargetListener<QTcpServer>(m_endpoint.get());
-    }
-    listener->setMaxPendingConnections(1024);
+    // Qt's server only adopts what the front door hands over; the front
+    // door accepts, and for HTTPS ends TLS itself.
+    auto *listener = new RawTargetListener<QTcpServer>(m_endpoint.get());
     if (!listener->setSocketDescriptor(m_listenSocket)) {
         return Error::make(QStringLiteral("listen_failed"),
                            QStringLiteral("cannot take over the listening socket: %1").arg(listener->errorString()));
     }
-    if (!m_tls) {
-        // Plain HTTP: the front door accepts and answers simple requests;
-        // the Qt listener only adopts the connections it hands over.
-        auto *plain = static_cast<RawTargetListener<QTcpServer> *>(listener);
-        m_frontDoor = new FrontDoor(
-            int(m_listenSocket),
-            [this](const SimpleRequest &request, const QByteArray &remote, FrontDoor::Reply &reply) {
-                return answerSimple(request, remote, reply);
-            },
-            [plain](int fd) { plain->adopt(fd); }, this);
-        if (m_frontDoor->start()) {
-            plain->pauseAccepting();
-        } else {
-            qCWarning(lcHttp) << "no front door (epoll):" << strerror(errno) << "- Qt accepts alone";
-            delete m_frontDoor;
-            m_frontDoor = nullptr;
-        }
+    listener->pauseAccepting();
+    TlsStream::Context tls;
+    if (m_tls) {
+        shared::Result<TlsStream::Context> context = TlsStream::context(*m_tls);
+        if (!context)
+            return context.error();
+        tls = *context;
+    }
+    m_frontDoor = new FrontDoor(
+        int(m_listenSocket), tls,
+        [this](const SimpleRequest &request, const QByteArray &remote, FrontDoor::Reply &reply) {
+            return answerSimple(request, remote, reply);
+        },
+        [listener](int fd, const QByteArray &remote) {
+            listener->adopt(fd, remote.isEmpty() ? QHostAddress() : QHostAddress(QString::fromLatin1(remote)));
+        },
+        this);
+    if (!m_frontDoor->start()) {
+        return Error::make(QStringLiteral("listen_failed"),
+                           QStringLiteral("cannot watch connections (epoll): %1").arg(QString::fromLocal8Bit(strerror(errno))));
     }
     m_endpoint->bind(listener);
     m_live = new LiveHub(*m_services, m_endpoint.get(), this);
@@ -164,8 +151,6 @@ bool HttpWorker::hasPendingOutput() const
             continue;
         if (socket->bytesToWrite() > 0)
             return true;
-        if (const auto *ssl = qobject_cast<const QSslSocket *>(socket); ssl && ssl->encryptedBytesToWrite() > 0)
-            return true;
     }
     return false;
 }
@@ -186,8 +171,9 @@ void HttpWorker::drainAndClose(int timeoutMs)
         const QList<QTcpSocket *> sockets = m_endpoint->findChildren<QTcpSocket *>();
         for (QTcpSocket *socket : sockets)
             socket->disconnectFromHost();
-        if (m_frontDoor)
-            m_frontDoor->closeAll();
+        // Its sockets and timer belong to this thread.
+        delete m_frontDoor;
+        m_frontDoor = nullptr;
         // Its timer belongs to this thread, so it goes here, not in the destructor.
         delete m_live;
         m_live = nullptr;
@@ -215,7 +201,7 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
     HttpRequest &request = pending->request;
     request.method = methodName(raw.method());
     request.requestId = QString::fromLatin1(WireFormat::newRequestId());
-    request.remoteAddress = raw.remoteAddress();
+    request.remoteAddress = RawTarget::peer(socket, raw.remoteAddress());
     request.headers = raw.headers();
     request.secure = m_tls.has_value();
     request.query = raw.query();
@@ -319,32 +305,18 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
     return true;
 }
 
-void HttpWorker::serveCached(QTcpSocket *socket)
-{
-    // Only while nothing of this connection went to Qt's parser, and no
-    // answer is pending, so answers keep the order of requests.
-    while (socket->property(kFastProperty).toBool() && m_sequencer->outstanding() == 0) {
-        const QByteArray buffer = socket->peek(SimpleRequest::kMaxHead);
-        const SimpleRequest request = SimpleRequest::parse(std::string_view(buffer.constData(), buffer.size()));
-        if (request.outcome == SimpleRequest::Outcome::Incomplete)
-            return; // wait for the rest
-        FrontDoor::Reply reply;
-        if (request.outcome != SimpleRequest::Outcome::Complete
-            || !answerSimple(request, socket->peerAddress().toString().toLatin1(), reply))
-            break;
-        socket->skip(qint64(request.length));
-        socket->write(reply.head + reply.tail + reply.body);
-    }
-    // Anything left is Qt's from now on (it may be part of a request).
-    if (socket->bytesAvailable() > 0)
-        socket->setProperty(kFastProperty, false);
-}
-
 void HttpWorker::finish(const Pending &pending, HttpResponse response)
 {
     if (!pending.socket)
         return; // the client hung up while we worked
     addCommonHeaders(response, pending.request);
+    // HTTP/1.1: the client's `Connection: close` ends the connection after
+    // this answer (Qt's server would keep it open).
+    bool close = false;
+    for (const QByteArray &option : pending.request.header("Connection").split(','))
+        close = close || option.trimmed().compare("close", Qt::CaseInsensitive) == 0;
+    if (close)
+        response.headers.append({ QByteArrayLiteral("Connection"), QByteArrayLiteral("close") });
     // One buffer, one write: QHttpServerResponder would make four socket
     // writes per header line, and adds nothing else (keep-alive and
     // pipelining are handled by the endpoint around us).
@@ -354,7 +326,7 @@ void HttpWorker::finish(const Pending &pending, HttpResponse response)
     wire.append(WireFormat::tail(requestId));
     if (withBody)
         wire.append(response.body);
-    m_sequencer->finish(pending.socket.data(), pending.ticket, wire);
+    m_sequencer->finish(pending.socket.data(), pending.ticket, wire, close);
 
     const HttpRequest &request = pending.request;
     RequestLog::write({ requestId, request.method.toLatin1(),

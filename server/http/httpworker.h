@@ -57,9 +57,6 @@ private:
     // from assembled bytes, or a route that answers at once), or returns
     // false to leave it to Qt.
     bool answerSimple(const SimpleRequest &request, const QByteArray &remote, FrontDoor::Reply &reply);
-    // TLS connections' front door: simple requests answered from the
-    // socket's buffer before Qt's parser sees them.
-    void serveCached(QTcpSocket *socket);
     // Fills `request` from the raw one; an answer when it must stop here.
     std::optional<HttpResponse> intake(HttpRequest &request, const QHttpServerRequest &raw, const QByteArray &rawPath,
                                        const Router::Route *&route);

@@ -41,4 +41,10 @@ QByteArray take(QTcpSocket *socket, const QByteArray &parsedPath)
     return path;
 }
 
+QHostAddress peer(const QTcpSocket *socket, const QHostAddress &parsedPeer)
+{
+    const QVariant given = socket ? socket->property(kPeerProperty) : QVariant();
+    return given.isValid() ? given.value<QHostAddress>() : parsedPeer;
+}
+
 } // namespace quire::server::RawTarget

@@ -5,7 +5,12 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <QHostAddress>
+#include <QVariant>
+
 #include <functional>
+
+#include <unistd.h>
 
 namespace quire::server {
 
@@ -17,10 +22,14 @@ namespace quire::server {
 // for the worker to use.
 namespace RawTarget {
 inline constexpr char kProperty[] = "quire_raw_target";
+inline constexpr char kPeerProperty[] = "quire_peer";
 void watch(QTcpSocket *socket);
 // The target to normalise: the kept raw one when it explains what Qt parsed,
 // otherwise Qt's path.
 QByteArray take(QTcpSocket *socket, const QByteArray &parsedPath);
+// The client's address: the one the front door gave a relayed connection,
+// otherwise the socket's own (`parsedPeer`).
+QHostAddress peer(const QTcpSocket *socket, const QHostAddress &parsedPeer);
 } // namespace RawTarget
 
 template<typename Base> class RawTargetListener final : public Base
@@ -32,8 +41,20 @@ public:
     std::function<void(QTcpSocket *)> onConnection;
 
     // Takes a connection accepted elsewhere (the front door) as if this
-    // listener had accepted it.
-    void adopt(qintptr fd) { this->incomingConnection(fd); }
+    // listener had accepted it. A relay's socket has no useful peer of its
+    // own; `peer` is then the client's, for RawTarget::peer().
+    void adopt(qintptr fd, const QHostAddress &peer)
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(fd)) {
+            delete socket; // closes nothing: the descriptor was not taken
+            ::close(int(fd));
+            return;
+        }
+        if (!peer.isNull())
+            socket->setProperty(RawTarget::kPeerProperty, QVariant::fromValue(peer));
+        this->addPendingConnection(socket);
+    }
 
     QTcpSocket *nextPendingConnection() override
     {

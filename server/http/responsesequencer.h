@@ -21,8 +21,9 @@ public:
     using QObject::QObject;
 
     quint64 begin(QTcpSocket *socket);
-    // Writes (or holds) the answer for `ticket`; dropped if the socket is gone.
-    void finish(QTcpSocket *socket, quint64 ticket, const QByteArray &wire);
+    // Writes (or holds) the answer for `ticket`; dropped if the socket is
+    // gone. With `close`, the connection closes once it is written.
+    void finish(QTcpSocket *socket, quint64 ticket, const QByteArray &wire, bool close = false);
     // Answers promised but not yet written, over all connections.
     int outstanding() const { return m_outstanding; }
 
@@ -31,7 +32,12 @@ private:
     {
         quint64 next = 0; // the ticket the next request gets
         quint64 written = 0; // the ticket whose answer goes out next
-        std::map<quint64, QByteArray> ready;
+        struct Answer
+        {
+            QByteArray wire;
+            bool close = false;
+        };
+        std::map<quint64, Answer> ready;
     };
 
     QHash<QTcpSocket *, Connection> m_connections;

@@ -75,9 +75,26 @@ constexpr std::array kRefused { std::string_view("cookie"),          std::string
                                 std::string_view("transfer-encoding"), std::string_view("upgrade"),
                                 std::string_view("expect"),          std::string_view("http2-settings") };
 
+// Whether `data` can still begin an HTTP request: a method of letters,
+// then a space. Binary noise, or TLS spoken to the plain port, cannot.
+bool mayBeHttp(std::string_view data)
+{
+    constexpr std::size_t kLongestMethod = 16;
+    std::size_t i = 0;
+    while (i < data.size() && i < kLongestMethod
+           && ((data[i] >= 'A' && data[i] <= 'Z') || (data[i] >= 'a' && data[i] <= 'z')))
+        ++i;
+    if (i == data.size())
+        return i < kLongestMethod;
+    return i > 0 && data[i] == ' ';
+}
+
 // The request line, once it is there: its method, target and version.
 Outcome readRequestLine(std::string_view line, SimpleRequest &request)
 {
+    const std::size_t lastSpace = line.rfind(' ');
+    if (lastSpace == std::string_view::npos || !line.substr(lastSpace + 1).starts_with("HTTP/1."))
+        return Outcome::Malformed;
     std::string_view rest;
     if (line.starts_with("GET ")) {
         rest = line.substr(4);
@@ -110,6 +127,10 @@ bool hasBareLineFeed(std::string_view data)
 SimpleRequest SimpleRequest::parse(std::string_view data)
 {
     SimpleRequest request;
+    if (!mayBeHttp(data)) {
+        request.outcome = Outcome::Malformed;
+        return request;
+    }
     const std::size_t headEnd = data.find("\r\n\r\n");
     if (hasBareLineFeed(data.substr(0, headEnd == std::string_view::npos ? data.size() : headEnd + 4)))
         return request;
@@ -123,8 +144,10 @@ SimpleRequest SimpleRequest::parse(std::string_view data)
         request.outcome = mayBe && data.size() < kMaxHead ? Outcome::Incomplete : Outcome::NotSimple;
         return request;
     }
-    if (readRequestLine(data.substr(0, lineEnd), request) != Outcome::Complete)
+    if (const Outcome line = readRequestLine(data.substr(0, lineEnd), request); line != Outcome::Complete) {
+        request.outcome = line;
         return request;
+    }
     const std::size_t end = headEnd;
     if (end == std::string_view::npos || end + 4 > kMaxHead) {
         request.outcome = data.size() < kMaxHead ? Outcome::Incomplete : Outcome::NotSimple;

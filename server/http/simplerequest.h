@@ -22,6 +22,7 @@ struct SimpleRequest
         Complete, // a simple request of `length` bytes
         Incomplete, // could still become one: wait for more bytes
         NotSimple, // leave the connection to Qt's parser
+        Malformed, // not an HTTP/1.x request at all: answer 400 and close
     };
 
     // The longest head looked at; longer ones are Qt's.

@@ -83,6 +83,15 @@ private Q_SLOTS:
         QTest::newRow("bare newlines") << QByteArray("GET / HTTP/1.1\nHost: x\n\n") << no;
         QTest::newRow("bare newline begun") << QByteArray("GET / HTTP/1.1\r\nHost: x\n") << no;
         QTest::newRow("huge head") << get("/", "Host: x\r\nX-Pad: " + QByteArray(9000, 'a') + "\r\n") << no;
+        const Outcome bad = Outcome::Malformed;
+        QTest::newRow("tls hello") << QByteArray("\x16\x03\x01\x00\xa5\x01\x00", 7) << bad;
+        QTest::newRow("nul") << QByteArray("\0GET / HTTP/1.1\r\n", 17) << bad;
+        QTest::newRow("space first") << QByteArray(" GET / HTTP/1.1\r\n") << bad;
+        QTest::newRow("method too long") << QByteArray("ABCDEFGHIJKLMNOPQ / HTTP/1.1\r\n") << bad;
+        QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << bad;
+        QTest::newRow("other protocol") << QByteArray("GET / SPDY/3\r\nHost: x\r\n\r\n") << bad;
+        QTest::newRow("unknown method") << QByteArray("BLAH / HTTP/1.1\r\nHost: x\r\n\r\n") << no;
+        QTest::newRow("http/1.0 post") << QByteArray("POST /x HTTP/1.0\r\n") << no;
         QTest::newRow("huge unfinished head") << "GET / HTTP/1.1\r\nHost: x\r\nX-Pad: " + QByteArray(9000, 'a') << no;
     }
 
