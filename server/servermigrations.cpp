@@ -238,6 +238,14 @@ const QList<shared::Migration> &serverMigrations()
               QStringLiteral("CREATE UNIQUE INDEX saved_items_owner ON saved_items(owner_id, article_id) "
                              "WHERE deleted = 0"),
           } },
+        { 9,
+          QStringLiteral("address_lookup"),
+          {
+              // Addresses are looked up with withdrawn articles too (410), and
+              // the partial guides_slug cannot serve that: without this every
+              // article page rendered and every pushed edit scanned the table.
+              QStringLiteral("CREATE INDEX guides_address ON guides(kind, slug)"),
+          } },
     };
     return migrations;
 }

@@ -89,7 +89,7 @@ VoidResult GuideAccess::beforeWrite(shared::Database &db, const QString &id,
     const QString slug = text(after, "slug");
     if (!slug.isEmpty()) {
         shared::Result<QVariant> taken = db.scalar(QStringLiteral("SELECT id FROM guides WHERE kind = ? AND slug = ? "
-                                                                  "AND id <> ? AND deleted = 0"),
+                                                                  "AND slug <> '' AND id <> ? AND deleted = 0"),
                                                    { kind, slug, id });
         if (!taken)
             return taken.error();
