@@ -1,21 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/markdownmerge.h"
 
+#include "shared/sequencealignment.h"
+
 #include <QHash>
 #include <QList>
 #include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
-#include <optional>
+#include <vector>
 
 namespace quire::shared {
 
 namespace {
-
-// Alignments above this many cells are not attempted: refusing is safe,
-// a quadratic blow-up on a 5 MiB body is not.
-constexpr qsizetype kMaxAlignmentCells = 4'000'000;
 
 bool isBlank(const QString &line)
 {
@@ -105,51 +103,6 @@ QStringList splitBlocks(const QString &text)
     return blocks;
 }
 
-// For each index of `base`, its index in `other` on a longest common
-// subsequence, or -1. Common prefix and suffix are matched first.
-std::optional<QList<qsizetype>> align(const QStringList &base, const QStringList &other)
-{
-    QList<qsizetype> match(base.size(), -1);
-    qsizetype head = 0;
-    while (head < base.size() && head < other.size() && base[head] == other[head]) {
-        match[head] = head;
-        ++head;
-    }
-    qsizetype tail = 0;
-    while (tail < base.size() - head && tail < other.size() - head
-           && base[base.size() - 1 - tail] == other[other.size() - 1 - tail]) {
-        match[base.size() - 1 - tail] = other.size() - 1 - tail;
-        ++tail;
-    }
-    const qsizetype n = base.size() - head - tail;
-    const qsizetype m = other.size() - head - tail;
-    if (n == 0 || m == 0)
-        return match;
-    if (n * m > kMaxAlignmentCells)
-        return std::nullopt;
-    // LCS lengths from the end, then one forward walk.
-    QList<int> table((n + 1) * (m + 1), 0);
-    const auto at = [&](qsizetype i, qsizetype j) -> int & { return table[i * (m + 1) + j]; };
-    for (qsizetype i = n - 1; i >= 0; --i) {
-        for (qsizetype j = m - 1; j >= 0; --j)
-            at(i, j) = base[head + i] == other[head + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
-    }
-    qsizetype i = 0;
-    qsizetype j = 0;
-    while (i < n && j < m) {
-        if (base[head + i] == other[head + j]) {
-            match[head + i] = head + j;
-            ++i;
-            ++j;
-        } else if (at(i + 1, j) >= at(i, j + 1)) {
-            ++i;
-        } else {
-            ++j;
-        }
-    }
-    return match;
-}
-
 // Whether the unit next to a changed region could be matched in more than
 // one place, so that text could land in the wrong one or twice.
 // Blank separators say nothing about a place, so the nearest non-blank unit
@@ -210,15 +163,16 @@ struct Hunk
 
 // The gaps between matched units, in base order; two hunks of one side are
 // always separated by at least one matched unit.
-QList<Hunk> hunksOf(const QList<qsizetype> &match, qsizetype sideSize)
+QList<Hunk> hunksOf(const std::vector<qsizetype> &match, qsizetype sideSize)
 {
     QList<Hunk> hunks;
+    const qsizetype size = qsizetype(match.size());
     qsizetype b = 0;
     qsizetype s = 0;
-    for (qsizetype i = 0; i <= match.size(); ++i) {
-        if (i < match.size() && match[i] < 0)
+    for (qsizetype i = 0; i <= size; ++i) {
+        if (i < size && match[size_t(i)] < 0)
             continue;
-        const qsizetype m = i < match.size() ? match[i] : sideSize;
+        const qsizetype m = i < size ? match[size_t(i)] : sideSize;
         if (b < i || s < m)
             hunks.append({ b, i, s, m });
         b = i + 1;
@@ -259,12 +213,15 @@ Merged mergeConflictingRegion(const QStringList &b, const QStringList &o, const 
 // lines are often one wrapped sentence.
 Merged mergeUnits(const QStringList &base, const QStringList &ours, const QStringList &theirs, bool lineLevel)
 {
-    const std::optional<QList<qsizetype>> mo = align(base, ours);
-    const std::optional<QList<qsizetype>> mt = align(base, theirs);
-    if (!mo || !mt)
+    // Alignments above SequenceAlignment::kMaxCells cells are not attempted:
+    // refusing is safe, a quadratic blow-up on a 5 MiB body is not.
+    const SequenceAlignment mo = SequenceAlignment::align<QString>(base, ours, SequenceAlignment::Fallback::Unmatched);
+    const SequenceAlignment mt
+        = SequenceAlignment::align<QString>(base, theirs, SequenceAlignment::Fallback::Unmatched);
+    if (!mo.exact || !mt.exact)
         return { false, {}, QStringLiteral("the texts are too large to merge automatically") };
-    const QList<Hunk> oh = hunksOf(*mo, ours.size());
-    const QList<Hunk> th = hunksOf(*mt, theirs.size());
+    const QList<Hunk> oh = hunksOf(mo.match, ours.size());
+    const QList<Hunk> th = hunksOf(mt.match, theirs.size());
     QHash<QString, int> counts = tally(base);
     for (const QStringList *side : { &ours, &theirs }) {
         const QHash<QString, int> local = tally(*side);

@@ -301,7 +301,12 @@ std::optional<Cursor> Cursor::parse(const QString &text)
     return Cursor { epoch, seq };
 }
 
-nlohmann::json Change::toJson() const
+nlohmann::json Change::toJson() const &
+{
+    return Change(*this).toJson();
+}
+
+nlohmann::json Change::toJson() &&
 {
     nlohmann::json j;
     j["table"] = table;
@@ -309,7 +314,7 @@ nlohmann::json Change::toJson() const
     j["rev"] = rev;
     j["op"] = kChangeKinds.name(kind);
     if (kind == Kind::Upsert)
-        j["row"] = row;
+        j["row"] = std::move(row);
     if (!reason.isEmpty())
         j["reason"] = reason;
     return j;
@@ -368,10 +373,20 @@ Result<Change> Change::fromJson(nlohmann::json &&json)
     return c;
 }
 
-nlohmann::json PullResponse::toJson() const
+nlohmann::json PullResponse::toJson() const &
+{
+    return PullResponse(*this).toJson();
+}
+
+nlohmann::json PullResponse::toJson() &&
 {
     nlohmann::json j;
-    j["changes"] = writeArray(changes);
+    nlohmann::json array = nlohmann::json::array();
+    array.get_ref<nlohmann::json::array_t &>().reserve(std::size_t(changes.size()));
+    for (Change &change : changes)
+        array.push_back(std::move(change).toJson());
+    changes.clear();
+    j["changes"] = std::move(array);
     j["cursor"] = cursor;
     j["has_more"] = hasMore;
     return j;

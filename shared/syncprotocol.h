@@ -123,7 +123,9 @@ struct Change
     nlohmann::json row; // all columns, for Upsert
     QString reason; // for LeftScope: access_revoked | unpublished | ...
 
-    nlohmann::json toJson() const;
+    nlohmann::json toJson() const &;
+    // The same, moving the row into the JSON instead of copying it.
+    nlohmann::json toJson() &&;
     static Result<Change> fromJson(const nlohmann::json &json);
     // The same, taking the row out of `json` instead of copying it.
     static Result<Change> fromJson(nlohmann::json &&json);
@@ -135,7 +137,9 @@ struct PullResponse
     QString cursor;
     bool hasMore = false;
 
-    nlohmann::json toJson() const;
+    nlohmann::json toJson() const &;
+    // The same, moving the rows: the server answers thousands per page.
+    nlohmann::json toJson() &&;
     static Result<PullResponse> fromJson(const nlohmann::json &json);
     // The same, moving the rows out of `json`: a page holds thousands.
     static Result<PullResponse> fromJson(nlohmann::json &&json);

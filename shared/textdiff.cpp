@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/textdiff.h"
 
+#include "shared/sequencealignment.h"
+
 #include <vector>
 
 namespace quire::shared {
@@ -9,51 +11,26 @@ QList<TextDiff::Line> TextDiff::lines(const QString &before, const QString &afte
 {
     const QStringList a = before.split(QLatin1Char('\n'));
     const QStringList b = after.split(QLatin1Char('\n'));
-    qsizetype head = 0;
-    while (head < a.size() && head < b.size() && a[head] == b[head])
-        ++head;
-    qsizetype tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
-        ++tail;
-    const qsizetype n = a.size() - head - tail;
-    const qsizetype m = b.size() - head - tail;
-    QList<Line> out;
-    for (qsizetype i = 0; i < head; ++i)
-        out.append({ Kind::Same, a[i] });
     // Revisions differ in a few places, so the middle is small; a very large
     // middle is shown as replaced rather than spending quadratic memory.
-    if (n * m > 4'000'000) {
-        for (qsizetype i = 0; i < n; ++i)
-            out.append({ Kind::Removed, a[head + i] });
-        for (qsizetype j = 0; j < m; ++j)
-            out.append({ Kind::Added, b[head + j] });
-    } else {
-        std::vector<std::vector<int>> lcs(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
-        for (qsizetype i = n - 1; i >= 0; --i) {
-            for (qsizetype j = m - 1; j >= 0; --j) {
-                lcs[size_t(i)][size_t(j)] = a[head + i] == b[head + j]
-                    ? lcs[size_t(i + 1)][size_t(j + 1)] + 1
-                    : std::max(lcs[size_t(i + 1)][size_t(j)], lcs[size_t(i)][size_t(j + 1)]);
-            }
+    const std::vector<qsizetype> match
+        = SequenceAlignment::align<QString>(a, b, SequenceAlignment::Fallback::Unmatched).match;
+    // Between two kept lines, the removed ones come first, then the added.
+    QList<Line> out;
+    qsizetype j = 0;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const qsizetype k = match[size_t(i)];
+        if (k < 0) {
+            out.append({ Kind::Removed, a[i] });
+            continue;
         }
-        qsizetype i = 0;
-        qsizetype j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && a[head + i] == b[head + j]) {
-                out.append({ Kind::Same, a[head + i] });
-                ++i;
-                ++j;
-            } else if (i < n && (j == m || lcs[size_t(i + 1)][size_t(j)] >= lcs[size_t(i)][size_t(j + 1)])) {
-                out.append({ Kind::Removed, a[head + i] });
-                ++i;
-            } else {
-                out.append({ Kind::Added, b[head + j] });
-                ++j;
-            }
-        }
-    }
-    for (qsizetype i = a.size() - tail; i < a.size(); ++i)
+        for (; j < k; ++j)
+            out.append({ Kind::Added, b[j] });
         out.append({ Kind::Same, a[i] });
+        j = k + 1;
+    }
+    for (; j < b.size(); ++j)
+        out.append({ Kind::Added, b[j] });
     return out;
 }
 
