@@ -101,6 +101,10 @@ VoidResult HttpWorker::start()
         return Error::make(QStringLiteral("listen_failed"),
                            QStringLiteral("cannot take over the listening socket: %1").arg(listener->errorString()));
     }
+    // Never accept here: QTcpServer::nextPendingConnection() turns accepting
+    // back on after each adopted connection, and a listener that may hold
+    // no pending connection gives up before it accepts.
+    listener->setMaxPendingConnections(0);
     listener->pauseAccepting();
     TlsStream::Context tls;
     if (m_tls) {

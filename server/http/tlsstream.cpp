@@ -110,6 +110,9 @@ TlsStream::Status TlsStream::status(int result)
 
 TlsStream::Status TlsStream::handshake()
 {
+    // SSL_get_error() reads this thread's error queue, which other users of
+    // OpenSSL on the thread may have left entries in.
+    ERR_clear_error();
     errno = 0;
     const int result = SSL_do_handshake(m_ssl);
     return result == 1 ? Status::Ok : status(result);
@@ -119,6 +122,7 @@ TlsStream::Status TlsStream::read(QByteArray &into, qsizetype limit)
 {
     std::array<char, 16384> buffer;
     while (into.size() < limit) {
+        ERR_clear_error();
         errno = 0;
         std::size_t got = 0;
         const int result = SSL_read_ex(m_ssl, buffer.data(), std::min<std::size_t>(buffer.size(), std::size_t(limit - into.size())), &got);
@@ -132,6 +136,7 @@ TlsStream::Status TlsStream::read(QByteArray &into, qsizetype limit)
 TlsStream::Status TlsStream::write(QByteArray &pending)
 {
     while (!pending.isEmpty()) {
+        ERR_clear_error();
         errno = 0;
         std::size_t written = 0;
         const int result = SSL_write_ex(m_ssl, pending.constData(), std::size_t(pending.size()), &written);

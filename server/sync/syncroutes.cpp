@@ -70,7 +70,7 @@ HttpResponse pull(HttpRequest &request, WorkerServices &services)
             return HttpResponse::error(409, response.error());
         return HttpResponse::internalError(response.error());
     }
-    return HttpResponse::json(200, response->toJson());
+    return HttpResponse::json(200, std::move(*response).toJson());
 }
 
 } // namespace

@@ -336,11 +336,16 @@ private Q_SLOTS:
         }
         QTRY_COMPARE_WITH_TIMEOUT(done, 50, 60000);
         int ok = 0, refused = 0;
+        QStringList others; // what the failure message shows
         for (QNetworkReply *reply : replies) {
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             ok += status == 200;
             refused += status == 401;
+            if (status != 200 && status != 401)
+                others << QStringLiteral("%1 %2 %3").arg(status).arg(reply->errorString(),
+                                                              QString::fromUtf8(reply->readAll().left(200)));
         }
+        QVERIFY2(others.isEmpty(), qPrintable(others.join(QLatin1String("; "))));
         QCOMPARE(ok, 1);
         QCOMPARE(refused, 49);
         qDeleteAll(managers);
