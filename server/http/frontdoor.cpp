@@ -9,15 +9,15 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
-#include <array>
-#include <cerrno>
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+
+#include <array>
+#include <cerrno>
 #include <unistd.h>
 
 namespace quire::server {
@@ -58,7 +58,8 @@ Io readSome(int fd, QByteArray &into, qsizetype limit)
 {
     std::array<char, 16384> buffer;
     while (into.size() < limit) {
-        const ssize_t n = ::recv(fd, buffer.data(), std::min<std::size_t>(buffer.size(), std::size_t(limit - into.size())), 0);
+        const ssize_t n
+            = ::recv(fd, buffer.data(), std::min<std::size_t>(buffer.size(), std::size_t(limit - into.size())), 0);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
@@ -184,8 +185,8 @@ void FrontDoor::acceptAll()
     for (int i = 0; i < kAcceptsPerTurn; ++i) {
         sockaddr_storage address {};
         socklen_t length = sizeof address;
-        const int fd = accept4(m_listenFd, reinterpret_cast<sockaddr *>(&address), &length,
-                               SOCK_NONBLOCK | SOCK_CLOEXEC);
+        const int fd
+            = accept4(m_listenFd, reinterpret_cast<sockaddr *>(&address), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd >= 0) {
             accepted(fd, peerText(address));
             continue;
@@ -413,8 +414,9 @@ void FrontDoor::serve(Connection &connection)
         const TlsStream::Status status = connection.tls->read(connection.in, qsizetype(kPeekBytes));
         std::vector<Reply> replies;
         After after = After::Read;
-        const std::size_t consumed = answer(std::string_view(connection.in.constData(), std::size_t(connection.in.size())),
-                                            connection.remote, replies, after);
+        const std::size_t consumed
+            = answer(std::string_view(connection.in.constData(), std::size_t(connection.in.size())), connection.remote,
+                     replies, after);
         connection.in.remove(0, qsizetype(consumed));
         for (const Reply &reply : replies)
             connection.unsent.append(reply.head).append(reply.tail).append(reply.body);
@@ -507,7 +509,8 @@ void FrontDoor::relay(Connection &connection)
         // Qt to client.
         Io fromQt = Io::WouldBlock;
         if (connection.unsent.size() < kRelayBuffer)
-            fromQt = track(connection.unsent, [&] { return readSome(connection.relay, connection.unsent, kRelayBuffer); });
+            fromQt
+                = track(connection.unsent, [&] { return readSome(connection.relay, connection.unsent, kRelayBuffer); });
         if (fromQt == Io::Failed) {
             close(connection);
             return;

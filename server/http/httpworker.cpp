@@ -123,8 +123,9 @@ VoidResult HttpWorker::start()
         },
         this);
     if (!m_frontDoor->start()) {
-        return Error::make(QStringLiteral("listen_failed"),
-                           QStringLiteral("cannot watch connections (epoll): %1").arg(QString::fromLocal8Bit(strerror(errno))));
+        return Error::make(
+            QStringLiteral("listen_failed"),
+            QStringLiteral("cannot watch connections (epoll): %1").arg(QString::fromLocal8Bit(strerror(errno))));
     }
     m_endpoint->bind(listener);
     m_live = new LiveHub(*m_services, m_endpoint.get(), this);
@@ -278,8 +279,8 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
         request.method = QString::fromLatin1(method);
         request.path = QString::fromLatin1(simple.target.data(), qsizetype(simple.target.size()));
         for (const auto &[name, value] : simple.headers)
-            request.headers.append({ QByteArray(name.data(), qsizetype(name.size())),
-                                     QByteArray(value.data(), qsizetype(value.size())) });
+            request.headers.append(
+                { QByteArray(name.data(), qsizetype(name.size())), QByteArray(value.data(), qsizetype(value.size())) });
         request.requestId = QString::fromLatin1(requestId);
         request.remoteAddress = QHostAddress(QString::fromLatin1(remote));
         request.secure = m_tls.has_value();

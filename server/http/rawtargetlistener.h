@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHostAddress>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
-
-#include <QHostAddress>
 #include <QVariant>
 
 #include <functional>
-
 #include <unistd.h>
 
 namespace quire::server {

@@ -70,10 +70,11 @@ bool hasControlChars(std::string_view value)
 
 // Headers that make an answer personal, carry a body or change what the
 // connection is: their requests go to the full parser and router.
-constexpr std::array kRefused { std::string_view("cookie"),          std::string_view("authorization"),
-                                std::string_view("origin"),          std::string_view("content-length"),
-                                std::string_view("transfer-encoding"), std::string_view("upgrade"),
-                                std::string_view("expect"),          std::string_view("http2-settings") };
+constexpr std::array kRefused {
+    std::string_view("cookie"),         std::string_view("authorization"),     std::string_view("origin"),
+    std::string_view("content-length"), std::string_view("transfer-encoding"), std::string_view("upgrade"),
+    std::string_view("expect"),         std::string_view("http2-settings")
+};
 
 // Whether `data` can still begin an HTTP request: a method of letters,
 // then a space. Binary noise, or TLS spoken to the plain port, cannot.

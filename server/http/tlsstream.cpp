@@ -47,7 +47,8 @@ shared::Result<TlsStream::Context> TlsStream::context(const QSslConfiguration &c
     // Partial writes and a buffer that moves (a QByteArray after remove())
     // are how write() uses SSL_write; released buffers keep idle
     // connections small.
-    SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER | SSL_MODE_RELEASE_BUFFERS);
+    SSL_CTX_set_mode(ctx,
+                     SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER | SSL_MODE_RELEASE_BUFFERS);
     SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
 
     const QList<QSslCertificate> chain = config.localCertificateChain();
@@ -125,7 +126,8 @@ TlsStream::Status TlsStream::read(QByteArray &into, qsizetype limit)
         ERR_clear_error();
         errno = 0;
         std::size_t got = 0;
-        const int result = SSL_read_ex(m_ssl, buffer.data(), std::min<std::size_t>(buffer.size(), std::size_t(limit - into.size())), &got);
+        const int result = SSL_read_ex(m_ssl, buffer.data(),
+                                       std::min<std::size_t>(buffer.size(), std::size_t(limit - into.size())), &got);
         if (result != 1)
             return status(result);
         into.append(buffer.data(), qsizetype(got));

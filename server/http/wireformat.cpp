@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/wireformat.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QRandomGenerator>
-
-#include <array>
-#include <ctime>
 
 namespace quire::server::WireFormat {
 namespace {
@@ -66,22 +65,24 @@ QByteArray reasonPhrase(int status)
 // The Date header's value, formatted once a second per thread.
 const QByteArray &httpNow()
 {
-    thread_local std::time_t last = -1;
+    thread_local qint64 last = -1;
     thread_local QByteArray text;
-    const std::time_t now = std::time(nullptr);
-    if (now != last) {
-        last = now;
-        std::tm utc {};
-        gmtime_r(&now, &utc);
-        // strftime's %a and %b follow the C locale, which is what HTTP wants.
-        std::array<char, 40> buffer {};
-        const std::size_t n = std::strftime(buffer.data(), buffer.size(), "%a, %d %b %Y %H:%M:%S GMT", &utc);
-        text = QByteArray(buffer.data(), qsizetype(n));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (const qint64 second = now.toSecsSinceEpoch(); second != last) {
+        last = second;
+        text = httpDate(now);
     }
     return text;
 }
 
 } // namespace
+
+QByteArray httpDate(const QDateTime &time)
+{
+    if (!time.isValid())
+        return {};
+    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+}
 
 QByteArray head(const HttpResponse &response)
 {

@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 
+class QDateTime;
+
 namespace quire::server {
 
 // HTTP/1.1 answers as bytes on the wire, in three parts so that the parts
@@ -14,6 +16,8 @@ namespace quire::server {
 namespace WireFormat {
 
 QByteArray head(const HttpResponse &response);
+// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); empty for an invalid time.
+QByteArray httpDate(const QDateTime &time);
 // `Date` and `X-Request-Id`, then the blank line.
 QByteArray tail(const QByteArray &requestId);
 // 16 hex digits, unique enough to find one request in the log.

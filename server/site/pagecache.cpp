@@ -2,7 +2,6 @@
 #include "server/site/pagecache.h"
 
 #include <QCryptographicHash>
-#include <QLocale>
 
 #include <zlib.h>
 
@@ -55,13 +54,6 @@ QByteArray PageCache::gzip(const QByteArray &data)
         return {};
     out.resize(qsizetype(stream.total_out));
     return out;
-}
-
-QByteArray PageCache::httpDate(const QDateTime &time)
-{
-    if (!time.isValid())
-        return {};
-    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
 }
 
 } // namespace quire::server

@@ -42,7 +42,6 @@ public:
     quint64 generation() const { return m_generation.load(std::memory_order_acquire); }
 
     static QByteArray gzip(const QByteArray &data);
-    static QByteArray httpDate(const QDateTime &time);
 
 private:
     static constexpr qsizetype kMaxEntries = 10'000;

@@ -2,6 +2,7 @@
 #include "server/site/siteroutes.h"
 
 #include "server/http/router.h"
+#include "server/http/wireformat.h"
 #include "server/servercontext.h"
 #include "server/site/listingpages.h"
 #include "server/site/pagecache.h"
@@ -131,7 +132,7 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
                 return html.error();
             PageCache::Page p;
             p.body = *html;
-            p.lastModified = PageCache::httpDate(view.updatedAt);
+            p.lastModified = WireFormat::httpDate(view.updatedAt);
             return p;
         }
         if (!q->value(5).toString().isEmpty()) {

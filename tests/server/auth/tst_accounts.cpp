@@ -342,8 +342,9 @@ private Q_SLOTS:
             ok += status == 200;
             refused += status == 401;
             if (status != 200 && status != 401)
-                others << QStringLiteral("%1 %2 %3").arg(status).arg(reply->errorString(),
-                                                              QString::fromUtf8(reply->readAll().left(200)));
+                others << QStringLiteral("%1 %2 %3")
+                              .arg(status)
+                              .arg(reply->errorString(), QString::fromUtf8(reply->readAll().left(200)));
         }
         QVERIFY2(others.isEmpty(), qPrintable(others.join(QLatin1String("; "))));
         QCOMPARE(ok, 1);

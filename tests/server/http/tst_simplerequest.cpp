@@ -74,8 +74,7 @@ private Q_SLOTS:
         QTest::newRow("upgrade") << get("/", "Host: x\r\nUpgrade: websocket\r\n") << no;
         QTest::newRow("expect") << get("/", "Host: x\r\nExpect: 100-continue\r\n") << no;
         QTest::newRow("close") << get("/", "Host: x\r\nConnection: close\r\n") << no;
-        QTest::newRow("two encodings") << get("/", "Host: x\r\nAccept-Encoding: gzip\r\nAccept-Encoding: br\r\n")
-                                       << no;
+        QTest::newRow("two encodings") << get("/", "Host: x\r\nAccept-Encoding: gzip\r\nAccept-Encoding: br\r\n") << no;
         QTest::newRow("folded header") << get("/", "Host: x\r\nAccept: a\r\n b\r\n") << no;
         QTest::newRow("space before colon") << get("/", "Host : x\r\n") << no;
         QTest::newRow("no colon") << get("/", "Host x\r\n") << no;
