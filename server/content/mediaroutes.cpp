@@ -2,6 +2,7 @@
 #include "server/content/mediaroutes.h"
 
 #include "server/content/mediastore.h"
+#include "server/http/conditionalrequest.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
@@ -104,7 +105,7 @@ HttpResponse serve(HttpRequest &request, WorkerServices &services)
     r.headers.append({ QByteArrayLiteral("Content-Disposition"), QByteArrayLiteral("inline") });
     r.headers.append(
         { QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral("default-src 'none'; sandbox") });
-    if (request.header("If-None-Match").contains(etag)) {
+    if (ConditionalRequest::isNotModified(request, etag, {})) {
         r.status = 304;
         return r;
     }

@@ -3,6 +3,7 @@
 
 #include "server/auth/accountstore.h"
 #include "server/auth/tokens.h"
+#include "server/http/conditionalrequest.h"
 #include "server/http/frontdoor.h"
 #include "server/http/httpendpoint.h"
 #include "server/http/pathnormalizer.h"
@@ -265,8 +266,8 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
     timer.start();
     PageCache *pages = m_context.pages;
     const quint64 generation = pages ? pages->generation() : 0;
-    const bool gzip = simple.acceptEncoding.find("gzip") != std::string_view::npos;
-    const QByteArray key = ReplyCache::key(simple.target, gzip, simple.ifNoneMatch);
+    const bool gzip = ConditionalRequest::acceptsGzip(simple.acceptEncoding);
+    const QByteArray key = ReplyCache::key(simple.target, gzip, simple.ifNoneMatch, simple.ifModifiedSince);
     const QByteArray method = simple.head ? QByteArrayLiteral("HEAD") : QByteArrayLiteral("GET");
     const QByteArray requestId = WireFormat::newRequestId();
     int status = 0;

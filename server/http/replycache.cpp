@@ -3,13 +3,16 @@
 
 namespace quire::server {
 
-QByteArray ReplyCache::key(std::string_view target, bool gzip, std::string_view ifNoneMatch)
+QByteArray ReplyCache::key(std::string_view target, bool gzip, std::string_view ifNoneMatch,
+                           std::string_view ifModifiedSince)
 {
     QByteArray key;
-    key.reserve(qsizetype(target.size() + ifNoneMatch.size() + 3));
+    key.reserve(qsizetype(target.size() + ifNoneMatch.size() + ifModifiedSince.size() + 4));
     key.append(target.data(), qsizetype(target.size()))
         .append(gzip ? "\ng\n" : "\ni\n")
-        .append(ifNoneMatch.data(), qsizetype(ifNoneMatch.size()));
+        .append(ifNoneMatch.data(), qsizetype(ifNoneMatch.size()))
+        .append('\n')
+        .append(ifModifiedSince.data(), qsizetype(ifModifiedSince.size()));
     return key;
 }
 

@@ -11,7 +11,8 @@ namespace quire::server {
 // One worker's answers to simple requests for cached pages, assembled
 // (status line and headers) and kept as they go on the wire, so a hit
 // costs a hash lookup and no formatting. Keyed by what the answer depends
-// on: the target, whether the client takes gzip, and its If-None-Match.
+// on: the target, whether the client takes gzip, and its If-None-Match and
+// If-Modified-Since.
 // Emptied when the page cache's generation moves.
 class ReplyCache
 {
@@ -23,7 +24,8 @@ public:
         int status = 0;
     };
 
-    static QByteArray key(std::string_view target, bool gzip, std::string_view ifNoneMatch);
+    static QByteArray key(std::string_view target, bool gzip, std::string_view ifNoneMatch,
+                          std::string_view ifModifiedSince);
 
     // The reply for `key` when it was made in page-cache `generation`.
     const Reply *find(const QByteArray &key, quint64 generation);

@@ -158,6 +158,7 @@ SimpleRequest SimpleRequest::parse(std::string_view data)
     int hosts = 0;
     bool sawEncoding = false;
     bool sawIfNoneMatch = false;
+    bool sawIfModifiedSince = false;
     std::size_t pos = lineEnd + 2;
     while (pos < end + 2) {
         const std::size_t eol = data.find("\r\n", pos);
@@ -186,6 +187,10 @@ SimpleRequest SimpleRequest::parse(std::string_view data)
             if (std::exchange(sawIfNoneMatch, true))
                 return request;
             request.ifNoneMatch = value;
+        } else if (equalsLower(name, "if-modified-since")) {
+            if (std::exchange(sawIfModifiedSince, true))
+                return request;
+            request.ifModifiedSince = value;
         }
         request.headers.emplace_back(name, value);
     }

@@ -35,6 +35,7 @@ struct SimpleRequest
     std::string_view target;
     std::string_view acceptEncoding;
     std::string_view ifNoneMatch;
+    std::string_view ifModifiedSince;
     std::vector<std::pair<std::string_view, std::string_view>> headers;
 
     // Reads the request at the start of `data`.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/site/siteroutes.h"
 
+#include "server/http/conditionalrequest.h"
 #include "server/http/router.h"
 #include "server/http/wireformat.h"
 #include "server/servercontext.h"
@@ -50,14 +51,12 @@ HttpResponse answer(const PageCache::Page &page, const HttpRequest &request)
     r.headers.append({ QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding") });
     if (!page.lastModified.isEmpty())
         r.headers.append({ QByteArrayLiteral("Last-Modified"), page.lastModified });
-    const QByteArray ifNoneMatch = request.header("If-None-Match");
-    if (!ifNoneMatch.isEmpty() && !page.etag.isEmpty()
-        && (ifNoneMatch.split(',').contains(page.etag) || ifNoneMatch.trimmed() == "*")) {
+    if (!page.etag.isEmpty() && ConditionalRequest::isNotModified(request, page.etag, page.lastModified)) {
         r.status = 304;
         return r;
     }
     r.contentType = page.contentType;
-    if (!page.gzipped.isEmpty() && request.header("Accept-Encoding").contains("gzip")) {
+    if (!page.gzipped.isEmpty() && ConditionalRequest::acceptsGzip(request.header("Accept-Encoding"))) {
         r.headers.append({ QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip") });
         r.body = page.gzipped;
     } else {

@@ -98,6 +98,11 @@ private Q_SLOTS:
         r = m_fx.http().request("GET", QStringLiteral("/media/") + sha, {}, { { "If-None-Match", etag } });
         QCOMPARE(r.status, 304);
         QVERIFY(r.body.isEmpty());
+        // A tag that only contains ours names another file.
+        r = m_fx.http().request("GET", QStringLiteral("/media/") + sha, {},
+                                { { "If-None-Match", "\"old-" + sha.toLatin1() + "\"" } });
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, bytes);
     }
 
     void badFilesAreRefused_data()

@@ -490,6 +490,18 @@ private Q_SLOTS:
         QCOMPARE(statuses(answers), QByteArray("200"));
         QCOMPARE(answers[0].body, page.body);
 
+        // Lists with spaces, weak tags and a date: still the client's copy.
+        const QByteArray lastModified = page.header("Last-Modified");
+        QVERIFY(lastModified.endsWith(" GMT"));
+        answers = c.exchange(get(kPage, "If-None-Match: \"x\",  W/" + etag + " \r\n")
+                                 + get(kPage, "If-Modified-Since: " + lastModified + "\r\n")
+                                 + get(kPage, "If-Modified-Since: Sat, 01 Jan 2000 00:00:00 GMT\r\n")
+                                 + get(kPage, "If-None-Match: \"x\"\r\nIf-Modified-Since: " + lastModified + "\r\n"),
+                             4);
+        QCOMPARE(statuses(answers), QByteArray("304 304 200 200"));
+        QCOMPARE(answers[2].body, page.body);
+        QCOMPARE(answers[3].body, page.body);
+
         // gzip, twice (assembled, then from the worker's answers): exactly
         // Content-Length bytes of gzip, which unpack to the page.
         answers = c.exchange(get(kPage, "Accept-Encoding: gzip, deflate\r\n") + get(kPage, "Accept-Encoding: gzip\r\n")
@@ -507,6 +519,12 @@ private Q_SLOTS:
             QCOMPARE(gunzip(a.body), page.body);
         }
         QVERIFY(page.header("Content-Encoding").isEmpty());
+
+        // A client that refuses gzip gets the page as it is.
+        answers = c.exchange(get(kPage, "Accept-Encoding: gzip;q=0, br\r\n"), 1);
+        QCOMPARE(statuses(answers), QByteArray("200"));
+        QVERIFY(answers[0].header("Content-Encoding").isEmpty());
+        QCOMPARE(answers[0].body, page.body);
         QVERIFY(c.unread().isEmpty());
     }
 

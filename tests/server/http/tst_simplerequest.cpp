@@ -75,6 +75,10 @@ private Q_SLOTS:
         QTest::newRow("expect") << get("/", "Host: x\r\nExpect: 100-continue\r\n") << no;
         QTest::newRow("close") << get("/", "Host: x\r\nConnection: close\r\n") << no;
         QTest::newRow("two encodings") << get("/", "Host: x\r\nAccept-Encoding: gzip\r\nAccept-Encoding: br\r\n") << no;
+        QTest::newRow("two if-none-match")
+            << get("/", "Host: x\r\nIf-None-Match: \"a\"\r\nIf-None-Match: \"b\"\r\n") << no;
+        QTest::newRow("two if-modified-since")
+            << get("/", "Host: x\r\nIf-Modified-Since: a\r\nIf-Modified-Since: b\r\n") << no;
         QTest::newRow("folded header") << get("/", "Host: x\r\nAccept: a\r\n b\r\n") << no;
         QTest::newRow("space before colon") << get("/", "Host : x\r\n") << no;
         QTest::newRow("no colon") << get("/", "Host x\r\n") << no;
@@ -110,7 +114,9 @@ private Q_SLOTS:
 
     void fieldsAndLength()
     {
-        const QByteArray first = get("/guides/x", "Host: x\r\nAccept-Encoding: gzip, br\r\nIf-None-Match: \"abc\"\r\n");
+        const QByteArray first = get("/guides/x",
+                                     "Host: x\r\nAccept-Encoding: gzip, br\r\nIf-None-Match: \"abc\"\r\n"
+                                     "If-Modified-Since: Tue, 15 Nov 1994 12:45:26 GMT\r\n");
         const QByteArray data = first + "HEAD / HTTP/1.1\r\n";
         const SimpleRequest request = SimpleRequest::parse(view(data));
         QCOMPARE(request.outcome, Outcome::Complete);
@@ -119,7 +125,8 @@ private Q_SLOTS:
         QCOMPARE(request.target, std::string_view("/guides/x"));
         QCOMPARE(request.acceptEncoding, std::string_view("gzip, br"));
         QCOMPARE(request.ifNoneMatch, std::string_view("\"abc\""));
-        QCOMPARE(request.headers.size(), std::size_t(3));
+        QCOMPARE(request.ifModifiedSince, std::string_view("Tue, 15 Nov 1994 12:45:26 GMT"));
+        QCOMPARE(request.headers.size(), std::size_t(4));
         QCOMPARE(request.headers[0].first, std::string_view("Host"));
 
         const SimpleRequest next = SimpleRequest::parse(view(data.mid(first.size())));
