@@ -114,6 +114,11 @@ const QList<ConfigOption> &ServerConfigLoader::options()
           QStringLiteral("rate_limit_scale"), QStringLiteral("X"),
           QStringLiteral(
               "Multiplies the sign-in rate limits and divides their delays (default: 1; raise only for load tests).") },
+        { QStringLiteral("idle-timeout-seconds"), QStringLiteral("QUIRE_IDLE_TIMEOUT_SECONDS"),
+          QStringLiteral("idle_timeout_seconds"), QStringLiteral("N"),
+          QStringLiteral("Closes a connection that sends and receives nothing for this long: an idle keep-alive, "
+                         "a request sent a byte at a time, a client that stopped reading (default: 75; live sync "
+                         "sockets are pinged to stay open).") },
         { QStringLiteral("sync-retention-days"), QStringLiteral("QUIRE_SYNC_RETENTION_DAYS"),
           QStringLiteral("sync_retention_days"), QStringLiteral("N"),
           QStringLiteral("Days that sync keeps tombstones and old revisions; a replica offline for longer resyncs in "
@@ -326,6 +331,14 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
             return usage(QStringLiteral("--rate-limit-scale: `%1` is not a number from 0.01 to 1000000")
                              .arg(v.value(QStringLiteral("rate-limit-scale"))));
         c.rateLimitScale = scale;
+    }
+    if (v.contains(QStringLiteral("idle-timeout-seconds"))) {
+        bool ok = false;
+        const int seconds = v.value(QStringLiteral("idle-timeout-seconds")).toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 3600)
+            return usage(QStringLiteral("--idle-timeout-seconds: `%1` is not a number from 1 to 3600")
+                             .arg(v.value(QStringLiteral("idle-timeout-seconds"))));
+        c.idleTimeoutSeconds = seconds;
     }
     if (v.contains(QStringLiteral("sync-retention-days"))) {
         bool ok = false;

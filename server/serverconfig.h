@@ -30,6 +30,7 @@ struct ServerConfig
     Registration registration = Registration::Closed;
     double rateLimitScale = 1.0;
     int syncRetentionDays = 90;
+    int idleTimeoutSeconds = 75; // connections that move no bytes this long are closed
     QStringList corsOrigins; // web origins allowed to call the API from a browser; none by default
     // Mail: the outbox folder unless an SMTP host is set.
     QString mailFrom;

@@ -5,7 +5,6 @@
 #include "server/http/wireformat.h"
 #include "server/serverlogging.h"
 
-#include <QDateTime>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -18,6 +17,7 @@
 
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <unistd.h>
 
 namespace quire::server {
@@ -31,13 +31,20 @@ constexpr int kAcceptsPerTurn = 256;
 // Out of descriptors: stop accepting for this long rather than spin on a
 // listening socket that stays readable.
 constexpr int kAcceptPauseMs = 100;
-// What QSslServer allowed a handshake, checked this often.
+// What QSslServer allowed a handshake.
 constexpr qint64 kHandshakeMs = 10'000;
+// Deadlines are checked this often.
 constexpr int kSweepMs = 1000;
 // Relayed bytes held per direction before reading that side pauses.
 constexpr qsizetype kRelayBuffer = 256 * 1024;
 
 enum class Io { Moved, WouldBlock, Closed, Failed };
+
+qint64 nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 // Writes from the front of `pending` to a plain socket.
 Io writeSome(int fd, QByteArray &pending)
@@ -114,10 +121,10 @@ bool FrontDoor::start()
     m_accepting = true;
     m_notifier = new QSocketNotifier(m_epollFd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &FrontDoor::onEvents);
-    if (m_tls) {
+    if (m_tls || m_idleMs > 0) {
         auto *sweep = new QTimer(this);
-        connect(sweep, &QTimer::timeout, this, &FrontDoor::dropSlowHandshakes);
-        sweep->start(kSweepMs);
+        connect(sweep, &QTimer::timeout, this, &FrontDoor::sweep);
+        sweep->start(std::min(kSweepMs, m_idleMs > 0 ? m_idleMs : kSweepMs));
     }
     return true;
 }
@@ -216,12 +223,12 @@ void FrontDoor::accepted(int fd, QByteArray remote)
     auto connection = std::make_unique<Connection>();
     connection->fd = fd;
     connection->remote = std::move(remote);
+    connection->activeAt = nowMs();
     epoll_event event {};
     event.data.fd = fd;
     if (m_tls) {
         connection->tls = std::make_unique<TlsStream>(m_tls, fd);
         connection->handshaking = true;
-        connection->acceptedAt = QDateTime::currentMSecsSinceEpoch();
         // Edge-triggered both ways for good: drive() moves whatever can.
         event.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
     } else {
@@ -300,8 +307,11 @@ void FrontDoor::onReadable(Connection &connection)
             }
             taken += std::size_t(got);
         }
-        if (!replies.empty() && !send(connection, replies))
-            return;
+        if (!replies.empty()) {
+            connection.activeAt = nowMs();
+            if (!send(connection, replies))
+                return;
+        }
         if (after != After::Read) {
             connection.afterFlush = after;
             if (connection.unsent.isEmpty())
@@ -362,6 +372,7 @@ bool FrontDoor::send(Connection &connection, const std::vector<Reply> &replies)
 
 void FrontDoor::onWritable(Connection &connection)
 {
+    connection.activeAt = nowMs(); // the client read some of its answers
     const Io io = writeSome(connection.fd, connection.unsent);
     if (io == Io::WouldBlock)
         return;
@@ -418,6 +429,8 @@ void FrontDoor::serve(Connection &connection)
             = answer(std::string_view(connection.in.constData(), std::size_t(connection.in.size())), connection.remote,
                      replies, after);
         connection.in.remove(0, qsizetype(consumed));
+        if (!replies.empty())
+            connection.activeAt = nowMs();
         for (const Reply &reply : replies)
             connection.unsent.append(reply.head).append(reply.tail).append(reply.body);
         if (after == After::Relay) {
@@ -447,7 +460,10 @@ bool FrontDoor::flush(Connection &connection)
 {
     if (connection.unsent.isEmpty())
         return true;
+    const qsizetype before = connection.unsent.size();
     const TlsStream::Status status = connection.tls->write(connection.unsent);
+    if (connection.unsent.size() != before)
+        connection.activeAt = nowMs();
     if (status == TlsStream::Status::Ok || status == TlsStream::Status::WouldBlock)
         return true;
     close(connection);
@@ -519,6 +535,8 @@ void FrontDoor::relay(Connection &connection)
         if (!flush(connection))
             return; // closed
         moved = moved || connection.unsent.size() != unsent;
+        if (moved)
+            connection.activeAt = nowMs();
         // Qt closed its end (after `Connection: close`): the rest is written first.
         if (fromQt == Io::Closed && connection.unsent.isEmpty()) {
             close(connection);
@@ -527,15 +545,16 @@ void FrontDoor::relay(Connection &connection)
     }
 }
 
-void FrontDoor::dropSlowHandshakes()
+void FrontDoor::sweep()
 {
-    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() - kHandshakeMs;
-    std::vector<Connection *> slow;
+    const qint64 now = nowMs();
+    std::vector<Connection *> late;
     for (const auto &[fd, connection] : m_connections) {
-        if (connection->handshaking && connection->acceptedAt < deadline)
-            slow.push_back(connection.get());
+        const qint64 quiet = now - connection->activeAt;
+        if (connection->handshaking ? quiet > kHandshakeMs : (m_idleMs > 0 && quiet > m_idleMs))
+            late.push_back(connection.get());
     }
-    for (Connection *connection : slow)
+    for (Connection *connection : late)
         close(*connection);
 }
 

@@ -52,6 +52,10 @@ public:
     FrontDoor(const FrontDoor &) = delete;
     FrontDoor &operator=(const FrontDoor &) = delete;
 
+    // Connections still here that answer nothing and move no bytes for
+    // this long are closed: an idle keep-alive, a head sent a byte at a
+    // time, a client that stopped reading, a quiet relay. 0 keeps them.
+    void setIdleTimeout(int ms) { m_idleMs = ms; }
     // Starts accepting; false (with errno set) when epoll is not available.
     bool start();
     // Stops accepting new connections; open ones are still served.
@@ -79,7 +83,10 @@ private:
         // TLS only:
         std::unique_ptr<TlsStream> tls;
         bool handshaking = false;
-        qint64 acceptedAt = 0; // ms, for the handshake deadline
+        // ms on a steady clock: when it was accepted, then when it last
+        // answered a request or moved bytes. Only answers count while
+        // requests are read here, so a head trickling in does not.
+        qint64 activeAt = 0;
         QByteArray in; // decrypted requests not answered yet
         int relay = -1; // our end of the socket pair to Qt, once relaying
         QByteArray toRelay; // bytes for Qt not written yet
@@ -104,7 +111,8 @@ private:
     // Answers the simple requests at the front of `data`; how many bytes
     // they took, and what the connection does next.
     std::size_t answer(std::string_view data, const QByteArray &remote, std::vector<Reply> &replies, After &after);
-    void dropSlowHandshakes();
+    // Closes connections past their handshake or idle deadline.
+    void sweep();
     // Plain connections, once their answers are written: hand over or close.
     void finishFlushed(Connection &connection);
     void handOver(Connection &connection);
@@ -116,6 +124,7 @@ private:
     int m_listenFd;
     int m_epollFd = -1;
     bool m_accepting = false;
+    int m_idleMs = 0;
     TlsStream::Context m_tls;
     Handler m_handler;
     HandOver m_handOver;

@@ -6,6 +6,7 @@
 #include "server/http/conditionalrequest.h"
 #include "server/http/frontdoor.h"
 #include "server/http/httpendpoint.h"
+#include "server/http/idletimeout.h"
 #include "server/http/pathnormalizer.h"
 #include "server/http/rawtargetlistener.h"
 #include "server/http/replycache.h"
@@ -40,6 +41,10 @@ using shared::Error;
 using shared::VoidResult;
 
 namespace {
+
+// How often live sockets are pinged at most; more often when the idle
+// timeout is shorter.
+constexpr int kLivePingMs = 30'000;
 
 QString methodName(QHttpServerRequest::Method method)
 {
@@ -107,6 +112,8 @@ VoidResult HttpWorker::start()
     // no pending connection gives up before it accepts.
     listener->setMaxPendingConnections(0);
     listener->pauseAccepting();
+    const int idleMs = m_context.config.idleTimeoutSeconds * 1000;
+    listener->onConnection = [idleMs](QTcpSocket *socket) { IdleTimeout::watch(socket, idleMs); };
     TlsStream::Context tls;
     if (m_tls) {
         shared::Result<TlsStream::Context> context = TlsStream::context(*m_tls);
@@ -123,6 +130,7 @@ VoidResult HttpWorker::start()
             listener->adopt(fd, remote.isEmpty() ? QHostAddress() : QHostAddress(QString::fromLatin1(remote)));
         },
         this);
+    m_frontDoor->setIdleTimeout(idleMs);
     if (!m_frontDoor->start()) {
         return Error::make(
             QStringLiteral("listen_failed"),
@@ -130,6 +138,8 @@ VoidResult HttpWorker::start()
     }
     m_endpoint->bind(listener);
     m_live = new LiveHub(*m_services, m_endpoint.get(), this);
+    // Pings well inside the idle timeout keep a quiet live socket open.
+    m_live->setPingInterval(std::min(kLivePingMs, idleMs / 3));
     if (m_context.changes)
         connect(m_context.changes, &ChangeFeed::changed, m_live, &LiveHub::notifyAll);
     return VoidResult::success();

@@ -34,6 +34,24 @@ LiveHub::LiveHub(WorkerServices &services, QAbstractHttpServer *endpoint, QObjec
     m_recheck->start();
 }
 
+void LiveHub::setPingInterval(int ms)
+{
+    if (ms <= 0) {
+        if (m_ping)
+            m_ping->stop();
+        return;
+    }
+    if (!m_ping) {
+        m_ping = new QTimer(this);
+        connect(m_ping, &QTimer::timeout, this, [this] {
+            const QList<QWebSocket *> sockets = m_sockets.keys();
+            for (QWebSocket *socket : sockets)
+                socket->ping();
+        });
+    }
+    m_ping->start(ms);
+}
+
 LiveHub::~LiveHub()
 {
     closeAll();

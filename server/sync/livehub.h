@@ -27,6 +27,9 @@ public:
     LiveHub(WorkerServices &services, QAbstractHttpServer *endpoint, QObject *parent = nullptr);
     ~LiveHub() override;
 
+    // Pings every socket this often (0: never), so that a quiet one moves
+    // bytes before an idle timeout closes it, and a dead peer shows.
+    void setPingInterval(int ms);
     void notifyAll(qint64 seq);
     void closeAll();
     int connectionCount() const { return int(m_sockets.size()); }
@@ -49,6 +52,7 @@ private:
     QAbstractHttpServer *m_endpoint;
     QHash<QWebSocket *, Connection> m_sockets;
     QTimer *m_recheck = nullptr;
+    QTimer *m_ping = nullptr;
 };
 
 } // namespace quire::server

@@ -83,6 +83,10 @@ private Q_SLOTS:
                     ->insecureHttp);
         QVERIFY(!ServerConfigLoader::load({ QStringLiteral("--insecure-http=false") }, {})->insecureHttp);
         QCOMPARE(ServerConfigLoader::load({}, {})->maxBodyBytes, qint64(10 * 1024 * 1024));
+        QCOMPARE(ServerConfigLoader::load({}, {})->idleTimeoutSeconds, 75);
+        QCOMPARE(ServerConfigLoader::load({}, { { QStringLiteral("QUIRE_IDLE_TIMEOUT_SECONDS"), QStringLiteral("5") } })
+                     ->idleTimeoutSeconds,
+                 5);
     }
 
     void refused_data()
@@ -108,6 +112,10 @@ private Q_SLOTS:
                                         << QStringLiteral("--public-url");
         QTest::newRow("bad switch value")
             << QStringList { QStringLiteral("--insecure-http=maybe") } << QStringLiteral("--insecure-http");
+        QTest::newRow("idle timeout zero")
+            << QStringList { QStringLiteral("--idle-timeout-seconds=0") } << QStringLiteral("--idle-timeout-seconds");
+        QTest::newRow("idle timeout text")
+            << QStringList { QStringLiteral("--idle-timeout-seconds"), QStringLiteral("1m") } << QStringLiteral("1m");
         QTest::newRow("stray argument") << QStringList { QStringLiteral("8443") } << QStringLiteral("8443");
         QTest::newRow("missing config file")
             << QStringList { QStringLiteral("--config"), QStringLiteral("/nonexistent/q.conf") }

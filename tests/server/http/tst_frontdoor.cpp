@@ -10,6 +10,7 @@
 // transport, against a server of its own.
 #include "shared/fingerprint.h"
 #include "tests/server/auth/accountfixture.h"
+#include "tests/support/rawconnection.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -29,15 +30,17 @@
 #include <zlib.h>
 
 using quire::test::AccountFixture;
+using quire::test::Answer;
+using quire::test::Endpoint;
 using quire::test::HttpResult;
+using quire::test::RawConnection;
 
 namespace {
 
 const QString kPassword = QStringLiteral("correct horse battery staple 42");
 const QByteArray kPage = "/guides/front-door";
 const QByteArray kTitle = "Through the front door";
-// A failure guard only: every wait ends as soon as what it waits for came.
-constexpr int kTimeoutMs = 10'000;
+constexpr int kTimeoutMs = RawConnection::kTimeoutMs;
 // The server's body limit, set low so that going over it is cheap.
 constexpr qsizetype kMaxBody = 64 * 1024;
 
@@ -124,190 +127,6 @@ QByteArray noisePng(int side, quint32 seed)
     return QByteArray::fromHex("89504e470d0a1a0a") + pngChunk("IHDR", header) + pngChunk("IDAT", packed)
         + pngChunk("IEND", {});
 }
-
-// One answer as it came on the wire.
-struct Answer
-{
-    QByteArray statusLine;
-    int status = 0;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-    qsizetype begin = 0; // where it starts in everything the connection received
-    qsizetype headEnd = 0; // just after its blank line
-    qsizetype end = 0; // just after its body
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[n, v] : headers) {
-            if (n.compare(name, Qt::CaseInsensitive) == 0)
-                return v;
-        }
-        return {};
-    }
-    qsizetype count(const QByteArray &name) const
-    {
-        return std::count_if(headers.cbegin(), headers.cend(),
-                             [&name](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
-    }
-    QByteArray requestId() const { return header("X-Request-Id"); }
-    // Readable in failure messages.
-    QByteArray summary() const { return statusLine + " (" + QByteArray::number(body.size()) + " bytes of body)"; }
-};
-
-// The answer that starts at `at`, once all of it is there. A HEAD's answer
-// (`bodiless`), a 304 and a 204 end with their head, whatever Content-Length says.
-std::optional<Answer> parseAnswer(const QByteArray &wire, qsizetype at, bool bodiless)
-{
-    const qsizetype blank = wire.indexOf("\r\n\r\n", at);
-    if (blank < 0)
-        return std::nullopt;
-    Answer a;
-    a.begin = at;
-    a.headEnd = blank + 4;
-    const QList<QByteArray> lines = wire.mid(at, blank - at).split('\n');
-    a.statusLine = lines.first().trimmed();
-    const QList<QByteArray> parts = a.statusLine.split(' ');
-    a.status = parts.size() > 1 && parts.first().startsWith("HTTP/1.") ? parts[1].toInt() : 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines[i].indexOf(':');
-        if (colon > 0)
-            a.headers.append({ lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed() });
-    }
-    const bool hasBody = !bodiless && a.status >= 200 && a.status != 204 && a.status != 304;
-    const qsizetype length = hasBody ? a.header("Content-Length").toLongLong() : 0;
-    if (wire.size() < a.headEnd + length)
-        return std::nullopt;
-    a.body = wire.mid(a.headEnd, length);
-    a.end = a.headEnd + length;
-    return a;
-}
-
-// Where the tests connect: the server's port, and how it speaks.
-struct Endpoint
-{
-    quint16 port = 0;
-    bool tls = false;
-    QString fingerprint; // of the server's certificate, when `tls`
-};
-
-// A connection to the server (TCP, or TLS over it), written to exactly as
-// told and read answer by answer.
-class RawConnection
-{
-public:
-    explicit RawConnection(const Endpoint &endpoint)
-    {
-        if (!endpoint.tls) {
-            m_socket = std::make_unique<QTcpSocket>();
-            m_socket->connectToHost(QHostAddress::LocalHost, endpoint.port);
-            m_socket->waitForConnected(kTimeoutMs);
-        } else {
-            // Trusted as a pinned client trusts it: exactly this certificate.
-            auto socket = std::make_unique<QSslSocket>();
-            QSslSocket *raw = socket.get();
-            const QString fingerprint = endpoint.fingerprint;
-            QObject::connect(raw, &QSslSocket::sslErrors, raw, [raw, fingerprint](const QList<QSslError> &errors) {
-                if (quire::shared::Fingerprint::ofCertificate(raw->peerCertificate()) == fingerprint)
-                    raw->ignoreSslErrors(errors);
-            });
-            raw->connectToHostEncrypted(QStringLiteral("127.0.0.1"), endpoint.port);
-            raw->waitForEncrypted(kTimeoutMs);
-            m_socket = std::move(socket);
-        }
-        // Each write goes out as it is, not gathered by Nagle (an option
-        // that only takes on a connected socket).
-        if (isConnected())
-            m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    }
-
-    // Connected, and over TLS encrypted.
-    bool isConnected() const
-    {
-        const auto *tls = qobject_cast<const QSslSocket *>(m_socket.get());
-        return m_socket->state() == QAbstractSocket::ConnectedState && (!tls || tls->isEncrypted());
-    }
-    QTcpSocket &socket() { return *m_socket; }
-    // Everything received so far.
-    const QByteArray &wire() const { return m_wire; }
-
-    // Writes `bytes` and waits until the kernel took them.
-    void send(const QByteArray &bytes)
-    {
-        m_socket->write(bytes);
-        QDeadlineTimer deadline(kTimeoutMs);
-        while (m_socket->bytesToWrite() > 0 && !deadline.hasExpired())
-            m_socket->waitForBytesWritten(int(std::max<qint64>(1, deadline.remainingTime())));
-    }
-
-    // Reads until `count` more answers are complete (fewer when the
-    // connection closed or the guard ran out); `bodiless[i]` marks the
-    // answer to a HEAD.
-    QList<Answer> read(int count, const QList<bool> &bodiless = {}, int timeoutMs = kTimeoutMs)
-    {
-        QList<Answer> answers;
-        QDeadlineTimer deadline(timeoutMs);
-        bool open = true;
-        while (answers.size() < count) {
-            const bool isHead = bodiless.value(answers.size(), false);
-            if (std::optional<Answer> answer = parseAnswer(m_wire, m_next, isHead)) {
-                m_next = answer->end;
-                answers.append(std::move(*answer));
-                continue;
-            }
-            // The last bytes may come with the close: they were parsed above.
-            if (!open || deadline.hasExpired())
-                break;
-            open = pump();
-        }
-        return answers;
-    }
-
-    QList<Answer> exchange(const QByteArray &bytes, int count, const QList<bool> &bodiless = {})
-    {
-        send(bytes);
-        return read(count, bodiless);
-    }
-
-    // True once the server closed the connection (reading what still came).
-    bool waitClosed(int timeoutMs = kTimeoutMs)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (pump()) {
-            if (deadline.hasExpired())
-                return false;
-        }
-        return true;
-    }
-
-    // Bytes received after the answers read so far.
-    QByteArray unread() const { return m_wire.mid(m_next); }
-
-    // For failure messages: what came, and how the socket stands.
-    QByteArray describe() const
-    {
-        return "received " + QByteArray::number(m_wire.size()) + " bytes, unread: \"" + unread().left(300)
-            + "\"; socket state " + QByteArray::number(int(m_socket->state())) + ", error \""
-            + m_socket->errorString().toUtf8() + '"';
-    }
-
-private:
-    // Takes in what arrives; false once the connection is closed and read.
-    bool pump()
-    {
-        if (m_socket->bytesAvailable() == 0 && isConnected())
-            m_socket->waitForReadyRead(20);
-        m_wire += m_socket->readAll();
-        // The server's stderr is a pipe that QProcess empties only from the
-        // event loop: a server logging thousands of requests must not block
-        // on it while the test waits for their answers.
-        QCoreApplication::processEvents();
-        return isConnected() || m_socket->bytesAvailable() > 0;
-    }
-
-    std::unique_ptr<QTcpSocket> m_socket; // a QSslSocket over TLS
-    QByteArray m_wire;
-    qsizetype m_next = 0;
-};
 
 QByteArray statuses(const QList<Answer> &answers)
 {
