@@ -85,6 +85,13 @@ Result<QByteArray> render(const ArticleView &a, const Site &site)
     }
     QString byline = published ? QLocale::c().toString(a.publishedAt.date(), QStringLiteral("d MMMM yyyy"))
                                : QStringLiteral("Draft");
+    // Only what there is: no empty author, and a <time> only with a date.
+    QByteArray bylineHtml;
+    if (!a.authorName.isEmpty())
+        bylineHtml += "<span class=\"author\">" + HtmlEscape::escape(QStringLiteral("By ") + a.authorName) + "</span> ";
+    bylineHtml += published ? "<time datetime=\"" + HtmlEscape::escape(Timestamp::format(a.publishedAt)) + "\">"
+            + HtmlEscape::escape(byline) + "</time>"
+                            : HtmlEscape::escape(byline);
     return page->render(
         { { "lang", site.lang },
           { "site_name", site.name },
@@ -93,12 +100,11 @@ Result<QByteArray> render(const ArticleView &a, const Site &site)
           { "description", description },
           { "canonical", canonical },
           { "kind_label", kindLabel(a.kind) },
-          { "author", a.authorName.isEmpty() ? QString() : QStringLiteral("By ") + a.authorName },
-          { "published_iso", published ? Timestamp::format(a.publishedAt) : QString() },
-          { "published_text", byline },
           { "reading_time", QStringLiteral("%1 min read").arg(readingMinutes(a.body)) },
           { "summary", a.summary } },
-        { { "body_html", MarkdownRenderer::toHtml(a.body.toUtf8()) },
+        // The body's headings go under the page's <h1>, the title.
+        { { "body_html", MarkdownRenderer::toHtml(a.body.toUtf8(), 2) },
+          { "byline_html", bylineHtml },
           { "og_image", image },
           { "cover_html", coverHtml(a) },
           { "taxonomy_html", taxonomyHtml(a) },

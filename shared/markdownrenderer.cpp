@@ -2,9 +2,11 @@
 #include "shared/markdownrenderer.h"
 
 #include "shared/htmlescape.h"
+#include "shared/tr.h"
 
 #include <QHash>
 
+#include <algorithm>
 #include <md4c.h>
 #include <vector>
 
@@ -72,6 +74,10 @@ std::optional<QByteArray> decodeAttribute(const MD_ATTRIBUTE &a)
 class Renderer
 {
 public:
+    explicit Renderer(int headingsFrom)
+        : m_headingsFrom(headingsFrom)
+    { }
+
     QByteArray out;
 
     int enterBlock(MD_BLOCKTYPE type, void *detail)
@@ -96,10 +102,12 @@ public:
         case MD_BLOCK_LI: {
             const auto *d = static_cast<MD_BLOCK_LI_DETAIL *>(detail);
             if (d->is_task) {
+                // A form control needs a name of its own; its state says done or not.
                 out.append("<li class=\"task\"><input type=\"checkbox\" disabled");
                 if (d->task_mark == 'x' || d->task_mark == 'X')
                     out.append(" checked");
-                out.append("> ");
+                //: What screen readers call the checkbox of an item in a task list.
+                out.append(" aria-label=\"").append(HtmlEscape::escape(Tr::tr("Task"))).append("\"> ");
             } else {
                 out.append("<li>");
             }
@@ -109,7 +117,8 @@ public:
             out.append("<hr>\n");
             break;
         case MD_BLOCK_H:
-            out.append("<h").append(QByteArray::number(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level)).append('>');
+            m_headingLevel = headingLevel(int(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level));
+            out.append("<h").append(QByteArray::number(m_headingLevel)).append('>');
             break;
         case MD_BLOCK_CODE: {
             const auto *d = static_cast<MD_BLOCK_CODE_DETAIL *>(detail);
@@ -175,7 +184,7 @@ public:
         return 0;
     }
 
-    int leaveBlock(MD_BLOCKTYPE type, void *detail)
+    int leaveBlock(MD_BLOCKTYPE type, void *)
     {
         switch (type) {
         case MD_BLOCK_DOC:
@@ -195,7 +204,7 @@ public:
         case MD_BLOCK_HR:
             break;
         case MD_BLOCK_H:
-            out.append("</h").append(QByteArray::number(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level)).append(">\n");
+            out.append("</h").append(QByteArray::number(m_headingLevel)).append(">\n");
             break;
         case MD_BLOCK_CODE:
             out.append("</code></pre>\n");
@@ -369,6 +378,21 @@ public:
     }
 
 private:
+    // The level a heading written at `level` gets: as written, or its depth
+    // in the outline so far counted from m_headingsFrom.
+    int headingLevel(int level)
+    {
+        if (m_headingsFrom <= 0)
+            return level;
+        while (!m_outline.empty() && m_outline.back() >= level)
+            m_outline.pop_back();
+        m_outline.push_back(level);
+        return std::min(6, m_headingsFrom + int(m_outline.size()) - 1);
+    }
+
+    int m_headingsFrom = 0;
+    std::vector<int> m_outline; // the levels as written of the headings enclosing this point
+    int m_headingLevel = 1;
     bool m_tightList = false;
     std::vector<bool> m_tightStack;
     std::vector<bool> m_linkStack;
@@ -407,7 +431,12 @@ bool isSafeUrl(const QByteArray &url)
 
 QByteArray toHtml(const QByteArray &markdownUtf8)
 {
-    Renderer r;
+    return toHtml(markdownUtf8, 0);
+}
+
+QByteArray toHtml(const QByteArray &markdownUtf8, int headingsFrom)
+{
+    Renderer r(headingsFrom);
     r.out.reserve(markdownUtf8.size() + markdownUtf8.size() / 4 + 64);
     MD_PARSER parser {};
     parser.abi_version = 0;

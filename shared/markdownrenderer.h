@@ -18,6 +18,11 @@ namespace MarkdownRenderer {
 
 QByteArray toHtml(const QByteArray &markdownUtf8);
 QString toHtml(const QString &markdown);
+// The same, with the headings as an outline under a page's own: the first
+// becomes h`headingsFrom`, each one nested deeper one level more, so none
+// is above `headingsFrom` and none skips a level (h6 at most). 0 keeps the
+// levels as written.
+QByteArray toHtml(const QByteArray &markdownUtf8, int headingsFrom);
 
 // Whether `url` (entities already decoded) may be a link or image target.
 bool isSafeUrl(const QByteArray &url);

@@ -7,6 +7,7 @@
 #include "shared/articlepage.h"
 #include "shared/clock.h"
 #include "shared/database.h"
+#include "shared/pagetemplate.h"
 #include "shared/synctable.h"
 #include "shared/timestamp.h"
 
@@ -120,22 +121,39 @@ HttpResponse page(int status, const QByteArray &html)
     return r;
 }
 
+// A link that shows no draft: the site's message page, with its header,
+// landmarks and skip link like every other page.
+HttpResponse message(int status, const QString &heading, const QString &text, WorkerServices &services)
+{
+    static const shared::Result<shared::PageTemplate> tpl = shared::PageTemplate::builtin(QStringLiteral("message"));
+    if (!tpl)
+        return HttpResponse::internalError(tpl.error());
+    shared::Result<QByteArray> html = tpl->render({ { "lang", QStringLiteral("en") },
+                                                    { "site_name", services.context().siteName },
+                                                    { "heading", heading },
+                                                    { "message", text } });
+    if (!html)
+        return HttpResponse::internalError(html.error());
+    return page(status, *html);
+}
+
+HttpResponse missing(WorkerServices &services)
+{
+    return message(404, QStringLiteral("Preview not found"), QStringLiteral("This preview link is not valid."),
+                   services);
+}
+
 HttpResponse show(HttpRequest &request, WorkerServices &services)
 {
-    static const QByteArray missing
-        = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><main>"
-          "<h1>Preview not found</h1><p>This preview link is not valid.</p></main></body></html>";
-    static const QByteArray expired
-        = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Expired</title></head><body><main>"
-          "<h1>This preview link has expired</h1><p>Ask the author for a new one.</p></main></body></html>";
     shared::Result<QByteArray> key = secret(services.database());
     if (!key)
         return HttpResponse::internalError(key.error());
     const std::optional<Checked> checked = check(*key, request.params.value(QStringLiteral("token")));
     if (!checked)
-        return page(404, missing);
+        return missing(services);
     if (checked->expired)
-        return page(410, expired);
+        return message(410, QStringLiteral("This preview link has expired"),
+                       QStringLiteral("Ask the author for a new one."), services);
     shared::Result<QSqlQuery> q = services.database().exec(
         QStringLiteral("SELECT g.kind, g.slug, g.title, g.summary, g.body, g.cover, u.name, g.tags FROM guides g LEFT "
                        "JOIN users u ON u.id = g.owner_id WHERE g.id = ? AND g.deleted = 0"),
@@ -143,7 +161,7 @@ HttpResponse show(HttpRequest &request, WorkerServices &services)
     if (!q)
         return HttpResponse::internalError(q.error());
     if (!q->next())
-        return page(404, missing);
+        return missing(services);
     shared::ArticleView view;
     view.kind = q->value(0).toString();
     view.slug = q->value(1).toString();

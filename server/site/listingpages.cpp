@@ -49,21 +49,29 @@ Result<QList<Teaser>> published(shared::Database &db, const QString &kind, int l
 
 } // namespace
 
-Result<QByteArray> teaserList(const QList<Teaser> &teasers)
+Result<QByteArray> teaserList(const QList<Teaser> &teasers, int headingLevel)
 {
     static const Result<PageTemplate> item = PageTemplate::builtin(QStringLiteral("index-item"));
+    static const Result<PageTemplate> date = PageTemplate::builtin(QStringLiteral("index-item-date"));
     if (!item)
         return item.error();
+    if (!date)
+        return date.error();
     QByteArray html = "<ul class=\"teasers\">\n";
     for (const Teaser &t : teasers) {
+        // The date when there is one (saved items have none): never an empty <time>.
         const auto at = shared::Timestamp::parse(t.publishedAt);
-        Result<QByteArray> li
-            = item->render({ { "href", pathOf(t.kind, t.slug) },
-                             { "title", t.title },
-                             { "summary", t.summary },
-                             { "published_iso", t.publishedAt },
-                             { "published_text",
-                               at ? QLocale::c().toString(at->date(), QStringLiteral("d MMMM yyyy")) : QString() } });
+        Result<QByteArray> meta = at
+            ? date->render({ { "published_iso", t.publishedAt },
+                             { "published_text", QLocale::c().toString(at->date(), QStringLiteral("d MMMM yyyy")) } })
+            : Result<QByteArray>(QByteArray());
+        if (!meta)
+            return meta.error();
+        Result<QByteArray> li = item->render({ { "href", pathOf(t.kind, t.slug) },
+                                               { "title", t.title },
+                                               { "summary", t.summary },
+                                               { "level", QString::number(headingLevel) } },
+                                             { { "meta_html", *meta } });
         if (!li)
             return li.error();
         html.append(*li);
@@ -123,7 +131,7 @@ Result<PageCache::Page> home(WorkerServices &services)
         Result<QList<Teaser>> latest = published(services.database(), kind, 5, 0);
         if (!latest)
             return latest.error();
-        Result<QByteArray> list = teaserList(*latest);
+        Result<QByteArray> list = teaserList(*latest, 3); // under the section's h2
         if (!list)
             return list.error();
         sections.append("<section><h2><a href=\"").append(xml(pathOf(kind))).append("\">");
@@ -147,7 +155,7 @@ Result<PageCache::Page> index(WorkerServices &services, const QString &kind, int
         missing.status = 404;
         return missing;
     }
-    Result<QByteArray> list = teaserList(*items);
+    Result<QByteArray> list = teaserList(*items, 2);
     if (!list)
         return list.error();
     const QByteArray sections = items->isEmpty() ? QByteArray("<p>Nothing published yet.</p>\n") : *list;

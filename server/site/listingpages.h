@@ -37,7 +37,9 @@ PageCache::Page robots(WorkerServices &services);
 inline constexpr int kPageSize = 20;
 
 // Parts other listing pages (categories, tags) build from.
-shared::Result<QByteArray> teaserList(const QList<Teaser> &teasers);
+// `headingLevel`: the level of each teaser's heading, one below the
+// heading the list is under (2 right under the page's h1).
+shared::Result<QByteArray> teaserList(const QList<Teaser> &teasers, int headingLevel);
 shared::Result<PageCache::Page> indexPage(WorkerServices &services, const QString &heading, const QString &canonical,
                                           const QByteArray &sections, const QByteArray &pager);
 // Newer/older links for page `page` of `path`; empty when there is one page.

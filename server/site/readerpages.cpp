@@ -87,7 +87,7 @@ HttpResponse savedPage(HttpRequest &request, WorkerServices &services)
                          {},
                          {} });
     }
-    shared::Result<QByteArray> list = ListingPages::teaserList(teasers);
+    shared::Result<QByteArray> list = ListingPages::teaserList(teasers, 2);
     if (!list)
         return HttpResponse::internalError(list.error());
     shared::Result<QByteArray> body = page->render(

@@ -45,7 +45,7 @@ Result<PageCache::Page> listPage(WorkerServices &services, QList<Teaser> items, 
         missing.status = 404;
         return missing;
     }
-    Result<QByteArray> list = ListingPages::teaserList(items);
+    Result<QByteArray> list = ListingPages::teaserList(items, 2);
     if (!list)
         return list.error();
     const QByteArray sections = intro + (items.isEmpty() ? QByteArray("<p>Nothing published here yet.</p>\n") : *list);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/markdownrenderer.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 namespace Renderer = quire::shared::MarkdownRenderer;
@@ -32,8 +33,10 @@ private Q_SLOTS:
         QTest::newRow("numbered from 3") << "3. three\n4. four"
                                          << "<ol start=\"3\">\n<li>three</li>\n<li>four</li>\n</ol>\n";
         QTest::newRow("tasks") << "- [x] done\n- [ ] open"
-                               << "<ul>\n<li class=\"task\"><input type=\"checkbox\" disabled checked> done</li>\n"
-                                  "<li class=\"task\"><input type=\"checkbox\" disabled> open</li>\n</ul>\n";
+                               << "<ul>\n<li class=\"task\"><input type=\"checkbox\" disabled checked "
+                                  "aria-label=\"Task\"> done</li>\n"
+                                  "<li class=\"task\"><input type=\"checkbox\" disabled aria-label=\"Task\"> "
+                                  "open</li>\n</ul>\n";
         QTest::newRow("quote") << "> said"
                                << "<blockquote>\n<p>said</p>\n</blockquote>\n";
         QTest::newRow("code block") << "```cpp\nint a = 1 < 2;\n```"
@@ -59,6 +62,37 @@ private Q_SLOTS:
         QFETCH(QString, markdown);
         QFETCH(QString, html);
         QCOMPARE(Renderer::toHtml(markdown), html);
+    }
+
+    // Under a page's own h1, a body's headings start at h2 and never skip a level.
+    void headingsAsAnOutline_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("levels");
+        QTest::newRow("from h2") << "## a\n### b\n## c"
+                                 << "2 3 2";
+        QTest::newRow("h1 moves down") << "# a\n## b\n# c"
+                                       << "2 3 2";
+        QTest::newRow("skips closed") << "## a\n#### b\n### c\n###### d"
+                                      << "2 3 3 4";
+        QTest::newRow("deep first") << "#### a\n## b\n### c"
+                                    << "2 2 3";
+        QTest::newRow("at most h6") << "# 1\n## 2\n### 3\n#### 4\n##### 5\n###### 6"
+                                    << "2 3 4 5 6 6";
+    }
+    void headingsAsAnOutline()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(QString, levels);
+        const QByteArray html = Renderer::toHtml(markdown.toUtf8(), 2);
+        static const QRegularExpression opening(QStringLiteral("<h([1-6])>"));
+        QStringList found;
+        for (auto it = opening.globalMatch(QString::fromUtf8(html)); it.hasNext();)
+            found << it.next().captured(1);
+        QCOMPARE(found.join(QLatin1Char(' ')), levels);
+        QCOMPARE(html.count("</h"), found.size());
+        // Without a level to start from, as written.
+        QCOMPARE(Renderer::toHtml(QByteArray("#### x"), 0), QByteArray("<h4>x</h4>\n"));
     }
 
     void xssCorpus_data()
