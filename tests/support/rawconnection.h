@@ -2,11 +2,14 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QTcpSocket>
+#include <QTest>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -86,3 +89,19 @@ private:
 };
 
 } // namespace quire::test
+
+// A main() that runs every case of `TestClass` twice, over plain HTTP and
+// then over TLS (its constructor takes `bool tls`), each against a server
+// of its own.
+#define QUIRE_TEST_MAIN_BOTH_TRANSPORTS(TestClass)                                                                     \
+    int main(int argc, char **argv)                                                                                    \
+    {                                                                                                                  \
+        QCoreApplication app(argc, argv);                                                                              \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        int failed = 0;                                                                                                \
+        for (const bool tls : { false, true }) {                                                                       \
+            TestClass test(tls);                                                                                       \
+            failed += QTest::qExec(&test, argc, argv);                                                                 \
+        }                                                                                                              \
+        return std::min(failed, 127);                                                                                  \
+    }

@@ -717,18 +717,6 @@ private Q_SLOTS:
     void cleanupTestCase() { QVERIFY(m_fx.server().stop()); }
 };
 
-// Every case twice: over plain HTTP, then over TLS, each against a server of
-// its own.
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    QTEST_SET_MAIN_SOURCE_PATH
-    int failed = 0;
-    for (const bool tls : { false, true }) {
-        TestFrontDoor test(tls);
-        failed += QTest::qExec(&test, argc, argv);
-    }
-    return std::min(failed, 127);
-}
+QUIRE_TEST_MAIN_BOTH_TRANSPORTS(TestFrontDoor)
 
 #include "tst_frontdoor.moc"

@@ -166,17 +166,6 @@ private Q_SLOTS:
     void cleanupTestCase() { QVERIFY(m_fx.server().stop()); }
 };
 
-// Every case twice: over plain HTTP, then over TLS.
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    QTEST_SET_MAIN_SOURCE_PATH
-    int failed = 0;
-    for (const bool tls : { false, true }) {
-        TestIdleTimeout test(tls);
-        failed += QTest::qExec(&test, argc, argv);
-    }
-    return std::min(failed, 127);
-}
+QUIRE_TEST_MAIN_BOTH_TRANSPORTS(TestIdleTimeout)
 
 #include "tst_idletimeout.moc"
