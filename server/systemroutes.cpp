@@ -15,9 +15,12 @@ namespace {
 HttpResponse health(HttpRequest &, WorkerServices &services)
 {
     const shared::VoidResult db = services.database().ping();
+    // The site's name too: the desktop watches /health anyway and shows it
+    // in its preview of the readers' pages.
     nlohmann::json body { { "status", db ? "ok" : "unavailable" },
                           { "database", db ? "ok" : "unreachable" },
-                          { "version", services.context().version } };
+                          { "version", services.context().version },
+                          { "site_name", services.context().siteName } };
     if (!db) {
         // Monitors read status/database; API clients read the usual envelope.
         body.update(

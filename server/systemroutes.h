@@ -5,8 +5,9 @@ namespace quire::server {
 
 class Router;
 
-// Routes about the server itself: GET /health for monitors and scripts,
-// POST /api/v1/handshake for clients checking they can talk to us.
+// Routes about the server itself: GET /health for monitors, scripts and
+// the desktop (which learns the site's name there), POST /api/v1/handshake
+// for clients checking they can talk to us.
 namespace SystemRoutes {
 void install(Router &router);
 }

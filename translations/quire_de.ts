@@ -453,7 +453,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../desktop/core/profile.cpp" line="+35"/>
+        <location filename="../desktop/core/profile.cpp" line="+36"/>
         <source>The profile %1 is a file, not a folder.</source>
         <translation>Das Profil %1 ist eine Datei, kein Ordner.</translation>
     </message>
@@ -1941,8 +1941,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articlepreview.cpp" line="+90"/>
-        <location line="+1"/>
+        <location filename="../desktop/widgets/articlepreview.cpp" line="+61"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+1"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
@@ -2008,7 +2007,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articleeditor.cpp" line="+70"/>
+        <location filename="../desktop/widgets/articleeditor.cpp" line="+71"/>
         <location line="+9"/>
         <source>Title</source>
         <translation>Titel</translation>
@@ -2106,7 +2105,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+214"/>
         <source>Schedule Publication</source>
         <translation>Veröffentlichung planen</translation>
     </message>
@@ -2606,7 +2605,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     <message>
         <location line="+8"/>
         <location filename="../shared/jsonreader.cpp" line="-59"/>
-        <location filename="../shared/syncprotocol.cpp" line="+334"/>
+        <location filename="../shared/syncprotocol.cpp" line="+339"/>
         <location line="+2"/>
         <location filename="../shared/synctable.cpp" line="+95"/>
         <location line="+58"/>
@@ -2639,7 +2638,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../shared/syncprotocol.cpp" line="-209"/>
+        <location filename="../shared/syncprotocol.cpp" line="-214"/>
         <location line="+116"/>
         <source>Must not be negative.</source>
         <translation>Darf nicht negativ sein.</translation>
@@ -2656,7 +2655,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../shared/jsonreader.cpp" line="-17"/>
-        <location filename="../shared/syncprotocol.cpp" line="+80"/>
+        <location filename="../shared/syncprotocol.cpp" line="+85"/>
         <source>The request body must be a JSON object.</source>
         <translation>Der Inhalt der Anfrage muss ein JSON-Objekt sein.</translation>
     </message>
@@ -2689,7 +2688,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../shared/syncprotocol.cpp" line="-292"/>
+        <location filename="../shared/syncprotocol.cpp" line="-297"/>
         <source>Must be an array.</source>
         <translation>Muss ein Array sein.</translation>
     </message>
@@ -2768,7 +2767,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Die Änderungsnummern einer Anfrage müssen lückenlos aufeinander folgen.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>Not a known change.</source>
         <translation>Keine bekannte Änderung.</translation>
     </message>
@@ -2836,6 +2835,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location line="+6"/>
         <source>Images must be between 1 and %1 pixels on each side.</source>
         <translation>Bilder müssen auf jeder Seite zwischen 1 und %1 Pixel groß sein.</translation>
+    </message>
+    <message>
+        <location filename="../shared/markdownrenderer.cpp" line="+110"/>
+        <source>Task</source>
+        <extracomment>What screen readers call the checkbox of an item in a task list.</extracomment>
+        <translation>Aufgabe</translation>
     </message>
 </context>
 </TS>

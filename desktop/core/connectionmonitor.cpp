@@ -41,6 +41,7 @@ void ConnectionMonitor::start()
 {
     m_failures = 0;
     m_timer.stop();
+    m_siteName.clear(); // another server's, perhaps
     if (!m_client.server().isValid()) {
         setState(State::NoServer, QString());
         return;
@@ -54,11 +55,21 @@ void ConnectionMonitor::checkNow()
     if (m_inFlight || !m_client.server().isValid())
         return;
     m_inFlight = true;
-    m_client.get(QStringLiteral("/health"), [this](const ApiReply &reply) {
+    const QUrl server = m_client.server();
+    m_client.get(QStringLiteral("/health"), [this, server](const ApiReply &reply) {
         m_inFlight = false;
         if (reply.status == 200 && reply.ok()) {
             m_failures = 0;
             m_lastContact = QDateTime::currentDateTimeUtc();
+            // Not from an answer of the server used before a switch.
+            const auto name = reply.json.find("site_name");
+            if (server == m_client.server() && name != reply.json.end() && name->is_string()) {
+                const QString siteName = QString::fromStdString(name->get<std::string>()).trimmed();
+                if (!siteName.isEmpty() && siteName != m_siteName) {
+                    m_siteName = siteName;
+                    Q_EMIT siteNameChanged(m_siteName);
+                }
+            }
             setState(State::Online, QString());
         } else {
             ++m_failures;

@@ -12,7 +12,8 @@ class ApiClient;
 // Knows whether the server is reachable right now, for the status bar and
 // for deciding when to sync. Checks /health: every 30 s while online, and
 // with exponential backoff (2 s doubling to 60 s, with jitter) while offline,
-// so a fleet of laptops waking up does not hit the server at once.
+// so a fleet of laptops waking up does not hit the server at once. The
+// answer also names the server's readers' site.
 class ConnectionMonitor final : public QObject
 {
     Q_OBJECT
@@ -25,6 +26,9 @@ public:
     State state() const { return m_state; }
     QString detail() const { return m_detail; }
     QDateTime lastContact() const { return m_lastContact; }
+    // The site's name from the current server's last answer; empty before
+    // one, or when the server does not say.
+    QString siteName() const { return m_siteName; }
 
     // Starts (or restarts) watching the client's current server.
     void start();
@@ -34,6 +38,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged(quire::desktop::ConnectionMonitor::State state);
+    void siteNameChanged(const QString &name);
 
 private:
     void setState(State state, const QString &detail);
@@ -44,6 +49,7 @@ private:
     State m_state = State::NoServer;
     QString m_detail;
     QDateTime m_lastContact;
+    QString m_siteName;
     int m_failures = 0;
     bool m_inFlight = false;
 };

@@ -14,6 +14,7 @@ namespace quire::desktop {
 namespace {
 const QString kServerUrl = QStringLiteral("server/url");
 const QString kServerFingerprint = QStringLiteral("server/fingerprint");
+const QString kSiteName = QStringLiteral("server/site_name");
 const QString kClientId = QStringLiteral("replica/client_id");
 } // namespace
 
@@ -71,6 +72,8 @@ QString Profile::pinnedFingerprint() const
 
 void Profile::setServer(const QUrl &url, const QString &fingerprint)
 {
+    if (url != serverUrl())
+        m_settings->remove(kSiteName);
     m_settings->setValue(kServerUrl, url);
     m_settings->setValue(kServerFingerprint, fingerprint);
     m_settings->sync();
@@ -80,6 +83,23 @@ void Profile::forgetServer()
 {
     m_settings->remove(kServerUrl);
     m_settings->remove(kServerFingerprint);
+    m_settings->remove(kSiteName);
+    m_settings->sync();
+}
+
+QString Profile::siteName() const
+{
+    const QString name = m_settings->value(kSiteName).toString();
+    return name.isEmpty() ? serverUrl().host() : name;
+}
+
+void Profile::setSiteName(const QString &name)
+{
+    // The monitor hears the name every half minute; the file changes only
+    // when the name does.
+    if (name == m_settings->value(kSiteName).toString())
+        return;
+    m_settings->setValue(kSiteName, name);
     m_settings->sync();
 }
 

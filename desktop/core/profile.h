@@ -31,9 +31,15 @@ public:
 
     QUrl serverUrl() const;
     QString pinnedFingerprint() const;
-    // Remembers the server and the certificate fingerprint the user accepted.
+    // Remembers the server and the certificate fingerprint the user accepted;
+    // another server's site name is forgotten.
     void setServer(const QUrl &url, const QString &fingerprint);
     void forgetServer();
+    // The name of the server's readers' site as the server last gave it
+    // (GET /health); until it has, the server's host name; empty without a
+    // server.
+    QString siteName() const;
+    void setSiteName(const QString &name);
 
 private:
     explicit Profile(QString directory);

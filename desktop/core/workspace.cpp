@@ -33,6 +33,9 @@ Workspace::Workspace(std::unique_ptr<Profile> profile, std::unique_ptr<Replica> 
     , m_media(new MediaLibrary(*m_replica, *m_session, m_profile->directory(), this))
 {
     m_api->setServer(m_profile->serverUrl(), m_profile->pinnedFingerprint());
+    // Kept in the profile, so the preview has the site's name offline too.
+    connect(m_monitor, &ConnectionMonitor::siteNameChanged, this,
+            [this](const QString &name) { m_profile->setSiteName(name); });
     MediaLibrary *media = m_media;
     m_sync->setBeforePush([media](std::function<void()> next) { media->uploadPending(std::move(next)); });
 }

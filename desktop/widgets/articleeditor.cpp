@@ -2,6 +2,7 @@
 #include "desktop/widgets/articleeditor.h"
 
 #include "desktop/core/articlelistmodel.h"
+#include "desktop/core/articlepagedata.h"
 #include "desktop/core/authsession.h"
 #include "desktop/core/contentstore.h"
 #include "desktop/core/medialibrary.h"
@@ -218,11 +219,15 @@ void ArticleEditor::showPreview(bool on)
     if (!m_preview) {
         m_preview = new ArticlePreview(this);
         m_preview->setMediaResolver(m_resolver);
-        m_preview->setSource([this] {
+        // The page as readers will get it: categories by name from the
+        // replica, the site's name as the server gave it.
+        const desktop::ArticlePageData data(m_workspace.content(), m_workspace.profile());
+        m_preview->setSource([this, data] {
             nlohmann::json fields = m_loaded.is_object() ? m_loaded : nlohmann::json::object();
             fields.update(fieldsOnScreen());
-            return ArticlePreview::articleFromFields(fields);
+            return data.article(fields);
         });
+        m_preview->setSiteSource([data] { return data.site(); });
         m_split->insertWidget(1, m_preview);
         m_split->setStretchFactor(1, 3);
     }

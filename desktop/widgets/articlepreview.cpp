@@ -6,8 +6,6 @@
 #include "desktop/widgets/previewschemehandler.h"
 #include "desktop/widgets/tr.h"
 #include "shared/htmlescape.h"
-#include "shared/synctable.h"
-#include "shared/timestamp.h"
 
 #include <QTimer>
 #include <QWebEngineProfile>
@@ -21,12 +19,6 @@ namespace {
 
 // Long enough that typing does not re-render the page with each key.
 constexpr int kUpdateMs = 500;
-
-QString text(const nlohmann::json &row, const char *key)
-{
-    const auto it = row.find(key);
-    return it != row.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
 
 QUrl pageUrl(int version)
 {
@@ -58,27 +50,6 @@ bool ArticlePreview::isSchemeRegistered()
     return !QWebEngineUrlScheme::schemeByName(PreviewSchemeHandler::kScheme).name().isEmpty();
 }
 
-shared::ArticleView ArticlePreview::articleFromFields(const nlohmann::json &fields)
-{
-    shared::ArticleView a;
-    if (!fields.is_object())
-        return a;
-    a.kind = text(fields, "kind");
-    a.slug = text(fields, "slug");
-    a.title = text(fields, "title");
-    a.summary = text(fields, "summary");
-    a.body = text(fields, "body");
-    a.seoTitle = text(fields, "seo_title");
-    a.seoDescription = text(fields, "seo_description");
-    a.coverUrl = text(fields, "cover");
-    a.tags = shared::listItems(text(fields, "tags"));
-    if (const auto published = shared::Timestamp::parse(text(fields, "published_at")))
-        a.publishedAt = *published;
-    if (const auto updated = shared::Timestamp::parse(text(fields, "updated_at")))
-        a.updatedAt = *updated;
-    return a;
-}
-
 ArticlePreview::ArticlePreview(QWidget *parent)
     : QWebEngineView(parent)
     , m_profile(new QWebEngineProfile(this)) // off the record: nothing on disk
@@ -88,7 +59,6 @@ ArticlePreview::ArticlePreview(QWidget *parent)
 {
     setObjectName(QStringLiteral("articlePreview"));
     setAccessibleName(Tr::tr("Preview"));
-    m_site.name = Tr::tr("Preview");
     m_profile->setHttpCacheType(QWebEngineProfile::NoCache);
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
     m_profile->setUrlRequestInterceptor(m_guard);
@@ -139,7 +109,8 @@ void ArticlePreview::updateNow()
     m_timer->stop();
     if (!m_source)
         return;
-    const shared::Result<QByteArray> html = shared::ArticlePage::render(m_source(), m_site);
+    const shared::Result<QByteArray> html
+        = shared::ArticlePage::render(m_source(), m_site ? m_site() : shared::ArticlePage::Site());
     const QByteArray page
         = html ? *html : "<!DOCTYPE html><p>" + shared::HtmlEscape::escape(html.error().message) + "</p>";
     if (m_hasPage && page == m_html)

@@ -6,8 +6,6 @@
 
 #include <QWebEngineView>
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
 
 class QTimer;
@@ -28,8 +26,10 @@ class ArticlePreview final : public QWebEngineView
 {
     Q_OBJECT
 public:
-    // What the page shows, asked for only when it is rendered.
+    // What the page shows and the site it is on, asked for only when it
+    // is rendered.
     using Source = std::function<shared::ArticleView()>;
+    using SiteSource = std::function<shared::ArticlePage::Site()>;
 
     explicit ArticlePreview(QWidget *parent = nullptr);
     ~ArticlePreview() override;
@@ -38,12 +38,9 @@ public:
     // is created (Qt WebEngine's rule). Safe to call more than once.
     static void registerScheme();
     static bool isSchemeRegistered();
-    // An article row's fields (a guide or case study as the replica and
-    // the editor have them) as the page shows them.
-    static shared::ArticleView articleFromFields(const nlohmann::json &fields);
 
     void setSource(Source source) { m_source = std::move(source); }
-    void setSite(const shared::ArticlePage::Site &site) { m_site = site; }
+    void setSiteSource(SiteSource site) { m_site = std::move(site); }
     void setMediaResolver(MediaResolver resolver);
 
     // Renders again after the pause; many calls make one render.
@@ -62,7 +59,7 @@ private:
     void loaded(bool ok);
 
     Source m_source;
-    shared::ArticlePage::Site m_site;
+    SiteSource m_site;
     QWebEngineProfile *m_profile;
     PreviewSchemeHandler *m_handler;
     PreviewRequestGuard *m_guard;

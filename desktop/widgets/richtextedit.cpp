@@ -286,13 +286,23 @@ QVariant RichTextEdit::loadResource(int type, const QUrl &name)
 void RichTextEdit::keyPressEvent(QKeyEvent *event)
 {
     const bool tab = event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab;
-    if (tab && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) && textCursor().currentList()) {
+    if (tab && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) && !isReadOnly()) {
         QTextCursor c = textCursor();
         const bool back = event->key() == Qt::Key_Backtab || (event->modifiers() & Qt::ShiftModifier);
-        if (back ? ListFormatter::outdent(c) : ListFormatter::indent(c))
-            setTextCursor(c);
-        event->accept(); // a tab character in a list item would only confuse Markdown
-        return;
+        // A tab character in a table cell would end up inside a Markdown
+        // table row; Tab goes from cell to cell instead, as in word processors.
+        if (c.currentTable()) {
+            if (back ? TableFormatter::previousCell(c) : TableFormatter::nextCell(c))
+                setTextCursor(c);
+            event->accept();
+            return;
+        }
+        if (c.currentList()) {
+            if (back ? ListFormatter::outdent(c) : ListFormatter::indent(c))
+                setTextCursor(c);
+            event->accept(); // a tab character in a list item would only confuse Markdown
+            return;
+        }
     }
     QTextEdit::keyPressEvent(event);
 }

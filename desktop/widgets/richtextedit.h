@@ -24,9 +24,9 @@ using MediaResolver = std::function<QString(const QString &url)>;
 // from other programs keeps its structure (headings, emphasis, lists,
 // links, tables) but none of their styles: it goes in through Markdown,
 // the only formatting an article can carry, with unsafe links and foreign
-// images dropped. Tab and Shift+Tab nest list items; a click on a task's
-// box ticks it. The link, image and table commands ask for what they need
-// in dialogs.
+// images dropped. Tab and Shift+Tab move between table cells (Tab in the
+// last cell adds a row) and nest list items; a click on a task's box ticks
+// it. The link, image and table commands ask for what they need in dialogs.
 class RichTextEdit final : public QTextEdit
 {
     Q_OBJECT

@@ -25,6 +25,23 @@ void keepInTable(QTextCursor &cursor, int tableStart, int row, int column)
         cursor = cell.firstCursorPosition();
 }
 
+// The cell after (`step` 1) or before (-1) `here`, reading the table row by
+// row; invalid past either end. A position a merged cell covers belongs to
+// that cell and is passed over.
+QTextTableCell neighbour(const QTextTable *table, const QTextTableCell &here, int step)
+{
+    const int columns = table->columns();
+    const int count = table->rows() * columns;
+    for (int i = here.row() * columns + here.column() + step; i >= 0 && i < count; i += step) {
+        const int row = i / columns;
+        const int column = i % columns;
+        const QTextTableCell cell = table->cellAt(row, column);
+        if (cell.isValid() && cell != here && cell.row() == row && cell.column() == column)
+            return cell;
+    }
+    return {};
+}
+
 } // namespace
 
 void insert(QTextCursor &cursor, int rows, int columns)
@@ -115,6 +132,34 @@ bool removeColumn(QTextCursor &cursor)
     table->removeColumns(column, 1);
     cursor.endEditBlock();
     keepInTable(cursor, tableStart, row, column);
+    return true;
+}
+
+bool nextCell(QTextCursor &cursor)
+{
+    QTextTable *table = cursor.currentTable();
+    if (!table)
+        return false;
+    QTextTableCell next = neighbour(table, table->cellAt(cursor), 1);
+    if (!next.isValid()) {
+        const int row = table->rows();
+        cursor.beginEditBlock();
+        table->appendRows(1);
+        cursor.endEditBlock();
+        next = table->cellAt(row, 0);
+    }
+    cursor = next.lastCursorPosition();
+    return true;
+}
+
+bool previousCell(QTextCursor &cursor)
+{
+    QTextTable *table = cursor.currentTable();
+    if (!table)
+        return false;
+    const QTextTableCell here = table->cellAt(cursor);
+    const QTextTableCell previous = neighbour(table, here, -1);
+    cursor = (previous.isValid() ? previous : here).lastCursorPosition();
     return true;
 }
 

@@ -19,6 +19,12 @@ bool insertRow(QTextCursor &cursor, bool below = true);
 bool removeRow(QTextCursor &cursor);
 bool insertColumn(QTextCursor &cursor, bool after = true);
 bool removeColumn(QTextCursor &cursor);
+// Tab and Shift+Tab in a table, as in word processors: the cursor goes to
+// the end of the next (previous) cell's text, row by row. Past the last
+// cell `nextCell` appends a row and goes into its first cell (one undo
+// step); before the first cell `previousCell` stays. False outside a table.
+bool nextCell(QTextCursor &cursor);
+bool previousCell(QTextCursor &cursor);
 
 } // namespace TableFormatter
 } // namespace quire::gui

@@ -62,15 +62,17 @@ QString bodyDiv(const QString &page)
 } // namespace
 
 // The live preview in a real QWebEngineView under offscreen: the page is
-// the server's renderer's, styled by the site's stylesheet, with media
-// from the library, nothing from the network, no unsafe links, and the
-// scroll position kept across updates.
+// the server's renderer's, with the site's name and the article's
+// categories, styled by the site's stylesheet, with media from the
+// library, nothing from the network, no unsafe links, and the scroll
+// position kept across updates.
 class TestArticlePreview : public QObject
 {
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
     ArticleView m_article;
+    quire::shared::ArticlePage::Site m_site;
     std::unique_ptr<ArticlePreview> m_preview;
     QString m_imagePath;
 
@@ -94,11 +96,15 @@ private Q_SLOTS:
         m_article.title = QStringLiteral("Brewing <coffee> & tea");
         m_article.summary = QStringLiteral("Water, beans and patience.");
         m_article.authorName = QStringLiteral("Ada");
+        m_article.categories = { { QStringLiteral("Brewing methods"), QStringLiteral("brewing-methods") },
+                                 { QStringLiteral("Tea & herbs"), QStringLiteral("tea") } };
+        m_site.name = QStringLiteral("Kaffee & Kuchen");
         m_article.body
             = QStringLiteral("## Grind\n\nSome **bold** words and [a bad link](javascript:alert(1)) here.\n\n"
                              "- one\n- two\n\n![A cat](/media/cafe) ![remote](https://example.org/r.png)\n");
         m_preview = std::make_unique<ArticlePreview>();
         m_preview->setSource([this] { return m_article; });
+        m_preview->setSiteSource([this] { return m_site; });
         m_preview->setMediaResolver(
             [this](const QString &url) { return url == QLatin1String("/media/cafe") ? m_imagePath : QString(); });
         m_preview->resize(900, 700);
@@ -109,11 +115,7 @@ private Q_SLOTS:
 
     void thePageIsTheRenderersPage()
     {
-        const auto expected = quire::shared::ArticlePage::render(m_article, [] {
-            quire::shared::ArticlePage::Site site;
-            site.name = QStringLiteral("Preview");
-            return site;
-        }());
+        const auto expected = quire::shared::ArticlePage::render(m_article, m_site);
         QVERIFY(expected.ok());
         QCOMPARE(m_preview->renderedHtml(), *expected);
         const QString dom = domHtml(*m_preview);
@@ -125,7 +127,23 @@ private Q_SLOTS:
                  QStringLiteral("Grind"));
         QCOMPARE(evaluate(*m_preview, QStringLiteral("document.querySelectorAll('.body li').length")).toInt(), 2);
         QCOMPARE(evaluate(*m_preview, QStringLiteral("document.title")).toString(),
-                 QStringLiteral("Brewing <coffee> & tea · Preview"));
+                 QStringLiteral("Brewing <coffee> & tea · Kaffee & Kuchen"));
+    }
+
+    void theSiteAndTheCategoriesAreNamed()
+    {
+        // The site's own name, where readers see it and where sharing does.
+        QVERIFY(evaluate(*m_preview, QStringLiteral("document.body.innerText")).toString().contains(m_site.name));
+        QCOMPARE(
+            evaluate(*m_preview, QStringLiteral("document.querySelector('meta[property=\"og:site_name\"]').content"))
+                .toString(),
+            m_site.name);
+        // The categories by name, linked to their pages, in the article's order.
+        QCOMPARE(evaluate(*m_preview,
+                          QStringLiteral("Array.from(document.querySelectorAll('a[href^=\"/categories/\"]'), "
+                                         "a => a.getAttribute('href') + ' ' + a.textContent).join('; ')"))
+                     .toString(),
+                 QStringLiteral("/categories/brewing-methods Brewing methods; /categories/tea Tea & herbs"));
     }
 
     void theSiteStylesheetApplies()

@@ -71,6 +71,10 @@ private Q_SLOTS:
         QCOMPARE(m_workspace->profile().serverUrl(), m_server.url());
         QCOMPARE(m_workspace->profile().pinnedFingerprint(), m_server.fingerprint());
         QTRY_COMPARE_WITH_TIMEOUT(m_workspace->connection().state(), desktop::ConnectionMonitor::State::Online, 20000);
+        // The server's answers name its site; the profile keeps the name for
+        // the preview, offline too.
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->connection().siteName(), QStringLiteral("Quire"), 20000);
+        QCOMPARE(m_workspace->profile().siteName(), QStringLiteral("Quire")); // not the host, 127.0.0.1
     }
 
     void changedCertificateIsNotSilentlyTrusted()

@@ -42,9 +42,9 @@ QImage greenSquare(int size)
 
 // What the body editor puts into a text with dialogs, files and the
 // clipboard, driven like a user under offscreen: links (and the unsafe
-// ones refused), tables with rows and columns added and removed, images
-// through the media importer (chosen, pasted), text pasted from other
-// programs, and find/replace in both views.
+// ones refused), tables with rows and columns added and removed and Tab
+// moving between their cells, images through the media importer (chosen,
+// pasted), text pasted from other programs, and find/replace in both views.
 class TestEditorInserts : public QObject
 {
     Q_OBJECT
@@ -57,6 +57,23 @@ private:
         QTextCursor c = h->rich()->textCursor();
         QVERIFY(c.currentTable());
         h->rich()->setTextCursor(c.currentTable()->cellAt(row, column).firstCursorPosition());
+    }
+
+    // The cursor into the first cell of the text's first table.
+    void enterTable()
+    {
+        const QList<QTextFrame *> frames = h->rich()->document()->rootFrame()->childFrames();
+        auto *table = frames.isEmpty() ? nullptr : qobject_cast<QTextTable *>(frames.first());
+        QVERIFY(table);
+        h->rich()->setTextCursor(table->cellAt(0, 0).lastCursorPosition());
+    }
+    QString cursorCell() const
+    {
+        const QTextCursor c = h->rich()->textCursor();
+        if (!c.currentTable())
+            return QStringLiteral("outside a table");
+        const QTextTableCell cell = c.currentTable()->cellAt(c);
+        return QStringLiteral("row %1, column %2").arg(cell.row()).arg(cell.column());
     }
 
 private Q_SLOTS:
@@ -139,6 +156,74 @@ private Q_SLOTS:
         goToCell(0, 1);
         QVERIFY(h->click(Id::RemoveColumn));
         QCOMPARE(h->editor()->markdown(), table);
+    }
+
+    void tabMovesBetweenCells()
+    {
+        h->start(QStringLiteral("Intro\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n"));
+        enterTable();
+        QCOMPARE(cursorCell(), QStringLiteral("row 0, column 0"));
+        // Shift+Tab in the first cell stays there and types nothing.
+        QTest::keyClick(h->rich(), Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(cursorCell(), QStringLiteral("row 0, column 0"));
+        QTest::keyClick(h->rich(), Qt::Key_Tab);
+        QCOMPARE(cursorCell(), QStringLiteral("row 0, column 1"));
+        QTest::keyClicks(h->rich(), QStringLiteral("!")); // at the end of the cell's text
+        QTest::keyClick(h->rich(), Qt::Key_Tab);
+        QCOMPARE(cursorCell(), QStringLiteral("row 1, column 0"));
+        QTest::keyClick(h->rich(), Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(cursorCell(), QStringLiteral("row 0, column 1"));
+        QTest::keyClick(h->rich(), Qt::Key_Tab);
+        QTest::keyClick(h->rich(), Qt::Key_Tab);
+        QCOMPARE(cursorCell(), QStringLiteral("row 1, column 1"));
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("Intro\n\n| a | b! |\n| --- | --- |\n| 1 | 2 |\n"));
+
+        // Tab in the last cell adds a row, as word processors do.
+        QTest::keyClick(h->rich(), Qt::Key_Tab);
+        QCOMPARE(cursorCell(), QStringLiteral("row 2, column 0"));
+        QTest::keyClicks(h->rich(), QStringLiteral("3"));
+        QTest::keyClick(h->rich(), Qt::Key_Tab);
+        QCOMPARE(cursorCell(), QStringLiteral("row 2, column 1"));
+        QTest::keyClicks(h->rich(), QStringLiteral("4"));
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("Intro\n\n| a | b! |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |\n"));
+
+        // Under a table that is only its header row (read from Markdown, or
+        // made with the table command), the new row is a body row.
+        h->start(QStringLiteral("| a | b |\n| --- | --- |\n"));
+        enterTable();
+        QTest::keyClick(h->rich(), Qt::Key_Tab);
+        QTest::keyClick(h->rich(), Qt::Key_Tab);
+        QCOMPARE(cursorCell(), QStringLiteral("row 1, column 0"));
+        QTest::keyClicks(h->rich(), QStringLiteral("1"));
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("| a | b |\n| --- | --- |\n| 1 |  |\n"));
+        h->start();
+        h->onDialog<QDialog>([](QDialog *dialog) {
+            const std::pair<const char *, QString> sizes[] { { "tableRowsBox", QStringLiteral("1") },
+                                                             { "tableColumnsBox", QStringLiteral("2") } };
+            for (const auto &[name, value] : sizes) {
+                auto *box = dialog->findChild<QSpinBox *>(QString::fromLatin1(name));
+                box->selectAll();
+                QTest::keyClicks(box, value);
+            }
+            clickButton(dialog, QDialogButtonBox::Ok);
+        });
+        QVERIFY(h->click(Id::Table));
+        QCOMPARE(cursorCell(), QStringLiteral("row 0, column 0"));
+        for (const char *text : { "a", "b", "1", "2" }) {
+            QTest::keyClicks(h->rich(), QString::fromLatin1(text));
+            QTest::keyClick(h->rich(), Qt::Key_Tab);
+        }
+        QCOMPARE(cursorCell(), QStringLiteral("row 2, column 0"));
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("| a | b |\n| --- | --- |\n| 1 | 2 |\n|  |  |\n"));
+        QVERIFY(!h->editor()->markdown().contains(QLatin1Char('\t')));
+
+        // Outside the table Tab does what it did: a list item nests.
+        h->start(QStringLiteral("- one\n- two\n\n| a |\n| --- |\n"));
+        h->rich()->moveCursor(QTextCursor::Start);
+        h->rich()->moveCursor(QTextCursor::NextBlock);
+        QVERIFY(!h->rich()->textCursor().currentTable());
+        QTest::keyClick(h->rich(), Qt::Key_Tab);
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("- one\n  - two\n\n| a |\n| --- |\n"));
     }
 
     void imagesGoThroughTheMediaLibrary()

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/contentstore.h"
+#include "desktop/core/profile.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/articleeditor.h"
 #include "desktop/widgets/articlepreview.h"
 #include "desktop/widgets/articlesview.h"
 #include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/mainwindow.h"
+#include "shared/synctable.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -18,6 +20,7 @@
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeWidget>
 
 using namespace quire;
 
@@ -25,7 +28,8 @@ using namespace quire;
 // menu carries the editor's commands, shortcuts work in the guides' editor
 // although the case studies' editor has the same ones, autosave happens
 // when the focus leaves and at the latest two seconds into typing, and the
-// preview follows the text.
+// preview follows the text and shows the site's name and the article's
+// categories as the readers' page does.
 class TestEditorWindow : public QObject
 {
     Q_OBJECT
@@ -34,6 +38,7 @@ private:
     std::unique_ptr<desktop::Workspace> m_workspace;
     std::unique_ptr<gui::MainWindow> m_window;
     QString m_id;
+    QString m_unticked; // a category the article is not in
 
     gui::ArticleEditor *editor() const
     {
@@ -53,12 +58,24 @@ private Q_SLOTS:
         auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
         QVERIFY(ws.ok());
         m_workspace = std::move(ws.value());
-        const auto id = m_workspace->content().create(desktop::ContentStore::guides(),
-                                                      { { "title", "Kettles" },
-                                                        { "kind", "guide" },
-                                                        { "summary", "Which one to buy." },
-                                                        { "body", "First words.\n" } },
-                                                      QStringLiteral("0190f2a4-0000-7000-8000-000000000001"));
+        const QString owner = QStringLiteral("0190f2a4-0000-7000-8000-000000000001");
+        const shared::SyncTable &categories = *shared::SyncSchema::find(QStringLiteral("categories"));
+        const auto electric = m_workspace->content().create(
+            categories, { { "name", "Electric kettles" }, { "slug", "electric-kettles" } }, owner);
+        const auto stovetop
+            = m_workspace->content().create(categories, { { "name", "Stovetop" }, { "slug", "stovetop" } }, owner);
+        QVERIFY(electric.ok() && stovetop.ok());
+        m_unticked = *stovetop;
+        // One category the replica knows, one it does not (not synced yet).
+        const QString unknown = QStringLiteral("0190f2a4-0000-7000-8000-0000000000ff");
+        const auto id = m_workspace->content().create(
+            desktop::ContentStore::guides(),
+            { { "title", "Kettles" },
+              { "kind", "guide" },
+              { "summary", "Which one to buy." },
+              { "body", "First words.\n" },
+              { "categories", shared::listText({ *electric, unknown }).toStdString() } },
+            owner);
         QVERIFY(id.ok());
         m_id = *id;
         m_window = std::make_unique<gui::MainWindow>(*m_workspace);
@@ -126,12 +143,47 @@ private Q_SLOTS:
         QVERIFY(editor()->preview()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(editor()->preview()->renderedHtml().contains("<h1>Kettles</h1>"), 10000);
         QVERIFY(editor()->preview()->renderedHtml().contains("Which one to buy."));
+        // No server yet: the name a server's site has until it is given one.
+        QVERIFY(editor()->preview()->renderedHtml().contains("<title>Kettles · Quire</title>"));
         rich()->setFocus();
         rich()->moveCursor(QTextCursor::End);
         QTest::keyClicks(rich(), QStringLiteral(" Zebra"));
         QTRY_VERIFY_WITH_TIMEOUT(editor()->preview()->renderedHtml().contains("Zebra"), 10000);
         QTest::mouseClick(button, Qt::LeftButton);
         QVERIFY(!editor()->preview()->isVisible());
+    }
+
+    void thePreviewNamesTheSiteAndTheCategories()
+    {
+        // A server that has not answered yet: its host name.
+        m_workspace->profile().setServer(QUrl(QStringLiteral("https://guides.example.org")), QString());
+        QAction *preview = editor()->bodyEditor()->previewAction();
+        preview->setChecked(true);
+        QVERIFY(editor()->preview()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            editor()->preview()->renderedHtml().contains("<title>Kettles · guides.example.org</title>"), 10000);
+        // The categories by name from the replica; the one it does not know is left out, as the server does.
+        QByteArray page = editor()->preview()->renderedHtml();
+        QVERIFY(page.contains("href=\"/categories/electric-kettles\">Electric kettles</a>"));
+        QVERIFY(!page.contains("0000000000ff"));
+        QVERIFY(!page.contains("Stovetop"));
+
+        // The server named its site (GET /health, kept in the profile) and the
+        // writer ticks another category: the preview follows both.
+        m_workspace->profile().setSiteName(QStringLiteral("The Kettle Club"));
+        auto *tree = editor()->findChild<QTreeWidget *>(QStringLiteral("categoryTree"));
+        QVERIFY(tree);
+        const QList<QTreeWidgetItem *> items = tree->findItems(QStringLiteral("Stovetop"), Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first()->data(0, Qt::UserRole).toString(), m_unticked);
+        items.first()->setCheckState(0, Qt::Checked);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            editor()->preview()->renderedHtml().contains("href=\"/categories/stovetop\">Stovetop</a>"), 10000);
+        page = editor()->preview()->renderedHtml();
+        QVERIFY(page.contains("<title>Kettles · The Kettle Club</title>"));
+        QVERIFY(page.contains("Electric kettles"));
+        QVERIFY(!page.contains("guides.example.org"));
+        preview->setChecked(false);
     }
 
     void cleanupTestCase()

@@ -42,6 +42,31 @@ private Q_SLOTS:
         QVERIFY((*p)->pinnedFingerprint().isEmpty());
     }
 
+    void siteNameIsTheServersOrItsHost()
+    {
+        QTemporaryDir dir;
+        auto p = Profile::open(dir.filePath(QStringLiteral("p")));
+        QVERIFY(p.ok());
+        QVERIFY((*p)->siteName().isEmpty()); // no server, no site
+        const QUrl server(QStringLiteral("https://guides.example.org:8443"));
+        (*p)->setServer(server, QString());
+        QCOMPARE((*p)->siteName(), QStringLiteral("guides.example.org")); // never heard from it yet
+        (*p)->setSiteName(QStringLiteral("Kaffee & Kuchen"));
+        QCOMPARE((*p)->siteName(), QStringLiteral("Kaffee & Kuchen"));
+        (*p)->setServer(server, QStringLiteral("AA:BB")); // the same server, a new certificate
+        QCOMPARE((*p)->siteName(), QStringLiteral("Kaffee & Kuchen"));
+        {
+            auto again = Profile::open(dir.filePath(QStringLiteral("p")));
+            QVERIFY(again.ok());
+            QCOMPARE((*again)->siteName(), QStringLiteral("Kaffee & Kuchen")); // known offline
+        }
+        (*p)->setServer(QUrl(QStringLiteral("https://other.example.org")), QString());
+        QCOMPARE((*p)->siteName(), QStringLiteral("other.example.org")); // not the old server's name
+        (*p)->setSiteName(QStringLiteral("Other"));
+        (*p)->forgetServer();
+        QVERIFY((*p)->siteName().isEmpty());
+    }
+
     void defaultLivesInAppData()
     {
         auto p = Profile::open();

@@ -41,6 +41,7 @@ private Q_SLOTS:
         QVERIFY(j["status"] == "ok");
         QVERIFY(j["database"] == "ok");
         QVERIFY(j["version"] == "0.1.0");
+        QVERIFY(j["site_name"] == "Quire");
         QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
     }
 
