@@ -2,6 +2,7 @@
 #include "server/http/frontdoor.h"
 
 #include "server/http/requestlog.h"
+#include "server/http/socketio.h"
 #include "server/http/wireformat.h"
 #include "server/serverlogging.h"
 
@@ -23,6 +24,11 @@
 namespace quire::server {
 namespace {
 
+using SocketIo::Io;
+using SocketIo::peerText;
+using SocketIo::readSome;
+using SocketIo::writeSome;
+
 // Room for a few pipelined requests at once; one head never exceeds half.
 constexpr std::size_t kPeekBytes = 2 * SimpleRequest::kMaxHead;
 static_assert(kPeekBytes > SimpleRequest::kMaxHead);
@@ -38,57 +44,10 @@ constexpr int kSweepMs = 1000;
 // Relayed bytes held per direction before reading that side pauses.
 constexpr qsizetype kRelayBuffer = 256 * 1024;
 
-enum class Io { Moved, WouldBlock, Closed, Failed };
-
 qint64 nowMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
-}
-
-// Writes from the front of `pending` to a plain socket.
-Io writeSome(int fd, QByteArray &pending)
-{
-    while (!pending.isEmpty()) {
-        const ssize_t n = ::send(fd, pending.constData(), std::size_t(pending.size()), MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return errno == EAGAIN || errno == EWOULDBLOCK ? Io::WouldBlock : Io::Failed;
-        pending.remove(0, qsizetype(n));
-    }
-    return Io::Moved;
-}
-
-// Reads from a plain socket onto `into` until it would block or holds `limit`.
-Io readSome(int fd, QByteArray &into, qsizetype limit)
-{
-    std::array<char, 16384> buffer;
-    while (into.size() < limit) {
-        const ssize_t n
-            = ::recv(fd, buffer.data(), std::min<std::size_t>(buffer.size(), std::size_t(limit - into.size())), 0);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return errno == EAGAIN || errno == EWOULDBLOCK ? Io::WouldBlock : Io::Failed;
-        if (n == 0)
-            return Io::Closed;
-        into.append(buffer.data(), qsizetype(n));
-    }
-    return Io::Moved;
-}
-
-QByteArray peerText(const sockaddr_storage &address)
-{
-    std::array<char, INET6_ADDRSTRLEN> text {};
-    const void *raw = nullptr;
-    if (address.ss_family == AF_INET)
-        raw = &reinterpret_cast<const sockaddr_in &>(address).sin_addr;
-    else if (address.ss_family == AF_INET6)
-        raw = &reinterpret_cast<const sockaddr_in6 &>(address).sin6_addr;
-    if (!raw || !inet_ntop(address.ss_family, raw, text.data(), text.size()))
-        return QByteArrayLiteral("unknown");
-    return QByteArray(text.data());
 }
 
 } // namespace

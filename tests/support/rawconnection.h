@@ -37,6 +37,12 @@ struct Answer
 // (`bodiless`), a 304 and a 204 end with their head, whatever Content-Length says.
 std::optional<Answer> parseAnswer(const QByteArray &wire, qsizetype at, bool bodiless);
 
+// A GET of `target` as a client writes it; `headers` are whole lines.
+inline QByteArray getRequest(const QByteArray &target, const QByteArray &headers = {})
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n";
+}
+
 // Where a test connects: the server's port, and how it speaks.
 struct Endpoint
 {

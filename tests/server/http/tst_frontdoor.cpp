@@ -46,7 +46,7 @@ constexpr qsizetype kMaxBody = 64 * 1024;
 
 QByteArray get(const QByteArray &target, const QByteArray &headers = {})
 {
-    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n";
+    return quire::test::getRequest(target, headers);
 }
 
 QByteArray head(const QByteArray &target)

@@ -34,7 +34,7 @@ constexpr int kStayMs = 2 * kIdleMs + kIdleMs / 2;
 
 QByteArray get(const QByteArray &target, const QByteArray &headers = {})
 {
-    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n";
+    return quire::test::getRequest(target, headers);
 }
 
 } // namespace
