@@ -20,10 +20,13 @@ struct BioDeleter
 };
 using Bio = std::unique_ptr<BIO, BioDeleter>;
 
+// A read-only BIO over `pem`, which it does not copy: `pem` must outlive it.
 Bio memoryBio(const QByteArray &pem)
 {
     return Bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
 }
+// A temporary would be freed while the BIO still reads it.
+Bio memoryBio(QByteArray &&pem) = delete;
 
 shared::Error tlsError(const QString &what)
 {
@@ -55,7 +58,8 @@ shared::Result<TlsStream::Context> TlsStream::context(const QSslConfiguration &c
     if (chain.isEmpty())
         return shared::Error::make(QStringLiteral("tls_setup_failed"), QStringLiteral("no certificate"));
     for (qsizetype i = 0; i < chain.size(); ++i) {
-        Bio bio = memoryBio(chain[i].toPem());
+        const QByteArray pem = chain[i].toPem();
+        Bio bio = memoryBio(pem);
         X509 *certificate = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr);
         if (!certificate)
             return tlsError(QStringLiteral("cannot read the certificate"));
@@ -66,7 +70,8 @@ shared::Result<TlsStream::Context> TlsStream::context(const QSslConfiguration &c
         if (ok != 1)
             return tlsError(QStringLiteral("cannot use the certificate"));
     }
-    Bio keyBio = memoryBio(config.privateKey().toPem());
+    const QByteArray keyPem = config.privateKey().toPem();
+    Bio keyBio = memoryBio(keyPem);
     EVP_PKEY *key = PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr);
     if (!key)
         return tlsError(QStringLiteral("cannot read the private key"));
