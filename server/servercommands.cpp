@@ -153,6 +153,7 @@ int ServerCommands::serve(const QStringList &args)
 
     ServerContext context;
     context.config = *config;
+    context.siteName = config->siteName;
     context.version = QLatin1String(shared::kVersion);
 
     // Everything that can be refused cheaply comes before the database is touched.

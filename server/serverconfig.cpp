@@ -9,6 +9,8 @@
 #include <QThread>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace quire::server {
 
 using shared::Error;
@@ -84,6 +86,10 @@ const QList<ConfigOption> &ServerConfigLoader::options()
         { QStringLiteral("public-url"), QStringLiteral("QUIRE_PUBLIC_URL"), QStringLiteral("public_url"),
           QStringLiteral("URL"),
           QStringLiteral("The address readers and mail links use (default: derived from --listen and --port).") },
+        { QStringLiteral("site-name"), QStringLiteral("QUIRE_SITE_NAME"), QStringLiteral("site_name"),
+          QStringLiteral("NAME"),
+          QStringLiteral("The site's name on the readers' pages, in the feed and in the desktop preview (default: "
+                         "Quire).") },
         { QStringLiteral("registration"), QStringLiteral("QUIRE_REGISTRATION"), QStringLiteral("registration"),
           QStringLiteral("MODE"),
           QStringLiteral("Who may create an account: closed (admins only), invite (with an invite code) or open "
@@ -375,6 +381,15 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
             return usage(QStringLiteral("--smtp-starttls: `%1` is not true or false")
                              .arg(v.value(QStringLiteral("smtp-starttls"))));
         c.smtpStartTls = *b;
+    }
+    if (v.contains(QStringLiteral("site-name"))) {
+        const QString name = v.value(QStringLiteral("site-name")).trimmed();
+        const bool control
+            = std::any_of(name.cbegin(), name.cend(), [](QChar ch) { return ch.category() == QChar::Other_Control; });
+        if (name.isEmpty() || name.size() > 80 || control)
+            return usage(QStringLiteral("--site-name: `%1` is not a name of 1 to 80 characters on one line")
+                             .arg(v.value(QStringLiteral("site-name"))));
+        c.siteName = name;
     }
     c.publicUrl = v.value(QStringLiteral("public-url"));
     if (!c.publicUrl.isEmpty()) {

@@ -26,6 +26,7 @@ struct ServerConfig
     qint64 maxBodyBytes = 10 * 1024 * 1024;
     qint64 mediaMaxBytes = 10 * 1024 * 1024; // largest image upload
     QString publicUrl; // how readers reach us; empty: derived from listen and port
+    QString siteName = QStringLiteral("Quire"); // on every page, the feed and the desktop preview
     enum class Registration { Closed, Invite, Open };
     Registration registration = Registration::Closed;
     double rateLimitScale = 1.0;

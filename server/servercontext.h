@@ -36,7 +36,7 @@ struct ServerContext
     Mailer *mailer = nullptr;
     ChangeFeed *changes = nullptr; // synced data changed: live sockets hear of it
     PageCache *pages = nullptr; // rendered readers' pages, emptied on every change
-    QString siteName = QStringLiteral("Quire");
+    QString siteName; // the config's site_name
     QString publicBaseUrl; // for links in mail, set once the port is known
 };
 

@@ -84,6 +84,10 @@ private Q_SLOTS:
         QVERIFY(!ServerConfigLoader::load({ QStringLiteral("--insecure-http=false") }, {})->insecureHttp);
         QCOMPARE(ServerConfigLoader::load({}, {})->maxBodyBytes, qint64(10 * 1024 * 1024));
         QCOMPARE(ServerConfigLoader::load({}, {})->idleTimeoutSeconds, 75);
+        QCOMPARE(ServerConfigLoader::load({}, {})->siteName, QStringLiteral("Quire"));
+        QCOMPARE(
+            ServerConfigLoader::load({ QStringLiteral("--site-name"), QStringLiteral("  Field Notes ") }, {})->siteName,
+            QStringLiteral("Field Notes"));
         QCOMPARE(ServerConfigLoader::load({}, { { QStringLiteral("QUIRE_IDLE_TIMEOUT_SECONDS"), QStringLiteral("5") } })
                      ->idleTimeoutSeconds,
                  5);
@@ -112,6 +116,11 @@ private Q_SLOTS:
                                         << QStringLiteral("--public-url");
         QTest::newRow("bad switch value")
             << QStringList { QStringLiteral("--insecure-http=maybe") } << QStringLiteral("--insecure-http");
+        QTest::newRow("empty site name") << QStringList { QStringLiteral("--site-name= ") }
+                                         << QStringLiteral("--site-name");
+        QTest::newRow("site name on two lines")
+            << QStringList { QStringLiteral("--site-name"), QStringLiteral("Field\nNotes") }
+            << QStringLiteral("--site-name");
         QTest::newRow("idle timeout zero")
             << QStringList { QStringLiteral("--idle-timeout-seconds=0") } << QStringLiteral("--idle-timeout-seconds");
         QTest::newRow("idle timeout text")

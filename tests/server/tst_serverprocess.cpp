@@ -45,6 +45,24 @@ private Q_SLOTS:
         QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
     }
 
+    // The configured site name is what readers and the desktop see, escaped.
+    void siteNameFromConfig()
+    {
+        ServerProcess other;
+        ServerProcess::Options options;
+        options.extraArgs = { QStringLiteral("--site-name"), QStringLiteral("Field Notes <&> Co") };
+        QVERIFY2(other.start(options), qPrintable(other.errorString()));
+        TestHttpClient http(other.url(), other.fingerprint());
+        const HttpResult health = http.get(QStringLiteral("/health"));
+        QCOMPARE(health.status, 200);
+        QVERIFY(health.json()["site_name"] == "Field Notes <&> Co");
+        const HttpResult home = http.get(QStringLiteral("/"));
+        QCOMPARE(home.status, 200);
+        QVERIFY2(home.body.contains("Field Notes &lt;&amp;&gt; Co"), home.body.left(600).constData());
+        QVERIFY(!home.body.contains("Field Notes <&> Co"));
+        QVERIFY(other.stop());
+    }
+
     void securityHeaders()
     {
         const HttpResult r = m_http->get(QStringLiteral("/health"));
