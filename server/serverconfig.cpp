@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <limits>
 
 namespace quire::server {
 
@@ -26,6 +27,27 @@ Error usage(const QString &message)
 QString defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/quire-server");
+}
+
+// Reads the whole-number option `name`, when set, into `out`; an error when
+// it is not a number from `min` to `max` (no upper bound when `max` is the
+// type's largest).
+template<typename Number>
+std::optional<Error> readNumber(const QMap<QString, QString> &v, const QString &name, Number min, Number max,
+                                Number &out)
+{
+    if (!v.contains(name))
+        return std::nullopt;
+    const QString text = v.value(name);
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    if (ok && n >= qint64(min) && n <= qint64(max)) {
+        out = Number(n);
+        return std::nullopt;
+    }
+    const QString range = max == std::numeric_limits<Number>::max() ? QStringLiteral("of at least %1").arg(min)
+                                                                    : QStringLiteral("from %1 to %2").arg(min).arg(max);
+    return usage(QStringLiteral("--%1: `%2` is not a number %3").arg(name, text, range));
 }
 
 std::optional<bool> parseBool(const QString &text)
@@ -295,29 +317,15 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
                              .arg(v.value(QStringLiteral("insecure-http"))));
         c.insecureHttp = *b;
     }
-    if (v.contains(QStringLiteral("threads"))) {
-        bool ok = false;
-        const int n = v.value(QStringLiteral("threads")).toInt(&ok);
-        if (!ok || n < 1 || n > 256)
-            return usage(QStringLiteral("--threads: `%1` is not a number from 1 to 256")
-                             .arg(v.value(QStringLiteral("threads"))));
-        c.threads = n;
-    }
-    if (v.contains(QStringLiteral("max-body-bytes"))) {
-        bool ok = false;
-        const qint64 n = v.value(QStringLiteral("max-body-bytes")).toLongLong(&ok);
-        if (!ok || n < 1024)
-            return usage(QStringLiteral("--max-body-bytes: `%1` is not a number of at least 1024")
-                             .arg(v.value(QStringLiteral("max-body-bytes"))));
-        c.maxBodyBytes = n;
-    }
-    if (v.contains(QStringLiteral("media-max-bytes"))) {
-        bool ok = false;
-        const qint64 n = v.value(QStringLiteral("media-max-bytes")).toLongLong(&ok);
-        if (!ok || n < 1024 || n > qint64(1) << 30)
-            return usage(QStringLiteral("--media-max-bytes: `%1` is not a number from 1024 to 1073741824")
-                             .arg(v.value(QStringLiteral("media-max-bytes"))));
-        c.mediaMaxBytes = n;
+    constexpr qint64 kNoLimit = std::numeric_limits<qint64>::max();
+    for (const std::optional<Error> &e :
+         { readNumber(v, QStringLiteral("threads"), 1, 256, c.threads),
+           readNumber(v, QStringLiteral("max-body-bytes"), qint64(1024), kNoLimit, c.maxBodyBytes),
+           readNumber(v, QStringLiteral("media-max-bytes"), qint64(1024), qint64(1) << 30, c.mediaMaxBytes),
+           readNumber(v, QStringLiteral("idle-timeout-seconds"), 1, 3600, c.idleTimeoutSeconds),
+           readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays) }) {
+        if (e)
+            return *e;
     }
     if (v.contains(QStringLiteral("registration"))) {
         const QString mode = v.value(QStringLiteral("registration")).trimmed().toLower();
@@ -337,22 +345,6 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
             return usage(QStringLiteral("--rate-limit-scale: `%1` is not a number from 0.01 to 1000000")
                              .arg(v.value(QStringLiteral("rate-limit-scale"))));
         c.rateLimitScale = scale;
-    }
-    if (v.contains(QStringLiteral("idle-timeout-seconds"))) {
-        bool ok = false;
-        const int seconds = v.value(QStringLiteral("idle-timeout-seconds")).toInt(&ok);
-        if (!ok || seconds < 1 || seconds > 3600)
-            return usage(QStringLiteral("--idle-timeout-seconds: `%1` is not a number from 1 to 3600")
-                             .arg(v.value(QStringLiteral("idle-timeout-seconds"))));
-        c.idleTimeoutSeconds = seconds;
-    }
-    if (v.contains(QStringLiteral("sync-retention-days"))) {
-        bool ok = false;
-        const int days = v.value(QStringLiteral("sync-retention-days")).toInt(&ok);
-        if (!ok || days < 0 || days > 3650)
-            return usage(QStringLiteral("--sync-retention-days: `%1` is not a number from 0 to 3650")
-                             .arg(v.value(QStringLiteral("sync-retention-days"))));
-        c.syncRetentionDays = days;
     }
     for (const QString &origin : v.value(QStringLiteral("cors-origins")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString o = origin.trimmed();
