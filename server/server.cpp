@@ -3,6 +3,7 @@
 
 #include "server/auth/passwordhasher.h"
 #include "server/auth/ratelimiter.h"
+#include "server/http/connectionquota.h"
 #include "server/http/httpworker.h"
 #include "server/http/listensockets.h"
 #include "server/mail/mailer.h"
@@ -33,6 +34,8 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     m_context.changes = m_changes.get();
     m_pages = std::make_unique<PageCache>();
     m_context.pages = m_pages.get();
+    m_connections = std::make_unique<ConnectionQuota>(m_context.config.maxConnectionsPerAddress);
+    m_context.connections = m_connections.get();
     // Direct: whichever worker committed a change empties the cache at once,
     // before its answer goes out, so no reader sees the old page after.
     PageCache *pages = m_pages.get();

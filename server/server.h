@@ -23,6 +23,7 @@ class RateLimiter;
 class Mailer;
 class ChangeFeed;
 class PageCache;
+class ConnectionQuota;
 
 // The running server: migrates the database, opens the shared port and
 // starts one HttpWorker thread per configured thread. Shutdown stops
@@ -55,6 +56,7 @@ private:
     std::unique_ptr<Mailer> m_mailer;
     std::unique_ptr<ChangeFeed> m_changes;
     std::unique_ptr<PageCache> m_pages;
+    std::unique_ptr<ConnectionQuota> m_connections;
     quint16 m_port = 0;
     std::vector<std::unique_ptr<HttpWorker>> m_workers;
     std::vector<QThread *> m_threads;

@@ -147,6 +147,17 @@ const QList<ConfigOption> &ServerConfigLoader::options()
           QStringLiteral("Closes a connection that sends and receives nothing for this long: an idle keep-alive, "
                          "a request sent a byte at a time, a client that stopped reading (default: 75; live sync "
                          "sockets are pinged to stay open).") },
+        { QStringLiteral("request-head-timeout-seconds"), QStringLiteral("QUIRE_REQUEST_HEAD_TIMEOUT_SECONDS"),
+          QStringLiteral("request_head_timeout_seconds"), QStringLiteral("N"),
+          QStringLiteral("A request head must be complete this long after its first byte, however slowly bytes "
+                         "trickle in; later ones get 408 and a close (default: 10).") },
+        { QStringLiteral("min-body-rate"), QStringLiteral("QUIRE_MIN_BODY_RATE"), QStringLiteral("min_body_rate"),
+          QStringLiteral("BYTES"),
+          QStringLiteral("Bytes per second a request body must average once the head timeout's grace has passed; "
+                         "slower uploads get 408 and a close (default: 1024).") },
+        { QStringLiteral("max-connections-per-address"), QStringLiteral("QUIRE_MAX_CONNECTIONS_PER_ADDRESS"),
+          QStringLiteral("max_connections_per_address"), QStringLiteral("N"),
+          QStringLiteral("Open connections one client address may hold; more are closed at once (default: 128).") },
         { QStringLiteral("sync-retention-days"), QStringLiteral("QUIRE_SYNC_RETENTION_DAYS"),
           QStringLiteral("sync_retention_days"), QStringLiteral("N"),
           QStringLiteral("Days that sync keeps tombstones and old revisions; a replica offline for longer resyncs in "
@@ -323,6 +334,9 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
            readNumber(v, QStringLiteral("max-body-bytes"), qint64(1024), kNoLimit, c.maxBodyBytes),
            readNumber(v, QStringLiteral("media-max-bytes"), qint64(1024), qint64(1) << 30, c.mediaMaxBytes),
            readNumber(v, QStringLiteral("idle-timeout-seconds"), 1, 3600, c.idleTimeoutSeconds),
+           readNumber(v, QStringLiteral("request-head-timeout-seconds"), 1, 600, c.requestHeadTimeoutSeconds),
+           readNumber(v, QStringLiteral("min-body-rate"), 0, 1 << 30, c.minBodyBytesPerSecond),
+           readNumber(v, QStringLiteral("max-connections-per-address"), 1, 1 << 20, c.maxConnectionsPerAddress),
            readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays) }) {
         if (e)
             return *e;

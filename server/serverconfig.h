@@ -32,6 +32,9 @@ struct ServerConfig
     double rateLimitScale = 1.0;
     int syncRetentionDays = 90;
     int idleTimeoutSeconds = 75; // connections that move no bytes this long are closed
+    int requestHeadTimeoutSeconds = 10; // a request head must be complete this long after its first byte
+    int minBodyBytesPerSecond = 1024; // after the head timeout's grace, slower bodies are cut off
+    int maxConnectionsPerAddress = 128; // open connections one client address may hold
     QStringList corsOrigins; // web origins allowed to call the API from a browser; none by default
     // Mail: the outbox folder unless an SMTP host is set.
     QString mailFrom;

@@ -21,6 +21,7 @@ class Mailer;
 class Router;
 class ChangeFeed;
 class PageCache;
+class ConnectionQuota;
 
 // What every worker shares, fixed before the first worker starts and only
 // read afterwards (the hasher is thread-safe), so no locking is needed.
@@ -36,6 +37,7 @@ struct ServerContext
     Mailer *mailer = nullptr;
     ChangeFeed *changes = nullptr; // synced data changed: live sockets hear of it
     PageCache *pages = nullptr; // rendered readers' pages, emptied on every change
+    ConnectionQuota *connections = nullptr; // open connections per client address, over all workers
     QString siteName; // the config's site_name
     QString publicBaseUrl; // for links in mail, set once the port is known
 };

@@ -62,6 +62,8 @@ private:
                                        const Router::Route *&route);
     // The route for the request's method and path, or the 404/405 answer.
     std::optional<HttpResponse> resolve(HttpRequest &request, const Router::Route *&route) const;
+    // Whether a browser page from `origin` may use the API (the allow-list).
+    bool originAllowed(const QByteArray &origin) const;
     std::optional<HttpResponse> preflight(const HttpRequest &request) const;
     std::optional<HttpResponse> checkGuard(HttpRequest &request, const Guard &guard);
     std::optional<HttpResponse> checkBrowserGuard(HttpRequest &request, const Guard &guard);
