@@ -63,7 +63,10 @@ private:
     // The route for the request's method and path, or the 404/405 answer.
     std::optional<HttpResponse> resolve(HttpRequest &request, const Router::Route *&route) const;
     std::optional<HttpResponse> preflight(const HttpRequest &request) const;
+    // The middleware before every handler: the API's rate limits around
+    // the route's guard.
     std::optional<HttpResponse> checkGuard(HttpRequest &request, const Guard &guard);
+    std::optional<HttpResponse> checkBearerGuard(HttpRequest &request, const Guard &guard);
     std::optional<HttpResponse> checkBrowserGuard(HttpRequest &request, const Guard &guard);
     void finish(const Pending &pending, HttpResponse response);
     void addCommonHeaders(HttpResponse &response, const HttpRequest &request) const;
