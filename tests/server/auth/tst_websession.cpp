@@ -173,7 +173,7 @@ private Q_SLOTS:
         QList<QByteArray> headers;
         for (const QByteArray &h : r.header("Access-Control-Allow-Headers").split(','))
             headers << h.trimmed().toLower();
-        for (const QByteArray &h : { "authorization", "content-type", "if-match" })
+        for (const char *h : { "authorization", "content-type", "if-match" })
             QVERIFY2(headers.contains(h), r.header("Access-Control-Allow-Headers").constData());
     }
 

@@ -207,9 +207,10 @@ private Q_SLOTS:
             const HttpResult r = m_fx.call("GET", QStringLiteral("/api/v1/media"), token);
             if (r.status != 200)
                 return shas;
-            for (const auto &item : r.json()["items"])
+            const nlohmann::json page = r.json();
+            for (const auto &item : page["items"])
                 shas.insert(item["sha256"].get<std::string>());
-            if (r.json()["total"].get<size_t>() != shas.size())
+            if (page["total"].get<size_t>() != shas.size())
                 shas.insert("total does not match the items");
             return shas;
         };
