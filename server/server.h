@@ -16,6 +16,7 @@ class QThread;
 
 namespace quire::server {
 
+class ApiRateLimit;
 class HttpWorker;
 class ListenSockets;
 class PasswordHasher;
@@ -53,6 +54,7 @@ private:
     Router m_router;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<ApiRateLimit> m_apiLimits;
     std::unique_ptr<Mailer> m_mailer;
     std::unique_ptr<ChangeFeed> m_changes;
     std::unique_ptr<PageCache> m_pages;

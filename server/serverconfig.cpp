@@ -140,8 +140,19 @@ const QList<ConfigOption> &ServerConfigLoader::options()
                          "(default: none).") },
         { QStringLiteral("rate-limit-scale"), QStringLiteral("QUIRE_RATE_LIMIT_SCALE"),
           QStringLiteral("rate_limit_scale"), QStringLiteral("X"),
-          QStringLiteral(
-              "Multiplies the sign-in rate limits and divides their delays (default: 1; raise only for load tests).") },
+          QStringLiteral("Multiplies every rate limit (sign-in and API budgets) and divides the sign-in delays "
+                         "(default: 1; raise only for load tests).") },
+        { QStringLiteral("api-rate-limit-address"), QStringLiteral("QUIRE_API_RATE_LIMIT_ADDRESS"),
+          QStringLiteral("api_rate_limit_address"), QStringLiteral("N"),
+          QStringLiteral("API requests one client address (IPv6: its /64) may make per window, all at once or "
+                         "spread out; more get 429 (default: 600; 0: no limit).") },
+        { QStringLiteral("api-rate-limit-user"), QStringLiteral("QUIRE_API_RATE_LIMIT_USER"),
+          QStringLiteral("api_rate_limit_user"), QStringLiteral("N"),
+          QStringLiteral("API requests one signed-in user may make per window, from all their addresses "
+                         "(default: 1200; 0: no limit).") },
+        { QStringLiteral("api-rate-limit-window"), QStringLiteral("QUIRE_API_RATE_LIMIT_WINDOW"),
+          QStringLiteral("api_rate_limit_window"), QStringLiteral("SECONDS"),
+          QStringLiteral("The window of the API budgets; each refills evenly over it (default: 60).") },
         { QStringLiteral("idle-timeout-seconds"), QStringLiteral("QUIRE_IDLE_TIMEOUT_SECONDS"),
           QStringLiteral("idle_timeout_seconds"), QStringLiteral("N"),
           QStringLiteral("Closes a connection that sends and receives nothing for this long: an idle keep-alive, "
@@ -337,7 +348,10 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
            readNumber(v, QStringLiteral("request-head-timeout-seconds"), 1, 600, c.requestHeadTimeoutSeconds),
            readNumber(v, QStringLiteral("min-body-rate"), 0, 1 << 30, c.minBodyBytesPerSecond),
            readNumber(v, QStringLiteral("max-connections-per-address"), 1, 1 << 20, c.maxConnectionsPerAddress),
-           readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays) }) {
+           readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays),
+           readNumber(v, QStringLiteral("api-rate-limit-address"), 0, 100'000'000, c.apiRateLimitPerAddress),
+           readNumber(v, QStringLiteral("api-rate-limit-user"), 0, 100'000'000, c.apiRateLimitPerUser),
+           readNumber(v, QStringLiteral("api-rate-limit-window"), 1, 86'400, c.apiRateLimitWindowSeconds) }) {
         if (e)
             return *e;
     }

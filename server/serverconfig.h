@@ -30,6 +30,11 @@ struct ServerConfig
     enum class Registration { Closed, Invite, Open };
     Registration registration = Registration::Closed;
     double rateLimitScale = 1.0;
+    // Every API route: requests per window per client address and per user
+    // (0: no limit), multiplied by rateLimitScale.
+    int apiRateLimitPerAddress = 600;
+    int apiRateLimitPerUser = 1200;
+    int apiRateLimitWindowSeconds = 60;
     int syncRetentionDays = 90;
     int idleTimeoutSeconds = 75; // connections that move no bytes this long are closed
     int requestHeadTimeoutSeconds = 10; // a request head must be complete this long after its first byte

@@ -15,6 +15,7 @@ class Database;
 namespace quire::server {
 
 class AccountStore;
+class ApiRateLimit;
 class PasswordHasher;
 class RateLimiter;
 class Mailer;
@@ -34,6 +35,7 @@ struct ServerContext
     const Router *router = nullptr;
     PasswordHasher *hasher = nullptr;
     RateLimiter *limiter = nullptr;
+    ApiRateLimit *apiLimits = nullptr; // every API route's budgets; null: unlimited
     Mailer *mailer = nullptr;
     ChangeFeed *changes = nullptr; // synced data changed: live sockets hear of it
     PageCache *pages = nullptr; // rendered readers' pages, emptied on every change

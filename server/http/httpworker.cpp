@@ -3,6 +3,7 @@
 
 #include "server/auth/accountstore.h"
 #include "server/auth/tokens.h"
+#include "server/http/apiratelimit.h"
 #include "server/http/conditionalrequest.h"
 #include "server/http/frontdoor.h"
 #include "server/http/httpendpoint.h"
@@ -378,10 +379,11 @@ std::optional<HttpResponse> HttpWorker::preflight(const HttpRequest &request) co
                                    QStringLiteral("This origin may not call the API."));
     HttpResponse r;
     r.status = 204;
-    r.headers.append(
-        { QByteArrayLiteral("Access-Control-Allow-Methods"), QByteArrayLiteral("GET, POST, PUT, DELETE") });
-    r.headers.append(
-        { QByteArrayLiteral("Access-Control-Allow-Headers"), QByteArrayLiteral("Authorization, Content-Type") });
+    // Whatever the routes answer to, so a new method cannot be forgotten here.
+    r.headers.append({ QByteArrayLiteral("Access-Control-Allow-Methods"),
+                       m_context.router->methods().join(QLatin1String(", ")).toLatin1() });
+    r.headers.append({ QByteArrayLiteral("Access-Control-Allow-Headers"),
+                       QByteArrayLiteral("Authorization, Content-Type, If-Match") });
     r.headers.append({ QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600") });
     return r;
 }
@@ -448,8 +450,21 @@ std::optional<HttpResponse> HttpWorker::resolve(HttpRequest &request, const Rout
 
 std::optional<HttpResponse> HttpWorker::checkGuard(HttpRequest &request, const Guard &guard)
 {
-    if (guard.browser)
-        return checkBrowserGuard(request, guard);
+    ApiRateLimit *limits = ApiRateLimit::applies(request.path) ? m_context.apiLimits : nullptr;
+    // The address first, before the token costs a database lookup.
+    if (limits) {
+        if (std::optional<HttpResponse> limited = limits->admitAddress(request.remoteAddress))
+            return limited;
+    }
+    std::optional<HttpResponse> refused
+        = guard.browser ? checkBrowserGuard(request, guard) : checkBearerGuard(request, guard);
+    if (!refused && limits && request.principal)
+        return limits->admitUser(request.principal->userId);
+    return refused;
+}
+
+std::optional<HttpResponse> HttpWorker::checkBearerGuard(HttpRequest &request, const Guard &guard)
+{
     // Only a bearer token authenticates the API; cookies never do here.
     const QByteArray authorization = request.header("Authorization");
     if (authorization.startsWith("Bearer ")) {

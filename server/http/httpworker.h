@@ -65,7 +65,10 @@ private:
     // Whether a browser page from `origin` may use the API (the allow-list).
     bool originAllowed(const QByteArray &origin) const;
     std::optional<HttpResponse> preflight(const HttpRequest &request) const;
+    // The middleware before every handler: the API's rate limits around
+    // the route's guard.
     std::optional<HttpResponse> checkGuard(HttpRequest &request, const Guard &guard);
+    std::optional<HttpResponse> checkBearerGuard(HttpRequest &request, const Guard &guard);
     std::optional<HttpResponse> checkBrowserGuard(HttpRequest &request, const Guard &guard);
     void finish(const Pending &pending, HttpResponse response);
     void addCommonHeaders(HttpResponse &response, const HttpRequest &request) const;

@@ -67,11 +67,16 @@ public:
     void addAsync(const QString &method, const QString &pattern, AsyncHandler handler, BodyKind body = BodyKind::None,
                   Guard guard = Guard::open());
     Match match(const QString &method, const QString &path) const;
+    // Every method some route answers to, sorted (HEAD comes with GET).
+    const QStringList &methods() const { return m_methods; }
 
 private:
     static bool matchSegments(const Route &route, const QStringList &segments, QHash<QString, QString> &params);
 
+    void addMethod(const QString &method);
+
     QList<Route> m_routes;
+    QStringList m_methods;
 };
 
 } // namespace quire::server

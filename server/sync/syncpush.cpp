@@ -215,6 +215,7 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
     MutationResult result;
     result.id = m.id;
     StoredRow after;
+    bool changed = true;
     if (creating) {
         after.values = table.withDefaults(m.fields);
         after.values["id"] = m.rowId;
@@ -226,7 +227,18 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
         result.conflicts = merged.conflicts;
         if (merged.merged)
             result.outcome = Outcome::Merged;
-        if (!merged.changed && !current->deleted) {
+        changed = merged.changed;
+    }
+    // Access first: a change to a row the caller may not edit is refused
+    // even when it would change nothing, so the answer never depends on
+    // whether the sent values match the row. A row brought back keeps its
+    // owner, so the owner's rights apply.
+    if (VoidResult allowed = access.checkWrite(
+            m_who, creating ? std::optional<nlohmann::json>() : std::optional(current->values), after.values);
+        !allowed)
+        return rejected(m.id, allowed.error());
+    if (!creating) {
+        if (!changed && !current->deleted) {
             if (!result.conflicts.isEmpty())
                 result.outcome = Outcome::Conflicted;
             result.rev = current->rev;
@@ -245,11 +257,6 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
             result.conflicts.append(c);
         }
     }
-    // A row brought back keeps its owner, so the owner's rights apply.
-    if (VoidResult allowed = access.checkWrite(
-            m_who, creating ? std::optional<nlohmann::json>() : std::optional(current->values), after.values);
-        !allowed)
-        return rejected(m.id, allowed.error());
     if (VoidResult r
         = access.beforeWrite(m_db, m.rowId, creating ? std::optional<nlohmann::json>() : std::optional(current->values),
                              after.values, m_now);

@@ -93,6 +93,22 @@ private Q_SLOTS:
                  5);
     }
 
+    void apiRateLimits()
+    {
+        auto c = ServerConfigLoader::load({}, {});
+        QVERIFY(c.ok());
+        QCOMPARE(c->apiRateLimitPerAddress, 600);
+        QCOMPARE(c->apiRateLimitPerUser, 1200);
+        QCOMPARE(c->apiRateLimitWindowSeconds, 60);
+        c = ServerConfigLoader::load({ QStringLiteral("--api-rate-limit-address=0"),
+                                       QStringLiteral("--api-rate-limit-user"), QStringLiteral("30") },
+                                     { { QStringLiteral("QUIRE_API_RATE_LIMIT_WINDOW"), QStringLiteral("2") } });
+        QVERIFY(c.ok());
+        QCOMPARE(c->apiRateLimitPerAddress, 0);
+        QCOMPARE(c->apiRateLimitPerUser, 30);
+        QCOMPARE(c->apiRateLimitWindowSeconds, 2);
+    }
+
     void refused_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -125,6 +141,10 @@ private Q_SLOTS:
             << QStringList { QStringLiteral("--idle-timeout-seconds=0") } << QStringLiteral("--idle-timeout-seconds");
         QTest::newRow("idle timeout text")
             << QStringList { QStringLiteral("--idle-timeout-seconds"), QStringLiteral("1m") } << QStringLiteral("1m");
+        QTest::newRow("negative api budget")
+            << QStringList { QStringLiteral("--api-rate-limit-user=-1") } << QStringLiteral("--api-rate-limit-user");
+        QTest::newRow("zero api window") << QStringList { QStringLiteral("--api-rate-limit-window=0") }
+                                         << QStringLiteral("--api-rate-limit-window");
         QTest::newRow("stray argument") << QStringList { QStringLiteral("8443") } << QStringLiteral("8443");
         QTest::newRow("missing config file")
             << QStringList { QStringLiteral("--config"), QStringLiteral("/nonexistent/q.conf") }
