@@ -4,6 +4,7 @@
 #include "server/auth/accountstore.h"
 #include "server/auth/tokens.h"
 #include "server/http/conditionalrequest.h"
+#include "server/http/contentsecuritypolicy.h"
 #include "server/http/frontdoor.h"
 #include "server/http/httpendpoint.h"
 #include "server/http/idletimeout.h"
@@ -513,7 +514,7 @@ void HttpWorker::addCommonHeaders(HttpResponse &response, const HttpRequest &req
     h.append({ QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer") });
     if (!hasHeader("Content-Security-Policy"))
         h.append({ QByteArrayLiteral("Content-Security-Policy"),
-                   QByteArrayLiteral("default-src 'none'; frame-ancestors 'none'") });
+                   ContentSecurityPolicy::forContentType(response.contentType) });
     if (!hasHeader("Cache-Control"))
         h.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") });
     if (request.secure)
