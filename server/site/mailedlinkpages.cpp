@@ -339,6 +339,12 @@ HttpResponse askForLink(HttpRequest &request, WorkerServices &services)
     const QString email = field(form, "email");
     if (FormGuard::fromAnotherSite(request, services.context().publicBaseUrl))
         return forgotPage(403, email, errorBox(QStringLiteral("This form was not sent from this site.")), services);
+    if (email.trimmed().isEmpty()) {
+        return forgotPage(400, email,
+                          errorBox(QStringLiteral("No link was sent."),
+                                   { { QStringLiteral("email"), QStringLiteral("Enter the email address.") } }),
+                          services);
+    }
     request.json = nlohmann::json { { "email", email.toStdString() } };
     HttpResponse answer = RecoveryRoutes::forgotPassword(request, services);
     if (answer.status == 202) {
