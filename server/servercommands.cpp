@@ -25,6 +25,7 @@
 #include "server/servermigrations.h"
 #include "server/signalwatcher.h"
 #include "server/site/draftpreview.h"
+#include "server/site/mailedlinkpages.h"
 #include "server/site/readerpages.h"
 #include "server/site/schedulepublisher.h"
 #include "server/site/siteroutes.h"
@@ -204,6 +205,7 @@ int ServerCommands::serve(const QStringList &args)
     MediaRoutes::install(server.router());
     DraftPreview::install(server.router());
     ReaderPages::install(server.router());
+    MailedLinkPages::install(server.router());
     SiteRoutes::install(server.router());
     SyncRetention retention(config->databasePath(), config->syncRetentionDays);
     if (VoidResult r = retention.start(); !r)

@@ -379,6 +379,27 @@ Result<std::optional<AccountStore::ClaimedToken>> AccountStore::claimEmailToken(
     return std::optional<ClaimedToken>(ClaimedToken { q->value(0).toString(), q->value(1).toString() });
 }
 
+Result<AccountStore::EmailTokenInfo> AccountStore::peekEmailToken(const QString &token, const QString &purpose)
+{
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT user_id, new_email, used_at IS NOT NULL, expires_at <= ? "
+                                                   "FROM email_tokens WHERE token_hash = ? AND purpose = ?"),
+                                    { nowText(), Tokens::hash(token), purpose });
+    if (!q)
+        return q.error();
+    EmailTokenInfo info;
+    if (!q->next())
+        return info;
+    info.userId = q->value(0).toString();
+    info.newEmail = q->value(1).toString();
+    if (q->value(2).toBool())
+        info.state = EmailTokenState::Used;
+    else if (q->value(3).toBool())
+        info.state = EmailTokenState::Expired;
+    else
+        info.state = EmailTokenState::Valid;
+    return info;
+}
+
 VoidResult AccountStore::setEmailVerified(const QString &userId)
 {
     return m_db.run(QStringLiteral("UPDATE users SET email_verified = 1, updated_at = ? WHERE id = ?"),

@@ -107,6 +107,17 @@ public:
     };
     // Marks the token used if it is valid, atomically; nullopt otherwise.
     shared::Result<std::optional<ClaimedToken>> claimEmailToken(const QString &token, const QString &purpose);
+    // What a mail token is, without claiming it: for the page a mailed link
+    // opens, which must tell an expired link from a used or an unknown one.
+    // A token voided by a newer one of its purpose counts as used.
+    enum class EmailTokenState { Valid, Expired, Used, Unknown };
+    struct EmailTokenInfo
+    {
+        EmailTokenState state = EmailTokenState::Unknown;
+        QString userId;
+        QString newEmail;
+    };
+    shared::Result<EmailTokenInfo> peekEmailToken(const QString &token, const QString &purpose);
     shared::VoidResult setEmailVerified(const QString &userId);
     // A confirmed new address: verified, since the user just opened mail sent to it.
     shared::VoidResult changeEmail(const QString &userId, const QString &email);

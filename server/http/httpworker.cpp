@@ -5,6 +5,7 @@
 #include "server/auth/tokens.h"
 #include "server/http/apiratelimit.h"
 #include "server/http/conditionalrequest.h"
+#include "server/http/contentsecuritypolicy.h"
 #include "server/http/frontdoor.h"
 #include "server/http/httpendpoint.h"
 #include "server/http/idletimeout.h"
@@ -545,7 +546,7 @@ void HttpWorker::addCommonHeaders(HttpResponse &response, const HttpRequest &req
     h.append(WireFormat::policyHeaders(request.secure));
     if (!hasHeader("Content-Security-Policy"))
         h.append({ QByteArrayLiteral("Content-Security-Policy"),
-                   QByteArrayLiteral("default-src 'none'; frame-ancestors 'none'") });
+                   ContentSecurityPolicy::forContentType(response.contentType) });
     if (!hasHeader("Cache-Control"))
         h.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") });
     // CORS: only origins on the allow-list get an Allow-Origin, and never with credentials.
