@@ -142,6 +142,11 @@ const QList<ConfigOption> &ServerConfigLoader::options()
           QStringLiteral("rate_limit_scale"), QStringLiteral("X"),
           QStringLiteral(
               "Multiplies the sign-in rate limits and divides their delays (default: 1; raise only for load tests).") },
+        { QStringLiteral("refresh-reuse-grace-seconds"), QStringLiteral("QUIRE_REFRESH_REUSE_GRACE_SECONDS"),
+          QStringLiteral("refresh_reuse_grace_seconds"), QStringLiteral("N"),
+          QStringLiteral("A spent refresh token presented again within N seconds of its rotation, before its "
+                         "successor was used, gets that same successor instead of ending the session: a lost answer "
+                         "or two refreshes at once sign no one out (default: 30; 0 turns this off).") },
         { QStringLiteral("idle-timeout-seconds"), QStringLiteral("QUIRE_IDLE_TIMEOUT_SECONDS"),
           QStringLiteral("idle_timeout_seconds"), QStringLiteral("N"),
           QStringLiteral("Closes a connection that sends and receives nothing for this long: an idle keep-alive, "
@@ -323,7 +328,8 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
            readNumber(v, QStringLiteral("max-body-bytes"), qint64(1024), kNoLimit, c.maxBodyBytes),
            readNumber(v, QStringLiteral("media-max-bytes"), qint64(1024), qint64(1) << 30, c.mediaMaxBytes),
            readNumber(v, QStringLiteral("idle-timeout-seconds"), 1, 3600, c.idleTimeoutSeconds),
-           readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays) }) {
+           readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays),
+           readNumber(v, QStringLiteral("refresh-reuse-grace-seconds"), 0, 600, c.refreshReuseGraceSeconds) }) {
         if (e)
             return *e;
     }

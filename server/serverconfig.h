@@ -30,6 +30,9 @@ struct ServerConfig
     enum class Registration { Closed, Invite, Open };
     Registration registration = Registration::Closed;
     double rateLimitScale = 1.0;
+    // A refresh token shown again this long after its rotation, before its
+    // successor was used, gets that successor instead of ending the session.
+    int refreshReuseGraceSeconds = 30;
     int syncRetentionDays = 90;
     int idleTimeoutSeconds = 75; // connections that move no bytes this long are closed
     QStringList corsOrigins; // web origins allowed to call the API from a browser; none by default
