@@ -153,6 +153,11 @@ const QList<ConfigOption> &ServerConfigLoader::options()
         { QStringLiteral("api-rate-limit-window"), QStringLiteral("QUIRE_API_RATE_LIMIT_WINDOW"),
           QStringLiteral("api_rate_limit_window"), QStringLiteral("SECONDS"),
           QStringLiteral("The window of the API budgets; each refills evenly over it (default: 60).") },
+        { QStringLiteral("refresh-reuse-grace-seconds"), QStringLiteral("QUIRE_REFRESH_REUSE_GRACE_SECONDS"),
+          QStringLiteral("refresh_reuse_grace_seconds"), QStringLiteral("N"),
+          QStringLiteral("A spent refresh token presented again within N seconds of its rotation, before its "
+                         "successor was used, gets that same successor instead of ending the session: a lost answer "
+                         "or two refreshes at once sign no one out (default: 30; 0 turns this off).") },
         { QStringLiteral("idle-timeout-seconds"), QStringLiteral("QUIRE_IDLE_TIMEOUT_SECONDS"),
           QStringLiteral("idle_timeout_seconds"), QStringLiteral("N"),
           QStringLiteral("Closes a connection that sends and receives nothing for this long: an idle keep-alive, "
@@ -351,7 +356,8 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
            readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays),
            readNumber(v, QStringLiteral("api-rate-limit-address"), 0, 100'000'000, c.apiRateLimitPerAddress),
            readNumber(v, QStringLiteral("api-rate-limit-user"), 0, 100'000'000, c.apiRateLimitPerUser),
-           readNumber(v, QStringLiteral("api-rate-limit-window"), 1, 86'400, c.apiRateLimitWindowSeconds) }) {
+           readNumber(v, QStringLiteral("api-rate-limit-window"), 1, 86'400, c.apiRateLimitWindowSeconds),
+           readNumber(v, QStringLiteral("refresh-reuse-grace-seconds"), 0, 600, c.refreshReuseGraceSeconds) }) {
         if (e)
             return *e;
     }

@@ -35,6 +35,9 @@ struct ServerConfig
     int apiRateLimitPerAddress = 600;
     int apiRateLimitPerUser = 1200;
     int apiRateLimitWindowSeconds = 60;
+    // A refresh token shown again this long after its rotation, before its
+    // successor was used, gets that successor instead of ending the session.
+    int refreshReuseGraceSeconds = 30;
     int syncRetentionDays = 90;
     int idleTimeoutSeconds = 75; // connections that move no bytes this long are closed
     int requestHeadTimeoutSeconds = 10; // a request head must be complete this long after its first byte

@@ -84,6 +84,11 @@ private Q_SLOTS:
         QVERIFY(!ServerConfigLoader::load({ QStringLiteral("--insecure-http=false") }, {})->insecureHttp);
         QCOMPARE(ServerConfigLoader::load({}, {})->maxBodyBytes, qint64(10 * 1024 * 1024));
         QCOMPARE(ServerConfigLoader::load({}, {})->idleTimeoutSeconds, 75);
+        QCOMPARE(ServerConfigLoader::load({}, {})->refreshReuseGraceSeconds, 30);
+        QCOMPARE(ServerConfigLoader::load(
+                     {}, { { QStringLiteral("QUIRE_REFRESH_REUSE_GRACE_SECONDS"), QStringLiteral("0") } })
+                     ->refreshReuseGraceSeconds,
+                 0);
         QCOMPARE(ServerConfigLoader::load({}, {})->siteName, QStringLiteral("Quire"));
         QCOMPARE(
             ServerConfigLoader::load({ QStringLiteral("--site-name"), QStringLiteral("  Field Notes ") }, {})->siteName,
@@ -145,6 +150,11 @@ private Q_SLOTS:
             << QStringList { QStringLiteral("--api-rate-limit-user=-1") } << QStringLiteral("--api-rate-limit-user");
         QTest::newRow("zero api window") << QStringList { QStringLiteral("--api-rate-limit-window=0") }
                                          << QStringLiteral("--api-rate-limit-window");
+        QTest::newRow("negative refresh grace") << QStringList { QStringLiteral("--refresh-reuse-grace-seconds=-1") }
+                                                << QStringLiteral("--refresh-reuse-grace-seconds");
+        QTest::newRow("refresh grace too long")
+            << QStringList { QStringLiteral("--refresh-reuse-grace-seconds"), QStringLiteral("3600") }
+            << QStringLiteral("--refresh-reuse-grace-seconds");
         QTest::newRow("stray argument") << QStringList { QStringLiteral("8443") } << QStringLiteral("8443");
         QTest::newRow("missing config file")
             << QStringList { QStringLiteral("--config"), QStringLiteral("/nonexistent/q.conf") }
