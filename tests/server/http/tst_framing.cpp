@@ -5,7 +5,9 @@
 // signed lengths, HTTP/1.0 with a coding, space before the colon, NUL) now
 // gets exactly one answer, a 400 (411 for a plain chunked body), and a
 // closed connection; the bytes after it are never answered as a request.
-// Answers to good requests before it still come first, in order.
+// Answers to good requests before it still come first, in order. The live
+// socket's upgrade answer follows the same header policy as every answer,
+// and browser origins off the allow-list cannot open one.
 #include "tests/server/auth/accountfixture.h"
 #include "tests/support/rawconnection.h"
 
@@ -19,6 +21,7 @@ using quire::test::RawConnection;
 namespace {
 
 // What the smuggled request would reach if the framing were read two ways.
+const QByteArray kAllowedOrigin = "https://app.example.org";
 const QByteArray kSmuggled = "GET /api/v1/admin/users HTTP/1.1\r\nHost: x\r\n\r\n";
 
 QByteArray handshake(const QByteArray &framing, const QByteArray &body = "{}")
@@ -57,6 +60,7 @@ private Q_SLOTS:
         qInfo("transport: %s", m_tls ? "TLS" : "plain HTTP");
         quire::test::ServerProcess::Options options;
         options.tls = m_tls;
+        options.extraArgs = { QStringLiteral("--cors-origins"), QString::fromLatin1(kAllowedOrigin) };
         QVERIFY2(m_fx.start(options), qPrintable(m_fx.server().errorString()));
     }
 
@@ -121,6 +125,44 @@ private Q_SLOTS:
         // The server is fine.
         RawConnection after(endpoint());
         QCOMPARE(statuses(after.exchange("GET /health HTTP/1.1\r\nHost: x\r\n\r\n", 1)), QByteArray("200"));
+    }
+
+    void liveUpgrade_data()
+    {
+        QTest::addColumn<QByteArray>("origin"); // empty: none sent (the desktop app)
+        QTest::addColumn<int>("status");
+        QTest::newRow("no origin") << QByteArray() << 101;
+        QTest::newRow("allowed origin") << kAllowedOrigin << 101;
+        QTest::newRow("other origin") << QByteArray("https://evil.example") << 403;
+        QTest::newRow("null origin") << QByteArray("null") << 403;
+    }
+    // No Server header, no blanket Access-Control-Allow-Origin, HSTS over
+    // TLS; an origin off the allow-list gets 403 and no socket.
+    void liveUpgrade()
+    {
+        QFETCH(QByteArray, origin);
+        QFETCH(int, status);
+        RawConnection c(endpoint());
+        QVERIFY2(c.isConnected(), c.describe().constData());
+        QByteArray request = "GET /api/v1/sync/live HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                             "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        if (!origin.isEmpty())
+            request += "Origin: " + origin + "\r\n";
+        c.send(request + "\r\n");
+        // A 101 has no body; a refusal's is read whole.
+        const QList<Answer> answers = c.read(1, { status == 101 });
+        QCOMPARE(answers.size(), 1);
+        const Answer &a = answers[0];
+        QCOMPARE(a.status, status);
+        QCOMPARE(a.count("Server"), 0);
+        QCOMPARE(a.header("X-Content-Type-Options"), QByteArray("nosniff"));
+        QCOMPARE(a.count("Strict-Transport-Security"), m_tls ? 1 : 0);
+        // Browsers apply no CORS to WebSockets: the origin check above is
+        // what protects, so no Access-Control-* header is sent at all.
+        QCOMPARE(a.count("Access-Control-Allow-Origin"), 0);
+        QCOMPARE(a.count("Access-Control-Allow-Credentials"), 0);
+        if (status == 101)
+            QCOMPARE(a.header("Sec-WebSocket-Accept"), QByteArray("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
     }
 
     // A body over the limit is refused from its head, before it is sent.
