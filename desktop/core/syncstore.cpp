@@ -3,6 +3,7 @@
 
 #include "desktop/core/corelogging.h"
 #include "desktop/core/replica.h"
+#include "desktop/core/restoreoffers.h"
 #include "desktop/core/workingcopy.h"
 #include "shared/clock.h"
 #include "shared/database.h"
@@ -386,8 +387,9 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
     VoidResult done = m_db.transaction([&]() -> VoidResult {
         Result<QString> resyncing = m_replica.meta(QStringLiteral("resyncing"));
         Result<qint64> generation = metaInt(QStringLiteral("resync_generation"));
-        if (!resyncing || !generation)
-            return (!resyncing ? resyncing.error() : generation.error());
+        Result<QString> fromEpoch = m_replica.meta(QStringLiteral("resync_from_epoch"));
+        if (!resyncing || !generation || !fromEpoch)
+            return (!resyncing ? resyncing.error() : !generation ? generation.error() : fromEpoch.error());
         const bool finishingResync = *resyncing == QLatin1String("1") && !page.hasMore;
 
         // Rows with local changes still outstanding after this page: their
@@ -397,6 +399,9 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
         // take the fast path like any other.
         const std::optional<Cursor> pageCursor = Cursor::parse(page.cursor);
         const qint64 pageSeq = pageCursor ? pageCursor->seq : 0;
+        // A full pull from another history than the replica's: the server was restored.
+        const bool epochChanged = *resyncing == QLatin1String("1") && !fromEpoch->isEmpty() && pageCursor
+            && pageCursor->epoch != *fromEpoch;
         QSet<QPair<QString, QString>> queued;
         {
             Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT DISTINCT tbl, row_id FROM outbox "
@@ -406,6 +411,16 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                 return q.error();
             while (q->next())
                 queued.insert({ q->value(0).toString(), q->value(1).toString() });
+        }
+
+        // Then what this replica held is offered back before the server's rows replace it.
+        qint64 staleOffered = 0;
+        if (epochChanged) {
+            Result<qint64> kept
+                = RestoreOffers(m_replica, m_working, *fromEpoch, *generation).offerPage(page, finishingResync, queued);
+            if (!kept)
+                return kept.error();
+            staleOffered = *kept;
         }
 
         // Count what this page would take away before doing any of it.
@@ -427,7 +442,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                                                  { *generation });
             if (!stale)
                 return stale.error();
-            removing += stale->toLongLong();
+            removing += stale->toLongLong() - staleOffered;
         }
         if (!allowMassRemoval && total >= 10 && removing * 2 > total) {
             outcome = PageResult::NeedsConfirmation;
@@ -558,8 +573,16 @@ VoidResult SyncStore::beginResync()
 {
     return m_db.transaction([&]() -> VoidResult {
         Result<qint64> generation = metaInt(QStringLiteral("resync_generation"));
-        if (!generation)
-            return generation.error();
+        Result<Status> now = status();
+        if (!generation || !now)
+            return !generation ? generation.error() : now.error();
+        // The history of the server copies, so the full pull can tell a restored server from a
+        // mere resync. A resync that restarts holds copies of both histories: it offers nothing.
+        const std::optional<Cursor> old = Cursor::parse(now->cursor);
+        if (VoidResult r
+            = setMetaValue(QStringLiteral("resync_from_epoch"), now->resyncing || !old ? QString() : old->epoch);
+            !r)
+            return r;
         if (VoidResult r = setMetaValue(QStringLiteral("resync_generation"), QString::number(*generation + 1)); !r)
             return r;
         if (VoidResult r = setMetaValue(QStringLiteral("resyncing"), QStringLiteral("1")); !r)
