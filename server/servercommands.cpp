@@ -294,7 +294,10 @@ int ServerCommands::restore(const QStringList &arguments)
             return fail(db.error());
         }
         VoidResult r = RestorePoint::mark(**db);
-        if (r && !endSessions && QFileInfo::exists(current)) {
+        if (r && endSessions) {
+            r = SessionCarryOver::endAll(**db);
+            printOut(QStringLiteral("every sign-in ended: clients must sign in again"));
+        } else if (r && QFileInfo::exists(current)) {
             // Not fatal: without it clients sign in again and keep their work.
             Result<int> carried = SessionCarryOver::carry(**db, current);
             if (carried)

@@ -93,4 +93,13 @@ Result<int> SessionCarryOver::carry(shared::Database &restored, const QString &p
     return carried;
 }
 
+VoidResult SessionCarryOver::endAll(shared::Database &restored)
+{
+    return restored.transaction([&]() -> VoidResult {
+        if (VoidResult r = restored.run(QStringLiteral("DELETE FROM refresh_tokens")); !r)
+            return r;
+        return restored.run(QStringLiteral("DELETE FROM sessions"));
+    });
+}
+
 } // namespace quire::server

@@ -51,6 +51,9 @@ private:
                                    QStringLiteral("--to"), w.backup });
         if (backedUp.exitCode != 0)
             return QStringLiteral("backup failed: ") + QString::fromUtf8(backedUp.err);
+        // Both sign in anew, as a refresh would: tokens the backup never saw.
+        if (!a.signIn(kAnn, kSyncTestPassword) || !b.signIn(kAnn, kSyncTestPassword))
+            return QStringLiteral("sign-in after the backup failed");
         w.g2 = a.create(QStringLiteral("G2"), QStringLiteral("Made after the backup.\n"));
         if (!a.edit(w.g1, { { "body", kEditedAfterBackup.toStdString() } }))
             return QStringLiteral("edit failed");
@@ -99,7 +102,7 @@ private:
         TestHttpClient http(server.url(), server.fingerprint());
         QList<QPair<QByteArray, QByteArray>> headers { { "Authorization", "Bearer " + tokenFor(server, kAnn) } };
         if (!body.is_null())
-            headers.append({ "Content-Type", "application/json" });
+            headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
         return http.request(method, path, body.is_null() ? QByteArray() : quire::shared::toJsonBytes(body), headers);
     }
 
