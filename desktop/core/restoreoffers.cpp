@@ -41,6 +41,12 @@ RestoreOffers::RestoreOffers(Replica &replica, WorkingCopy &working, QString fro
     , m_generation(generation)
 { }
 
+QString RestoreOffers::historyOf(const QString &cursor, bool alreadyResyncing)
+{
+    const std::optional<shared::SyncProtocol::Cursor> parsed = shared::SyncProtocol::Cursor::parse(cursor);
+    return alreadyResyncing || !parsed ? QString() : parsed->epoch;
+}
+
 Result<bool> RestoreOffers::offer(const shared::SyncTable &table, const QString &id, const nlohmann::json *serverRow)
 {
     Result<QSqlQuery> copy = m_db.exec(QStringLiteral("SELECT rev, data FROM server_rows WHERE tbl = ? AND id = ? "

@@ -35,6 +35,12 @@ public:
     // `generation`: the resync's generation (copies below it are old).
     RestoreOffers(Replica &replica, WorkingCopy &working, QString fromEpoch, qint64 generation);
 
+    // What a resync starting at `cursor` records as the history of the
+    // server copies, so the full pull can tell a restored server (another
+    // epoch) from a mere resync. A resync that restarts holds copies of both
+    // histories: it offers nothing (empty).
+    static QString historyOf(const QString &cursor, bool alreadyResyncing);
+
     // Queues the replica's version of one row if it may be newer than
     // `serverRow` (the restored server's; null: the server did not send
     // it). Only rows of this account, or with local changes, are offered.

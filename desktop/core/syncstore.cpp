@@ -286,13 +286,16 @@ VoidResult SyncStore::applyPushResponse(const PushResponse &response)
             return v;
         if (VoidResult v = setMetaValue(QStringLiteral("inflight_max"), QStringLiteral("0")); !v)
             return v;
-        return settle(touched, {});
+        // Not settled against the cursor here: after a restore the answers'
+        // revisions belong to a history the cursor does not, until a pull.
+        return settle(touched, {}, false);
     });
 }
 
-VoidResult SyncStore::settle(QSet<QPair<QString, QString>> &touched, const QSet<QPair<QString, QString>> &written)
+VoidResult SyncStore::settle(QSet<QPair<QString, QString>> &touched, const QSet<QPair<QString, QString>> &written,
+                             bool dropAnswered)
 {
-    Result<qint64> seq = cursorSeq();
+    Result<qint64> seq = dropAnswered ? cursorSeq() : Result<qint64>(qint64(-1));
     if (!seq)
         return seq.error();
     Result<QSqlQuery> done
@@ -576,11 +579,8 @@ VoidResult SyncStore::beginResync()
         Result<Status> now = status();
         if (!generation || !now)
             return !generation ? generation.error() : now.error();
-        // The history of the server copies, so the full pull can tell a restored server from a
-        // mere resync. A resync that restarts holds copies of both histories: it offers nothing.
-        const std::optional<Cursor> old = Cursor::parse(now->cursor);
         if (VoidResult r
-            = setMetaValue(QStringLiteral("resync_from_epoch"), now->resyncing || !old ? QString() : old->epoch);
+            = setMetaValue(QStringLiteral("resync_from_epoch"), RestoreOffers::historyOf(now->cursor, now->resyncing));
             !r)
             return r;
         if (VoidResult r = setMetaValue(QStringLiteral("resync_generation"), QString::number(*generation + 1)); !r)

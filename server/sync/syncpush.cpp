@@ -201,6 +201,7 @@ Result<MutationResult> SyncPush::apply(const Mutation &m, const QString &clientI
                 // backup): the edit is judged against the row as it was at
                 // the restore point, which the lost version grew from.
                 if ((*current)->rev <= (*point)->seq) {
+                    judged.base = (*current)->values;
                     baseIsCurrent = true;
                 } else {
                     Result<nlohmann::json> ancestor = valuesAt(m.table, m.rowId, (*point)->seq);
@@ -272,18 +273,22 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
         after.values["owner_id"] = m_who.userId;
         after.values["created_at"] = m_now;
     } else {
-        FieldMerger::Outcome merged = FieldMerger::merge(table, current->values, m.fields, m.base, baseIsCurrent);
-        after.values = merged.row;
-        result.conflicts = merged.conflicts;
-        if (merged.merged)
-            result.outcome = Outcome::Merged;
-        // A version that changes nothing against its base does not bring a
-        // deleted row back (a replica offering what it held after a restore).
+        // A version that holds nothing new against its base changes nothing,
+        // whatever happened to the row since (a replica offering back an old
+        // copy after a restore must neither revert a newer row nor bring a
+        // deleted one back).
         bool nothingNew = true;
         for (auto it = m.fields.begin(); it != m.fields.end() && nothingNew; ++it) {
             const auto b = m.base.find(it.key());
             nothingNew = b != m.base.end() && *b == *it;
         }
+        FieldMerger::Outcome merged = nothingNew
+            ? FieldMerger::Outcome { current->values, false, false, {} }
+            : FieldMerger::merge(table, current->values, m.fields, m.base, baseIsCurrent);
+        after.values = merged.row;
+        result.conflicts = merged.conflicts;
+        if (merged.merged)
+            result.outcome = Outcome::Merged;
         if (!merged.changed && (!current->deleted || nothingNew)) {
             if (!result.conflicts.isEmpty())
                 result.outcome = Outcome::Conflicted;

@@ -261,8 +261,8 @@ private Q_SLOTS:
         const auto notes = conflictsOf(*m_b, second);
         QCOMPARE(notes.size(), 1);
         QCOMPARE(notes.first().conflict.kind, QStringLiteral("slug_changed"));
-        QCOMPARE(notes.first().conflict.clientValue, nlohmann::json("getting-started"));
-        QCOMPARE(notes.first().conflict.serverValue, nlohmann::json("getting-started-2"));
+        QVERIFY(notes.first().conflict.clientValue == "getting-started");
+        QVERIFY(notes.first().conflict.serverValue == "getting-started-2");
         QVERIFY(conflictsOf(*m_a, first).isEmpty());
         // And may choose another later, like any edit.
         QVERIFY(m_b->edit(second, { { "slug", "getting-started-again" } }));
@@ -285,8 +285,9 @@ private Q_SLOTS:
                            quire::shared::toJsonBytes({ { "title", "Again" }, { "slug", "getting-started" } }),
                            { { "Authorization", "Bearer " + token }, { "Content-Type", "application/json" } });
         QCOMPARE(created.status, 409);
-        QCOMPARE(created.json()["error"]["code"], nlohmann::json("slug_taken"));
-        QCOMPARE(created.json()["error"]["fields"]["suggested_slug"], nlohmann::json("getting-started-2"));
+        const nlohmann::json error = created.json()["error"];
+        QVERIFY2(error["code"] == "slug_taken", created.body.constData());
+        QVERIFY2(error["fields"]["suggested_slug"] == "getting-started-2", created.body.constData());
     }
 
     void aLiveNoticeBringsTheEditWithoutAsking()
