@@ -62,6 +62,7 @@ ConflictsDialog::ConflictsDialog(desktop::Workspace &workspace, QWidget *parent)
     m_list->setObjectName(QStringLiteral("conflictList"));
     m_server->setObjectName(QStringLiteral("serverVersion"));
     m_mine->setObjectName(QStringLiteral("myVersion"));
+    m_summary->setObjectName(QStringLiteral("conflictSummary"));
     m_summary->setWordWrap(true);
     auto *sides = new QHBoxLayout;
     auto *left = new QVBoxLayout;
