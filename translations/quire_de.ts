@@ -1568,7 +1568,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Server version</source>
         <translation>Version des Servers</translation>
     </message>

@@ -63,6 +63,10 @@ Result<bool> RestoreOffers::offer(const shared::SyncTable &table, const QString 
         return working.error();
     if (!*working)
         return false; // deleted here; a queued delete says so itself
+    // Most rows of a full pull end here, after two lookups.
+    const nlohmann::json mine = writable(table, **working);
+    if (serverRow && writable(table, *serverRow) == mine)
+        return false; // the server has it as it is here
     Result<QSqlQuery> queued
         = m_db.exec(QStringLiteral("SELECT count(*), coalesce(sum(op = 'delete'), 0) FROM outbox WHERE tbl = ? "
                                    "AND row_id = ?"),
@@ -82,15 +86,12 @@ Result<bool> RestoreOffers::offer(const shared::SyncTable &table, const QString 
         return offered.error();
     if (offered->toLongLong() > 0)
         return true;
-    const nlohmann::json mine = writable(table, **working);
     const nlohmann::json old = oldData.isNull()
         ? mine
         : writable(table, nlohmann::json::parse(oldData.toString().toStdString(), nullptr, false));
     const bool owned = QString::fromStdString((*working)->value("owner_id", std::string())) == m_accountId;
     if (!owned && !hasChanges)
         return false; // another account's row: its owner's replicas offer it
-    if (serverRow && writable(table, *serverRow) == mine)
-        return false; // the server has it as it is here
     // Answered changes of the row are part of `mine` now; the ones not
     // sent yet stay queued before the offer.
     if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM outbox WHERE tbl = ? AND row_id = ? AND state = 'done'"),
