@@ -187,7 +187,7 @@ QString ServerConfigLoader::helpText()
     QString text = QStringLiteral(
         "Usage: quire-server [serve] [options]\n"
         "       quire-server backup --data-dir DIR --to FILE\n"
-        "       quire-server restore --data-dir DIR --from FILE\n"
+        "       quire-server restore --data-dir DIR --from FILE [--end-sessions]\n"
         "       quire-server create-user --data-dir DIR --email ADDRESS [--role ROLE] [--name NAME] [--only-if-none]\n"
         "                    (password from standard input; generated and shown once if none)\n"
         "\n"
