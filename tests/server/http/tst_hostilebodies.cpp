@@ -108,7 +108,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(QString, problem);
         const HttpResult r = post(path, Caller(caller), body);
-        QVERIFY2(r.status == 400, qPrintable(QString::number(r.status) + QLatin1Char(' ') + r.error));
+        QVERIFY2(r.status == 400, qPrintable(QString::number(r.status) + QLatin1Char(' ') + QString::fromUtf8(r.body)));
         const nlohmann::json error = r.json()["error"];
         QCOMPARE(QString::fromStdString(error.value("code", std::string())), QStringLiteral("invalid_json"));
         const QString message = QString::fromStdString(error.value("message", std::string()));
@@ -185,7 +185,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(QString, field);
         const HttpResult r = post(path, Caller(caller), body);
-        QVERIFY2(r.status == 400, qPrintable(QString::number(r.status) + QLatin1Char(' ') + r.body));
+        QVERIFY2(r.status == 400, qPrintable(QString::number(r.status) + QLatin1Char(' ') + QString::fromUtf8(r.body)));
         const nlohmann::json error = r.json()["error"];
         QCOMPARE(QString::fromStdString(error.value("code", std::string())), QStringLiteral("validation_failed"));
         if (!field.isEmpty()) {
