@@ -46,6 +46,10 @@ constexpr qint64 kHandshakeMs = 10'000;
 constexpr int kSweepMs = 1000;
 // Relayed bytes held per direction before reading that side pauses.
 constexpr qsizetype kRelayBuffer = 256 * 1024;
+// After a refusal or a close, what the client still sends is read and
+// dropped this long at most (a lingering close), so that its unread bytes
+// do not reset the connection before it has read the answer.
+constexpr qint64 kLingerMs = 5000;
 
 Status fromIo(Io io)
 {
@@ -79,6 +83,7 @@ struct FrontDoor::Connection
     QByteArray in; // client bytes not handled yet
     QByteArray unsent; // output not written yet (TLS: not yet encrypted)
     bool closing = false; // close once `unsent` is written
+    qint64 lingerUntil = 0; // written and half-closed: dropping input until then
     // ms on a steady clock: when it was accepted, then when it last
     // answered a request or moved bytes.
     qint64 activeAt = 0;
@@ -261,6 +266,10 @@ std::size_t FrontDoor::answer(std::string_view data, const QByteArray &remote, s
 
 void FrontDoor::drive(Connection &connection)
 {
+    if (connection.lingerUntil) {
+        linger(connection);
+        return;
+    }
     if (connection.handshaking) {
         switch (connection.tls->handshake()) {
         case Status::Ok:
@@ -311,7 +320,7 @@ void FrontDoor::serve(Connection &connection)
         }
         if (next == Next::Close) {
             // Qt's parser would wait on such a connection forever.
-            refuse(connection, 400, QByteArrayLiteral("This is not an HTTP/1.1 request."));
+            refuse(connection, 400, RequestFramer::codeFor(400), QByteArrayLiteral("This is not an HTTP/1.1 request."));
             return;
         }
         if (status == Status::Closed || status == Status::Failed) {
@@ -499,7 +508,7 @@ bool FrontDoor::fromQt(Connection &connection, bool &moved)
     const std::size_t cut = connection.requests->cutShort() ? 1 : 0;
     if (connection.refusing && connection.answers->outstanding() <= cut) {
         const RequestFramer::Refusal refusal = connection.requests->refusal();
-        refuse(connection, refusal.status, refusal.reason);
+        refuse(connection, refusal.status, refusal.code, refusal.reason);
         return false;
     }
     // The answer to an upgrade is held until its head is whole, so that
@@ -533,13 +542,12 @@ void FrontDoor::applyUpgradePolicy(Connection &connection)
                               WireFormat::upgradeHead(connection.unsent.mid(at, end + 4 - at), bool(connection.tls)));
 }
 
-void FrontDoor::refuse(Connection &connection, int status, const QByteArray &reason)
+void FrontDoor::refuse(Connection &connection, int status, const QByteArray &code, const QByteArray &reason)
 {
     const QByteArray id = WireFormat::newRequestId();
-    HttpResponse response;
-    response.status = status;
-    response.body = reason + '\n';
-    response.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8") },
+    // The API's error envelope, as every other error answer.
+    HttpResponse response = HttpResponse::error(status, QString::fromLatin1(code), QString::fromLatin1(reason));
+    response.headers = { { QByteArrayLiteral("Content-Type"), response.contentType },
                          { QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()) },
                          { QByteArrayLiteral("Connection"), QByteArrayLiteral("close") },
                          { QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") } };
@@ -564,7 +572,7 @@ void FrontDoor::noteFraming(Connection &connection, qint64 now)
     using State = RequestFramer::State;
     const State state = connection.requests->state();
     connection.headSince = state == State::Head ? (connection.headSince ? connection.headSince : now) : 0;
-    if (state == State::Body) {
+    if (state == State::Body || state == State::Discarding) {
         if (connection.bodySince == 0) {
             connection.bodySince = now;
             connection.bodyAtStart = connection.requests->bodyRemaining();
@@ -580,6 +588,11 @@ void FrontDoor::sweep()
     std::vector<Connection *> late;
     std::vector<Connection *> slow;
     for (const auto &[fd, connection] : m_connections) {
+        if (connection->lingerUntil) {
+            if (now > connection->lingerUntil)
+                late.push_back(connection.get());
+            continue;
+        }
         if (connection->closing)
             continue;
         const qint64 quiet = now - connection->activeAt;
@@ -611,23 +624,40 @@ void FrontDoor::sweep()
             drive(*connection);
         } else {
             connection->headSince = 0;
-            refuse(*connection, 408, QByteArrayLiteral("The request took too long to arrive."));
+            refuse(*connection, 408, RequestFramer::codeFor(408),
+                   QByteArrayLiteral("The request took too long to arrive."));
         }
     }
 }
 
 void FrontDoor::closeGently(Connection &connection)
 {
-    // Whatever else the client sent is dropped: a close with unread bytes
-    // would reset the connection before the answer is read.
+    // FIN after the answer, then drop whatever else the client sends until
+    // it closes too: a close with unread bytes would reset the connection
+    // before the answer is read (a client still sending a refused body).
     if (connection.tls && !connection.handshaking) {
         connection.tls->shutdown();
         connection.handshaking = true; // no second close_notify in close()
     }
     shutdown(connection.fd, SHUT_WR);
-    std::array<char, 4096> sink;
-    while (recv(connection.fd, sink.data(), sink.size(), 0) > 0) { }
-    close(connection);
+    connection.lingerUntil = nowMs() + kLingerMs;
+    linger(connection);
+}
+
+void FrontDoor::linger(Connection &connection)
+{
+    std::array<char, 16384> sink;
+    for (;;) {
+        const ssize_t n = recv(connection.fd, sink.data(), sink.size(), 0);
+        if (n > 0)
+            continue;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return; // more may come: the next edge, or the deadline
+        close(connection);
+        return;
+    }
 }
 
 void FrontDoor::close(Connection &connection)

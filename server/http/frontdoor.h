@@ -109,12 +109,14 @@ private:
     // Puts the 101 answer that Qt wrote under the header policy.
     void applyUpgradePolicy(Connection &connection);
     // Queues the front door's own refusal and closes after it.
-    void refuse(Connection &connection, int status, const QByteArray &reason);
+    void refuse(Connection &connection, int status, const QByteArray &code, const QByteArray &reason);
     // Closes connections past a deadline.
     void sweep();
     void noteFraming(Connection &connection, qint64 now);
-    // A close after what was queued is written: FIN, then drain the rest.
+    // A close after what was queued is written: FIN, then drop what the
+    // client still sends until it closes too or the time is up.
     void closeGently(Connection &connection);
+    void linger(Connection &connection);
     void close(Connection &connection);
 
     int m_listenFd;

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/requestframer.h"
 
-#include <boost/beast/http/basic_parser.hpp>
-#include <boost/beast/http/error.hpp>
+#include "server/http/beastparser.h"
+
+#include <limits>
 
 namespace quire::server {
 namespace {
 
 namespace http = boost::beast::http;
 using boost::system::error_code;
-// Beast 1.74 speaks Boost's string_view in its callbacks.
-using beast_sv = boost::beast::string_view;
 
 // A line of the head that begins with a space or tab continues the one
 // before (obs-fold). RFC 9112 lets a server refuse it, and that is the only
@@ -30,7 +29,7 @@ bool hasObsFold(std::string_view head)
 // Beast's parser, told to stop after the head: it checks the syntax, the
 // Content-Length list and Content-Length against Transfer-Encoding; the
 // callbacks note what the rules here need.
-class RequestFramer::HeadParser final : public http::basic_parser<true>
+class RequestFramer::HeadParser final : public BeastParser<true>
 {
 public:
     bool isHead = false;
@@ -39,25 +38,18 @@ public:
     bool transferEncoding = false;
 
 private:
-    void on_request_impl(http::verb method, beast_sv, beast_sv, int httpVersion, error_code &) override
+    void on_request_impl(Verb method, View, View, int httpVersion, ErrorCode &) override
     {
-        isHead = method == http::verb::head;
+        isHead = method == Verb::head;
         version = httpVersion;
     }
-    void on_response_impl(int, beast_sv, int, error_code &) override { }
-    void on_field_impl(http::field name, beast_sv, beast_sv, error_code &) override
+    void on_field_impl(Field name, View, View, ErrorCode &) override
     {
-        if (name == http::field::host)
+        if (name == Field::host)
             ++hosts;
-        else if (name == http::field::transfer_encoding)
+        else if (name == Field::transfer_encoding)
             transferEncoding = true;
     }
-    void on_header_impl(error_code &) override { }
-    void on_body_init_impl(const boost::optional<std::uint64_t> &, error_code &) override { }
-    std::size_t on_body_impl(beast_sv body, error_code &) override { return body.size(); }
-    void on_chunk_header_impl(std::uint64_t, beast_sv, error_code &) override { }
-    std::size_t on_chunk_body_impl(std::uint64_t, beast_sv body, error_code &) override { return body.size(); }
-    void on_finish_impl(error_code &) override { }
 };
 
 RequestFramer::RequestFramer(Limits limits)
@@ -116,10 +108,26 @@ std::vector<RequestFramer::Forwarded> RequestFramer::takeForwarded()
     return taken;
 }
 
+QByteArray RequestFramer::codeFor(int status)
+{
+    switch (status) {
+    case 408:
+        return QByteArrayLiteral("request_timeout");
+    case 411:
+        return QByteArrayLiteral("length_required");
+    case 413:
+        return QByteArrayLiteral("payload_too_large");
+    case 431:
+        return QByteArrayLiteral("headers_too_large");
+    default:
+        return QByteArrayLiteral("malformed_request");
+    }
+}
+
 bool RequestFramer::fail(int status, QByteArray reason)
 {
     m_state = State::Failed;
-    m_refusal = { status, std::move(reason) };
+    m_refusal = { status, codeFor(status), std::move(reason) };
     m_held.clear();
     return false;
 }
@@ -139,6 +147,14 @@ bool RequestFramer::drain(QByteArray &forward)
             forward.append(m_held);
             m_held.clear();
             return true;
+        case State::Discarding: {
+            const qsizetype drop = qsizetype(std::min<std::uint64_t>(m_bodyRemaining, std::uint64_t(m_held.size())));
+            m_held.remove(0, drop);
+            m_bodyRemaining -= std::uint64_t(drop);
+            if (m_bodyRemaining > 0)
+                return true;
+            return fail(413, QByteArrayLiteral("The request body is too large."));
+        }
         case State::Body: {
             const qsizetype take = qsizetype(std::min<std::uint64_t>(m_bodyRemaining, std::uint64_t(m_held.size())));
             forward.append(m_held.constData(), take);
@@ -172,7 +188,7 @@ int RequestFramer::readHead(QByteArray &forward)
     HeadParser parser;
     parser.eager(false);
     parser.header_limit(std::uint32_t(m_limits.maxHead));
-    parser.body_limit(m_limits.maxBody); // a longer Content-Length fails at the head
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max()); // the limit is ours, below
     error_code ec;
     const std::size_t length
         = parser.put(boost::asio::const_buffer(m_held.constData(), std::size_t(m_held.size())), ec);
@@ -184,8 +200,6 @@ int RequestFramer::readHead(QByteArray &forward)
     }
     if (ec == http::error::header_limit)
         return fail(431, QByteArrayLiteral("The request head is too large.")), -1;
-    if (ec == http::error::body_limit)
-        return fail(413, QByteArrayLiteral("The request body is too large.")), -1;
     if (ec || !parser.is_header_done())
         return fail(400, QByteArrayLiteral("The request is malformed: ") + QByteArray::fromStdString(ec.message())), -1;
 
@@ -194,7 +208,7 @@ int RequestFramer::readHead(QByteArray &forward)
         return fail(400, QByteArrayLiteral("Header lines may not be folded.")), -1;
     const int version = parser.version;
     if (version != 10 && version != 11)
-        return fail(505, QByteArrayLiteral("Only HTTP/1.0 and HTTP/1.1 are spoken here.")), -1;
+        return fail(400, QByteArrayLiteral("Only HTTP/1.0 and HTTP/1.1 are spoken here.")), -1;
     // RFC 9112 3.2: exactly one Host in HTTP/1.1, at most one before.
     if ((version == 11 && parser.hosts != 1) || parser.hosts > 1)
         return fail(400, QByteArrayLiteral("The request needs exactly one Host header.")), -1;
@@ -209,8 +223,15 @@ int RequestFramer::readHead(QByteArray &forward)
         return fail(411, QByteArrayLiteral("Send the body with a Content-Length.")), -1;
     }
     const std::uint64_t bodyLength = parser.content_length().value_or(0);
-    if (bodyLength > m_limits.maxBody)
-        return fail(413, QByteArrayLiteral("The request body is too large.")), -1;
+    if (bodyLength > m_limits.maxBody) {
+        if (bodyLength / m_limits.discardFactor > m_limits.maxBody)
+            return fail(413, QByteArrayLiteral("The request body is too large.")), -1;
+        // Qt never sees this request: its body is dropped, then refused.
+        m_held.remove(0, qsizetype(length));
+        m_bodyRemaining = bodyLength;
+        m_state = State::Discarding;
+        return 1;
+    }
 
     forward.append(m_held.constData(), qsizetype(length));
     m_held.remove(0, qsizetype(length));

@@ -24,12 +24,17 @@ public:
     {
         std::size_t maxHead = 16 * 1024;
         std::uint64_t maxBody = 10 * 1024 * 1024;
+        // A declared body up to this many times maxBody is read and dropped
+        // before its 413, so that clients that read no answer before they
+        // have sent everything get it; a larger one is refused at once.
+        std::uint64_t discardFactor = 4;
     };
 
     enum class State {
         Idle, // between requests
         Head, // part of a request head is here
         Body, // the head went on; body bytes follow
+        Discarding, // a body over the limit is read and dropped; then 413
         AwaitingUpgrade, // an upgrade request went on; its answer decides
         Tunnel, // upgraded: bytes go on unread
         Closing, // a request asked to close; what follows is dropped
@@ -39,7 +44,8 @@ public:
     // Why the stream stopped, as the answer the client gets.
     struct Refusal
     {
-        int status = 0; // 400, 408, 411, 413, 431 or 505
+        int status = 0; // 400, 408, 411, 413 or 431
+        QByteArray code; // the API's error code for it
         QByteArray reason; // for the client and the log; never echoes input
     };
 
@@ -65,6 +71,9 @@ public:
     // The client took too long: the stream fails with 408.
     void timedOut();
 
+    // The API's error code for a refusal with `status`.
+    static QByteArray codeFor(int status);
+
     State state() const { return m_state; }
     const Refusal &refusal() const { return m_refusal; }
     // Requests that went on since the last call, oldest first.
@@ -72,13 +81,15 @@ public:
     // The stream failed inside a body: that request went on in part, and
     // will never be answered.
     bool cutShort() const { return m_cutShort; }
-    // Body bytes of the current request still to come (State::Body).
+    // Body bytes of the current request still to come (State::Body,
+    // State::Discarding).
     std::uint64_t bodyRemaining() const { return m_bodyRemaining; }
 
 private:
     class HeadParser;
 
     bool fail(int status, QByteArray reason);
+
     // Reads requests from m_held; false when the stream failed.
     bool drain(QByteArray &forward);
     // Reads one head at the front of m_held: 1 done, 0 need more, -1 failed.

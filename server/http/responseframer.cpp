@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/responseframer.h"
 
-#include <boost/beast/http/basic_parser.hpp>
-#include <boost/beast/http/error.hpp>
+#include "server/http/beastparser.h"
 
 #include <limits>
 
@@ -11,29 +10,19 @@ namespace {
 
 namespace http = boost::beast::http;
 using boost::system::error_code;
-// Beast 1.74 speaks Boost's string_view in its callbacks.
-using beast_sv = boost::beast::string_view;
 
 constexpr std::uint32_t kMaxAnswerHead = 64 * 1024;
 
 } // namespace
 
 // Reads one answer; the body is counted, not kept.
-class ResponseFramer::HeadParser final : public http::basic_parser<false>
+class ResponseFramer::HeadParser final : public BeastParser<false>
 {
 public:
     int status = 0;
 
 private:
-    void on_request_impl(http::verb, beast_sv, beast_sv, int, error_code &) override { }
-    void on_response_impl(int code, beast_sv, int, error_code &) override { status = code; }
-    void on_field_impl(http::field, beast_sv, beast_sv, error_code &) override { }
-    void on_header_impl(error_code &) override { }
-    void on_body_init_impl(const boost::optional<std::uint64_t> &, error_code &) override { }
-    std::size_t on_body_impl(beast_sv body, error_code &) override { return body.size(); }
-    void on_chunk_header_impl(std::uint64_t, beast_sv, error_code &) override { }
-    std::size_t on_chunk_body_impl(std::uint64_t, beast_sv body, error_code &) override { return body.size(); }
-    void on_finish_impl(error_code &) override { }
+    void on_response_impl(int code, View, int, ErrorCode &) override { status = code; }
 };
 
 ResponseFramer::ResponseFramer() = default;

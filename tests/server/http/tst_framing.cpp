@@ -119,6 +119,7 @@ private Q_SLOTS:
         const QList<Answer> answers = c.read(count);
         QCOMPARE(statuses(answers), expected);
         QCOMPARE(answers.last().header("Connection"), QByteArray("close"));
+        QVERIFY2(answers.last().body.contains("\"error\""), answers.last().body.constData()); // the API's envelope
         // Then the connection closes, and nothing else was answered.
         QVERIFY2(c.waitClosed(), c.describe().constData());
         QVERIFY2(c.unread().isEmpty(), c.unread().constData());
@@ -144,8 +145,9 @@ private Q_SLOTS:
         QFETCH(int, status);
         RawConnection c(endpoint());
         QVERIFY2(c.isConnected(), c.describe().constData());
-        QByteArray request = "GET /api/v1/sync/live HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
-                             "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        QByteArray request
+            = "GET /api/v1/sync/live HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+              "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
         if (!origin.isEmpty())
             request += "Origin: " + origin + "\r\n";
         c.send(request + "\r\n");

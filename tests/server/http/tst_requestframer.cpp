@@ -95,7 +95,11 @@ private slots:
         // Beast reads only HTTP/1.x request lines; anything else is malformed.
         QTest::newRow("http/2.0") << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n") << 400 << 0;
         QTest::newRow("http/0.9 style") << QByteArray("GET /\r\n\r\n") << 400 << 0;
-        QTest::newRow("body too large") << post("Content-Length: 2000000\r\n") << 413 << 0;
+        // Up to four times the limit the body is dropped first, then refused;
+        // beyond, refused at the head.
+        QTest::newRow("body too large") << post("Content-Length: 2000000\r\n", QByteArray(2'000'000, 'x')) + kSecond
+                                        << 413 << 0;
+        QTest::newRow("body far too large") << post("Content-Length: 20000000\r\n") << 413 << 0;
         QTest::newRow("head too large") << "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(5000, 'a') + "\r\n\r\n"
                                         << 431 << 0;
         QTest::newRow("good then bad") << get + post("Content-Length: 2\r\nContent-Length: 47\r\n") + kSecond << 400
