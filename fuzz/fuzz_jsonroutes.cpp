@@ -156,7 +156,7 @@ Harness::Harness()
 
         // One article of each kind, made through the routes themselves.
         WorkerServices services(m_context, *db, &m_thread);
-        for (const QString kind : { QStringLiteral("guides"), QStringLiteral("case-studies") }) {
+        for (const QString &kind : { QStringLiteral("guides"), QStringLiteral("case-studies") }) {
             HttpRequest request;
             request.method = QStringLiteral("POST");
             request.path = QStringLiteral("/api/v1/") + kind;

@@ -5,6 +5,7 @@
 #include "shared/markdownrenderer.h"
 
 #include <QByteArray>
+#include <QByteArrayList>
 #include <QString>
 
 #include <cctype>

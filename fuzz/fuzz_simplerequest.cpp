@@ -5,6 +5,7 @@
 // socket may deliver them. The first bytes of the input pick the chunk sizes.
 #include "server/http/simplerequest.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>

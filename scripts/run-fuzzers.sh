@@ -28,6 +28,12 @@ declare -A max_len=(
     [fuzz_conditionalrequest]=1024
 )
 
+# Tokens worth trying, for the harnesses that read JSON.
+declare -A dict=(
+    [fuzz_syncprotocol]=json.dict
+    [fuzz_jsonroutes]=json.dict
+)
+
 if [[ $# -gt 0 ]]; then
     harnesses=("$@")
 else
@@ -56,8 +62,10 @@ for h in "${harnesses[@]}"; do
     work="$build/corpus/$h"
     mkdir -p "$work"
     log="$build/fuzz-logs/$h.log"
+    options=()
+    [[ -n "${dict[$h]:-}" ]] && options+=(-dict="$root/fuzz/${dict[$h]}")
     start=$(date +%s)
-    "$build/fuzz/$h" "$work" "$seeds" \
+    "$build/fuzz/$h" "$work" "$seeds" "${options[@]}" \
         -max_total_time="$seconds" -max_len="${max_len[$h]:-8192}" -timeout=20 -rss_limit_mb=4096 \
         -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$build/crashes/$h-" >"$log" 2>&1
     status=$?
