@@ -57,8 +57,7 @@ constexpr int kAnswerMs = 10'000;
     std::abort();
 }
 
-template<typename T>
-T check(quire::shared::Result<T> result, const char *what)
+template<typename T> T check(quire::shared::Result<T> result, const char *what)
 {
     if (!result)
         fail(QStringLiteral("setup: %1: %2").arg(QLatin1String(what), result.error().message));
@@ -112,7 +111,7 @@ private:
 
 Harness::Harness()
     : m_dir(QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm/quire-fuzz-XXXXXX")
-                                                       : QDir::temp().filePath(QStringLiteral("quire-fuzz-XXXXXX")))
+                                                      : QDir::temp().filePath(QStringLiteral("quire-fuzz-XXXXXX")))
 {
     if (!m_dir.isValid())
         fail(QStringLiteral("setup: no temporary directory"));
@@ -133,21 +132,20 @@ Harness::Harness()
         std::unique_ptr<Database> db = check(Database::openSqlite(m_pristine), "open");
         quire::shared::Migrator migrator(*db, serverMigrations());
         check(migrator.migrate(), "migrate");
-        m_context.epoch = check(db->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'")),
-                                "epoch")
-                              .toString();
+        m_context.epoch
+            = check(db->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'")), "epoch")
+                  .toString();
         AccountStore accounts(*db);
         const QByteArray hash = check(m_hasher.hash("correct horse battery staple"), "hash");
         const StoredUser admin = check(accounts.insertUser(QStringLiteral("admin@quire.test"), QStringLiteral("Admin"),
                                                            quire::shared::Role::Admin, hash, true),
                                        "admin");
-        const StoredUser author = check(accounts.insertUser(QStringLiteral("author@quire.test"),
-                                                            QStringLiteral("Author"), quire::shared::Role::Author,
-                                                            hash, true),
-                                        "author");
-        const IssuedTokens tokens = check(accounts.createSession(admin.user.id, QStringLiteral("127.0.0.1"),
-                                                                 QStringLiteral("fuzz")),
-                                          "session");
+        const StoredUser author
+            = check(accounts.insertUser(QStringLiteral("author@quire.test"), QStringLiteral("Author"),
+                                        quire::shared::Role::Author, hash, true),
+                    "author");
+        const IssuedTokens tokens = check(
+            accounts.createSession(admin.user.id, QStringLiteral("127.0.0.1"), QStringLiteral("fuzz")), "session");
         std::optional<Principal> principal = check(accounts.authenticate(tokens.accessToken), "authenticate");
         if (!principal)
             fail(QStringLiteral("setup: the admin's session does not authenticate"));

@@ -14,6 +14,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -22,12 +23,26 @@ namespace {
 
 using quire::desktop::MarkdownDocument;
 
-void require(bool condition, const char *what, const QString &source, const QString &got)
+// Text as it can be read in a report: control characters other than line
+// feeds as \u{…}.
+QByteArray visible(const QString &text)
 {
-    if (condition)
+    QString out;
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 && c != QLatin1Char('\n'))
+            out += QStringLiteral("\\u{%1}").arg(c.unicode(), 0, 16);
+        else
+            out += c;
+    }
+    return out.toUtf8();
+}
+
+void require(const QString &expected, const QString &got, const char *what, const QString &source)
+{
+    if (got == expected)
         return;
-    std::fprintf(stderr, "fuzz_markdowndocument: %s\n--- source ---\n%s\n--- got ---\n%s\n", what,
-                 qPrintable(source), qPrintable(got));
+    std::fprintf(stderr, "fuzz_markdowndocument: %s\n--- source ---\n%s\n--- expected ---\n%s\n--- got ---\n%s\n", what,
+                 visible(source).constData(), visible(expected).constData(), visible(got).constData());
     std::abort();
 }
 
@@ -37,6 +52,14 @@ void touch(QTextDocument &document)
     QTextCursor c(&document);
     c.insertText(QStringLiteral("x"));
     c.deletePreviousChar();
+}
+
+// Blank in Markdown's sense: only spaces, tabs and line ends.
+bool isBlank(const QString &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r');
+    });
 }
 
 QString loadTouchAndSave(const QString &markdown)
@@ -64,19 +87,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     QTextDocument document;
     MarkdownDocument md(&document);
     md.setMarkdown(source);
-    require(md.markdown() == source, "an untouched document is not its source", source, md.markdown());
+    require(source, md.markdown(), "an untouched document is not its source", source);
     touch(document);
-    require(md.markdown() == source, "a document touched but unchanged is not its source", source, md.markdown());
+    // A blank document, once touched, has nothing to say (as the unit's own
+    // test, emptyAndBlankDocuments, expects).
+    require(isBlank(source) ? QString() : source, md.markdown(), "a document touched but unchanged is not its source",
+            source);
 
     const QString house = md.houseMarkdown();
     {
         QTextDocument again;
         MarkdownDocument md2(&again);
         md2.setMarkdown(house);
-        require(md2.houseMarkdown() == house, "the house style is not a fixed point", source, md2.houseMarkdown());
+        require(house, md2.houseMarkdown(), "the house style is not a fixed point", source);
     }
-    require(loadTouchAndSave(house) == house, "the house style does not load and save as it is", source,
-            loadTouchAndSave(house));
+    require(house, loadTouchAndSave(house), "the house style does not load and save as it is", source);
 
     // A real edit at a place the input picks: typed text at the end of a block.
     if (document.blockCount() > 0 && size > 0) {
@@ -85,8 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         c.movePosition(QTextCursor::EndOfBlock);
         c.insertText(QStringLiteral("Z"));
         const QString edited = md.markdown();
-        require(loadTouchAndSave(edited) == edited, "an edited document does not load and save as it was saved",
-                source, loadTouchAndSave(edited));
+        require(edited, loadTouchAndSave(edited), "an edited document does not load and save as it was saved", source);
     }
     return 0;
 }

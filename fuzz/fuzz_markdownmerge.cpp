@@ -45,8 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     require(merged.text == swapped.text, "the merge differs with the sides swapped", base, ours, theirs);
 
     // A side that changed nothing takes the other's text as it is.
-    require(MarkdownMerge::merge(base, ours, base).text == ours, "an edit against no change was not kept", base,
-            ours, theirs);
+    require(MarkdownMerge::merge(base, ours, base).text == ours, "an edit against no change was not kept", base, ours,
+            theirs);
     require(MarkdownMerge::merge(base, base, theirs).text == theirs, "an edit against no change was not kept", base,
             ours, theirs);
 

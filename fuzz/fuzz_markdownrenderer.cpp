@@ -28,10 +28,10 @@ void require(bool condition, const char *what, const QByteArray &html)
 // HTML is escaped text) and only safe link and image targets.
 void checkSafe(const QByteArray &html)
 {
-    static const QByteArrayList allowed { "a",  "blockquote", "br", "code",  "del",   "em",    "h1", "h2",
-                                          "h3", "h4",         "h5", "h6",    "hr",    "img",   "input", "li",
-                                          "ol", "p",          "pre", "strong", "table", "tbody", "td",  "th",
-                                          "thead", "tr",      "u",  "ul" };
+    static const QByteArrayList allowed { "a",     "blockquote", "br", "code",  "del", "em",     "h1",
+                                          "h2",    "h3",         "h4", "h5",    "h6",  "hr",     "img",
+                                          "input", "li",         "ol", "p",     "pre", "strong", "table",
+                                          "tbody", "td",         "th", "thead", "tr",  "u",      "ul" };
     for (qsizetype lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', lt + 1)) {
         qsizetype end = lt + 1;
         if (end < html.size() && html[end] == '/')

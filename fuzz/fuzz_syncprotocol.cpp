@@ -25,8 +25,7 @@ using namespace quire::shared::SyncProtocol;
 
 // Read, write, read again: the second reading must succeed and write the
 // same JSON as the first.
-template<typename Message>
-void roundTrip(const nlohmann::json &json)
+template<typename Message> void roundTrip(const nlohmann::json &json)
 {
     auto first = Message::fromJson(json);
     if (!first)
@@ -40,8 +39,7 @@ void roundTrip(const nlohmann::json &json)
 }
 
 // Change and PullResponse also read by moving the rows out of the JSON.
-template<typename Message>
-void roundTripMoving(const nlohmann::json &json)
+template<typename Message> void roundTripMoving(const nlohmann::json &json)
 {
     roundTrip<Message>(json);
     auto copied = Message::fromJson(json);
