@@ -41,6 +41,7 @@ void checkSafe(const QByteArray &html)
             ++end;
         require(allowed.contains(html.mid(nameStart, end - nameStart)), "a tag the renderer does not write", html);
     }
+    require(!html.contains('\0'), "a NUL byte reached the page", html);
     const QByteArray lower = html.toLower();
     for (const char *attribute : { "href=\"", "src=\"" }) {
         for (qsizetype at = lower.indexOf(attribute); at >= 0; at = lower.indexOf(attribute, at + 1)) {
