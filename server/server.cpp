@@ -3,8 +3,11 @@
 
 #include "server/auth/passwordhasher.h"
 #include "server/auth/ratelimiter.h"
+#include "server/http/connectionquota.h"
+#include "server/http/apiratelimit.h"
 #include "server/http/httpworker.h"
 #include "server/http/listensockets.h"
+#include "server/http/memorybucketstore.h"
 #include "server/mail/mailer.h"
 #include "server/serverlogging.h"
 #include "server/site/pagecache.h"
@@ -29,10 +32,18 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     m_context.hasher = m_hasher.get();
     m_limiter = std::make_unique<RateLimiter>(m_context.config.rateLimitScale);
     m_context.limiter = m_limiter.get();
+    const ServerConfig &config = m_context.config;
+    m_apiLimits = std::make_unique<ApiRateLimit>(
+        ApiRateLimit::Settings { config.apiRateLimitPerAddress, config.apiRateLimitPerUser,
+                                 config.apiRateLimitWindowSeconds, config.rateLimitScale },
+        std::make_unique<MemoryBucketStore>());
+    m_context.apiLimits = m_apiLimits.get();
     m_changes = std::make_unique<ChangeFeed>();
     m_context.changes = m_changes.get();
     m_pages = std::make_unique<PageCache>();
     m_context.pages = m_pages.get();
+    m_connections = std::make_unique<ConnectionQuota>(m_context.config.maxConnectionsPerAddress);
+    m_context.connections = m_connections.get();
     // Direct: whichever worker committed a change empties the cache at once,
     // before its answer goes out, so no reader sees the old page after.
     PageCache *pages = m_pages.get();

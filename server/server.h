@@ -16,6 +16,7 @@ class QThread;
 
 namespace quire::server {
 
+class ApiRateLimit;
 class HttpWorker;
 class ListenSockets;
 class PasswordHasher;
@@ -23,6 +24,7 @@ class RateLimiter;
 class Mailer;
 class ChangeFeed;
 class PageCache;
+class ConnectionQuota;
 
 // The running server: migrates the database, opens the shared port and
 // starts one HttpWorker thread per configured thread. Shutdown stops
@@ -52,9 +54,11 @@ private:
     Router m_router;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<ApiRateLimit> m_apiLimits;
     std::unique_ptr<Mailer> m_mailer;
     std::unique_ptr<ChangeFeed> m_changes;
     std::unique_ptr<PageCache> m_pages;
+    std::unique_ptr<ConnectionQuota> m_connections;
     quint16 m_port = 0;
     std::vector<std::unique_ptr<HttpWorker>> m_workers;
     std::vector<QThread *> m_threads;

@@ -5,6 +5,7 @@
 #include "server/auth/auditlog.h"
 #include "server/auth/passwordhasher.h"
 #include "server/auth/passwordpolicy.h"
+#include "server/auth/sessioncarryover.h"
 #include "server/datadirectory.h"
 #include "server/http/listensockets.h"
 #include "server/http/requestlog.h"
@@ -15,6 +16,7 @@
 #include "server/serverroutes.h"
 #include "server/signalwatcher.h"
 #include "server/site/schedulepublisher.h"
+#include "server/sync/restorepoint.h"
 #include "server/sync/syncretention.h"
 #include "server/tlscredentials.h"
 #include "shared/database.h"
@@ -229,8 +231,12 @@ int ServerCommands::backup(const QStringList &args)
     return kExitOk;
 }
 
-int ServerCommands::restore(const QStringList &args)
+int ServerCommands::restore(const QStringList &arguments)
 {
+    // After a break-in an administrator may want everyone signed out; by
+    // default a restore keeps the sign-ins of the database it replaces.
+    QStringList args = arguments;
+    const bool endSessions = args.removeAll(QStringLiteral("--end-sessions")) > 0;
     auto parsed = parseFileCommand(args, QStringLiteral("--from"));
     if (!parsed)
         return fail(parsed.error());
@@ -245,6 +251,7 @@ int ServerCommands::restore(const QStringList &args)
         return fail(lock.error());
 
     const QDir dir(dataDir);
+    const QString current = dir.filePath(QStringLiteral("quire.db"));
     const QString staged = dir.filePath(QStringLiteral("quire.db.restoring"));
     QFile::remove(staged);
     if (!QFile::copy(backupFile, staged))
@@ -256,9 +263,19 @@ int ServerCommands::restore(const QStringList &args)
             QFile::remove(staged);
             return fail(db.error());
         }
-        // A new epoch tells every client that its cursor belongs to another history.
-        VoidResult r = (*db)->run(
-            QStringLiteral("UPDATE server_meta SET value = lower(hex(randomblob(16))) WHERE key = 'epoch'"));
+        VoidResult r = RestorePoint::mark(**db);
+        if (r && endSessions) {
+            r = SessionCarryOver::endAll(**db);
+            printOut(QStringLiteral("every sign-in ended: clients must sign in again"));
+        } else if (r && QFileInfo::exists(current)) {
+            // Not fatal: without it clients sign in again and keep their work.
+            Result<int> carried = SessionCarryOver::carry(**db, current);
+            if (carried)
+                printOut(QStringLiteral("kept %1 sign-in(s) of the replaced database").arg(*carried));
+            else
+                printOut(
+                    QStringLiteral("sign-ins not kept (%1): clients must sign in again").arg(carried.error().message));
+        }
         if (r)
             r = (*db)->run(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         if (!r) {
@@ -269,7 +286,6 @@ int ServerCommands::restore(const QStringList &args)
     QFile::remove(staged + QStringLiteral("-wal"));
     QFile::remove(staged + QStringLiteral("-shm"));
     // Keep what was there: a restore must never be the thing that loses data.
-    const QString current = dir.filePath(QStringLiteral("quire.db"));
     if (QFileInfo::exists(current)) {
         const QString aside = current + QStringLiteral(".before-restore-")
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));

@@ -16,7 +16,7 @@ public:
 private:
     static int serve(const QStringList &args);
     static int backup(const QStringList &args);
-    static int restore(const QStringList &args);
+    static int restore(const QStringList &arguments);
     static int createUser(const QStringList &args);
 };
 

@@ -140,13 +140,40 @@ const QList<ConfigOption> &ServerConfigLoader::options()
                          "(default: none).") },
         { QStringLiteral("rate-limit-scale"), QStringLiteral("QUIRE_RATE_LIMIT_SCALE"),
           QStringLiteral("rate_limit_scale"), QStringLiteral("X"),
-          QStringLiteral(
-              "Multiplies the sign-in rate limits and divides their delays (default: 1; raise only for load tests).") },
+          QStringLiteral("Multiplies every rate limit (sign-in and API budgets) and divides the sign-in delays "
+                         "(default: 1; raise only for load tests).") },
+        { QStringLiteral("api-rate-limit-address"), QStringLiteral("QUIRE_API_RATE_LIMIT_ADDRESS"),
+          QStringLiteral("api_rate_limit_address"), QStringLiteral("N"),
+          QStringLiteral("API requests one client address (IPv6: its /64) may make per window, all at once or "
+                         "spread out; more get 429 (default: 600; 0: no limit).") },
+        { QStringLiteral("api-rate-limit-user"), QStringLiteral("QUIRE_API_RATE_LIMIT_USER"),
+          QStringLiteral("api_rate_limit_user"), QStringLiteral("N"),
+          QStringLiteral("API requests one signed-in user may make per window, from all their addresses "
+                         "(default: 1200; 0: no limit).") },
+        { QStringLiteral("api-rate-limit-window"), QStringLiteral("QUIRE_API_RATE_LIMIT_WINDOW"),
+          QStringLiteral("api_rate_limit_window"), QStringLiteral("SECONDS"),
+          QStringLiteral("The window of the API budgets; each refills evenly over it (default: 60).") },
+        { QStringLiteral("refresh-reuse-grace-seconds"), QStringLiteral("QUIRE_REFRESH_REUSE_GRACE_SECONDS"),
+          QStringLiteral("refresh_reuse_grace_seconds"), QStringLiteral("N"),
+          QStringLiteral("A spent refresh token presented again within N seconds of its rotation, before its "
+                         "successor was used, gets that same successor instead of ending the session: a lost answer "
+                         "or two refreshes at once sign no one out (default: 30; 0 turns this off).") },
         { QStringLiteral("idle-timeout-seconds"), QStringLiteral("QUIRE_IDLE_TIMEOUT_SECONDS"),
           QStringLiteral("idle_timeout_seconds"), QStringLiteral("N"),
           QStringLiteral("Closes a connection that sends and receives nothing for this long: an idle keep-alive, "
                          "a request sent a byte at a time, a client that stopped reading (default: 75; live sync "
                          "sockets are pinged to stay open).") },
+        { QStringLiteral("request-head-timeout-seconds"), QStringLiteral("QUIRE_REQUEST_HEAD_TIMEOUT_SECONDS"),
+          QStringLiteral("request_head_timeout_seconds"), QStringLiteral("N"),
+          QStringLiteral("A request head must be complete this long after its first byte, however slowly bytes "
+                         "trickle in; later ones get 408 and a close (default: 10).") },
+        { QStringLiteral("min-body-rate"), QStringLiteral("QUIRE_MIN_BODY_RATE"), QStringLiteral("min_body_rate"),
+          QStringLiteral("BYTES"),
+          QStringLiteral("Bytes per second a request body must average once the head timeout's grace has passed; "
+                         "slower uploads get 408 and a close (default: 1024).") },
+        { QStringLiteral("max-connections-per-address"), QStringLiteral("QUIRE_MAX_CONNECTIONS_PER_ADDRESS"),
+          QStringLiteral("max_connections_per_address"), QStringLiteral("N"),
+          QStringLiteral("Open connections one client address may hold; more are closed at once (default: 128).") },
         { QStringLiteral("sync-retention-days"), QStringLiteral("QUIRE_SYNC_RETENTION_DAYS"),
           QStringLiteral("sync_retention_days"), QStringLiteral("N"),
           QStringLiteral("Days that sync keeps tombstones and old revisions; a replica offline for longer resyncs in "
@@ -160,7 +187,7 @@ QString ServerConfigLoader::helpText()
     QString text = QStringLiteral(
         "Usage: quire-server [serve] [options]\n"
         "       quire-server backup --data-dir DIR --to FILE\n"
-        "       quire-server restore --data-dir DIR --from FILE\n"
+        "       quire-server restore --data-dir DIR --from FILE [--end-sessions]\n"
         "       quire-server create-user --data-dir DIR --email ADDRESS [--role ROLE] [--name NAME] [--only-if-none]\n"
         "                    (password from standard input; generated and shown once if none)\n"
         "\n"
@@ -323,7 +350,14 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
            readNumber(v, QStringLiteral("max-body-bytes"), qint64(1024), kNoLimit, c.maxBodyBytes),
            readNumber(v, QStringLiteral("media-max-bytes"), qint64(1024), qint64(1) << 30, c.mediaMaxBytes),
            readNumber(v, QStringLiteral("idle-timeout-seconds"), 1, 3600, c.idleTimeoutSeconds),
-           readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays) }) {
+           readNumber(v, QStringLiteral("request-head-timeout-seconds"), 1, 600, c.requestHeadTimeoutSeconds),
+           readNumber(v, QStringLiteral("min-body-rate"), 0, 1 << 30, c.minBodyBytesPerSecond),
+           readNumber(v, QStringLiteral("max-connections-per-address"), 1, 1 << 20, c.maxConnectionsPerAddress),
+           readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays),
+           readNumber(v, QStringLiteral("api-rate-limit-address"), 0, 100'000'000, c.apiRateLimitPerAddress),
+           readNumber(v, QStringLiteral("api-rate-limit-user"), 0, 100'000'000, c.apiRateLimitPerUser),
+           readNumber(v, QStringLiteral("api-rate-limit-window"), 1, 86'400, c.apiRateLimitWindowSeconds),
+           readNumber(v, QStringLiteral("refresh-reuse-grace-seconds"), 0, 600, c.refreshReuseGraceSeconds) }) {
         if (e)
             return *e;
     }

@@ -30,8 +30,19 @@ struct ServerConfig
     enum class Registration { Closed, Invite, Open };
     Registration registration = Registration::Closed;
     double rateLimitScale = 1.0;
+    // Every API route: requests per window per client address and per user
+    // (0: no limit), multiplied by rateLimitScale.
+    int apiRateLimitPerAddress = 600;
+    int apiRateLimitPerUser = 1200;
+    int apiRateLimitWindowSeconds = 60;
+    // A refresh token shown again this long after its rotation, before its
+    // successor was used, gets that successor instead of ending the session.
+    int refreshReuseGraceSeconds = 30;
     int syncRetentionDays = 90;
     int idleTimeoutSeconds = 75; // connections that move no bytes this long are closed
+    int requestHeadTimeoutSeconds = 10; // a request head must be complete this long after its first byte
+    int minBodyBytesPerSecond = 1024; // after the head timeout's grace, slower bodies are cut off
+    int maxConnectionsPerAddress = 128; // open connections one client address may hold
     QStringList corsOrigins; // web origins allowed to call the API from a browser; none by default
     // Mail: the outbox folder unless an SMTP host is set.
     QString mailFrom;

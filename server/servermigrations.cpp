@@ -246,6 +246,27 @@ const QList<shared::Migration> &serverMigrations()
               // article page rendered and every pushed edit scanned the table.
               QStringLiteral("CREATE INDEX guides_address ON guides(kind, slug)"),
           } },
+        { 10,
+          QStringLiteral("durable_sign_in_state"),
+          {
+              // What protects real users from lock-out must outlive a restart
+              // and hold across instances (see PersistentLimits): per-account
+              // allowances, named by a keyed hash, dropped once full again...
+              QStringLiteral("CREATE TABLE limit_buckets (key_hash TEXT PRIMARY KEY, tokens REAL NOT NULL, "
+                             "updated_ms INTEGER NOT NULL, full_at_ms INTEGER NOT NULL) STRICT, WITHOUT ROWID"),
+              QStringLiteral("CREATE INDEX limit_buckets_full ON limit_buckets(full_at_ms)"),
+              // ...and the addresses each account signed in from, as keyed hashes.
+              QStringLiteral("CREATE TABLE known_addresses ("
+                             "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                             "address_hash TEXT NOT NULL, "
+                             "last_seen_at TEXT NOT NULL, "
+                             "PRIMARY KEY (user_id, address_hash)) STRICT, WITHOUT ROWID"),
+              // A rotated refresh token remembers its successor for the reuse
+              // grace window: the successor's hash, and the successor pair
+              // sealed under a key only the rotated token itself yields.
+              QStringLiteral("ALTER TABLE refresh_tokens ADD COLUMN successor_hash TEXT"),
+              QStringLiteral("ALTER TABLE refresh_tokens ADD COLUMN successor_box BLOB"),
+          } },
     };
     return migrations;
 }

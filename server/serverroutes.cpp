@@ -13,6 +13,7 @@
 #include "server/content/savedroutes.h"
 #include "server/content/taxonomyroutes.h"
 #include "server/site/draftpreview.h"
+#include "server/site/mailedlinkpages.h"
 #include "server/site/readerpages.h"
 #include "server/site/siteroutes.h"
 #include "server/sync/syncroutes.h"
@@ -37,6 +38,7 @@ void installAll(Router &router)
     MediaRoutes::install(router);
     DraftPreview::install(router);
     ReaderPages::install(router);
+    MailedLinkPages::install(router);
     SiteRoutes::install(router);
 }
 

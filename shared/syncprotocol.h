@@ -56,7 +56,7 @@ struct Conflict
     QString table;
     QString rowId;
     QString field;
-    QString kind; // both_changed | text_overlap | edit_vs_delete | delete_vs_edit
+    QString kind; // both_changed | text_overlap | edit_vs_delete | delete_vs_edit | slug_changed
     nlohmann::json baseValue;
     nlohmann::json serverValue; // the server's value when this client's edit arrived
     nlohmann::json clientValue; // what this client sent

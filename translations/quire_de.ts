@@ -589,6 +589,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Server hat nicht geantwortet.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>The server does not know this sign-in any more: it was ended, or the server was restored from a backup. Sign in again to sync; all your work here is kept and sent then.</source>
+        <translation>Der Server kennt diese Anmeldung nicht mehr: Sie wurde beendet, oder der Server wurde aus einer Sicherung wiederhergestellt. Melden Sie sich erneut an, um zu synchronisieren; Ihre gesamte Arbeit hier bleibt erhalten und wird dann gesendet.</translation>
+    </message>
+    <message>
         <location filename="../desktop/core/articlelistmodel.cpp" line="+40"/>
         <source>Draft</source>
         <translation>Entwurf</translation>
@@ -1553,12 +1558,17 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Sie haben einen Eintrag gelöscht, den jemand bearbeitet hat. Er bleibt mit dessen Änderung erhalten.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>The address you chose was taken, so the item was saved under the server&apos;s address shown here. Keep it, or change the address in the item&apos;s details.</source>
+        <translation>Die gewählte Adresse war schon vergeben, daher wurde der Eintrag unter der hier gezeigten Adresse des Servers gespeichert. Behalten Sie sie, oder ändern Sie die Adresse in den Details des Eintrags.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Server version</source>
         <translation>Version des Servers</translation>
     </message>

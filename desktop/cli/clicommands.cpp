@@ -16,7 +16,6 @@
 #include "shared/jsonqt.h"
 #include "shared/version.h"
 
-#include <QEventLoop>
 #include <QTextStream>
 
 namespace quire::cli {
@@ -147,13 +146,14 @@ int CliCommands::connectWorkspace(desktop::Workspace &ws, const QUrl &url, QStri
     auto probeOnce = [&ws, &url](const QString &trust) {
         desktop::ServerProbe probe;
         ProbeResult result;
-        QEventLoop loop;
-        QObject::connect(&probe, &desktop::ServerProbe::finished, &loop, [&](const ProbeResult &r) {
-            result = r;
-            loop.quit();
+        CliSupport::waitFor([&](const std::function<void()> &finished) {
+            QObject::connect(&probe, &desktop::ServerProbe::finished, &probe,
+                             [&result, finished](const ProbeResult &r) {
+                                 result = r;
+                                 finished();
+                             });
+            probe.start(url, trust, ws.profile().clientId());
         });
-        probe.start(url, trust, ws.profile().clientId());
-        loop.exec();
         return result;
     };
     // A server already pinned for this profile keeps its pin.
@@ -235,12 +235,12 @@ int CliCommands::login(const QString &profileDir, const QStringList &args)
     if (const int connected = connectWorkspace(ws, *url, parsed->pin, parsed->tofu); connected != Ok)
         return connected;
     desktop::ApiReply reply;
-    QEventLoop loop;
-    ws.session().signIn(parsed->rest.first(), password, [&](const desktop::ApiReply &r) {
-        reply = r;
-        loop.quit();
+    CliSupport::waitFor([&](const std::function<void()> &finished) {
+        ws.session().signIn(parsed->rest.first(), password, [&reply, finished](const desktop::ApiReply &r) {
+            reply = r;
+            finished();
+        });
     });
-    loop.exec();
     if (!reply.ok()) {
         m_err << reply.error->message << Qt::endl;
         return reply.status == 0                                                  ? Unreachable
@@ -261,16 +261,17 @@ int CliCommands::logout(const QString &profileDir, const QStringList &args)
         return Failure;
     }
     desktop::Workspace &ws = **workspace;
-    QEventLoop loop;
     bool signedIn = false;
-    ws.session().restore([&](const desktop::ApiReply &r) {
-        signedIn = r.ok();
-        loop.quit();
+    CliSupport::waitFor([&](const std::function<void()> &finished) {
+        ws.session().restore([&signedIn, finished](const desktop::ApiReply &r) {
+            signedIn = r.ok();
+            finished();
+        });
     });
-    loop.exec();
     if (signedIn) {
-        ws.session().signOut([&](const desktop::ApiReply &) { loop.quit(); });
-        loop.exec();
+        CliSupport::waitFor([&](const std::function<void()> &finished) {
+            ws.session().signOut([finished](const desktop::ApiReply &) { finished(); });
+        });
     }
     // Whatever the server said, nothing of the session stays on this machine.
     ws.session().forgetLocally();

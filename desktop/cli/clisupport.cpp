@@ -5,6 +5,7 @@
 #include "desktop/core/workspace.h"
 #include "shared/jsonqt.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QTextStream>
 
@@ -23,6 +24,18 @@ std::unique_ptr<desktop::Workspace> CliSupport::openWorkspace(const QString &pro
         return nullptr;
     }
     return std::move(workspace.value());
+}
+
+void CliSupport::waitFor(const std::function<void(const std::function<void()> &finished)> &start)
+{
+    QEventLoop loop;
+    bool done = false;
+    start([&loop, &done] {
+        done = true;
+        loop.quit();
+    });
+    if (!done)
+        loop.exec();
 }
 
 int CliSupport::usage(const QString &message)

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -47,6 +48,11 @@ public:
     // when the value is missing.
     static std::optional<QString> takeOption(QStringList &args, const QString &name, bool &bad);
     static bool takeSwitch(QStringList &args, const QString &name);
+    // Starts an asynchronous core call with `start`, which hands `finished`
+    // to the call's callback, and runs the event loop until that callback
+    // has run. A callback that ran before the wait began ends it too, so a
+    // command can never wait for an answer it already has.
+    static void waitFor(const std::function<void(const std::function<void()> &finished)> &start);
     shared::Result<QString> readTextFile(const QString &path);
 
     QTextStream &out() { return m_out; }

@@ -58,19 +58,20 @@ int SyncCommands::sync(const QString &profile, QStringList args)
     if (ws->api().server().isEmpty())
         return m_cli.fail(
             shared::Error::make(QStringLiteral("no_server"), Tr::tr("No server yet: run quire-cli login first.")));
-    QEventLoop loop;
     desktop::ApiReply restored;
-    ws->session().restore([&](const desktop::ApiReply &r) {
-        restored = r;
-        loop.quit();
+    CliSupport::waitFor([&](const std::function<void()> &finished) {
+        ws->session().restore([&restored, finished](const desktop::ApiReply &r) {
+            restored = r;
+            finished();
+        });
     });
-    loop.exec();
     if (!ws->session().isSignedIn()) {
         m_cli.err() << (restored.error ? restored.error->message : Tr::tr("Sign in first: quire-cli login URL EMAIL"))
                     << Qt::endl;
         return restored.status == 0 && restored.error ? Unreachable : Refused;
     }
     SyncEngine &engine = ws->sync();
+    QEventLoop loop;
     QObject::connect(&engine, &SyncEngine::roundFinished, &loop, &QEventLoop::quit);
     if (allowRemoval)
         engine.confirmMassRemoval();

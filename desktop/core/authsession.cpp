@@ -91,10 +91,15 @@ void AuthSession::forgotPassword(const QString &email, Done done)
                   nlohmann::json { { "email", email } }, QString(), std::move(done));
 }
 
+void AuthSession::later(std::function<void()> callback)
+{
+    QMetaObject::invokeMethod(this, std::move(callback), Qt::QueuedConnection);
+}
+
 void AuthSession::signOut(Done done)
 {
     if (!m_signedIn) {
-        done(ApiReply { 204, {}, std::nullopt, {}, {} });
+        later([done] { done(ApiReply { 204, {}, std::nullopt, {}, {} }); });
         return;
     }
     const QString token = m_accessToken;
@@ -124,9 +129,15 @@ void AuthSession::refresh(std::function<void(bool)> done)
         return;
     shared::Result<std::optional<QByteArray>> stored = m_credentials.load(credentialKey());
     if (!stored || !*stored || (*stored)->isEmpty()) {
-        const auto waiting = std::exchange(m_waitingForRefresh, {});
-        for (const auto &w : waiting)
-            w(false);
+        // Nothing to refresh with: the answer is known now, but it goes out
+        // through the event loop like every other (see later()).
+        m_refreshing = true;
+        later([this] {
+            m_refreshing = false;
+            const auto waiting = std::exchange(m_waitingForRefresh, {});
+            for (const auto &w : waiting)
+                w(false);
+        });
         return;
     }
     m_refreshing = true;

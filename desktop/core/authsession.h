@@ -62,6 +62,11 @@ private:
     void adopt(const nlohmann::json &tokens);
     void forget();
     void refresh(std::function<void(bool)> done);
+    // Every callback of this class runs from the event loop, never before
+    // the call that asked for it returns: a caller that starts a call and
+    // then enters a loop to wait for it would otherwise wait for ever
+    // (quire-cli sync did, on a profile without a session).
+    void later(std::function<void()> callback);
     // Runs `attempt`, and once more after refreshing the tokens if it met a 401.
     void withRefresh(std::function<void(Done)> attempt, Done done);
 

@@ -30,13 +30,20 @@ bool runJob(QKeychain::Job &job, QString *error)
     QEventLoop loop;
     QTimer timeout;
     timeout.setSingleShot(true);
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    // A flag as well as quit(): a job that finished before the loop runs
+    // must not be mistaken for one that timed out.
+    bool finished = false;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&loop, &finished] {
+        finished = true;
+        loop.quit();
+    });
     QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
     job.setAutoDelete(false);
     job.start();
     timeout.start(kKeychainTimeoutMs);
-    loop.exec();
-    if (timeout.isActive() == false) {
+    if (!finished)
+        loop.exec();
+    if (!finished) {
         *error = QStringLiteral("timed out");
         return false;
     }

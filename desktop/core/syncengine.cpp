@@ -297,7 +297,13 @@ void SyncEngine::failFromReply(const ApiReply &reply)
     if (reply.status == 0 || reply.status == 503 || reply.status == 502 || reply.status == 504)
         finish(State::Offline, error);
     else if (reply.status == 401)
-        finish(State::SignedOut, error);
+        // Even a refresh was refused: the server has no such sign-in (any
+        // more). Say why in words; nothing local is touched.
+        finish(State::SignedOut,
+               Error::make(QStringLiteral("session_unknown"),
+                           Tr::tr("The server does not know this sign-in any more: it was ended, or the server was "
+                                  "restored from a backup. Sign in again to sync; all your work here is kept and "
+                                  "sent then.")));
     else if (reply.status == 426)
         finish(State::Outdated, error);
     else

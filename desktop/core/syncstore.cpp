@@ -3,6 +3,7 @@
 
 #include "desktop/core/corelogging.h"
 #include "desktop/core/replica.h"
+#include "desktop/core/restoreoffers.h"
 #include "desktop/core/workingcopy.h"
 #include "shared/clock.h"
 #include "shared/database.h"
@@ -285,13 +286,16 @@ VoidResult SyncStore::applyPushResponse(const PushResponse &response)
             return v;
         if (VoidResult v = setMetaValue(QStringLiteral("inflight_max"), QStringLiteral("0")); !v)
             return v;
-        return settle(touched, {});
+        // Not settled against the cursor here: after a restore the answers'
+        // revisions belong to a history the cursor does not, until a pull.
+        return settle(touched, {}, false);
     });
 }
 
-VoidResult SyncStore::settle(QSet<QPair<QString, QString>> &touched, const QSet<QPair<QString, QString>> &written)
+VoidResult SyncStore::settle(QSet<QPair<QString, QString>> &touched, const QSet<QPair<QString, QString>> &written,
+                             bool dropAnswered)
 {
-    Result<qint64> seq = cursorSeq();
+    Result<qint64> seq = dropAnswered ? cursorSeq() : Result<qint64>(qint64(-1));
     if (!seq)
         return seq.error();
     Result<QSqlQuery> done
@@ -386,8 +390,9 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
     VoidResult done = m_db.transaction([&]() -> VoidResult {
         Result<QString> resyncing = m_replica.meta(QStringLiteral("resyncing"));
         Result<qint64> generation = metaInt(QStringLiteral("resync_generation"));
-        if (!resyncing || !generation)
-            return (!resyncing ? resyncing.error() : generation.error());
+        Result<QString> fromEpoch = m_replica.meta(QStringLiteral("resync_from_epoch"));
+        if (!resyncing || !generation || !fromEpoch)
+            return (!resyncing ? resyncing.error() : !generation ? generation.error() : fromEpoch.error());
         const bool finishingResync = *resyncing == QLatin1String("1") && !page.hasMore;
 
         // Rows with local changes still outstanding after this page: their
@@ -397,6 +402,9 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
         // take the fast path like any other.
         const std::optional<Cursor> pageCursor = Cursor::parse(page.cursor);
         const qint64 pageSeq = pageCursor ? pageCursor->seq : 0;
+        // A full pull from another history than the replica's: the server was restored.
+        const bool epochChanged = *resyncing == QLatin1String("1") && !fromEpoch->isEmpty() && pageCursor
+            && pageCursor->epoch != *fromEpoch;
         QSet<QPair<QString, QString>> queued;
         {
             Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT DISTINCT tbl, row_id FROM outbox "
@@ -406,6 +414,16 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                 return q.error();
             while (q->next())
                 queued.insert({ q->value(0).toString(), q->value(1).toString() });
+        }
+
+        // Then what this replica held is offered back before the server's rows replace it.
+        qint64 staleOffered = 0;
+        if (epochChanged) {
+            Result<qint64> kept
+                = RestoreOffers(m_replica, m_working, *fromEpoch, *generation).offerPage(page, finishingResync, queued);
+            if (!kept)
+                return kept.error();
+            staleOffered = *kept;
         }
 
         // Count what this page would take away before doing any of it.
@@ -427,7 +445,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                                                  { *generation });
             if (!stale)
                 return stale.error();
-            removing += stale->toLongLong();
+            removing += stale->toLongLong() - staleOffered;
         }
         if (!allowMassRemoval && total >= 10 && removing * 2 > total) {
             outcome = PageResult::NeedsConfirmation;
@@ -558,8 +576,13 @@ VoidResult SyncStore::beginResync()
 {
     return m_db.transaction([&]() -> VoidResult {
         Result<qint64> generation = metaInt(QStringLiteral("resync_generation"));
-        if (!generation)
-            return generation.error();
+        Result<Status> now = status();
+        if (!generation || !now)
+            return !generation ? generation.error() : now.error();
+        if (VoidResult r
+            = setMetaValue(QStringLiteral("resync_from_epoch"), RestoreOffers::historyOf(now->cursor, now->resyncing));
+            !r)
+            return r;
         if (VoidResult r = setMetaValue(QStringLiteral("resync_generation"), QString::number(*generation + 1)); !r)
             return r;
         if (VoidResult r = setMetaValue(QStringLiteral("resyncing"), QStringLiteral("1")); !r)

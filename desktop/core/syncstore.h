@@ -79,9 +79,10 @@ public:
 private:
     shared::Result<qint64> metaInt(const QString &key);
     shared::VoidResult setMetaValue(const QString &key, const QString &value);
-    // Drops answered mutations whose effect the cursor now covers, and
-    // rebuilds their rows.
-    shared::VoidResult settle(QSet<QPair<QString, QString>> &touched, const QSet<QPair<QString, QString>> &written);
+    // Drops answered mutations whose effect the cursor now covers (unless
+    // not `dropAnswered`), and rebuilds their rows and the `touched` ones.
+    shared::VoidResult settle(QSet<QPair<QString, QString>> &touched, const QSet<QPair<QString, QString>> &written,
+                              bool dropAnswered = true);
     shared::Result<qint64> cursorSeq();
 
     Replica &m_replica;

@@ -41,6 +41,9 @@ QString kindText(const QString &kind)
         return Tr::tr("You edited an item someone deleted. It was brought back with your edit.");
     if (kind == QLatin1String("delete_vs_edit"))
         return Tr::tr("You deleted an item someone edited. It was kept with their edit.");
+    if (kind == QLatin1String("slug_changed"))
+        return Tr::tr("The address you chose was taken, so the item was saved under the server's address shown "
+                      "here. Keep it, or change the address in the item's details.");
     return kind;
 }
 
@@ -59,6 +62,7 @@ ConflictsDialog::ConflictsDialog(desktop::Workspace &workspace, QWidget *parent)
     m_list->setObjectName(QStringLiteral("conflictList"));
     m_server->setObjectName(QStringLiteral("serverVersion"));
     m_mine->setObjectName(QStringLiteral("myVersion"));
+    m_summary->setObjectName(QStringLiteral("conflictSummary"));
     m_summary->setWordWrap(true);
     auto *sides = new QHBoxLayout;
     auto *left = new QVBoxLayout;

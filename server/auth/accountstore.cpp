@@ -275,7 +275,7 @@ Result<std::optional<Principal>> AccountStore::authenticate(const QString &acces
     return std::optional<Principal>(readPrincipal(*q));
 }
 
-Result<AccountStore::RefreshResult> AccountStore::refresh(const QString &refreshToken)
+Result<AccountStore::RefreshResult> AccountStore::refresh(const QString &refreshToken, qint64 reuseGraceMs)
 {
     const QString hash = Tokens::hash(refreshToken);
     RefreshResult result;
@@ -304,15 +304,26 @@ Result<AccountStore::RefreshResult> AccountStore::refresh(const QString &refresh
         result.userId = row->value(2).toString();
         const bool disabled = row->value(3).toBool();
         if (claim->numRowsAffected() != 1) {
-            if (!row->value(1).isNull()) {
-                // Used before: a copy is in someone else's hands. End the family.
-                result.outcome = RefreshOutcome::Reused;
-                return m_db.run(
-                    QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
-                    { now, result.sessionId });
+            if (row->value(1).isNull()) {
+                result.outcome = RefreshOutcome::Invalid; // expired or its session ended
+                return VoidResult::success();
             }
-            result.outcome = RefreshOutcome::Invalid; // expired or its session ended
-            return VoidResult::success();
+            if (!disabled) {
+                Result<std::optional<IssuedTokens>> again
+                    = successorInGrace(refreshToken, result.sessionId, reuseGraceMs);
+                if (!again)
+                    return again.error();
+                if (*again) {
+                    result.tokens = **again;
+                    result.outcome = RefreshOutcome::Rotated;
+                    return VoidResult::success();
+                }
+            }
+            // Used before, and not a retry within the grace window: a copy is
+            // in someone else's hands. End the family.
+            result.outcome = RefreshOutcome::Reused;
+            return m_db.run(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                            { now, result.sessionId });
         }
         if (disabled) {
             result.outcome = RefreshOutcome::Disabled;
@@ -333,11 +344,56 @@ Result<AccountStore::RefreshResult> AccountStore::refresh(const QString &refresh
             return issued.error();
         result.tokens = *issued;
         result.outcome = RefreshOutcome::Rotated;
-        return VoidResult::success();
+        // Keep the successor for the grace window, sealed under the token
+        // just spent; a family keeps one such box, for its latest rotation.
+        const QByteArray box
+            = Tokens::seal((issued->accessToken + QLatin1Char(' ') + issued->refreshToken).toLatin1(), refreshToken);
+        if (VoidResult u = m_db.run(QStringLiteral("UPDATE refresh_tokens SET successor_box = NULL "
+                                                   "WHERE session_id = ? AND successor_box IS NOT NULL"),
+                                    { result.sessionId });
+            !u)
+            return u;
+        return m_db.run(
+            QStringLiteral("UPDATE refresh_tokens SET successor_hash = ?, successor_box = ? WHERE token_hash = ?"),
+            { Tokens::hash(issued->refreshToken), box, hash });
     });
     if (!r)
         return r.error();
     return result;
+}
+
+Result<std::optional<IssuedTokens>> AccountStore::successorInGrace(const QString &refreshToken,
+                                                                   const QString &sessionId, qint64 reuseGraceMs)
+{
+    if (reuseGraceMs <= 0)
+        return std::optional<IssuedTokens>();
+    // Only while the successor is unused and the session live: once the
+    // successor has been refreshed in turn, the client that got it has moved
+    // on and this token can only be a copy.
+    const QString now = nowText();
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT r.successor_box, s.access_expires_at FROM refresh_tokens r "
+                                   "JOIN sessions s ON s.id = r.session_id "
+                                   "JOIN refresh_tokens next ON next.token_hash = r.successor_hash "
+                                   "WHERE r.token_hash = ? AND r.used_at > ? AND r.successor_box IS NOT NULL "
+                                   "AND s.revoked_at IS NULL AND next.used_at IS NULL AND next.expires_at > ?"),
+                    { Tokens::hash(refreshToken),
+                      shared::Timestamp::formatMs(shared::Clock::instance().nowMs() - reuseGraceMs), now });
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<IssuedTokens>();
+    const QList<QByteArray> parts = Tokens::open(q->value(0).toByteArray(), refreshToken).split(' ');
+    if (parts.size() != 2)
+        return std::optional<IssuedTokens>();
+    IssuedTokens tokens;
+    tokens.sessionId = sessionId;
+    tokens.accessToken = QString::fromLatin1(parts[0]);
+    tokens.refreshToken = QString::fromLatin1(parts[1]);
+    const std::optional<QDateTime> accessExpires = shared::Timestamp::parse(q->value(1).toString());
+    tokens.expiresInSeconds
+        = accessExpires ? std::max<qint64>(0, shared::Clock::instance().now().secsTo(*accessExpires)) : 0;
+    return std::optional<IssuedTokens>(tokens);
 }
 
 Result<QString> AccountStore::issueEmailToken(const QString &userId, const QString &purpose, qint64 lifetimeMs,
@@ -377,6 +433,27 @@ Result<std::optional<AccountStore::ClaimedToken>> AccountStore::claimEmailToken(
     if (!q->next())
         return std::optional<ClaimedToken>();
     return std::optional<ClaimedToken>(ClaimedToken { q->value(0).toString(), q->value(1).toString() });
+}
+
+Result<AccountStore::EmailTokenInfo> AccountStore::peekEmailToken(const QString &token, const QString &purpose)
+{
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT user_id, new_email, used_at IS NOT NULL, expires_at <= ? "
+                                                   "FROM email_tokens WHERE token_hash = ? AND purpose = ?"),
+                                    { nowText(), Tokens::hash(token), purpose });
+    if (!q)
+        return q.error();
+    EmailTokenInfo info;
+    if (!q->next())
+        return info;
+    info.userId = q->value(0).toString();
+    info.newEmail = q->value(1).toString();
+    if (q->value(2).toBool())
+        info.state = EmailTokenState::Used;
+    else if (q->value(3).toBool())
+        info.state = EmailTokenState::Expired;
+    else
+        info.state = EmailTokenState::Valid;
+    return info;
 }
 
 VoidResult AccountStore::setEmailVerified(const QString &userId)

@@ -93,8 +93,12 @@ public:
     };
     // Claims the refresh token atomically: of any number of concurrent
     // callers exactly one rotates it. A token that was already used revokes
-    // its whole session (family): someone holds a copy.
-    shared::Result<RefreshResult> refresh(const QString &refreshToken);
+    // its whole session (family): someone holds a copy. Except within
+    // `reuseGraceMs` of its rotation while its successor is still unused:
+    // then the caller gets that same successor again (outcome Rotated), so
+    // an answer lost to a crash or a second refresh sent at once signs no
+    // one out (see the README, "Tokens").
+    shared::Result<RefreshResult> refresh(const QString &refreshToken, qint64 reuseGraceMs);
 
     // Single-use mail tokens (verify_email, reset_password, change_email).
     // Issuing one voids the user's earlier unused ones of that purpose.
@@ -107,6 +111,17 @@ public:
     };
     // Marks the token used if it is valid, atomically; nullopt otherwise.
     shared::Result<std::optional<ClaimedToken>> claimEmailToken(const QString &token, const QString &purpose);
+    // What a mail token is, without claiming it: for the page a mailed link
+    // opens, which must tell an expired link from a used or an unknown one.
+    // A token voided by a newer one of its purpose counts as used.
+    enum class EmailTokenState { Valid, Expired, Used, Unknown };
+    struct EmailTokenInfo
+    {
+        EmailTokenState state = EmailTokenState::Unknown;
+        QString userId;
+        QString newEmail;
+    };
+    shared::Result<EmailTokenInfo> peekEmailToken(const QString &token, const QString &purpose);
     shared::VoidResult setEmailVerified(const QString &userId);
     // A confirmed new address: verified, since the user just opened mail sent to it.
     shared::VoidResult changeEmail(const QString &userId, const QString &email);
@@ -118,6 +133,10 @@ public:
 private:
     shared::Result<std::optional<StoredUser>> findOne(const QString &column, const QString &value);
     shared::Result<IssuedTokens> issueRefreshToken(const QString &sessionId, IssuedTokens tokens);
+    // The successor sealed in the row of `refreshToken`, if it may be handed
+    // out again (see refresh()).
+    shared::Result<std::optional<IssuedTokens>> successorInGrace(const QString &refreshToken, const QString &sessionId,
+                                                                 qint64 reuseGraceMs);
 
     shared::Database &m_db;
 };

@@ -177,7 +177,8 @@ HttpResponse refresh(HttpRequest &request, WorkerServices &services)
     r.refuseUnknown();
     if (!errors.isEmpty())
         return HttpResponse::error(400, errors.toError());
-    shared::Result<AccountStore::RefreshResult> result = services.accounts().refresh(token);
+    shared::Result<AccountStore::RefreshResult> result
+        = services.accounts().refresh(token, qint64(services.context().config.refreshReuseGraceSeconds) * 1000);
     if (!result)
         return HttpResponse::internalError(result.error());
     const QString ip = request.remoteAddress.toString();

@@ -18,21 +18,36 @@ RateLimiter::RateLimiter(double scale)
 
 std::optional<int> RateLimiter::take(const QString &key, const Policy &policy, qint64 nowMs)
 {
-    const double burst = policy.burst * m_scale;
-    const double rate = policy.perSecond * m_scale;
     std::lock_guard lock(m_mutex);
     prune(nowMs);
     auto it = m_buckets.find(key);
     if (it == m_buckets.end())
-        it = m_buckets.insert(key, Bucket { burst, nowMs });
-    Bucket &b = *it;
-    b.tokens = std::min(burst, b.tokens + double(nowMs - b.updatedMs) / 1000.0 * rate);
+        it = m_buckets.insert(key, full(policy, nowMs));
+    return takeFrom(*it, policy, nowMs);
+}
+
+RateLimiter::Bucket RateLimiter::full(const Policy &policy, qint64 nowMs) const
+{
+    return Bucket { policy.burst * m_scale, nowMs };
+}
+
+std::optional<int> RateLimiter::takeFrom(Bucket &b, const Policy &policy, qint64 nowMs) const
+{
+    const double burst = policy.burst * m_scale;
+    const double rate = policy.perSecond * m_scale;
+    b.tokens = std::min(burst, b.tokens + double(std::max<qint64>(0, nowMs - b.updatedMs)) / 1000.0 * rate);
     b.updatedMs = nowMs;
     if (b.tokens >= 1.0) {
         b.tokens -= 1.0;
         return std::nullopt;
     }
     return std::max(1, int(std::ceil((1.0 - b.tokens) / rate)));
+}
+
+qint64 RateLimiter::fullAgainMs(const Bucket &b, const Policy &policy) const
+{
+    const double missing = std::max(0.0, policy.burst * m_scale - b.tokens);
+    return b.updatedMs + qint64(std::ceil(missing / (policy.perSecond * m_scale) * 1000.0));
 }
 
 std::optional<int> RateLimiter::failureDelay(const QString &pairKey, qint64 nowMs)
@@ -60,13 +75,6 @@ void RateLimiter::recordSuccess(const QString &pairKey)
 {
     std::lock_guard lock(m_mutex);
     m_failures.remove(pairKey);
-    m_trusted.insert(pairKey, m_lastPruneMs);
-}
-
-bool RateLimiter::isTrusted(const QString &pairKey)
-{
-    std::lock_guard lock(m_mutex);
-    return m_trusted.contains(pairKey);
 }
 
 void RateLimiter::prune(qint64 nowMs)

@@ -10,8 +10,10 @@
 namespace quire::server {
 
 // Token buckets and failure back-off for the sign-in endpoints, shared by
-// all worker threads. Keys name what is limited ("login:ip:…",
-// "login:account:…"); state lives in memory, so a restart forgets it.
+// all worker threads. Keys name what is limited ("login:ip:…"). This state
+// lives in memory: it only slows attackers down, so a restart forgetting it
+// costs no real user anything. What protects real users (known addresses,
+// per-account allowances) is in the database, see PersistentLimits.
 class RateLimiter
 {
 public:
@@ -19,6 +21,11 @@ public:
     {
         double burst = 10; // requests allowed at once
         double perSecond = 1.0 / 6; // refill rate
+    };
+    struct Bucket
+    {
+        double tokens = 0;
+        qint64 updatedMs = 0;
     };
 
     // `scale` multiplies every allowance and divides every delay (tests and
@@ -28,6 +35,12 @@ public:
     // Takes one token for `key`; nullopt when allowed, otherwise the seconds
     // to wait before asking again.
     std::optional<int> take(const QString &key, const Policy &policy, qint64 nowMs);
+    // The same for a bucket kept elsewhere: refills `bucket` to `nowMs` and
+    // takes a token from it if it has one. A missing bucket is `full()`.
+    std::optional<int> takeFrom(Bucket &bucket, const Policy &policy, qint64 nowMs) const;
+    Bucket full(const Policy &policy, qint64 nowMs) const;
+    // When a bucket left alone is full again (and so need not be kept).
+    qint64 fullAgainMs(const Bucket &bucket, const Policy &policy) const;
 
     // Failed sign-ins for one account from one address slow down that pair
     // only: 1 s after the third failure, doubling to 60 s. A success clears
@@ -35,17 +48,8 @@ public:
     std::optional<int> failureDelay(const QString &pairKey, qint64 nowMs);
     void recordFailure(const QString &pairKey, qint64 nowMs);
     void recordSuccess(const QString &pairKey);
-    // True when this account has signed in from this address before: the
-    // per-account allowance (against attacks spread over many addresses)
-    // does not apply to the real user's own machines.
-    bool isTrusted(const QString &pairKey);
 
 private:
-    struct Bucket
-    {
-        double tokens = 0;
-        qint64 updatedMs = 0;
-    };
     struct Failures
     {
         int count = 0;
@@ -58,7 +62,6 @@ private:
     std::mutex m_mutex;
     QHash<QString, Bucket> m_buckets;
     QHash<QString, Failures> m_failures;
-    QHash<QString, qint64> m_trusted; // pair -> last success
     qint64 m_lastPruneMs = 0;
 };
 

@@ -3,6 +3,7 @@
 
 #include "server/auth/auditlog.h"
 #include "server/auth/passwordhasher.h"
+#include "server/auth/persistentlimits.h"
 #include "server/auth/ratelimiter.h"
 #include "server/http/httpmessage.h"
 #include "server/servercontext.h"
@@ -26,22 +27,45 @@ void verify(WorkerServices &services, const QString &rawEmail, const QString &pa
     const QString pair = QStringLiteral("login:pair:") + email + QLatin1Char('|') + ip;
     RateLimiter &limiter = services.limiter();
     const qint64 now = shared::Clock::instance().nowMs();
+    auto fail = [&done](const QString &error) {
+        Outcome o;
+        o.error = error;
+        done(o);
+    };
     std::optional<int> wait = limiter.failureDelay(pair, now);
     if (!wait)
         wait = limiter.take(QStringLiteral("login:ip:") + ip, kLoginPerIp, now);
-    if (!wait && !limiter.isTrusted(pair))
-        wait = limiter.take(QStringLiteral("login:account:") + email, kLoginPerAccount, now);
+    shared::Result<std::optional<StoredUser>> found = std::optional<StoredUser>();
+    if (!wait) {
+        found = services.accounts().findByEmail(email);
+        if (!found)
+            return fail(found.error().message);
+        // The per-account allowance (against attacks spread over many
+        // addresses) does not apply where the account has signed in before,
+        // so the real user's own machines are never held to it. Both live
+        // in the database: a restart must not make the user a stranger.
+        PersistentLimits limits(services.database(), limiter);
+        bool known = false;
+        if (*found) {
+            shared::Result<bool> k = limits.isKnownAddress((*found)->user.id, ip, now);
+            if (!k)
+                return fail(k.error().message);
+            known = *k;
+        }
+        if (!known) {
+            // Unknown addresses take from the same allowance whether the
+            // account exists or not, so a 429 tells nothing about that.
+            shared::Result<std::optional<int>> taken
+                = limits.take(QStringLiteral("login:account:") + email, kLoginPerAccount, now);
+            if (!taken)
+                return fail(taken.error().message);
+            wait = *taken;
+        }
+    }
     if (wait) {
         Outcome o;
         o.kind = Outcome::Kind::RateLimited;
         o.retryAfter = *wait;
-        done(o);
-        return;
-    }
-    shared::Result<std::optional<StoredUser>> found = services.accounts().findByEmail(email);
-    if (!found) {
-        Outcome o;
-        o.error = found.error().message;
         done(o);
         return;
     }
@@ -78,6 +102,9 @@ void verify(WorkerServices &services, const QString &rawEmail, const QString &pa
                 return;
             }
             services.limiter().recordSuccess(pair);
+            PersistentLimits limits(services.database(), services.limiter());
+            if (shared::VoidResult r = limits.rememberAddress(user->user.id, ip, shared::Clock::instance().nowMs()); !r)
+                qWarning("login: the address is not remembered: %s", qPrintable(r.error().message));
             if (const QByteArray rehash = values.value(1).toByteArray(); !rehash.isEmpty()) {
                 // Stronger parameters than when this hash was made: upgrade it now
                 // that we know the password. Failing only postpones the upgrade.

@@ -17,5 +17,12 @@ QString hash(const QString &token);
 // Constant-time comparison for secrets held in memory.
 bool equal(const QByteArray &a, const QByteArray &b);
 
+// Seals `plain` (XSalsa20-Poly1305) under a key derived from the token
+// `keyToken` with BLAKE2b, unrelated to the SHA-256 the database keeps: only
+// someone who holds that token can open it, not someone who reads the
+// database. `open` answers an empty array when the box does not open.
+QByteArray seal(const QByteArray &plain, const QString &keyToken);
+QByteArray open(const QByteArray &box, const QString &keyToken);
+
 } // namespace Tokens
 } // namespace quire::server

@@ -6,6 +6,7 @@
 #include "server/auth/signin.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "server/site/formguard.h"
 #include "server/site/readerpages.h"
 #include "shared/jsonqt.h"
 #include "shared/jsonreader.h"
@@ -34,12 +35,8 @@ void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
     const bool form = isForm(request);
     if (form) {
         // Login CSRF: a form from another site could sign the browser into
-        // someone else's account. Browsers send Origin with cross-site form
-        // posts; it must be ours.
-        const QByteArray origin = request.header("Origin");
-        if (!origin.isEmpty() && origin != "null"
-            && QUrl(QString::fromLatin1(origin)).adjusted(QUrl::RemovePath)
-                != QUrl(services.context().publicBaseUrl).adjusted(QUrl::RemovePath)) {
+        // someone else's account.
+        if (FormGuard::fromAnotherSite(request, services.context().publicBaseUrl)) {
             respond(HttpResponse::error(403, QStringLiteral("csrf_failed"),
                                         QStringLiteral("The form did not come from this site.")));
             return;

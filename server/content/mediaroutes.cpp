@@ -60,8 +60,12 @@ HttpResponse list(HttpRequest &request, WorkerServices &services)
         return HttpResponse::error(400, QStringLiteral("validation_failed"), QStringLiteral("page must be 1 or more."));
     constexpr int kPerPage = 50;
     qint64 total = 0;
+    // Writers see what they uploaded and what the articles they may see
+    // use; those who may edit any article see every image.
+    const Principal &who = *request.principal;
+    const MediaScope scope { shared::hasPermission(who.role, shared::Permission::EditAnyContent), who.userId };
     MediaStore media = store(services);
-    auto items = media.list(kPerPage, (page - 1) * kPerPage, total);
+    auto items = media.list(scope, kPerPage, (page - 1) * kPerPage, total);
     if (!items)
         return HttpResponse::internalError(items.error());
     nlohmann::json out = nlohmann::json::array();

@@ -86,15 +86,34 @@ Result<std::optional<MediaRecord>> MediaStore::find(const QString &sha256)
     return std::optional(read(*q));
 }
 
-Result<QList<MediaRecord>> MediaStore::list(int limit, int offset, qint64 &total)
+Result<QList<MediaRecord>> MediaStore::list(const MediaScope &scope, int limit, int offset, qint64 &total)
 {
-    Result<QVariant> count = m_db.scalar(QStringLiteral("SELECT count(*) FROM media"));
+    QString where = QStringLiteral("1");
+    QVariantList binds;
+    if (!scope.all) {
+        // An article shows an image by its address, /media/<sha256>, in the
+        // body or as its cover. The articles one may see are one's own and
+        // the published ones (GuideAccess); the published are many, so their
+        // bodies are asked through the search index (which holds exactly
+        // those, and the hash as one word) and their covers read once. No
+        // colon in this SQL: Qt would take `body:` for a named placeholder.
+        where = QStringLiteral(
+            "(m.uploaded_by = ? "
+            "OR EXISTS (SELECT 1 FROM guides g WHERE g.owner_id = ? AND g.deleted = 0 "
+            "AND (g.cover = '/media/' || m.sha256 OR instr(g.body, '/media/' || m.sha256) > 0)) "
+            "OR m.sha256 IN (SELECT substr(cover, 8) FROM guides WHERE status = 'published' AND deleted = 0 "
+            "AND cover LIKE '/media/%') "
+            "OR EXISTS (SELECT 1 FROM guides_fts WHERE guides_fts MATCH char(34) || m.sha256 || char(34)))");
+        binds << scope.userId << scope.userId;
+    }
+    Result<QVariant> count = m_db.scalar(QStringLiteral("SELECT count(*) FROM media m WHERE ") + where, binds);
     if (!count)
         return count.error();
     total = count->toLongLong();
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT sha256, mime, size, width, height, created_at FROM media "
-                                                   "ORDER BY created_at DESC, sha256 LIMIT ? OFFSET ?"),
-                                    { limit, offset });
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT sha256, mime, size, width, height, created_at FROM media m WHERE ") + where
+                        + QStringLiteral(" ORDER BY created_at DESC, sha256 LIMIT ? OFFSET ?"),
+                    binds + QVariantList { limit, offset });
     if (!q)
         return q.error();
     QList<MediaRecord> out;

@@ -26,6 +26,14 @@ struct MediaRecord
     QString createdAt;
 };
 
+// Which images a listing shows: every one, or those `userId` uploaded and
+// those the articles they may see use (as cover or in the body).
+struct MediaScope
+{
+    bool all = false;
+    QString userId;
+};
+
 // Uploaded images, named by the SHA-256 of their bytes, so the same image
 // uploaded twice is stored once and its address never changes. The bytes
 // live under DATA_DIR/media/<first two hex>/<sha256>, written to a
@@ -41,7 +49,7 @@ public:
     shared::Result<std::pair<MediaRecord, bool>> put(const QByteArray &bytes, const QString &mime, int width,
                                                      int height, const QString &uploadedBy);
     shared::Result<std::optional<MediaRecord>> find(const QString &sha256);
-    shared::Result<QList<MediaRecord>> list(int limit, int offset, qint64 &total);
+    shared::Result<QList<MediaRecord>> list(const MediaScope &scope, int limit, int offset, qint64 &total);
     QString pathOf(const QString &sha256) const;
 
     static bool isName(const QString &text); // 64 lower-case hex digits

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/frontdoor.h"
 
+#include "server/http/connectionquota.h"
 #include "server/http/requestlog.h"
+#include "server/http/responseframer.h"
 #include "server/http/socketio.h"
 #include "server/http/wireformat.h"
 #include "server/serverlogging.h"
@@ -28,10 +30,11 @@ using SocketIo::Io;
 using SocketIo::peerText;
 using SocketIo::readSome;
 using SocketIo::writeSome;
+using Status = TlsStream::Status;
 
 // Room for a few pipelined requests at once; one head never exceeds half.
-constexpr std::size_t kPeekBytes = 2 * SimpleRequest::kMaxHead;
-static_assert(kPeekBytes > SimpleRequest::kMaxHead);
+constexpr qsizetype kReadBytes = 2 * SimpleRequest::kMaxHead;
+static_assert(kReadBytes > qsizetype(SimpleRequest::kMaxHead));
 constexpr int kEventsPerTurn = 128;
 constexpr int kAcceptsPerTurn = 256;
 // Out of descriptors: stop accepting for this long rather than spin on a
@@ -44,6 +47,20 @@ constexpr int kSweepMs = 1000;
 // Relayed bytes held per direction before reading that side pauses.
 constexpr qsizetype kRelayBuffer = 256 * 1024;
 
+Status fromIo(Io io)
+{
+    switch (io) {
+    case Io::Moved:
+        return Status::Ok;
+    case Io::WouldBlock:
+        return Status::WouldBlock;
+    case Io::Closed:
+        return Status::Closed;
+    default:
+        return Status::Failed;
+    }
+}
+
 qint64 nowMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
@@ -51,6 +68,33 @@ qint64 nowMs()
 }
 
 } // namespace
+
+struct FrontDoor::Connection
+{
+    int fd = -1;
+    QByteArray remote;
+    bool counted = false; // holds a share of the address's quota
+    std::unique_ptr<TlsStream> tls; // HTTPS only
+    bool handshaking = false;
+    QByteArray in; // client bytes not handled yet
+    QByteArray unsent; // output not written yet (TLS: not yet encrypted)
+    bool closing = false; // close once `unsent` is written
+    // ms on a steady clock: when it was accepted, then when it last
+    // answered a request or moved bytes.
+    qint64 activeAt = 0;
+    // When the head being read began (0: none is), and when the body being
+    // read began, with what it still lacked then.
+    qint64 headSince = 0;
+    qint64 bodySince = 0;
+    std::uint64_t bodyAtStart = 0;
+    // Once relaying to Qt:
+    int relay = -1; // our end of the socket pair
+    QByteArray toRelay; // framed bytes for Qt not written yet
+    std::unique_ptr<RequestFramer> requests;
+    std::unique_ptr<ResponseFramer> answers;
+    std::uint64_t fromQtTotal = 0; // bytes read from Qt so far
+    bool refusing = false; // the framer refused: answer once Qt is done
+};
 
 FrontDoor::FrontDoor(int listenFd, TlsStream::Context tls, Handler handler, HandOver handOver, QObject *parent)
     : QObject(parent)
@@ -80,11 +124,9 @@ bool FrontDoor::start()
     m_accepting = true;
     m_notifier = new QSocketNotifier(m_epollFd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &FrontDoor::onEvents);
-    if (m_tls || m_idleMs > 0) {
-        auto *sweep = new QTimer(this);
-        connect(sweep, &QTimer::timeout, this, &FrontDoor::sweep);
-        sweep->start(std::min(kSweepMs, m_idleMs > 0 ? m_idleMs : kSweepMs));
-    }
+    auto *sweep = new QTimer(this);
+    connect(sweep, &QTimer::timeout, this, &FrontDoor::sweep);
+    sweep->start(std::min({ kSweepMs, m_limits.idleMs > 0 ? m_limits.idleMs : kSweepMs, m_limits.headMs }));
     return true;
 }
 
@@ -119,30 +161,17 @@ void FrontDoor::onEvents()
                 acceptAll();
             continue;
         }
-        // A relay's events move its connection. A connection closed or
-        // handed over earlier in this batch is gone from the map.
+        // A relay's events move its connection. A connection closed earlier
+        // in this batch is gone from the map.
         const auto relay = m_relays.find(fd);
         const auto it = m_connections.find(relay == m_relays.end() ? fd : relay->second);
         if (it == m_connections.end())
             continue;
-        Connection &connection = *it->second;
-        const uint32_t what = events[i].events;
-        if (connection.tls) {
-            drive(connection);
+        if ((events[i].events & EPOLLERR) && relay == m_relays.end()) {
+            close(*it->second);
             continue;
         }
-        if (what & EPOLLERR) {
-            close(connection);
-            continue;
-        }
-        if (what & EPOLLOUT) {
-            onWritable(connection);
-            if (!m_connections.contains(fd))
-                continue;
-        }
-        // Reading also notices a peer that hung up (recv returns 0).
-        if (what & (EPOLLIN | EPOLLRDHUP | EPOLLHUP))
-            onReadable(connection);
+        drive(*it->second);
     }
 }
 
@@ -175,6 +204,13 @@ void FrontDoor::acceptAll()
 
 void FrontDoor::accepted(int fd, QByteArray remote)
 {
+    // One address may not hold every connection: past its share, the new
+    // one is closed at once, before any TLS work is spent on it.
+    if (m_limits.quota && !m_limits.quota->acquire(remote)) {
+        qCDebug(lcHttp) << "connection from" << remote << "refused: too many open";
+        ::close(fd);
+        return;
+    }
     // Answers go out in one write each; Nagle would only delay the second
     // of two pipelined ones.
     const int one = 1;
@@ -182,46 +218,36 @@ void FrontDoor::accepted(int fd, QByteArray remote)
     auto connection = std::make_unique<Connection>();
     connection->fd = fd;
     connection->remote = std::move(remote);
+    connection->counted = m_limits.quota != nullptr;
     connection->activeAt = nowMs();
-    epoll_event event {};
-    event.data.fd = fd;
     if (m_tls) {
         connection->tls = std::make_unique<TlsStream>(m_tls, fd);
         connection->handshaking = true;
-        // Edge-triggered both ways for good: drive() moves whatever can.
-        event.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
-    } else {
-        event.events = EPOLLIN | EPOLLRDHUP | EPOLLET;
     }
+    // Edge-triggered both ways for good: drive() moves whatever can.
+    epoll_event event {};
+    event.data.fd = fd;
+    event.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
     Connection &added = *m_connections.emplace(fd, std::move(connection)).first->second;
     if (epoll_ctl(m_epollFd, EPOLL_CTL_ADD, fd, &event) != 0)
         close(added);
 }
 
-std::size_t FrontDoor::answer(std::string_view data, const QByteArray &remote, std::vector<Reply> &replies,
-                              After &after)
+std::size_t FrontDoor::answer(std::string_view data, const QByteArray &remote, std::vector<Reply> &replies, Next &next)
 {
     std::size_t consumed = 0;
-    after = After::Read;
+    next = Next::Read;
     while (consumed < data.size()) {
         const SimpleRequest request = SimpleRequest::parse(data.substr(consumed));
         if (request.outcome == SimpleRequest::Outcome::Incomplete)
             break;
         if (request.outcome == SimpleRequest::Outcome::Malformed) {
-            // Qt's parser would wait on such a connection forever.
-            const QByteArray id = WireFormat::newRequestId();
-            static const QByteArray body = QByteArrayLiteral("This is not an HTTP/1.1 request.\n");
-            replies.push_back({ QByteArrayLiteral("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; "
-                                                  "charset=utf-8\r\nConnection: close\r\nContent-Length: ")
-                                    + QByteArray::number(body.size()) + "\r\n",
-                                WireFormat::tail(id), body });
-            RequestLog::write({ id, "-", "-", 400, 0, remote });
-            after = After::Close;
-            return data.size();
+            next = Next::Close;
+            return consumed;
         }
         Reply reply;
         if (request.outcome == SimpleRequest::Outcome::NotSimple || !m_handler(request, remote, reply)) {
-            after = m_tls ? After::Relay : After::HandOver;
+            next = Next::Relay;
             return consumed;
         }
         replies.push_back(std::move(reply));
@@ -229,62 +255,85 @@ std::size_t FrontDoor::answer(std::string_view data, const QByteArray &remote, s
     }
     // A head this long that is still not complete is not simple.
     if (data.size() - consumed >= SimpleRequest::kMaxHead)
-        after = m_tls ? After::Relay : After::HandOver;
+        next = Next::Relay;
     return consumed;
 }
 
-void FrontDoor::onReadable(Connection &connection)
+void FrontDoor::drive(Connection &connection)
 {
-    // Requests wait in the socket while an answer is still being written:
-    // the client's own back-pressure.
-    if (!connection.unsent.isEmpty() || connection.afterFlush != After::Read)
+    if (connection.handshaking) {
+        switch (connection.tls->handshake()) {
+        case Status::Ok:
+            connection.handshaking = false;
+            break;
+        case Status::WouldBlock:
+            return;
+        default:
+            close(connection);
+            return;
+        }
+    }
+    if (!flush(connection))
         return;
-    const int fd = connection.fd;
-    std::array<char, kPeekBytes> buffer;
-    for (;;) {
-        const ssize_t n = recv(fd, buffer.data(), buffer.size(), MSG_PEEK);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            return;
-        if (n <= 0) {
-            close(connection); // the peer hung up, or the connection failed
-            return;
-        }
-        const std::string_view data(buffer.data(), std::size_t(n));
+    if (connection.closing) {
+        if (connection.unsent.isEmpty())
+            closeGently(connection);
+        return;
+    }
+    if (connection.relay >= 0)
+        relay(connection);
+    else
+        serve(connection);
+}
+
+void FrontDoor::serve(Connection &connection)
+{
+    // Reading pauses while answers wait to be written: back-pressure.
+    while (connection.unsent.isEmpty()) {
+        const Status status = connection.tls ? connection.tls->read(connection.in, kReadBytes)
+                                             : fromIo(readSome(connection.fd, connection.in, kReadBytes));
         std::vector<Reply> replies;
-        After after = After::Read;
-        const std::size_t consumed = answer(data, connection.remote, replies, after);
-        // Take exactly the answered requests off the socket; they were peeked.
-        for (std::size_t taken = 0; taken < consumed;) {
-            const ssize_t got = recv(fd, buffer.data(), consumed - taken, 0);
-            if (got < 0 && errno == EINTR)
-                continue;
-            if (got <= 0) {
-                close(connection);
-                return;
-            }
-            taken += std::size_t(got);
-        }
-        if (!replies.empty()) {
-            connection.activeAt = nowMs();
-            if (!send(connection, replies))
-                return;
-        }
-        if (after != After::Read) {
-            connection.afterFlush = after;
-            if (connection.unsent.isEmpty())
-                finishFlushed(connection);
+        Next next = Next::Read;
+        const std::size_t consumed
+            = answer(std::string_view(connection.in.constData(), std::size_t(connection.in.size())), connection.remote,
+                     replies, next);
+        connection.in.remove(0, qsizetype(consumed));
+        const qint64 now = nowMs();
+        if (!replies.empty())
+            connection.activeAt = now;
+        connection.headSince = connection.in.isEmpty() ? 0 : (connection.headSince ? connection.headSince : now);
+        if (!send(connection, replies))
+            return;
+        if (next == Next::Relay) {
+            // Answers given so far are in `unsent` or written, ahead of Qt's.
+            startRelay(connection);
             return;
         }
-        // Everything there was looked at; the next bytes bring a new edge.
-        if (!connection.unsent.isEmpty() || data.size() < buffer.size())
+        if (next == Next::Close) {
+            // Qt's parser would wait on such a connection forever.
+            refuse(connection, 400, QByteArrayLiteral("This is not an HTTP/1.1 request."));
+            return;
+        }
+        if (status == Status::Closed || status == Status::Failed) {
+            if (flush(connection)) // what was asked before leaving, best effort
+                close(connection);
+            return;
+        }
+        if (status == Status::WouldBlock)
             return;
     }
 }
 
 bool FrontDoor::send(Connection &connection, const std::vector<Reply> &replies)
 {
+    if (replies.empty())
+        return true;
+    if (connection.tls || !connection.unsent.isEmpty()) {
+        for (const Reply &reply : replies)
+            connection.unsent.append(reply.head).append(reply.tail).append(reply.body);
+        return flush(connection);
+    }
+    // Plain and nothing queued: one sendmsg straight from the kept buffers.
     std::vector<iovec> parts;
     parts.reserve(replies.size() * 3);
     std::size_t total = 0;
@@ -322,97 +371,9 @@ bool FrontDoor::send(Connection &connection, const std::vector<Reply> &replies)
                 ++first;
         }
     }
-    if (written == total)
-        return true;
-    for (std::size_t i = first; i < parts.size(); ++i)
+    for (std::size_t i = first; written < total && i < parts.size(); ++i)
         connection.unsent.append(static_cast<const char *>(parts[i].iov_base), qsizetype(parts[i].iov_len));
-    return watch(connection, true);
-}
-
-void FrontDoor::onWritable(Connection &connection)
-{
-    connection.activeAt = nowMs(); // the client read some of its answers
-    const Io io = writeSome(connection.fd, connection.unsent);
-    if (io == Io::WouldBlock)
-        return;
-    if (io != Io::Moved) {
-        close(connection);
-        return;
-    }
-    if (connection.afterFlush != After::Read) {
-        finishFlushed(connection);
-        return;
-    }
-    if (!watch(connection, false))
-        return;
-    // Requests that came while the answer was written brought their edge
-    // then; look at them now.
-    onReadable(connection);
-}
-
-void FrontDoor::drive(Connection &connection)
-{
-    if (connection.handshaking) {
-        switch (connection.tls->handshake()) {
-        case TlsStream::Status::Ok:
-            connection.handshaking = false;
-            break;
-        case TlsStream::Status::WouldBlock:
-            return;
-        default:
-            close(connection);
-            return;
-        }
-    }
-    if (!flush(connection))
-        return;
-    if (connection.afterFlush == After::Close) {
-        if (connection.unsent.isEmpty())
-            close(connection);
-        return;
-    }
-    if (connection.relay >= 0)
-        relay(connection);
-    else
-        serve(connection);
-}
-
-void FrontDoor::serve(Connection &connection)
-{
-    // Reading pauses while answers wait to be written: back-pressure.
-    while (connection.unsent.isEmpty()) {
-        const TlsStream::Status status = connection.tls->read(connection.in, qsizetype(kPeekBytes));
-        std::vector<Reply> replies;
-        After after = After::Read;
-        const std::size_t consumed
-            = answer(std::string_view(connection.in.constData(), std::size_t(connection.in.size())), connection.remote,
-                     replies, after);
-        connection.in.remove(0, qsizetype(consumed));
-        if (!replies.empty())
-            connection.activeAt = nowMs();
-        for (const Reply &reply : replies)
-            connection.unsent.append(reply.head).append(reply.tail).append(reply.body);
-        if (after == After::Relay) {
-            // Answers given so far are in `unsent`, ahead of Qt's.
-            startRelay(connection);
-            return;
-        }
-        if (after == After::Close) {
-            connection.afterFlush = After::Close;
-            if (flush(connection) && connection.unsent.isEmpty())
-                close(connection);
-            return;
-        }
-        if (status == TlsStream::Status::Closed || status == TlsStream::Status::Failed) {
-            if (flush(connection)) // what was asked before leaving, best effort
-                close(connection);
-            return;
-        }
-        if (!flush(connection))
-            return;
-        if (status == TlsStream::Status::WouldBlock)
-            return;
-    }
+    return true;
 }
 
 bool FrontDoor::flush(Connection &connection)
@@ -420,10 +381,11 @@ bool FrontDoor::flush(Connection &connection)
     if (connection.unsent.isEmpty())
         return true;
     const qsizetype before = connection.unsent.size();
-    const TlsStream::Status status = connection.tls->write(connection.unsent);
+    const Status status = connection.tls ? connection.tls->write(connection.unsent)
+                                         : fromIo(writeSome(connection.fd, connection.unsent));
     if (connection.unsent.size() != before)
-        connection.activeAt = nowMs();
-    if (status == TlsStream::Status::Ok || status == TlsStream::Status::WouldBlock)
+        connection.activeAt = nowMs(); // the client reads its answers
+    if (status == Status::Ok || status == Status::WouldBlock)
         return true;
     close(connection);
     return false;
@@ -448,8 +410,8 @@ void FrontDoor::startRelay(Connection &connection)
     }
     connection.relay = pair[0];
     m_relays.emplace(pair[0], connection.fd);
-    connection.toRelay = std::move(connection.in);
-    connection.in.clear();
+    connection.requests = std::make_unique<RequestFramer>(m_limits.framing);
+    connection.answers = std::make_unique<ResponseFramer>();
     m_handOver(pair[1], connection.remote);
     relay(connection);
 }
@@ -461,46 +423,154 @@ void FrontDoor::relay(Connection &connection)
     // side's edge drains.
     for (bool moved = true; moved;) {
         moved = false;
-        const auto track = [&moved](const QByteArray &buffer, auto step) {
-            const qsizetype had = buffer.size();
-            const auto result = step();
-            moved = moved || buffer.size() != had;
-            return result;
-        };
-        // Client to Qt.
-        if (track(connection.toRelay, [&] { return writeSome(connection.relay, connection.toRelay); }) == Io::Failed) {
-            close(connection);
+        if (!fromClient(connection, moved) || !fromQt(connection, moved))
             return;
-        }
-        if (connection.toRelay.size() < kRelayBuffer) {
-            const TlsStream::Status status
-                = track(connection.toRelay, [&] { return connection.tls->read(connection.toRelay, kRelayBuffer); });
-            // The client left or broke: nobody to answer. Qt sees its end close.
-            if (status == TlsStream::Status::Closed || status == TlsStream::Status::Failed) {
-                close(connection);
-                return;
-            }
-        }
-        // Qt to client.
-        Io fromQt = Io::WouldBlock;
-        if (connection.unsent.size() < kRelayBuffer)
-            fromQt
-                = track(connection.unsent, [&] { return readSome(connection.relay, connection.unsent, kRelayBuffer); });
-        if (fromQt == Io::Failed) {
-            close(connection);
-            return;
-        }
-        const qsizetype unsent = connection.unsent.size();
-        if (!flush(connection))
-            return; // closed
-        moved = moved || connection.unsent.size() != unsent;
         if (moved)
             connection.activeAt = nowMs();
-        // Qt closed its end (after `Connection: close`): the rest is written first.
-        if (fromQt == Io::Closed && connection.unsent.isEmpty()) {
-            close(connection);
+        if (connection.closing) {
+            if (connection.unsent.isEmpty())
+                closeGently(connection);
             return;
         }
+    }
+}
+
+bool FrontDoor::fromClient(Connection &connection, bool &moved)
+{
+    const qsizetype had = connection.toRelay.size();
+    if (writeSome(connection.relay, connection.toRelay) == Io::Failed) {
+        close(connection);
+        return false;
+    }
+    moved = moved || connection.toRelay.size() != had;
+    if (connection.refusing || connection.toRelay.size() >= kRelayBuffer)
+        return true;
+    const qsizetype before = connection.in.size();
+    const Status status = connection.tls ? connection.tls->read(connection.in, kRelayBuffer)
+                                         : fromIo(readSome(connection.fd, connection.in, kRelayBuffer));
+    moved = moved || connection.in.size() != before;
+    if (!connection.in.isEmpty()) {
+        const bool ok = connection.requests->feed(
+            std::string_view(connection.in.constData(), std::size_t(connection.in.size())), connection.toRelay);
+        connection.in.clear();
+        for (const RequestFramer::Forwarded &request : connection.requests->takeForwarded())
+            connection.answers->expect(request);
+        noteFraming(connection, nowMs());
+        if (!ok)
+            connection.refusing = true; // answered once Qt has answered what went before
+    }
+    // The client left or broke: nobody to answer. Qt sees its end close.
+    if (status == Status::Closed || status == Status::Failed) {
+        close(connection);
+        return false;
+    }
+    return true;
+}
+
+bool FrontDoor::fromQt(Connection &connection, bool &moved)
+{
+    Io io = Io::WouldBlock;
+    if (connection.unsent.size() < kRelayBuffer) {
+        const qsizetype before = connection.unsent.size();
+        io = readSome(connection.relay, connection.unsent, kRelayBuffer);
+        if (connection.unsent.size() != before) {
+            moved = true;
+            connection.fromQtTotal += std::uint64_t(connection.unsent.size() - before);
+            connection.answers->feed(std::string_view(connection.unsent.constData() + before,
+                                                      std::size_t(connection.unsent.size() - before)));
+            if (const std::optional<bool> switched = connection.answers->takeUpgradeAnswer()) {
+                if (*switched)
+                    applyUpgradePolicy(connection);
+                const bool ok = connection.requests->upgradeAnswered(*switched, connection.toRelay);
+                for (const RequestFramer::Forwarded &request : connection.requests->takeForwarded())
+                    connection.answers->expect(request);
+                if (!ok)
+                    connection.refusing = true;
+            }
+        }
+    }
+    if (io == Io::Failed) {
+        close(connection);
+        return false;
+    }
+    // Every answer Qt owed is out: the refusal goes after them.
+    // (A request cut off inside its body is owed nothing: Qt still waits
+    // for the rest of it.)
+    const std::size_t cut = connection.requests->cutShort() ? 1 : 0;
+    if (connection.refusing && connection.answers->outstanding() <= cut) {
+        const RequestFramer::Refusal refusal = connection.requests->refusal();
+        refuse(connection, refusal.status, refusal.reason);
+        return false;
+    }
+    // The answer to an upgrade is held until its head is whole, so that
+    // the head can be put under the header policy first.
+    if (connection.requests->state() != RequestFramer::State::AwaitingUpgrade) {
+        const qsizetype unsent = connection.unsent.size();
+        if (!flush(connection))
+            return false;
+        moved = moved || connection.unsent.size() != unsent;
+    }
+    // Qt closed its end (after `Connection: close`): the rest is written first.
+    if (io == Io::Closed) {
+        connection.closing = true;
+        if (connection.unsent.isEmpty())
+            closeGently(connection);
+        return false;
+    }
+    return true;
+}
+
+void FrontDoor::applyUpgradePolicy(Connection &connection)
+{
+    // Nothing was written since the upgrade went to Qt, so the whole head
+    // of its answer is in `unsent`.
+    const std::uint64_t unsentAt = connection.fromQtTotal - std::uint64_t(connection.unsent.size());
+    const qsizetype at = qsizetype(connection.answers->upgradeAt() - unsentAt);
+    const qsizetype end = connection.unsent.indexOf("\r\n\r\n", at);
+    if (at < 0 || end < 0)
+        return;
+    connection.unsent.replace(at, end + 4 - at,
+                              WireFormat::upgradeHead(connection.unsent.mid(at, end + 4 - at), bool(connection.tls)));
+}
+
+void FrontDoor::refuse(Connection &connection, int status, const QByteArray &reason)
+{
+    const QByteArray id = WireFormat::newRequestId();
+    HttpResponse response;
+    response.status = status;
+    response.body = reason + '\n';
+    response.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8") },
+                         { QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()) },
+                         { QByteArrayLiteral("Connection"), QByteArrayLiteral("close") },
+                         { QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") } };
+    response.headers.append(WireFormat::policyHeaders(bool(connection.tls)));
+    connection.unsent.append(WireFormat::head(response)).append(WireFormat::tail(id)).append(response.body);
+    RequestLog::write({ id, "-", "-", status, 0, connection.remote });
+    connection.closing = true;
+    connection.refusing = false;
+    // Qt is told no more: its end closes now.
+    if (connection.relay >= 0) {
+        m_relays.erase(connection.relay);
+        ::close(connection.relay);
+        connection.relay = -1;
+    }
+    connection.toRelay.clear();
+    if (flush(connection) && connection.unsent.isEmpty())
+        closeGently(connection);
+}
+
+void FrontDoor::noteFraming(Connection &connection, qint64 now)
+{
+    using State = RequestFramer::State;
+    const State state = connection.requests->state();
+    connection.headSince = state == State::Head ? (connection.headSince ? connection.headSince : now) : 0;
+    if (state == State::Body) {
+        if (connection.bodySince == 0) {
+            connection.bodySince = now;
+            connection.bodyAtStart = connection.requests->bodyRemaining();
+        }
+    } else {
+        connection.bodySince = 0;
     }
 }
 
@@ -508,46 +578,56 @@ void FrontDoor::sweep()
 {
     const qint64 now = nowMs();
     std::vector<Connection *> late;
+    std::vector<Connection *> slow;
     for (const auto &[fd, connection] : m_connections) {
+        if (connection->closing)
+            continue;
         const qint64 quiet = now - connection->activeAt;
-        if (connection->handshaking ? quiet > kHandshakeMs : (m_idleMs > 0 && quiet > m_idleMs))
+        if (connection->handshaking ? quiet > kHandshakeMs : (m_limits.idleMs > 0 && quiet > m_limits.idleMs)) {
             late.push_back(connection.get());
+            continue;
+        }
+        // However it trickles in, a head has its own deadline.
+        if (connection->headSince && now - connection->headSince > m_limits.headMs) {
+            slow.push_back(connection.get());
+            continue;
+        }
+        // After the grace, a body keeps to its least rate on average.
+        if (connection->bodySince && m_limits.minBodyRate > 0 && connection->requests) {
+            const qint64 spent = now - connection->bodySince - m_limits.headMs;
+            const std::uint64_t arrived = connection->bodyAtStart - connection->requests->bodyRemaining();
+            if (spent > 0 && arrived * 1000 < std::uint64_t(spent) * std::uint64_t(m_limits.minBodyRate))
+                slow.push_back(connection.get());
+        }
     }
     for (Connection *connection : late)
         close(*connection);
-}
-
-bool FrontDoor::watch(Connection &connection, bool writable)
-{
-    epoll_event event {};
-    event.events = EPOLLIN | EPOLLRDHUP | EPOLLET | (writable ? EPOLLOUT : 0u);
-    event.data.fd = connection.fd;
-    if (epoll_ctl(m_epollFd, EPOLL_CTL_MOD, connection.fd, &event) == 0)
-        return true;
-    close(connection);
-    return false;
-}
-
-void FrontDoor::finishFlushed(Connection &connection)
-{
-    if (connection.afterFlush == After::HandOver) {
-        handOver(connection);
-    } else {
-        // Whatever else the client sent is dropped: a close with unread
-        // bytes would reset the connection before the 400 is read.
-        shutdown(connection.fd, SHUT_WR);
-        std::array<char, 4096> sink;
-        while (recv(connection.fd, sink.data(), sink.size(), 0) > 0) { }
-        close(connection);
+    for (Connection *connection : slow) {
+        if (connection->requests && connection->requests->state() != RequestFramer::State::Failed) {
+            // Earlier answers still go out first.
+            connection->requests->timedOut();
+            connection->refusing = true;
+            connection->headSince = connection->bodySince = 0;
+            drive(*connection);
+        } else {
+            connection->headSince = 0;
+            refuse(*connection, 408, QByteArrayLiteral("The request took too long to arrive."));
+        }
     }
 }
 
-void FrontDoor::handOver(Connection &connection)
+void FrontDoor::closeGently(Connection &connection)
 {
-    const int fd = connection.fd;
-    epoll_ctl(m_epollFd, EPOLL_CTL_DEL, fd, nullptr);
-    m_connections.erase(fd);
-    m_handOver(fd, {});
+    // Whatever else the client sent is dropped: a close with unread bytes
+    // would reset the connection before the answer is read.
+    if (connection.tls && !connection.handshaking) {
+        connection.tls->shutdown();
+        connection.handshaking = true; // no second close_notify in close()
+    }
+    shutdown(connection.fd, SHUT_WR);
+    std::array<char, 4096> sink;
+    while (recv(connection.fd, sink.data(), sink.size(), 0) > 0) { }
+    close(connection);
 }
 
 void FrontDoor::close(Connection &connection)
@@ -559,6 +639,8 @@ void FrontDoor::close(Connection &connection)
         m_relays.erase(connection.relay);
         ::close(connection.relay); // Qt sees its end close
     }
+    if (connection.counted)
+        m_limits.quota->release(connection.remote);
     ::close(fd); // also takes it out of the epoll set
     m_connections.erase(fd);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/http/requestframer.h"
 #include "server/http/simplerequest.h"
 #include "server/http/tlsstream.h"
 
@@ -10,23 +11,25 @@
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 class QSocketNotifier;
 
 namespace quire::server {
 
+class ConnectionQuota;
+
 // Accepts the connections of one worker and answers their simple requests
 // (see SimpleRequest) on its own epoll set, ahead of Qt's HTTP server: a
 // cached page costs a read and a write, with no Qt buffers or events
 // between. The first request that is not simple, and everything after it,
-// goes to Qt:
-// - Plain HTTP: with the connection itself. Requests are only peeked at
-//   until they are answered here, so Qt reads them from the socket
-//   untouched, and answers keep their order because a connection is handed
-//   over only once its output is written.
-// - HTTPS: TLS ends here (OpenSSL on the socket), so the connection cannot
-//   move; Qt gets one end of a socket pair instead, and the front door
-//   relays the plain bytes both ways, after the answers it already gave.
+// goes to Qt through a socket pair that the front door relays both ways
+// (TLS ends here, over HTTPS), and on the way every request is framed by
+// RequestFramer: Qt's parser only ever sees whole, unambiguous requests,
+// and a malformed one gets its 400 after the answers before it, then a
+// close. The front door also keeps each connection's deadlines: a head
+// must arrive within a time of its own, a body at a least rate, and one
+// address may hold only so many connections.
 class FrontDoor final : public QObject
 {
     Q_OBJECT
@@ -42,9 +45,24 @@ public:
     // Fills `reply` and returns true, or returns false to leave the request,
     // and the connection, to Qt. `remote` is the peer's address as text.
     using Handler = std::function<bool(const SimpleRequest &request, const QByteArray &remote, Reply &reply)>;
-    // Takes over a connected socket (its descriptor); `remote` is the
-    // client's address when the socket is a relay's, else empty.
+    // Takes over a relay's end of a socket pair; `remote` is the client's
+    // address.
     using HandOver = std::function<void(int fd, const QByteArray &remote)>;
+
+    struct Limits
+    {
+        // Connections that answer nothing and move no bytes this long are
+        // closed: an idle keep-alive, a client that stopped reading, a
+        // quiet relay. 0 keeps them.
+        int idleMs = 0;
+        // A request head must be complete this long after its first byte.
+        int headMs = 10'000;
+        // After `headMs` of grace, a body must average this many bytes a
+        // second (0: no least rate).
+        int minBodyRate = 0;
+        RequestFramer::Limits framing;
+        ConnectionQuota *quota = nullptr; // shared by the workers; none: no cap
+    };
 
     // With a `tls` context, connections speak TLS.
     FrontDoor(int listenFd, TlsStream::Context tls, Handler handler, HandOver handOver, QObject *parent = nullptr);
@@ -52,10 +70,7 @@ public:
     FrontDoor(const FrontDoor &) = delete;
     FrontDoor &operator=(const FrontDoor &) = delete;
 
-    // Connections still here that answer nothing and move no bytes for
-    // this long are closed: an idle keep-alive, a head sent a byte at a
-    // time, a client that stopped reading, a quiet relay. 0 keeps them.
-    void setIdleTimeout(int ms) { m_idleMs = ms; }
+    void setLimits(const Limits &limits) { m_limits = limits; }
     // Starts accepting; false (with errno set) when epoll is not available.
     bool start();
     // Stops accepting new connections; open ones are still served.
@@ -66,65 +81,46 @@ public:
     void closeAll();
 
 private:
-    // What a connection does once its answers are written.
-    enum class After {
-        Read, // read the next requests
-        HandOver, // plain HTTP: go to Qt
-        Relay, // TLS: relay to Qt
-        Close, // it spoke no HTTP: close it
-    };
-
-    struct Connection
-    {
-        int fd = -1;
-        QByteArray remote;
-        QByteArray unsent; // output not written yet (TLS: not yet encrypted)
-        After afterFlush = After::Read;
-        // TLS only:
-        std::unique_ptr<TlsStream> tls;
-        bool handshaking = false;
-        // ms on a steady clock: when it was accepted, then when it last
-        // answered a request or moved bytes. Only answers count while
-        // requests are read here, so a head trickling in does not.
-        qint64 activeAt = 0;
-        QByteArray in; // decrypted requests not answered yet
-        int relay = -1; // our end of the socket pair to Qt, once relaying
-        QByteArray toRelay; // bytes for Qt not written yet
-    };
+    struct Connection;
 
     void onEvents();
     void acceptAll();
     void accepted(int fd, QByteArray remote);
-    // Plain connections: peek, answer, consume.
-    void onReadable(Connection &connection);
-    void onWritable(Connection &connection);
-    // Writes the replies; keeps what the socket did not take for EPOLLOUT.
-    // False when the connection failed and was closed.
-    bool send(Connection &connection, const std::vector<Reply> &replies);
-    // TLS connections: everything that can move, moves.
+    // Everything that can move, moves.
     void drive(Connection &connection);
     void serve(Connection &connection);
     void startRelay(Connection &connection);
     void relay(Connection &connection);
-    // Encrypts and sends `unsent`; false when the connection was closed.
+    // Moves client bytes through the framer towards Qt; false when the
+    // connection was closed.
+    bool fromClient(Connection &connection, bool &moved);
+    // Moves Qt's answers towards the client; false when the connection was
+    // closed.
+    bool fromQt(Connection &connection, bool &moved);
+    // Writes the replies (plain: straight from their buffers); keeps what
+    // the socket did not take. False when the connection was closed.
+    bool send(Connection &connection, const std::vector<Reply> &replies);
+    // Writes `unsent`; false when the connection was closed.
     bool flush(Connection &connection);
     // Answers the simple requests at the front of `data`; how many bytes
-    // they took, and what the connection does next.
-    std::size_t answer(std::string_view data, const QByteArray &remote, std::vector<Reply> &replies, After &after);
-    // Closes connections past their handshake or idle deadline.
+    // they took, and whether the connection goes on here.
+    enum class Next { Read, Relay, Close };
+    std::size_t answer(std::string_view data, const QByteArray &remote, std::vector<Reply> &replies, Next &next);
+    // Puts the 101 answer that Qt wrote under the header policy.
+    void applyUpgradePolicy(Connection &connection);
+    // Queues the front door's own refusal and closes after it.
+    void refuse(Connection &connection, int status, const QByteArray &reason);
+    // Closes connections past a deadline.
     void sweep();
-    // Plain connections, once their answers are written: hand over or close.
-    void finishFlushed(Connection &connection);
-    void handOver(Connection &connection);
+    void noteFraming(Connection &connection, qint64 now);
+    // A close after what was queued is written: FIN, then drain the rest.
+    void closeGently(Connection &connection);
     void close(Connection &connection);
-    // Watches for output room too, or no longer; false when that failed
-    // and the connection was closed.
-    bool watch(Connection &connection, bool writable);
 
     int m_listenFd;
     int m_epollFd = -1;
     bool m_accepting = false;
-    int m_idleMs = 0;
+    Limits m_limits;
     TlsStream::Context m_tls;
     Handler m_handler;
     HandOver m_handOver;

@@ -5,9 +5,10 @@
 
 namespace quire::server {
 
-HttpEndpoint::HttpEndpoint(Dispatcher dispatcher, QObject *parent)
+HttpEndpoint::HttpEndpoint(Dispatcher dispatcher, UpgradeCheck upgradeAllowed, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_dispatcher(std::move(dispatcher))
+    , m_upgradeAllowed(std::move(upgradeAllowed))
 { }
 
 bool HttpEndpoint::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -16,7 +17,7 @@ bool HttpEndpoint::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     // server; saying yes without answering lets the upgrade go through.
     // The live hub then checks the path and the token.
     if (request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0
-        && request.url().path() == QLatin1String(kLivePath))
+        && request.url().path() == QLatin1String(kLivePath) && m_upgradeAllowed(request))
         return true;
     m_dispatcher(request, socket);
     return true;

@@ -18,8 +18,11 @@ class HttpEndpoint final : public QAbstractHttpServer
     Q_OBJECT
 public:
     using Dispatcher = std::function<void(const QHttpServerRequest &, QTcpSocket *)>;
+    // Whether a WebSocket upgrade may go through (its Origin is allowed);
+    // one that may not goes to the dispatcher, which refuses it.
+    using UpgradeCheck = std::function<bool(const QHttpServerRequest &)>;
 
-    explicit HttpEndpoint(Dispatcher dispatcher, QObject *parent = nullptr);
+    HttpEndpoint(Dispatcher dispatcher, UpgradeCheck upgradeAllowed, QObject *parent = nullptr);
 
     using QAbstractHttpServer::makeResponder;
 
@@ -29,6 +32,7 @@ protected:
 
 private:
     Dispatcher m_dispatcher;
+    UpgradeCheck m_upgradeAllowed;
 };
 
 } // namespace quire::server

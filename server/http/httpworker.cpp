@@ -3,7 +3,9 @@
 
 #include "server/auth/accountstore.h"
 #include "server/auth/tokens.h"
+#include "server/http/apiratelimit.h"
 #include "server/http/conditionalrequest.h"
+#include "server/http/contentsecuritypolicy.h"
 #include "server/http/frontdoor.h"
 #include "server/http/httpendpoint.h"
 #include "server/http/idletimeout.h"
@@ -99,7 +101,8 @@ VoidResult HttpWorker::start()
     m_services = std::make_unique<WorkerServices>(m_context, *m_database, this);
     m_sequencer = new ResponseSequencer(this);
     m_endpoint = std::make_unique<HttpEndpoint>(
-        [this](const QHttpServerRequest &request, QTcpSocket *socket) { dispatch(request, socket); });
+        [this](const QHttpServerRequest &request, QTcpSocket *socket) { dispatch(request, socket); },
+        [this](const QHttpServerRequest &request) { return originAllowed(request.value("Origin")); });
     // Qt's server only adopts what the front door hands over; the front
     // door accepts, and for HTTPS ends TLS itself.
     auto *listener = new RawTargetListener<QTcpServer>(m_endpoint.get());
@@ -130,7 +133,13 @@ VoidResult HttpWorker::start()
             listener->adopt(fd, remote.isEmpty() ? QHostAddress() : QHostAddress(QString::fromLatin1(remote)));
         },
         this);
-    m_frontDoor->setIdleTimeout(idleMs);
+    FrontDoor::Limits limits;
+    limits.idleMs = idleMs;
+    limits.headMs = m_context.config.requestHeadTimeoutSeconds * 1000;
+    limits.minBodyRate = m_context.config.minBodyBytesPerSecond;
+    limits.framing.maxBody = std::uint64_t(std::max(m_context.config.maxBodyBytes, m_context.config.mediaMaxBytes));
+    limits.quota = m_context.connections;
+    m_frontDoor->setLimits(limits);
     if (!m_frontDoor->start()) {
         return Error::make(
             QStringLiteral("listen_failed"),
@@ -350,8 +359,19 @@ void HttpWorker::finish(const Pending &pending, HttpResponse response)
                         double(pending.timer.nsecsElapsed()) / 1e6, request.remoteAddress.toString().toLatin1() });
 }
 
+bool HttpWorker::originAllowed(const QByteArray &origin) const
+{
+    // No Origin: not a browser, nothing for CORS to protect.
+    return origin.isEmpty() || m_context.config.corsOrigins.contains(QString::fromUtf8(origin));
+}
+
 std::optional<HttpResponse> HttpWorker::preflight(const HttpRequest &request) const
 {
+    // A WebSocket upgrade that reaches the dispatcher was not taken: a
+    // browser page from an origin off the allow-list may not listen in.
+    if (!request.header("Upgrade").isEmpty() && !originAllowed(request.header("Origin")))
+        return HttpResponse::error(403, QStringLiteral("cors_refused"),
+                                   QStringLiteral("This origin may not open a live connection."));
     if (request.method != QLatin1String("OPTIONS") || request.header("Access-Control-Request-Method").isEmpty())
         return std::nullopt;
     const QString origin = QString::fromUtf8(request.header("Origin"));
@@ -360,10 +380,11 @@ std::optional<HttpResponse> HttpWorker::preflight(const HttpRequest &request) co
                                    QStringLiteral("This origin may not call the API."));
     HttpResponse r;
     r.status = 204;
-    r.headers.append(
-        { QByteArrayLiteral("Access-Control-Allow-Methods"), QByteArrayLiteral("GET, POST, PUT, DELETE") });
-    r.headers.append(
-        { QByteArrayLiteral("Access-Control-Allow-Headers"), QByteArrayLiteral("Authorization, Content-Type") });
+    // Whatever the routes answer to, so a new method cannot be forgotten here.
+    r.headers.append({ QByteArrayLiteral("Access-Control-Allow-Methods"),
+                       m_context.router->methods().join(QLatin1String(", ")).toLatin1() });
+    r.headers.append({ QByteArrayLiteral("Access-Control-Allow-Headers"),
+                       QByteArrayLiteral("Authorization, Content-Type, If-Match") });
     r.headers.append({ QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600") });
     return r;
 }
@@ -430,8 +451,21 @@ std::optional<HttpResponse> HttpWorker::resolve(HttpRequest &request, const Rout
 
 std::optional<HttpResponse> HttpWorker::checkGuard(HttpRequest &request, const Guard &guard)
 {
-    if (guard.browser)
-        return checkBrowserGuard(request, guard);
+    ApiRateLimit *limits = ApiRateLimit::applies(request.path) ? m_context.apiLimits : nullptr;
+    // The address first, before the token costs a database lookup.
+    if (limits) {
+        if (std::optional<HttpResponse> limited = limits->admitAddress(request.remoteAddress))
+            return limited;
+    }
+    std::optional<HttpResponse> refused
+        = guard.browser ? checkBrowserGuard(request, guard) : checkBearerGuard(request, guard);
+    if (!refused && limits && request.principal)
+        return limits->admitUser(request.principal->userId);
+    return refused;
+}
+
+std::optional<HttpResponse> HttpWorker::checkBearerGuard(HttpRequest &request, const Guard &guard)
+{
     // Only a bearer token authenticates the API; cookies never do here.
     const QByteArray authorization = request.header("Authorization");
     if (authorization.startsWith("Bearer ")) {
@@ -509,15 +543,12 @@ void HttpWorker::addCommonHeaders(HttpResponse &response, const HttpRequest &req
     if (!response.contentType.isEmpty())
         h.append({ QByteArrayLiteral("Content-Type"), response.contentType });
     h.append({ QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()) });
-    h.append({ QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff") });
-    h.append({ QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer") });
+    h.append(WireFormat::policyHeaders(request.secure));
     if (!hasHeader("Content-Security-Policy"))
         h.append({ QByteArrayLiteral("Content-Security-Policy"),
-                   QByteArrayLiteral("default-src 'none'; frame-ancestors 'none'") });
+                   ContentSecurityPolicy::forContentType(response.contentType) });
     if (!hasHeader("Cache-Control"))
         h.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") });
-    if (request.secure)
-        h.append({ QByteArrayLiteral("Strict-Transport-Security"), QByteArrayLiteral("max-age=31536000") });
     // CORS: only origins on the allow-list get an Allow-Origin, and never with credentials.
     const QByteArray origin = request.header("Origin");
     if (!origin.isEmpty() && m_context.config.corsOrigins.contains(QString::fromUtf8(origin))) {

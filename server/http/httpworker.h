@@ -62,8 +62,13 @@ private:
                                        const Router::Route *&route);
     // The route for the request's method and path, or the 404/405 answer.
     std::optional<HttpResponse> resolve(HttpRequest &request, const Router::Route *&route) const;
+    // Whether a browser page from `origin` may use the API (the allow-list).
+    bool originAllowed(const QByteArray &origin) const;
     std::optional<HttpResponse> preflight(const HttpRequest &request) const;
+    // The middleware before every handler: the API's rate limits around
+    // the route's guard.
     std::optional<HttpResponse> checkGuard(HttpRequest &request, const Guard &guard);
+    std::optional<HttpResponse> checkBearerGuard(HttpRequest &request, const Guard &guard);
     std::optional<HttpResponse> checkBrowserGuard(HttpRequest &request, const Guard &guard);
     void finish(const Pending &pending, HttpResponse response);
     void addCommonHeaders(HttpResponse &response, const HttpRequest &request) const;

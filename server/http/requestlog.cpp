@@ -6,6 +6,7 @@
 #include "shared/timestamp.h"
 
 #include <QDateTime>
+#include <QLoggingCategory>
 #include <QTimer>
 
 #include <unistd.h>
@@ -133,9 +134,28 @@ void write(const Entry &entry)
     pending.append(line);
 }
 
+namespace {
+
+QLoggingCategory::CategoryFilter previousFilter = nullptr;
+
+// Qt's HTTP server logs each whole request at debug level: the target with
+// its query (a mailed link's token), Cookie and Authorization. Those lines
+// stay off whatever QT_LOGGING_RULES asks for; our own request line says
+// what happened without them.
+void categoryFilter(QLoggingCategory *category)
+{
+    if (previousFilter)
+        previousFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0)
+        category->setEnabled(QtDebugMsg, false);
+}
+
+} // namespace
+
 void installMessageHandler()
 {
     qInstallMessageHandler(messageHandler);
+    previousFilter = QLoggingCategory::installFilter(categoryFilter);
 }
 
 } // namespace quire::server::RequestLog

@@ -10,6 +10,7 @@ void Router::add(const QString &method, const QString &pattern, Handler handler,
     QUIRE_ASSERT(pattern.startsWith(QLatin1Char('/')), return );
     m_routes.append(
         Route { method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), {}, body, guard });
+    addMethod(method);
 }
 
 void Router::addAsync(const QString &method, const QString &pattern, AsyncHandler handler, BodyKind body, Guard guard)
@@ -17,6 +18,15 @@ void Router::addAsync(const QString &method, const QString &pattern, AsyncHandle
     QUIRE_ASSERT(pattern.startsWith(QLatin1Char('/')), return );
     m_routes.append(
         Route { method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), {}, std::move(handler), body, guard });
+    addMethod(method);
+}
+
+void Router::addMethod(const QString &method)
+{
+    if (m_methods.contains(method))
+        return;
+    m_methods << method;
+    m_methods.sort();
 }
 
 bool Router::matchSegments(const Route &route, const QStringList &segments, QHash<QString, QString> &params)

@@ -70,11 +70,16 @@ public:
     // Every route, in the order added: for tools that walk the whole table
     // (the JSON-routes fuzzer).
     const QList<Route> &routes() const { return m_routes; }
+    // Every method some route answers to, sorted (HEAD comes with GET).
+    const QStringList &methods() const { return m_methods; }
 
 private:
     static bool matchSegments(const Route &route, const QStringList &segments, QHash<QString, QString> &params);
 
+    void addMethod(const QString &method);
+
     QList<Route> m_routes;
+    QStringList m_methods;
 };
 
 } // namespace quire::server

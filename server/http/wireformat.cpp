@@ -39,8 +39,12 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Method Not Allowed");
     case 409:
         return QByteArrayLiteral("Conflict");
+    case 408:
+        return QByteArrayLiteral("Request Timeout");
     case 410:
         return QByteArrayLiteral("Gone");
+    case 411:
+        return QByteArrayLiteral("Length Required");
     case 412:
         return QByteArrayLiteral("Precondition Failed");
     case 413:
@@ -53,10 +57,14 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Upgrade Required");
     case 429:
         return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
     case 500:
         return QByteArrayLiteral("Internal Server Error");
     case 503:
         return QByteArrayLiteral("Service Unavailable");
+    case 505:
+        return QByteArrayLiteral("HTTP Version Not Supported");
     default:
         return QByteArrayLiteral("Status");
     }
@@ -84,6 +92,11 @@ QByteArray httpDate(const QDateTime &time)
     return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
 }
 
+QByteArray reasonPhraseOf(int status)
+{
+    return reasonPhrase(status);
+}
+
 QByteArray head(const HttpResponse &response)
 {
     QByteArray wire;
@@ -96,6 +109,38 @@ QByteArray head(const HttpResponse &response)
     for (const auto &[name, value] : std::as_const(response.headers))
         wire.append(name).append(": ").append(value).append("\r\n");
     return wire;
+}
+
+QList<QPair<QByteArray, QByteArray>> policyHeaders(bool secure)
+{
+    QList<QPair<QByteArray, QByteArray>> headers {
+        { QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff") },
+        { QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer") },
+    };
+    if (secure)
+        headers.append({ QByteArrayLiteral("Strict-Transport-Security"), QByteArrayLiteral("max-age=31536000") });
+    return headers;
+}
+
+QByteArray upgradeHead(const QByteArray &head, bool secure)
+{
+    const QList<QByteArray> lines = head.split('\n');
+    QByteArray wire;
+    wire.reserve(head.size() + 128);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].endsWith('\r') ? lines[i].chopped(1) : lines[i];
+        if (line.isEmpty())
+            continue;
+        const QByteArray name = line.left(line.indexOf(':')).trimmed().toLower();
+        // No Server; no blanket CORS: browsers do not apply CORS to
+        // WebSockets, and an origin off the allow-list never got this far.
+        if (i > 0 && (name == "server" || name.startsWith("access-control-")))
+            continue;
+        wire.append(line).append("\r\n");
+    }
+    for (const auto &[name, value] : policyHeaders(secure))
+        wire.append(name).append(": ").append(value).append("\r\n");
+    return wire.append("\r\n");
 }
 
 QByteArray tail(const QByteArray &requestId)

@@ -16,6 +16,13 @@ namespace quire::server {
 namespace WireFormat {
 
 QByteArray head(const HttpResponse &response);
+QByteArray reasonPhraseOf(int status);
+// The headers every answer carries, whoever wrote it: nosniff, no
+// referrer, and HSTS over TLS.
+QList<QPair<QByteArray, QByteArray>> policyHeaders(bool secure);
+// The head of a 101 answer (Qt's WebSocket handshake) under the same
+// policy: without Server or blanket Access-Control-*, with policyHeaders().
+QByteArray upgradeHead(const QByteArray &head, bool secure);
 // IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); empty for an invalid time.
 QByteArray httpDate(const QDateTime &time);
 // `Date` and `X-Request-Id`, then the blank line.

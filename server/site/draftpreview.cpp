@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/site/draftpreview.h"
 
+#include "server/auth/serversecret.h"
 #include "server/content/contentwriter.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
@@ -24,19 +25,9 @@ namespace {
 constexpr int kDefaultHours = 24;
 constexpr int kMaxHours = 24 * 7;
 
-// The signing secret, made on first use: 32 random bytes from SQLite's
-// generator (the same source the epoch uses).
 shared::Result<QByteArray> secret(shared::Database &db)
 {
-    if (shared::VoidResult r = db.run(QStringLiteral("INSERT OR IGNORE INTO server_meta(key, value) VALUES "
-                                                     "('preview_secret', lower(hex(randomblob(32))))"));
-        !r)
-        return r.error();
-    shared::Result<QVariant> value
-        = db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'preview_secret'"));
-    if (!value)
-        return value.error();
-    return QByteArray::fromHex(value->toString().toLatin1());
+    return ServerSecret::get(db, QStringLiteral("preview_secret"));
 }
 
 QByteArray signature(const QByteArray &key, const QByteArray &payload)

@@ -2,6 +2,7 @@
 #include "server/site/siteroutes.h"
 
 #include "server/http/conditionalrequest.h"
+#include "server/http/contentsecuritypolicy.h"
 #include "server/http/router.h"
 #include "server/http/wireformat.h"
 #include "server/servercontext.h"
@@ -28,18 +29,16 @@ using shared::PageTemplate;
 
 namespace {
 
-// Pages may load the site's own stylesheet and images, nothing else, and
-// run no script at all.
-constexpr char kPagePolicy[] = "default-src 'none'; style-src 'self'; img-src 'self' https:; "
-                               "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
 // A page from the cache as this request wants it: 304 when the client holds
 // it already, gzip when it takes gzip.
 HttpResponse answer(const PageCache::Page &page, const HttpRequest &request)
 {
     HttpResponse r;
     r.status = page.status;
-    r.headers.append({ QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(kPagePolicy) });
+    // Set here, not by content type: a 304 has none, and a browser takes the
+    // headers of a 304 over those it kept.
+    r.headers.append(
+        { QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(ContentSecurityPolicy::kSitePages) });
     if (page.status == 301) {
         r.headers.append({ QByteArrayLiteral("Location"), page.location });
         r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=300") });
@@ -302,7 +301,6 @@ void install(Router &router)
             return HttpResponse::internalError(html.error());
         HttpResponse r;
         r.contentType = QByteArrayLiteral("text/html; charset=utf-8");
-        r.headers.append({ QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(kPagePolicy) });
         r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache") });
         r.body = *html;
         return r;

@@ -49,14 +49,11 @@ VoidResult CategoryAccess::beforeWrite(shared::Database &db, const QString &id, 
                                        nlohmann::json &after, const QString &) const
 {
     const QString slug = text(after, "slug");
-    shared::Result<QVariant> taken = db.scalar(
-        QStringLiteral("SELECT id FROM categories WHERE slug = ? AND id <> ? AND deleted = 0"), { slug, id });
-    if (!taken)
-        return taken.error();
-    if (!taken->isNull())
-        return Error::make(QStringLiteral("slug_taken"),
-                           QStringLiteral("Another category already has the address %1.").arg(slug),
-                           { { QStringLiteral("slug"), QStringLiteral("Already in use.") } });
+    if (VoidResult free
+        = requireFreeSlug(db, QStringLiteral("SELECT id FROM categories WHERE slug = ? AND id <> ? AND deleted = 0"),
+                          { id }, slug, QStringLiteral("Another category already has the address %1.").arg(slug));
+        !free)
+        return free;
     // Walk up from the new parent: meeting this category again would make
     // a loop, and every step must be a live category.
     QString parent = text(after, "parent_id");

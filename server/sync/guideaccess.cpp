@@ -88,15 +88,13 @@ VoidResult GuideAccess::beforeWrite(shared::Database &db, const QString &id,
     const QString kind = text(after, "kind");
     const QString slug = text(after, "slug");
     if (!slug.isEmpty()) {
-        shared::Result<QVariant> taken = db.scalar(QStringLiteral("SELECT id FROM guides WHERE kind = ? AND slug = ? "
-                                                                  "AND slug <> '' AND id <> ? AND deleted = 0"),
-                                                   { kind, slug, id });
-        if (!taken)
-            return taken.error();
-        if (!taken->isNull())
-            return Error::make(QStringLiteral("slug_taken"),
-                               QStringLiteral("Another article already has the address %1.").arg(slug),
-                               { { QStringLiteral("slug"), QStringLiteral("Already in use.") } });
+        if (VoidResult free = requireFreeSlug(db,
+                                              QStringLiteral("SELECT id FROM guides WHERE slug = ? AND kind = ? "
+                                                             "AND slug <> '' AND id <> ? AND deleted = 0"),
+                                              { kind, id }, slug,
+                                              QStringLiteral("Another article already has the address %1.").arg(slug));
+            !free)
+            return free;
         // A live address wins over an old one that redirected elsewhere.
         if (VoidResult r
             = db.run(QStringLiteral("DELETE FROM slug_history WHERE kind = ? AND slug = ?"), { kind, slug });

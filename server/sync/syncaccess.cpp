@@ -4,9 +4,12 @@
 #include "server/sync/categoryaccess.h"
 #include "server/sync/guideaccess.h"
 #include "server/sync/saveditemaccess.h"
+#include "shared/database.h"
 #include "shared/jsonqt.h"
 
 namespace quire::server {
+
+using shared::VoidResult;
 
 QString SyncAccess::text(const nlohmann::json &row, const char *key)
 {
@@ -17,6 +20,62 @@ QString SyncAccess::text(const nlohmann::json &row, const char *key)
 shared::Error SyncAccess::forbidden(const QString &message)
 {
     return shared::Error::make(QStringLiteral("forbidden"), message);
+}
+
+namespace {
+
+const QString kSlugTaken = QStringLiteral("slug_taken");
+const QString kSuggestedSlug = QStringLiteral("suggested_slug");
+
+// Enough to get past any run of look-alike addresses; after that the
+// clash is refused as before.
+constexpr int kMaxSlugTries = 1000;
+
+} // namespace
+
+VoidResult SyncAccess::requireFreeSlug(shared::Database &db, const QString &takenSql, const QVariantList &binds,
+                                       const QString &slug, const QString &message) const
+{
+    const shared::SyncColumn *column = table().column(QStringLiteral("slug"));
+    const int maxLength = column && column->maxLength > 0 ? column->maxLength : 120;
+    const auto isTaken = [&](const QString &candidate) -> shared::Result<bool> {
+        shared::Result<QVariant> taken = db.scalar(takenSql, QVariantList { candidate } + binds);
+        if (!taken)
+            return taken.error();
+        return !taken->isNull();
+    };
+    shared::Result<bool> taken = isTaken(slug);
+    if (!taken)
+        return taken.error();
+    if (!*taken)
+        return VoidResult::success();
+    QMap<QString, QString> fields { { QStringLiteral("slug"), QStringLiteral("Already in use.") } };
+    for (int n = 2; n <= kMaxSlugTries; ++n) {
+        const QString suffix = QStringLiteral("-%1").arg(n);
+        QString candidate = slug.left(maxLength - suffix.size());
+        while (candidate.endsWith(QLatin1Char('-')))
+            candidate.chop(1);
+        candidate += suffix;
+        shared::Result<bool> used = isTaken(candidate);
+        if (!used)
+            return used.error();
+        if (!*used) {
+            fields.insert(kSuggestedSlug, candidate);
+            return shared::Error::make(kSlugTaken, QStringLiteral("%1 The address %2 is free.").arg(message, candidate),
+                                       fields);
+        }
+    }
+    return shared::Error::make(kSlugTaken, message, fields);
+}
+
+bool SyncAccess::isSlugTaken(const shared::Error &error)
+{
+    return error.code == kSlugTaken;
+}
+
+QString SyncAccess::suggestedSlug(const shared::Error &error)
+{
+    return error.fields.value(kSuggestedSlug);
 }
 
 QList<const SyncAccess *> SyncAccess::all()

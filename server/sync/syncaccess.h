@@ -53,10 +53,21 @@ public:
     static const SyncAccess *find(const QString &table);
     static QList<const SyncAccess *> all();
 
+    // Whether `error` says a slug is taken, and the free one it names.
+    static bool isSlugTaken(const shared::Error &error);
+    static QString suggestedSlug(const shared::Error &error);
+
 protected:
     // A string column of a row, empty when absent.
     static QString text(const nlohmann::json &row, const char *key);
     static shared::Error forbidden(const QString &message);
+    // Succeeds when `slug` is free. Otherwise the error "slug_taken" naming
+    // the first free address ("slug-2", "slug-3", …) in fields.suggested_slug:
+    // the REST API answers it with 409, a replica's push takes that address
+    // instead, so a clash never costs content. `takenSql` answers a row when
+    // its first bind, a slug, is taken; `binds` follow it.
+    shared::VoidResult requireFreeSlug(shared::Database &db, const QString &takenSql, const QVariantList &binds,
+                                       const QString &slug, const QString &message) const;
 };
 
 } // namespace quire::server

@@ -3,6 +3,7 @@
 
 #include "server/serverlogging.h"
 #include "server/sync/fieldmerger.h"
+#include "server/sync/restorepoint.h"
 #include "server/sync/syncaccess.h"
 #include "server/sync/syncrows.h"
 #include "shared/clock.h"
@@ -185,8 +186,33 @@ Result<MutationResult> SyncPush::apply(const Mutation &m, const QString &clientI
     Result<std::optional<StoredRow>> current = rows.load(m.rowId);
     if (!current)
         return current.error();
+    Mutation judged = m;
     bool baseIsCurrent = false;
-    if (*current && m.baseEpoch == m_epoch && m.baseRev > 0) {
+    bool sameHistory = m.baseEpoch == m_epoch;
+    if (!sameHistory && m.baseRev > 0 && !m.baseEpoch.isEmpty()) {
+        Result<std::optional<RestorePoint>> point = restorePoint();
+        if (!point)
+            return point.error();
+        if (*point && (*point)->fromEpoch == m.baseEpoch) {
+            // Up to the restore point the two histories are one.
+            sameHistory = m.baseRev <= (*point)->seq;
+            if (!sameHistory && *current) {
+                // The base is a version this server lost (made after the
+                // backup): the edit is judged against the row as it was at
+                // the restore point, which the lost version grew from.
+                if ((*current)->rev <= (*point)->seq) {
+                    judged.base = (*current)->values;
+                    baseIsCurrent = true;
+                } else {
+                    Result<nlohmann::json> ancestor = valuesAt(m.table, m.rowId, (*point)->seq);
+                    if (!ancestor)
+                        return ancestor.error();
+                    judged.base = *ancestor;
+                }
+            }
+        }
+    }
+    if (*current && sameHistory && m.baseRev > 0) {
         if (m.baseRev == (*current)->rev) {
             baseIsCurrent = true;
         } else if (m.baseRev < (*current)->rev) {
@@ -197,8 +223,34 @@ Result<MutationResult> SyncPush::apply(const Mutation &m, const QString &clientI
         }
     }
     if (m.op == Operation::Delete)
-        return remove(m, *access, rows, *current, baseIsCurrent, clientId, lastSeq);
-    return upsert(m, *access, rows, *current, baseIsCurrent, clientId, lastSeq);
+        return remove(judged, *access, rows, *current, baseIsCurrent, clientId, lastSeq);
+    return upsert(judged, *access, rows, *current, baseIsCurrent, clientId, lastSeq);
+}
+
+Result<std::optional<RestorePoint>> SyncPush::restorePoint()
+{
+    if (!m_restorePoint) {
+        Result<std::optional<RestorePoint>> loaded = RestorePoint::load(m_db);
+        if (!loaded)
+            return loaded.error();
+        m_restorePoint = *loaded;
+    }
+    return *m_restorePoint;
+}
+
+Result<nlohmann::json> SyncPush::valuesAt(const QString &table, const QString &rowId, qint64 seq)
+{
+    // The newest kept revision at or before `seq`; none known: an empty
+    // base, so every field both sides changed is settled as a conflict.
+    Result<QVariant> data = m_db.scalar(QStringLiteral("SELECT data FROM sync_revisions WHERE tbl = ? AND row_id = ? "
+                                                       "AND rev <= ? ORDER BY rev DESC LIMIT 1"),
+                                        { table, rowId, seq });
+    if (!data)
+        return data.error();
+    if (data->isNull())
+        return nlohmann::json::object();
+    nlohmann::json values = nlohmann::json::parse(data->toString().toStdString(), nullptr, false);
+    return values.is_object() ? values : nlohmann::json::object();
 }
 
 Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &access, SyncRows &rows,
@@ -215,18 +267,42 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
     MutationResult result;
     result.id = m.id;
     StoredRow after;
+    bool changed = true;
+    bool nothingNew = false; // the version sent equals its base in every field
     if (creating) {
         after.values = table.withDefaults(m.fields);
         after.values["id"] = m.rowId;
         after.values["owner_id"] = m_who.userId;
         after.values["created_at"] = m_now;
     } else {
-        FieldMerger::Outcome merged = FieldMerger::merge(table, current->values, m.fields, m.base, baseIsCurrent);
+        // A version that holds nothing new against its base changes nothing,
+        // whatever happened to the row since (a replica offering back an old
+        // copy after a restore must neither revert a newer row nor bring a
+        // deleted one back).
+        nothingNew = true;
+        for (auto it = m.fields.begin(); it != m.fields.end() && nothingNew; ++it) {
+            const auto b = m.base.find(it.key());
+            nothingNew = b != m.base.end() && *b == *it;
+        }
+        FieldMerger::Outcome merged = nothingNew
+            ? FieldMerger::Outcome { current->values, false, false, {} }
+            : FieldMerger::merge(table, current->values, m.fields, m.base, baseIsCurrent);
         after.values = merged.row;
         result.conflicts = merged.conflicts;
         if (merged.merged)
             result.outcome = Outcome::Merged;
-        if (!merged.changed && !current->deleted) {
+        changed = merged.changed;
+    }
+    // Access first: a change to a row the caller may not edit is refused
+    // even when it would change nothing, so the answer never depends on
+    // whether the sent values match the row. A row brought back keeps its
+    // owner, so the owner's rights apply.
+    if (VoidResult allowed = access.checkWrite(
+            m_who, creating ? std::optional<nlohmann::json>() : std::optional(current->values), after.values);
+        !allowed)
+        return rejected(m.id, allowed.error());
+    if (!creating) {
+        if (!changed && (!current->deleted || nothingNew)) {
             if (!result.conflicts.isEmpty())
                 result.outcome = Outcome::Conflicted;
             result.rev = current->rev;
@@ -245,18 +321,28 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
             result.conflicts.append(c);
         }
     }
-    // A row brought back keeps its owner, so the owner's rights apply.
-    if (VoidResult allowed = access.checkWrite(
-            m_who, creating ? std::optional<nlohmann::json>() : std::optional(current->values), after.values);
-        !allowed)
-        return rejected(m.id, allowed.error());
-    if (VoidResult r
-        = access.beforeWrite(m_db, m.rowId, creating ? std::optional<nlohmann::json>() : std::optional(current->values),
-                             after.values, m_now);
-        !r) {
-        if (r.error().code.startsWith(QLatin1String("database_")))
-            return r.error();
-        return rejected(m.id, r.error());
+    const std::optional<nlohmann::json> before = creating ? std::nullopt : std::optional(current->values);
+    VoidResult prepared = access.beforeWrite(m_db, m.rowId, before, after.values, m_now);
+    if (!prepared && SyncAccess::isSlugTaken(prepared.error()) && clientId != apiClientId()
+        && !SyncAccess::suggestedSlug(prepared.error()).isEmpty()) {
+        // A clash must never cost a replica's content: the row takes the
+        // free address the server found, in this same transaction, and the
+        // author is told by a record naming both (and may change it).
+        shared::SyncProtocol::Conflict c;
+        c.table = table.name;
+        c.field = QStringLiteral("slug");
+        c.kind = QStringLiteral("slug_changed");
+        c.clientValue = after.values.value("slug", std::string());
+        c.serverValue = SyncAccess::suggestedSlug(prepared.error());
+        c.kept = QStringLiteral("server");
+        after.values["slug"] = c.serverValue;
+        result.conflicts.append(c);
+        prepared = access.beforeWrite(m_db, m.rowId, before, after.values, m_now);
+    }
+    if (!prepared) {
+        if (prepared.error().code.startsWith(QLatin1String("database_")))
+            return prepared.error();
+        return rejected(m.id, prepared.error());
     }
     Result<qint64> seq = nextSequence(m_db);
     if (!seq)

@@ -2,8 +2,11 @@
 #pragma once
 
 #include "server/auth/principal.h"
+#include "server/sync/restorepoint.h"
 #include "shared/result.h"
 #include "shared/syncprotocol.h"
+
+#include <optional>
 
 namespace quire::shared {
 class Database;
@@ -58,10 +61,17 @@ private:
     shared::VoidResult storeConflicts(QList<shared::SyncProtocol::Conflict> &conflicts, const QString &rowId,
                                       const QString &clientId, qint64 mutationId);
 
+    // This database's restore point, read once and only when a mutation
+    // comes from another history.
+    shared::Result<std::optional<RestorePoint>> restorePoint();
+    // A row's values as of change `seq` (its newest kept revision up to it).
+    shared::Result<nlohmann::json> valuesAt(const QString &table, const QString &rowId, qint64 seq);
+
     shared::Database &m_db;
     const Principal &m_who;
     QString m_epoch;
     QString m_now;
+    std::optional<std::optional<RestorePoint>> m_restorePoint;
 };
 
 } // namespace quire::server

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/apiclient.h"
+#include "desktop/core/authsession.h"
+#include "desktop/core/workspace.h"
 #include "tests/support/serverprocess.h"
 
 #include <QDir>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quire::desktop;
@@ -119,6 +122,33 @@ private Q_SLOTS:
         const ApiReply r = call(client, QStringLiteral("/health"));
         QCOMPARE(r.status, 0);
         QCOMPARE(r.error->code, QStringLiteral("unreachable"));
+    }
+
+    // The session answers at once when it has no refresh token, but never
+    // before the call returns: a caller that then waits in an event loop
+    // would wait for ever (quire-cli sync hung so on a profile without a
+    // session).
+    void signedOutAnswersComeThroughTheEventLoop()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath(QStringLiteral("profile")));
+        QVERIFY2(ws.ok(), ws.ok() ? "" : qPrintable(ws.error().message));
+        AuthSession &session = (*ws)->session();
+        bool restored = false, signedOut = false, called = false;
+        int status = 0;
+        session.restore([&](const ApiReply &r) {
+            restored = true;
+            status = r.status;
+        });
+        session.signOut([&](const ApiReply &) { signedOut = true; });
+        session.call(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt,
+                     [&](const ApiReply &) { called = true; });
+        QVERIFY(!restored);
+        QVERIFY(!signedOut);
+        QVERIFY(!called);
+        QTRY_VERIFY_WITH_TIMEOUT(restored && signedOut && called, 30000);
+        QCOMPARE(status, 401);
+        QVERIFY(!session.isSignedIn());
     }
 };
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/replicamigrations.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/testhttpclient.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -10,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 using quire::test::ServerProcess;
+using quire::test::TestHttpClient;
 
 namespace {
 struct CliResult
@@ -25,7 +29,12 @@ CliResult cli(const QStringList &args, const QByteArray &input = {})
     p.start(qEnvironmentVariable("QUIRE_CLI_BINARY", QStringLiteral("quire-cli")), args);
     p.write(input);
     p.closeWriteChannel();
-    p.waitForFinished(60000);
+    // Generous: a command that hangs is killed and reported as -1.
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return { -1, p.readAllStandardOutput(), p.readAllStandardError() };
+    }
     return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
              p.readAllStandardError() };
 }
@@ -42,6 +51,39 @@ private:
     QStringList withProfile(const QString &name, const QStringList &args) const
     {
         return QStringList { QStringLiteral("--profile"), m_dir.filePath(name) } + args;
+    }
+
+    bool createUser(const QString &email, const QByteArray &password)
+    {
+        return ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
+                                    QStringLiteral("--email"), email, QStringLiteral("--role"),
+                                    QStringLiteral("author") },
+                                  60000, {}, password + '\n')
+                   .exitCode
+            == 0;
+    }
+
+    int loginAs(const QString &profile, const QString &email, const QByteArray &password)
+    {
+        return cli(withProfile(profile,
+                               { QStringLiteral("login"), m_server.url().toString(), email,
+                                 QStringLiteral("--trust-fingerprint"), m_server.fingerprint() }),
+                   password + '\n')
+            .exitCode;
+    }
+
+    // The refresh token a profile keeps (no keychain here: the owner-only file).
+    QByteArray storedRefreshToken(const QString &profile) const
+    {
+        QFile file(m_dir.filePath(profile + QStringLiteral("/credentials.json")));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            if (it.key().startsWith(QLatin1String("refresh:")))
+                return QByteArray::fromBase64(it.value().toString().toLatin1());
+        }
+        return {};
     }
 
 private Q_SLOTS:
@@ -278,6 +320,96 @@ private Q_SLOTS:
             0);
         QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync"), QStringLiteral("--json") })).exitCode,
                  0);
+    }
+
+    // A networked command on a profile without a session, or whose refresh
+    // token the server refuses, ends at once with the signed-out code
+    // (the sign-in callback used to run before the command's event loop,
+    // which then waited for ever).
+    void signedOutCommandsEndAtOnce_data()
+    {
+        QTest::addColumn<bool>("refused");
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<int>("exitCode");
+        for (const bool refused : { false, true }) {
+            const char *state = refused ? "refused token" : "no session";
+            QTest::addRow("%s: sync", state) << refused << QStringList { QStringLiteral("sync") } << 6;
+            QTest::addRow("%s: sync --json", state)
+                << refused << QStringList { QStringLiteral("sync"), QStringLiteral("--json") } << 6;
+            QTest::addRow("%s: sync --allow-mass-removal", state)
+                << refused << QStringList { QStringLiteral("sync"), QStringLiteral("--allow-mass-removal") } << 6;
+            QTest::addRow("%s: logout", state) << refused << QStringList { QStringLiteral("logout") } << 0;
+        }
+    }
+
+    void signedOutCommandsEndAtOnce()
+    {
+        QFETCH(bool, refused);
+        QFETCH(QStringList, command);
+        QFETCH(int, exitCode);
+        static int n = 0;
+        const QString profile = QStringLiteral("signed-out-%1").arg(++n);
+        if (refused) {
+            const QString email = QStringLiteral("refused%1@example.org").arg(n);
+            QVERIFY(createUser(email, "refused passphrase here"));
+            QCOMPARE(loginAs(profile, email, "refused passphrase here"), 0);
+            // Signed out everywhere from another device: the server refuses
+            // the profile's refresh token from now on.
+            TestHttpClient http(m_server.url(), m_server.fingerprint());
+            const auto login
+                = http.postJson(QStringLiteral("/api/v1/auth/login"),
+                                QByteArray::fromStdString(nlohmann::json { { "email", email.toStdString() },
+                                                                           { "password", "refused passphrase here" } }
+                                                              .dump()));
+            QCOMPARE(login.status, 200);
+            const QByteArray access = QByteArray::fromStdString(login.json()["access_token"].get<std::string>());
+            QCOMPARE(http.request("POST", QStringLiteral("/api/v1/auth/logout-all"), {},
+                                  { { "Authorization", "Bearer " + access } })
+                         .status,
+                     204);
+        } else {
+            QCOMPARE(cli(withProfile(profile,
+                                     { QStringLiteral("connect"), m_server.url().toString(),
+                                       QStringLiteral("--trust-fingerprint"), m_server.fingerprint() }))
+                         .exitCode,
+                     0);
+        }
+        const CliResult first = cli(withProfile(profile, command));
+        QCOMPARE(first.exitCode, exitCode);
+        // Once refused, the profile has no session: the same command again.
+        const CliResult second = cli(withProfile(profile, command));
+        QCOMPARE(second.exitCode, exitCode);
+        if (exitCode != 0)
+            QVERIFY(!second.err.isEmpty()); // says why
+    }
+
+    // The server commits a rotation of the profile's refresh token and is
+    // killed before its answer reaches the client: the next command still
+    // runs signed in (the rotation's grace window hands out the successor).
+    void aServerKilledMidRefreshLeavesTheCliSignedIn()
+    {
+        QVERIFY(createUser(QStringLiteral("crash@example.org"), "crash passphrase here"));
+        QCOMPARE(loginAs(QStringLiteral("k"), QStringLiteral("crash@example.org"), "crash passphrase here"), 0);
+        const QByteArray stored = storedRefreshToken(QStringLiteral("k"));
+        QVERIFY(stored.startsWith("qr_"));
+        {
+            TestHttpClient http(m_server.url(), m_server.fingerprint());
+            const auto rotated = http.postJson(
+                QStringLiteral("/api/v1/auth/refresh"),
+                QByteArray::fromStdString(nlohmann::json { { "refresh_token", stored.toStdString() } }.dump()));
+            QCOMPARE(rotated.status, 200); // committed; this answer is what the client never saw
+        }
+        const quint16 port = m_server.port();
+        m_server.kill();
+        ServerProcess::Options again;
+        again.dataDir = m_server.dataDir();
+        again.extraArgs = { QStringLiteral("--port"), QString::number(port) };
+        QVERIFY2(m_server.start(again), qPrintable(m_server.errorString()));
+
+        const CliResult synced = cli(withProfile(QStringLiteral("k"), { QStringLiteral("sync") }));
+        QCOMPARE(synced.exitCode, 0);
+        QVERIFY(storedRefreshToken(QStringLiteral("k")) != stored); // the successor was adopted
+        QCOMPARE(cli(withProfile(QStringLiteral("k"), { QStringLiteral("sync") })).exitCode, 0);
     }
 
     void statusWorksOffline()

@@ -84,6 +84,11 @@ private Q_SLOTS:
         QVERIFY(!ServerConfigLoader::load({ QStringLiteral("--insecure-http=false") }, {})->insecureHttp);
         QCOMPARE(ServerConfigLoader::load({}, {})->maxBodyBytes, qint64(10 * 1024 * 1024));
         QCOMPARE(ServerConfigLoader::load({}, {})->idleTimeoutSeconds, 75);
+        QCOMPARE(ServerConfigLoader::load({}, {})->refreshReuseGraceSeconds, 30);
+        QCOMPARE(ServerConfigLoader::load(
+                     {}, { { QStringLiteral("QUIRE_REFRESH_REUSE_GRACE_SECONDS"), QStringLiteral("0") } })
+                     ->refreshReuseGraceSeconds,
+                 0);
         QCOMPARE(ServerConfigLoader::load({}, {})->siteName, QStringLiteral("Quire"));
         QCOMPARE(
             ServerConfigLoader::load({ QStringLiteral("--site-name"), QStringLiteral("  Field Notes ") }, {})->siteName,
@@ -91,6 +96,22 @@ private Q_SLOTS:
         QCOMPARE(ServerConfigLoader::load({}, { { QStringLiteral("QUIRE_IDLE_TIMEOUT_SECONDS"), QStringLiteral("5") } })
                      ->idleTimeoutSeconds,
                  5);
+    }
+
+    void apiRateLimits()
+    {
+        auto c = ServerConfigLoader::load({}, {});
+        QVERIFY(c.ok());
+        QCOMPARE(c->apiRateLimitPerAddress, 600);
+        QCOMPARE(c->apiRateLimitPerUser, 1200);
+        QCOMPARE(c->apiRateLimitWindowSeconds, 60);
+        c = ServerConfigLoader::load({ QStringLiteral("--api-rate-limit-address=0"),
+                                       QStringLiteral("--api-rate-limit-user"), QStringLiteral("30") },
+                                     { { QStringLiteral("QUIRE_API_RATE_LIMIT_WINDOW"), QStringLiteral("2") } });
+        QVERIFY(c.ok());
+        QCOMPARE(c->apiRateLimitPerAddress, 0);
+        QCOMPARE(c->apiRateLimitPerUser, 30);
+        QCOMPARE(c->apiRateLimitWindowSeconds, 2);
     }
 
     void refused_data()
@@ -125,6 +146,15 @@ private Q_SLOTS:
             << QStringList { QStringLiteral("--idle-timeout-seconds=0") } << QStringLiteral("--idle-timeout-seconds");
         QTest::newRow("idle timeout text")
             << QStringList { QStringLiteral("--idle-timeout-seconds"), QStringLiteral("1m") } << QStringLiteral("1m");
+        QTest::newRow("negative api budget")
+            << QStringList { QStringLiteral("--api-rate-limit-user=-1") } << QStringLiteral("--api-rate-limit-user");
+        QTest::newRow("zero api window") << QStringList { QStringLiteral("--api-rate-limit-window=0") }
+                                         << QStringLiteral("--api-rate-limit-window");
+        QTest::newRow("negative refresh grace") << QStringList { QStringLiteral("--refresh-reuse-grace-seconds=-1") }
+                                                << QStringLiteral("--refresh-reuse-grace-seconds");
+        QTest::newRow("refresh grace too long")
+            << QStringList { QStringLiteral("--refresh-reuse-grace-seconds"), QStringLiteral("3600") }
+            << QStringLiteral("--refresh-reuse-grace-seconds");
         QTest::newRow("stray argument") << QStringList { QStringLiteral("8443") } << QStringLiteral("8443");
         QTest::newRow("missing config file")
             << QStringList { QStringLiteral("--config"), QStringLiteral("/nonexistent/q.conf") }

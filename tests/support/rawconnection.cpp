@@ -57,12 +57,16 @@ RawConnection::RawConnection(const Endpoint &endpoint)
 {
     if (!endpoint.tls) {
         m_socket = std::make_unique<QTcpSocket>();
+        if (!endpoint.from.isNull())
+            m_socket->bind(endpoint.from);
         m_socket->connectToHost(QHostAddress::LocalHost, endpoint.port);
         m_socket->waitForConnected(kTimeoutMs);
     } else {
         // Trusted as a pinned client trusts it: exactly this certificate.
         auto socket = std::make_unique<QSslSocket>();
         QSslSocket *raw = socket.get();
+        if (!endpoint.from.isNull())
+            raw->bind(endpoint.from);
         const QString fingerprint = endpoint.fingerprint;
         QObject::connect(raw, &QSslSocket::sslErrors, raw, [raw, fingerprint](const QList<QSslError> &errors) {
             if (quire::shared::Fingerprint::ofCertificate(raw->peerCertificate()) == fingerprint)

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -49,6 +50,7 @@ struct Endpoint
     quint16 port = 0;
     bool tls = false;
     QString fingerprint; // of the server's certificate, when `tls`
+    QHostAddress from; // the client's own address (127.0.0.x); null: any
 };
 
 // A connection to the server (TCP, or TLS over it), written to exactly as

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/contentstore.h"
 #include "desktop/core/livechannel.h"
 #include "desktop/core/replica.h"
+#include "shared/jsonqt.h"
 #include "shared/timestamp.h"
 #include "tests/support/mockclock.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/testhttpclient.h"
 #include "tests/sync/syncpeer.h"
 
 #include <QSignalSpy>
@@ -230,6 +233,61 @@ private Q_SLOTS:
         QVERIFY(*updated < QDateTime::currentDateTimeUtc().addSecs(60));
         for (const auto &c : conflictsOf(*m_b, id))
             QVERIFY(m_b->ws().syncRecords().markResolved(c.conflict.id, QStringLiteral("client")));
+    }
+
+    void aSlugClashKeepsBothRowsUnderAFreeAddress()
+    {
+        // Both replicas make an article at the same address before either syncs.
+        const auto createAt = [](SyncPeer &peer, const char *title, const char *slug) {
+            auto id = peer.ws().content().create(quire::desktop::ContentStore::guides(),
+                                                 { { "title", title }, { "body", "My words.\n" }, { "slug", slug } },
+                                                 peer.ws().accountId());
+            return id ? *id : QString();
+        };
+        const QString first = createAt(*m_a, "Getting started", "getting-started");
+        const QString second = createAt(*m_b, "Getting started, too", "getting-started");
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
+        QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
+        QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
+        // Nothing is refused: both rows live, the second under a free address.
+        for (SyncPeer *peer : { m_a.get(), m_b.get() }) {
+            QCOMPARE(fieldOf(peer->row(first), "slug"), QStringLiteral("getting-started"));
+            QCOMPARE(fieldOf(peer->row(second), "slug"), QStringLiteral("getting-started-2"));
+            QCOMPARE(fieldOf(peer->row(second), "body"), QStringLiteral("My words.\n"));
+            QCOMPARE(peer->status().rejected, 0);
+        }
+        // The author of the second is told which address it got instead.
+        const auto notes = conflictsOf(*m_b, second);
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.first().conflict.kind, QStringLiteral("slug_changed"));
+        QVERIFY(notes.first().conflict.clientValue == "getting-started");
+        QVERIFY(notes.first().conflict.serverValue == "getting-started-2");
+        QVERIFY(conflictsOf(*m_a, first).isEmpty());
+        // And may choose another later, like any edit.
+        QVERIFY(m_b->edit(second, { { "slug", "getting-started-again" } }));
+        QVERIFY(m_b->ws().syncRecords().markResolved(notes.first().conflict.id, QStringLiteral("text")));
+        QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
+        QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
+        QCOMPARE(fieldOf(m_a->row(second), "slug"), QStringLiteral("getting-started-again"));
+        QCOMPARE(m_b->status().conflicts, 0);
+
+        // The REST API keeps its 409 (the content stays with the caller),
+        // naming a free address to retry with.
+        TestHttpClient http(m_server.url(), m_server.fingerprint());
+        const HttpResult login
+            = http.postJson(QStringLiteral("/api/v1/auth/login"),
+                            quire::shared::toJsonBytes(
+                                { { "email", "alice@example.org" }, { "password", kSyncTestPassword.toStdString() } }));
+        const QByteArray token = QByteArray::fromStdString(login.json().value("access_token", std::string()));
+        const HttpResult created
+            = http.request("POST", QStringLiteral("/api/v1/guides"),
+                           quire::shared::toJsonBytes({ { "title", "Again" }, { "slug", "getting-started" } }),
+                           { { "Authorization", "Bearer " + token }, { "Content-Type", "application/json" } });
+        QCOMPARE(created.status, 409);
+        const nlohmann::json error = created.json()["error"];
+        QVERIFY2(error["code"] == "slug_taken", created.body.constData());
+        QVERIFY2(error["fields"]["suggested_slug"] == "getting-started-2", created.body.constData());
     }
 
     void aLiveNoticeBringsTheEditWithoutAsking()

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/contentstore.h"
 #include "desktop/core/syncengine.h"
 #include "desktop/widgets/conflictsdialog.h"
 #include "desktop/widgets/mainwindow.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -89,6 +91,32 @@ private Q_SLOTS:
         QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
         QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
         QCOMPARE(fieldOf(m_a->row(id), "body"), QStringLiteral("Base paragraph, both ways."));
+    }
+
+    void aSlugClashShowsTheAddressTheItemGot()
+    {
+        // Both replicas create an article at one address before syncing.
+        for (SyncPeer *peer : { m_a.get(), m_b.get() }) {
+            QVERIFY(peer->ws().content().create(quire::desktop::ContentStore::guides(),
+                                                { { "title", "Same address" }, { "slug", "same-address" } },
+                                                peer->ws().accountId()));
+        }
+        QCOMPARE(m_a->sync(), SyncEngine::State::Idle);
+        QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
+        QCOMPARE(m_b->status().rejected, 0);
+
+        quire::gui::ConflictsDialog dialog(m_b->ws());
+        dialog.show();
+        QCOMPARE(dialog.count(), 1);
+        QCOMPARE(findNamed<QPlainTextEdit>(dialog, "serverVersion")->toPlainText(), QStringLiteral("same-address-2"));
+        QCOMPARE(findNamed<QPlainTextEdit>(dialog, "myVersion")->toPlainText(), QStringLiteral("same-address"));
+        auto *summary = findNamed<QLabel>(dialog, "conflictSummary");
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(QStringLiteral("address you chose was taken")), qPrintable(summary->text()));
+        QTest::mouseClick(findNamed<QPushButton>(dialog, "keepServerButton"), Qt::LeftButton);
+        QCOMPARE(dialog.count(), 0);
+        QCOMPARE(m_b->sync(), SyncEngine::State::Idle);
+        QCOMPARE(m_b->status().conflicts, 0);
     }
 
     void aRefusedChangeCanBeCopiedExportedAndDismissed()

@@ -17,7 +17,27 @@ class AccountFixture
 public:
     bool start(const ServerProcess::Options &options = {})
     {
+        m_options = options;
         if (!m_server.start(options))
+            return false;
+        m_http = std::make_unique<TestHttpClient>(m_server.url(), m_server.fingerprint());
+        return true;
+    }
+
+    // Stops the server (with SIGKILL, as a crash or power cut would, when
+    // `crash`) and starts it again with the same options, data directory
+    // and port: what a restart or several instances in turn would see.
+    bool restart(bool crash = false)
+    {
+        const quint16 port = m_server.port();
+        if (crash)
+            m_server.kill();
+        else if (!m_server.stop())
+            return false;
+        ServerProcess::Options again = m_options;
+        again.dataDir = m_server.dataDir();
+        again.extraArgs << QStringLiteral("--port") << QString::number(port);
+        if (!m_server.start(again))
             return false;
         m_http = std::make_unique<TestHttpClient>(m_server.url(), m_server.fingerprint());
         return true;
@@ -61,6 +81,7 @@ public:
     }
 
 private:
+    ServerProcess::Options m_options;
     ServerProcess m_server;
     std::unique_ptr<TestHttpClient> m_http;
 };

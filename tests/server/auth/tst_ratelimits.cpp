@@ -26,9 +26,13 @@ class TestRateLimits : public QObject
 private:
     AccountFixture m_fx;
 
+    HttpResult loginFrom(const QString &address, const QString &email, const QString &password)
+    {
+        return m_fx.http().raw(loginRequest(email, password), QHostAddress(address));
+    }
     HttpResult loginFrom(const char *address, const QString &email, const QString &password)
     {
-        return m_fx.http().raw(loginRequest(email, password), QHostAddress(QString::fromLatin1(address)));
+        return loginFrom(QString::fromLatin1(address), email, password);
     }
 
 private Q_SLOTS:
@@ -56,6 +60,34 @@ private Q_SLOTS:
         QCOMPARE(loginFrom("127.0.0.2", QStringLiteral("victim@example.org"), kPassword).status, 429);
         // ...but the real user, elsewhere, signs in at once.
         QCOMPARE(loginFrom("127.0.0.3", QStringLiteral("victim@example.org"), kPassword).status, 200);
+    }
+
+    // The case: after a restart, wrong passwords from many addresses
+    // used up the account's allowance and the real user's own address got
+    // 429, because the addresses an account had signed in from lived in
+    // memory. Both now live in the database.
+    void aRestartLocksNoOneOutAndRefillsNoAllowance()
+    {
+        const QString email = QStringLiteral("regular@example.org");
+        QVERIFY(m_fx.createUser(email, QStringLiteral("author"), kPassword));
+        QCOMPARE(loginFrom("127.0.0.6", email, kPassword).status, 200); // the user's own machine
+        QVERIFY2(m_fx.restart(), qPrintable(m_fx.server().errorString()));
+
+        int limited = 0;
+        for (int i = 1; i <= 40; ++i) {
+            const HttpResult r
+                = loginFrom(QStringLiteral("127.0.1.%1").arg(i), email, QStringLiteral("wrong guess %1").arg(i));
+            QVERIFY2(r.status == 401 || r.status == 429, qPrintable(QString::number(r.status)));
+            limited += r.status == 429;
+        }
+        QVERIFY2(limited >= 20, qPrintable(QString::number(limited))); // the account's allowance ran out
+        QCOMPARE(loginFrom("127.0.0.6", email, kPassword).status, 200);
+
+        // Another restart (or another instance) gives the attacker no fresh
+        // allowance, and the real user still signs in from home.
+        QVERIFY2(m_fx.restart(), qPrintable(m_fx.server().errorString()));
+        QCOMPARE(loginFrom("127.0.1.41", email, QStringLiteral("one more guess")).status, 429);
+        QCOMPARE(loginFrom("127.0.0.6", email, kPassword).status, 200);
     }
 
     void oneAddressCannotTryForever()

@@ -2,6 +2,7 @@
 #include "server/tlscredentials.h"
 #include "shared/database.h"
 #include "tests/server/auth/accountfixture.h"
+#include "tests/server/auth/outbox.h"
 
 #include <QDir>
 #include <QProcess>
@@ -20,42 +21,16 @@ QByteArray json(const nlohmann::json &j)
     return QByteArray::fromStdString(j.dump());
 }
 
-// The decoded text of a stored mail and its headers.
-struct Mail
-{
-    QByteArray headers;
-    QString text;
-};
+using Outbox::Mail;
 
-Mail parseMail(const QByteArray &raw)
-{
-    const qsizetype split = raw.indexOf("\r\n\r\n");
-    return { raw.left(split),
-             QString::fromUtf8(QByteArray::fromBase64(QByteArray(raw.mid(split + 4)).replace("\r\n", ""))) };
-}
-
-// Waits for the `count`th mail in `dir` (sorted by name) and returns it.
 std::optional<Mail> waitForMail(const QString &dir, int count)
 {
-    QStringList files;
-    for (int i = 0; i < 200; ++i) {
-        files = QDir(dir).entryList({ QStringLiteral("*.eml") }, QDir::Files, QDir::Name);
-        if (files.size() >= count)
-            break;
-        QTest::qWait(50);
-    }
-    if (files.size() < count)
-        return std::nullopt;
-    QFile f(QDir(dir).filePath(files[count - 1]));
-    if (!f.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return parseMail(f.readAll());
+    return Outbox::waitFor(dir, count);
 }
 
 QString tokenIn(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("token=(qt_[A-Za-z0-9_-]+)"));
-    return re.match(text).captured(1);
+    return Outbox::tokenIn(text);
 }
 } // namespace
 

@@ -131,6 +131,52 @@ private Q_SLOTS:
         QVERIFY(simple.header("Access-Control-Allow-Origin").isEmpty());
     }
 
+    // The preflight allows every method the API answers to (updates are
+    // PATCH), with the headers those requests send, to listed origins only.
+    void corsPreflightForEveryMethod_data()
+    {
+        QTest::addColumn<QByteArray>("origin");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        const QByteArray app = "https://app.example.test";
+        const QByteArray evil = "https://evil.example";
+        const QString article = QStringLiteral("/api/v1/guides/01890a5d-ac96-774b-bcce-b302099a8057");
+        QTest::newRow("PATCH, listed origin") << app << QByteArray("PATCH") << article << 204;
+        QTest::newRow("DELETE, listed origin") << app << QByteArray("DELETE") << article << 204;
+        QTest::newRow("POST, listed origin") << app << QByteArray("POST") << QStringLiteral("/api/v1/guides") << 204;
+        QTest::newRow("PUT, listed origin") << app << QByteArray("PUT") << QStringLiteral("/api/v1/users/me") << 204;
+        QTest::newRow("PATCH, other origin") << evil << QByteArray("PATCH") << article << 403;
+    }
+    void corsPreflightForEveryMethod()
+    {
+        QFETCH(QByteArray, origin);
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        const HttpResult r
+            = m_fx.http().request("OPTIONS", path, {},
+                                  { { "Origin", origin },
+                                    { "Access-Control-Request-Method", method },
+                                    { "Access-Control-Request-Headers", "authorization,content-type,if-match" } });
+        QCOMPARE(r.status, status);
+        if (status != 204) {
+            QVERIFY(r.header("Access-Control-Allow-Origin").isEmpty());
+            QVERIFY(r.header("Access-Control-Allow-Methods").isEmpty());
+            return;
+        }
+        QCOMPARE(r.header("Access-Control-Allow-Origin"), origin);
+        QList<QByteArray> methods;
+        for (const QByteArray &m : r.header("Access-Control-Allow-Methods").split(','))
+            methods << m.trimmed();
+        QVERIFY2(methods.contains(method), r.header("Access-Control-Allow-Methods").constData());
+        QList<QByteArray> headers;
+        for (const QByteArray &h : r.header("Access-Control-Allow-Headers").split(','))
+            headers << h.trimmed().toLower();
+        for (const char *h : { "authorization", "content-type", "if-match" })
+            QVERIFY2(headers.contains(h), r.header("Access-Control-Allow-Headers").constData());
+    }
+
     void securityHeadersOnEveryAnswer()
     {
         for (const HttpResult &r :

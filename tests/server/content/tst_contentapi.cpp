@@ -2,6 +2,7 @@
 // The publishing API against a real quire-server over TLS: articles,
 // revisions, categories, tags, saved items and the dashboard, with the role
 // checks and the failure answers.
+#include "shared/uuid.h"
 #include "tests/server/auth/accountfixture.h"
 
 #include <QDateTime>
@@ -116,6 +117,74 @@ private Q_SLOTS:
 
         QCOMPARE(m_fx.call("DELETE", QStringLiteral("/api/v1/guides/") + id, m_author).status, 204);
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/guides/") + id, m_author).status, 404);
+    }
+
+    // Who may change a row is decided before whether the change changes
+    // anything: someone else's article answers 403 to an empty body and to
+    // the values it already holds, as to a real change.
+    void patchNeedsTheRightToEditEvenWhenNothingChanges_data()
+    {
+        QTest::addColumn<QString>("caller"); // author (the owner), other (another author), editor
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        const QByteArray empty = json(nlohmann::json::object());
+        const QByteArray same = json({ { "title", "Held still" }, { "summary", "As it was." } });
+        const QByteArray change = json({ { "summary", "Changed." } });
+        QTest::newRow("another author, empty body") << "other" << empty << 403;
+        QTest::newRow("another author, the same values") << "other" << same << 403;
+        QTest::newRow("another author, a change") << "other" << change << 403;
+        QTest::newRow("editor, empty body") << "editor" << empty << 200;
+        QTest::newRow("editor, the same values") << "editor" << same << 200;
+        QTest::newRow("editor, a change") << "editor" << change << 200;
+        QTest::newRow("owner, empty body") << "author" << empty << 200;
+        QTest::newRow("owner, the same values") << "author" << same << 200;
+        QTest::newRow("owner, a change") << "author" << change << 200;
+    }
+    void patchNeedsTheRightToEditEvenWhenNothingChanges()
+    {
+        QFETCH(QString, caller);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        const QMap<QString, QByteArray> tokens { { QStringLiteral("author"), m_author },
+                                                 { QStringLiteral("other"), m_other },
+                                                 { QStringLiteral("editor"), m_editor } };
+        // Published, so the other author may see it (and a 403 reveals nothing).
+        const QString id = createArticle(m_author, { { "title", "Held still" }, { "summary", "As it was." } });
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(id), m_editor).status, 200);
+        const QString path = QStringLiteral("/api/v1/guides/") + id;
+        const HttpResult before = m_fx.call("GET", path, m_author);
+        QCOMPARE(before.status, 200);
+
+        const HttpResult r = m_fx.call("PATCH", path, tokens.value(caller), body);
+        QVERIFY2(r.status == status, r.body.constData());
+        if (status == 403)
+            QCOMPARE_JSON(r.json()["error"]["code"], "forbidden");
+        if (status == 403 || body != json({ { "summary", "Changed." } }))
+            QCOMPARE_JSON(m_fx.call("GET", path, m_author).json()["rev"], before.json()["rev"]);
+
+        // A replica's push of the same change meets the same rule.
+        const nlohmann::json push { { "client_id", quire::shared::Uuid::createV7().toStdString() },
+                                    { "schema_version", 1 },
+                                    { "acked", 0 },
+                                    { "mutations",
+                                      { { { "id", 1 },
+                                          { "table", "guides" },
+                                          { "row_id", id.toStdString() },
+                                          { "op", "upsert" },
+                                          { "fields", nlohmann::json::parse(body.toStdString()) },
+                                          { "base_rev", 0 },
+                                          { "base", nlohmann::json::object() } } } } };
+        const HttpResult pushed
+            = m_fx.call("POST", QStringLiteral("/api/v1/sync/push"), tokens.value(caller), json(push));
+        QCOMPARE(pushed.status, 200);
+        const nlohmann::json result = pushed.json()["results"][0];
+        if (status == 403) {
+            QCOMPARE_JSON(result["outcome"], "rejected");
+            QCOMPARE_JSON(result["reason"]["code"], "forbidden");
+        } else {
+            QVERIFY2(result["outcome"] != "rejected", result.dump().c_str());
+        }
     }
 
     void badInput_data()

@@ -10,6 +10,8 @@
 #include <QDirIterator>
 #include <QTest>
 
+#include <set>
+
 using quire::test::AccountFixture;
 using quire::test::HttpResult;
 namespace TestImages = quire::test::TestImages;
@@ -157,6 +159,66 @@ private Q_SLOTS:
         QCOMPARE(list.json()["total"].get<int>(), 5); // four types and the one that fit
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/media?page=0"), m_author).status, 400);
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/media"), m_reader).status, 403);
+    }
+
+    // The library lists one's own uploads and the images of the articles one
+    // may see; someone else's drafts give nothing away. Editors see all.
+    void eachWriterListsWhatTheyMaySee()
+    {
+        for (const auto &[email, role] :
+             { std::pair("ann@example.org", "author"), std::pair("ben@example.org", "author"),
+               std::pair("eve@example.org", "editor") })
+            QVERIFY(m_fx.createUser(QString::fromLatin1(email), QString::fromLatin1(role), kPassword));
+        const QByteArray ann = m_fx.token(QStringLiteral("ann@example.org"), kPassword);
+        const QByteArray ben = m_fx.token(QStringLiteral("ben@example.org"), kPassword);
+        const QByteArray eve = m_fx.token(QStringLiteral("eve@example.org"), kPassword);
+        QVERIFY(!ann.isEmpty() && !ben.isEmpty() && !eve.isEmpty());
+        const auto uploadAs = [this](const QByteArray &token, int side) {
+            const HttpResult r = upload(TestImages::png(side, side), token);
+            return r.status == 201 ? r.json()["sha256"].get<std::string>() : std::string();
+        };
+        const std::string annOwn = uploadAs(ann, 31);
+        const std::string benInDraft = uploadAs(ben, 32);
+        const std::string benInPublished = uploadAs(ben, 33);
+        const std::string eveCover = uploadAs(eve, 34);
+        const std::string eveUnused = uploadAs(eve, 35);
+        for (const std::string &sha : { annOwn, benInDraft, benInPublished, eveCover, eveUnused })
+            QVERIFY(!sha.empty());
+        const auto article = [this](const QByteArray &token, const nlohmann::json &fields) {
+            const HttpResult r
+                = m_fx.call("POST", QStringLiteral("/api/v1/guides"), token, QByteArray::fromStdString(fields.dump()));
+            return r.status == 201 ? QString::fromStdString(r.json()["id"].get<std::string>()) : QString();
+        };
+        QVERIFY(
+            !article(ben, { { "title", "Ben's draft" }, { "body", "![x](/media/" + benInDraft + ")\n" } }).isEmpty());
+        const QString benPublished
+            = article(ben,
+                      { { "title", "Ben's article" },
+                        { "slug", "bens-article" },
+                        { "body", "Look: ![x](https://example.org/media/" + benInPublished + ")\n" } });
+        const QString evePublished = article(
+            eve, { { "title", "Eve's article" }, { "slug", "eves-article" }, { "cover", "/media/" + eveCover } });
+        QVERIFY(!benPublished.isEmpty() && !evePublished.isEmpty());
+        for (const QString &id : { benPublished, evePublished })
+            QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(id), eve).status, 200);
+
+        const auto listed = [this](const QByteArray &token) {
+            std::set<std::string> shas;
+            const HttpResult r = m_fx.call("GET", QStringLiteral("/api/v1/media"), token);
+            if (r.status != 200)
+                return shas;
+            const nlohmann::json page = r.json();
+            for (const auto &item : page["items"])
+                shas.insert(item["sha256"].get<std::string>());
+            if (page["total"].get<size_t>() != shas.size())
+                shas.insert("total does not match the items");
+            return shas;
+        };
+        QCOMPARE(listed(ann), (std::set<std::string> { annOwn, benInPublished, eveCover }));
+        QCOMPARE(listed(ben), (std::set<std::string> { benInDraft, benInPublished, eveCover }));
+        const std::set<std::string> everything = listed(eve);
+        for (const std::string &sha : { annOwn, benInDraft, benInPublished, eveCover, eveUnused })
+            QVERIFY(everything.count(sha) == 1);
     }
 };
 

@@ -152,7 +152,7 @@ private:
     QByteArray m_editor; // an editor's access token
     QByteArray m_cookie; // a signed-in reader's session cookie
 
-    Endpoint endpoint() { return { m_fx.server().port(), m_tls, m_fx.server().fingerprint() }; }
+    Endpoint endpoint() { return { m_fx.server().port(), m_tls, m_fx.server().fingerprint(), {} }; }
 
     // Creates and publishes an article; its id, or empty on failure.
     QString publish(const QString &title, const QString &slug)

@@ -52,7 +52,7 @@ private:
     AccountFixture m_fx;
     QByteArray m_editor;
 
-    Endpoint endpoint() { return { m_fx.server().port(), m_tls, m_fx.server().fingerprint() }; }
+    Endpoint endpoint() { return { m_fx.server().port(), m_tls, m_fx.server().fingerprint(), {} }; }
 
     // A request the front door leaves to Qt: a signed-in API call.
     QByteArray apiRequest() const { return get("/api/v1/users/me", "Authorization: Bearer " + m_editor + "\r\n"); }

@@ -80,6 +80,17 @@ private Q_SLOTS:
         QCOMPARE(m_router.match(QStringLiteral("GET"), QStringLiteral("/api/v1/guides")).route->body,
                  Router::BodyKind::None);
     }
+
+    // What a CORS preflight allows: every method of the table, once each.
+    void methodsComeFromTheTable()
+    {
+        QCOMPARE(m_router.methods(),
+                 QStringList({ QStringLiteral("DELETE"), QStringLiteral("GET"), QStringLiteral("POST") }));
+        Router more;
+        more.add(QStringLiteral("PATCH"), QStringLiteral("/api/v1/guides/:id"), tag(7));
+        more.addAsync(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me"), {});
+        QCOMPARE(more.methods(), QStringList({ QStringLiteral("PATCH"), QStringLiteral("PUT") }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRouter)

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The readers' own pages against a real quire-server over TLS: the sign-in
 // page and its form, safe redirects, the save button for signed-in readers
-// (with CSRF), the saved list, and signing out.
+// (with CSRF), the saved list, and signing out; one Content-Security-Policy
+// on every kind of page.
+#include "server/http/contentsecuritypolicy.h"
 #include "tests/server/auth/accountfixture.h"
+#include "tests/server/auth/outbox.h"
 
 #include <QHostAddress>
 #include <QTest>
@@ -57,7 +60,8 @@ private Q_SLOTS:
         QVERIFY(m_fx.createUser(QStringLiteral("reader@example.org"), QStringLiteral("reader"), kPassword));
         const QByteArray editor = m_fx.token(QStringLiteral("editor@example.org"), kPassword);
         HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/guides"), editor,
-                                 R"({"title":"Worth keeping","slug":"worth-keeping","body":"Text."})");
+                                 "{\"title\":\"Worth keeping\",\"slug\":\"worth-keeping\",\"body\":\"Text.\","
+                                 "\"cover\":\"https://images.example.test/cover.png\"}");
         QCOMPARE(r.status, 201);
         m_articleId = QString::fromStdString(r.json()["id"]);
         QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(m_articleId), editor).status, 200);
@@ -162,6 +166,93 @@ private Q_SLOTS:
                                       "https://evil.example");
         QCOMPARE(r.status, 403);
         QVERIFY(r.header("Set-Cookie").isEmpty());
+    }
+
+    // The stylesheet and cover images load on every kind of page: the same
+    // policy everywhere, defined once; the API's answers load nothing.
+    void oneContentSecurityPolicy_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("signedIn");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("ifNoneMatch");
+        // A live link of each mailed kind, as a reader gets it.
+        const QString outbox = m_fx.server().dataDir() + QStringLiteral("/outbox");
+        int before = quire::test::Outbox::count(outbox);
+        m_fx.http().postJson(QStringLiteral("/api/v1/auth/forgot-password"), R"({"email":"reader@example.org"})");
+        const std::optional<quire::test::Outbox::Mail> reset
+            = quire::test::Outbox::waitForMailTo(outbox, before + 1, QStringLiteral("reader@example.org"));
+        before = quire::test::Outbox::count(outbox);
+        m_fx.http().postJson(QStringLiteral("/api/v1/auth/register"),
+                             R"({"email":"csp@example.org","password":"correct horse battery staple 42","name":"C"})");
+        const std::optional<quire::test::Outbox::Mail> verify
+            = quire::test::Outbox::waitForMailTo(outbox, before + 1, QStringLiteral("csp@example.org"));
+        before = quire::test::Outbox::count(outbox);
+        m_fx.call("PUT", QStringLiteral("/api/v1/users/me/email"),
+                  m_fx.token(QStringLiteral("csp@example.org"), kPassword),
+                  R"({"password":"correct horse battery staple 42","new_email":"csp2@example.org"})");
+        const std::optional<quire::test::Outbox::Mail> confirm
+            = quire::test::Outbox::waitForMailTo(outbox, before + 1, QStringLiteral("csp2@example.org"));
+        QVERIFY(reset && verify && confirm);
+        const QByteArray etag = m_fx.http().get(QStringLiteral("/guides/worth-keeping")).header("ETag");
+        QVERIFY(!etag.isEmpty());
+
+        QTest::newRow("home") << QStringLiteral("/") << false << 200 << QByteArray();
+        QTest::newRow("article") << QStringLiteral("/guides/worth-keeping") << false << 200 << QByteArray();
+        QTest::newRow("article, revalidated") << QStringLiteral("/guides/worth-keeping") << false << 304 << etag;
+        QTest::newRow("article, signed in") << QStringLiteral("/guides/worth-keeping") << true << 200 << QByteArray();
+        QTest::newRow("listing") << QStringLiteral("/guides") << false << 200 << QByteArray();
+        QTest::newRow("sign-in") << QStringLiteral("/sign-in") << false << 200 << QByteArray();
+        QTest::newRow("sign-in, failed") << QStringLiteral("/sign-in?failed=1") << false << 401 << QByteArray();
+        QTest::newRow("register") << QStringLiteral("/register") << false << 200 << QByteArray();
+        QTest::newRow("saved") << QStringLiteral("/saved") << true << 200 << QByteArray();
+        QTest::newRow("search") << QStringLiteral("/search?q=worth") << false << 200 << QByteArray();
+        QTest::newRow("404") << QStringLiteral("/guides/nothing-here") << false << 404 << QByteArray();
+        QTest::newRow("forgot password") << QStringLiteral("/forgot-password") << false << 200 << QByteArray();
+        QTest::newRow("reset password") << quire::test::Outbox::linkIn(reset->text) << false << 200 << QByteArray();
+        QTest::newRow("verify address") << quire::test::Outbox::linkIn(verify->text) << false << 200 << QByteArray();
+        QTest::newRow("confirm new address")
+            << quire::test::Outbox::linkIn(confirm->text) << false << 200 << QByteArray();
+        QTest::newRow("dead link") << QStringLiteral("/reset-password?token=qt_unknown") << false << 404
+                                   << QByteArray();
+    }
+    void oneContentSecurityPolicy()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, signedIn);
+        QFETCH(int, status);
+        QFETCH(QByteArray, ifNoneMatch);
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (signedIn)
+            headers.append({ "Cookie", signIn() });
+        if (!ifNoneMatch.isEmpty())
+            headers.append({ "If-None-Match", ifNoneMatch });
+        const HttpResult r = m_fx.http().request("GET", path, {}, headers);
+        QCOMPARE(r.status, status);
+        const QByteArray policy = r.header("Content-Security-Policy");
+        QCOMPARE(policy, QByteArray(quire::server::ContentSecurityPolicy::kSitePages));
+        QVERIFY(policy.contains("default-src 'none'"));
+        QVERIFY(policy.contains("style-src 'self'"));
+        QVERIFY(policy.contains("img-src 'self' https:")); // media from here, covers from https hosts
+        QVERIFY(policy.contains("frame-ancestors 'none'"));
+        QVERIFY(!policy.contains("script-src"));
+        QVERIFY(!policy.contains("unsafe-inline"));
+        if (status == 200)
+            QVERIFY(r.body.contains("<link rel=\"stylesheet\" href=\"/assets/site.css\">"));
+        if (path == QLatin1String("/guides/worth-keeping") && status == 200)
+            QVERIFY(r.body.contains("<img src=\"https://images.example.test/cover.png\""));
+    }
+
+    void theApiLoadsNothing()
+    {
+        for (const QString &path : { QStringLiteral("/health"), QStringLiteral("/api/v1/nothing"),
+                                     QStringLiteral("/feed.xml"), QStringLiteral("/assets/site.css") }) {
+            const QByteArray policy = m_fx.http().get(path).header("Content-Security-Policy");
+            QVERIFY2(!policy.contains("style-src") || path == QLatin1String("/feed.xml"), qPrintable(path));
+            QVERIFY(policy.startsWith("default-src 'none'"));
+        }
+        QCOMPARE(m_fx.http().get(QStringLiteral("/health")).header("Content-Security-Policy"),
+                 QByteArray(quire::server::ContentSecurityPolicy::kOther));
     }
 
     void theSaveButton()

@@ -6,6 +6,7 @@
 // alt text, labels, link and button text, unique ids, keyboard order); the
 // stylesheet's colours have AA contrast in the light and the dark theme.
 #include "tests/server/auth/accountfixture.h"
+#include "tests/server/auth/outbox.h"
 #include "tests/support/testimages.h"
 
 #include <QDateTime>
@@ -765,6 +766,64 @@ private Q_SLOTS:
         QVERIFY(fetch(QStringLiteral("draft preview"), preview, 200));
         QVERIFY(fetch(QStringLiteral("preview, bad link"), QStringLiteral("/preview/garbage"), 404));
         QVERIFY(fetch(QStringLiteral("preview, expired"), expiredPreviewPath(draft), 410));
+
+        // The pages behind mailed links, with their forms, errors and outcomes.
+        namespace Outbox = quire::test::Outbox;
+        const QString outbox = m_fx.server().dataDir() + QStringLiteral("/outbox");
+        QVERIFY(fetch(QStringLiteral("forgot password"), QStringLiteral("/forgot-password"), 200));
+        QVERIFY(keep(QStringLiteral("forgot password, refused"), QStringLiteral("/forgot-password"), 400,
+                     postForm(QStringLiteral("/forgot-password"), "email=")));
+        int mails = Outbox::count(outbox);
+        QVERIFY(keep(QStringLiteral("forgot password, sent"), QStringLiteral("/forgot-password"), 200,
+                     postForm(QStringLiteral("/forgot-password"), "email=reader%40example.org")));
+        std::optional<Outbox::Mail> mail
+            = Outbox::waitForMailTo(outbox, mails + 1, QStringLiteral("reader@example.org"));
+        QVERIFY(mail);
+        const QString resetLink = Outbox::linkIn(mail->text);
+        QVERIFY(fetch(QStringLiteral("reset password"), resetLink, 200));
+        r = m_fx.http().get(resetLink);
+        const QByteArray formCookie = r.header("Set-Cookie").split(';').first();
+        const auto hidden = [](const QByteArray &page, const QByteArray &name) {
+            const QByteArray marker = "name=\"" + name + "\" value=\"";
+            const qsizetype at = page.indexOf(marker) + marker.size();
+            return page.mid(at, page.indexOf('"', at) - at);
+        };
+        const QByteArray resetForm = "token=" + hidden(r.body, "token") + "&csrf_token=" + hidden(r.body, "csrf_token");
+        QVERIFY(keep(QStringLiteral("reset password, weak"), resetLink, 400,
+                     postForm(QStringLiteral("/reset-password"), resetForm + "&password=short&password_confirm=other",
+                              formCookie)));
+        QVERIFY(keep(QStringLiteral("reset password, not from here"), resetLink, 403,
+                     postForm(QStringLiteral("/reset-password"), resetForm + "&password=x&password_confirm=x")));
+        QVERIFY(keep(QStringLiteral("reset password, done"), resetLink, 200,
+                     postForm(QStringLiteral("/reset-password"),
+                              resetForm
+                                  + "&password=correct+horse+battery+staple+42"
+                                    "&password_confirm=correct+horse+battery+staple+42",
+                              formCookie)));
+        QVERIFY(fetch(QStringLiteral("reset password, used"), resetLink, 410));
+        QVERIFY(fetch(QStringLiteral("mailed link, unknown"), QStringLiteral("/verify-email?token=qt_nothing"), 404));
+        mails = Outbox::count(outbox);
+        r = m_fx.http().postJson(
+            QStringLiteral("/api/v1/auth/register"),
+            json({ { "email", "new@example.org" }, { "password", kPassword.toStdString() }, { "name", "New" } }));
+        QCOMPARE(r.status, 201);
+        mail = Outbox::waitForMailTo(outbox, mails + 1, QStringLiteral("new@example.org"));
+        QVERIFY(mail);
+        const QString verifyLink = Outbox::linkIn(mail->text);
+        QVERIFY(fetch(QStringLiteral("verify address"), verifyLink, 200));
+        r = m_fx.http().get(verifyLink);
+        QVERIFY(keep(QStringLiteral("verify address, done"), verifyLink, 200,
+                     postForm(QStringLiteral("/verify-email"),
+                              "token=" + hidden(r.body, "token") + "&csrf_token=" + hidden(r.body, "csrf_token"),
+                              r.header("Set-Cookie").split(';').first())));
+        mails = Outbox::count(outbox);
+        r = m_fx.call("PUT", QStringLiteral("/api/v1/users/me/email"),
+                      m_fx.token(QStringLiteral("new@example.org"), kPassword),
+                      json({ { "password", kPassword.toStdString() }, { "new_email", "newer@example.org" } }));
+        QCOMPARE(r.status, 202);
+        mail = Outbox::waitForMailTo(outbox, mails + 1, QStringLiteral("newer@example.org"));
+        QVERIFY(mail);
+        QVERIFY(fetch(QStringLiteral("confirm new address"), Outbox::linkIn(mail->text), 200));
 
         // The stylesheet as the pages load it.
         r = m_fx.http().get(QStringLiteral("/assets/site.css"));

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/http/requestframer.h"
+
+#include <boost/beast/http/basic_parser.hpp>
+#include <boost/beast/http/error.hpp>
+
+namespace quire::server {
+namespace {
+
+namespace http = boost::beast::http;
+using boost::system::error_code;
+// Beast 1.74 speaks Boost's string_view in its callbacks.
+using beast_sv = boost::beast::string_view;
+
+// A line of the head that begins with a space or tab continues the one
+// before (obs-fold). RFC 9112 lets a server refuse it, and that is the only
+// safe choice for bytes another parser reads after us.
+bool hasObsFold(std::string_view head)
+{
+    for (std::size_t at = head.find('\n'); at != std::string_view::npos && at + 1 < head.size();
+         at = head.find('\n', at + 1)) {
+        if (head[at + 1] == ' ' || head[at + 1] == '\t')
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+// Beast's parser, told to stop after the head: it checks the syntax, the
+// Content-Length list and Content-Length against Transfer-Encoding; the
+// callbacks note what the rules here need.
+class RequestFramer::HeadParser final : public http::basic_parser<true>
+{
+public:
+    bool isHead = false;
+    int version = 0;
+    int hosts = 0;
+    bool transferEncoding = false;
+
+private:
+    void on_request_impl(http::verb method, beast_sv, beast_sv, int httpVersion, error_code &) override
+    {
+        isHead = method == http::verb::head;
+        version = httpVersion;
+    }
+    void on_response_impl(int, beast_sv, int, error_code &) override { }
+    void on_field_impl(http::field name, beast_sv, beast_sv, error_code &) override
+    {
+        if (name == http::field::host)
+            ++hosts;
+        else if (name == http::field::transfer_encoding)
+            transferEncoding = true;
+    }
+    void on_header_impl(error_code &) override { }
+    void on_body_init_impl(const boost::optional<std::uint64_t> &, error_code &) override { }
+    std::size_t on_body_impl(beast_sv body, error_code &) override { return body.size(); }
+    void on_chunk_header_impl(std::uint64_t, beast_sv, error_code &) override { }
+    std::size_t on_chunk_body_impl(std::uint64_t, beast_sv body, error_code &) override { return body.size(); }
+    void on_finish_impl(error_code &) override { }
+};
+
+RequestFramer::RequestFramer(Limits limits)
+    : m_limits(limits)
+{ }
+
+RequestFramer::~RequestFramer() = default;
+
+bool RequestFramer::feed(std::string_view data, QByteArray &forward)
+{
+    switch (m_state) {
+    case State::Failed:
+        return false;
+    case State::Closing:
+        return true;
+    case State::Tunnel:
+        forward.append(data.data(), qsizetype(data.size()));
+        return true;
+    case State::Body:
+        if (m_held.isEmpty()) {
+            // The common case of a large upload: straight through, no copy here.
+            const std::size_t take = std::size_t(std::min<std::uint64_t>(m_bodyRemaining, data.size()));
+            forward.append(data.data(), qsizetype(take));
+            m_bodyRemaining -= take;
+            data.remove_prefix(take);
+            if (m_bodyRemaining == 0)
+                m_state = m_afterBody;
+        }
+        break;
+    default:
+        break;
+    }
+    m_held.append(data.data(), qsizetype(data.size()));
+    return drain(forward);
+}
+
+bool RequestFramer::upgradeAnswered(bool switched, QByteArray &forward)
+{
+    if (m_state != State::AwaitingUpgrade)
+        return m_state != State::Failed;
+    m_state = switched ? State::Tunnel : State::Idle;
+    return drain(forward);
+}
+
+void RequestFramer::timedOut()
+{
+    m_cutShort = m_state == State::Body;
+    if (m_state != State::Failed)
+        fail(408, QByteArrayLiteral("The request took too long to arrive."));
+}
+
+std::vector<RequestFramer::Forwarded> RequestFramer::takeForwarded()
+{
+    std::vector<Forwarded> taken;
+    taken.swap(m_forwarded);
+    return taken;
+}
+
+bool RequestFramer::fail(int status, QByteArray reason)
+{
+    m_state = State::Failed;
+    m_refusal = { status, std::move(reason) };
+    m_held.clear();
+    return false;
+}
+
+bool RequestFramer::drain(QByteArray &forward)
+{
+    for (;;) {
+        switch (m_state) {
+        case State::Failed:
+            return false;
+        case State::AwaitingUpgrade:
+            return true; // held until the answer says what the bytes are
+        case State::Closing:
+            m_held.clear();
+            return true;
+        case State::Tunnel:
+            forward.append(m_held);
+            m_held.clear();
+            return true;
+        case State::Body: {
+            const qsizetype take = qsizetype(std::min<std::uint64_t>(m_bodyRemaining, std::uint64_t(m_held.size())));
+            forward.append(m_held.constData(), take);
+            m_held.remove(0, take);
+            m_bodyRemaining -= std::uint64_t(take);
+            if (m_bodyRemaining > 0)
+                return true;
+            m_state = m_afterBody;
+            continue;
+        }
+        case State::Idle:
+        case State::Head:
+            if (m_held.isEmpty()) {
+                m_state = State::Idle;
+                return true;
+            }
+            switch (readHead(forward)) {
+            case 0:
+                return true;
+            case -1:
+                return false;
+            default:
+                continue;
+            }
+        }
+    }
+}
+
+int RequestFramer::readHead(QByteArray &forward)
+{
+    HeadParser parser;
+    parser.eager(false);
+    parser.header_limit(std::uint32_t(m_limits.maxHead));
+    parser.body_limit(m_limits.maxBody); // a longer Content-Length fails at the head
+    error_code ec;
+    const std::size_t length
+        = parser.put(boost::asio::const_buffer(m_held.constData(), std::size_t(m_held.size())), ec);
+    if (ec == http::error::need_more) {
+        if (std::size_t(m_held.size()) > m_limits.maxHead)
+            return fail(431, QByteArrayLiteral("The request head is too large.")), -1;
+        m_state = State::Head;
+        return 0;
+    }
+    if (ec == http::error::header_limit)
+        return fail(431, QByteArrayLiteral("The request head is too large.")), -1;
+    if (ec == http::error::body_limit)
+        return fail(413, QByteArrayLiteral("The request body is too large.")), -1;
+    if (ec || !parser.is_header_done())
+        return fail(400, QByteArrayLiteral("The request is malformed: ") + QByteArray::fromStdString(ec.message())), -1;
+
+    const std::string_view head(m_held.constData(), length);
+    if (hasObsFold(head))
+        return fail(400, QByteArrayLiteral("Header lines may not be folded.")), -1;
+    const int version = parser.version;
+    if (version != 10 && version != 11)
+        return fail(505, QByteArrayLiteral("Only HTTP/1.0 and HTTP/1.1 are spoken here.")), -1;
+    // RFC 9112 3.2: exactly one Host in HTTP/1.1, at most one before.
+    if ((version == 11 && parser.hosts != 1) || parser.hosts > 1)
+        return fail(400, QByteArrayLiteral("The request needs exactly one Host header.")), -1;
+    if (parser.transferEncoding) {
+        if (version == 10)
+            return fail(400, QByteArrayLiteral("Transfer-Encoding is not allowed in HTTP/1.0.")), -1;
+        // Anything but chunked last leaves the length unknown (RFC 9112
+        // 6.3); chunked bodies are refused as RFC 9112 6.3 allows, so that
+        // every body that goes on has its length in front.
+        if (!parser.chunked())
+            return fail(400, QByteArrayLiteral("The Transfer-Encoding is not supported.")), -1;
+        return fail(411, QByteArrayLiteral("Send the body with a Content-Length.")), -1;
+    }
+    const std::uint64_t bodyLength = parser.content_length().value_or(0);
+    if (bodyLength > m_limits.maxBody)
+        return fail(413, QByteArrayLiteral("The request body is too large.")), -1;
+
+    forward.append(m_held.constData(), qsizetype(length));
+    m_held.remove(0, qsizetype(length));
+    const bool upgrade = parser.upgrade();
+    m_forwarded.push_back({ parser.isHead, upgrade });
+    m_afterBody = upgrade ? State::AwaitingUpgrade : (parser.keep_alive() ? State::Idle : State::Closing);
+    m_bodyRemaining = bodyLength;
+    m_state = bodyLength > 0 ? State::Body : m_afterBody;
+    return 1;
+}
+
+} // namespace quire::server
