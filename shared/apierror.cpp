@@ -2,6 +2,7 @@
 #include "shared/apierror.h"
 
 #include "shared/jsonqt.h"
+#include "shared/strictjson.h"
 
 namespace quire::shared::ApiError {
 
@@ -20,20 +21,23 @@ QByteArray toBytes(const Error &error)
 
 std::optional<Error> parse(const QByteArray &body)
 {
-    const nlohmann::json j = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    const Result<nlohmann::json> parsed = StrictJson::parse(body);
+    if (!parsed)
+        return std::nullopt;
+    const nlohmann::json &j = *parsed;
     if (!j.is_object() || !j.contains("error") || !j["error"].is_object())
         return std::nullopt;
     const nlohmann::json &e = j["error"];
     if (!e.contains("code") || !e["code"].is_string())
         return std::nullopt;
     Error error;
-    error.code = QString::fromStdString(e["code"].get<std::string>());
+    error.code = e["code"].get<QString>();
     if (e.contains("message") && e["message"].is_string())
-        error.message = QString::fromStdString(e["message"].get<std::string>());
+        error.message = e["message"].get<QString>();
     if (e.contains("fields") && e["fields"].is_object()) {
         for (auto it = e["fields"].begin(); it != e["fields"].end(); ++it) {
             if (it->is_string())
-                error.fields.insert(QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
+                error.fields.insert(Utf8::decode(it.key()), it->get<QString>());
         }
     }
     return error;

@@ -92,7 +92,13 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path)
 
 VoidResult Database::configure()
 {
-    // journal_mode is the first statement that reads the file, so a file that
+    // Qt's driver reads and writes text as UTF-16 only. In a UTF-8 database
+    // SQLite converts on every read and turns U+FFFE and U+FFFF into U+FFFD;
+    // stored as UTF-16 (native order), text passes unconverted and so
+    // unchanged. Only a new file takes this; an existing one keeps its own.
+    if (VoidResult r = run(QStringLiteral("PRAGMA encoding = 'UTF-16'")); !r)
+        return r;
+    // These two are the first statements that read the file, so a file that
     // is not a database is caught here, before anything is written to it.
     Result<QVariant> mode = scalar(QStringLiteral("PRAGMA journal_mode=WAL"));
     if (!mode)
@@ -108,21 +114,34 @@ VoidResult Database::configure()
     return VoidResult::success();
 }
 
+// Qt binds text as UTF-16, and
+// SQLite reads two leading bytes FF FE or FE FF as a byte-order mark: it
+// drops them and, for FE FF, reads the rest byte-swapped. So text that
+// starts with U+FEFF or U+FFFE gets one more U+FEFF in front, for SQLite to
+// take as the (native) mark, and arrives whole.
+QVariant Database::bindable(const QVariant &v)
+{
+    if (v.typeId() != QMetaType::QString)
+        return v;
+    const QString text = v.toString();
+    // Qt binds a null QString as SQL NULL, so an absent header or an
+    // empty default would silently become NULL. Here NULL is only ever
+    // asked for explicitly, with an invalid QVariant().
+    if (text.isNull())
+        return QStringLiteral("");
+    if (text.startsWith(QChar(0xFEFF)) || text.startsWith(QChar(0xFFFE)))
+        return QString(QChar(0xFEFF) + text);
+    return v;
+}
+
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
 {
     QSqlQuery query(handle());
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return sqlError(Tr::tr("Preparing a query"), query.lastError());
-    for (const QVariant &v : binds) {
-        // Qt binds a null QString as SQL NULL, so an absent header or an
-        // empty default would silently become NULL. Here NULL is only ever
-        // asked for explicitly, with an invalid QVariant().
-        if (v.typeId() == QMetaType::QString && v.toString().isNull())
-            query.addBindValue(QStringLiteral(""));
-        else
-            query.addBindValue(v);
-    }
+    for (const QVariant &v : binds)
+        query.addBindValue(bindable(v));
     if (!query.exec()) {
         qCWarning(lcDb) << "query failed:" << sql.left(120) << query.lastError().text();
         return sqlError(Tr::tr("A database query"), query.lastError());
@@ -148,14 +167,8 @@ VoidResult Database::run(const QString &sql, const QVariantList &binds)
             return sqlError(Tr::tr("Preparing a query"), error);
         }
     }
-    for (qsizetype i = 0; i < binds.size(); ++i) {
-        const QVariant &v = binds[i];
-        // As in exec(): NULL only when asked for with an invalid QVariant().
-        if (v.typeId() == QMetaType::QString && v.toString().isNull())
-            query->bindValue(int(i), QStringLiteral(""));
-        else
-            query->bindValue(int(i), v);
-    }
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        query->bindValue(int(i), bindable(binds[i]));
     const bool ok = query->exec();
     const QSqlError error = query->lastError();
     query->finish();

@@ -34,6 +34,10 @@ public:
     // Prepares, binds positionally and runs one statement. A QVariant() binds
     // NULL; a null QString binds '' (see exec()).
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    // What to bind for `value` so that it is stored exactly (exec() and run()
+    // use it; a statement prepared by hand must too): a null QString
+    // becomes '', and text starting with a byte-order mark keeps it.
+    static QVariant bindable(const QVariant &value);
     // The same when only success matters.
     VoidResult run(const QString &sql, const QVariantList &binds = {});
     // The first column of the first row, or a null QVariant when there is no row.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/utf8.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -11,7 +13,11 @@ namespace nlohmann {
 template<> struct adl_serializer<QString>
 {
     static void to_json(json &j, const QString &s) { j = s.toStdString(); }
-    static void from_json(const json &j, QString &s) { s = QString::fromStdString(j.get<std::string>()); }
+    // Utf8::decode, not fromStdString: that would drop a leading byte-order mark.
+    static void from_json(const json &j, QString &s)
+    {
+        s = quire::shared::Utf8::decode(j.get_ref<const std::string &>());
+    }
 };
 } // namespace nlohmann
 

@@ -3,7 +3,10 @@
 
 #include "shared/timestamp.h"
 #include "shared/tr.h"
+#include "shared/utf8.h"
 #include "shared/uuid.h"
+
+#include <limits>
 
 namespace quire::shared {
 
@@ -44,7 +47,7 @@ std::optional<QString> JsonReader::string(const char *key, Presence presence)
         m_errors.add(QString::fromUtf8(key), Tr::tr("Must be text."));
         return std::nullopt;
     }
-    return QString::fromStdString(v->get<std::string>());
+    return Utf8::decode(v->get_ref<const std::string &>());
 }
 
 std::optional<qint64> JsonReader::integer(const char *key, Presence presence)
@@ -52,7 +55,9 @@ std::optional<qint64> JsonReader::integer(const char *key, Presence presence)
     const nlohmann::json *v = find(key, presence);
     if (!v)
         return std::nullopt;
-    if (!v->is_number_integer()) {
+    // An unsigned number above qint64's range would wrap when read as qint64.
+    if (!v->is_number_integer()
+        || (v->is_number_unsigned() && v->get<quint64>() > quint64(std::numeric_limits<qint64>::max()))) {
         m_errors.add(QString::fromUtf8(key), Tr::tr("Must be a whole number."));
         return std::nullopt;
     }
@@ -123,7 +128,7 @@ void JsonReader::refuseUnknown()
     if (!m_object.is_object())
         return;
     for (auto it = m_object.begin(); it != m_object.end(); ++it) {
-        const QString field = QString::fromStdString(it.key());
+        const QString field = Utf8::decode(it.key());
         if (!m_seen.contains(field))
             m_errors.add(field, Tr::tr("This field is not known here."));
     }

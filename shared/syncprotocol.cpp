@@ -201,9 +201,14 @@ Result<MutationResult> MutationResult::fromJson(const nlohmann::json &json)
         errors.add(QStringLiteral("outcome"), Tr::tr("Not a known outcome."));
     m.rev = r.integer("rev").value_or(0);
     if (const auto reason = r.object("reason")) {
+        // value(key, default) would throw when the member is there but not text.
+        const auto text = [&reason](const char *key) {
+            const auto it = reason->find(key);
+            return it != reason->end() && it->is_string() ? it->get<QString>() : QString();
+        };
         Error e;
-        e.code = QString::fromStdString(reason->value("code", std::string()));
-        e.message = QString::fromStdString(reason->value("message", std::string()));
+        e.code = text("code");
+        e.message = text("message");
         if (reason->contains("fields") && reason->at("fields").is_object()) {
             for (auto it = reason->at("fields").begin(); it != reason->at("fields").end(); ++it) {
                 if (it->is_string())

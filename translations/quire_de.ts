@@ -227,11 +227,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 lässt sich nicht lesen: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1 is not UTF-8 text.</source>
-        <translation>%1 ist kein UTF-8-Text.</translation>
-    </message>
-    <message>
         <location filename="../desktop/cli/guidecommands.cpp" line="-121"/>
         <source>guides needs list, show, create, edit or delete</source>
         <translation>guides braucht list, show, create, edit oder delete</translation>
@@ -397,7 +392,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
 <context>
     <name>Quire::Core</name>
     <message>
-        <location filename="../desktop/core/apiclient.cpp" line="+47"/>
+        <location filename="../desktop/core/apiclient.cpp" line="+48"/>
         <source>Enter the server address, for example https://quire.example.org.</source>
         <translation>Geben Sie die Serveradresse ein, zum Beispiel https://quire.example.org.</translation>
     </message>
@@ -428,7 +423,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Server ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>The server&apos;s answer could not be read. %1</source>
+        <translation>Die Antwort des Servers ist nicht lesbar. %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The server answered with status %1.</source>
         <translation>Der Server antwortete mit Status %1.</translation>
     </message>
@@ -654,7 +654,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../desktop/core/revisionhistory.cpp" line="+17"/>
+        <location filename="../desktop/core/revisionhistory.cpp" line="+18"/>
         <source>The history is kept on the server; connect to see it.</source>
         <translation>Der Verlauf liegt auf dem Server; verbinden Sie sich, um ihn zu sehen.</translation>
     </message>
@@ -2017,7 +2017,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articleeditor.cpp" line="+71"/>
+        <location filename="../desktop/widgets/articleeditor.cpp" line="+74"/>
         <location line="+9"/>
         <source>Title</source>
         <translation>Titel</translation>
@@ -2368,7 +2368,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Links können auf Webseiten (http, https), E-Mail-Adressen (mailto) oder Seiten dieser Website (beginnend mit /) zeigen. Andere Arten wie javascript: oder data: werden aus veröffentlichten Seiten entfernt und sind nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/metadatapanel.cpp" line="+35"/>
+        <location filename="../desktop/widgets/metadatapanel.cpp" line="+38"/>
         <source>C&amp;hoose…</source>
         <translation>A&amp;uswählen…</translation>
     </message>
@@ -2580,19 +2580,19 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>The database %1 cannot use write-ahead logging.</source>
         <translation>Die Datenbank %1 kann kein Write-Ahead-Logging verwenden.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+32"/>
+        <location line="+34"/>
+        <location line="+25"/>
         <source>Preparing a query</source>
         <translation>Das Vorbereiten einer Abfrage</translation>
     </message>
     <message>
         <location line="-20"/>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>A database query</source>
         <translation>Eine Datenbankabfrage</translation>
     </message>
@@ -2608,14 +2608,14 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../shared/fielderrors.cpp" line="+18"/>
-        <location filename="../shared/jsonreader.cpp" line="+91"/>
+        <location filename="../shared/jsonreader.cpp" line="+96"/>
         <source>Must be a UUIDv7.</source>
         <translation>Muss eine UUIDv7 sein.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../shared/jsonreader.cpp" line="-59"/>
-        <location filename="../shared/syncprotocol.cpp" line="+339"/>
+        <location filename="../shared/jsonreader.cpp" line="-61"/>
+        <location filename="../shared/syncprotocol.cpp" line="+344"/>
         <location line="+2"/>
         <location filename="../shared/synctable.cpp" line="+95"/>
         <location line="+58"/>
@@ -2648,8 +2648,8 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../shared/syncprotocol.cpp" line="-214"/>
-        <location line="+116"/>
+        <location filename="../shared/syncprotocol.cpp" line="-219"/>
+        <location line="+121"/>
         <source>Must not be negative.</source>
         <translation>Darf nicht negativ sein.</translation>
     </message>
@@ -2675,7 +2675,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Muss Text sein.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <location filename="../shared/syncprotocol.cpp" line="+15"/>
         <source>Must be a whole number.</source>
         <translation>Muss eine ganze Zahl sein.</translation>
@@ -2698,7 +2698,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../shared/syncprotocol.cpp" line="-297"/>
+        <location filename="../shared/syncprotocol.cpp" line="-302"/>
         <source>Must be an array.</source>
         <translation>Muss ein Array sein.</translation>
     </message>
@@ -2764,7 +2764,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Kein bekanntes Ergebnis.</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+50"/>
         <source>At most %n mutations per request.</source>
         <translation>
             <numerusform>Höchstens %n Änderung pro Anfrage.</numerusform>
@@ -2851,6 +2851,41 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <source>Task</source>
         <extracomment>What screen readers call the checkbox of an item in a task list.</extracomment>
         <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <location filename="../shared/strictjson.cpp" line="+99"/>
+        <source>binary values are not JSON</source>
+        <translation>Binärwerte sind kein JSON</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the key &quot;%1&quot; appears twice in one object</source>
+        <translation>der Schlüssel „%1“ kommt in einem Objekt zweimal vor</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>values are nested deeper than %1 levels</source>
+        <translation>Werte sind tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the number %1 is out of range</source>
+        <translation>die Zahl %1 liegt außerhalb des darstellbaren Bereichs</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The JSON is not valid: %1 (line %2, column %3).</source>
+        <translation>Das JSON ist ungültig: %1 (Zeile %2, Spalte %3).</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The JSON could not be read: %1</source>
+        <translation>Das JSON konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/utf8.cpp" line="+67"/>
+        <source>%1 is not UTF-8 text: the byte at offset %2 (0x%3) does not belong to a valid UTF-8 sequence.</source>
+        <translation>%1 ist kein UTF-8-Text: Das Byte an Position %2 (0x%3) gehört zu keiner gültigen UTF-8-Folge.</translation>
     </message>
 </context>
 </TS>

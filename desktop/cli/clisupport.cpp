@@ -84,11 +84,9 @@ shared::Result<QString> CliSupport::readTextFile(const QString &path)
         return shared::Error::make(QStringLiteral("unreadable"),
                                    Tr::tr("Cannot read %1: %2").arg(path, file.errorString()));
     }
-    const QByteArray bytes = file.readAll();
-    const QString text = QString::fromUtf8(bytes);
-    if (text.toUtf8() != bytes)
-        return shared::Error::make(QStringLiteral("not_utf8"), Tr::tr("%1 is not UTF-8 text.").arg(path));
-    return text;
+    // Any well-formed UTF-8 is taken as it is, a leading byte-order mark
+    // included; only ill-formed bytes are refused, and the error says where.
+    return shared::Utf8::decodeStrict(file.readAll(), path);
 }
 
 } // namespace quire::cli

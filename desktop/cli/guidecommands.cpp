@@ -91,7 +91,7 @@ int GuideCommands::show(desktop::Workspace &ws, QStringList args)
                        .arg(r.value("rev", qint64(0)))
                 << Qt::endl
                 << Qt::endl
-                << QString::fromStdString(r.value("body", std::string())) << Qt::endl;
+                << shared::Utf8::decode(r.value("body", std::string())) << Qt::endl;
     return Ok;
 }
 

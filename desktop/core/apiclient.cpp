@@ -6,6 +6,7 @@
 #include "shared/apierror.h"
 #include "shared/fingerprint.h"
 #include "shared/jsonqt.h"
+#include "shared/strictjson.h"
 
 #include <QHostAddress>
 #include <QNetworkReply>
@@ -150,9 +151,18 @@ void ApiClient::finish(QNetworkReply *reply, const Callback &callback)
                                    Tr::tr("Cannot reach the server: %1").arg(reply->errorString()));
     }
     if (!body.isEmpty()) {
-        result.json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
-        if (result.json.is_discarded())
-            result.json = nlohmann::json();
+        // The same strict reading as the server's: a number out of range or
+        // a key twice is refused, not read one way here and another there.
+        shared::Result<nlohmann::json> parsed = shared::StrictJson::parse(body);
+        if (parsed) {
+            result.json = std::move(parsed.value());
+        } else if (!result.error && result.status >= 200 && result.status < 300
+                   && reply->header(QNetworkRequest::ContentTypeHeader)
+                          .toString()
+                          .startsWith(QLatin1String("application/json"))) {
+            result.error = Error::make(QStringLiteral("invalid_response"),
+                                       Tr::tr("The server's answer could not be read. %1").arg(parsed.error().message));
+        }
     }
     if (!result.error && (result.status < 200 || result.status >= 300)) {
         if (std::optional<Error> envelope = shared::ApiError::parse(body))

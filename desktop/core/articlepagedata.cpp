@@ -5,6 +5,7 @@
 #include "desktop/core/profile.h"
 #include "shared/synctable.h"
 #include "shared/timestamp.h"
+#include "shared/utf8.h"
 
 namespace quire::desktop {
 
@@ -13,7 +14,7 @@ namespace {
 QString text(const nlohmann::json &row, const char *key)
 {
     const auto it = row.find(key);
-    return it != row.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    return it != row.end() && it->is_string() ? shared::Utf8::decode(it->get_ref<const std::string &>()) : QString();
 }
 
 } // namespace

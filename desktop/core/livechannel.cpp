@@ -5,6 +5,7 @@
 #include "desktop/core/authsession.h"
 #include "desktop/core/corelogging.h"
 #include "shared/fingerprint.h"
+#include "shared/strictjson.h"
 
 #include <QNetworkRequest>
 #include <QRandomGenerator>
@@ -90,10 +91,15 @@ void LiveChannel::open()
 
 void LiveChannel::onText(const QString &message)
 {
-    const nlohmann::json j = nlohmann::json::parse(message.toStdString(), nullptr, false);
-    if (!j.is_object())
+    const shared::Result<nlohmann::json> parsed = shared::StrictJson::parse(message.toUtf8());
+    if (!parsed || !parsed->is_object()) {
+        qCInfo(lcSync) << "live channel: ignoring a message that is not a JSON object";
         return;
-    const std::string type = j.value("type", std::string());
+    }
+    const nlohmann::json &j = *parsed;
+    // Members are type-checked first: value(key, default) throws on a wrong type.
+    const auto typeIt = j.find("type");
+    const std::string type = typeIt != j.end() && typeIt->is_string() ? typeIt->get<std::string>() : std::string();
     if (type == "ready") {
         // Only now is the pin checked and the token accepted.
         if (m_socket) {
@@ -107,7 +113,8 @@ void LiveChannel::onText(const QString &message)
         m_failures = 0;
         setConnected(true);
     } else if (type == "changed") {
-        Q_EMIT changesAvailable(j.value("seq", qint64(0)));
+        const auto seq = j.find("seq");
+        Q_EMIT changesAvailable(seq != j.end() && seq->is_number_integer() ? seq->get<qint64>() : 0);
     }
 }
 

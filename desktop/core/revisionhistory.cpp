@@ -3,6 +3,7 @@
 
 #include "desktop/core/authsession.h"
 #include "desktop/core/tr.h"
+#include "shared/utf8.h"
 
 namespace quire::desktop {
 
@@ -24,7 +25,7 @@ Error failure(const ApiReply &reply)
 QString text(const nlohmann::json &j)
 {
     if (j.is_string())
-        return QString::fromStdString(j.get<std::string>());
+        return shared::Utf8::decode(j.get_ref<const std::string &>());
     return j.is_null() ? QString() : QString::fromStdString(j.dump());
 }
 

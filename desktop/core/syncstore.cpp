@@ -37,6 +37,7 @@ nlohmann::json parse(const QVariant &text)
 {
     if (text.isNull())
         return nlohmann::json();
+    // Our own column, but it must not throw on what a damaged file holds.
     return nlohmann::json::parse(text.toString().toStdString(), nullptr, false);
 }
 
@@ -505,10 +506,11 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                 working.bindValue(i++, c.id);
                 for (const std::string &key : keysFor(*table)) {
                     const auto it = c.row.find(key);
-                    working.bindValue(i++,
-                                      it != c.row.end() && it->is_string()
-                                          ? QString::fromStdString(it->get_ref<const std::string &>())
-                                          : QStringLiteral(""));
+                    working.bindValue(
+                        i++,
+                        shared::Database::bindable(it != c.row.end() && it->is_string()
+                                                       ? shared::Utf8::decode(it->get_ref<const std::string &>())
+                                                       : QStringLiteral("")));
                 }
                 working.bindValue(i, c.rev);
                 if (!working.exec())

@@ -14,6 +14,7 @@
 #include "desktop/widgets/tr.h"
 #include "shared/permissions.h"
 #include "shared/role.h"
+#include "shared/utf8.h"
 
 #include <QAction>
 #include <QApplication>
@@ -42,7 +43,9 @@ constexpr int kSaveAtLatestMs = 2000;
 
 QString text(const nlohmann::json &row, const char *key)
 {
-    return row.is_object() ? QString::fromStdString(row.value(key, std::string())) : QString();
+    // Type-checked: value(key, default) throws when the member is not text.
+    const auto it = row.find(key); // end() when row is no object
+    return it != row.end() && it->is_string() ? shared::Utf8::decode(it->get_ref<const std::string &>()) : QString();
 }
 
 } // namespace

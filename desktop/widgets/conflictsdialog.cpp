@@ -25,7 +25,7 @@ namespace {
 QString asText(const nlohmann::json &v)
 {
     if (v.is_string())
-        return QString::fromStdString(v.get<std::string>());
+        return shared::Utf8::decode(v.get_ref<const std::string &>());
     if (v.is_null())
         return Tr::tr("(deleted)");
     return QString::fromUtf8(shared::toJsonBytes(v));

@@ -5,6 +5,7 @@
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/tr.h"
 #include "shared/synctable.h"
+#include "shared/utf8.h"
 
 #include <QFileDialog>
 #include <QFormLayout>
@@ -21,7 +22,9 @@ namespace {
 
 QString text(const nlohmann::json &row, const char *key)
 {
-    return row.is_object() ? QString::fromStdString(row.value(key, std::string())) : QString();
+    // Type-checked: value(key, default) throws when the member is not text.
+    const auto it = row.find(key); // end() when row is no object
+    return it != row.end() && it->is_string() ? shared::Utf8::decode(it->get_ref<const std::string &>()) : QString();
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/auth/passwordhasher.h"
 
+#include "server/http/requestscope.h"
+
 #include <QMetaObject>
 #include <QPointer>
 #include <QVariant>
@@ -62,13 +64,25 @@ bool PasswordHasher::runAsync(QObject *context, std::function<QVariant()> work, 
         return false;
     }
     QPointer<QObject> target(context);
-    m_pool.start([this, target, work = std::move(work), done = std::move(done)]() mutable {
-        QVariant result = work();
+    // The request's failure path travels along: an exception in `work` (on
+    // the pool) or in `done` (back in the event loop, where nothing would
+    // catch) answers that request with a 500 instead of ending the process.
+    RequestScope::Failure failure = RequestScope::current();
+    m_pool.start([this, target, failure, work = std::move(work), done = std::move(done)]() mutable {
+        QVariant result;
+        bool worked = false;
+        RequestScope::guard(failure, [&] {
+            result = work();
+            worked = true;
+        });
         m_queued.fetch_sub(1);
-        if (!target)
+        if (!worked || !target)
             return;
         QMetaObject::invokeMethod(
-            target.data(), [done = std::move(done), result = std::move(result)] { done(result); },
+            target.data(),
+            [failure, done = std::move(done), result = std::move(result)] {
+                RequestScope::guard(failure, [&] { done(result); });
+            },
             Qt::QueuedConnection);
     });
     return true;

@@ -10,6 +10,7 @@
 #include "server/site/readerpages.h"
 #include "shared/jsonqt.h"
 #include "shared/jsonreader.h"
+#include "shared/strictjson.h"
 
 #include <QUrlQuery>
 
@@ -50,9 +51,12 @@ void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
         if (password.isEmpty())
             errors.add(QStringLiteral("password"), QStringLiteral("This field is required."));
     } else if (request.header("Content-Type").split(';').first().trimmed().toLower() == "application/json") {
-        const nlohmann::json body
-            = nlohmann::json::parse(request.body.constBegin(), request.body.constEnd(), nullptr, false);
-        shared::JsonReader r(body, errors);
+        const shared::Result<nlohmann::json> body = shared::StrictJson::parse(request.body);
+        if (!body) {
+            respond(HttpResponse::error(400, body.error()));
+            return;
+        }
+        shared::JsonReader r(*body, errors);
         email = r.string("email", shared::JsonReader::Presence::Required).value_or(QString());
         password = r.string("password", shared::JsonReader::Presence::Required).value_or(QString());
         r.refuseUnknown();

@@ -13,6 +13,7 @@
 #include "server/http/rawtargetlistener.h"
 #include "server/http/replycache.h"
 #include "server/http/requestlog.h"
+#include "server/http/requestscope.h"
 #include "server/http/responsesequencer.h"
 #include "server/http/router.h"
 #include "server/http/simplerequest.h"
@@ -25,6 +26,7 @@
 #include "server/sync/changefeed.h"
 #include "server/sync/livehub.h"
 #include "shared/database.h"
+#include "shared/strictjson.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -232,20 +234,6 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
     request.query = raw.query();
     pending->rawPath = raw.url().path(QUrl::FullyEncoded);
 
-    const Router::Route *route = nullptr;
-    std::optional<HttpResponse> early = preflight(request);
-    if (!early)
-        early = intake(request, raw, RawTarget::take(socket, raw.url().path(QUrl::FullyEncoded).toUtf8()), route);
-    if (!early)
-        early = checkGuard(request, route->guard);
-    if (early) {
-        finish(*pending, std::move(*early));
-        return;
-    }
-    if (!route->asyncHandler) {
-        finish(*pending, runHandler(*route, request));
-        return;
-    }
     // The answer may come from another thread, and must come once.
     auto done = std::make_shared<std::atomic_bool>(false);
     Responder responder = [this, pending, done](HttpResponse response) {
@@ -253,30 +241,44 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
             qCWarning(lcHttp) << "request" << pending->request.requestId << "answered twice";
             return;
         }
-        QMetaObject::invokeMethod(
-            this, [this, pending, response = std::move(response)]() mutable { finish(*pending, std::move(response)); });
+        QMetaObject::invokeMethod(this, [this, pending, response = std::move(response)]() mutable {
+            // Runs from the event loop, where nothing would catch.
+            RequestScope::guard({}, [&] { finish(*pending, std::move(response)); });
+        });
     };
-    try {
-        route->asyncHandler(request, *m_services, std::move(responder));
-    } catch (const std::exception &e) {
-        finish(*pending, failed(request, e));
-    }
+    // Whatever a handler throws, here or on a thread it hands work to,
+    // becomes a logged 500 naming the request; the server keeps serving.
+    const RequestScope::Failure failure
+        = [responder, requestId = request.requestId](const char *what) { responder(failed(requestId, what)); };
+    RequestScope::guard(failure, [&] {
+        const Router::Route *route = nullptr;
+        std::optional<HttpResponse> early = preflight(request);
+        if (!early)
+            early = intake(request, raw, RawTarget::take(socket, raw.url().path(QUrl::FullyEncoded).toUtf8()), route);
+        if (!early)
+            early = checkGuard(request, route->guard);
+        if (early)
+            responder(std::move(*early));
+        else if (!route->asyncHandler)
+            responder(route->handler(request, *m_services));
+        else
+            route->asyncHandler(request, *m_services, responder);
+    });
 }
 
 HttpResponse HttpWorker::runHandler(const Router::Route &route, HttpRequest &request)
 {
-    try {
-        return route.handler(request, *m_services);
-    } catch (const std::exception &e) {
-        return failed(request, e);
-    }
+    HttpResponse response;
+    RequestScope::guard([&response, &request](const char *what) { response = failed(request.requestId, what); },
+                        [&] { response = route.handler(request, *m_services); });
+    return response;
 }
 
-HttpResponse HttpWorker::failed(const HttpRequest &request, const std::exception &e)
+HttpResponse HttpWorker::failed(const QString &requestId, const char *what)
 {
-    qCCritical(lcHttp) << "request" << request.requestId << "failed:" << e.what();
+    qCCritical(lcHttp) << "request" << requestId << "failed:" << what;
     return HttpResponse::error(500, QStringLiteral("internal_error"),
-                               QStringLiteral("The server failed to answer (request %1).").arg(request.requestId));
+                               QStringLiteral("The server failed to answer (request %1).").arg(requestId));
 }
 
 bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &remote, FrontDoor::Reply &reply)
@@ -305,18 +307,31 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
         request.remoteAddress = QHostAddress(QString::fromLatin1(remote));
         request.secure = m_tls.has_value();
         HttpResponse response;
-        const bool cached = SiteRoutes::fromCache(request, *m_services, response);
-        if (!cached) {
-            // Not a cached page: the route answers, when it answers at once
-            // and takes no body; anything else is Qt's.
-            const Router::Route *route = nullptr;
-            std::optional<HttpResponse> early = resolve(request, route);
-            if (!early && (route->asyncHandler || route->body == Router::BodyKind::Json))
-                return false;
-            if (!early)
-                early = checkGuard(request, route->guard);
-            response = early ? std::move(*early) : runHandler(*route, request);
-        }
+        bool cached = false;
+        bool forQt = false;
+        // This runs in the front door's event handler: nothing may leave it.
+        RequestScope::guard(
+            [&](const char *what) {
+                cached = false;
+                response = failed(request.requestId, what);
+            },
+            [&] {
+                cached = SiteRoutes::fromCache(request, *m_services, response);
+                if (cached)
+                    return;
+                // Not a cached page: the route answers, when it answers at
+                // once and takes no body; anything else is Qt's.
+                const Router::Route *route = nullptr;
+                std::optional<HttpResponse> early = resolve(request, route);
+                forQt = !early && (route->asyncHandler || route->body == Router::BodyKind::Json);
+                if (forQt)
+                    return;
+                if (!early)
+                    early = checkGuard(request, route->guard);
+                response = early ? std::move(*early) : runHandler(*route, request);
+            });
+        if (forQt)
+            return false;
         addCommonHeaders(response, request);
         reply.head = WireFormat::head(response);
         reply.body = simple.head ? QByteArray() : response.body;
@@ -418,13 +433,10 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
             return HttpResponse::error(415, QStringLiteral("unsupported_media_type"),
                                        QStringLiteral("Send the body as application/json."));
         }
-        try {
-            request.json = nlohmann::json::parse(request.body.constBegin(), request.body.constEnd());
-        } catch (const nlohmann::json::parse_error &e) {
-            return HttpResponse::error(
-                400, QStringLiteral("invalid_json"),
-                QStringLiteral("The body is not valid JSON: %1").arg(QString::fromUtf8(e.what())));
-        }
+        shared::Result<nlohmann::json> json = shared::StrictJson::parse(request.body);
+        if (!json)
+            return HttpResponse::error(400, json.error());
+        request.json = std::move(json.value());
     }
     return std::nullopt;
 }

@@ -52,7 +52,8 @@ private:
 
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
     HttpResponse runHandler(const Router::Route &route, HttpRequest &request);
-    static HttpResponse failed(const HttpRequest &request, const std::exception &e);
+    // The 500 for a request that threw `what` (logged with its id).
+    static HttpResponse failed(const QString &requestId, const char *what);
     // The front door's handler: answers a simple request (a cached page
     // from assembled bytes, or a route that answers at once), or returns
     // false to leave it to Qt.

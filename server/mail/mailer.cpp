@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/mail/mailer.h"
 
+#include "server/http/requestscope.h"
 #include "server/serverconfig.h"
 #include "server/serverlogging.h"
 #include "shared/clock.h"
@@ -179,17 +180,23 @@ void Mailer::send(MailMessage message)
 {
     message.from = m_from;
     m_pool.start([this, message] {
-        const QString id = shared::Uuid::createV7() + QStringLiteral("@quire");
-        const QByteArray bytes = message.toRfc5322(shared::Clock::instance().now(), id);
-        // "Name <addr>" -> addr, for the envelope.
-        QString sender = message.from;
-        if (const qsizetype lt = sender.indexOf(QLatin1Char('<')); lt >= 0)
-            sender = sender.mid(lt + 1).section(QLatin1Char('>'), 0, 0);
-        if (VoidResult r = m_transport->deliver(sender.trimmed(), message.to, bytes); !r)
-            qCWarning(lcServer) << "mail" << id << "not delivered:" << r.error().message;
-        else
-            qCInfo(lcServer) << "mail" << id << "delivered";
+        // Not a request: a throw here is only logged, never the end of the process.
+        RequestScope::guard({}, [&] { deliver(message); });
     });
+}
+
+void Mailer::deliver(const MailMessage &message)
+{
+    const QString id = shared::Uuid::createV7() + QStringLiteral("@quire");
+    const QByteArray bytes = message.toRfc5322(shared::Clock::instance().now(), id);
+    // "Name <addr>" -> addr, for the envelope.
+    QString sender = message.from;
+    if (const qsizetype lt = sender.indexOf(QLatin1Char('<')); lt >= 0)
+        sender = sender.mid(lt + 1).section(QLatin1Char('>'), 0, 0);
+    if (VoidResult r = m_transport->deliver(sender.trimmed(), message.to, bytes); !r)
+        qCWarning(lcServer) << "mail" << id << "not delivered:" << r.error().message;
+    else
+        qCInfo(lcServer) << "mail" << id << "delivered";
 }
 
 void Mailer::flush()

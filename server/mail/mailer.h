@@ -69,6 +69,9 @@ public:
     void flush();
 
 private:
+    // One message, on the pool.
+    void deliver(const MailMessage &message);
+
     QString m_from;
     std::unique_ptr<MailTransport> m_transport;
     QThreadPool m_pool;

@@ -9,6 +9,7 @@
 #include "shared/clock.h"
 #include "shared/database.h"
 #include "shared/pagetemplate.h"
+#include "shared/strictjson.h"
 #include "shared/synctable.h"
 #include "shared/timestamp.h"
 
@@ -67,18 +68,23 @@ Router::Handler makeLink(const QString &kind)
     return [kind](HttpRequest &request, WorkerServices &services) {
         int hours = kDefaultHours;
         // The body is optional: {"hours": n}.
-        const nlohmann::json body = request.body.trimmed().isEmpty()
-            ? nlohmann::json::object()
-            : nlohmann::json::parse(request.body.constBegin(), request.body.constEnd(), nullptr, false);
-        if (!body.is_object())
+        const shared::Result<nlohmann::json> body = request.body.trimmed().isEmpty()
+            ? shared::Result<nlohmann::json>(nlohmann::json::object())
+            : shared::StrictJson::parse(request.body);
+        if (!body)
+            return HttpResponse::error(400, body.error());
+        if (!body->is_object())
             return HttpResponse::error(400, QStringLiteral("invalid_json"),
                                        QStringLiteral("The body is not a JSON object."));
-        if (body.contains("hours")) {
-            const nlohmann::json &h = body["hours"];
-            if (!h.is_number_integer() || h.get<int>() < 1 || h.get<int>() > kMaxHours)
+        if (const auto h = body->find("hours"); h != body->end()) {
+            // Compared as a signed number: a huge unsigned one must not wrap into range.
+            const bool inRange = h->is_number_integer()
+                && !(h->is_number_unsigned() && h->get<quint64>() > quint64(kMaxHours)) && h->get<qint64>() >= 1
+                && h->get<qint64>() <= kMaxHours;
+            if (!inRange)
                 return HttpResponse::error(400, QStringLiteral("validation_failed"),
                                            QStringLiteral("hours must be a whole number from 1 to %1.").arg(kMaxHours));
-            hours = h.get<int>();
+            hours = int(h->get<qint64>());
         }
         ContentWriter writer(services, *request.principal);
         const QString id = request.params.value(QStringLiteral("id"));

@@ -6,6 +6,7 @@
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
 #include "shared/jsonqt.h"
+#include "shared/strictjson.h"
 
 #include <QAbstractHttpServer>
 #include <QTimer>
@@ -73,7 +74,17 @@ void LiveHub::accept()
         Connection connection;
         connection.socket = s;
         m_sockets.insert(s, connection);
-        connect(s, &QWebSocket::textMessageReceived, this, [this, s](const QString &m) { onMessage(s, m); });
+        connect(s, &QWebSocket::textMessageReceived, this, [this, s](const QString &m) {
+            // Nothing a client sends may take the server down: an exception
+            // here would leave Qt's event loop and end the process.
+            try {
+                onMessage(s, m);
+            } catch (const std::exception &e) {
+                failed(s, e.what());
+            } catch (...) {
+                failed(s, "unknown exception");
+            }
+        });
         connect(s, &QWebSocket::disconnected, this, [this, s] {
             if (m_sockets.remove(s))
                 s->deleteLater();
@@ -109,14 +120,20 @@ void LiveHub::onMessage(QWebSocket *socket, const QString &message)
     auto it = m_sockets.find(socket);
     if (it == m_sockets.end())
         return;
-    const nlohmann::json j = nlohmann::json::parse(message.toStdString(), nullptr, false);
-    if (!j.is_object()) {
-        drop(socket, QWebSocketProtocol::CloseCodeDatatypeNotSupported, QStringLiteral("messages are JSON objects"));
+    const shared::Result<nlohmann::json> parsed = shared::StrictJson::parse(message.toUtf8());
+    if (!parsed || !parsed->is_object()) {
+        // A close reason has room for 123 bytes only: the short form here.
+        drop(socket, QWebSocketProtocol::CloseCodeDatatypeNotSupported,
+             parsed ? QStringLiteral("messages are JSON objects") : QStringLiteral("not valid JSON"));
         return;
     }
-    const std::string type = j.value("type", std::string());
-    if (type == "auth" && j.contains("access_token") && j["access_token"].is_string()) {
-        signIn(*it, j["access_token"].get<QString>());
+    const nlohmann::json &j = *parsed;
+    // Each member is type-checked before it is read: nlohmann throws on a wrong type.
+    const auto typeIt = j.find("type");
+    const std::string type = typeIt != j.end() && typeIt->is_string() ? typeIt->get<std::string>() : std::string();
+    const auto token = j.find("access_token");
+    if (type == "auth" && token != j.end() && token->is_string()) {
+        signIn(*it, token->get<QString>());
         return;
     }
     if (type == "ping") {
@@ -147,6 +164,13 @@ void LiveHub::recheck()
     }
     for (QWebSocket *s : std::as_const(invalid))
         drop(s, kCloseUnauthorized, QStringLiteral("signed out"));
+}
+
+void LiveHub::failed(QWebSocket *socket, const char *what)
+{
+    qCCritical(lcSync) << "live message failed:" << what;
+    if (m_sockets.contains(socket))
+        drop(socket, QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("internal error"));
 }
 
 void LiveHub::drop(QWebSocket *socket, int code, const QString &reason)

@@ -47,6 +47,8 @@ private:
     void onMessage(QWebSocket *socket, const QString &message);
     void recheck();
     void drop(QWebSocket *socket, int code, const QString &reason);
+    // Logs what went wrong with a message and closes its socket (1011).
+    void failed(QWebSocket *socket, const char *what);
 
     WorkerServices &m_services;
     QAbstractHttpServer *m_endpoint;

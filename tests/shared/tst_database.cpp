@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/database.h"
+#include "shared/utf8.h"
 #include "tests/support/testfiles.h"
 
 #include <QFile>
@@ -47,6 +48,53 @@ private Q_SLOTS:
         QVERIFY((*db)->run(QStringLiteral("INSERT INTO t VALUES (?, ?)"), { QString(), QVariant() }).ok());
         QCOMPARE((*db)->scalar(QStringLiteral("SELECT v IS NULL FROM t"))->toInt(), 0);
         QCOMPARE((*db)->scalar(QStringLiteral("SELECT w IS NULL FROM t"))->toInt(), 1);
+    }
+
+    // Every well-formed text is stored and read back byte for byte: Qt's
+    // driver speaks UTF-16, SQLite took a leading U+FEFF or U+FFFE for a
+    // byte-order mark and, in a UTF-8 file, read U+FFFE and U+FFFF back as U+FFFD.
+    void textRoundTripsExactly_data()
+    {
+        QTest::addColumn<QByteArray>("utf8");
+        QTest::newRow("U+FFFF") << QByteArray("a\xEF\xBF\xBF"
+                                              "b");
+        QTest::newRow("U+FFFF alone") << QByteArray("\xEF\xBF\xBF");
+        QTest::newRow("U+FFFE first") << QByteArray("\xEF\xBF\xBE"
+                                                    "abc");
+        QTest::newRow("U+FDD0") << QByteArray("\xEF\xB7\x90");
+        QTest::newRow("BOM first") << QByteArray("\xEF\xBB\xBF"
+                                                 "# Title\n");
+        QTest::newRow("BOM only") << QByteArray("\xEF\xBB\xBF");
+        QTest::newRow("two BOMs first") << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF"
+                                                      "x");
+        QTest::newRow("BOM in the middle") << QByteArray("a\xEF\xBB\xBF"
+                                                         "b");
+        QTest::newRow("supplementary planes") << QByteArray("\xF0\x9F\x98\x80\xF3\xA0\x80\x81\xF4\x8F\xBF\xBF");
+        QTest::newRow("NUL inside") << QByteArray("a\0b", 3);
+    }
+
+    void textRoundTripsExactly()
+    {
+        QFETCH(QByteArray, utf8);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.db"));
+        const QString text = Utf8::decode(utf8); // keeps a leading BOM (see tst_utf8)
+        QCOMPARE(text.toUtf8(), utf8);
+        {
+            auto db = Database::openSqlite(path);
+            QVERIFY(db.ok());
+            QVERIFY((*db)->run(QStringLiteral("CREATE TABLE t (id INTEGER, v TEXT)")).ok());
+            QVERIFY((*db)->run(QStringLiteral("INSERT INTO t VALUES (1, ?)"), { text }).ok());
+            auto q = (*db)->exec(QStringLiteral("INSERT INTO t VALUES (2, ?)"), { text });
+            QVERIFY(q.ok());
+        }
+        auto db = Database::openSqlite(path); // and after reopening the file
+        QVERIFY(db.ok());
+        for (int id : { 1, 2 }) {
+            const QString back = (*db)->scalar(QStringLiteral("SELECT v FROM t WHERE id = ?"), { id })->toString();
+            QCOMPARE(back.toUtf8().toHex(' '), utf8.toHex(' '));
+        }
+        QCOMPARE((*db)->scalar(QStringLiteral("SELECT count(*) FROM t WHERE v = ?"), { text })->toInt(), 2);
     }
 
     void transactionRollsBackOnFailure()
