@@ -18,6 +18,7 @@
 #include "server/auth/passwordhasher.h"
 #include "server/auth/ratelimiter.h"
 #include "server/http/httpmessage.h"
+#include "server/http/requestscope.h"
 #include "server/http/router.h"
 #include "server/mail/mailer.h"
 #include "server/servercontext.h"
@@ -28,6 +29,7 @@
 #include "shared/apierror.h"
 #include "shared/database.h"
 #include "shared/migrator.h"
+#include "shared/strictjson.h"
 #include "shared/uuid.h"
 
 #include <QCoreApplication>
@@ -201,18 +203,21 @@ std::optional<HttpResponse> Harness::intake(HttpRequest &request) const
     if (request.body.size() > m_context.config.maxBodyBytes)
         return HttpResponse::error(413, QStringLiteral("payload_too_large"), QStringLiteral("too large"));
     // As HttpWorker::intake reads a JSON body.
-    try {
-        request.json = nlohmann::json::parse(request.body.constBegin(), request.body.constEnd());
-    } catch (const nlohmann::json::parse_error &e) {
-        return HttpResponse::error(400, QStringLiteral("invalid_json"),
-                                   QStringLiteral("The body is not valid JSON: %1").arg(QString::fromUtf8(e.what())));
-    }
+    quire::shared::Result<nlohmann::json> json = quire::shared::StrictJson::parse(request.body);
+    if (!json)
+        return HttpResponse::error(400, json.error());
+    request.json = std::move(json.value());
     return std::nullopt;
 }
 
 HttpResponse Harness::call(const Router::Route &route, HttpRequest &request, WorkerServices &services)
 {
-    // No try: an exception that escapes a handler is a finding.
+    // No try: an exception that escapes a handler is a finding. The worker
+    // would answer 500; here it stops the fuzzer, also when it comes from
+    // the hashing pool's callback, which reports it to the request's scope.
+    const RequestScope scope([](const char *what) {
+        fail(QStringLiteral("an exception escaped a handler: %1").arg(QString::fromUtf8(what)));
+    });
     if (route.handler)
         return route.handler(request, services);
     std::optional<HttpResponse> answer;

@@ -4,6 +4,7 @@
 // must write back as JSON that reads again to the same message, and the
 // copying and moving readers must agree. The server's handling of a push
 // is fuzzed through its route by fuzz_jsonroutes.
+#include "shared/strictjson.h"
 #include "shared/syncprotocol.h"
 
 #include <nlohmann/json.hpp>
@@ -71,9 +72,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     default:
         break;
     }
-    const nlohmann::json json = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-    if (json.is_discarded())
+    // Read as the server and the desktop read it.
+    const quire::shared::Result<nlohmann::json> parsed = quire::shared::StrictJson::parse(body);
+    if (!parsed)
         return 0;
+    const nlohmann::json &json = *parsed;
     switch (data[0] % 8) {
     case 1:
         roundTrip<PushRequest>(json);
