@@ -39,6 +39,7 @@ struct Outcome
     std::vector<RequestFramer::Forwarded> requests;
     State state = State::Idle;
     int status = 0;
+    QByteArray reason; // for reports only
     bool cutShort = false;
     std::uint64_t bodyRemaining = 0;
     bool upgraded = false; // an upgrade was answered with a switch
@@ -53,6 +54,14 @@ struct Outcome
             && std::equal(requests.begin(), requests.end(), o.requests.begin(), o.requests.end(), sameRequest);
     }
 };
+
+void report(const char *name, const Outcome &o)
+{
+    std::fprintf(stderr, "%s: state %d, status %d (%s), %zu requests, %lld bytes on, cut short %d, body to come %llu\n",
+                 name, int(o.state), o.status, o.reason.constData(), o.requests.size(),
+                 static_cast<long long>(o.forward.size()), int(o.cutShort),
+                 static_cast<unsigned long long>(o.bodyRemaining));
+}
 
 class Stream
 {
@@ -81,6 +90,7 @@ public:
         }
         m_out.state = m_framer.state();
         m_out.status = m_framer.state() == State::Failed ? m_framer.refusal().status : 0;
+        m_out.reason = m_framer.state() == State::Failed ? m_framer.refusal().reason : QByteArray();
         m_out.cutShort = m_framer.cutShort();
         m_out.bodyRemaining = m_framer.state() == State::Body ? m_framer.bodyRemaining() : 0;
         return m_out;
@@ -127,8 +137,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         chunked.feed(data.substr(at, take));
         at += take;
     }
-    if (!(chunked.finish() == once))
+    const Outcome inChunks = chunked.finish();
+    if (!(inChunks == once)) {
+        report("whole", once);
+        report("chunked", inChunks);
         fail("chunked and whole bytes are framed differently", data);
+    }
 
     if (once.forward.size() > qsizetype(data.size()))
         fail("more bytes went on than came in", data);
