@@ -416,6 +416,8 @@ void MarkdownDocumentBuilder::leaveCode()
     if (m_codeInfo != m_codeLanguage)
         bf.setProperty(MarkdownFormat::CodeInfoProperty, m_codeInfo);
     bf.setProperty(MarkdownFormat::CodeGroupProperty, ++m_codeGroups);
+    if (m_code == QLatin1String("\n"))
+        bf.setProperty(MarkdownFormat::CodeBlankLineProperty, true);
     bf.setNonBreakableLines(true);
     QTextCharFormat cf;
     cf.setFontFixedPitch(true);

@@ -30,6 +30,9 @@ struct MarkdownFormat
         // Block formats of code lines: the info string when it says more than
         // the language.
         CodeInfoProperty,
+        // Block formats of code lines: the code is one blank line, where an
+        // empty code block would look the same in the editor (one empty block).
+        CodeBlankLineProperty,
         // List formats: an ordered list's first number (Qt 6.4 keeps none), and
         // whether the list is loose (blank lines between items).
         ListStartProperty,
