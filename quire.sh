@@ -3,12 +3,16 @@
 # The project's front door.
 #   ./quire.sh run    install what is missing, build, start quire-server on ./var over HTTPS
 #                     and open the desktop app pointed at it
-#   ./quire.sh test   install what is missing, build, run the whole suite with ctest
+#   ./quire.sh test   install what is missing, build, run the whole suite with ctest, then
+#                     run each fuzzer for QUIRE_FUZZ_SECONDS (25) and the whole suite again
+#                     under AddressSanitizer and UndefinedBehaviorSanitizer
 #   ./quire.sh bench  install what is missing, build, run the benchmarks in bench/
 #   ./quire.sh stop   stop the server started by `run`
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
+# ccache hashes paths relative to here, so a clone in another folder hits the cache.
+export CCACHE_BASEDIR="$ROOT"
 BUILD="$ROOT/build"
 VAR="$ROOT/var"
 
@@ -23,6 +27,60 @@ setup() {
         echo "quire: build failed (see build/build.log)" >&2
         exit 1
     fi
+}
+
+# Configures and builds one preset's tree into its own log; the log's errors on failure.
+build_preset() {
+    local preset=$1 dir=$2
+    if [[ ! -f "$dir/build.ninja" ]]; then
+        cmake --preset "$preset" >/dev/null
+    fi
+    echo "quire: building the $preset tree (log: ${dir#"$ROOT"/}/build.log)"
+    if ! cmake --build --preset "$preset" -- -j"$(nproc)" >"$dir/build.log" 2>&1; then
+        grep -E 'error|Error' "$dir/build.log" | head -n 40 >&2 || tail -n 40 "$dir/build.log" >&2
+        echo "quire: $preset build failed (see ${dir#"$ROOT"/}/build.log)" >&2
+        return 1
+    fi
+}
+
+# The release suite, the fuzzers, and the suite under ASan and UBSan. Every
+# stage runs even when one before failed; the exit status says whether all passed.
+test_all() {
+    local failed=() started
+    setup
+    started=$SECONDS
+    (cd "$BUILD" && ctest --output-on-failure -j2 --timeout 900) || failed+=("release suite")
+    echo "quire: release suite took $((SECONDS - started)) s"
+
+    started=$SECONDS
+    if build_preset fuzz "$ROOT/build-fuzz"; then
+        echo "quire: fuzz build took $((SECONDS - started)) s"
+        started=$SECONDS
+        scripts/run-fuzzers.sh "$ROOT/build-fuzz" || failed+=("fuzzers")
+        echo "quire: fuzzers took $((SECONDS - started)) s"
+    else
+        failed+=("fuzz build")
+    fi
+
+    started=$SECONDS
+    if build_preset asan "$ROOT/build-asan"; then
+        echo "quire: asan build took $((SECONDS - started)) s"
+        started=$SECONDS
+        # A sanitizer report ends the test process with a failure.
+        ASAN_OPTIONS="detect_leaks=1:abort_on_error=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+            UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}" \
+            LSAN_OPTIONS="suppressions=$ROOT/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+            ctest --preset asan || failed+=("asan suite")
+        echo "quire: asan suite took $((SECONDS - started)) s"
+    else
+        failed+=("asan build")
+    fi
+
+    if [[ ${#failed[@]} -gt 0 ]]; then
+        echo "quire: FAILED: $(IFS=,; echo "${failed[*]}" | sed 's/,/, /g')" >&2
+        exit 1
+    fi
+    echo "quire: all passed (release suite, fuzzers, asan suite)"
 }
 
 server_pid() {
@@ -92,18 +150,14 @@ stop() {
 
 case "${1:-}" in
     run) run ;;
-    test)
-        setup
-        cd "$BUILD"
-        ctest --output-on-failure -j2 --timeout 900
-        ;;
+    test) test_all ;;
     bench)
         setup
         bench/run.sh "$BUILD"
         ;;
     stop) stop ;;
     *)
-        sed -n '3,8p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '3,10p' "$0" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac

@@ -2,21 +2,10 @@
 #include "server/servercommands.h"
 
 #include "server/auth/accountstore.h"
-#include "server/auth/adminroutes.h"
 #include "server/auth/auditlog.h"
-#include "server/auth/authroutes.h"
 #include "server/auth/passwordhasher.h"
 #include "server/auth/passwordpolicy.h"
-#include "server/auth/recoveryroutes.h"
 #include "server/auth/sessioncarryover.h"
-#include "server/auth/userroutes.h"
-#include "server/auth/websessionroutes.h"
-#include "server/content/articleroutes.h"
-#include "server/content/dashboardroutes.h"
-#include "server/content/mediaroutes.h"
-#include "server/content/revisionroutes.h"
-#include "server/content/savedroutes.h"
-#include "server/content/taxonomyroutes.h"
 #include "server/datadirectory.h"
 #include "server/http/listensockets.h"
 #include "server/http/requestlog.h"
@@ -24,16 +13,11 @@
 #include "server/server.h"
 #include "server/serverconfig.h"
 #include "server/servermigrations.h"
+#include "server/serverroutes.h"
 #include "server/signalwatcher.h"
-#include "server/site/draftpreview.h"
-#include "server/site/mailedlinkpages.h"
-#include "server/site/readerpages.h"
 #include "server/site/schedulepublisher.h"
-#include "server/site/siteroutes.h"
 #include "server/sync/restorepoint.h"
 #include "server/sync/syncretention.h"
-#include "server/sync/syncroutes.h"
-#include "server/systemroutes.h"
 #include "server/tlscredentials.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
@@ -192,23 +176,7 @@ int ServerCommands::serve(const QStringList &args)
         return fail(mailer.error());
     Server server(context, tls);
     server.setMailer(std::move(mailer.value()));
-    SystemRoutes::install(server.router());
-    AuthRoutes::install(server.router());
-    UserRoutes::install(server.router());
-    AdminRoutes::install(server.router());
-    RecoveryRoutes::install(server.router());
-    WebSessionRoutes::install(server.router());
-    SyncRoutes::install(server.router());
-    ArticleRoutes::install(server.router());
-    RevisionRoutes::install(server.router());
-    TaxonomyRoutes::install(server.router());
-    SavedRoutes::install(server.router());
-    DashboardRoutes::install(server.router());
-    MediaRoutes::install(server.router());
-    DraftPreview::install(server.router());
-    ReaderPages::install(server.router());
-    MailedLinkPages::install(server.router());
-    SiteRoutes::install(server.router());
+    ServerRoutes::installAll(server.router());
     SyncRetention retention(config->databasePath(), config->syncRetentionDays);
     if (VoidResult r = retention.start(); !r)
         return fail(r.error());

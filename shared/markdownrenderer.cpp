@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <md4c.h>
+#include <utility>
 #include <vector>
 
 namespace quire::shared::MarkdownRenderer {
@@ -351,15 +352,24 @@ public:
     int text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
     {
         const bool inAlt = m_imageDepth > 0;
+        // A NUL of the source is one U+FFFD wherever it is: md4c reports it
+        // as MD_TEXT_NULLCHAR (paragraphs), raw (code spans), or both, the
+        // raw byte first in the next text (code blocks).
+        const bool echo = std::exchange(m_afterNullChar, type == MD_TEXT_NULLCHAR);
+        if (type == MD_TEXT_NULLCHAR) {
+            out.append("\xef\xbf\xbd");
+            return 0;
+        }
+        if (echo && size > 0 && text[0] == '\0') {
+            ++text;
+            --size;
+        }
         if (inAlt && !m_imageSafe) {
             // The image is dropped; its description stays readable.
-            HtmlEscape::appendTo(out, text, qsizetype(size));
+            appendEscapedText(text, size);
             return 0;
         }
         switch (type) {
-        case MD_TEXT_NULLCHAR:
-            out.append("\xef\xbf\xbd");
-            break;
         case MD_TEXT_BR:
             out.append(inAlt ? " " : "<br>\n");
             break;
@@ -371,13 +381,27 @@ public:
             out.append(text, qsizetype(size));
             break;
         default:
-            HtmlEscape::appendTo(out, text, qsizetype(size));
+            appendEscapedText(text, size);
             break;
         }
         return 0;
     }
 
 private:
+    // Escaped, with any NUL as U+FFFD.
+    void appendEscapedText(const MD_CHAR *text, MD_SIZE size)
+    {
+        qsizetype start = 0;
+        for (qsizetype i = 0; i <= qsizetype(size); ++i) {
+            if (i == qsizetype(size) || text[i] == '\0') {
+                HtmlEscape::appendTo(out, text + start, i - start);
+                if (i < qsizetype(size))
+                    out.append("\xef\xbf\xbd");
+                start = i + 1;
+            }
+        }
+    }
+
     // The level a heading written at `level` gets: as written, or its depth
     // in the outline so far counted from m_headingsFrom.
     int headingLevel(int level)
@@ -398,6 +422,7 @@ private:
     std::vector<bool> m_linkStack;
     int m_imageDepth = 0;
     bool m_imageSafe = false;
+    bool m_afterNullChar = false; // the last text was MD_TEXT_NULLCHAR
     QByteArray m_imageTitle;
 };
 

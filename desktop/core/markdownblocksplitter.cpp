@@ -216,7 +216,13 @@ std::vector<MarkdownBlockSplitter::Span> MarkdownBlockSplitter::split(const QStr
             last = i + 1;
             while (last < n && !isFenceClose(shapes[last], fence, fenceLen))
                 ++last;
-            last = std::min(last, n - 1);
+            if (last >= n) {
+                // Unclosed, the code runs to the end of the text, blank lines
+                // and line endings included: cut before them it reads as
+                // other code ("```\n\n" is a blank line, "```\n" none).
+                spans.push_back({ lines[i].begin, s.size() });
+                break;
+            }
         } else if (isAtxHeading(first) || isThematicBreak(first)) {
             last = i;
         } else if (first.indent >= 4) {

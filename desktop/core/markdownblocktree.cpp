@@ -210,6 +210,7 @@ void MarkdownBlockTree::addBlock(const QTextBlock &block)
             n = newNode(Node::Code, parent, source);
             n->group = group;
             n->info = info;
+            n->blankLine = f.boolProperty(MarkdownFormat::CodeBlankLineProperty);
         }
         n->lines += text.split(QChar::LineSeparator);
         m_lastCode = n;

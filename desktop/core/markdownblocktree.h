@@ -45,6 +45,7 @@ public:
         QStringList lines;
         QString info;
         int group = 0;
+        bool blankLine = false; // one blank line, not empty code
         // Table
         const QTextTable *table = nullptr;
     };

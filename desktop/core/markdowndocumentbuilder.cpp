@@ -245,10 +245,11 @@ int MarkdownDocumentBuilder::leaveSpan(MD_SPANTYPE type, void *)
 int MarkdownDocumentBuilder::text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
 {
     if (m_leaf == Leaf::Code) {
-        m_code += QString::fromUtf8(text, qsizetype(size));
+        // Read like all text, so that a NUL is one U+FFFD here too.
+        m_code += MarkdownFormat::textOf(type, text, size, m_afterNullChar);
         return 0;
     }
-    QString t = MarkdownFormat::textOf(type, text, size);
+    QString t = MarkdownFormat::textOf(type, text, size, m_afterNullChar);
     if (m_imageDepth > 0) {
         m_imageAlt += type == MD_TEXT_BR ? QStringLiteral(" ") : t;
         return 0;
@@ -415,6 +416,8 @@ void MarkdownDocumentBuilder::leaveCode()
     if (m_codeInfo != m_codeLanguage)
         bf.setProperty(MarkdownFormat::CodeInfoProperty, m_codeInfo);
     bf.setProperty(MarkdownFormat::CodeGroupProperty, ++m_codeGroups);
+    if (m_code == QLatin1String("\n"))
+        bf.setProperty(MarkdownFormat::CodeBlankLineProperty, true);
     bf.setNonBreakableLines(true);
     QTextCharFormat cf;
     cf.setFontFixedPitch(true);

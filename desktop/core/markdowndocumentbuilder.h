@@ -100,6 +100,7 @@ private:
     QChar m_codeFence;
     Table m_table;
     int m_imageDepth = 0;
+    bool m_afterNullChar = false; // for MarkdownFormat::textOf
     QTextImageFormat m_image;
     QString m_imageAlt;
 };

@@ -101,7 +101,7 @@ int MarkdownFingerprinter::leaveSpan(MD_SPANTYPE type, void *)
 
 int MarkdownFingerprinter::text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
 {
-    QString t = MarkdownFormat::textOf(type, text, size);
+    QString t = MarkdownFormat::textOf(type, text, size, m_afterNullChar);
     if (m_imageDepth > 0 && type == MD_TEXT_BR)
         t = QStringLiteral(" ");
     m_blocks.back() += t;

@@ -34,6 +34,7 @@ private:
     std::vector<QString> m_blocks;
     int m_depth = 0;
     int m_imageDepth = 0;
+    bool m_afterNullChar = false; // for MarkdownFormat::textOf
 };
 
 } // namespace quire::desktop

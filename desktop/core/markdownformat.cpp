@@ -6,6 +6,8 @@
 #include <QTextBlock>
 #include <QTextDocumentFragment>
 
+#include <utility>
+
 namespace quire::desktop {
 
 namespace {
@@ -58,8 +60,9 @@ QString MarkdownFormat::decodeAttribute(const MD_ATTRIBUTE &a)
     return out;
 }
 
-QString MarkdownFormat::textOf(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
+QString MarkdownFormat::textOf(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, bool &afterNullChar)
 {
+    const bool echo = std::exchange(afterNullChar, type == MD_TEXT_NULLCHAR);
     switch (type) {
     case MD_TEXT_NULLCHAR:
         return QString(QChar(QChar::ReplacementCharacter));
@@ -70,7 +73,11 @@ QString MarkdownFormat::textOf(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE si
     case MD_TEXT_ENTITY:
         return decodeEntity(QString::fromUtf8(text, qsizetype(size)));
     default:
-        return QString::fromUtf8(text, qsizetype(size));
+        if (echo && size > 0 && text[0] == '\0') {
+            ++text;
+            --size;
+        }
+        return QString::fromUtf8(text, qsizetype(size)).replace(QChar(0), QChar(QChar::ReplacementCharacter));
     }
 }
 

@@ -30,6 +30,9 @@ struct MarkdownFormat
         // Block formats of code lines: the info string when it says more than
         // the language.
         CodeInfoProperty,
+        // Block formats of code lines: the code is one blank line, where an
+        // empty code block would look the same in the editor (one empty block).
+        CodeBlankLineProperty,
         // List formats: an ordered list's first number (Qt 6.4 keeps none), and
         // whether the list is loose (blank lines between items).
         ListStartProperty,
@@ -50,8 +53,12 @@ struct MarkdownFormat
     // An attribute md4c hands over (a link's target, a code block's info
     // string …), with its entities decoded.
     static QString decodeAttribute(const MD_ATTRIBUTE &a);
-    // The text md4c hands over, as the document holds it.
-    static QString textOf(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size);
+    // The text md4c hands over, as the document holds it. A NUL of the
+    // source is one U+FFFD wherever it is; md4c reports it as
+    // MD_TEXT_NULLCHAR (paragraphs), raw (code spans), or both, the raw
+    // byte first in the next text (code blocks). `afterNullChar` is the
+    // caller's memory of the previous call, false at the start.
+    static QString textOf(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, bool &afterNullChar);
 
     // Reads `utf8` with md4c, handing its events to `handler`'s enterBlock(),
     // leaveBlock(), enterSpan(), leaveSpan() and text(). False when md4c gave up.

@@ -44,7 +44,7 @@ int MarkdownInlineReader::text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE si
 {
     if (m_image > 0)
         return 0;
-    for (const QChar c : MarkdownFormat::textOf(type, text, size))
+    for (const QChar c : MarkdownFormat::textOf(type, text, size, m_afterNullChar))
         chars.push_back({ c, marks(), href() });
     return 0;
 }

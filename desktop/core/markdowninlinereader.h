@@ -49,6 +49,7 @@ private:
     int m_strike = 0;
     int m_code = 0;
     int m_image = 0;
+    bool m_afterNullChar = false; // for MarkdownFormat::textOf
     std::vector<QString> m_links;
 };
 

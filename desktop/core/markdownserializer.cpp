@@ -161,7 +161,7 @@ QStringList MarkdownSerializer::write(const Node *n, bool tight)
 QStringList MarkdownSerializer::writeCode(const Node *n)
 {
     QStringList body = n->lines;
-    if (body.size() == 1 && body.front().isEmpty())
+    if (body.size() == 1 && body.front().isEmpty() && !n->blankLine)
         body.clear();
     const QChar fenceChar = n->info.contains(QLatin1Char('`')) ? QLatin1Char('~') : QLatin1Char('`');
     qsizetype longest = 0;

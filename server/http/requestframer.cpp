@@ -5,6 +5,8 @@
 
 #include <limits>
 
+#include <algorithm>
+
 namespace quire::server {
 namespace {
 
@@ -190,8 +192,11 @@ int RequestFramer::readHead(QByteArray &forward)
     parser.header_limit(std::uint32_t(m_limits.maxHead));
     parser.body_limit(std::numeric_limits<std::uint64_t>::max()); // the limit is ours, below
     error_code ec;
-    const std::size_t length
-        = parser.put(boost::asio::const_buffer(m_held.constData(), std::size_t(m_held.size())), ec);
+    // Only what a head may be is read: Beast looks a little past its header
+    // limit, so the bytes after it decided between 400 and 431, and a head
+    // read whole and the same bytes trickled were refused differently.
+    const std::size_t window = std::min(std::size_t(m_held.size()), m_limits.maxHead);
+    const std::size_t length = parser.put(boost::asio::const_buffer(m_held.constData(), window), ec);
     if (ec == http::error::need_more) {
         if (std::size_t(m_held.size()) > m_limits.maxHead)
             return fail(431, QByteArrayLiteral("The request head is too large.")), -1;

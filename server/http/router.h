@@ -67,6 +67,9 @@ public:
     void addAsync(const QString &method, const QString &pattern, AsyncHandler handler, BodyKind body = BodyKind::None,
                   Guard guard = Guard::open());
     Match match(const QString &method, const QString &path) const;
+    // Every route, in the order added: for tools that walk the whole table
+    // (the JSON-routes fuzzer).
+    const QList<Route> &routes() const { return m_routes; }
     // Every method some route answers to, sorted (HEAD comes with GET).
     const QStringList &methods() const { return m_methods; }
 

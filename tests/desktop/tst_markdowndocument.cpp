@@ -1181,6 +1181,12 @@ private Q_SLOTS:
         }();
         QTest::newRow("huge number") << QStringLiteral("999999999. big\n1000000000. too big\n");
         QTest::newRow("nul and controls") << QStringLiteral("a\u0000b\u0001c\n");
+        // Found by fuzz_markdowndocument: each load and save doubled a NUL in code.
+        // Found by fuzz_markdowndocument: code that is one blank line was
+        // saved as empty code.
+        QTest::newRow("blank line in code") << QStringLiteral("```\n\n```\n");
+        QTest::newRow("blank line in an unclosed fence") << QStringLiteral("```\n\n");
+        QTest::newRow("nul in code") << QStringLiteral("```\na\u0000b\n```\n");
         QTest::newRow("lone surrogate-ish entity") << QStringLiteral("&#xD800; &#0; &#99999999;\n");
         QTest::newRow("table without body") << QStringLiteral("| a |\n| - |\n");
         QTest::newRow("ragged table") << QStringLiteral("| a | b |\n| - | - |\n| 1 |\n| 1 | 2 | 3 |\n");

@@ -64,6 +64,37 @@ private Q_SLOTS:
         QCOMPARE(Renderer::toHtml(markdown), html);
     }
 
+    // A NUL in the source is one U+FFFD on the page (CommonMark), and no NUL
+    // byte gets through: md4c reports each NUL twice (found by fuzzing).
+    void nulIsOneReplacementCharacter_data()
+    {
+        QTest::addColumn<QByteArray>("markdown");
+        QTest::addColumn<QByteArray>("html");
+        const auto bytes = [](const char *text, qsizetype size) { return QByteArray(text, size); };
+        QTest::newRow("paragraph") << bytes("a\0b", 3)
+                                   << QByteArray("<p>a\xef\xbf\xbd"
+                                                 "b</p>\n");
+        QTest::newRow("at the end") << bytes("a\0", 2) << QByteArray("<p>a\xef\xbf\xbd</p>\n");
+        QTest::newRow("two") << bytes("a\0\0b", 4)
+                             << QByteArray("<p>a\xef\xbf\xbd\xef\xbf\xbd"
+                                           "b</p>\n");
+        QTest::newRow("code block") << bytes("```\na\0b\n```\n", 12)
+                                    << QByteArray("<pre><code>a\xef\xbf\xbd"
+                                                  "b\n</code></pre>\n");
+        QTest::newRow("code span") << bytes("`a\0b`", 5)
+                                   << QByteArray("<p><code>a\xef\xbf\xbd"
+                                                 "b</code></p>\n");
+        QTest::newRow("dropped image") << bytes("![a\0b](javascript:x)", 20)
+                                       << QByteArray("<p>a\xef\xbf\xbd"
+                                                     "b</p>\n");
+    }
+    void nulIsOneReplacementCharacter()
+    {
+        QFETCH(QByteArray, markdown);
+        QFETCH(QByteArray, html);
+        QCOMPARE(Renderer::toHtml(markdown), html);
+    }
+
     // Under a page's own h1, a body's headings start at h2 and never skip a level.
     void headingsAsAnOutline_data()
     {
