@@ -4,7 +4,7 @@
 <context>
     <name>Quire::Cli</name>
     <message>
-        <location filename="../desktop/cli/clicommands.cpp" line="+34"/>
+        <location filename="../desktop/cli/clicommands.cpp" line="+33"/>
         <source>Usage: quire-cli [--profile DIR] COMMAND [options]
 
 Commands:
@@ -84,7 +84,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+41"/>
-        <location filename="../desktop/cli/clisupport.cpp" line="+30"/>
+        <location filename="../desktop/cli/clisupport.cpp" line="+43"/>
         <source>quire-cli: %1</source>
         <translation>quire-cli: %1</translation>
     </message>
@@ -116,18 +116,18 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+9"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <location line="+56"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <location filename="../desktop/cli/guidecommands.cpp" line="+46"/>
         <location line="+98"/>
         <location filename="../desktop/cli/synccommands.cpp" line="+54"/>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>unexpected argument %1</source>
         <translation>unerwartetes Argument %1</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-125"/>
         <source>Trusting the certificate with fingerprint %1 on first use.</source>
         <translation>Dem Zertifikat mit dem Fingerabdruck %1 wird bei der ersten Verbindung vertraut.</translation>
     </message>
@@ -157,7 +157,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Angemeldet als %1 (%2).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
@@ -287,7 +287,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>guides delete braucht eine ID</translation>
     </message>
     <message>
-        <location filename="../desktop/cli/synccommands.cpp" line="-95"/>
+        <location filename="../desktop/cli/synccommands.cpp" line="-96"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
@@ -302,7 +302,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Melden Sie sich zuerst an: quire-cli login URL E-MAIL</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>In sync. Conflicts to look at: %1. Refused changes: %2.</source>
         <translation>Abgeglichen. Offene Konflikte: %1. Abgelehnte Änderungen: %2.</translation>
     </message>
@@ -493,12 +493,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Mit Quire-Server %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/authsession.cpp" line="+113"/>
+        <location filename="../desktop/core/authsession.cpp" line="+118"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/credentialstore.cpp" line="+83"/>
+        <location filename="../desktop/core/credentialstore.cpp" line="+90"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 lässt sich nicht lesen: %2</translation>
     </message>
@@ -2847,7 +2847,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Bilder müssen auf jeder Seite zwischen 1 und %1 Pixel groß sein.</translation>
     </message>
     <message>
-        <location filename="../shared/markdownrenderer.cpp" line="+110"/>
+        <location filename="../shared/markdownrenderer.cpp" line="+111"/>
         <source>Task</source>
         <extracomment>What screen readers call the checkbox of an item in a task list.</extracomment>
         <translation>Aufgabe</translation>
