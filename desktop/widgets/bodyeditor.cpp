@@ -142,8 +142,9 @@ void BodyEditor::connectActions()
     const std::pair<F::Id, ListFormatter::Kind> lists[] = { { F::BulletList, ListFormatter::Kind::Bullet },
                                                             { F::NumberedList, ListFormatter::Kind::Numbered },
                                                             { F::TaskList, ListFormatter::Kind::Task } };
-    for (const auto &[id, kind] : lists)
-        on(id, [this, kind] { applyToRich([kind](QTextCursor &c) { ListFormatter::toggle(c, kind); }); });
+    // By init-capture: clang before 16 cannot capture a structured binding.
+    for (const auto &[id, listKind] : lists)
+        on(id, [this, kind = listKind] { applyToRich([kind](QTextCursor &c) { ListFormatter::toggle(c, kind); }); });
     on(F::Indent, [this] { applyToRich([](QTextCursor &c) { ListFormatter::indent(c); }); });
     on(F::Outdent, [this] { applyToRich([](QTextCursor &c) { ListFormatter::outdent(c); }); });
     on(F::AddRow, [this] { applyToRich([](QTextCursor &c) { TableFormatter::insertRow(c); }); });

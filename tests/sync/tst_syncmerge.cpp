@@ -23,7 +23,6 @@ class TestSyncMerge : public QObject
     Q_OBJECT
 private:
     ReplicaPair m_pair;
-    QTemporaryDir &m_dir = m_pair.dir;
     ServerProcess &m_server = m_pair.server;
     std::unique_ptr<SyncPeer> &m_a = m_pair.a;
     std::unique_ptr<SyncPeer> &m_b = m_pair.b;
