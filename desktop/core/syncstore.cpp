@@ -16,7 +16,6 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <memory>
 #include <string>
 #include <vector>
 

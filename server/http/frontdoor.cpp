@@ -2,8 +2,9 @@
 #include "server/http/frontdoor.h"
 
 #include "server/http/connectionquota.h"
+#include "server/http/relaystream.h"
+#include "server/http/requestdeadline.h"
 #include "server/http/requestlog.h"
-#include "server/http/responseframer.h"
 #include "server/http/socketio.h"
 #include "server/http/wireformat.h"
 #include "server/serverlogging.h"
@@ -51,18 +52,12 @@ constexpr qsizetype kRelayBuffer = 256 * 1024;
 // do not reset the connection before it has read the answer.
 constexpr qint64 kLingerMs = 5000;
 
+// The plain socket's outcome as the TLS stream's, so both read alike.
 Status fromIo(Io io)
 {
-    switch (io) {
-    case Io::Moved:
-        return Status::Ok;
-    case Io::WouldBlock:
-        return Status::WouldBlock;
-    case Io::Closed:
-        return Status::Closed;
-    default:
-        return Status::Failed;
-    }
+    static_assert(int(Io::Moved) == 0 && int(Io::WouldBlock) == 1 && int(Io::Closed) == 2 && int(Io::Failed) == 3);
+    constexpr std::array kStatus { Status::Ok, Status::WouldBlock, Status::Closed, Status::Failed };
+    return kStatus[std::size_t(io)];
 }
 
 qint64 nowMs()
@@ -87,18 +82,10 @@ struct FrontDoor::Connection
     // ms on a steady clock: when it was accepted, then when it last
     // answered a request or moved bytes.
     qint64 activeAt = 0;
-    // When the head being read began (0: none is), and when the body being
-    // read began, with what it still lacked then.
-    qint64 headSince = 0;
-    qint64 bodySince = 0;
-    std::uint64_t bodyAtStart = 0;
+    RequestDeadline deadline; // of the request being read
     // Once relaying to Qt:
     int relay = -1; // our end of the socket pair
-    QByteArray toRelay; // framed bytes for Qt not written yet
-    std::unique_ptr<RequestFramer> requests;
-    std::unique_ptr<ResponseFramer> answers;
-    std::uint64_t fromQtTotal = 0; // bytes read from Qt so far
-    bool refusing = false; // the framer refused: answer once Qt is done
+    std::unique_ptr<RelayStream> stream;
 };
 
 FrontDoor::FrontDoor(int listenFd, TlsStream::Context tls, Handler handler, HandOver handOver, QObject *parent)
@@ -131,7 +118,7 @@ bool FrontDoor::start()
     connect(m_notifier, &QSocketNotifier::activated, this, &FrontDoor::onEvents);
     auto *sweep = new QTimer(this);
     connect(sweep, &QTimer::timeout, this, &FrontDoor::sweep);
-    sweep->start(std::min({ kSweepMs, m_limits.idleMs > 0 ? m_limits.idleMs : kSweepMs, m_limits.headMs }));
+    sweep->start(std::min({ kSweepMs, m_limits.idleMs > 0 ? m_limits.idleMs : kSweepMs, m_limits.request.headMs }));
     return true;
 }
 
@@ -145,7 +132,8 @@ void FrontDoor::stopAccepting()
 bool FrontDoor::hasPendingOutput() const
 {
     return std::any_of(m_connections.begin(), m_connections.end(), [](const auto &entry) {
-        return !entry.second->unsent.isEmpty() || !entry.second->toRelay.isEmpty();
+        const Connection &c = *entry.second;
+        return !c.unsent.isEmpty() || (c.stream && !c.stream->toQt().isEmpty());
     });
 }
 
@@ -310,7 +298,10 @@ void FrontDoor::serve(Connection &connection)
         const qint64 now = nowMs();
         if (!replies.empty())
             connection.activeAt = now;
-        connection.headSince = connection.in.isEmpty() ? 0 : (connection.headSince ? connection.headSince : now);
+        if (connection.in.isEmpty())
+            connection.deadline.idle();
+        else
+            connection.deadline.readingHead(now);
         if (!send(connection, replies))
             return;
         if (next == Next::Relay) {
@@ -345,43 +336,16 @@ bool FrontDoor::send(Connection &connection, const std::vector<Reply> &replies)
     // Plain and nothing queued: one sendmsg straight from the kept buffers.
     std::vector<iovec> parts;
     parts.reserve(replies.size() * 3);
-    std::size_t total = 0;
     for (const Reply &reply : replies) {
         for (const QByteArray *part : { &reply.head, &reply.tail, &reply.body }) {
-            if (part->isEmpty())
-                continue;
-            parts.push_back({ const_cast<char *>(part->constData()), std::size_t(part->size()) });
-            total += std::size_t(part->size());
+            if (!part->isEmpty())
+                parts.push_back({ const_cast<char *>(part->constData()), std::size_t(part->size()) });
         }
     }
-    std::size_t written = 0;
-    std::size_t first = 0; // the first part not fully written
-    while (first < parts.size()) {
-        msghdr message {};
-        message.msg_iov = parts.data() + first;
-        message.msg_iovlen = std::min<std::size_t>(parts.size() - first, IOV_MAX);
-        const ssize_t n = sendmsg(connection.fd, &message, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            break;
-        if (n < 0) {
-            close(connection);
-            return false;
-        }
-        written += std::size_t(n);
-        // Step over what went out, trimming a part that went out in part.
-        for (std::size_t left = std::size_t(n); left > 0 && first < parts.size();) {
-            const std::size_t take = std::min(left, parts[first].iov_len);
-            parts[first].iov_base = static_cast<char *>(parts[first].iov_base) + take;
-            parts[first].iov_len -= take;
-            left -= take;
-            if (parts[first].iov_len == 0)
-                ++first;
-        }
+    if (SocketIo::writeGathered(connection.fd, parts, connection.unsent) == Io::Failed) {
+        close(connection);
+        return false;
     }
-    for (std::size_t i = first; written < total && i < parts.size(); ++i)
-        connection.unsent.append(static_cast<const char *>(parts[i].iov_base), qsizetype(parts[i].iov_len));
     return true;
 }
 
@@ -419,8 +383,7 @@ void FrontDoor::startRelay(Connection &connection)
     }
     connection.relay = pair[0];
     m_relays.emplace(pair[0], connection.fd);
-    connection.requests = std::make_unique<RequestFramer>(m_limits.framing);
-    connection.answers = std::make_unique<ResponseFramer>();
+    connection.stream = std::make_unique<RelayStream>(m_limits.framing, bool(connection.tls));
     m_handOver(pair[1], connection.remote);
     relay(connection);
 }
@@ -446,27 +409,22 @@ void FrontDoor::relay(Connection &connection)
 
 bool FrontDoor::fromClient(Connection &connection, bool &moved)
 {
-    const qsizetype had = connection.toRelay.size();
-    if (writeSome(connection.relay, connection.toRelay) == Io::Failed) {
+    RelayStream &stream = *connection.stream;
+    const qsizetype had = stream.toQt().size();
+    if (writeSome(connection.relay, stream.toQt()) == Io::Failed) {
         close(connection);
         return false;
     }
-    moved = moved || connection.toRelay.size() != had;
-    if (connection.refusing || connection.toRelay.size() >= kRelayBuffer)
+    moved = moved || stream.toQt().size() != had;
+    if (stream.refusing() || stream.toQt().size() >= kRelayBuffer)
         return true;
-    const qsizetype before = connection.in.size();
     const Status status = connection.tls ? connection.tls->read(connection.in, kRelayBuffer)
                                          : fromIo(readSome(connection.fd, connection.in, kRelayBuffer));
-    moved = moved || connection.in.size() != before;
     if (!connection.in.isEmpty()) {
-        const bool ok = connection.requests->feed(
-            std::string_view(connection.in.constData(), std::size_t(connection.in.size())), connection.toRelay);
+        moved = true;
+        stream.fromClient(std::string_view(connection.in.constData(), std::size_t(connection.in.size())));
         connection.in.clear();
-        for (const RequestFramer::Forwarded &request : connection.requests->takeForwarded())
-            connection.answers->expect(request);
         noteFraming(connection, nowMs());
-        if (!ok)
-            connection.refusing = true; // answered once Qt has answered what went before
     }
     // The client left or broke: nobody to answer. Qt sees its end close.
     if (status == Status::Closed || status == Status::Failed) {
@@ -478,24 +436,14 @@ bool FrontDoor::fromClient(Connection &connection, bool &moved)
 
 bool FrontDoor::fromQt(Connection &connection, bool &moved)
 {
+    RelayStream &stream = *connection.stream;
     Io io = Io::WouldBlock;
     if (connection.unsent.size() < kRelayBuffer) {
         const qsizetype before = connection.unsent.size();
         io = readSome(connection.relay, connection.unsent, kRelayBuffer);
         if (connection.unsent.size() != before) {
             moved = true;
-            connection.fromQtTotal += std::uint64_t(connection.unsent.size() - before);
-            connection.answers->feed(std::string_view(connection.unsent.constData() + before,
-                                                      std::size_t(connection.unsent.size() - before)));
-            if (const std::optional<bool> switched = connection.answers->takeUpgradeAnswer()) {
-                if (*switched)
-                    applyUpgradePolicy(connection);
-                const bool ok = connection.requests->upgradeAnswered(*switched, connection.toRelay);
-                for (const RequestFramer::Forwarded &request : connection.requests->takeForwarded())
-                    connection.answers->expect(request);
-                if (!ok)
-                    connection.refusing = true;
-            }
+            stream.fromQt(connection.unsent, before);
         }
     }
     if (io == Io::Failed) {
@@ -503,17 +451,12 @@ bool FrontDoor::fromQt(Connection &connection, bool &moved)
         return false;
     }
     // Every answer Qt owed is out: the refusal goes after them.
-    // (A request cut off inside its body is owed nothing: Qt still waits
-    // for the rest of it.)
-    const std::size_t cut = connection.requests->cutShort() ? 1 : 0;
-    if (connection.refusing && connection.answers->outstanding() <= cut) {
-        const RequestFramer::Refusal refusal = connection.requests->refusal();
+    if (stream.refusalDue()) {
+        const RequestFramer::Refusal refusal = stream.refusal();
         refuse(connection, refusal.status, refusal.code, refusal.reason);
         return false;
     }
-    // The answer to an upgrade is held until its head is whole, so that
-    // the head can be put under the header policy first.
-    if (connection.requests->state() != RequestFramer::State::AwaitingUpgrade) {
+    if (!stream.holdsOutput()) {
         const qsizetype unsent = connection.unsent.size();
         if (!flush(connection))
             return false;
@@ -529,19 +472,6 @@ bool FrontDoor::fromQt(Connection &connection, bool &moved)
     return true;
 }
 
-void FrontDoor::applyUpgradePolicy(Connection &connection)
-{
-    // Nothing was written since the upgrade went to Qt, so the whole head
-    // of its answer is in `unsent`.
-    const std::uint64_t unsentAt = connection.fromQtTotal - std::uint64_t(connection.unsent.size());
-    const qsizetype at = qsizetype(connection.answers->upgradeAt() - unsentAt);
-    const qsizetype end = connection.unsent.indexOf("\r\n\r\n", at);
-    if (at < 0 || end < 0)
-        return;
-    connection.unsent.replace(at, end + 4 - at,
-                              WireFormat::upgradeHead(connection.unsent.mid(at, end + 4 - at), bool(connection.tls)));
-}
-
 void FrontDoor::refuse(Connection &connection, int status, const QByteArray &code, const QByteArray &reason)
 {
     const QByteArray id = WireFormat::newRequestId();
@@ -555,14 +485,13 @@ void FrontDoor::refuse(Connection &connection, int status, const QByteArray &cod
     connection.unsent.append(WireFormat::head(response)).append(WireFormat::tail(id)).append(response.body);
     RequestLog::write({ id, "-", "-", status, 0, connection.remote });
     connection.closing = true;
-    connection.refusing = false;
     // Qt is told no more: its end closes now.
     if (connection.relay >= 0) {
         m_relays.erase(connection.relay);
         ::close(connection.relay);
         connection.relay = -1;
     }
-    connection.toRelay.clear();
+    connection.stream.reset();
     if (flush(connection) && connection.unsent.isEmpty())
         closeGently(connection);
 }
@@ -570,15 +499,17 @@ void FrontDoor::refuse(Connection &connection, int status, const QByteArray &cod
 void FrontDoor::noteFraming(Connection &connection, qint64 now)
 {
     using State = RequestFramer::State;
-    const State state = connection.requests->state();
-    connection.headSince = state == State::Head ? (connection.headSince ? connection.headSince : now) : 0;
-    if (state == State::Body || state == State::Discarding) {
-        if (connection.bodySince == 0) {
-            connection.bodySince = now;
-            connection.bodyAtStart = connection.requests->bodyRemaining();
-        }
-    } else {
-        connection.bodySince = 0;
+    const RequestFramer &requests = connection.stream->requests();
+    switch (requests.state()) {
+    case State::Head:
+        connection.deadline.readingHead(now);
+        break;
+    case State::Body:
+    case State::Discarding:
+        connection.deadline.readingBody(requests.bodyRemaining(), now);
+        break;
+    default:
+        connection.deadline.idle();
     }
 }
 
@@ -600,30 +531,19 @@ void FrontDoor::sweep()
             late.push_back(connection.get());
             continue;
         }
-        // However it trickles in, a head has its own deadline.
-        if (connection->headSince && now - connection->headSince > m_limits.headMs) {
+        if (connection->deadline.missed(m_limits.request, now))
             slow.push_back(connection.get());
-            continue;
-        }
-        // After the grace, a body keeps to its least rate on average.
-        if (connection->bodySince && m_limits.minBodyRate > 0 && connection->requests) {
-            const qint64 spent = now - connection->bodySince - m_limits.headMs;
-            const std::uint64_t arrived = connection->bodyAtStart - connection->requests->bodyRemaining();
-            if (spent > 0 && arrived * 1000 < std::uint64_t(spent) * std::uint64_t(m_limits.minBodyRate))
-                slow.push_back(connection.get());
-        }
     }
     for (Connection *connection : late)
         close(*connection);
     for (Connection *connection : slow) {
-        if (connection->requests && connection->requests->state() != RequestFramer::State::Failed) {
+        if (connection->stream && !connection->stream->refusing()) {
             // Earlier answers still go out first.
-            connection->requests->timedOut();
-            connection->refusing = true;
-            connection->headSince = connection->bodySince = 0;
+            connection->stream->timedOut();
+            connection->deadline.idle();
             drive(*connection);
         } else {
-            connection->headSince = 0;
+            connection->deadline.idle();
             refuse(*connection, 408, RequestFramer::codeFor(408),
                    QByteArrayLiteral("The request took too long to arrive."));
         }

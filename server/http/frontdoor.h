@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/http/requestdeadline.h"
 #include "server/http/requestframer.h"
 #include "server/http/simplerequest.h"
 #include "server/http/tlsstream.h"
@@ -55,11 +56,8 @@ public:
         // closed: an idle keep-alive, a client that stopped reading, a
         // quiet relay. 0 keeps them.
         int idleMs = 0;
-        // A request head must be complete this long after its first byte.
-        int headMs = 10'000;
-        // After `headMs` of grace, a body must average this many bytes a
-        // second (0: no least rate).
-        int minBodyRate = 0;
+        // How long a head may take, and how slowly a body may come.
+        RequestDeadline::Limits request;
         RequestFramer::Limits framing;
         ConnectionQuota *quota = nullptr; // shared by the workers; none: no cap
     };
@@ -106,8 +104,6 @@ private:
     // they took, and whether the connection goes on here.
     enum class Next { Read, Relay, Close };
     std::size_t answer(std::string_view data, const QByteArray &remote, std::vector<Reply> &replies, Next &next);
-    // Puts the 101 answer that Qt wrote under the header policy.
-    void applyUpgradePolicy(Connection &connection);
     // Queues the front door's own refusal and closes after it.
     void refuse(Connection &connection, int status, const QByteArray &code, const QByteArray &reason);
     // Closes connections past a deadline.

@@ -137,8 +137,8 @@ VoidResult HttpWorker::start()
         this);
     FrontDoor::Limits limits;
     limits.idleMs = idleMs;
-    limits.headMs = m_context.config.requestHeadTimeoutSeconds * 1000;
-    limits.minBodyRate = m_context.config.minBodyBytesPerSecond;
+    limits.request.headMs = m_context.config.requestHeadTimeoutSeconds * 1000;
+    limits.request.minBodyRate = m_context.config.minBodyBytesPerSecond;
     limits.framing.maxBody = std::uint64_t(std::max(m_context.config.maxBodyBytes, m_context.config.mediaMaxBytes));
     limits.quota = m_context.connections;
     m_frontDoor->setLimits(limits);

@@ -5,8 +5,10 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
+#include <climits>
 
 namespace quire::server::SocketIo {
 
@@ -21,6 +23,35 @@ Io writeSome(int fd, QByteArray &pending)
         pending.remove(0, qsizetype(n));
     }
     return Io::Moved;
+}
+
+Io writeGathered(int fd, std::vector<iovec> &parts, QByteArray &rest)
+{
+    std::size_t first = 0; // the first part not fully written
+    while (first < parts.size()) {
+        msghdr message {};
+        message.msg_iov = parts.data() + first;
+        message.msg_iovlen = std::min<std::size_t>(parts.size() - first, IOV_MAX);
+        const ssize_t n = sendmsg(fd, &message, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        if (n < 0)
+            return Io::Failed;
+        // Step over what went out, trimming a part that went out in part.
+        for (std::size_t left = std::size_t(n); left > 0 && first < parts.size();) {
+            const std::size_t take = std::min(left, parts[first].iov_len);
+            parts[first].iov_base = static_cast<char *>(parts[first].iov_base) + take;
+            parts[first].iov_len -= take;
+            left -= take;
+            if (parts[first].iov_len == 0)
+                ++first;
+        }
+    }
+    for (std::size_t i = first; i < parts.size(); ++i)
+        rest.append(static_cast<const char *>(parts[i].iov_base), qsizetype(parts[i].iov_len));
+    return first < parts.size() ? Io::WouldBlock : Io::Moved;
 }
 
 Io readSome(int fd, QByteArray &into, qsizetype limit)

@@ -4,6 +4,9 @@
 #include <QByteArray>
 
 #include <sys/socket.h>
+#include <sys/uio.h>
+
+#include <vector>
 
 namespace quire::server {
 
@@ -15,6 +18,9 @@ enum class Io { Moved, WouldBlock, Closed, Failed };
 
 // Writes from the front of `pending` to a plain socket.
 Io writeSome(int fd, QByteArray &pending);
+// Writes `parts` with as few system calls as it can (sendmsg); what the
+// socket did not take is appended to `rest`.
+Io writeGathered(int fd, std::vector<iovec> &parts, QByteArray &rest);
 // Reads from a plain socket onto `into` until it would block or holds `limit`.
 Io readSome(int fd, QByteArray &into, qsizetype limit);
 // The peer address as text ("unknown" for other families).
