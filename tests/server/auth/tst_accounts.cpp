@@ -435,7 +435,10 @@ private Q_SLOTS:
             = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=login&per_page=100"), m_adminToken);
         QCOMPARE(logins.status, 200);
         QVERIFY(logins.json()["total"].get<int>() >= 5);
-        for (const auto &e : logins.json()["entries"])
+        // Held for the loop: a range-for over `logins.json()["entries"]` would
+        // walk a temporary destroyed before the loop body (found by ASan).
+        const nlohmann::json entries = logins.json()["entries"];
+        for (const auto &e : entries)
             QVERIFY(e["action"] == "login");
         const HttpResult failed
             = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=login_failed"), m_adminToken);
