@@ -11,8 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
-# ccache hashes paths relative to here, so a clone in another folder hits the cache.
+# ccache hashes paths relative to here, so a clone in another folder hits the cache;
+# the fuzz and asan trees build with -g, where ccache would also hash the folder.
 export CCACHE_BASEDIR="$ROOT"
+export CCACHE_NOHASHDIR=1
 BUILD="$ROOT/build"
 VAR="$ROOT/var"
 
