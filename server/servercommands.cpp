@@ -20,6 +20,7 @@
 #include "server/sync/syncretention.h"
 #include "server/tlscredentials.h"
 #include "shared/database.h"
+#include "shared/declaredschema.h"
 #include "shared/jsonqt.h"
 #include "shared/migrator.h"
 #include "shared/version.h"
@@ -68,6 +69,10 @@ Result<std::unique_ptr<shared::Database>> openMigrated(const QString &path)
     shared::Migrator migrator(**db, serverMigrations());
     if (Result<int> applied = migrator.migrate(); !applied)
         return applied.error();
+    // Then what the synced types' declarations derive: new tables and
+    // columns, the indexes of every declared sort and filter, search.
+    if (shared::VoidResult derived = shared::DeclaredSchema(shared::DeclaredSchema::Side::Server).apply(**db); !derived)
+        return derived.error();
     return db;
 }
 

@@ -267,6 +267,17 @@ const QList<shared::Migration> &serverMigrations()
               QStringLiteral("ALTER TABLE refresh_tokens ADD COLUMN successor_hash TEXT"),
               QStringLiteral("ALTER TABLE refresh_tokens ADD COLUMN successor_box BLOB"),
           } },
+        { 11,
+          QStringLiteral("list_indexes"),
+          {
+              // The dashboard's latest changes and the admin's user list walk
+              // these in order instead of sorting every row.
+              QStringLiteral("CREATE INDEX sync_revisions_latest ON sync_revisions(tbl, rev)"),
+              QStringLiteral("CREATE INDEX users_created ON users(created_at, id)"),
+              // The declared schema derives an index per sort and filter
+              // (guides_status_by_published serves what this one did).
+              QStringLiteral("DROP INDEX guides_status"),
+          } },
     };
     return migrations;
 }

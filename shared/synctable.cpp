@@ -2,7 +2,7 @@
 #include "shared/synctable.h"
 
 #include "shared/contentstatus.h"
-#include "shared/guide.h"
+#include "shared/declaredtables.h"
 #include "shared/jsonqt.h"
 #include "shared/timestamp.h"
 #include "shared/tr.h"
@@ -166,93 +166,83 @@ nlohmann::json SyncTable::withDefaults(const nlohmann::json &fields) const
     return row;
 }
 
+QStringList SyncTable::searchedColumns() const
+{
+    QStringList names;
+    for (const SyncColumn &c : columns) {
+        if (c.searched)
+            names << c.name;
+    }
+    return names;
+}
+
+const SyncColumn *SyncTable::sortColumn(const QString &sortKey) const
+{
+    for (const SyncColumn &c : columns) {
+        if (c.isSortable() && c.sortKey == sortKey)
+            return &c;
+    }
+    return nullptr;
+}
+
+const SyncColumn *SyncTable::filterColumn(const QString &filterKey) const
+{
+    for (const SyncColumn &c : columns) {
+        if (c.isFilterable() && c.filterKey == filterKey)
+            return &c;
+    }
+    return nullptr;
+}
+
+QString SyncTable::singularLabel() const
+{
+    return singular ? Tr::tr(singular) : name;
+}
+
+QString SyncTable::pluralLabel() const
+{
+    return plural ? Tr::tr(plural) : name;
+}
+
 namespace SyncSchema {
+
+namespace {
+
+QList<SyncTable> &registry()
+{
+    // Room to spare, so a registration never moves the tables that
+    // find() has handed out.
+    static QList<SyncTable> tables = [] {
+        QList<SyncTable> list;
+        list.reserve(64);
+        list += declaredTables();
+        return list;
+    }();
+    return tables;
+}
+
+} // namespace
 
 const QList<SyncTable> &tables()
 {
-    static const QList<SyncTable> registry {
-        SyncTable {
-            QStringLiteral("guides"),
-            {
-                { QStringLiteral("title"),
-                  ColumnType::Text,
-                  MergeRule::LastArrival,
-                  true,
-                  Guide::kMaxTitleLength,
-                  {},
-                  {} },
-                { QStringLiteral("body"),
-                  ColumnType::Markdown,
-                  MergeRule::MarkdownText,
-                  false,
-                  int(Guide::kMaxBodyBytes),
-                  {},
-                  {} },
-                { QStringLiteral("status"), ColumnType::Choice, MergeRule::LastArrival, false, 0, contentStatusNames(),
-                  QStringLiteral("draft") },
-                { QStringLiteral("kind"),
-                  ColumnType::Choice,
-                  MergeRule::LastArrival,
-                  false,
-                  0,
-                  { QStringLiteral("guide"), QStringLiteral("case_study") },
-                  QStringLiteral("guide") },
-                { QStringLiteral("slug"), ColumnType::Slug, MergeRule::LastArrival, false, 120, {}, {} },
-                { QStringLiteral("summary"), ColumnType::Text, MergeRule::LastArrival, false, 500, {}, {} },
-                { QStringLiteral("publish_at"), ColumnType::Timestamp, MergeRule::LastArrival, false, 0, {}, {} },
-                { QStringLiteral("published_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
-                // Category ids; tags as written (a tag's page is its lower-cased text).
-                { QStringLiteral("categories"),
-                  ColumnType::List,
-                  MergeRule::SetUnion,
-                  false,
-                  0,
-                  {},
-                  QStringLiteral("[]") },
-                { QStringLiteral("tags"), ColumnType::List, MergeRule::SetUnion, false, 0, {}, QStringLiteral("[]") },
-                // The cover image: a /media/<sha256> address or an https URL.
-                { QStringLiteral("cover"), ColumnType::ImageRef, MergeRule::LastArrival, false, 300, {}, {} },
-                { QStringLiteral("seo_title"), ColumnType::Text, MergeRule::LastArrival, false, 120, {}, {} },
-                { QStringLiteral("seo_description"), ColumnType::Text, MergeRule::LastArrival, false, 300, {}, {} },
-                { QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {} },
-                { QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
-                { QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
-            },
-            true },
-        // Admin-managed topics for articles; parent_id nests them (empty: top level).
-        SyncTable {
-            QStringLiteral("categories"),
-            {
-                { QStringLiteral("name"), ColumnType::Text, MergeRule::LastArrival, true, 80, {}, {} },
-                { QStringLiteral("slug"), ColumnType::Slug, MergeRule::LastArrival, true, 80, {}, {} },
-                { QStringLiteral("parent_id"), ColumnType::Text, MergeRule::LastArrival, false, 36, {}, {} },
-                { QStringLiteral("description"), ColumnType::Text, MergeRule::LastArrival, false, 500, {}, {} },
-                { QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {} },
-                { QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
-                { QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
-            },
-            false },
-        // A reader's bookmark of a published article; each user sees only their own.
-        SyncTable {
-            QStringLiteral("saved_items"),
-            {
-                { QStringLiteral("article_id"), ColumnType::Id, MergeRule::LastArrival, true, 0, {}, {} },
-                { QStringLiteral("owner_id"), ColumnType::Id, MergeRule::ServerOwned, false, 0, {}, {} },
-                { QStringLiteral("created_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
-                { QStringLiteral("updated_at"), ColumnType::Timestamp, MergeRule::ServerOwned, false, 0, {}, {} },
-            },
-            false },
-    };
-    return registry;
+    return registry();
 }
 
 const SyncTable *find(const QString &name)
 {
-    for (const SyncTable &t : tables()) {
+    for (const SyncTable &t : registry()) {
         if (t.name == name)
             return &t;
     }
     return nullptr;
+}
+
+bool registerTable(const SyncTable &table)
+{
+    if (find(table.name) || registry().size() == registry().capacity())
+        return false;
+    registry().append(table);
+    return true;
 }
 
 } // namespace SyncSchema

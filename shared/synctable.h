@@ -24,15 +24,32 @@ enum class MergeRule {
 // ImageRef: empty, an uploaded image (/media/<sha256>) or an https address.
 enum class ColumnType { Text, Markdown, Choice, Id, Timestamp, Slug, List, ImageRef };
 
+// One column of a synced table. Declared with designated initializers, so
+// every field is named where it is set:
+//   { .name = "title", .type = ColumnType::Text, .required = true, .maxLength = 300, .searched = true }
 struct SyncColumn
 {
-    QString name;
+    QString name {};
     ColumnType type = ColumnType::Text;
     MergeRule merge = MergeRule::LastArrival;
     bool required = false; // must be present (and for text, not blank) when a row is created
     int maxLength = 0; // characters for Text; bytes for Markdown; 0 = no limit
-    QStringList choices; // the allowed values of a Choice column
-    QString defaultValue; // used when a created row leaves the column out
+    QStringList choices {}; // the allowed values of a Choice column
+    QString defaultValue {}; // used when a created row leaves the column out
+
+    // What lists may do with the column. Each of these asks for an index,
+    // which the schema derives and the conformance suite checks.
+    bool searched = false; // its text is in the table's full-text index
+    QString sortKey {}; // the list API's name for sorting by it (sort=<key>); empty: not sortable
+    QString filterKey {}; // the list API's query parameter matching it (a List: one of its items)
+    // An Id or a List of ids naming rows of this declared table; a filter
+    // then also accepts that table's slug.
+    QString references {};
+    // Per-value row counts are kept up to date (dashboards, facet totals).
+    bool counted = false;
+
+    bool isSortable() const { return !sortKey.isEmpty(); }
+    bool isFilterable() const { return !filterKey.isEmpty(); }
 };
 
 // One table that sync carries, described once for both sides: its columns
@@ -42,16 +59,31 @@ struct SyncColumn
 // server) deleted, which are not listed.
 struct SyncTable
 {
-    QString name;
-    QList<SyncColumn> columns;
-    // The replica keeps a full-text index of its text columns (fts_dirty
-    // column and <name>_fts table).
-    bool searchable = false;
+    QString name {};
+    QList<SyncColumn> columns {};
+    // The REST collection under /api/v1/ that lists and edits its rows; empty
+    // when the table is reached through routes of its own only.
+    QString collection {};
+    // What people call one row and several (translated through shared::Tr).
+    const char *singular = nullptr;
+    const char *plural = nullptr;
+    // The sortKey a list uses when none is asked for, and its direction.
+    QString defaultSort {};
+    bool defaultDescending = true;
 
     const SyncColumn *column(const QString &name) const;
     QStringList columnNames() const;
     // The columns a client may write.
     QStringList writableColumns() const;
+    // The columns in the full-text index, in declaration order.
+    QStringList searchedColumns() const;
+    // The replica and the server keep a full-text index of the searched
+    // columns (<name>_fts).
+    bool isSearchable() const { return !searchedColumns().isEmpty(); }
+    const SyncColumn *sortColumn(const QString &sortKey) const;
+    const SyncColumn *filterColumn(const QString &filterKey) const;
+    QString singularLabel() const;
+    QString pluralLabel() const;
 
     // Checks the fields of one mutation: known, writable, well typed and
     // within limits. `creating` also demands the required columns.
@@ -71,10 +103,20 @@ QString listText(const QStringList &items);
 inline constexpr int kMaxListItems = 50;
 inline constexpr int kMaxListItemLength = 60;
 
-// The registry of synced tables. Later content types register here.
+// The registry of synced tables: every feature declares its tables here
+// once (see declaredtables.cpp), and everything else is derived from that
+// declaration or checked against it. A table is registered before any
+// server, replica or test opens a database; the registry is read-only after.
 namespace SyncSchema {
 const QList<SyncTable> &tables();
 const SyncTable *find(const QString &name);
+// Adds a table declared outside shared/ (a test-only type). Returns false,
+// and changes nothing, when a table of that name exists.
+bool registerTable(const SyncTable &table);
 } // namespace SyncSchema
+
+// The largest article body and the longest title, in one place.
+inline constexpr int kMaxTitleLength = 300;
+inline constexpr int kMaxBodyBytes = 5 * 1024 * 1024;
 
 } // namespace quire::shared

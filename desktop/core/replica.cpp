@@ -3,6 +3,7 @@
 
 #include "desktop/core/replicamigrations.h"
 #include "shared/database.h"
+#include "shared/declaredschema.h"
 #include "shared/migrator.h"
 
 namespace quire::desktop {
@@ -22,6 +23,11 @@ shared::Result<std::unique_ptr<Replica>> Replica::open(const QString &path)
     shared::Migrator migrator(**db, replicaMigrations());
     if (shared::Result<int> applied = migrator.migrate(); !applied)
         return applied.error();
+    // A synced type's tables, columns and search index come from its
+    // declaration: a new type or column needs no replica migration.
+    if (shared::VoidResult derived = shared::DeclaredSchema(shared::DeclaredSchema::Side::Replica).apply(**db);
+        !derived)
+        return derived.error();
     return std::unique_ptr<Replica>(new Replica(std::move(db.value()), migrator.latestVersion()));
 }
 

@@ -14,11 +14,9 @@ class Database;
 
 namespace quire::server {
 
-// One page of an article list for the REST API: what the caller may see,
-// filtered by status, category, tag, author and words, sorted and paged.
-// Query parameters: page (from 1), per_page (1-100, default 20), status,
-// category (id or slug), tag, author (user id), q, sort (updated, created,
-// published, title), order (asc, desc).
+// One page of an article list for the REST API: the generic listing of
+// the articles' declaration (CollectionListing) with the route's kind fixed,
+// each row in the API's article form without its body.
 namespace ArticleListing {
 
 shared::Result<nlohmann::json> run(shared::Database &db, const Principal &who, const QString &kind,

@@ -94,8 +94,8 @@ Result<QList<MediaRecord>> MediaStore::list(const MediaScope &scope, int limit, 
         // An article shows an image by its address, /media/<sha256>, in the
         // body or as its cover. The articles one may see are one's own and
         // the published ones (GuideAccess); the published are many, so their
-        // bodies are asked through the search index (which holds exactly
-        // those, and the hash as one word) and their covers read once. No
+        // bodies are asked through the search index (which holds the
+        // hash as one word) and their covers read once. No
         // colon in this SQL: Qt would take `body:` for a named placeholder.
         where = QStringLiteral(
             "(m.uploaded_by = ? "
@@ -103,7 +103,8 @@ Result<QList<MediaRecord>> MediaStore::list(const MediaScope &scope, int limit, 
             "AND (g.cover = '/media/' || m.sha256 OR instr(g.body, '/media/' || m.sha256) > 0)) "
             "OR m.sha256 IN (SELECT substr(cover, 8) FROM guides WHERE status = 'published' AND deleted = 0 "
             "AND cover LIKE '/media/%') "
-            "OR EXISTS (SELECT 1 FROM guides_fts WHERE guides_fts MATCH char(34) || m.sha256 || char(34)))");
+            "OR EXISTS (SELECT 1 FROM guides g WHERE g.rowid IN (SELECT rowid FROM guides_fts WHERE guides_fts "
+            "MATCH char(34) || m.sha256 || char(34)) AND g.status = 'published' AND g.deleted = 0))");
         binds << scope.userId << scope.userId;
     }
     Result<QVariant> count = m_db.scalar(QStringLiteral("SELECT count(*) FROM media m WHERE ") + where, binds);

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "shared/declaredtables.h"
+
+#include "shared/contentstatus.h"
+#include "shared/tr.h"
+
+namespace quire::shared {
+
+namespace {
+
+// The columns every synced row has apart from id and rev: set by the
+// server, never by a mutation.
+QList<SyncColumn> serverColumns(bool countedOwner)
+{
+    return {
+        { .name = QStringLiteral("owner_id"),
+          .type = ColumnType::Id,
+          .merge = MergeRule::ServerOwned,
+          .filterKey = QStringLiteral("author"),
+          .counted = countedOwner },
+        { .name = QStringLiteral("created_at"),
+          .type = ColumnType::Timestamp,
+          .merge = MergeRule::ServerOwned,
+          .sortKey = QStringLiteral("created") },
+        { .name = QStringLiteral("updated_at"),
+          .type = ColumnType::Timestamp,
+          .merge = MergeRule::ServerOwned,
+          .sortKey = QStringLiteral("updated") },
+    };
+}
+
+SyncTable articles()
+{
+    SyncTable t {
+        .name = QStringLiteral("guides"),
+        .columns = {
+            { .name = QStringLiteral("title"),
+              .required = true,
+              .maxLength = kMaxTitleLength,
+              .searched = true,
+              .sortKey = QStringLiteral("title") },
+            { .name = QStringLiteral("body"),
+              .type = ColumnType::Markdown,
+              .merge = MergeRule::MarkdownText,
+              .maxLength = kMaxBodyBytes,
+              .searched = true },
+            { .name = QStringLiteral("status"),
+              .type = ColumnType::Choice,
+              .choices = contentStatusNames(),
+              .defaultValue = QStringLiteral("draft"),
+              .filterKey = QStringLiteral("status"),
+              .counted = true },
+            { .name = QStringLiteral("kind"),
+              .type = ColumnType::Choice,
+              .choices = { QStringLiteral("guide"), QStringLiteral("case_study") },
+              .defaultValue = QStringLiteral("guide"),
+              .filterKey = QStringLiteral("kind"),
+              .counted = true },
+            { .name = QStringLiteral("slug"), .type = ColumnType::Slug, .maxLength = 120 },
+            { .name = QStringLiteral("summary"), .maxLength = 500, .searched = true },
+            { .name = QStringLiteral("publish_at"), .type = ColumnType::Timestamp },
+            { .name = QStringLiteral("published_at"),
+              .type = ColumnType::Timestamp,
+              .merge = MergeRule::ServerOwned,
+              .sortKey = QStringLiteral("published") },
+            // Category ids; tags as written (a tag's page is its lower-cased text).
+            { .name = QStringLiteral("categories"),
+              .type = ColumnType::List,
+              .merge = MergeRule::SetUnion,
+              .defaultValue = QStringLiteral("[]"),
+              .filterKey = QStringLiteral("category"),
+              .references = QStringLiteral("categories") },
+            { .name = QStringLiteral("tags"),
+              .type = ColumnType::List,
+              .merge = MergeRule::SetUnion,
+              .defaultValue = QStringLiteral("[]"),
+              .filterKey = QStringLiteral("tag") },
+            // The cover image: a /media/<sha256> address or an https URL.
+            { .name = QStringLiteral("cover"), .type = ColumnType::ImageRef, .maxLength = 300 },
+            { .name = QStringLiteral("seo_title"), .maxLength = 120 },
+            { .name = QStringLiteral("seo_description"), .maxLength = 300 },
+        },
+        .collection = QStringLiteral("articles"),
+        .singular = QT_TRANSLATE_NOOP("Quire::Shared", "Article"),
+        .plural = QT_TRANSLATE_NOOP("Quire::Shared", "Articles"),
+        .defaultSort = QStringLiteral("updated"),
+    };
+    t.columns += serverColumns(true);
+    return t;
+}
+
+// Admin-managed topics for articles; parent_id nests them (empty: top level).
+SyncTable categories()
+{
+    SyncTable t {
+        .name = QStringLiteral("categories"),
+        .columns = {
+            { .name = QStringLiteral("name"), .required = true, .maxLength = 80, .sortKey = QStringLiteral("name") },
+            { .name = QStringLiteral("slug"), .type = ColumnType::Slug, .required = true, .maxLength = 80 },
+            { .name = QStringLiteral("parent_id"),
+              .maxLength = 36,
+              .filterKey = QStringLiteral("parent"),
+              .references = QStringLiteral("categories") },
+            { .name = QStringLiteral("description"), .maxLength = 500 },
+        },
+        .collection = QStringLiteral("categories"),
+        .singular = QT_TRANSLATE_NOOP("Quire::Shared", "Category"),
+        .plural = QT_TRANSLATE_NOOP("Quire::Shared", "Categories"),
+        .defaultSort = QStringLiteral("name"),
+        .defaultDescending = false,
+    };
+    t.columns += serverColumns(false);
+    return t;
+}
+
+// A reader's bookmark of a published article; each user sees only their own.
+SyncTable savedItems()
+{
+    SyncTable t {
+        .name = QStringLiteral("saved_items"),
+        .columns = {
+            { .name = QStringLiteral("article_id"),
+              .type = ColumnType::Id,
+              .required = true,
+              .filterKey = QStringLiteral("article"),
+              .references = QStringLiteral("guides") },
+        },
+        .collection = QStringLiteral("saved"),
+        .singular = QT_TRANSLATE_NOOP("Quire::Shared", "Saved item"),
+        .plural = QT_TRANSLATE_NOOP("Quire::Shared", "Saved items"),
+        .defaultSort = QStringLiteral("created"),
+    };
+    t.columns += serverColumns(false);
+    return t;
+}
+
+} // namespace
+
+QList<SyncTable> declaredTables()
+{
+    return { articles(), categories(), savedItems() };
+}
+
+} // namespace quire::shared
