@@ -319,9 +319,18 @@ VoidResult DeclaredSchema::apply(Database &db, const SyncTable &table) const
                     return r;
             }
         }
-        if (m_side == Side::Replica && table.isSearchable() && !present.contains(QStringLiteral("fts_dirty"))) {
-            if (VoidResult r = db.run(
-                    QStringLiteral("ALTER TABLE %1 ADD COLUMN fts_dirty INTEGER NOT NULL DEFAULT 1").arg(table.name));
+        // The fixed columns a table made before its side's shape lacks.
+        const QHash<QString, QString> fixed {
+            { QStringLiteral("rev"), QStringLiteral("rev INTEGER NOT NULL DEFAULT 0") },
+            { QStringLiteral("deleted"), QStringLiteral("deleted INTEGER NOT NULL DEFAULT 0") },
+            { QStringLiteral("deleted_at"), QStringLiteral("deleted_at TEXT") },
+            { QStringLiteral("fts_dirty"), QStringLiteral("fts_dirty INTEGER NOT NULL DEFAULT 1") },
+        };
+        for (const auto &column : fixedColumns(table)) {
+            if (present.contains(column.first) || !fixed.contains(column.first))
+                continue;
+            if (VoidResult r
+                = db.run(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(table.name, fixed.value(column.first)));
                 !r)
                 return r;
         }

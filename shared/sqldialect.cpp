@@ -31,7 +31,9 @@ public:
 
     QString listHasItem(const SyncTable &table, const SyncColumn &column, const QString &alias) const override
     {
-        return QStringLiteral("%1.rowid IN (SELECT row_id FROM %2_%3_items WHERE item = lower(?))")
+        // The unary + keeps the planner walking the sort's index and testing
+        // membership, rather than sorting every row that has the item.
+        return QStringLiteral("+%1.rowid IN (SELECT row_id FROM %2_%3_items WHERE item = lower(?))")
             .arg(alias, table.name, column.name);
     }
 

@@ -105,7 +105,9 @@ void SyncTable::validateFields(const nlohmann::json &fields, bool creating, Fiel
                 errors.add(name, Tr::tr("Must be one of: %1.").arg(c->choices.join(QLatin1String(", "))));
             break;
         case ColumnType::Id:
-            errors.checkUuidV7(name, value);
+            // Empty means "none" for an optional reference.
+            if (c->required || !value.isEmpty())
+                errors.checkUuidV7(name, value);
             break;
         case ColumnType::Timestamp:
             // Empty means "not set" (a publish_at nobody chose).

@@ -29,7 +29,7 @@ QString WorkingCopy::upsertSql(const shared::SyncTable &table)
     for (const QString &c : table.columnNames())
         updates << QStringLiteral("%1 = excluded.%1").arg(c);
     const QString placeholders = QStringLiteral("?, ").repeated(table.columns.size() + 1) + QStringLiteral("?");
-    if (table.searchable) {
+    if (table.isSearchable()) {
         return QStringLiteral("INSERT INTO %1 (%2, fts_dirty) VALUES (%3, 1) ON CONFLICT(id) DO UPDATE SET %4, "
                               "rev = excluded.rev, fts_dirty = 1")
             .arg(table.name, selectList(table), placeholders, updates.join(QLatin1String(", ")));
@@ -65,12 +65,12 @@ VoidResult WorkingCopy::write(const shared::SyncTable &table, const nlohmann::js
     binds << row.value("rev", qint64(0));
     if (VoidResult r = m_db.run(upsertSql(table), binds); !r)
         return r;
-    return table.searchable ? markSearchStale() : VoidResult::success();
+    return table.isSearchable() ? markSearchStale() : VoidResult::success();
 }
 
 VoidResult WorkingCopy::remove(const shared::SyncTable &table, const QString &id)
 {
-    if (table.searchable) {
+    if (table.isSearchable()) {
         if (VoidResult r = m_db.run(
                 QStringLiteral("DELETE FROM %1_fts WHERE rowid = (SELECT rowid FROM %1 WHERE id = ?)").arg(table.name),
                 { id });

@@ -78,12 +78,30 @@ QString SyncAccess::suggestedSlug(const shared::Error &error)
     return error.fields.value(kSuggestedSlug);
 }
 
+namespace {
+
+QList<const SyncAccess *> &registered()
+{
+    static QList<const SyncAccess *> list;
+    return list;
+}
+
+} // namespace
+
 QList<const SyncAccess *> SyncAccess::all()
 {
     static const GuideAccess guides;
     static const CategoryAccess categories;
     static const SavedItemAccess savedItems;
-    return { &guides, &categories, &savedItems };
+    return QList<const SyncAccess *> { &guides, &categories, &savedItems } + registered();
+}
+
+bool SyncAccess::registerAccess(const SyncAccess *access)
+{
+    if (!access || find(access->table().name))
+        return false;
+    registered() << access;
+    return true;
 }
 
 const SyncAccess *SyncAccess::find(const QString &table)

@@ -52,6 +52,10 @@ public:
 
     static const SyncAccess *find(const QString &table);
     static QList<const SyncAccess *> all();
+    // Adds the rules of a table declared outside the server (a test-only
+    // type), before the server starts; `access` must outlive it. False when
+    // the table has rules already.
+    static bool registerAccess(const SyncAccess *access);
 
     // Whether `error` says a slug is taken, and the free one it names.
     static bool isSlugTaken(const shared::Error &error);

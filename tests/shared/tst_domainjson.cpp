@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/apierror.h"
-#include "shared/guide.h"
 #include "shared/jsonqt.h"
 #include "shared/protocol.h"
 #include "shared/user.h"
@@ -14,20 +13,6 @@ using json = nlohmann::json;
 Q_DECLARE_METATYPE(json)
 
 namespace {
-json validGuide()
-{
-    return json::parse(R"({
-        "id": "01890a5d-ac96-774b-bcce-b302099a8057",
-        "title": "Getting started",
-        "body": "# Hello\n\nSome *Markdown*.",
-        "status": "draft",
-        "owner_id": "01890a5d-ac96-774b-bcce-b302099a8058",
-        "created_at": "2026-01-31T12:00:00.000Z",
-        "updated_at": "2026-01-31T12:05:00.000Z",
-        "rev": 7
-    })");
-}
-
 json validUser()
 {
     return json::parse(R"({
@@ -49,83 +34,6 @@ class TestDomainJson : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void guideRoundTrip()
-    {
-        Result<Guide> g = Guide::fromJson(validGuide());
-        QVERIFY2(g.ok(), g.ok() ? "" : qPrintable(g.error().fields.keys().join(QLatin1Char(','))));
-        QCOMPARE(g->title, QStringLiteral("Getting started"));
-        QCOMPARE(g->status, ContentStatus::Draft);
-        QCOMPARE(g->rev, qint64(7));
-        QVERIFY(g->toJson() == validGuide());
-    }
-
-    void guideInvalid_data()
-    {
-        QTest::addColumn<json>("patch");
-        QTest::addColumn<QString>("field");
-        QTest::addColumn<QString>("message");
-        QTest::newRow("missing title") << json { { "title", nullptr } } << QStringLiteral("title")
-                                       << QStringLiteral("This field is required.");
-        QTest::newRow("blank title") << json { { "title", "   " } } << QStringLiteral("title")
-                                     << QStringLiteral("This field is required.");
-        QTest::newRow("long title") << json { { "title", std::string(301, 'x') } } << QStringLiteral("title")
-                                    << QStringLiteral("Must be at most 300 characters.");
-        QTest::newRow("title number") << json { { "title", 42 } } << QStringLiteral("title")
-                                      << QStringLiteral("Must be text.");
-        QTest::newRow("bad status") << json { { "status", "live" } } << QStringLiteral("status")
-                                    << QStringLiteral(
-                                           "Must be one of: draft, in_review, scheduled, published, archived.");
-        QTest::newRow("v4 id") << json { { "id", "f47ac10b-58cc-4372-a567-0e02b2c3d479" } } << QStringLiteral("id")
-                               << QStringLiteral("Must be a UUIDv7.");
-        QTest::newRow("bad owner") << json { { "owner_id", "me" } } << QStringLiteral("owner_id")
-                                   << QStringLiteral("Must be a UUIDv7.");
-        QTest::newRow("bad time") << json { { "created_at", "yesterday" } } << QStringLiteral("created_at")
-                                  << QStringLiteral("Must be a time like 2026-01-31T12:00:00.000Z.");
-        QTest::newRow("time without zone")
-            << json { { "updated_at", "2026-01-31T12:00:00" } } << QStringLiteral("updated_at")
-            << QStringLiteral("Must be a time like 2026-01-31T12:00:00.000Z.");
-        QTest::newRow("updated before created")
-            << json { { "updated_at", "2026-01-30T12:00:00.000Z" } } << QStringLiteral("updated_at")
-            << QStringLiteral("Must not be before created_at.");
-        QTest::newRow("negative rev") << json { { "rev", -1 } } << QStringLiteral("rev")
-                                      << QStringLiteral("Must not be negative.");
-        QTest::newRow("fractional rev") << json { { "rev", 1.5 } } << QStringLiteral("rev")
-                                        << QStringLiteral("Must be a whole number.");
-        QTest::newRow("unknown field") << json { { "password_hash", "x" } } << QStringLiteral("password_hash")
-                                       << QStringLiteral("This field is not known here.");
-    }
-
-    void guideInvalid()
-    {
-        QFETCH(json, patch);
-        QFETCH(QString, field);
-        QFETCH(QString, message);
-        json j = validGuide();
-        for (auto it = patch.begin(); it != patch.end(); ++it)
-            j[it.key()] = it.value();
-        Result<Guide> g = Guide::fromJson(j);
-        QVERIFY(!g.ok());
-        QCOMPARE(g.error().code, QStringLiteral("validation_failed"));
-        QCOMPARE(g.error().fields.value(field), message);
-        QCOMPARE(g.error().fields.size(), 1); // only the broken field is named
-    }
-
-    void everyProblemReportedAtOnce()
-    {
-        Result<Guide> g = Guide::fromJson(json { { "title", 1 }, { "status", "x" }, { "rev", "7" } });
-        QVERIFY(!g.ok());
-        const QStringList fields = g.error().fields.keys();
-        for (const char *f : { "id", "title", "status", "owner_id", "created_at", "updated_at", "rev" })
-            QVERIFY2(fields.contains(QLatin1String(f)), f);
-    }
-
-    void notAnObject()
-    {
-        Result<Guide> g = Guide::fromJson(json::array({ 1, 2 }));
-        QVERIFY(!g.ok());
-        QCOMPARE(g.error().fields.value(QString()), QStringLiteral("The request body must be a JSON object."));
-    }
-
     void userRoundTrip()
     {
         Result<User> u = User::fromJson(validUser());

@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/contentstore.h"
+#include "desktop/core/replica.h"
+#include "server/auth/principal.h"
+#include "server/content/collectionlisting.h"
+#include "server/servermigrations.h"
+#include "server/sync/syncaccess.h"
+#include "shared/database.h"
+#include "shared/declaredschema.h"
+#include "shared/jsonqt.h"
+#include "shared/migrator.h"
+#include "shared/synctable.h"
+#include "shared/uuid.h"
+#include "tests/conformance/testtype/testnotes.h"
+#include "tests/sync/syncpeer.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quire;
+using namespace quire::test;
+using shared::DeclaredSchema;
+using shared::SyncColumn;
+using shared::SyncTable;
+
+namespace {
+
+const SyncTable &declared(const QString &name)
+{
+    const SyncTable *t = shared::SyncSchema::find(name);
+    Q_ASSERT(t);
+    return *t;
+}
+
+std::unique_ptr<shared::Database> serverDatabase(const QString &path)
+{
+    auto db = shared::Database::openSqlite(path);
+    if (!db)
+        return nullptr;
+    shared::Migrator migrator(**db, server::serverMigrations());
+    if (!migrator.migrate() || !DeclaredSchema(DeclaredSchema::Side::Server).apply(**db))
+        return nullptr;
+    return std::move(*db);
+}
+
+// The plan's lines that read a table without an index, or sort in a
+// temporary B-tree: what a list must never do at 100,000 rows.
+QStringList badPlanLines(shared::Database &db, const QString &sql, const QVariantList &binds, bool searching)
+{
+    QStringList bad;
+    shared::Result<QSqlQuery> q = db.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql, binds);
+    if (!q)
+        return { q.error().message };
+    QStringList details;
+    while (q->next())
+        details << q->value(3).toString();
+    // A search by equality on every column of a unique index finds one row
+    // at most; sorting it costs nothing.
+    bool oneRow = false;
+    static const QRegularExpression uniqueSearch(
+        QStringLiteral("^SEARCH \\w+ USING (?:COVERING )?INDEX (\\w+) \\(([^<>]*)\\)$"));
+    for (const QString &detail : details) {
+        const QRegularExpressionMatch m = uniqueSearch.match(detail);
+        if (!m.hasMatch())
+            continue;
+        shared::Result<QVariant> unique = db.scalar(
+            QStringLiteral("SELECT l.\"unique\" * (SELECT count(*) FROM pragma_index_info(l.name)) FROM sqlite_master "
+                           "m, pragma_index_list(m.tbl_name) l WHERE m.name = ? AND l.name = m.name"),
+            { m.captured(1) });
+        oneRow
+            = oneRow || (unique && unique->toInt() > 0 && unique->toInt() == m.captured(2).count(QLatin1String("=?")));
+    }
+    for (const QString &detail : details) {
+        const bool scansWithoutIndex = detail.startsWith(QLatin1String("SCAN "))
+            && !detail.contains(QLatin1String("INDEX")) && !detail.contains(QLatin1String("VIRTUAL TABLE"))
+            && !detail.contains(QLatin1String("json_each"));
+        // A search sorts its matches (few, found by the full-text index);
+        // a list walks its sort's index instead.
+        const bool sorts = detail.contains(QLatin1String("TEMP B-TREE")) && !searching && !oneRow;
+        if (scansWithoutIndex || sorts)
+            bad << detail;
+    }
+    return bad;
+}
+
+// Two different values a column accepts, other than its default; the
+// second is empty when the column has only one.
+QPair<QString, QString> valuesFor(const SyncColumn &c, int salt)
+{
+    const QString s = QString::number(salt);
+    switch (c.type) {
+    case shared::ColumnType::Text:
+        return { QStringLiteral("Alpha ") + s, QStringLiteral("Beta ") + s };
+    case shared::ColumnType::Markdown:
+        return { QStringLiteral("First paragraph, changed here.\n\nSecond paragraph.\n"),
+                 QStringLiteral("First paragraph.\n\nSecond paragraph, changed there.\n") };
+    case shared::ColumnType::Choice: {
+        QStringList other = c.choices;
+        other.removeAll(c.defaultValue);
+        return { other.value(0), other.value(1) };
+    }
+    case shared::ColumnType::Id:
+        return { shared::Uuid::createV7(), shared::Uuid::createV7() };
+    case shared::ColumnType::Timestamp:
+        return { QStringLiteral("2027-01-0%1T09:00:00.000Z").arg(salt % 9 + 1),
+                 QStringLiteral("2027-02-0%1T09:00:00.000Z").arg(salt % 9 + 1) };
+    case shared::ColumnType::Slug:
+        return { QStringLiteral("first-") + s, QStringLiteral("second-") + s };
+    case shared::ColumnType::List:
+        return { QStringLiteral("[\"one\"]"), QStringLiteral("[\"two\"]") };
+    case shared::ColumnType::ImageRef:
+        return { QStringLiteral("https://example.org/a%1.png").arg(s),
+                 QStringLiteral("https://example.org/b%1.png").arg(s) };
+    }
+    return {};
+}
+
+QString field(const std::optional<nlohmann::json> &row, const QString &name)
+{
+    return row ? QString::fromStdString(row->value(name.toStdString(), std::string())) : QString();
+}
+
+} // namespace
+
+// What every declared synced type must do, written once and run for each:
+// its schema agrees with its declaration on both sides, every declared
+// sort and filter is served by an index, a row made offline reaches the
+// owner's other replica, concurrent edits of each column settle by the
+// column's rule, and private rows stay with their owner.
+class TestConformance : public QObject
+{
+    Q_OBJECT
+private:
+    void everyTable()
+    {
+        QTest::addColumn<QString>("table");
+        for (const SyncTable &t : shared::SyncSchema::tables())
+            QTest::newRow(qPrintable(t.name)) << t.name;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        registerTestNotes();
+        qputenv("QUIRE_SERVER_BINARY", QUIRE_TEST_SERVER_BINARY);
+        QVERIFY(shared::SyncSchema::find(QStringLiteral("test_notes")));
+        QVERIFY(server::SyncAccess::find(QStringLiteral("test_notes")));
+    }
+
+    // Every registered table has its access rules, and its declaration is
+    // coherent: sorts, filters and references name what exists.
+    void declarationIsCoherent_data() { everyTable(); }
+    void declarationIsCoherent()
+    {
+        QFETCH(QString, table);
+        const SyncTable &t = declared(table);
+        QVERIFY(server::SyncAccess::find(table));
+        QVERIFY2(t.sortColumn(t.defaultSort), "defaultSort names no sortable column");
+        QSet<QString> keys;
+        for (const SyncColumn &c : t.columns) {
+            for (const QString &k : { c.sortKey, c.filterKey }) {
+                if (!k.isEmpty())
+                    QVERIFY2(!keys.contains(c.name + k), qPrintable(k));
+                keys << c.name + k;
+            }
+            if (!c.references.isEmpty())
+                QVERIFY2(shared::SyncSchema::find(c.references), qPrintable(c.references));
+            if (c.type == shared::ColumnType::Choice)
+                QVERIFY(c.choices.contains(c.defaultValue));
+        }
+        QVERIFY(!t.singularLabel().isEmpty() && !t.pluralLabel().isEmpty());
+    }
+
+    void schemaAgreesOnBothSides_data() { everyTable(); }
+    void schemaAgreesOnBothSides()
+    {
+        QFETCH(QString, table);
+        QTemporaryDir dir;
+        auto server = serverDatabase(dir.filePath(QStringLiteral("server.db")));
+        QVERIFY(server);
+        shared::Result<QStringList> diff
+            = DeclaredSchema(DeclaredSchema::Side::Server).differences(*server, declared(table));
+        QVERIFY(diff);
+        QVERIFY2(diff->isEmpty(), qPrintable(diff->join(QLatin1String("; "))));
+        auto replica = desktop::Replica::open(dir.filePath(QStringLiteral("replica.db")));
+        QVERIFY(replica);
+        diff = DeclaredSchema(DeclaredSchema::Side::Replica).differences((*replica)->database(), declared(table));
+        QVERIFY(diff);
+        QVERIFY2(diff->isEmpty(), qPrintable(diff->join(QLatin1String("; "))));
+    }
+
+    // A column declared after a database was made arrives by itself, and
+    // until then the difference is named (what a forgotten migration did).
+    void missingColumnIsNamedThenAdded_data()
+    {
+        QTest::addColumn<int>("side");
+        QTest::newRow("server") << int(DeclaredSchema::Side::Server);
+        QTest::newRow("replica") << int(DeclaredSchema::Side::Replica);
+    }
+    void missingColumnIsNamedThenAdded()
+    {
+        QFETCH(int, side);
+        const DeclaredSchema schema { DeclaredSchema::Side(side) };
+        QTemporaryDir dir;
+        auto db = shared::Database::openSqlite(dir.filePath(QStringLiteral("old.db")));
+        QVERIFY(db);
+        QVERIFY(
+            (*db)->run(QStringLiteral("CREATE TABLE test_notes (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', "
+                                      "rev INTEGER NOT NULL DEFAULT 0) STRICT")));
+        QVERIFY((*db)->run(QStringLiteral("INSERT INTO test_notes(id, title, rev) VALUES ('x', 'Kept', 1)")));
+        shared::Result<QStringList> diff = schema.differences(**db, declared(QStringLiteral("test_notes")));
+        QVERIFY(diff);
+        QVERIFY(diff->contains(QStringLiteral("test_notes.mood is missing")));
+        if (DeclaredSchema::Side(side) == DeclaredSchema::Side::Replica)
+            QVERIFY(
+                (*db)->run(QStringLiteral("CREATE TABLE replica_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+        QVERIFY(schema.apply(**db, declared(QStringLiteral("test_notes"))));
+        diff = schema.differences(**db, declared(QStringLiteral("test_notes")));
+        QVERIFY(diff);
+        QVERIFY2(diff->isEmpty(), qPrintable(diff->join(QLatin1String("; "))));
+        shared::Result<QVariant> kept = (*db)->scalar(QStringLiteral("SELECT title || mood FROM test_notes"));
+        QVERIFY(kept);
+        QCOMPARE(kept->toString(), QStringLiteral("Keptcalm"));
+    }
+
+    // Each declared sort, alone and after each declared filter, in both
+    // directions, for someone who sees everything and for a writer who sees
+    // their own rows: an index walk, no full scan, no sort of every row.
+    void everySortAndFilterUsesAnIndex_data() { everyTable(); }
+    void everySortAndFilterUsesAnIndex()
+    {
+        QFETCH(QString, table);
+        const SyncTable &t = declared(table);
+        const server::SyncAccess &access = *server::SyncAccess::find(table);
+        QTemporaryDir dir;
+        auto db = serverDatabase(dir.filePath(QStringLiteral("server.db")));
+        QVERIFY(db);
+        server::CollectionListing listing(*db, t, access);
+        const server::Principal admin { shared::Uuid::createV7(), {}, {}, shared::Role::Admin, true };
+        const server::Principal writer { shared::Uuid::createV7(), {}, {}, shared::Role::Author, true };
+        int plans = 0;
+        for (const SyncColumn &s : t.columns) {
+            if (!s.isSortable())
+                continue;
+            QList<QPair<QString, QString>> filters { { QString(), QString() } };
+            for (const SyncColumn &f : t.columns) {
+                if (f.isFilterable())
+                    filters << qMakePair(
+                        f.filterKey, f.type == shared::ColumnType::Choice ? f.choices.value(0) : QStringLiteral("x"));
+            }
+            if (t.isSearchable())
+                filters << qMakePair(QStringLiteral("q"), QStringLiteral("words"));
+            for (const auto &[key, value] : filters) {
+                for (const char *order : { "asc", "desc" }) {
+                    for (const server::Principal *who : { &admin, &writer }) {
+                        QUrlQuery query;
+                        query.addQueryItem(QStringLiteral("sort"), s.sortKey);
+                        query.addQueryItem(QStringLiteral("order"), QLatin1String(order));
+                        if (!key.isEmpty())
+                            query.addQueryItem(key, value);
+                        auto statement = listing.statement(*who, query);
+                        QVERIFY2(statement, qPrintable(statement ? QString() : statement.error().message));
+                        const QStringList bad
+                            = badPlanLines(*db, statement->first, statement->second, key == QLatin1String("q"));
+                        QVERIFY2(bad.isEmpty(),
+                                 qPrintable(QStringLiteral("sort=%1 %2 %3=%4: %5")
+                                                .arg(s.sortKey, QLatin1String(order), key, value,
+                                                     bad.join(QLatin1String("; ")))));
+                        ++plans;
+                    }
+                }
+            }
+        }
+        QVERIFY(plans > 0);
+    }
+
+    // Made offline on one replica, the row reaches the owner's other
+    // replica whole; another user sees it only if the type is public.
+    // Then both of the owner's replicas change each column at once, and
+    // the column's merge rule decides, the same on both.
+    void syncsAndMergesEveryColumn_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<bool>("isPrivate");
+        QTest::newRow("guides") << QStringLiteral("guides") << QStringLiteral("author") << true;
+        QTest::newRow("categories") << QStringLiteral("categories") << QStringLiteral("admin") << false;
+        QTest::newRow("saved_items") << QStringLiteral("saved_items") << QStringLiteral("reader") << true;
+        QTest::newRow("test_notes") << QStringLiteral("test_notes") << QStringLiteral("author") << true;
+    }
+    void syncsAndMergesEveryColumn()
+    {
+        QFETCH(QString, table);
+        QFETCH(QString, role);
+        QFETCH(bool, isPrivate);
+        const SyncTable &t = declared(table);
+        ReplicaPair pair;
+        const QString owner = QStringLiteral("owner@example.org");
+        const QString data = pair.dir.filePath(QStringLiteral("server"));
+        QVERIFY(createUser(data, QStringLiteral("publisher@example.org"), QStringLiteral("admin"), kSyncTestPassword));
+        // Rows another type's references can name: published articles.
+        QVERIFY(seedGuides(data, QStringLiteral("publisher@example.org"), 3, 200, true));
+        QStringList articles;
+        {
+            auto db = shared::Database::openSqlite(data + QStringLiteral("/quire.db"));
+            QVERIFY(db);
+            auto q = (*db)->exec(QStringLiteral("SELECT id FROM guides ORDER BY id"));
+            QVERIFY(q);
+            while (q->next())
+                articles << q->value(0).toString();
+        }
+        QCOMPARE(articles.size(), 3);
+        const QString error = pair.start({ { owner, role }, { QStringLiteral("other@example.org"), role } });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        SyncPeer second(pair.dir.filePath(QStringLiteral("a2")));
+        second.connectTo(pair.server);
+        QVERIFY(second.signIn(owner, kSyncTestPassword));
+
+        // Offline: nothing has synced yet.
+        nlohmann::json fields = nlohmann::json::object();
+        for (const SyncColumn &c : t.columns) {
+            if (c.merge == shared::MergeRule::ServerOwned)
+                continue;
+            if (c.references == QLatin1String("guides"))
+                fields[c.name.toStdString()] = articles.first();
+            else if (c.required)
+                fields[c.name.toStdString()] = valuesFor(c, 0).first;
+        }
+        shared::Result<QString> id = pair.a->ws().content().create(t, fields, pair.a->ws().accountId());
+        QVERIFY2(id, qPrintable(id ? QString() : id.error().message));
+        QCOMPARE(pair.a->sync(), desktop::SyncEngine::State::Idle);
+        const auto refusedOnA = pair.a->ws().syncRecords().rejections();
+        QVERIFY(refusedOnA);
+        QVERIFY2(refusedOnA->isEmpty(), qPrintable(refusedOnA->value(0).message));
+        QCOMPARE(second.sync(), desktop::SyncEngine::State::Idle);
+        const auto there = second.ws().content().get(t, *id);
+        QVERIFY(there && *there);
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            QCOMPARE(field(*there, QString::fromStdString(it.key())), it->get<QString>());
+        QCOMPARE(pair.b->sync(), desktop::SyncEngine::State::Idle);
+        const auto seen = pair.b->ws().content().get(t, *id);
+        QVERIFY(seen);
+        QCOMPARE(seen->has_value(), !isPrivate);
+
+        int salt = 1;
+        for (const SyncColumn &c : t.columns) {
+            if (c.merge == shared::MergeRule::ServerOwned || !c.references.isEmpty())
+                continue;
+            const auto [first, second_] = valuesFor(c, salt++);
+            const std::string name = c.name.toStdString();
+            if (c.merge == shared::MergeRule::MarkdownText) {
+                QVERIFY(pair.a->ws().content().update(t, *id, { { name, "First paragraph.\n\nSecond paragraph.\n" } }));
+                QCOMPARE(pair.a->sync(), desktop::SyncEngine::State::Idle);
+                QCOMPARE(second.sync(), desktop::SyncEngine::State::Idle);
+            }
+            QVERIFY(pair.a->ws().content().update(t, *id, { { name, first.toStdString() } }));
+            const bool both = !second_.isEmpty();
+            if (both)
+                QVERIFY(second.ws().content().update(t, *id, { { name, second_.toStdString() } }));
+            QCOMPARE(pair.a->sync(), desktop::SyncEngine::State::Idle);
+            QCOMPARE(second.sync(), desktop::SyncEngine::State::Idle);
+            QCOMPARE(pair.a->sync(), desktop::SyncEngine::State::Idle);
+            const QString onA = field(*pair.a->ws().content().get(t, *id), c.name);
+            const QString onSecond = field(*second.ws().content().get(t, *id), c.name);
+            QCOMPARE(onA, onSecond);
+            // A value the role may not set (e.g. an author scheduling) is
+            // refused and kept on the replica that made it, not lost.
+            bool refused = false;
+            const auto refusals = second.ws().syncRecords().rejections();
+            QVERIFY(refusals);
+            for (const auto &r : *refusals) {
+                if (r.rowId == *id && r.fields.contains(name)) {
+                    refused = true;
+                    QVERIFY(second.ws().syncRecords().dismissRejection(r.mutationId));
+                }
+            }
+            switch (c.merge) {
+            case shared::MergeRule::LastArrival:
+                QCOMPARE(onA, both && !refused ? second_ : first);
+                break;
+            case shared::MergeRule::MarkdownText:
+                QVERIFY2(onA.contains(QLatin1String("changed here")) && onA.contains(QLatin1String("changed there")),
+                         qPrintable(onA));
+                break;
+            case shared::MergeRule::SetUnion: {
+                const QStringList items = shared::listItems(onA);
+                QVERIFY2(items.contains(QLatin1String("one")) && items.contains(QLatin1String("two")), qPrintable(onA));
+                break;
+            }
+            case shared::MergeRule::ServerOwned:
+                break;
+            }
+            if (both && !refused && c.merge == shared::MergeRule::LastArrival) {
+                bool recorded = false;
+                for (const auto &stored : second.conflicts())
+                    recorded = recorded || (stored.conflict.rowId == *id && stored.conflict.field == c.name);
+                QVERIFY2(recorded, qPrintable(QStringLiteral("no conflict record for %1").arg(c.name)));
+            }
+        }
+        // Another user's replica still sees only what it may.
+        QCOMPARE(pair.b->sync(), desktop::SyncEngine::State::Idle);
+        const auto still = pair.b->ws().content().get(t, *id);
+        QVERIFY(still);
+        QCOMPARE(still->has_value(), !isPrivate);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConformance)
+#include "tst_conformance.moc"
