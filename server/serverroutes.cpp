@@ -7,6 +7,7 @@
 #include "server/auth/userroutes.h"
 #include "server/auth/websessionroutes.h"
 #include "server/content/articleroutes.h"
+#include "server/content/collectionroutes.h"
 #include "server/content/dashboardroutes.h"
 #include "server/content/mediaroutes.h"
 #include "server/content/revisionroutes.h"
@@ -36,6 +37,8 @@ void installAll(Router &router)
     SavedRoutes::install(router);
     DashboardRoutes::install(router);
     MediaRoutes::install(router);
+    // After the features: a collection they route themselves keeps their routes.
+    CollectionRoutes::install(router);
     DraftPreview::install(router);
     ReaderPages::install(router);
     MailedLinkPages::install(router);

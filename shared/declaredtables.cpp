@@ -125,7 +125,7 @@ SyncTable savedItems()
               .filterKey = QStringLiteral("article"),
               .references = QStringLiteral("guides") },
         },
-        .collection = QStringLiteral("saved"),
+        .collection = QStringLiteral("saved-items"),
         .singular = QT_TRANSLATE_NOOP("Quire::Shared", "Saved item"),
         .plural = QT_TRANSLATE_NOOP("Quire::Shared", "Saved items"),
         .defaultSort = QStringLiteral("created"),

@@ -12,6 +12,7 @@
 #include "shared/synctable.h"
 #include "shared/uuid.h"
 #include "tests/conformance/testtype/testnotes.h"
+#include "tests/support/testhttpclient.h"
 #include "tests/sync/syncpeer.h"
 
 #include <QRegularExpression>
@@ -399,11 +400,74 @@ private Q_SLOTS:
                 QVERIFY2(recorded, qPrintable(QStringLiteral("no conflict record for %1").arg(c.name)));
             }
         }
+        // The REST collection lists and searches only what each may see.
+        if (!t.collection.isEmpty()) {
+            TestHttpClient http(pair.server.url(), pair.server.fingerprint());
+            const QString path = QStringLiteral("/api/v1/%1?per_page=100").arg(t.collection);
+            const auto listed = [&](const QString &email, const QString &extra) {
+                const HttpResult login = http.postJson(
+                    QStringLiteral("/api/v1/auth/login"),
+                    QByteArray::fromStdString(nlohmann::json { { "email", email.toStdString() },
+                                                               { "password", kSyncTestPassword.toStdString() } }
+                                                  .dump()));
+                const QByteArray token = QByteArray::fromStdString(login.json().value("access_token", std::string()));
+                const HttpResult r = http.request("GET", path + extra, {}, { { "Authorization", "Bearer " + token } });
+                bool found = false;
+                for (const nlohmann::json &item : r.json().value("items", nlohmann::json::array()))
+                    found = found || item.value("id", std::string()) == id->toStdString();
+                return qMakePair(r.status, found);
+            };
+            QCOMPARE(listed(owner, QString()), qMakePair(200, true));
+            QCOMPARE(listed(QStringLiteral("other@example.org"), QString()), qMakePair(200, !isPrivate));
+            for (const QString &searched : t.searchedColumns()) {
+                const QString words
+                    = field(*pair.a->ws().content().get(t, *id), searched).section(QLatin1Char(' '), 0, 0);
+                if (words.isEmpty())
+                    continue;
+                const QString q = QStringLiteral("&q=") + QString::fromLatin1(QUrl::toPercentEncoding(words));
+                QCOMPARE(listed(owner, q), qMakePair(200, true));
+                QCOMPARE(listed(QStringLiteral("other@example.org"), q), qMakePair(200, !isPrivate));
+            }
+        }
+        // Deleted on one replica: gone on the other, and the kept-up-to-date
+        // counts still equal a count of the live rows.
+        QVERIFY(second.ws().content().remove(t, *id));
+        QCOMPARE(second.sync(), desktop::SyncEngine::State::Idle);
+        QCOMPARE(pair.a->sync(), desktop::SyncEngine::State::Idle);
+        QVERIFY(!pair.a->ws().content().get(t, *id)->has_value());
+        QStringList counted;
+        for (const SyncColumn &c : t.columns) {
+            if (c.counted)
+                counted << c.name;
+        }
+        if (!counted.isEmpty()) {
+            auto db = shared::Database::openSqlite(data + QStringLiteral("/quire.db"));
+            QVERIFY(db);
+            const QString cols = counted.join(QLatin1String(", "));
+            const auto snapshot = [&](const QString &sql) {
+                QStringList rows;
+                auto q = (*db)->exec(sql);
+                while (q && q->next()) {
+                    QStringList values;
+                    for (int i = 0; i <= counted.size(); ++i)
+                        values << q->value(i).toString();
+                    rows << values.join(QLatin1Char('|'));
+                }
+                rows.sort();
+                return rows;
+            };
+            const QStringList kept
+                = snapshot(QStringLiteral("SELECT %1, n FROM %2_counts WHERE n > 0").arg(cols, t.name));
+            QCOMPARE(
+                kept,
+                snapshot(
+                    QStringLiteral("SELECT %1, count(*) FROM %2 WHERE deleted = 0 GROUP BY %1").arg(cols, t.name)));
+        }
         // Another user's replica still sees only what it may.
         QCOMPARE(pair.b->sync(), desktop::SyncEngine::State::Idle);
         const auto still = pair.b->ws().content().get(t, *id);
         QVERIFY(still);
-        QCOMPARE(still->has_value(), !isPrivate);
+        QVERIFY(!still->has_value());
     }
 };
 
