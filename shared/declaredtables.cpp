@@ -84,6 +84,7 @@ SyncTable articles()
         .singular = QT_TRANSLATE_NOOP("Quire::Shared", "Article"),
         .plural = QT_TRANSLATE_NOOP("Quire::Shared", "Articles"),
         .defaultSort = QStringLiteral("updated"),
+        .labelColumn = QStringLiteral("title"),
     };
     t.columns += serverColumns(true);
     return t;
@@ -108,6 +109,7 @@ SyncTable categories()
         .plural = QT_TRANSLATE_NOOP("Quire::Shared", "Categories"),
         .defaultSort = QStringLiteral("name"),
         .defaultDescending = false,
+        .labelColumn = QStringLiteral("name"),
     };
     t.columns += serverColumns(false);
     return t;

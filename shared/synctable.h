@@ -70,6 +70,9 @@ struct SyncTable
     // The sortKey a list uses when none is asked for, and its direction.
     QString defaultSort {};
     bool defaultDescending = true;
+    // The column whose value names a row for people (a title); empty: the
+    // row is named by the row it references, or by its type and id.
+    QString labelColumn {};
 
     const SyncColumn *column(const QString &name) const;
     QStringList columnNames() const;

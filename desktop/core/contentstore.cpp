@@ -137,6 +137,32 @@ Result<std::optional<nlohmann::json>> ContentStore::get(const shared::SyncTable 
     return m_sync.workingRow(table, id);
 }
 
+QString ContentStore::label(const QString &table, const QString &id, const nlohmann::json &fields)
+{
+    const shared::SyncTable *t = shared::SyncSchema::find(table);
+    if (!t)
+        return id;
+    nlohmann::json row = fields.is_object() ? fields : nlohmann::json::object();
+    if (Result<std::optional<nlohmann::json>> stored = get(*t, id); stored && *stored) {
+        for (auto it = (*stored)->begin(); it != (*stored)->end(); ++it) {
+            if (!row.contains(it.key()))
+                row[it.key()] = *it;
+        }
+    }
+    const auto text = [&](const QString &column) {
+        const auto it = row.find(column.toStdString());
+        return it != row.end() && it->is_string() ? it->get<QString>().trimmed() : QString();
+    };
+    if (!t->labelColumn.isEmpty() && !text(t->labelColumn).isEmpty())
+        return text(t->labelColumn);
+    for (const shared::SyncColumn &c : t->columns) {
+        if (c.type == shared::ColumnType::Id && !c.references.isEmpty() && !text(c.name).isEmpty()
+            && c.references != table)
+            return label(c.references, text(c.name));
+    }
+    return Tr::tr("%1 %2").arg(t->singularLabel(), id.left(8));
+}
+
 Result<QList<nlohmann::json>> ContentStore::list(const shared::SyncTable &table, const QStringList &columns)
 {
     const QStringList wanted = columns.isEmpty() ? table.columnNames() : columns;

@@ -42,6 +42,12 @@ public:
 
     static const shared::SyncTable &guides();
 
+    // The words that name a row for people, for any declared table: its
+    // label column (from `fields` when given, e.g. a refused change, else
+    // from the working copy), else the label of the row it references,
+    // else its type and the start of its id.
+    QString label(const QString &table, const QString &id, const nlohmann::json &fields = {});
+
 Q_SIGNALS:
     // A local edit was committed: the sync engine pushes it soon.
     void changed(const QString &table, const QString &id);

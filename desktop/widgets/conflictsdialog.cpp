@@ -2,12 +2,14 @@
 #include "desktop/widgets/conflictsdialog.h"
 
 #include "desktop/core/conflictresolver.h"
+#include "desktop/core/contentstore.h"
 #include "desktop/core/syncengine.h"
 #include "desktop/core/syncrecords.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/tr.h"
 #include "shared/jsonqt.h"
+#include "shared/synctable.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -29,6 +31,13 @@ QString asText(const nlohmann::json &v)
     if (v.is_null())
         return Tr::tr("(deleted)");
     return QString::fromUtf8(shared::toJsonBytes(v));
+}
+
+// What people call a row of `table` ("Article"), from its declaration.
+QString typeLabel(const QString &table)
+{
+    const shared::SyncTable *t = shared::SyncSchema::find(table);
+    return t ? t->singularLabel() : table;
 }
 
 QString kindText(const QString &kind)
@@ -108,8 +117,11 @@ void ConflictsDialog::reload()
         return;
     }
     for (const auto &c : std::as_const(*conflicts)) {
-        auto *item = new QListWidgetItem(
-            Tr::tr("%1 · %2 · %3").arg(c.conflict.table, c.conflict.rowId, c.conflict.field), m_list);
+        auto *item = new QListWidgetItem(Tr::tr("%1 · %2 · %3")
+                                             .arg(typeLabel(c.conflict.table),
+                                                  m_workspace.content().label(c.conflict.table, c.conflict.rowId),
+                                                  c.conflict.field),
+                                         m_list);
         item->setData(Qt::UserRole, c.conflict.id);
         item->setData(Qt::UserRole + 1, asText(c.conflict.serverValue));
         item->setData(Qt::UserRole + 2, asText(c.conflict.clientValue));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/widgets/rejecteddialog.h"
 
+#include "desktop/core/contentstore.h"
 #include "desktop/core/syncengine.h"
 #include "desktop/core/syncrecords.h"
 #include "desktop/core/syncstore.h"
@@ -126,9 +127,7 @@ void RejectedDialog::reload()
         return;
     }
     for (const auto &r : std::as_const(*rejected)) {
-        const QString title = r.fields.contains("title") && r.fields["title"].is_string()
-            ? QString::fromStdString(r.fields["title"].get<std::string>())
-            : r.rowId;
+        const QString title = m_workspace.content().label(r.table, r.rowId, r.fields);
         auto *item = new QListWidgetItem(Tr::tr("%1 (%2)").arg(title, r.op), m_list);
         item->setData(Qt::UserRole, r.mutationId);
         item->setData(Qt::UserRole + 1, r.message);

@@ -58,6 +58,7 @@ void registerTestNotes()
         .singular = "Test note",
         .plural = "Test notes",
         .defaultSort = QStringLiteral("updated"),
+        .labelColumn = QStringLiteral("title"),
     };
     shared::SyncSchema::registerTable(notes);
     static const server::OwnerOnlyAccess access(notes.name);
