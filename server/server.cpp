@@ -30,7 +30,6 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     , m_context(std::move(context))
     , m_tls(std::move(tls))
 {
-    m_context.router = &m_router;
     // Hashing gets half the cores: page reads keep the rest under a login flood.
     m_hasher = std::make_unique<PasswordHasher>(PasswordHasher::Params {}, std::max(1, m_context.config.threads / 2));
     m_context.hasher = m_hasher.get();
@@ -41,7 +40,6 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
         ApiRateLimit::Settings { config.apiRateLimitPerAddress, config.apiRateLimitPerUser,
                                  config.apiRateLimitWindowSeconds, config.rateLimitScale },
         std::make_unique<MemoryBucketStore>());
-    m_context.apiLimits = m_apiLimits.get();
     m_addressLimit = std::make_unique<RateLimitGate>(*m_apiLimits, RateLimitGate::By::Address);
     m_userLimit = std::make_unique<RateLimitGate>(*m_apiLimits, RateLimitGate::By::User);
     m_cors = std::make_unique<CorsPolicy>(config.corsOrigins, m_router);
@@ -51,7 +49,6 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     m_context.pages = m_pages.get();
     m_cachedPages = std::make_unique<CachedPages>(*m_pages);
     m_connections = std::make_unique<ConnectionQuota>(m_context.config.maxConnectionsPerAddress);
-    m_context.connections = m_connections.get();
     // Direct: whichever worker committed a change empties the cache at once,
     // before its answer goes out, so no reader sees the old page after.
     PageCache *pages = m_pages.get();
