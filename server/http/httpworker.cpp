@@ -465,10 +465,14 @@ void HttpWorker::addCommonHeaders(HttpResponse &response, const HttpRequest &req
                    ContentSecurityPolicy::forContentType(response.contentType) });
     if (!hasHeader("Cache-Control"))
         h.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") });
-    // The application's headers (CORS) last, as the middleware contract says.
+    // The application's headers (CORS) last, as the middleware contract
+    // says. This runs where nothing may leave (the front door's handler, the
+    // event loop): a step that throws is logged, and the answer goes out.
     if (m_app) {
-        for (const Middleware *middleware : m_app->middleware())
-            middleware->after(request, response);
+        RequestScope::guard({}, [&] {
+            for (const Middleware *middleware : m_app->middleware())
+                middleware->after(request, response);
+        });
     }
 }
 

@@ -32,7 +32,8 @@ namespace quire::server {
 //   upgrade handler (`request` has method, headers and the raw path); one
 //   refusal keeps it from going through.
 // - Calls come from the worker's thread, one request at a time; a step shared
-//   by workers must be thread-safe. Exceptions become the request's 500.
+//   by workers must be thread-safe. An exception from `arrive` or `before`
+//   becomes the request's 500; one from `after` is logged.
 class Middleware
 {
 public:
