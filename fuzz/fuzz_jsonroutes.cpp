@@ -121,7 +121,6 @@ Harness::Harness()
     m_context.version = QStringLiteral("fuzz");
     m_context.siteName = QStringLiteral("Quire");
     m_context.publicBaseUrl = QStringLiteral("https://quire.invalid");
-    m_context.router = &m_router;
     m_context.hasher = &m_hasher;
     m_context.limiter = &m_limiter;
     m_context.mailer = &m_mailer;

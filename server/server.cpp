@@ -3,13 +3,17 @@
 
 #include "server/auth/passwordhasher.h"
 #include "server/auth/ratelimiter.h"
-#include "server/http/connectionquota.h"
 #include "server/http/apiratelimit.h"
+#include "server/http/connectionquota.h"
+#include "server/http/corspolicy.h"
 #include "server/http/httpworker.h"
 #include "server/http/listensockets.h"
 #include "server/http/memorybucketstore.h"
+#include "server/http/ratelimitgate.h"
 #include "server/mail/mailer.h"
 #include "server/serverlogging.h"
+#include "server/serverworker.h"
+#include "server/site/cachedpages.h"
 #include "server/site/pagecache.h"
 #include "server/sync/changefeed.h"
 
@@ -26,7 +30,6 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     , m_context(std::move(context))
     , m_tls(std::move(tls))
 {
-    m_context.router = &m_router;
     // Hashing gets half the cores: page reads keep the rest under a login flood.
     m_hasher = std::make_unique<PasswordHasher>(PasswordHasher::Params {}, std::max(1, m_context.config.threads / 2));
     m_context.hasher = m_hasher.get();
@@ -37,13 +40,15 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
         ApiRateLimit::Settings { config.apiRateLimitPerAddress, config.apiRateLimitPerUser,
                                  config.apiRateLimitWindowSeconds, config.rateLimitScale },
         std::make_unique<MemoryBucketStore>());
-    m_context.apiLimits = m_apiLimits.get();
+    m_addressLimit = std::make_unique<RateLimitGate>(*m_apiLimits, RateLimitGate::By::Address);
+    m_userLimit = std::make_unique<RateLimitGate>(*m_apiLimits, RateLimitGate::By::User);
+    m_cors = std::make_unique<CorsPolicy>(config.corsOrigins, m_router);
     m_changes = std::make_unique<ChangeFeed>();
     m_context.changes = m_changes.get();
     m_pages = std::make_unique<PageCache>();
     m_context.pages = m_pages.get();
+    m_cachedPages = std::make_unique<CachedPages>(*m_pages);
     m_connections = std::make_unique<ConnectionQuota>(m_context.config.maxConnectionsPerAddress);
-    m_context.connections = m_connections.get();
     // Direct: whichever worker committed a change empties the cache at once,
     // before its answer goes out, so no reader sees the old page after.
     PageCache *pages = m_pages.get();
@@ -66,9 +71,22 @@ shared::VoidResult Server::start(ListenSockets sockets)
 {
     m_port = sockets.port();
     m_context.publicBaseUrl = m_context.config.publicBaseUrl(m_port);
+    const ServerConfig &config = m_context.config;
+    HttpWorker::Settings settings;
+    settings.router = &m_router;
+    settings.idleMs = config.idleTimeoutSeconds * 1000;
+    settings.request.headMs = config.requestHeadTimeoutSeconds * 1000;
+    settings.request.minBodyRate = config.minBodyBytesPerSecond;
+    settings.maxBody = config.maxBodyBytes;
+    settings.maxUpload = config.mediaMaxBytes;
+    settings.quota = m_connections.get();
+    settings.cache = m_cachedPages.get();
+    const ServerWorker::SharedSteps steps { m_cors.get(), m_addressLimit.get(), m_userLimit.get() };
+    const WorkerApplication::Factory application
+        = [this, steps](const WorkerApplication::Host &host) { return ServerWorker::make(m_context, steps, host); };
     std::vector<int> fds = sockets.release();
     for (size_t i = 0; i < fds.size(); ++i) {
-        auto worker = std::make_unique<HttpWorker>(m_context, fds[i], m_tls);
+        auto worker = std::make_unique<HttpWorker>(settings, application, fds[i], m_tls);
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("http-%1").arg(i));
         worker->moveToThread(thread);

@@ -17,6 +17,8 @@ class QThread;
 namespace quire::server {
 
 class ApiRateLimit;
+class CachedPages;
+class CorsPolicy;
 class HttpWorker;
 class ListenSockets;
 class PasswordHasher;
@@ -25,10 +27,12 @@ class Mailer;
 class ChangeFeed;
 class PageCache;
 class ConnectionQuota;
+class RateLimitGate;
 
 // The running server: migrates the database, opens the shared port and
-// starts one HttpWorker thread per configured thread. Shutdown stops
-// accepting first, lets in-flight answers go out, then closes the database.
+// starts one HttpWorker thread per configured thread, each with its
+// ServerWorker (the features' side). Shutdown stops accepting first, lets
+// in-flight answers go out, then closes the database.
 class Server final : public QObject
 {
     Q_OBJECT
@@ -59,6 +63,10 @@ private:
     std::unique_ptr<ChangeFeed> m_changes;
     std::unique_ptr<PageCache> m_pages;
     std::unique_ptr<ConnectionQuota> m_connections;
+    std::unique_ptr<CachedPages> m_cachedPages;
+    std::unique_ptr<CorsPolicy> m_cors;
+    std::unique_ptr<RateLimitGate> m_addressLimit;
+    std::unique_ptr<RateLimitGate> m_userLimit;
     quint16 m_port = 0;
     std::vector<std::unique_ptr<HttpWorker>> m_workers;
     std::vector<QThread *> m_threads;

@@ -15,14 +15,11 @@ class Database;
 namespace quire::server {
 
 class AccountStore;
-class ApiRateLimit;
 class PasswordHasher;
 class RateLimiter;
 class Mailer;
-class Router;
 class ChangeFeed;
 class PageCache;
-class ConnectionQuota;
 
 // What every worker shares, fixed before the first worker starts and only
 // read afterwards (the hasher is thread-safe), so no locking is needed.
@@ -32,14 +29,11 @@ struct ServerContext
     QString version;
     QString epoch; // changes when the database is restored from a backup
     QString fingerprint; // of the TLS certificate; empty over plain HTTP
-    const Router *router = nullptr;
     PasswordHasher *hasher = nullptr;
     RateLimiter *limiter = nullptr;
-    ApiRateLimit *apiLimits = nullptr; // every API route's budgets; null: unlimited
     Mailer *mailer = nullptr;
     ChangeFeed *changes = nullptr; // synced data changed: live sockets hear of it
     PageCache *pages = nullptr; // rendered readers' pages, emptied on every change
-    ConnectionQuota *connections = nullptr; // open connections per client address, over all workers
     QString siteName; // the config's site_name
     QString publicBaseUrl; // for links in mail, set once the port is known
 };

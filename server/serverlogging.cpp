@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/serverlogging.h"
 
-Q_LOGGING_CATEGORY(lcHttp, "quire.http", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcServer, "quire.server", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSync, "quire.sync", QtInfoMsg)

@@ -1,21 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "shared/role.h"
-
-#include <QString>
-
-namespace quire::server {
-
-// Who is making a request, as read from the database on that request (so a
-// role change or a disabled account takes effect on the very next call).
-struct Principal
-{
-    QString userId;
-    QString sessionId;
-    QString email;
-    shared::Role role = shared::Role::Reader;
-    bool emailVerified = false;
-};
-
-} // namespace quire::server
+// The caller's identity is the transport's (every HttpRequest carries one);
+// auth fills it in. Feature code may keep naming it from here.
+#include "server/http/principal.h"

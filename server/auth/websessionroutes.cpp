@@ -3,6 +3,7 @@
 
 #include "server/auth/accountstore.h"
 #include "server/auth/auditlog.h"
+#include "server/auth/sessioncookie.h"
 #include "server/auth/signin.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"

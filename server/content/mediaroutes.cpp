@@ -126,7 +126,7 @@ HttpResponse serve(HttpRequest &request, WorkerServices &services)
 void install(Router &router)
 {
     const Guard write = Guard::needs(shared::Permission::WriteContent);
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/media"), upload, Router::BodyKind::None, write);
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/media"), upload, Router::BodyKind::Upload, write);
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/media"), list, Router::BodyKind::None, write);
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/media/:sha256"), record, Router::BodyKind::None,
                Guard::user());

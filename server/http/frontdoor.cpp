@@ -2,12 +2,12 @@
 #include "server/http/frontdoor.h"
 
 #include "server/http/connectionquota.h"
+#include "server/http/httplogging.h"
 #include "server/http/relaystream.h"
 #include "server/http/requestdeadline.h"
 #include "server/http/requestlog.h"
 #include "server/http/socketio.h"
 #include "server/http/wireformat.h"
-#include "server/serverlogging.h"
 
 #include <QSocketNotifier>
 #include <QTimer>

@@ -15,9 +15,9 @@ bool HttpEndpoint::handleRequest(const QHttpServerRequest &request, QTcpSocket *
 {
     // Qt 6.4 asks us before it hands a WebSocket upgrade to its WebSocket
     // server; saying yes without answering lets the upgrade go through.
-    // The live hub then checks the path and the token.
+    // The upgrade handler then checks the path and the credentials.
     if (request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0
-        && request.url().path() == QLatin1String(kLivePath) && m_upgradeAllowed(request))
+        && m_upgradeAllowed(request))
         return true;
     m_dispatcher(request, socket);
     return true;

@@ -7,9 +7,6 @@
 
 namespace quire::server {
 
-// The one path on which WebSocket upgrades are taken (sync's live notices).
-inline constexpr char kLivePath[] = "/api/v1/sync/live";
-
 // The thinnest QAbstractHttpServer: every parsed request goes to one
 // dispatcher, which does its own routing. Qt's router would answer unknown
 // paths and wrong methods outside our error envelope, log and headers.
@@ -18,8 +15,9 @@ class HttpEndpoint final : public QAbstractHttpServer
     Q_OBJECT
 public:
     using Dispatcher = std::function<void(const QHttpServerRequest &, QTcpSocket *)>;
-    // Whether a WebSocket upgrade may go through (its Origin is allowed);
-    // one that may not goes to the dispatcher, which refuses it.
+    // Whether a WebSocket upgrade may go through (an upgrade handler takes
+    // its path and its Origin is allowed); one that may not goes to the
+    // dispatcher, which refuses it.
     using UpgradeCheck = std::function<bool(const QHttpServerRequest &)>;
 
     HttpEndpoint(Dispatcher dispatcher, UpgradeCheck upgradeAllowed, QObject *parent = nullptr);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "server/auth/principal.h"
+#include "server/http/principal.h"
 #include "shared/result.h"
 
 #include <QByteArray>
@@ -18,10 +18,6 @@
 
 namespace quire::server {
 
-// The readers' session cookie. `__Host-` makes browsers insist on Secure,
-// Path=/ and no Domain, so no other host can plant or read it.
-inline constexpr char kSessionCookie[] = "__Host-quire_session";
-
 // A request as handlers see it: the path already normalised, route
 // parameters filled in and, for JSON routes, the body parsed.
 struct HttpRequest
@@ -36,7 +32,7 @@ struct HttpRequest
     QString requestId;
     QHostAddress remoteAddress;
     bool secure = false;
-    std::optional<Principal> principal; // set when a valid bearer token came with it
+    std::optional<Principal> principal; // set by the sign-in middleware when valid credentials came with it
 
     // Case-insensitive header lookup; empty when absent.
     QByteArray header(const QByteArray &name) const;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/httpworker.h"
 
-#include "server/auth/accountstore.h"
-#include "server/auth/tokens.h"
-#include "server/http/apiratelimit.h"
+#include "server/http/cachedanswers.h"
 #include "server/http/conditionalrequest.h"
 #include "server/http/contentsecuritypolicy.h"
 #include "server/http/frontdoor.h"
 #include "server/http/httpendpoint.h"
+#include "server/http/httplogging.h"
 #include "server/http/idletimeout.h"
+#include "server/http/middleware.h"
 #include "server/http/pathnormalizer.h"
 #include "server/http/rawtargetlistener.h"
 #include "server/http/replycache.h"
@@ -18,14 +18,8 @@
 #include "server/http/router.h"
 #include "server/http/simplerequest.h"
 #include "server/http/tlsstream.h"
+#include "server/http/upgradehandler.h"
 #include "server/http/wireformat.h"
-#include "server/servercontext.h"
-#include "server/serverlogging.h"
-#include "server/site/pagecache.h"
-#include "server/site/siteroutes.h"
-#include "server/sync/changefeed.h"
-#include "server/sync/livehub.h"
-#include "shared/database.h"
 #include "shared/strictjson.h"
 
 #include <QCoreApplication>
@@ -34,7 +28,6 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QUrlQuery>
 
 #include <atomic>
 #include <memory>
@@ -45,10 +38,6 @@ using shared::Error;
 using shared::VoidResult;
 
 namespace {
-
-// How often live sockets are pinged at most; more often when the idle
-// timeout is shorter.
-constexpr int kLivePingMs = 30'000;
 
 QString methodName(QHttpServerRequest::Method method)
 {
@@ -84,8 +73,10 @@ bool isJsonContentType(const QByteArray &value)
 
 } // namespace
 
-HttpWorker::HttpWorker(const ServerContext &context, qintptr listenSocket, std::optional<QSslConfiguration> tls)
-    : m_context(context)
+HttpWorker::HttpWorker(const Settings &settings, WorkerApplication::Factory application, qintptr listenSocket,
+                       std::optional<QSslConfiguration> tls)
+    : m_settings(settings)
+    , m_factory(std::move(application))
     , m_listenSocket(listenSocket)
     , m_tls(std::move(tls))
     , m_replies(std::make_unique<ReplyCache>())
@@ -95,16 +86,15 @@ HttpWorker::~HttpWorker() = default;
 
 VoidResult HttpWorker::start()
 {
-    auto db = shared::Database::openSqlite(m_context.config.databasePath());
-    if (!db)
-        return db.error();
-    m_database = std::move(db.value());
-
-    m_services = std::make_unique<WorkerServices>(m_context, *m_database, this);
     m_sequencer = new ResponseSequencer(this);
     m_endpoint = std::make_unique<HttpEndpoint>(
         [this](const QHttpServerRequest &request, QTcpSocket *socket) { dispatch(request, socket); },
-        [this](const QHttpServerRequest &request) { return originAllowed(request.value("Origin")); });
+        [this](const QHttpServerRequest &request) { return upgradeAllowed(request); });
+    const int idleMs = m_settings.idleMs;
+    shared::Result<std::unique_ptr<WorkerApplication>> app = m_factory({ this, m_endpoint.get(), idleMs });
+    if (!app)
+        return app.error();
+    m_app = std::move(app.value());
     // Qt's server only adopts what the front door hands over; the front
     // door accepts, and for HTTPS ends TLS itself.
     auto *listener = new RawTargetListener<QTcpServer>(m_endpoint.get());
@@ -117,7 +107,6 @@ VoidResult HttpWorker::start()
     // no pending connection gives up before it accepts.
     listener->setMaxPendingConnections(0);
     listener->pauseAccepting();
-    const int idleMs = m_context.config.idleTimeoutSeconds * 1000;
     listener->onConnection = [idleMs](QTcpSocket *socket) { IdleTimeout::watch(socket, idleMs); };
     TlsStream::Context tls;
     if (m_tls) {
@@ -137,10 +126,9 @@ VoidResult HttpWorker::start()
         this);
     FrontDoor::Limits limits;
     limits.idleMs = idleMs;
-    limits.request.headMs = m_context.config.requestHeadTimeoutSeconds * 1000;
-    limits.request.minBodyRate = m_context.config.minBodyBytesPerSecond;
-    limits.framing.maxBody = std::uint64_t(std::max(m_context.config.maxBodyBytes, m_context.config.mediaMaxBytes));
-    limits.quota = m_context.connections;
+    limits.request = m_settings.request;
+    limits.framing.maxBody = std::uint64_t(std::max(m_settings.maxBody, m_settings.maxUpload));
+    limits.quota = m_settings.quota;
     m_frontDoor->setLimits(limits);
     if (!m_frontDoor->start()) {
         return Error::make(
@@ -148,11 +136,6 @@ VoidResult HttpWorker::start()
             QStringLiteral("cannot watch connections (epoll): %1").arg(QString::fromLocal8Bit(strerror(errno))));
     }
     m_endpoint->bind(listener);
-    m_live = new LiveHub(*m_services, m_endpoint.get(), this);
-    // Pings well inside the idle timeout keep a quiet live socket open.
-    m_live->setPingInterval(std::min(kLivePingMs, idleMs / 3));
-    if (m_context.changes)
-        connect(m_context.changes, &ChangeFeed::changed, m_live, &LiveHub::notifyAll);
     return VoidResult::success();
 }
 
@@ -164,8 +147,8 @@ void HttpWorker::stopAccepting()
         return;
     for (QTcpServer *server : m_endpoint->servers())
         server->close();
-    if (m_live)
-        m_live->closeAll();
+    if (UpgradeHandler *upgrades = m_app ? m_app->upgrades() : nullptr)
+        upgrades->closeAll();
 }
 
 bool HttpWorker::hasPendingOutput() const
@@ -201,13 +184,12 @@ void HttpWorker::drainAndClose(int timeoutMs)
         // Its sockets and timer belong to this thread.
         delete m_frontDoor;
         m_frontDoor = nullptr;
-        // Its timer belongs to this thread, so it goes here, not in the destructor.
-        delete m_live;
-        m_live = nullptr;
+        // Its timers and database connection belong to this thread, so it
+        // goes here, not in the destructor; before the endpoint it listens to.
+        m_app.reset();
         m_endpoint.reset();
     }
-    m_services.reset();
-    m_database.reset();
+    m_app.reset();
 }
 
 struct HttpWorker::Pending
@@ -252,17 +234,17 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
         = [responder, requestId = request.requestId](const char *what) { responder(failed(requestId, what)); };
     RequestScope::guard(failure, [&] {
         const Router::Route *route = nullptr;
-        std::optional<HttpResponse> early = preflight(request);
+        std::optional<HttpResponse> early = arrive(request);
         if (!early)
             early = intake(request, raw, RawTarget::take(socket, raw.url().path(QUrl::FullyEncoded).toUtf8()), route);
         if (!early)
-            early = checkGuard(request, route->guard);
+            early = before(request, *route);
         if (early)
             responder(std::move(*early));
         else if (!route->asyncHandler)
-            responder(route->handler(request, *m_services));
+            responder(route->handler(request, m_app->services()));
         else
-            route->asyncHandler(request, *m_services, responder);
+            route->asyncHandler(request, m_app->services(), responder);
     });
 }
 
@@ -270,7 +252,7 @@ HttpResponse HttpWorker::runHandler(const Router::Route &route, HttpRequest &req
 {
     HttpResponse response;
     RequestScope::guard([&response, &request](const char *what) { response = failed(request.requestId, what); },
-                        [&] { response = route.handler(request, *m_services); });
+                        [&] { response = route.handler(request, m_app->services()); });
     return response;
 }
 
@@ -285,14 +267,14 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
 {
     QElapsedTimer timer;
     timer.start();
-    PageCache *pages = m_context.pages;
-    const quint64 generation = pages ? pages->generation() : 0;
+    const CachedAnswers *cache = m_settings.cache;
+    const quint64 generation = cache ? cache->generation() : 0;
     const bool gzip = ConditionalRequest::acceptsGzip(simple.acceptEncoding);
     const QByteArray key = ReplyCache::key(simple.target, gzip, simple.ifNoneMatch, simple.ifModifiedSince);
     const QByteArray method = simple.head ? QByteArrayLiteral("HEAD") : QByteArrayLiteral("GET");
     const QByteArray requestId = WireFormat::newRequestId();
     int status = 0;
-    if (const ReplyCache::Reply *hit = pages ? m_replies->find(key, generation) : nullptr) {
+    if (const ReplyCache::Reply *hit = cache ? m_replies->find(key, generation) : nullptr) {
         reply.head = hit->head;
         reply.body = simple.head ? QByteArray() : hit->body;
         status = hit->status;
@@ -316,18 +298,19 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
                 response = failed(request.requestId, what);
             },
             [&] {
-                cached = SiteRoutes::fromCache(request, *m_services, response);
+                cached = cache && cache->answer(request, response);
                 if (cached)
                     return;
                 // Not a cached page: the route answers, when it answers at
                 // once and takes no body; anything else is Qt's.
                 const Router::Route *route = nullptr;
-                std::optional<HttpResponse> early = resolve(request, route);
-                forQt = !early && (route->asyncHandler || route->body == Router::BodyKind::Json);
+                std::optional<HttpResponse> early
+                    = resolve(request, m_settings.router->match(request.method, request.path), route);
+                forQt = !early && (route->asyncHandler || route->body != Router::BodyKind::None);
                 if (forQt)
                     return;
                 if (!early)
-                    early = checkGuard(request, route->guard);
+                    early = before(request, *route);
                 response = early ? std::move(*early) : runHandler(*route, request);
             });
         if (forQt)
@@ -374,34 +357,38 @@ void HttpWorker::finish(const Pending &pending, HttpResponse response)
                         double(pending.timer.nsecsElapsed()) / 1e6, request.remoteAddress.toString().toLatin1() });
 }
 
-bool HttpWorker::originAllowed(const QByteArray &origin) const
+bool HttpWorker::upgradeAllowed(const QHttpServerRequest &raw) const
 {
-    // No Origin: not a browser, nothing for CORS to protect.
-    return origin.isEmpty() || m_context.config.corsOrigins.contains(QString::fromUtf8(origin));
+    UpgradeHandler *upgrades = m_app ? m_app->upgrades() : nullptr;
+    if (!upgrades || !upgrades->takesUpgrade(raw.url().path()))
+        return false;
+    HttpRequest request;
+    request.method = methodName(raw.method());
+    request.path = raw.url().path();
+    request.headers = raw.headers();
+    request.remoteAddress = raw.remoteAddress();
+    request.secure = m_tls.has_value();
+    const std::vector<Middleware *> &chain = m_app->middleware();
+    return std::all_of(chain.cbegin(), chain.cend(),
+                       [&request](const Middleware *m) { return m->allowsUpgrade(request); });
 }
 
-std::optional<HttpResponse> HttpWorker::preflight(const HttpRequest &request) const
+std::optional<HttpResponse> HttpWorker::arrive(const HttpRequest &request)
 {
-    // A WebSocket upgrade that reaches the dispatcher was not taken: a
-    // browser page from an origin off the allow-list may not listen in.
-    if (!request.header("Upgrade").isEmpty() && !originAllowed(request.header("Origin")))
-        return HttpResponse::error(403, QStringLiteral("cors_refused"),
-                                   QStringLiteral("This origin may not open a live connection."));
-    if (request.method != QLatin1String("OPTIONS") || request.header("Access-Control-Request-Method").isEmpty())
-        return std::nullopt;
-    const QString origin = QString::fromUtf8(request.header("Origin"));
-    if (!m_context.config.corsOrigins.contains(origin))
-        return HttpResponse::error(403, QStringLiteral("cors_refused"),
-                                   QStringLiteral("This origin may not call the API."));
-    HttpResponse r;
-    r.status = 204;
-    // Whatever the routes answer to, so a new method cannot be forgotten here.
-    r.headers.append({ QByteArrayLiteral("Access-Control-Allow-Methods"),
-                       m_context.router->methods().join(QLatin1String(", ")).toLatin1() });
-    r.headers.append({ QByteArrayLiteral("Access-Control-Allow-Headers"),
-                       QByteArrayLiteral("Authorization, Content-Type, If-Match") });
-    r.headers.append({ QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600") });
-    return r;
+    for (Middleware *middleware : m_app->middleware()) {
+        if (std::optional<HttpResponse> answer = middleware->arrive(request))
+            return answer;
+    }
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> HttpWorker::before(HttpRequest &request, const Router::Route &route)
+{
+    for (Middleware *middleware : m_app->middleware()) {
+        if (std::optional<HttpResponse> answer = middleware->before(request, route))
+            return answer;
+    }
+    return std::nullopt;
 }
 
 std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttpServerRequest &raw,
@@ -413,10 +400,11 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
                                    QStringLiteral("The request path is not valid."));
     request.path = *path;
 
-    // Image uploads have their own limit, which may be above the general one.
-    const bool upload = request.method == QLatin1String("POST") && request.path == QLatin1String("/api/v1/media");
-    const qint64 limit = upload ? std::max(m_context.config.maxBodyBytes, m_context.config.mediaMaxBytes)
-                                : m_context.config.maxBodyBytes;
+    // Uploads have their own limit, which may be above the general one. The
+    // size is refused before a missing route: the body is the bigger waste.
+    const Router::Match match = m_settings.router->match(request.method, request.path);
+    const bool upload = match.route && match.route->body == Router::BodyKind::Upload;
+    const qint64 limit = upload ? std::max(m_settings.maxBody, m_settings.maxUpload) : m_settings.maxBody;
     bool lengthOk = true;
     const qint64 declared = raw.value("Content-Length").toLongLong(&lengthOk);
     if (raw.body().size() > limit || (lengthOk && declared > limit)) {
@@ -424,7 +412,7 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
                                    QStringLiteral("The request body is larger than %1 bytes.").arg(limit));
     }
 
-    if (std::optional<HttpResponse> early = resolve(request, route))
+    if (std::optional<HttpResponse> early = resolve(request, match, route))
         return early;
     request.body = raw.body();
 
@@ -441,9 +429,9 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
     return std::nullopt;
 }
 
-std::optional<HttpResponse> HttpWorker::resolve(HttpRequest &request, const Router::Route *&route) const
+std::optional<HttpResponse> HttpWorker::resolve(HttpRequest &request, const Router::Match &match,
+                                                const Router::Route *&route)
 {
-    const Router::Match match = m_context.router->match(request.method, request.path);
     if (!match.route) {
         if (!match.allowedMethods.isEmpty()) {
             HttpResponse r
@@ -458,90 +446,6 @@ std::optional<HttpResponse> HttpWorker::resolve(HttpRequest &request, const Rout
     }
     route = match.route;
     request.params = match.params;
-    return std::nullopt;
-}
-
-std::optional<HttpResponse> HttpWorker::checkGuard(HttpRequest &request, const Guard &guard)
-{
-    ApiRateLimit *limits = ApiRateLimit::applies(request.path) ? m_context.apiLimits : nullptr;
-    // The address first, before the token costs a database lookup.
-    if (limits) {
-        if (std::optional<HttpResponse> limited = limits->admitAddress(request.remoteAddress))
-            return limited;
-    }
-    std::optional<HttpResponse> refused
-        = guard.browser ? checkBrowserGuard(request, guard) : checkBearerGuard(request, guard);
-    if (!refused && limits && request.principal)
-        return limits->admitUser(request.principal->userId);
-    return refused;
-}
-
-std::optional<HttpResponse> HttpWorker::checkBearerGuard(HttpRequest &request, const Guard &guard)
-{
-    // Only a bearer token authenticates the API; cookies never do here.
-    const QByteArray authorization = request.header("Authorization");
-    if (authorization.startsWith("Bearer ")) {
-        const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
-        shared::Result<std::optional<Principal>> principal = m_services->accounts().authenticate(token);
-        if (!principal) {
-            if (principal.error().code == QLatin1String("account_disabled"))
-                return HttpResponse::error(401, principal.error());
-            return HttpResponse::error(503, QStringLiteral("unavailable"),
-                                       QStringLiteral("The server cannot check sign-ins right now."));
-        }
-        request.principal = *principal;
-    }
-    if (!guard.signedIn)
-        return std::nullopt;
-    if (!request.principal) {
-        HttpResponse r
-            = HttpResponse::error(401, QStringLiteral("unauthenticated"),
-                                  QStringLiteral("Sign in first; the access token is missing, expired or revoked."));
-        r.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer") });
-        return r;
-    }
-    if (guard.permission && !shared::hasPermission(request.principal->role, *guard.permission)) {
-        return HttpResponse::error(
-            403, QStringLiteral("forbidden"),
-            QStringLiteral("Your role may not do this (%1).").arg(shared::permissionName(*guard.permission)));
-    }
-    return std::nullopt;
-}
-
-std::optional<HttpResponse> HttpWorker::checkBrowserGuard(HttpRequest &request, const Guard &guard)
-{
-    const QByteArray cookie = request.cookie(kSessionCookie);
-    if (!cookie.isEmpty()) {
-        shared::Result<std::optional<std::pair<Principal, QString>>> web
-            = m_services->accounts().authenticateWeb(QString::fromLatin1(cookie));
-        if (!web)
-            return HttpResponse::error(503, QStringLiteral("unavailable"),
-                                       QStringLiteral("The server cannot check sign-ins right now."));
-        if (*web) {
-            request.principal = (*web)->first;
-            request.csrfToken = (*web)->second;
-        }
-    }
-    if (!request.principal)
-        return HttpResponse::error(401, QStringLiteral("unauthenticated"), QStringLiteral("Sign in first."));
-    const bool safe = request.method == QLatin1String("GET") || request.method == QLatin1String("HEAD");
-    if (!safe) {
-        // Synchronizer token: a header from scripts, or the form field.
-        QByteArray sent = request.header("X-CSRF-Token");
-        if (sent.isEmpty())
-            sent = QUrlQuery(QString::fromUtf8(request.body))
-                       .queryItemValue(QStringLiteral("csrf_token"), QUrl::FullyDecoded)
-                       .toUtf8();
-        if (sent.isEmpty() || !Tokens::equal(sent, request.csrfToken.toUtf8()))
-            return HttpResponse::error(
-                403, QStringLiteral("csrf_failed"),
-                QStringLiteral(
-                    "The form is out of date or did not come from this site; reload the page and try again."));
-    }
-    if (guard.permission && !shared::hasPermission(request.principal->role, *guard.permission))
-        return HttpResponse::error(
-            403, QStringLiteral("forbidden"),
-            QStringLiteral("Your role may not do this (%1).").arg(shared::permissionName(*guard.permission)));
     return std::nullopt;
 }
 
@@ -561,11 +465,14 @@ void HttpWorker::addCommonHeaders(HttpResponse &response, const HttpRequest &req
                    ContentSecurityPolicy::forContentType(response.contentType) });
     if (!hasHeader("Cache-Control"))
         h.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") });
-    // CORS: only origins on the allow-list get an Allow-Origin, and never with credentials.
-    const QByteArray origin = request.header("Origin");
-    if (!origin.isEmpty() && m_context.config.corsOrigins.contains(QString::fromUtf8(origin))) {
-        h.append({ QByteArrayLiteral("Access-Control-Allow-Origin"), origin });
-        h.append({ QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin") });
+    // The application's headers (CORS) last, as the middleware contract
+    // says. This runs where nothing may leave (the front door's handler, the
+    // event loop): a step that throws is logged, and the answer goes out.
+    if (m_app) {
+        RequestScope::guard({}, [&] {
+            for (const Middleware *middleware : m_app->middleware())
+                middleware->after(request, response);
+        });
     }
 }
 

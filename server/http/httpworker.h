@@ -4,6 +4,7 @@
 #include "server/http/frontdoor.h"
 #include "server/http/httpmessage.h"
 #include "server/http/router.h"
+#include "server/http/workerapplication.h"
 #include "shared/result.h"
 
 #include <QObject>
@@ -15,29 +16,39 @@
 class QHttpServerRequest;
 class QTcpSocket;
 
-namespace quire::shared {
-class Database;
-}
-
 namespace quire::server {
 
+class CachedAnswers;
+class ConnectionQuota;
 class HttpEndpoint;
-class LiveHub;
 class ReplyCache;
 class ResponseSequencer;
-class WorkerServices;
-struct ServerContext;
 
 // One serving thread: its own listening socket (SO_REUSEPORT), its own
-// HTTP endpoint and its own database connection, so workers never contend
-// for a lock on the request path. Turns raw requests into HttpRequests
-// (path normalised, size and content type checked, JSON parsed), routes
-// them, adds the common headers and writes one log line each.
+// HTTP endpoint and its own WorkerApplication (the application's database
+// connection, middleware and upgrades), so workers never contend for a lock
+// on the request path. Turns raw requests into HttpRequests (path
+// normalised, size and content type checked, JSON parsed), runs the
+// middleware and routes them, adds the common headers and writes one log
+// line each. It knows no feature: what a request may do is the middleware's.
 class HttpWorker final : public QObject
 {
     Q_OBJECT
 public:
-    HttpWorker(const ServerContext &context, qintptr listenSocket, std::optional<QSslConfiguration> tls);
+    // What every worker shares, fixed before the first one starts.
+    struct Settings
+    {
+        const Router *router = nullptr;
+        int idleMs = 0; // connections that move no bytes this long are closed
+        RequestDeadline::Limits request; // how long a head may take, how slowly a body may come
+        qint64 maxBody = 0; // any request's body
+        qint64 maxUpload = 0; // the body of a BodyKind::Upload route, when above maxBody
+        ConnectionQuota *quota = nullptr; // open connections per address; none: no cap
+        const CachedAnswers *cache = nullptr; // answers simple requests before routing; none: all routed
+    };
+
+    HttpWorker(const Settings &settings, WorkerApplication::Factory application, qintptr listenSocket,
+               std::optional<QSslConfiguration> tls);
     ~HttpWorker() override;
 
     // These run in the worker's thread (the Server invokes them there).
@@ -61,30 +72,27 @@ private:
     // Fills `request` from the raw one; an answer when it must stop here.
     std::optional<HttpResponse> intake(HttpRequest &request, const QHttpServerRequest &raw, const QByteArray &rawPath,
                                        const Router::Route *&route);
-    // The route for the request's method and path, or the 404/405 answer.
-    std::optional<HttpResponse> resolve(HttpRequest &request, const Router::Route *&route) const;
-    // Whether a browser page from `origin` may use the API (the allow-list).
-    bool originAllowed(const QByteArray &origin) const;
-    std::optional<HttpResponse> preflight(const HttpRequest &request) const;
-    // The middleware before every handler: the API's rate limits around
-    // the route's guard.
-    std::optional<HttpResponse> checkGuard(HttpRequest &request, const Guard &guard);
-    std::optional<HttpResponse> checkBearerGuard(HttpRequest &request, const Guard &guard);
-    std::optional<HttpResponse> checkBrowserGuard(HttpRequest &request, const Guard &guard);
+    // The route `match` found for the request, or the 404/405 answer.
+    static std::optional<HttpResponse> resolve(HttpRequest &request, const Router::Match &match,
+                                               const Router::Route *&route);
+    // Whether a WebSocket upgrade goes through: taken and allowed.
+    bool upgradeAllowed(const QHttpServerRequest &raw) const;
+    // The middleware chain's steps (see Middleware); the first answer wins.
+    std::optional<HttpResponse> arrive(const HttpRequest &request);
+    std::optional<HttpResponse> before(HttpRequest &request, const Router::Route &route);
     void finish(const Pending &pending, HttpResponse response);
     void addCommonHeaders(HttpResponse &response, const HttpRequest &request) const;
     bool hasPendingOutput() const;
 
-    const ServerContext &m_context;
+    const Settings m_settings;
+    WorkerApplication::Factory m_factory;
     qintptr m_listenSocket;
     std::optional<QSslConfiguration> m_tls;
-    std::unique_ptr<shared::Database> m_database;
-    std::unique_ptr<WorkerServices> m_services;
     std::unique_ptr<HttpEndpoint> m_endpoint;
+    std::unique_ptr<WorkerApplication> m_app;
     std::unique_ptr<ReplyCache> m_replies;
     FrontDoor *m_frontDoor = nullptr;
     ResponseSequencer *m_sequencer = nullptr;
-    LiveHub *m_live = nullptr;
 };
 
 } // namespace quire::server

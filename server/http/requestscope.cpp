@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/requestscope.h"
 
-#include "server/serverlogging.h"
+#include "server/http/httplogging.h"
 
 #include <exception>
 

@@ -14,9 +14,13 @@
 
 namespace quire::server {
 
+// The application's per-thread services, handed to every handler. The
+// transport only passes a reference along and never looks inside; the
+// application defines it (server/servercontext.h).
 class WorkerServices;
 
-// Who may call a route. Checked by the worker before any handler runs, so
+// Who may call a route. The transport only carries it in the route table:
+// the application's sign-in middleware reads it before any handler runs, so
 // authorisation lives here, in the route table, and not in handlers.
 struct Guard
 {
@@ -43,7 +47,9 @@ class Router
 public:
     using Handler = std::function<HttpResponse(HttpRequest &, WorkerServices &)>;
     using AsyncHandler = std::function<void(HttpRequest &, WorkerServices &, Responder)>;
-    enum class BodyKind { None, Json };
+    // Json: parsed before the handler runs (415/400 otherwise). Upload: a
+    // raw body held to the upload limit instead of the general one.
+    enum class BodyKind { None, Json, Upload };
 
     struct Route
     {

@@ -3,6 +3,7 @@
 
 #include "server/auth/accountstore.h"
 #include "server/auth/authroutes.h"
+#include "server/auth/sessioncookie.h"
 #include "server/content/saveditems.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"

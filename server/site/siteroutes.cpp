@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/site/siteroutes.h"
 
+#include "server/auth/sessioncookie.h"
 #include "server/http/conditionalrequest.h"
 #include "server/http/contentsecuritypolicy.h"
 #include "server/http/router.h"
@@ -275,12 +276,9 @@ HttpResponse stylesheet(HttpRequest &, WorkerServices &)
 
 } // namespace
 
-bool fromCache(const HttpRequest &request, WorkerServices &services, HttpResponse &response)
+bool fromCache(const HttpRequest &request, const PageCache &cache, HttpResponse &response)
 {
-    PageCache *cache = services.context().pages;
-    if (!cache)
-        return false;
-    const std::optional<PageCache::Page> hit = cache->find(request.path);
+    const std::optional<PageCache::Page> hit = cache.find(request.path);
     if (!hit)
         return false;
     response = answer(*hit, request);

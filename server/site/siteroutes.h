@@ -3,8 +3,8 @@
 
 namespace quire::server {
 
+class PageCache;
 class Router;
-class WorkerServices;
 struct HttpRequest;
 struct HttpResponse;
 
@@ -15,9 +15,9 @@ namespace SiteRoutes {
 void install(Router &router);
 
 // The answer for an anonymous GET or HEAD of `request.path` if that page is
-// in the cache (the same answer its route gives), for the worker's fast
-// path; false when it is not there.
-bool fromCache(const HttpRequest &request, WorkerServices &services, HttpResponse &response);
+// in `cache` (the same answer its route gives), for the front door's fast
+// path (CachedPages); false when it is not there.
+bool fromCache(const HttpRequest &request, const PageCache &cache, HttpResponse &response);
 } // namespace SiteRoutes
 
 } // namespace quire::server

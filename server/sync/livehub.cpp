@@ -2,7 +2,6 @@
 #include "server/sync/livehub.h"
 
 #include "server/auth/accountstore.h"
-#include "server/http/httpendpoint.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
 #include "shared/jsonqt.h"
@@ -51,6 +50,11 @@ void LiveHub::setPingInterval(int ms)
         });
     }
     m_ping->start(ms);
+}
+
+bool LiveHub::takesUpgrade(const QString &path) const
+{
+    return path == QLatin1String(kLivePath);
 }
 
 LiveHub::~LiveHub()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "server/auth/principal.h"
+#include "server/http/upgradehandler.h"
 
 #include <QHash>
 #include <QObject>
@@ -15,12 +15,16 @@ namespace quire::server {
 
 class WorkerServices;
 
+// The one path on which live sockets are taken.
+inline constexpr char kLivePath[] = "/api/v1/sync/live";
+
 // The live sockets of one worker (/api/v1/sync/live, on the same TLS port
 // as the API). A socket signs in with the same bearer token as the API, in
 // its upgrade request or as its first message, and then only hears "there
 // are changes": the client pulls to learn which, so every row still goes
-// through the pull's permission checks.
-class LiveHub final : public QObject
+// through the pull's permission checks. The worker hands it the upgrades
+// to kLivePath (UpgradeHandler).
+class LiveHub final : public QObject, public UpgradeHandler
 {
     Q_OBJECT
 public:
@@ -31,7 +35,8 @@ public:
     // bytes before an idle timeout closes it, and a dead peer shows.
     void setPingInterval(int ms);
     void notifyAll(qint64 seq);
-    void closeAll();
+    bool takesUpgrade(const QString &path) const override;
+    void closeAll() override;
     int connectionCount() const { return int(m_sockets.size()); }
 
 private:

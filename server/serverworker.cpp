@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/serverworker.h"
+
+#include "server/auth/signinguard.h"
+#include "server/servercontext.h"
+#include "server/sync/changefeed.h"
+#include "server/sync/livehub.h"
+#include "shared/database.h"
+
+namespace quire::server {
+
+namespace {
+
+// How often live sockets are pinged at most; more often when the idle
+// timeout is shorter.
+constexpr int kLivePingMs = 30'000;
+
+} // namespace
+
+shared::Result<std::unique_ptr<WorkerApplication>> ServerWorker::make(const ServerContext &context,
+                                                                      const SharedSteps &steps, const Host &host)
+{
+    auto db = shared::Database::openSqlite(context.config.databasePath());
+    if (!db)
+        return db.error();
+    std::unique_ptr<ServerWorker> worker(new ServerWorker);
+    worker->m_database = std::move(db.value());
+    worker->m_services = std::make_unique<WorkerServices>(context, *worker->m_database, host.thread);
+    worker->m_signIn = std::make_unique<SignInGuard>(worker->m_services->accounts());
+    // The address's budget before sign-in costs a database lookup; the
+    // user's after it, once the user is known.
+    for (Middleware *step :
+         { steps.cors, steps.addressLimit, static_cast<Middleware *>(worker->m_signIn.get()), steps.userLimit }) {
+        if (step)
+            worker->m_middleware.push_back(step);
+    }
+    worker->m_live = std::make_unique<LiveHub>(*worker->m_services, host.endpoint);
+    // Pings well inside the idle timeout keep a quiet live socket open.
+    worker->m_live->setPingInterval(std::min(kLivePingMs, host.idleMs / 3));
+    if (context.changes)
+        QObject::connect(context.changes, &ChangeFeed::changed, worker->m_live.get(), &LiveHub::notifyAll);
+    return std::unique_ptr<WorkerApplication>(std::move(worker));
+}
+
+ServerWorker::~ServerWorker() = default;
+
+WorkerServices &ServerWorker::services()
+{
+    return *m_services;
+}
+
+UpgradeHandler *ServerWorker::upgrades()
+{
+    return m_live.get();
+}
+
+} // namespace quire::server
