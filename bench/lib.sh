@@ -21,18 +21,36 @@ start_quire() { # $1 data dir, extra args... -> prints the URL
     local dir=$1; shift
     "$build/server/quire-server" serve --data-dir "$dir" --port 0 "$@" >"$dir.out" 2>/dev/null &
     echo $! >"$dir.quire.pid"
-    for _ in $(seq 1 100); do grep -q '^listening on' "$dir.out" 2>/dev/null && break; sleep 0.1; done
+    for _ in $(seq 1 600); do grep -q '^listening on' "$dir.out" 2>/dev/null && break; sleep 0.1; done
     sed -n 's/^listening on //p' "$dir.out"
 }
 
-measure() { # $1 url -> "requests/s p99"
-    local out rps p99 non2xx
-    out=$(wrk -t2 -c50 -d"${duration}s" --latency "$1" 2>&1)
+measure() { # $1 url, then more wrk arguments (headers) -> "requests/s p99"
+    local out rps p99 non2xx timeouts
+    out=$(wrk -t2 -c50 -d"${duration}s" --latency "${@:2}" "$1" 2>&1)
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
     if [[ -n "$non2xx" ]]; then echo "bench: $1 gave $non2xx non-2xx answers; the figures are void" >&2; exit 1; fi
+    timeouts=$(sed -n 's/.*Socket errors:.*timeout \([0-9]*\).*/\1/p' <<<"$out")
+    if [[ -n "$timeouts" && "$timeouts" != 0 ]]; then echo "bench: $1: $timeouts requests timed out (not in p99)" >&2; fi
     echo "$rps $p99"
+}
+
+# Until process $1 has used less than 5 % of a core for a whole second (at
+# most 5 minutes): requests that wrk left queued when it stopped are served
+# even though their connections are gone, and must not slow the next measure.
+wait_idle() {
+    local ticks before after
+    ticks=$(getconf CLK_TCK)
+    before=$(awk '{ print $14 + $15 }' "/proc/$1/stat") # user and system time, all threads
+    for _ in $(seq 1 300); do
+        sleep 1
+        after=$(awk '{ print $14 + $15 }' "/proc/$1/stat")
+        ((after - before < ticks / 20)) && return 0
+        before=$after
+    done
+    echo "bench: process $1 still busy after 5 minutes" >&2
 }
 
 # nginx serving $work/www over HTTP and HTTPS with quire's certificate from

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs every benchmark against the build in $1 and prints Markdown tables.
-# HTTP figures compare quire-server with nginx measured in the same run;
+# HTTP figures compare quire-server with nginx (static bytes) and with
+# Directus (the JSON API at 100,000 articles) measured in the same run;
 # sync figures are set against the targets of the sync issue.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -9,6 +10,7 @@ build=${1:?usage: bench/run.sh BUILD_DIR}
 "$here/../scripts/install-deps.sh" "$here/../scripts/bench-packages.txt"
 "$here/http_health.sh" "$build"
 "$here/http_article.sh" "$build"
+"$here/http_api.sh" "$build"
 echo
 echo "Sync (bench/syncbench.cpp):"
 echo
