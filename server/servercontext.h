@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/serverconfig.h"
+#include "shared/result.h"
 
 #include <QObject>
 #include <QString>
@@ -23,6 +24,7 @@ class Router;
 class ChangeFeed;
 class PageCache;
 class ConnectionQuota;
+struct HttpResponse;
 
 // What every worker shares, fixed before the first worker starts and only
 // read afterwards (the hasher is thread-safe), so no locking is needed.
@@ -67,5 +69,9 @@ private:
     QObject *m_thread;
     std::unique_ptr<AccountStore> m_accounts;
 };
+
+// The API's answer for `error`, with the HTTP status its code is declared
+// with (shared/errorcode.cpp). A 500 is logged and the client learns no more.
+HttpResponse errorResponse(const shared::Error &error);
 
 } // namespace quire::server

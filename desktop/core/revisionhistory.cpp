@@ -15,11 +15,11 @@ namespace {
 Error failure(const ApiReply &reply)
 {
     if (reply.status == 0)
-        return Error::make(QStringLiteral("offline"), Tr::tr("The history is kept on the server; connect to see it."));
+        return Error::make(shared::ErrorCode::Offline, Tr::tr("The history is kept on the server; connect to see it."));
     if (reply.status == 404)
-        return Error::make(QStringLiteral("not_found"),
+        return Error::make(shared::ErrorCode::NotFound,
                            Tr::tr("The server has no history for this article yet. It appears after the first sync."));
-    return reply.error.value_or(Error::make(QStringLiteral("failed"), Tr::tr("The server could not answer.")));
+    return reply.error.value_or(Error::make(shared::ErrorCode::Failed, Tr::tr("The server could not answer.")));
 }
 
 QString text(const nlohmann::json &j)

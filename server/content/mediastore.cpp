@@ -55,10 +55,10 @@ Result<std::pair<MediaRecord, bool>> MediaStore::put(const QByteArray &bytes, co
         return std::pair(**existing, false);
     const QString path = pathOf(sha);
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Error::make(QStringLiteral("storage_failed"), QStringLiteral("Cannot create the media folder."));
+        return Error::make(shared::ErrorCode::StorageFailed, QStringLiteral("Cannot create the media folder."));
     QSaveFile file(path); // a temporary file, flushed and renamed on commit
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error::make(QStringLiteral("storage_failed"),
+        return Error::make(shared::ErrorCode::StorageFailed,
                            QStringLiteral("Cannot store the image: %1").arg(file.errorString()));
     const QString now = shared::Timestamp::format(shared::Clock::instance().now());
     if (shared::VoidResult r = m_db.run(QStringLiteral("INSERT INTO media(sha256, mime, size, width, height, "
@@ -71,7 +71,7 @@ Result<std::pair<MediaRecord, bool>> MediaStore::put(const QByteArray &bytes, co
     if (!stored)
         return stored.error();
     if (!*stored)
-        return Error::make(QStringLiteral("storage_failed"), QStringLiteral("The image record was not written."));
+        return Error::make(shared::ErrorCode::StorageFailed, QStringLiteral("The image record was not written."));
     return std::pair(**stored, !*existing);
 }
 

@@ -114,7 +114,8 @@ HttpResponse toggleSaved(HttpRequest &request, WorkerServices &services)
     if (!q)
         return HttpResponse::internalError(q.error());
     if (!q->next())
-        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such article."));
+        return errorResponse(
+            shared::Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such article.")));
     const QString back = shared::ArticlePage::kindPath(q->value(0).toString()) + q->value(1).toString();
     if (remove) {
         if (shared::VoidResult r = SavedItems::unsave(services, *request.principal, article); !r)

@@ -73,7 +73,7 @@ VoidResult GuideAccess::checkWrite(const Principal &who, const std::optional<nlo
             return forbidden(
                 QStringLiteral("Your role (%1) cannot publish or unpublish.").arg(shared::roleName(who.role)));
         if (!who.emailVerified)
-            return Error::make(QStringLiteral("email_unverified"),
+            return Error::make(shared::ErrorCode::EmailUnverified,
                                QStringLiteral("Verify your email address before publishing."));
     }
     if (from != to && to == QLatin1String("in_review") && !shared::hasPermission(who.role, Permission::SubmitForReview))

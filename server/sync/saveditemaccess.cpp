@@ -59,7 +59,7 @@ VoidResult SavedItemAccess::beforeWrite(shared::Database &db, const QString &id,
     if (!readable)
         return readable.error();
     if (readable->isNull())
-        return Error::make(QStringLiteral("not_found"), QStringLiteral("There is no such published article."),
+        return Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such published article."),
                            { { QStringLiteral("article_id"), QStringLiteral("No such article.") } });
     shared::Result<QVariant> twice
         = db.scalar(QStringLiteral("SELECT id FROM saved_items WHERE owner_id = ? AND article_id = ? AND id <> ? "
@@ -68,7 +68,7 @@ VoidResult SavedItemAccess::beforeWrite(shared::Database &db, const QString &id,
     if (!twice)
         return twice.error();
     if (!twice->isNull())
-        return Error::make(QStringLiteral("already_saved"), QStringLiteral("This article is saved already."));
+        return Error::make(shared::ErrorCode::AlreadySaved, QStringLiteral("This article is saved already."));
     return VoidResult::success();
 }
 
