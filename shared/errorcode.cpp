@@ -25,6 +25,7 @@ constexpr std::array kCodes = std::to_array<CodeRow>({
     { ErrorCode::NotUtf8, "not_utf8", 400 },
     { ErrorCode::InvalidToken, "invalid_token", 400 },
     { ErrorCode::InviteInvalid, "invite_invalid", 400 },
+    { ErrorCode::UnknownKind, "unknown_kind", 400 },
     { ErrorCode::Unauthenticated, "unauthenticated", 401 },
     { ErrorCode::InvalidCredentials, "invalid_credentials", 401 },
     { ErrorCode::InvalidRefreshToken, "invalid_refresh_token", 401 },

@@ -22,6 +22,7 @@ enum class ErrorCode {
     NotUtf8,
     InvalidToken,
     InviteInvalid,
+    UnknownKind,
     Unauthenticated,
     InvalidCredentials,
     InvalidRefreshToken,

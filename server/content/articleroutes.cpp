@@ -6,6 +6,8 @@
 #include "server/content/contentwriter.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "shared/articlekind.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/uuid.h"
 
@@ -141,11 +143,13 @@ Router::Handler remove(const QString &kind)
 
 void install(Router &router)
 {
-    const QList<QPair<QString, QString>> collections { { QStringLiteral("guides"), QStringLiteral("guide") },
-                                                       { QStringLiteral("case-studies"),
-                                                         QStringLiteral("case_study") } };
-    for (const auto &[collection, kind] : collections) {
-        const QString base = QStringLiteral("/api/v1/") + collection;
+    using shared::ContentStatus;
+    const auto status = [](ContentStatus s) {
+        return nlohmann::json { { "status", shared::contentStatusName(s).toStdString() } };
+    };
+    for (shared::ArticleKind articleKind : shared::articleKinds()) {
+        const QString kind = shared::articleKindName(articleKind);
+        const QString base = shared::articleKindApiPath(articleKind);
         const QString item = base + QStringLiteral("/:id");
         const QString get = QStringLiteral("GET");
         router.add(get, base, list(kind), Router::BodyKind::None, Guard::user());
@@ -157,12 +161,13 @@ void install(Router &router)
         router.add(QStringLiteral("DELETE"), item, remove(kind), Router::BodyKind::None,
                    Guard::needs(shared::Permission::WriteContent));
         router.add(QStringLiteral("POST"), item + QStringLiteral("/publish"),
-                   update(kind, { { "status", "published" } }), Router::BodyKind::None,
+                   update(kind, status(ContentStatus::Published)), Router::BodyKind::None,
                    Guard::needs(shared::Permission::PublishContent));
-        router.add(QStringLiteral("POST"), item + QStringLiteral("/unpublish"), update(kind, { { "status", "draft" } }),
-                   Router::BodyKind::None, Guard::needs(shared::Permission::PublishContent));
+        router.add(QStringLiteral("POST"), item + QStringLiteral("/unpublish"),
+                   update(kind, status(ContentStatus::Draft)), Router::BodyKind::None,
+                   Guard::needs(shared::Permission::PublishContent));
         router.add(QStringLiteral("POST"), item + QStringLiteral("/submit"),
-                   update(kind, { { "status", "in_review" } }), Router::BodyKind::None,
+                   update(kind, status(ContentStatus::InReview)), Router::BodyKind::None,
                    Guard::needs(shared::Permission::SubmitForReview));
     }
 }

@@ -2,6 +2,7 @@
 #include "server/content/mediastore.h"
 
 #include "shared/clock.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/timestamp.h"
 
@@ -101,10 +102,10 @@ Result<QList<MediaRecord>> MediaStore::list(const MediaScope &scope, int limit, 
             "(m.uploaded_by = ? "
             "OR EXISTS (SELECT 1 FROM guides g WHERE g.owner_id = ? AND g.deleted = 0 "
             "AND (g.cover = '/media/' || m.sha256 OR instr(g.body, '/media/' || m.sha256) > 0)) "
-            "OR m.sha256 IN (SELECT substr(cover, 8) FROM guides WHERE status = 'published' AND deleted = 0 "
+            "OR m.sha256 IN (SELECT substr(cover, 8) FROM guides WHERE status = ? AND deleted = 0 "
             "AND cover LIKE '/media/%') "
             "OR EXISTS (SELECT 1 FROM guides_fts WHERE guides_fts MATCH char(34) || m.sha256 || char(34)))");
-        binds << scope.userId << scope.userId;
+        binds << scope.userId << scope.userId << shared::contentStatusName(shared::ContentStatus::Published);
     }
     Result<QVariant> count = m_db.scalar(QStringLiteral("SELECT count(*) FROM media m WHERE ") + where, binds);
     if (!count)

@@ -5,6 +5,7 @@
 #include "server/content/contentwriter.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "shared/articlekind.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/textdiff.h"
@@ -202,11 +203,9 @@ Router::Handler restore(const QString &kind)
 
 void install(Router &router)
 {
-    const QList<QPair<QString, QString>> collections { { QStringLiteral("guides"), QStringLiteral("guide") },
-                                                       { QStringLiteral("case-studies"),
-                                                         QStringLiteral("case_study") } };
-    for (const auto &[collection, kind] : collections) {
-        const QString base = QStringLiteral("/api/v1/%1/:id/revisions").arg(collection);
+    for (shared::ArticleKind articleKind : shared::articleKinds()) {
+        const QString kind = shared::articleKindName(articleKind);
+        const QString base = shared::articleKindApiPath(articleKind) + QStringLiteral("/:id/revisions");
         router.add(QStringLiteral("GET"), base, list(kind), Router::BodyKind::None, Guard::user());
         // Registered before :rev so "compare" is not read as a revision number.
         router.add(QStringLiteral("GET"), base + QStringLiteral("/compare"), compare(kind), Router::BodyKind::None,
