@@ -5,6 +5,7 @@
 #include "server/content/contentwriter.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "shared/articlekind.h"
 #include "shared/articlepage.h"
 #include "shared/clock.h"
 #include "shared/database.h"
@@ -183,10 +184,10 @@ HttpResponse show(HttpRequest &request, WorkerServices &services)
 
 void install(Router &router)
 {
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/guides/:id/preview-link"),
-               makeLink(QStringLiteral("guide")), Router::BodyKind::None, Guard::user());
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/case-studies/:id/preview-link"),
-               makeLink(QStringLiteral("case_study")), Router::BodyKind::None, Guard::user());
+    for (shared::ArticleKind kind : shared::articleKinds()) {
+        router.add(QStringLiteral("POST"), shared::articleKindApiPath(kind) + QStringLiteral("/:id/preview-link"),
+                   makeLink(shared::articleKindName(kind)), Router::BodyKind::None, Guard::user());
+    }
     router.add(QStringLiteral("GET"), QStringLiteral("/preview/:token"), show);
 }
 
