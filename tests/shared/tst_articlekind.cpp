@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/articlekind.h"
+#include "shared/articlepage.h"
 
 #include <QSet>
 #include <QTest>
@@ -85,6 +86,36 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QVERIFY(!articleKindFromName(text));
         QVERIFY(!articleKindFromCollection(text));
+        // The site has no page for it: an error, not a guide's address.
+        const Result<QString> path = ArticlePage::path(text, QStringLiteral("a-slug"));
+        QVERIFY(!path);
+        QVERIFY(path.error().is(ErrorCode::UnknownKind));
+        ArticleView view;
+        view.kind = text;
+        view.slug = QStringLiteral("a-slug");
+        view.title = QStringLiteral("Title");
+        const Result<QByteArray> page = ArticlePage::render(view, {});
+        QVERIFY(!page);
+        QVERIFY(page.error().is(ErrorCode::UnknownKind));
+    }
+
+    void pathOfEveryKind()
+    {
+        for (ArticleKind kind : articleKinds()) {
+            const Result<QString> path = ArticlePage::path(articleKindName(kind), QStringLiteral("a-slug"));
+            QVERIFY(path);
+            QCOMPARE(*path, articleKindSitePath(kind) + QStringLiteral("/a-slug"));
+            ArticleView view;
+            view.kind = articleKindName(kind);
+            view.slug = QStringLiteral("a-slug");
+            view.title = QStringLiteral("Title");
+            const Result<QByteArray> page
+                = ArticlePage::render(view, { QStringLiteral("Site"), QStringLiteral("https://example.org") });
+            QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
+            QVERIFY(page->contains(
+                ("https://example.org" + articleKindSitePath(kind) + QStringLiteral("/a-slug")).toUtf8()));
+            QVERIFY(page->contains(articleKindSiteLabel(kind).toUtf8()));
+        }
     }
 };
 
