@@ -101,19 +101,21 @@ private Q_SLOTS:
 
     void pathOfEveryKind()
     {
+        ArticlePage::Site site;
+        site.name = QStringLiteral("Site");
+        site.baseUrl = QStringLiteral("https://example.org");
         for (ArticleKind kind : articleKinds()) {
+            const QString where = articleKindSitePath(kind) + QStringLiteral("/a-slug");
             const Result<QString> path = ArticlePage::path(articleKindName(kind), QStringLiteral("a-slug"));
             QVERIFY(path);
-            QCOMPARE(*path, articleKindSitePath(kind) + QStringLiteral("/a-slug"));
+            QCOMPARE(*path, where);
             ArticleView view;
             view.kind = articleKindName(kind);
             view.slug = QStringLiteral("a-slug");
             view.title = QStringLiteral("Title");
-            const Result<QByteArray> page
-                = ArticlePage::render(view, { QStringLiteral("Site"), QStringLiteral("https://example.org") });
+            const Result<QByteArray> page = ArticlePage::render(view, site);
             QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
-            QVERIFY(page->contains(
-                ("https://example.org" + articleKindSitePath(kind) + QStringLiteral("/a-slug")).toUtf8()));
+            QVERIFY(page->contains((site.baseUrl + where).toUtf8()));
             QVERIFY(page->contains(articleKindSiteLabel(kind).toUtf8()));
         }
     }
