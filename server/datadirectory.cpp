@@ -13,14 +13,14 @@ shared::VoidResult DataDirectory::prepare(const QString &path)
 {
     const QFileInfo info(path);
     if (info.exists() && !info.isDir())
-        return Error::make(QStringLiteral("data_dir_invalid"),
+        return Error::make(shared::ErrorCode::DataDirInvalid,
                            QStringLiteral("data directory %1 exists but is not a directory").arg(path));
     if (!QDir().mkpath(path))
-        return Error::make(QStringLiteral("data_dir_unwritable"),
+        return Error::make(shared::ErrorCode::DataDirUnwritable,
                            QStringLiteral("cannot create data directory %1").arg(path));
     QTemporaryFile probe(QDir(path).filePath(QStringLiteral(".write-test-XXXXXX")));
     if (!probe.open() || probe.write("ok", 2) != 2 || !probe.flush()) {
-        return Error::make(QStringLiteral("data_dir_unwritable"),
+        return Error::make(shared::ErrorCode::DataDirUnwritable,
                            QStringLiteral("data directory %1 is not writable: %2").arg(path, probe.errorString()));
     }
     return shared::VoidResult::success();
@@ -36,10 +36,10 @@ shared::Result<std::unique_ptr<QLockFile>> DataDirectory::lock(const QString &pa
         lock->getLockInfo(&pid, &host, &app);
         if (lock->error() == QLockFile::LockFailedError) {
             return Error::make(
-                QStringLiteral("data_dir_locked"),
+                shared::ErrorCode::DataDirLocked,
                 QStringLiteral("data directory %1 is in use by another quire-server (pid %2)").arg(path).arg(pid));
         }
-        return Error::make(QStringLiteral("data_dir_unwritable"),
+        return Error::make(shared::ErrorCode::DataDirUnwritable,
                            QStringLiteral("cannot lock data directory %1").arg(path));
     }
     return lock;

@@ -57,7 +57,7 @@ void printOut(const QString &line)
 int fail(const Error &error)
 {
     std::fputs(qPrintable(QStringLiteral("quire-server: %1\n").arg(error.message)), stderr);
-    return error.code == QLatin1String("usage") ? kExitUsage : kExitError;
+    return error.is(shared::ErrorCode::Usage) ? kExitUsage : kExitError;
 }
 
 // Opens the database and brings its schema up to date.
@@ -93,14 +93,15 @@ Result<std::pair<QString, QString>> parseFileCommand(const QStringList &args, co
         const QString &a = args[i];
         if (a == QLatin1String("--data-dir") || a == fileFlag) {
             if (i + 1 >= args.size())
-                return Error::make(QStringLiteral("usage"), QStringLiteral("%1 needs a value").arg(a));
+                return Error::make(shared::ErrorCode::Usage, QStringLiteral("%1 needs a value").arg(a));
             (a == fileFlag ? file : dataDir) = args[++i];
         } else {
-            return Error::make(QStringLiteral("usage"), QStringLiteral("unexpected argument `%1` (see --help)").arg(a));
+            return Error::make(shared::ErrorCode::Usage,
+                               QStringLiteral("unexpected argument `%1` (see --help)").arg(a));
         }
     }
     if (dataDir.isEmpty() || file.isEmpty())
-        return Error::make(QStringLiteral("usage"), QStringLiteral("needs --data-dir DIR and %1 FILE").arg(fileFlag));
+        return Error::make(shared::ErrorCode::Usage, QStringLiteral("needs --data-dir DIR and %1 FILE").arg(fileFlag));
     return std::make_pair(QDir::cleanPath(QDir::current().absoluteFilePath(dataDir)),
                           QDir::cleanPath(QDir::current().absoluteFilePath(file)));
 }
@@ -128,7 +129,8 @@ int ServerCommands::run(const QStringList &arguments)
         return restore(args);
     if (command == QLatin1String("create-user"))
         return createUser(args);
-    return fail(Error::make(QStringLiteral("usage"), QStringLiteral("unknown command `%1` (see --help)").arg(command)));
+    return fail(
+        Error::make(shared::ErrorCode::Usage, QStringLiteral("unknown command `%1` (see --help)").arg(command)));
 }
 
 int ServerCommands::serve(const QStringList &args)
@@ -213,10 +215,10 @@ int ServerCommands::backup(const QStringList &args)
     const QString source = QDir(dataDir).filePath(QStringLiteral("quire.db"));
     if (!QFileInfo::exists(source))
         return fail(
-            Error::make(QStringLiteral("no_database"), QStringLiteral("there is no database at %1").arg(source)));
+            Error::make(shared::ErrorCode::NoDatabase, QStringLiteral("there is no database at %1").arg(source)));
     if (QFileInfo::exists(target))
         return fail(
-            Error::make(QStringLiteral("exists"), QStringLiteral("%1 already exists; choose a new file").arg(target)));
+            Error::make(shared::ErrorCode::Exists, QStringLiteral("%1 already exists; choose a new file").arg(target)));
     auto db = shared::Database::openSqlite(source);
     if (!db)
         return fail(db.error());
@@ -230,7 +232,7 @@ int ServerCommands::backup(const QStringList &args)
     }
     if (!QFile::rename(partial, target)) {
         QFile::remove(partial);
-        return fail(Error::make(QStringLiteral("io"), QStringLiteral("cannot move the backup to %1").arg(target)));
+        return fail(Error::make(shared::ErrorCode::Io, QStringLiteral("cannot move the backup to %1").arg(target)));
     }
     printOut(QStringLiteral("backup written to %1 (%2 bytes)").arg(target).arg(QFileInfo(target).size()));
     return kExitOk;
@@ -248,7 +250,7 @@ int ServerCommands::restore(const QStringList &arguments)
     const auto &[dataDir, backupFile] = *parsed;
     if (!QFileInfo::exists(backupFile))
         return fail(
-            Error::make(QStringLiteral("no_backup"), QStringLiteral("there is no backup at %1").arg(backupFile)));
+            Error::make(shared::ErrorCode::NoBackup, QStringLiteral("there is no backup at %1").arg(backupFile)));
     if (VoidResult r = DataDirectory::prepare(dataDir); !r)
         return fail(r.error());
     auto lock = DataDirectory::lock(dataDir);
@@ -261,7 +263,7 @@ int ServerCommands::restore(const QStringList &arguments)
     QFile::remove(staged);
     if (!QFile::copy(backupFile, staged))
         return fail(
-            Error::make(QStringLiteral("io"), QStringLiteral("cannot copy %1 into %2").arg(backupFile, dataDir)));
+            Error::make(shared::ErrorCode::Io, QStringLiteral("cannot copy %1 into %2").arg(backupFile, dataDir)));
     {
         auto db = openMigrated(staged);
         if (!db) {
@@ -297,12 +299,12 @@ int ServerCommands::restore(const QStringList &arguments)
         for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
             if (QFileInfo::exists(current + suffix) && !QFile::rename(current + suffix, aside + suffix))
                 return fail(
-                    Error::make(QStringLiteral("io"), QStringLiteral("cannot move %1 aside").arg(current + suffix)));
+                    Error::make(shared::ErrorCode::Io, QStringLiteral("cannot move %1 aside").arg(current + suffix)));
         }
         printOut(QStringLiteral("previous database kept as %1").arg(aside));
     }
     if (!QFile::rename(staged, current))
-        return fail(Error::make(QStringLiteral("io"), QStringLiteral("cannot move the restored database into place")));
+        return fail(Error::make(shared::ErrorCode::Io, QStringLiteral("cannot move the restored database into place")));
     printOut(QStringLiteral("restored %1 into %2").arg(backupFile, current));
     return kExitOk;
 }
@@ -325,22 +327,22 @@ int ServerCommands::createUser(const QStringList &args)
                                                            : nullptr;
         if (!target)
             return fail(
-                Error::make(QStringLiteral("usage"), QStringLiteral("unexpected argument `%1` (see --help)").arg(a)));
+                Error::make(shared::ErrorCode::Usage, QStringLiteral("unexpected argument `%1` (see --help)").arg(a)));
         if (i + 1 >= args.size())
-            return fail(Error::make(QStringLiteral("usage"), QStringLiteral("%1 needs a value").arg(a)));
+            return fail(Error::make(shared::ErrorCode::Usage, QStringLiteral("%1 needs a value").arg(a)));
         *target = args[++i];
     }
     if (dataDir.isEmpty() || email.isEmpty())
-        return fail(Error::make(QStringLiteral("usage"),
+        return fail(Error::make(shared::ErrorCode::Usage,
                                 QStringLiteral("create-user needs --data-dir DIR and --email ADDRESS")));
     const std::optional<shared::Role> role = shared::roleFromName(roleText);
     if (!role)
         return fail(Error::make(
-            QStringLiteral("usage"),
+            shared::ErrorCode::Usage,
             QStringLiteral("--role must be one of: %1").arg(shared::roleNames().join(QLatin1String(", ")))));
     email = shared::User::normalizeEmail(email);
     if (!shared::User::isPlausibleEmail(email))
-        return fail(Error::make(QStringLiteral("usage"), QStringLiteral("`%1` is not an email address").arg(email)));
+        return fail(Error::make(shared::ErrorCode::Usage, QStringLiteral("`%1` is not an email address").arg(email)));
     if (name.trimmed().isEmpty())
         name = email.section(QLatin1Char('@'), 0, 0);
 
@@ -359,7 +361,7 @@ int ServerCommands::createUser(const QStringList &args)
             c = char(QRandomGenerator::system()->bounded(256));
         password = QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     } else if (const std::optional<QString> weak = PasswordPolicy::instance().check(password)) {
-        return fail(Error::make(QStringLiteral("weak_password"), QStringLiteral("password refused: %1").arg(*weak)));
+        return fail(Error::make(shared::ErrorCode::WeakPassword, QStringLiteral("password refused: %1").arg(*weak)));
     }
 
     if (VoidResult r = DataDirectory::prepare(dataDir); !r)

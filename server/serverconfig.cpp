@@ -21,7 +21,7 @@ namespace {
 
 Error usage(const QString &message)
 {
-    return Error::make(QStringLiteral("usage"), message);
+    return Error::make(shared::ErrorCode::Usage, message);
 }
 
 QString defaultDataDir()

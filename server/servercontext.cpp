@@ -2,6 +2,7 @@
 #include "server/servercontext.h"
 
 #include "server/auth/accountstore.h"
+#include "server/http/httpmessage.h"
 
 namespace quire::server {
 
@@ -13,5 +14,11 @@ WorkerServices::WorkerServices(const ServerContext &context, shared::Database &d
 { }
 
 WorkerServices::~WorkerServices() = default;
+
+HttpResponse errorResponse(const shared::Error &error)
+{
+    const int status = shared::httpStatusOf(error.code);
+    return status == 500 ? HttpResponse::internalError(error) : HttpResponse::error(status, error);
+}
 
 } // namespace quire::server

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/serverconfig.h"
+#include "shared/result.h"
 
 #include <QObject>
 #include <QString>
@@ -20,6 +21,7 @@ class RateLimiter;
 class Mailer;
 class ChangeFeed;
 class PageCache;
+struct HttpResponse;
 
 // What every worker shares, fixed before the first worker starts and only
 // read afterwards (the hasher is thread-safe), so no locking is needed.
@@ -61,5 +63,9 @@ private:
     QObject *m_thread;
     std::unique_ptr<AccountStore> m_accounts;
 };
+
+// The API's answer for `error`, with the HTTP status its code is declared
+// with (shared/errorcode.cpp). A 500 is logged and the client learns no more.
+HttpResponse errorResponse(const shared::Error &error);
 
 } // namespace quire::server

@@ -24,7 +24,7 @@ HttpResponse health(HttpRequest &, WorkerServices &services)
     if (!db) {
         // Monitors read status/database; API clients read the usual envelope.
         body.update(
-            shared::ApiError::toJson(shared::Error::make(QStringLiteral("database_unreachable"), db.error().message)));
+            shared::ApiError::toJson(shared::Error::make(shared::ErrorCode::DatabaseUnreachable, db.error().message)));
         return HttpResponse::json(503, body);
     }
     return HttpResponse::json(200, body);
@@ -34,7 +34,9 @@ HttpResponse handshake(HttpRequest &request, WorkerServices &services)
 {
     auto parsed = shared::Protocol::HandshakeRequest::fromJson(request.json);
     if (!parsed)
-        return HttpResponse::error(400, parsed.error());
+        return errorResponse(parsed.error());
+    // The handshake answers an incompatible schema with 409, not the 426 of
+    // sync: the client reads the body and tells its user which side to update.
     if (shared::VoidResult compatible = shared::Protocol::checkClientSchema(parsed->schemaVersion); !compatible)
         return HttpResponse::error(409, compatible.error());
     shared::Protocol::HandshakeResponse response;

@@ -36,7 +36,7 @@ using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
 
 Error tlsError(const QString &message)
 {
-    return Error::make(QStringLiteral("tls_error"), message);
+    return Error::make(shared::ErrorCode::TlsError, message);
 }
 
 Result<QByteArray> readFile(const QString &path, const QString &what)

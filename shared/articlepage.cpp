@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/articlepage.h"
 
+#include "shared/articlekind.h"
 #include "shared/htmlescape.h"
 #include "shared/markdownrenderer.h"
 #include "shared/pagetemplate.h"
@@ -45,14 +46,12 @@ QByteArray coverHtml(const ArticleView &a)
 
 } // namespace
 
-QString kindPath(const QString &kind)
+Result<QString> path(const QString &kind, const QString &slug)
 {
-    return kind == QLatin1String("case_study") ? QStringLiteral("/case-studies/") : QStringLiteral("/guides/");
-}
-
-QString kindLabel(const QString &kind)
-{
-    return kind == QLatin1String("case_study") ? QStringLiteral("Case study") : QStringLiteral("Guide");
+    const std::optional<ArticleKind> known = articleKindFromName(kind);
+    if (!known)
+        return Error::make(ErrorCode::UnknownKind, QStringLiteral("There is no article kind %1.").arg(kind));
+    return articleKindSitePath(*known) + QLatin1Char('/') + slug;
 }
 
 int readingMinutes(const QString &markdown)
@@ -72,12 +71,15 @@ Result<QByteArray> render(const ArticleView &a, const Site &site)
     static const Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("article"));
     if (!page)
         return page.error();
+    const Result<QString> where = path(a.kind, a.slug);
+    if (!where)
+        return where.error();
     const QString title = a.seoTitle.isEmpty() ? a.title : a.seoTitle;
     QString description = a.seoDescription.isEmpty() ? a.summary : a.seoDescription;
     if (description.isEmpty())
         description = a.title;
     const bool published = a.publishedAt.isValid();
-    const QString canonical = site.baseUrl + kindPath(a.kind) + a.slug;
+    const QString canonical = site.baseUrl + *where;
     QByteArray image;
     if (!a.coverUrl.isEmpty() && MarkdownRenderer::isSafeUrl(a.coverUrl.toUtf8())) {
         const QString absolute = a.coverUrl.startsWith(QLatin1Char('/')) ? site.baseUrl + a.coverUrl : a.coverUrl;
@@ -99,7 +101,7 @@ Result<QByteArray> render(const ArticleView &a, const Site &site)
           { "heading", a.title },
           { "description", description },
           { "canonical", canonical },
-          { "kind_label", kindLabel(a.kind) },
+          { "kind_label", articleKindSiteLabel(*articleKindFromName(a.kind)) },
           { "reading_time", QStringLiteral("%1 min read").arg(readingMinutes(a.body)) },
           { "summary", a.summary } },
         // The body's headings go under the page's <h1>, the title.

@@ -21,7 +21,7 @@ struct ArticleView
         QString slug;
     };
 
-    QString kind; // guide or case_study
+    QString kind; // a name from shared/articlekind.h
     QString slug;
     QString title;
     QString summary;
@@ -56,9 +56,9 @@ struct Site
 
 Result<QByteArray> render(const ArticleView &article, const Site &site);
 
-// /guides/ or /case-studies/
-QString kindPath(const QString &kind);
-QString kindLabel(const QString &kind);
+// "/case-studies/<slug>": where the site shows an article of `kind` (the
+// stored name); unknown_kind for a kind shared/articlekind.cpp does not declare.
+Result<QString> path(const QString &kind, const QString &slug);
 // Minutes at 200 words a minute, at least one.
 int readingMinutes(const QString &markdown);
 // A category or tag as a URL segment (tags are free text).

@@ -33,10 +33,10 @@ Error sqlError(const QString &what, const QSqlError &e)
     const QString native = e.nativeErrorCode();
     // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file is not what we expect.
     if (native == QLatin1String("11") || native == QLatin1String("26")) {
-        return Error::make(QStringLiteral("database_corrupt"),
+        return Error::make(ErrorCode::DatabaseCorrupt,
                            Tr::tr("The database file is damaged or is not a Quire database: %1").arg(e.databaseText()));
     }
-    return Error::make(QStringLiteral("database_error"), Tr::tr("%1 failed: %2").arg(what, e.text()));
+    return Error::make(ErrorCode::DatabaseError, Tr::tr("%1 failed: %2").arg(what, e.text()));
 }
 
 } // namespace
@@ -73,13 +73,13 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         if (!db.isValid()) {
-            return Error::make(QStringLiteral("database_driver_missing"),
+            return Error::make(ErrorCode::DatabaseDriverMissing,
                                Tr::tr("The SQLite driver for Qt is not installed (package libqt6sql6-sqlite)."));
         }
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open()) {
-            return Error::make(QStringLiteral("database_open_failed"),
+            return Error::make(ErrorCode::DatabaseOpenFailed,
                                Tr::tr("Cannot open the database %1: %2").arg(path, db.lastError().text()));
         }
     }
@@ -104,7 +104,7 @@ VoidResult Database::configure()
     if (!mode)
         return mode.error();
     if (mode->toString().toLower() != QLatin1String("wal")) {
-        return Error::make(QStringLiteral("database_error"),
+        return Error::make(ErrorCode::DatabaseError,
                            Tr::tr("The database %1 cannot use write-ahead logging.").arg(m_path));
     }
     for (const char *pragma : { "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL" }) {
@@ -208,8 +208,7 @@ VoidResult Database::transaction(const std::function<VoidResult()> &work)
 VoidResult Database::backupTo(const QString &target)
 {
     if (QFileInfo::exists(target)) {
-        return Error::make(QStringLiteral("backup_target_exists"),
-                           Tr::tr("The backup file %1 already exists.").arg(target));
+        return Error::make(ErrorCode::BackupTargetExists, Tr::tr("The backup file %1 already exists.").arg(target));
     }
     return run(QStringLiteral("VACUUM INTO ?"), { target });
 }
@@ -222,7 +221,7 @@ VoidResult Database::ping()
         return v.error();
     quint64 device = 0, inode = 0;
     if (m_inode != 0 && (!fileIdentity(m_path, device, inode) || device != m_device || inode != m_inode)) {
-        return Error::make(QStringLiteral("database_missing"),
+        return Error::make(ErrorCode::DatabaseMissing,
                            Tr::tr("The database file %1 was removed or replaced while in use.").arg(m_path));
     }
     return VoidResult::success();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shared/declaredtables.h"
 
+#include "shared/articlekind.h"
 #include "shared/contentstatus.h"
 #include "shared/tr.h"
 
@@ -47,13 +48,13 @@ SyncTable articles()
             { .name = QStringLiteral("status"),
               .type = ColumnType::Choice,
               .choices = contentStatusNames(),
-              .defaultValue = QStringLiteral("draft"),
+              .defaultValue = contentStatusName(ContentStatus::Draft),
               .filterKey = QStringLiteral("status"),
               .counted = true },
             { .name = QStringLiteral("kind"),
               .type = ColumnType::Choice,
-              .choices = { QStringLiteral("guide"), QStringLiteral("case_study") },
-              .defaultValue = QStringLiteral("guide"),
+              .choices = articleKindNames(),
+              .defaultValue = articleKindName(ArticleKind::Guide),
               .filterKey = QStringLiteral("kind"),
               .counted = true },
             { .name = QStringLiteral("slug"), .type = ColumnType::Slug, .maxLength = 120 },

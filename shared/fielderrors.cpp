@@ -30,7 +30,7 @@ void FieldErrors::checkText(const QString &field, const QString &value, int maxL
 
 Error FieldErrors::toError() const
 {
-    return Error::make(QStringLiteral("validation_failed"), Tr::tr("Some fields are not valid."), m_fields);
+    return Error::make(ErrorCode::ValidationFailed, Tr::tr("Some fields are not valid."), m_fields);
 }
 
 } // namespace quire::shared

@@ -29,7 +29,7 @@ quint32 le24(const QByteArray &b, qsizetype at)
 
 Error refused(const QString &message)
 {
-    return Error::make(QStringLiteral("unsupported_media_type"), message);
+    return Error::make(ErrorCode::UnsupportedMediaType, message);
 }
 
 Error damaged(const char *format)
@@ -112,7 +112,7 @@ Result<ImageType> webp(const QByteArray &b)
 Result<ImageType> ImageType::sniff(const QByteArray &bytes)
 {
     if (bytes.isEmpty())
-        return Error::make(QStringLiteral("validation_failed"), Tr::tr("The file is empty."));
+        return Error::make(ErrorCode::ValidationFailed, Tr::tr("The file is empty."));
     Result<ImageType> found = refused(Tr::tr("Only PNG, JPEG, WebP and GIF images can be uploaded."));
     if (bytes.startsWith(QByteArray::fromHex("89504e470d0a1a0a")))
         found = png(bytes);

@@ -36,7 +36,7 @@ VoidResult Migrator::ensureBookkeeping()
     if (!others)
         return others.error();
     if (others->toInt() > 0) {
-        return Error::make(QStringLiteral("database_foreign"),
+        return Error::make(ErrorCode::DatabaseForeign,
                            Tr::tr("The file %1 is a database, but not a Quire database.").arg(m_database.path()));
     }
     return m_database.run(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -61,7 +61,7 @@ Result<int> Migrator::migrate()
     if (!current)
         return current.error();
     if (*current > latestVersion()) {
-        return Error::make(QStringLiteral("database_too_new"),
+        return Error::make(ErrorCode::DatabaseTooNew,
                            Tr::tr("The database %1 has schema version %2, but this Quire only knows versions up to %3. "
                                   "It was written by a newer Quire; install that version or newer.")
                                .arg(m_database.path())
@@ -92,7 +92,7 @@ VoidResult Migrator::apply(const Migration &migration)
             return VoidResult::success();
         for (const QString &statement : migration.statements) {
             if (VoidResult r = m_database.run(statement); !r) {
-                return Error::make(QStringLiteral("migration_failed"),
+                return Error::make(ErrorCode::MigrationFailed,
                                    Tr::tr("Schema migration %1 (%2) failed: %3")
                                        .arg(migration.version)
                                        .arg(migration.name, r.error().message));

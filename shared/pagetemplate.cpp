@@ -43,15 +43,15 @@ Result<PageTemplate> PageTemplate::parse(const QByteArray &text, int depth)
         for (const char c : name)
             valid = valid && (std::isalnum(uchar(c)) || c == '_' || (partial && c == '-'));
         if (!valid) {
-            return Error::make(QStringLiteral("template_invalid"),
+            return Error::make(ErrorCode::TemplateInvalid,
                                QStringLiteral("malformed template tag at byte %1").arg(open));
         }
         if (partial) {
             if (depth >= 4)
-                return Error::make(QStringLiteral("template_invalid"), QStringLiteral("partials nested too deep"));
+                return Error::make(ErrorCode::TemplateInvalid, QStringLiteral("partials nested too deep"));
             QFile file(QStringLiteral(":/quire/templates/%1.html").arg(QString::fromLatin1(name)));
             if (!file.open(QIODevice::ReadOnly))
-                return Error::make(QStringLiteral("template_missing"),
+                return Error::make(ErrorCode::TemplateMissing,
                                    QStringLiteral("no partial %1").arg(QString::fromLatin1(name)));
             Result<PageTemplate> included = parse(file.readAll(), depth + 1);
             if (!included)
@@ -69,7 +69,7 @@ Result<PageTemplate> PageTemplate::builtin(const QString &name)
 {
     QFile file(QStringLiteral(":/quire/templates/%1.html").arg(name));
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("template_missing"), QStringLiteral("no template %1").arg(name));
+        return Error::make(ErrorCode::TemplateMissing, QStringLiteral("no template %1").arg(name));
     return parse(file.readAll());
 }
 
@@ -84,12 +84,12 @@ Result<QByteArray> PageTemplate::render(const QHash<QByteArray, QString> &values
         } else if (p.raw) {
             const auto it = trustedHtml.find(p.name);
             if (it == trustedHtml.end())
-                return Error::make(QStringLiteral("template_value_missing"), QString::fromLatin1(p.name));
+                return Error::make(ErrorCode::TemplateValueMissing, QString::fromLatin1(p.name));
             out.append(*it);
         } else {
             const auto it = values.find(p.name);
             if (it == values.end())
-                return Error::make(QStringLiteral("template_value_missing"), QString::fromLatin1(p.name));
+                return Error::make(ErrorCode::TemplateValueMissing, QString::fromLatin1(p.name));
             out.append(escape(*it));
         }
     }

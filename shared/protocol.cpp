@@ -59,14 +59,14 @@ Result<HandshakeResponse> HandshakeResponse::fromJson(const nlohmann::json &json
 VoidResult checkClientSchema(int clientSchema)
 {
     if (clientSchema < kMinClientSchemaVersion) {
-        return Error::make(QStringLiteral("client_outdated"),
+        return Error::make(ErrorCode::ClientOutdated,
                            Tr::tr("This version of Quire is too old for the server (schema %1, the server needs %2 or "
                                   "newer). Please update Quire.")
                                .arg(clientSchema)
                                .arg(kMinClientSchemaVersion));
     }
     if (clientSchema > kSchemaVersion) {
-        return Error::make(QStringLiteral("server_outdated"),
+        return Error::make(ErrorCode::ServerOutdated,
                            Tr::tr("The server is older than this version of Quire (schema %1, the server knows up to "
                                   "%2). Ask the administrator to update the server.")
                                .arg(clientSchema)

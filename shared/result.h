@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/errorcode.h"
+
 #include <QMap>
 #include <QString>
 
@@ -22,6 +24,13 @@ struct Error
     {
         return Error { std::move(code), std::move(message), std::move(fields) };
     }
+    // The code stays a QString on the wire; ErrorCode names it in the source.
+    static Error make(ErrorCode code, QString message, QMap<QString, QString> fields = {})
+    {
+        return Error { errorCodeName(code), std::move(message), std::move(fields) };
+    }
+
+    bool is(ErrorCode other) const { return code == errorCodeName(other); }
 };
 
 // Expected-style result: either a value or an Error, never both. Modelled on

@@ -216,7 +216,7 @@ private:
                 lineStart = i + 1;
             }
         }
-        m_error = Error::make(QStringLiteral("invalid_json"),
+        m_error = Error::make(ErrorCode::InvalidJson,
                               Tr::tr("The JSON is not valid: %1 (line %2, column %3).")
                                   .arg(problem)
                                   .arg(line)
@@ -250,7 +250,7 @@ Result<nlohmann::json> StrictJson::parse(QByteArrayView bytes)
         return builder.takeResult();
     } catch (const std::exception &e) {
         // Only running out of memory is left to land here.
-        return Error::make(QStringLiteral("invalid_json"),
+        return Error::make(ErrorCode::InvalidJson,
                            Tr::tr("The JSON could not be read: %1").arg(QString::fromUtf8(e.what())));
     }
 }

@@ -330,7 +330,7 @@ Result<Change> Change::fromJson(const nlohmann::json &json)
     // The hot path of a large pull (one call per row): plain lookups, no
     // per-field bookkeeping, and the same checks as the reader would make.
     if (!json.is_object())
-        return Error::make(QStringLiteral("validation_failed"), Tr::tr("The request body must be a JSON object."));
+        return Error::make(ErrorCode::ValidationFailed, Tr::tr("The request body must be a JSON object."));
     const auto text = [&json](const char *key) -> const std::string * {
         const auto it = json.find(key);
         return it != json.end() && it->is_string() ? &it->get_ref<const std::string &>() : nullptr;

@@ -63,7 +63,7 @@ QString decode(QByteArrayView bytes)
 Result<QString> decodeStrict(QByteArrayView bytes, const QString &what)
 {
     if (const std::optional<qsizetype> bad = firstInvalid(bytes)) {
-        return Error::make(QStringLiteral("not_utf8"),
+        return Error::make(ErrorCode::NotUtf8,
                            Tr::tr("%1 is not UTF-8 text: the byte at offset %2 (0x%3) does not belong to a valid "
                                   "UTF-8 sequence.")
                                .arg(what)

@@ -473,7 +473,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Unter dieser Adresse hat etwas geantwortet, aber es ist kein Quire-Server.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>This version of Quire is too old for the server. Please update Quire.</source>
         <translation>Diese Quire-Version ist zu alt für den Server. Bitte aktualisieren Sie Quire.</translation>
     </message>
@@ -594,7 +594,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Server kennt diese Anmeldung nicht mehr: Sie wurde beendet, oder der Server wurde aus einer Sicherung wiederhergestellt. Melden Sie sich erneut an, um zu synchronisieren; Ihre gesamte Arbeit hier bleibt erhalten und wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/articlelistmodel.cpp" line="+40"/>
+        <location filename="../desktop/core/articlelistmodel.cpp" line="+44"/>
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
@@ -619,17 +619,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Archiviert</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Case study</source>
-        <translation>Fallstudie</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Guide</source>
-        <translation>Anleitung</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
@@ -654,7 +644,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../desktop/core/revisionhistory.cpp" line="+18"/>
+        <location filename="../desktop/core/revisionhistory.cpp" line="+19"/>
         <source>The history is kept on the server; connect to see it.</source>
         <translation>Der Verlauf liegt auf dem Server; verbinden Sie sich, um ihn zu sehen.</translation>
     </message>
@@ -667,6 +657,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+1"/>
         <source>The server could not answer.</source>
         <translation>Der Server konnte nicht antworten.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>There is no article kind %1.</source>
+        <translation>Es gibt keine Artikelart %1.</translation>
     </message>
     <message>
         <location filename="../desktop/core/medialibrary.cpp" line="+57"/>
@@ -808,7 +803,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+47"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+48"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
@@ -818,17 +813,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Guides</source>
-        <translation>Anleitungen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Case studies</source>
-        <translation>Fallstudien</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+21"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
@@ -884,7 +869,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/widgets/articlesview.cpp" line="+52"/>
+        <location filename="../desktop/widgets/articlesview.cpp" line="+72"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -910,13 +895,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/widgets/signindialog.cpp" line="+75"/>
+        <location filename="../desktop/widgets/signindialog.cpp" line="+77"/>
         <source>The server cannot be reached. Check the connection and try again.</source>
         <translation>Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../desktop/widgets/signindialog.cpp" line="+3"/>
+        <location filename="../desktop/widgets/signindialog.cpp" line="+5"/>
         <source>The server refused this (%1).</source>
         <translation>Der Server hat das abgelehnt (%1).</translation>
     </message>
@@ -1324,7 +1309,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/widgets/signindialog.cpp" line="+58"/>
+        <location filename="../desktop/widgets/signindialog.cpp" line="+59"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -1394,7 +1379,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Das aktuelle Passwort stimmt nicht.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/signindialog.cpp" line="-97"/>
+        <location filename="../desktop/widgets/signindialog.cpp" line="-102"/>
         <source>Enter a valid email address.</source>
         <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
     </message>
@@ -1419,7 +1404,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Prüfen Sie das Feld „%1“.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The email address or the password is wrong.</source>
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
@@ -1449,7 +1434,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Ein Konto mit dieser E-Mail-Adresse gibt es schon. Melden Sie sich an oder setzen Sie sein Passwort zurück.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Sign in to Quire</source>
         <translation>Bei Quire anmelden</translation>
     </message>
@@ -2017,7 +2002,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articleeditor.cpp" line="+74"/>
+        <location filename="../desktop/widgets/articleeditor.cpp" line="+78"/>
         <location line="+9"/>
         <source>Title</source>
         <translation>Titel</translation>
@@ -2043,7 +2028,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Markdown-Quelltext</translation>
     </message>
     <message numerus="yes">
-        <location line="+318"/>
+        <location line="+319"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n Zeichen</numerusform>
@@ -2115,7 +2100,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+218"/>
         <source>Schedule Publication</source>
         <translation>Veröffentlichung planen</translation>
     </message>
@@ -2130,7 +2115,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Veröffentlichen am:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Status: %1%2</source>
         <translation>Status: %1%2</translation>
     </message>
@@ -2208,17 +2193,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>New Case Study</source>
-        <translation>Neue Fallstudie</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>New Guide</source>
-        <translation>Neue Anleitung</translation>
-    </message>
-    <message>
-        <location line="+80"/>
+        <location line="+83"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
@@ -2597,7 +2572,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Eine Datenbankabfrage</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>The backup file %1 already exists.</source>
         <translation>Die Sicherungsdatei %1 existiert bereits.</translation>
     </message>
@@ -2886,6 +2861,36 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../shared/utf8.cpp" line="+67"/>
         <source>%1 is not UTF-8 text: the byte at offset %2 (0x%3) does not belong to a valid UTF-8 sequence.</source>
         <translation>%1 ist kein UTF-8-Text: Das Byte an Position %2 (0x%3) gehört zu keiner gültigen UTF-8-Folge.</translation>
+    </message>
+    <message>
+        <location filename="../shared/articlekind.cpp" line="+25"/>
+        <source>Guide</source>
+        <translation>Anleitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guides</source>
+        <translation>Anleitungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New Guide</source>
+        <translation>Neue Anleitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case study</source>
+        <translation>Fallstudie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case studies</source>
+        <translation>Fallstudien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Case Study</source>
+        <translation>Neue Fallstudie</translation>
     </message>
 </context>
 </TS>

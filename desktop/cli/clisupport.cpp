@@ -49,7 +49,7 @@ int CliSupport::fail(const shared::Error &error)
     m_err << error.message << Qt::endl;
     for (auto it = error.fields.cbegin(); it != error.fields.cend(); ++it)
         m_err << QStringLiteral("  %1: %2").arg(it.key(), it.value()) << Qt::endl;
-    return error.code == QLatin1String("not_found") ? NotFound : Failure;
+    return error.is(shared::ErrorCode::NotFound) ? NotFound : Failure;
 }
 
 void CliSupport::printJson(const nlohmann::json &j)
@@ -81,7 +81,7 @@ shared::Result<QString> CliSupport::readTextFile(const QString &path)
 {
     QFile file(path);
     if (path == QLatin1String("-") ? !file.open(stdin, QIODevice::ReadOnly) : !file.open(QIODevice::ReadOnly)) {
-        return shared::Error::make(QStringLiteral("unreadable"),
+        return shared::Error::make(shared::ErrorCode::Unreadable,
                                    Tr::tr("Cannot read %1: %2").arg(path, file.errorString()));
     }
     // Any well-formed UTF-8 is taken as it is, a leading byte-order mark

@@ -146,7 +146,7 @@ int GuideCommands::create(desktop::Workspace &ws, QStringList args)
         return m_cli.usage(Tr::tr("guides create needs --title"));
     const QString owner = ws.accountId();
     if (owner.isEmpty())
-        return m_cli.fail(shared::Error::make(QStringLiteral("no_account"),
+        return m_cli.fail(shared::Error::make(shared::ErrorCode::NoAccount,
                                               Tr::tr("Sign in once (quire-cli login) so new guides have an owner.")));
     shared::Result<QString> id = ws.content().create(ContentStore::guides(), *fields, owner);
     if (!id)

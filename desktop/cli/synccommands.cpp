@@ -57,7 +57,7 @@ int SyncCommands::sync(const QString &profile, QStringList args)
         return Failure;
     if (ws->api().server().isEmpty())
         return m_cli.fail(
-            shared::Error::make(QStringLiteral("no_server"), Tr::tr("No server yet: run quire-cli login first.")));
+            shared::Error::make(shared::ErrorCode::NoServer, Tr::tr("No server yet: run quire-cli login first.")));
     desktop::ApiReply restored;
     CliSupport::waitFor([&](const std::function<void()> &finished) {
         ws->session().restore([&restored, finished](const desktop::ApiReply &r) {

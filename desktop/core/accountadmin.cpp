@@ -14,7 +14,7 @@ using shared::Result;
 namespace {
 Error failure(const ApiReply &reply)
 {
-    return reply.error ? *reply.error : Error::make(QStringLiteral("unknown"), QString());
+    return reply.error ? *reply.error : Error::make(shared::ErrorCode::Unknown, QString());
 }
 
 QString text(const nlohmann::json &j, const char *key)

@@ -44,18 +44,18 @@ shared::Result<QUrl> ApiClient::parseServerUrl(const QString &text)
 {
     QString t = text.trimmed();
     if (t.isEmpty())
-        return Error::make(QStringLiteral("url_empty"),
+        return Error::make(shared::ErrorCode::UrlEmpty,
                            Tr::tr("Enter the server address, for example https://quire.example.org."));
     if (!t.contains(QLatin1String("://")))
         t.prepend(QLatin1String("https://"));
     QUrl url(t, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
-        return Error::make(QStringLiteral("url_invalid"), Tr::tr("“%1” is not a server address.").arg(text.trimmed()));
+        return Error::make(shared::ErrorCode::UrlInvalid, Tr::tr("“%1” is not a server address.").arg(text.trimmed()));
     if (url.scheme() == QLatin1String("http") && !isLoopback(url.host()))
-        return Error::make(QStringLiteral("url_insecure"),
+        return Error::make(shared::ErrorCode::UrlInsecure,
                            Tr::tr("Quire only talks to servers over https://, except on this computer."));
     if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
-        return Error::make(QStringLiteral("url_invalid"), Tr::tr("“%1” is not a server address.").arg(text.trimmed()));
+        return Error::make(shared::ErrorCode::UrlInvalid, Tr::tr("“%1” is not a server address.").arg(text.trimmed()));
     url.setPath(QString());
     url.setQuery(QString());
     url.setFragment(QString());
@@ -136,18 +136,18 @@ void ApiClient::finish(QNetworkReply *reply, const Callback &callback)
     const QString trust = reply->property(kTrustProperty).toString();
 
     if (trust == QLatin1String("untrusted")) {
-        result.error = Error::make(QStringLiteral("certificate_untrusted"),
+        result.error = Error::make(shared::ErrorCode::CertificateUntrusted,
                                    Tr::tr("The server's certificate is not known yet. Compare its fingerprint with the "
                                           "one your administrator gave you."),
                                    { { QStringLiteral("fingerprint"), result.offeredFingerprint } });
     } else if (trust == QLatin1String("changed")) {
         result.error = Error::make(
-            QStringLiteral("certificate_changed"),
+            shared::ErrorCode::CertificateChanged,
             Tr::tr("The server shows a different certificate than the one you trusted. This can mean someone is "
                    "intercepting the connection; ask your administrator before you trust it."),
             { { QStringLiteral("fingerprint"), result.offeredFingerprint }, { QStringLiteral("pinned"), m_pin } });
     } else if (result.status == 0) {
-        result.error = Error::make(QStringLiteral("unreachable"),
+        result.error = Error::make(shared::ErrorCode::Unreachable,
                                    Tr::tr("Cannot reach the server: %1").arg(reply->errorString()));
     }
     if (!body.isEmpty()) {
@@ -160,7 +160,7 @@ void ApiClient::finish(QNetworkReply *reply, const Callback &callback)
                    && reply->header(QNetworkRequest::ContentTypeHeader)
                           .toString()
                           .startsWith(QLatin1String("application/json"))) {
-            result.error = Error::make(QStringLiteral("invalid_response"),
+            result.error = Error::make(shared::ErrorCode::InvalidResponse,
                                        Tr::tr("The server's answer could not be read. %1").arg(parsed.error().message));
         }
     }

@@ -2,6 +2,8 @@
 #include "desktop/core/articlelistmodel.h"
 
 #include "desktop/core/tr.h"
+#include "shared/articlekind.h"
+#include "shared/contentstatus.h"
 #include "shared/timestamp.h"
 
 #include <QLocale>
@@ -36,22 +38,26 @@ int ArticleListModel::columnCount(const QModelIndex &parent) const
 
 QString ArticleListModel::statusLabel(const QString &status)
 {
-    if (status == QLatin1String("draft"))
+    using shared::ContentStatus;
+    switch (shared::contentStatusFromName(status).value_or(ContentStatus(-1))) {
+    case ContentStatus::Draft:
         return Tr::tr("Draft");
-    if (status == QLatin1String("in_review"))
+    case ContentStatus::InReview:
         return Tr::tr("In review");
-    if (status == QLatin1String("scheduled"))
+    case ContentStatus::Scheduled:
         return Tr::tr("Scheduled");
-    if (status == QLatin1String("published"))
+    case ContentStatus::Published:
         return Tr::tr("Published");
-    if (status == QLatin1String("archived"))
+    case ContentStatus::Archived:
         return Tr::tr("Archived");
-    return status;
+    }
+    return status; // a status this version does not know, shown as it is
 }
 
 QString ArticleListModel::kindLabel(const QString &kind)
 {
-    return kind == QLatin1String("case_study") ? Tr::tr("Case study") : Tr::tr("Guide");
+    const std::optional<shared::ArticleKind> known = shared::articleKindFromName(kind);
+    return known ? shared::articleKindLabel(*known) : kind; // an unknown kind as it is, never as a guide
 }
 
 QVariant ArticleListModel::data(const QModelIndex &index, int role) const

@@ -35,7 +35,7 @@ public:
     enum class Sort { Updated, Title, Relevance };
 
     QString text; // words to find; empty: everything
-    QString kind; // guide | case_study | empty for both
+    QString kind; // a name from shared/articlekind.h, empty for every kind
     QString status; // a status name | empty for all
     QString category; // a category id: it and the categories nested in it | empty for all
     QString tag; // a tag, any case | empty for all

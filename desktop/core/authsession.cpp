@@ -115,7 +115,7 @@ void AuthSession::restore(Done done)
         ApiReply reply;
         reply.status = ok ? 200 : 401;
         if (!ok)
-            reply.error = Error::make(QStringLiteral("not_signed_in"), Tr::tr("Not signed in."));
+            reply.error = Error::make(shared::ErrorCode::NotSignedIn, Tr::tr("Not signed in."));
         else
             reply.json = m_user;
         done(reply);

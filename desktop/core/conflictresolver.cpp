@@ -21,17 +21,17 @@ VoidResult ConflictResolver::resolve(const QString &conflictId, Keep keep, const
     if (!found)
         return found.error();
     if (!*found)
-        return Error::make(QStringLiteral("not_found"), Tr::tr("There is no conflict %1.").arg(conflictId));
+        return Error::make(shared::ErrorCode::NotFound, Tr::tr("There is no conflict %1.").arg(conflictId));
     const shared::SyncProtocol::Conflict &c = (*found)->conflict;
     const shared::SyncTable *table = shared::SyncSchema::find(c.table);
     if (!table)
-        return Error::make(QStringLiteral("unknown_table"), Tr::tr("Unknown table %1.").arg(c.table));
+        return Error::make(shared::ErrorCode::UnknownTable, Tr::tr("Unknown table %1.").arg(c.table));
     QString resolution;
     if (c.field == QLatin1String("*")) {
         // A whole-row conflict (edit against delete): the choice is whether
         // the row stays; the side the row already follows needs no edit.
         if (keep == Keep::Text)
-            return Error::make(QStringLiteral("invalid_choice"),
+            return Error::make(shared::ErrorCode::InvalidChoice,
                                Tr::tr("Choose a version: this conflict is about the whole item."));
         const bool rowStays = (keep == Keep::Client) == (c.kind == QLatin1String("edit_vs_delete"));
         if (!rowStays) {

@@ -23,7 +23,7 @@ namespace {
 
 Error notFound(const QString &id)
 {
-    return Error::make(QStringLiteral("not_found"), Tr::tr("There is no item with the id %1 in this replica.").arg(id));
+    return Error::make(shared::ErrorCode::NotFound, Tr::tr("There is no item with the id %1 in this replica.").arg(id));
 }
 
 } // namespace
@@ -168,7 +168,7 @@ Result<QList<nlohmann::json>> ContentStore::list(const shared::SyncTable &table,
     const QStringList wanted = columns.isEmpty() ? table.columnNames() : columns;
     for (const QString &c : wanted) {
         if (!table.column(c))
-            return Error::make(QStringLiteral("unknown_column"), Tr::tr("%1 has no field %2.").arg(table.name, c));
+            return Error::make(shared::ErrorCode::UnknownColumn, Tr::tr("%1 has no field %2.").arg(table.name, c));
     }
     Result<QSqlQuery> q
         = m_replica.database().exec(QStringLiteral("SELECT id, rev, %1 FROM %2 ORDER BY updated_at DESC, id")

@@ -86,7 +86,7 @@ Result<QJsonObject> CredentialStore::readFile() const
     if (!file.exists())
         return QJsonObject();
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("credentials_unreadable"),
+        return Error::make(shared::ErrorCode::CredentialsUnreadable,
                            Tr::tr("Cannot read %1: %2").arg(filePath(), file.errorString()));
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
     return doc.isObject() ? doc.object() : QJsonObject();
@@ -96,13 +96,13 @@ VoidResult CredentialStore::writeFile(const QJsonObject &object) const
 {
     QSaveFile file(filePath());
     if (!file.open(QIODevice::WriteOnly))
-        return Error::make(QStringLiteral("credentials_unwritable"),
+        return Error::make(shared::ErrorCode::CredentialsUnwritable,
                            Tr::tr("Cannot write %1: %2").arg(filePath(), file.errorString()));
     // Owner-only before any byte is written.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(object).toJson(QJsonDocument::Compact));
     if (!file.commit())
-        return Error::make(QStringLiteral("credentials_unwritable"),
+        return Error::make(shared::ErrorCode::CredentialsUnwritable,
                            Tr::tr("Cannot write %1: %2").arg(filePath(), file.errorString()));
     return VoidResult::success();
 }

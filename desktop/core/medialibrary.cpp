@@ -53,7 +53,7 @@ QString MediaLibrary::localPath(const QString &sha256) const
 Result<QString> MediaLibrary::import(const QByteArray &bytes)
 {
     if (bytes.size() > kMaxBytes)
-        return Error::make(QStringLiteral("payload_too_large"),
+        return Error::make(shared::ErrorCode::PayloadTooLarge,
                            Tr::tr("Images may be at most %1 MiB.").arg(kMaxBytes / (1024 * 1024)));
     Result<shared::ImageType> type = shared::ImageType::sniff(bytes);
     if (!type)
@@ -64,7 +64,7 @@ Result<QString> MediaLibrary::import(const QByteArray &bytes)
         QDir().mkpath(QFileInfo(path).absolutePath());
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            return Error::make(QStringLiteral("storage_failed"),
+            return Error::make(shared::ErrorCode::StorageFailed,
                                Tr::tr("The image could not be saved: %1").arg(file.errorString()));
     }
     // Known already (pasted twice, or fetched): the record stays as it is.
@@ -82,10 +82,10 @@ Result<QString> MediaLibrary::importFile(const QString &path)
 {
     QFile file(path);
     if (file.size() > kMaxBytes)
-        return Error::make(QStringLiteral("payload_too_large"),
+        return Error::make(shared::ErrorCode::PayloadTooLarge,
                            Tr::tr("Images may be at most %1 MiB.").arg(kMaxBytes / (1024 * 1024)));
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("unreadable"), Tr::tr("%1 could not be read.").arg(path));
+        return Error::make(shared::ErrorCode::Unreadable, Tr::tr("%1 could not be read.").arg(path));
     return import(file.readAll());
 }
 
@@ -167,7 +167,7 @@ void MediaLibrary::uploadNext(std::function<void()> done)
 void MediaLibrary::fetch(const QString &sha256, std::function<void(VoidResult)> done)
 {
     if (m_fetching.contains(sha256) || !m_session.isSignedIn()) {
-        done(Error::make(QStringLiteral("unavailable"), Tr::tr("The image is not here yet.")));
+        done(Error::make(shared::ErrorCode::Unavailable, Tr::tr("The image is not here yet.")));
         return;
     }
     m_fetching.insert(sha256);
@@ -177,15 +177,15 @@ void MediaLibrary::fetch(const QString &sha256, std::function<void(VoidResult)> 
             return;
         self->m_fetching.remove(sha256);
         if (!reply.ok()) {
-            done(
-                reply.error.value_or(Error::make(QStringLiteral("unavailable"), Tr::tr("The image is not here yet."))));
+            done(reply.error.value_or(
+                Error::make(shared::ErrorCode::Unavailable, Tr::tr("The image is not here yet."))));
             return;
         }
         // Only bytes that are what their name says are kept.
         const QString got
             = QString::fromLatin1(QCryptographicHash::hash(reply.body, QCryptographicHash::Sha256).toHex());
         if (got != sha256) {
-            done(Error::make(QStringLiteral("corrupt"), Tr::tr("The image arrived damaged.")));
+            done(Error::make(shared::ErrorCode::Corrupt, Tr::tr("The image arrived damaged.")));
             return;
         }
         Result<QString> stored = self->import(reply.body);

@@ -32,11 +32,11 @@ shared::Result<std::unique_ptr<Profile>> Profile::open(const QString &dir)
     path = QDir::cleanPath(QDir::current().absoluteFilePath(path));
     const QFileInfo info(path);
     if (info.exists() && !info.isDir()) {
-        return shared::Error::make(QStringLiteral("profile_invalid"),
+        return shared::Error::make(shared::ErrorCode::ProfileInvalid,
                                    Tr::tr("The profile %1 is a file, not a folder.").arg(path));
     }
     if (!QDir().mkpath(path)) {
-        return shared::Error::make(QStringLiteral("profile_unwritable"),
+        return shared::Error::make(shared::ErrorCode::ProfileUnwritable,
                                    Tr::tr("Cannot create the profile folder %1.").arg(path));
     }
     // Settings, tokens and drafts are nobody else's business.

@@ -3,6 +3,7 @@
 
 #include "desktop/core/authsession.h"
 #include "desktop/core/tr.h"
+#include "shared/articlekind.h"
 #include "shared/utf8.h"
 
 namespace quire::desktop {
@@ -15,11 +16,11 @@ namespace {
 Error failure(const ApiReply &reply)
 {
     if (reply.status == 0)
-        return Error::make(QStringLiteral("offline"), Tr::tr("The history is kept on the server; connect to see it."));
+        return Error::make(shared::ErrorCode::Offline, Tr::tr("The history is kept on the server; connect to see it."));
     if (reply.status == 404)
-        return Error::make(QStringLiteral("not_found"),
+        return Error::make(shared::ErrorCode::NotFound,
                            Tr::tr("The server has no history for this article yet. It appears after the first sync."));
-    return reply.error.value_or(Error::make(QStringLiteral("failed"), Tr::tr("The server could not answer.")));
+    return reply.error.value_or(Error::make(shared::ErrorCode::Failed, Tr::tr("The server could not answer.")));
 }
 
 QString text(const nlohmann::json &j)
@@ -36,44 +37,50 @@ RevisionHistory::RevisionHistory(AuthSession &session, QObject *parent)
     , m_session(session)
 { }
 
-QString RevisionHistory::articlePath(const QString &kind, const QString &id)
+Result<QString> RevisionHistory::articlePath(const QString &kind, const QString &id)
 {
-    return (kind == QLatin1String("case_study") ? QStringLiteral("/api/v1/case-studies/")
-                                                : QStringLiteral("/api/v1/guides/"))
-        + id;
+    const std::optional<shared::ArticleKind> known = shared::articleKindFromName(kind);
+    if (!known)
+        return Error::make(shared::ErrorCode::UnknownKind, Tr::tr("There is no article kind %1.").arg(kind));
+    return shared::articleKindApiPath(*known) + QLatin1Char('/') + id;
 }
 
 void RevisionHistory::list(const QString &kind, const QString &id,
                            std::function<void(Result<QList<RevisionInfo>>)> done)
 {
-    m_session.call(QStringLiteral("GET"), articlePath(kind, id) + QStringLiteral("/revisions"), std::nullopt,
-                   [done](const ApiReply &reply) {
-                       if (!reply.ok()) {
-                           done(failure(reply));
-                           return;
-                       }
-                       QList<RevisionInfo> out;
-                       for (const auto &r : reply.json.value("items", nlohmann::json::array())) {
-                           RevisionInfo info;
-                           info.rev = r.value("rev", qint64(0));
-                           info.createdAt = text(r.value("created_at", nlohmann::json()));
-                           info.authorName
-                               = text(r.value("author", nlohmann::json::object()).value("name", nlohmann::json()));
-                           info.title = text(r.value("title", nlohmann::json()));
-                           info.status = text(r.value("status", nlohmann::json()));
-                           info.words = r.value("words", 0);
-                           info.viaApi = r.value("via", std::string()) == "api";
-                           out << info;
-                       }
-                       done(out);
-                   });
+    const Result<QString> path = articlePath(kind, id);
+    if (!path)
+        return done(path.error());
+    m_session.call(
+        QStringLiteral("GET"), *path + QStringLiteral("/revisions"), std::nullopt, [done](const ApiReply &reply) {
+            if (!reply.ok()) {
+                done(failure(reply));
+                return;
+            }
+            QList<RevisionInfo> out;
+            for (const auto &r : reply.json.value("items", nlohmann::json::array())) {
+                RevisionInfo info;
+                info.rev = r.value("rev", qint64(0));
+                info.createdAt = text(r.value("created_at", nlohmann::json()));
+                info.authorName = text(r.value("author", nlohmann::json::object()).value("name", nlohmann::json()));
+                info.title = text(r.value("title", nlohmann::json()));
+                info.status = text(r.value("status", nlohmann::json()));
+                info.words = r.value("words", 0);
+                info.viaApi = r.value("via", std::string()) == "api";
+                out << info;
+            }
+            done(out);
+        });
 }
 
 void RevisionHistory::get(const QString &kind, const QString &id, qint64 rev,
                           std::function<void(Result<nlohmann::json>)> done)
 {
-    m_session.call(QStringLiteral("GET"), articlePath(kind, id) + QStringLiteral("/revisions/%1").arg(rev),
-                   std::nullopt, [done](const ApiReply &reply) {
+    const Result<QString> path = articlePath(kind, id);
+    if (!path)
+        return done(path.error());
+    m_session.call(QStringLiteral("GET"), *path + QStringLiteral("/revisions/%1").arg(rev), std::nullopt,
+                   [done](const ApiReply &reply) {
                        if (!reply.ok()) {
                            done(failure(reply));
                            return;
@@ -85,8 +92,10 @@ void RevisionHistory::get(const QString &kind, const QString &id, qint64 rev,
 void RevisionHistory::compare(const QString &kind, const QString &id, qint64 from, qint64 to,
                               std::function<void(Result<RevisionComparison>)> done)
 {
-    m_session.call(QStringLiteral("GET"),
-                   articlePath(kind, id) + QStringLiteral("/revisions/compare?from=%1&to=%2").arg(from).arg(to),
+    const Result<QString> path = articlePath(kind, id);
+    if (!path)
+        return done(path.error());
+    m_session.call(QStringLiteral("GET"), *path + QStringLiteral("/revisions/compare?from=%1&to=%2").arg(from).arg(to),
                    std::nullopt, [done](const ApiReply &reply) {
                        if (!reply.ok()) {
                            done(failure(reply));
@@ -111,8 +120,11 @@ void RevisionHistory::compare(const QString &kind, const QString &id, qint64 fro
 void RevisionHistory::restore(const QString &kind, const QString &id, qint64 rev,
                               std::function<void(shared::VoidResult)> done)
 {
-    m_session.call(QStringLiteral("POST"), articlePath(kind, id) + QStringLiteral("/revisions/%1/restore").arg(rev),
-                   std::nullopt, [done](const ApiReply &reply) {
+    const Result<QString> path = articlePath(kind, id);
+    if (!path)
+        return done(path.error());
+    m_session.call(QStringLiteral("POST"), *path + QStringLiteral("/revisions/%1/restore").arg(rev), std::nullopt,
+                   [done](const ApiReply &reply) {
                        if (!reply.ok()) {
                            done(failure(reply));
                            return;

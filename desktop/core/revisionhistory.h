@@ -59,8 +59,8 @@ public:
                  std::function<void(shared::Result<RevisionComparison>)> done);
     void restore(const QString &kind, const QString &id, qint64 rev, std::function<void(shared::VoidResult)> done);
 
-    // /api/v1/guides/<id> or /api/v1/case-studies/<id>
-    static QString articlePath(const QString &kind, const QString &id);
+    // /api/v1/<the kind's collection>/<id>; unknown_kind for a kind not declared.
+    static shared::Result<QString> articlePath(const QString &kind, const QString &id);
 
 private:
     AuthSession &m_session;

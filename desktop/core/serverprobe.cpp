@@ -23,10 +23,10 @@ void ServerProbe::start(const QUrl &url, const QString &pinnedFingerprint, const
         ProbeResult result;
         result.url = url;
         result.fingerprint = reply.offeredFingerprint;
-        if (reply.error && reply.error->code == QLatin1String("certificate_untrusted")) {
+        if (reply.error && reply.error->is(shared::ErrorCode::CertificateUntrusted)) {
             result.outcome = Outcome::Untrusted;
             result.message = reply.error->message;
-        } else if (reply.error && reply.error->code == QLatin1String("certificate_changed")) {
+        } else if (reply.error && reply.error->is(shared::ErrorCode::CertificateChanged)) {
             result.outcome = Outcome::CertificateChanged;
             result.message = reply.error->message;
         } else if (reply.status == 0) {
@@ -51,11 +51,10 @@ void ServerProbe::handshake(ProbeResult result, const QString &clientId)
     m_client->postJson(
         QStringLiteral("/api/v1/handshake"), request.toJson(), [this, result](const ApiReply &reply) mutable {
             if (reply.error) {
-                const QString code = reply.error->code;
-                if (code == QLatin1String("client_outdated")) {
+                if (reply.error->is(shared::ErrorCode::ClientOutdated)) {
                     result.outcome = Outcome::Incompatible;
                     result.message = Tr::tr("This version of Quire is too old for the server. Please update Quire.");
-                } else if (code == QLatin1String("server_outdated")) {
+                } else if (reply.error->is(shared::ErrorCode::ServerOutdated)) {
                     result.outcome = Outcome::Incompatible;
                     result.message = Tr::tr(
                         "The server runs an older version than this Quire. Ask your administrator to update it.");

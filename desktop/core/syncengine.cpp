@@ -132,7 +132,7 @@ void SyncEngine::syncNow()
         }
     } else if (*owner != m_session.userId()) {
         finish(State::Failed,
-               Error::make(QStringLiteral("profile_of_another_user"),
+               Error::make(shared::ErrorCode::ProfileOfAnotherUser,
                            Tr::tr("This profile holds the data of another account. Sign in as that "
                                   "account, or use another profile (--profile).")));
         return;
@@ -187,7 +187,7 @@ void SyncEngine::push()
                            // it lost history we cannot send again.
                            if (++m_emptyPushes > 2 || response->expected < first) {
                                finish(State::Failed,
-                                      Error::make(QStringLiteral("out_of_step"),
+                                      Error::make(shared::ErrorCode::OutOfStep,
                                                   Tr::tr("The server expects change %1, but this replica's next "
                                                          "change is %2. Your changes are kept; ask the administrator.")
                                                       .arg(response->expected)
@@ -226,7 +226,7 @@ void SyncEngine::applyPage(ApiReply reply, int resyncs, quint64 round)
 {
     if (round != m_round || !m_running)
         return; // a prefetched page of a round that has ended
-    if (reply.status == 409 && reply.error && reply.error->code == QLatin1String("resync_required") && resyncs < 2) {
+    if (reply.status == 409 && reply.error && reply.error->is(shared::ErrorCode::ResyncRequired) && resyncs < 2) {
         qCInfo(lcSync) << "server asks for a full resync:" << reply.error->message;
         if (VoidResult r = m_store.beginResync(); !r) {
             finish(State::Failed, r.error());
@@ -271,7 +271,7 @@ void SyncEngine::writePage(const PullResponse &page, quint64 round)
     if (*applied == SyncStore::PageResult::NeedsConfirmation) {
         Q_EMIT massRemovalPending(removing, total);
         finish(State::NeedsConfirmation,
-               Error::make(QStringLiteral("confirm_removal"),
+               Error::make(shared::ErrorCode::ConfirmRemoval,
                            Tr::tr("The server's changes would remove %1 of the %2 items here. Nothing was removed "
                                   "yet; confirm to go on.")
                                .arg(removing)
@@ -293,14 +293,14 @@ void SyncEngine::writePage(const PullResponse &page, quint64 round)
 void SyncEngine::failFromReply(const ApiReply &reply)
 {
     const Error error
-        = reply.error.value_or(Error::make(QStringLiteral("unknown"), Tr::tr("The server gave no answer.")));
+        = reply.error.value_or(Error::make(shared::ErrorCode::Unknown, Tr::tr("The server gave no answer.")));
     if (reply.status == 0 || reply.status == 503 || reply.status == 502 || reply.status == 504)
         finish(State::Offline, error);
     else if (reply.status == 401)
         // Even a refresh was refused: the server has no such sign-in (any
         // more). Say why in words; nothing local is touched.
         finish(State::SignedOut,
-               Error::make(QStringLiteral("session_unknown"),
+               Error::make(shared::ErrorCode::SessionUnknown,
                            Tr::tr("The server does not know this sign-in any more: it was ended, or the server was "
                                   "restored from a backup. Sign in again to sync; all your work here is kept and "
                                   "sent then.")));
@@ -326,7 +326,7 @@ void SyncEngine::finish(State state, std::optional<Error> error)
     setState(state);
     Q_EMIT statusChanged();
     if (state == State::Offline
-        || (state == State::Failed && error && error->code != QLatin1String("profile_of_another_user")))
+        || (state == State::Failed && error && !error->is(shared::ErrorCode::ProfileOfAnotherUser)))
         scheduleRetry();
     if (wasRunning)
         Q_EMIT roundFinished(state == State::Idle);

@@ -252,7 +252,7 @@ VoidResult SyncStore::applyPushResponse(const PushResponse &response)
             touched.insert({ table, rowId });
             if (r.outcome == Outcome::Rejected) {
                 const shared::Error reason
-                    = r.reason.value_or(shared::Error::make(QStringLiteral("rejected"), QString()));
+                    = r.reason.value_or(shared::Error::make(shared::ErrorCode::Rejected, QString()));
                 if (VoidResult v = m_db.run(
                         QStringLiteral("INSERT OR REPLACE INTO rejected(mutation_id, tbl, row_id, op, "
                                        "fields, code, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -495,7 +495,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                 upsertServer.bindValue(3, hasQueued ? QVariant(dump(c.row)) : QVariant());
                 upsertServer.bindValue(4, *generation);
                 if (!upsertServer.exec())
-                    return shared::Error::make(QStringLiteral("db_error"), upsertServer.lastError().text());
+                    return shared::Error::make(shared::ErrorCode::DbError, upsertServer.lastError().text());
                 if (hasQueued) {
                     touched.insert({ c.table, c.id });
                     break;
@@ -513,7 +513,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                 }
                 working.bindValue(i, c.rev);
                 if (!working.exec())
-                    return shared::Error::make(QStringLiteral("db_error"), working.lastError().text());
+                    return shared::Error::make(shared::ErrorCode::DbError, working.lastError().text());
                 written.insert({ c.table, c.id });
                 break;
             }

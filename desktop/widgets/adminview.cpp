@@ -49,11 +49,11 @@ void fillRoles(QComboBox *box)
 
 QString errorText(const shared::Error &e)
 {
-    if (e.code == QLatin1String("last_admin"))
+    if (e.is(shared::ErrorCode::LastAdmin))
         return Tr::tr("This is the last active administrator. Make someone else an administrator first.");
-    if (e.code == QLatin1String("forbidden"))
+    if (e.is(shared::ErrorCode::Forbidden))
         return Tr::tr("Only administrators may do this.");
-    if (e.code == QLatin1String("unreachable"))
+    if (e.is(shared::ErrorCode::Unreachable))
         return Tr::tr("The server cannot be reached. Check the connection and try again.");
     return Tr::tr("The server refused this (%1).").arg(e.code);
 }

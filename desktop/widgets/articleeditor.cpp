@@ -12,6 +12,8 @@
 #include "desktop/widgets/metadatapanel.h"
 #include "desktop/widgets/revisionpanel.h"
 #include "desktop/widgets/tr.h"
+#include "shared/articlekind.h"
+#include "shared/contentstatus.h"
 #include "shared/permissions.h"
 #include "shared/role.h"
 #include "shared/utf8.h"
@@ -33,6 +35,8 @@
 #include <QVBoxLayout>
 
 namespace quire::gui {
+
+using shared::ContentStatus;
 
 using desktop::ContentStore;
 
@@ -76,15 +80,15 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     m_summary->setPlaceholderText(Tr::tr("One or two sentences for lists and search engines"));
     m_body->setPlaceholderText(
         Tr::tr("Write here; format with the toolbar or in Markdown: # heading, **bold**, - list…"));
-    m_kind->addItem(desktop::ArticleListModel::kindLabel(QStringLiteral("guide")), QStringLiteral("guide"));
-    m_kind->addItem(desktop::ArticleListModel::kindLabel(QStringLiteral("case_study")), QStringLiteral("case_study"));
+    for (shared::ArticleKind kind : shared::articleKinds())
+        m_kind->addItem(shared::articleKindLabel(kind), shared::articleKindName(kind));
     m_problem->setWordWrap(true);
     m_problem->setForegroundRole(QPalette::BrightText);
     m_title->setAccessibleName(Tr::tr("Title"));
 
-    m_submit = actionButton(Tr::tr("Submit for Review"), "submitButton", "in_review");
-    m_publish = actionButton(Tr::tr("Publish"), "publishButton", "published");
-    m_unpublish = actionButton(Tr::tr("Unpublish"), "unpublishButton", "draft");
+    m_submit = actionButton(Tr::tr("Submit for Review"), "submitButton", ContentStatus::InReview);
+    m_publish = actionButton(Tr::tr("Publish"), "publishButton", ContentStatus::Published);
+    m_unpublish = actionButton(Tr::tr("Unpublish"), "unpublishButton", ContentStatus::Draft);
     m_schedule = new QPushButton(Tr::tr("Schedule…"), this);
     m_schedule->setObjectName(QStringLiteral("scheduleButton"));
     connect(m_schedule, &QPushButton::clicked, this, &ArticleEditor::schedule);
@@ -162,11 +166,11 @@ ArticleEditor::~ArticleEditor()
         saveNow();
 }
 
-QPushButton *ArticleEditor::actionButton(const QString &label, const char *name, const char *status)
+QPushButton *ArticleEditor::actionButton(const QString &label, const char *name, ContentStatus status)
 {
     auto *button = new QPushButton(label, this);
     button->setObjectName(QString::fromLatin1(name));
-    const QString target = QString::fromLatin1(status);
+    const QString target = shared::contentStatusName(status);
     connect(button, &QPushButton::clicked, this, [this, target] { setStatus(target); });
     return button;
 }
@@ -187,7 +191,11 @@ void ArticleEditor::load(const QString &id)
     m_title->setText(text(m_loaded, "title"));
     m_slug->setText(text(m_loaded, "slug"));
     m_summary->setText(text(m_loaded, "summary"));
-    m_kind->setCurrentIndex(std::max(0, m_kind->findData(has ? text(m_loaded, "kind") : QStringLiteral("guide"))));
+    const QString kind = text(m_loaded, "kind");
+    // A kind this version does not know is shown as it is, never taken for the first one.
+    if (has && m_kind->findData(kind) < 0)
+        m_kind->addItem(kind, kind);
+    m_kind->setCurrentIndex(has ? m_kind->findData(kind) : 0);
     m_body->setMarkdown(text(m_loaded, "body"));
     for (QWidget *w : std::initializer_list<QWidget *> { m_title, m_kind, m_slug, m_summary, m_body })
         w->setEnabled(has);
@@ -340,26 +348,27 @@ void ArticleEditor::schedule()
     if (dialog.exec() != QDialog::Accepted)
         return;
     setStatus(
-        QStringLiteral("scheduled"),
+        shared::contentStatusName(ContentStatus::Scheduled),
         when->dateTime().toUTC().toString(Qt::ISODateWithMs).replace(QStringLiteral("+00:00"), QStringLiteral("Z")));
 }
 
 void ArticleEditor::updateActions()
 {
-    const QString status = text(m_loaded, "status");
+    const QString statusName = text(m_loaded, "status");
+    const std::optional<ContentStatus> status = shared::contentStatusFromName(statusName);
     const bool has = !m_id.isEmpty() && m_loaded.is_object();
     const shared::Role role = shared::roleFromName(m_workspace.session().role()).value_or(shared::Role::Reader);
     const bool canPublish = shared::hasPermission(role, shared::Permission::PublishContent);
     const bool canSubmit = shared::hasPermission(role, shared::Permission::SubmitForReview);
     m_statusLabel->setText(
         has ? Tr::tr("Status: %1%2")
-                  .arg(desktop::ArticleListModel::statusLabel(status), m_dirty ? Tr::tr(" · saving…") : QString())
+                  .arg(desktop::ArticleListModel::statusLabel(statusName), m_dirty ? Tr::tr(" · saving…") : QString())
             : Tr::tr("Choose an article or make a new one."));
-    m_submit->setVisible(has && canSubmit && !canPublish && status == QLatin1String("draft"));
-    m_publish->setVisible(has && canPublish && status != QLatin1String("published"));
+    m_submit->setVisible(has && canSubmit && !canPublish && status == ContentStatus::Draft);
+    m_publish->setVisible(has && canPublish && status != ContentStatus::Published);
     m_unpublish->setVisible(has && canPublish
-                            && (status == QLatin1String("published") || status == QLatin1String("scheduled")));
-    m_schedule->setVisible(has && canPublish && status != QLatin1String("published"));
+                            && (status == ContentStatus::Published || status == ContentStatus::Scheduled));
+    m_schedule->setVisible(has && canPublish && status != ContentStatus::Published);
 }
 
 } // namespace quire::gui

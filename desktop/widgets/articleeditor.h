@@ -2,6 +2,7 @@
 #pragma once
 
 #include "desktop/widgets/richtextedit.h"
+#include "shared/contentstatus.h"
 
 #include <QWidget>
 
@@ -63,7 +64,7 @@ Q_SIGNALS:
     void saved(const QString &id);
 
 private:
-    QPushButton *actionButton(const QString &text, const char *name, const char *status);
+    QPushButton *actionButton(const QString &text, const char *name, shared::ContentStatus status);
     void edited();
     void setStatus(const QString &status, const QString &publishAt = QString());
     void schedule();

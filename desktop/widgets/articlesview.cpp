@@ -8,6 +8,7 @@
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/articleeditor.h"
 #include "desktop/widgets/tr.h"
+#include "shared/articlekind.h"
 #include "shared/contentstatus.h"
 #include "shared/synctable.h"
 
@@ -24,10 +25,30 @@
 
 namespace quire::gui {
 
-ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, QWidget *parent)
+namespace {
+
+// "case-studies" -> "caseStudiesView": the object name tests and styles find a view by.
+QString viewName(shared::ArticleKind kind)
+{
+    QString name;
+    bool upper = false;
+    for (const QChar c : shared::articleKindCollection(kind)) {
+        if (c == QLatin1Char('-')) {
+            upper = true;
+            continue;
+        }
+        name += upper ? c.toUpper() : c;
+        upper = false;
+    }
+    return name + QStringLiteral("View");
+}
+
+} // namespace
+
+ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind kind, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
-    , m_kind(kind)
+    , m_kind(shared::articleKindName(kind))
     , m_model(new desktop::ArticleListModel(workspace.replica().database(), this))
     , m_search(new QLineEdit(this))
     , m_status(new QComboBox(this))
@@ -38,8 +59,7 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, Q
     , m_table(new QTableView(this))
     , m_editor(new ArticleEditor(workspace, this))
 {
-    setObjectName(kind == QLatin1String("case_study") ? QStringLiteral("caseStudiesView")
-                                                      : QStringLiteral("guidesView"));
+    setObjectName(viewName(kind));
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_table->setObjectName(QStringLiteral("articleTable"));
@@ -62,11 +82,10 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, const QString &kind, Q
     m_status->addItem(Tr::tr("Any status"), QString());
     for (const QString &s : shared::contentStatusNames())
         m_status->addItem(desktop::ArticleListModel::statusLabel(s), s);
-    auto *create
-        = new QPushButton(kind == QLatin1String("case_study") ? Tr::tr("New Case Study") : Tr::tr("New Guide"), this);
+    auto *create = new QPushButton(shared::articleKindNewLabel(kind), this);
     create->setObjectName(QStringLiteral("newButton"));
 
-    m_model->query().kind = kind;
+    m_model->query().kind = m_kind;
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/articlekind.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -23,7 +25,7 @@ class ArticlesView final : public QWidget
 {
     Q_OBJECT
 public:
-    ArticlesView(desktop::Workspace &workspace, const QString &kind, QWidget *parent = nullptr);
+    ArticlesView(desktop::Workspace &workspace, shared::ArticleKind kind, QWidget *parent = nullptr);
 
     ArticleEditor *editor() const { return m_editor; }
     desktop::ArticleListModel *model() const { return m_model; }

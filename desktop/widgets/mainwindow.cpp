@@ -19,6 +19,7 @@
 #include "desktop/widgets/signindialog.h"
 #include "desktop/widgets/syncindicator.h"
 #include "desktop/widgets/tr.h"
+#include "shared/articlekind.h"
 #include "shared/version.h"
 
 #include <QApplication>
@@ -78,10 +79,10 @@ void MainWindow::buildSections()
         QString name;
         QString explanation;
     };
-    m_navigation->addItem(Tr::tr("Guides"));
-    m_pages->addWidget(new ArticlesView(m_workspace, QStringLiteral("guide"), m_pages));
-    m_navigation->addItem(Tr::tr("Case studies"));
-    m_pages->addWidget(new ArticlesView(m_workspace, QStringLiteral("case_study"), m_pages));
+    for (shared::ArticleKind kind : shared::articleKinds()) {
+        m_navigation->addItem(shared::articleKindPluralLabel(kind));
+        m_pages->addWidget(new ArticlesView(m_workspace, kind, m_pages));
+    }
     const Entry entries[] = {
         { Tr::tr("Prompts"), Tr::tr("The prompt library is not built yet.") },
         { Tr::tr("Courses"), Tr::tr("Courses and learning progress are not built yet.") },

@@ -52,30 +52,35 @@ QString SignInDialog::messageFor(const desktop::ApiReply &reply)
 {
     if (!reply.error)
         return {};
+    using shared::ErrorCode;
     const QString code = reply.error->code;
-    if (code == QLatin1String("invalid_credentials"))
+    switch (shared::errorCodeFromName(code).value_or(ErrorCode::Unknown)) {
+    case ErrorCode::InvalidCredentials:
         return Tr::tr("The email address or the password is wrong.");
-    if (code == QLatin1String("account_disabled"))
+    case ErrorCode::AccountDisabled:
         return Tr::tr("This account is disabled. Ask an administrator.");
-    if (code == QLatin1String("rate_limited"))
+    case ErrorCode::RateLimited:
         return Tr::tr("Too many attempts. Wait a little and try again.");
-    if (code == QLatin1String("busy"))
+    case ErrorCode::Busy:
         return Tr::tr("The server is busy. Try again in a moment.");
-    if (code == QLatin1String("registration_closed"))
+    case ErrorCode::RegistrationClosed:
         return Tr::tr("This server does not take registrations. Ask an administrator for an account.");
-    if (code == QLatin1String("email_taken"))
+    case ErrorCode::EmailTaken:
         return Tr::tr("An account with this email address exists already. Sign in, or reset its password.");
-    if (code == QLatin1String("validation_failed")) {
+    case ErrorCode::ValidationFailed: {
         QStringList lines;
         for (auto it = reply.error->fields.cbegin(); it != reply.error->fields.cend(); ++it)
             lines << fieldMessage(it.key());
         return lines.join(QLatin1Char('\n'));
     }
-    if (code == QLatin1String("unreachable"))
+    case ErrorCode::Unreachable:
         return Tr::tr("The server cannot be reached. Check the connection and try again.");
-    if (code.startsWith(QLatin1String("certificate_")))
+    case ErrorCode::CertificateUntrusted:
+    case ErrorCode::CertificateChanged:
         return reply.error->message; // already translated by the core
-    return Tr::tr("The server refused this (%1).").arg(code);
+    default:
+        return Tr::tr("The server refused this (%1).").arg(code);
+    }
 }
 
 SignInDialog::SignInDialog(desktop::AuthSession &session, QWidget *parent)

@@ -108,7 +108,7 @@ Result<StoredUser> AccountStore::insertUser(const QString &email, const QString 
         return exists.error();
     if (exists->toInt() > 0)
         return Error::make(
-            QStringLiteral("email_taken"), QStringLiteral("An account with this email address exists."),
+            shared::ErrorCode::EmailTaken, QStringLiteral("An account with this email address exists."),
             { { QStringLiteral("email"), QStringLiteral("This email address is already registered.") } });
     VoidResult r = m_db.run(
         QStringLiteral(
@@ -121,7 +121,7 @@ Result<StoredUser> AccountStore::insertUser(const QString &email, const QString 
         Result<QVariant> again
             = m_db.scalar(QStringLiteral("SELECT count(*) FROM users WHERE email = ?"), { s.user.email });
         if (again && again->toInt() > 0)
-            return Error::make(QStringLiteral("email_taken"),
+            return Error::make(shared::ErrorCode::EmailTaken,
                                QStringLiteral("An account with this email address exists."));
         return r.error();
     }
@@ -155,14 +155,14 @@ Result<std::optional<shared::Role>> AccountStore::inviteRole(const QString &code
 Result<StoredUser> AccountStore::insertUserWithInvite(const QString &code, const QString &email, const QString &name,
                                                       const QByteArray &passwordHash)
 {
-    Result<StoredUser> created = Error::make(QStringLiteral("internal"), QString());
+    Result<StoredUser> created = Error::make(shared::ErrorCode::Internal, QString());
     VoidResult r = m_db.transaction([&]() -> VoidResult {
         Result<std::optional<shared::Role>> role = inviteRole(code);
         if (!role)
             return role.error();
         if (!*role)
             return Error::make(
-                QStringLiteral("invite_invalid"), QStringLiteral("The invite code is not valid."),
+                shared::ErrorCode::InviteInvalid, QStringLiteral("The invite code is not valid."),
                 { { QStringLiteral("invite_code"), QStringLiteral("This invite code is unknown, used or expired.") } });
         created = insertUser(email, name, **role, passwordHash, false);
         if (!created)
@@ -208,7 +208,7 @@ Result<IssuedTokens> AccountStore::createSession(const QString &userId, const QS
     tokens.sessionId = shared::Uuid::createV7();
     tokens.accessToken = Tokens::generate("qa_");
     tokens.expiresInSeconds = kAccessLifetimeMs / 1000;
-    Result<IssuedTokens> issued = Error::make(QStringLiteral("internal"), QString());
+    Result<IssuedTokens> issued = Error::make(shared::ErrorCode::Internal, QString());
     VoidResult r = m_db.transaction([&]() -> VoidResult {
         VoidResult s = m_db.run(
             QStringLiteral(
@@ -271,7 +271,7 @@ Result<std::optional<Principal>> AccountStore::authenticate(const QString &acces
     if (!q->next())
         return std::optional<Principal>();
     if (q->value(5).toBool())
-        return Error::make(QStringLiteral("account_disabled"), QStringLiteral("This account is disabled."));
+        return Error::make(shared::ErrorCode::AccountDisabled, QStringLiteral("This account is disabled."));
     return std::optional<Principal>(readPrincipal(*q));
 }
 

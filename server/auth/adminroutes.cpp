@@ -65,7 +65,7 @@ HttpResponse listUsers(HttpRequest &request, WorkerServices &services)
     FieldErrors errors;
     const std::optional<Paging> paging = readPaging(request, errors);
     if (!paging)
-        return HttpResponse::error(400, errors.toError());
+        return errorResponse(errors.toError());
     const QString search = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
     const QString where = search.isEmpty() ? QStringLiteral("1")
                                            : QStringLiteral("(email LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
@@ -105,7 +105,8 @@ std::variant<StoredUser, HttpResponse> targetUser(const HttpRequest &request, Wo
     if (!found)
         return HttpResponse::internalError(found.error());
     if (!*found)
-        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such user."));
+        return errorResponse(
+            shared::Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such user.")));
     return **found;
 }
 
@@ -125,7 +126,7 @@ bool wouldRemoveLastAdmin(WorkerServices &services, const StoredUser &target, st
         return true;
     }
     if (*admins <= 1) {
-        error = shared::Error::make(QStringLiteral("last_admin"),
+        error = shared::Error::make(shared::ErrorCode::LastAdmin,
                                     QStringLiteral("This is the last active admin; make someone else admin first."));
         return true;
     }
@@ -151,11 +152,10 @@ HttpResponse updateUser(HttpRequest &request, WorkerServices &services)
     const std::optional<bool> disabled = r.boolean("disabled");
     r.refuseUnknown();
     if (!errors.isEmpty())
-        return HttpResponse::error(400, errors.toError());
+        return errorResponse(errors.toError());
     shared::Error refusal;
     if (wouldRemoveLastAdmin(services, before, role, disabled, false, refusal))
-        return refusal.code == QLatin1String("last_admin") ? HttpResponse::error(409, refusal)
-                                                           : HttpResponse::internalError(refusal);
+        return errorResponse(refusal);
 
     const QString now = shared::Timestamp::format(shared::Clock::instance().now());
     const QString actor = request.principal->userId;
@@ -204,7 +204,7 @@ HttpResponse updateUser(HttpRequest &request, WorkerServices &services)
     shared::Result<std::optional<StoredUser>> after = services.accounts().findById(id);
     if (!after || !*after)
         return HttpResponse::internalError(
-            shared::Error::make(QStringLiteral("gone"), QStringLiteral("user vanished")));
+            shared::Error::make(shared::ErrorCode::Gone, QStringLiteral("user vanished")));
     return HttpResponse::json(200, (*after)->user.toJson());
 }
 
@@ -217,8 +217,7 @@ HttpResponse deleteUser(HttpRequest &request, WorkerServices &services)
     const StoredUser &victim = std::get<StoredUser>(target);
     shared::Error refusal;
     if (wouldRemoveLastAdmin(services, victim, std::nullopt, std::nullopt, true, refusal))
-        return refusal.code == QLatin1String("last_admin") ? HttpResponse::error(409, refusal)
-                                                           : HttpResponse::internalError(refusal);
+        return errorResponse(refusal);
     shared::VoidResult deleted = services.database().transaction([&]() -> shared::VoidResult {
         if (auto r = services.database().run(QStringLiteral("DELETE FROM users WHERE id = ?"), { id }); !r)
             return r;
@@ -247,7 +246,7 @@ HttpResponse createInvite(HttpRequest &request, WorkerServices &services)
         errors.add(QStringLiteral("valid_days"), QStringLiteral("Must be a whole number from 1 to 90."));
     r.refuseUnknown();
     if (!errors.isEmpty())
-        return HttpResponse::error(400, errors.toError());
+        return errorResponse(errors.toError());
     shared::Result<QString> code
         = services.accounts().createInvite(role, request.principal->userId, days * 24 * 3600 * 1000);
     if (!code)
@@ -287,7 +286,7 @@ HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
         binds << shared::Timestamp::format(*t);
     }
     if (!errors.isEmpty() || !paging)
-        return HttpResponse::error(400, errors.toError());
+        return errorResponse(errors.toError());
     const QString condition = where.join(QLatin1String(" AND "));
     shared::Result<QVariant> total
         = services.database().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE ") + condition, binds);

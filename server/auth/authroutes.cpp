@@ -52,9 +52,9 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
     }
     const ServerConfig::Registration mode = services.context().config.registration;
     if (mode == ServerConfig::Registration::Closed) {
-        respond(HttpResponse::error(
-            403, QStringLiteral("registration_closed"),
-            QStringLiteral("This server does not take registrations; ask an administrator for an account.")));
+        respond(errorResponse(shared::Error::make(
+            shared::ErrorCode::RegistrationClosed,
+            QStringLiteral("This server does not take registrations; ask an administrator for an account."))));
         return;
     }
     FieldErrors errors;
@@ -77,7 +77,7 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
         errors.add(QStringLiteral("invite_code"),
                    QStringLiteral("This server takes registrations with an invite code only."));
     if (!errors.isEmpty()) {
-        respond(HttpResponse::error(400, errors.toError()));
+        respond(errorResponse(errors.toError()));
         return;
     }
     shared::Result<std::optional<StoredUser>> existing = services.accounts().findByEmail(email);
@@ -86,8 +86,8 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
         return;
     }
     if (*existing) {
-        respond(HttpResponse::error(409, QStringLiteral("email_taken"),
-                                    QStringLiteral("An account with this email address exists.")));
+        respond(errorResponse(shared::Error::make(shared::ErrorCode::EmailTaken,
+                                                  QStringLiteral("An account with this email address exists."))));
         return;
     }
     if (mode == ServerConfig::Registration::Invite) {
@@ -99,7 +99,7 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
         if (!*role) {
             FieldErrors bad;
             bad.add(QStringLiteral("invite_code"), QStringLiteral("This invite code is unknown, used or expired."));
-            respond(HttpResponse::error(400, bad.toError()));
+            respond(errorResponse(bad.toError()));
             return;
         }
     }
@@ -114,19 +114,14 @@ void registerUser(HttpRequest &request, WorkerServices &services, Responder resp
          respond](const QVariant &hash) {
             if (!hash.isValid()) {
                 respond(HttpResponse::internalError(
-                    shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
+                    shared::Error::make(shared::ErrorCode::HashFailed, QStringLiteral("hashing failed"))));
                 return;
             }
             shared::Result<StoredUser> created = mode == ServerConfig::Registration::Invite
                 ? services.accounts().insertUserWithInvite(code, email, name, hash.toByteArray())
                 : services.accounts().insertUser(email, name, shared::Role::Reader, hash.toByteArray(), false);
             if (!created) {
-                if (created.error().code == QLatin1String("email_taken"))
-                    respond(HttpResponse::error(409, created.error()));
-                else if (created.error().code == QLatin1String("invite_invalid"))
-                    respond(HttpResponse::error(400, created.error()));
-                else
-                    respond(HttpResponse::internalError(created.error()));
+                respond(errorResponse(created.error())); // email_taken, invite_invalid or the database
                 return;
             }
             AuditLog::note(services.database(), created->user.id, QStringLiteral("register"), created->user.id, ip);
@@ -147,7 +142,7 @@ void login(HttpRequest &request, WorkerServices &services, Responder respond)
     const QString password = r.string("password", JsonReader::Presence::Required).value_or(QString());
     r.refuseUnknown();
     if (!errors.isEmpty()) {
-        respond(HttpResponse::error(400, errors.toError()));
+        respond(errorResponse(errors.toError()));
         return;
     }
     const QString ip = request.remoteAddress.toString();
@@ -176,7 +171,7 @@ HttpResponse refresh(HttpRequest &request, WorkerServices &services)
     const QString token = r.string("refresh_token", JsonReader::Presence::Required).value_or(QString());
     r.refuseUnknown();
     if (!errors.isEmpty())
-        return HttpResponse::error(400, errors.toError());
+        return errorResponse(errors.toError());
     shared::Result<AccountStore::RefreshResult> result
         = services.accounts().refresh(token, qint64(services.context().config.refreshReuseGraceSeconds) * 1000);
     if (!result)
@@ -187,23 +182,25 @@ HttpResponse refresh(HttpRequest &request, WorkerServices &services)
         shared::Result<std::optional<StoredUser>> user = services.accounts().findById(result->userId);
         if (!user || !*user)
             return HttpResponse::internalError(
-                shared::Error::make(QStringLiteral("internal"), QStringLiteral("user vanished during refresh")));
+                shared::Error::make(shared::ErrorCode::Internal, QStringLiteral("user vanished during refresh")));
         return HttpResponse::json(200, tokensJson(result->tokens, (*user)->user));
     }
     case AccountStore::RefreshOutcome::Reused:
         AuditLog::note(services.database(), result->userId, QStringLiteral("refresh_token_reuse"), result->sessionId,
                        ip);
-        return HttpResponse::error(
-            401, QStringLiteral("refresh_token_reused"),
-            QStringLiteral("This refresh token was used before; the session is ended. Sign in again."));
+        return errorResponse(shared::Error::make(
+            shared::ErrorCode::RefreshTokenReused,
+            QStringLiteral("This refresh token was used before; the session is ended. Sign in again.")));
     case AccountStore::RefreshOutcome::Disabled:
-        return HttpResponse::error(401, QStringLiteral("account_disabled"),
-                                   QStringLiteral("This account is disabled."));
+        // 401, not the 403 of sign-in: here it is the token that stops working.
+        return HttpResponse::error(
+            401, shared::Error::make(shared::ErrorCode::AccountDisabled, QStringLiteral("This account is disabled.")));
     case AccountStore::RefreshOutcome::Invalid:
         break;
     }
-    return HttpResponse::error(401, QStringLiteral("invalid_refresh_token"),
-                               QStringLiteral("The refresh token is unknown, expired or revoked. Sign in again."));
+    return errorResponse(
+        shared::Error::make(shared::ErrorCode::InvalidRefreshToken,
+                            QStringLiteral("The refresh token is unknown, expired or revoked. Sign in again.")));
 }
 
 HttpResponse logout(HttpRequest &request, WorkerServices &services)

@@ -34,7 +34,7 @@ shared::Result<QByteArray> PasswordHasher::hash(const QByteArray &password) cons
     if (crypto_pwhash_str(out.data(), password.constData(), quint64(password.size()), m_params.opsLimit,
                           m_params.memLimit)
         != 0) {
-        return shared::Error::make(QStringLiteral("hash_failed"),
+        return shared::Error::make(shared::ErrorCode::HashFailed,
                                    QStringLiteral("out of memory while hashing a password"));
     }
     out.truncate(qsizetype(qstrlen(out.constData())));

@@ -47,7 +47,7 @@ void resetPasswordRoute(HttpRequest &request, WorkerServices &services, Responde
     const QString password = r.string("password", JsonReader::Presence::Required).value_or(QString());
     r.refuseUnknown();
     if (!errors.isEmpty()) {
-        respond(HttpResponse::error(400, errors.toError()));
+        respond(errorResponse(errors.toError()));
         return;
     }
     resetPassword(services, token, password, request.remoteAddress.toString(), [respond](const LinkOutcome &outcome) {
@@ -65,7 +65,7 @@ HttpResponse verifyEmail(HttpRequest &request, WorkerServices &services)
     const QString token = r.string("token", JsonReader::Presence::Required).value_or(QString());
     r.refuseUnknown();
     if (!errors.isEmpty())
-        return HttpResponse::error(400, errors.toError());
+        return errorResponse(errors.toError());
     // The API takes both: a first confirmation, and a new address.
     const LinkOutcome outcome
         = confirmAddress(services, token, { MailedLinks::Kind::VerifyEmail, MailedLinks::Kind::ConfirmNewEmail },
@@ -79,15 +79,15 @@ HttpResponse resendVerification(HttpRequest &request, WorkerServices &services)
 {
     const Principal &me = *request.principal;
     if (me.emailVerified)
-        return HttpResponse::error(409, QStringLiteral("already_verified"),
-                                   QStringLiteral("This email address is verified already."));
+        return errorResponse(shared::Error::make(shared::ErrorCode::AlreadyVerified,
+                                                 QStringLiteral("This email address is verified already.")));
     if (const std::optional<int> wait = services.limiter().take(QStringLiteral("verify:account:") + me.userId,
                                                                 kForgotPerAccount, shared::Clock::instance().nowMs()))
         return HttpResponse::tooManyRequests(*wait);
     shared::Result<std::optional<StoredUser>> user = services.accounts().findById(me.userId);
     if (!user || !*user)
         return HttpResponse::internalError(
-            shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")));
+            shared::Error::make(shared::ErrorCode::Gone, QStringLiteral("signed-in user missing")));
     sendVerification(services, me.userId, (*user)->user.email, (*user)->user.name);
     return HttpResponse::json(202, { { "status", "accepted" } });
 }
@@ -126,7 +126,7 @@ HttpResponse forgotPassword(HttpRequest &request, WorkerServices &services)
         = shared::User::normalizeEmail(r.string("email", JsonReader::Presence::Required).value_or(QString()));
     r.refuseUnknown();
     if (!errors.isEmpty())
-        return HttpResponse::error(400, errors.toError());
+        return errorResponse(errors.toError());
 
     // The same answer whether or not the account exists; mail goes out later.
     const HttpResponse accepted = HttpResponse::json(
@@ -181,7 +181,7 @@ void resetPassword(WorkerServices &services, const QString &token, const QString
                 done(LinkOutcome { LinkOutcome::Kind::Error,
                                    {},
                                    0,
-                                   shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed")),
+                                   shared::Error::make(shared::ErrorCode::HashFailed, QStringLiteral("hashing failed")),
                                    {},
                                    false });
                 return;
@@ -268,7 +268,7 @@ LinkOutcome confirmAddress(WorkerServices &services, const QString &token, const
     if (!user)
         return failed(user.error());
     if (!*user)
-        return failed(shared::Error::make(QStringLiteral("gone"), QStringLiteral("verified user vanished")));
+        return failed(shared::Error::make(shared::ErrorCode::Gone, QStringLiteral("verified user vanished")));
     return LinkOutcome { LinkOutcome::Kind::Done, {}, 0, {}, **user, changing };
 }
 
@@ -276,17 +276,18 @@ HttpResponse failure(const LinkOutcome &outcome)
 {
     switch (outcome.kind) {
     case LinkOutcome::Kind::InvalidToken:
-        return HttpResponse::error(400, QStringLiteral("invalid_token"),
-                                   QStringLiteral("This link is not valid: it was used, replaced by a newer one, or it "
-                                                  "expired. Ask for a new one."));
+        return errorResponse(
+            shared::Error::make(shared::ErrorCode::InvalidToken,
+                                QStringLiteral("This link is not valid: it was used, replaced by a newer one, or it "
+                                               "expired. Ask for a new one.")));
     case LinkOutcome::Kind::WeakPassword: {
         FieldErrors errors;
         errors.add(QStringLiteral("password"), outcome.message);
-        return HttpResponse::error(400, errors.toError());
+        return errorResponse(errors.toError());
     }
     case LinkOutcome::Kind::EmailTaken:
-        return HttpResponse::error(409, QStringLiteral("email_taken"),
-                                   QStringLiteral("Another account took this address meanwhile."));
+        return errorResponse(shared::Error::make(shared::ErrorCode::EmailTaken,
+                                                 QStringLiteral("Another account took this address meanwhile.")));
     case LinkOutcome::Kind::RateLimited:
         return HttpResponse::tooManyRequests(outcome.retryAfter);
     case LinkOutcome::Kind::Busy:

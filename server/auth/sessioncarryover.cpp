@@ -52,11 +52,11 @@ Result<int> SessionCarryOver::carry(shared::Database &restored, const QString &p
             return (!sessionColumns ? sessionColumns.error() : tokenColumns.error());
         for (const char *required : { "id", "user_id" }) {
             if (!sessionColumns->contains(QLatin1String(required)))
-                return shared::Error::make(QStringLiteral("no_sessions"),
+                return shared::Error::make(shared::ErrorCode::NoSessions,
                                            QStringLiteral("the previous database has no sessions to keep"));
         }
         if (!tokenColumns->contains(QLatin1String("session_id")))
-            return shared::Error::make(QStringLiteral("no_sessions"),
+            return shared::Error::make(shared::ErrorCode::NoSessions,
                                        QStringLiteral("the previous database has no refresh tokens to keep"));
         return restored.transaction([&]() -> VoidResult {
             if (VoidResult r = restored.run(QStringLiteral("DELETE FROM main.refresh_tokens")); !r)

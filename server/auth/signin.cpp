@@ -126,11 +126,11 @@ HttpResponse failure(const Outcome &outcome)
 {
     switch (outcome.kind) {
     case Outcome::Kind::Invalid:
-        return HttpResponse::error(401, QStringLiteral("invalid_credentials"),
-                                   QStringLiteral("The email address or the password is wrong."));
+        return errorResponse(shared::Error::make(shared::ErrorCode::InvalidCredentials,
+                                                 QStringLiteral("The email address or the password is wrong.")));
     case Outcome::Kind::Disabled:
-        return HttpResponse::error(403, QStringLiteral("account_disabled"),
-                                   QStringLiteral("This account is disabled."));
+        return errorResponse(
+            shared::Error::make(shared::ErrorCode::AccountDisabled, QStringLiteral("This account is disabled.")));
     case Outcome::Kind::RateLimited:
         return HttpResponse::tooManyRequests(outcome.retryAfter);
     case Outcome::Kind::Busy:
@@ -139,7 +139,7 @@ HttpResponse failure(const Outcome &outcome)
     case Outcome::Kind::Error:
         break;
     }
-    return HttpResponse::internalError(shared::Error::make(QStringLiteral("sign_in"), outcome.error));
+    return HttpResponse::internalError(shared::Error::make(shared::ErrorCode::SignIn, outcome.error));
 }
 
 } // namespace quire::server::SignIn

@@ -35,7 +35,7 @@ HttpResponse getMe(HttpRequest &request, WorkerServices &services)
     shared::Result<std::optional<StoredUser>> me = services.accounts().findById(request.principal->userId);
     if (!me || !*me)
         return HttpResponse::internalError(
-            me ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing")) : me.error());
+            me ? shared::Error::make(shared::ErrorCode::Gone, QStringLiteral("signed-in user missing")) : me.error());
     return HttpResponse::json(200, meJson(**me));
 }
 
@@ -70,7 +70,7 @@ HttpResponse putMe(HttpRequest &request, WorkerServices &services)
     shared::Result<std::optional<StoredUser>> found = services.accounts().findById(request.principal->userId);
     if (!found || !*found)
         return HttpResponse::internalError(
-            found ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing"))
+            found ? shared::Error::make(shared::ErrorCode::Gone, QStringLiteral("signed-in user missing"))
                   : found.error());
     StoredUser me = **found;
     FieldErrors errors;
@@ -96,7 +96,7 @@ HttpResponse putMe(HttpRequest &request, WorkerServices &services)
     r.refuseUnknown(); // the forbidden fields above keep their clearer message
     me.user.validate(errors);
     if (!errors.isEmpty())
-        return HttpResponse::error(400, errors.toError());
+        return errorResponse(errors.toError());
     const QString now = shared::Timestamp::format(shared::Clock::instance().now());
     shared::VoidResult saved = services.database().run(
         QStringLiteral("UPDATE users SET name = ?, avatar_url = ?, preferences = ?, updated_at = ? WHERE id = ?"),
@@ -120,13 +120,13 @@ void putPassword(HttpRequest &request, WorkerServices &services, Responder respo
             errors.add(QStringLiteral("new_password"), *weak);
     }
     if (!errors.isEmpty()) {
-        respond(HttpResponse::error(400, errors.toError()));
+        respond(errorResponse(errors.toError()));
         return;
     }
     shared::Result<std::optional<StoredUser>> found = services.accounts().findById(request.principal->userId);
     if (!found || !*found) {
         respond(HttpResponse::internalError(
-            found ? shared::Error::make(QStringLiteral("gone"), QStringLiteral("signed-in user missing"))
+            found ? shared::Error::make(shared::ErrorCode::Gone, QStringLiteral("signed-in user missing"))
                   : found.error()));
         return;
     }
@@ -145,12 +145,12 @@ void putPassword(HttpRequest &request, WorkerServices &services, Responder respo
             if (!hash.isValid()) {
                 FieldErrors wrong;
                 wrong.add(QStringLiteral("current_password"), QStringLiteral("This is not your current password."));
-                respond(HttpResponse::error(403, wrong.toError()));
+                respond(HttpResponse::error(403, wrong.toError())); // a failed proof of identity, not a typo
                 return;
             }
             if (hash.toByteArray().isEmpty()) {
                 respond(HttpResponse::internalError(
-                    shared::Error::make(QStringLiteral("hash_failed"), QStringLiteral("hashing failed"))));
+                    shared::Error::make(shared::ErrorCode::HashFailed, QStringLiteral("hashing failed"))));
                 return;
             }
             if (shared::VoidResult r = services.accounts().setPasswordHash(me.userId, hash.toByteArray()); !r) {
@@ -181,19 +181,19 @@ void putEmail(HttpRequest &request, WorkerServices &services, Responder respond)
         && (!shared::User::isPlausibleEmail(email) || email.size() > shared::User::kMaxEmailLength))
         errors.add(QStringLiteral("new_email"), QStringLiteral("Must be an email address like name@example.com."));
     if (!errors.isEmpty()) {
-        respond(HttpResponse::error(400, errors.toError()));
+        respond(errorResponse(errors.toError()));
         return;
     }
     shared::Result<std::optional<StoredUser>> me = services.accounts().findById(request.principal->userId);
     shared::Result<std::optional<StoredUser>> taken = services.accounts().findByEmail(email);
     if (!me || !*me || !taken) {
         respond(HttpResponse::internalError(
-            shared::Error::make(QStringLiteral("internal"), QStringLiteral("lookup failed"))));
+            shared::Error::make(shared::ErrorCode::Internal, QStringLiteral("lookup failed"))));
         return;
     }
     if (*taken) {
-        respond(HttpResponse::error(409, QStringLiteral("email_taken"),
-                                    QStringLiteral("An account with this email address exists.")));
+        respond(errorResponse(shared::Error::make(shared::ErrorCode::EmailTaken,
+                                                  QStringLiteral("An account with this email address exists."))));
         return;
     }
     const QString userId = request.principal->userId;
@@ -208,7 +208,7 @@ void putEmail(HttpRequest &request, WorkerServices &services, Responder respond)
             if (!ok.toBool()) {
                 FieldErrors wrong;
                 wrong.add(QStringLiteral("password"), QStringLiteral("This is not your current password."));
-                respond(HttpResponse::error(403, wrong.toError()));
+                respond(HttpResponse::error(403, wrong.toError())); // a failed proof of identity, not a typo
                 return;
             }
             RecoveryRoutes::sendEmailChange(services, userId, name, email);

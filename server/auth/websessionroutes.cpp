@@ -39,8 +39,8 @@ void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
         // Login CSRF: a form from another site could sign the browser into
         // someone else's account.
         if (FormGuard::fromAnotherSite(request, services.context().publicBaseUrl)) {
-            respond(HttpResponse::error(403, QStringLiteral("csrf_failed"),
-                                        QStringLiteral("The form did not come from this site.")));
+            respond(errorResponse(shared::Error::make(shared::ErrorCode::CsrfFailed,
+                                                      QStringLiteral("The form did not come from this site."))));
             return;
         }
         const QUrlQuery fields(QString::fromUtf8(request.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
@@ -54,7 +54,7 @@ void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
     } else if (request.header("Content-Type").split(';').first().trimmed().toLower() == "application/json") {
         const shared::Result<nlohmann::json> body = shared::StrictJson::parse(request.body);
         if (!body) {
-            respond(HttpResponse::error(400, body.error()));
+            respond(errorResponse(body.error()));
             return;
         }
         shared::JsonReader r(*body, errors);
@@ -62,12 +62,12 @@ void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
         password = r.string("password", shared::JsonReader::Presence::Required).value_or(QString());
         r.refuseUnknown();
     } else {
-        respond(
-            HttpResponse::error(415, QStringLiteral("unsupported_media_type"), QStringLiteral("Send a form or JSON.")));
+        respond(errorResponse(
+            shared::Error::make(shared::ErrorCode::UnsupportedMediaType, QStringLiteral("Send a form or JSON."))));
         return;
     }
     if (!errors.isEmpty()) {
-        respond(HttpResponse::error(400, errors.toError()));
+        respond(errorResponse(errors.toError()));
         return;
     }
     const QString ip = request.remoteAddress.toString();
@@ -116,15 +116,14 @@ HttpResponse whoAmI(HttpRequest &request, WorkerServices &services)
 {
     shared::Result<std::optional<StoredUser>> me = services.accounts().findById(request.principal->userId);
     if (!me || !*me)
-        return HttpResponse::error(401, QStringLiteral("unauthenticated"), QStringLiteral("Sign in first."));
+        return errorResponse(shared::Error::make(shared::ErrorCode::Unauthenticated, QStringLiteral("Sign in first.")));
     return HttpResponse::json(200, { { "user", (*me)->user.toJson() }, { "csrf_token", request.csrfToken } });
 }
 
 HttpResponse signOut(HttpRequest &request, WorkerServices &services)
 {
     if (shared::VoidResult r = services.accounts().revokeSession(request.principal->sessionId); !r)
-        return HttpResponse::error(500, QStringLiteral("internal_error"),
-                                   QStringLiteral("The server failed to answer."));
+        return HttpResponse::internalError(r.error());
     AuditLog::note(services.database(), request.principal->userId, QStringLiteral("logout"),
                    request.principal->sessionId, request.remoteAddress.toString(), { { "via", "browser" } });
     HttpResponse r;

@@ -2,6 +2,7 @@
 #include "server/content/articlejson.h"
 
 #include "shared/articlepage.h"
+#include "shared/contentstatus.h"
 #include "shared/jsonqt.h"
 #include "shared/synctable.h"
 
@@ -29,16 +30,11 @@ nlohmann::json array(const QString &listText)
 
 } // namespace
 
-QString kindOfCollection(const QString &collection)
-{
-    return collection == QLatin1String("case-studies") ? QStringLiteral("case_study") : QStringLiteral("guide");
-}
-
 nlohmann::json toApi(const nlohmann::json &row, qint64 rev, const QString &authorName)
 {
     nlohmann::json out = nlohmann::json::object();
     out["id"] = row.value("id", std::string());
-    out["kind"] = row.value("kind", std::string("guide"));
+    out["kind"] = row.value("kind", std::string());
     for (const char *f : kTextFields)
         out[f] = row.value(f, std::string());
     for (const char *f : kListFields)
@@ -50,8 +46,11 @@ nlohmann::json toApi(const nlohmann::json &row, qint64 rev, const QString &autho
     out["reading_minutes"] = shared::ArticlePage::readingMinutes(text(row, "body"));
     out["rev"] = rev;
     const QString slug = text(row, "slug");
-    if (text(row, "status") == QLatin1String("published") && !slug.isEmpty())
-        out["url"] = (shared::ArticlePage::kindPath(text(row, "kind")) + slug).toStdString();
+    if (text(row, "status") == shared::contentStatusName(shared::ContentStatus::Published) && !slug.isEmpty()) {
+        // A kind no row declares has no page on the site, so no url.
+        if (const shared::Result<QString> path = shared::ArticlePage::path(text(row, "kind"), slug))
+            out["url"] = path->toStdString();
+    }
     return out;
 }
 

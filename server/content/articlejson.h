@@ -20,8 +20,5 @@ nlohmann::json toApi(const nlohmann::json &row, qint64 rev, const QString &autho
 // error, so a typo never passes silently). `kind` is the collection's.
 nlohmann::json toFields(const nlohmann::json &body, const QString &kind, shared::FieldErrors &errors);
 
-// "guides" -> guide, "case-studies" -> case_study.
-QString kindOfCollection(const QString &collection);
-
 } // namespace ArticleJson
 } // namespace quire::server

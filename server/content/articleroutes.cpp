@@ -6,6 +6,8 @@
 #include "server/content/contentwriter.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "shared/articlekind.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/uuid.h"
 
@@ -20,7 +22,7 @@ const QString kTable = QStringLiteral("guides");
 
 HttpResponse notFound()
 {
-    return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such article."));
+    return errorResponse(shared::Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such article.")));
 }
 
 QString authorName(shared::Database &db, const nlohmann::json &row)
@@ -65,8 +67,7 @@ Router::Handler list(const QString &kind)
         shared::Result<nlohmann::json> page
             = ArticleListing::run(services.database(), *request.principal, kind, request.query);
         if (!page)
-            return page.error().code == QLatin1String("validation_failed") ? HttpResponse::error(400, page.error())
-                                                                           : HttpResponse::internalError(page.error());
+            return errorResponse(page.error());
         return HttpResponse::json(200, *page);
     };
 }
@@ -88,11 +89,11 @@ Router::Handler create(const QString &kind)
         shared::FieldErrors errors;
         nlohmann::json fields = ArticleJson::toFields(request.json, kind, errors);
         if (!errors.isEmpty())
-            return HttpResponse::error(400, errors.toError());
+            return errorResponse(errors.toError());
         ContentWriter writer(services, *request.principal);
         shared::Result<StoredRow> row = writer.upsert(kTable, shared::Uuid::createV7(), fields);
         if (!row)
-            return ContentWriter::errorResponse(row.error());
+            return errorResponse(row.error());
         HttpResponse response = articleResponse(201, services, *row);
         response.headers.append(
             { "Location",
@@ -109,7 +110,7 @@ Router::Handler update(const QString &kind, nlohmann::json overrides = {})
         nlohmann::json fields = ArticleJson::toFields(
             overrides.is_object() && !request.json.is_object() ? nlohmann::json::object() : request.json, kind, errors);
         if (!errors.isEmpty())
-            return HttpResponse::error(400, errors.toError());
+            return errorResponse(errors.toError());
         if (overrides.is_object())
             fields.update(overrides);
         ContentWriter writer(services, *request.principal);
@@ -119,7 +120,7 @@ Router::Handler update(const QString &kind, nlohmann::json overrides = {})
             return *response;
         shared::Result<StoredRow> row = writer.upsert(kTable, id, fields, expectedRev(request));
         if (!row)
-            return ContentWriter::errorResponse(row.error());
+            return errorResponse(row.error());
         return articleResponse(200, services, *row);
     };
 }
@@ -133,7 +134,7 @@ Router::Handler remove(const QString &kind)
         if (auto *response = std::get_if<HttpResponse>(&found))
             return *response;
         if (shared::VoidResult r = writer.remove(kTable, id, expectedRev(request)); !r)
-            return ContentWriter::errorResponse(r.error());
+            return errorResponse(r.error());
         return HttpResponse::noContent();
     };
 }
@@ -142,11 +143,13 @@ Router::Handler remove(const QString &kind)
 
 void install(Router &router)
 {
-    const QList<QPair<QString, QString>> collections { { QStringLiteral("guides"), QStringLiteral("guide") },
-                                                       { QStringLiteral("case-studies"),
-                                                         QStringLiteral("case_study") } };
-    for (const auto &[collection, kind] : collections) {
-        const QString base = QStringLiteral("/api/v1/") + collection;
+    using shared::ContentStatus;
+    const auto status = [](ContentStatus s) {
+        return nlohmann::json { { "status", shared::contentStatusName(s).toStdString() } };
+    };
+    for (shared::ArticleKind articleKind : shared::articleKinds()) {
+        const QString kind = shared::articleKindName(articleKind);
+        const QString base = shared::articleKindApiPath(articleKind);
         const QString item = base + QStringLiteral("/:id");
         const QString get = QStringLiteral("GET");
         router.add(get, base, list(kind), Router::BodyKind::None, Guard::user());
@@ -158,12 +161,13 @@ void install(Router &router)
         router.add(QStringLiteral("DELETE"), item, remove(kind), Router::BodyKind::None,
                    Guard::needs(shared::Permission::WriteContent));
         router.add(QStringLiteral("POST"), item + QStringLiteral("/publish"),
-                   update(kind, { { "status", "published" } }), Router::BodyKind::None,
+                   update(kind, status(ContentStatus::Published)), Router::BodyKind::None,
                    Guard::needs(shared::Permission::PublishContent));
-        router.add(QStringLiteral("POST"), item + QStringLiteral("/unpublish"), update(kind, { { "status", "draft" } }),
-                   Router::BodyKind::None, Guard::needs(shared::Permission::PublishContent));
+        router.add(QStringLiteral("POST"), item + QStringLiteral("/unpublish"),
+                   update(kind, status(ContentStatus::Draft)), Router::BodyKind::None,
+                   Guard::needs(shared::Permission::PublishContent));
         router.add(QStringLiteral("POST"), item + QStringLiteral("/submit"),
-                   update(kind, { { "status", "in_review" } }), Router::BodyKind::None,
+                   update(kind, status(ContentStatus::InReview)), Router::BodyKind::None,
                    Guard::needs(shared::Permission::SubmitForReview));
     }
 }

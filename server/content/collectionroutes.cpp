@@ -19,7 +19,7 @@ Router::Handler list(const SyncAccess *access)
         CollectionListing listing(services.database(), access->table(), *access);
         shared::Result<CollectionListing::Page> page = listing.run(*request.principal, request.query);
         if (!page)
-            return ContentWriter::errorResponse(page.error());
+            return errorResponse(page.error());
         nlohmann::json items = nlohmann::json::array();
         for (qsizetype i = 0; i < page->rows.size(); ++i)
             items.push_back(RowJson::toApi(access->table(), page->rows.at(i), page->ownerNames.at(i), false));

@@ -24,7 +24,7 @@ Result<std::optional<StoredRow>> ContentWriter::load(const QString &table, const
 {
     const SyncAccess *access = SyncAccess::find(table);
     if (!access)
-        return Error::make(QStringLiteral("unknown_table"), QStringLiteral("No such table."));
+        return Error::make(shared::ErrorCode::UnknownTable, QStringLiteral("No such table."));
     SyncRows rows(m_services.database(), access->table());
     Result<std::optional<StoredRow>> row = rows.load(id);
     if (!row)
@@ -53,7 +53,7 @@ Result<StoredRow> ContentWriter::upsert(const QString &table, const QString &id,
     if (!after)
         return after.error();
     if (!*after) // saved, but no longer visible to its writer (e.g. handed over)
-        return Error::make(QStringLiteral("not_found"), QStringLiteral("The item is no longer visible to you."));
+        return Error::make(shared::ErrorCode::NotFound, QStringLiteral("The item is no longer visible to you."));
     return **after;
 }
 
@@ -72,22 +72,6 @@ VoidResult ContentWriter::remove(const QString &table, const QString &id, std::o
     if (lastSeq > 0 && m_services.context().changes)
         m_services.context().changes->publish(lastSeq);
     return VoidResult::success();
-}
-
-HttpResponse ContentWriter::errorResponse(const Error &error)
-{
-    const QString &code = error.code;
-    if (code == QLatin1String("validation_failed"))
-        return HttpResponse::error(400, error);
-    if (code == QLatin1String("forbidden") || code == QLatin1String("email_unverified"))
-        return HttpResponse::error(403, error);
-    if (code == QLatin1String("not_found"))
-        return HttpResponse::error(404, error);
-    if (code == QLatin1String("slug_taken") || code == QLatin1String("already_saved"))
-        return HttpResponse::error(409, error);
-    if (code == QLatin1String("rev_mismatch"))
-        return HttpResponse::error(412, error);
-    return HttpResponse::internalError(error);
 }
 
 } // namespace quire::server

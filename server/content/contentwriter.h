@@ -27,14 +27,11 @@ public:
     shared::Result<std::optional<StoredRow>> load(const QString &table, const QString &id);
 
     // Creates or changes a row; the stored row after it, or the error to
-    // answer with (see errorResponse()).
+    // answer with (errorResponse() in servercontext.h).
     shared::Result<StoredRow> upsert(const QString &table, const QString &id, const nlohmann::json &fields,
                                      std::optional<qint64> expectedRev = std::nullopt);
     shared::VoidResult remove(const QString &table, const QString &id,
                               std::optional<qint64> expectedRev = std::nullopt);
-
-    // The HTTP answer for an error of upsert() or remove().
-    static HttpResponse errorResponse(const shared::Error &error);
 
 private:
     WorkerServices &m_services;

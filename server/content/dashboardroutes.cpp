@@ -4,6 +4,7 @@
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "server/sync/syncaccess.h"
+#include "shared/articlekind.h"
 #include "shared/contentstatus.h"
 #include "shared/database.h"
 
@@ -26,7 +27,9 @@ HttpResponse data(HttpRequest &request, WorkerServices &services)
     nlohmann::json counts = nlohmann::json::object();
     for (const QString &status : shared::contentStatusNames())
         counts[status.toStdString()] = 0;
-    nlohmann::json byKind = { { "guide", 0 }, { "case_study", 0 } };
+    nlohmann::json byKind = nlohmann::json::object();
+    for (const QString &kind : shared::articleKindNames())
+        byKind[kind.toStdString()] = 0;
     // The counts the declared schema keeps up to date (guides_counts, by
     // status, kind and owner): visibleWhere() reads only owner_id and
     // status, which that table has, so the same rule applies to it.
@@ -66,9 +69,10 @@ HttpResponse data(HttpRequest &request, WorkerServices &services)
 
     nlohmann::json drafts = nlohmann::json::array();
     q = db.exec(QStringLiteral("SELECT id, title, kind, updated_at FROM guides WHERE deleted = 0 AND owner_id = ? AND "
-                               "status IN ('draft','in_review') ORDER BY updated_at DESC LIMIT %1")
+                               "status IN (?, ?) ORDER BY updated_at DESC LIMIT %1")
                     .arg(kRecent),
-                { who.userId });
+                { who.userId, shared::contentStatusName(shared::ContentStatus::Draft),
+                  shared::contentStatusName(shared::ContentStatus::InReview) });
     if (!q)
         return HttpResponse::internalError(q.error());
     while (q->next()) {

@@ -34,12 +34,12 @@ HttpResponse upload(HttpRequest &request, WorkerServices &services)
 {
     const qint64 limit = services.context().config.mediaMaxBytes;
     if (request.body.size() > limit)
-        return HttpResponse::error(413, QStringLiteral("payload_too_large"),
-                                   QStringLiteral("Images may be at most %1 MiB.")
-                                       .arg(QString::number(double(limit) / (1024 * 1024), 'g', 3)));
+        return errorResponse(shared::Error::make(shared::ErrorCode::PayloadTooLarge,
+                                                 QStringLiteral("Images may be at most %1 MiB.")
+                                                     .arg(QString::number(double(limit) / (1024 * 1024), 'g', 3))));
     shared::Result<shared::ImageType> type = shared::ImageType::sniff(request.body);
     if (!type)
-        return HttpResponse::error(type.error().code == QLatin1String("validation_failed") ? 400 : 415, type.error());
+        return errorResponse(type.error()); // validation_failed or unsupported_media_type
     MediaStore media = store(services);
     auto stored = media.put(request.body, type->mime, type->width, type->height, request.principal->userId);
     if (!stored)
@@ -57,7 +57,8 @@ HttpResponse list(HttpRequest &request, WorkerServices &services)
         ? request.query.queryItemValue(QStringLiteral("page")).toInt(&ok)
         : 1;
     if (!ok || page < 1)
-        return HttpResponse::error(400, QStringLiteral("validation_failed"), QStringLiteral("page must be 1 or more."));
+        return errorResponse(
+            shared::Error::make(shared::ErrorCode::ValidationFailed, QStringLiteral("page must be 1 or more.")));
     constexpr int kPerPage = 50;
     qint64 total = 0;
     // Writers see what they uploaded and what the articles they may see
@@ -83,7 +84,8 @@ HttpResponse record(HttpRequest &request, WorkerServices &services)
     if (!found)
         return HttpResponse::internalError(found.error());
     if (!*found)
-        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such image."));
+        return errorResponse(
+            shared::Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such image.")));
     return HttpResponse::json(200, recordJson(**found));
 }
 
@@ -93,7 +95,7 @@ HttpResponse serve(HttpRequest &request, WorkerServices &services)
 {
     const QString sha = request.params.value(QStringLiteral("sha256"));
     HttpResponse missing
-        = HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such image."));
+        = errorResponse(shared::Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such image.")));
     if (!MediaStore::isName(sha))
         return missing;
     const QByteArray etag = '"' + sha.toLatin1() + '"';

@@ -2,6 +2,7 @@
 #include "server/content/mediastore.h"
 
 #include "shared/clock.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/timestamp.h"
 
@@ -55,10 +56,10 @@ Result<std::pair<MediaRecord, bool>> MediaStore::put(const QByteArray &bytes, co
         return std::pair(**existing, false);
     const QString path = pathOf(sha);
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Error::make(QStringLiteral("storage_failed"), QStringLiteral("Cannot create the media folder."));
+        return Error::make(shared::ErrorCode::StorageFailed, QStringLiteral("Cannot create the media folder."));
     QSaveFile file(path); // a temporary file, flushed and renamed on commit
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error::make(QStringLiteral("storage_failed"),
+        return Error::make(shared::ErrorCode::StorageFailed,
                            QStringLiteral("Cannot store the image: %1").arg(file.errorString()));
     const QString now = shared::Timestamp::format(shared::Clock::instance().now());
     if (shared::VoidResult r = m_db.run(QStringLiteral("INSERT INTO media(sha256, mime, size, width, height, "
@@ -71,7 +72,7 @@ Result<std::pair<MediaRecord, bool>> MediaStore::put(const QByteArray &bytes, co
     if (!stored)
         return stored.error();
     if (!*stored)
-        return Error::make(QStringLiteral("storage_failed"), QStringLiteral("The image record was not written."));
+        return Error::make(shared::ErrorCode::StorageFailed, QStringLiteral("The image record was not written."));
     return std::pair(**stored, !*existing);
 }
 
@@ -101,11 +102,12 @@ Result<QList<MediaRecord>> MediaStore::list(const MediaScope &scope, int limit, 
             "(m.uploaded_by = ? "
             "OR EXISTS (SELECT 1 FROM guides g WHERE g.owner_id = ? AND g.deleted = 0 "
             "AND (g.cover = '/media/' || m.sha256 OR instr(g.body, '/media/' || m.sha256) > 0)) "
-            "OR m.sha256 IN (SELECT substr(cover, 8) FROM guides WHERE status = 'published' AND deleted = 0 "
+            "OR m.sha256 IN (SELECT substr(cover, 8) FROM guides WHERE status = ? AND deleted = 0 "
             "AND cover LIKE '/media/%') "
             "OR EXISTS (SELECT 1 FROM guides g WHERE g.rowid IN (SELECT rowid FROM guides_fts WHERE guides_fts "
-            "MATCH char(34) || m.sha256 || char(34)) AND g.status = 'published' AND g.deleted = 0))");
-        binds << scope.userId << scope.userId;
+            "MATCH char(34) || m.sha256 || char(34)) AND g.status = ? AND g.deleted = 0))");
+        binds << scope.userId << scope.userId << shared::contentStatusName(shared::ContentStatus::Published)
+              << shared::contentStatusName(shared::ContentStatus::Published);
     }
     Result<QVariant> count = m_db.scalar(QStringLiteral("SELECT count(*) FROM media m WHERE ") + where, binds);
     if (!count)

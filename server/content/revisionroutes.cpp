@@ -5,6 +5,7 @@
 #include "server/content/contentwriter.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "shared/articlekind.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/textdiff.h"
@@ -33,7 +34,7 @@ struct Revision
 
 HttpResponse notFound(const QString &what)
 {
-    return HttpResponse::error(404, QStringLiteral("not_found"), what);
+    return errorResponse(shared::Error::make(shared::ErrorCode::NotFound, what));
 }
 
 // The article the URL names, if the caller may see it; else the answer.
@@ -141,8 +142,9 @@ Router::Handler compare(const QString &kind)
         const std::optional<qint64> from = revParam(request, QStringLiteral("from"), true);
         const std::optional<qint64> to = revParam(request, QStringLiteral("to"), true);
         if (!from || !to)
-            return HttpResponse::error(400, QStringLiteral("validation_failed"),
-                                       QStringLiteral("Give the two revisions to compare as from and to."));
+            return errorResponse(
+                shared::Error::make(shared::ErrorCode::ValidationFailed,
+                                    QStringLiteral("Give the two revisions to compare as from and to.")));
         const QString id = request.params.value(QStringLiteral("id"));
         auto a = revisions(services.database(), id, from);
         auto b = revisions(services.database(), id, to);
@@ -192,7 +194,7 @@ Router::Handler restore(const QString &kind)
         ContentWriter writer(services, *request.principal);
         shared::Result<StoredRow> row = writer.upsert(kTable, id, fields);
         if (!row)
-            return ContentWriter::errorResponse(row.error());
+            return errorResponse(row.error());
         return HttpResponse::json(200, ArticleJson::toApi(row->values, row->rev, QString()));
     };
 }
@@ -201,11 +203,9 @@ Router::Handler restore(const QString &kind)
 
 void install(Router &router)
 {
-    const QList<QPair<QString, QString>> collections { { QStringLiteral("guides"), QStringLiteral("guide") },
-                                                       { QStringLiteral("case-studies"),
-                                                         QStringLiteral("case_study") } };
-    for (const auto &[collection, kind] : collections) {
-        const QString base = QStringLiteral("/api/v1/%1/:id/revisions").arg(collection);
+    for (shared::ArticleKind articleKind : shared::articleKinds()) {
+        const QString kind = shared::articleKindName(articleKind);
+        const QString base = shared::articleKindApiPath(articleKind) + QStringLiteral("/:id/revisions");
         router.add(QStringLiteral("GET"), base, list(kind), Router::BodyKind::None, Guard::user());
         // Registered before :rev so "compare" is not read as a revision number.
         router.add(QStringLiteral("GET"), base + QStringLiteral("/compare"), compare(kind), Router::BodyKind::None,

@@ -4,6 +4,7 @@
 #include "server/content/contentwriter.h"
 #include "server/servercontext.h"
 #include "shared/articlepage.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/uuid.h"
 
@@ -35,19 +36,21 @@ Result<nlohmann::json> list(shared::Database &db, const Principal &who)
     Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT g.id, g.kind, g.slug, g.title, g.summary, s.created_at FROM "
                                                  "saved_items s JOIN guides g ON g.id = s.article_id WHERE "
                                                  "s.owner_id = ? AND s.deleted = 0 AND g.deleted = 0 AND "
-                                                 "g.status = 'published' ORDER BY s.created_at DESC, s.id"),
-                                  { who.userId });
+                                                 "g.status = ? ORDER BY s.created_at DESC, s.id"),
+                                  { who.userId, shared::contentStatusName(shared::ContentStatus::Published) });
     if (!q)
         return q.error();
     nlohmann::json items = nlohmann::json::array();
     while (q->next()) {
-        items.push_back(
-            { { "article_id", q->value(0).toString().toStdString() },
-              { "kind", q->value(1).toString().toStdString() },
-              { "url", (shared::ArticlePage::kindPath(q->value(1).toString()) + q->value(2).toString()).toStdString() },
-              { "title", q->value(3).toString().toStdString() },
-              { "summary", q->value(4).toString().toStdString() },
-              { "saved_at", q->value(5).toString().toStdString() } });
+        const Result<QString> url = shared::ArticlePage::path(q->value(1).toString(), q->value(2).toString());
+        if (!url)
+            return url.error();
+        items.push_back({ { "article_id", q->value(0).toString().toStdString() },
+                          { "kind", q->value(1).toString().toStdString() },
+                          { "url", url->toStdString() },
+                          { "title", q->value(3).toString().toStdString() },
+                          { "summary", q->value(4).toString().toStdString() },
+                          { "saved_at", q->value(5).toString().toStdString() } });
     }
     return items;
 }

@@ -22,12 +22,12 @@ HttpResponse save(HttpRequest &request, WorkerServices &services)
 {
     const nlohmann::json &body = request.json;
     if (!body.is_object() || !body.contains("article_id") || !body["article_id"].is_string())
-        return HttpResponse::error(400, QStringLiteral("validation_failed"),
-                                   QStringLiteral("Give the article to save as article_id."));
+        return errorResponse(shared::Error::make(shared::ErrorCode::ValidationFailed,
+                                                 QStringLiteral("Give the article to save as article_id.")));
     const QString article = QString::fromStdString(body["article_id"].get<std::string>());
     shared::Result<bool> created = SavedItems::save(services, *request.principal, article);
     if (!created)
-        return ContentWriter::errorResponse(created.error());
+        return errorResponse(created.error());
     return HttpResponse::json(*created ? 201 : 200, { { "article_id", article.toStdString() }, { "saved", true } });
 }
 
@@ -36,7 +36,7 @@ HttpResponse unsave(HttpRequest &request, WorkerServices &services)
     shared::VoidResult r
         = SavedItems::unsave(services, *request.principal, request.params.value(QStringLiteral("article_id")));
     if (!r)
-        return ContentWriter::errorResponse(r.error());
+        return errorResponse(r.error());
     return HttpResponse::noContent();
 }
 

@@ -72,18 +72,19 @@ HttpResponse save(HttpRequest &request, WorkerServices &services, const QString 
     shared::FieldErrors errors;
     const nlohmann::json fields = categoryFields(request.json, errors);
     if (!errors.isEmpty())
-        return HttpResponse::error(400, errors.toError());
+        return errorResponse(errors.toError());
     ContentWriter writer(services, *request.principal);
     if (!creating) {
         shared::Result<std::optional<StoredRow>> existing = writer.load(kTable, id);
         if (!existing)
             return HttpResponse::internalError(existing.error());
         if (!*existing)
-            return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such category."));
+            return errorResponse(
+                shared::Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such category.")));
     }
     shared::Result<StoredRow> row = writer.upsert(kTable, id, fields);
     if (!row)
-        return ContentWriter::errorResponse(row.error());
+        return errorResponse(row.error());
     return HttpResponse::json(creating ? 201 : 200, categoryJson(row->values, row->rev));
 }
 
@@ -95,16 +96,17 @@ HttpResponse remove(HttpRequest &request, WorkerServices &services)
     if (!existing)
         return HttpResponse::internalError(existing.error());
     if (!*existing)
-        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such category."));
+        return errorResponse(
+            shared::Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such category.")));
     shared::Result<QVariant> children = services.database().scalar(
         QStringLiteral("SELECT count(*) FROM categories WHERE parent_id = ? AND deleted = 0"), { id });
     if (!children)
         return HttpResponse::internalError(children.error());
     if (children->toInt() > 0)
-        return HttpResponse::error(409, QStringLiteral("has_children"),
-                                   QStringLiteral("Move or delete the categories inside this one first."));
+        return errorResponse(shared::Error::make(
+            shared::ErrorCode::HasChildren, QStringLiteral("Move or delete the categories inside this one first.")));
     if (shared::VoidResult r = writer.remove(kTable, id); !r)
-        return ContentWriter::errorResponse(r.error());
+        return errorResponse(r.error());
     return HttpResponse::noContent();
 }
 

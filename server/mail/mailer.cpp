@@ -24,16 +24,16 @@ OutboxTransport::OutboxTransport(QString directory)
 VoidResult OutboxTransport::deliver(const QString &, const QString &, const QByteArray &rfc5322)
 {
     if (!QDir().mkpath(m_directory))
-        return Error::make(QStringLiteral("mail_failed"), QStringLiteral("cannot create %1").arg(m_directory));
+        return Error::make(shared::ErrorCode::MailFailed, QStringLiteral("cannot create %1").arg(m_directory));
     const QString name = shared::Clock::instance().now().toString(QStringLiteral("yyyyMMdd-HHmmsszzz"))
         + QLatin1Char('-') + shared::Uuid::createV7() + QStringLiteral(".eml");
     QSaveFile file(QDir(m_directory).filePath(name));
     if (!file.open(QIODevice::WriteOnly))
-        return Error::make(QStringLiteral("mail_failed"),
+        return Error::make(shared::ErrorCode::MailFailed,
                            QStringLiteral("cannot write to the outbox: %1").arg(file.errorString()));
     file.write(rfc5322);
     if (!file.commit())
-        return Error::make(QStringLiteral("mail_failed"),
+        return Error::make(shared::ErrorCode::MailFailed,
                            QStringLiteral("cannot write to the outbox: %1").arg(file.errorString()));
     return VoidResult::success();
 }
@@ -84,7 +84,7 @@ private:
 
 Error smtpError(const QString &step, const QString &detail)
 {
-    return Error::make(QStringLiteral("mail_failed"), QStringLiteral("SMTP %1 failed: %2").arg(step, detail.trimmed()));
+    return Error::make(shared::ErrorCode::MailFailed, QStringLiteral("SMTP %1 failed: %2").arg(step, detail.trimmed()));
 }
 
 } // namespace
@@ -170,7 +170,7 @@ shared::Result<std::unique_ptr<Mailer>> Mailer::fromConfig(const ServerConfig &c
     if (!config.smtpCaFile.isEmpty()) {
         s.trusted = QSslCertificate::fromPath(config.smtpCaFile, QSsl::Pem);
         if (s.trusted.isEmpty())
-            return Error::make(QStringLiteral("usage"),
+            return Error::make(shared::ErrorCode::Usage,
                                QStringLiteral("--smtp-ca-file: no PEM certificate in %1").arg(config.smtpCaFile));
     }
     return std::make_unique<Mailer>(from, std::make_unique<SmtpTransport>(s));

@@ -5,6 +5,7 @@
 #include "server/content/contentwriter.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "shared/articlekind.h"
 #include "shared/articlepage.h"
 #include "shared/clock.h"
 #include "shared/database.h"
@@ -72,18 +73,19 @@ Router::Handler makeLink(const QString &kind)
             ? shared::Result<nlohmann::json>(nlohmann::json::object())
             : shared::StrictJson::parse(request.body);
         if (!body)
-            return HttpResponse::error(400, body.error());
+            return errorResponse(body.error());
         if (!body->is_object())
-            return HttpResponse::error(400, QStringLiteral("invalid_json"),
-                                       QStringLiteral("The body is not a JSON object."));
+            return errorResponse(
+                shared::Error::make(shared::ErrorCode::InvalidJson, QStringLiteral("The body is not a JSON object.")));
         if (const auto h = body->find("hours"); h != body->end()) {
             // Compared as a signed number: a huge unsigned one must not wrap into range.
             const bool inRange = h->is_number_integer()
                 && !(h->is_number_unsigned() && h->get<quint64>() > quint64(kMaxHours)) && h->get<qint64>() >= 1
                 && h->get<qint64>() <= kMaxHours;
             if (!inRange)
-                return HttpResponse::error(400, QStringLiteral("validation_failed"),
-                                           QStringLiteral("hours must be a whole number from 1 to %1.").arg(kMaxHours));
+                return errorResponse(
+                    shared::Error::make(shared::ErrorCode::ValidationFailed,
+                                        QStringLiteral("hours must be a whole number from 1 to %1.").arg(kMaxHours)));
             hours = int(h->get<qint64>());
         }
         ContentWriter writer(services, *request.principal);
@@ -92,7 +94,8 @@ Router::Handler makeLink(const QString &kind)
         if (!row)
             return HttpResponse::internalError(row.error());
         if (!*row || QString::fromStdString((*row)->values.value("kind", std::string())) != kind)
-            return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such article."));
+            return errorResponse(
+                shared::Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such article.")));
         shared::Result<QByteArray> key = secret(services.database());
         if (!key)
             return HttpResponse::internalError(key.error());
@@ -181,10 +184,10 @@ HttpResponse show(HttpRequest &request, WorkerServices &services)
 
 void install(Router &router)
 {
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/guides/:id/preview-link"),
-               makeLink(QStringLiteral("guide")), Router::BodyKind::None, Guard::user());
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/case-studies/:id/preview-link"),
-               makeLink(QStringLiteral("case_study")), Router::BodyKind::None, Guard::user());
+    for (shared::ArticleKind kind : shared::articleKinds()) {
+        router.add(QStringLiteral("POST"), shared::articleKindApiPath(kind) + QStringLiteral("/:id/preview-link"),
+                   makeLink(shared::articleKindName(kind)), Router::BodyKind::None, Guard::user());
+    }
     router.add(QStringLiteral("GET"), QStringLiteral("/preview/:token"), show);
 }
 

@@ -2,6 +2,9 @@
 #include "server/site/listingpages.h"
 
 #include "server/servercontext.h"
+#include "shared/articlekind.h"
+#include "shared/articlepage.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/pagetemplate.h"
 #include "shared/timestamp.h"
@@ -17,26 +20,15 @@ using shared::Result;
 
 namespace {
 
-QString pathOf(const QString &kind, const QString &slug = QString())
-{
-    return (kind == QLatin1String("case_study") ? QStringLiteral("/case-studies") : QStringLiteral("/guides"))
-        + (slug.isEmpty() ? QString() : QLatin1Char('/') + slug);
-}
-
-QString kindHeading(const QString &kind)
-{
-    return kind == QLatin1String("case_study") ? QStringLiteral("Case studies") : QStringLiteral("Guides");
-}
-
 // Published articles, newest first; `kind` empty for both kinds.
 Result<QList<Teaser>> published(shared::Database &db, const QString &kind, int limit, int offset)
 {
     Result<QSqlQuery> q
         = db.exec(QStringLiteral("SELECT kind, slug, title, summary, published_at, updated_at FROM guides "
-                                 "WHERE status = 'published' AND deleted = 0 AND slug <> '' "
+                                 "WHERE status = ? AND deleted = 0 AND slug <> '' "
                                  "AND (? = '' OR kind = ?) ORDER BY published_at DESC, id DESC "
                                  "LIMIT ? OFFSET ?"),
-                  { kind, kind, limit, offset });
+                  { shared::contentStatusName(shared::ContentStatus::Published), kind, kind, limit, offset });
     if (!q)
         return q.error();
     QList<Teaser> out;
@@ -67,7 +59,10 @@ Result<QByteArray> teaserList(const QList<Teaser> &teasers, int headingLevel)
             : Result<QByteArray>(QByteArray());
         if (!meta)
             return meta.error();
-        Result<QByteArray> li = item->render({ { "href", pathOf(t.kind, t.slug) },
+        const Result<QString> href = shared::ArticlePage::path(t.kind, t.slug);
+        if (!href)
+            return href.error();
+        Result<QByteArray> li = item->render({ { "href", *href },
                                                { "title", t.title },
                                                { "summary", t.summary },
                                                { "level", QString::number(headingLevel) } },
@@ -127,15 +122,15 @@ QByteArray xml(const QString &text)
 Result<PageCache::Page> home(WorkerServices &services)
 {
     QByteArray sections;
-    for (const QString &kind : { QStringLiteral("guide"), QStringLiteral("case_study") }) {
-        Result<QList<Teaser>> latest = published(services.database(), kind, 5, 0);
+    for (shared::ArticleKind kind : shared::articleKinds()) {
+        Result<QList<Teaser>> latest = published(services.database(), shared::articleKindName(kind), 5, 0);
         if (!latest)
             return latest.error();
         Result<QByteArray> list = teaserList(*latest, 3); // under the section's h2
         if (!list)
             return list.error();
-        sections.append("<section><h2><a href=\"").append(xml(pathOf(kind))).append("\">");
-        sections.append(xml(kindHeading(kind))).append("</a></h2>\n");
+        sections.append("<section><h2><a href=\"").append(xml(shared::articleKindSitePath(kind))).append("\">");
+        sections.append(xml(shared::articleKindSitePluralLabel(kind))).append("</a></h2>\n");
         sections.append(latest->isEmpty() ? QByteArray("<p>Nothing published yet.</p>\n") : *list)
             .append("</section>\n");
     }
@@ -144,6 +139,11 @@ Result<PageCache::Page> home(WorkerServices &services)
 
 Result<PageCache::Page> index(WorkerServices &services, const QString &kind, int page)
 {
+    const std::optional<shared::ArticleKind> known = shared::articleKindFromName(kind);
+    if (!known)
+        return shared::Error::make(shared::ErrorCode::UnknownKind,
+                                   QStringLiteral("There is no article kind %1.").arg(kind));
+    const QString path = shared::articleKindSitePath(*known);
     Result<QList<Teaser>> items = published(services.database(), kind, kPageSize + 1, (page - 1) * kPageSize);
     if (!items)
         return items.error();
@@ -159,9 +159,9 @@ Result<PageCache::Page> index(WorkerServices &services, const QString &kind, int
     if (!list)
         return list.error();
     const QByteArray sections = items->isEmpty() ? QByteArray("<p>Nothing published yet.</p>\n") : *list;
-    return indexPage(services, kindHeading(kind),
-                     pathOf(kind) + (page > 1 ? QStringLiteral("?page=%1").arg(page) : QString()), sections,
-                     pager(pathOf(kind), page, more));
+    return indexPage(services, shared::articleKindSitePluralLabel(*known),
+                     path + (page > 1 ? QStringLiteral("?page=%1").arg(page) : QString()), sections,
+                     pager(path, page, more));
 }
 
 Result<PageCache::Page> feed(WorkerServices &services)
@@ -178,7 +178,10 @@ Result<PageCache::Page> feed(WorkerServices &services)
     const QString updated = items->isEmpty() ? QStringLiteral("1970-01-01T00:00:00.000Z") : items->first().updatedAt;
     out.append("<updated>").append(xml(updated)).append("</updated>\n");
     for (const Teaser &t : std::as_const(*items)) {
-        const QString url = base + pathOf(t.kind, t.slug);
+        const Result<QString> path = shared::ArticlePage::path(t.kind, t.slug);
+        if (!path)
+            return path.error();
+        const QString url = base + *path;
         out.append("<entry>\n<title>").append(xml(t.title)).append("</title>\n");
         out.append("<link href=\"").append(xml(url)).append("\"/>\n<id>").append(xml(url)).append("</id>\n");
         out.append("<published>").append(xml(t.publishedAt)).append("</published>\n");
@@ -201,10 +204,16 @@ Result<PageCache::Page> sitemap(WorkerServices &services)
     const QString base = services.context().publicBaseUrl;
     QByteArray out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-    for (const QString &path : { QStringLiteral("/"), QStringLiteral("/guides"), QStringLiteral("/case-studies") })
+    QStringList listings { QStringLiteral("/") };
+    for (shared::ArticleKind kind : shared::articleKinds())
+        listings << shared::articleKindSitePath(kind);
+    for (const QString &path : std::as_const(listings))
         out.append("<url><loc>").append(xml(base + path)).append("</loc></url>\n");
     for (const Teaser &t : std::as_const(*items)) {
-        out.append("<url><loc>").append(xml(base + pathOf(t.kind, t.slug))).append("</loc><lastmod>");
+        const Result<QString> path = shared::ArticlePage::path(t.kind, t.slug);
+        if (!path)
+            return path.error();
+        out.append("<url><loc>").append(xml(base + *path)).append("</loc><lastmod>");
         out.append(xml(t.updatedAt.left(10))).append("</lastmod></url>\n");
     }
     out.append("</urlset>\n");

@@ -10,6 +10,7 @@
 #include "server/site/listingpages.h"
 #include "shared/apierror.h"
 #include "shared/articlepage.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/htmlescape.h"
 #include "shared/pagetemplate.h"
@@ -110,20 +111,23 @@ HttpResponse toggleSaved(HttpRequest &request, WorkerServices &services)
     const QUrlQuery form(QString::fromUtf8(request.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
     const bool remove = form.queryItemValue(QStringLiteral("action")) == QLatin1String("remove");
     shared::Result<QSqlQuery> q = services.database().exec(
-        QStringLiteral("SELECT kind, slug FROM guides WHERE id = ? AND deleted = 0 AND status = 'published'"),
-        { article });
+        QStringLiteral("SELECT kind, slug FROM guides WHERE id = ? AND deleted = 0 AND status = ?"),
+        { article, shared::contentStatusName(shared::ContentStatus::Published) });
     if (!q)
         return HttpResponse::internalError(q.error());
     if (!q->next())
-        return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such article."));
-    const QString back = shared::ArticlePage::kindPath(q->value(0).toString()) + q->value(1).toString();
+        return errorResponse(
+            shared::Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such article.")));
+    const shared::Result<QString> back = shared::ArticlePage::path(q->value(0).toString(), q->value(1).toString());
+    if (!back)
+        return HttpResponse::internalError(back.error());
     if (remove) {
         if (shared::VoidResult r = SavedItems::unsave(services, *request.principal, article); !r)
             return HttpResponse::internalError(r.error());
     } else if (shared::Result<bool> r = SavedItems::save(services, *request.principal, article); !r) {
         return HttpResponse::internalError(r.error());
     }
-    return redirect(back);
+    return redirect(*back);
 }
 
 // The registration form with what was typed (never the password) and, after

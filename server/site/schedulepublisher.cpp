@@ -5,6 +5,7 @@
 #include "server/sync/changefeed.h"
 #include "server/sync/syncrows.h"
 #include "shared/clock.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/timestamp.h"
 
@@ -55,10 +56,9 @@ Result<int> SchedulePublisher::publishDue(shared::Database &db, const QDateTime 
     const QString at = shared::Timestamp::format(now);
     int count = 0;
     VoidResult done = db.transaction([&]() -> VoidResult {
-        Result<QSqlQuery> due
-            = db.exec(QStringLiteral("SELECT id, body FROM guides WHERE status = 'scheduled' AND deleted = 0 "
-                                     "AND publish_at <> '' AND publish_at <= ? ORDER BY publish_at"),
-                      { at });
+        Result<QSqlQuery> due = db.exec(QStringLiteral("SELECT id, body FROM guides WHERE status = ? AND deleted = 0 "
+                                                       "AND publish_at <> '' AND publish_at <= ? ORDER BY publish_at"),
+                                        { shared::contentStatusName(shared::ContentStatus::Scheduled), at });
         if (!due)
             return due.error();
         QList<QPair<QString, QString>> rows;
@@ -69,9 +69,9 @@ Result<int> SchedulePublisher::publishDue(shared::Database &db, const QDateTime 
             if (!seq)
                 return seq.error();
             if (VoidResult r
-                = db.run(QStringLiteral("UPDATE guides SET status = 'published', published_at = ?, updated_at = ?, "
+                = db.run(QStringLiteral("UPDATE guides SET status = ?, published_at = ?, updated_at = ?, "
                                         "rev = ? WHERE id = ?"),
-                         { at, at, *seq, id });
+                         { shared::contentStatusName(shared::ContentStatus::Published), at, at, *seq, id });
                 !r)
                 return r;
             // The revision names the server as its author, so no replica's

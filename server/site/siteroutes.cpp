@@ -12,7 +12,9 @@
 #include "server/site/readerpages.h"
 #include "server/site/sitesearch.h"
 #include "server/site/topicpages.h"
+#include "shared/articlekind.h"
 #include "shared/articlepage.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/pagetemplate.h"
 #include "shared/synctable.h"
@@ -101,8 +103,12 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
     if (!q)
         return q.error();
     if (q->next()) {
-        const bool live = q->value(7).toInt() == 0 && q->value(4).toString() == QLatin1String("published");
+        const bool live = q->value(7).toInt() == 0
+            && q->value(4).toString() == shared::contentStatusName(shared::ContentStatus::Published);
         if (live) {
+            const shared::Result<QString> here = shared::ArticlePage::path(kind, slug);
+            if (!here)
+                return here.error();
             shared::ArticleView view;
             view.kind = kind;
             view.slug = slug;
@@ -122,9 +128,9 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
                     view.categories.append({ QString::fromStdString(c[0].get<std::string>()),
                                              QString::fromStdString(c[1].get<std::string>()) });
             }
-            const QByteArray actions = ReaderPages::saveButton(
-                services, reader ? &reader->first : nullptr, reader ? reader->second : QString(),
-                q->value(0).toString(), shared::ArticlePage::kindPath(kind) + slug);
+            const QByteArray actions
+                = ReaderPages::saveButton(services, reader ? &reader->first : nullptr,
+                                          reader ? reader->second : QString(), q->value(0).toString(), *here);
             shared::Result<QByteArray> html = shared::ArticlePage::render(
                 view, { context.siteName, context.publicBaseUrl, QStringLiteral("en"), actions });
             if (!html)
@@ -143,15 +149,18 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
         shared::Result<QSqlQuery> moved
             = db.exec(QStringLiteral("SELECT g.kind, g.slug FROM slug_history h JOIN guides g "
                                      "ON g.id = h.article_id WHERE h.kind = ? AND h.slug = ? "
-                                     "AND g.deleted = 0 AND g.status = 'published' AND g.slug <> ''"),
-                      { kind, slug });
+                                     "AND g.deleted = 0 AND g.status = ? AND g.slug <> ''"),
+                      { kind, slug, shared::contentStatusName(shared::ContentStatus::Published) });
         if (!moved)
             return moved.error();
         if (moved->next()) {
+            const shared::Result<QString> to
+                = shared::ArticlePage::path(moved->value(0).toString(), moved->value(1).toString());
+            if (!to)
+                return to.error();
             PageCache::Page p;
             p.status = 301;
-            p.location
-                = (shared::ArticlePage::kindPath(moved->value(0).toString()) + moved->value(1).toString()).toUtf8();
+            p.location = to->toUtf8();
             return p;
         }
     }
@@ -287,8 +296,10 @@ bool fromCache(const HttpRequest &request, const PageCache &cache, HttpResponse 
 
 void install(Router &router)
 {
-    router.add(QStringLiteral("GET"), QStringLiteral("/guides/:slug"), article(QStringLiteral("guide")));
-    router.add(QStringLiteral("GET"), QStringLiteral("/case-studies/:slug"), article(QStringLiteral("case_study")));
+    for (shared::ArticleKind kind : shared::articleKinds()) {
+        router.add(QStringLiteral("GET"), shared::articleKindSitePath(kind) + QStringLiteral("/:slug"),
+                   article(shared::articleKindName(kind)));
+    }
     router.add(QStringLiteral("GET"), QStringLiteral("/assets/site.css"), stylesheet);
     // Not cached: every query is different, and a cache keyed by what
     // strangers type would only be churned.
@@ -303,8 +314,8 @@ void install(Router &router)
         r.body = *html;
         return r;
     });
-    router.add(QStringLiteral("GET"), QStringLiteral("/guides"), listing(QStringLiteral("guide")));
-    router.add(QStringLiteral("GET"), QStringLiteral("/case-studies"), listing(QStringLiteral("case_study")));
+    for (shared::ArticleKind kind : shared::articleKinds())
+        router.add(QStringLiteral("GET"), shared::articleKindSitePath(kind), listing(shared::articleKindName(kind)));
     router.add(QStringLiteral("GET"), QStringLiteral("/categories/:slug"), topic(true));
     router.add(QStringLiteral("GET"), QStringLiteral("/tags/:tag"), topic(false));
     router.add(QStringLiteral("GET"), QStringLiteral("/"), [](HttpRequest &request, WorkerServices &services) {

@@ -2,6 +2,8 @@
 #include "server/site/sitesearch.h"
 
 #include "server/servercontext.h"
+#include "shared/articlepage.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/pagetemplate.h"
 
@@ -40,9 +42,9 @@ Result<QList<SiteSearch::Hit>> SiteSearch::run(shared::Database &db, const QStri
     Result<QSqlQuery> q
         = db.exec(QStringLiteral("SELECT g.kind, g.slug, g.title, snippet(guides_fts, -1, ?, ?, '…', 16) "
                                  "FROM guides_fts JOIN guides g ON g.rowid = guides_fts.rowid "
-                                 "WHERE guides_fts MATCH ? AND g.status = 'published' AND g.deleted = 0 "
+                                 "WHERE guides_fts MATCH ? AND g.status = ? AND g.deleted = 0 "
                                  "AND g.slug <> '' ORDER BY bm25(guides_fts, 5.0, 2.0, 1.0) LIMIT ?"),
-                  { kOpen, kClose, match, limit });
+                  { kOpen, kClose, match, shared::contentStatusName(shared::ContentStatus::Published), limit });
     if (!q)
         return q.error();
     QList<Hit> hits;
@@ -69,10 +71,10 @@ Result<QByteArray> SiteSearch::page(WorkerServices &services, const QString &que
         } else {
             results = "<ol class=\"results\">\n";
             for (const Hit &h : std::as_const(*hits)) {
-                const QString path = (h.kind == QLatin1String("case_study") ? QStringLiteral("/case-studies/")
-                                                                            : QStringLiteral("/guides/"))
-                    + h.slug;
-                results.append("<li><h2><a href=\"").append(PageTemplate::escape(path)).append("\">");
+                const Result<QString> path = shared::ArticlePage::path(h.kind, h.slug);
+                if (!path)
+                    return path.error();
+                results.append("<li><h2><a href=\"").append(PageTemplate::escape(*path)).append("\">");
                 results.append(PageTemplate::escape(h.title)).append("</a></h2>\n<p>");
                 results.append(h.snippetHtml.toUtf8()).append("</p></li>\n");
             }

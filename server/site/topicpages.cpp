@@ -4,6 +4,7 @@
 #include "server/servercontext.h"
 #include "server/site/listingpages.h"
 #include "shared/articlepage.h"
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/htmlescape.h"
 
@@ -98,11 +99,11 @@ Result<PageCache::Page> category(WorkerServices &services, const QString &slug, 
     // The category and everything nested in it.
     Result<QSqlQuery> q = db.exec(
         QStringLiteral("WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT c.id FROM categories c JOIN tree t ON "
-                       "c.parent_id = t.id WHERE c.deleted = 0) SELECT %1 FROM guides g WHERE g.status = 'published' "
+                       "c.parent_id = t.id WHERE c.deleted = 0) SELECT %1 FROM guides g WHERE g.status = ? "
                        "AND g.deleted = 0 AND g.slug <> '' AND EXISTS (SELECT 1 FROM json_each(g.categories) e "
                        "JOIN tree ON tree.id = e.value) ORDER BY g.published_at DESC, g.id DESC LIMIT ? OFFSET ?")
             .arg(QLatin1String(kTeaserColumns)),
-        { id, kPageSize + 1, (page - 1) * kPageSize });
+        { id, shared::contentStatusName(shared::ContentStatus::Published), kPageSize + 1, (page - 1) * kPageSize });
     if (!q)
         return q.error();
     Result<QList<Teaser>> items = teasers(*q);
@@ -120,11 +121,11 @@ Result<PageCache::Page> tag(WorkerServices &services, const QString &tag, int pa
 {
     const QString wanted = shared::ArticlePage::tagSlug(tag);
     Result<QSqlQuery> q = services.database().exec(
-        QStringLiteral("SELECT %1 FROM guides g WHERE g.status = 'published' AND g.deleted = 0 AND g.slug <> '' AND "
+        QStringLiteral("SELECT %1 FROM guides g WHERE g.status = ? AND g.deleted = 0 AND g.slug <> '' AND "
                        "EXISTS (SELECT 1 FROM json_each(g.tags) t WHERE lower(trim(t.value)) = ?) "
                        "ORDER BY g.published_at DESC, g.id DESC LIMIT ? OFFSET ?")
             .arg(QLatin1String(kTeaserColumns)),
-        { wanted, kPageSize + 1, (page - 1) * kPageSize });
+        { shared::contentStatusName(shared::ContentStatus::Published), wanted, kPageSize + 1, (page - 1) * kPageSize });
     if (!q)
         return q.error();
     Result<QList<Teaser>> items = teasers(*q);

@@ -59,7 +59,7 @@ VoidResult CategoryAccess::beforeWrite(shared::Database &db, const QString &id, 
     QString parent = text(after, "parent_id");
     for (int depth = 0; !parent.isEmpty(); ++depth) {
         if (parent == id || depth > 32)
-            return Error::make(QStringLiteral("validation_failed"),
+            return Error::make(shared::ErrorCode::ValidationFailed,
                                QStringLiteral("A category cannot be inside itself."),
                                { { QStringLiteral("parent_id"), QStringLiteral("Choose another parent.") } });
         shared::Result<QSqlQuery> up
@@ -67,7 +67,7 @@ VoidResult CategoryAccess::beforeWrite(shared::Database &db, const QString &id, 
         if (!up)
             return up.error();
         if (!up->next())
-            return Error::make(QStringLiteral("validation_failed"),
+            return Error::make(shared::ErrorCode::ValidationFailed,
                                QStringLiteral("The parent category does not exist."),
                                { { QStringLiteral("parent_id"), QStringLiteral("No such category.") } });
         parent = up->value(0).toString();

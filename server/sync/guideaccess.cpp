@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/guideaccess.h"
 
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/permissions.h"
@@ -15,10 +16,18 @@ using shared::VoidResult;
 
 namespace {
 
-bool isPublic(const QString &status)
+using shared::ContentStatus;
+
+std::optional<ContentStatus> statusOf(const nlohmann::json &row)
 {
-    return status == QLatin1String("published") || status == QLatin1String("scheduled")
-        || status == QLatin1String("archived");
+    const auto it = row.find("status");
+    return it != row.end() && it->is_string() ? shared::contentStatusFromName(it->get<QString>()) : std::nullopt;
+}
+
+bool isPublic(std::optional<ContentStatus> status)
+{
+    return status == ContentStatus::Published || status == ContentStatus::Scheduled
+        || status == ContentStatus::Archived;
 }
 
 } // namespace
@@ -32,14 +41,14 @@ QString GuideAccess::visibleWhere(const Principal &who, QVariantList &binds) con
 {
     if (shared::hasPermission(who.role, Permission::EditAnyContent))
         return QStringLiteral("1");
-    binds << who.userId;
-    return QStringLiteral("(owner_id = ? OR status = 'published')");
+    binds << who.userId << shared::contentStatusName(ContentStatus::Published);
+    return QStringLiteral("(owner_id = ? OR status = ?)");
 }
 
 bool GuideAccess::visible(const Principal &who, const nlohmann::json &scope) const
 {
     return shared::hasPermission(who.role, Permission::EditAnyContent) || text(scope, "owner_id") == who.userId
-        || text(scope, "status") == QLatin1String("published");
+        || statusOf(scope) == ContentStatus::Published;
 }
 
 nlohmann::json GuideAccess::scopeOf(const nlohmann::json &row) const
@@ -51,7 +60,7 @@ QString GuideAccess::exitReason(const nlohmann::json &before, const nlohmann::js
 {
     if (text(before, "owner_id") != text(after, "owner_id"))
         return QStringLiteral("access_revoked");
-    if (text(before, "status") == QLatin1String("published") && text(after, "status") != QLatin1String("published"))
+    if (statusOf(before) == ContentStatus::Published && statusOf(after) != ContentStatus::Published)
         return QStringLiteral("unpublished");
     return {};
 }
@@ -64,8 +73,8 @@ VoidResult GuideAccess::checkWrite(const Principal &who, const std::optional<nlo
     if (before && text(*before, "owner_id") != who.userId
         && !shared::hasPermission(who.role, Permission::EditAnyContent))
         return forbidden(QStringLiteral("This guide belongs to someone else."));
-    const QString from = before ? text(*before, "status") : QStringLiteral("draft");
-    const QString to = after.is_null() ? from : text(after, "status");
+    const std::optional<ContentStatus> from = before ? statusOf(*before) : ContentStatus::Draft;
+    const std::optional<ContentStatus> to = after.is_null() ? from : statusOf(after);
     // Deleting public content takes it off the site: that is publishing too.
     const bool touchesPublic = (from != to && (isPublic(from) || isPublic(to))) || (after.is_null() && isPublic(from));
     if (touchesPublic) {
@@ -73,10 +82,10 @@ VoidResult GuideAccess::checkWrite(const Principal &who, const std::optional<nlo
             return forbidden(
                 QStringLiteral("Your role (%1) cannot publish or unpublish.").arg(shared::roleName(who.role)));
         if (!who.emailVerified)
-            return Error::make(QStringLiteral("email_unverified"),
+            return Error::make(shared::ErrorCode::EmailUnverified,
                                QStringLiteral("Verify your email address before publishing."));
     }
-    if (from != to && to == QLatin1String("in_review") && !shared::hasPermission(who.role, Permission::SubmitForReview))
+    if (from != to && to == ContentStatus::InReview && !shared::hasPermission(who.role, Permission::SubmitForReview))
         return forbidden(QStringLiteral("Your role (%1) cannot submit for review.").arg(shared::roleName(who.role)));
     return VoidResult::success();
 }
@@ -132,8 +141,8 @@ VoidResult GuideAccess::beforeWrite(shared::Database &db, const QString &id,
     // compare publish_at as text.
     if (const auto at = shared::Timestamp::parse(text(after, "publish_at")))
         after["publish_at"] = shared::Timestamp::format(*at).toStdString();
-    const bool wasPublished = before && text(*before, "status") == QLatin1String("published");
-    if (text(after, "status") == QLatin1String("published") && !wasPublished)
+    const bool wasPublished = before && statusOf(*before) == ContentStatus::Published;
+    if (statusOf(after) == ContentStatus::Published && !wasPublished)
         after["published_at"] = now.toStdString();
     return VoidResult::success();
 }

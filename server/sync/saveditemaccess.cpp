@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/saveditemaccess.h"
 
+#include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/permissions.h"
@@ -53,13 +54,14 @@ VoidResult SavedItemAccess::beforeWrite(shared::Database &db, const QString &id,
 {
     const QString article = text(after, "article_id");
     // Only what the saver may read: a published article, or their own.
-    shared::Result<QVariant> readable = db.scalar(QStringLiteral("SELECT 1 FROM guides WHERE id = ? AND deleted = 0 "
-                                                                 "AND (status = 'published' OR owner_id = ?)"),
-                                                  { article, text(after, "owner_id") });
+    shared::Result<QVariant> readable
+        = db.scalar(QStringLiteral("SELECT 1 FROM guides WHERE id = ? AND deleted = 0 "
+                                   "AND (status = ? OR owner_id = ?)"),
+                    { article, shared::contentStatusName(shared::ContentStatus::Published), text(after, "owner_id") });
     if (!readable)
         return readable.error();
     if (readable->isNull())
-        return Error::make(QStringLiteral("not_found"), QStringLiteral("There is no such published article."),
+        return Error::make(shared::ErrorCode::NotFound, QStringLiteral("There is no such published article."),
                            { { QStringLiteral("article_id"), QStringLiteral("No such article.") } });
     shared::Result<QVariant> twice
         = db.scalar(QStringLiteral("SELECT id FROM saved_items WHERE owner_id = ? AND article_id = ? AND id <> ? "
@@ -68,7 +70,7 @@ VoidResult SavedItemAccess::beforeWrite(shared::Database &db, const QString &id,
     if (!twice)
         return twice.error();
     if (!twice->isNull())
-        return Error::make(QStringLiteral("already_saved"), QStringLiteral("This article is saved already."));
+        return Error::make(shared::ErrorCode::AlreadySaved, QStringLiteral("This article is saved already."));
     return VoidResult::success();
 }
 

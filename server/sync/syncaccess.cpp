@@ -19,12 +19,11 @@ QString SyncAccess::text(const nlohmann::json &row, const char *key)
 
 shared::Error SyncAccess::forbidden(const QString &message)
 {
-    return shared::Error::make(QStringLiteral("forbidden"), message);
+    return shared::Error::make(shared::ErrorCode::Forbidden, message);
 }
 
 namespace {
 
-const QString kSlugTaken = QStringLiteral("slug_taken");
 const QString kSuggestedSlug = QStringLiteral("suggested_slug");
 
 // Enough to get past any run of look-alike addresses; after that the
@@ -61,16 +60,16 @@ VoidResult SyncAccess::requireFreeSlug(shared::Database &db, const QString &take
             return used.error();
         if (!*used) {
             fields.insert(kSuggestedSlug, candidate);
-            return shared::Error::make(kSlugTaken, QStringLiteral("%1 The address %2 is free.").arg(message, candidate),
-                                       fields);
+            return shared::Error::make(shared::ErrorCode::SlugTaken,
+                                       QStringLiteral("%1 The address %2 is free.").arg(message, candidate), fields);
         }
     }
-    return shared::Error::make(kSlugTaken, message, fields);
+    return shared::Error::make(shared::ErrorCode::SlugTaken, message, fields);
 }
 
 bool SyncAccess::isSlugTaken(const shared::Error &error)
 {
-    return error.code == kSlugTaken;
+    return error.is(shared::ErrorCode::SlugTaken);
 }
 
 QString SyncAccess::suggestedSlug(const shared::Error &error)

@@ -23,7 +23,7 @@ namespace {
 
 Error resync(const QString &why)
 {
-    return Error::make(QStringLiteral("resync_required"), why);
+    return Error::make(shared::ErrorCode::ResyncRequired, why);
 }
 
 } // namespace

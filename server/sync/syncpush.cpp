@@ -145,14 +145,14 @@ Result<MutationResult> SyncPush::applyOne(Mutation m, std::optional<qint64> expe
     VoidResult done = m_db.transaction([&]() -> VoidResult {
         const SyncAccess *access = SyncAccess::find(m.table);
         if (!access)
-            return Error::make(QStringLiteral("unknown_table"), QStringLiteral("No such table."));
+            return Error::make(shared::ErrorCode::UnknownTable, QStringLiteral("No such table."));
         SyncRows rows(m_db, access->table());
         Result<std::optional<StoredRow>> current = rows.load(m.rowId);
         if (!current)
             return current.error();
         const qint64 currentRev = *current ? (*current)->rev : 0;
         if (expectedRev && *expectedRev != currentRev)
-            return Error::make(QStringLiteral("rev_mismatch"),
+            return Error::make(shared::ErrorCode::RevMismatch,
                                QStringLiteral("The item changed since revision %1; it is now at %2. Load it again "
                                               "and repeat your change.")
                                    .arg(*expectedRev)
@@ -164,7 +164,7 @@ Result<MutationResult> SyncPush::applyOne(Mutation m, std::optional<qint64> expe
         if (!applied)
             return applied.error();
         if (applied->outcome == Outcome::Rejected)
-            return applied->reason.value_or(Error::make(QStringLiteral("rejected"), QStringLiteral("Refused.")));
+            return applied->reason.value_or(Error::make(shared::ErrorCode::Rejected, QStringLiteral("Refused.")));
         result = *applied;
         return VoidResult::success();
     });
@@ -180,7 +180,7 @@ Result<MutationResult> SyncPush::apply(const Mutation &m, const QString &clientI
     const SyncAccess *access = SyncAccess::find(m.table);
     if (!access)
         return rejected(m.id,
-                        Error::make(QStringLiteral("unknown_table"),
+                        Error::make(shared::ErrorCode::UnknownTable,
                                     QStringLiteral("There is no synced table called %1.").arg(m.table)));
     SyncRows rows(m_db, access->table());
     Result<std::optional<StoredRow>> current = rows.load(m.rowId);

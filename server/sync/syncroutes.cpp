@@ -15,21 +15,21 @@ using namespace shared::SyncProtocol;
 
 namespace {
 
-// An incompatible client is told to update (426) rather than sent data it
-// would misread.
+// An incompatible client is told to update (426, the status its code is
+// declared with) rather than sent data it would misread.
 std::optional<HttpResponse> checkSchema(int schemaVersion)
 {
     shared::VoidResult compatible = shared::Protocol::checkClientSchema(schemaVersion);
     if (compatible)
         return std::nullopt;
-    return HttpResponse::error(426, compatible.error());
+    return errorResponse(compatible.error());
 }
 
 HttpResponse push(HttpRequest &request, WorkerServices &services)
 {
     shared::Result<PushRequest> parsed = PushRequest::fromJson(request.json);
     if (!parsed)
-        return HttpResponse::error(400, parsed.error());
+        return errorResponse(parsed.error());
     if (auto refused = checkSchema(parsed->schemaVersion))
         return *refused;
     SyncPush push(services.database(), *request.principal, services.context().epoch);
@@ -47,29 +47,26 @@ HttpResponse pull(HttpRequest &request, WorkerServices &services)
     bool ok = false;
     const int schema = request.query.queryItemValue(QStringLiteral("schema_version")).toInt(&ok);
     if (!ok)
-        return HttpResponse::error(400, QStringLiteral("validation_failed"),
-                                   QStringLiteral("schema_version is required and must be a number."));
+        return errorResponse(shared::Error::make(shared::ErrorCode::ValidationFailed,
+                                                 QStringLiteral("schema_version is required and must be a number.")));
     if (auto refused = checkSchema(schema))
         return *refused;
     const std::optional<Cursor> cursor
         = Cursor::parse(request.query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded));
     if (!cursor)
-        return HttpResponse::error(400, QStringLiteral("validation_failed"),
-                                   QStringLiteral("The cursor is not valid."));
+        return errorResponse(
+            shared::Error::make(shared::ErrorCode::ValidationFailed, QStringLiteral("The cursor is not valid.")));
     int limit = kDefaultPullLimit;
     if (request.query.hasQueryItem(QStringLiteral("limit"))) {
         limit = request.query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit < 1 || limit > kMaxPullLimit)
-            return HttpResponse::error(400, QStringLiteral("validation_failed"),
-                                       QStringLiteral("limit must be from 1 to %1.").arg(kMaxPullLimit));
+            return errorResponse(shared::Error::make(shared::ErrorCode::ValidationFailed,
+                                                     QStringLiteral("limit must be from 1 to %1.").arg(kMaxPullLimit)));
     }
     SyncPull pull(services.database(), *request.principal, services.context().epoch);
     shared::Result<PullResponse> response = pull.run(*cursor, limit);
-    if (!response) {
-        if (response.error().code == QLatin1String("resync_required"))
-            return HttpResponse::error(409, response.error());
-        return HttpResponse::internalError(response.error());
-    }
+    if (!response)
+        return errorResponse(response.error()); // resync_required (409) or the database
     return HttpResponse::json(200, std::move(*response).toJson());
 }
 

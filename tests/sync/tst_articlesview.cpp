@@ -48,7 +48,7 @@ private Q_SLOTS:
         m_peer = std::make_unique<SyncPeer>(m_dir.filePath(QStringLiteral("profile")));
         m_peer->connectTo(m_server);
         QVERIFY(m_peer->signIn(QStringLiteral("writer@example.org"), kSyncTestPassword));
-        m_view = std::make_unique<quire::gui::ArticlesView>(m_peer->ws(), QStringLiteral("guide"));
+        m_view = std::make_unique<quire::gui::ArticlesView>(m_peer->ws(), quire::shared::ArticleKind::Guide);
         m_view->resize(1000, 700);
         m_view->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
