@@ -150,6 +150,10 @@ const QList<ConfigOption> &ServerConfigLoader::options()
           QStringLiteral("api_rate_limit_user"), QStringLiteral("N"),
           QStringLiteral("API requests one signed-in user may make per window, from all their addresses "
                          "(default: 1200; 0: no limit).") },
+        { QStringLiteral("api-answer-cache"), QStringLiteral("QUIRE_API_ANSWER_CACHE"),
+          QStringLiteral("api_answer_cache"), QStringLiteral("N"),
+          QStringLiteral("List and dashboard answers each worker keeps while the data they show is unchanged "
+                         "(default: 512; 0: compute every answer).") },
         { QStringLiteral("api-rate-limit-window"), QStringLiteral("QUIRE_API_RATE_LIMIT_WINDOW"),
           QStringLiteral("api_rate_limit_window"), QStringLiteral("SECONDS"),
           QStringLiteral("The window of the API budgets; each refills evenly over it (default: 60).") },
@@ -357,6 +361,7 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
            readNumber(v, QStringLiteral("api-rate-limit-address"), 0, 100'000'000, c.apiRateLimitPerAddress),
            readNumber(v, QStringLiteral("api-rate-limit-user"), 0, 100'000'000, c.apiRateLimitPerUser),
            readNumber(v, QStringLiteral("api-rate-limit-window"), 1, 86'400, c.apiRateLimitWindowSeconds),
+           readNumber(v, QStringLiteral("api-answer-cache"), 0, 100'000, c.apiAnswerCacheEntries),
            readNumber(v, QStringLiteral("refresh-reuse-grace-seconds"), 0, 600, c.refreshReuseGraceSeconds) }) {
         if (e)
             return *e;

@@ -34,6 +34,7 @@ struct ServerConfig
     // (0: no limit), multiplied by rateLimitScale.
     int apiRateLimitPerAddress = 600;
     int apiRateLimitPerUser = 1200;
+    int apiAnswerCacheEntries = 512; // per worker; 0: off
     int apiRateLimitWindowSeconds = 60;
     // A refresh token shown again this long after its rotation, before its
     // successor was used, gets that successor instead of ending the session.

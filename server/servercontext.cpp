@@ -2,6 +2,7 @@
 #include "server/servercontext.h"
 
 #include "server/auth/accountstore.h"
+#include "server/content/answercache.h"
 #include "server/http/httpmessage.h"
 
 namespace quire::server {
@@ -11,6 +12,7 @@ WorkerServices::WorkerServices(const ServerContext &context, shared::Database &d
     , m_database(database)
     , m_thread(thread)
     , m_accounts(std::make_unique<AccountStore>(database))
+    , m_answers(std::make_unique<AnswerCache>(database, context.config.apiAnswerCacheEntries))
 { }
 
 WorkerServices::~WorkerServices() = default;

@@ -19,6 +19,7 @@ class AccountStore;
 class PasswordHasher;
 class RateLimiter;
 class Mailer;
+class AnswerCache;
 class ChangeFeed;
 class PageCache;
 struct HttpResponse;
@@ -56,12 +57,15 @@ public:
     RateLimiter &limiter() { return *m_context.limiter; }
     Mailer &mailer() { return *m_context.mailer; }
     QObject *thread() const { return m_thread; }
+    // Read-only answers kept while the synced data is unchanged.
+    AnswerCache &answers() { return *m_answers; }
 
 private:
     const ServerContext &m_context;
     shared::Database &m_database;
     QObject *m_thread;
     std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<AnswerCache> m_answers;
 };
 
 // The API's answer for `error`, with the HTTP status its code is declared

@@ -56,8 +56,17 @@ Result<QString> path(const QString &kind, const QString &slug)
 
 int readingMinutes(const QString &markdown)
 {
-    static const QRegularExpression space(QStringLiteral("\\s+"));
-    const qsizetype words = markdown.split(space, Qt::SkipEmptyParts).size();
+    // Words are runs between ASCII white space (what \s means to
+    // QRegularExpression without Unicode properties). Counted in one pass:
+    // every article list computes this for each row it shows.
+    qsizetype words = 0;
+    bool inWord = false;
+    for (const QChar c : markdown) {
+        const char16_t u = c.unicode();
+        const bool space = u == u' ' || u == u'\t' || u == u'\n' || u == u'\v' || u == u'\f' || u == u'\r';
+        words += !space && !inWord;
+        inWord = !space;
+    }
     return int(std::max<qsizetype>(1, (words + 199) / 200));
 }
 

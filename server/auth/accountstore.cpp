@@ -90,6 +90,22 @@ Result<std::optional<StoredUser>> AccountStore::findById(const QString &id)
     return findOne(QStringLiteral("id"), id);
 }
 
+Result<QList<StoredUser>> AccountStore::page(const QString &where, const QVariantList &binds, int limit, qint64 offset)
+{
+    QVariantList all = binds;
+    all << limit << offset;
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT %1 FROM users WHERE %2 ORDER BY created_at, id LIMIT ? OFFSET ?")
+                        .arg(kUserColumns, where),
+                    all);
+    if (!q)
+        return q.error();
+    QList<StoredUser> users;
+    while (q->next())
+        users << readUser(*q);
+    return users;
+}
+
 Result<StoredUser> AccountStore::insertUser(const QString &email, const QString &name, shared::Role role,
                                             const QByteArray &passwordHash, bool emailVerified)
 {

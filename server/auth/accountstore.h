@@ -48,6 +48,9 @@ public:
 
     shared::Result<std::optional<StoredUser>> findByEmail(const QString &email);
     shared::Result<std::optional<StoredUser>> findById(const QString &id);
+    // One page of users matching `where` (our own SQL over users' columns,
+    // values in `binds`), oldest first: one query, not one per user.
+    shared::Result<QList<StoredUser>> page(const QString &where, const QVariantList &binds, int limit, qint64 offset);
     // Fails with `email_taken` when the address is in use.
     shared::Result<StoredUser> insertUser(const QString &email, const QString &name, shared::Role role,
                                           const QByteArray &passwordHash, bool emailVerified);

@@ -76,22 +76,13 @@ HttpResponse listUsers(HttpRequest &request, WorkerServices &services)
         = services.database().scalar(QStringLiteral("SELECT count(*) FROM users WHERE ") + where, binds);
     if (!total)
         return HttpResponse::internalError(total.error());
-    QVariantList pageBinds = binds;
-    pageBinds << paging->perPage << (paging->page - 1) * paging->perPage;
-    shared::Result<QSqlQuery> q
-        = services.database().exec(QStringLiteral("SELECT id FROM users WHERE ") + where
-                                       + QStringLiteral(" ORDER BY created_at, id LIMIT ? OFFSET ?"),
-                                   pageBinds);
-    if (!q)
-        return HttpResponse::internalError(q.error());
-    QStringList ids;
-    while (q->next())
-        ids << q->value(0).toString();
+    shared::Result<QList<StoredUser>> page
+        = services.accounts().page(where, binds, paging->perPage, qint64(paging->page - 1) * paging->perPage);
+    if (!page)
+        return errorResponse(page.error());
     nlohmann::json users = nlohmann::json::array();
-    for (const QString &id : ids) {
-        if (auto u = services.accounts().findById(id); u && *u)
-            users.push_back((*u)->user.toJson());
-    }
+    for (const StoredUser &u : std::as_const(*page))
+        users.push_back(u.user.toJson());
     return HttpResponse::json(
         200,
         { { "users", users }, { "page", paging->page }, { "per_page", paging->perPage }, { "total", total->toInt() } });

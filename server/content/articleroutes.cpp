@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/content/articleroutes.h"
 
+#include "server/content/answercache.h"
 #include "server/content/articlejson.h"
 #include "server/content/articlelisting.h"
 #include "server/content/contentwriter.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "server/sync/syncaccess.h"
 #include "shared/articlekind.h"
 #include "shared/contentstatus.h"
 #include "shared/database.h"
@@ -64,11 +66,15 @@ std::variant<StoredRow, HttpResponse> find(ContentWriter &writer, const QString 
 Router::Handler list(const QString &kind)
 {
     return [kind](HttpRequest &request, WorkerServices &services) {
-        shared::Result<nlohmann::json> page
-            = ArticleListing::run(services.database(), *request.principal, kind, request.query);
-        if (!page)
-            return errorResponse(page.error());
-        return HttpResponse::json(200, *page);
+        const QString key = request.path + QLatin1Char('?') + request.query.toString(QUrl::FullyEncoded)
+            + QLatin1Char('|') + SyncAccess::find(kTable)->answerScope(*request.principal);
+        return services.answers().answer(key, [&] {
+            shared::Result<nlohmann::json> page
+                = ArticleListing::run(services.database(), *request.principal, kind, request.query);
+            if (!page)
+                return errorResponse(page.error());
+            return HttpResponse::json(200, *page);
+        });
     };
 }
 

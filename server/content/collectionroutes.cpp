@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/content/collectionroutes.h"
 
+#include "server/content/answercache.h"
 #include "server/content/collectionlisting.h"
 #include "server/content/contentwriter.h"
 #include "server/content/rowjson.h"
@@ -16,14 +17,18 @@ namespace {
 Router::Handler list(const SyncAccess *access)
 {
     return [access](HttpRequest &request, WorkerServices &services) {
-        CollectionListing listing(services.database(), access->table(), *access);
-        shared::Result<CollectionListing::Page> page = listing.run(*request.principal, request.query);
-        if (!page)
-            return errorResponse(page.error());
-        nlohmann::json items = nlohmann::json::array();
-        for (qsizetype i = 0; i < page->rows.size(); ++i)
-            items.push_back(RowJson::toApi(access->table(), page->rows.at(i), page->ownerNames.at(i), false));
-        return HttpResponse::json(200, page->envelope(std::move(items)));
+        const QString key = request.path + QLatin1Char('?') + request.query.toString(QUrl::FullyEncoded)
+            + QLatin1Char('|') + access->answerScope(*request.principal);
+        return services.answers().answer(key, [&] {
+            CollectionListing listing(services.database(), access->table(), *access);
+            shared::Result<CollectionListing::Page> page = listing.run(*request.principal, request.query);
+            if (!page)
+                return errorResponse(page.error());
+            nlohmann::json items = nlohmann::json::array();
+            for (qsizetype i = 0; i < page->rows.size(); ++i)
+                items.push_back(RowJson::toApi(access->table(), page->rows.at(i), page->ownerNames.at(i), false));
+            return HttpResponse::json(200, page->envelope(std::move(items)));
+        });
     };
 }
 

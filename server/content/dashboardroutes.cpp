@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/content/dashboardroutes.h"
 
+#include "server/content/answercache.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "server/sync/syncaccess.h"
 #include "shared/articlekind.h"
 #include "shared/contentstatus.h"
 #include "shared/database.h"
+#include "shared/role.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -17,7 +19,7 @@ namespace {
 
 constexpr int kRecent = 20;
 
-HttpResponse data(HttpRequest &request, WorkerServices &services)
+HttpResponse compute(HttpRequest &request, WorkerServices &services)
 {
     shared::Database &db = services.database();
     const Principal &who = *request.principal;
@@ -85,6 +87,14 @@ HttpResponse data(HttpRequest &request, WorkerServices &services)
                               { { "counts", { { "total", total }, { "by_status", counts }, { "by_kind", byKind } } },
                                 { "recent_activity", recent },
                                 { "drafts", drafts } });
+}
+
+// Its drafts are the caller's own, so the answer is kept per user.
+HttpResponse data(HttpRequest &request, WorkerServices &services)
+{
+    const Principal &who = *request.principal;
+    return services.answers().answer(QStringLiteral("dashboard|%1|%2").arg(shared::roleName(who.role), who.userId),
+                                     [&] { return compute(request, services); });
 }
 
 } // namespace

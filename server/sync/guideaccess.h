@@ -16,6 +16,7 @@ public:
     QString visibleWhere(const Principal &who, QVariantList &binds) const override;
     bool visible(const Principal &who, const nlohmann::json &scope) const override;
     nlohmann::json scopeOf(const nlohmann::json &row) const override;
+    QString answerScope(const Principal &who) const override;
     QString exitReason(const nlohmann::json &before, const nlohmann::json &after) const override;
     shared::VoidResult checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
                                   const nlohmann::json &after) const override;

@@ -6,6 +6,7 @@
 #include "server/sync/saveditemaccess.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
+#include "shared/role.h"
 
 namespace quire::server {
 
@@ -15,6 +16,11 @@ QString SyncAccess::text(const nlohmann::json &row, const char *key)
 {
     const auto it = row.find(key);
     return it != row.end() && it->is_string() ? it->get<QString>() : QString();
+}
+
+QString SyncAccess::answerScope(const Principal &who) const
+{
+    return shared::roleName(who.role) + QLatin1Char(':') + who.userId;
 }
 
 shared::Error SyncAccess::forbidden(const QString &message)

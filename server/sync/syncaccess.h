@@ -35,6 +35,10 @@ public:
     // The same decision on a scope (see scopeOf()).
     virtual bool visible(const Principal &who, const nlohmann::json &scope) const = 0;
     virtual nlohmann::json scopeOf(const nlohmann::json &row) const = 0;
+    // A name for what `who` may see of the table: two callers with the same
+    // name see the same rows (answers kept for one serve the other). The
+    // default, the role and the user, is always safe.
+    virtual QString answerScope(const Principal &who) const;
     // Why a move from `before` to `after` hides the row from some who saw
     // it (e.g. "unpublished"), or empty when it hides it from nobody.
     virtual QString exitReason(const nlohmann::json &before, const nlohmann::json &after) const = 0;

@@ -308,6 +308,27 @@ private Q_SLOTS:
         QVERIFY(!generic.json()["items"][0].contains("body"));
     }
 
+    // Lists are answered from a per-worker cache while the synced data is
+    // unchanged: a write shows at once, and one caller's view is never
+    // served to another who may see less.
+    void keptAnswersFollowWritesAndViewers()
+    {
+        const QString path = QStringLiteral("/api/v1/guides?q=Keptanswer&total=true");
+        for (int round = 0; round < 3; ++round) {
+            for (int i = 0; i < 4; ++i) // both workers, more than once
+                QCOMPARE_JSON(m_fx.call("GET", path, m_editor).json()["total"], round);
+            QVERIFY(!createArticle(m_other, { { "title", QStringLiteral("Keptanswer %1").arg(round).toStdString() } })
+                         .isEmpty());
+        }
+        QCOMPARE_JSON(m_fx.call("GET", path, m_editor).json()["total"], 3);
+        QCOMPARE_JSON(m_fx.call("GET", path, m_other).json()["total"], 3); // their own drafts
+        QCOMPARE_JSON(m_fx.call("GET", path, m_author).json()["total"], 0); // someone else's drafts
+        const nlohmann::json dashboard = m_fx.call("GET", QStringLiteral("/api/v1/dashboard/data"), m_author).json();
+        QVERIFY(createArticle(m_author, { { "title", "Keptanswer mine" } }).size() > 0);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/dashboard/data"), m_author).json()["drafts"].size(),
+                 dashboard["drafts"].size() + 1);
+    }
+
     void listFilterSearchSort()
     {
         const HttpResult cat = m_fx.call("POST", QStringLiteral("/api/v1/categories"), m_admin,
