@@ -3,11 +3,13 @@
 
 #include "server/content/articlejson.h"
 #include "server/content/contentwriter.h"
+#include "server/content/rowjson.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "shared/articlekind.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
+#include "shared/synctable.h"
 #include "shared/textdiff.h"
 
 #include <QSqlQuery>
@@ -17,10 +19,39 @@ namespace quire::server::RevisionRoutes {
 
 namespace {
 
-const QString kTable = QStringLiteral("guides");
-// What a restore brings back: the content, not its place in the workflow.
-const char *const kRestored[]
-    = { "title", "body", "summary", "slug", "categories", "tags", "cover", "seo_title", "seo_description" };
+// One collection whose rows have revisions: a declared table, an optional
+// fixed value of one column (an article kind), and the API's form of a row.
+struct Collection
+{
+    const shared::SyncTable *table = nullptr;
+    QString presetColumn;
+    QString presetValue;
+    std::function<nlohmann::json(const nlohmann::json &values, qint64 rev)> form;
+    const char *itemKey = "item"; // where get() puts the whole row
+};
+
+// What a restore brings back: the content, not its place in the workflow
+// (the Choice and Timestamp columns: status, kind, a scheduled time).
+QStringList restoredColumns(const shared::SyncTable &table)
+{
+    QStringList out;
+    for (const shared::SyncColumn &c : table.columns) {
+        if (c.merge != shared::MergeRule::ServerOwned && c.type != shared::ColumnType::Choice
+            && c.type != shared::ColumnType::Timestamp)
+            out << c.name;
+    }
+    return out;
+}
+
+// The first Markdown column: the text whose lines a comparison shows.
+QString textColumn(const shared::SyncTable &table)
+{
+    for (const shared::SyncColumn &c : table.columns) {
+        if (c.type == shared::ColumnType::Markdown)
+            return c.name;
+    }
+    return {};
+}
 
 struct Revision
 {
@@ -37,21 +68,26 @@ HttpResponse notFound(const QString &what)
     return errorResponse(shared::Error::make(shared::ErrorCode::NotFound, what));
 }
 
-// The article the URL names, if the caller may see it; else the answer.
-std::optional<HttpResponse> checkArticle(HttpRequest &request, WorkerServices &services, const QString &kind)
+// The row the URL names, if the caller may see it; else the answer.
+std::optional<HttpResponse> checkRow(HttpRequest &request, WorkerServices &services, const Collection &c)
 {
     ContentWriter writer(services, *request.principal);
-    shared::Result<std::optional<StoredRow>> row = writer.load(kTable, request.params.value(QStringLiteral("id")));
+    shared::Result<std::optional<StoredRow>> row
+        = writer.load(c.table->name, request.params.value(QStringLiteral("id")));
     if (!row)
         return HttpResponse::internalError(row.error());
-    if (!*row || QString::fromStdString((*row)->values.value("kind", std::string())) != kind)
-        return notFound(QStringLiteral("There is no such article."));
+    if (!*row
+        || (!c.presetColumn.isEmpty()
+            && QString::fromStdString((*row)->values.value(c.presetColumn.toStdString(), std::string()))
+                != c.presetValue))
+        return notFound(QStringLiteral("There is no such %1.").arg(c.table->singularLabel().toLower()));
     return std::nullopt;
 }
 
-shared::Result<QList<Revision>> revisions(shared::Database &db, const QString &id, std::optional<qint64> only = {})
+shared::Result<QList<Revision>> revisions(shared::Database &db, const shared::SyncTable &table, const QString &id,
+                                          std::optional<qint64> only = {})
 {
-    QVariantList binds { kTable, id };
+    QVariantList binds { table.name, id };
     QString sql = QStringLiteral("SELECT r.rev, r.data, r.created_at, r.user_id, u.name, r.client_id FROM "
                                  "sync_revisions r LEFT JOIN users u ON u.id = r.user_id WHERE r.tbl = ? AND "
                                  "r.row_id = ?");
@@ -78,18 +114,19 @@ shared::Result<QList<Revision>> revisions(shared::Database &db, const QString &i
     return out;
 }
 
-nlohmann::json summary(const Revision &r)
+nlohmann::json summary(const shared::SyncTable &table, const Revision &r)
 {
+    const auto value = [&](const QString &column) {
+        return column.isEmpty() ? std::string() : r.values.value(column.toStdString(), std::string());
+    };
+    static const QRegularExpression space(QStringLiteral("\\s+"));
     return { { "rev", r.rev },
              { "created_at", r.createdAt.toStdString() },
              { "author", { { "id", r.userId.toStdString() }, { "name", r.userName.toStdString() } } },
              { "via", r.via == QLatin1String("api") ? "api" : "desktop" },
-             { "title", r.values.value("title", std::string()) },
+             { "title", value(table.labelColumn) },
              { "status", r.values.value("status", std::string()) },
-             { "words",
-               QString::fromStdString(r.values.value("body", std::string()))
-                   .split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)
-                   .size() } };
+             { "words", QString::fromStdString(value(textColumn(table))).split(space, Qt::SkipEmptyParts).size() } };
 }
 
 std::optional<qint64> revParam(const HttpRequest &request, const QString &name, bool fromQuery)
@@ -99,45 +136,45 @@ std::optional<qint64> revParam(const HttpRequest &request, const QString &name, 
     return ok && rev > 0 ? std::optional(rev) : std::nullopt;
 }
 
-Router::Handler list(const QString &kind)
+Router::Handler list(const Collection &c)
 {
-    return [kind](HttpRequest &request, WorkerServices &services) {
-        if (auto refused = checkArticle(request, services, kind))
+    return [c](HttpRequest &request, WorkerServices &services) {
+        if (auto refused = checkRow(request, services, c))
             return *refused;
-        auto all = revisions(services.database(), request.params.value(QStringLiteral("id")));
+        auto all = revisions(services.database(), *c.table, request.params.value(QStringLiteral("id")));
         if (!all)
             return HttpResponse::internalError(all.error());
         nlohmann::json items = nlohmann::json::array();
         for (const Revision &r : *all)
-            items.push_back(summary(r));
+            items.push_back(summary(*c.table, r));
         return HttpResponse::json(200, { { "items", items } });
     };
 }
 
-Router::Handler get(const QString &kind)
+Router::Handler get(const Collection &c)
 {
-    return [kind](HttpRequest &request, WorkerServices &services) {
-        if (auto refused = checkArticle(request, services, kind))
+    return [c](HttpRequest &request, WorkerServices &services) {
+        if (auto refused = checkRow(request, services, c))
             return *refused;
         const std::optional<qint64> rev = revParam(request, QStringLiteral("rev"), false);
         if (!rev)
             return notFound(QStringLiteral("There is no such revision."));
-        auto found = revisions(services.database(), request.params.value(QStringLiteral("id")), rev);
+        auto found = revisions(services.database(), *c.table, request.params.value(QStringLiteral("id")), rev);
         if (!found)
             return HttpResponse::internalError(found.error());
         if (found->isEmpty())
             return notFound(QStringLiteral("There is no such revision."));
         const Revision &r = found->first();
-        nlohmann::json out = summary(r);
-        out["article"] = ArticleJson::toApi(r.values, r.rev, QString());
+        nlohmann::json out = summary(*c.table, r);
+        out[c.itemKey] = c.form(r.values, r.rev);
         return HttpResponse::json(200, out);
     };
 }
 
-Router::Handler compare(const QString &kind)
+Router::Handler compare(const Collection &c)
 {
-    return [kind](HttpRequest &request, WorkerServices &services) {
-        if (auto refused = checkArticle(request, services, kind))
+    return [c](HttpRequest &request, WorkerServices &services) {
+        if (auto refused = checkRow(request, services, c))
             return *refused;
         const std::optional<qint64> from = revParam(request, QStringLiteral("from"), true);
         const std::optional<qint64> to = revParam(request, QStringLiteral("to"), true);
@@ -146,24 +183,25 @@ Router::Handler compare(const QString &kind)
                 shared::Error::make(shared::ErrorCode::ValidationFailed,
                                     QStringLiteral("Give the two revisions to compare as from and to.")));
         const QString id = request.params.value(QStringLiteral("id"));
-        auto a = revisions(services.database(), id, from);
-        auto b = revisions(services.database(), id, to);
+        auto a = revisions(services.database(), *c.table, id, from);
+        auto b = revisions(services.database(), *c.table, id, to);
         if (!a || !b)
             return HttpResponse::internalError(!a ? a.error() : b.error());
         if (a->isEmpty() || b->isEmpty())
             return notFound(QStringLiteral("There is no such revision."));
         const nlohmann::json &before = a->first().values;
         const nlohmann::json &after = b->first().values;
+        const std::string text = textColumn(*c.table).toStdString();
         nlohmann::json fields = nlohmann::json::array();
         for (auto it = after.begin(); it != after.end(); ++it) {
-            if (it.key() == "body" || it.key() == "updated_at" || before.value(it.key(), nlohmann::json()) == *it)
+            if (it.key() == text || it.key() == "updated_at" || before.value(it.key(), nlohmann::json()) == *it)
                 continue;
             fields.push_back(
                 { { "field", it.key() }, { "from", before.value(it.key(), nlohmann::json()) }, { "to", *it } });
         }
         nlohmann::json body = nlohmann::json::array();
-        const auto diff = shared::TextDiff::lines(QString::fromStdString(before.value("body", std::string())),
-                                                  QString::fromStdString(after.value("body", std::string())));
+        const auto diff = shared::TextDiff::lines(QString::fromStdString(before.value(text, std::string())),
+                                                  QString::fromStdString(after.value(text, std::string())));
         for (const shared::TextDiff::Line &l : diff) {
             const char *op = l.kind == shared::TextDiff::Kind::Same ? "same"
                 : l.kind == shared::TextDiff::Kind::Added           ? "added"
@@ -174,46 +212,68 @@ Router::Handler compare(const QString &kind)
     };
 }
 
-Router::Handler restore(const QString &kind)
+Router::Handler restore(const Collection &c)
 {
-    return [kind](HttpRequest &request, WorkerServices &services) {
-        if (auto refused = checkArticle(request, services, kind))
+    return [c](HttpRequest &request, WorkerServices &services) {
+        if (auto refused = checkRow(request, services, c))
             return *refused;
         const QString id = request.params.value(QStringLiteral("id"));
         const std::optional<qint64> rev = revParam(request, QStringLiteral("rev"), false);
-        auto found = rev ? revisions(services.database(), id, rev) : shared::Result<QList<Revision>>(QList<Revision>());
+        auto found = rev ? revisions(services.database(), *c.table, id, rev)
+                         : shared::Result<QList<Revision>>(QList<Revision>());
         if (!found)
             return HttpResponse::internalError(found.error());
         if (found->isEmpty())
             return notFound(QStringLiteral("There is no such revision."));
         nlohmann::json fields = nlohmann::json::object();
-        for (const char *f : kRestored) {
-            if (found->first().values.contains(f))
-                fields[f] = found->first().values[f];
+        for (const QString &f : restoredColumns(*c.table)) {
+            if (found->first().values.contains(f.toStdString()))
+                fields[f.toStdString()] = found->first().values[f.toStdString()];
         }
         ContentWriter writer(services, *request.principal);
-        shared::Result<StoredRow> row = writer.upsert(kTable, id, fields);
+        shared::Result<StoredRow> row = writer.upsert(c.table->name, id, fields);
         if (!row)
             return errorResponse(row.error());
-        return HttpResponse::json(200, ArticleJson::toApi(row->values, row->rev, QString()));
+        return HttpResponse::json(200, c.form(row->values, row->rev));
     };
+}
+
+void add(Router &router, const QString &base, const Collection &c)
+{
+    router.add(QStringLiteral("GET"), base, list(c), Router::BodyKind::None, Guard::user());
+    // Registered before :rev so "compare" is not read as a revision number.
+    router.add(QStringLiteral("GET"), base + QStringLiteral("/compare"), compare(c), Router::BodyKind::None,
+               Guard::user());
+    router.add(QStringLiteral("GET"), base + QStringLiteral("/:rev"), get(c), Router::BodyKind::None, Guard::user());
+    router.add(QStringLiteral("POST"), base + QStringLiteral("/:rev/restore"), restore(c), Router::BodyKind::None,
+               Guard::needs(shared::Permission::WriteContent));
 }
 
 } // namespace
 
 void install(Router &router)
 {
+    // Each article kind under its own collection, in the articles' form.
+    const shared::SyncTable *articles = shared::SyncSchema::find(QStringLiteral("guides"));
     for (shared::ArticleKind articleKind : shared::articleKinds()) {
-        const QString kind = shared::articleKindName(articleKind);
-        const QString base = shared::articleKindApiPath(articleKind) + QStringLiteral("/:id/revisions");
-        router.add(QStringLiteral("GET"), base, list(kind), Router::BodyKind::None, Guard::user());
-        // Registered before :rev so "compare" is not read as a revision number.
-        router.add(QStringLiteral("GET"), base + QStringLiteral("/compare"), compare(kind), Router::BodyKind::None,
-                   Guard::user());
-        router.add(QStringLiteral("GET"), base + QStringLiteral("/:rev"), get(kind), Router::BodyKind::None,
-                   Guard::user());
-        router.add(QStringLiteral("POST"), base + QStringLiteral("/:rev/restore"), restore(kind),
-                   Router::BodyKind::None, Guard::needs(shared::Permission::WriteContent));
+        const Collection c { articles, QStringLiteral("kind"), shared::articleKindName(articleKind),
+                             [](const nlohmann::json &values, qint64 rev) {
+                                 return ArticleJson::toApi(values, rev, QString());
+                             },
+                             "article" };
+        add(router, shared::articleKindApiPath(articleKind) + QStringLiteral("/:id/revisions"), c);
+    }
+    // Every declared collection, in the generic form.
+    for (const shared::SyncTable &table : shared::SyncSchema::tables()) {
+        if (table.collection.isEmpty())
+            continue;
+        const QString base = QStringLiteral("/api/v1/%1/:id/revisions").arg(table.collection);
+        if (router.match(QStringLiteral("GET"), base).route)
+            continue;
+        const Collection c { &table, {}, {}, [&table](const nlohmann::json &values, qint64 rev) {
+                                return RowJson::toApi(table, StoredRow { values, rev, false }, QString());
+                            } };
+        add(router, base, c);
     }
 }
 

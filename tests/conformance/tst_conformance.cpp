@@ -418,6 +418,23 @@ private Q_SLOTS:
                 return qMakePair(r.status, found);
             };
             QCOMPARE(listed(owner, QString()), qMakePair(200, true));
+            // Every change is a revision the owner can browse; others learn
+            // nothing of a private row's history.
+            const auto history = [&](const QString &email) {
+                const HttpResult login = http.postJson(
+                    QStringLiteral("/api/v1/auth/login"),
+                    QByteArray::fromStdString(nlohmann::json { { "email", email.toStdString() },
+                                                               { "password", kSyncTestPassword.toStdString() } }
+                                                  .dump()));
+                const QByteArray token = QByteArray::fromStdString(login.json().value("access_token", std::string()));
+                return http.request("GET", QStringLiteral("/api/v1/%1/%2/revisions").arg(t.collection, *id), {},
+                                    { { "Authorization", "Bearer " + token } });
+            };
+            const HttpResult revisions = history(owner);
+            QCOMPARE(revisions.status, 200);
+            QVERIFY(!revisions.json()["items"].empty()); // the create, then each change
+            QVERIFY(revisions.json()["items"][0]["rev"].get<qint64>() > 0);
+            QCOMPARE(history(QStringLiteral("other@example.org")).status, isPrivate ? 404 : 200);
             QCOMPARE(listed(QStringLiteral("other@example.org"), QString()), qMakePair(200, !isPrivate));
             for (const QString &searched : t.searchedColumns()) {
                 const QString words
