@@ -529,7 +529,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>In dieser Replik gibt es keinen Eintrag mit der ID %1.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+137"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 has no field %2.</source>
         <translation>%1 hat kein Feld %2.</translation>
     </message>
@@ -1518,12 +1523,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Falls es ein Konto mit dieser Adresse gibt, ist ein Link zum Zurücksetzen unterwegs. Sehen Sie in Ihre E-Mails.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/conflictsdialog.cpp" line="+30"/>
+        <location filename="../desktop/widgets/conflictsdialog.cpp" line="+32"/>
         <source>(deleted)</source>
         <translation>(gelöscht)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Both changed the same part of the text. The item keeps the server&apos;s text.</source>
         <translation>Beide haben dieselbe Stelle des Textes geändert. Der Eintrag behält den Text des Servers.</translation>
     </message>
@@ -1573,17 +1578,17 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Meine Version behalten</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>No conflicts. Everything you and others wrote is in place.</source>
         <translation>Keine Konflikte. Alles, was Sie und andere geschrieben haben, ist an seinem Platz.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+54"/>
+        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+55"/>
         <source>Refused Changes</source>
         <translation>Abgelehnte Änderungen</translation>
     </message>
@@ -1943,7 +1948,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
-        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+16"/>
+        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2593,14 +2598,14 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../shared/syncprotocol.cpp" line="+344"/>
         <location line="+2"/>
         <location filename="../shared/synctable.cpp" line="+95"/>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>This field is required.</source>
         <translation>Dieses Feld ist erforderlich.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <location filename="../shared/synctable.cpp" line="-56"/>
-        <location line="+41"/>
+        <location filename="../shared/synctable.cpp" line="-58"/>
+        <location line="+43"/>
         <location line="+7"/>
         <location filename="../shared/user.cpp" line="+60"/>
         <source>Must be at most %n characters.</source>
@@ -2615,28 +2620,16 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Einige Felder sind ungültig.</translation>
     </message>
     <message>
-        <location filename="../shared/guide.cpp" line="+38"/>
-        <location filename="../shared/synctable.cpp" line="-40"/>
+        <location filename="../shared/synctable.cpp" line="-42"/>
         <location filename="../shared/user.cpp" line="-19"/>
         <source>Must be one of: %1.</source>
         <translation>Muss eines der folgenden sein: %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <location filename="../shared/syncprotocol.cpp" line="-219"/>
         <location line="+121"/>
         <source>Must not be negative.</source>
         <translation>Darf nicht negativ sein.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Must be at most 5 MiB.</source>
-        <translation>Darf höchstens 5 MiB groß sein.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Must not be before created_at.</source>
-        <translation>Darf nicht vor created_at liegen.</translation>
     </message>
     <message>
         <location filename="../shared/jsonreader.cpp" line="-17"/>
@@ -2777,7 +2770,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Darf höchstens %1 MiB groß sein.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Must be an ISO-8601 UTC timestamp.</source>
         <translation>Muss ein ISO-8601-Zeitstempel in UTC sein.</translation>
     </message>
@@ -2891,6 +2884,36 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location line="+1"/>
         <source>New Case Study</source>
         <translation>Neue Fallstudie</translation>
+    </message>
+    <message>
+        <location filename="../shared/declaredtables.cpp" line="+85"/>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Saved item</source>
+        <translation>Gespeicherter Eintrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved items</source>
+        <translation>Gespeicherte Einträge</translation>
     </message>
 </context>
 </TS>
