@@ -27,15 +27,6 @@ prepare_directus "$rows"
 
 quire_url=$(start_quire "$work/quire" --insecure-http --api-rate-limit-address 0 --api-rate-limit-user 0)
 [[ -n "$quire_url" ]] || { echo "bench: quire-server did not start" >&2; exit 1; }
-# A second quire-server on the same database that keeps no answers: what
-# every request costs when it is computed (first requests, changing data).
-"$build/server/quire-server" serve --data-dir "$work/quire" --port 0 --insecure-http --api-rate-limit-address 0 \
-    --api-rate-limit-user 0 --api-answer-cache 0 >"$work/cold.out" 2>/dev/null &
-cold_pid=$!
-echo "$cold_pid" >"$work/cold.pid"
-for _ in $(seq 1 600); do grep -q '^listening on' "$work/cold.out" 2>/dev/null && break; sleep 0.1; done
-cold_url=$(sed -n 's/^listening on //p' "$work/cold.out")
-[[ -n "$cold_url" ]] || { echo "bench: the second quire-server did not start" >&2; exit 1; }
 start_directus
 # Quire's access tokens live 15 minutes, shorter than the whole run, so the
 # pair is renewed before each measure as a client would (POST /auth/refresh).
@@ -131,6 +122,7 @@ figures() { # "requests/s p99" from measure -> two cells, saying so when wrk cou
 }
 
 table=()
+warm=()
 for ((i = 0; i < ${#scenarios[@]}; i += 6)); do
     mapfile -t da < <(directus_auth "${scenarios[i + 4]}")
     quire_path=$quire_url${scenarios[i + 1]}
@@ -140,17 +132,33 @@ for ((i = 0; i < ${#scenarios[@]}; i += 6)); do
     q_alone=$(alone "$quire_path" "${quire_auth[@]}")
     q=$(measure "$quire_path" "${wrk_args[@]}" "${quire_auth[@]}")
     wait_idle "$quire_pid"
-    cold_path=$cold_url${scenarios[i + 1]}
-    c_alone=$(alone "$cold_path" "${quire_auth[@]}")
-    c=$(measure "$cold_path" "${wrk_args[@]}" "${quire_auth[@]}")
-    wait_idle "$cold_pid"
     wait_idle "$directus_pid"
     d_alone=$(alone "$directus_path" "${da[@]}")
     d=$(measure "$directus_path" "${wrk_args[@]}" "${da[@]}")
     wait_idle "$directus_pid"
     ratio=$(awk -v q="${q% *}" -v d="${d% *}" 'BEGIN { if (q > 0 && d > 0) printf "%.1f", q / d; else printf "-" }')
+    warm+=("$q" "$q_alone" "$d" "$d_alone" "$ratio")
+done
+
+# The same server restarted with --api-answer-cache 0 (one server owns a data
+# directory): what every request costs when it is computed (first requests,
+# data that keeps changing).
+kill "$quire_pid"
+while kill -0 "$quire_pid" 2>/dev/null; do sleep 0.2; done
+quire_url=$(start_quire "$work/quire" --insecure-http --api-rate-limit-address 0 --api-rate-limit-user 0 \
+    --api-answer-cache 0)
+[[ -n "$quire_url" ]] || { echo "bench: quire-server did not start again" >&2; exit 1; }
+quire_pid=$(cat "$work/quire.quire.pid")
+for ((i = 0; i < ${#scenarios[@]}; i += 6)); do
+    j=$((i / 6 * 5))
+    quire_path=$quire_url${scenarios[i + 1]}
+    wait_idle "$quire_pid"
+    quire_tokens /api/v1/auth/refresh "{\"refresh_token\":\"$quire_refresh\"}"
+    c_alone=$(alone "$quire_path" "${quire_auth[@]}")
+    c=$(measure "$quire_path" "${wrk_args[@]}" "${quire_auth[@]}")
+    d=${warm[j + 2]}
     cold_ratio=$(awk -v q="${c% *}" -v d="${d% *}" 'BEGIN { if (q > 0 && d > 0) printf "%.1f", q / d; else printf "-" }')
-    table+=("| ${scenarios[i]} | $(figures "$q") | $q_alone | $(figures "$c") | $c_alone | $(figures "$d") | $d_alone | $ratio | $cold_ratio |")
+    table+=("| ${scenarios[i]} | $(figures "${warm[j]}") | ${warm[j + 1]} | $(figures "$c") | $c_alone | $(figures "$d") | ${warm[j + 3]} | ${warm[j + 4]} | $cold_ratio |")
 done
 
 echo
@@ -160,4 +168,4 @@ echo "| scenario | quire-server requests/s | p99 | alone | computed every time: 
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${table[@]}"
 echo
-echo "quire-server keeps list and dashboard answers while the data is unchanged (default); \"computed every time\" is a second quire-server on the same database with --api-answer-cache 0. Quire: \`GET $newest\` and the like, signed in as an admin. Directus: \`GET $d_newest\` and the like, public read (the user list with an admin's static token)."
+echo "quire-server keeps list and dashboard answers while the data is unchanged (default); \"computed every time\" is the same quire-server restarted with --api-answer-cache 0. Quire: \`GET $newest\` and the like, signed in as an admin. Directus: \`GET $d_newest\` and the like, public read (the user list with an admin's static token)."

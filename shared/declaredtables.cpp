@@ -7,10 +7,6 @@
 
 namespace quire::shared {
 
-namespace {
-
-// The columns every synced row has apart from id and rev: set by the
-// server, never by a mutation.
 QList<SyncColumn> serverColumns(bool countedOwner)
 {
     return {
@@ -29,6 +25,8 @@ QList<SyncColumn> serverColumns(bool countedOwner)
           .sortKey = QStringLiteral("updated") },
     };
 }
+
+namespace {
 
 SyncTable articles()
 {

@@ -10,4 +10,10 @@ namespace quire::shared {
 // column of theirs is written down; see "Adding a content type" in the README.
 QList<SyncTable> declaredTables();
 
+// The columns a synced row owned by a user has besides its own: owner_id
+// (filterable as "author", counted when `countedOwner`), created_at and
+// updated_at (sortable as "created" and "updated"); set by the server,
+// never by a mutation.
+QList<SyncColumn> serverColumns(bool countedOwner);
+
 } // namespace quire::shared

@@ -2,6 +2,7 @@
 #include "tests/conformance/testtype/testnotes.h"
 
 #include "server/sync/owneronlyaccess.h"
+#include "shared/declaredtables.h"
 #include "shared/synctable.h"
 
 namespace quire::test {
@@ -41,18 +42,6 @@ void registerTestNotes()
               .defaultValue = QStringLiteral("[]"),
               .filterKey = QStringLiteral("label") },
             { .name = QStringLiteral("picture"), .type = ColumnType::ImageRef, .maxLength = 300 },
-            { .name = QStringLiteral("owner_id"),
-              .type = ColumnType::Id,
-              .merge = MergeRule::ServerOwned,
-              .filterKey = QStringLiteral("author") },
-            { .name = QStringLiteral("created_at"),
-              .type = ColumnType::Timestamp,
-              .merge = MergeRule::ServerOwned,
-              .sortKey = QStringLiteral("created") },
-            { .name = QStringLiteral("updated_at"),
-              .type = ColumnType::Timestamp,
-              .merge = MergeRule::ServerOwned,
-              .sortKey = QStringLiteral("updated") },
         },
         .collection = QStringLiteral("test-notes"),
         .singular = "Test note",
@@ -60,6 +49,7 @@ void registerTestNotes()
         .defaultSort = QStringLiteral("updated"),
         .labelColumn = QStringLiteral("title"),
     };
+    notes.columns += shared::serverColumns(false);
     shared::SyncSchema::registerTable(notes);
     static const server::OwnerOnlyAccess access(notes.name);
     server::SyncAccess::registerAccess(&access);
