@@ -14,9 +14,9 @@
 //
 // Every input starts from the same database (a copy of one prepared at
 // start-up), so a finding replays alone.
-#include "server/auth/accountstore.h"
-#include "server/auth/passwordhasher.h"
-#include "server/auth/ratelimiter.h"
+#include "server/accounts/accountstore.h"
+#include "server/accounts/passwordhasher.h"
+#include "server/accounts/ratelimiter.h"
 #include "server/http/httpmessage.h"
 #include "server/http/requestscope.h"
 #include "server/http/router.h"

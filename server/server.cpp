@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/server.h"
 
-#include "server/auth/passwordhasher.h"
-#include "server/auth/ratelimiter.h"
+#include "server/accounts/passwordhasher.h"
+#include "server/accounts/ratelimiter.h"
 #include "server/http/apiratelimit.h"
 #include "server/http/connectionquota.h"
 #include "server/http/corspolicy.h"

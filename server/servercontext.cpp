@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/servercontext.h"
 
-#include "server/auth/accountstore.h"
-#include "server/content/answercache.h"
+#include "server/accounts/accountstore.h"
+#include "server/collections/answercache.h"
 #include "server/http/httpmessage.h"
 
 namespace quire::server {

@@ -2,4 +2,4 @@
 #include "server/serverlogging.h"
 
 Q_LOGGING_CATEGORY(lcServer, "quire.server", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcSync, "quire.sync", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcServerSync, "quire.sync", QtInfoMsg)

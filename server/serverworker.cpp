@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/serverworker.h"
 
-#include "server/auth/signinguard.h"
+#include "server/accounts/signinguard.h"
 #include "server/servercontext.h"
 #include "server/sync/changefeed.h"
 #include "server/sync/livehub.h"

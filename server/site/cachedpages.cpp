@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/site/cachedpages.h"
 
+#include "server/articles/siteroutes.h"
 #include "server/site/pagecache.h"
-#include "server/site/siteroutes.h"
 
 namespace quire::server {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/livehub.h"
 
-#include "server/auth/accountstore.h"
+#include "server/accounts/accountstore.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
 #include "shared/jsonqt.h"
@@ -172,7 +172,7 @@ void LiveHub::recheck()
 
 void LiveHub::failed(QWebSocket *socket, const char *what)
 {
-    qCCritical(lcSync) << "live message failed:" << what;
+    qCCritical(lcServerSync) << "live message failed:" << what;
     if (m_sockets.contains(socket))
         drop(socket, QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("internal error"));
 }

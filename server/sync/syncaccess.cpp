@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/syncaccess.h"
 
-#include "server/sync/categoryaccess.h"
-#include "server/sync/guideaccess.h"
-#include "server/sync/saveditemaccess.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/role.h"
@@ -83,22 +80,10 @@ QString SyncAccess::suggestedSlug(const shared::Error &error)
     return error.fields.value(kSuggestedSlug);
 }
 
-namespace {
-
-QList<const SyncAccess *> &registered()
+QList<const SyncAccess *> &SyncAccess::registered()
 {
     static QList<const SyncAccess *> list;
     return list;
-}
-
-} // namespace
-
-QList<const SyncAccess *> SyncAccess::all()
-{
-    static const GuideAccess guides;
-    static const CategoryAccess categories;
-    static const SavedItemAccess savedItems;
-    return QList<const SyncAccess *> { &guides, &categories, &savedItems } + registered();
 }
 
 bool SyncAccess::registerAccess(const SyncAccess *access)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "server/auth/principal.h"
+#include "server/accounts/principal.h"
 #include "shared/result.h"
 #include "shared/synctable.h"
 
@@ -55,6 +55,8 @@ public:
                                            const QString &now) const = 0;
 
     static const SyncAccess *find(const QString &table);
+    // The rules every feature brings (defined with the feature list,
+    // server/features.cpp), then those registered.
     static QList<const SyncAccess *> all();
     // Adds the rules of a table declared outside the server (a test-only
     // type), before the server starts; `access` must outlive it. False when
@@ -66,6 +68,8 @@ public:
     static QString suggestedSlug(const shared::Error &error);
 
 protected:
+    static QList<const SyncAccess *> &registered();
+
     // A string column of a row, empty when absent.
     static QString text(const nlohmann::json &row, const char *key);
     static shared::Error forbidden(const QString &message);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "server/auth/principal.h"
+#include "server/accounts/principal.h"
 #include "shared/result.h"
 #include "shared/syncprotocol.h"
 

@@ -83,7 +83,7 @@ Result<PushResponse> SyncPush::run(const PushRequest &request, qint64 &lastSeq)
                     return stored.error();
                 if (stored->isNull()) {
                     // Acknowledged earlier, so the client holds its answer already.
-                    qCWarning(lcSync) << "mutation" << m.id << "of an acknowledged range sent again";
+                    qCWarning(lcServerSync) << "mutation" << m.id << "of an acknowledged range sent again";
                     MutationResult again;
                     again.id = m.id;
                     response.results.append(again);

@@ -32,7 +32,7 @@ VoidResult SyncRetention::start()
     const auto run = [this] {
         const QDateTime cutoff = shared::Clock::instance().now().addDays(-m_days);
         if (VoidResult r = prune(*m_db, cutoff); !r)
-            qCWarning(lcSync) << "pruning sync history failed:" << r.error().message;
+            qCWarning(lcServerSync) << "pruning sync history failed:" << r.error().message;
     };
     run();
     auto *timer = new QTimer(this);
@@ -82,7 +82,7 @@ VoidResult SyncRetention::prune(shared::Database &db, const QDateTime &cutoff)
         }
         if (forgotten == 0)
             return VoidResult::success();
-        qCInfo(lcSync) << "forgot sync history up to change" << forgotten;
+        qCInfo(lcServerSync) << "forgot sync history up to change" << forgotten;
         return db.run(QStringLiteral("UPDATE server_meta SET value = CAST(max(CAST(value AS INTEGER), ?) AS TEXT) "
                                      "WHERE key = 'retention_floor'"),
                       { forgotten });

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/contentstore.h"
 #include "desktop/core/replica.h"
-#include "server/auth/principal.h"
-#include "server/content/collectionlisting.h"
+#include "server/accounts/principal.h"
+#include "server/collections/collectionlisting.h"
 #include "server/servermigrations.h"
 #include "server/sync/syncaccess.h"
 #include "shared/database.h"

@@ -3,7 +3,7 @@
 // tiny configured budget: the request over it gets 429 with Retry-After,
 // other clients are unaffected, the readers' pages are never limited, and
 // after Retry-After the client is served again.
-#include "tests/server/auth/accountfixture.h"
+#include "tests/server/accounts/accountfixture.h"
 
 #include <QTest>
 

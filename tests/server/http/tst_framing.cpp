@@ -8,7 +8,7 @@
 // Answers to good requests before it still come first, in order. The live
 // socket's upgrade answer follows the same header policy as every answer,
 // and browser origins off the allow-list cannot open one.
-#include "tests/server/auth/accountfixture.h"
+#include "tests/server/accounts/accountfixture.h"
 #include "tests/support/rawconnection.h"
 
 #include <QTest>

@@ -9,7 +9,7 @@
 // requests the front door must leave to Qt. Every case runs once per
 // transport, against a server of its own.
 #include "shared/fingerprint.h"
-#include "tests/server/auth/accountfixture.h"
+#include "tests/server/accounts/accountfixture.h"
 #include "tests/support/rawconnection.h"
 
 #include <QCoreApplication>

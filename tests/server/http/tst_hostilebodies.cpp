@@ -6,7 +6,7 @@
 // the server must keep serving: /health answers after every case and the
 // process exits cleanly at the end, never with an abort.
 #include "shared/fingerprint.h"
-#include "tests/server/auth/accountfixture.h"
+#include "tests/server/accounts/accountfixture.h"
 
 #include <QNetworkRequest>
 #include <QSignalSpy>

@@ -5,7 +5,7 @@
 // connection was handed over; TLS: the relay). Connections that keep
 // asking stay, and so does a quiet live sync socket, which the server pings.
 #include "shared/fingerprint.h"
-#include "tests/server/auth/accountfixture.h"
+#include "tests/server/accounts/accountfixture.h"
 #include "tests/support/rawconnection.h"
 
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 // bytes keep coming, a body below the least rate is cut off after its
 // grace, one address cannot hold more than its share of connections, and
 // while dozens of slow connections are open, normal requests are answered.
-#include "tests/server/auth/accountfixture.h"
+#include "tests/server/accounts/accountfixture.h"
 #include "tests/support/rawconnection.h"
 
 #include <QDeadlineTimer>

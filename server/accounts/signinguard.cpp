@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/accounts/signinguard.h"
+
+#include "server/accounts/accountstore.h"
+#include "server/accounts/sessioncookie.h"
+#include "server/accounts/tokens.h"
+
+#include <QUrlQuery>
+
+namespace quire::server {
+
+namespace {
+
+std::optional<HttpResponse> checkPermission(const Principal &principal, const Guard &guard)
+{
+    if (!guard.permission || shared::hasPermission(principal.role, *guard.permission))
+        return std::nullopt;
+    return HttpResponse::error(
+        403, QStringLiteral("forbidden"),
+        QStringLiteral("Your role may not do this (%1).").arg(shared::permissionName(*guard.permission)));
+}
+
+HttpResponse cannotCheck()
+{
+    return HttpResponse::error(503, QStringLiteral("unavailable"),
+                               QStringLiteral("The server cannot check sign-ins right now."));
+}
+
+} // namespace
+
+SignInGuard::SignInGuard(AccountStore &accounts)
+    : m_accounts(accounts)
+{ }
+
+std::optional<HttpResponse> SignInGuard::before(HttpRequest &request, const Router::Route &route)
+{
+    return route.guard.browser ? checkBrowser(request, route.guard) : checkBearer(request, route.guard);
+}
+
+std::optional<HttpResponse> SignInGuard::checkBearer(HttpRequest &request, const Guard &guard)
+{
+    // Only a bearer token authenticates the API; cookies never do here.
+    const QByteArray authorization = request.header("Authorization");
+    if (authorization.startsWith("Bearer ")) {
+        const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
+        shared::Result<std::optional<Principal>> principal = m_accounts.authenticate(token);
+        if (!principal) {
+            if (principal.error().code == QLatin1String("account_disabled"))
+                return HttpResponse::error(401, principal.error());
+            return cannotCheck();
+        }
+        request.principal = *principal;
+    }
+    if (!guard.signedIn)
+        return std::nullopt;
+    if (!request.principal) {
+        HttpResponse r
+            = HttpResponse::error(401, QStringLiteral("unauthenticated"),
+                                  QStringLiteral("Sign in first; the access token is missing, expired or revoked."));
+        r.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer") });
+        return r;
+    }
+    return checkPermission(*request.principal, guard);
+}
+
+std::optional<HttpResponse> SignInGuard::checkBrowser(HttpRequest &request, const Guard &guard)
+{
+    const QByteArray cookie = request.cookie(kSessionCookie);
+    if (!cookie.isEmpty()) {
+        shared::Result<std::optional<std::pair<Principal, QString>>> web
+            = m_accounts.authenticateWeb(QString::fromLatin1(cookie));
+        if (!web)
+            return cannotCheck();
+        if (*web) {
+            request.principal = (*web)->first;
+            request.csrfToken = (*web)->second;
+        }
+    }
+    if (!request.principal)
+        return HttpResponse::error(401, QStringLiteral("unauthenticated"), QStringLiteral("Sign in first."));
+    const bool safe = request.method == QLatin1String("GET") || request.method == QLatin1String("HEAD");
+    if (!safe) {
+        // Synchronizer token: a header from scripts, or the form field.
+        QByteArray sent = request.header("X-CSRF-Token");
+        if (sent.isEmpty())
+            sent = QUrlQuery(QString::fromUtf8(request.body))
+                       .queryItemValue(QStringLiteral("csrf_token"), QUrl::FullyDecoded)
+                       .toUtf8();
+        if (sent.isEmpty() || !Tokens::equal(sent, request.csrfToken.toUtf8()))
+            return HttpResponse::error(
+                403, QStringLiteral("csrf_failed"),
+                QStringLiteral(
+                    "The form is out of date or did not come from this site; reload the page and try again."));
+    }
+    return checkPermission(*request.principal, guard);
+}
+
+} // namespace quire::server

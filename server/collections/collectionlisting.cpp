@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/collections/collectionlisting.h"
+
+#include "server/sync/syncaccess.h"
+#include "shared/database.h"
+#include "shared/fielderrors.h"
+#include "shared/jsonqt.h"
+#include "shared/sqldialect.h"
+#include "shared/strictjson.h"
+#include "shared/synctable.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace quire::server {
+
+using shared::Result;
+using shared::SyncColumn;
+
+namespace {
+
+constexpr int kDefaultPerPage = 20;
+constexpr int kMaxPerPage = 100;
+constexpr int kMaxPage = 1000000;
+
+int number(const QUrlQuery &query, const QString &name, int fallback, int min, int max, shared::FieldErrors &errors)
+{
+    if (!query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const int value = query.queryItemValue(name).toInt(&ok);
+    if (!ok || value < min || value > max) {
+        errors.add(name, QStringLiteral("Must be a number from %1 to %2.").arg(min).arg(max));
+        return fallback;
+    }
+    return value;
+}
+
+// A cursor names the last row of a page by its sort value and id, and the
+// sort it belongs to, so it cannot be replayed against another order.
+QString encodeCursor(const QString &sortKey, bool descending, const QString &value, const QString &id)
+{
+    const nlohmann::json parts
+        = { sortKey.toStdString(), descending ? "desc" : "asc", value.toStdString(), id.toStdString() };
+    return QString::fromLatin1(QByteArray::fromStdString(parts.dump())
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<QPair<QString, QString>> decodeCursor(const QString &cursor, const QString &sortKey, bool descending)
+{
+    const auto bytes = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!bytes)
+        return std::nullopt;
+    Result<nlohmann::json> parts = shared::StrictJson::parse(*bytes);
+    if (!parts || !parts->is_array() || parts->size() != 4)
+        return std::nullopt;
+    for (const nlohmann::json &p : *parts) {
+        if (!p.is_string())
+            return std::nullopt;
+    }
+    if ((*parts)[0].get<QString>() != sortKey
+        || (*parts)[1].get<QString>() != QLatin1String(descending ? "desc" : "asc"))
+        return std::nullopt;
+    return qMakePair((*parts)[2].get<QString>(), (*parts)[3].get<QString>());
+}
+
+} // namespace
+
+struct CollectionListing::Plan
+{
+    QString select;
+    QVariantList binds;
+    QString count;
+    QVariantList countBinds;
+    const SyncColumn *sort = nullptr;
+    bool descending = true;
+    int perPage = kDefaultPerPage;
+    int page = 0;
+    bool wantTotal = false;
+    bool hasOwner = false;
+};
+
+nlohmann::json CollectionListing::Page::envelope(nlohmann::json items) const
+{
+    nlohmann::json out { { "items", std::move(items) },
+                         { "per_page", perPage },
+                         { "next_cursor", nextCursor.isEmpty() ? nlohmann::json() : nlohmann::json(nextCursor) } };
+    if (page > 0)
+        out["page"] = page;
+    if (total)
+        out["total"] = *total;
+    return out;
+}
+
+CollectionListing::CollectionListing(shared::Database &db, const shared::SyncTable &table, const SyncAccess &access)
+    : m_db(db)
+    , m_table(table)
+    , m_access(access)
+{ }
+
+Result<CollectionListing::Plan> CollectionListing::plan(const Principal &who, const QUrlQuery &query,
+                                                        const QHash<QString, QString> &preset) const
+{
+    const shared::SqlDialect &sql = shared::SqlDialect::sqlite();
+    const auto value = [&](const QString &name) {
+        return preset.contains(name) ? preset.value(name) : query.queryItemValue(name, QUrl::FullyDecoded);
+    };
+    shared::FieldErrors errors;
+    Plan p;
+    p.perPage = number(query, QStringLiteral("per_page"), kDefaultPerPage, 1, kMaxPerPage, errors);
+    p.page = number(query, QStringLiteral("page"), 0, 1, kMaxPage, errors);
+    p.wantTotal = value(QStringLiteral("total")) == QLatin1String("true");
+    const QString sortKey
+        = value(QStringLiteral("sort")).isEmpty() ? m_table.defaultSort : value(QStringLiteral("sort"));
+    p.sort = m_table.sortColumn(sortKey);
+    if (!p.sort) {
+        QStringList keys;
+        for (const SyncColumn &c : m_table.columns) {
+            if (c.isSortable())
+                keys << c.sortKey;
+        }
+        errors.add(QStringLiteral("sort"), QStringLiteral("Must be one of: %1.").arg(keys.join(QLatin1String(", "))));
+    }
+    const QString order = value(QStringLiteral("order"));
+    if (order.isEmpty())
+        p.descending = sortKey == m_table.defaultSort ? m_table.defaultDescending
+                                                      : (p.sort && p.sort->type != shared::ColumnType::Text);
+    else if (order == QLatin1String("asc") || order == QLatin1String("desc"))
+        p.descending = order == QLatin1String("desc");
+    else
+        errors.add(QStringLiteral("order"), QStringLiteral("Must be asc or desc."));
+
+    // Column names come from the declaration; every value is bound.
+    QString where = QStringLiteral("t.deleted = 0");
+    QVariantList binds;
+    for (const SyncColumn &c : m_table.columns) {
+        if (!c.isFilterable())
+            continue;
+        QString wanted = value(c.filterKey).trimmed();
+        if (wanted.isEmpty())
+            continue;
+        if (c.type == shared::ColumnType::Choice && !c.choices.contains(wanted)) {
+            errors.add(c.filterKey, QStringLiteral("Must be one of: %1.").arg(c.choices.join(QLatin1String(", "))));
+            continue;
+        }
+        // A reference may be named by the referenced row's slug.
+        if (const shared::SyncTable *target = shared::SyncSchema::find(c.references);
+            target && target->column(QStringLiteral("slug"))) {
+            Result<QVariant> id = m_db.scalar(
+                QStringLiteral("SELECT id FROM %1 WHERE slug = ? AND deleted = 0").arg(target->name), { wanted });
+            if (!id)
+                return id.error();
+            if (!id->isNull())
+                wanted = id->toString();
+        }
+        if (c.type == shared::ColumnType::List)
+            where += QStringLiteral(" AND ") + sql.listHasItem(m_table, c, QStringLiteral("t"));
+        else
+            where += QStringLiteral(" AND t.%1 = ?").arg(c.name);
+        binds << wanted;
+    }
+    const QString words = value(QStringLiteral("q")).trimmed();
+    if (!words.isEmpty() && m_table.isSearchable()) {
+        where += QStringLiteral(" AND ") + sql.fullTextCondition(m_table, QStringLiteral("t"));
+        binds << sql.fullTextQuery(words);
+    }
+    QVariantList visibleBinds;
+    // visibleWhere() names the table's own columns; the alias keeps them unambiguous.
+    where += QStringLiteral(" AND ") + m_access.visibleWhere(who, visibleBinds);
+    binds += visibleBinds;
+    p.count = QStringLiteral("SELECT count(*) FROM %1 t WHERE %2").arg(m_table.name, where);
+    p.countBinds = binds;
+
+    const QString cursor = value(QStringLiteral("cursor"));
+    if (!cursor.isEmpty() && p.sort) {
+        const auto after = decodeCursor(cursor, p.sort->sortKey, p.descending);
+        if (!after)
+            errors.add(QStringLiteral("cursor"), QStringLiteral("Not a cursor of this list; start again without it."));
+        else {
+            where += QStringLiteral(" AND (%1, t.id) %2 (?, ?)")
+                         .arg(sql.sortExpression(*p.sort, QStringLiteral("t")),
+                              p.descending ? QStringLiteral("<") : QStringLiteral(">"));
+            binds << after->first << after->second;
+        }
+    }
+    if (!cursor.isEmpty() && p.page > 0)
+        errors.add(QStringLiteral("page"), QStringLiteral("Use either page or cursor."));
+    if (!errors.isEmpty())
+        return errors.toError();
+
+    QStringList columns { QStringLiteral("t.id") };
+    for (const SyncColumn &c : m_table.columns)
+        columns << QStringLiteral("t.") + c.name;
+    columns << QStringLiteral("t.rev") << QStringLiteral("t.deleted");
+    p.hasOwner = m_table.column(QStringLiteral("owner_id")) != nullptr;
+    const QString direction = p.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    p.select
+        = QStringLiteral("SELECT %1%2 FROM %3 t%4 WHERE %5 ORDER BY %6 %7, t.id %7 LIMIT ?%8")
+              .arg(columns.join(QLatin1String(", ")), p.hasOwner ? QStringLiteral(", u.name") : QString(), m_table.name,
+                   p.hasOwner ? QStringLiteral(" LEFT JOIN users u ON u.id = t.owner_id") : QString(), where,
+                   sql.sortExpression(*p.sort, QStringLiteral("t")), direction,
+                   p.page > 1 ? QStringLiteral(" OFFSET ?") : QString());
+    p.binds = binds;
+    p.binds << p.perPage + 1; // one more tells whether a next page exists
+    if (p.page > 1)
+        p.binds << qint64(p.page - 1) * p.perPage;
+    return p;
+}
+
+Result<QPair<QString, QVariantList>> CollectionListing::statement(const Principal &who, const QUrlQuery &query,
+                                                                  const QHash<QString, QString> &preset) const
+{
+    Result<Plan> p = plan(who, query, preset);
+    if (!p)
+        return p.error();
+    return qMakePair(p->select, p->binds);
+}
+
+Result<CollectionListing::Page> CollectionListing::run(const Principal &who, const QUrlQuery &query,
+                                                       const QHash<QString, QString> &preset) const
+{
+    Result<Plan> p = plan(who, query, preset);
+    if (!p)
+        return p.error();
+    Page page;
+    page.perPage = p->perPage;
+    page.page = p->page;
+    if (p->wantTotal) {
+        Result<QVariant> total = m_db.scalar(p->count, p->countBinds);
+        if (!total)
+            return total.error();
+        page.total = total->toLongLong();
+    }
+    Result<QSqlQuery> q = m_db.exec(p->select, p->binds);
+    if (!q)
+        return q.error();
+    SyncRows rows(m_db, m_table);
+    const int nameColumn = int(m_table.columns.size()) + 3;
+    while (q->next()) {
+        if (page.rows.size() == p->perPage) {
+            const StoredRow &last = page.rows.last();
+            page.nextCursor
+                = encodeCursor(p->sort->sortKey, p->descending,
+                               QString::fromStdString(last.values.value(p->sort->name.toStdString(), std::string())),
+                               QString::fromStdString(last.values.value("id", std::string())));
+            break;
+        }
+        page.rows << rows.read(*q);
+        page.ownerNames << (p->hasOwner ? q->value(nameColumn).toString() : QString());
+    }
+    return page;
+}
+
+} // namespace quire::server

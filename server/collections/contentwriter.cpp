@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/collections/contentwriter.h"
+
+#include "server/servercontext.h"
+#include "server/sync/changefeed.h"
+#include "server/sync/syncaccess.h"
+#include "server/sync/syncpush.h"
+#include "shared/database.h"
+#include "shared/synctable.h"
+
+namespace quire::server {
+
+using shared::Error;
+using shared::Result;
+using shared::VoidResult;
+using namespace shared::SyncProtocol;
+
+ContentWriter::ContentWriter(WorkerServices &services, const Principal &who)
+    : m_services(services)
+    , m_who(who)
+{ }
+
+Result<std::optional<StoredRow>> ContentWriter::load(const QString &table, const QString &id)
+{
+    const SyncAccess *access = SyncAccess::find(table);
+    if (!access)
+        return Error::make(shared::ErrorCode::UnknownTable, QStringLiteral("No such table."));
+    SyncRows rows(m_services.database(), access->table());
+    Result<std::optional<StoredRow>> row = rows.load(id);
+    if (!row)
+        return row.error();
+    if (!*row || (*row)->deleted || !access->visible(m_who, access->scopeOf((*row)->values)))
+        return std::optional<StoredRow>();
+    return row;
+}
+
+Result<StoredRow> ContentWriter::upsert(const QString &table, const QString &id, const nlohmann::json &fields,
+                                        std::optional<qint64> expectedRev)
+{
+    Mutation m;
+    m.table = table;
+    m.rowId = id;
+    m.op = Operation::Upsert;
+    m.fields = fields;
+    SyncPush push(m_services.database(), m_who, m_services.context().epoch);
+    qint64 lastSeq = 0;
+    Result<MutationResult> applied = push.applyOne(m, expectedRev, lastSeq);
+    if (!applied)
+        return applied.error();
+    if (lastSeq > 0 && m_services.context().changes)
+        m_services.context().changes->publish(lastSeq);
+    Result<std::optional<StoredRow>> after = load(table, id);
+    if (!after)
+        return after.error();
+    if (!*after) // saved, but no longer visible to its writer (e.g. handed over)
+        return Error::make(shared::ErrorCode::NotFound, QStringLiteral("The item is no longer visible to you."));
+    return **after;
+}
+
+VoidResult ContentWriter::remove(const QString &table, const QString &id, std::optional<qint64> expectedRev)
+{
+    Mutation m;
+    m.table = table;
+    m.rowId = id;
+    m.op = Operation::Delete;
+    m.fields = nlohmann::json::object();
+    SyncPush push(m_services.database(), m_who, m_services.context().epoch);
+    qint64 lastSeq = 0;
+    Result<MutationResult> applied = push.applyOne(m, expectedRev, lastSeq);
+    if (!applied)
+        return applied.error();
+    if (lastSeq > 0 && m_services.context().changes)
+        m_services.context().changes->publish(lastSeq);
+    return VoidResult::success();
+}
+
+} // namespace quire::server
