@@ -264,8 +264,10 @@ QList<DeclaredSchema::Object> DeclaredSchema::replicaObjects(const SyncTable &t)
 {
     const SqlDialect &sql = SqlDialect::sqlite();
     QList<Object> out;
+    // The replica lists by the default sort only (the desktop's views); an
+    // index per sort would slow every pulled and edited row down.
     for (const SyncColumn &c : t.columns) {
-        if (c.isSortable()) {
+        if (c.isSortable() && c.sortKey == t.defaultSort) {
             out << Object {
                 QStringLiteral("index"),
                 QStringLiteral("%1_by_%2").arg(t.name, c.sortKey),
@@ -275,6 +277,12 @@ QList<DeclaredSchema::Object> DeclaredSchema::replicaObjects(const SyncTable &t)
         }
     }
     if (t.isSearchable()) {
+        // The rows waiting for the search index, found without reading the
+        // table: the indexer asks for them at every step.
+        out << Object { QStringLiteral("index"),
+                        t.name + QStringLiteral("_fts_waiting"),
+                        QStringLiteral("CREATE INDEX %1_fts_waiting ON %1(fts_dirty) WHERE fts_dirty = 1").arg(t.name),
+                        {} };
         // Indexed lazily (see ArticleQuery::catchUp): a row written is marked
         // fts_dirty and the next search indexes the marked rows.
         out << Object { QStringLiteral("table"),
