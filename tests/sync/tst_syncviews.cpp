@@ -76,6 +76,9 @@ private Q_SLOTS:
         quire::gui::ConflictsDialog dialog(m_b->ws());
         dialog.show();
         QCOMPARE(dialog.count(), 1);
+        // Named as people know it: its type, its title, the field.
+        QCOMPARE(findNamed<QListWidget>(dialog, "conflictList")->item(0)->text(),
+                 QStringLiteral("Article · Both sides · body"));
         auto *server = findNamed<QPlainTextEdit>(dialog, "serverVersion");
         auto *mine = findNamed<QPlainTextEdit>(dialog, "myVersion");
         QVERIFY(server && mine);
@@ -130,6 +133,11 @@ private Q_SLOTS:
         quire::gui::RejectedDialog dialog(m_b->ws());
         dialog.show();
         QCOMPARE(dialog.count(), 1);
+        // The refused change carries no title; the row's own names it.
+        QVERIFY(findNamed<QListWidget>(dialog, "rejectedList")
+                    ->item(0)
+                    ->text()
+                    .startsWith(QStringLiteral("Not mine to publish")));
         QVERIFY(dialog.currentContent().contains(QStringLiteral("Careful words, final.")));
         QTest::mouseClick(findNamed<QPushButton>(dialog, "copyButton"), Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), dialog.currentContent());
