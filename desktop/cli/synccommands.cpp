@@ -23,9 +23,11 @@ using desktop::SyncStore;
 
 namespace {
 
-nlohmann::json conflictJson(const SyncRecords::StoredConflict &c)
+// `label`: what people call the row (its title), from its declaration.
+nlohmann::json conflictJson(const SyncRecords::StoredConflict &c, const QString &label)
 {
     nlohmann::json j = c.conflict.toJson();
+    j["label"] = label.toStdString();
     j["resolved_at"] = c.resolvedAt.isEmpty() ? nlohmann::json() : nlohmann::json(c.resolvedAt);
     j["resolution"] = c.resolution.isEmpty() ? nlohmann::json() : nlohmann::json(c.resolution);
     return j;
@@ -139,14 +141,14 @@ int SyncCommands::conflicts(const QString &profile, QStringList args)
         if (json) {
             nlohmann::json array = nlohmann::json::array();
             for (const auto &c : std::as_const(*list))
-                array.push_back(conflictJson(c));
+                array.push_back(conflictJson(c, ws->content().label(c.conflict.table, c.conflict.rowId)));
             m_cli.printJson(array);
             return Ok;
         }
         for (const auto &c : std::as_const(*list)) {
-            m_cli.out() << QStringLiteral("%1  %2 %3  %4  %5")
+            m_cli.out() << QStringLiteral("%1  %2 %3  %4  %5  %6")
                                .arg(c.conflict.id, c.conflict.table, c.conflict.rowId, c.conflict.field,
-                                    c.conflict.kind)
+                                    c.conflict.kind, ws->content().label(c.conflict.table, c.conflict.rowId))
                         << Qt::endl;
         }
         if (list->isEmpty())
@@ -164,7 +166,7 @@ int SyncCommands::conflicts(const QString &profile, QStringList args)
             return NotFound;
         }
         if (json) {
-            m_cli.printJson(conflictJson(**c));
+            m_cli.printJson(conflictJson(**c, ws->content().label((*c)->conflict.table, (*c)->conflict.rowId)));
             return Ok;
         }
         const auto &k = (*c)->conflict;
@@ -244,6 +246,7 @@ int SyncCommands::rejected(const QString &profile, QStringList args)
             array.push_back({ { "mutation_id", r.mutationId },
                               { "table", r.table },
                               { "row_id", r.rowId },
+                              { "label", ws->content().label(r.table, r.rowId, r.fields).toStdString() },
                               { "op", r.op },
                               { "fields", r.fields },
                               { "code", r.code },
@@ -254,7 +257,9 @@ int SyncCommands::rejected(const QString &profile, QStringList args)
         return Ok;
     }
     for (const auto &r : std::as_const(*list))
-        m_cli.out() << QStringLiteral("%1  %2 %3  %4: %5").arg(r.mutationId).arg(r.table, r.rowId, r.code, r.message)
+        m_cli.out() << QStringLiteral("%1  %2 %3  %4: %5  %6")
+                           .arg(r.mutationId)
+                           .arg(r.table, r.rowId, r.code, r.message, ws->content().label(r.table, r.rowId, r.fields))
                     << Qt::endl;
     if (list->isEmpty())
         m_cli.out() << Tr::tr("No refused changes.") << Qt::endl;

@@ -28,13 +28,12 @@ std::optional<HttpResponse> CorsPolicy::arrive(const HttpRequest &request)
     // A WebSocket upgrade that reaches the dispatcher was not taken: a
     // browser page from an origin off the allow-list may not listen in.
     if (!request.header("Upgrade").isEmpty() && !allows(request.header("Origin")))
-        return HttpResponse::error(403, QStringLiteral("cors_refused"),
+        return HttpResponse::error(shared::ErrorCode::CorsRefused,
                                    QStringLiteral("This origin may not open a live connection."));
     if (request.method != QLatin1String("OPTIONS") || request.header("Access-Control-Request-Method").isEmpty())
         return std::nullopt;
     if (!listed(request.header("Origin")))
-        return HttpResponse::error(403, QStringLiteral("cors_refused"),
-                                   QStringLiteral("This origin may not call the API."));
+        return HttpResponse::error(shared::ErrorCode::CorsRefused, QStringLiteral("This origin may not call the API."));
     HttpResponse r;
     r.status = 204;
     // Whatever the routes answer to, so a new method cannot be forgotten here.

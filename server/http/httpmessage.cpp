@@ -39,6 +39,11 @@ HttpResponse HttpResponse::json(int status, const nlohmann::json &body)
     return r;
 }
 
+HttpResponse HttpResponse::error(shared::ErrorCode code, const QString &message)
+{
+    return error(shared::httpStatusOf(code), shared::Error::make(code, message));
+}
+
 HttpResponse HttpResponse::error(int status, const shared::Error &error)
 {
     HttpResponse r;
@@ -55,7 +60,7 @@ HttpResponse HttpResponse::error(int status, const QString &code, const QString 
 
 HttpResponse HttpResponse::tooManyRequests(int retryAfterSeconds)
 {
-    HttpResponse r = error(429, QStringLiteral("rate_limited"),
+    HttpResponse r = error(shared::ErrorCode::RateLimited,
                            QStringLiteral("Too many attempts; try again in %1 seconds.").arg(retryAfterSeconds));
     r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds) });
     return r;
@@ -63,7 +68,7 @@ HttpResponse HttpResponse::tooManyRequests(int retryAfterSeconds)
 
 HttpResponse HttpResponse::busy()
 {
-    HttpResponse r = error(503, QStringLiteral("busy"), QStringLiteral("The server is busy; try again in a moment."));
+    HttpResponse r = error(shared::ErrorCode::Busy, QStringLiteral("The server is busy; try again in a moment."));
     r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") });
     return r;
 }
@@ -71,7 +76,7 @@ HttpResponse HttpResponse::busy()
 HttpResponse HttpResponse::internalError(const shared::Error &e)
 {
     qCWarning(lcHttp) << "internal error:" << e.code << e.message;
-    return error(500, QStringLiteral("internal_error"), QStringLiteral("The server failed to answer."));
+    return error(shared::ErrorCode::InternalError, QStringLiteral("The server failed to answer."));
 }
 
 HttpResponse HttpResponse::noContent()

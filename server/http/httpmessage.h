@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/http/principal.h"
+#include "shared/errorcode.h"
 #include "shared/result.h"
 
 #include <QByteArray>
@@ -55,6 +56,8 @@ struct HttpResponse
     // The API's error envelope.
     static HttpResponse error(int status, const shared::Error &error);
     static HttpResponse error(int status, const QString &code, const QString &message);
+    // The envelope of a declared code, with the status it is declared with.
+    static HttpResponse error(shared::ErrorCode code, const QString &message);
     // 429 with Retry-After.
     static HttpResponse tooManyRequests(int retryAfterSeconds);
     // 503 with Retry-After: 1, when a bounded queue is full.

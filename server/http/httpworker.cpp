@@ -99,7 +99,7 @@ VoidResult HttpWorker::start()
     // door accepts, and for HTTPS ends TLS itself.
     auto *listener = new RawTargetListener<QTcpServer>(m_endpoint.get());
     if (!listener->setSocketDescriptor(m_listenSocket)) {
-        return Error::make(QStringLiteral("listen_failed"),
+        return Error::make(shared::ErrorCode::ListenFailed,
                            QStringLiteral("cannot take over the listening socket: %1").arg(listener->errorString()));
     }
     // Never accept here: QTcpServer::nextPendingConnection() turns accepting
@@ -132,7 +132,7 @@ VoidResult HttpWorker::start()
     m_frontDoor->setLimits(limits);
     if (!m_frontDoor->start()) {
         return Error::make(
-            QStringLiteral("listen_failed"),
+            shared::ErrorCode::ListenFailed,
             QStringLiteral("cannot watch connections (epoll): %1").arg(QString::fromLocal8Bit(strerror(errno))));
     }
     m_endpoint->bind(listener);
@@ -259,7 +259,7 @@ HttpResponse HttpWorker::runHandler(const Router::Route &route, HttpRequest &req
 HttpResponse HttpWorker::failed(const QString &requestId, const char *what)
 {
     qCCritical(lcHttp) << "request" << requestId << "failed:" << what;
-    return HttpResponse::error(500, QStringLiteral("internal_error"),
+    return HttpResponse::error(shared::ErrorCode::InternalError,
                                QStringLiteral("The server failed to answer (request %1).").arg(requestId));
 }
 
@@ -396,8 +396,7 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
 {
     const std::optional<QString> path = PathNormalizer::normalize(rawPath);
     if (!path)
-        return HttpResponse::error(400, QStringLiteral("invalid_path"),
-                                   QStringLiteral("The request path is not valid."));
+        return HttpResponse::error(shared::ErrorCode::InvalidPath, QStringLiteral("The request path is not valid."));
     request.path = *path;
 
     // Uploads have their own limit, which may be above the general one. The
@@ -408,7 +407,7 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
     bool lengthOk = true;
     const qint64 declared = raw.value("Content-Length").toLongLong(&lengthOk);
     if (raw.body().size() > limit || (lengthOk && declared > limit)) {
-        return HttpResponse::error(413, QStringLiteral("payload_too_large"),
+        return HttpResponse::error(shared::ErrorCode::PayloadTooLarge,
                                    QStringLiteral("The request body is larger than %1 bytes.").arg(limit));
     }
 
@@ -418,7 +417,7 @@ std::optional<HttpResponse> HttpWorker::intake(HttpRequest &request, const QHttp
 
     if (route->body == Router::BodyKind::Json) {
         if (!isJsonContentType(raw.value("Content-Type"))) {
-            return HttpResponse::error(415, QStringLiteral("unsupported_media_type"),
+            return HttpResponse::error(shared::ErrorCode::UnsupportedMediaType,
                                        QStringLiteral("Send the body as application/json."));
         }
         shared::Result<nlohmann::json> json = shared::StrictJson::parse(request.body);
@@ -435,13 +434,13 @@ std::optional<HttpResponse> HttpWorker::resolve(HttpRequest &request, const Rout
     if (!match.route) {
         if (!match.allowedMethods.isEmpty()) {
             HttpResponse r
-                = HttpResponse::error(405, QStringLiteral("method_not_allowed"),
+                = HttpResponse::error(shared::ErrorCode::MethodNotAllowed,
                                       QStringLiteral("%1 is not allowed here; use %2.")
                                           .arg(request.method, match.allowedMethods.join(QLatin1String(", "))));
             r.headers.append({ QByteArrayLiteral("Allow"), match.allowedMethods.join(QLatin1String(", ")).toLatin1() });
             return r;
         }
-        return HttpResponse::error(404, QStringLiteral("not_found"),
+        return HttpResponse::error(shared::ErrorCode::NotFound,
                                    QStringLiteral("There is nothing at %1.").arg(request.path));
     }
     route = match.route;

@@ -48,19 +48,19 @@ Error socketError(const QString &what, const QHostAddress &address, quint16 port
 {
     if (err == EADDRINUSE) {
         return Error::make(
-            QStringLiteral("port_in_use"),
+            shared::ErrorCode::PortInUse,
             QStringLiteral("port %1 on %2 is already in use by another program").arg(port).arg(address.toString()));
     }
     if (err == EADDRNOTAVAIL) {
-        return Error::make(QStringLiteral("address_unavailable"),
+        return Error::make(shared::ErrorCode::AddressUnavailable,
                            QStringLiteral("the address %1 does not belong to this machine").arg(address.toString()));
     }
     if (err == EACCES) {
         return Error::make(
-            QStringLiteral("port_forbidden"),
+            shared::ErrorCode::PortForbidden,
             QStringLiteral("not allowed to listen on port %1 (ports below 1024 need privileges)").arg(port));
     }
-    return Error::make(QStringLiteral("listen_failed"),
+    return Error::make(shared::ErrorCode::ListenFailed,
                        QStringLiteral("%1 %2:%3 failed: %4")
                            .arg(what, address.toString())
                            .arg(port)

@@ -2,10 +2,10 @@
 #include "server/http/requestframer.h"
 
 #include "server/http/beastparser.h"
-
-#include <limits>
+#include "shared/errorcode.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace quire::server {
 namespace {
@@ -112,18 +112,25 @@ std::vector<RequestFramer::Forwarded> RequestFramer::takeForwarded()
 
 QByteArray RequestFramer::codeFor(int status)
 {
+    using shared::ErrorCode;
+    ErrorCode code = ErrorCode::MalformedRequest;
     switch (status) {
     case 408:
-        return QByteArrayLiteral("request_timeout");
+        code = ErrorCode::RequestTimeout;
+        break;
     case 411:
-        return QByteArrayLiteral("length_required");
+        code = ErrorCode::LengthRequired;
+        break;
     case 413:
-        return QByteArrayLiteral("payload_too_large");
+        code = ErrorCode::PayloadTooLarge;
+        break;
     case 431:
-        return QByteArrayLiteral("headers_too_large");
+        code = ErrorCode::HeadersTooLarge;
+        break;
     default:
-        return QByteArrayLiteral("malformed_request");
+        break;
     }
+    return shared::errorCodeName(code).toLatin1();
 }
 
 bool RequestFramer::fail(int status, QByteArray reason)

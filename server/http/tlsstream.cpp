@@ -33,7 +33,7 @@ shared::Error tlsError(const QString &what)
     std::array<char, 256> text {};
     ERR_error_string_n(ERR_get_error(), text.data(), text.size());
     ERR_clear_error();
-    return shared::Error::make(QStringLiteral("tls_setup_failed"),
+    return shared::Error::make(shared::ErrorCode::TlsSetupFailed,
                                QStringLiteral("%1: %2").arg(what, QString::fromLatin1(text.data())));
 }
 
@@ -56,7 +56,7 @@ shared::Result<TlsStream::Context> TlsStream::context(const QSslConfiguration &c
 
     const QList<QSslCertificate> chain = config.localCertificateChain();
     if (chain.isEmpty())
-        return shared::Error::make(QStringLiteral("tls_setup_failed"), QStringLiteral("no certificate"));
+        return shared::Error::make(shared::ErrorCode::TlsSetupFailed, QStringLiteral("no certificate"));
     for (qsizetype i = 0; i < chain.size(); ++i) {
         const QByteArray pem = chain[i].toPem();
         Bio bio = memoryBio(pem);

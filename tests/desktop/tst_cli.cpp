@@ -262,6 +262,7 @@ private Q_SLOTS:
         QCOMPARE(conflicts.size(), size_t(1));
         QCOMPARE(conflicts[0]["row_id"].get<std::string>(), id.toStdString());
         QCOMPARE(conflicts[0]["field"].get<std::string>(), std::string("body"));
+        QCOMPARE(conflicts[0]["label"].get<std::string>(), std::string("Scripted")); // the row's title
         QVERIFY(conflicts[0]["server_value"].get<std::string>().find("from s1") != std::string::npos);
         QVERIFY(conflicts[0]["client_value"].get<std::string>().find("from s2") != std::string::npos);
         const QString conflictId = QString::fromStdString(conflicts[0]["id"].get<std::string>());

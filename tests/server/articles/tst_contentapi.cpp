@@ -269,7 +269,8 @@ private Q_SLOTS:
             QCOMPARE_JSON(all.json()["total"], 23);
             QVERIFY(all.json()["next_cursor"].is_null());
             QStringList expected;
-            for (const nlohmann::json &item : all.json()["items"])
+            const nlohmann::json allItems = all.json()["items"]; // held: a member of a temporary would dangle
+            for (const nlohmann::json &item : allItems)
                 expected << QString::fromStdString(item["id"].get<std::string>());
             QStringList walked;
             QString cursor;
@@ -281,7 +282,8 @@ private Q_SLOTS:
                 const HttpResult page = m_fx.call("GET", path, m_editor);
                 QCOMPARE(page.status, 200);
                 QVERIFY(!page.json().contains("total")); // counted only when asked
-                for (const nlohmann::json &item : page.json()["items"])
+                const nlohmann::json items = page.json()["items"];
+                for (const nlohmann::json &item : items)
                     walked << QString::fromStdString(item["id"].get<std::string>());
                 cursor = page.json()["next_cursor"].is_string()
                     ? QString::fromStdString(page.json()["next_cursor"].get<std::string>())
