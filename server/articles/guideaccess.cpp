@@ -76,10 +76,10 @@ VoidResult GuideAccess::checkWrite(const Principal &who, const std::optional<nlo
                                    const nlohmann::json &after) const
 {
     if (!shared::hasPermission(who.role, Permission::WriteContent))
-        return forbidden(QStringLiteral("Your role (%1) cannot write guides.").arg(shared::roleName(who.role)));
+        return forbidden(QStringLiteral("Your role (%1) cannot write articles.").arg(shared::roleName(who.role)));
     if (before && text(*before, "owner_id") != who.userId
         && !shared::hasPermission(who.role, Permission::EditAnyContent))
-        return forbidden(QStringLiteral("This guide belongs to someone else."));
+        return forbidden(QStringLiteral("This article belongs to someone else."));
     const std::optional<ContentStatus> from = before ? statusOf(*before) : ContentStatus::Draft;
     const std::optional<ContentStatus> to = after.is_null() ? from : statusOf(after);
     // Deleting public content takes it off the site: that is publishing too.
