@@ -118,6 +118,18 @@ QPair<QString, QString> valuesFor(const SyncColumn &c, int salt)
     return {};
 }
 
+// Stops the pair's server and starts it again on the same data and port,
+// as an administrator's restart would; the replicas notice by themselves.
+bool restartServer(ReplicaPair &pair)
+{
+    ServerProcess::Options options;
+    options.dataDir = pair.server.dataDir();
+    options.port = pair.server.port();
+    if (!pair.server.stop())
+        return false;
+    return pair.server.start(options);
+}
+
 QString field(const std::optional<nlohmann::json> &row, const QString &name)
 {
     return row ? QString::fromStdString(row->value(name.toStdString(), std::string())) : QString();
@@ -331,6 +343,13 @@ private Q_SLOTS:
         }
         shared::Result<QString> id = pair.a->ws().content().create(t, fields, pair.a->ws().accountId());
         QVERIFY2(id, qPrintable(id ? QString() : id.error().message));
+        // Both ends restart before the row is sent: the replica keeps the
+        // unsent row, and the server reopens a database whose derived
+        // objects already exist.
+        pair.a->reopen(pair.server);
+        QVERIFY(pair.a->isOpen());
+        QCOMPARE(pair.a->status().pending, 1);
+        QVERIFY(restartServer(pair));
         QCOMPARE(pair.a->sync(), desktop::SyncEngine::State::Idle);
         const auto refusedOnA = pair.a->ws().syncRecords().rejections();
         QVERIFY(refusedOnA);
@@ -360,6 +379,13 @@ private Q_SLOTS:
             const bool both = !second_.isEmpty();
             if (both)
                 QVERIFY(second.ws().content().update(t, *id, { { name, second_.toStdString() } }));
+            // The app closes with the edit unsent (the replica reopens
+            // between the edit and its sync), and the server restarts once
+            // in the middle of the columns.
+            second.reopen(pair.server);
+            QVERIFY(second.isOpen());
+            if (salt == 3)
+                QVERIFY(restartServer(pair));
             QCOMPARE(pair.a->sync(), desktop::SyncEngine::State::Idle);
             QCOMPARE(second.sync(), desktop::SyncEngine::State::Idle);
             QCOMPARE(pair.a->sync(), desktop::SyncEngine::State::Idle);

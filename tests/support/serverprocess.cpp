@@ -33,9 +33,9 @@ bool ServerProcess::start(const Options &options)
         m_tempDir = std::make_unique<QTemporaryDir>();
         m_dataDir = m_tempDir->path();
     }
-    QStringList args { QStringLiteral("serve"),    QStringLiteral("--data-dir"), m_dataDir,
-                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),  QStringLiteral("--port"),
-                       QStringLiteral("0"),        QStringLiteral("--threads"),  QString::number(options.threads) };
+    QStringList args { QStringLiteral("serve"),       QStringLiteral("--data-dir"), m_dataDir,
+                       QStringLiteral("--listen"),    QStringLiteral("127.0.0.1"),  QStringLiteral("--port"),
+                       QString::number(options.port), QStringLiteral("--threads"),  QString::number(options.threads) };
     if (!options.tls)
         args << QStringLiteral("--insecure-http");
     args << options.extraArgs;

@@ -24,6 +24,7 @@ public:
         QString dataDir; // empty: a fresh temporary directory
         QMap<QString, QString> env;
         int threads = 2;
+        quint16 port = 0; // 0: a free one; a restart passes the old one
     };
 
     struct RunResult

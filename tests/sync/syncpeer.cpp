@@ -19,6 +19,7 @@ using desktop::ContentStore;
 using desktop::SyncEngine;
 
 SyncPeer::SyncPeer(const QString &profileDir)
+    : m_profileDir(profileDir)
 {
     auto ws = desktop::Workspace::open(profileDir);
     if (ws)
@@ -32,6 +33,22 @@ SyncPeer::~SyncPeer() = default;
 void SyncPeer::connectTo(const ServerProcess &server)
 {
     m_ws->useServer(server.url(), server.fingerprint());
+}
+
+void SyncPeer::reopen(const ServerProcess &server)
+{
+    m_ws.reset();
+    auto ws = desktop::Workspace::open(m_profileDir);
+    if (!ws) {
+        qWarning("cannot reopen profile %s: %s", qPrintable(m_profileDir), qPrintable(ws.error().message));
+        return;
+    }
+    m_ws = std::move(ws.value());
+    connectTo(server);
+    // As the app does on start: signed in again from the stored token.
+    QEventLoop loop;
+    m_ws->session().restore([&loop](const desktop::ApiReply &) { loop.quit(); });
+    loop.exec();
 }
 
 bool SyncPeer::signIn(const QString &email, const QString &password)

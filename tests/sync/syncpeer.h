@@ -40,6 +40,10 @@ public:
     desktop::Workspace &ws() { return *m_ws; }
 
     void connectTo(const ServerProcess &server);
+    // Closes the workspace and opens the same profile again, as quitting
+    // and starting the app would: pointed at `server`, signed in again from
+    // the stored token.
+    void reopen(const ServerProcess &server);
     bool signIn(const QString &email, const QString &password);
     // One sync round, waited for; the state it ended in.
     desktop::SyncEngine::State sync(int timeoutMs = 120'000);
@@ -54,6 +58,7 @@ public:
     QString lastError() const;
 
 private:
+    QString m_profileDir;
     std::unique_ptr<desktop::Workspace> m_ws;
 };
 
