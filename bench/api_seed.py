@@ -162,9 +162,7 @@ def seed_quire(path, data):
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA busy_timeout = 10000")
     db.execute("PRAGMA synchronous = OFF")
-    # The lead renames the article table in issue 13; take whichever exists.
-    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    table = "articles" if "articles" in tables else "guides"
+    table = "articles"
     columns = {r[1]: r for r in db.execute("PRAGMA table_info(%s)" % table)}
     db.execute("BEGIN")
     seq = db.execute("SELECT seq FROM sync_state").fetchone()[0]

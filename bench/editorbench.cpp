@@ -234,7 +234,7 @@ int main(int argc, char *argv[])
         return 1;
     desktop::Workspace &workspace = **ws;
     const auto id = workspace.content().create(
-        desktop::ContentStore::guides(),
+        desktop::ContentStore::articles(),
         { { "title", "A complete guide to brewing" }, { "kind", "guide" }, { "body", text.toStdString() } },
         QStringLiteral("0190f2a4-0000-7000-8000-000000000001"));
     if (!id) {

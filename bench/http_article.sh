@@ -18,7 +18,7 @@ PY
 for dir in "$work/http" "$work/https"; do
     sqlite3 "$dir/quire.db" <<SQL
 UPDATE sync_state SET seq = seq + 1;
-INSERT INTO guides(id, title, body, status, owner_id, created_at, updated_at, rev, kind, slug, summary, published_at)
+INSERT INTO articles(id, title, body, status, owner_id, created_at, updated_at, rev, kind, slug, summary, published_at)
 VALUES ('01890a5d-ac96-774b-bcce-b302099a8057', 'Writing well', '$body', 'published',
         '01890a5d-ac96-774b-bcce-b302099a8058', '2026-11-23T10:00:00.000Z', '2026-11-23T10:00:00.000Z',
         (SELECT seq FROM sync_state), 'guide', 'writing-well', 'How to write guides people finish.',

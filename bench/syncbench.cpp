@@ -115,7 +115,7 @@ int main(int argc, char *argv[])
         QStringLiteral("%1 ms").arg(percentile(noop, 0.5), 0, 'f', 1), "< 50 ms", percentile(noop, 0.5) < 50);
 
     // 3. A local edit and its outbox row, committed.
-    const auto rows = a.ws().content().list(ContentStore::guides(), { QStringLiteral("title") });
+    const auto rows = a.ws().content().list(ContentStore::articles(), { QStringLiteral("title") });
     QList<double> edits;
     for (int i = 0; i < 1000; ++i) {
         const QString id = QString::fromStdString((*rows)[i * 97]["id"].get<std::string>());

@@ -278,6 +278,62 @@ const QList<shared::Migration> &serverMigrations()
               // (guides_status_by_published serves what this one did).
               QStringLiteral("DROP INDEX guides_status"),
           } },
+        { 12,
+          QStringLiteral("articles_table"),
+          {
+              // One name for the article concept: the table is `articles`. The
+              // objects the declared schema derives from it are dropped here and
+              // made again under the new name after the migrations (the search
+              // index and the kept counts are filled again from the rows); the
+              // history names the table by its new name too.
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_categories_items_insert"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_categories_items_update"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_categories_items_delete"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_counts_insert"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_counts_update"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_counts_delete"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_fts_insert"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_fts_update"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_fts_delete"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_tags_items_insert"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_tags_items_update"),
+              QStringLiteral("DROP TRIGGER IF EXISTS guides_tags_items_delete"),
+              QStringLiteral("DROP TABLE IF EXISTS guides_fts"),
+              QStringLiteral("DROP TABLE IF EXISTS guides_counts"),
+              QStringLiteral("DROP TABLE IF EXISTS guides_tags_items"),
+              QStringLiteral("DROP TABLE IF EXISTS guides_categories_items"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_author_by_created"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_author_by_published"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_author_by_title"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_author_by_updated"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_kind_by_created"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_kind_by_published"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_kind_by_title"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_kind_by_updated"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_status_by_created"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_status_by_published"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_status_by_title"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_status_by_updated"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_by_created"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_by_published"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_by_title"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_by_updated"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_rev"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_owner"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_slug"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_scheduled"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_address"),
+              QStringLiteral("ALTER TABLE guides RENAME TO articles"),
+              QStringLiteral("CREATE INDEX articles_owner ON articles(owner_id, rev)"),
+              QStringLiteral(
+                  "CREATE UNIQUE INDEX articles_slug ON articles(kind, slug) WHERE slug <> '' AND deleted = 0"),
+              QStringLiteral("CREATE INDEX articles_scheduled ON articles(publish_at) WHERE status = 'scheduled' AND "
+                             "deleted = 0"),
+              QStringLiteral("CREATE INDEX articles_address ON articles(kind, slug)"),
+              QStringLiteral("UPDATE sync_revisions SET tbl = 'articles' WHERE tbl = 'guides'"),
+              QStringLiteral("UPDATE sync_scope_exits SET tbl = 'articles' WHERE tbl = 'guides'"),
+              QStringLiteral("UPDATE sync_conflicts SET tbl = 'articles' WHERE tbl = 'guides'"),
+          } },
     };
     return migrations;
 }

@@ -31,7 +31,7 @@ namespace {
 SyncTable articles()
 {
     SyncTable t {
-        .name = QStringLiteral("guides"),
+        .name = QStringLiteral("articles"),
         .columns = {
             { .name = QStringLiteral("title"),
               .required = true,
@@ -124,7 +124,7 @@ SyncTable savedItems()
               .type = ColumnType::Id,
               .required = true,
               .filterKey = QStringLiteral("article"),
-              .references = QStringLiteral("guides") },
+              .references = QStringLiteral("articles") },
         },
         .collection = QStringLiteral("saved-items"),
         .singular = QT_TRANSLATE_NOOP("Quire::Shared", "Saved item"),

@@ -16,9 +16,13 @@ namespace quire::shared {
 namespace Protocol {
 
 // The sync schema this build speaks; bumped when the wire format changes.
-inline constexpr int kSchemaVersion = 1;
-// The oldest client schema this server still serves.
-inline constexpr int kMinClientSchemaVersion = 1;
+// 2: the articles' table is named `articles` (was `guides`).
+inline constexpr int kSchemaVersion = 2;
+// The oldest client schema this server still serves. A client of schema 1
+// names the articles' table by its old name, so it is asked to update; its
+// unsent work stays in its replica and goes out after the update (replica
+// migration 7 renames it).
+inline constexpr int kMinClientSchemaVersion = 2;
 
 // POST /api/v1/handshake body.
 struct HandshakeRequest

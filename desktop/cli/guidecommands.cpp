@@ -45,7 +45,7 @@ int GuideCommands::list(desktop::Workspace &ws, QStringList args)
     if (!args.isEmpty())
         return m_cli.usage(Tr::tr("unexpected argument %1").arg(args.first()));
     shared::Result<QList<nlohmann::json>> rows = ws.content().list(
-        ContentStore::guides(), { QStringLiteral("title"), QStringLiteral("status"), QStringLiteral("updated_at") });
+        ContentStore::articles(), { QStringLiteral("title"), QStringLiteral("status"), QStringLiteral("updated_at") });
     if (!rows)
         return m_cli.fail(rows.error());
     if (json) {
@@ -72,7 +72,7 @@ int GuideCommands::show(desktop::Workspace &ws, QStringList args)
     const bool json = CliSupport::takeSwitch(args, QStringLiteral("--json"));
     if (args.size() != 1)
         return m_cli.usage(Tr::tr("guides show needs one ID"));
-    shared::Result<std::optional<nlohmann::json>> row = ws.content().get(ContentStore::guides(), args.first());
+    shared::Result<std::optional<nlohmann::json>> row = ws.content().get(ContentStore::articles(), args.first());
     if (!row)
         return m_cli.fail(row.error());
     if (!*row) {
@@ -148,7 +148,7 @@ int GuideCommands::create(desktop::Workspace &ws, QStringList args)
     if (owner.isEmpty())
         return m_cli.fail(shared::Error::make(shared::ErrorCode::NoAccount,
                                               Tr::tr("Sign in once (quire-cli login) so new guides have an owner.")));
-    shared::Result<QString> id = ws.content().create(ContentStore::guides(), *fields, owner);
+    shared::Result<QString> id = ws.content().create(ContentStore::articles(), *fields, owner);
     if (!id)
         return m_cli.fail(id.error());
     if (json)
@@ -168,7 +168,7 @@ int GuideCommands::edit(desktop::Workspace &ws, QStringList args)
         return m_cli.usage(Tr::tr("guides edit needs one ID"));
     if (fields->empty())
         return m_cli.usage(Tr::tr("guides edit needs at least one field to change"));
-    if (shared::VoidResult r = ws.content().update(ContentStore::guides(), args.first(), *fields); !r)
+    if (shared::VoidResult r = ws.content().update(ContentStore::articles(), args.first(), *fields); !r)
         return m_cli.fail(r.error());
     return Ok;
 }
@@ -177,7 +177,7 @@ int GuideCommands::remove(desktop::Workspace &ws, QStringList args)
 {
     if (args.size() != 1)
         return m_cli.usage(Tr::tr("guides delete needs one ID"));
-    if (shared::VoidResult r = ws.content().remove(ContentStore::guides(), args.first()); !r)
+    if (shared::VoidResult r = ws.content().remove(ContentStore::articles(), args.first()); !r)
         return m_cli.fail(r.error());
     return Ok;
 }

@@ -123,7 +123,7 @@ Result<bool> ArticleQuery::catchUpSome(shared::Database &db, int maxRows, qint64
 
 Result<QStringList> ArticleQuery::knownTags(shared::Database &db, const QString &kind)
 {
-    Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT min(t.value) FROM guides g, json_each(g.tags) t WHERE "
+    Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT min(t.value) FROM articles g, json_each(g.tags) t WHERE "
                                                  "(? = '' OR g.kind = ?) GROUP BY lower(t.value) "
                                                  "ORDER BY count(*) DESC, lower(t.value) LIMIT 200"),
                                   { kind, kind });
@@ -143,13 +143,14 @@ Result<QList<ArticleSummary>> ArticleQuery::run(shared::Database &db) const
     if (!match.isEmpty()) {
         if (VoidResult r = catchUp(db); !r)
             return r.error();
-        sql = QStringLiteral(
-            "SELECT g.id, g.title, g.kind, g.status, g.slug, g.updated_at, "
-            "snippet(guides_fts, -1, '[', ']', '…', 8) FROM guides_fts JOIN guides g ON g.rowid = guides_fts.rowid "
-            "WHERE guides_fts MATCH ?");
+        sql = QStringLiteral("SELECT g.id, g.title, g.kind, g.status, g.slug, g.updated_at, "
+                             "snippet(articles_fts, -1, '[', ']', '…', 8) FROM articles_fts JOIN articles g ON g.rowid "
+                             "= articles_fts.rowid "
+                             "WHERE articles_fts MATCH ?");
         binds << match;
     } else {
-        sql = QStringLiteral("SELECT g.id, g.title, g.kind, g.status, g.slug, g.updated_at, '' FROM guides g WHERE 1");
+        sql = QStringLiteral(
+            "SELECT g.id, g.title, g.kind, g.status, g.slug, g.updated_at, '' FROM articles g WHERE 1");
     }
     if (!kind.isEmpty()) {
         sql += QStringLiteral(" AND g.kind = ?");

@@ -34,9 +34,9 @@ ContentStore::ContentStore(Replica &replica, SyncStore &sync, QObject *parent)
     , m_sync(sync)
 { }
 
-const shared::SyncTable &ContentStore::guides()
+const shared::SyncTable &ContentStore::articles()
 {
-    return *shared::SyncSchema::find(QStringLiteral("guides"));
+    return *shared::SyncSchema::find(QStringLiteral("articles"));
 }
 
 Result<QString> ContentStore::create(const shared::SyncTable &table, const nlohmann::json &fields,

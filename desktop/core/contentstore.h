@@ -40,7 +40,7 @@ public:
     // Rows newest first; `columns` limits what is read (empty: all).
     shared::Result<QList<nlohmann::json>> list(const shared::SyncTable &table, const QStringList &columns = {});
 
-    static const shared::SyncTable &guides();
+    static const shared::SyncTable &articles();
 
     // The words that name a row for people, for any declared table: its
     // label column (from `fields` when given, e.g. a refused change, else

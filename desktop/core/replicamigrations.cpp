@@ -108,6 +108,25 @@ const QList<shared::Migration> &replicaMigrations()
                              "owner_id TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL DEFAULT '', "
                              "updated_at TEXT NOT NULL DEFAULT '', rev INTEGER NOT NULL DEFAULT 0) STRICT"),
           } },
+        { 7,
+          QStringLiteral("articles_table"),
+          {
+              // One name for the article concept: the table is `articles`.
+              // The search index and the list index are made again under the
+              // new name from the declaration (and the index refilled); every
+              // record of a row, sent or not, names the table by its new name,
+              // so unsent edits go out after the update.
+              QStringLiteral("DROP TABLE IF EXISTS guides_fts"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_fts_waiting"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_by_updated"),
+              QStringLiteral("DROP INDEX IF EXISTS guides_updated"),
+              QStringLiteral("ALTER TABLE guides RENAME TO articles"),
+              QStringLiteral("UPDATE articles SET fts_dirty = 1"),
+              QStringLiteral("UPDATE server_rows SET tbl = 'articles' WHERE tbl = 'guides'"),
+              QStringLiteral("UPDATE outbox SET tbl = 'articles' WHERE tbl = 'guides'"),
+              QStringLiteral("UPDATE conflicts SET tbl = 'articles' WHERE tbl = 'guides'"),
+              QStringLiteral("UPDATE rejected SET tbl = 'articles' WHERE tbl = 'guides'"),
+          } },
     };
     return migrations;
 }

@@ -183,7 +183,7 @@ void ArticleEditor::load(const QString &id)
     m_id = id;
     m_loaded = nlohmann::json();
     if (!id.isEmpty()) {
-        shared::Result<std::optional<nlohmann::json>> row = m_workspace.content().get(ContentStore::guides(), id);
+        shared::Result<std::optional<nlohmann::json>> row = m_workspace.content().get(ContentStore::articles(), id);
         if (row && *row)
             m_loaded = **row;
     }
@@ -293,7 +293,7 @@ bool ArticleEditor::saveNow()
             changed[it.key()] = *it;
     }
     if (!changed.empty()) {
-        shared::VoidResult r = m_workspace.content().update(ContentStore::guides(), m_id, changed);
+        shared::VoidResult r = m_workspace.content().update(ContentStore::articles(), m_id, changed);
         if (!r) {
             QStringList lines { r.error().message };
             for (auto it = r.error().fields.cbegin(); it != r.error().fields.cend(); ++it)
@@ -318,7 +318,7 @@ void ArticleEditor::setStatus(const QString &status, const QString &publishAt)
     nlohmann::json change { { "status", status.toStdString() } };
     if (!publishAt.isEmpty())
         change["publish_at"] = publishAt.toStdString();
-    shared::VoidResult r = m_workspace.content().update(ContentStore::guides(), m_id, change);
+    shared::VoidResult r = m_workspace.content().update(ContentStore::articles(), m_id, change);
     if (!r) {
         m_problem->setText(r.error().message);
         return;

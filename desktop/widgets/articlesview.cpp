@@ -212,7 +212,7 @@ QString ArticlesView::createArticle()
         return {};
     }
     shared::Result<QString> id = m_workspace.content().create(
-        desktop::ContentStore::guides(),
+        desktop::ContentStore::articles(),
         { { "title", Tr::tr("Untitled").toStdString() }, { "kind", m_kind.toStdString() } }, owner);
     if (!id) {
         QMessageBox::warning(this, windowTitle(), id.error().message);

@@ -12,7 +12,7 @@ using shared::Result;
 
 Result<nlohmann::json> run(shared::Database &db, const Principal &who, const QString &kind, const QUrlQuery &query)
 {
-    const SyncAccess *access = SyncAccess::find(QStringLiteral("guides"));
+    const SyncAccess *access = SyncAccess::find(QStringLiteral("articles"));
     CollectionListing listing(db, access->table(), *access);
     Result<CollectionListing::Page> page = listing.run(who, query, { { QStringLiteral("kind"), kind } });
     if (!page)

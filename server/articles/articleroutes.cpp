@@ -22,7 +22,7 @@ namespace quire::server::ArticleRoutes {
 
 namespace {
 
-const QString kTable = QStringLiteral("guides");
+const QString kTable = QStringLiteral("articles");
 
 HttpResponse notFound()
 {

@@ -24,7 +24,7 @@ HttpResponse compute(HttpRequest &request, WorkerServices &services)
     shared::Database &db = services.database();
     const Principal &who = *request.principal;
     QVariantList binds;
-    const QString visible = SyncAccess::find(QStringLiteral("guides"))->visibleWhere(who, binds);
+    const QString visible = SyncAccess::find(QStringLiteral("articles"))->visibleWhere(who, binds);
 
     nlohmann::json counts = nlohmann::json::object();
     for (const QString &status : shared::contentStatusNames())
@@ -32,11 +32,11 @@ HttpResponse compute(HttpRequest &request, WorkerServices &services)
     nlohmann::json byKind = nlohmann::json::object();
     for (const QString &kind : shared::articleKindNames())
         byKind[kind.toStdString()] = 0;
-    // The counts the declared schema keeps up to date (guides_counts, by
+    // The counts the declared schema keeps up to date (articles_counts, by
     // status, kind and owner): visibleWhere() reads only owner_id and
     // status, which that table has, so the same rule applies to it.
     shared::Result<QSqlQuery> q = db.exec(
-        QStringLiteral("SELECT status, kind, sum(n) FROM guides_counts WHERE n > 0 AND %1 GROUP BY status, kind")
+        QStringLiteral("SELECT status, kind, sum(n) FROM articles_counts WHERE n > 0 AND %1 GROUP BY status, kind")
             .arg(visible),
         binds);
     if (!q)
@@ -51,12 +51,13 @@ HttpResponse compute(HttpRequest &request, WorkerServices &services)
 
     // The latest revisions of visible articles: who changed what, when.
     nlohmann::json recent = nlohmann::json::array();
-    q = db.exec(QStringLiteral("SELECT r.row_id, r.rev, r.created_at, u.name, g.title, g.kind, g.status FROM "
-                               "sync_revisions r JOIN guides g ON g.id = r.row_id LEFT JOIN users u ON u.id = "
-                               "r.user_id WHERE r.tbl = 'guides' AND g.deleted = 0 AND %1 ORDER BY r.rev DESC LIMIT %2")
-                    .arg(visible) // its columns are the article's alone here
-                    .arg(kRecent),
-                binds);
+    q = db.exec(
+        QStringLiteral("SELECT r.row_id, r.rev, r.created_at, u.name, g.title, g.kind, g.status FROM "
+                       "sync_revisions r JOIN articles g ON g.id = r.row_id LEFT JOIN users u ON u.id = "
+                       "r.user_id WHERE r.tbl = 'articles' AND g.deleted = 0 AND %1 ORDER BY r.rev DESC LIMIT %2")
+            .arg(visible) // its columns are the article's alone here
+            .arg(kRecent),
+        binds);
     if (!q)
         return HttpResponse::internalError(q.error());
     while (q->next()) {
@@ -70,11 +71,12 @@ HttpResponse compute(HttpRequest &request, WorkerServices &services)
     }
 
     nlohmann::json drafts = nlohmann::json::array();
-    q = db.exec(QStringLiteral("SELECT id, title, kind, updated_at FROM guides WHERE deleted = 0 AND owner_id = ? AND "
-                               "status IN (?, ?) ORDER BY updated_at DESC LIMIT %1")
-                    .arg(kRecent),
-                { who.userId, shared::contentStatusName(shared::ContentStatus::Draft),
-                  shared::contentStatusName(shared::ContentStatus::InReview) });
+    q = db.exec(
+        QStringLiteral("SELECT id, title, kind, updated_at FROM articles WHERE deleted = 0 AND owner_id = ? AND "
+                       "status IN (?, ?) ORDER BY updated_at DESC LIMIT %1")
+            .arg(kRecent),
+        { who.userId, shared::contentStatusName(shared::ContentStatus::Draft),
+          shared::contentStatusName(shared::ContentStatus::InReview) });
     if (!q)
         return HttpResponse::internalError(q.error());
     while (q->next()) {

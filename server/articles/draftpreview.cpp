@@ -90,7 +90,7 @@ Router::Handler makeLink(const QString &kind)
         }
         ContentWriter writer(services, *request.principal);
         const QString id = request.params.value(QStringLiteral("id"));
-        shared::Result<std::optional<StoredRow>> row = writer.load(QStringLiteral("guides"), id);
+        shared::Result<std::optional<StoredRow>> row = writer.load(QStringLiteral("articles"), id);
         if (!row)
             return HttpResponse::internalError(row.error());
         if (!*row || QString::fromStdString((*row)->values.value("kind", std::string())) != kind)
@@ -155,8 +155,9 @@ HttpResponse show(HttpRequest &request, WorkerServices &services)
         return message(410, QStringLiteral("This preview link has expired"),
                        QStringLiteral("Ask the author for a new one."), services);
     shared::Result<QSqlQuery> q = services.database().exec(
-        QStringLiteral("SELECT g.kind, g.slug, g.title, g.summary, g.body, g.cover, u.name, g.tags FROM guides g LEFT "
-                       "JOIN users u ON u.id = g.owner_id WHERE g.id = ? AND g.deleted = 0"),
+        QStringLiteral(
+            "SELECT g.kind, g.slug, g.title, g.summary, g.body, g.cover, u.name, g.tags FROM articles g LEFT "
+            "JOIN users u ON u.id = g.owner_id WHERE g.id = ? AND g.deleted = 0"),
         { checked->articleId });
     if (!q)
         return HttpResponse::internalError(q.error());

@@ -34,7 +34,7 @@ bool isPublic(std::optional<ContentStatus> status)
 
 const shared::SyncTable &GuideAccess::table() const
 {
-    return *shared::SyncSchema::find(QStringLiteral("guides"));
+    return *shared::SyncSchema::find(QStringLiteral("articles"));
 }
 
 QString GuideAccess::visibleWhere(const Principal &who, QVariantList &binds) const
@@ -105,7 +105,7 @@ VoidResult GuideAccess::beforeWrite(shared::Database &db, const QString &id,
     const QString slug = text(after, "slug");
     if (!slug.isEmpty()) {
         if (VoidResult free = requireFreeSlug(db,
-                                              QStringLiteral("SELECT id FROM guides WHERE slug = ? AND kind = ? "
+                                              QStringLiteral("SELECT id FROM articles WHERE slug = ? AND kind = ? "
                                                              "AND slug <> '' AND id <> ? AND deleted = 0"),
                                               { kind, id }, slug,
                                               QStringLiteral("Another article already has the address %1.").arg(slug));

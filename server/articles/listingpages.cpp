@@ -24,7 +24,7 @@ namespace {
 Result<QList<Teaser>> published(shared::Database &db, const QString &kind, int limit, int offset)
 {
     Result<QSqlQuery> q
-        = db.exec(QStringLiteral("SELECT kind, slug, title, summary, published_at, updated_at FROM guides "
+        = db.exec(QStringLiteral("SELECT kind, slug, title, summary, published_at, updated_at FROM articles "
                                  "WHERE status = ? AND deleted = 0 AND slug <> '' "
                                  "AND (? = '' OR kind = ?) ORDER BY published_at DESC, id DESC "
                                  "LIMIT ? OFFSET ?"),

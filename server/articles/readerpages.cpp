@@ -111,7 +111,7 @@ HttpResponse toggleSaved(HttpRequest &request, WorkerServices &services)
     const QUrlQuery form(QString::fromUtf8(request.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
     const bool remove = form.queryItemValue(QStringLiteral("action")) == QLatin1String("remove");
     shared::Result<QSqlQuery> q = services.database().exec(
-        QStringLiteral("SELECT kind, slug FROM guides WHERE id = ? AND deleted = 0 AND status = ?"),
+        QStringLiteral("SELECT kind, slug FROM articles WHERE id = ? AND deleted = 0 AND status = ?"),
         { article, shared::contentStatusName(shared::ContentStatus::Published) });
     if (!q)
         return HttpResponse::internalError(q.error());

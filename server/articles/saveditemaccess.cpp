@@ -55,7 +55,7 @@ VoidResult SavedItemAccess::beforeWrite(shared::Database &db, const QString &id,
     const QString article = text(after, "article_id");
     // Only what the saver may read: a published article, or their own.
     shared::Result<QVariant> readable
-        = db.scalar(QStringLiteral("SELECT 1 FROM guides WHERE id = ? AND deleted = 0 "
+        = db.scalar(QStringLiteral("SELECT 1 FROM articles WHERE id = ? AND deleted = 0 "
                                    "AND (status = ? OR owner_id = ?)"),
                     { article, shared::contentStatusName(shared::ContentStatus::Published), text(after, "owner_id") });
     if (!readable)

@@ -34,7 +34,7 @@ Result<QString> savedId(shared::Database &db, const Principal &who, const QStrin
 Result<nlohmann::json> list(shared::Database &db, const Principal &who)
 {
     Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT g.id, g.kind, g.slug, g.title, g.summary, s.created_at FROM "
-                                                 "saved_items s JOIN guides g ON g.id = s.article_id WHERE "
+                                                 "saved_items s JOIN articles g ON g.id = s.article_id WHERE "
                                                  "s.owner_id = ? AND s.deleted = 0 AND g.deleted = 0 AND "
                                                  "g.status = ? ORDER BY s.created_at DESC, s.id"),
                                   { who.userId, shared::contentStatusName(shared::ContentStatus::Published) });

@@ -56,7 +56,7 @@ Result<int> SchedulePublisher::publishDue(shared::Database &db, const QDateTime 
     const QString at = shared::Timestamp::format(now);
     int count = 0;
     VoidResult done = db.transaction([&]() -> VoidResult {
-        Result<QSqlQuery> due = db.exec(QStringLiteral("SELECT id, body FROM guides WHERE status = ? AND deleted = 0 "
+        Result<QSqlQuery> due = db.exec(QStringLiteral("SELECT id, body FROM articles WHERE status = ? AND deleted = 0 "
                                                        "AND publish_at <> '' AND publish_at <= ? ORDER BY publish_at"),
                                         { shared::contentStatusName(shared::ContentStatus::Scheduled), at });
         if (!due)
@@ -69,7 +69,7 @@ Result<int> SchedulePublisher::publishDue(shared::Database &db, const QDateTime 
             if (!seq)
                 return seq.error();
             if (VoidResult r
-                = db.run(QStringLiteral("UPDATE guides SET status = ?, published_at = ?, updated_at = ?, "
+                = db.run(QStringLiteral("UPDATE articles SET status = ?, published_at = ?, updated_at = ?, "
                                         "rev = ? WHERE id = ?"),
                          { shared::contentStatusName(shared::ContentStatus::Published), at, at, *seq, id });
                 !r)
@@ -79,7 +79,7 @@ Result<int> SchedulePublisher::publishDue(shared::Database &db, const QDateTime 
             const nlohmann::json data { { "body", body.toStdString() } };
             if (VoidResult r
                 = db.run(QStringLiteral("INSERT INTO sync_revisions(tbl, row_id, rev, data, created_at, user_id, "
-                                        "client_id) VALUES ('guides', ?, ?, ?, ?, '', 'scheduler')"),
+                                        "client_id) VALUES ('articles', ?, ?, ?, ?, '', 'scheduler')"),
                          { id, *seq, QString::fromStdString(data.dump()), at });
                 !r)
                 return r;

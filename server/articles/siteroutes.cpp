@@ -97,7 +97,7 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
                                  "g.deleted, u.name, g.tags, g.cover, g.seo_title, g.seo_description, "
                                  "(SELECT json_group_array(json_array(c.name, c.slug)) FROM json_each(g.categories) e "
                                  "JOIN categories c ON c.id = e.value AND c.deleted = 0) "
-                                 "FROM guides g LEFT JOIN users u ON u.id = g.owner_id "
+                                 "FROM articles g LEFT JOIN users u ON u.id = g.owner_id "
                                  "WHERE g.kind = ? AND g.slug = ? ORDER BY g.deleted, g.rev DESC LIMIT 1"),
                   { kind, slug });
     if (!q)
@@ -147,7 +147,7 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
     } else {
         // An old address of a live article: send readers (and search engines) on.
         shared::Result<QSqlQuery> moved
-            = db.exec(QStringLiteral("SELECT g.kind, g.slug FROM slug_history h JOIN guides g "
+            = db.exec(QStringLiteral("SELECT g.kind, g.slug FROM slug_history h JOIN articles g "
                                      "ON g.id = h.article_id WHERE h.kind = ? AND h.slug = ? "
                                      "AND g.deleted = 0 AND g.status = ? AND g.slug <> ''"),
                       { kind, slug, shared::contentStatusName(shared::ContentStatus::Published) });

@@ -40,10 +40,10 @@ Result<QList<SiteSearch::Hit>> SiteSearch::run(shared::Database &db, const QStri
     if (match.isEmpty())
         return QList<Hit>();
     Result<QSqlQuery> q
-        = db.exec(QStringLiteral("SELECT g.kind, g.slug, g.title, snippet(guides_fts, -1, ?, ?, '…', 16) "
-                                 "FROM guides_fts JOIN guides g ON g.rowid = guides_fts.rowid "
-                                 "WHERE guides_fts MATCH ? AND g.status = ? AND g.deleted = 0 "
-                                 "AND g.slug <> '' ORDER BY bm25(guides_fts, 5.0, 2.0, 1.0) LIMIT ?"),
+        = db.exec(QStringLiteral("SELECT g.kind, g.slug, g.title, snippet(articles_fts, -1, ?, ?, '…', 16) "
+                                 "FROM articles_fts JOIN articles g ON g.rowid = articles_fts.rowid "
+                                 "WHERE articles_fts MATCH ? AND g.status = ? AND g.deleted = 0 "
+                                 "AND g.slug <> '' ORDER BY bm25(articles_fts, 5.0, 2.0, 1.0) LIMIT ?"),
                   { kOpen, kClose, match, shared::contentStatusName(shared::ContentStatus::Published), limit });
     if (!q)
         return q.error();

@@ -114,9 +114,9 @@ HttpResponse remove(HttpRequest &request, WorkerServices &services)
 HttpResponse tags(HttpRequest &request, WorkerServices &services)
 {
     QVariantList binds;
-    const QString visible = SyncAccess::find(QStringLiteral("guides"))->visibleWhere(*request.principal, binds);
+    const QString visible = SyncAccess::find(QStringLiteral("articles"))->visibleWhere(*request.principal, binds);
     shared::Result<QSqlQuery> q = services.database().exec(
-        QStringLiteral("SELECT lower(t.value) AS tag, min(t.value), count(*) FROM guides, json_each(guides.tags) t "
+        QStringLiteral("SELECT lower(t.value) AS tag, min(t.value), count(*) FROM articles, json_each(articles.tags) t "
                        "WHERE deleted = 0 AND %1 GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 500")
             .arg(visible),
         binds);

@@ -99,7 +99,7 @@ Result<PageCache::Page> category(WorkerServices &services, const QString &slug, 
     // The category and everything nested in it.
     Result<QSqlQuery> q = db.exec(
         QStringLiteral("WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT c.id FROM categories c JOIN tree t ON "
-                       "c.parent_id = t.id WHERE c.deleted = 0) SELECT %1 FROM guides g WHERE g.status = ? "
+                       "c.parent_id = t.id WHERE c.deleted = 0) SELECT %1 FROM articles g WHERE g.status = ? "
                        "AND g.deleted = 0 AND g.slug <> '' AND EXISTS (SELECT 1 FROM json_each(g.categories) e "
                        "JOIN tree ON tree.id = e.value) ORDER BY g.published_at DESC, g.id DESC LIMIT ? OFFSET ?")
             .arg(QLatin1String(kTeaserColumns)),
@@ -121,7 +121,7 @@ Result<PageCache::Page> tag(WorkerServices &services, const QString &tag, int pa
 {
     const QString wanted = shared::ArticlePage::tagSlug(tag);
     Result<QSqlQuery> q = services.database().exec(
-        QStringLiteral("SELECT %1 FROM guides g WHERE g.status = ? AND g.deleted = 0 AND g.slug <> '' AND "
+        QStringLiteral("SELECT %1 FROM articles g WHERE g.status = ? AND g.deleted = 0 AND g.slug <> '' AND "
                        "EXISTS (SELECT 1 FROM json_each(g.tags) t WHERE lower(trim(t.value)) = ?) "
                        "ORDER BY g.published_at DESC, g.id DESC LIMIT ? OFFSET ?")
             .arg(QLatin1String(kTeaserColumns)),

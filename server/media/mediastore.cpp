@@ -100,11 +100,11 @@ Result<QList<MediaRecord>> MediaStore::list(const MediaScope &scope, int limit, 
         // colon in this SQL: Qt would take `body:` for a named placeholder.
         where = QStringLiteral(
             "(m.uploaded_by = ? "
-            "OR EXISTS (SELECT 1 FROM guides g WHERE g.owner_id = ? AND g.deleted = 0 "
+            "OR EXISTS (SELECT 1 FROM articles g WHERE g.owner_id = ? AND g.deleted = 0 "
             "AND (g.cover = '/media/' || m.sha256 OR instr(g.body, '/media/' || m.sha256) > 0)) "
-            "OR m.sha256 IN (SELECT substr(cover, 8) FROM guides WHERE status = ? AND deleted = 0 "
+            "OR m.sha256 IN (SELECT substr(cover, 8) FROM articles WHERE status = ? AND deleted = 0 "
             "AND cover LIKE '/media/%') "
-            "OR EXISTS (SELECT 1 FROM guides g WHERE g.rowid IN (SELECT rowid FROM guides_fts WHERE guides_fts "
+            "OR EXISTS (SELECT 1 FROM articles g WHERE g.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts "
             "MATCH char(34) || m.sha256 || char(34)) AND g.status = ? AND g.deleted = 0))");
         binds << scope.userId << scope.userId << shared::contentStatusName(shared::ContentStatus::Published)
               << shared::contentStatusName(shared::ContentStatus::Published);

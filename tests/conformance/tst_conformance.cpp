@@ -298,7 +298,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("table");
         QTest::addColumn<QString>("role");
         QTest::addColumn<bool>("isPrivate");
-        QTest::newRow("guides") << QStringLiteral("guides") << QStringLiteral("author") << true;
+        QTest::newRow("articles") << QStringLiteral("articles") << QStringLiteral("author") << true;
         QTest::newRow("categories") << QStringLiteral("categories") << QStringLiteral("admin") << false;
         QTest::newRow("saved_items") << QStringLiteral("saved_items") << QStringLiteral("reader") << true;
         QTest::newRow("test_notes") << QStringLiteral("test_notes") << QStringLiteral("author") << true;
@@ -319,7 +319,7 @@ private Q_SLOTS:
         {
             auto db = shared::Database::openSqlite(data + QStringLiteral("/quire.db"));
             QVERIFY(db);
-            auto q = (*db)->exec(QStringLiteral("SELECT id FROM guides ORDER BY id"));
+            auto q = (*db)->exec(QStringLiteral("SELECT id FROM articles ORDER BY id"));
             QVERIFY(q);
             while (q->next())
                 articles << q->value(0).toString();
@@ -336,7 +336,7 @@ private Q_SLOTS:
         for (const SyncColumn &c : t.columns) {
             if (c.merge == shared::MergeRule::ServerOwned)
                 continue;
-            if (c.references == QLatin1String("guides"))
+            if (c.references == QLatin1String("articles"))
                 fields[c.name.toStdString()] = articles.first();
             else if (c.required)
                 fields[c.name.toStdString()] = valuesFor(c, 0).first;

@@ -47,7 +47,7 @@ private Q_SLOTS:
         m_content = std::make_unique<ContentStore>(*m_replica, *m_sync);
         const auto add = [this](const char *title, const char *body, const char *kind) {
             return m_content
-                ->create(ContentStore::guides(), { { "title", title }, { "body", body }, { "kind", kind } }, m_owner)
+                ->create(ContentStore::articles(), { { "title", title }, { "body", body }, { "kind", kind } }, m_owner)
                 .ok();
         };
         QVERIFY(add("Brewing coffee", "Grind the beans fresh; water at 94 °C.", "guide"));
@@ -104,13 +104,13 @@ private Q_SLOTS:
             categories, { { "name", "Hot" }, { "slug", "hot" }, { "parent_id", drinks->toStdString() } }, m_owner);
         QVERIFY(hot);
         const QString other = quire::shared::Uuid::createV7();
-        auto cocoa = m_content->create(ContentStore::guides(),
+        auto cocoa = m_content->create(ContentStore::articles(),
                                        { { "title", "Cocoa" },
                                          { "categories", quire::shared::listText({ *hot }).toStdString() },
                                          { "tags", R"(["Winter","sweet"])" } },
                                        other);
         QVERIFY(cocoa);
-        auto lemonade = m_content->create(ContentStore::guides(),
+        auto lemonade = m_content->create(ContentStore::articles(),
                                           { { "title", "Lemonade" },
                                             { "categories", quire::shared::listText({ *drinks }).toStdString() },
                                             { "tags", R"(["summer","sweet"])" } },
@@ -138,8 +138,8 @@ private Q_SLOTS:
         QVERIFY(tags);
         QCOMPARE(tags->first(), QStringLiteral("sweet")); // most used first
         QVERIFY(tags->contains(QStringLiteral("Winter")));
-        QVERIFY(m_content->remove(ContentStore::guides(), *cocoa));
-        QVERIFY(m_content->remove(ContentStore::guides(), *lemonade));
+        QVERIFY(m_content->remove(ContentStore::articles(), *cocoa));
+        QVERIFY(m_content->remove(ContentStore::articles(), *lemonade));
     }
 
     void editsAndDeletesReachTheIndex()
@@ -154,16 +154,16 @@ private Q_SLOTS:
             if (a.title == QLatin1String("Bread"))
                 bread = a.id;
         }
-        QVERIFY(m_content->update(ContentStore::guides(), bread, { { "body", "A sourdough loaf." } }));
+        QVERIFY(m_content->update(ContentStore::articles(), bread, { { "body", "A sourdough loaf." } }));
         QCOMPARE(titles(q), QStringList { QStringLiteral("Bread") });
-        QVERIFY(m_content->remove(ContentStore::guides(), bread));
+        QVERIFY(m_content->remove(ContentStore::articles(), bread));
         QVERIFY(titles(q).isEmpty());
     }
 
     void theIndexCatchesUpInSteps()
     {
         for (int i = 0; i < 5; ++i)
-            QVERIFY(m_content->create(ContentStore::guides(), { { "title", "Step " + std::to_string(i) } }, m_owner));
+            QVERIFY(m_content->create(ContentStore::articles(), { { "title", "Step " + std::to_string(i) } }, m_owner));
         auto &db = m_replica->database();
         qint64 from = 0;
         auto done = ArticleQuery::catchUpSome(db, 2, from);
@@ -179,7 +179,7 @@ private Q_SLOTS:
         QVERIFY(steps >= 3); // five rows, two a step
         QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM replica_meta WHERE key = 'fts_stale'"))->toString(),
                  QStringLiteral("0"));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM guides WHERE fts_dirty = 1"))->toInt(), 0);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM articles WHERE fts_dirty = 1"))->toInt(), 0);
         ArticleQuery q;
         q.text = QStringLiteral("step");
         QCOMPARE(titles(q).size(), 5);

@@ -221,7 +221,7 @@ private Q_SLOTS:
         body.close();
         const CliResult made
             = cli(withProfile(QStringLiteral("s1"),
-                              { QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"),
+                              { QStringLiteral("articles"), QStringLiteral("create"), QStringLiteral("--title"),
                                 QStringLiteral("Scripted"), QStringLiteral("--body-file"), body.fileName() }));
         QCOMPARE(made.exitCode, 0);
         const QString id = QString::fromUtf8(made.out.trimmed());
@@ -232,8 +232,9 @@ private Q_SLOTS:
         QCOMPARE(status["pending"].get<int>(), 1);
         QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync") })).exitCode, 0);
         QCOMPARE(cli(withProfile(QStringLiteral("s2"), { QStringLiteral("sync") })).exitCode, 0);
-        const CliResult shown = cli(withProfile(
-            QStringLiteral("s2"), { QStringLiteral("guides"), QStringLiteral("show"), id, QStringLiteral("--json") }));
+        const CliResult shown
+            = cli(withProfile(QStringLiteral("s2"),
+                              { QStringLiteral("articles"), QStringLiteral("show"), id, QStringLiteral("--json") }));
         QCOMPARE(shown.exitCode, 0);
         const auto row = nlohmann::json::parse(shown.out.toStdString());
         QCOMPARE(row["body"].get<std::string>(),
@@ -243,13 +244,13 @@ private Q_SLOTS:
         body.write("Intro, from s1.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         body.close();
         QCOMPARE(cli(withProfile(QStringLiteral("s1"),
-                                 { QStringLiteral("guides"), QStringLiteral("edit"), id, QStringLiteral("--body-file"),
-                                   body.fileName() }))
+                                 { QStringLiteral("articles"), QStringLiteral("edit"), id,
+                                   QStringLiteral("--body-file"), body.fileName() }))
                      .exitCode,
                  0);
         QCOMPARE(cli(withProfile(QStringLiteral("s2"),
-                                 { QStringLiteral("guides"), QStringLiteral("edit"), id, QStringLiteral("--body-file"),
-                                   QStringLiteral("-") }),
+                                 { QStringLiteral("articles"), QStringLiteral("edit"), id,
+                                   QStringLiteral("--body-file"), QStringLiteral("-") }),
                      "Intro, from s2.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
                      .exitCode,
                  0);
@@ -275,27 +276,28 @@ private Q_SLOTS:
         QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync") })).exitCode, 0);
         const auto after = nlohmann::json::parse(
             cli(withProfile(QStringLiteral("s1"),
-                            { QStringLiteral("guides"), QStringLiteral("show"), id, QStringLiteral("--json") }))
+                            { QStringLiteral("articles"), QStringLiteral("show"), id, QStringLiteral("--json") }))
                 .out.toStdString());
         QVERIFY(after["body"].get<std::string>().find("from s2") != std::string::npos);
         // Errors: unknown ids, bad options, invalid fields.
         QCOMPARE(cli(withProfile(QStringLiteral("s1"),
-                                 { QStringLiteral("guides"), QStringLiteral("show"),
+                                 { QStringLiteral("articles"), QStringLiteral("show"),
                                    QStringLiteral("01890a5d-ac96-774b-bcce-b302099a8057") }))
                      .exitCode,
                  8);
         QCOMPARE(
-            cli(withProfile(QStringLiteral("s1"), { QStringLiteral("guides"), QStringLiteral("create") })).exitCode, 2);
+            cli(withProfile(QStringLiteral("s1"), { QStringLiteral("articles"), QStringLiteral("create") })).exitCode,
+            2);
         const CliResult invalid
             = cli(withProfile(QStringLiteral("s1"),
-                              { QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"),
+                              { QStringLiteral("articles"), QStringLiteral("create"), QStringLiteral("--title"),
                                 QStringLiteral("x"), QStringLiteral("--status"), QStringLiteral("bogus") }));
         QCOMPARE(invalid.exitCode, 1);
         QVERIFY(invalid.err.contains("status"));
         // The article's other fields, and their validation.
         const CliResult full = cli(withProfile(
             QStringLiteral("s1"),
-            { QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"), QStringLiteral("Case"),
+            { QStringLiteral("articles"), QStringLiteral("create"), QStringLiteral("--title"), QStringLiteral("Case"),
               QStringLiteral("--kind"), QStringLiteral("case_study"), QStringLiteral("--slug"),
               QStringLiteral("a-case"), QStringLiteral("--summary"), QStringLiteral("Short."), QStringLiteral("--tags"),
               QStringLiteral("beans, roast ,beans"), QStringLiteral("--json") }));
@@ -303,22 +305,22 @@ private Q_SLOTS:
         const QString caseId = QString::fromStdString(nlohmann::json::parse(full.out.toStdString())["id"]);
         const auto caseRow = nlohmann::json::parse(
             cli(withProfile(QStringLiteral("s1"),
-                            { QStringLiteral("guides"), QStringLiteral("show"), caseId, QStringLiteral("--json") }))
+                            { QStringLiteral("articles"), QStringLiteral("show"), caseId, QStringLiteral("--json") }))
                 .out.toStdString());
         QCOMPARE(caseRow["kind"].get<std::string>(), std::string("case_study"));
         QCOMPARE(caseRow["slug"].get<std::string>(), std::string("a-case"));
         QCOMPARE(caseRow["tags"].get<std::string>(), std::string(R"(["beans","roast"])"));
         const CliResult badSlug = cli(withProfile(QStringLiteral("s1"),
-                                                  { QStringLiteral("guides"), QStringLiteral("edit"), caseId,
+                                                  { QStringLiteral("articles"), QStringLiteral("edit"), caseId,
                                                     QStringLiteral("--slug"), QStringLiteral("Not A Slug") }));
         QCOMPARE(badSlug.exitCode, 1);
         QVERIFY(badSlug.err.contains("slug"));
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("guides"), QStringLiteral("edit"), caseId }))
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("articles"), QStringLiteral("edit"), caseId }))
                      .exitCode,
                  2);
-        QCOMPARE(
-            cli(withProfile(QStringLiteral("s1"), { QStringLiteral("guides"), QStringLiteral("delete"), id })).exitCode,
-            0);
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("articles"), QStringLiteral("delete"), id }))
+                     .exitCode,
+                 0);
         QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync"), QStringLiteral("--json") })).exitCode,
                  0);
     }

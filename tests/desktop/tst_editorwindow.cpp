@@ -47,7 +47,7 @@ private:
     gui::RichTextEdit *rich() const { return editor()->bodyEditor()->richEdit(); }
     QString stored(const char *field) const
     {
-        const auto row = m_workspace->content().get(desktop::ContentStore::guides(), m_id);
+        const auto row = m_workspace->content().get(desktop::ContentStore::articles(), m_id);
         return row && *row ? QString::fromStdString((**row).value(field, std::string())) : QString();
     }
 
@@ -69,7 +69,7 @@ private Q_SLOTS:
         // One category the replica knows, one it does not (not synced yet).
         const QString unknown = QStringLiteral("0190f2a4-0000-7000-8000-0000000000ff");
         const auto id = m_workspace->content().create(
-            desktop::ContentStore::guides(),
+            desktop::ContentStore::articles(),
             { { "title", "Kettles" },
               { "kind", "guide" },
               { "summary", "Which one to buy." },

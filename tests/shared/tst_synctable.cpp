@@ -44,7 +44,7 @@ private Q_SLOTS:
         QFETCH(bool, creating);
         QFETCH(QString, field);
         FieldErrors errors;
-        SyncSchema::find(QStringLiteral("guides"))->validateFields(fields, creating, errors);
+        SyncSchema::find(QStringLiteral("articles"))->validateFields(fields, creating, errors);
         const Error error = errors.toError();
         if (field.isEmpty()) {
             QVERIFY2(errors.isEmpty(), qPrintable(error.fields.keys().join(QLatin1Char(','))));
@@ -68,11 +68,11 @@ private Q_SLOTS:
     void registryRefusesATableTwice()
     {
         const qsizetype before = SyncSchema::tables().size();
-        QVERIFY(!SyncSchema::registerTable(SyncTable { .name = QStringLiteral("guides") }));
+        QVERIFY(!SyncSchema::registerTable(SyncTable { .name = QStringLiteral("articles") }));
         QVERIFY(SyncSchema::registerTable(SyncTable { .name = QStringLiteral("tst_extra") }));
         QCOMPARE(SyncSchema::tables().size(), before + 1);
         QVERIFY(SyncSchema::find(QStringLiteral("tst_extra")));
-        QVERIFY(SyncSchema::find(QStringLiteral("guides"))); // still where it was
+        QVERIFY(SyncSchema::find(QStringLiteral("articles"))); // still where it was
     }
 };
 

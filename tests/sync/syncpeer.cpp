@@ -78,7 +78,7 @@ SyncEngine::State SyncPeer::sync(int timeoutMs)
 QString SyncPeer::create(const QString &title, const QString &body)
 {
     const nlohmann::json fields { { "title", title.toStdString() }, { "body", body.toStdString() } };
-    shared::Result<QString> id = m_ws->content().create(ContentStore::guides(), fields, m_ws->accountId());
+    shared::Result<QString> id = m_ws->content().create(ContentStore::articles(), fields, m_ws->accountId());
     if (!id) {
         qWarning("create failed: %s", qPrintable(id.error().message));
         return {};
@@ -88,7 +88,7 @@ QString SyncPeer::create(const QString &title, const QString &body)
 
 bool SyncPeer::edit(const QString &id, const nlohmann::json &fields)
 {
-    shared::VoidResult r = m_ws->content().update(ContentStore::guides(), id, fields);
+    shared::VoidResult r = m_ws->content().update(ContentStore::articles(), id, fields);
     if (!r)
         qWarning("edit failed: %s", qPrintable(r.error().message));
     return r.ok();
@@ -96,19 +96,19 @@ bool SyncPeer::edit(const QString &id, const nlohmann::json &fields)
 
 bool SyncPeer::remove(const QString &id)
 {
-    return m_ws->content().remove(ContentStore::guides(), id).ok();
+    return m_ws->content().remove(ContentStore::articles(), id).ok();
 }
 
 std::optional<nlohmann::json> SyncPeer::row(const QString &id)
 {
-    shared::Result<std::optional<nlohmann::json>> r = m_ws->content().get(ContentStore::guides(), id);
+    shared::Result<std::optional<nlohmann::json>> r = m_ws->content().get(ContentStore::articles(), id);
     return r ? *r : std::nullopt;
 }
 
 qint64 SyncPeer::count()
 {
     shared::Result<QList<nlohmann::json>> rows
-        = m_ws->content().list(ContentStore::guides(), { QStringLiteral("title") });
+        = m_ws->content().list(ContentStore::articles(), { QStringLiteral("title") });
     return rows ? rows->size() : -1;
 }
 
@@ -206,7 +206,7 @@ bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, in
         qint64 seq = head->toLongLong();
         QSqlQuery insert(d.handle());
         insert.prepare(
-            QStringLiteral("INSERT INTO guides(id, title, body, status, owner_id, created_at, updated_at, rev, "
+            QStringLiteral("INSERT INTO articles(id, title, body, status, owner_id, created_at, updated_at, rev, "
                            "slug, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (int i = 0; i < count; ++i) {
             insert.bindValue(0, shared::Uuid::createV7());

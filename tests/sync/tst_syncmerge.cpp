@@ -238,7 +238,7 @@ private Q_SLOTS:
     {
         // Both replicas make an article at the same address before either syncs.
         const auto createAt = [](SyncPeer &peer, const char *title, const char *slug) {
-            auto id = peer.ws().content().create(quire::desktop::ContentStore::guides(),
+            auto id = peer.ws().content().create(quire::desktop::ContentStore::articles(),
                                                  { { "title", title }, { "body", "My words.\n" }, { "slug", slug } },
                                                  peer.ws().accountId());
             return id ? *id : QString();

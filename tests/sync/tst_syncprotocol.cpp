@@ -18,7 +18,7 @@ const QString kPassword = QStringLiteral("correct horse battery staple");
 nlohmann::json mutation(qint64 id, const QString &row, const QString &title, qint64 baseRev = 0)
 {
     return { { "id", id },
-             { "table", "guides" },
+             { "table", "articles" },
              { "row_id", row.toStdString() },
              { "op", "upsert" },
              { "fields", { { "title", title.toStdString() } } },
@@ -193,12 +193,12 @@ private Q_SLOTS:
             << 400;
         QTest::newRow("ids not consecutive") << QByteArray(
             R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":[)"
-            R"({"id":1,"table":"guides","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"delete"},)"
-            R"({"id":3,"table":"guides","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"delete"}]})")
+            R"({"id":1,"table":"articles","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"delete"},)"
+            R"({"id":3,"table":"articles","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"delete"}]})")
                                              << 400;
         QTest::newRow("unknown op") << QByteArray(
             R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":[)"
-            R"({"id":1,"table":"guides","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"merge"}]})")
+            R"({"id":1,"table":"articles","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"merge"}]})")
                                     << 400;
     }
     void badInputIsRefusedWithReasons()

@@ -340,7 +340,7 @@ static int writeAndDie(const QString &profile)
     auto ws = quire::desktop::Workspace::open(profile);
     if (!ws)
         return 3;
-    auto id = (*ws)->content().create(quire::desktop::ContentStore::guides(),
+    auto id = (*ws)->content().create(quire::desktop::ContentStore::articles(),
                                       { { "title", "Written just before the crash" }, { "body", "unsent\n" } },
                                       (*ws)->accountId());
     if (!id)

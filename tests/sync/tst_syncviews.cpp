@@ -99,7 +99,7 @@ private Q_SLOTS:
     {
         // Both replicas create an article at one address before syncing.
         for (SyncPeer *peer : { m_a.get(), m_b.get() }) {
-            QVERIFY(peer->ws().content().create(quire::desktop::ContentStore::guides(),
+            QVERIFY(peer->ws().content().create(quire::desktop::ContentStore::articles(),
                                                 { { "title", "Same address" }, { "slug", "same-address" } },
                                                 peer->ws().accountId()));
         }

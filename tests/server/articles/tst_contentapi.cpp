@@ -43,7 +43,7 @@ private:
     QByteArray m_admin, m_editor, m_author, m_other, m_reader;
 
     QString createArticle(const QByteArray &token, const nlohmann::json &fields,
-                          const QString &collection = QStringLiteral("guides"))
+                          const QString &collection = QStringLiteral("articles"))
     {
         const HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/") + collection, token, json(fields));
         if (r.status != 201) {
@@ -165,11 +165,11 @@ private Q_SLOTS:
 
         // A replica's push of the same change meets the same rule.
         const nlohmann::json push { { "client_id", quire::shared::Uuid::createV7().toStdString() },
-                                    { "schema_version", 1 },
+                                    { "schema_version", 2 },
                                     { "acked", 0 },
                                     { "mutations",
                                       { { { "id", 1 },
-                                          { "table", "guides" },
+                                          { "table", "articles" },
                                           { "row_id", id.toStdString() },
                                           { "op", "upsert" },
                                           { "fields", nlohmann::json::parse(body.toStdString()) },

@@ -9,7 +9,7 @@ using quire::server::FieldMerger;
 namespace {
 const quire::shared::SyncTable &guides()
 {
-    return *quire::shared::SyncSchema::find(QStringLiteral("guides"));
+    return *quire::shared::SyncSchema::find(QStringLiteral("articles"));
 }
 // A row or fields holding one List column (and a title, when given).
 QByteArray list(const char *column, std::initializer_list<const char *> items, const char *title = nullptr)

@@ -90,7 +90,7 @@ private Q_SLOTS:
         QFETCH(QString, from);
         QFETCH(QString, to);
         QFETCH(QString, refusal);
-        const SyncAccess *access = SyncAccess::find(QStringLiteral("guides"));
+        const SyncAccess *access = SyncAccess::find(QStringLiteral("articles"));
         QVERIFY(access);
         const Principal p = who(role, owner ? kOwner : kOther, verified);
         std::optional<nlohmann::json> before;
@@ -118,14 +118,14 @@ private Q_SLOTS:
         QFETCH(bool, owner);
         QFETCH(QString, status);
         QFETCH(bool, visible);
-        const SyncAccess *access = SyncAccess::find(QStringLiteral("guides"));
+        const SyncAccess *access = SyncAccess::find(QStringLiteral("articles"));
         const nlohmann::json row = guide(kOwner, status.toUtf8().constData());
         QCOMPARE(access->visible(who(role, owner ? kOwner : kOther), access->scopeOf(row)), visible);
     }
 
     void exitReasons()
     {
-        const SyncAccess *access = SyncAccess::find(QStringLiteral("guides"));
+        const SyncAccess *access = SyncAccess::find(QStringLiteral("articles"));
         QCOMPARE(access->exitReason(guide(kOwner, "published"), guide(kOwner, "draft")), QStringLiteral("unpublished"));
         QCOMPARE(access->exitReason(guide(kOwner, "draft"), guide(kOther, "draft")), QStringLiteral("access_revoked"));
         QCOMPARE(access->exitReason(guide(kOwner, "draft"), guide(kOwner, "published")), QString());
