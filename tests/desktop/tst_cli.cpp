@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/cli/features.h"
 #include "desktop/core/replicamigrations.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
@@ -7,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -98,6 +100,46 @@ private Q_SLOTS:
         const CliResult v = cli({ QStringLiteral("--version") });
         QCOMPARE(v.exitCode, 0);
         QCOMPARE(v.out.trimmed(), QByteArray("quire-cli 0.1.0"));
+    }
+
+    // --help is the feature list's command tables, looped over: every
+    // command's usage, in list order; every command there is dispatched.
+    void helpListsEveryCommandOfTheFeatures()
+    {
+        const CliResult h = cli({ QStringLiteral("--help") });
+        QCOMPARE(h.exitCode, 0);
+        const QString text = QString::fromUtf8(h.out);
+        QStringList names;
+        qsizetype from = 0;
+        for (const quire::cli::CliFeature &feature : quire::cli::cliFeatures()) {
+            for (const quire::cli::CliCommand &command : feature.commands()) {
+                names << command.name;
+                QVERIFY2(command.usage.startsWith(QStringLiteral("  ") + command.name + QLatin1Char(' ')),
+                         qPrintable(command.usage));
+                const qsizetype at = text.indexOf(command.usage, from);
+                QVERIFY2(at >= 0, qPrintable(command.name));
+                from = at + command.usage.size();
+            }
+        }
+        QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
+        for (const char *known : { "connect", "login", "logout", "status", "sync", "guides", "conflicts", "rejected" })
+            QVERIFY2(names.contains(QLatin1String(known)), known);
+        // Each reaches its own handler: a bad argument is its usage error,
+        // never "unknown command".
+        for (const QString &name : std::as_const(names)) {
+            const CliResult r = cli(withProfile(QStringLiteral("h"), { name, QStringLiteral("--no-such-option") }));
+            QVERIFY2(r.exitCode == 2, qPrintable(name + QLatin1Char(' ') + QString::number(r.exitCode)));
+            QVERIFY2(!r.err.contains("unknown command"), r.err.constData());
+        }
+    }
+
+    void unknownCommandIsAClearUsageError()
+    {
+        const CliResult r = cli({ QStringLiteral("frobnicate") });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("unknown command frobnicate"), r.err.constData());
+        QVERIFY2(r.err.contains("quire-cli --help"), r.err.constData());
     }
 
     void usageErrors()
