@@ -3,9 +3,9 @@
 // (until the editor is laid out and painted), keystrokes in the middle of
 // the text, and the work autosave does after an edit. Runs under
 // QT_QPA_PLATFORM=offscreen; prints a Markdown table.
+#include "desktop/articles/widgets/articleeditor.h"
 #include "desktop/core/contentstore.h"
 #include "desktop/core/workspace.h"
-#include "desktop/widgets/articleeditor.h"
 #include "desktop/widgets/bodyeditor.h"
 
 #include <QApplication>

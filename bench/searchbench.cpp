@@ -2,7 +2,7 @@
 // quire-bench-search: search over 100,000 published articles, on the server
 // (/search, the time the server's request log reports) and in a desktop
 // replica that pulled them (ArticleQuery). Prints a Markdown table.
-#include "desktop/core/articlequery.h"
+#include "desktop/articles/core/articlequery.h"
 #include "desktop/core/replica.h"
 #include "desktop/core/searchindexer.h"
 #include "shared/database.h"
@@ -99,7 +99,7 @@ int main(int argc, char *argv[])
         QElapsedTimer step;
         step.start();
         const quire::shared::Result<bool> r
-            = quire::desktop::ArticleQuery::catchUpSome(db, quire::desktop::SearchIndexer::kRowsPerStep, from);
+            = quire::desktop::SearchIndexer::catchUpSome(db, quire::desktop::SearchIndexer::kRowsPerStep, from);
         if (!r)
             return 1;
         done = *r;

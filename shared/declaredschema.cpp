@@ -283,7 +283,7 @@ QList<DeclaredSchema::Object> DeclaredSchema::replicaObjects(const SyncTable &t)
                         t.name + QStringLiteral("_fts_waiting"),
                         QStringLiteral("CREATE INDEX %1_fts_waiting ON %1(fts_dirty) WHERE fts_dirty = 1").arg(t.name),
                         {} };
-        // Indexed lazily (see ArticleQuery::catchUp): a row written is marked
+        // Indexed lazily (see SearchIndexer::catchUp): a row written is marked
         // fts_dirty and the next search indexes the marked rows.
         out << Object { QStringLiteral("table"),
                         t.name + QStringLiteral("_fts"),

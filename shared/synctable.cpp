@@ -206,6 +206,17 @@ QString SyncTable::pluralLabel() const
     return plural ? Tr::tr(plural) : name;
 }
 
+QString SyncColumn::displayLabel() const
+{
+    return label ? Tr::tr(label) : name;
+}
+
+QString SyncTable::columnLabel(const QString &columnName) const
+{
+    const SyncColumn *c = column(columnName);
+    return c ? c->displayLabel() : columnName;
+}
+
 namespace SyncSchema {
 
 namespace {
@@ -237,6 +248,12 @@ const SyncTable *find(const QString &name)
             return &t;
     }
     return nullptr;
+}
+
+QString columnLabel(const QString &table, const QString &column)
+{
+    const SyncTable *t = find(table);
+    return t ? t->columnLabel(column) : column;
 }
 
 bool registerTable(const SyncTable &table)

@@ -26,10 +26,13 @@ enum class ColumnType { Text, Markdown, Choice, Id, Timestamp, Slug, List, Image
 
 // One column of a synced table. Declared with designated initializers, so
 // every field is named where it is set:
-//   { .name = "title", .type = ColumnType::Text, .required = true, .maxLength = 300, .searched = true }
+//   { .name = "title", .label = QT_TRANSLATE_NOOP("Quire::Shared", "Title"), .required = true, .searched = true }
 struct SyncColumn
 {
     QString name {};
+    // What people call the column (translated through shared::Tr), where a
+    // view names it: conflicts, refused changes. Null: the raw name shows.
+    const char *label = nullptr;
     ColumnType type = ColumnType::Text;
     MergeRule merge = MergeRule::LastArrival;
     bool required = false; // must be present (and for text, not blank) when a row is created
@@ -50,6 +53,8 @@ struct SyncColumn
 
     bool isSortable() const { return !sortKey.isEmpty(); }
     bool isFilterable() const { return !filterKey.isEmpty(); }
+    // The translated label; the raw name when none is declared.
+    QString displayLabel() const;
 };
 
 // One table that sync carries, described once for both sides: its columns
@@ -87,6 +92,8 @@ struct SyncTable
     const SyncColumn *filterColumn(const QString &filterKey) const;
     QString singularLabel() const;
     QString pluralLabel() const;
+    // The label of one of its columns; the raw name for an undeclared one.
+    QString columnLabel(const QString &column) const;
 
     // Checks the fields of one mutation: known, writable, well typed and
     // within limits. `creating` also demands the required columns.
@@ -113,6 +120,9 @@ inline constexpr int kMaxListItemLength = 60;
 namespace SyncSchema {
 const QList<SyncTable> &tables();
 const SyncTable *find(const QString &name);
+// The label of `column` of the declared table `table`; the raw column name
+// when either is undeclared (a record left by an older version, say).
+QString columnLabel(const QString &table, const QString &column);
 // Adds a table declared outside shared/ (a test-only type). Returns false,
 // and changes nothing, when a table of that name exists.
 bool registerTable(const SyncTable &table);

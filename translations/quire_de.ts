@@ -4,37 +4,29 @@
 <context>
     <name>Quire::Cli</name>
     <message>
-        <location filename="../desktop/cli/clicommands.cpp" line="+33"/>
+        <location filename="../desktop/cli/clisupport.cpp" line="+43"/>
+        <source>quire-cli: %1</source>
+        <translation>quire-cli: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Try quire-cli --help.</source>
+        <translation>Versuchen Sie quire-cli --help.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/cli/clicommands.cpp" line="+19"/>
         <source>Usage: quire-cli [--profile DIR] COMMAND [options]
 
 Commands:
-  connect URL [--trust-fingerprint SHA256 | --trust-on-first-use]
-                 Check the server at URL and remember it. A certificate that no
-                 CA vouches for is accepted only with its fingerprint or with
-                 --trust-on-first-use.
-  login URL EMAIL [--trust-fingerprint SHA256 | --trust-on-first-use]
-                 Connect as above and sign in; the password is read from
-                 standard input. The refresh token goes to the keychain.
-  logout         Sign out here and on the server (works offline too).
-  status [--json]  Show the profile, its server and its replica: pending changes,
-                 cursor, last sync, conflicts (works offline).
-  sync [--allow-mass-removal] [--json]
-                 Send local changes and fetch the server&apos;s. A pull that would
-                 remove most of the replica waits for --allow-mass-removal.
-  guides list [--json]
-  guides show ID [--json]
-  guides create --title T [FIELDS] [--json]   (prints the id)
-  guides edit ID [--title T] [FIELDS]
-    FIELDS: --body-file F --status S --kind guide|case_study --slug S --summary S
-            --tags a,b --cover URL --publish-at ISO-8601
-  guides delete ID
-                 Read and change guides in the replica (offline too; F may be -).
-  conflicts list [--all] [--json] | show ID [--json]
-  conflicts resolve ID (--keep server|client | --with-file F)
-                 Both versions of what two replicas changed at once.
-  rejected list [--json] | dismiss N
-                 Changes the server refused, with their content.
+</source>
+        <translation>Aufruf: quire-cli [--profile VERZ] BEFEHL [Optionen]
 
+Befehle:
+</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>
 Options:
   --profile DIR  Use the profile in DIR instead of the default one.
   --help         Show this help.   --version  Show the version.
@@ -43,36 +35,7 @@ Exit codes: 0 success, 1 error, 2 usage error, 3 server unreachable,
 4 certificate not trusted, 5 server and client versions incompatible,
 6 sign-in refused or needed, 7 waiting for confirmation, 8 not found.
 </source>
-        <translation>Aufruf: quire-cli [--profile VERZ] BEFEHL [Optionen]
-
-Befehle:
-  connect URL [--trust-fingerprint SHA256 | --trust-on-first-use]
-                 Den Server unter URL prüfen und merken. Ein Zertifikat, für das
-                 keine Zertifizierungsstelle bürgt, wird nur mit seinem
-                 Fingerabdruck oder mit --trust-on-first-use akzeptiert.
-  login URL EMAIL [--trust-fingerprint SHA256 | --trust-on-first-use]
-                 Wie oben verbinden und anmelden; das Passwort wird von der
-                 Standardeingabe gelesen. Das Refresh-Token kommt in den Schlüsselbund.
-  logout         Hier und auf dem Server abmelden (geht auch offline).
-  status [--json]  Profil, Server und Replik anzeigen: ausstehende Änderungen,
-                 Cursor, letzter Abgleich, Konflikte (funktioniert offline).
-  sync [--allow-mass-removal] [--json]
-                 Lokale Änderungen senden und die des Servers holen. Ein Abruf, der
-                 den Großteil der Replik entfernen würde, wartet auf --allow-mass-removal.
-  guides list [--json]
-  guides show ID [--json]
-  guides create --title T [FELDER] [--json]   (gibt die ID aus)
-  guides edit ID [--title T] [FELDER]
-    FELDER: --body-file F --status S --kind guide|case_study --slug S --summary S
-            --tags a,b --cover URL --publish-at ISO-8601
-  guides delete ID
-                 Anleitungen in der Replik lesen und ändern (auch offline; F darf - sein).
-  conflicts list [--all] [--json] | show ID [--json]
-  conflicts resolve ID (--keep server|client | --with-file F)
-                 Beide Versionen dessen, was zwei Repliken gleichzeitig geändert haben.
-  rejected list [--json] | dismiss N
-                 Änderungen, die der Server abgelehnt hat, mit ihrem Inhalt.
-
+        <translation>
 Optionen:
   --profile VERZ Das Profil in VERZ statt des Standardprofils verwenden.
   --help         Diese Hilfe anzeigen.   --version  Die Version anzeigen.
@@ -83,19 +46,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
 </translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location filename="../desktop/cli/clisupport.cpp" line="+43"/>
-        <source>quire-cli: %1</source>
-        <translation>quire-cli: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../desktop/cli/clisupport.cpp" line="+0"/>
-        <source>Try quire-cli --help.</source>
-        <translation>Versuchen Sie quire-cli --help.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>unknown option %1</source>
         <translation>unbekannte Option %1</translation>
     </message>
@@ -105,29 +56,29 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>ein Befehl fehlt</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../desktop/cli/connectioncommands.cpp" line="+52"/>
         <source>%1 is not a SHA-256 fingerprint</source>
         <translation>%1 ist kein SHA-256-Fingerabdruck</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+64"/>
-        <location line="+56"/>
-        <location line="+32"/>
-        <location filename="../desktop/cli/guidecommands.cpp" line="+46"/>
+        <location filename="../desktop/accounts/cli/accountcommands.cpp" line="+80"/>
+        <location filename="../desktop/articles/cli/articlecommands.cpp" line="+64"/>
         <location line="+98"/>
-        <location filename="../desktop/cli/synccommands.cpp" line="+54"/>
+        <location filename="../desktop/cli/connectioncommands.cpp" line="+9"/>
+        <location line="+64"/>
+        <location line="+19"/>
+        <location filename="../desktop/cli/synccommands.cpp" line="+82"/>
         <location line="+81"/>
         <source>unexpected argument %1</source>
         <translation>unerwartetes Argument %1</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location filename="../desktop/cli/connectioncommands.cpp" line="-56"/>
         <source>Trusting the certificate with fingerprint %1 on first use.</source>
         <translation>Dem Zertifikat mit dem Fingerabdruck %1 wird bei der ersten Verbindung vertraut.</translation>
     </message>
@@ -142,7 +93,25 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Geben Sie --trust-fingerprint mit diesem Wert an, wenn es der ist, den Ihre Administration Ihnen genannt hat.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../desktop/accounts/cli/accountcommands.cpp" line="-58"/>
+        <source>  login URL EMAIL [--trust-fingerprint SHA256 | --trust-on-first-use]
+                 Connect as above and sign in; the password is read from
+                 standard input. The refresh token goes to the keychain.
+</source>
+        <translation>  login URL EMAIL [--trust-fingerprint SHA256 | --trust-on-first-use]
+                 Wie oben verbinden und anmelden; das Passwort wird von der
+                 Standardeingabe gelesen. Das Refresh-Token kommt in den Schlüsselbund.
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>  logout         Sign out here and on the server (works offline too).
+</source>
+        <translation>  logout         Hier und auf dem Server abmelden (geht auch offline).
+</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>login needs URL and EMAIL</source>
         <translation>login braucht URL und E-MAIL</translation>
     </message>
@@ -162,7 +131,29 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../desktop/cli/connectioncommands.cpp" line="-74"/>
+        <source>  connect URL [--trust-fingerprint SHA256 | --trust-on-first-use]
+                 Check the server at URL and remember it. A certificate that no
+                 CA vouches for is accepted only with its fingerprint or with
+                 --trust-on-first-use.
+</source>
+        <translation>  connect URL [--trust-fingerprint SHA256 | --trust-on-first-use]
+                 Den Server unter URL prüfen und merken. Ein Zertifikat, für das
+                 keine Zertifizierungsstelle bürgt, wird nur mit seinem
+                 Fingerabdruck oder mit --trust-on-first-use akzeptiert.
+</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>  status [--json]  Show the profile, its server and its replica: pending changes,
+                 cursor, last sync, conflicts (works offline).
+</source>
+        <translation>  status [--json]  Profil, Server und Replik anzeigen: ausstehende Änderungen,
+                 Cursor, letzter Abgleich, Konflikte (funktioniert offline).
+</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Profile:   %1</source>
         <translation>Profil:    %1</translation>
     </message>
@@ -207,7 +198,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>nie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cursor:    %1</source>
         <translation>Cursor:    %1</translation>
     </message>
@@ -227,7 +218,28 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 lässt sich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/cli/guidecommands.cpp" line="-121"/>
+        <location filename="../desktop/articles/cli/articlecommands.cpp" line="-138"/>
+        <source>  guides list [--json]
+  guides show ID [--json]
+  guides create --title T [FIELDS] [--json]   (prints the id)
+  guides edit ID [--title T] [FIELDS]
+    FIELDS: --body-file F --status S --kind guide|case_study --slug S --summary S
+            --tags a,b --cover URL --publish-at ISO-8601
+  guides delete ID
+                 Read and change guides in the replica (offline too; F may be -).
+</source>
+        <translation>  guides list [--json]
+  guides show ID [--json]
+  guides create --title T [FELDER] [--json]   (gibt die ID aus)
+  guides edit ID [--title T] [FELDER]
+    FELDER: --body-file F --status S --kind guide|case_study --slug S --summary S
+            --tags a,b --cover URL --publish-at ISO-8601
+  guides delete ID
+                 Anleitungen in der Replik lesen und ändern (auch offline; F darf - sein).
+</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>guides needs list, show, create, edit or delete</source>
         <translation>guides braucht list, show, create, edit oder delete</translation>
     </message>
@@ -287,12 +299,43 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>guides delete braucht eine ID</translation>
     </message>
     <message>
-        <location filename="../desktop/cli/synccommands.cpp" line="-96"/>
+        <location filename="../desktop/cli/synccommands.cpp" line="-122"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>  sync [--allow-mass-removal] [--json]
+                 Send local changes and fetch the server&apos;s. A pull that would
+                 remove most of the replica waits for --allow-mass-removal.
+</source>
+        <translation>  sync [--allow-mass-removal] [--json]
+                 Lokale Änderungen senden und die des Servers holen. Ein Abruf, der
+                 den Großteil der Replik entfernen würde, wartet auf --allow-mass-removal.
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  conflicts list [--all] [--json] | show ID [--json]
+  conflicts resolve ID (--keep server|client | --with-file F)
+                 Both versions of what two replicas changed at once.
+</source>
+        <translation>  conflicts list [--all] [--json] | show ID [--json]
+  conflicts resolve ID (--keep server|client | --with-file F)
+                 Beide Versionen dessen, was zwei Repliken gleichzeitig geändert haben.
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  rejected list [--json] | dismiss N
+                 Changes the server refused, with their content.
+</source>
+        <translation>  rejected list [--json] | dismiss N
+                 Änderungen, die der Server abgelehnt hat, mit ihrem Inhalt.
+</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>No server yet: run quire-cli login first.</source>
         <translation>Noch kein Server: führen Sie zuerst quire-cli login aus.</translation>
     </message>
@@ -384,7 +427,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>rejected dismiss braucht eine Änderungsnummer</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>No refused changes.</source>
         <translation>Keine abgelehnten Änderungen.</translation>
     </message>
@@ -599,7 +642,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Server kennt diese Anmeldung nicht mehr: Sie wurde beendet, oder der Server wurde aus einer Sicherung wiederhergestellt. Melden Sie sich erneut an, um zu synchronisieren; Ihre gesamte Arbeit hier bleibt erhalten und wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/articlelistmodel.cpp" line="+44"/>
+        <location filename="../desktop/articles/core/articlelistmodel.cpp" line="+44"/>
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
@@ -669,7 +712,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Es gibt keine Artikelart %1.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/medialibrary.cpp" line="+57"/>
+        <location filename="../desktop/media/core/medialibrary.cpp" line="+57"/>
         <location line="+29"/>
         <source>Images may be at most %1 MiB.</source>
         <translation>Bilder dürfen höchstens %1 MiB groß sein.</translation>
@@ -808,37 +851,37 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+48"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+43"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+44"/>
         <source>Your session ended. Sign in again; nothing you wrote here is lost.</source>
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../desktop/widgets/features.cpp" line="+40"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>The prompt library is not built yet.</source>
         <translation>Die Prompt-Bibliothek ist noch nicht gebaut.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Courses</source>
         <translation>Kurse</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Courses and learning progress are not built yet.</source>
         <translation>Kurse und Lernfortschritt sind noch nicht gebaut.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Posts</source>
         <translation>Beiträge</translation>
     </message>
@@ -853,17 +896,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Kennzahlen</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Engagement and financial metrics are not built yet.</source>
         <translation>Engagement- und Finanzkennzahlen sind noch nicht gebaut.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Admin</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/adminview.cpp" line="+30"/>
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+30"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
@@ -874,7 +917,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/widgets/articlesview.cpp" line="+72"/>
+        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+72"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -900,13 +943,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/widgets/signindialog.cpp" line="+77"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+77"/>
         <source>The server cannot be reached. Check the connection and try again.</source>
         <translation>Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../desktop/widgets/signindialog.cpp" line="+5"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+5"/>
         <source>The server refused this (%1).</source>
         <translation>Der Server hat das abgelehnt (%1).</translation>
     </message>
@@ -1146,7 +1189,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Änderungen an %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+8"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+41"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1166,7 +1209,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="-22"/>
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
     </message>
@@ -1196,7 +1239,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+8"/>
         <source>&amp;Sync</source>
         <translation>&amp;Abgleich</translation>
     </message>
@@ -1278,12 +1321,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+24"/>
         <source>Connect to a server first (File › Connect to Server…).</source>
         <translation>Verbinden Sie sich zuerst mit einem Server (Datei › Mit Server verbinden…).</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/profiledialog.cpp" line="+27"/>
+        <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+27"/>
         <source>Send me mail about my content</source>
         <translation>Mir E-Mails zu meinen Inhalten senden</translation>
     </message>
@@ -1314,7 +1357,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/widgets/signindialog.cpp" line="+59"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+59"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -1384,7 +1427,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Das aktuelle Passwort stimmt nicht.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/signindialog.cpp" line="-102"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="-102"/>
         <source>Enter a valid email address.</source>
         <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
     </message>
@@ -1588,7 +1631,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Keine Konflikte. Alles, was Sie und andere geschrieben haben, ist an seinem Platz.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+55"/>
+        <location filename="../desktop/widgets/rejecteddialog.cpp" line="+56"/>
         <source>Refused Changes</source>
         <translation>Abgelehnte Änderungen</translation>
     </message>
@@ -1941,7 +1984,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articlepreview.cpp" line="+61"/>
+        <location filename="../desktop/articles/widgets/articlepreview.cpp" line="+61"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+1"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
@@ -2007,7 +2050,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articleeditor.cpp" line="+78"/>
+        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+78"/>
         <location line="+9"/>
         <source>Title</source>
         <translation>Titel</translation>
@@ -2049,7 +2092,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articleeditor.cpp" line="+2"/>
+        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+2"/>
         <source>Write here; format with the toolbar or in Markdown: # heading, **bold**, - list…</source>
         <translation>Hier schreiben; formatieren mit der Werkzeugleiste oder in Markdown: # Überschrift, **fett**, - Liste…</translation>
     </message>
@@ -2143,7 +2186,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/articlesview.cpp" line="-2"/>
+        <location filename="../desktop/articles/widgets/articlesview.cpp" line="-2"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -2348,7 +2391,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Links können auf Webseiten (http, https), E-Mail-Adressen (mailto) oder Seiten dieser Website (beginnend mit /) zeigen. Andere Arten wie javascript: oder data: werden aus veröffentlichten Seiten entfernt und sind nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/metadatapanel.cpp" line="+38"/>
+        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+38"/>
         <source>C&amp;hoose…</source>
         <translation>A&amp;uswählen…</translation>
     </message>
@@ -2886,27 +2929,120 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Neue Fallstudie</translation>
     </message>
     <message>
-        <location filename="../shared/declaredtables.cpp" line="+85"/>
+        <location filename="../shared/declaredtables.cpp" line="+105"/>
+        <location line="+48"/>
         <source>Article</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-47"/>
         <source>Articles</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-55"/>
+        <location line="+56"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-123"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last changed</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+58"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Publish on</source>
+        <translation>Veröffentlichen am</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cover image</source>
+        <translation>Titelbild</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SEO title</source>
+        <translation>SEO-Titel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SEO description</source>
+        <translation>SEO-Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Parent category</source>
+        <translation>Übergeordnete Kategorie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Saved item</source>
         <translation>Gespeicherter Eintrag</translation>
     </message>

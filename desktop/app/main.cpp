@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // quire: the desktop app. Everything lives in the libraries; this only starts it.
-#include "desktop/widgets/articlepreview.h"
+#include "desktop/articles/widgets/articlepreview.h"
 #include "desktop/widgets/desktopapp.h"
 
 #include <QApplication>

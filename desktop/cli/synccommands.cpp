@@ -48,6 +48,32 @@ SyncCommands::SyncCommands(CliSupport &support)
     : m_cli(support)
 { }
 
+QList<CliCommand> SyncCommands::commands()
+{
+    return {
+        { QStringLiteral("sync"),
+          Tr::tr("  sync [--allow-mass-removal] [--json]\n"
+                 "                 Send local changes and fetch the server's. A pull that would\n"
+                 "                 remove most of the replica waits for --allow-mass-removal.\n"),
+          [](CliSupport &cli, const QString &profile, QStringList args) {
+              return SyncCommands(cli).sync(profile, args);
+          } },
+        { QStringLiteral("conflicts"),
+          Tr::tr("  conflicts list [--all] [--json] | show ID [--json]\n"
+                 "  conflicts resolve ID (--keep server|client | --with-file F)\n"
+                 "                 Both versions of what two replicas changed at once.\n"),
+          [](CliSupport &cli, const QString &profile, QStringList args) {
+              return SyncCommands(cli).conflicts(profile, args);
+          } },
+        { QStringLiteral("rejected"),
+          Tr::tr("  rejected list [--json] | dismiss N\n"
+                 "                 Changes the server refused, with their content.\n"),
+          [](CliSupport &cli, const QString &profile, QStringList args) {
+              return SyncCommands(cli).rejected(profile, args);
+          } },
+    };
+}
+
 int SyncCommands::sync(const QString &profile, QStringList args)
 {
     const bool allowRemoval = CliSupport::takeSwitch(args, QStringLiteral("--allow-mass-removal"));

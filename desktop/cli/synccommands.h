@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "desktop/cli/clicommand.h"
 #include "desktop/cli/clisupport.h"
 
 namespace quire::cli {
@@ -10,6 +11,8 @@ class SyncCommands
 {
 public:
     explicit SyncCommands(CliSupport &support);
+    static QList<CliCommand> commands();
+
     int sync(const QString &profile, QStringList args);
     int conflicts(const QString &profile, QStringList args);
     int rejected(const QString &profile, QStringList args);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/result.h"
+
 #include <QObject>
 
 class QTimer;
@@ -23,6 +25,13 @@ public:
     // Starts (or continues) catching up; returns at once.
     void start();
     bool isRunning() const;
+
+    // Indexes the rows written since the last search, if any were.
+    static shared::VoidResult catchUp(shared::Database &db);
+    // At most `maxRows` of them after `fromRowid` (which it advances), in
+    // one short transaction; true when none are left anywhere. The app calls
+    // it in the background after each sync round.
+    static shared::Result<bool> catchUpSome(shared::Database &db, int maxRows, qint64 &fromRowid);
 
     static constexpr int kRowsPerStep = 100; // 10 to 40 ms a step: the window and live sync stay responsive
 

@@ -7,13 +7,13 @@
 #include "desktop/core/contentstore.h"
 #include "desktop/core/credentialstore.h"
 #include "desktop/core/livechannel.h"
-#include "desktop/core/medialibrary.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
 #include "desktop/core/searchindexer.h"
 #include "desktop/core/syncengine.h"
 #include "desktop/core/syncrecords.h"
 #include "desktop/core/syncstore.h"
+#include "desktop/media/core/medialibrary.h"
 
 namespace quire::desktop {
 

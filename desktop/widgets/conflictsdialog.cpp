@@ -120,7 +120,7 @@ void ConflictsDialog::reload()
         auto *item = new QListWidgetItem(Tr::tr("%1 · %2 · %3")
                                              .arg(typeLabel(c.conflict.table),
                                                   m_workspace.content().label(c.conflict.table, c.conflict.rowId),
-                                                  c.conflict.field),
+                                                  shared::SyncSchema::columnLabel(c.conflict.table, c.conflict.field)),
                                          m_list);
         item->setData(Qt::UserRole, c.conflict.id);
         item->setData(Qt::UserRole + 1, asText(c.conflict.serverValue));

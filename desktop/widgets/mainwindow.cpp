@@ -7,19 +7,14 @@
 #include "desktop/core/syncengine.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
-#include "desktop/widgets/adminview.h"
-#include "desktop/widgets/articlesview.h"
 #include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/conflictsdialog.h"
 #include "desktop/widgets/connectdialog.h"
 #include "desktop/widgets/connectionindicator.h"
-#include "desktop/widgets/placeholderview.h"
-#include "desktop/widgets/profiledialog.h"
+#include "desktop/widgets/features.h"
 #include "desktop/widgets/rejecteddialog.h"
-#include "desktop/widgets/signindialog.h"
 #include "desktop/widgets/syncindicator.h"
 #include "desktop/widgets/tr.h"
-#include "shared/articlekind.h"
 #include "shared/version.h"
 
 #include <QApplication>
@@ -62,10 +57,6 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(&workspace.connection(), &desktop::ConnectionMonitor::stateChanged, this, &MainWindow::updateTitle);
     connect(&workspace.session(), &desktop::AuthSession::signedInChanged, this, &MainWindow::updateAccount);
-    connect(&workspace.session(), &desktop::AuthSession::signInRequired, this, [this](const QString &) {
-        statusBar()->showMessage(Tr::tr("Your session ended. Sign in again; nothing you wrote here is lost."), 10000);
-        openSignIn();
-    });
     m_navigation->setCurrentRow(0);
     updateTitle();
     updateAccount();
@@ -74,27 +65,16 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
 
 void MainWindow::buildSections()
 {
-    struct Entry
-    {
-        QString name;
-        QString explanation;
-    };
-    for (shared::ArticleKind kind : shared::articleKinds()) {
-        m_navigation->addItem(shared::articleKindPluralLabel(kind));
-        m_pages->addWidget(new ArticlesView(m_workspace, kind, m_pages));
+    for (const DesktopFeature &feature : desktopFeatures()) {
+        for (const FeatureSection &section : feature.sections(m_workspace)) {
+            auto *item = new QListWidgetItem(section.title, m_navigation);
+            item->setData(Qt::UserRole, section.id);
+            QWidget *page = section.make(m_pages);
+            page->setProperty("sectionId", section.id);
+            m_pages->addWidget(page);
+            m_sectionIds.append(section.id);
+        }
     }
-    const Entry entries[] = {
-        { Tr::tr("Prompts"), Tr::tr("The prompt library is not built yet.") },
-        { Tr::tr("Courses"), Tr::tr("Courses and learning progress are not built yet.") },
-        { Tr::tr("Posts"), Tr::tr("Scheduling social posts is not built yet.") },
-        { Tr::tr("Metrics"), Tr::tr("Engagement and financial metrics are not built yet.") },
-    };
-    for (const Entry &e : entries) {
-        m_navigation->addItem(e.name);
-        m_pages->addWidget(new PlaceholderView(e.name, e.explanation, m_pages));
-    }
-    m_navigation->addItem(Tr::tr("Admin"));
-    m_pages->addWidget(new AdminView(m_workspace.session(), m_pages));
     m_navigation->setMaximumWidth(240);
     m_navigation->setSpacing(3);
 }
@@ -112,25 +92,10 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(Tr::tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu *account = menuBar()->addMenu(Tr::tr("&Account"));
-    m_signInAction = account->addAction(Tr::tr("&Sign In…"), this, [this] { openSignIn(); });
-    m_signInAction->setObjectName(QStringLiteral("signInAction"));
-    QAction *registerAction = account->addAction(Tr::tr("&Create Account…"), this, [this] {
-        if (SignInDialog *dialog = openSignIn())
-            dialog->showPage(SignInDialog::Page::Register);
-    });
-    registerAction->setObjectName(QStringLiteral("registerAction"));
-    m_profileAction = account->addAction(Tr::tr("&Profile…"), this, [this] {
-        auto *dialog = new ProfileDialog(m_workspace.session(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
-    });
-    m_profileAction->setObjectName(QStringLiteral("profileAction"));
-    m_signOutAction = account->addAction(Tr::tr("Sign &Out"), this, [this] {
-        m_workspace.session().signOut(
-            [this](const desktop::ApiReply &) { statusBar()->showMessage(Tr::tr("Signed out."), 5000); });
-    });
-    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    for (const DesktopFeature &feature : desktopFeatures()) {
+        if (feature.addMenus)
+            feature.addMenus(m_workspace, *this);
+    }
 
     QMenu *sync = menuBar()->addMenu(Tr::tr("&Sync"));
     QAction *syncNow = sync->addAction(Tr::tr("Sync &Now"), &m_workspace.sync(), &desktop::SyncEngine::syncNow);
@@ -189,38 +154,22 @@ void MainWindow::updateAccount()
 {
     const desktop::AuthSession &session = m_workspace.session();
     m_account->setText(session.isSignedIn() ? Tr::tr("Signed in as %1").arg(session.email()) : Tr::tr("Not signed in"));
-    if (m_signInAction)
-        m_signInAction->setEnabled(!session.isSignedIn());
-    if (m_signOutAction)
-        m_signOutAction->setEnabled(session.isSignedIn());
-    if (m_profileAction)
-        m_profileAction->setEnabled(session.isSignedIn());
 }
 
-SignInDialog *MainWindow::openSignIn()
+QStringList MainWindow::sectionIds() const
 {
-    if (!m_workspace.api().server().isValid()) {
-        statusBar()->showMessage(Tr::tr("Connect to a server first (File › Connect to Server…)."), 8000);
-        return nullptr;
-    }
-    auto *dialog = findChild<SignInDialog *>();
-    if (!dialog) {
-        dialog = new SignInDialog(m_workspace.session(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-    }
-    dialog->show();
-    dialog->raise();
-    return dialog;
+    return m_sectionIds;
 }
 
-void MainWindow::showSection(Section section)
+void MainWindow::showSection(const QString &id)
 {
-    m_navigation->setCurrentRow(int(section));
+    if (const qsizetype row = m_sectionIds.indexOf(id); row >= 0)
+        m_navigation->setCurrentRow(int(row));
 }
 
-MainWindow::Section MainWindow::currentSection() const
+QString MainWindow::currentSection() const
 {
-    return Section(m_pages->currentIndex());
+    return m_sectionIds.value(m_pages->currentIndex());
 }
 
 bool MainWindow::showConnectDialog()

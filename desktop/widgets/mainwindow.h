@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
 
 class QLabel;
 class QListWidget;
@@ -15,27 +16,24 @@ namespace quire::gui {
 
 class ConnectionIndicator;
 class SyncIndicator;
-class SignInDialog;
 
 // The application frame: a side bar of sections, the section shown beside
-// it, menus, and a status bar with the connection state. Each section is
-// its own widget; this class only arranges them.
+// it, menus, and a status bar with the connection state. The sections and
+// the features' menus come from desktopFeatures() (features.h), in its
+// order; this class only arranges them.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Section { Guides, CaseStudies, Prompts, Courses, Posts, Metrics, Admin };
-    Q_ENUM(Section)
-
     explicit MainWindow(desktop::Workspace &workspace, QWidget *parent = nullptr);
 
-    void showSection(Section section);
-    Section currentSection() const;
+    // Sections by their FeatureSection::id, in navigation order.
+    QStringList sectionIds() const;
+    void showSection(const QString &id);
+    QString currentSection() const;
 
     // Opens the connection dialog; returns true when a server was chosen.
     bool showConnectDialog();
-    // Opens the sign-in dialog (non-blocking); nullptr without a server.
-    SignInDialog *openSignIn();
 
 private:
     void buildSections();
@@ -49,9 +47,7 @@ private:
     ConnectionIndicator *m_indicator;
     QLabel *m_account;
     SyncIndicator *m_sync;
-    QAction *m_signInAction = nullptr;
-    QAction *m_signOutAction = nullptr;
-    QAction *m_profileAction = nullptr;
+    QStringList m_sectionIds;
 };
 
 } // namespace quire::gui

@@ -7,6 +7,7 @@
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/tr.h"
+#include "shared/synctable.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -25,8 +26,8 @@ namespace quire::gui {
 namespace {
 
 // The refused change as a person would keep it: Markdown when it carried
-// a body, otherwise its fields one per line.
-QString contentOf(const nlohmann::json &fields)
+// a body, otherwise its fields one per line, named by their labels.
+QString contentOf(const QString &table, const nlohmann::json &fields)
 {
     QStringList lines;
     if (fields.contains("title") && fields["title"].is_string())
@@ -34,7 +35,7 @@ QString contentOf(const nlohmann::json &fields)
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (it.key() == "title" || it.key() == "body" || !it->is_string())
             continue;
-        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(it.key()),
+        lines << QStringLiteral("%1: %2").arg(shared::SyncSchema::columnLabel(table, QString::fromStdString(it.key())),
                                               QString::fromStdString(it->get<std::string>()));
     }
     if (fields.contains("body") && fields["body"].is_string())
@@ -133,7 +134,7 @@ void RejectedDialog::reload()
         item->setData(Qt::UserRole + 1, r.message);
         item->setData(Qt::UserRole + 2,
                       r.op == QLatin1String("delete") ? Tr::tr("(a deletion of %1)").arg(r.rowId)
-                                                      : contentOf(r.fields));
+                                                      : contentOf(r.table, r.fields));
     }
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);

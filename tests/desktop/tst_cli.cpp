@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/cli/features.h"
 #include "desktop/core/replicamigrations.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
@@ -7,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -98,6 +100,46 @@ private Q_SLOTS:
         const CliResult v = cli({ QStringLiteral("--version") });
         QCOMPARE(v.exitCode, 0);
         QCOMPARE(v.out.trimmed(), QByteArray("quire-cli 0.1.0"));
+    }
+
+    // --help is the feature list's command tables, looped over: every
+    // command's usage, in list order; every command there is dispatched.
+    void helpListsEveryCommandOfTheFeatures()
+    {
+        const CliResult h = cli({ QStringLiteral("--help") });
+        QCOMPARE(h.exitCode, 0);
+        const QString text = QString::fromUtf8(h.out);
+        QStringList names;
+        qsizetype from = 0;
+        for (const quire::cli::CliFeature &feature : quire::cli::cliFeatures()) {
+            for (const quire::cli::CliCommand &command : feature.commands()) {
+                names << command.name;
+                QVERIFY2(command.usage.startsWith(QStringLiteral("  ") + command.name + QLatin1Char(' ')),
+                         qPrintable(command.usage));
+                const qsizetype at = text.indexOf(command.usage, from);
+                QVERIFY2(at >= 0, qPrintable(command.name));
+                from = at + command.usage.size();
+            }
+        }
+        QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
+        for (const char *known : { "connect", "login", "logout", "status", "sync", "guides", "conflicts", "rejected" })
+            QVERIFY2(names.contains(QLatin1String(known)), known);
+        // Each reaches its own handler: a bad argument is its usage error,
+        // never "unknown command".
+        for (const QString &name : std::as_const(names)) {
+            const CliResult r = cli(withProfile(QStringLiteral("h"), { name, QStringLiteral("--no-such-option") }));
+            QVERIFY2(r.exitCode == 2, qPrintable(name + QLatin1Char(' ') + QString::number(r.exitCode)));
+            QVERIFY2(!r.err.contains("unknown command"), r.err.constData());
+        }
+    }
+
+    void unknownCommandIsAClearUsageError()
+    {
+        const CliResult r = cli({ QStringLiteral("frobnicate") });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("unknown command frobnicate"), r.err.constData());
+        QVERIFY2(r.err.contains("quire-cli --help"), r.err.constData());
     }
 
     void usageErrors()
@@ -221,7 +263,7 @@ private Q_SLOTS:
         body.close();
         const CliResult made
             = cli(withProfile(QStringLiteral("s1"),
-                              { QStringLiteral("articles"), QStringLiteral("create"), QStringLiteral("--title"),
+                              { QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"),
                                 QStringLiteral("Scripted"), QStringLiteral("--body-file"), body.fileName() }));
         QCOMPARE(made.exitCode, 0);
         const QString id = QString::fromUtf8(made.out.trimmed());
@@ -232,9 +274,8 @@ private Q_SLOTS:
         QCOMPARE(status["pending"].get<int>(), 1);
         QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync") })).exitCode, 0);
         QCOMPARE(cli(withProfile(QStringLiteral("s2"), { QStringLiteral("sync") })).exitCode, 0);
-        const CliResult shown
-            = cli(withProfile(QStringLiteral("s2"),
-                              { QStringLiteral("articles"), QStringLiteral("show"), id, QStringLiteral("--json") }));
+        const CliResult shown = cli(withProfile(
+            QStringLiteral("s2"), { QStringLiteral("guides"), QStringLiteral("show"), id, QStringLiteral("--json") }));
         QCOMPARE(shown.exitCode, 0);
         const auto row = nlohmann::json::parse(shown.out.toStdString());
         QCOMPARE(row["body"].get<std::string>(),
@@ -244,13 +285,13 @@ private Q_SLOTS:
         body.write("Intro, from s1.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         body.close();
         QCOMPARE(cli(withProfile(QStringLiteral("s1"),
-                                 { QStringLiteral("articles"), QStringLiteral("edit"), id,
-                                   QStringLiteral("--body-file"), body.fileName() }))
+                                 { QStringLiteral("guides"), QStringLiteral("edit"), id, QStringLiteral("--body-file"),
+                                   body.fileName() }))
                      .exitCode,
                  0);
         QCOMPARE(cli(withProfile(QStringLiteral("s2"),
-                                 { QStringLiteral("articles"), QStringLiteral("edit"), id,
-                                   QStringLiteral("--body-file"), QStringLiteral("-") }),
+                                 { QStringLiteral("guides"), QStringLiteral("edit"), id, QStringLiteral("--body-file"),
+                                   QStringLiteral("-") }),
                      "Intro, from s2.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
                      .exitCode,
                  0);
@@ -276,28 +317,27 @@ private Q_SLOTS:
         QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync") })).exitCode, 0);
         const auto after = nlohmann::json::parse(
             cli(withProfile(QStringLiteral("s1"),
-                            { QStringLiteral("articles"), QStringLiteral("show"), id, QStringLiteral("--json") }))
+                            { QStringLiteral("guides"), QStringLiteral("show"), id, QStringLiteral("--json") }))
                 .out.toStdString());
         QVERIFY(after["body"].get<std::string>().find("from s2") != std::string::npos);
         // Errors: unknown ids, bad options, invalid fields.
         QCOMPARE(cli(withProfile(QStringLiteral("s1"),
-                                 { QStringLiteral("articles"), QStringLiteral("show"),
+                                 { QStringLiteral("guides"), QStringLiteral("show"),
                                    QStringLiteral("01890a5d-ac96-774b-bcce-b302099a8057") }))
                      .exitCode,
                  8);
         QCOMPARE(
-            cli(withProfile(QStringLiteral("s1"), { QStringLiteral("articles"), QStringLiteral("create") })).exitCode,
-            2);
+            cli(withProfile(QStringLiteral("s1"), { QStringLiteral("guides"), QStringLiteral("create") })).exitCode, 2);
         const CliResult invalid
             = cli(withProfile(QStringLiteral("s1"),
-                              { QStringLiteral("articles"), QStringLiteral("create"), QStringLiteral("--title"),
+                              { QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"),
                                 QStringLiteral("x"), QStringLiteral("--status"), QStringLiteral("bogus") }));
         QCOMPARE(invalid.exitCode, 1);
         QVERIFY(invalid.err.contains("status"));
         // The article's other fields, and their validation.
         const CliResult full = cli(withProfile(
             QStringLiteral("s1"),
-            { QStringLiteral("articles"), QStringLiteral("create"), QStringLiteral("--title"), QStringLiteral("Case"),
+            { QStringLiteral("guides"), QStringLiteral("create"), QStringLiteral("--title"), QStringLiteral("Case"),
               QStringLiteral("--kind"), QStringLiteral("case_study"), QStringLiteral("--slug"),
               QStringLiteral("a-case"), QStringLiteral("--summary"), QStringLiteral("Short."), QStringLiteral("--tags"),
               QStringLiteral("beans, roast ,beans"), QStringLiteral("--json") }));
@@ -305,22 +345,22 @@ private Q_SLOTS:
         const QString caseId = QString::fromStdString(nlohmann::json::parse(full.out.toStdString())["id"]);
         const auto caseRow = nlohmann::json::parse(
             cli(withProfile(QStringLiteral("s1"),
-                            { QStringLiteral("articles"), QStringLiteral("show"), caseId, QStringLiteral("--json") }))
+                            { QStringLiteral("guides"), QStringLiteral("show"), caseId, QStringLiteral("--json") }))
                 .out.toStdString());
         QCOMPARE(caseRow["kind"].get<std::string>(), std::string("case_study"));
         QCOMPARE(caseRow["slug"].get<std::string>(), std::string("a-case"));
         QCOMPARE(caseRow["tags"].get<std::string>(), std::string(R"(["beans","roast"])"));
         const CliResult badSlug = cli(withProfile(QStringLiteral("s1"),
-                                                  { QStringLiteral("articles"), QStringLiteral("edit"), caseId,
+                                                  { QStringLiteral("guides"), QStringLiteral("edit"), caseId,
                                                     QStringLiteral("--slug"), QStringLiteral("Not A Slug") }));
         QCOMPARE(badSlug.exitCode, 1);
         QVERIFY(badSlug.err.contains("slug"));
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("articles"), QStringLiteral("edit"), caseId }))
+        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("guides"), QStringLiteral("edit"), caseId }))
                      .exitCode,
                  2);
-        QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("articles"), QStringLiteral("delete"), id }))
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            cli(withProfile(QStringLiteral("s1"), { QStringLiteral("guides"), QStringLiteral("delete"), id })).exitCode,
+            0);
         QCOMPARE(cli(withProfile(QStringLiteral("s1"), { QStringLiteral("sync"), QStringLiteral("--json") })).exitCode,
                  0);
     }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/translations.h"
 #include "desktop/core/workspace.h"
+#include "desktop/widgets/features.h"
 #include "desktop/widgets/mainwindow.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSet>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -14,7 +16,6 @@
 #include <QTest>
 
 using namespace quire;
-using Section = gui::MainWindow::Section;
 
 // The main window frame, driven with real clicks and keys under offscreen.
 class TestMainWindow : public QObject
@@ -51,7 +52,37 @@ private Q_SLOTS:
                  (QStringList { QStringLiteral("Guides"), QStringLiteral("Case studies"), QStringLiteral("Prompts"),
                                 QStringLiteral("Courses"), QStringLiteral("Posts"), QStringLiteral("Metrics"),
                                 QStringLiteral("Admin") }));
-        QCOMPARE(m_window->currentSection(), Section::Guides);
+        QCOMPARE(m_window->currentSection(), QStringLiteral("guides"));
+    }
+
+    // The navigation is the feature list looped over: every feature's
+    // sections, in list order, each with the page it makes.
+    void sectionsComeFromTheFeatureList()
+    {
+        QStringList ids;
+        QStringList titles;
+        for (const gui::DesktopFeature &feature : gui::desktopFeatures()) {
+            const QList<gui::FeatureSection> sections = feature.sections(*m_workspace);
+            QVERIFY2(!sections.isEmpty(), feature.name);
+            for (const gui::FeatureSection &section : sections) {
+                ids << section.id;
+                titles << section.title;
+            }
+        }
+        QCOMPARE(m_window->sectionIds(), ids);
+        QListWidget *nav = navigation();
+        QCOMPARE(nav->count(), int(titles.size()));
+        QCOMPARE(pages()->count(), int(titles.size()));
+        for (int row = 0; row < nav->count(); ++row) {
+            QCOMPARE(nav->item(row)->text(), titles[row]);
+            QCOMPARE(pages()->widget(row)->property("sectionId").toString(), ids[row]);
+        }
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size()); // ids are unique
+        for (const QString &id : std::as_const(ids)) {
+            m_window->showSection(id);
+            QCOMPARE(m_window->currentSection(), id);
+        }
+        m_window->showSection(QStringLiteral("guides"));
     }
 
     void clickingASectionShowsIt()
@@ -61,14 +92,15 @@ private Q_SLOTS:
             const QRect rect = nav->visualItemRect(nav->item(row));
             QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, rect.center());
             QCOMPARE(pages()->currentIndex(), row);
-            if (row == int(Section::Admin)) {
+            const QString id = m_window->sectionIds().value(row);
+            if (id == QLatin1String("admin")) {
                 // Built: without an admin signed in it says what is needed.
                 auto *notice = pages()->currentWidget()->findChild<QLabel *>(QStringLiteral("adminNotice"));
                 QVERIFY(notice && notice->isVisible());
                 QVERIFY(notice->text().contains(QStringLiteral("Sign in as an administrator")));
                 continue;
             }
-            if (row == int(Section::Guides) || row == int(Section::CaseStudies)) {
+            if (id == QLatin1String("guides") || id == QLatin1String("case-studies")) {
                 // Built: the article list with its search and the editor.
                 QVERIFY(pages()->currentWidget()->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
                 QVERIFY(pages()->currentWidget()->findChild<QWidget *>(QStringLiteral("articleEditor")));
@@ -85,12 +117,12 @@ private Q_SLOTS:
 
     void keyboardMovesBetweenSections()
     {
-        m_window->showSection(Section::Guides);
+        m_window->showSection(QStringLiteral("guides"));
         navigation()->setFocus();
         QTest::keyClick(navigation(), Qt::Key_Down);
-        QCOMPARE(m_window->currentSection(), Section::CaseStudies);
+        QCOMPARE(m_window->currentSection(), QStringLiteral("case-studies"));
         QTest::keyClick(navigation(), Qt::Key_End);
-        QCOMPARE(m_window->currentSection(), Section::Admin);
+        QCOMPARE(m_window->currentSection(), QStringLiteral("admin"));
     }
 
     void statusBarShowsConnectionState()

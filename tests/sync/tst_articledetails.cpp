@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/articles/widgets/articleeditor.h"
+#include "desktop/articles/widgets/metadatapanel.h"
 #include "desktop/core/contentstore.h"
-#include "desktop/widgets/articleeditor.h"
-#include "desktop/widgets/metadatapanel.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/widgetfinder.h"
 #include "tests/sync/syncpeer.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "desktop/core/medialibrary.h"
 #include "desktop/core/workspace.h"
+#include "desktop/media/core/medialibrary.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/support/testimages.h"
 #include "tests/sync/syncpeer.h"

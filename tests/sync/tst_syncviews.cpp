@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/contentstore.h"
 #include "desktop/core/syncengine.h"
+#include "desktop/core/translations.h"
 #include "desktop/widgets/conflictsdialog.h"
 #include "desktop/widgets/mainwindow.h"
 #include "desktop/widgets/rejecteddialog.h"
 #include "desktop/widgets/syncindicator.h"
+#include "shared/declaredtables.h"
+#include "shared/synctable.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/widgetfinder.h"
 #include "tests/sync/syncpeer.h"
@@ -76,9 +79,10 @@ private Q_SLOTS:
         quire::gui::ConflictsDialog dialog(m_b->ws());
         dialog.show();
         QCOMPARE(dialog.count(), 1);
-        // Named as people know it: its type, its title, the field.
+        // Named as people know it: its type, its title, the field's declared
+        // label (not the column's name, "body").
         QCOMPARE(findNamed<QListWidget>(dialog, "conflictList")->item(0)->text(),
-                 QStringLiteral("Article · Both sides · body"));
+                 QStringLiteral("Article · Both sides · Text"));
         auto *server = findNamed<QPlainTextEdit>(dialog, "serverVersion");
         auto *mine = findNamed<QPlainTextEdit>(dialog, "myVersion");
         QVERIFY(server && mine);
@@ -139,6 +143,10 @@ private Q_SLOTS:
                     ->text()
                     .startsWith(QStringLiteral("Not mine to publish")));
         QVERIFY(dialog.currentContent().contains(QStringLiteral("Careful words, final.")));
+        // Its other fields by their labels, not their column names.
+        QVERIFY2(dialog.currentContent().contains(QStringLiteral("Status: published")),
+                 qPrintable(dialog.currentContent()));
+        QVERIFY(!dialog.currentContent().contains(QStringLiteral("status:")));
         QTest::mouseClick(findNamed<QPushButton>(dialog, "copyButton"), Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), dialog.currentContent());
         const QString path = m_dir.filePath(QStringLiteral("refused.md"));
@@ -150,6 +158,27 @@ private Q_SLOTS:
         QTest::mouseClick(findNamed<QPushButton>(dialog, "dismissButton"), Qt::LeftButton);
         QCOMPARE(dialog.count(), 0);
         QCOMPARE(m_b->status().rejected, 0);
+    }
+
+    // Every shipped column has a label, translated; an undeclared one shows
+    // its raw name. Last: it leaves German installed.
+    void columnsAreNamedByTheirDeclaredLabels()
+    {
+        for (const quire::shared::SyncTable &table : quire::shared::declaredTables()) {
+            for (const quire::shared::SyncColumn &column : table.columns)
+                QVERIFY2(column.label, qPrintable(table.name + QLatin1Char('.') + column.name));
+        }
+        QCOMPARE(quire::shared::SyncSchema::columnLabel(QStringLiteral("articles"), QStringLiteral("published_at")),
+                 QStringLiteral("Published"));
+        QCOMPARE(quire::shared::SyncSchema::columnLabel(QStringLiteral("articles"), QStringLiteral("no_such_column")),
+                 QStringLiteral("no_such_column"));
+        QCOMPARE(quire::shared::SyncSchema::columnLabel(QStringLiteral("no_such_table"), QStringLiteral("body")),
+                 QStringLiteral("body"));
+        QVERIFY(quire::desktop::Translations::install(*qApp, QLocale(QLocale::German, QLocale::Germany)));
+        QCOMPARE(quire::shared::SyncSchema::columnLabel(QStringLiteral("articles"), QStringLiteral("body")),
+                 QStringLiteral("Text"));
+        QCOMPARE(quire::shared::SyncSchema::columnLabel(QStringLiteral("articles"), QStringLiteral("published_at")),
+                 QStringLiteral("Veröffentlicht"));
     }
 };
 

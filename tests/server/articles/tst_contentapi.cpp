@@ -43,7 +43,7 @@ private:
     QByteArray m_admin, m_editor, m_author, m_other, m_reader;
 
     QString createArticle(const QByteArray &token, const nlohmann::json &fields,
-                          const QString &collection = QStringLiteral("articles"))
+                          const QString &collection = QStringLiteral("guides"))
     {
         const HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/") + collection, token, json(fields));
         if (r.status != 201) {

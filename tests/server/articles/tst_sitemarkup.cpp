@@ -684,7 +684,7 @@ private Q_SLOTS:
               "#### Grind size\n\nMedium-fine.\n\n"
               "---\n\n"
               "Espresso-free text after a rule,  \nwith a hard break.\n";
-        const QString guide = create(QStringLiteral("articles"),
+        const QString guide = create(QStringLiteral("guides"),
                                      { { "title", "Pour-over at home" },
                                        { "slug", "pour-over" },
                                        { "summary", "Good coffee, slowly." },
@@ -715,12 +715,12 @@ private Q_SLOTS:
         }
         // Withdrawn after it was published: 410.
         const QString withdrawn
-            = create(QStringLiteral("articles"), { { "title", "Old news" }, { "slug", "old-news" } }, true);
+            = create(QStringLiteral("guides"), { { "title", "Old news" }, { "slug", "old-news" } }, true);
         QVERIFY(!withdrawn.isEmpty());
         QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/unpublish").arg(withdrawn), m_admin).status, 200);
         // A draft without summary or author line, shown through a signed link.
         const QString draft = create(
-            QStringLiteral("articles"),
+            QStringLiteral("guides"),
             { { "title", "Cold brew, soon" }, { "slug", "cold-brew" }, { "body", "## Steep\n\nTwelve hours.\n" } },
             false);
         QVERIFY(!draft.isEmpty());
@@ -741,7 +741,7 @@ private Q_SLOTS:
         QCOMPARE(postForm(QStringLiteral("/saved/") + guide, "action=save&csrf_token=" + csrf, cookie).status, 303);
 
         QVERIFY(fetch(QStringLiteral("home"), QStringLiteral("/"), 200));
-        QVERIFY(fetch(QStringLiteral("articles"), QStringLiteral("/guides"), 200));
+        QVERIFY(fetch(QStringLiteral("guides"), QStringLiteral("/guides"), 200));
         QVERIFY(fetch(QStringLiteral("case studies"), QStringLiteral("/case-studies"), 200));
         QVERIFY(fetch(QStringLiteral("case studies, page 2"), QStringLiteral("/case-studies?page=2"), 200));
         QVERIFY(fetch(QStringLiteral("guide"), QStringLiteral("/guides/pour-over"), 200));

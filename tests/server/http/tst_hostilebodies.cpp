@@ -142,7 +142,7 @@ private Q_SLOTS:
             { "handshake schema_version text", "/api/v1/handshake", Caller::Nobody,
               "{" + client + R"(,"client_version":"1.0","schema_version":"1"})", "schema_version" },
             { "handshake schema_version fraction", "/api/v1/handshake", Caller::Nobody,
-              "{" + client + R"(,"client_version":"1.0","schema_version":2.5})", "schema_version" },
+              "{" + client + R"(,"client_version":"1.0","schema_version":1.5})", "schema_version" },
             { "handshake schema_version beyond int64", "/api/v1/handshake", Caller::Nobody,
               "{" + client + R"(,"client_version":"1.0","schema_version":9223372036854775809})", "schema_version" },
             { "handshake schema_version max uint64", "/api/v1/handshake", Caller::Nobody,

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/articles/core/articlelistmodel.h"
+
+#include "desktop/core/tr.h"
+#include "shared/articlekind.h"
+#include "shared/contentstatus.h"
+#include "shared/timestamp.h"
+
+#include <QLocale>
+
+namespace quire::desktop {
+
+ArticleListModel::ArticleListModel(shared::Database &db, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_db(db)
+{ }
+
+QString ArticleListModel::refresh()
+{
+    shared::Result<QList<ArticleSummary>> rows = m_query.run(m_db);
+    if (!rows)
+        return rows.error().message;
+    beginResetModel();
+    m_rows = std::move(rows.value());
+    endResetModel();
+    return {};
+}
+
+int ArticleListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ArticleListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ArticleListModel::statusLabel(const QString &status)
+{
+    using shared::ContentStatus;
+    switch (shared::contentStatusFromName(status).value_or(ContentStatus(-1))) {
+    case ContentStatus::Draft:
+        return Tr::tr("Draft");
+    case ContentStatus::InReview:
+        return Tr::tr("In review");
+    case ContentStatus::Scheduled:
+        return Tr::tr("Scheduled");
+    case ContentStatus::Published:
+        return Tr::tr("Published");
+    case ContentStatus::Archived:
+        return Tr::tr("Archived");
+    }
+    return status; // a status this version does not know, shown as it is
+}
+
+QString ArticleListModel::kindLabel(const QString &kind)
+{
+    const std::optional<shared::ArticleKind> known = shared::articleKindFromName(kind);
+    return known ? shared::articleKindLabel(*known) : kind; // an unknown kind as it is, never as a guide
+}
+
+QVariant ArticleListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const ArticleSummary &a = m_rows[index.row()];
+    if (role == IdRole)
+        return a.id;
+    if (role == SnippetRole || (role == Qt::ToolTipRole && !a.snippet.isEmpty()))
+        return a.snippet;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Title:
+        return a.title.isEmpty() ? Tr::tr("(untitled)") : a.title;
+    case Kind:
+        return kindLabel(a.kind);
+    case Status:
+        return statusLabel(a.status);
+    case Updated:
+        if (const auto at = shared::Timestamp::parse(a.updatedAt))
+            return QLocale().toString(at->toLocalTime(), QLocale::ShortFormat);
+        return QString();
+    default:
+        return {};
+    }
+}
+
+QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Title:
+        return Tr::tr("Title");
+    case Kind:
+        return Tr::tr("Kind");
+    case Status:
+        return Tr::tr("Status");
+    case Updated:
+        return Tr::tr("Changed");
+    default:
+        return {};
+    }
+}
+
+int ArticleListModel::rowOf(const QString &id) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+QString ArticleListModel::idAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].id : QString();
+}
+
+} // namespace quire::desktop

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/articles/core/articlepagedata.h"
+
+#include "desktop/core/contentstore.h"
+#include "desktop/core/profile.h"
+#include "shared/synctable.h"
+#include "shared/timestamp.h"
+#include "shared/utf8.h"
+
+namespace quire::desktop {
+
+namespace {
+
+QString text(const nlohmann::json &row, const char *key)
+{
+    const auto it = row.find(key);
+    return it != row.end() && it->is_string() ? shared::Utf8::decode(it->get_ref<const std::string &>()) : QString();
+}
+
+} // namespace
+
+ArticlePageData::ArticlePageData(ContentStore &content, const Profile &profile)
+    : m_content(content)
+    , m_profile(profile)
+{ }
+
+shared::ArticleView ArticlePageData::article(const nlohmann::json &fields) const
+{
+    shared::ArticleView a;
+    if (!fields.is_object())
+        return a;
+    a.kind = text(fields, "kind");
+    a.slug = text(fields, "slug");
+    a.title = text(fields, "title");
+    a.summary = text(fields, "summary");
+    a.body = text(fields, "body");
+    a.seoTitle = text(fields, "seo_title");
+    a.seoDescription = text(fields, "seo_description");
+    a.coverUrl = text(fields, "cover");
+    a.tags = shared::listItems(text(fields, "tags"));
+    if (const auto published = shared::Timestamp::parse(text(fields, "published_at")))
+        a.publishedAt = *published;
+    if (const auto updated = shared::Timestamp::parse(text(fields, "updated_at")))
+        a.updatedAt = *updated;
+    const shared::SyncTable &categories = *shared::SyncSchema::find(QStringLiteral("categories"));
+    for (const QString &id : shared::listItems(text(fields, "categories"))) {
+        const shared::Result<std::optional<nlohmann::json>> row = m_content.get(categories, id);
+        if (row && *row)
+            a.categories.append({ text(**row, "name"), text(**row, "slug") });
+    }
+    return a;
+}
+
+shared::ArticlePage::Site ArticlePageData::site() const
+{
+    shared::ArticlePage::Site site;
+    site.name = m_profile.siteName();
+    if (site.name.isEmpty())
+        site.name = QStringLiteral("Quire"); // no server yet: the name a server's site has by default
+    return site;
+}
+
+} // namespace quire::desktop

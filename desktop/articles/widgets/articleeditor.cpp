@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/articles/widgets/articleeditor.h"
+
+#include "desktop/articles/core/articlelistmodel.h"
+#include "desktop/articles/core/articlepagedata.h"
+#include "desktop/articles/widgets/articlepreview.h"
+#include "desktop/articles/widgets/metadatapanel.h"
+#include "desktop/core/authsession.h"
+#include "desktop/core/contentstore.h"
+#include "desktop/core/workspace.h"
+#include "desktop/media/core/medialibrary.h"
+#include "desktop/widgets/bodyeditor.h"
+#include "desktop/widgets/revisionpanel.h"
+#include "desktop/widgets/tr.h"
+#include "shared/articlekind.h"
+#include "shared/contentstatus.h"
+#include "shared/permissions.h"
+#include "shared/role.h"
+#include "shared/utf8.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace quire::gui {
+
+using shared::ContentStatus;
+
+using desktop::ContentStore;
+
+namespace {
+
+constexpr int kAutosaveMs = 1000;
+constexpr int kSaveAtLatestMs = 2000;
+
+QString text(const nlohmann::json &row, const char *key)
+{
+    // Type-checked: value(key, default) throws when the member is not text.
+    const auto it = row.find(key); // end() when row is no object
+    return it != row.end() && it->is_string() ? shared::Utf8::decode(it->get_ref<const std::string &>()) : QString();
+}
+
+} // namespace
+
+ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_title(new QLineEdit(this))
+    , m_kind(new QComboBox(this))
+    , m_slug(new QLineEdit(this))
+    , m_summary(new QLineEdit(this))
+    , m_body(new BodyEditor(this))
+    , m_statusLabel(new QLabel(this))
+    , m_problem(new QLabel(this))
+    , m_autosave(new QTimer(this))
+    , m_saveAtLatest(new QTimer(this))
+    , m_split(new QSplitter(Qt::Horizontal, this))
+{
+    setObjectName(QStringLiteral("articleEditor"));
+    m_title->setObjectName(QStringLiteral("titleEdit"));
+    m_slug->setObjectName(QStringLiteral("slugEdit"));
+    m_summary->setObjectName(QStringLiteral("summaryEdit"));
+    m_kind->setObjectName(QStringLiteral("kindCombo"));
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_problem->setObjectName(QStringLiteral("problemLabel"));
+    m_title->setPlaceholderText(Tr::tr("Title"));
+    m_slug->setPlaceholderText(Tr::tr("address-on-the-web"));
+    m_summary->setPlaceholderText(Tr::tr("One or two sentences for lists and search engines"));
+    m_body->setPlaceholderText(
+        Tr::tr("Write here; format with the toolbar or in Markdown: # heading, **bold**, - list…"));
+    for (shared::ArticleKind kind : shared::articleKinds())
+        m_kind->addItem(shared::articleKindLabel(kind), shared::articleKindName(kind));
+    m_problem->setWordWrap(true);
+    m_problem->setForegroundRole(QPalette::BrightText);
+    m_title->setAccessibleName(Tr::tr("Title"));
+
+    m_submit = actionButton(Tr::tr("Submit for Review"), "submitButton", ContentStatus::InReview);
+    m_publish = actionButton(Tr::tr("Publish"), "publishButton", ContentStatus::Published);
+    m_unpublish = actionButton(Tr::tr("Unpublish"), "unpublishButton", ContentStatus::Draft);
+    m_schedule = new QPushButton(Tr::tr("Schedule…"), this);
+    m_schedule->setObjectName(QStringLiteral("scheduleButton"));
+    connect(m_schedule, &QPushButton::clicked, this, &ArticleEditor::schedule);
+    m_metadata = new MetadataPanel(workspace, this);
+    m_revisions = new RevisionPanel(workspace, this);
+    connect(m_metadata, &MetadataPanel::edited, this, &ArticleEditor::edited);
+
+    auto *form = new QFormLayout;
+    form->addRow(Tr::tr("&Title:"), m_title);
+    form->addRow(Tr::tr("&Kind:"), m_kind);
+    form->addRow(Tr::tr("&Address:"), m_slug);
+    form->addRow(Tr::tr("S&ummary:"), m_summary);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_statusLabel, 1);
+    actions->addWidget(m_submit);
+    actions->addWidget(m_publish);
+    actions->addWidget(m_unpublish);
+    actions->addWidget(m_schedule);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(actions);
+    layout->addWidget(m_problem);
+    // The text gets the room; details and history sit beside it in tabs.
+    auto *side = new QTabWidget(this);
+    side->setObjectName(QStringLiteral("articleSideTabs"));
+    side->addTab(m_metadata, Tr::tr("Details"));
+    side->addTab(m_revisions, Tr::tr("History"));
+    m_split->addWidget(m_body);
+    m_split->addWidget(side);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 1);
+    layout->addWidget(m_split, 1);
+
+    m_autosave->setSingleShot(true);
+    m_autosave->setInterval(kAutosaveMs);
+    connect(m_autosave, &QTimer::timeout, this, &ArticleEditor::saveNow);
+    m_saveAtLatest->setSingleShot(true);
+    m_saveAtLatest->setInterval(kSaveAtLatestMs);
+    connect(m_saveAtLatest, &QTimer::timeout, this, &ArticleEditor::saveNow);
+    for (QLineEdit *edit : { m_title, m_slug, m_summary })
+        connect(edit, &QLineEdit::textEdited, this, &ArticleEditor::edited);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ArticleEditor::edited);
+    connect(m_body, &BodyEditor::changed, this, &ArticleEditor::edited);
+    connect(m_body->previewAction(), &QAction::toggled, this, &ArticleEditor::showPreview);
+    // Leaving the editor (another widget, another window) saves at once.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *old, QWidget *now) {
+        if (m_dirty && old && isAncestorOf(old) && !(now && isAncestorOf(now)))
+            saveNow();
+    });
+    // Images go to the profile's media library and are uploaded on sync.
+    desktop::MediaLibrary &media = workspace.media();
+    setMediaHandlers(
+        [&media](const QByteArray &bytes) -> shared::Result<QString> {
+            shared::Result<QString> sha = media.import(bytes);
+            if (!sha)
+                return sha.error();
+            return desktop::MediaLibrary::urlOf(*sha);
+        },
+        [&media](const QString &url) { return media.resolve(url); });
+    m_metadata->setImageImporter([&media](const QString &path, QString &error) {
+        shared::Result<QString> sha = media.importFile(path);
+        if (!sha) {
+            error = sha.error().message;
+            return QString();
+        }
+        return desktop::MediaLibrary::urlOf(*sha);
+    });
+    load(QString());
+}
+
+ArticleEditor::~ArticleEditor()
+{
+    // Closing the window must not lose the last second of typing.
+    if (m_dirty)
+        saveNow();
+}
+
+QPushButton *ArticleEditor::actionButton(const QString &label, const char *name, ContentStatus status)
+{
+    auto *button = new QPushButton(label, this);
+    button->setObjectName(QString::fromLatin1(name));
+    const QString target = shared::contentStatusName(status);
+    connect(button, &QPushButton::clicked, this, [this, target] { setStatus(target); });
+    return button;
+}
+
+void ArticleEditor::load(const QString &id)
+{
+    if (m_dirty)
+        saveNow();
+    m_loading = true;
+    m_id = id;
+    m_loaded = nlohmann::json();
+    if (!id.isEmpty()) {
+        shared::Result<std::optional<nlohmann::json>> row = m_workspace.content().get(ContentStore::articles(), id);
+        if (row && *row)
+            m_loaded = **row;
+    }
+    const bool has = m_loaded.is_object();
+    m_title->setText(text(m_loaded, "title"));
+    m_slug->setText(text(m_loaded, "slug"));
+    m_summary->setText(text(m_loaded, "summary"));
+    const QString kind = text(m_loaded, "kind");
+    // A kind this version does not know is shown as it is, never taken for the first one.
+    if (has && m_kind->findData(kind) < 0)
+        m_kind->addItem(kind, kind);
+    m_kind->setCurrentIndex(has ? m_kind->findData(kind) : 0);
+    m_body->setMarkdown(text(m_loaded, "body"));
+    for (QWidget *w : std::initializer_list<QWidget *> { m_title, m_kind, m_slug, m_summary, m_body })
+        w->setEnabled(has);
+    m_metadata->load(has ? m_loaded : nlohmann::json::object());
+    m_revisions->showArticle(text(m_loaded, "kind"), has ? id : QString());
+    m_problem->clear();
+    m_dirty = false;
+    m_loading = false;
+    updateActions();
+    if (m_preview && m_preview->isVisible())
+        m_preview->updateNow();
+}
+
+void ArticleEditor::setMediaHandlers(ImageImporter importer, MediaResolver resolver)
+{
+    m_body->setImageImporter(std::move(importer));
+    m_body->setMediaResolver(resolver);
+    if (m_preview)
+        m_preview->setMediaResolver(resolver);
+    m_resolver = std::move(resolver);
+}
+
+void ArticleEditor::showPreview(bool on)
+{
+    if (!on) {
+        if (m_preview)
+            m_preview->hide();
+        return;
+    }
+    // Made on first use: a web engine costs time and memory that opening
+    // an article should not pay.
+    if (!m_preview) {
+        m_preview = new ArticlePreview(this);
+        m_preview->setMediaResolver(m_resolver);
+        // The page as readers will get it: categories by name from the
+        // replica, the site's name as the server gave it.
+        const desktop::ArticlePageData data(m_workspace.content(), m_workspace.profile());
+        m_preview->setSource([this, data] {
+            nlohmann::json fields = m_loaded.is_object() ? m_loaded : nlohmann::json::object();
+            fields.update(fieldsOnScreen());
+            return data.article(fields);
+        });
+        m_preview->setSiteSource([data] { return data.site(); });
+        m_split->insertWidget(1, m_preview);
+        m_split->setStretchFactor(1, 3);
+    }
+    m_preview->show();
+    m_preview->updateNow();
+}
+
+void ArticleEditor::reloadIfClean()
+{
+    if (!m_dirty && !m_id.isEmpty())
+        load(m_id);
+}
+
+nlohmann::json ArticleEditor::fieldsOnScreen() const
+{
+    nlohmann::json fields { { "title", m_title->text().toStdString() },
+                            { "kind", m_kind->currentData().toString().toStdString() },
+                            { "slug", m_slug->text().trimmed().toStdString() },
+                            { "summary", m_summary->text().toStdString() },
+                            { "body", m_body->markdown().toStdString() } };
+    fields.update(m_metadata->fields());
+    return fields;
+}
+
+void ArticleEditor::edited()
+{
+    if (m_loading || m_id.isEmpty())
+        return;
+    const bool wasDirty = m_dirty;
+    m_dirty = true;
+    m_autosave->start();
+    if (!m_saveAtLatest->isActive())
+        m_saveAtLatest->start();
+    if (m_preview && m_preview->isVisible())
+        m_preview->scheduleUpdate();
+    if (!wasDirty)
+        updateActions(); // once per burst of typing, not per keystroke
+}
+
+bool ArticleEditor::saveNow()
+{
+    m_autosave->stop();
+    m_saveAtLatest->stop();
+    if (!m_dirty || m_id.isEmpty())
+        return true;
+    // Only what differs from the replica is written: an untouched body is
+    // never rewritten, so what the user wrote stays byte for byte.
+    nlohmann::json changed = nlohmann::json::object();
+    const nlohmann::json screen = fieldsOnScreen();
+    for (auto it = screen.begin(); it != screen.end(); ++it) {
+        if (m_loaded.value(it.key(), nlohmann::json()) != *it)
+            changed[it.key()] = *it;
+    }
+    if (!changed.empty()) {
+        shared::VoidResult r = m_workspace.content().update(ContentStore::articles(), m_id, changed);
+        if (!r) {
+            QStringList lines { r.error().message };
+            for (auto it = r.error().fields.cbegin(); it != r.error().fields.cend(); ++it)
+                lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
+            m_problem->setText(lines.join(QLatin1Char('\n')));
+            return false; // the text stays on screen and is tried again on the next change
+        }
+        for (auto it = changed.begin(); it != changed.end(); ++it)
+            m_loaded[it.key()] = *it;
+    }
+    m_problem->clear();
+    m_dirty = false;
+    updateActions();
+    Q_EMIT saved(m_id);
+    return true;
+}
+
+void ArticleEditor::setStatus(const QString &status, const QString &publishAt)
+{
+    if (!saveNow())
+        return;
+    nlohmann::json change { { "status", status.toStdString() } };
+    if (!publishAt.isEmpty())
+        change["publish_at"] = publishAt.toStdString();
+    shared::VoidResult r = m_workspace.content().update(ContentStore::articles(), m_id, change);
+    if (!r) {
+        m_problem->setText(r.error().message);
+        return;
+    }
+    for (auto it = change.begin(); it != change.end(); ++it)
+        m_loaded[it.key()] = *it;
+    updateActions();
+    Q_EMIT saved(m_id);
+}
+
+void ArticleEditor::schedule()
+{
+    // The server publishes at this time even when no desktop is online.
+    QDialog dialog(this);
+    dialog.setWindowTitle(Tr::tr("Schedule Publication"));
+    auto *when = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), &dialog);
+    when->setObjectName(QStringLiteral("publishAtEdit"));
+    when->setCalendarPopup(true);
+    when->setMinimumDateTime(QDateTime::currentDateTime());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(Tr::tr("Schedule"));
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QFormLayout(&dialog);
+    layout->addRow(Tr::tr("&Publish on:"), when);
+    layout->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    setStatus(
+        shared::contentStatusName(ContentStatus::Scheduled),
+        when->dateTime().toUTC().toString(Qt::ISODateWithMs).replace(QStringLiteral("+00:00"), QStringLiteral("Z")));
+}
+
+void ArticleEditor::updateActions()
+{
+    const QString statusName = text(m_loaded, "status");
+    const std::optional<ContentStatus> status = shared::contentStatusFromName(statusName);
+    const bool has = !m_id.isEmpty() && m_loaded.is_object();
+    const shared::Role role = shared::roleFromName(m_workspace.session().role()).value_or(shared::Role::Reader);
+    const bool canPublish = shared::hasPermission(role, shared::Permission::PublishContent);
+    const bool canSubmit = shared::hasPermission(role, shared::Permission::SubmitForReview);
+    m_statusLabel->setText(
+        has ? Tr::tr("Status: %1%2")
+                  .arg(desktop::ArticleListModel::statusLabel(statusName), m_dirty ? Tr::tr(" · saving…") : QString())
+            : Tr::tr("Choose an article or make a new one."));
+    m_submit->setVisible(has && canSubmit && !canPublish && status == ContentStatus::Draft);
+    m_publish->setVisible(has && canPublish && status != ContentStatus::Published);
+    m_unpublish->setVisible(has && canPublish
+                            && (status == ContentStatus::Published || status == ContentStatus::Scheduled));
+    m_schedule->setVisible(has && canPublish && status != ContentStatus::Published);
+}
+
+} // namespace quire::gui

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/articles/widgets/articlesview.h"
+
+#include "desktop/articles/core/articlelistmodel.h"
+#include "desktop/articles/widgets/articleeditor.h"
+#include "desktop/core/contentstore.h"
+#include "desktop/core/replica.h"
+#include "desktop/core/syncengine.h"
+#include "desktop/core/workspace.h"
+#include "desktop/widgets/tr.h"
+#include "shared/articlekind.h"
+#include "shared/contentstatus.h"
+#include "shared/synctable.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMultiMap>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace quire::gui {
+
+namespace {
+
+// "case-studies" -> "caseStudiesView": the object name tests and styles find a view by.
+QString viewName(shared::ArticleKind kind)
+{
+    QString name;
+    bool upper = false;
+    for (const QChar c : shared::articleKindCollection(kind)) {
+        if (c == QLatin1Char('-')) {
+            upper = true;
+            continue;
+        }
+        name += upper ? c.toUpper() : c;
+        upper = false;
+    }
+    return name + QStringLiteral("View");
+}
+
+} // namespace
+
+ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind kind, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_kind(shared::articleKindName(kind))
+    , m_model(new desktop::ArticleListModel(workspace.replica().database(), this))
+    , m_search(new QLineEdit(this))
+    , m_status(new QComboBox(this))
+    , m_category(new QComboBox(this))
+    , m_tag(new QComboBox(this))
+    , m_author(new QComboBox(this))
+    , m_sort(new QComboBox(this))
+    , m_table(new QTableView(this))
+    , m_editor(new ArticleEditor(workspace, this))
+{
+    setObjectName(viewName(kind));
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_table->setObjectName(QStringLiteral("articleTable"));
+    m_category->setObjectName(QStringLiteral("categoryFilter"));
+    m_tag->setObjectName(QStringLiteral("tagFilter"));
+    m_author->setObjectName(QStringLiteral("authorFilter"));
+    m_sort->setObjectName(QStringLiteral("sortOrder"));
+    m_category->setAccessibleName(Tr::tr("Category"));
+    m_tag->setAccessibleName(Tr::tr("Tag"));
+    m_author->setAccessibleName(Tr::tr("Author"));
+    m_sort->setAccessibleName(Tr::tr("Sort by"));
+    m_author->addItem(Tr::tr("Anyone"), QString());
+    m_author->addItem(Tr::tr("Mine"), QStringLiteral("me"));
+    m_sort->addItem(Tr::tr("Newest first"), int(desktop::ArticleQuery::Sort::Updated));
+    m_sort->addItem(Tr::tr("By title"), int(desktop::ArticleQuery::Sort::Title));
+    m_sort->addItem(Tr::tr("Best match"), int(desktop::ArticleQuery::Sort::Relevance));
+    m_search->setPlaceholderText(Tr::tr("Search titles and text"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(Tr::tr("Search"));
+    m_status->addItem(Tr::tr("Any status"), QString());
+    for (const QString &s : shared::contentStatusNames())
+        m_status->addItem(desktop::ArticleListModel::statusLabel(s), s);
+    auto *create = new QPushButton(shared::articleKindNewLabel(kind), this);
+    create->setObjectName(QStringLiteral("newButton"));
+
+    m_model->query().kind = m_kind;
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(desktop::ArticleListModel::Title, QHeaderView::Stretch);
+    m_table->setColumnHidden(desktop::ArticleListModel::Kind, true);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_status);
+    auto *more = new QHBoxLayout;
+    more->addWidget(m_category, 1);
+    more->addWidget(m_tag, 1);
+    more->addWidget(m_author);
+    more->addWidget(m_sort);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(filters);
+    leftLayout->addLayout(more);
+    leftLayout->addWidget(m_table, 1);
+    leftLayout->addWidget(create);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(m_editor);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_model->query().text = text;
+        // Typing words ranks by match; clearing them goes back to newest first.
+        m_sort->setCurrentIndex(m_sort->findData(
+            int(text.isEmpty() ? desktop::ArticleQuery::Sort::Updated : desktop::ArticleQuery::Sort::Relevance)));
+        refresh();
+    });
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->query().status = m_status->currentData().toString();
+        refresh();
+    });
+    connect(m_category, &QComboBox::activated, this, [this] {
+        m_model->query().category = m_category->currentData().toString();
+        refresh();
+    });
+    connect(m_tag, &QComboBox::activated, this, [this] {
+        m_model->query().tag = m_tag->currentData().toString();
+        refresh();
+    });
+    connect(m_author, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->query().ownerId = m_author->currentData().toString().isEmpty() ? QString() : m_workspace.accountId();
+        refresh();
+    });
+    connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->query().sort = desktop::ArticleQuery::Sort(m_sort->currentData().toInt());
+        refresh();
+    });
+    connect(create, &QPushButton::clicked, this, &ArticlesView::createArticle);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { m_editor->load(m_model->idAt(current.row())); });
+    connect(m_editor, &ArticleEditor::saved, this, [this](const QString &) { refresh(); });
+    connect(&workspace.sync(), &desktop::SyncEngine::roundFinished, this, [this] {
+        refresh();
+        m_editor->reloadIfClean();
+    });
+    refresh();
+}
+
+void ArticlesView::reloadChoices()
+{
+    const QString category = m_category->currentData().toString();
+    const QString tag = m_tag->currentData().toString();
+    const QSignalBlocker blockCategory(m_category);
+    const QSignalBlocker blockTag(m_tag);
+    m_category->clear();
+    m_category->addItem(Tr::tr("Any category"), QString());
+    if (auto rows = m_workspace.content().list(*shared::SyncSchema::find(QStringLiteral("categories")),
+                                               { QStringLiteral("name"), QStringLiteral("parent_id") })) {
+        // Sub-categories indented under their parent, so the tree reads as one.
+        QMultiMap<QString, std::pair<QString, QString>> children; // parent -> (name, id)
+        for (const nlohmann::json &c : *rows)
+            children.insert(QString::fromStdString(c.value("parent_id", std::string())),
+                            { QString::fromStdString(c.value("name", std::string())),
+                              QString::fromStdString(c.value("id", std::string())) });
+        std::function<void(const QString &, int)> add = [&](const QString &parent, int depth) {
+            QList<std::pair<QString, QString>> items = children.values(parent);
+            std::sort(items.begin(), items.end());
+            for (const auto &[name, id] : items) {
+                m_category->addItem(QString(depth * 2, QLatin1Char(' ')) + name, id);
+                if (depth < 16)
+                    add(id, depth + 1);
+            }
+        };
+        add(QString(), 0);
+    }
+    m_category->setCurrentIndex(std::max(0, m_category->findData(category)));
+    m_tag->clear();
+    m_tag->addItem(Tr::tr("Any tag"), QString());
+    if (auto tags = desktop::ArticleQuery::knownTags(m_workspace.replica().database(), m_kind)) {
+        for (const QString &t : *tags)
+            m_tag->addItem(QStringLiteral("#") + t, t);
+    }
+    m_tag->setCurrentIndex(std::max(0, m_tag->findData(tag)));
+}
+
+void ArticlesView::refresh()
+{
+    reloadChoices();
+    const QString current = m_editor->currentId();
+    const QSignalBlocker blocker(m_table->selectionModel());
+    if (const QString error = m_model->refresh(); !error.isEmpty())
+        m_search->setToolTip(error);
+    const int row = m_model->rowOf(current);
+    if (row >= 0)
+        m_table->selectRow(row);
+}
+
+QString ArticlesView::createArticle()
+{
+    const QString owner = m_workspace.accountId();
+    if (owner.isEmpty()) {
+        QMessageBox::information(this, windowTitle(), Tr::tr("Sign in once so new articles have an owner."));
+        return {};
+    }
+    shared::Result<QString> id = m_workspace.content().create(
+        desktop::ContentStore::articles(),
+        { { "title", Tr::tr("Untitled").toStdString() }, { "kind", m_kind.toStdString() } }, owner);
+    if (!id) {
+        QMessageBox::warning(this, windowTitle(), id.error().message);
+        return {};
+    }
+    m_search->clear();
+    refresh();
+    select(*id);
+    return *id;
+}
+
+void ArticlesView::select(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_table->selectRow(row);
+    m_editor->load(id);
+}
+
+} // namespace quire::gui

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/articles/widgets/metadatapanel.h"
+
+#include "desktop/core/contentstore.h"
+#include "desktop/core/workspace.h"
+#include "desktop/widgets/tr.h"
+#include "shared/synctable.h"
+#include "shared/utf8.h"
+
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHash>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeWidget>
+
+namespace quire::gui {
+
+namespace {
+
+QString text(const nlohmann::json &row, const char *key)
+{
+    // Type-checked: value(key, default) throws when the member is not text.
+    const auto it = row.find(key); // end() when row is no object
+    return it != row.end() && it->is_string() ? shared::Utf8::decode(it->get_ref<const std::string &>()) : QString();
+}
+
+} // namespace
+
+MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_categories(new QTreeWidget(this))
+    , m_tags(new QLineEdit(this))
+    , m_cover(new QLineEdit(this))
+    , m_chooseCover(new QPushButton(Tr::tr("C&hoose…"), this))
+    , m_seoTitle(new QLineEdit(this))
+    , m_seoDescription(new QLineEdit(this))
+{
+    setObjectName(QStringLiteral("metadataPanel"));
+    m_categories->setObjectName(QStringLiteral("categoryTree"));
+    m_tags->setObjectName(QStringLiteral("tagsEdit"));
+    m_cover->setObjectName(QStringLiteral("coverEdit"));
+    m_seoTitle->setObjectName(QStringLiteral("seoTitleEdit"));
+    m_seoDescription->setObjectName(QStringLiteral("seoDescriptionEdit"));
+    m_categories->setHeaderHidden(true);
+    m_categories->setAccessibleName(Tr::tr("Categories"));
+    m_tags->setPlaceholderText(Tr::tr("coffee, brewing, beginners"));
+    m_cover->setPlaceholderText(Tr::tr("/media/… or https://…"));
+    m_seoTitle->setPlaceholderText(Tr::tr("The title if left empty"));
+    m_seoDescription->setPlaceholderText(Tr::tr("The summary if left empty"));
+    m_seoTitle->setMaxLength(120);
+    m_seoDescription->setMaxLength(300);
+
+    auto *cover = new QHBoxLayout;
+    cover->addWidget(m_cover, 1);
+    cover->addWidget(m_chooseCover);
+    auto *form = new QFormLayout(this);
+    form->addRow(Tr::tr("Cate&gories:"), m_categories);
+    form->addRow(Tr::tr("Ta&gs:"), m_tags);
+    form->addRow(Tr::tr("Co&ver image:"), cover);
+    form->addRow(Tr::tr("SEO t&itle:"), m_seoTitle);
+    form->addRow(Tr::tr("SEO d&escription:"), m_seoDescription);
+
+    for (QLineEdit *edit : { m_tags, m_cover, m_seoTitle, m_seoDescription })
+        connect(edit, &QLineEdit::textEdited, this, &MetadataPanel::edited);
+    connect(m_categories, &QTreeWidget::itemChanged, this, [this] {
+        if (!m_loading)
+            Q_EMIT edited();
+    });
+    connect(m_chooseCover, &QPushButton::clicked, this, &MetadataPanel::chooseCover);
+    load(nlohmann::json::object());
+}
+
+QStringList MetadataPanel::parseTags(const QString &text)
+{
+    QStringList tags;
+    for (const QString &part : text.split(QLatin1Char(','))) {
+        const QString tag = part.simplified();
+        if (!tag.isEmpty() && !tags.contains(tag, Qt::CaseInsensitive))
+            tags << tag;
+    }
+    return tags;
+}
+
+void MetadataPanel::load(const nlohmann::json &row)
+{
+    m_loading = true;
+    const bool has = row.is_object() && !row.empty();
+    reloadCategories(shared::listItems(text(row, "categories")));
+    m_tags->setText(shared::listItems(text(row, "tags")).join(QStringLiteral(", ")));
+    m_cover->setText(text(row, "cover"));
+    m_seoTitle->setText(text(row, "seo_title"));
+    m_seoDescription->setText(text(row, "seo_description"));
+    setEnabled(has);
+    m_loading = false;
+}
+
+void MetadataPanel::reloadCategories(const QStringList &checked)
+{
+    m_categories->clear();
+    shared::Result<QList<nlohmann::json>> rows
+        = m_workspace.content().list(*shared::SyncSchema::find(QStringLiteral("categories")),
+                                     { QStringLiteral("name"), QStringLiteral("slug"), QStringLiteral("parent_id") });
+    if (!rows)
+        return; // the tree stays empty; the article's own list is kept by fields() below
+    QHash<QString, QTreeWidgetItem *> items;
+    QList<QPair<QString, QTreeWidgetItem *>> pending;
+    for (const nlohmann::json &c : *rows) {
+        auto *item = new QTreeWidgetItem({ text(c, "name") });
+        const QString id = text(c, "id");
+        item->setData(0, Qt::UserRole, id);
+        item->setCheckState(0, checked.contains(id) ? Qt::Checked : Qt::Unchecked);
+        items.insert(id, item);
+        pending.append({ text(c, "parent_id"), item });
+    }
+    // Parents may come after their children in the list: place them after.
+    for (const auto &[parent, item] : pending) {
+        if (QTreeWidgetItem *p = items.value(parent); p && p != item)
+            p->addChild(item);
+        else
+            m_categories->addTopLevelItem(item);
+    }
+    m_categories->sortItems(0, Qt::AscendingOrder);
+    m_categories->expandAll();
+    // Categories this replica does not know yet (not synced) are kept.
+    for (const QString &id : checked) {
+        if (!items.contains(id)) {
+            auto *unknown = new QTreeWidgetItem({ Tr::tr("(not synced yet)") });
+            unknown->setData(0, Qt::UserRole, id);
+            unknown->setCheckState(0, Qt::Checked);
+            m_categories->addTopLevelItem(unknown);
+        }
+    }
+}
+
+nlohmann::json MetadataPanel::fields() const
+{
+    QStringList categories;
+    for (QTreeWidgetItemIterator it(m_categories); *it; ++it) {
+        if ((*it)->checkState(0) == Qt::Checked)
+            categories << (*it)->data(0, Qt::UserRole).toString();
+    }
+    return { { "categories", shared::listText(categories).toStdString() },
+             { "tags", shared::listText(parseTags(m_tags->text())).toStdString() },
+             { "cover", m_cover->text().trimmed().toStdString() },
+             { "seo_title", m_seoTitle->text().toStdString() },
+             { "seo_description", m_seoDescription->text().toStdString() } };
+}
+
+void MetadataPanel::chooseCover()
+{
+    if (!m_importer)
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, Tr::tr("Cover Image"), QString(),
+                                                      Tr::tr("Images (*.png *.jpg *.jpeg *.webp *.gif)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const QString url = m_importer(path, error);
+    if (url.isEmpty()) {
+        QMessageBox::warning(this, Tr::tr("Cover Image"), error);
+        return;
+    }
+    m_cover->setText(url);
+    Q_EMIT edited();
+}
+
+} // namespace quire::gui

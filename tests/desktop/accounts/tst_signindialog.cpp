@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/accounts/widgets/profiledialog.h"
+#include "desktop/accounts/widgets/signindialog.h"
+#include "desktop/core/authsession.h"
+#include "desktop/core/replica.h"
+#include "desktop/core/workspace.h"
+#include "desktop/widgets/mainwindow.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/testhttpclient.h"
+#include "tests/support/widgetfinder.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quire;
+using quire::test::ServerProcess;
+
+namespace {
+const QString kEmail = QStringLiteral("writer@example.org");
+const QString kPassword = QStringLiteral("desktop passphrase one");
+} // namespace
+
+// Signing in from the desktop, driven through the real widgets under
+// offscreen against the real server over TLS.
+class TestSignInDialog : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+    std::unique_ptr<desktop::Workspace> m_workspace;
+    std::unique_ptr<gui::MainWindow> m_window;
+
+    template<typename T> static T *child(QWidget &w, const char *name) { return quire::test::findNamed<T>(w, name); }
+
+    QString accountText() const
+    {
+        return m_window->statusBar()->findChild<QLabel *>(QStringLiteral("accountIndicator"))->text();
+    }
+
+    gui::SignInDialog *openDialog()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("signInAction"))->trigger();
+        return m_window->findChild<gui::SignInDialog *>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        ServerProcess::Options o;
+        o.extraArgs = { QStringLiteral("--registration"), QStringLiteral("open"), QStringLiteral("--rate-limit-scale"),
+                        QStringLiteral("1000000") };
+        QVERIFY2(m_server.start(o), qPrintable(m_server.errorString()));
+        const auto created = ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"),
+                                                  m_server.dataDir(), QStringLiteral("--email"), kEmail,
+                                                  QStringLiteral("--role"), QStringLiteral("author") },
+                                                60000, {}, kPassword.toUtf8() + '\n');
+        QCOMPARE(created.exitCode, 0);
+        auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
+        QVERIFY(ws.ok());
+        m_workspace = std::move(ws.value());
+        m_workspace->useServer(m_server.url(), m_server.fingerprint());
+        m_window = std::make_unique<gui::MainWindow>(*m_workspace);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void wrongPasswordIsExplained()
+    {
+        QCOMPARE(accountText(), QStringLiteral("Not signed in"));
+        gui::SignInDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QTest::keyClicks(child<QLineEdit>(*dialog, "email"), kEmail);
+        QTest::keyClicks(child<QLineEdit>(*dialog, "password"), QStringLiteral("not my password at all"));
+        QTest::mouseClick(child<QPushButton>(*dialog, "signInButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(*dialog, "statusLabel")->text(),
+                                  QStringLiteral("The email address or the password is wrong."), 20000);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!m_workspace->session().isSignedIn());
+    }
+
+    void signInWithTheKeyboard()
+    {
+        // QPointer: on success the dialog closes and deletes itself.
+        QPointer<gui::SignInDialog> dialog = m_window->findChild<gui::SignInDialog *>();
+        QVERIFY2(dialog, "the sign-in dialog closed by itself");
+        QLineEdit *password = child<QLineEdit>(*dialog, "password");
+        password->clear();
+        QTest::keyClicks(password, kPassword);
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->session().isSignedIn(), 20000);
+        QTRY_VERIFY(!dialog || !dialog->isVisible());
+        QCOMPARE(accountText(), QStringLiteral("Signed in as %1").arg(kEmail));
+        QCOMPARE(m_workspace->session().role(), QStringLiteral("author"));
+        QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
+    }
+
+    void profileNameAndPassword()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("profileAction"))->trigger();
+        auto *dialog = m_window->findChild<gui::ProfileDialog *>();
+        QVERIFY(dialog);
+        QLineEdit *name = child<QLineEdit>(*dialog, "profileName");
+        QTRY_VERIFY_WITH_TIMEOUT(!name->text().isEmpty(), 20000); // loaded from the server
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("Wri Ter"));
+        QTest::keyClicks(child<QLineEdit>(*dialog, "profileAvatar"), QStringLiteral("http://not-secure.example/a.png"));
+        QTest::mouseClick(child<QPushButton>(*dialog, "saveProfileButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text().contains(QStringLiteral("https://")),
+                                 20000);
+        child<QLineEdit>(*dialog, "profileAvatar")->clear();
+        QTest::mouseClick(child<QPushButton>(*dialog, "saveProfileButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text(), QStringLiteral("Profile saved."),
+                                  20000);
+
+        QTest::keyClicks(child<QLineEdit>(*dialog, "currentPassword"), QStringLiteral("not the current one"));
+        QTest::keyClicks(child<QLineEdit>(*dialog, "newPassword"), QStringLiteral("desktop passphrase two"));
+        QTest::mouseClick(child<QPushButton>(*dialog, "changePasswordButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*dialog, "profileStatus")->text().contains(QStringLiteral("not right")),
+                                 20000);
+        child<QLineEdit>(*dialog, "currentPassword")->clear();
+        QTest::keyClicks(child<QLineEdit>(*dialog, "currentPassword"), kPassword);
+        QTest::mouseClick(child<QPushButton>(*dialog, "changePasswordButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(*dialog, "profileStatus")->text().startsWith(QStringLiteral("Password changed")), 20000);
+        dialog->close();
+        // Back to the first password for the tests that follow.
+        bool done = false;
+        m_workspace->session().call(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/password"),
+                                    nlohmann::json { { "current_password", "desktop passphrase two" },
+                                                     { "new_password", kPassword.toStdString() } },
+                                    [&](const desktop::ApiReply &r) {
+                                        QVERIFY(r.ok());
+                                        done = true;
+                                    });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+    }
+
+    void silentSignInOnNextStart()
+    {
+        // A second start of the same profile signs in with the stored refresh token.
+        auto reopened = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
+        QVERIFY(reopened.ok());
+        bool done = false, ok = false;
+        (*reopened)->session().restore([&](const desktop::ApiReply &r) {
+            done = true;
+            ok = r.ok();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QVERIFY(ok);
+        QCOMPARE((*reopened)->session().email(), kEmail);
+    }
+
+    void endedSessionAsksToSignInAndKeepsLocalWork()
+    {
+        QVERIFY(m_workspace->replica().setMeta(QStringLiteral("unsynced_marker"), QStringLiteral("kept")).ok());
+        // Elsewhere the user signs out everywhere: this desktop's session ends on the server.
+        quire::test::TestHttpClient http(m_server.url(), m_server.fingerprint());
+        const auto login = http.postJson(
+            QStringLiteral("/api/v1/auth/login"),
+            QByteArray::fromStdString(
+                nlohmann::json { { "email", kEmail.toStdString() }, { "password", kPassword.toStdString() } }.dump()));
+        QCOMPARE(login.status, 200);
+        const QByteArray token = QByteArray::fromStdString(login.json()["access_token"]);
+        QCOMPARE(http.request("POST", QStringLiteral("/api/v1/auth/logout-all"), {},
+                              { { "Authorization", "Bearer " + token } })
+                     .status,
+                 204);
+        QSignalSpy required(&m_workspace->session(), &desktop::AuthSession::signInRequired);
+        bool done = false;
+        int status = 0;
+        m_workspace->session().call(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt,
+                                    [&](const desktop::ApiReply &r) {
+                                        done = true;
+                                        status = r.status;
+                                    });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QCOMPARE(status, 401);
+        QCOMPARE(required.count(), 1);
+        QTRY_VERIFY(m_window->findChild<gui::SignInDialog *>()
+                    && m_window->findChild<gui::SignInDialog *>()->isVisible());
+        QCOMPARE(accountText(), QStringLiteral("Not signed in"));
+        QCOMPARE(m_workspace->replica().meta(QStringLiteral("unsynced_marker")).value(), QStringLiteral("kept"));
+    }
+
+    void registerFromTheDialog()
+    {
+        gui::SignInDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QTest::mouseClick(child<QPushButton>(*dialog, "toRegisterButton"), Qt::LeftButton);
+        QTest::keyClicks(child<QLineEdit>(*dialog, "registerName"), QStringLiteral("New Writer"));
+        QLineEdit *email = child<QLineEdit>(*dialog, "registerEmail");
+        email->clear();
+        QTest::keyClicks(email, QStringLiteral("newwriter@example.org"));
+        QTest::keyClicks(child<QLineEdit>(*dialog, "registerPassword"), QStringLiteral("short"));
+        QTest::mouseClick(child<QPushButton>(*dialog, "registerButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(*dialog, "statusLabel")->text().contains(QStringLiteral("12 to 256 characters")), 20000);
+        child<QLineEdit>(*dialog, "registerPassword")->clear();
+        QTest::keyClicks(child<QLineEdit>(*dialog, "registerPassword"), QStringLiteral("a new writer's passphrase"));
+        QTest::mouseClick(child<QPushButton>(*dialog, "registerButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(*dialog, "statusLabel")->text().startsWith(QStringLiteral("Account created")), 20000);
+        // Back on the sign-in page with the new account filled in.
+        QCOMPARE(child<QLineEdit>(*dialog, "email")->text(), QStringLiteral("newwriter@example.org"));
+        QTest::mouseClick(child<QPushButton>(*dialog, "signInButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(accountText(), QStringLiteral("Signed in as newwriter@example.org"), 20000);
+    }
+
+    void forgotPasswordAndSignOut()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+        QTRY_COMPARE(accountText(), QStringLiteral("Not signed in"));
+        gui::SignInDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QTest::mouseClick(child<QPushButton>(*dialog, "toForgotButton"), Qt::LeftButton);
+        QLineEdit *email = child<QLineEdit>(*dialog, "forgotEmail");
+        email->clear();
+        QTest::keyClicks(email, kEmail);
+        QTest::mouseClick(child<QPushButton>(*dialog, "sendResetButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(*dialog, "statusLabel")->text().contains(QStringLiteral("reset link is on its way")), 20000);
+    }
+};
+
+QTEST_MAIN(TestSignInDialog)
+#include "tst_signindialog.moc"

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/articles/widgets/articleeditor.h"
+#include "desktop/articles/widgets/articlepreview.h"
+#include "desktop/articles/widgets/articlesview.h"
+#include "desktop/core/contentstore.h"
+#include "desktop/core/profile.h"
+#include "desktop/core/workspace.h"
+#include "desktop/widgets/bodyeditor.h"
+#include "desktop/widgets/mainwindow.h"
+#include "shared/synctable.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace quire;
+
+// The body editor inside the whole window, under offscreen: the Format
+// menu carries the editor's commands, shortcuts work in the guides' editor
+// although the case studies' editor has the same ones, autosave happens
+// when the focus leaves and at the latest two seconds into typing, and the
+// preview follows the text and shows the site's name and the article's
+// categories as the readers' page does.
+class TestEditorWindow : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<desktop::Workspace> m_workspace;
+    std::unique_ptr<gui::MainWindow> m_window;
+    QString m_id;
+    QString m_unticked; // a category the article is not in
+
+    gui::ArticleEditor *editor() const
+    {
+        return m_window->findChild<QWidget *>(QStringLiteral("guidesView"))->findChild<gui::ArticleEditor *>();
+    }
+    gui::RichTextEdit *rich() const { return editor()->bodyEditor()->richEdit(); }
+    QString stored(const char *field) const
+    {
+        const auto row = m_workspace->content().get(desktop::ContentStore::articles(), m_id);
+        return row && *row ? QString::fromStdString((**row).value(field, std::string())) : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
+        QVERIFY(ws.ok());
+        m_workspace = std::move(ws.value());
+        const QString owner = QStringLiteral("0190f2a4-0000-7000-8000-000000000001");
+        const shared::SyncTable &categories = *shared::SyncSchema::find(QStringLiteral("categories"));
+        const auto electric = m_workspace->content().create(
+            categories, { { "name", "Electric kettles" }, { "slug", "electric-kettles" } }, owner);
+        const auto stovetop
+            = m_workspace->content().create(categories, { { "name", "Stovetop" }, { "slug", "stovetop" } }, owner);
+        QVERIFY(electric.ok() && stovetop.ok());
+        m_unticked = *stovetop;
+        // One category the replica knows, one it does not (not synced yet).
+        const QString unknown = QStringLiteral("0190f2a4-0000-7000-8000-0000000000ff");
+        const auto id = m_workspace->content().create(
+            desktop::ContentStore::articles(),
+            { { "title", "Kettles" },
+              { "kind", "guide" },
+              { "summary", "Which one to buy." },
+              { "body", "First words.\n" },
+              { "categories", shared::listText({ *electric, unknown }).toStdString() } },
+            owner);
+        QVERIFY(id.ok());
+        m_id = *id;
+        m_window = std::make_unique<gui::MainWindow>(*m_workspace);
+        m_window->resize(1900, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        editor()->load(m_id);
+        rich()->setFocus();
+        rich()->moveCursor(QTextCursor::End);
+    }
+
+    void theFormatMenuHasTheEditorsCommands()
+    {
+        QMenu *format = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("formatMenu"));
+        QVERIFY(format);
+        QMetaObject::invokeMethod(format, "aboutToShow");
+        QStringList names;
+        for (const QAction *a : format->actions())
+            names << a->objectName();
+        for (const char *name : { "boldAction", "heading1Action", "linkAction", "tableAction", "findAction",
+                                  "sourceViewAction", "previewAction" })
+            QVERIFY2(names.contains(QLatin1String(name)), name);
+        QVERIFY(std::any_of(format->actions().cbegin(), format->actions().cend(),
+                            [](const QAction *a) { return a->isSeparator(); }));
+    }
+
+    void shortcutsReachTheEditorWithTheFocus()
+    {
+        QTest::keyClicks(rich(), QStringLiteral(" More"));
+        QTest::keyClick(rich(), Qt::Key_Left, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(rich(), Qt::Key_B, Qt::ControlModifier);
+        QCOMPARE(editor()->bodyEditor()->markdown(), QStringLiteral("First words. **More**\n"));
+    }
+
+    void leavingTheEditorSaves()
+    {
+        QVERIFY(editor()->hasUnsavedChanges());
+        m_window->findChild<QLineEdit *>(QStringLiteral("searchEdit"))->setFocus();
+        QVERIFY(!editor()->hasUnsavedChanges()); // at once, not a second later
+        QCOMPARE(stored("body"), QStringLiteral("First words. **More**\n"));
+    }
+
+    void continuousTypingIsSavedEveryTwoSeconds()
+    {
+        rich()->setFocus();
+        rich()->moveCursor(QTextCursor::End);
+        QElapsedTimer typing;
+        typing.start();
+        bool savedWhileTyping = false;
+        while (typing.elapsed() < 3000) { // a key every 300 ms: the 1-second pause never comes
+            QTest::keyClick(rich(), Qt::Key_A);
+            QTest::qWait(300);
+            savedWhileTyping = savedWhileTyping || stored("body").contains(QLatin1String("aaa"));
+        }
+        QVERIFY(savedWhileTyping);
+    }
+
+    void thePreviewFollowsTheText()
+    {
+        QAction *preview = editor()->bodyEditor()->previewAction();
+        auto *button = qobject_cast<QToolButton *>(editor()->bodyEditor()->toolBar()->widgetForAction(preview));
+        QVERIFY(!editor()->preview()); // not made before it is wanted
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(editor()->preview());
+        QVERIFY(editor()->preview()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(editor()->preview()->renderedHtml().contains("<h1>Kettles</h1>"), 10000);
+        QVERIFY(editor()->preview()->renderedHtml().contains("Which one to buy."));
+        // No server yet: the name a server's site has until it is given one.
+        QVERIFY(editor()->preview()->renderedHtml().contains("<title>Kettles · Quire</title>"));
+        rich()->setFocus();
+        rich()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(rich(), QStringLiteral(" Zebra"));
+        QTRY_VERIFY_WITH_TIMEOUT(editor()->preview()->renderedHtml().contains("Zebra"), 10000);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!editor()->preview()->isVisible());
+    }
+
+    void thePreviewNamesTheSiteAndTheCategories()
+    {
+        // A server that has not answered yet: its host name.
+        m_workspace->profile().setServer(QUrl(QStringLiteral("https://guides.example.org")), QString());
+        QAction *preview = editor()->bodyEditor()->previewAction();
+        preview->setChecked(true);
+        QVERIFY(editor()->preview()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            editor()->preview()->renderedHtml().contains("<title>Kettles · guides.example.org</title>"), 10000);
+        // The categories by name from the replica; the one it does not know is left out, as the server does.
+        QByteArray page = editor()->preview()->renderedHtml();
+        QVERIFY(page.contains("href=\"/categories/electric-kettles\">Electric kettles</a>"));
+        QVERIFY(!page.contains("0000000000ff"));
+        QVERIFY(!page.contains("Stovetop"));
+
+        // The server named its site (GET /health, kept in the profile) and the
+        // writer ticks another category: the preview follows both.
+        m_workspace->profile().setSiteName(QStringLiteral("The Kettle Club"));
+        auto *tree = editor()->findChild<QTreeWidget *>(QStringLiteral("categoryTree"));
+        QVERIFY(tree);
+        const QList<QTreeWidgetItem *> items = tree->findItems(QStringLiteral("Stovetop"), Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first()->data(0, Qt::UserRole).toString(), m_unticked);
+        items.first()->setCheckState(0, Qt::Checked);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            editor()->preview()->renderedHtml().contains("href=\"/categories/stovetop\">Stovetop</a>"), 10000);
+        page = editor()->preview()->renderedHtml();
+        QVERIFY(page.contains("<title>Kettles · The Kettle Club</title>"));
+        QVERIFY(page.contains("Electric kettles"));
+        QVERIFY(!page.contains("guides.example.org"));
+        preview->setChecked(false);
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_workspace.reset();
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QTWEBENGINE_CHROMIUM_FLAGS"))
+        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu");
+    gui::ArticlePreview::registerScheme();
+    QApplication app(argc, argv);
+    TestEditorWindow test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_editorwindow.moc"
