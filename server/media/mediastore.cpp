@@ -94,7 +94,7 @@ Result<QList<MediaRecord>> MediaStore::list(const MediaScope &scope, int limit, 
     if (!scope.all) {
         // An article shows an image by its address, /media/<sha256>, in the
         // body or as its cover. The articles one may see are one's own and
-        // the published ones (GuideAccess); the published are many, so their
+        // the published ones (ArticleAccess); the published are many, so their
         // bodies are asked through the search index (which holds the
         // hash as one word) and their covers read once. No
         // colon in this SQL: Qt would take `body:` for a named placeholder.
