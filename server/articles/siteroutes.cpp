@@ -6,11 +6,10 @@
 #include "server/articles/readerpages.h"
 #include "server/articles/sitesearch.h"
 #include "server/articles/topicpages.h"
-#include "server/http/conditionalrequest.h"
-#include "server/http/contentsecuritypolicy.h"
 #include "server/http/router.h"
 #include "server/http/wireformat.h"
 #include "server/servercontext.h"
+#include "server/site/cachedpages.h"
 #include "server/site/pagecache.h"
 #include "shared/articlekind.h"
 #include "shared/articlepage.h"
@@ -31,41 +30,6 @@ namespace quire::server::SiteRoutes {
 using shared::PageTemplate;
 
 namespace {
-
-// A page from the cache as this request wants it: 304 when the client holds
-// it already, gzip when it takes gzip.
-HttpResponse answer(const PageCache::Page &page, const HttpRequest &request)
-{
-    HttpResponse r;
-    r.status = page.status;
-    // Set here, not by content type: a 304 has none, and a browser takes the
-    // headers of a 304 over those it kept.
-    r.headers.append(
-        { QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(ContentSecurityPolicy::kSitePages) });
-    if (page.status == 301) {
-        r.headers.append({ QByteArrayLiteral("Location"), page.location });
-        r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=300") });
-        return r;
-    }
-    r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=0, must-revalidate") });
-    if (!page.etag.isEmpty()) // pages made for one reader have none
-        r.headers.append({ QByteArrayLiteral("ETag"), page.etag });
-    r.headers.append({ QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding") });
-    if (!page.lastModified.isEmpty())
-        r.headers.append({ QByteArrayLiteral("Last-Modified"), page.lastModified });
-    if (!page.etag.isEmpty() && ConditionalRequest::isNotModified(request, page.etag, page.lastModified)) {
-        r.status = 304;
-        return r;
-    }
-    r.contentType = page.contentType;
-    if (!page.gzipped.isEmpty() && ConditionalRequest::acceptsGzip(request.header("Accept-Encoding"))) {
-        r.headers.append({ QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip") });
-        r.body = page.gzipped;
-    } else {
-        r.body = page.body;
-    }
-    return r;
-}
 
 shared::Result<PageCache::Page> messagePage(int status, const QString &heading, const QString &message,
                                             const ServerContext &context)
@@ -179,7 +143,7 @@ Router::Handler article(const QString &kind)
                 shared::Result<PageCache::Page> page = articlePage(services, kind, slug, reader);
                 if (!page)
                     return HttpResponse::internalError(page.error());
-                HttpResponse r = answer(*page, request);
+                HttpResponse r = CachedPages::respond(*page, request);
                 for (auto &[name, value] : r.headers) {
                     if (name == "Cache-Control")
                         value = QByteArrayLiteral("private, no-store");
@@ -190,7 +154,7 @@ Router::Handler article(const QString &kind)
         PageCache *cache = services.context().pages;
         if (cache) {
             if (const std::optional<PageCache::Page> hit = cache->find(request.path))
-                return answer(*hit, request);
+                return CachedPages::respond(*hit, request);
         }
         const quint64 readAt = cache ? cache->generation() : 0;
         shared::Result<PageCache::Page> page = shared::isSlug(slug)
@@ -199,7 +163,7 @@ Router::Handler article(const QString &kind)
                           services.context());
         if (!page)
             return HttpResponse::internalError(page.error());
-        return answer(cache ? cache->insert(request.path, *page, readAt) : *page, request);
+        return CachedPages::respond(cache ? cache->insert(request.path, *page, readAt) : *page, request);
     };
 }
 
@@ -210,7 +174,7 @@ HttpResponse cached(HttpRequest &request, WorkerServices &services, const QStrin
     PageCache *cache = services.context().pages;
     if (cache) {
         if (const std::optional<PageCache::Page> hit = cache->find(key))
-            return answer(*hit, request);
+            return CachedPages::respond(*hit, request);
     }
     const quint64 readAt = cache ? cache->generation() : 0;
     shared::Result<PageCache::Page> page = make();
@@ -222,7 +186,7 @@ HttpResponse cached(HttpRequest &request, WorkerServices &services, const QStrin
         if (!page)
             return HttpResponse::internalError(page.error());
     }
-    return answer(cache ? cache->insert(key, *page, readAt) : *page, request);
+    return CachedPages::respond(cache ? cache->insert(key, *page, readAt) : *page, request);
 }
 
 // The ?page= of a listing: 1 when absent, -1 when it is no page number.
@@ -284,15 +248,6 @@ HttpResponse stylesheet(HttpRequest &, WorkerServices &)
 }
 
 } // namespace
-
-bool fromCache(const HttpRequest &request, const PageCache &cache, HttpResponse &response)
-{
-    const std::optional<PageCache::Page> hit = cache.find(request.path);
-    if (!hit)
-        return false;
-    response = answer(*hit, request);
-    return true;
-}
 
 void install(Router &router)
 {
