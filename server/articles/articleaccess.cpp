@@ -3,6 +3,7 @@
 
 #include "shared/contentstatus.h"
 #include "shared/database.h"
+#include "shared/sqldialect.h"
 #include "shared/jsonqt.h"
 #include "shared/permissions.h"
 #include "shared/synctable.h"
@@ -121,8 +122,10 @@ VoidResult ArticleAccess::beforeWrite(shared::Database &db, const QString &id,
         const QString oldKind = text(*before, "kind");
         const QString oldSlug = text(*before, "slug");
         if (!oldSlug.isEmpty() && (oldSlug != slug || oldKind != kind)) {
-            if (VoidResult r = db.run(QStringLiteral("INSERT OR REPLACE INTO slug_history(kind, slug, article_id) "
-                                                     "VALUES (?, ?, ?)"),
+            if (VoidResult r = db.run(db.dialect().upsert(QStringLiteral("slug_history"),
+                                                          { QStringLiteral("kind"), QStringLiteral("slug"),
+                                                            QStringLiteral("article_id") },
+                                                          { QStringLiteral("kind"), QStringLiteral("slug") }),
                                       { oldKind, oldSlug, id });
                 !r)
                 return r;

@@ -20,6 +20,7 @@
 #include "shared/timestamp.h"
 
 #include <QFile>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -30,6 +31,33 @@ namespace quire::server::SiteRoutes {
 using shared::PageTemplate;
 
 namespace {
+
+// The name and slug of each live category in `ids`, in the article's order.
+shared::Result<QList<shared::ArticleView::Category>> categoryLinks(shared::Database &db, const QStringList &ids)
+{
+    QList<shared::ArticleView::Category> links;
+    if (ids.isEmpty())
+        return links;
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), ids.size());
+    QVariantList binds;
+    for (const QString &id : ids)
+        binds << id;
+    shared::Result<QSqlQuery> q
+        = db.exec(QStringLiteral("SELECT id, name, slug FROM categories WHERE deleted = 0 AND id IN (%1)")
+                      .arg(marks.join(QLatin1String(", "))),
+                  binds);
+    if (!q)
+        return q.error();
+    QHash<QString, shared::ArticleView::Category> found;
+    while (q->next())
+        found.insert(q->value(0).toString(), { q->value(1).toString(), q->value(2).toString() });
+    for (const QString &id : ids) {
+        if (found.contains(id))
+            links.append(found.value(id));
+    }
+    return links;
+}
 
 shared::Result<PageCache::Page> messagePage(int status, const QString &heading, const QString &message,
                                             const ServerContext &context)
@@ -58,9 +86,7 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
     shared::Database &db = services.database();
     shared::Result<QSqlQuery> q
         = db.exec(QStringLiteral("SELECT g.id, g.title, g.body, g.summary, g.status, g.published_at, g.updated_at, "
-                                 "g.deleted, u.name, g.tags, g.cover, g.seo_title, g.seo_description, "
-                                 "(SELECT json_group_array(json_array(c.name, c.slug)) FROM json_each(g.categories) e "
-                                 "JOIN categories c ON c.id = e.value AND c.deleted = 0) "
+                                 "g.deleted, u.name, g.tags, g.cover, g.seo_title, g.seo_description, g.categories "
                                  "FROM guides g LEFT JOIN users u ON u.id = g.owner_id "
                                  "WHERE g.kind = ? AND g.slug = ? ORDER BY g.deleted, g.rev DESC LIMIT 1"),
                   { kind, slug });
@@ -86,12 +112,11 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
             view.coverUrl = q->value(10).toString();
             view.seoTitle = q->value(11).toString();
             view.seoDescription = q->value(12).toString();
-            for (const nlohmann::json &c :
-                 nlohmann::json::parse(q->value(13).toString().toStdString(), nullptr, false)) {
-                if (c.is_array() && c.size() == 2)
-                    view.categories.append({ QString::fromStdString(c[0].get<std::string>()),
-                                             QString::fromStdString(c[1].get<std::string>()) });
-            }
+            shared::Result<QList<shared::ArticleView::Category>> categories
+                = categoryLinks(db, shared::listItems(q->value(13).toString()));
+            if (!categories)
+                return categories.error();
+            view.categories = *categories;
             const QByteArray actions
                 = ReaderPages::saveButton(services, reader ? &reader->first : nullptr,
                                           reader ? reader->second : QString(), q->value(0).toString(), *here);
