@@ -83,7 +83,11 @@ HttpResponse savedPage(HttpRequest &request, WorkerServices &services)
         return HttpResponse::internalError(items.error());
     QList<ListingPages::Teaser> teasers;
     for (const nlohmann::json &i : *items) {
+        // The site's pages are articles': other saved rows, and articles no
+        // longer published, have no page here.
         const QString url = QString::fromStdString(i.value("url", std::string()));
+        if (url.isEmpty())
+            continue;
         teasers.append({ QString::fromStdString(i.value("kind", std::string())),
                          url.section(QLatin1Char('/'), 2),
                          QString::fromStdString(i.value("title", std::string())),
