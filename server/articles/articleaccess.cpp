@@ -3,9 +3,9 @@
 
 #include "shared/contentstatus.h"
 #include "shared/database.h"
-#include "shared/sqldialect.h"
 #include "shared/jsonqt.h"
 #include "shared/permissions.h"
+#include "shared/sqldialect.h"
 #include "shared/synctable.h"
 #include "shared/timestamp.h"
 

@@ -216,6 +216,12 @@ private Q_SLOTS:
 
     void caseless()
     {
+        // A declared text sort is caseless; other types sort as stored.
+        QCOMPARE(ids(QStringLiteral("SELECT title FROM notes ORDER BY %1")
+                         .arg(m_sql.sortExpression(*m_notes.column(QStringLiteral("title")), QStringLiteral("notes")))),
+                 texts({ "apple", "Crema", "Tamping" }));
+        QCOMPARE(m_sql.sortExpression(SyncColumn { .name = QStringLiteral("due"), .type = ColumnType::Timestamp }, {}),
+                 QStringLiteral("due"));
         QCOMPARE(
             ids(QStringLiteral("SELECT title FROM notes ORDER BY %1").arg(m_sql.caseless(QStringLiteral("title")))),
             texts({ "apple", "Crema", "Tamping" }));
