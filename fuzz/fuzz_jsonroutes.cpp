@@ -154,7 +154,7 @@ Harness::Harness()
         m_ids << admin.user.id << author.user.id;
 
         // One article of each kind, made through the routes themselves.
-        WorkerServices services(m_context, *db, &m_thread);
+        WorkerServices services(m_context, *db, &m_thread, std::make_shared<AccountStore>(*db));
         for (const QString &kind : { QStringLiteral("guides"), QStringLiteral("case-studies") }) {
             HttpRequest request;
             request.method = QStringLiteral("POST");
@@ -276,7 +276,7 @@ void Harness::run(const std::uint8_t *data, std::size_t size)
     request.principal = m_admin;
 
     std::unique_ptr<Database> db = freshDatabase();
-    WorkerServices services(m_context, *db, &m_thread);
+    WorkerServices services(m_context, *db, &m_thread, std::make_shared<AccountStore>(*db));
     HttpResponse response;
     if (target.queryFromInput) {
         request.query = QUrlQuery(QString::fromUtf8(rest));

@@ -7,11 +7,11 @@
 #include "server/accounts/recoveryroutes.h"
 #include "server/accounts/userroutes.h"
 #include "server/accounts/websessionroutes.h"
+#include "server/articles/articleaccess.h"
 #include "server/articles/articleroutes.h"
 #include "server/articles/categoryaccess.h"
 #include "server/articles/dashboardroutes.h"
 #include "server/articles/draftpreview.h"
-#include "server/articles/guideaccess.h"
 #include "server/articles/readerpages.h"
 #include "server/articles/saveditemaccess.h"
 #include "server/articles/savedroutes.h"
@@ -56,7 +56,7 @@ void articleRoutes(Router &router)
 
 QList<const SyncAccess *> articleRules()
 {
-    static const GuideAccess articles;
+    static const ArticleAccess articles;
     static const CategoryAccess categories;
     static const SavedItemAccess savedItems;
     return { &articles, &categories, &savedItems };

@@ -284,7 +284,7 @@ int ServerCommands::restore(const QStringList &arguments)
                     QStringLiteral("sign-ins not kept (%1): clients must sign in again").arg(carried.error().message));
         }
         if (r)
-            r = (*db)->run(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            r = (*db)->checkpoint();
         if (!r) {
             QFile::remove(staged);
             return fail(r.error());

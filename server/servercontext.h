@@ -44,10 +44,13 @@ struct ServerContext
 // What a request handler may use: the shared context and the database
 // connection (and stores over it) of the worker thread it runs on. An
 // asynchronous handler's callbacks come back on that thread via `thread()`.
+// The account store comes from the application (made over `database`), so
+// that this platform layer names the accounts feature but never includes it.
 class WorkerServices
 {
 public:
-    WorkerServices(const ServerContext &context, shared::Database &database, QObject *thread);
+    WorkerServices(const ServerContext &context, shared::Database &database, QObject *thread,
+                   std::shared_ptr<AccountStore> accounts);
     ~WorkerServices();
 
     const ServerContext &context() const { return m_context; }
@@ -64,7 +67,7 @@ private:
     const ServerContext &m_context;
     shared::Database &m_database;
     QObject *m_thread;
-    std::unique_ptr<AccountStore> m_accounts;
+    std::shared_ptr<AccountStore> m_accounts;
     std::unique_ptr<AnswerCache> m_answers;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/serverworker.h"
 
+#include "server/accounts/accountstore.h"
 #include "server/accounts/signinguard.h"
 #include "server/servercontext.h"
 #include "server/sync/changefeed.h"
@@ -25,7 +26,8 @@ shared::Result<std::unique_ptr<WorkerApplication>> ServerWorker::make(const Serv
         return db.error();
     std::unique_ptr<ServerWorker> worker(new ServerWorker);
     worker->m_database = std::move(db.value());
-    worker->m_services = std::make_unique<WorkerServices>(context, *worker->m_database, host.thread);
+    worker->m_services = std::make_unique<WorkerServices>(context, *worker->m_database, host.thread,
+                                                          std::make_shared<AccountStore>(*worker->m_database));
     worker->m_signIn = std::make_unique<SignInGuard>(worker->m_services->accounts());
     // The address's budget before sign-in costs a database lookup; the
     // user's after it, once the user is known.
@@ -34,7 +36,9 @@ shared::Result<std::unique_ptr<WorkerApplication>> ServerWorker::make(const Serv
         if (step)
             worker->m_middleware.push_back(step);
     }
-    worker->m_live = std::make_unique<LiveHub>(*worker->m_services, host.endpoint);
+    WorkerServices *services = worker->m_services.get();
+    worker->m_live = std::make_unique<LiveHub>(
+        [services](const QString &token) { return services->accounts().authenticate(token); }, host.endpoint);
     // Pings well inside the idle timeout keep a quiet live socket open.
     worker->m_live->setPingInterval(std::min(kLivePingMs, host.idleMs / 3));
     if (context.changes)

@@ -2,6 +2,7 @@
 #include "shared/database.h"
 
 #include "shared/logging.h"
+#include "shared/sqldialect.h"
 #include "shared/tr.h"
 
 #include <QAtomicInteger>
@@ -211,6 +212,38 @@ VoidResult Database::backupTo(const QString &target)
         return Error::make(ErrorCode::BackupTargetExists, Tr::tr("The backup file %1 already exists.").arg(target));
     }
     return run(QStringLiteral("VACUUM INTO ?"), { target });
+}
+
+const SqlDialect &Database::dialect() const
+{
+    return SqlDialect::sqlite();
+}
+
+VoidResult Database::checkpoint()
+{
+    return run(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
+VoidResult Database::attach(const QString &path, const QString &alias)
+{
+    // A schema name cannot be bound; it only ever comes from code.
+    return run(QStringLiteral("ATTACH DATABASE ? AS %1").arg(alias), { path });
+}
+
+VoidResult Database::detach(const QString &alias)
+{
+    return run(QStringLiteral("DETACH DATABASE %1").arg(alias));
+}
+
+Result<QStringList> Database::columnNames(const QString &table, const QString &schema)
+{
+    Result<QSqlQuery> q = exec(QStringLiteral("SELECT name FROM pragma_table_info(?, ?)"), { table, schema });
+    if (!q)
+        return q.error();
+    QStringList names;
+    while (q->next())
+        names << q->value(0).toString();
+    return names;
 }
 
 VoidResult Database::ping()

@@ -7,12 +7,15 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 
 #include <functional>
 #include <memory>
 
 namespace quire::shared {
+
+class SqlDialect;
 
 // One connection to a Quire SQLite database, set up the same way on the
 // server and in the desktop replica: WAL journal, foreign keys on, a busy
@@ -30,6 +33,8 @@ public:
 
     QString path() const { return m_path; }
     QSqlDatabase handle() const;
+    // How this connection's engine spells what plain SQL does not say.
+    const SqlDialect &dialect() const;
 
     // Prepares, binds positionally and runs one statement. A QVariant() binds
     // NULL; a null QString binds '' (see exec()).
@@ -49,6 +54,19 @@ public:
     // A consistent copy of the whole database into `target` (VACUUM INTO),
     // safe while other connections write. Fails if `target` exists.
     VoidResult backupTo(const QString &target);
+
+    // Moves what the write-ahead log holds into the database file and
+    // empties the log, so the file alone is the whole database (before it is
+    // moved into place or copied).
+    VoidResult checkpoint();
+
+    // Opens the database file `path` beside this one under the schema name
+    // `alias` (its tables are `alias.table`) until detach(alias).
+    VoidResult attach(const QString &path, const QString &alias);
+    VoidResult detach(const QString &alias);
+    // The columns of `table` in schema `schema` ("main", or an attached alias),
+    // empty when there is no such table.
+    Result<QStringList> columnNames(const QString &table, const QString &schema = QStringLiteral("main"));
 
     // Cheap check that the database still answers and that its file is still
     // the one opened: a file deleted or replaced under a running process

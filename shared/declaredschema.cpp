@@ -79,23 +79,26 @@ QList<DeclaredSchema::Object> serverFullText(const SyncTable &t)
 // index lookup instead of parsing every row's JSON.
 QList<DeclaredSchema::Object> listItems(const SyncTable &t, const SyncColumn &c)
 {
-    const QString items = QStringLiteral("%1_%2_items").arg(t.name, c.name);
+    const SqlDialect &sql = SqlDialect::sqlite();
+    const QString items = sql.listItemsTable(t, c);
+    // `item` is what filters compare (lower-cased), `value` the item as
+    // written (what a list of tags shows).
     const auto insertFrom = [&](const QString &row) {
-        return QStringLiteral("INSERT OR IGNORE INTO %1(item, row_id) SELECT lower(value), %2.rowid FROM "
+        return QStringLiteral("INSERT OR IGNORE INTO %1(item, value, row_id) SELECT lower(value), value, %2.rowid FROM "
                               "json_each(CASE WHEN json_valid(%2.%3) THEN %2.%3 ELSE '[]' END) WHERE type = 'text';")
             .arg(items, row, c.name);
     };
     const QString fill
-        = QStringLiteral("INSERT OR IGNORE INTO %1(item, row_id) SELECT lower(j.value), %2.rowid FROM %2, "
-                         "json_each(CASE WHEN json_valid(%2.%3) THEN %2.%3 ELSE '[]' END) j "
+        = QStringLiteral("INSERT OR IGNORE INTO %1(item, value, row_id) SELECT lower(j.value), j.value, %2.rowid "
+                         "FROM %2, json_each(CASE WHEN json_valid(%2.%3) THEN %2.%3 ELSE '[]' END) j "
                          "WHERE j.type = 'text'")
               .arg(items, t.name, c.name);
     const QString clear = QStringLiteral("DELETE FROM %1").arg(items);
     return {
         { QStringLiteral("table"),
           items,
-          QStringLiteral("CREATE TABLE %1 (item TEXT NOT NULL, row_id INTEGER NOT NULL, PRIMARY KEY (item, row_id)) "
-                         "STRICT, WITHOUT ROWID")
+          QStringLiteral("CREATE TABLE %1 (item TEXT NOT NULL, value TEXT NOT NULL, row_id INTEGER NOT NULL, "
+                         "PRIMARY KEY (item, row_id)) STRICT, WITHOUT ROWID")
               .arg(items),
           { clear, fill } },
         { QStringLiteral("index"),

@@ -143,7 +143,10 @@ SyncTable categories()
     return t;
 }
 
-// A reader's bookmark of a published article; each user sees only their own.
+// A user's bookmark of a row of any declared table they may read; each user
+// sees only their own. The row is named by its id (article_id, the name from
+// when only articles could be saved) and its table (item_table), which the
+// server finds from the id: a client, old or new, only names the row.
 SyncTable savedItems()
 {
     SyncTable t {
@@ -155,6 +158,12 @@ SyncTable savedItems()
               .required = true,
               .filterKey = QStringLiteral("article"),
               .references = QStringLiteral("articles") },
+            // Rows saved before other types could be are articles: the
+            // default fills them in when the column is added.
+            { .name = QStringLiteral("item_table"),
+              .merge = MergeRule::ServerOwned,
+              .maxLength = 64,
+              .defaultValue = QStringLiteral("articles") },
         },
         .collection = QStringLiteral("saved-items"),
         .singular = QT_TRANSLATE_NOOP("Quire::Shared", "Saved item"),

@@ -13,9 +13,35 @@ namespace {
 class SqliteDialect final : public SqlDialect
 {
 public:
+    QString rowKey(const QString &alias) const override
+    {
+        return alias.isEmpty() ? QStringLiteral("rowid") : alias + QStringLiteral(".rowid");
+    }
+
     QString fullTextCondition(const SyncTable &table, const QString &alias) const override
     {
-        return QStringLiteral("%1.rowid IN (SELECT rowid FROM %2_fts WHERE %2_fts MATCH ?)").arg(alias, table.name);
+        return QStringLiteral("%1 IN (SELECT rowid FROM %2_fts WHERE %2_fts MATCH ?)").arg(rowKey(alias), table.name);
+    }
+
+    QString fullTextHasWord(const SyncTable &table, const QString &alias, const QString &word) const override
+    {
+        // A quoted FTS5 string is one phrase: the word, never query syntax.
+        return QStringLiteral("%1 IN (SELECT rowid FROM %2_fts WHERE %2_fts MATCH '\"' || %3 || '\"')")
+            .arg(rowKey(alias), table.name, word);
+    }
+
+    RankedSearch rankedSearch(const SyncTable &table, const QString &alias, const QHash<QString, double> &weights,
+                              int words) const override
+    {
+        const QString fts = table.name + QStringLiteral("_fts");
+        // bm25() takes one weight per indexed column, in the index's order.
+        QStringList weightList;
+        for (const QString &c : table.searchedColumns())
+            weightList << QString::number(weights.value(c, 1.0), 'f', 2);
+        return { QStringLiteral("%1 JOIN %2 %3 ON %4 = %1.rowid").arg(fts, table.name, alias, rowKey(alias)),
+                 QStringLiteral("%1 MATCH ?").arg(fts),
+                 QStringLiteral("bm25(%1, %2)").arg(fts, weightList.join(QLatin1String(", "))),
+                 QStringLiteral("snippet(%1, -1, ?, ?, '…', %2)").arg(fts).arg(words) };
     }
 
     QString fullTextQuery(const QString &words) const override
@@ -33,14 +59,24 @@ public:
     {
         // The unary + keeps the planner walking the sort's index and testing
         // membership, rather than sorting every row that has the item.
-        return QStringLiteral("+%1.rowid IN (SELECT row_id FROM %2_%3_items WHERE item = lower(?))")
-            .arg(alias, table.name, column.name);
+        return QStringLiteral("+%1 IN (SELECT row_id FROM %2 WHERE item = lower(?))")
+            .arg(rowKey(alias), listItemsTable(table, column));
     }
 
     QString sortExpression(const SyncColumn &column, const QString &alias) const override
     {
         const QString name = alias.isEmpty() ? column.name : alias + QLatin1Char('.') + column.name;
-        return column.type == ColumnType::Text ? name + QStringLiteral(" COLLATE NOCASE") : name;
+        return column.type == ColumnType::Text ? caseless(name) : name;
+    }
+
+    QString caseless(const QString &expression) const override
+    {
+        return expression + QStringLiteral(" COLLATE NOCASE");
+    }
+
+    QString containsText(const QString &haystack, const QString &needle) const override
+    {
+        return QStringLiteral("instr(%1, %2) > 0").arg(haystack, needle);
     }
 
     QString upsert(const QString &table, const QStringList &columns, const QStringList &key) const override
@@ -50,17 +86,34 @@ public:
             if (!key.contains(c))
                 updates << QStringLiteral("%1 = excluded.%1").arg(c);
         }
+        return insert(table, columns, key,
+                      updates.isEmpty() ? QStringLiteral("NOTHING")
+                                        : QStringLiteral("UPDATE SET ") + updates.join(QLatin1String(", ")));
+    }
+
+    QString insertIfAbsent(const QString &table, const QStringList &columns, const QStringList &key) const override
+    {
+        return insert(table, columns, key, QStringLiteral("NOTHING"));
+    }
+
+private:
+    static QString insert(const QString &table, const QStringList &columns, const QStringList &key,
+                          const QString &onConflict)
+    {
         QStringList marks;
         marks.fill(QStringLiteral("?"), columns.size());
         return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO %5")
             .arg(table, columns.join(QLatin1String(", ")), marks.join(QLatin1String(", ")),
-                 key.join(QLatin1String(", ")),
-                 updates.isEmpty() ? QStringLiteral("NOTHING")
-                                   : QStringLiteral("UPDATE SET ") + updates.join(QLatin1String(", ")));
+                 key.join(QLatin1String(", ")), onConflict);
     }
 };
 
 } // namespace
+
+QString SqlDialect::listItemsTable(const SyncTable &table, const SyncColumn &column) const
+{
+    return QStringLiteral("%1_%2_items").arg(table.name, column.name);
+}
 
 const SqlDialect &SqlDialect::sqlite()
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/accounts/persistentlimits.h"
 
+#include "server/accounts/serversecret.h"
 #include "shared/database.h"
 #include "shared/timestamp.h"
 
@@ -25,16 +26,12 @@ PersistentLimits::PersistentLimits(shared::Database &db, const RateLimiter &math
 Result<QString> PersistentLimits::keyed(const QString &text)
 {
     if (m_key.isEmpty()) {
-        // Made on first use, like the preview secret: 32 random bytes from
-        // SQLite's generator. Every instance on this database shares it.
-        if (VoidResult r = m_db.run(QStringLiteral("INSERT OR IGNORE INTO server_meta(key, value) VALUES "
-                                                   "('limits_key', lower(hex(randomblob(32))))"));
-            !r)
-            return r.error();
-        Result<QVariant> value = m_db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'limits_key'"));
-        if (!value)
-            return value.error();
-        m_key = QByteArray::fromHex(value->toString().toLatin1());
+        // Made on first use, like the preview secret (ServerSecret): 32
+        // random bytes. Every instance on this database shares it.
+        shared::Result<QByteArray> key = ServerSecret::get(m_db, QStringLiteral("limits_key"));
+        if (!key)
+            return key.error();
+        m_key = *key;
     }
     return QString::fromLatin1(
         QMessageAuthenticationCode::hash(text.toUtf8(), m_key, QCryptographicHash::Sha256).toHex());

@@ -2,8 +2,11 @@
 #include "server/accounts/serversecret.h"
 
 #include "shared/database.h"
+#include "shared/sqldialect.h"
 
 #include <QVariant>
+
+#include <sodium.h>
 
 namespace quire::server::ServerSecret {
 
@@ -15,9 +18,13 @@ shared::Result<QByteArray> get(shared::Database &db, const QString &name)
         return value.error();
     if (value->isNull()) {
         // Only the first use writes; concurrent first uses agree on one row.
-        if (shared::VoidResult r = db.run(QStringLiteral("INSERT OR IGNORE INTO server_meta(key, value) "
-                                                         "VALUES (?, lower(hex(randomblob(32))))"),
-                                          { name });
+        QByteArray secret(32, Qt::Uninitialized);
+        randombytes_buf(secret.data(), size_t(secret.size()));
+        if (shared::VoidResult r
+            = db.run(db.dialect().insertIfAbsent(QStringLiteral("server_meta"),
+                                                 { QStringLiteral("key"), QStringLiteral("value") },
+                                                 { QStringLiteral("key") }),
+                     { name, QString::fromLatin1(secret.toHex()) });
             !r)
             return r.error();
         value = db.scalar(select, { name });

@@ -23,12 +23,10 @@ Result<QStringList> commonColumns(shared::Database &db, const QString &table)
     const QString schemas[2] = { QStringLiteral("main"), QStringLiteral("previous") };
     for (int i = 0; i < 2; ++i) {
         // Names come from code, never from input.
-        Result<QSqlQuery> q
-            = db.exec(QStringLiteral("SELECT name FROM pragma_table_info(?, ?)"), { table, schemas[i] });
+        Result<QStringList> q = db.columnNames(table, schemas[i]);
         if (!q)
             return q.error();
-        while (q->next())
-            names[i] << q->value(0).toString();
+        names[i] = *q;
     }
     QStringList common;
     for (const QString &n : std::as_const(names[0])) {
@@ -42,7 +40,7 @@ Result<QStringList> commonColumns(shared::Database &db, const QString &table)
 
 Result<int> SessionCarryOver::carry(shared::Database &restored, const QString &previousPath)
 {
-    if (VoidResult r = restored.run(QStringLiteral("ATTACH DATABASE ? AS previous"), { previousPath }); !r)
+    if (VoidResult r = restored.attach(previousPath, QStringLiteral("previous")); !r)
         return r.error();
     int carried = 0;
     VoidResult done = [&]() -> VoidResult {
@@ -85,7 +83,7 @@ Result<int> SessionCarryOver::carry(shared::Database &restored, const QString &p
         });
     }();
     // Detached whatever happened, so the file can be moved aside.
-    VoidResult detached = restored.run(QStringLiteral("DETACH DATABASE previous"));
+    VoidResult detached = restored.detach(QStringLiteral("previous"));
     if (!done)
         return done.error();
     if (!detached)

@@ -6,13 +6,13 @@
 #include "server/accounts/formguard.h"
 #include "server/accounts/sessioncookie.h"
 #include "server/accounts/signin.h"
-#include "server/articles/readerpages.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "shared/jsonqt.h"
 #include "shared/jsonreader.h"
 #include "shared/strictjson.h"
 
+#include <QUrl>
 #include <QUrlQuery>
 
 namespace quire::server::WebSessionRoutes {
@@ -46,7 +46,7 @@ void signIn(HttpRequest &request, WorkerServices &services, Responder respond)
         const QUrlQuery fields(QString::fromUtf8(request.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
         email = fields.queryItemValue(QStringLiteral("email"), QUrl::FullyDecoded);
         password = fields.queryItemValue(QStringLiteral("password"), QUrl::FullyDecoded);
-        next = ReaderPages::safeNext(fields.queryItemValue(QStringLiteral("next"), QUrl::FullyDecoded));
+        next = safeNext(fields.queryItemValue(QStringLiteral("next"), QUrl::FullyDecoded));
         if (email.isEmpty())
             errors.add(QStringLiteral("email"), QStringLiteral("This field is required."));
         if (password.isEmpty())
@@ -144,6 +144,16 @@ void install(Router &router)
     router.add(QStringLiteral("GET"), QStringLiteral("/session"), whoAmI, Router::BodyKind::None, Guard::reader());
     router.add(QStringLiteral("POST"), QStringLiteral("/session/logout"), signOut, Router::BodyKind::None,
                Guard::reader());
+}
+
+QString safeNext(const QString &next)
+{
+    // A local path: one leading slash, no scheme, no host, no backslash
+    // tricks browsers read as "//".
+    const bool local = next.startsWith(QLatin1Char('/')) && !next.startsWith(QLatin1String("//"))
+        && !next.contains(QLatin1Char('\\')) && !next.contains(QLatin1Char('\r')) && !next.contains(QLatin1Char('\n'))
+        && QUrl(next, QUrl::StrictMode).isValid() && QUrl(next).isRelative();
+    return local ? next : QStringLiteral("/");
 }
 
 } // namespace quire::server::WebSessionRoutes

@@ -4,6 +4,7 @@
 #include "server/accounts/accountstore.h"
 #include "server/accounts/authroutes.h"
 #include "server/accounts/sessioncookie.h"
+#include "server/accounts/websessionroutes.h"
 #include "server/articles/listingpages.h"
 #include "server/articles/saveditems.h"
 #include "server/http/router.h"
@@ -42,7 +43,7 @@ HttpResponse redirect(const QString &to)
 {
     HttpResponse r;
     r.status = 303;
-    r.headers.append({ QByteArrayLiteral("Location"), safeNext(to).toUtf8() });
+    r.headers.append({ QByteArrayLiteral("Location"), WebSessionRoutes::safeNext(to).toUtf8() });
     return r;
 }
 
@@ -61,7 +62,8 @@ HttpResponse signInPage(HttpRequest &request, WorkerServices &services)
     shared::Result<QByteArray> body = page->render(
         { { "lang", QStringLiteral("en") },
           { "site_name", services.context().siteName },
-          { "next", safeNext(request.query.queryItemValue(QStringLiteral("next"), QUrl::FullyDecoded)) } },
+          { "next",
+            WebSessionRoutes::safeNext(request.query.queryItemValue(QStringLiteral("next"), QUrl::FullyDecoded)) } },
         { { "error", error } });
     if (!body)
         return HttpResponse::internalError(body.error());
@@ -81,7 +83,11 @@ HttpResponse savedPage(HttpRequest &request, WorkerServices &services)
         return HttpResponse::internalError(items.error());
     QList<ListingPages::Teaser> teasers;
     for (const nlohmann::json &i : *items) {
+        // The site's pages are articles': other saved rows, and articles no
+        // longer published, have no page here.
         const QString url = QString::fromStdString(i.value("url", std::string()));
+        if (url.isEmpty())
+            continue;
         teasers.append({ QString::fromStdString(i.value("kind", std::string())),
                          url.section(QLatin1Char('/'), 2),
                          QString::fromStdString(i.value("title", std::string())),
@@ -193,16 +199,6 @@ std::optional<std::pair<Principal, QString>> reader(const HttpRequest &request, 
     shared::Result<std::optional<std::pair<Principal, QString>>> web
         = services.accounts().authenticateWeb(QString::fromLatin1(cookie));
     return web ? *web : std::nullopt;
-}
-
-QString safeNext(const QString &next)
-{
-    // A local path: one leading slash, no scheme, no host, no backslash
-    // tricks browsers read as "//".
-    const bool local = next.startsWith(QLatin1Char('/')) && !next.startsWith(QLatin1String("//"))
-        && !next.contains(QLatin1Char('\\')) && !next.contains(QLatin1Char('\r')) && !next.contains(QLatin1Char('\n'))
-        && QUrl(next, QUrl::StrictMode).isValid() && QUrl(next).isRelative();
-    return local ? next : QStringLiteral("/");
 }
 
 QByteArray saveButton(WorkerServices &services, const Principal *reader, const QString &csrfToken,

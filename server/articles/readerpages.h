@@ -32,8 +32,5 @@ QByteArray saveButton(WorkerServices &services, const Principal *reader, const Q
 // session cookie is valid (for pages anyone may open).
 std::optional<std::pair<Principal, QString>> reader(const HttpRequest &request, WorkerServices &services);
 
-// `next` if it is a path of this site, else "/": never a redirect elsewhere.
-QString safeNext(const QString &next);
-
 } // namespace ReaderPages
 } // namespace quire::server

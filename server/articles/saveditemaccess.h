@@ -6,10 +6,18 @@
 namespace quire::server {
 
 // Saved items: a user's own bookmarks, seen and changed by that user only,
-// and only for articles they may read.
+// of rows of any declared table they may read (by that table's rules).
 class SavedItemAccess final : public SyncAccess
 {
 public:
+    static constexpr char kSavedItems[] = "saved_items";
+
+    // The table holding a live row `id` that `who` may read: `preferred`
+    // first, then every table with access rules in their order (ids are
+    // unique across tables); none when no such row exists.
+    static shared::Result<std::optional<QString>> readableTable(shared::Database &db, const Principal &who,
+                                                                const QString &id, const QString &preferred);
+
     const shared::SyncTable &table() const override;
     QString visibleWhere(const Principal &who, QVariantList &binds) const override;
     bool visible(const Principal &who, const nlohmann::json &scope) const override;

@@ -20,15 +20,20 @@ HttpResponse list(HttpRequest &request, WorkerServices &services)
 
 HttpResponse save(HttpRequest &request, WorkerServices &services)
 {
+    // The row to save, of any type, by its id: item_id, or article_id as
+    // clients from when only articles could be saved name it.
     const nlohmann::json &body = request.json;
-    if (!body.is_object() || !body.contains("article_id") || !body["article_id"].is_string())
+    const char *key = body.is_object() && body.contains("item_id") ? "item_id" : "article_id";
+    if (!body.is_object() || !body.contains(key) || !body[key].is_string())
         return errorResponse(shared::Error::make(shared::ErrorCode::ValidationFailed,
-                                                 QStringLiteral("Give the article to save as article_id.")));
-    const QString article = QString::fromStdString(body["article_id"].get<std::string>());
-    shared::Result<bool> created = SavedItems::save(services, *request.principal, article);
+                                                 QStringLiteral("Give the row to save as item_id.")));
+    const QString item = QString::fromStdString(body[key].get<std::string>());
+    shared::Result<bool> created = SavedItems::save(services, *request.principal, item);
     if (!created)
         return errorResponse(created.error());
-    return HttpResponse::json(*created ? 201 : 200, { { "article_id", article.toStdString() }, { "saved", true } });
+    return HttpResponse::json(
+        *created ? 201 : 200,
+        { { "article_id", item.toStdString() }, { "item_id", item.toStdString() }, { "saved", true } });
 }
 
 HttpResponse unsave(HttpRequest &request, WorkerServices &services)

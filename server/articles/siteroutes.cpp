@@ -6,11 +6,10 @@
 #include "server/articles/readerpages.h"
 #include "server/articles/sitesearch.h"
 #include "server/articles/topicpages.h"
-#include "server/http/conditionalrequest.h"
-#include "server/http/contentsecuritypolicy.h"
 #include "server/http/router.h"
 #include "server/http/wireformat.h"
 #include "server/servercontext.h"
+#include "server/site/cachedpages.h"
 #include "server/site/pagecache.h"
 #include "shared/articlekind.h"
 #include "shared/articlepage.h"
@@ -21,6 +20,7 @@
 #include "shared/timestamp.h"
 
 #include <QFile>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -32,39 +32,31 @@ using shared::PageTemplate;
 
 namespace {
 
-// A page from the cache as this request wants it: 304 when the client holds
-// it already, gzip when it takes gzip.
-HttpResponse answer(const PageCache::Page &page, const HttpRequest &request)
+// The name and slug of each live category in `ids`, in the article's order.
+shared::Result<QList<shared::ArticleView::Category>> categoryLinks(shared::Database &db, const QStringList &ids)
 {
-    HttpResponse r;
-    r.status = page.status;
-    // Set here, not by content type: a 304 has none, and a browser takes the
-    // headers of a 304 over those it kept.
-    r.headers.append(
-        { QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral(ContentSecurityPolicy::kSitePages) });
-    if (page.status == 301) {
-        r.headers.append({ QByteArrayLiteral("Location"), page.location });
-        r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=300") });
-        return r;
+    QList<shared::ArticleView::Category> links;
+    if (ids.isEmpty())
+        return links;
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), ids.size());
+    QVariantList binds;
+    for (const QString &id : ids)
+        binds << id;
+    shared::Result<QSqlQuery> q
+        = db.exec(QStringLiteral("SELECT id, name, slug FROM categories WHERE deleted = 0 AND id IN (%1)")
+                      .arg(marks.join(QLatin1String(", "))),
+                  binds);
+    if (!q)
+        return q.error();
+    QHash<QString, shared::ArticleView::Category> found;
+    while (q->next())
+        found.insert(q->value(0).toString(), { q->value(1).toString(), q->value(2).toString() });
+    for (const QString &id : ids) {
+        if (found.contains(id))
+            links.append(found.value(id));
     }
-    r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=0, must-revalidate") });
-    if (!page.etag.isEmpty()) // pages made for one reader have none
-        r.headers.append({ QByteArrayLiteral("ETag"), page.etag });
-    r.headers.append({ QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding") });
-    if (!page.lastModified.isEmpty())
-        r.headers.append({ QByteArrayLiteral("Last-Modified"), page.lastModified });
-    if (!page.etag.isEmpty() && ConditionalRequest::isNotModified(request, page.etag, page.lastModified)) {
-        r.status = 304;
-        return r;
-    }
-    r.contentType = page.contentType;
-    if (!page.gzipped.isEmpty() && ConditionalRequest::acceptsGzip(request.header("Accept-Encoding"))) {
-        r.headers.append({ QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip") });
-        r.body = page.gzipped;
-    } else {
-        r.body = page.body;
-    }
-    return r;
+    return links;
 }
 
 shared::Result<PageCache::Page> messagePage(int status, const QString &heading, const QString &message,
@@ -94,9 +86,7 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
     shared::Database &db = services.database();
     shared::Result<QSqlQuery> q
         = db.exec(QStringLiteral("SELECT g.id, g.title, g.body, g.summary, g.status, g.published_at, g.updated_at, "
-                                 "g.deleted, u.name, g.tags, g.cover, g.seo_title, g.seo_description, "
-                                 "(SELECT json_group_array(json_array(c.name, c.slug)) FROM json_each(g.categories) e "
-                                 "JOIN categories c ON c.id = e.value AND c.deleted = 0) "
+                                 "g.deleted, u.name, g.tags, g.cover, g.seo_title, g.seo_description, g.categories "
                                  "FROM articles g LEFT JOIN users u ON u.id = g.owner_id "
                                  "WHERE g.kind = ? AND g.slug = ? ORDER BY g.deleted, g.rev DESC LIMIT 1"),
                   { kind, slug });
@@ -122,12 +112,11 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
             view.coverUrl = q->value(10).toString();
             view.seoTitle = q->value(11).toString();
             view.seoDescription = q->value(12).toString();
-            for (const nlohmann::json &c :
-                 nlohmann::json::parse(q->value(13).toString().toStdString(), nullptr, false)) {
-                if (c.is_array() && c.size() == 2)
-                    view.categories.append({ QString::fromStdString(c[0].get<std::string>()),
-                                             QString::fromStdString(c[1].get<std::string>()) });
-            }
+            shared::Result<QList<shared::ArticleView::Category>> categories
+                = categoryLinks(db, shared::listItems(q->value(13).toString()));
+            if (!categories)
+                return categories.error();
+            view.categories = *categories;
             const QByteArray actions
                 = ReaderPages::saveButton(services, reader ? &reader->first : nullptr,
                                           reader ? reader->second : QString(), q->value(0).toString(), *here);
@@ -179,7 +168,7 @@ Router::Handler article(const QString &kind)
                 shared::Result<PageCache::Page> page = articlePage(services, kind, slug, reader);
                 if (!page)
                     return HttpResponse::internalError(page.error());
-                HttpResponse r = answer(*page, request);
+                HttpResponse r = CachedPages::respond(*page, request);
                 for (auto &[name, value] : r.headers) {
                     if (name == "Cache-Control")
                         value = QByteArrayLiteral("private, no-store");
@@ -190,7 +179,7 @@ Router::Handler article(const QString &kind)
         PageCache *cache = services.context().pages;
         if (cache) {
             if (const std::optional<PageCache::Page> hit = cache->find(request.path))
-                return answer(*hit, request);
+                return CachedPages::respond(*hit, request);
         }
         const quint64 readAt = cache ? cache->generation() : 0;
         shared::Result<PageCache::Page> page = shared::isSlug(slug)
@@ -199,7 +188,7 @@ Router::Handler article(const QString &kind)
                           services.context());
         if (!page)
             return HttpResponse::internalError(page.error());
-        return answer(cache ? cache->insert(request.path, *page, readAt) : *page, request);
+        return CachedPages::respond(cache ? cache->insert(request.path, *page, readAt) : *page, request);
     };
 }
 
@@ -210,7 +199,7 @@ HttpResponse cached(HttpRequest &request, WorkerServices &services, const QStrin
     PageCache *cache = services.context().pages;
     if (cache) {
         if (const std::optional<PageCache::Page> hit = cache->find(key))
-            return answer(*hit, request);
+            return CachedPages::respond(*hit, request);
     }
     const quint64 readAt = cache ? cache->generation() : 0;
     shared::Result<PageCache::Page> page = make();
@@ -222,7 +211,7 @@ HttpResponse cached(HttpRequest &request, WorkerServices &services, const QStrin
         if (!page)
             return HttpResponse::internalError(page.error());
     }
-    return answer(cache ? cache->insert(key, *page, readAt) : *page, request);
+    return CachedPages::respond(cache ? cache->insert(key, *page, readAt) : *page, request);
 }
 
 // The ?page= of a listing: 1 when absent, -1 when it is no page number.
@@ -284,15 +273,6 @@ HttpResponse stylesheet(HttpRequest &, WorkerServices &)
 }
 
 } // namespace
-
-bool fromCache(const HttpRequest &request, const PageCache &cache, HttpResponse &response)
-{
-    const std::optional<PageCache::Page> hit = cache.find(request.path);
-    if (!hit)
-        return false;
-    response = answer(*hit, request);
-    return true;
-}
 
 void install(Router &router)
 {

@@ -6,6 +6,8 @@
 #include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/pagetemplate.h"
+#include "shared/sqldialect.h"
+#include "shared/synctable.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -23,12 +25,14 @@ namespace {
 const QString kOpen = QStringLiteral("\x02");
 const QString kClose = QStringLiteral("\x03");
 
-QString matchExpression(const QString &text)
+// The words of `text` (letters, digits, underscores; at most 12), so that
+// punctuation a reader types is never query syntax.
+QString searchWords(const QString &text)
 {
     static const QRegularExpression words(QStringLiteral("[\\p{L}\\p{N}_]+"));
     QStringList terms;
     for (auto it = words.globalMatch(text); it.hasNext();)
-        terms << QLatin1Char('"') + it.next().captured(0) + QStringLiteral("\"*");
+        terms << it.next().captured(0);
     return terms.mid(0, 12).join(QLatin1Char(' '));
 }
 
@@ -36,14 +40,18 @@ QString matchExpression(const QString &text)
 
 Result<QList<SiteSearch::Hit>> SiteSearch::run(shared::Database &db, const QString &query, int limit)
 {
-    const QString match = matchExpression(query);
+    const shared::SqlDialect &sql = db.dialect();
+    const QString match = sql.fullTextQuery(searchWords(query));
     if (match.isEmpty())
         return QList<Hit>();
+    // A word in the title counts most, then in the summary, then the body.
+    const shared::SqlDialect::RankedSearch search
+        = sql.rankedSearch(*shared::SyncSchema::find(QStringLiteral("articles")), QStringLiteral("g"),
+                           { { QStringLiteral("title"), 5.0 }, { QStringLiteral("summary"), 2.0 } }, 16);
     Result<QSqlQuery> q
-        = db.exec(QStringLiteral("SELECT g.kind, g.slug, g.title, snippet(articles_fts, -1, ?, ?, '…', 16) "
-                                 "FROM articles_fts JOIN articles g ON g.rowid = articles_fts.rowid "
-                                 "WHERE articles_fts MATCH ? AND g.status = ? AND g.deleted = 0 "
-                                 "AND g.slug <> '' ORDER BY bm25(articles_fts, 5.0, 2.0, 1.0) LIMIT ?"),
+        = db.exec(QStringLiteral("SELECT g.kind, g.slug, g.title, %1 FROM %2 WHERE %3 AND g.status = ? AND "
+                                 "g.deleted = 0 AND g.slug <> '' ORDER BY %4 LIMIT ?")
+                      .arg(search.snippet, search.from, search.condition, search.rank),
                   { kOpen, kClose, match, shared::contentStatusName(shared::ContentStatus::Published), limit });
     if (!q)
         return q.error();

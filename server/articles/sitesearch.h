@@ -15,9 +15,9 @@ namespace quire::server {
 
 class WorkerServices;
 
-// Full-text search over published articles (SQLite FTS5, ranked by bm25),
-// with snippets whose matches are marked. What a reader typed becomes
-// quoted prefix terms, never FTS query syntax.
+// Full-text search over published articles (the dialect's ranked search
+// over the declared full-text index), with snippets whose matches are
+// marked. What a reader typed becomes its words, never query syntax.
 class SiteSearch
 {
 public:

@@ -7,6 +7,7 @@
 #include "server/sync/syncaccess.h"
 #include "shared/database.h"
 #include "shared/fielderrors.h"
+#include "shared/sqldialect.h"
 #include "shared/uuid.h"
 
 #include <QSqlQuery>
@@ -50,9 +51,10 @@ nlohmann::json categoryFields(const nlohmann::json &body, shared::FieldErrors &e
 
 HttpResponse list(HttpRequest &, WorkerServices &services)
 {
-    shared::Result<QSqlQuery> q
-        = services.database().exec(QStringLiteral("SELECT id, name, slug, parent_id, description, rev FROM categories "
-                                                  "WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id"));
+    shared::Database &db = services.database();
+    shared::Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT id, name, slug, parent_id, description, rev FROM "
+                                                         "categories WHERE deleted = 0 ORDER BY %1, id")
+                                              .arg(db.dialect().caseless(QStringLiteral("name"))));
     if (!q)
         return HttpResponse::internalError(q.error());
     nlohmann::json items = nlohmann::json::array();
@@ -114,12 +116,18 @@ HttpResponse remove(HttpRequest &request, WorkerServices &services)
 HttpResponse tags(HttpRequest &request, WorkerServices &services)
 {
     QVariantList binds;
-    const QString visible = SyncAccess::find(QStringLiteral("articles"))->visibleWhere(*request.principal, binds);
-    shared::Result<QSqlQuery> q = services.database().exec(
-        QStringLiteral("SELECT lower(t.value) AS tag, min(t.value), count(*) FROM articles, json_each(articles.tags) t "
-                       "WHERE deleted = 0 AND %1 GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 500")
-            .arg(visible),
-        binds);
+    const SyncAccess *articles = SyncAccess::find(QStringLiteral("articles"));
+    const QString visible = articles->visibleWhere(*request.principal, binds);
+    shared::Database &db = services.database();
+    const shared::SqlDialect &sql = db.dialect();
+    // The tag's items as kept by the declared schema: one per article and
+    // lower-cased tag, with the tag as written beside it.
+    shared::Result<QSqlQuery> q
+        = db.exec(QStringLiteral("SELECT t.item, min(t.value), count(*) FROM articles JOIN %1 t ON t.row_id = %2 "
+                                 "WHERE deleted = 0 AND %3 GROUP BY t.item ORDER BY count(*) DESC, t.item LIMIT 500")
+                      .arg(sql.listItemsTable(articles->table(), *articles->table().column(QStringLiteral("tags"))),
+                           sql.rowKey(QStringLiteral("articles")), visible),
+                  binds);
     if (!q)
         return HttpResponse::internalError(q.error());
     nlohmann::json items = nlohmann::json::array();

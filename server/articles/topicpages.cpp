@@ -7,6 +7,8 @@
 #include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/htmlescape.h"
+#include "shared/sqldialect.h"
+#include "shared/synctable.h"
 
 #include <QSqlQuery>
 #include <QUrl>
@@ -88,21 +90,28 @@ Result<PageCache::Page> category(WorkerServices &services, const QString &slug, 
 
     QList<QPair<QString, QString>> up;
     QList<QPair<QString, QString>> down;
+    const shared::SqlDialect &sql = db.dialect();
     Result<QSqlQuery> rel = db.exec(QStringLiteral("SELECT name, slug, id = ? FROM categories WHERE deleted = 0 AND "
-                                                   "(id = ? OR parent_id = ?) ORDER BY name COLLATE NOCASE"),
+                                                   "(id = ? OR parent_id = ?) ORDER BY %1")
+                                        .arg(sql.caseless(QStringLiteral("name"))),
                                     { parentId, parentId, id });
     if (!rel)
         return rel.error();
     while (rel->next())
         (rel->value(2).toBool() ? up : down).append({ rel->value(0).toString(), rel->value(1).toString() });
 
-    // The category and everything nested in it.
+    // The category and everything nested in it; an article's categories
+    // as the declared schema keeps them, one item each (`value` as written).
+    const shared::SyncTable &articles = *shared::SyncSchema::find(QStringLiteral("articles"));
     Result<QSqlQuery> q = db.exec(
         QStringLiteral("WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT c.id FROM categories c JOIN tree t ON "
                        "c.parent_id = t.id WHERE c.deleted = 0) SELECT %1 FROM articles g WHERE g.status = ? "
-                       "AND g.deleted = 0 AND g.slug <> '' AND EXISTS (SELECT 1 FROM json_each(g.categories) e "
-                       "JOIN tree ON tree.id = e.value) ORDER BY g.published_at DESC, g.id DESC LIMIT ? OFFSET ?")
-            .arg(QLatin1String(kTeaserColumns)),
+                       "AND g.deleted = 0 AND g.slug <> '' AND EXISTS (SELECT 1 FROM %2 e "
+                       "JOIN tree ON tree.id = e.value WHERE e.row_id = %3) "
+                       "ORDER BY g.published_at DESC, g.id DESC LIMIT ? OFFSET ?")
+            .arg(QLatin1String(kTeaserColumns),
+                 sql.listItemsTable(articles, *articles.column(QStringLiteral("categories"))),
+                 sql.rowKey(QStringLiteral("g"))),
         { id, shared::contentStatusName(shared::ContentStatus::Published), kPageSize + 1, (page - 1) * kPageSize });
     if (!q)
         return q.error();
@@ -120,11 +129,13 @@ Result<PageCache::Page> category(WorkerServices &services, const QString &slug, 
 Result<PageCache::Page> tag(WorkerServices &services, const QString &tag, int page)
 {
     const QString wanted = shared::ArticlePage::tagSlug(tag);
-    Result<QSqlQuery> q = services.database().exec(
-        QStringLiteral("SELECT %1 FROM articles g WHERE g.status = ? AND g.deleted = 0 AND g.slug <> '' AND "
-                       "EXISTS (SELECT 1 FROM json_each(g.tags) t WHERE lower(trim(t.value)) = ?) "
+    shared::Database &db = services.database();
+    const shared::SyncTable &articles = *shared::SyncSchema::find(QStringLiteral("articles"));
+    Result<QSqlQuery> q = db.exec(
+        QStringLiteral("SELECT %1 FROM articles g WHERE g.status = ? AND g.deleted = 0 AND g.slug <> '' AND %2 "
                        "ORDER BY g.published_at DESC, g.id DESC LIMIT ? OFFSET ?")
-            .arg(QLatin1String(kTeaserColumns)),
+            .arg(QLatin1String(kTeaserColumns),
+                 db.dialect().listHasItem(articles, *articles.column(QStringLiteral("tags")), QStringLiteral("g"))),
         { shared::contentStatusName(shared::ContentStatus::Published), wanted, kPageSize + 1, (page - 1) * kPageSize });
     if (!q)
         return q.error();

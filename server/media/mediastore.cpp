@@ -4,6 +4,8 @@
 #include "shared/clock.h"
 #include "shared/contentstatus.h"
 #include "shared/database.h"
+#include "shared/sqldialect.h"
+#include "shared/synctable.h"
 #include "shared/timestamp.h"
 
 #include <QCryptographicHash>
@@ -94,18 +96,20 @@ Result<QList<MediaRecord>> MediaStore::list(const MediaScope &scope, int limit, 
     if (!scope.all) {
         // An article shows an image by its address, /media/<sha256>, in the
         // body or as its cover. The articles one may see are one's own and
-        // the published ones (GuideAccess); the published are many, so their
+        // the published ones (ArticleAccess); the published are many, so their
         // bodies are asked through the search index (which holds the
         // hash as one word) and their covers read once. No
         // colon in this SQL: Qt would take `body:` for a named placeholder.
-        where = QStringLiteral(
-            "(m.uploaded_by = ? "
-            "OR EXISTS (SELECT 1 FROM articles g WHERE g.owner_id = ? AND g.deleted = 0 "
-            "AND (g.cover = '/media/' || m.sha256 OR instr(g.body, '/media/' || m.sha256) > 0)) "
-            "OR m.sha256 IN (SELECT substr(cover, 8) FROM articles WHERE status = ? AND deleted = 0 "
-            "AND cover LIKE '/media/%') "
-            "OR EXISTS (SELECT 1 FROM articles g WHERE g.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts "
-            "MATCH char(34) || m.sha256 || char(34)) AND g.status = ? AND g.deleted = 0))");
+        const shared::SqlDialect &sql = m_db.dialect();
+        const shared::SyncTable &articles = *shared::SyncSchema::find(QStringLiteral("articles"));
+        where = QStringLiteral("(m.uploaded_by = ? "
+                               "OR EXISTS (SELECT 1 FROM articles g WHERE g.owner_id = ? AND g.deleted = 0 "
+                               "AND (g.cover = '/media/' || m.sha256 OR %1)) "
+                               "OR m.sha256 IN (SELECT substr(cover, 8) FROM articles WHERE status = ? AND deleted = 0 "
+                               "AND cover LIKE '/media/%') "
+                               "OR EXISTS (SELECT 1 FROM articles g WHERE %2 AND g.status = ? AND g.deleted = 0))")
+                    .arg(sql.containsText(QStringLiteral("g.body"), QStringLiteral("'/media/' || m.sha256")),
+                         sql.fullTextHasWord(articles, QStringLiteral("g"), QStringLiteral("m.sha256")));
         binds << scope.userId << scope.userId << shared::contentStatusName(shared::ContentStatus::Published)
               << shared::contentStatusName(shared::ContentStatus::Published);
     }

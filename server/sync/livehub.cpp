@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/livehub.h"
 
-#include "server/accounts/accountstore.h"
-#include "server/servercontext.h"
 #include "server/serverlogging.h"
 #include "shared/jsonqt.h"
 #include "shared/strictjson.h"
@@ -21,9 +19,9 @@ constexpr int kRecheckMs = 60'000;
 
 } // namespace
 
-LiveHub::LiveHub(WorkerServices &services, QAbstractHttpServer *endpoint, QObject *parent)
+LiveHub::LiveHub(Authenticate authenticate, QAbstractHttpServer *endpoint, QObject *parent)
     : QObject(parent)
-    , m_services(services)
+    , m_authenticate(std::move(authenticate))
     , m_endpoint(endpoint)
 {
     connect(endpoint, &QAbstractHttpServer::newWebSocketConnection, this, &LiveHub::accept);
@@ -108,7 +106,7 @@ void LiveHub::accept()
 
 bool LiveHub::signIn(Connection &connection, const QString &token)
 {
-    shared::Result<std::optional<Principal>> who = m_services.accounts().authenticate(token);
+    shared::Result<std::optional<Principal>> who = m_authenticate(token);
     if (!who || !*who) {
         drop(connection.socket, kCloseUnauthorized, QStringLiteral("the access token is not valid"));
         return false;
@@ -162,7 +160,7 @@ void LiveHub::recheck()
     for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
         if (!it->signedIn)
             continue;
-        shared::Result<std::optional<Principal>> who = m_services.accounts().authenticate(it->token);
+        shared::Result<std::optional<Principal>> who = m_authenticate(it->token);
         if (who && !*who)
             invalid << it.key();
     }

@@ -1,19 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/http/principal.h"
 #include "server/http/upgradehandler.h"
+#include "shared/result.h"
 
 #include <QHash>
 #include <QObject>
 #include <QString>
+
+#include <functional>
+#include <optional>
 
 class QAbstractHttpServer;
 class QTimer;
 class QWebSocket;
 
 namespace quire::server {
-
-class WorkerServices;
 
 // The one path on which live sockets are taken.
 inline constexpr char kLivePath[] = "/api/v1/sync/live";
@@ -28,7 +31,11 @@ class LiveHub final : public QObject, public UpgradeHandler
 {
     Q_OBJECT
 public:
-    LiveHub(WorkerServices &services, QAbstractHttpServer *endpoint, QObject *parent = nullptr);
+    // Who a bearer token belongs to (none: not signed in). Given by the
+    // application, so that the platform needs no account feature.
+    using Authenticate = std::function<shared::Result<std::optional<Principal>>(const QString &token)>;
+
+    LiveHub(Authenticate authenticate, QAbstractHttpServer *endpoint, QObject *parent = nullptr);
     ~LiveHub() override;
 
     // Pings every socket this often (0: never), so that a quiet one moves
@@ -55,7 +62,7 @@ private:
     // Logs what went wrong with a message and closes its socket (1011).
     void failed(QWebSocket *socket, const char *what);
 
-    WorkerServices &m_services;
+    Authenticate m_authenticate;
     QAbstractHttpServer *m_endpoint;
     QHash<QWebSocket *, Connection> m_sockets;
     QTimer *m_recheck = nullptr;

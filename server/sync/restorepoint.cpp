@@ -2,7 +2,9 @@
 #include "server/sync/restorepoint.h"
 
 #include "shared/database.h"
+#include "shared/sqldialect.h"
 
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -44,8 +46,9 @@ VoidResult RestorePoint::mark(shared::Database &db)
     return db.transaction([&]() -> VoidResult {
         // Both read from the backup before anything changes: its own epoch
         // names the history its revisions belong to.
-        const QString upsert = QStringLiteral("INSERT INTO server_meta(key, value) VALUES (?, ?) "
-                                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        const QString upsert
+            = db.dialect().upsert(QStringLiteral("server_meta"), { QStringLiteral("key"), QStringLiteral("value") },
+                                  { QStringLiteral("key") });
         if (VoidResult r = db.run(QStringLiteral("INSERT INTO server_meta(key, value) SELECT ?, value FROM "
                                                  "server_meta WHERE key = 'epoch' ON CONFLICT(key) DO UPDATE "
                                                  "SET value = excluded.value"),
@@ -58,7 +61,10 @@ VoidResult RestorePoint::mark(shared::Database &db)
         if (VoidResult r = db.run(upsert, { kSeqKey, QString::number(seq->toLongLong()) }); !r)
             return r;
         // A new epoch tells every client that its cursor belongs to another history.
-        return db.run(QStringLiteral("UPDATE server_meta SET value = lower(hex(randomblob(16))) WHERE key = 'epoch'"));
+        QByteArray epoch(16, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(epoch.data()), epoch.size() / 4);
+        return db.run(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'epoch'"),
+                      { QString::fromLatin1(epoch.toHex()) });
     });
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "server/accounts/principal.h"
+#include "server/http/principal.h"
 #include "server/sync/restorepoint.h"
 #include "shared/result.h"
 #include "shared/syncprotocol.h"

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "server/articles/guideaccess.h"
+#include "server/articles/articleaccess.h"
 
 #include "shared/contentstatus.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/permissions.h"
+#include "shared/sqldialect.h"
 #include "shared/synctable.h"
 #include "shared/timestamp.h"
 
@@ -32,12 +33,12 @@ bool isPublic(std::optional<ContentStatus> status)
 
 } // namespace
 
-const shared::SyncTable &GuideAccess::table() const
+const shared::SyncTable &ArticleAccess::table() const
 {
     return *shared::SyncSchema::find(QStringLiteral("articles"));
 }
 
-QString GuideAccess::visibleWhere(const Principal &who, QVariantList &binds) const
+QString ArticleAccess::visibleWhere(const Principal &who, QVariantList &binds) const
 {
     if (shared::hasPermission(who.role, Permission::EditAnyContent))
         return QStringLiteral("1");
@@ -45,25 +46,25 @@ QString GuideAccess::visibleWhere(const Principal &who, QVariantList &binds) con
     return QStringLiteral("(owner_id = ? OR status = ?)");
 }
 
-bool GuideAccess::visible(const Principal &who, const nlohmann::json &scope) const
+bool ArticleAccess::visible(const Principal &who, const nlohmann::json &scope) const
 {
     return shared::hasPermission(who.role, Permission::EditAnyContent) || text(scope, "owner_id") == who.userId
         || statusOf(scope) == ContentStatus::Published;
 }
 
 // Whoever may edit any article sees all of them, whatever their role.
-QString GuideAccess::answerScope(const Principal &who) const
+QString ArticleAccess::answerScope(const Principal &who) const
 {
     return shared::hasPermission(who.role, Permission::EditAnyContent) ? QStringLiteral("all")
                                                                        : SyncAccess::answerScope(who);
 }
 
-nlohmann::json GuideAccess::scopeOf(const nlohmann::json &row) const
+nlohmann::json ArticleAccess::scopeOf(const nlohmann::json &row) const
 {
     return { { "owner_id", row.value("owner_id", std::string()) }, { "status", row.value("status", std::string()) } };
 }
 
-QString GuideAccess::exitReason(const nlohmann::json &before, const nlohmann::json &after) const
+QString ArticleAccess::exitReason(const nlohmann::json &before, const nlohmann::json &after) const
 {
     if (text(before, "owner_id") != text(after, "owner_id"))
         return QStringLiteral("access_revoked");
@@ -72,8 +73,8 @@ QString GuideAccess::exitReason(const nlohmann::json &before, const nlohmann::js
     return {};
 }
 
-VoidResult GuideAccess::checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
-                                   const nlohmann::json &after) const
+VoidResult ArticleAccess::checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
+                                     const nlohmann::json &after) const
 {
     if (!shared::hasPermission(who.role, Permission::WriteContent))
         return forbidden(QStringLiteral("Your role (%1) cannot write articles.").arg(shared::roleName(who.role)));
@@ -97,9 +98,9 @@ VoidResult GuideAccess::checkWrite(const Principal &who, const std::optional<nlo
     return VoidResult::success();
 }
 
-VoidResult GuideAccess::beforeWrite(shared::Database &db, const QString &id,
-                                    const std::optional<nlohmann::json> &before, nlohmann::json &after,
-                                    const QString &now) const
+VoidResult ArticleAccess::beforeWrite(shared::Database &db, const QString &id,
+                                      const std::optional<nlohmann::json> &before, nlohmann::json &after,
+                                      const QString &now) const
 {
     const QString kind = text(after, "kind");
     const QString slug = text(after, "slug");
@@ -121,8 +122,10 @@ VoidResult GuideAccess::beforeWrite(shared::Database &db, const QString &id,
         const QString oldKind = text(*before, "kind");
         const QString oldSlug = text(*before, "slug");
         if (!oldSlug.isEmpty() && (oldSlug != slug || oldKind != kind)) {
-            if (VoidResult r = db.run(QStringLiteral("INSERT OR REPLACE INTO slug_history(kind, slug, article_id) "
-                                                     "VALUES (?, ?, ?)"),
+            if (VoidResult r = db.run(db.dialect().upsert(QStringLiteral("slug_history"),
+                                                          { QStringLiteral("kind"), QStringLiteral("slug"),
+                                                            QStringLiteral("article_id") },
+                                                          { QStringLiteral("kind"), QStringLiteral("slug") }),
                                       { oldKind, oldSlug, id });
                 !r)
                 return r;

@@ -9,7 +9,7 @@ namespace quire::server {
 // admins everything; everyone sees what is published. Publishing needs the
 // publish permission and a verified email address. Slugs are unique per
 // kind and old ones are kept for redirects; categories must exist.
-class GuideAccess final : public SyncAccess
+class ArticleAccess final : public SyncAccess
 {
 public:
     const shared::SyncTable &table() const override;
