@@ -20,7 +20,7 @@ ArticleCommands::ArticleCommands(CliSupport &support)
 QList<CliCommand> ArticleCommands::commands()
 {
     return {
-        { QStringLiteral("articles"),
+        { QStringLiteral("guides"),
           Tr::tr("  guides list [--json]\n"
                  "  guides show ID [--json]\n"
                  "  guides create --title T [FIELDS] [--json]   (prints the id)\n"
