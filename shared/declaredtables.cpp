@@ -161,6 +161,7 @@ SyncTable savedItems()
             // Rows saved before other types could be are articles: the
             // default fills them in when the column is added.
             { .name = QStringLiteral("item_table"),
+              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Kind of item"),
               .merge = MergeRule::ServerOwned,
               .maxLength = 64,
               .defaultValue = QStringLiteral("articles") },

@@ -2583,7 +2583,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
 <context>
     <name>Quire::Shared</name>
     <message>
-        <location filename="../shared/database.cpp" line="+37"/>
+        <location filename="../shared/database.cpp" line="+38"/>
         <source>The database file is damaged or is not a Quire database: %1</source>
         <translation>Die Datenbankdatei ist beschädigt oder keine Quire-Datenbank: %1</translation>
     </message>
@@ -2625,7 +2625,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Die Sicherungsdatei %1 existiert bereits.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+46"/>
         <source>The database file %1 was removed or replaced while in use.</source>
         <translation>Die Datenbankdatei %1 wurde während der Benutzung entfernt oder ersetzt.</translation>
     </message>
@@ -2930,12 +2930,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../shared/declaredtables.cpp" line="+105"/>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Article</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-50"/>
         <source>Articles</source>
         <translation>Artikel</translation>
     </message>
@@ -3042,7 +3042,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
+        <source>Kind of item</source>
+        <translation>Art des Eintrags</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Saved item</source>
         <translation>Gespeicherter Eintrag</translation>
     </message>

@@ -168,11 +168,11 @@ private Q_SLOTS:
     {
         const HttpResult r = m_http->postJson(
             QStringLiteral("/api/v1/handshake"),
-            R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","client_version":"0.1.0","schema_version":1})");
+            R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","client_version":"0.1.0","schema_version":2})");
         QCOMPARE(r.status, 200);
         const auto j = r.json();
         QVERIFY(j["server_version"] == "0.1.0");
-        QVERIFY(j["schema_version"] == 1);
+        QVERIFY(j["schema_version"] == 2);
         QCOMPARE(j["epoch"].get<std::string>().size(), size_t(32));
     }
 

@@ -51,7 +51,7 @@ private:
     nlohmann::json batch(const QString &client, qint64 acked, const nlohmann::json &mutations)
     {
         return { { "client_id", client.toStdString() },
-                 { "schema_version", 1 },
+                 { "schema_version", 2 },
                  { "acked", acked },
                  { "mutations", mutations } };
     }
@@ -61,7 +61,7 @@ private:
         QMap<QString, nlohmann::json> rows;
         QString cursor;
         for (int page = 0; page < 1000; ++page) {
-            const HttpResult r = pull(QStringLiteral("schema_version=1&limit=500&cursor=") + cursor);
+            const HttpResult r = pull(QStringLiteral("schema_version=2&limit=500&cursor=") + cursor);
             if (r.status != 200) {
                 qWarning("pull failed: %d %s", r.status, r.body.constData());
                 return {};
@@ -165,6 +165,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("schema");
         QTest::addColumn<QString>("code");
         QTest::newRow("too old") << 0 << QStringLiteral("client_outdated");
+        // Schema 1 called the articles' table `guides`.
+        QTest::newRow("before the articles table") << 1 << QStringLiteral("client_outdated");
         QTest::newRow("too new") << 99 << QStringLiteral("server_outdated");
     }
     void incompatibleSchemaIsRefusedClearly()
@@ -187,17 +189,17 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("status");
         QTest::newRow("not an object") << QByteArray("[]") << 400;
-        QTest::newRow("no client id") << QByteArray(R"({"schema_version":1,"mutations":[]})") << 400;
+        QTest::newRow("no client id") << QByteArray(R"({"schema_version":2,"mutations":[]})") << 400;
         QTest::newRow("mutations not an array")
-            << QByteArray(R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":{}})")
+            << QByteArray(R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":2,"mutations":{}})")
             << 400;
         QTest::newRow("ids not consecutive") << QByteArray(
-            R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":[)"
+            R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":2,"mutations":[)"
             R"({"id":1,"table":"articles","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"delete"},)"
             R"({"id":3,"table":"articles","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"delete"}]})")
                                              << 400;
         QTest::newRow("unknown op") << QByteArray(
-            R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":1,"mutations":[)"
+            R"({"client_id":"01890a5d-ac96-774b-bcce-b302099a8057","schema_version":2,"mutations":[)"
             R"({"id":1,"table":"articles","row_id":"01890a5d-ac96-774b-bcce-b302099a8058","op":"merge"}]})")
                                     << 400;
     }
@@ -250,7 +252,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json()["results"][0]["reason"]["code"].get<std::string>(), std::string("forbidden"));
         // Drafts of others stay invisible to a reader.
-        const HttpResult p = m_http->request("GET", QStringLiteral("/api/v1/sync/pull?cursor=&schema_version=1"), {},
+        const HttpResult p = m_http->request("GET", QStringLiteral("/api/v1/sync/pull?cursor=&schema_version=2"), {},
                                              { { "Authorization", "Bearer " + readerToken } });
         QCOMPARE(p.status, 200);
         QCOMPARE(p.json()["changes"].size(), size_t(0));
@@ -261,15 +263,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("query");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
-        QTest::newRow("garbage cursor") << QStringLiteral("cursor=abc&schema_version=1") << 400
+        QTest::newRow("garbage cursor") << QStringLiteral("cursor=abc&schema_version=2") << 400
                                         << QStringLiteral("validation_failed");
-        QTest::newRow("negative seq") << QStringLiteral("cursor=abc:-1&schema_version=1") << 400
+        QTest::newRow("negative seq") << QStringLiteral("cursor=abc:-1&schema_version=2") << 400
                                       << QStringLiteral("validation_failed");
-        QTest::newRow("other epoch") << QStringLiteral("cursor=deadbeef:1&schema_version=1") << 409
+        QTest::newRow("other epoch") << QStringLiteral("cursor=deadbeef:1&schema_version=2") << 409
                                      << QStringLiteral("resync_required");
-        QTest::newRow("limit zero") << QStringLiteral("cursor=&limit=0&schema_version=1") << 400
+        QTest::newRow("limit zero") << QStringLiteral("cursor=&limit=0&schema_version=2") << 400
                                     << QStringLiteral("validation_failed");
-        QTest::newRow("limit huge") << QStringLiteral("cursor=&limit=100000&schema_version=1") << 400
+        QTest::newRow("limit huge") << QStringLiteral("cursor=&limit=100000&schema_version=2") << 400
                                     << QStringLiteral("validation_failed");
         QTest::newRow("no schema") << QStringLiteral("cursor=") << 400 << QStringLiteral("validation_failed");
     }
@@ -285,7 +287,7 @@ private Q_SLOTS:
 
     void unauthenticatedSyncIsRefused()
     {
-        const HttpResult r = m_http->request("GET", QStringLiteral("/api/v1/sync/pull?cursor=&schema_version=1"));
+        const HttpResult r = m_http->request("GET", QStringLiteral("/api/v1/sync/pull?cursor=&schema_version=2"));
         QCOMPARE(r.status, 401);
     }
 };

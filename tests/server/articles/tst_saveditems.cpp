@@ -36,7 +36,7 @@ private:
     json push(const QString &who, const QString &table, const QString &rowId, const json &fields)
     {
         const json request { { "client_id", quire::shared::Uuid::createV7().toStdString() },
-                             { "schema_version", 1 },
+                             { "schema_version", 2 },
                              { "acked", 0 },
                              { "mutations",
                                { { { "id", 1 },
