@@ -274,11 +274,6 @@ Result<std::optional<std::pair<Principal, QString>>> AccountStore::authenticateW
     return std::optional<std::pair<Principal, QString>>(std::make_pair(readPrincipal(*q), q->value(6).toString()));
 }
 
-QString AccountStore::now()
-{
-    return nowText();
-}
-
 Result<std::optional<Principal>> AccountStore::authenticate(const QString &accessToken, QString *expiresAt)
 {
     Result<QSqlQuery> q = m_db.exec(

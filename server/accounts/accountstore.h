@@ -87,8 +87,6 @@ public:
     // `expiresAt` (when given) receives when the token stops counting, as
     // stored (ISO 8601 text, compared as text).
     shared::Result<std::optional<Principal>> authenticate(const QString &accessToken, QString *expiresAt = nullptr);
-    // The current time as the session columns store it.
-    static QString now();
 
     enum class RefreshOutcome { Rotated, Reused, Invalid, Disabled };
     struct RefreshResult

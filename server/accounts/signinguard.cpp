@@ -4,6 +4,8 @@
 #include "server/accounts/accountstore.h"
 #include "server/accounts/sessioncookie.h"
 #include "server/accounts/tokens.h"
+#include "shared/clock.h"
+#include "shared/timestamp.h"
 
 #include <QCryptographicHash>
 #include <QUrlQuery>
@@ -42,20 +44,23 @@ shared::Result<std::optional<Principal>> SignInGuard::principalOf(const QByteArr
     const QByteArray key = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
     if (mark) {
         const auto it = m_kept.constFind(key);
-        if (it != m_kept.cend() && it->mark == *mark && it->expiresAt > AccountStore::now())
+        if (it != m_kept.cend() && it->mark == *mark && shared::Clock::instance().nowMs() < it->expiresAtMs)
             return std::optional<Principal>(it->principal);
     }
     QString expiresAt;
     shared::Result<std::optional<Principal>> principal
         = m_accounts.authenticate(QString::fromLatin1(token), &expiresAt);
-    if (!principal || !*principal || !mark) {
+    // Stored as ISO 8601 text in one format, so its order as text (the
+    // lookup's `access_expires_at > now`) is its order in time.
+    const std::optional<QDateTime> expires = shared::Timestamp::parse(expiresAt);
+    if (!principal || !*principal || !mark || !expires) {
         m_kept.remove(key);
         return principal;
     }
     // Bounded without bookkeeping: when full, start over.
     if (m_kept.size() >= kMaxKept && !m_kept.contains(key))
         m_kept.clear();
-    m_kept.insert(key, Kept { **principal, expiresAt, *mark });
+    m_kept.insert(key, Kept { **principal, expires->toMSecsSinceEpoch(), *mark });
     return principal;
 }
 

@@ -43,7 +43,7 @@ private:
     struct Kept
     {
         Principal principal;
-        QString expiresAt; // as stored: compared as text, as the lookup does
+        qint64 expiresAtMs = 0; // the stored expiry, as a point in time
         AnswerCache::Mark mark;
     };
     static constexpr qsizetype kMaxKept = 1024;

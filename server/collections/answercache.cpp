@@ -45,9 +45,11 @@ std::optional<qint64> AnswerCache::syncSeq()
 
 std::optional<AnswerCache::Mark> AnswerCache::mark()
 {
+    // Two plain statements: the table-valued pragma_data_version() would
+    // compile its pragma again on every run.
     Mark mark;
-    if (!readRow(m_markQuery, QStringLiteral("SELECT total_changes(), data_version FROM pragma_data_version"),
-                 mark.ownChanges, &mark.othersCommits))
+    if (!readRow(m_changesQuery, QStringLiteral("SELECT total_changes()"), mark.ownChanges, nullptr)
+        || !readRow(m_versionQuery, QStringLiteral("PRAGMA data_version"), mark.othersCommits, nullptr))
         return std::nullopt;
     return mark;
 }

@@ -78,7 +78,8 @@ private:
     QHash<QString, Entry> m_entries;
     // Read on every request: prepared once, not parsed each time.
     std::optional<QSqlQuery> m_seqQuery;
-    std::optional<QSqlQuery> m_markQuery;
+    std::optional<QSqlQuery> m_changesQuery;
+    std::optional<QSqlQuery> m_versionQuery;
 };
 
 } // namespace quire::server
