@@ -96,7 +96,7 @@ HttpResponse computeUserList(HttpRequest &request, WorkerServices &services)
 HttpResponse listUsers(HttpRequest &request, WorkerServices &services)
 {
     return services.answers().answer(
-        QStringLiteral("admin-users?") + request.query.toString(QUrl::FullyEncoded),
+        request, QStringLiteral("admin-users?") + request.query.toString(QUrl::FullyEncoded),
         [&] { return computeUserList(request, services); }, AnswerCache::Depends::AnyData);
 }
 

@@ -36,11 +36,11 @@ SignInGuard::SignInGuard(AccountStore &accounts, AnswerCache &marks)
     , m_marks(marks)
 { }
 
-shared::Result<std::optional<Principal>> SignInGuard::principalOf(const QByteArray &token)
+shared::Result<std::optional<Principal>> SignInGuard::principalOf(const QByteArray &token, const QString &requestId)
 {
     // Read before the lookup: a write that lands meanwhile moves the Mark
     // past the one kept, so the next request looks again.
-    const std::optional<AnswerCache::Mark> mark = m_marks.mark();
+    const std::optional<AnswerCache::Mark> mark = m_marks.markFor(requestId);
     const QByteArray key = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
     if (mark) {
         const auto it = m_kept.constFind(key);
@@ -74,7 +74,8 @@ std::optional<HttpResponse> SignInGuard::checkBearer(HttpRequest &request, const
     // Only a bearer token authenticates the API; cookies never do here.
     const QByteArray authorization = request.header("Authorization");
     if (authorization.startsWith("Bearer ")) {
-        shared::Result<std::optional<Principal>> principal = principalOf(authorization.mid(7).trimmed());
+        shared::Result<std::optional<Principal>> principal
+            = principalOf(authorization.mid(7).trimmed(), request.requestId);
         if (!principal) {
             if (principal.error().code == QLatin1String("account_disabled"))
                 return HttpResponse::error(401, principal.error());

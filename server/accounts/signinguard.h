@@ -38,7 +38,7 @@ private:
     std::optional<HttpResponse> checkBrowser(HttpRequest &request, const Guard &guard);
 
     // The principal behind a bearer token, kept or looked up.
-    shared::Result<std::optional<Principal>> principalOf(const QByteArray &token);
+    shared::Result<std::optional<Principal>> principalOf(const QByteArray &token, const QString &requestId);
 
     struct Kept
     {

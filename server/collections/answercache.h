@@ -50,12 +50,18 @@ public:
     // maxEntries 0 turns the cache off (every answer computed).
     AnswerCache(shared::Database &db, int maxEntries);
 
-    // The cached answer for `key`, or `compute`'s (stored when it is a 200).
-    HttpResponse answer(const QString &key, const std::function<HttpResponse()> &compute,
+    // The cached answer for `key`, or `compute`'s (stored when it is a 200),
+    // for `request` (whose Mark may have been read already, see markFor).
+    HttpResponse answer(const HttpRequest &request, const QString &key, const std::function<HttpResponse()> &compute,
                         Depends on = Depends::SyncedData);
-    // The database's Mark now; nullopt when it cannot be read (keep nothing
-    // then). Works when the cache is off too: others keep things against it.
-    std::optional<Mark> mark();
+    // The database's Mark for the request `requestId`; nullopt when it
+    // cannot be read (keep nothing then). Works when the cache is off too:
+    // others keep things against it. Other connections' commits are read
+    // once per request (each read starts a read transaction, whose lock the
+    // workers' connections share), so the sign-in check and the kept answer
+    // see the database at one moment, the request's; this connection's own
+    // writes are counted afresh on every call. An empty id reads afresh.
+    std::optional<Mark> markFor(const QString &requestId);
 
     static constexpr qint64 kMaxAgeMs = 10'000;
 
@@ -72,6 +78,7 @@ private:
     // open between requests.
     bool readRow(std::optional<QSqlQuery> &query, const QString &sql, qint64 &first, qint64 *second);
     std::optional<qint64> syncSeq();
+    static HttpResponse kept(const Entry &entry);
 
     shared::Database &m_db;
     int m_maxEntries;
@@ -80,6 +87,9 @@ private:
     std::optional<QSqlQuery> m_seqQuery;
     std::optional<QSqlQuery> m_changesQuery;
     std::optional<QSqlQuery> m_versionQuery;
+    // Other connections' commits as read for one request.
+    QString m_versionRequest;
+    qint64 m_versionOfRequest = -1;
 };
 
 } // namespace quire::server
