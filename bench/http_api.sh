@@ -168,4 +168,4 @@ echo "| scenario | quire-server requests/s | p99 | alone | computed every time: 
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${table[@]}"
 echo
-echo "quire-server keeps list and dashboard answers while the data is unchanged (default); \"computed every time\" is the same quire-server restarted with --api-answer-cache 0. Quire: \`GET $newest\` and the like, signed in as an admin. Directus: \`GET $d_newest\` and the like, public read (the user list with an admin's static token)."
+echo "quire-server keeps list, dashboard and admin user list answers while the data is unchanged (default); \"computed every time\" is the same quire-server restarted with --api-answer-cache 0. Quire: \`GET $newest\` and the like, signed in as an admin. Directus: \`GET $d_newest\` and the like, public read (the user list with an admin's static token)."

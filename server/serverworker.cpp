@@ -28,7 +28,7 @@ shared::Result<std::unique_ptr<WorkerApplication>> ServerWorker::make(const Serv
     worker->m_database = std::move(db.value());
     worker->m_services = std::make_unique<WorkerServices>(context, *worker->m_database, host.thread,
                                                           std::make_shared<AccountStore>(*worker->m_database));
-    worker->m_signIn = std::make_unique<SignInGuard>(worker->m_services->accounts());
+    worker->m_signIn = std::make_unique<SignInGuard>(worker->m_services->accounts(), worker->m_services->answers());
     // The address's budget before sign-in costs a database lookup; the
     // user's after it, once the user is known.
     for (Middleware *step :

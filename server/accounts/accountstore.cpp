@@ -274,11 +274,11 @@ Result<std::optional<std::pair<Principal, QString>>> AccountStore::authenticateW
     return std::optional<std::pair<Principal, QString>>(std::make_pair(readPrincipal(*q), q->value(6).toString()));
 }
 
-Result<std::optional<Principal>> AccountStore::authenticate(const QString &accessToken)
+Result<std::optional<Principal>> AccountStore::authenticate(const QString &accessToken, QString *expiresAt)
 {
     Result<QSqlQuery> q = m_db.exec(
         QStringLiteral(
-            "SELECT s.id, u.id, u.email, u.role, u.email_verified, u.disabled "
+            "SELECT s.id, u.id, u.email, u.role, u.email_verified, u.disabled, s.access_expires_at "
             "FROM sessions s JOIN users u ON u.id = s.user_id "
             "WHERE s.access_hash = ? AND s.kind = 'api' AND s.revoked_at IS NULL AND s.access_expires_at > ?"),
         { Tokens::hash(accessToken), nowText() });
@@ -288,6 +288,8 @@ Result<std::optional<Principal>> AccountStore::authenticate(const QString &acces
         return std::optional<Principal>();
     if (q->value(5).toBool())
         return Error::make(shared::ErrorCode::AccountDisabled, QStringLiteral("This account is disabled."));
+    if (expiresAt)
+        *expiresAt = q->value(6).toString();
     return std::optional<Principal>(readPrincipal(*q));
 }
 

@@ -84,7 +84,9 @@ public:
 
     // The signed-in user behind an access token, or nullopt for an unknown,
     // expired or revoked token. A disabled account yields `account_disabled`.
-    shared::Result<std::optional<Principal>> authenticate(const QString &accessToken);
+    // `expiresAt` (when given) receives when the token stops counting, as
+    // stored (ISO 8601 text, compared as text).
+    shared::Result<std::optional<Principal>> authenticate(const QString &accessToken, QString *expiresAt = nullptr);
 
     enum class RefreshOutcome { Rotated, Reused, Invalid, Disabled };
     struct RefreshResult

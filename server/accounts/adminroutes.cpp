@@ -3,6 +3,7 @@
 
 #include "server/accounts/accountstore.h"
 #include "server/accounts/auditlog.h"
+#include "server/collections/answercache.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "server/sync/syncrows.h"
@@ -60,7 +61,7 @@ QString likePattern(const QString &text)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
-HttpResponse listUsers(HttpRequest &request, WorkerServices &services)
+HttpResponse computeUserList(HttpRequest &request, WorkerServices &services)
 {
     FieldErrors errors;
     const std::optional<Paging> paging = readPaging(request, errors);
@@ -86,6 +87,17 @@ HttpResponse listUsers(HttpRequest &request, WorkerServices &services)
     return HttpResponse::json(
         200,
         { { "users", users }, { "page", paging->page }, { "per_page", paging->perPage }, { "total", total->toInt() } });
+}
+
+// Kept while nothing in the database changes (users are not synced data, so
+// the Mark, not sync_state.seq): a new user, a role change or a disabled
+// account shows on the very next request. Everyone the route's guard lets
+// through sees the same list, so the key is the request alone.
+HttpResponse listUsers(HttpRequest &request, WorkerServices &services)
+{
+    return services.answers().answer(
+        request, QStringLiteral("admin-users?") + request.query.toString(QUrl::FullyEncoded),
+        [&] { return computeUserList(request, services); }, AnswerCache::Depends::AnyData);
 }
 
 // The user named by the route's :id, or the answer to give instead.

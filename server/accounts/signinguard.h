@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/collections/answercache.h"
 #include "server/http/middleware.h"
+
+#include <QByteArray>
+#include <QHash>
 
 namespace quire::server {
 
@@ -14,10 +18,18 @@ class AccountStore;
 // field). Fills in request.principal (and csrfToken), which later middleware
 // (the per-user rate limit) and handlers read. One per worker: it reads the
 // accounts through the worker's database connection.
+//
+// A bearer token found valid is kept (by its SHA-256, at most kMaxKept per
+// worker) with the database's Mark of when it was checked and its expiry:
+// while nothing in the database has changed since and it has not expired,
+// the same lookup would give the same principal, so the kept one is used.
+// Any write (signing out, revoking, a role change, disabling, on any
+// connection or instance) moves the Mark, and the next request looks the
+// token up again: revocation takes effect exactly as before.
 class SignInGuard final : public Middleware
 {
 public:
-    explicit SignInGuard(AccountStore &accounts);
+    SignInGuard(AccountStore &accounts, AnswerCache &marks);
 
     std::optional<HttpResponse> before(HttpRequest &request, const Router::Route &route) override;
 
@@ -25,7 +37,20 @@ private:
     std::optional<HttpResponse> checkBearer(HttpRequest &request, const Guard &guard);
     std::optional<HttpResponse> checkBrowser(HttpRequest &request, const Guard &guard);
 
+    // The principal behind a bearer token, kept or looked up.
+    shared::Result<std::optional<Principal>> principalOf(const QByteArray &token, const QString &requestId);
+
+    struct Kept
+    {
+        Principal principal;
+        qint64 expiresAtMs = 0; // the stored expiry, as a point in time
+        AnswerCache::Mark mark;
+    };
+    static constexpr qsizetype kMaxKept = 1024;
+
     AccountStore &m_accounts;
+    AnswerCache &m_marks;
+    QHash<QByteArray, Kept> m_kept;
 };
 
 } // namespace quire::server

@@ -70,7 +70,7 @@ Router::Handler list(const QString &kind)
     return [kind](HttpRequest &request, WorkerServices &services) {
         const QString key = request.path + QLatin1Char('?') + request.query.toString(QUrl::FullyEncoded)
             + QLatin1Char('|') + SyncAccess::find(kTable)->answerScope(*request.principal);
-        return services.answers().answer(key, [&] {
+        return services.answers().answer(request, key, [&] {
             shared::Result<nlohmann::json> page
                 = ArticleListing::run(services.database(), *request.principal, kind, request.query);
             if (!page)

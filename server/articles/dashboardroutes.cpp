@@ -95,7 +95,8 @@ HttpResponse compute(HttpRequest &request, WorkerServices &services)
 HttpResponse data(HttpRequest &request, WorkerServices &services)
 {
     const Principal &who = *request.principal;
-    return services.answers().answer(QStringLiteral("dashboard|%1|%2").arg(shared::roleName(who.role), who.userId),
+    return services.answers().answer(request,
+                                     QStringLiteral("dashboard|%1|%2").arg(shared::roleName(who.role), who.userId),
                                      [&] { return compute(request, services); });
 }
 

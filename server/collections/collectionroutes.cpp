@@ -19,7 +19,7 @@ Router::Handler list(const SyncAccess *access)
     return [access](HttpRequest &request, WorkerServices &services) {
         const QString key = request.path + QLatin1Char('?') + request.query.toString(QUrl::FullyEncoded)
             + QLatin1Char('|') + access->answerScope(*request.principal);
-        return services.answers().answer(key, [&] {
+        return services.answers().answer(request, key, [&] {
             CollectionListing listing(services.database(), access->table(), *access);
             shared::Result<CollectionListing::Page> page = listing.run(*request.principal, request.query);
             if (!page)

@@ -231,7 +231,7 @@ std::size_t FrontDoor::answer(std::string_view data, const QByteArray &remote, s
     std::size_t consumed = 0;
     next = Next::Read;
     while (consumed < data.size()) {
-        const SimpleRequest request = SimpleRequest::parse(data.substr(consumed));
+        const SimpleRequest request = SimpleRequest::parse(data.substr(consumed), SimpleRequest::Reach::Bearer);
         if (request.outcome == SimpleRequest::Outcome::Incomplete)
             break;
         if (request.outcome == SimpleRequest::Outcome::Malformed) {

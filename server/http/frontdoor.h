@@ -21,9 +21,10 @@ namespace quire::server {
 class ConnectionQuota;
 
 // Accepts the connections of one worker and answers their simple requests
-// (see SimpleRequest) on its own epoll set, ahead of Qt's HTTP server: a
-// cached page costs a read and a write, with no Qt buffers or events
-// between. The first request that is not simple, and everything after it,
+// (see SimpleRequest, Reach::Bearer: signed-in API GETs with a query are
+// simple too) on its own epoll set, ahead of Qt's HTTP server: a cached
+// page or a kept API answer costs a read and a write, with no Qt buffers,
+// relay or events between. The first request that is not simple, and everything after it,
 // goes to Qt through a socket pair that the front door relays both ways
 // (TLS ends here, over HTTPS), and on the way every request is framed by
 // RequestFramer: Qt's parser only ever sees whole, unambiguous requests,

@@ -267,10 +267,14 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
 {
     QElapsedTimer timer;
     timer.start();
-    const CachedAnswers *cache = m_settings.cache;
+    // A personal request (a query, a bearer token) is never the shared
+    // page: it goes through the middleware like any routed request.
+    const bool personal = simple.personal();
+    const CachedAnswers *cache = personal ? nullptr : m_settings.cache;
     const quint64 generation = cache ? cache->generation() : 0;
     const bool gzip = ConditionalRequest::acceptsGzip(simple.acceptEncoding);
-    const QByteArray key = ReplyCache::key(simple.target, gzip, simple.ifNoneMatch, simple.ifModifiedSince);
+    const QByteArray key
+        = cache ? ReplyCache::key(simple.target, gzip, simple.ifNoneMatch, simple.ifModifiedSince) : QByteArray();
     const QByteArray method = simple.head ? QByteArrayLiteral("HEAD") : QByteArrayLiteral("GET");
     const QByteArray requestId = WireFormat::newRequestId();
     int status = 0;
@@ -281,7 +285,13 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
     } else {
         HttpRequest request;
         request.method = QString::fromLatin1(method);
-        request.path = QString::fromLatin1(simple.target.data(), qsizetype(simple.target.size()));
+        const QString path = QString::fromLatin1(simple.target.data(), qsizetype(simple.target.size()));
+        if (!simple.query.empty()) {
+            // As Qt's parser makes it (QHttpServerRequest::query()).
+            QUrl url;
+            url.setQuery(QString::fromUtf8(simple.query.data(), qsizetype(simple.query.size())));
+            request.query = QUrlQuery(url.query());
+        }
         for (const auto &[name, value] : simple.headers)
             request.headers.append(
                 { QByteArray(name.data(), qsizetype(name.size())), QByteArray(value.data(), qsizetype(value.size())) });
@@ -298,17 +308,25 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
                 response = failed(request.requestId, what);
             },
             [&] {
-                cached = cache && cache->answer(request, response);
-                if (cached)
-                    return;
+                if (cache) {
+                    request.path = path;
+                    cached = cache->answer(request, response);
+                    if (cached)
+                        return;
+                    request.path.clear();
+                }
                 // Not a cached page: the route answers, when it answers at
                 // once and takes no body; anything else is Qt's.
-                const Router::Route *route = nullptr;
-                std::optional<HttpResponse> early
-                    = resolve(request, m_settings.router->match(request.method, request.path), route);
-                forQt = !early && (route->asyncHandler || route->body != Router::BodyKind::None);
+                const Router::Match match = m_settings.router->match(request.method, path);
+                forQt = match.route && (match.route->asyncHandler || match.route->body != Router::BodyKind::None);
                 if (forQt)
                     return;
+                // Only personal requests carry what `arrive` looks at.
+                std::optional<HttpResponse> early = personal ? arrive(request) : std::nullopt;
+                request.path = path;
+                const Router::Route *route = nullptr;
+                if (!early)
+                    early = resolve(request, match, route);
                 if (!early)
                     early = before(request, *route);
                 response = early ? std::move(*early) : runHandler(*route, request);

@@ -66,8 +66,9 @@ private:
     // The 500 for a request that threw `what` (logged with its id).
     static HttpResponse failed(const QString &requestId, const char *what);
     // The front door's handler: answers a simple request (a cached page
-    // from assembled bytes, or a route that answers at once), or returns
-    // false to leave it to Qt.
+    // from assembled bytes, or a route that answers at once, through the
+    // middleware; a signed-in API GET is one), or returns false to leave it
+    // to Qt.
     bool answerSimple(const SimpleRequest &request, const QByteArray &remote, FrontDoor::Reply &reply);
     // Fills `request` from the raw one; an answer when it must stop here.
     std::optional<HttpResponse> intake(HttpRequest &request, const QHttpServerRequest &raw, const QByteArray &rawPath,

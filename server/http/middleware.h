@@ -15,9 +15,10 @@ namespace quire::server {
 // Contract:
 // - `arrive` runs first, for every request Qt parsed, before its path is
 //   normalised or routed (`path` is still empty). An answer ends the request
-//   there: no later step's `arrive`, no routing, no handler. Simple GET/HEAD
-//   requests the front door answers skip it: they carry no Origin, Upgrade,
-//   Cookie or Authorization header.
+//   there: no later step's `arrive`, no routing, no handler. The front
+//   door's anonymous simple GET/HEAD requests skip it: they carry no Origin,
+//   Upgrade, Cookie or Authorization header and no query. Its personal ones
+//   (a bearer token or a query, see SimpleRequest) run it as any other.
 // - `before` runs once the route is known and a JSON body is parsed, in chain
 //   order; it may fill in the request (principal, csrfToken). An answer ends
 //   the request: later steps and the handler do not run.

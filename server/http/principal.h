@@ -7,8 +7,9 @@
 
 namespace quire::server {
 
-// Who is making a request, as read from the database on that request (so a
-// role change or a disabled account takes effect on the very next call).
+// Who is making a request, as the database holds it at that request (read,
+// or kept only while nothing in the database changed; so a role change or a
+// disabled account takes effect on the very next call).
 // The transport only carries it: the application's sign-in middleware
 // fills it in, and handlers and later middleware read it.
 struct Principal

@@ -53,6 +53,48 @@ bool isPlainTarget(std::string_view target)
     return !(segmentStart && target.size() > 1) && target.find("..") == std::string_view::npos;
 }
 
+bool isHexDigit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// RFC 3986's query: unreserved, sub-delims, `:`, `@`, `/`, `?` and
+// percent-encoded octets; nothing a parser could read two ways.
+bool isPlainQuery(std::string_view query)
+{
+    if (query.empty() || query.size() > SimpleRequest::kMaxQuery)
+        return false;
+    for (std::size_t i = 0; i < query.size(); ++i) {
+        const char c = query[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            continue;
+        if (c == '%') {
+            if (i + 2 >= query.size() || !isHexDigit(query[i + 1]) || !isHexDigit(query[i + 2]))
+                return false;
+            i += 2;
+            continue;
+        }
+        if (std::string_view("-._~!$&'()*+,;=:@/?").find(c) == std::string_view::npos)
+            return false;
+    }
+    return true;
+}
+
+// `Bearer ` and a token68 (RFC 9110 §11.2), nothing else.
+bool isBearer(std::string_view value)
+{
+    constexpr std::string_view kScheme = "Bearer ";
+    if (!value.starts_with(kScheme) || value.size() == kScheme.size())
+        return false;
+    std::string_view token = value.substr(kScheme.size());
+    while (!token.empty() && token.back() == '=')
+        token.remove_suffix(1);
+    return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || std::string_view("-._~+/").find(c) != std::string_view::npos;
+    });
+}
+
 std::string_view trimmed(std::string_view s)
 {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -91,7 +133,7 @@ bool mayBeHttp(std::string_view data)
 }
 
 // The request line, once it is there: its method, target and version.
-Outcome readRequestLine(std::string_view line, SimpleRequest &request)
+Outcome readRequestLine(std::string_view line, SimpleRequest &request, SimpleRequest::Reach reach)
 {
     const std::size_t lastSpace = line.rfind(' ');
     if (lastSpace == std::string_view::npos || !line.substr(lastSpace + 1).starts_with("HTTP/1."))
@@ -109,6 +151,13 @@ Outcome readRequestLine(std::string_view line, SimpleRequest &request)
     if (space == std::string_view::npos || rest.substr(space + 1) != "HTTP/1.1")
         return Outcome::NotSimple;
     request.target = rest.substr(0, space);
+    if (const std::size_t mark = request.target.find('?');
+        mark != std::string_view::npos && reach == SimpleRequest::Reach::Bearer) {
+        request.query = request.target.substr(mark + 1);
+        request.target = request.target.substr(0, mark);
+        if (!isPlainQuery(request.query))
+            return Outcome::NotSimple;
+    }
     return isPlainTarget(request.target) ? Outcome::Complete : Outcome::NotSimple;
 }
 
@@ -125,7 +174,7 @@ bool hasBareLineFeed(std::string_view data)
 
 } // namespace
 
-SimpleRequest SimpleRequest::parse(std::string_view data)
+SimpleRequest SimpleRequest::parse(std::string_view data, Reach reach)
 {
     SimpleRequest request;
     if (!mayBeHttp(data)) {
@@ -145,7 +194,7 @@ SimpleRequest SimpleRequest::parse(std::string_view data)
         request.outcome = mayBe && data.size() < kMaxHead ? Outcome::Incomplete : Outcome::NotSimple;
         return request;
     }
-    if (const Outcome line = readRequestLine(data.substr(0, lineEnd), request); line != Outcome::Complete) {
+    if (const Outcome line = readRequestLine(data.substr(0, lineEnd), request, reach); line != Outcome::Complete) {
         request.outcome = line;
         return request;
     }
@@ -171,6 +220,13 @@ SimpleRequest SimpleRequest::parse(std::string_view data)
         const std::string_view value = trimmed(line.substr(colon + 1));
         if (!std::all_of(name.begin(), name.end(), isTokenChar) || hasControlChars(value))
             return request;
+        if (reach == Reach::Bearer && equalsLower(name, "authorization")) {
+            if (!request.authorization.empty() || !isBearer(value))
+                return request;
+            request.authorization = value;
+            request.headers.emplace_back(name, value);
+            continue;
+        }
         for (const std::string_view refused : kRefused) {
             if (equalsLower(name, refused))
                 return request;

@@ -112,6 +112,71 @@ private Q_SLOTS:
         }
     }
 
+    // A signed-in API call is simple too when the front door asks for that
+    // reach: a plain query and one bearer token; anything unusual in them
+    // still goes to Qt.
+    void bearerReach_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<Outcome>("outcome");
+        const Outcome complete = Outcome::Complete;
+        const Outcome no = Outcome::NotSimple;
+        const QByteArray bearer = "Host: x\r\nAuthorization: Bearer qa_Ab-9_x~+/=\r\n";
+        QTest::newRow("bearer") << get("/api/v1/users/me", bearer) << complete;
+        QTest::newRow("query") << get("/api/v1/guides?per_page=20&tag=a%2Bb") << complete;
+        QTest::newRow("both") << get("/api/v1/guides?q=caf%C3%a9&x=!$'()*+,;=:@/?", bearer) << complete;
+        QTest::newRow("page") << get("/guides/x") << complete;
+        QTest::newRow("empty query") << get("/api/v1/guides?") << no;
+        QTest::newRow("fragment") << get("/api/v1/guides?a=1#b") << no;
+        QTest::newRow("brackets") << get("/api/v1/guides?filter[a]=1") << no;
+        QTest::newRow("quote") << get("/api/v1/guides?a=\"1\"") << no;
+        QTest::newRow("bare percent") << get("/api/v1/guides?a=%") << no;
+        QTest::newRow("short percent") << get("/api/v1/guides?a=%4") << no;
+        QTest::newRow("bad hex") << get("/api/v1/guides?a=%4g") << no;
+        QTest::newRow("non-ascii") << get("/api/v1/guides?a=\xc3\xa9") << no;
+        QTest::newRow("long query") << get("/api/v1/guides?a=" + QByteArray(2100, 'a')) << no;
+        QTest::newRow("query on odd path") << get("/api/v1/Guides?a=1") << no;
+        QTest::newRow("two tokens") << get("/", bearer + "Authorization: Bearer qa_y\r\n") << no;
+        QTest::newRow("basic") << get("/", "Host: x\r\nAuthorization: Basic eDp5\r\n") << no;
+        QTest::newRow("lower-case scheme") << get("/", "Host: x\r\nAuthorization: bearer qa_x\r\n") << no;
+        QTest::newRow("no token") << get("/", "Host: x\r\nAuthorization: Bearer \r\n") << no;
+        QTest::newRow("two spaces") << get("/", "Host: x\r\nAuthorization: Bearer  qa_x\r\n") << no;
+        QTest::newRow("token with space") << get("/", "Host: x\r\nAuthorization: Bearer qa x\r\n") << no;
+        QTest::newRow("padding inside") << get("/", "Host: x\r\nAuthorization: Bearer qa=x\r\n") << no;
+        QTest::newRow("cookie too") << get("/", bearer + "Cookie: a=b\r\n") << no;
+        QTest::newRow("origin too") << get("/", bearer + "Origin: https://a.example\r\n") << no;
+        QTest::newRow("close") << get("/?a=1", "Host: x\r\nConnection: close\r\n") << no;
+    }
+    void bearerReach()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(Outcome, outcome);
+        const SimpleRequest request = SimpleRequest::parse(view(data), SimpleRequest::Reach::Bearer);
+        QCOMPARE(request.outcome, outcome);
+        if (outcome != Outcome::Complete)
+            return;
+        QCOMPARE(qsizetype(request.length), data.size());
+        const QByteArray target(request.target.data(), qsizetype(request.target.size()));
+        QVERIFY(!target.contains('?'));
+        QCOMPARE(PathNormalizer::normalize(target).value_or(QString()), QString::fromLatin1(target));
+        QCOMPARE(request.personal(), data.contains('?') || data.contains("Authorization"));
+        // The anonymous reach leaves every personal request to Qt, as before.
+        if (request.personal())
+            QCOMPARE(SimpleRequest::parse(view(data)).outcome, Outcome::NotSimple);
+    }
+
+    void bearerFields()
+    {
+        const QByteArray data = get("/api/v1/guides?per_page=2&tag=x", "Host: x\r\nAuthorization: Bearer qa_t\r\n");
+        const SimpleRequest request = SimpleRequest::parse(view(data), SimpleRequest::Reach::Bearer);
+        QCOMPARE(request.outcome, Outcome::Complete);
+        QCOMPARE(request.target, std::string_view("/api/v1/guides"));
+        QCOMPARE(request.query, std::string_view("per_page=2&tag=x"));
+        QCOMPARE(request.authorization, std::string_view("Bearer qa_t"));
+        QCOMPARE(request.headers.size(), std::size_t(2)); // the handler reads the token from the headers
+        QCOMPARE(request.headers[1].second, std::string_view("Bearer qa_t"));
+    }
+
     void fieldsAndLength()
     {
         const QByteArray first = get("/guides/x",
