@@ -96,6 +96,12 @@ public:
         return insert(table, columns, key, QStringLiteral("NOTHING"));
     }
 
+    QString ownChangesStatement() const override { return QStringLiteral("SELECT total_changes()"); }
+
+    // A plain pragma statement: the table-valued pragma_data_version() would
+    // compile its pragma again on every run.
+    QString othersCommitsStatement() const override { return QStringLiteral("PRAGMA data_version"); }
+
 private:
     static QString insert(const QString &table, const QStringList &columns, const QStringList &key,
                           const QString &onConflict)

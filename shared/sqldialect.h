@@ -73,6 +73,12 @@ public:
     // INSERT … that leaves a row already there with the same `key` as it is
     // (two first uses racing agree on one row).
     virtual QString insertIfAbsent(const QString &table, const QStringList &columns, const QStringList &key) const = 0;
+    // One row, one number: how many rows this connection has changed since
+    // it opened. Equal numbers mean it wrote nothing in between.
+    virtual QString ownChangesStatement() const = 0;
+    // One row, one number that moves whenever another connection (in this
+    // process or another) commits; unchanged, nobody else wrote.
+    virtual QString othersCommitsStatement() const = 0;
 };
 
 } // namespace quire::shared

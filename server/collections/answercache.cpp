@@ -3,6 +3,7 @@
 
 #include "shared/database.h"
 #include "shared/logging.h"
+#include "shared/sqldialect.h"
 
 #include <QSqlError>
 #include <QVariant>
@@ -45,17 +46,15 @@ std::optional<qint64> AnswerCache::syncSeq()
 
 std::optional<AnswerCache::Mark> AnswerCache::markFor(const QString &requestId)
 {
-    // Two plain statements: the table-valued pragma_data_version() would
-    // compile its pragma again on every run.
     Mark mark;
-    if (!readRow(m_changesQuery, QStringLiteral("SELECT total_changes()"), mark.ownChanges, nullptr))
+    if (!readRow(m_changesQuery, m_db.dialect().ownChangesStatement(), mark.ownChanges, nullptr))
         return std::nullopt;
     if (!requestId.isEmpty() && requestId == m_versionRequest) {
         mark.othersCommits = m_versionOfRequest;
         return mark;
     }
     m_versionRequest.clear();
-    if (!readRow(m_versionQuery, QStringLiteral("PRAGMA data_version"), mark.othersCommits, nullptr))
+    if (!readRow(m_versionQuery, m_db.dialect().othersCommitsStatement(), mark.othersCommits, nullptr))
         return std::nullopt;
     m_versionRequest = requestId;
     m_versionOfRequest = mark.othersCommits;

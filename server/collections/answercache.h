@@ -31,8 +31,8 @@ class AnswerCache
 {
 public:
     // A number pair that moves whenever anything in the database changes:
-    // rows this connection changed (total_changes()), and commits of every
-    // other connection, in this process or another (PRAGMA data_version).
+    // rows this connection changed (SqlDialect::ownChangesStatement), and commits of every
+    // other connection, in this process or another (SqlDialect::othersCommitsStatement).
     // Whatever was read from the database while it stays the same is still
     // what the database holds.
     struct Mark

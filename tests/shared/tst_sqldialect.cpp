@@ -266,6 +266,31 @@ private Q_SLOTS:
                  texts({ "j=new", "k=third" }));
     }
 
+    // A kept answer stays good while neither number moves: a write here
+    // moves the first, a commit on another connection the second.
+    void changeMarksMoveWithWrites()
+    {
+        const auto number = [](Database &db, const QString &sql) {
+            Result<QVariant> v = db.scalar(sql);
+            return v ? v->toLongLong() : -1;
+        };
+        const QString own = m_sql.ownChangesStatement();
+        const QString others = m_sql.othersCommitsStatement();
+        const qint64 ownBefore = number(*m_db, own);
+        const qint64 othersBefore = number(*m_db, others);
+        QVERIFY(ownBefore >= 0 && othersBefore >= 0);
+        QCOMPARE(number(*m_db, own), ownBefore); // reading changes nothing
+        QCOMPARE(number(*m_db, others), othersBefore);
+        insert(QStringLiteral("w"), QStringLiteral("written"), QStringLiteral("here"), QStringLiteral("[]"));
+        QVERIFY(number(*m_db, own) > ownBefore);
+        QCOMPARE(number(*m_db, others), othersBefore); // its own commit is not another's
+
+        Result<std::unique_ptr<Database>> second = Database::openSqlite(m_db->path());
+        QVERIFY(second.ok());
+        QVERIFY((*second)->run(QStringLiteral("UPDATE notes SET title = 'elsewhere' WHERE id = 'w'")).ok());
+        QVERIFY(number(*m_db, others) != othersBefore);
+    }
+
     // The database layer's own engine statements.
     void checkpointEmptiesTheLog()
     {
