@@ -28,6 +28,7 @@
 #include "server/sync/changefeed.h"
 #include "shared/apierror.h"
 #include "shared/database.h"
+#include "shared/declaredschema.h"
 #include "shared/migrator.h"
 #include "shared/strictjson.h"
 #include "shared/uuid.h"
@@ -133,6 +134,12 @@ Harness::Harness()
         std::unique_ptr<Database> db = check(Database::openSqlite(m_pristine), "open");
         quire::shared::Migrator migrator(*db, serverMigrations());
         check(migrator.migrate(), "migrate");
+        // As the server opens its database: the numbered migrations, then
+        // what the declared tables derive (their columns, indexes, items).
+        if (quire::shared::VoidResult derived
+            = quire::shared::DeclaredSchema(quire::shared::DeclaredSchema::Side::Server).apply(*db);
+            !derived)
+            fail(QStringLiteral("setup: declared schema: %1").arg(derived.error().message));
         m_context.epoch
             = check(db->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'")), "epoch")
                   .toString();

@@ -5,6 +5,7 @@
 #include "server/accounts/sessioncookie.h"
 #include "server/accounts/tokens.h"
 #include "shared/clock.h"
+#include "shared/errorcode.h"
 #include "shared/timestamp.h"
 
 #include <QCryptographicHash>
@@ -19,13 +20,13 @@ std::optional<HttpResponse> checkPermission(const Principal &principal, const Gu
     if (!guard.permission || shared::hasPermission(principal.role, *guard.permission))
         return std::nullopt;
     return HttpResponse::error(
-        403, QStringLiteral("forbidden"),
+        shared::ErrorCode::Forbidden,
         QStringLiteral("Your role may not do this (%1).").arg(shared::permissionName(*guard.permission)));
 }
 
 HttpResponse cannotCheck()
 {
-    return HttpResponse::error(503, QStringLiteral("unavailable"),
+    return HttpResponse::error(shared::ErrorCode::Unavailable,
                                QStringLiteral("The server cannot check sign-ins right now."));
 }
 
@@ -77,7 +78,7 @@ std::optional<HttpResponse> SignInGuard::checkBearer(HttpRequest &request, const
         shared::Result<std::optional<Principal>> principal
             = principalOf(authorization.mid(7).trimmed(), request.requestId);
         if (!principal) {
-            if (principal.error().code == QLatin1String("account_disabled"))
+            if (principal.error().code == shared::errorCodeName(shared::ErrorCode::AccountDisabled))
                 return HttpResponse::error(401, principal.error());
             return cannotCheck();
         }
@@ -87,7 +88,7 @@ std::optional<HttpResponse> SignInGuard::checkBearer(HttpRequest &request, const
         return std::nullopt;
     if (!request.principal) {
         HttpResponse r
-            = HttpResponse::error(401, QStringLiteral("unauthenticated"),
+            = HttpResponse::error(shared::ErrorCode::Unauthenticated,
                                   QStringLiteral("Sign in first; the access token is missing, expired or revoked."));
         r.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer") });
         return r;
@@ -109,7 +110,7 @@ std::optional<HttpResponse> SignInGuard::checkBrowser(HttpRequest &request, cons
         }
     }
     if (!request.principal)
-        return HttpResponse::error(401, QStringLiteral("unauthenticated"), QStringLiteral("Sign in first."));
+        return HttpResponse::error(shared::ErrorCode::Unauthenticated, QStringLiteral("Sign in first."));
     const bool safe = request.method == QLatin1String("GET") || request.method == QLatin1String("HEAD");
     if (!safe) {
         // Synchronizer token: a header from scripts, or the form field.
@@ -120,7 +121,7 @@ std::optional<HttpResponse> SignInGuard::checkBrowser(HttpRequest &request, cons
                        .toUtf8();
         if (sent.isEmpty() || !Tokens::equal(sent, request.csrfToken.toUtf8()))
             return HttpResponse::error(
-                403, QStringLiteral("csrf_failed"),
+                shared::ErrorCode::CsrfFailed,
                 QStringLiteral(
                     "The form is out of date or did not come from this site; reload the page and try again."));
     }

@@ -8,6 +8,7 @@
 #include "server/http/router.h"
 #include "server/servercontext.h"
 #include "server/sync/syncaccess.h"
+#include "shared/errorcode.h"
 #include "shared/synctable.h"
 
 namespace quire::server::CollectionRoutes {
@@ -41,7 +42,7 @@ Router::Handler get(const SyncAccess *access)
         if (!row)
             return HttpResponse::internalError(row.error());
         if (!*row)
-            return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such item."));
+            return HttpResponse::error(shared::ErrorCode::NotFound, QStringLiteral("No such item."));
         return HttpResponse::json(200, RowJson::toApi(access->table(), **row, QString()));
     };
 }
