@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -123,6 +124,24 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentSection(), QStringLiteral("case-studies"));
         QTest::keyClick(navigation(), Qt::Key_End);
         QCOMPARE(m_window->currentSection(), QStringLiteral("admin"));
+    }
+
+    // A label that promises a keyboard shortcut (Alt + its underlined
+    // letter) must lead somewhere, or the "&" shows as a character.
+    void everyMnemonicLabelHasABuddy()
+    {
+        static const QRegularExpression mnemonic(QStringLiteral("(?:^|[^&])&[^&\\s]"));
+        QStringList lonely;
+        for (const QString &id : m_window->sectionIds()) {
+            m_window->showSection(id);
+            for (const QLabel *label : m_window->findChildren<QLabel *>()) {
+                if (label->text().contains(mnemonic) && !label->buddy() && label->textFormat() != Qt::RichText)
+                    lonely << label->text();
+            }
+        }
+        m_window->showSection(QStringLiteral("guides"));
+        lonely.removeDuplicates();
+        QVERIFY2(lonely.isEmpty(), qPrintable(lonely.join(QLatin1String(", "))));
     }
 
     void statusBarShowsConnectionState()

@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHash>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -60,7 +61,10 @@ MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
     auto *form = new QFormLayout(this);
     form->addRow(Tr::tr("Cate&gories:"), m_categories);
     form->addRow(Tr::tr("Ta&gs:"), m_tags);
-    form->addRow(Tr::tr("Co&ver image:"), cover);
+    // A row of two widgets gets no buddy from the form: name the field.
+    auto *coverLabel = new QLabel(Tr::tr("Co&ver image:"), this);
+    coverLabel->setBuddy(m_cover);
+    form->addRow(coverLabel, cover);
     form->addRow(Tr::tr("SEO t&itle:"), m_seoTitle);
     form->addRow(Tr::tr("SEO d&escription:"), m_seoDescription);
 
