@@ -36,8 +36,10 @@ struct IssuedTokens
 };
 
 // Accounts and sessions in the server database, on the calling worker's
-// connection. Access tokens are opaque and looked up on every request, so
-// signing out, disabling or demoting someone takes effect at once.
+// connection. Access tokens are opaque and looked up here; a worker keeps a
+// looked-up token only while nothing in the database has changed since
+// (SignInGuard), so signing out, disabling or demoting someone takes effect
+// on the next request.
 class AccountStore
 {
 public:
