@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/translations.h"
 #include "desktop/widgets/bodyeditor.h"
 #include "tests/desktop/editorharness.h"
 
@@ -240,6 +241,43 @@ private Q_SLOTS:
         QVERIFY2(label->text().contains(QStringLiteral("3 word")), qPrintable(label->text()));
         QVERIFY(label->text().contains(QStringLiteral("13 character")));
         QVERIFY(label->text().contains(QStringLiteral("1 min")));
+    }
+
+    // Real plurals: "%n word(s)" reads "1 word" and "2 words" in English (the
+    // plural forms of the source texts, quire_en), "1 Wort" and "2 Wörter" in
+    // German; a language without a catalogue gets English's forms.
+    void wordCountSpeaksRealPlurals_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("statistics");
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        const QLocale german(QLocale::German, QLocale::Germany);
+        QTest::newRow("en one") << english << QStringLiteral("a")
+                                << QStringLiteral("1 word · 1 character · 1 min read");
+        QTest::newRow("en two") << english << QStringLiteral("one two")
+                                << QStringLiteral("2 words · 7 characters · 1 min read");
+        QTest::newRow("de one") << german << QStringLiteral("a")
+                                << QStringLiteral("1 Wort · 1 Zeichen · 1 Min. Lesezeit");
+        QTest::newRow("de two") << german << QStringLiteral("one two")
+                                << QStringLiteral("2 Wörter · 7 Zeichen · 1 Min. Lesezeit");
+        QTest::newRow("fr falls back to English")
+            << QLocale(QLocale::French, QLocale::France) << QStringLiteral("one two")
+            << QStringLiteral("2 words · 7 characters · 1 min read");
+    }
+
+    void wordCountSpeaksRealPlurals()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, typed);
+        QFETCH(QString, statistics);
+        quire::desktop::Translations::install(*qApp, locale);
+        h->start();
+        QSignalSpy counted(h->editor(), &BodyEditor::statisticsChanged);
+        QTest::keyClicks(h->rich(), typed);
+        QVERIFY(counted.wait(3000));
+        QCOMPARE(h->editor()->findChild<QLabel *>(QStringLiteral("wordCountLabel"))->text(), statistics);
+        quire::desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
     void taskBoxesTickOnClick()

@@ -1,0 +1,110 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Quire::Gui</name>
+    <message numerus="yes">
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+295"/>
+        <source>%n user(s) found.</source>
+        <translation>
+            <numerusform>%n user found.</numerusform>
+            <numerusform>%n users found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+383"/>
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n min read</source>
+        <translation>
+            <numerusform>%n min read</numerusform>
+            <numerusform>%n min read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/widgets/findreplacebar.cpp" line="+232"/>
+        <source>Replaced %n</source>
+        <translation>
+            <numerusform>Replaced %n</numerusform>
+            <numerusform>Replaced %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/widgets/revisionpanel.cpp" line="+116"/>
+        <source>%1 · %2 · %3 · %n word(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 · %n word</numerusform>
+            <numerusform>%1 · %2 · %3 · %n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/widgets/syncindicator.cpp" line="+34"/>
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n change to send</numerusform>
+            <numerusform>%n changes to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Quire::Shared</name>
+    <message numerus="yes">
+        <location filename="../shared/fielderrors.cpp" line="+28"/>
+        <location filename="../shared/synctable.cpp" line="+97"/>
+        <location line="+43"/>
+        <location line="+7"/>
+        <location filename="../shared/user.cpp" line="+60"/>
+        <source>Must be at most %n characters.</source>
+        <translation>
+            <numerusform>Must be at most %n character.</numerusform>
+            <numerusform>Must be at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../shared/syncprotocol.cpp" line="+251"/>
+        <source>At most %n mutations per request.</source>
+        <translation>
+            <numerusform>At most %n mutation per request.</numerusform>
+            <numerusform>At most %n mutations per request.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
