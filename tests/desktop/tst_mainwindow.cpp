@@ -5,9 +5,11 @@
 #include "desktop/widgets/mainwindow.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStackedWidget>
@@ -162,6 +164,21 @@ private Q_SLOTS:
         QCOMPARE(nav->item(1)->text(), QStringLiteral("Fallstudien"));
         auto *indicator = german.statusBar()->findChild<QLabel *>(QStringLiteral("connectionIndicator"));
         QVERIFY2(indicator->text().contains(QStringLiteral("Kein Server")), qPrintable(indicator->text()));
+    }
+
+    // Qt's own strings (standard buttons) come from Qt's German catalogue,
+    // loaded beside Quire's (Debian's qt6-translations-l10n).
+    void qtsOwnButtonsSpeakGerman()
+    {
+        desktop::Translations::install(*qApp, QLocale(QLocale::German, QLocale::Germany));
+        QDialogButtonBox buttons(QDialogButtonBox::Close | QDialogButtonBox::Cancel | QDialogButtonBox::Ok);
+        QCOMPARE(buttons.button(QDialogButtonBox::Close)->text(), QStringLiteral("Schließen"));
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+        QCOMPARE(buttons.button(QDialogButtonBox::Ok)->text(), QStringLiteral("OK"));
+        // Back to English: nothing German is left behind.
+        desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+        QDialogButtonBox english(QDialogButtonBox::Close);
+        QCOMPARE(english.button(QDialogButtonBox::Close)->text(), QStringLiteral("Close"));
     }
 };
 
