@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/contentstore.h"
 #include "desktop/core/translations.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/features.h"
 #include "desktop/widgets/mainwindow.h"
+#include "shared/synctable.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,6 +18,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyleOptionComboBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -164,6 +168,59 @@ private Q_SLOTS:
         QCOMPARE(nav->item(1)->text(), QStringLiteral("Fallstudien"));
         auto *indicator = german.statusBar()->findChild<QLabel *>(QStringLiteral("connectionIndicator"));
         QVERIFY2(indicator->text().contains(QStringLiteral("Kein Server")), qPrintable(indicator->text()));
+    }
+
+    // The article list's filter boxes show their whole text ("Any category",
+    // not "Any cate"; "Jede Kategorie", not "Jede Kat") in a 1280 pixel wide
+    // window, in English and in German.
+    void filtersShowTheirWholeText_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("anyCategory");
+        QTest::newRow("en") << QLocale(QLocale::English, QLocale::UnitedStates) << QStringLiteral("Any category");
+        QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany) << QStringLiteral("Jede Kategorie");
+    }
+
+    void filtersShowTheirWholeText()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, anyCategory);
+        const shared::SyncTable &categories = *shared::SyncSchema::find(QStringLiteral("categories"));
+        if (m_workspace->content().list(categories, { QStringLiteral("name") })->empty()) {
+            // A category a user named, longer than the "Any category" label.
+            QVERIFY(m_workspace->content()
+                        .create(categories, { { "name", "Electric kettles and teapots" }, { "slug", "kettles" } },
+                                QStringLiteral("0190f2a4-0000-7000-8000-000000000001"))
+                        .ok());
+        }
+        desktop::Translations::install(*qApp, locale);
+        gui::MainWindow window(*m_workspace);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QWidget *view = window.findChild<QWidget *>(QStringLiteral("guidesView"));
+        QVERIFY(view);
+        for (const char *name : { "statusFilter", "categoryFilter", "tagFilter", "authorFilter", "sortOrder" }) {
+            auto *box = view->findChild<QComboBox *>(QLatin1String(name));
+            QVERIFY2(box, name);
+            if (box->objectName() == QLatin1String("categoryFilter")) {
+                QCOMPARE(box->itemText(0), anyCategory);
+                QCOMPARE(box->count(), 2);
+            }
+            QStyleOptionComboBox option;
+            option.initFrom(box);
+            const QRect field
+                = box->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box);
+            for (int i = 0; i < box->count(); ++i) {
+                const int needed = box->fontMetrics().horizontalAdvance(box->itemText(i));
+                QVERIFY2(field.width() >= needed,
+                         qPrintable(QStringLiteral("%1: \"%2\" needs %3 px, has %4")
+                                        .arg(box->objectName(), box->itemText(i))
+                                        .arg(needed)
+                                        .arg(field.width())));
+            }
+        }
+        desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
     // Qt's own strings (standard buttons) come from Qt's German catalogue,

@@ -20,12 +20,16 @@
 #include <QMultiMap>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyleOptionComboBox>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace quire::gui {
 
 namespace {
+
+// Characters of a category or tag name the closed filter box shows whole.
+constexpr int kLongestNamedFilter = 28;
 
 // "case-studies" -> "caseStudiesView": the object name tests and styles find a view by.
 QString viewName(shared::ArticleKind kind)
@@ -82,6 +86,21 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind ki
     m_status->addItem(Tr::tr("Any status"), QString());
     for (const QString &s : shared::contentStatusNames())
         m_status->addItem(desktop::ArticleListModel::statusLabel(s), s);
+    // Each box is as wide as its longest item and never narrower: by default a
+    // box may shrink to its minimum size hint, measured while the category box
+    // was still empty, and the splitter then cut "Any category" to "Any cate".
+    for (QComboBox *box : { m_status, m_category, m_tag, m_author, m_sort }) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        box->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
+    }
+    // Categories and tags are named by users: a very long name is elided in
+    // the closed box (its list shows it whole) rather than widening the list.
+    for (QComboBox *box : { m_category, m_tag }) {
+        QStyleOptionComboBox option;
+        option.initFrom(box);
+        const QSize text(box->fontMetrics().averageCharWidth() * kLongestNamedFilter, box->fontMetrics().height());
+        box->setMaximumWidth(box->style()->sizeFromContents(QStyle::CT_ComboBox, &option, text, box).width());
+    }
     auto *create = new QPushButton(shared::articleKindNewLabel(kind), this);
     create->setObjectName(QStringLiteral("newButton"));
 
