@@ -477,6 +477,48 @@ QByteArray toHtml(const QByteArray &markdownUtf8, int headingsFrom)
     return r.out;
 }
 
+QString toPlainText(const QString &markdown)
+{
+    const QByteArray utf8 = markdown.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size());
+    MD_PARSER parser {};
+    parser.abi_version = 0;
+    parser.flags = MD_DIALECT_GITHUB | MD_FLAG_NOHTML;
+    parser.enter_block = [](MD_BLOCKTYPE, void *, void *) { return 0; };
+    // Every block ends a line: a heading's last word never runs into the
+    // paragraph under it, nor one table cell into the next.
+    parser.leave_block = [](MD_BLOCKTYPE type, void *, void *u) {
+        QByteArray &text = *static_cast<QByteArray *>(u);
+        if (type != MD_BLOCK_DOC && !text.endsWith('\n') && !text.isEmpty())
+            text.append(type == MD_BLOCK_TD || type == MD_BLOCK_TH ? ' ' : '\n');
+        return 0;
+    };
+    parser.enter_span = [](MD_SPANTYPE, void *, void *) { return 0; };
+    parser.leave_span = [](MD_SPANTYPE, void *, void *) { return 0; };
+    parser.text = [](MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u) {
+        QByteArray &text = *static_cast<QByteArray *>(u);
+        switch (type) {
+        case MD_TEXT_NULLCHAR:
+            text.append("\xef\xbf\xbd");
+            break;
+        case MD_TEXT_BR:
+        case MD_TEXT_SOFTBR:
+            text.append(' ');
+            break;
+        case MD_TEXT_ENTITY:
+            text.append(decodeEntity(QByteArray(s, qsizetype(n))).value_or(QByteArray(s, qsizetype(n))));
+            break;
+        default:
+            text.append(s, qsizetype(n));
+        }
+        return 0;
+    };
+    if (md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, &out) != 0)
+        return {};
+    return QString::fromUtf8(out).trimmed();
+}
+
 QString toHtml(const QString &markdown)
 {
     return QString::fromUtf8(toHtml(markdown.toUtf8()));

@@ -24,6 +24,11 @@ QString toHtml(const QString &markdown);
 // levels as written.
 QByteArray toHtml(const QByteArray &markdownUtf8, int headingsFrom);
 
+// The text a reader sees, without Markdown syntax: each block on a line of
+// its own, entities decoded, images by their description, raw HTML as the
+// page shows it (as text). For snippets and summaries, never for a page.
+QString toPlainText(const QString &markdown);
+
 // Whether `url` (entities already decoded) may be a link or image target.
 bool isSafeUrl(const QByteArray &url);
 

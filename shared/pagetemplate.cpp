@@ -12,6 +12,13 @@ QByteArray PageTemplate::escape(const QString &text)
     return HtmlEscape::escape(text);
 }
 
+QString PageTemplate::pageTitle(const QString &heading, const QString &siteName)
+{
+    if (heading.trimmed().isEmpty() || heading.trimmed() == siteName.trimmed())
+        return siteName;
+    return heading + QStringLiteral(" · ") + siteName;
+}
+
 Result<PageTemplate> PageTemplate::parse(const QByteArray &text)
 {
     return parse(text, 0);

@@ -28,6 +28,9 @@ public:
                               const QHash<QByteArray, QByteArray> &trustedHtml = {}) const;
 
     static QByteArray escape(const QString &text);
+    // A page's <title>: "Heading · Site", or the site's name alone on the
+    // page whose heading it is (the start page), never "Quire · Quire".
+    static QString pageTitle(const QString &heading, const QString &siteName);
 
 private:
     static Result<PageTemplate> parse(const QByteArray &text, int depth);

@@ -81,11 +81,13 @@ Result<PageCache::Page> indexPage(WorkerServices &services, const QString &headi
     static const Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("index"));
     if (!page)
         return page.error();
-    Result<QByteArray> html = page->render({ { "lang", QStringLiteral("en") },
-                                             { "site_name", services.context().siteName },
-                                             { "heading", heading },
-                                             { "canonical", services.context().publicBaseUrl + canonical } },
-                                           { { "sections", sections }, { "pager", pager } });
+    Result<QByteArray> html
+        = page->render({ { "lang", QStringLiteral("en") },
+                         { "site_name", services.context().siteName },
+                         { "heading", heading },
+                         { "page_title", PageTemplate::pageTitle(heading, services.context().siteName) },
+                         { "canonical", services.context().publicBaseUrl + canonical } },
+                       { { "sections", sections }, { "pager", pager } });
     if (!html)
         return html.error();
     PageCache::Page p;

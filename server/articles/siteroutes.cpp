@@ -77,6 +77,23 @@ shared::Result<PageCache::Page> messagePage(int status, const QString &heading, 
     return p;
 }
 
+// The readers' 404: the site's layout, a search box and a way home, for an
+// article, listing or address the site does not have.
+shared::Result<PageCache::Page> notFoundPage(const ServerContext &context)
+{
+    static const shared::Result<PageTemplate> page = PageTemplate::builtin(QStringLiteral("not-found"));
+    if (!page)
+        return page.error();
+    shared::Result<QByteArray> html
+        = page->render({ { "lang", QStringLiteral("en") }, { "site_name", context.siteName } });
+    if (!html)
+        return html.error();
+    PageCache::Page p;
+    p.status = 404;
+    p.body = *html;
+    return p;
+}
+
 // `reader`: the signed-in reader the page is made for (with the save
 // button's state), or none for the page everyone shares from the cache.
 shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QString &kind, const QString &slug,
@@ -153,8 +170,7 @@ shared::Result<PageCache::Page> articlePage(WorkerServices &services, const QStr
             return p;
         }
     }
-    return messagePage(404, QStringLiteral("Page not found"), QStringLiteral("There is no page at this address."),
-                       context);
+    return notFoundPage(context);
 }
 
 Router::Handler article(const QString &kind)
@@ -182,10 +198,8 @@ Router::Handler article(const QString &kind)
                 return CachedPages::respond(*hit, request);
         }
         const quint64 readAt = cache ? cache->generation() : 0;
-        shared::Result<PageCache::Page> page = shared::isSlug(slug)
-            ? articlePage(services, kind, slug)
-            : messagePage(404, QStringLiteral("Page not found"), QStringLiteral("There is no page at this address."),
-                          services.context());
+        shared::Result<PageCache::Page> page
+            = shared::isSlug(slug) ? articlePage(services, kind, slug) : notFoundPage(services.context());
         if (!page)
             return HttpResponse::internalError(page.error());
         return CachedPages::respond(cache ? cache->insert(request.path, *page, readAt) : *page, request);
@@ -206,8 +220,7 @@ HttpResponse cached(HttpRequest &request, WorkerServices &services, const QStrin
     if (!page)
         return HttpResponse::internalError(page.error());
     if (page->status == 404 && page->body.isEmpty()) {
-        page = messagePage(404, QStringLiteral("Page not found"), QStringLiteral("There is no page at this address."),
-                           services.context());
+        page = notFoundPage(services.context());
         if (!page)
             return HttpResponse::internalError(page.error());
     }
@@ -281,6 +294,13 @@ void install(Router &router)
                    article(shared::articleKindName(kind)));
     }
     router.add(QStringLiteral("GET"), QStringLiteral("/assets/site.css"), stylesheet);
+    // Any other address a browser asks for is a page the site does not have.
+    router.setPageNotFound([](HttpRequest &request, WorkerServices &services) {
+        shared::Result<PageCache::Page> page = notFoundPage(services.context());
+        if (!page)
+            return HttpResponse::internalError(page.error());
+        return CachedPages::respond(*page, request);
+    });
     // Not cached: every query is different, and a cache keyed by what
     // strangers type would only be churned.
     router.add(QStringLiteral("GET"), QStringLiteral("/search"), [](HttpRequest &request, WorkerServices &services) {

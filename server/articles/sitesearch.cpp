@@ -5,6 +5,7 @@
 #include "shared/articlepage.h"
 #include "shared/contentstatus.h"
 #include "shared/database.h"
+#include "shared/markdownrenderer.h"
 #include "shared/pagetemplate.h"
 #include "shared/sqldialect.h"
 #include "shared/synctable.h"
@@ -13,17 +14,15 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+#include <vector>
+
 namespace quire::server {
 
 using shared::PageTemplate;
 using shared::Result;
 
 namespace {
-
-// Marks FTS5 puts around matches; control characters cannot come from text
-// a person typed into an article, so they survive escaping unambiguously.
-const QString kOpen = QStringLiteral("\x02");
-const QString kClose = QStringLiteral("\x03");
 
 // The words of `text` (letters, digits, underscores; at most 12), so that
 // punctuation a reader types is never query syntax.
@@ -36,30 +35,92 @@ QString searchWords(const QString &text)
     return terms.mid(0, 12).join(QLatin1Char(' '));
 }
 
+// How many words a snippet shows, and how many of them come before the first match.
+constexpr int kSnippetWords = 24;
+constexpr int kSnippetLead = 4;
+
+// What lies between two words (punctuation, spaces, line breaks) escaped,
+// with each run of white space one space: a snippet is one line of text.
+QString gap(const QString &between)
+{
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    return QString::fromUtf8(PageTemplate::escape(QString(between).replace(space, QStringLiteral(" "))));
+}
+
+// A few words of `text` around the first of the `terms` (matched as the
+// index does: a word starting with a term, ignoring case), escaped, each
+// matching word in <mark>; the start of the text when no word matches.
+QString snippet(const QString &text, const QStringList &terms)
+{
+    static const QRegularExpression wordPattern(QStringLiteral("[\\p{L}\\p{N}_]+"));
+    struct Word
+    {
+        qsizetype start;
+        qsizetype end;
+        bool match;
+    };
+    std::vector<Word> words;
+    qsizetype first = -1;
+    for (auto it = wordPattern.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString w = m.captured(0);
+        const bool match = std::any_of(terms.cbegin(), terms.cend(),
+                                       [&w](const QString &t) { return w.startsWith(t, Qt::CaseInsensitive); });
+        if (match && first < 0)
+            first = qsizetype(words.size());
+        words.push_back({ m.capturedStart(), m.capturedEnd(), match });
+    }
+    if (words.empty())
+        return {};
+    const qsizetype from = std::max<qsizetype>(0, first - kSnippetLead);
+    const qsizetype to = std::min<qsizetype>(qsizetype(words.size()), from + kSnippetWords);
+    QString html = from > 0 ? QStringLiteral("…") : QString();
+    qsizetype pos = words[size_t(from)].start;
+    for (qsizetype i = from; i < to; ++i) {
+        const Word &w = words[size_t(i)];
+        html += gap(text.mid(pos, w.start - pos));
+        const QString word = QString::fromUtf8(PageTemplate::escape(text.mid(w.start, w.end - w.start)));
+        html += w.match ? QStringLiteral("<mark>") + word + QStringLiteral("</mark>") : word;
+        pos = w.end;
+    }
+    if (to < qsizetype(words.size()))
+        html += QStringLiteral(" …");
+    else
+        html += gap(text.mid(pos).trimmed());
+    return html;
+}
+
 } // namespace
 
 Result<QList<SiteSearch::Hit>> SiteSearch::run(shared::Database &db, const QString &query, int limit)
 {
     const shared::SqlDialect &sql = db.dialect();
-    const QString match = sql.fullTextQuery(searchWords(query));
+    const QString words = searchWords(query);
+    const QString match = sql.fullTextQuery(words);
     if (match.isEmpty())
         return QList<Hit>();
+    const QStringList terms = words.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     // A word in the title counts most, then in the summary, then the body.
     const shared::SqlDialect::RankedSearch search
         = sql.rankedSearch(*shared::SyncSchema::find(QStringLiteral("articles")), QStringLiteral("g"),
                            { { QStringLiteral("title"), 5.0 }, { QStringLiteral("summary"), 2.0 } }, 16);
     Result<QSqlQuery> q
-        = db.exec(QStringLiteral("SELECT g.kind, g.slug, g.title, %1 FROM %2 WHERE %3 AND g.status = ? AND "
-                                 "g.deleted = 0 AND g.slug <> '' ORDER BY %4 LIMIT ?")
-                      .arg(search.snippet, search.from, search.condition, search.rank),
-                  { kOpen, kClose, match, shared::contentStatusName(shared::ContentStatus::Published), limit });
+        = db.exec(QStringLiteral("SELECT g.kind, g.slug, g.title, g.body, g.summary FROM %1 WHERE %2 AND g.status = ? "
+                                 "AND g.deleted = 0 AND g.slug <> '' ORDER BY %3 LIMIT ?")
+                      .arg(search.from, search.condition, search.rank),
+                  { match, shared::contentStatusName(shared::ContentStatus::Published), limit });
     if (!q)
         return q.error();
     QList<Hit> hits;
     while (q->next()) {
-        QString snippet = QString::fromUtf8(PageTemplate::escape(q->value(3).toString()));
-        snippet.replace(kOpen, QStringLiteral("<mark>")).replace(kClose, QStringLiteral("</mark>"));
-        hits.append({ q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), snippet });
+        // The index holds Markdown; the snippet is made from the text a reader
+        // sees (no `##`, `1.`, `**`), from the summary when the body has no match.
+        const QString body = shared::MarkdownRenderer::toPlainText(q->value(3).toString());
+        const QString summary = q->value(4).toString();
+        QString html = snippet(body, terms);
+        if (!html.contains(QLatin1String("<mark>")) && !summary.isEmpty())
+            html = snippet(summary, terms);
+        hits.append({ q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), html });
     }
     return hits;
 }

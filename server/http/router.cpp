@@ -62,7 +62,19 @@ Router::Match Router::match(const QString &method, const QString &path) const
         if (!result.allowedMethods.contains(route.method))
             result.allowedMethods << route.method;
     }
+    const bool read = method == QLatin1String("GET") || method == QLatin1String("HEAD");
+    if (m_pageNotFound && read && result.allowedMethods.isEmpty() && !segments.isEmpty()
+        && segments.first() != QLatin1String("api"))
+        result.route = &*m_pageNotFound;
     return result;
+}
+
+void Router::setPageNotFound(Handler handler)
+{
+    Route route;
+    route.method = QStringLiteral("GET");
+    route.handler = std::move(handler);
+    m_pageNotFound = std::move(route);
 }
 
 } // namespace quire::server

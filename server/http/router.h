@@ -72,6 +72,9 @@ public:
              Guard guard = Guard::open());
     void addAsync(const QString &method, const QString &pattern, AsyncHandler handler, BodyKind body = BodyKind::None,
                   Guard guard = Guard::open());
+    // What answers a GET or HEAD for a path no route has, outside /api/ (the
+    // readers' styled 404); without it, and for the API, the JSON 404.
+    void setPageNotFound(Handler handler);
     Match match(const QString &method, const QString &path) const;
     // Every route, in the order added: for tools that walk the whole table
     // (the JSON-routes fuzzer).
@@ -86,6 +89,7 @@ private:
 
     QList<Route> m_routes;
     QStringList m_methods;
+    std::optional<Route> m_pageNotFound;
 };
 
 } // namespace quire::server

@@ -208,6 +208,7 @@ private Q_SLOTS:
         QTest::newRow("saved") << QStringLiteral("/saved") << true << 200 << QByteArray();
         QTest::newRow("search") << QStringLiteral("/search?q=worth") << false << 200 << QByteArray();
         QTest::newRow("404") << QStringLiteral("/guides/nothing-here") << false << 404 << QByteArray();
+        QTest::newRow("404, unknown address") << QStringLiteral("/no/such/page") << false << 404 << QByteArray();
         QTest::newRow("forgot password") << QStringLiteral("/forgot-password") << false << 200 << QByteArray();
         QTest::newRow("reset password") << quire::test::Outbox::linkIn(reset->text) << false << 200 << QByteArray();
         QTest::newRow("verify address") << quire::test::Outbox::linkIn(verify->text) << false << 200 << QByteArray();
@@ -253,6 +254,103 @@ private Q_SLOTS:
         }
         QCOMPARE(m_fx.http().get(QStringLiteral("/health")).header("Content-Security-Policy"),
                  QByteArray(quire::server::ContentSecurityPolicy::kOther));
+    }
+
+    // The start page is titled by the site's name once ("Quire", never
+    // "Quire · Quire"); other pages by their heading and the site's name.
+    void pageTitlesNameTheSiteOnce_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("title");
+        QTest::newRow("home") << QStringLiteral("/") << QByteArray("<title>Quire</title>");
+        QTest::newRow("guides") << QStringLiteral("/guides") << QByteArray("<title>Guides · Quire</title>");
+        QTest::newRow("article") << QStringLiteral("/guides/worth-keeping")
+                                 << QByteArray("<title>Worth keeping · Quire</title>");
+        QTest::newRow("search") << QStringLiteral("/search") << QByteArray("<title>Search · Quire</title>");
+    }
+    void pageTitlesNameTheSiteOnce()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, title);
+        const HttpResult r = m_fx.http().get(path);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.body.contains(title), r.body.left(400).constData());
+        QCOMPARE(r.body.count("<title>"), 1);
+    }
+
+    // Every page's header has a way to sign in, to the site's sign-in page.
+    void theHeaderLinksToSignIn()
+    {
+        for (const QString &path : { QStringLiteral("/"), QStringLiteral("/guides/worth-keeping"),
+                                     QStringLiteral("/search?q=worth"), QStringLiteral("/no-such-page") }) {
+            const HttpResult r = m_fx.http().get(path);
+            const qsizetype header = r.body.indexOf("<header");
+            const qsizetype link = r.body.indexOf("<a class=\"sign-in\" href=\"/sign-in\">Sign in</a>");
+            QVERIFY2(header >= 0 && link > header && link < r.body.indexOf("</header>"), qPrintable(path));
+        }
+        QCOMPARE(m_fx.http().get(QStringLiteral("/sign-in")).status, 200);
+    }
+
+    // Search snippets are the text a reader sees: the index holds Markdown,
+    // the snippet has no `##`, `1.` or `**`, and the words found are marked.
+    void searchSnippetsAreTheReadersText()
+    {
+        const QByteArray editor = m_fx.token(QStringLiteral("editor@example.org"), kPassword);
+        HttpResult r = m_fx.call(
+            "POST", QStringLiteral("/api/v1/guides"), editor,
+            "{\"title\":\"Descaling\",\"slug\":\"descaling\",\"summary\":\"Keep the kettle clean.\","
+            "\"body\":\"## Steps\\n\\n1. Rinse the **kettle** with *vinegar*\\n2. Boil [water](https://example.org) "
+            "twice\\n\\n| Step | Time |\\n|---|---|\\n| Soak | 1 h |\\n\"}");
+        QCOMPARE(r.status, 201);
+        const QString id = QString::fromStdString(r.json()["id"]);
+        QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(id), editor).status, 200);
+        r = m_fx.http().get(QStringLiteral("/search?q=rinse"));
+        QCOMPARE(r.status, 200);
+        const qsizetype hit = r.body.indexOf("href=\"/guides/descaling\"");
+        QVERIFY(hit > 0);
+        const QByteArray item = r.body.mid(hit, r.body.indexOf("</li>", hit) - hit);
+        QVERIFY2(item.contains(
+                     "<p>Steps <mark>Rinse</mark> the kettle with vinegar Boil water twice Step Time Soak 1 h</p>"),
+                 item.constData());
+        for (const char *syntax : { "##", "1.", "**", "*vinegar", "](", "|" })
+            QVERIFY2(!item.contains(syntax), syntax);
+        // A word only the summary has: the snippet is the summary's.
+        r = m_fx.http().get(QStringLiteral("/search?q=clean"));
+        QVERIFY2(r.body.contains("<p>Keep the kettle <mark>clean</mark>.</p>"), r.body.constData());
+    }
+
+    // An address the site does not have answers with the site's own 404
+    // page (its layout, a search box, a way home); the API's stays JSON.
+    void unknownPagesAreTheSitesOwn404_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("unknown address") << QStringLiteral("/no-such-page");
+        QTest::newRow("deeper") << QStringLiteral("/a/b/c");
+        QTest::newRow("unknown article") << QStringLiteral("/guides/nothing-here");
+        QTest::newRow("no page number") << QStringLiteral("/guides?page=0");
+        QTest::newRow("unknown category") << QStringLiteral("/categories/no-such");
+    }
+    void unknownPagesAreTheSitesOwn404()
+    {
+        QFETCH(QString, path);
+        const HttpResult r = m_fx.http().get(path);
+        QCOMPARE(r.status, 404);
+        QVERIFY(r.header("Content-Type").startsWith("text/html"));
+        QVERIFY(r.body.contains("<title>Page not found · Quire</title>"));
+        QVERIFY(r.body.contains("<link rel=\"stylesheet\" href=\"/assets/site.css\">"));
+        QVERIFY(r.body.contains("<header class=\"site\""));
+        QVERIFY(r.body.contains("<form role=\"search\" action=\"/search\" method=\"get\">"));
+        QVERIFY(r.body.contains("<a href=\"/\">Back to the start page</a>"));
+    }
+
+    void theApisUnknownAddressesStayJson()
+    {
+        const HttpResult r = m_fx.http().get(QStringLiteral("/api/v1/nothing"));
+        QCOMPARE(r.status, 404);
+        QVERIFY(r.header("Content-Type").startsWith("application/json"));
+        QCOMPARE(QString::fromStdString(r.json()["error"]["code"]), QStringLiteral("not_found"));
+        // A path a route has, with another method, is still 405.
+        QCOMPARE(m_fx.http().request("DELETE", QStringLiteral("/guides"), {}, {}).status, 405);
     }
 
     void theSaveButton()

@@ -755,6 +755,7 @@ private Q_SLOTS:
         QVERIFY(fetch(QStringLiteral("search, nothing"), QStringLiteral("/search?q=zebra"), 200));
         QVERIFY(m_pages.last().body.contains("Nothing found."));
         QVERIFY(fetch(QStringLiteral("not found"), QStringLiteral("/guides/nothing-here"), 404));
+        QVERIFY(fetch(QStringLiteral("not found, unknown address"), QStringLiteral("/no/such/page"), 404));
         QVERIFY(fetch(QStringLiteral("withdrawn"), QStringLiteral("/guides/old-news"), 410));
         QVERIFY(fetch(QStringLiteral("sign in"), QStringLiteral("/sign-in?next=%2Fsaved"), 200));
         QVERIFY(fetch(QStringLiteral("sign in, failed"), QStringLiteral("/sign-in?failed=1"), 401));
