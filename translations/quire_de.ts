@@ -917,7 +917,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+72"/>
+        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+76"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -2241,7 +2241,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+98"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
@@ -2391,7 +2391,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Links können auf Webseiten (http, https), E-Mail-Adressen (mailto) oder Seiten dieser Website (beginnend mit /) zeigen. Andere Arten wie javascript: oder data: werden aus veröffentlichten Seiten entfernt und sind nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+38"/>
+        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+39"/>
         <source>C&amp;hoose…</source>
         <translation>A&amp;uswählen…</translation>
     </message>
@@ -2431,12 +2431,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Schlag&amp;wörter:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Co&amp;ver image:</source>
         <translation>&amp;Titelbild:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>SEO t&amp;itle:</source>
         <translation>SEO-T&amp;itel:</translation>
     </message>
