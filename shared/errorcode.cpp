@@ -42,6 +42,7 @@ constexpr std::array kCodes = std::to_array<CodeRow>({
     { ErrorCode::EmailTaken, "email_taken", 409 },
     { ErrorCode::AlreadyVerified, "already_verified", 409 },
     { ErrorCode::SlugTaken, "slug_taken", 409 },
+    { ErrorCode::SlugRequired, "slug_required", 409 },
     { ErrorCode::AlreadySaved, "already_saved", 409 },
     { ErrorCode::HasChildren, "has_children", 409 },
     { ErrorCode::LastAdmin, "last_admin", 409 },

@@ -39,6 +39,7 @@ enum class ErrorCode {
     EmailTaken,
     AlreadyVerified,
     SlugTaken,
+    SlugRequired,
     AlreadySaved,
     HasChildren,
     LastAdmin,

@@ -8,6 +8,7 @@
 #include "shared/tr.h"
 #include "shared/uuid.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -17,6 +18,47 @@ bool isSlug(const QString &text)
 {
     static const QRegularExpression slug(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
     return slug.match(text).hasMatch();
+}
+
+QString slugFromText(const QString &text, int maxLength)
+{
+    // Letters that decompose into none of a-z but have a usual spelling in it.
+    static const QHash<QChar, QString> spelled {
+        { QChar(u'ß'), QStringLiteral("ss") }, { QChar(u'æ'), QStringLiteral("ae") },
+        { QChar(u'œ'), QStringLiteral("oe") }, { QChar(u'ø'), QStringLiteral("o") },
+        { QChar(u'đ'), QStringLiteral("d") },  { QChar(u'ł'), QStringLiteral("l") },
+        { QChar(u'þ'), QStringLiteral("th") }, { QChar(u'ð'), QStringLiteral("d") },
+    };
+    QString slug;
+    bool gap = false; // a hyphen is owed before the next word
+    for (const QChar c : text.toLower().normalized(QString::NormalizationForm_KD)) {
+        if (c.category() == QChar::Mark_NonSpacing || c == u'\'' || c == u'\u2019')
+            continue; // the accent of a letter; "don't" is one word
+        QString ascii;
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
+            ascii = c;
+        else
+            ascii = spelled.value(c);
+        if (ascii.isEmpty()) {
+            gap = !slug.isEmpty();
+            continue;
+        }
+        if (gap)
+            slug += QLatin1Char('-');
+        gap = false;
+        slug += ascii;
+    }
+    if (slug.size() > maxLength) {
+        const bool atWordEnd = slug.at(maxLength) == u'-';
+        slug.truncate(maxLength);
+        // Within a word: back to the end of the one before, unless it is the only one.
+        const qsizetype cut = atWordEnd ? -1 : slug.lastIndexOf(QLatin1Char('-'));
+        if (cut > 0)
+            slug.truncate(cut);
+        while (slug.endsWith(QLatin1Char('-')))
+            slug.chop(1);
+    }
+    return slug;
 }
 
 QStringList listItems(const QString &jsonText)

@@ -104,6 +104,12 @@ struct SyncTable
 
 // A URL slug: lower-case letters and digits in words joined by single hyphens.
 bool isSlug(const QString &text);
+// The slug a title gives: lower case, accents dropped (é -> e, ß -> ss),
+// apostrophes dropped, every other run of characters that is no ASCII
+// letter or digit a single hyphen, cut at a word's end within `maxLength`.
+// Empty when nothing is left (a title in a script with no ASCII spelling):
+// isSlug() holds for every non-empty result.
+QString slugFromText(const QString &text, int maxLength = 120);
 
 // The items of a List column's value; empty for anything that is not one.
 QStringList listItems(const QString &jsonText);

@@ -2050,7 +2050,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+78"/>
+        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+87"/>
         <location line="+9"/>
         <source>Title</source>
         <translation>Titel</translation>
@@ -2117,6 +2117,11 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Planen…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>View on Site</source>
+        <translation>Auf der Website ansehen</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
@@ -2133,12 +2138,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>A&amp;dresse:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>S&amp;ummary:</source>
         <translation>&amp;Zusammenfassung:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -2148,7 +2153,17 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+107"/>
+        <source>Readers cannot see this article: it has no address. Give it one.</source>
+        <translation>Leser sehen diesen Artikel nicht: Er hat keine Adresse. Geben Sie ihm eine.</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Give the article an address before publishing it: readers find it there.</source>
+        <translation>Geben Sie dem Artikel vor dem Veröffentlichen eine Adresse: Dort finden ihn die Leser.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Schedule Publication</source>
         <translation>Veröffentlichung planen</translation>
     </message>
@@ -2640,7 +2655,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../shared/jsonreader.cpp" line="-61"/>
         <location filename="../shared/syncprotocol.cpp" line="+344"/>
         <location line="+2"/>
-        <location filename="../shared/synctable.cpp" line="+95"/>
+        <location filename="../shared/synctable.cpp" line="+137"/>
         <location line="+60"/>
         <source>This field is required.</source>
         <translation>Dieses Feld ist erforderlich.</translation>

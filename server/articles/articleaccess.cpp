@@ -25,10 +25,32 @@ std::optional<ContentStatus> statusOf(const nlohmann::json &row)
     return it != row.end() && it->is_string() ? shared::contentStatusFromName(it->get<QString>()) : std::nullopt;
 }
 
+QString slugOf(const nlohmann::json &row)
+{
+    const auto it = row.find("slug");
+    return it != row.end() && it->is_string() ? it->get<QString>() : QString();
+}
+
 bool isPublic(std::optional<ContentStatus> status)
 {
     return status == ContentStatus::Published || status == ContentStatus::Scheduled
         || status == ContentStatus::Archived;
+}
+
+// A published or scheduled article needs an address: without one the
+// status says public while readers get nothing. A row that was public
+// without one before (older data) may keep its status while other fields
+// change, so it can still be edited and given one.
+VoidResult requireAddress(const std::optional<nlohmann::json> &before, const nlohmann::json &after)
+{
+    const std::optional<ContentStatus> to = statusOf(after);
+    if ((to != ContentStatus::Published && to != ContentStatus::Scheduled) || !slugOf(after).isEmpty())
+        return VoidResult::success();
+    if (before && statusOf(*before) == to && slugOf(*before).isEmpty())
+        return VoidResult::success();
+    return Error::make(shared::ErrorCode::SlugRequired,
+                       QStringLiteral("An article needs an address (slug) before it is published or scheduled."),
+                       { { QStringLiteral("slug"), QStringLiteral("Give the article an address first.") } });
 }
 
 } // namespace
@@ -104,6 +126,8 @@ VoidResult ArticleAccess::beforeWrite(shared::Database &db, const QString &id,
 {
     const QString kind = text(after, "kind");
     const QString slug = text(after, "slug");
+    if (VoidResult addressed = requireAddress(before, after); !addressed)
+        return addressed;
     if (!slug.isEmpty()) {
         if (VoidResult free = requireFreeSlug(db,
                                               QStringLiteral("SELECT id FROM articles WHERE slug = ? AND kind = ? "

@@ -7,8 +7,9 @@ namespace quire::server {
 
 // Guides and case studies: owners see and edit their own; editors and
 // admins everything; everyone sees what is published. Publishing needs the
-// publish permission and a verified email address. Slugs are unique per
-// kind and old ones are kept for redirects; categories must exist.
+// publish permission and a verified email address, and a published or
+// scheduled article an address (slug_required). Slugs are unique per kind
+// and old ones are kept for redirects; categories must exist.
 class ArticleAccess final : public SyncAccess
 {
 public:

@@ -56,8 +56,12 @@ Result<int> SchedulePublisher::publishDue(shared::Database &db, const QDateTime 
     const QString at = shared::Timestamp::format(now);
     int count = 0;
     VoidResult done = db.transaction([&]() -> VoidResult {
+        // One without an address (scheduled before addresses were required)
+        // waits, still scheduled, until it has one: published, readers
+        // would get nothing.
         Result<QSqlQuery> due = db.exec(QStringLiteral("SELECT id, body FROM articles WHERE status = ? AND deleted = 0 "
-                                                       "AND publish_at <> '' AND publish_at <= ? ORDER BY publish_at"),
+                                                       "AND publish_at <> '' AND publish_at <= ? AND slug <> '' "
+                                                       "ORDER BY publish_at"),
                                         { shared::contentStatusName(shared::ContentStatus::Scheduled), at });
         if (!due)
             return due.error();

@@ -19,6 +19,7 @@ class ChangeFeed;
 // Publishes scheduled articles when their publish_at comes, on the server,
 // whether or not any desktop is online. Each one is an ordinary synced
 // change (new rev, revision, live notice), so replicas learn of it by pull.
+// One without an address waits until it has one.
 class SchedulePublisher final : public QObject
 {
     Q_OBJECT

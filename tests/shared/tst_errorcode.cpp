@@ -53,6 +53,7 @@ private Q_SLOTS:
         QTest::newRow("unverified") << ErrorCode::EmailUnverified << "email_unverified" << 403;
         QTest::newRow("not found") << ErrorCode::NotFound << "not_found" << 404;
         QTest::newRow("slug") << ErrorCode::SlugTaken << "slug_taken" << 409;
+        QTest::newRow("no slug") << ErrorCode::SlugRequired << "slug_required" << 409;
         QTest::newRow("saved") << ErrorCode::AlreadySaved << "already_saved" << 409;
         QTest::newRow("email") << ErrorCode::EmailTaken << "email_taken" << 409;
         QTest::newRow("last admin") << ErrorCode::LastAdmin << "last_admin" << 409;

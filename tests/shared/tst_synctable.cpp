@@ -53,6 +53,38 @@ private Q_SLOTS:
         QCOMPARE(error.fields.keys(), QStringList { field }); // only the broken field is named
     }
 
+    // The address the desktop fills in from the title while the user has
+    // not typed one; whatever comes out, the server takes as a slug.
+    void slugFromTitle_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<int>("maxLength");
+        QTest::addColumn<QString>("slug");
+        QTest::newRow("words") << "Brewing Coffee at Home" << 120 << "brewing-coffee-at-home";
+        QTest::newRow("punctuation runs") << "  Tips & <tricks>: 10 ways!  " << 120 << "tips-tricks-10-ways";
+        QTest::newRow("accents") << QStringLiteral("Café crème brûlée") << 120 << "cafe-creme-brulee";
+        QTest::newRow("german") << QStringLiteral("Größe für Übungen") << 120 << "grosse-fur-ubungen";
+        QTest::newRow("ligatures") << QStringLiteral("Smørrebrød ﬁne Œuvre") << 120 << "smorrebrod-fine-oeuvre";
+        QTest::newRow("apostrophes") << QStringLiteral("Don't panic, it’s fine") << 120 << "dont-panic-its-fine";
+        QTest::newRow("no ascii spelling") << QStringLiteral("日本語") << 120 << "";
+        QTest::newRow("mixed scripts") << QStringLiteral("Tokyo 東京 guide") << 120 << "tokyo-guide";
+        QTest::newRow("only punctuation") << "?!" << 120 << "";
+        QTest::newRow("empty") << "" << 120 << "";
+        QTest::newRow("cut at a word's end") << "alpha beta gamma" << 12 << "alpha-beta";
+        QTest::newRow("cut on a hyphen") << "alpha beta gamma" << 10 << "alpha-beta";
+        QTest::newRow("cut a single word") << "abcdefghijkl" << 5 << "abcde";
+    }
+    void slugFromTitle()
+    {
+        QFETCH(QString, title);
+        QFETCH(int, maxLength);
+        QFETCH(QString, slug);
+        const QString made = slugFromText(title, maxLength);
+        QCOMPARE(made, slug);
+        QVERIFY(made.size() <= maxLength);
+        QVERIFY(made.isEmpty() || isSlug(made));
+    }
+
     // An optional Id is empty until set; a required one must be a UUIDv7.
     void optionalIdMayBeEmpty()
     {

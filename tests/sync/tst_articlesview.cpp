@@ -105,12 +105,16 @@ private Q_SLOTS:
     {
         const QString id = m_view->editor()->currentId();
         auto *slug = child<QLineEdit>("slugEdit");
+        // Made from the title while the user typed none.
+        QCOMPARE(slug->text(), QStringLiteral("brewing-coffee"));
+        QCOMPARE(stored(id, "slug"), QStringLiteral("brewing-coffee"));
         slug->setFocus();
+        slug->selectAll();
         QTest::keyClicks(slug, QStringLiteral("Not A Slug"));
         QVERIFY(!m_view->editor()->saveNow());
         QVERIFY(!child<QLabel>("problemLabel")->text().isEmpty());
         QCOMPARE(slug->text(), QStringLiteral("Not A Slug")); // nothing the user typed is lost
-        QCOMPARE(stored(id, "slug"), QString());
+        QCOMPARE(stored(id, "slug"), QStringLiteral("brewing-coffee"));
         slug->selectAll();
         QTest::keyClicks(slug, QStringLiteral("brewing-coffee"));
         QVERIFY(m_view->editor()->saveNow());

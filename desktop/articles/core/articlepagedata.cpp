@@ -3,6 +3,7 @@
 
 #include "desktop/core/contentstore.h"
 #include "desktop/core/profile.h"
+#include "shared/contentstatus.h"
 #include "shared/synctable.h"
 #include "shared/timestamp.h"
 #include "shared/utf8.h"
@@ -58,6 +59,20 @@ shared::ArticlePage::Site ArticlePageData::site() const
     if (site.name.isEmpty())
         site.name = QStringLiteral("Quire"); // no server yet: the name a server's site has by default
     return site;
+}
+
+QUrl ArticlePageData::liveUrl(const nlohmann::json &fields) const
+{
+    const QString slug = text(fields, "slug");
+    if (text(fields, "status") != shared::contentStatusName(shared::ContentStatus::Published) || slug.isEmpty())
+        return {};
+    const QUrl server = m_profile.serverUrl();
+    const shared::Result<QString> path = shared::ArticlePage::path(text(fields, "kind"), slug);
+    if (!server.isValid() || server.isRelative() || !path)
+        return {};
+    QUrl url = server.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
+    url.setPath(url.path() + *path);
+    return url;
 }
 
 } // namespace quire::desktop

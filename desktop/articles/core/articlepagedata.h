@@ -3,6 +3,8 @@
 
 #include "shared/articlepage.h"
 
+#include <QUrl>
+
 #include <nlohmann/json.hpp>
 
 namespace quire::desktop {
@@ -25,6 +27,10 @@ public:
     // the ones it does not have.
     shared::ArticleView article(const nlohmann::json &fields) const;
     shared::ArticlePage::Site site() const;
+    // Where readers find the article (`fields` as the replica has them) on
+    // the server's site: the server's address and the page's path. Empty
+    // unless it is published, has an address and a server is set.
+    QUrl liveUrl(const nlohmann::json &fields) const;
 
 private:
     ContentStore &m_content;

@@ -16,12 +16,14 @@
 #include "shared/contentstatus.h"
 #include "shared/permissions.h"
 #include "shared/role.h"
+#include "shared/synctable.h"
 #include "shared/utf8.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -32,6 +34,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace quire::gui {
@@ -44,6 +47,8 @@ namespace {
 
 constexpr int kAutosaveMs = 1000;
 constexpr int kSaveAtLatestMs = 2000;
+// The longest address the server takes (the slug column's maxLength).
+constexpr int kMaxSlugLength = 120;
 
 QString text(const nlohmann::json &row, const char *key)
 {
@@ -64,6 +69,7 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     , m_body(new BodyEditor(this))
     , m_statusLabel(new QLabel(this))
     , m_problem(new QLabel(this))
+    , m_slugProblem(new QLabel(this))
     , m_autosave(new QTimer(this))
     , m_saveAtLatest(new QTimer(this))
     , m_split(new QSplitter(Qt::Horizontal, this))
@@ -75,6 +81,9 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     m_kind->setObjectName(QStringLiteral("kindCombo"));
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_problem->setObjectName(QStringLiteral("problemLabel"));
+    m_slugProblem->setObjectName(QStringLiteral("slugProblemLabel"));
+    m_slugProblem->setWordWrap(true);
+    m_slugProblem->setForegroundRole(QPalette::BrightText);
     m_title->setPlaceholderText(Tr::tr("Title"));
     m_slug->setPlaceholderText(Tr::tr("address-on-the-web"));
     m_summary->setPlaceholderText(Tr::tr("One or two sentences for lists and search engines"));
@@ -92,23 +101,28 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     m_schedule = new QPushButton(Tr::tr("Schedule…"), this);
     m_schedule->setObjectName(QStringLiteral("scheduleButton"));
     connect(m_schedule, &QPushButton::clicked, this, &ArticleEditor::schedule);
+    m_viewOnSite = new QPushButton(Tr::tr("View on Site"), this);
+    m_viewOnSite->setObjectName(QStringLiteral("viewOnSiteButton"));
+    connect(m_viewOnSite, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(liveUrl()); });
     m_metadata = new MetadataPanel(workspace, this);
     m_revisions = new RevisionPanel(workspace, this);
     connect(m_metadata, &MetadataPanel::edited, this, &ArticleEditor::edited);
 
-    auto *form = new QFormLayout;
-    form->addRow(Tr::tr("&Title:"), m_title);
-    form->addRow(Tr::tr("&Kind:"), m_kind);
-    form->addRow(Tr::tr("&Address:"), m_slug);
-    form->addRow(Tr::tr("S&ummary:"), m_summary);
+    m_form = new QFormLayout;
+    m_form->addRow(Tr::tr("&Title:"), m_title);
+    m_form->addRow(Tr::tr("&Kind:"), m_kind);
+    m_form->addRow(Tr::tr("&Address:"), m_slug);
+    m_form->addRow(QString(), m_slugProblem);
+    m_form->addRow(Tr::tr("S&ummary:"), m_summary);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_statusLabel, 1);
     actions->addWidget(m_submit);
     actions->addWidget(m_publish);
     actions->addWidget(m_unpublish);
     actions->addWidget(m_schedule);
+    actions->addWidget(m_viewOnSite);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addLayout(actions);
     layout->addWidget(m_problem);
     // The text gets the room; details and history sit beside it in tabs.
@@ -128,6 +142,12 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     m_saveAtLatest->setSingleShot(true);
     m_saveAtLatest->setInterval(kSaveAtLatestMs);
     connect(m_saveAtLatest, &QTimer::timeout, this, &ArticleEditor::saveNow);
+    connect(m_title, &QLineEdit::textEdited, this, &ArticleEditor::titleEdited);
+    connect(m_slug, &QLineEdit::textEdited, this, [this](const QString &slug) {
+        // Emptied, it follows the title again from the next change.
+        m_slugFollowsTitle = slug.trimmed().isEmpty();
+        showSlugProblem(QString());
+    });
     for (QLineEdit *edit : { m_title, m_slug, m_summary })
         connect(edit, &QLineEdit::textEdited, this, &ArticleEditor::edited);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ArticleEditor::edited);
@@ -171,7 +191,11 @@ QPushButton *ArticleEditor::actionButton(const QString &label, const char *name,
     auto *button = new QPushButton(label, this);
     button->setObjectName(QString::fromLatin1(name));
     const QString target = shared::contentStatusName(status);
-    connect(button, &QPushButton::clicked, this, [this, target] { setStatus(target); });
+    const bool needsAddress = status == ContentStatus::Published;
+    connect(button, &QPushButton::clicked, this, [this, target, needsAddress] {
+        if (!needsAddress || hasAddress())
+            setStatus(target);
+    });
     return button;
 }
 
@@ -202,6 +226,18 @@ void ArticleEditor::load(const QString &id)
     m_metadata->load(has ? m_loaded : nlohmann::json::object());
     m_revisions->showArticle(text(m_loaded, "kind"), has ? id : QString());
     m_problem->clear();
+    // An address made from the title (never one the user typed, or one
+    // that was on the site) keeps following it.
+    const QString slug = m_slug->text();
+    const std::optional<ContentStatus> status = shared::contentStatusFromName(text(m_loaded, "status"));
+    const bool neverPublic = (status == ContentStatus::Draft || status == ContentStatus::InReview)
+        && text(m_loaded, "published_at").isEmpty();
+    m_slugFollowsTitle
+        = has && (slug.isEmpty() || (neverPublic && slug == shared::slugFromText(m_title->text(), kMaxSlugLength)));
+    // Older data may be public without an address: readers do not see it.
+    showSlugProblem(has && slug.isEmpty() && (status == ContentStatus::Published || status == ContentStatus::Scheduled)
+                        ? Tr::tr("Readers cannot see this article: it has no address. Give it one.")
+                        : QString());
     m_dirty = false;
     m_loading = false;
     updateActions();
@@ -311,6 +347,33 @@ bool ArticleEditor::saveNow()
     return true;
 }
 
+void ArticleEditor::titleEdited(const QString &title)
+{
+    if (m_slugFollowsTitle && !m_loading)
+        m_slug->setText(shared::slugFromText(title, kMaxSlugLength));
+}
+
+void ArticleEditor::showSlugProblem(const QString &text)
+{
+    m_slugProblem->setText(text);
+    m_form->setRowVisible(m_slugProblem, !text.isEmpty());
+}
+
+bool ArticleEditor::hasAddress()
+{
+    if (!m_slug->text().trimmed().isEmpty())
+        return true;
+    // The server refuses it too; saying so here names the field at once.
+    showSlugProblem(Tr::tr("Give the article an address before publishing it: readers find it there."));
+    m_slug->setFocus();
+    return false;
+}
+
+QUrl ArticleEditor::liveUrl() const
+{
+    return desktop::ArticlePageData(m_workspace.content(), m_workspace.profile()).liveUrl(m_loaded);
+}
+
 void ArticleEditor::setStatus(const QString &status, const QString &publishAt)
 {
     if (!saveNow())
@@ -325,6 +388,7 @@ void ArticleEditor::setStatus(const QString &status, const QString &publishAt)
     }
     for (auto it = change.begin(); it != change.end(); ++it)
         m_loaded[it.key()] = *it;
+    showSlugProblem(QString());
     updateActions();
     Q_EMIT saved(m_id);
 }
@@ -332,6 +396,8 @@ void ArticleEditor::setStatus(const QString &status, const QString &publishAt)
 void ArticleEditor::schedule()
 {
     // The server publishes at this time even when no desktop is online.
+    if (!hasAddress())
+        return;
     QDialog dialog(this);
     dialog.setWindowTitle(Tr::tr("Schedule Publication"));
     auto *when = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), &dialog);
@@ -369,6 +435,9 @@ void ArticleEditor::updateActions()
     m_unpublish->setVisible(has && canPublish
                             && (status == ContentStatus::Published || status == ContentStatus::Scheduled));
     m_schedule->setVisible(has && canPublish && status != ContentStatus::Published);
+    const QUrl live = has ? liveUrl() : QUrl();
+    m_viewOnSite->setVisible(!live.isEmpty());
+    m_viewOnSite->setToolTip(live.toDisplayString());
 }
 
 } // namespace quire::gui

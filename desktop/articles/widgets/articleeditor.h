@@ -9,11 +9,13 @@
 #include <nlohmann/json.hpp>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSplitter;
 class QTimer;
+class QUrl;
 
 namespace quire::desktop {
 class Workspace;
@@ -36,7 +38,9 @@ class RevisionPanel;
 // fields that differ from the replica are written, the body only when its
 // Markdown changed. Offers the status moves the user's role allows. A
 // change that the replica refuses (an invalid slug) is shown beside the
-// field and kept in the editor.
+// field and kept in the editor. The address follows the title until the
+// user types one, and an article is not published or scheduled without
+// one; a published article offers its page on the site ("View on Site").
 class ArticleEditor final : public QWidget
 {
     Q_OBJECT
@@ -53,6 +57,10 @@ public:
     // After a sync: shows the replica's version unless edits are pending.
     void reloadIfClean();
 
+    // The readers' page of the article as saved; empty unless published
+    // with an address.
+    QUrl liveUrl() const;
+
     BodyEditor *bodyEditor() const { return m_body; }
     // Created when the preview is first turned on.
     ArticlePreview *preview() const { return m_preview; }
@@ -67,6 +75,10 @@ private:
     QPushButton *actionButton(const QString &text, const char *name, shared::ContentStatus status);
     void edited();
     void setStatus(const QString &status, const QString &publishAt = QString());
+    // False, saying so beside the field, when the article has no address.
+    bool hasAddress();
+    void titleEdited(const QString &title);
+    void showSlugProblem(const QString &text);
     void schedule();
     void updateActions();
     nlohmann::json fieldsOnScreen() const;
@@ -77,6 +89,9 @@ private:
     nlohmann::json m_loaded; // the row as last read or saved
     bool m_dirty = false;
     bool m_loading = false;
+    // The address is made from the title until the user types one; an
+    // address that may be on the web already is never changed for them.
+    bool m_slugFollowsTitle = false;
     QLineEdit *m_title;
     QComboBox *m_kind;
     QLineEdit *m_slug;
@@ -84,10 +99,13 @@ private:
     BodyEditor *m_body;
     QLabel *m_statusLabel;
     QLabel *m_problem;
+    QLabel *m_slugProblem; // under the address, in a row of m_form shown only with a problem
+    QFormLayout *m_form;
     QPushButton *m_submit;
     QPushButton *m_publish;
     QPushButton *m_unpublish;
     QPushButton *m_schedule;
+    QPushButton *m_viewOnSite;
     MetadataPanel *m_metadata;
     RevisionPanel *m_revisions;
     QTimer *m_autosave;

@@ -2,6 +2,10 @@
 // The publishing API against a real quire-server over TLS: articles,
 // revisions, categories, tags, saved items and the dashboard, with the role
 // checks and the failure answers.
+#include "server/articles/schedulepublisher.h"
+#include "shared/database.h"
+#include "shared/synctable.h"
+#include "shared/timestamp.h"
 #include "shared/uuid.h"
 #include "tests/server/accounts/accountfixture.h"
 
@@ -149,7 +153,12 @@ private Q_SLOTS:
                                                  { QStringLiteral("other"), m_other },
                                                  { QStringLiteral("editor"), m_editor } };
         // Published, so the other author may see it (and a 403 reveals nothing).
-        const QString id = createArticle(m_author, { { "title", "Held still" }, { "summary", "As it was." } });
+        // A published article needs an address; one per row, as addresses are unique.
+        const QString id = createArticle(
+            m_author,
+            { { "title", "Held still" },
+              { "summary", "As it was." },
+              { "slug", quire::shared::slugFromText(QString::fromUtf8(QTest::currentDataTag())).toStdString() } });
         QVERIFY(!id.isEmpty());
         QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(id), m_editor).status, 200);
         const QString path = QStringLiteral("/api/v1/guides/") + id;
@@ -253,6 +262,92 @@ private Q_SLOTS:
         QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/guides/") + id, m_reader).status, 404);
         // Not signed in: nothing.
         QCOMPARE(m_fx.http().get(QStringLiteral("/api/v1/guides")).status, 401);
+    }
+
+    // Published without an address, readers would get nothing while the
+    // status says published: every way to publish or schedule refuses it
+    // with slug_required naming the field, and changes nothing.
+    void publishingNeedsAnAddress_data()
+    {
+        QTest::addColumn<QString>("slug"); // the article's address before
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path"); // %1: the article's id
+        QTest::addColumn<QByteArray>("body");
+        const QString item = QStringLiteral("/api/v1/guides/%1");
+        QTest::newRow("publish route") << QString() << QByteArrayLiteral("POST") << item + QStringLiteral("/publish")
+                                       << QByteArray();
+        QTest::newRow("status published")
+            << QString() << QByteArrayLiteral("PATCH") << item << json({ { "status", "published" } });
+        QTest::newRow("status scheduled")
+            << QString() << QByteArrayLiteral("PATCH") << item
+            << json({ { "status", "scheduled" }, { "publish_at", "2099-01-01T00:00:00.000Z" } });
+        QTest::newRow("created published") << QString() << QByteArrayLiteral("POST") << QStringLiteral("/api/v1/guides")
+                                           << json({ { "title", "Born public" }, { "status", "published" } });
+        QTest::newRow("address cleared while published")
+            << QStringLiteral("was-here") << QByteArrayLiteral("PATCH") << item << json({ { "slug", "" } });
+    }
+    void publishingNeedsAnAddress()
+    {
+        QFETCH(QString, slug);
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        const QString id
+            = createArticle(m_editor, { { "title", "Nowhere to be found" }, { "slug", slug.toStdString() } });
+        QVERIFY(!id.isEmpty());
+        const QString item = QStringLiteral("/api/v1/guides/") + id;
+        if (!slug.isEmpty())
+            QCOMPARE(m_fx.call("POST", item + QStringLiteral("/publish"), m_editor).status, 200);
+        const nlohmann::json before = m_fx.call("GET", item, m_editor).json();
+
+        const HttpResult r = m_fx.call(method, path.arg(id), m_editor, body);
+        QVERIFY2(r.status == 409, r.body.constData());
+        QCOMPARE_JSON(r.json()["error"]["code"], "slug_required");
+        QVERIFY2(r.json()["error"]["message"].get<std::string>().find("address") != std::string::npos,
+                 r.body.constData());
+        QVERIFY(r.json()["error"]["fields"].contains("slug"));
+        const nlohmann::json after = m_fx.call("GET", item, m_editor).json();
+        QCOMPARE_JSON(after["status"], before["status"]);
+        QCOMPARE_JSON(after["slug"], before["slug"]);
+        QCOMPARE_JSON(after["rev"], before["rev"]);
+    }
+
+    // Rows published or scheduled without an address before it was required
+    // break nothing: they can be edited, they stay off the site, and a
+    // scheduled one waits (still scheduled) until it is given an address.
+    void olderRowsWithoutAnAddress()
+    {
+        const QString published = createArticle(m_editor, { { "title", "From before" } });
+        const QString scheduled = createArticle(m_editor, { { "title", "Waiting since" } });
+        QVERIFY(!published.isEmpty() && !scheduled.isEmpty());
+        auto db = quire::shared::Database::openSqlite(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
+        QVERIFY(db);
+        QVERIFY((*db)->run(QStringLiteral("UPDATE articles SET status = 'published', published_at = ? WHERE id = ?"),
+                           { QStringLiteral("2020-01-01T00:00:00.000Z"), published }));
+        QVERIFY((*db)->run(QStringLiteral("UPDATE articles SET status = 'scheduled', publish_at = ? WHERE id = ?"),
+                           { QStringLiteral("2020-01-01T00:00:00.000Z"), scheduled }));
+
+        HttpResult r = m_fx.call("PATCH", QStringLiteral("/api/v1/guides/") + published, m_editor,
+                                 json({ { "summary", "Still editable." } }));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE_JSON(r.json()["status"], "published");
+        QVERIFY(!r.json().contains("url")); // no page to link to
+        QCOMPARE(m_fx.http().get(QStringLiteral("/guides")).status, 200);
+        QVERIFY(!m_fx.http().get(QStringLiteral("/guides")).body.contains("From before"));
+
+        // Due long ago, yet not published while it has no address.
+        qint64 lastSeq = 0;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(quire::server::SchedulePublisher::publishDue(**db, now, lastSeq));
+        r = m_fx.call("GET", QStringLiteral("/api/v1/guides/") + scheduled, m_editor);
+        QCOMPARE_JSON(r.json()["status"], "scheduled");
+        r = m_fx.call("PATCH", QStringLiteral("/api/v1/guides/") + scheduled, m_editor,
+                      json({ { "slug", "waiting-since" } }));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QVERIFY(quire::server::SchedulePublisher::publishDue(**db, now, lastSeq));
+        r = m_fx.call("GET", QStringLiteral("/api/v1/guides/") + scheduled, m_editor);
+        QCOMPARE_JSON(r.json()["status"], "published");
+        QCOMPARE(m_fx.http().get(QStringLiteral("/guides/waiting-since")).status, 200);
     }
 
     // A cursor walks the whole list once, in order, whatever happens to

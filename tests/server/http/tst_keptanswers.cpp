@@ -57,9 +57,11 @@ private Q_SLOTS:
         const std::vector<std::vector<std::string>> tags
             = { { "a+b" }, { "caf\xc3\xa9" }, { "x&y", "sp ace" }, { "plain" } };
         for (std::size_t i = 0; i < tags.size(); ++i) {
-            const HttpResult made = m_fx.call(
-                "POST", QStringLiteral("/api/v1/guides"), m_admin,
-                json({ { "title", "Kept " + std::to_string(i) }, { "body", "Text." }, { "tags", tags[i] } }));
+            const HttpResult made = m_fx.call("POST", QStringLiteral("/api/v1/guides"), m_admin,
+                                              json({ { "title", "Kept " + std::to_string(i) },
+                                                     { "slug", "kept-" + std::to_string(i) },
+                                                     { "body", "Text." },
+                                                     { "tags", tags[i] } }));
             QCOMPARE(made.status, 201);
             const QString id = QString::fromStdString(made.json()["id"].get<std::string>());
             QCOMPARE(m_fx.call("POST", QStringLiteral("/api/v1/guides/%1/publish").arg(id), m_admin).status, 200);
