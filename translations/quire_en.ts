@@ -88,7 +88,7 @@
     <name>Quire::Shared</name>
     <message numerus="yes">
         <location filename="../shared/fielderrors.cpp" line="+28"/>
-        <location filename="../shared/synctable.cpp" line="+97"/>
+        <location filename="../shared/synctable.cpp" line="+139"/>
         <location line="+43"/>
         <location line="+7"/>
         <location filename="../shared/user.cpp" line="+60"/>
