@@ -296,6 +296,10 @@ void install(Router &router)
     router.add(QStringLiteral("GET"), QStringLiteral("/assets/site.css"), stylesheet);
     // Any other address a browser asks for is a page the site does not have.
     router.setPageNotFound([](HttpRequest &request, WorkerServices &services) {
+        // A browser asks for HTML and gets the site's page; a script or an
+        // API client keeps the JSON answer every other unknown path gets.
+        if (!request.header("Accept").contains("text/html"))
+            return HttpResponse::nothingAt(request.path);
         shared::Result<PageCache::Page> page = notFoundPage(services.context());
         if (!page)
             return HttpResponse::internalError(page.error());

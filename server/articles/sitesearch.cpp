@@ -50,7 +50,7 @@ QString gap(const QString &between)
 // A few words of `text` around the first of the `terms` (matched as the
 // index does: a word starting with a term, ignoring case), escaped, each
 // matching word in <mark>; the start of the text when no word matches.
-QString snippet(const QString &text, const QStringList &terms)
+QString excerpt(const QString &text, const QStringList &terms)
 {
     static const QRegularExpression wordPattern(QStringLiteral("[\\p{L}\\p{N}_]+"));
     struct Word
@@ -117,9 +117,9 @@ Result<QList<SiteSearch::Hit>> SiteSearch::run(shared::Database &db, const QStri
         // sees (no `##`, `1.`, `**`), from the summary when the body has no match.
         const QString body = shared::MarkdownRenderer::toPlainText(q->value(3).toString());
         const QString summary = q->value(4).toString();
-        QString html = snippet(body, terms);
+        QString html = excerpt(body, terms);
         if (!html.contains(QLatin1String("<mark>")) && !summary.isEmpty())
-            html = snippet(summary, terms);
+            html = excerpt(summary, terms);
         hits.append({ q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), html });
     }
     return hits;

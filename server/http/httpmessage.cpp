@@ -53,6 +53,11 @@ HttpResponse HttpResponse::error(int status, const shared::Error &error)
     return r;
 }
 
+HttpResponse HttpResponse::nothingAt(const QString &path)
+{
+    return error(shared::ErrorCode::NotFound, QStringLiteral("There is nothing at %1.").arg(path));
+}
+
 HttpResponse HttpResponse::error(int status, const QString &code, const QString &message)
 {
     return error(status, shared::Error::make(code, message));

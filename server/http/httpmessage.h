@@ -59,6 +59,8 @@ struct HttpResponse
     // The envelope of a declared code, with the status it is declared with.
     static HttpResponse error(shared::ErrorCode code, const QString &message);
     // 429 with Retry-After.
+    // 404 `not_found` for a path no route answers.
+    static HttpResponse nothingAt(const QString &path);
     static HttpResponse tooManyRequests(int retryAfterSeconds);
     // 503 with Retry-After: 1, when a bounded queue is full.
     static HttpResponse busy();

@@ -458,8 +458,7 @@ std::optional<HttpResponse> HttpWorker::resolve(HttpRequest &request, const Rout
             r.headers.append({ QByteArrayLiteral("Allow"), match.allowedMethods.join(QLatin1String(", ")).toLatin1() });
             return r;
         }
-        return HttpResponse::error(shared::ErrorCode::NotFound,
-                                   QStringLiteral("There is nothing at %1.").arg(request.path));
+        return HttpResponse::nothingAt(request.path);
     }
     route = match.route;
     request.params = match.params;

@@ -333,7 +333,8 @@ private Q_SLOTS:
     void unknownPagesAreTheSitesOwn404()
     {
         QFETCH(QString, path);
-        const HttpResult r = m_fx.http().get(path);
+        // As a browser asks.
+        const HttpResult r = m_fx.http().request("GET", path, {}, { { "Accept", "text/html,*/*;q=0.8" } });
         QCOMPARE(r.status, 404);
         QVERIFY(r.header("Content-Type").startsWith("text/html"));
         QVERIFY(r.body.contains("<title>Page not found · Quire</title>"));
@@ -345,6 +346,16 @@ private Q_SLOTS:
 
     void theApisUnknownAddressesStayJson()
     {
+        // Even asked for HTML, the API answers JSON; and a script that does
+        // not ask for HTML gets JSON for an unknown page too.
+        const HttpResult asked = m_fx.http().request("GET", QStringLiteral("/api/v1/nothing"), {},
+                                                     { { "Accept", "text/html,*/*;q=0.8" } });
+        QCOMPARE(asked.status, 404);
+        QVERIFY(asked.header("Content-Type").startsWith("application/json"));
+        const HttpResult script = m_fx.http().get(QStringLiteral("/no/such/page"));
+        QCOMPARE(script.status, 404);
+        QCOMPARE(QString::fromStdString(script.json()["error"]["code"]), QStringLiteral("not_found"));
+
         const HttpResult r = m_fx.http().get(QStringLiteral("/api/v1/nothing"));
         QCOMPARE(r.status, 404);
         QVERIFY(r.header("Content-Type").startsWith("application/json"));

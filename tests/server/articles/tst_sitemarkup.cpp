@@ -597,7 +597,8 @@ private:
     // Fetches a page, checks its status and keeps it for the checks below.
     bool fetch(const QString &name, const QString &path, int status, const QByteArray &cookie = {})
     {
-        QList<QPair<QByteArray, QByteArray>> headers;
+        // As a browser asks.
+        QList<QPair<QByteArray, QByteArray>> headers { { "Accept", "text/html,*/*;q=0.8" } };
         if (!cookie.isEmpty())
             headers.append({ "Cookie", cookie });
         const HttpResult r = m_fx.http().request("GET", path, {}, headers);
