@@ -12,6 +12,7 @@
 #include "server/http/requestlog.h"
 #include "server/mail/mailer.h"
 #include "server/server.h"
+#include "server/servercommandline.h"
 #include "server/serverconfig.h"
 #include "server/servermigrations.h"
 #include "server/serverroutes.h"
@@ -110,7 +111,7 @@ Result<std::pair<QString, QString>> parseFileCommand(const QStringList &args, co
 
 int ServerCommands::run(const QStringList &arguments)
 {
-    QStringList args = arguments.mid(1);
+    const QStringList args = arguments.mid(1);
     if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
         printOut(ServerConfigLoader::helpText());
         return kExitOk;
@@ -119,18 +120,18 @@ int ServerCommands::run(const QStringList &arguments)
         printOut(QStringLiteral("quire-server %1").arg(QLatin1String(shared::kVersion)));
         return kExitOk;
     }
-    const QString command
-        = args.isEmpty() || args.first().startsWith(QLatin1Char('-')) ? QStringLiteral("serve") : args.takeFirst();
-    if (command == QLatin1String("serve"))
-        return serve(args);
+    // Options may stand before the command as well as after it.
+    Result<ServerCommandLine::Parsed> parsed = ServerCommandLine::parse(args);
+    if (!parsed)
+        return fail(parsed.error());
+    const QString &command = parsed->command;
     if (command == QLatin1String("backup"))
-        return backup(args);
+        return backup(parsed->args);
     if (command == QLatin1String("restore"))
-        return restore(args);
+        return restore(parsed->args);
     if (command == QLatin1String("create-user"))
-        return createUser(args);
-    return fail(
-        Error::make(shared::ErrorCode::Usage, QStringLiteral("unknown command `%1` (see --help)").arg(command)));
+        return createUser(parsed->args);
+    return serve(parsed->args); // the only other command ServerCommandLine knows
 }
 
 int ServerCommands::serve(const QStringList &args)
@@ -193,9 +194,11 @@ int ServerCommands::serve(const QStringList &args)
     if (VoidResult started = server.start(std::move(*sockets)); !started)
         return fail(started.error());
 
-    printOut(QStringLiteral("listening on %1").arg(server.url()));
+    // The fingerprint first: `listening on` is the line scripts wait for
+    // (./quire.sh run), and then it must already be there to read.
     if (!context.fingerprint.isEmpty())
         printOut(QStringLiteral("certificate SHA-256 fingerprint %1").arg(context.fingerprint));
+    printOut(QStringLiteral("listening on %1").arg(server.url()));
 
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server, [&server](int signal) {

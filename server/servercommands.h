@@ -5,8 +5,9 @@
 
 namespace quire::server {
 
-// The quire-server command line: `serve` (the default), `backup` and
-// `restore`. Returns the process exit code: 0 success, 1 runtime error,
+// The quire-server command line: `serve` (the default), `backup`, `restore`
+// and `create-user`, with options before or after the command
+// (ServerCommandLine finds it). Returns the process exit code: 0 success, 1 runtime error,
 // 2 usage error; every error is one line on stderr.
 class ServerCommands
 {

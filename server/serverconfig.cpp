@@ -194,6 +194,7 @@ QString ServerConfigLoader::helpText()
         "       quire-server restore --data-dir DIR --from FILE [--end-sessions]\n"
         "       quire-server create-user --data-dir DIR --email ADDRESS [--role ROLE] [--name NAME] [--only-if-none]\n"
         "                    (password from standard input; generated and shown once if none)\n"
+        "Options may come before or after the command: quire-server --data-dir DIR create-user ...\n"
         "\n"
         "Serves Quire's API and readers' site over HTTPS.\n"
         "Settings come from flags, then QUIRE_* environment variables, then the config file.\n"

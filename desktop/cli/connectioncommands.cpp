@@ -81,8 +81,8 @@ int ConnectionCommands::connectWorkspace(desktop::Workspace &ws, const QUrl &url
         return result;
     };
     // A server already pinned for this profile keeps its pin.
-    if (pin.isEmpty() && ws.profile().serverUrl() == url)
-        pin = ws.profile().pinnedFingerprint();
+    if (pin.isEmpty())
+        pin = ws.profile().pinFor(url);
     ProbeResult result = probeOnce(pin);
     if (result.outcome == ProbeResult::Outcome::Untrusted && tofu) {
         m_cli.err() << Tr::tr("Trusting the certificate with fingerprint %1 on first use.").arg(result.fingerprint)

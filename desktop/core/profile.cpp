@@ -70,6 +70,11 @@ QString Profile::pinnedFingerprint() const
     return m_settings->value(kServerFingerprint).toString();
 }
 
+QString Profile::pinFor(const QUrl &url) const
+{
+    return url == serverUrl() ? pinnedFingerprint() : QString();
+}
+
 void Profile::setServer(const QUrl &url, const QString &fingerprint)
 {
     if (url != serverUrl())

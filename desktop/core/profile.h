@@ -31,6 +31,9 @@ public:
 
     QUrl serverUrl() const;
     QString pinnedFingerprint() const;
+    // The fingerprint pinned for `url`: the profile's pin when `url` is the
+    // server it remembers, none for any other (a pin belongs to one server).
+    QString pinFor(const QUrl &url) const;
     // Remembers the server and the certificate fingerprint the user accepted;
     // another server's site name is forgotten.
     void setServer(const QUrl &url, const QString &fingerprint);

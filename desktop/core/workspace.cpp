@@ -98,4 +98,9 @@ void Workspace::useServer(const QUrl &url, const QString &fingerprint)
     m_monitor->start();
 }
 
+void Workspace::useServerKeepingPin(const QUrl &url, const std::optional<QString> &fingerprint)
+{
+    useServer(url, fingerprint ? *fingerprint : m_profile->pinFor(url));
+}
+
 } // namespace quire::desktop

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace quire::desktop {
 
@@ -55,6 +56,11 @@ public:
     // Uses `url` from now on, trusting the certificate with `fingerprint`
     // (empty for one a CA vouches for), and remembers both in the profile.
     void useServer(const QUrl &url, const QString &fingerprint);
+    // The same for a start or a command that names a server: a given
+    // `fingerprint` replaces the pin; without one the pin this profile keeps
+    // for that same server stays (a start without the flag must not undo
+    // the trust of an earlier one), and another server starts unpinned.
+    void useServerKeepingPin(const QUrl &url, const std::optional<QString> &fingerprint);
 
 private:
     Workspace(std::unique_ptr<Profile> profile, std::unique_ptr<Replica> replica);

@@ -80,8 +80,7 @@ void ConnectDialog::connectToServer()
     m_offeredFingerprint.clear();
     m_trustBox->hide();
     // Keep an existing pin for the same server: a changed certificate must show as such.
-    const bool sameServer = m_workspace.profile().serverUrl() == *url;
-    probe(sameServer ? m_workspace.profile().pinnedFingerprint() : QString());
+    probe(m_workspace.profile().pinFor(*url));
 }
 
 void ConnectDialog::trustCertificate()
@@ -105,9 +104,7 @@ void ConnectDialog::onProbeFinished(const ProbeResult &result)
     case ProbeResult::Outcome::Ok: {
         // Pin only what the user accepted; a CA-issued certificate needs no pin.
         const bool pinned = !m_offeredFingerprint.isEmpty() && m_offeredFingerprint == result.fingerprint;
-        const QString keep
-            = (m_workspace.profile().serverUrl() == result.url) ? m_workspace.profile().pinnedFingerprint() : QString();
-        m_workspace.useServer(result.url, pinned ? result.fingerprint : keep);
+        m_workspace.useServer(result.url, pinned ? result.fingerprint : m_workspace.profile().pinFor(result.url));
         accept();
         return;
     }

@@ -20,15 +20,13 @@
 
 namespace quire::gui::DesktopApp {
 
-int run(QApplication &app)
-{
-    QApplication::setApplicationName(QStringLiteral("quire"));
-    QApplication::setOrganizationName(QStringLiteral("Quire"));
-    QApplication::setApplicationVersion(QLatin1String(shared::kVersion));
-    QApplication::setDesktopFileName(QStringLiteral("org.quire.Quire"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.quire.Quire.svg")));
-    desktop::Translations::install(app);
+namespace {
+constexpr int kExitProfile = 1;
+constexpr int kExitUsage = 2;
+} // namespace
 
+Opened open(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("Quire: write, manage and publish, offline first."));
     parser.addHelpOption();
@@ -41,36 +39,64 @@ int run(QApplication &app)
                                                Tr::tr("Trust the server certificate with this SHA-256 <fingerprint>."),
                                                Tr::tr("fingerprint"));
     parser.addOptions({ profileOption, serverOption, fingerprintOption });
-    parser.process(app);
+    parser.process(arguments);
 
-    auto workspace = desktop::Workspace::open(parser.value(profileOption));
-    if (!workspace) {
-        QMessageBox::critical(nullptr, Tr::tr("Quire cannot start"), workspace.error().message);
-        return 1;
-    }
-    desktop::Workspace &ws = **workspace;
+    Opened opened;
+    std::optional<QUrl> server;
+    std::optional<QString> pin;
     if (parser.isSet(serverOption)) {
         shared::Result<QUrl> url = desktop::ApiClient::parseServerUrl(parser.value(serverOption));
-        std::optional<QString> pin = parser.isSet(fingerprintOption)
-            ? shared::Fingerprint::normalize(parser.value(fingerprintOption))
-            : std::optional<QString>(QString());
-        if (!url || !pin) {
-            QMessageBox::critical(nullptr, Tr::tr("Quire cannot start"),
-                                  !url ? url.error().message : Tr::tr("The fingerprint is not a SHA-256 fingerprint."));
-            return 2;
-        }
-        ws.useServer(*url, *pin);
+        if (!url)
+            return { nullptr, url.error().message, kExitUsage };
+        server = *url;
     }
+    if (server && parser.isSet(fingerprintOption)) {
+        pin = shared::Fingerprint::normalize(parser.value(fingerprintOption));
+        if (!pin)
+            return { nullptr, Tr::tr("The fingerprint is not a SHA-256 fingerprint."), kExitUsage };
+    }
+    auto workspace = desktop::Workspace::open(parser.value(profileOption));
+    if (!workspace)
+        return { nullptr, workspace.error().message, kExitProfile };
+    opened.workspace = std::move(workspace.value());
+    // Naming the server again without its fingerprint (a shortcut, a second
+    // `./quire.sh run` that missed the line) must not throw away the trust.
+    if (server)
+        opened.workspace->useServerKeepingPin(*server, pin);
+    return opened;
+}
 
-    MainWindow window(ws);
+void start(desktop::Workspace &workspace, MainWindow &window)
+{
     window.show();
-    ws.connection().start();
+    workspace.connection().start();
     // Sync runs by itself in the app: after edits, on live notices, on a timer.
-    ws.startAutomaticSync();
-    if (ws.api().server().isValid())
-        ws.session().restore([](const desktop::ApiReply &) {}); // silent: signed in again if the token is still good
-    if (!ws.api().server().isValid())
+    workspace.startAutomaticSync();
+    if (!workspace.api().server().isValid()) {
         QTimer::singleShot(0, &window, [&window] { window.showConnectDialog(); });
+        return;
+    }
+    // Silent: signed in again if the stored token is still good. Started
+    // before the server answers, the first sync round once it does signs in.
+    workspace.session().restore([](const desktop::ApiReply &) {});
+}
+
+int run(QApplication &app)
+{
+    QApplication::setApplicationName(QStringLiteral("quire"));
+    QApplication::setOrganizationName(QStringLiteral("Quire"));
+    QApplication::setApplicationVersion(QLatin1String(shared::kVersion));
+    QApplication::setDesktopFileName(QStringLiteral("org.quire.Quire"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.quire.Quire.svg")));
+    desktop::Translations::install(app);
+
+    Opened opened = open(QApplication::arguments());
+    if (!opened.workspace) {
+        QMessageBox::critical(nullptr, Tr::tr("Quire cannot start"), opened.error);
+        return opened.exitCode;
+    }
+    MainWindow window(*opened.workspace);
+    start(*opened.workspace, window);
     return QApplication::exec();
 }
 

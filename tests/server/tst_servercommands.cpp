@@ -72,6 +72,91 @@ private Q_SLOTS:
             2, QStringLiteral("--data-dir"));
     }
 
+    // Every command takes its options before or after the command word, as
+    // git and systemctl do: `quire-server --data-dir D create-user` too.
+    void optionsBeforeOrAfterTheCommand_data()
+    {
+        QTest::addColumn<bool>("before");
+        QTest::newRow("after the command") << false;
+        QTest::newRow("before the command") << true;
+    }
+
+    void optionsBeforeOrAfterTheCommand()
+    {
+        QFETCH(bool, before);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        // The command word, where the row says, among its options.
+        auto command = [before](const QString &word, const QStringList &options) {
+            return before ? options + QStringList { word } : QStringList { word } + options;
+        };
+        const QString d = QStringLiteral("--data-dir");
+        const auto created
+            = ServerProcess::run(command(QStringLiteral("create-user"),
+                                         { d, data, QStringLiteral("--email"), QStringLiteral("first@example.org"),
+                                           QStringLiteral("--role"), QStringLiteral("admin") }),
+                                 60000, {}, QByteArray("a long enough passphrase\n"));
+        QCOMPARE(created.exitCode, 0);
+        QVERIFY2(created.out.startsWith("created admin first@example.org"), created.out.constData());
+        // Split around the command: options on both sides.
+        const auto second
+            = ServerProcess::run({ d, data, QStringLiteral("create-user"), QStringLiteral("--email"),
+                                   QStringLiteral("second@example.org"), QStringLiteral("--only-if-none") },
+                                 60000);
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY(second.out.isEmpty()); // there is an account already
+
+        const QString backup = dir.filePath(QStringLiteral("backup.db"));
+        const auto b
+            = ServerProcess::run(command(QStringLiteral("backup"), { d, data, QStringLiteral("--to"), backup }));
+        QCOMPARE(b.exitCode, 0);
+        QVERIFY(QFile::exists(backup));
+        const auto r
+            = ServerProcess::run(command(QStringLiteral("restore"), { d, data, QStringLiteral("--from"), backup }));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("restored"));
+
+        // serve gets its options too: a data directory that is a file is
+        // its start-up error, not a usage error about the word `serve`.
+        const QString file = dir.filePath(QStringLiteral("file"));
+        QVERIFY(writeFile(file));
+        verifyOneErrorLine(ServerProcess::run(command(QStringLiteral("serve"),
+                                                      { d, file, QStringLiteral("--port"), QStringLiteral("0") })),
+                           1, file);
+    }
+
+    void unknownOptionBeforeOrAfterTheCommand_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        const QString create = QStringLiteral("create-user");
+        const QString d = QStringLiteral("--data-dir");
+        const QString email = QStringLiteral("--email");
+        const QString a = QStringLiteral("a@example.org");
+        const QString bogus = QStringLiteral("--bogus");
+        QTest::newRow("before") << QStringList { bogus, create, d, QStringLiteral("DATA"), email, a }
+                                << QStringLiteral("unknown option --bogus");
+        QTest::newRow("after") << QStringList { create, d, QStringLiteral("DATA"), email, a, bogus }
+                               << QStringLiteral("create-user has no option --bogus");
+        QTest::newRow("another command's, before") << QStringList {
+            QStringLiteral("--port"), QStringLiteral("1"), create, d, QStringLiteral("DATA"), email, a
+        } << QStringLiteral("create-user has no option --port");
+        QTest::newRow("backup's, after") << QStringList {
+            create, d, QStringLiteral("DATA"), email, a, QStringLiteral("--to"), QStringLiteral("x.db")
+        } << QStringLiteral("create-user has no option --to");
+    }
+
+    void unknownOptionBeforeOrAfterTheCommand()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        args.replaceInStrings(QStringLiteral("DATA"), data);
+        verifyOneErrorLine(ServerProcess::run(args), 2, mentions);
+        QVERIFY(!QFile::exists(data)); // refused before anything was made
+    }
+
     void mismatchedCertificateAndKey()
     {
         QTemporaryDir dir;

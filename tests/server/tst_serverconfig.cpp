@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/servercommandline.h"
 #include "server/serverconfig.h"
 #include "tests/support/testfiles.h"
 
@@ -190,6 +191,94 @@ private Q_SLOTS:
         for (const char *required :
              { "--data-dir", "--listen", "--port", "--tls-cert", "--tls-key", "--insecure-http", "--version" })
             QVERIFY2(help.contains(QLatin1String(required)), required);
+    }
+
+    // Options before or after the command, as git and systemctl take them.
+    void commandAmongOptions_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QStringList>("commandArgs");
+        const QString d = QStringLiteral("--data-dir");
+        const QString dir = QStringLiteral("/srv/quire");
+        const QString email = QStringLiteral("--email");
+        const QString a = QStringLiteral("a@example.org");
+        const QString create = QStringLiteral("create-user");
+        QTest::newRow("create-user, options after")
+            << QStringList { create, d, dir, email, a } << create << QStringList { d, dir, email, a };
+        QTest::newRow("create-user, options before")
+            << QStringList { d, dir, create, email, a } << create << QStringList { d, dir, email, a };
+        QTest::newRow("create-user, a switch before")
+            << QStringList { QStringLiteral("--only-if-none"), create, d, dir } << create
+            << QStringList { QStringLiteral("--only-if-none"), d, dir };
+        QTest::newRow("a value that is a command's name")
+            << QStringList { QStringLiteral("--name"), QStringLiteral("backup"), create, d, dir } << create
+            << QStringList { QStringLiteral("--name"), QStringLiteral("backup"), d, dir };
+        QTest::newRow("--flag=value") << QStringList { QStringLiteral("--data-dir=/srv/quire"), create } << create
+                                      << QStringList { d, dir };
+        QTest::newRow("backup, options before")
+            << QStringList { d, dir, QStringLiteral("--to"), QStringLiteral("b.db"), QStringLiteral("backup") }
+            << QStringLiteral("backup") << QStringList { d, dir, QStringLiteral("--to"), QStringLiteral("b.db") };
+        QTest::newRow("restore, options around")
+            << QStringList { QStringLiteral("--end-sessions"), QStringLiteral("restore"), QStringLiteral("--from"),
+                             QStringLiteral("b.db") }
+            << QStringLiteral("restore")
+            << QStringList { QStringLiteral("--end-sessions"), QStringLiteral("--from"), QStringLiteral("b.db") };
+        QTest::newRow("serve named, options before")
+            << QStringList { d, dir, QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("serve") }
+            << QStringLiteral("serve") << QStringList { d, dir, QStringLiteral("--port"), QStringLiteral("0") };
+        QTest::newRow("serve by default")
+            << QStringList { d, dir, QStringLiteral("--insecure-http") } << QStringLiteral("serve")
+            << QStringList { d, dir, QStringLiteral("--insecure-http") };
+        QTest::newRow("nothing") << QStringList {} << QStringLiteral("serve") << QStringList {};
+    }
+
+    void commandAmongOptions()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, command);
+        QFETCH(QStringList, commandArgs);
+        const auto parsed = ServerCommandLine::parse(args);
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().message));
+        QCOMPARE(parsed->command, command);
+        QCOMPARE(parsed->args, commandArgs);
+    }
+
+    void commandLineRefusals_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString d = QStringLiteral("--data-dir");
+        const QString dir = QStringLiteral("/srv/quire");
+        const QString create = QStringLiteral("create-user");
+        const QString bogus = QStringLiteral("--bogus");
+        QTest::newRow("unknown option before the command")
+            << QStringList { bogus, create, d, dir } << QStringLiteral("unknown option --bogus (see --help)");
+        QTest::newRow("unknown option after the command")
+            << QStringList { create, d, dir, bogus }
+            << QStringLiteral("create-user has no option --bogus (see --help)");
+        QTest::newRow("unknown option, no command")
+            << QStringList { d, dir, bogus } << QStringLiteral("unknown option --bogus (see --help)");
+        QTest::newRow("another command's option before it")
+            << QStringList { QStringLiteral("--to"), QStringLiteral("b.db"), create, d, dir }
+            << QStringLiteral("create-user has no option --to (see --help)");
+        QTest::newRow("serve's option after create-user")
+            << QStringList { create, d, dir, QStringLiteral("--port"), QStringLiteral("1") }
+            << QStringLiteral("create-user has no option --port (see --help)");
+        QTest::newRow("unknown command after options") << QStringList { d, dir, QStringLiteral("frobnicate") }
+                                                       << QStringLiteral("unknown command `frobnicate` (see --help)");
+        QTest::newRow("value missing before the command")
+            << QStringList { create, d } << QStringLiteral("--data-dir needs a value (see --help)");
+    }
+
+    void commandLineRefusals()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto parsed = ServerCommandLine::parse(args);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().code, QStringLiteral("usage"));
+        QCOMPARE(parsed.error().message, message);
     }
 };
 
