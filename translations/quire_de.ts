@@ -758,12 +758,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+4"/>
-        <location line="+86"/>
+        <location line="+83"/>
         <source>&amp;Trust this certificate</source>
         <translation>Diesem Zertifikat &amp;vertrauen</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-81"/>
         <source>Connect to a Quire server</source>
         <translation>Mit einem Quire-Server verbinden</translation>
     </message>
@@ -783,12 +783,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Server&amp;adresse:</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>&amp;Trust the new certificate</source>
         <translation>Dem neuen Zertifikat &amp;vertrauen</translation>
     </message>
@@ -805,7 +805,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Wählen Sie Datei › Mit Server verbinden…, um mit einem Quire-Server zu synchronisieren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/desktopapp.cpp" line="+33"/>
+        <location filename="../desktop/widgets/desktopapp.cpp" line="+31"/>
         <source>Quire: write, manage and publish, offline first.</source>
         <translation>Quire: schreiben, verwalten und veröffentlichen – zuerst offline.</translation>
     </message>
@@ -840,13 +840,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>fingerabdruck</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+10"/>
+        <location line="+55"/>
         <source>Quire cannot start</source>
         <translation>Quire kann nicht starten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-39"/>
         <source>The fingerprint is not a SHA-256 fingerprint.</source>
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
