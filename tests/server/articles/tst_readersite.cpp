@@ -223,7 +223,7 @@ private Q_SLOTS:
         QFETCH(bool, signedIn);
         QFETCH(int, status);
         QFETCH(QByteArray, ifNoneMatch);
-        QList<QPair<QByteArray, QByteArray>> headers;
+        QList<QPair<QByteArray, QByteArray>> headers { { "Accept", "text/html,*/*;q=0.8" } }; // as a browser asks
         if (signedIn)
             headers.append({ "Cookie", signIn() });
         if (!ifNoneMatch.isEmpty())
@@ -283,7 +283,7 @@ private Q_SLOTS:
     {
         for (const QString &path : { QStringLiteral("/"), QStringLiteral("/guides/worth-keeping"),
                                      QStringLiteral("/search?q=worth"), QStringLiteral("/no-such-page") }) {
-            const HttpResult r = m_fx.http().get(path);
+            const HttpResult r = m_fx.http().request("GET", path, {}, { { "Accept", "text/html,*/*;q=0.8" } });
             const qsizetype header = r.body.indexOf("<header");
             const qsizetype link = r.body.indexOf("<a class=\"sign-in\" href=\"/sign-in\">Sign in</a>");
             QVERIFY2(header >= 0 && link > header && link < r.body.indexOf("</header>"), qPrintable(path));
