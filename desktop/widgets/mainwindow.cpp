@@ -46,6 +46,7 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(0, false);
     splitter->setSizes({ 180, 720 });
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_account);
@@ -77,6 +78,11 @@ void MainWindow::buildSections()
     }
     m_navigation->setMaximumWidth(240);
     m_navigation->setSpacing(3);
+    // The sections' names decide the list's narrowest width, in every
+    // language: the lists beside it must not squeeze them into "Kennzahle".
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setMinimumWidth(m_navigation->sizeHintForColumn(0) + 2 * m_navigation->spacing()
+                                  + 2 * m_navigation->frameWidth());
 }
 
 void MainWindow::buildMenus()

@@ -173,6 +173,35 @@ private Q_SLOTS:
     // The article list's filter boxes show their whole text ("Any category",
     // not "Any cate"; "Jede Kategorie", not "Jede Kat") in a 1280 pixel wide
     // window, in English and in German.
+    // However narrow the window is made, in English and German, every
+    // section's name shows whole beside the article list's filters.
+    void sectionNamesShowWhole_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::newRow("en") << QLocale(QLocale::English, QLocale::UnitedStates);
+        QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany);
+    }
+    void sectionNamesShowWhole()
+    {
+        QFETCH(QLocale, locale);
+        desktop::Translations::install(*qApp, locale);
+        gui::MainWindow window(*m_workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(200, 600); // as narrow as its parts allow
+        QTRY_VERIFY(window.width() < 1100);
+        auto *list = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QVERIFY(list);
+        for (int i = 0; i < list->count(); ++i) {
+            const QListWidgetItem *item = list->item(i);
+            const int needed = list->fontMetrics().horizontalAdvance(item->text());
+            const int shown = list->viewport()->width() - 2 * list->spacing();
+            QVERIFY2(shown >= needed,
+                     qPrintable(QStringLiteral("\"%1\" needs %2 px, has %3").arg(item->text()).arg(needed).arg(shown)));
+        }
+        desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
     void filtersShowTheirWholeText_data()
     {
         QTest::addColumn<QLocale>("locale");
