@@ -174,6 +174,15 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind ki
     refresh();
 }
 
+ArticlesView::~ArticlesView()
+{
+    // QWidget's destructor closes the window after this object's members
+    // are gone; the editor still saves an unsent edit when it loses focus
+    // then, and its signals must no longer reach this view.
+    disconnect(m_editor, nullptr, this, nullptr);
+    disconnect(&m_workspace.sync(), nullptr, this, nullptr);
+}
+
 void ArticlesView::reloadChoices()
 {
     const QString category = m_category->currentData().toString();

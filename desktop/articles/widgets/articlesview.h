@@ -26,6 +26,7 @@ class ArticlesView final : public QWidget
     Q_OBJECT
 public:
     ArticlesView(desktop::Workspace &workspace, shared::ArticleKind kind, QWidget *parent = nullptr);
+    ~ArticlesView() override;
 
     ArticleEditor *editor() const { return m_editor; }
     desktop::ArticleListModel *model() const { return m_model; }
