@@ -21,6 +21,10 @@ HttpResponse health(HttpRequest &, WorkerServices &services)
                           { "database", db ? "ok" : "unreachable" },
                           { "version", services.context().version },
                           { "site_name", services.context().siteName } };
+    // Where readers find the site when it is not where the desktop talks to
+    // the server (behind a proxy): its "View on Site" links go there.
+    if (const QString &publicUrl = services.context().config.publicUrl; !publicUrl.isEmpty())
+        body["public_url"] = publicUrl.toStdString();
     if (!db) {
         // Monitors read status/database; API clients read the usual envelope.
         body.update(

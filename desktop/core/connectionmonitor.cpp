@@ -42,6 +42,7 @@ void ConnectionMonitor::start()
     m_failures = 0;
     m_timer.stop();
     m_siteName.clear(); // another server's, perhaps
+    m_publicUrl.reset();
     if (!m_client.server().isValid()) {
         setState(State::NoServer, QString());
         return;
@@ -68,6 +69,19 @@ void ConnectionMonitor::checkNow()
                 if (!siteName.isEmpty() && siteName != m_siteName) {
                     m_siteName = siteName;
                     Q_EMIT siteNameChanged(m_siteName);
+                }
+            }
+            if (server == m_client.server()) {
+                const auto publicUrl = reply.json.find("public_url");
+                QUrl url;
+                if (publicUrl != reply.json.end() && publicUrl->is_string())
+                    url = QUrl(QString::fromStdString(publicUrl->get<std::string>()), QUrl::StrictMode);
+                if (!url.isValid() || url.isRelative()
+                    || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+                    url = QUrl();
+                if (url != m_publicUrl) {
+                    m_publicUrl = url;
+                    Q_EMIT publicUrlChanged(url);
                 }
             }
             setState(State::Online, QString());

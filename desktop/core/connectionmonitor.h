@@ -4,6 +4,9 @@
 #include <QDateTime>
 #include <QObject>
 #include <QTimer>
+#include <QUrl>
+
+#include <optional>
 
 namespace quire::desktop {
 
@@ -39,6 +42,8 @@ public:
 Q_SIGNALS:
     void stateChanged(quire::desktop::ConnectionMonitor::State state);
     void siteNameChanged(const QString &name);
+    // The address readers use, as the server last said (empty: its own).
+    void publicUrlChanged(const QUrl &url);
 
 private:
     void setState(State state, const QString &detail);
@@ -50,6 +55,7 @@ private:
     QString m_detail;
     QDateTime m_lastContact;
     QString m_siteName;
+    std::optional<QUrl> m_publicUrl; // none until the first answer
     int m_failures = 0;
     bool m_inFlight = false;
 };

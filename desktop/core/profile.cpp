@@ -15,6 +15,7 @@ namespace {
 const QString kServerUrl = QStringLiteral("server/url");
 const QString kServerFingerprint = QStringLiteral("server/fingerprint");
 const QString kSiteName = QStringLiteral("server/site_name");
+const QString kPublicUrl = QStringLiteral("server/public_url");
 const QString kClientId = QStringLiteral("replica/client_id");
 } // namespace
 
@@ -77,8 +78,10 @@ QString Profile::pinFor(const QUrl &url) const
 
 void Profile::setServer(const QUrl &url, const QString &fingerprint)
 {
-    if (url != serverUrl())
+    if (url != serverUrl()) {
         m_settings->remove(kSiteName);
+        m_settings->remove(kPublicUrl);
+    }
     m_settings->setValue(kServerUrl, url);
     m_settings->setValue(kServerFingerprint, fingerprint);
     m_settings->sync();
@@ -89,6 +92,24 @@ void Profile::forgetServer()
     m_settings->remove(kServerUrl);
     m_settings->remove(kServerFingerprint);
     m_settings->remove(kSiteName);
+    m_settings->remove(kPublicUrl);
+    m_settings->sync();
+}
+
+QUrl Profile::publicUrl() const
+{
+    const QUrl url = m_settings->value(kPublicUrl).toUrl();
+    return url.isValid() && !url.isRelative() ? url : serverUrl();
+}
+
+void Profile::setPublicUrl(const QUrl &url)
+{
+    if (url == m_settings->value(kPublicUrl).toUrl())
+        return;
+    if (url.isEmpty())
+        m_settings->remove(kPublicUrl);
+    else
+        m_settings->setValue(kPublicUrl, url);
     m_settings->sync();
 }
 

@@ -43,6 +43,11 @@ public:
     // server.
     QString siteName() const;
     void setSiteName(const QString &name);
+    // Where readers reach the site (GET /health's public_url, for a server
+    // behind a proxy); the server's own address when it does not say.
+    QUrl publicUrl() const;
+    // Empty: the server's own address.
+    void setPublicUrl(const QUrl &url);
 
 private:
     explicit Profile(QString directory);

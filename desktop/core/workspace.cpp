@@ -36,6 +36,8 @@ Workspace::Workspace(std::unique_ptr<Profile> profile, std::unique_ptr<Replica> 
     // Kept in the profile, so the preview has the site's name offline too.
     connect(m_monitor, &ConnectionMonitor::siteNameChanged, this,
             [this](const QString &name) { m_profile->setSiteName(name); });
+    connect(m_monitor, &ConnectionMonitor::publicUrlChanged, this,
+            [this](const QUrl &url) { m_profile->setPublicUrl(url); });
     MediaLibrary *media = m_media;
     m_sync->setBeforePush([media](std::function<void()> next) { media->uploadPending(std::move(next)); });
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/articles/widgets/articleeditor.h"
 #include "desktop/articles/widgets/articlesview.h"
+#include "desktop/core/connectionmonitor.h"
+#include "desktop/core/profile.h"
 #include "desktop/core/syncrecords.h"
 #include "desktop/widgets/bodyeditor.h"
 #include "tests/support/serverprocess.h"
@@ -196,6 +198,38 @@ private Q_SLOTS:
         QCOMPARE(rejections->first().code, QStringLiteral("slug_required"));
         QVERIFY2(rejections->first().message.contains(QStringLiteral("address")),
                  qPrintable(rejections->first().message));
+    }
+
+    // Behind a proxy readers use another address than the desktop: the
+    // server says which (--public-url, in GET /health), the link follows it,
+    // and it is back to the server's own when the server stops saying so.
+    void theLinkGoesWhereReadersFindTheSite()
+    {
+        auto restart = [this](const QStringList &args) {
+            const quint16 port = m_server.port();
+            QVERIFY(m_server.stop());
+            ServerProcess::Options options;
+            options.dataDir = m_server.dataDir();
+            options.port = port;
+            options.extraArgs = args;
+            QVERIFY2(m_server.start(options), qPrintable(m_server.errorString()));
+        };
+        auto heard = [this](const QUrl &expected) {
+            m_peer->ws().connection().checkNow();
+            return QTest::qWaitFor([&] { return m_peer->ws().profile().publicUrl() == expected; }, 10000);
+        };
+        editor()->load(m_guide);
+        QCOMPARE(stored(m_guide, "status"), QStringLiteral("published"));
+
+        restart({ QStringLiteral("--public-url"), QStringLiteral("https://docs.example.org") });
+        QVERIFY(heard(QUrl(QStringLiteral("https://docs.example.org"))));
+        QCOMPARE(editor()->liveUrl(), QUrl(QStringLiteral("https://docs.example.org/guides/coffee-guide")));
+
+        restart({});
+        QVERIFY(heard(m_server.url()));
+        QUrl own = m_server.url();
+        own.setPath(QStringLiteral("/guides/coffee-guide"));
+        QCOMPARE(editor()->liveUrl(), own);
     }
 
     void cleanupTestCase()

@@ -66,7 +66,7 @@ QUrl ArticlePageData::liveUrl(const nlohmann::json &fields) const
     const QString slug = text(fields, "slug");
     if (text(fields, "status") != shared::contentStatusName(shared::ContentStatus::Published) || slug.isEmpty())
         return {};
-    const QUrl server = m_profile.serverUrl();
+    const QUrl server = m_profile.publicUrl();
     const shared::Result<QString> path = shared::ArticlePage::path(text(fields, "kind"), slug);
     if (!server.isValid() || server.isRelative() || !path)
         return {};
