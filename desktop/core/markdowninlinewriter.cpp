@@ -239,27 +239,7 @@ std::optional<QString> MarkdownInlineWriter::autolink(size_t i) const
     if ((i > 0 && m_segments[i - 1].marks.href == s.marks.href)
         || (i + 1 < m_segments.size() && m_segments[i + 1].marks.href == s.marks.href))
         return std::nullopt;
-    const QString &href = s.marks.href;
-    for (const QChar c : href) {
-        if (c.unicode() <= 0x20 || c == QLatin1Char('<') || c == QLatin1Char('>') || c.isSpace())
-            return std::nullopt;
-    }
-    if (s.text == href) {
-        const qsizetype colon = href.indexOf(QLatin1Char(':'));
-        if (colon < 2 || colon > 32 || !href[0].isLetter())
-            return std::nullopt;
-        for (qsizetype k = 1; k < colon; ++k) {
-            const QChar c = href[k];
-            if (c.unicode() >= 128
-                || !(c.isLetterOrNumber() || c == QLatin1Char('+') || c == QLatin1Char('.') || c == QLatin1Char('-')))
-                return std::nullopt;
-        }
-        return QLatin1Char('<') + href + QLatin1Char('>');
-    }
-    if (href == QLatin1String("mailto:") + s.text && s.text.contains(QLatin1Char('@'))
-        && !s.text.contains(QLatin1Char('\\')))
-        return QLatin1Char('<') + s.text + QLatin1Char('>');
-    return std::nullopt;
+    return MarkdownInlineSyntax::autolink(s.marks.href, s.text);
 }
 
 QString MarkdownInlineWriter::escape(const QString &text, bool lineStart, bool lastOnLine) const
@@ -437,17 +417,6 @@ void MarkdownInlineWriter::dropEmphasis()
     }
 }
 
-// Whether `out` ends with `c` not escaped.
-bool MarkdownInlineWriter::endsWithUnescaped(const QString &out, QChar c)
-{
-    if (!out.endsWith(c))
-        return false;
-    qsizetype slashes = 0;
-    while (slashes + 1 < out.size() && out[out.size() - 2 - slashes] == QLatin1Char('\\'))
-        ++slashes;
-    return slashes % 2 == 0;
-}
-
 // Joins neighbours that became alike: two code spans side by side
 // would read as one broken span.
 void MarkdownInlineWriter::merge()
@@ -569,7 +538,7 @@ QString MarkdownInlineWriter::render() const
         }
         std::stable_sort(adds.begin(), adds.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
         for (const auto &add : adds) {
-            if (add.second == Mark::Link && endsWithUnescaped(out, QLatin1Char('!')))
+            if (add.second == Mark::Link && MarkdownInlineSyntax::endsWithUnescaped(out, QLatin1Char('!')))
                 out.insert(out.size() - 1, QLatin1Char('\\')); // `![` would be an image
             QString delimiter = opener(add.second);
             // Right after a closing `*` delimiter, an opening one would

@@ -74,7 +74,6 @@ private:
     qsizetype firstMisread(const QString &markdown, quint8 *lost) const;
     bool dropEmphasisNear(qsizetype at, quint8 lost);
     void dropEmphasis();
-    static bool endsWithUnescaped(const QString &out, QChar c);
     void merge();
     static void clear(Marks &m, Mark mark);
     QString render() const;
