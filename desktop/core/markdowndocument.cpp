@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QLoggingCategory>
+#include <QStringList>
 #include <QTextDocument>
 
 #include <algorithm>
@@ -59,6 +60,10 @@ struct MarkdownDocument::Source
     bool complete = false; // the chunks hold every top-level block
     std::vector<QString> fingerprints; // per top-level block
     QString lineEnding = QStringLiteral("\n");
+    // The source's link reference definitions, for blocks read alone, and
+    // each alone.
+    QString definitions;
+    QStringList definitionTexts;
 
     void prepare(const QString &source)
     {
@@ -72,14 +77,16 @@ struct MarkdownDocument::Source
             lineEnding = QStringLiteral("\r\n");
         else if (lf < 0 && source.contains(QLatin1Char('\r')))
             lineEnding = QStringLiteral("\r");
-        const std::vector<MarkdownBlockSplitter::Span> spans = MarkdownBlockSplitter::split(source);
+        const std::vector<MarkdownBlockSplitter::Span> spans
+            = splitDefinitions(source, MarkdownBlockSplitter::split(source));
         std::vector<std::vector<QString>> alone;
         alone.reserve(spans.size());
-        QString definitions; // link reference definitions: text md4c reads as no block
         for (const MarkdownBlockSplitter::Span &s : spans) {
             alone.push_back(MarkdownFingerprinter::of(source.mid(s.begin, s.end - s.begin)));
-            if (alone.back().empty())
+            if (alone.back().empty()) {
                 definitions += source.mid(s.begin, s.end - s.begin) + QStringLiteral("\n\n");
+                definitionTexts += source.mid(s.begin, s.end - s.begin);
+            }
         }
         const auto fits = [&](const std::vector<QString> &f, size_t at) {
             return !f.empty() && at + f.size() <= fingerprints.size()
@@ -143,6 +150,52 @@ struct MarkdownDocument::Source
         }
     }
 
+    // Link reference definitions on the first lines of a block (`[foo]: /url`
+    // over a paragraph) cut off into a piece of their own, so that an edit
+    // of the paragraph leaves them.
+    static std::vector<MarkdownBlockSplitter::Span> splitDefinitions(const QString &source,
+                                                                     std::vector<MarkdownBlockSplitter::Span> spans)
+    {
+        std::vector<MarkdownBlockSplitter::Span> out;
+        for (const MarkdownBlockSplitter::Span &s : spans) {
+            const QString text = source.mid(s.begin, s.end - s.begin);
+            qsizetype cut = -1; // after the last line of definitions
+            if (text.trimmed().startsWith(QLatin1Char('['))) {
+                qsizetype lineEnd = text.indexOf(QLatin1Char('\n'));
+                for (int lines = 0; lineEnd >= 0 && lines < 20; ++lines) {
+                    if (MarkdownFingerprinter::of(text.left(lineEnd)).empty())
+                        cut = lineEnd;
+                    lineEnd = text.indexOf(QLatin1Char('\n'), lineEnd + 1);
+                }
+            }
+            if (cut <= 0) {
+                out.push_back(s);
+                continue;
+            }
+            qsizetype definitionsEnd = s.begin + cut;
+            if (definitionsEnd > s.begin && source[definitionsEnd - 1] == QLatin1Char('\r'))
+                --definitionsEnd;
+            out.push_back({ s.begin, definitionsEnd });
+            out.push_back({ s.begin + cut + 1, s.end });
+        }
+        return out;
+    }
+
+    // The house style's text with the source's link definitions after it,
+    // where its references still find them.
+    QString withDefinitions(const QString &source, QString house)
+    {
+        if (!prepared)
+            prepare(source);
+        if (definitionTexts.isEmpty())
+            return house;
+        if (!house.isEmpty())
+            house += QLatin1Char('\n');
+        // One a line, as the house style writes them.
+        return house + definitionTexts.join(QLatin1Char('\n')).replace(QStringLiteral("\r\n"), QStringLiteral("\n"))
+            + QLatin1Char('\n');
+    }
+
     bool usable() const
     {
         return std::any_of(chunks.begin(), chunks.end(), [](const Chunk &c) { return !c.isDefinitions(); });
@@ -182,13 +235,14 @@ void MarkdownDocument::setMarkdown(const QString &markdown)
     const int blocks = builder.build(markdown);
     m_document->setUndoRedoEnabled(undo);
     m_document->setModified(false);
+    const std::vector<HouseBlock> house = MarkdownSerializer(m_document).blocks();
+    m_loadedHouse = joinHouse(house);
     if (blocks > 0) {
         // The house text of every block as loaded: the keys that tell later
         // which blocks are still the same.
         auto loaded = std::make_unique<Source>();
         loaded->keys.resize(size_t(blocks));
         std::vector<int> seen(size_t(blocks), 0);
-        const std::vector<HouseBlock> house = MarkdownSerializer(m_document).blocks();
         int last = -1;
         for (const HouseBlock &b : house) {
             if (b.sourceBlock < 0 || b.sourceBlock >= blocks || b.sourceBlock <= last) {
@@ -210,7 +264,8 @@ void MarkdownDocument::setMarkdown(const QString &markdown)
 
 QString MarkdownDocument::houseMarkdown() const
 {
-    return joinHouse(MarkdownSerializer(m_document).blocks());
+    const QString house = joinHouse(MarkdownSerializer(m_document).blocks());
+    return m_loaded ? m_loaded->withDefinitions(m_source, house) : house;
 }
 
 QString MarkdownDocument::markdown() const
@@ -218,13 +273,19 @@ QString MarkdownDocument::markdown() const
     if (!m_changed)
         return m_source;
     const std::vector<HouseBlock> house = MarkdownSerializer(m_document).blocks();
+    // A change taken back (typed and undone, typed and deleted) leaves the
+    // document as loaded: it is its source, whatever a rewrite would make
+    // of blocks the house style cannot write as they were.
+    // (A blank source holds nothing worth keeping.)
+    if (joinHouse(house) == m_loadedHouse && !m_source.trimmed().isEmpty())
+        return m_source;
     if (!m_loaded || house.empty())
         return joinHouse(house);
     Source &src = *m_loaded;
     if (!src.prepared)
         src.prepare(m_source);
     if (!src.usable())
-        return joinHouse(house);
+        return src.withDefinitions(m_source, joinHouse(house));
 
     // Which chunks of the source are still in the document, unchanged: a
     // longest common subsequence over the blocks' house texts.
@@ -327,7 +388,8 @@ QString MarkdownDocument::markdown() const
             QString text = house[piece.block].text;
             std::optional<QString> &f = houseFingerprints[piece.block];
             if (!f) {
-                const std::vector<QString> alone = MarkdownFingerprinter::of(text);
+                const std::vector<QString> alone = MarkdownFingerprinter::of(
+                    src.definitions.isEmpty() ? text : text + QStringLiteral("\n\n") + src.definitions);
                 f = alone.size() == 1 ? alone.front() : QString();
             }
             houseOk = houseOk && !f->isNull();
@@ -338,7 +400,7 @@ QString MarkdownDocument::markdown() const
         }
         if (!houseOk) {
             qCWarning(lcMarkdown) << "a block in house style does not read back as one block";
-            return joinHouse(house);
+            return src.withDefinitions(m_source, joinHouse(house));
         }
         // After the source's last block, kept, the source's own ending
         // (blank lines, or none); after a changed or new one, one line
@@ -380,7 +442,7 @@ QString MarkdownDocument::markdown() const
             break;
     }
     qCDebug(lcMarkdown) << "kept source blocks did not read back the same; writing house style";
-    return joinHouse(house);
+    return src.withDefinitions(m_source, joinHouse(house));
 }
 
 } // namespace quire::desktop

@@ -64,6 +64,9 @@ private:
     // Whether the document changed since setMarkdown(); until it does,
     // markdown() is the source itself.
     bool m_changed = true;
+    // The document in house style as loaded: while it is the same, the
+    // document is unchanged, whatever edits came and went.
+    QString m_loadedHouse;
     QMetaObject::Connection m_changeConnection;
     // What setMarkdown() learnt about the source, to put its bytes back.
     std::unique_ptr<Source> m_loaded;

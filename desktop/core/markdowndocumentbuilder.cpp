@@ -2,6 +2,8 @@
 #include "desktop/core/markdowndocumentbuilder.h"
 
 #include "desktop/core/markdownformat.h"
+#include "desktop/core/markdowninlinesyntax.h"
+#include "desktop/core/markdownlinkreference.h"
 
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -34,7 +36,8 @@ MarkdownDocumentBuilder::MarkdownDocumentBuilder(QTextDocument *document)
 int MarkdownDocumentBuilder::build(const QString &markdown)
 {
     m_cursor.beginEditBlock();
-    const bool ok = MarkdownFormat::parse(markdown.toUtf8(), *this);
+    m_utf8 = markdown.toUtf8();
+    const bool ok = MarkdownFormat::parse(m_utf8, *this);
     m_cursor.endEditBlock();
     return ok ? m_topBlocks : -1;
 }
@@ -183,6 +186,8 @@ int MarkdownDocumentBuilder::enterSpan(MD_SPANTYPE type, void *detail)
     QTextCharFormat f = m_formats.back();
     switch (type) {
     case MD_SPAN_EM:
+        if (f.fontItalic())
+            f.setProperty(MarkdownFormat::NestedEmphasisProperty, true);
         f.setFontItalic(true);
         break;
     case MD_SPAN_STRONG:
@@ -203,6 +208,8 @@ int MarkdownDocumentBuilder::enterSpan(MD_SPANTYPE type, void *detail)
         const QString title = MarkdownFormat::decodeAttribute(d->title);
         if (!title.isEmpty())
             f.setToolTip(title);
+        f.setProperty(MarkdownFormat::LinkIdProperty, ++m_links);
+        m_link = { m_runs.size(), -1, -1 };
         f.setFontUnderline(true);
         if (m_linkBrush.style() != Qt::NoBrush)
             f.setForeground(m_linkBrush);
@@ -237,6 +244,8 @@ int MarkdownDocumentBuilder::leaveSpan(MD_SPANTYPE type, void *)
             m_image.setProperty(QTextFormat::ImageAltText, m_imageAlt);
         m_runs.push_back({ QString(QChar(QChar::ObjectReplacementCharacter)), m_image });
     }
+    if (type == MD_SPAN_A)
+        leaveLink();
     if (m_formats.size() > 1)
         m_formats.pop_back();
     return 0;
@@ -255,11 +264,47 @@ int MarkdownDocumentBuilder::text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE
         return 0;
     }
     startImplicitParagraph();
+    if (type != MD_TEXT_NULLCHAR && text >= m_utf8.constData() && text + size <= m_utf8.constData() + m_utf8.size()) {
+        const qsizetype at = text - m_utf8.constData();
+        if (m_link.first < 0)
+            m_link.first = at;
+        m_link.end = at + qsizetype(size);
+    }
+    if (type == MD_TEXT_ENTITY && (t.contains(QLatin1Char('\n')) || t.contains(QLatin1Char('\r')))) {
+        // A line break as an entity is text, not the end of a block.
+        QTextCharFormat f = m_formats.back();
+        f.setProperty(MarkdownFormat::SourceTextProperty, QStringList { QString::fromUtf8(text, qsizetype(size)), t });
+        m_runs.push_back({ QString(QChar(MarkdownFormat::kStandIn)), f });
+        return 0;
+    }
     if (!m_runs.empty() && m_runs.back().format == m_formats.back())
         m_runs.back().text += t;
     else
         m_runs.push_back({ std::move(t), m_formats.back() });
     return 0;
+}
+
+// A link with no text keeps its target in a stand-in; one written as a
+// reference remembers so.
+void MarkdownDocumentBuilder::leaveLink()
+{
+    QTextCharFormat f = m_formats.back();
+    if (m_runs.size() == m_link.runs) {
+        f.setProperty(MarkdownFormat::SourceTextProperty,
+                      QStringList { QStringLiteral("[](") + MarkdownInlineSyntax::destination(f.anchorHref())
+                                        + MarkdownInlineSyntax::titlePart(f.toolTip()) + QLatin1Char(')'),
+                                    QString() });
+        m_runs.push_back({ QString(QChar(MarkdownFormat::kStandIn)), f });
+        return;
+    }
+    const std::optional<MarkdownLinkReference> reference
+        = MarkdownLinkReference::find(m_utf8, m_link.first, m_link.end, f.anchorHref(), f.toolTip());
+    if (!reference)
+        return;
+    for (size_t r = m_link.runs; r < m_runs.size(); ++r) {
+        if (m_runs[r].format.intProperty(MarkdownFormat::LinkIdProperty) == m_links)
+            m_runs[r].format.setProperty(MarkdownFormat::LinkReferenceProperty, reference->toProperty());
+    }
 }
 
 void MarkdownDocumentBuilder::endParagraph()

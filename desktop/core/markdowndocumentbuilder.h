@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QBrush>
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <QTextCursor>
@@ -78,6 +79,7 @@ private:
     void startLeaf(QTextBlockFormat bf, const QTextCharFormat &cf);
     void leaveCode();
     void leaveTable();
+    void leaveLink();
 
     QTextCursor m_cursor;
     QStringList m_codeFont;
@@ -101,6 +103,15 @@ private:
     Table m_table;
     int m_imageDepth = 0;
     bool m_afterNullChar = false; // for MarkdownFormat::textOf
+    QByteArray m_utf8; // the source, which md4c's texts point into
+    int m_links = 0;
+    // The link being read: its first run, and where its text lies in m_utf8.
+    struct
+    {
+        size_t runs = 0;
+        qsizetype first = -1;
+        qsizetype end = -1;
+    } m_link;
     QTextImageFormat m_image;
     QString m_imageAlt;
 };

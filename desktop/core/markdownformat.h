@@ -42,7 +42,24 @@ struct MarkdownFormat
         // Character formats: the weight is the look of a heading or a table
         // header, not **strong** text.
         StyleWeightProperty,
+        // Character formats of links: which link of the source the text
+        // belongs to, so that two links side by side stay two.
+        LinkIdProperty,
+        // Character formats of links written as references: a
+        // MarkdownLinkReference.
+        LinkReferenceProperty,
+        // Character formats: emphasis inside emphasis (`*(*foo*)*`), which
+        // Qt's one italic flag cannot say.
+        NestedEmphasisProperty,
+        // Character formats of a stand-in character (kStandIn): what the
+        // source wrote there and what md4c reads from it, as a string list,
+        // for what the document cannot hold as text (`&#10;`, `[](url)`).
+        SourceTextProperty,
     };
+
+    // The character that stands in for source text the document cannot
+    // hold (SourceTextProperty).
+    static constexpr char16_t kStandIn = 0x2060; // WORD JOINER, invisible
 
     // The parser options of the readers' pages (shared/markdownrenderer.cpp):
     // GitHub's dialect, raw HTML is text.

@@ -109,4 +109,38 @@ QString MarkdownInlineSyntax::codeSpan(const QString &content)
     return ticks + (pad ? QStringLiteral(" ") : QString()) + content + (pad ? QStringLiteral(" ") : QString()) + ticks;
 }
 
+std::optional<QString> MarkdownInlineSyntax::autolink(const QString &href, const QString &text)
+{
+    for (const QChar c : href) {
+        if (c.unicode() <= 0x20 || c == QLatin1Char('<') || c == QLatin1Char('>') || c.isSpace())
+            return std::nullopt;
+    }
+    if (text == href) {
+        const qsizetype colon = href.indexOf(QLatin1Char(':'));
+        if (colon < 2 || colon > 32 || !href[0].isLetter())
+            return std::nullopt;
+        for (qsizetype k = 1; k < colon; ++k) {
+            const QChar c = href[k];
+            if (c.unicode() >= 128
+                || !(c.isLetterOrNumber() || c == QLatin1Char('+') || c == QLatin1Char('.') || c == QLatin1Char('-')))
+                return std::nullopt;
+        }
+        return QLatin1Char('<') + href + QLatin1Char('>');
+    }
+    if (href == QLatin1String("mailto:") + text && text.contains(QLatin1Char('@')) && !text.contains(QLatin1Char('\\')))
+        return QLatin1Char('<') + text + QLatin1Char('>');
+    return std::nullopt;
+}
+
+// Whether `out` ends with `c` not escaped.
+bool MarkdownInlineSyntax::endsWithUnescaped(const QString &out, QChar c)
+{
+    if (!out.endsWith(c))
+        return false;
+    qsizetype slashes = 0;
+    while (slashes + 1 < out.size() && out[out.size() - 2 - slashes] == QLatin1Char('\\'))
+        ++slashes;
+    return slashes % 2 == 0;
+}
+
 } // namespace quire::desktop

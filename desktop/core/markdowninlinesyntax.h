@@ -3,6 +3,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace quire::desktop {
 
 // How inline Markdown spells what cannot stand as it is.
@@ -19,6 +21,11 @@ struct MarkdownInlineSyntax
     static QString titlePart(const QString &title);
     // `content` as a code span, in a fence of backticks it does not hold.
     static QString codeSpan(const QString &content);
+    // A link to `href` with the text `text` as an autolink (`<https://…>`),
+    // when it can be one.
+    static std::optional<QString> autolink(const QString &href, const QString &text);
+    // Whether `out` ends with `c` not escaped.
+    static bool endsWithUnescaped(const QString &out, QChar c);
 };
 
 } // namespace quire::desktop

@@ -4,6 +4,7 @@
 #include "desktop/core/markdownformat.h"
 #include "desktop/core/markdowninlinesyntax.h"
 
+#include <QStringList>
 #include <QTextBlock>
 
 #include <algorithm>
@@ -55,6 +56,8 @@ bool MarkdownInlineWriter::has(const Marks &m, Mark mark) const
         return m.strong;
     case Mark::Em:
         return m.em;
+    case Mark::NestedEm:
+        return m.nestedEm;
     case Mark::Strike:
         return m.strike;
     }
@@ -83,11 +86,19 @@ void MarkdownInlineWriter::collect(const QTextBlock &block)
         Marks marks;
         marks.strong = !m_boldIsLook && MarkdownFormat::isStrong(f, styled);
         marks.em = f.fontItalic();
+        marks.nestedEm = marks.em && f.boolProperty(MarkdownFormat::NestedEmphasisProperty);
         marks.strike = f.fontStrikeOut();
         if (f.isAnchor() && !f.anchorHref().isEmpty()) {
             marks.href = f.anchorHref();
             marks.title = f.toolTip();
+            marks.linkId = f.intProperty(MarkdownFormat::LinkIdProperty);
+            // A reference only while the link still goes where its
+            // definition says.
+            marks.reference = MarkdownLinkReference::fromProperty(f.property(MarkdownFormat::LinkReferenceProperty));
+            if (marks.reference && (marks.reference->href != marks.href || marks.reference->title != marks.title))
+                marks.reference.reset();
         }
+        const QStringList standIn = f.property(MarkdownFormat::SourceTextProperty).toStringList();
         const QString text = fragment.text();
         if (f.isImageFormat()) {
             for (const QChar c : text) {
@@ -115,6 +126,17 @@ void MarkdownInlineWriter::collect(const QTextBlock &block)
                 } else {
                     piece += QLatin1Char(' ');
                 }
+            } else if (c == QChar(MarkdownFormat::kStandIn) && standIn.size() == 2) {
+                flush();
+                Marks own = marks;
+                if (standIn[1].isEmpty()) {
+                    // a link without text: the stand-in is the whole link
+                    own.href.clear();
+                    own.title.clear();
+                    own.linkId = 0;
+                    own.reference.reset();
+                }
+                m_segments.push_back({ Segment::Verbatim, standIn[1], own, {}, standIn[0] });
             } else if (c == QChar::ObjectReplacementCharacter || c == QChar::Null) {
                 continue; // an object the document cannot say what it is
             } else {
@@ -174,7 +196,7 @@ size_t MarkdownInlineWriter::runLength(size_t from, Mark mark) const
     size_t n = 0;
     for (size_t i = from; i < m_segments.size() && m_segments[i].kind != Segment::Break; ++i) {
         const Marks &o = m_segments[i].marks;
-        if (!has(o, mark) || (mark == Mark::Link && (o.href != m.href || o.title != m.title)))
+        if (!has(o, mark) || (mark == Mark::Link && (o.href != m.href || o.title != m.title || o.linkId != m.linkId)))
             break;
         ++n;
     }
@@ -189,6 +211,7 @@ QString MarkdownInlineWriter::opener(Mark mark) const
     case Mark::Strong:
         return QStringLiteral("**");
     case Mark::Em:
+    case Mark::NestedEm:
         return QStringLiteral("*");
     case Mark::Strike:
         return QStringLiteral("~~");
@@ -196,8 +219,10 @@ QString MarkdownInlineWriter::opener(Mark mark) const
     return {};
 }
 
-QString MarkdownInlineWriter::closer(Mark mark, const Marks &m) const
+QString MarkdownInlineWriter::closer(Mark mark, const Marks &m, const QString &written) const
 {
+    if (mark == Mark::Link && m.reference)
+        return m.reference->closer(written);
     if (mark == Mark::Link)
         return QStringLiteral("](") + MarkdownInlineSyntax::destination(m.href)
             + MarkdownInlineSyntax::titlePart(m.title) + QLatin1Char(')');
@@ -209,32 +234,12 @@ std::optional<QString> MarkdownInlineWriter::autolink(size_t i) const
 {
     const Segment &s = m_segments[i];
     if (s.kind != Segment::Text || s.marks.href.isEmpty() || !s.marks.title.isEmpty() || s.marks.strong || s.marks.em
-        || s.marks.strike)
+        || s.marks.strike || s.marks.reference)
         return std::nullopt;
     if ((i > 0 && m_segments[i - 1].marks.href == s.marks.href)
         || (i + 1 < m_segments.size() && m_segments[i + 1].marks.href == s.marks.href))
         return std::nullopt;
-    const QString &href = s.marks.href;
-    for (const QChar c : href) {
-        if (c.unicode() <= 0x20 || c == QLatin1Char('<') || c == QLatin1Char('>') || c.isSpace())
-            return std::nullopt;
-    }
-    if (s.text == href) {
-        const qsizetype colon = href.indexOf(QLatin1Char(':'));
-        if (colon < 2 || colon > 32 || !href[0].isLetter())
-            return std::nullopt;
-        for (qsizetype k = 1; k < colon; ++k) {
-            const QChar c = href[k];
-            if (c.unicode() >= 128
-                || !(c.isLetterOrNumber() || c == QLatin1Char('+') || c == QLatin1Char('.') || c == QLatin1Char('-')))
-                return std::nullopt;
-        }
-        return QLatin1Char('<') + href + QLatin1Char('>');
-    }
-    if (href == QLatin1String("mailto:") + s.text && s.text.contains(QLatin1Char('@'))
-        && !s.text.contains(QLatin1Char('\\')))
-        return QLatin1Char('<') + s.text + QLatin1Char('>');
-    return std::nullopt;
+    return MarkdownInlineSyntax::autolink(s.marks.href, s.text);
 }
 
 QString MarkdownInlineWriter::escape(const QString &text, bool lineStart, bool lastOnLine) const
@@ -322,6 +327,10 @@ std::vector<MarkdownInlineReader::Char> MarkdownInlineWriter::expectedChars() co
         case Segment::Break:
             out.push_back({ QChar(QChar::LineSeparator), 0, QString(), i });
             break;
+        case Segment::Verbatim:
+            for (const QChar c : seg.text)
+                out.push_back({ c, marks, seg.marks.href, i });
+            break;
         case Segment::Image:
             out.push_back({ QChar(QChar::ObjectReplacementCharacter), marks, seg.marks.href, i });
             break;
@@ -344,6 +353,11 @@ qsizetype MarkdownInlineWriter::firstMisread(const QString &markdown, quint8 *lo
         text.prepend(QStringLiteral("# "));
     else if (m_context == Context::Cell || m_context == Context::HeaderCell)
         text = QStringLiteral("| ") + text + QStringLiteral(" |\n| --- |\n");
+    // The references' definitions, for their links to read as links.
+    for (const Segment &seg : m_segments) {
+        if (seg.marks.reference)
+            text += QStringLiteral("\n\n") + seg.marks.reference->definition();
+    }
     MarkdownInlineReader reader;
     if (!MarkdownFormat::parse(text.toUtf8(), reader))
         return 0;
@@ -375,8 +389,8 @@ bool MarkdownInlineWriter::dropEmphasisNear(qsizetype at, quint8 lost)
     const size_t first = lost ? seg : (seg > 0 ? seg - 1 : 0);
     const size_t last = lost ? seg : seg + 1;
     for (size_t k = first; k <= last && k < m_segments.size(); ++k) {
-        for (const Mark mark : { Mark::Strong, Mark::Em, Mark::Strike }) {
-            const quint8 bit = mark == Mark::Strong ? kStrong : mark == Mark::Em ? kEm : kStrike;
+        for (const Mark mark : { Mark::Strong, Mark::Em, Mark::NestedEm, Mark::Strike }) {
+            const quint8 bit = mark == Mark::Strong ? kStrong : mark == Mark::Strike ? kStrike : kEm;
             if (!has(m_segments[k].marks, mark) || (lost && !(lost & bit)))
                 continue;
             size_t from = k;
@@ -398,19 +412,9 @@ void MarkdownInlineWriter::dropEmphasis()
     for (Segment &seg : m_segments) {
         seg.marks.strong = false;
         seg.marks.em = false;
+        seg.marks.nestedEm = false;
         seg.marks.strike = false;
     }
-}
-
-// Whether `out` ends with `c` not escaped.
-bool MarkdownInlineWriter::endsWithUnescaped(const QString &out, QChar c)
-{
-    if (!out.endsWith(c))
-        return false;
-    qsizetype slashes = 0;
-    while (slashes + 1 < out.size() && out[out.size() - 2 - slashes] == QLatin1Char('\\'))
-        ++slashes;
-    return slashes % 2 == 0;
 }
 
 // Joins neighbours that became alike: two code spans side by side
@@ -436,6 +440,10 @@ void MarkdownInlineWriter::clear(Marks &m, Mark mark)
         break;
     case Mark::Em:
         m.em = false;
+        m.nestedEm = false;
+        break;
+    case Mark::NestedEm:
+        m.nestedEm = false;
         break;
     case Mark::Strike:
         m.strike = false;
@@ -454,6 +462,7 @@ QString MarkdownInlineWriter::render() const
         Mark mark;
         Marks marks;
         QString delimiter;
+        qsizetype textStart = 0; // where a link's text starts in `out`
     };
     std::vector<Open> open;
     qsizetype closedAt = -1; // where the last closing delimiter ends
@@ -462,7 +471,7 @@ QString MarkdownInlineWriter::render() const
     const auto closeFrom = [&](size_t k) {
         while (open.size() > k) {
             const Open &o = open.back();
-            out += o.mark == Mark::Link ? closer(o.mark, o.marks) : o.delimiter;
+            out += o.mark == Mark::Link ? closer(o.mark, o.marks, out.mid(o.textStart)) : o.delimiter;
             closedAt = out.size();
             open.pop_back();
         }
@@ -508,7 +517,9 @@ QString MarkdownInlineWriter::render() const
         while (keep < open.size()) {
             const Open &o = open[keep];
             const bool same = has(s.marks, o.mark)
-                && (o.mark != Mark::Link || (o.marks.href == s.marks.href && o.marks.title == s.marks.title));
+                && (o.mark != Mark::Link
+                    || (o.marks.href == s.marks.href && o.marks.title == s.marks.title
+                        && o.marks.linkId == s.marks.linkId));
             if (!same)
                 break;
             ++keep;
@@ -518,7 +529,7 @@ QString MarkdownInlineWriter::render() const
         pending.clear();
         // Open what it adds, the longest-running outermost.
         std::vector<std::pair<size_t, Mark>> adds;
-        for (const Mark mark : { Mark::Link, Mark::Strong, Mark::Em, Mark::Strike }) {
+        for (const Mark mark : { Mark::Link, Mark::Strong, Mark::Em, Mark::NestedEm, Mark::Strike }) {
             if (!has(s.marks, mark))
                 continue;
             const bool isOpen = std::any_of(open.begin(), open.end(), [&](const Open &o) { return o.mark == mark; });
@@ -527,17 +538,17 @@ QString MarkdownInlineWriter::render() const
         }
         std::stable_sort(adds.begin(), adds.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
         for (const auto &add : adds) {
-            if (add.second == Mark::Link && endsWithUnescaped(out, QLatin1Char('!')))
+            if (add.second == Mark::Link && MarkdownInlineSyntax::endsWithUnescaped(out, QLatin1Char('!')))
                 out.insert(out.size() - 1, QLatin1Char('\\')); // `![` would be an image
             QString delimiter = opener(add.second);
             // Right after a closing `*` delimiter, an opening one would
             // make one run of both (`**a***b*`): underscores keep them
             // apart.
-            if ((add.second == Mark::Strong || add.second == Mark::Em) && closedAt == out.size()
-                && out.endsWith(QLatin1Char('*')))
+            if ((add.second == Mark::Strong || add.second == Mark::Em || add.second == Mark::NestedEm)
+                && closedAt == out.size() && out.endsWith(QLatin1Char('*')))
                 delimiter.fill(QLatin1Char('_'));
             out += delimiter;
-            open.push_back({ add.second, s.marks, delimiter });
+            open.push_back({ add.second, s.marks, delimiter, out.size() });
         }
         if (!adds.empty())
             lineStart = false;
@@ -560,6 +571,9 @@ QString MarkdownInlineWriter::render() const
             out += QStringLiteral("![") + escape(s.image.stringProperty(QTextFormat::ImageAltText), false, false)
                 + QStringLiteral("](") + MarkdownInlineSyntax::destination(s.image.name())
                 + MarkdownInlineSyntax::titlePart(s.image.stringProperty(QTextFormat::ImageTitle)) + QLatin1Char(')');
+            break;
+        case Segment::Verbatim:
+            out += s.source;
             break;
         case Segment::Break:
             break;
