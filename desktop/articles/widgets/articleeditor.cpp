@@ -106,6 +106,7 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     connect(m_viewOnSite, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(liveUrl()); });
     m_metadata = new MetadataPanel(workspace, this);
     m_revisions = new RevisionPanel(workspace, this);
+    m_revisions->setBeforeSaveVersion([this] { return saveNow(); });
     connect(m_metadata, &MetadataPanel::edited, this, &ArticleEditor::edited);
 
     m_form = new QFormLayout;
