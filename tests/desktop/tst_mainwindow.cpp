@@ -3,6 +3,7 @@
 #include "desktop/core/translations.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/features.h"
+#include "desktop/widgets/layoutmemory.h"
 #include "desktop/widgets/mainwindow.h"
 #include "shared/synctable.h"
 
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -265,6 +267,58 @@ private Q_SLOTS:
         desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
         QDialogButtonBox english(QDialogButtonBox::Close);
         QCOMPARE(english.button(QDialogButtonBox::Close)->text(), QStringLiteral("Close"));
+    }
+
+    // The window's size and the splitters' layout come back on the next
+    // start (a new Workspace on the same profile), per section.
+    void layoutSurvivesARestart()
+    {
+        const QString profile = m_dir.filePath(QStringLiteral("layout-profile"));
+        const auto splitter = [](const QWidget &window, const QString &key) {
+            for (QSplitter *s : window.findChildren<QSplitter *>()) {
+                if (gui::LayoutMemory::splitterKey(*s) == key)
+                    return s;
+            }
+            return static_cast<QSplitter *>(nullptr);
+        };
+        const QString mainKey = QStringLiteral("mainWindow.mainSplitter");
+        QList<int> mainSizes;
+        QList<int> listSizes;
+        QString listKey;
+        {
+            auto ws = desktop::Workspace::open(profile);
+            QVERIFY(ws.ok());
+            gui::MainWindow window(**ws);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(1000, 650);
+            QTRY_COMPARE(window.size(), QSize(1000, 650));
+            QSplitter *main = splitter(window, mainKey);
+            QVERIFY(main);
+            main->setSizes({ main->sizes()[0] + 40, main->sizes()[1] - 40 });
+            mainSizes = main->sizes();
+            // The first section's list beside its editor.
+            for (QSplitter *s : window.findChildren<QSplitter *>()) {
+                if (s->objectName() == QLatin1String("listSplitter")) {
+                    listKey = gui::LayoutMemory::splitterKey(*s);
+                    s->setSizes({ 250, s->sizes()[0] + s->sizes()[1] - 250 });
+                    listSizes = s->sizes();
+                    break;
+                }
+            }
+            QVERIFY(!listKey.isEmpty());
+            window.close();
+        }
+        auto ws = desktop::Workspace::open(profile);
+        QVERIFY(ws.ok());
+        gui::MainWindow window(**ws);
+        QCOMPARE(window.size(), QSize(1000, 650));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.size(), QSize(1000, 650));
+        QCOMPARE(splitter(window, mainKey)->sizes(), mainSizes);
+        QVERIFY(splitter(window, listKey));
+        QCOMPARE(splitter(window, listKey)->sizes(), listSizes);
     }
 };
 

@@ -131,6 +131,7 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     side->setObjectName(QStringLiteral("articleSideTabs"));
     side->addTab(m_metadata, Tr::tr("Details"));
     side->addTab(m_revisions, Tr::tr("History"));
+    m_split->setObjectName(QStringLiteral("editorSplitter"));
     m_split->addWidget(m_body);
     m_split->addWidget(side);
     m_split->setStretchFactor(0, 3);

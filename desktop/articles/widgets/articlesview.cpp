@@ -129,6 +129,7 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind ki
     leftLayout->addWidget(m_table, 1);
     leftLayout->addWidget(create);
     auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("listSplitter"));
     splitter->addWidget(left);
     splitter->addWidget(m_editor);
     splitter->setStretchFactor(1, 2);
