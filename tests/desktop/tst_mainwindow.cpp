@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/contentstore.h"
+#include "desktop/core/datetext.h"
 #include "desktop/core/translations.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/features.h"
 #include "desktop/widgets/layoutmemory.h"
 #include "desktop/widgets/mainwindow.h"
 #include "shared/synctable.h"
+#include "shared/timestamp.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -266,6 +268,31 @@ private Q_SLOTS:
         desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
         QDialogButtonBox english(QDialogButtonBox::Close);
         QCOMPARE(english.button(QDialogButtonBox::Close)->text(), QStringLiteral("Close"));
+    }
+
+    // Where there is room (the history), a date is written in full, in the
+    // user's language: weekday, day, month's name, year, then the time.
+    void datesInFull_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("en") << QLocale(QLocale::English, QLocale::UnitedStates)
+                            << QStringLiteral("Wednesday, March 12, 2025, 2:03 PM");
+        QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany)
+                            << QStringLiteral("Mittwoch, 12. März 2025, 14:03");
+    }
+    void datesInFull()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, expected);
+        desktop::Translations::install(*qApp, locale);
+        const QLocale before;
+        QLocale::setDefault(locale); // as the system's locale is in the app
+        const QDateTime at(QDate(2025, 3, 12), QTime(14, 3));
+        QCOMPARE(desktop::DateText::full(at), expected);
+        QCOMPARE(desktop::DateText::full(quire::shared::Timestamp::format(at)), expected);
+        QLocale::setDefault(before);
+        desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
     // Before the first article, the list is an empty state with the next
