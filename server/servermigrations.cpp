@@ -334,6 +334,16 @@ const QList<shared::Migration> &serverMigrations()
               QStringLiteral("UPDATE sync_scope_exits SET tbl = 'articles' WHERE tbl = 'guides'"),
               QStringLiteral("UPDATE sync_conflicts SET tbl = 'articles' WHERE tbl = 'guides'"),
           } },
+        { 13,
+          QStringLiteral("revision_marks"),
+          {
+              // Revisions someone asked to keep as a version ("Save version"):
+              // the history list ends an editing session there.
+              QStringLiteral("CREATE TABLE revision_marks ("
+                             "tbl TEXT NOT NULL, row_id TEXT NOT NULL, rev INTEGER NOT NULL, "
+                             "user_id TEXT NOT NULL, created_at TEXT NOT NULL, "
+                             "PRIMARY KEY (tbl, row_id, rev)) STRICT, WITHOUT ROWID"),
+          } },
     };
     return migrations;
 }

@@ -17,16 +17,18 @@ struct KindRow
     const char *label;
     const char *pluralLabel;
     const char *newLabel;
+    const char *emptyLabel; // an empty list's heading
 };
 
 // The one declaration of the article kinds. Labels are marked for lupdate
 // here and translated where the desktop asks for them.
 constexpr std::array kKinds {
     KindRow { ArticleKind::Guide, "guide", "guides", QT_TRANSLATE_NOOP("Quire::Shared", "Guide"),
-              QT_TRANSLATE_NOOP("Quire::Shared", "Guides"), QT_TRANSLATE_NOOP("Quire::Shared", "New Guide") },
+              QT_TRANSLATE_NOOP("Quire::Shared", "Guides"), QT_TRANSLATE_NOOP("Quire::Shared", "New Guide"),
+              QT_TRANSLATE_NOOP("Quire::Shared", "No guides yet") },
     KindRow { ArticleKind::CaseStudy, "case_study", "case-studies", QT_TRANSLATE_NOOP("Quire::Shared", "Case study"),
-              QT_TRANSLATE_NOOP("Quire::Shared", "Case studies"),
-              QT_TRANSLATE_NOOP("Quire::Shared", "New Case Study") },
+              QT_TRANSLATE_NOOP("Quire::Shared", "Case studies"), QT_TRANSLATE_NOOP("Quire::Shared", "New Case Study"),
+              QT_TRANSLATE_NOOP("Quire::Shared", "No case studies yet") },
 };
 
 template<auto Field> constexpr auto column()
@@ -107,6 +109,11 @@ QString articleKindPluralLabel(ArticleKind kind)
 QString articleKindNewLabel(ArticleKind kind)
 {
     return Tr::tr(rowOf(kind).newLabel);
+}
+
+QString articleKindEmptyLabel(ArticleKind kind)
+{
+    return Tr::tr(rowOf(kind).emptyLabel);
 }
 
 QString articleKindSiteLabel(ArticleKind kind)

@@ -35,6 +35,7 @@ QString articleKindSitePath(ArticleKind kind);
 QString articleKindLabel(ArticleKind kind);
 QString articleKindPluralLabel(ArticleKind kind);
 QString articleKindNewLabel(ArticleKind kind);
+QString articleKindEmptyLabel(ArticleKind kind); // "No guides yet"
 // The readers' site speaks one language (its templates are English), so it
 // takes the untranslated words.
 QString articleKindSiteLabel(ArticleKind kind);

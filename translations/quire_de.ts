@@ -748,6 +748,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <source>The image arrived damaged.</source>
         <translation>Das Bild kam beschädigt an.</translation>
     </message>
+    <message>
+        <location filename="../desktop/core/datetext.cpp" line="+17"/>
+        <source>%1, %2</source>
+        <comment>a date written in full, then its time</comment>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Gui</name>
@@ -850,7 +856,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+43"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+45"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
@@ -860,47 +866,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/features.cpp" line="+40"/>
-        <source>Prompts</source>
-        <translation>Prompts</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The prompt library is not built yet.</source>
-        <translation>Die Prompt-Bibliothek ist noch nicht gebaut.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Courses</source>
-        <translation>Kurse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Courses and learning progress are not built yet.</source>
-        <translation>Kurse und Lernfortschritt sind noch nicht gebaut.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Posts</source>
-        <translation>Beiträge</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Scheduling social posts is not built yet.</source>
-        <translation>Das Planen von Social-Media-Beiträgen ist noch nicht gebaut.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Metrics</source>
-        <translation>Kennzahlen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Engagement and financial metrics are not built yet.</source>
-        <translation>Engagement- und Finanzkennzahlen sind noch nicht gebaut.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../desktop/widgets/features.cpp" line="+32"/>
         <source>Admin</source>
         <translation>Verwaltung</translation>
     </message>
@@ -916,7 +882,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+76"/>
+        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+78"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -1188,7 +1154,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Änderungen an %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+41"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+50"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2121,7 +2087,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Auf der Website ansehen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
@@ -2152,7 +2118,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Readers cannot see this article: it has no address. Give it one.</source>
         <translation>Leser sehen diesen Artikel nicht: Er hat keine Adresse. Geben Sie ihm eine.</translation>
     </message>
@@ -2255,7 +2221,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+45"/>
+        <source>Write the first one: it is kept on this computer and reaches the server when you are online.</source>
+        <translation>Schreiben Sie den ersten: Er wird auf diesem Computer gespeichert und erreicht den Server, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
@@ -2265,7 +2236,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Jedes Schlagwort</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>Sign in once so new articles have an owner.</source>
         <translation>Melden Sie sich einmal an, damit neue Artikel einen Eigentümer haben.</translation>
     </message>
@@ -2476,7 +2447,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif)</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/revisionpanel.cpp" line="+38"/>
+        <location filename="../desktop/widgets/revisionpanel.cpp" line="+41"/>
         <source>&amp;Show</source>
         <translation>&amp;Zeigen</translation>
     </message>
@@ -2491,7 +2462,17 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Wiederherstellen…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Save &amp;Version</source>
+        <translation>&amp;Version speichern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keep the text as it is now as a version of its own; the next edit starts a new one.</source>
+        <translation>Den Text, wie er jetzt ist, als eigene Version behalten; die nächste Änderung beginnt eine neue.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Revisions</source>
         <translation>Versionen</translation>
     </message>
@@ -2501,7 +2482,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Wählen Sie zwei Versionen, oder eine, um sie mit der neuesten zu vergleichen.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Choose an article to see its revisions.</source>
         <translation>Wählen Sie einen Artikel, um seine Versionen zu sehen.</translation>
     </message>
@@ -2515,21 +2496,63 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <source>No revisions yet.</source>
         <translation>Noch keine Versionen.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%1 · %2 · %3 · %n word(s)</source>
-        <translation>
-            <numerusform>%1 · %2 · %3 · %n Wort</numerusform>
-            <numerusform>%1 · %2 · %3 · %n Wörter</numerusform>
-        </translation>
+    <message>
+        <location line="+122"/>
+        <source>The text could not be saved, so no version was kept.</source>
+        <translation>Der Text konnte nicht gespeichert werden, daher wurde keine Version behalten.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>Saving the version…</source>
+        <translation>Version wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The server could not be reached; no version was kept.</source>
+        <translation>Der Server ist nicht erreichbar; es wurde keine Version behalten.</translation>
+    </message>
+    <message>
+        <location line="-142"/>
         <source>someone</source>
         <translation>jemand</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+1"/>
+        <source>+%1 −%2 words</source>
+        <comment>words added and removed in a session</comment>
+        <translation>+%1 −%2 Wörter</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n save(s)</source>
+        <translation>
+            <numerusform>%n Speicherung</numerusform>
+            <numerusform>%n Speicherungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>saved version</source>
+        <translation>gespeicherte Version</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1
+Started %2; %n word(s) at the end.</source>
+        <translation>
+            <numerusform>%1
+Begonnen %2; am Ende %n Wort.</numerusform>
+            <numerusform>%1
+Begonnen %2; am Ende %n Wörter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Restore Revision</source>
         <translation>Version wiederherstellen</translation>
     </message>
@@ -2913,7 +2936,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>%1 ist kein UTF-8-Text: Das Byte an Position %2 (0x%3) gehört zu keiner gültigen UTF-8-Folge.</translation>
     </message>
     <message>
-        <location filename="../shared/articlekind.cpp" line="+25"/>
+        <location filename="../shared/articlekind.cpp" line="+26"/>
         <source>Guide</source>
         <translation>Anleitung</translation>
     </message>
@@ -2929,6 +2952,11 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>No guides yet</source>
+        <translation>Noch keine Anleitungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Case study</source>
         <translation>Fallstudie</translation>
     </message>
@@ -2938,9 +2966,14 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Fallstudien</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>New Case Study</source>
         <translation>Neue Fallstudie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No case studies yet</source>
+        <translation>Noch keine Fallstudien</translation>
     </message>
     <message>
         <location filename="../shared/declaredtables.cpp" line="+105"/>

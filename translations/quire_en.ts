@@ -52,14 +52,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/widgets/revisionpanel.cpp" line="+116"/>
-        <source>%1 · %2 · %3 · %n word(s)</source>
-        <translation>
-            <numerusform>%1 · %2 · %3 · %n word</numerusform>
-            <numerusform>%1 · %2 · %3 · %n words</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../desktop/widgets/syncindicator.cpp" line="+34"/>
         <source>%n change(s) to send</source>
         <translation>
@@ -81,6 +73,25 @@
         <translation>
             <numerusform>%n refused</numerusform>
             <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/widgets/revisionpanel.cpp" line="+129"/>
+        <source>%n save(s)</source>
+        <translation>
+            <numerusform>%n save</numerusform>
+            <numerusform>%n saves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1
+Started %2; %n word(s) at the end.</source>
+        <translation>
+            <numerusform>%1
+Started %2; %n word at the end.</numerusform>
+            <numerusform>%1
+Started %2; %n words at the end.</numerusform>
         </translation>
     </message>
 </context>

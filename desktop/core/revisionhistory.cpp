@@ -61,11 +61,18 @@ void RevisionHistory::list(const QString &kind, const QString &id,
             for (const auto &r : reply.json.value("items", nlohmann::json::array())) {
                 RevisionInfo info;
                 info.rev = r.value("rev", qint64(0));
+                info.firstRev = r.value("first_rev", info.rev);
+                info.revisions = r.value("revisions", 1);
+                info.startedAt = text(r.value("started_at", nlohmann::json()));
                 info.createdAt = text(r.value("created_at", nlohmann::json()));
                 info.authorName = text(r.value("author", nlohmann::json::object()).value("name", nlohmann::json()));
                 info.title = text(r.value("title", nlohmann::json()));
                 info.status = text(r.value("status", nlohmann::json()));
                 info.words = r.value("words", 0);
+                info.wordsAdded = r.value("words_added", 0);
+                info.wordsRemoved = r.value("words_removed", 0);
+                info.saved = r.value("saved", false);
+                info.published = r.value("published", false);
                 info.viaApi = r.value("via", std::string()) == "api";
                 out << info;
             }
@@ -124,6 +131,21 @@ void RevisionHistory::restore(const QString &kind, const QString &id, qint64 rev
     if (!path)
         return done(path.error());
     m_session.call(QStringLiteral("POST"), *path + QStringLiteral("/revisions/%1/restore").arg(rev), std::nullopt,
+                   [done](const ApiReply &reply) {
+                       if (!reply.ok()) {
+                           done(failure(reply));
+                           return;
+                       }
+                       done(shared::VoidResult::success());
+                   });
+}
+
+void RevisionHistory::saveVersion(const QString &kind, const QString &id, std::function<void(shared::VoidResult)> done)
+{
+    const Result<QString> path = articlePath(kind, id);
+    if (!path)
+        return done(path.error());
+    m_session.call(QStringLiteral("POST"), *path + QStringLiteral("/revisions/save"), std::nullopt,
                    [done](const ApiReply &reply) {
                        if (!reply.ok()) {
                            done(failure(reply));

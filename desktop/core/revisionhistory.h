@@ -16,15 +16,23 @@ namespace quire::desktop {
 
 class AuthSession;
 
-// One saved revision of an article, as the server keeps it.
+// One editing session of an article (the server groups the revisions that
+// autosave and sync store), named by its last revision.
 struct RevisionInfo
 {
     qint64 rev = 0;
-    QString createdAt;
+    qint64 firstRev = 0;
+    int revisions = 1; // saves in the session
+    QString startedAt;
+    QString createdAt; // when the session's last revision was saved
     QString authorName;
     QString title;
     QString status;
     int words = 0;
+    int wordsAdded = 0; // since the session before
+    int wordsRemoved = 0;
+    bool saved = false; // kept as a version on request
+    bool published = false; // the session ended by publishing
     bool viaApi = false;
 };
 
@@ -58,6 +66,9 @@ public:
     void compare(const QString &kind, const QString &id, qint64 from, qint64 to,
                  std::function<void(shared::Result<RevisionComparison>)> done);
     void restore(const QString &kind, const QString &id, qint64 rev, std::function<void(shared::VoidResult)> done);
+    // Keeps the article's latest revision on the server as a version: the
+    // current editing session ends there.
+    void saveVersion(const QString &kind, const QString &id, std::function<void(shared::VoidResult)> done);
 
     // /api/v1/<the kind's collection>/<id>; unknown_kind for a kind not declared.
     static shared::Result<QString> articlePath(const QString &kind, const QString &id);

@@ -5,22 +5,12 @@
 #include "desktop/accounts/widgets/adminview.h"
 #include "desktop/articles/widgets/articlesview.h"
 #include "desktop/core/workspace.h"
-#include "desktop/widgets/placeholderview.h"
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
 
 namespace quire::gui {
 
 namespace {
-
-// A section of a domain that is not built yet: it says so rather than
-// showing an empty list that looks like missing data.
-FeatureSection placeholder(const QString &id, const QString &title, const QString &explanation)
-{
-    return { id, title, [title, explanation](QWidget *parent) -> QWidget * {
-                return new PlaceholderView(title, explanation, parent);
-            } };
-}
 
 // Articles: one section per kind (guides, case studies), each its list,
 // search and editor.
@@ -33,26 +23,6 @@ QList<FeatureSection> articleSections(desktop::Workspace &workspace)
               [&workspace, kind](QWidget *parent) -> QWidget * { return new ArticlesView(workspace, kind, parent); } });
     }
     return sections;
-}
-
-QList<FeatureSection> promptSections(desktop::Workspace &)
-{
-    return { placeholder(QStringLiteral("prompts"), Tr::tr("Prompts"),
-                         Tr::tr("The prompt library is not built yet.")) };
-}
-
-QList<FeatureSection> courseSections(desktop::Workspace &)
-{
-    return { placeholder(QStringLiteral("courses"), Tr::tr("Courses"),
-                         Tr::tr("Courses and learning progress are not built yet.")) };
-}
-
-// Scheduled posts and what they earned.
-QList<FeatureSection> postSections(desktop::Workspace &)
-{
-    return { placeholder(QStringLiteral("posts"), Tr::tr("Posts"), Tr::tr("Scheduling social posts is not built yet.")),
-             placeholder(QStringLiteral("metrics"), Tr::tr("Metrics"),
-                         Tr::tr("Engagement and financial metrics are not built yet.")) };
 }
 
 // Accounts: the administration section; signing in and the own profile
@@ -72,9 +42,10 @@ void accountMenus(desktop::Workspace &workspace, QMainWindow &window)
 
 const QList<DesktopFeature> &desktopFeatures()
 {
+    // Prompts, courses, posts and metrics join here once they are built:
+    // a section that only says "not built yet" is not shown.
     static const QList<DesktopFeature> features {
-        { "articles", articleSections, nullptr },      { "prompts", promptSections, nullptr },
-        { "courses", courseSections, nullptr },        { "posts", postSections, nullptr },
+        { "articles", articleSections, nullptr },
         { "accounts", accountSections, accountMenus },
     };
     return features;

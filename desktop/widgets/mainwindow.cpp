@@ -4,6 +4,7 @@
 #include "desktop/core/apiclient.h"
 #include "desktop/core/authsession.h"
 #include "desktop/core/connectionmonitor.h"
+#include "desktop/core/profile.h"
 #include "desktop/core/syncengine.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
@@ -12,6 +13,7 @@
 #include "desktop/widgets/connectdialog.h"
 #include "desktop/widgets/connectionindicator.h"
 #include "desktop/widgets/features.h"
+#include "desktop/widgets/layoutmemory.h"
 #include "desktop/widgets/rejecteddialog.h"
 #include "desktop/widgets/syncindicator.h"
 #include "desktop/widgets/tr.h"
@@ -43,6 +45,7 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     m_navigation->setAccessibleName(Tr::tr("Sections"));
     m_pages->setObjectName(QStringLiteral("pages"));
     auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
@@ -62,6 +65,8 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     updateTitle();
     updateAccount();
     resize(1100, 720);
+    // Last, so the window and every section's splitters exist to restore.
+    new LayoutMemory(workspace.profile().settings(), *this);
 }
 
 void MainWindow::buildSections()

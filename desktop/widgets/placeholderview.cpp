@@ -2,14 +2,16 @@
 #include "desktop/widgets/placeholderview.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace quire::gui {
 
 PlaceholderView::PlaceholderView(const QString &title, const QString &explanation, QWidget *parent)
     : QWidget(parent)
+    , m_layout(new QVBoxLayout(this))
 {
-    auto *layout = new QVBoxLayout(this);
+    QVBoxLayout *layout = m_layout;
     layout->addStretch();
     auto *heading = new QLabel(title, this);
     heading->setObjectName(QStringLiteral("placeholderTitle"));
@@ -25,6 +27,14 @@ PlaceholderView::PlaceholderView(const QString &title, const QString &explanatio
     layout->addWidget(heading);
     layout->addWidget(text);
     layout->addStretch();
+}
+
+QPushButton *PlaceholderView::setAction(const QString &text)
+{
+    auto *button = new QPushButton(text, this);
+    button->setObjectName(QStringLiteral("placeholderAction"));
+    m_layout->insertWidget(m_layout->count() - 1, button, 0, Qt::AlignHCenter);
+    return button;
 }
 
 } // namespace quire::gui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/widgets/revisionpanel.h"
 
+#include "desktop/core/datetext.h"
 #include "desktop/core/revisionhistory.h"
 #include "desktop/core/syncengine.h"
 #include "desktop/core/workspace.h"
@@ -16,6 +17,8 @@
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace quire::gui {
 
@@ -38,6 +41,7 @@ RevisionPanel::RevisionPanel(desktop::Workspace &workspace, QWidget *parent)
     , m_show(new QPushButton(Tr::tr("&Show"), this))
     , m_compare(new QPushButton(Tr::tr("&Compare"), this))
     , m_restore(new QPushButton(Tr::tr("&Restore…"), this))
+    , m_saveVersion(new QPushButton(Tr::tr("Save &Version"), this))
 {
     setObjectName(QStringLiteral("revisionPanel"));
     m_list->setObjectName(QStringLiteral("revisionList"));
@@ -45,6 +49,9 @@ RevisionPanel::RevisionPanel(desktop::Workspace &workspace, QWidget *parent)
     m_show->setObjectName(QStringLiteral("showRevisionButton"));
     m_compare->setObjectName(QStringLiteral("compareRevisionsButton"));
     m_restore->setObjectName(QStringLiteral("restoreRevisionButton"));
+    m_saveVersion->setObjectName(QStringLiteral("saveVersionButton"));
+    m_saveVersion->setToolTip(
+        Tr::tr("Keep the text as it is now as a version of its own; the next edit starts a new one."));
     m_message->setObjectName(QStringLiteral("revisionMessage"));
     m_message->setWordWrap(true);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -58,6 +65,7 @@ RevisionPanel::RevisionPanel(desktop::Workspace &workspace, QWidget *parent)
     buttons->addWidget(m_restore);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
+    layout->addWidget(m_saveVersion, 0, Qt::AlignLeft);
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 2);
@@ -65,6 +73,7 @@ RevisionPanel::RevisionPanel(desktop::Workspace &workspace, QWidget *parent)
     connect(m_show, &QPushButton::clicked, this, &RevisionPanel::showSelected);
     connect(m_compare, &QPushButton::clicked, this, &RevisionPanel::compareSelected);
     connect(m_restore, &QPushButton::clicked, this, &RevisionPanel::restoreSelected);
+    connect(m_saveVersion, &QPushButton::clicked, this, &RevisionPanel::saveVersion);
     connect(m_list, &QListWidget::itemDoubleClicked, this, &RevisionPanel::showSelected);
     connect(m_list, &QListWidget::itemSelectionChanged, this, [this] {
         const int n = int(selectedRevs().size());
@@ -96,6 +105,7 @@ void RevisionPanel::reload()
     m_view->clear();
     for (QPushButton *b : { m_show, m_compare, m_restore })
         b->setEnabled(false);
+    m_saveVersion->setEnabled(!m_id.isEmpty());
     if (m_id.isEmpty()) {
         setMessage(Tr::tr("Choose an article to see its revisions."));
         return;
@@ -112,11 +122,19 @@ void RevisionPanel::reload()
         }
         self->setMessage(revisions->isEmpty() ? Tr::tr("No revisions yet.") : QString());
         for (const desktop::RevisionInfo &r : *revisions) {
-            auto *item = new QListWidgetItem(
-                Tr::tr("%1 · %2 · %3 · %n word(s)", nullptr, r.words)
-                    .arg(QLocale().toString(QDateTime::fromString(r.createdAt, Qt::ISODateWithMs).toLocalTime(),
-                                            QLocale::ShortFormat),
-                         r.authorName.isEmpty() ? Tr::tr("someone") : r.authorName, r.title));
+            // Who, when and how much: one line per editing session.
+            QStringList parts {
+                desktop::DateText::full(r.createdAt), r.authorName.isEmpty() ? Tr::tr("someone") : r.authorName,
+                Tr::tr("+%1 −%2 words", "words added and removed in a session").arg(r.wordsAdded).arg(r.wordsRemoved),
+                Tr::tr("%n save(s)", nullptr, r.revisions)
+            };
+            if (r.published)
+                parts << Tr::tr("published");
+            if (r.saved)
+                parts << Tr::tr("saved version");
+            auto *item = new QListWidgetItem(parts.join(QStringLiteral(" · ")));
+            item->setToolTip(Tr::tr("%1\nStarted %2; %n word(s) at the end.", nullptr, r.words)
+                                 .arg(r.title, desktop::DateText::full(r.startedAt)));
             item->setData(Qt::UserRole, r.rev);
             self->m_list->addItem(item);
         }
@@ -217,6 +235,52 @@ void RevisionPanel::restoreSelected()
         Q_EMIT self->restored(id);
         self->reload();
     });
+}
+
+void RevisionPanel::saveVersion()
+{
+    if (m_id.isEmpty())
+        return;
+    if (m_beforeSaveVersion && !m_beforeSaveVersion()) {
+        setMessage(Tr::tr("The text could not be saved, so no version was kept."));
+        return;
+    }
+    // The version is the server's latest revision: the replica's edits go
+    // up first, then the server is asked to keep it.
+    m_saveVersion->setEnabled(false);
+    setMessage(Tr::tr("Saving the version…"));
+    QPointer<RevisionPanel> self(this);
+    const QString id = m_id;
+    const QString kind = m_kind;
+    // A round under way may have started before the last edit was saved:
+    // the round syncNow() adds after it is the one that carries it.
+    auto roundsToWait
+        = std::make_shared<int>(m_workspace.sync().state() == desktop::SyncEngine::State::Syncing ? 2 : 1);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(&m_workspace.sync(), &desktop::SyncEngine::roundFinished, this,
+                          [self, id, kind, connection, roundsToWait](bool ok) {
+                              if (ok && --*roundsToWait > 0)
+                                  return;
+                              QObject::disconnect(*connection);
+                              if (!self)
+                                  return;
+                              if (!ok) {
+                                  self->m_saveVersion->setEnabled(true);
+                                  self->setMessage(Tr::tr("The server could not be reached; no version was kept."));
+                                  return;
+                              }
+                              self->m_history->saveVersion(kind, id, [self, id](shared::VoidResult r) {
+                                  if (!self || self->m_id != id)
+                                      return;
+                                  if (!r) {
+                                      self->m_saveVersion->setEnabled(true);
+                                      self->setMessage(r.error().message);
+                                      return;
+                                  }
+                                  self->reload();
+                              });
+                          });
+    m_workspace.sync().syncNow();
 }
 
 } // namespace quire::gui

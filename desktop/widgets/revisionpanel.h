@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -15,10 +17,11 @@ class Workspace;
 
 namespace quire::gui {
 
-// An article's saved revisions: the list (newest first), one revision's
-// text, two compared line by line, and restoring one (a new revision, so
-// it can be undone the same way). The history lives on the server; offline
-// the panel says so instead of showing nothing.
+// An article's history by editing session (newest first, each saying who,
+// when and how much changed), one session's text, two compared line by
+// line, restoring one (a new revision, so it can be undone the same way)
+// and keeping the current text as a version. The history lives on the
+// server; offline the panel says so instead of showing nothing.
 class RevisionPanel final : public QWidget
 {
     Q_OBJECT
@@ -29,6 +32,9 @@ public:
     // Shows the history of article `id` of `kind` (empty id: none).
     void showArticle(const QString &kind, const QString &id);
     void reload();
+    // Called before "Save version" sends anything: writes the editor's
+    // pending edits into the replica (false: they could not be saved).
+    void setBeforeSaveVersion(std::function<bool()> save) { m_beforeSaveVersion = std::move(save); }
 
 Q_SIGNALS:
     // A revision was restored on the server; the replica gets it by syncing.
@@ -38,6 +44,7 @@ private:
     void showSelected();
     void compareSelected();
     void restoreSelected();
+    void saveVersion();
     QList<qint64> selectedRevs() const;
     void setMessage(const QString &text);
 
@@ -51,6 +58,8 @@ private:
     QPushButton *m_show;
     QPushButton *m_compare;
     QPushButton *m_restore;
+    QPushButton *m_saveVersion;
+    std::function<bool()> m_beforeSaveVersion;
 };
 
 } // namespace quire::gui

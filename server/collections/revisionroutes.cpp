@@ -2,14 +2,18 @@
 #include "server/collections/revisionroutes.h"
 
 #include "server/collections/contentwriter.h"
+#include "server/collections/revisionsessions.h"
 #include "server/collections/rowjson.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "shared/clock.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/synctable.h"
 #include "shared/textdiff.h"
+#include "shared/timestamp.h"
 
+#include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -48,6 +52,7 @@ struct Revision
     QString userId;
     QString userName;
     QString via; // "api" or a replica's id
+    bool saved = false; // kept as a version on request
 };
 
 HttpResponse notFound(const QString &what)
@@ -75,9 +80,10 @@ shared::Result<QList<Revision>> revisions(shared::Database &db, const shared::Sy
                                           std::optional<qint64> only = {})
 {
     QVariantList binds { table.name, id };
-    QString sql = QStringLiteral("SELECT r.rev, r.data, r.created_at, r.user_id, u.name, r.client_id FROM "
-                                 "sync_revisions r LEFT JOIN users u ON u.id = r.user_id WHERE r.tbl = ? AND "
-                                 "r.row_id = ?");
+    QString sql = QStringLiteral("SELECT r.rev, r.data, r.created_at, r.user_id, u.name, r.client_id, EXISTS "
+                                 "(SELECT 1 FROM revision_marks m WHERE m.tbl = r.tbl AND m.row_id = r.row_id AND "
+                                 "m.rev = r.rev) FROM sync_revisions r LEFT JOIN users u ON u.id = r.user_id WHERE "
+                                 "r.tbl = ? AND r.row_id = ?");
     if (only) {
         sql += QStringLiteral(" AND r.rev = ?");
         binds << *only;
@@ -96,6 +102,7 @@ shared::Result<QList<Revision>> revisions(shared::Database &db, const shared::Sy
         r.userId = q->value(3).toString();
         r.userName = q->value(4).toString();
         r.via = q->value(5).toString();
+        r.saved = q->value(6).toBool();
         out.append(r);
     }
     return out;
@@ -113,7 +120,35 @@ nlohmann::json summary(const shared::SyncTable &table, const Revision &r)
              { "via", r.via == QLatin1String("api") ? "api" : "desktop" },
              { "title", value(table.labelColumn) },
              { "status", r.values.value("status", std::string()) },
-             { "words", QString::fromStdString(value(textColumn(table))).split(space, Qt::SkipEmptyParts).size() } };
+             { "words", QString::fromStdString(value(textColumn(table))).split(space, Qt::SkipEmptyParts).size() },
+             { "saved", r.saved } };
+}
+
+// Newest first, one entry per editing session, named by its last revision.
+nlohmann::json sessionSummaries(const shared::SyncTable &table, const QList<Revision> &newestFirst)
+{
+    const std::string text = textColumn(table).toStdString();
+    QList<RevisionSessions::Revision> ascending;
+    QHash<qint64, const Revision *> byRev;
+    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it) {
+        byRev.insert(it->rev, &*it);
+        ascending.append({ it->rev, shared::Timestamp::parse(it->createdAt).value_or(QDateTime()), it->userId,
+                           QString::fromStdString(it->values.value("status", std::string())),
+                           QString::fromStdString(text.empty() ? std::string() : it->values.value(text, std::string())),
+                           it->saved });
+    }
+    nlohmann::json items = nlohmann::json::array();
+    for (const RevisionSessions::Session &s : RevisionSessions::group(ascending)) {
+        nlohmann::json item = summary(table, *byRev.value(s.lastRev));
+        item["first_rev"] = s.firstRev;
+        item["revisions"] = s.revisions;
+        item["started_at"] = byRev.value(s.firstRev)->createdAt.toStdString();
+        item["words_added"] = s.wordsAdded;
+        item["words_removed"] = s.wordsRemoved;
+        item["published"] = s.published;
+        items.push_back(item);
+    }
+    return items;
 }
 
 std::optional<qint64> revParam(const HttpRequest &request, const QString &name, bool fromQuery)
@@ -131,10 +166,14 @@ Router::Handler list(const Collection &c)
         auto all = revisions(services.database(), *c.table, request.params.value(QStringLiteral("id")));
         if (!all)
             return HttpResponse::internalError(all.error());
-        nlohmann::json items = nlohmann::json::array();
-        for (const Revision &r : *all)
-            items.push_back(summary(*c.table, r));
-        return HttpResponse::json(200, { { "items", items } });
+        // ?each=true lists every stored revision, as a merge sees them.
+        if (request.query.queryItemValue(QStringLiteral("each")) == QLatin1String("true")) {
+            nlohmann::json items = nlohmann::json::array();
+            for (const Revision &r : *all)
+                items.push_back(summary(*c.table, r));
+            return HttpResponse::json(200, { { "items", items } });
+        }
+        return HttpResponse::json(200, { { "items", sessionSummaries(*c.table, *all) } });
     };
 }
 
@@ -225,6 +264,33 @@ Router::Handler restore(const Collection &c)
     };
 }
 
+// Keeps the row's latest revision as a version: the session it ends is
+// listed on its own, and the next edit starts a new one.
+Router::Handler saveVersion(const Collection &c)
+{
+    return [c](HttpRequest &request, WorkerServices &services) {
+        if (auto refused = checkRow(request, services, c))
+            return *refused;
+        const QString id = request.params.value(QStringLiteral("id"));
+        shared::Database &db = services.database();
+        shared::Result<QVariant> latest = db.scalar(
+            QStringLiteral("SELECT max(rev) FROM sync_revisions WHERE tbl = ? AND row_id = ?"), { c.table->name, id });
+        if (!latest)
+            return HttpResponse::internalError(latest.error());
+        if (latest->isNull())
+            return notFound(QStringLiteral("There is no such revision."));
+        if (shared::VoidResult r
+            = db.run(QStringLiteral(
+                         "INSERT INTO revision_marks(tbl, row_id, rev, user_id, created_at) VALUES (?, ?, ?, ?, ?) "
+                         "ON CONFLICT(tbl, row_id, rev) DO NOTHING"),
+                     { c.table->name, id, latest->toLongLong(), request.principal->userId,
+                       shared::Timestamp::format(shared::Clock::instance().now()) });
+            !r)
+            return HttpResponse::internalError(r.error());
+        return HttpResponse::json(200, { { "rev", latest->toLongLong() }, { "saved", true } });
+    };
+}
+
 } // namespace
 
 void add(Router &router, const QString &base, const Collection &c)
@@ -234,6 +300,8 @@ void add(Router &router, const QString &base, const Collection &c)
     router.add(QStringLiteral("GET"), base + QStringLiteral("/compare"), compare(c), Router::BodyKind::None,
                Guard::user());
     router.add(QStringLiteral("GET"), base + QStringLiteral("/:rev"), get(c), Router::BodyKind::None, Guard::user());
+    router.add(QStringLiteral("POST"), base + QStringLiteral("/save"), saveVersion(c), Router::BodyKind::None,
+               Guard::needs(shared::Permission::WriteContent));
     router.add(QStringLiteral("POST"), base + QStringLiteral("/:rev/restore"), restore(c), Router::BodyKind::None,
                Guard::needs(shared::Permission::WriteContent));
 }

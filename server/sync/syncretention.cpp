@@ -79,6 +79,12 @@ VoidResult SyncRetention::prune(shared::Database &db, const QDateTime &cutoff)
                                       { table, before });
                 !r)
                 return r;
+            if (VoidResult r = db.run(QStringLiteral("DELETE FROM revision_marks WHERE tbl = ? AND row_id NOT IN "
+                                                     "(SELECT id FROM %1)")
+                                          .arg(table),
+                                      { table });
+                !r)
+                return r;
         }
         if (forgotten == 0)
             return VoidResult::success();

@@ -127,7 +127,7 @@ private Q_SLOTS:
         QCOMPARE(items.size(), size_t(1));
         QCOMPARE(QString::fromStdString(items[0]["id"].get<std::string>()), synced);
         const HttpResult history
-            = http.request("GET", QStringLiteral("/api/v1/articles/%1/revisions").arg(synced), {}, auth);
+            = http.request("GET", QStringLiteral("/api/v1/articles/%1/revisions?each=true").arg(synced), {}, auth);
         QCOMPARE(history.status, 200);
         QVERIFY(history.json()["items"].size() >= 2); // made before the update, edited after
         QVERIFY(server.stop());

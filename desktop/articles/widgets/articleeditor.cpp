@@ -106,6 +106,7 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     connect(m_viewOnSite, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(liveUrl()); });
     m_metadata = new MetadataPanel(workspace, this);
     m_revisions = new RevisionPanel(workspace, this);
+    m_revisions->setBeforeSaveVersion([this] { return saveNow(); });
     connect(m_metadata, &MetadataPanel::edited, this, &ArticleEditor::edited);
 
     m_form = new QFormLayout;
@@ -130,6 +131,7 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     side->setObjectName(QStringLiteral("articleSideTabs"));
     side->addTab(m_metadata, Tr::tr("Details"));
     side->addTab(m_revisions, Tr::tr("History"));
+    m_split->setObjectName(QStringLiteral("editorSplitter"));
     m_split->addWidget(m_body);
     m_split->addWidget(side);
     m_split->setStretchFactor(0, 3);

@@ -7,6 +7,7 @@
 #include "desktop/core/replica.h"
 #include "desktop/core/syncengine.h"
 #include "desktop/core/workspace.h"
+#include "desktop/widgets/placeholderview.h"
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
 #include "shared/contentstatus.h"
@@ -20,6 +21,7 @@
 #include <QMultiMap>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStyleOptionComboBox>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -126,9 +128,23 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind ki
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
     leftLayout->addLayout(more);
-    leftLayout->addWidget(m_table, 1);
+    // Before the first article, the list says so and offers to write one.
+    m_empty = new PlaceholderView(shared::articleKindEmptyLabel(kind),
+                                  Tr::tr("Write the first one: it is kept on this computer and reaches the server "
+                                         "when you are online."),
+                                  this);
+    m_empty->setObjectName(QStringLiteral("emptyState"));
+    connect(m_empty->setAction(shared::articleKindNewLabel(kind)), &QPushButton::clicked, this,
+            &ArticlesView::createArticle);
+    m_listStack = new QStackedWidget(this);
+    m_listStack->setObjectName(QStringLiteral("listStack"));
+    m_listStack->addWidget(m_table);
+    m_listStack->addWidget(m_empty);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ArticlesView::updateEmptyState);
+    leftLayout->addWidget(m_listStack, 1);
     leftLayout->addWidget(create);
     auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("listSplitter"));
     splitter->addWidget(left);
     splitter->addWidget(m_editor);
     splitter->setStretchFactor(1, 2);
@@ -230,6 +246,17 @@ void ArticlesView::refresh()
     const int row = m_model->rowOf(current);
     if (row >= 0)
         m_table->selectRow(row);
+    updateEmptyState();
+}
+
+void ArticlesView::updateEmptyState()
+{
+    // Only a list empty without a filter means there is nothing yet; a
+    // filter that finds nothing keeps its (empty) table and filters.
+    const desktop::ArticleQuery &q = m_model->query();
+    const bool nothingYet = m_model->rowCount() == 0 && q.text.isEmpty() && q.status.isEmpty() && q.category.isEmpty()
+        && q.tag.isEmpty() && q.ownerId.isEmpty();
+    m_listStack->setCurrentWidget(nothingYet ? static_cast<QWidget *>(m_empty) : m_table);
 }
 
 QString ArticlesView::createArticle()

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLineEdit;
+class QStackedWidget;
 class QTableView;
 
 namespace quire::desktop {
@@ -17,6 +18,7 @@ class Workspace;
 namespace quire::gui {
 
 class ArticleEditor;
+class PlaceholderView;
 
 // Guides or case studies: the list (searched with the replica's full-text
 // index, filtered by status) beside the editor of the chosen one. Works the
@@ -38,6 +40,8 @@ public:
 
 private:
     void select(const QString &id);
+    // The list, or "No guides yet" with New Guide while there are none.
+    void updateEmptyState();
 
     desktop::Workspace &m_workspace;
     QString m_kind;
@@ -49,6 +53,8 @@ private:
     QComboBox *m_author;
     QComboBox *m_sort;
     QTableView *m_table;
+    QStackedWidget *m_listStack;
+    PlaceholderView *m_empty;
     ArticleEditor *m_editor;
 };
 

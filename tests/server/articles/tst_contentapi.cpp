@@ -482,7 +482,8 @@ private Q_SLOTS:
         const QString base = QStringLiteral("/api/v1/guides/") + id;
         QCOMPARE(m_fx.call("PATCH", base, m_author, json({ { "body", "one\n2\nthree\nfour\n" } })).status, 200);
         QCOMPARE(m_fx.call("PATCH", base, m_author, json({ { "title", "Versions, again" } })).status, 200);
-        HttpResult r = m_fx.call("GET", base + QStringLiteral("/revisions"), m_author);
+        // Every stored revision (the list groups them by editing session).
+        HttpResult r = m_fx.call("GET", base + QStringLiteral("/revisions?each=true"), m_author);
         QCOMPARE(r.status, 200);
         const nlohmann::json revs = r.json()["items"];
         QCOMPARE(revs.size(), size_t(3));
@@ -511,13 +512,90 @@ private Q_SLOTS:
         QCOMPARE_JSON(r.json()["body"], "one\ntwo\nthree\n");
         QCOMPARE_JSON(r.json()["title"], "Versions");
         // Restoring is a revision too.
-        QCOMPARE(m_fx.call("GET", base + QStringLiteral("/revisions"), m_author).json()["items"].size(), size_t(4));
+        QCOMPARE(m_fx.call("GET", base + QStringLiteral("/revisions?each=true"), m_author).json()["items"].size(),
+                 size_t(4));
 
         // Not theirs: no history either; unknown revisions are 404.
         QCOMPARE(m_fx.call("GET", base + QStringLiteral("/revisions"), m_other).status, 404);
         QCOMPARE(m_fx.call("GET", base + QStringLiteral("/revisions/999999"), m_author).status, 404);
         QCOMPARE(m_fx.call("POST", base + QStringLiteral("/revisions/999999/restore"), m_author).status, 404);
         QCOMPARE(m_fx.call("GET", base + QStringLiteral("/revisions/compare?from=x"), m_author).status, 400);
+    }
+
+    // The history lists editing sessions, not autosaves: a session ends after
+    // a pause, on publish, on "Save version" and when someone else edits; each
+    // says who, when and how much changed, and every revision stays stored.
+    void revisionSessions()
+    {
+        const QString id = createArticle(
+            m_editor, { { "title", "Sessions" }, { "slug", "sessions" }, { "body", "one two three\n" } });
+        QVERIFY(!id.isEmpty());
+        const QString base = QStringLiteral("/api/v1/guides/") + id;
+        const auto patch = [&](const QByteArray &token, const nlohmann::json &fields) {
+            const HttpResult r = m_fx.call("PATCH", base, token, json(fields));
+            QVERIFY2(r.status == 200, r.body.constData());
+        };
+        const auto sessions = [&] {
+            const HttpResult r = m_fx.call("GET", base + QStringLiteral("/revisions"), m_editor);
+            return r.status == 200 ? r.json()["items"] : nlohmann::json::array();
+        };
+        // Autosaves seconds apart: one session.
+        patch(m_editor, { { "body", "one two three four\n" } });
+        patch(m_editor, { { "body", "one two three four five\n" } });
+        nlohmann::json s = sessions();
+        QCOMPARE(s.size(), size_t(1));
+        QCOMPARE_JSON(s[0]["revisions"], 3);
+        QCOMPARE_JSON(s[0]["words_added"], 5);
+        QCOMPARE_JSON(s[0]["words_removed"], 0);
+        const nlohmann::json editor = s[0]["author"]["id"];
+        QVERIFY(!editor.get<std::string>().empty());
+        QVERIFY(s[0]["first_rev"].get<qint64>() < s[0]["rev"].get<qint64>());
+
+        // A pause longer than ten minutes: the next edit starts a session.
+        auto db = quire::shared::Database::openSqlite(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
+        QVERIFY(db);
+        QVERIFY((*db)->run(QStringLiteral("UPDATE sync_revisions SET created_at = ? WHERE row_id = ?"),
+                           { QStringLiteral("2020-01-01T00:00:00.000Z"), id }));
+        patch(m_editor, { { "body", "one 2 three four five\n" } });
+        s = sessions();
+        QCOMPARE(s.size(), size_t(2));
+        QCOMPARE_JSON(s[0]["revisions"], 1);
+        QCOMPARE_JSON(s[0]["words_added"], 5);
+        QCOMPARE_JSON(s[0]["words_removed"], 5);
+
+        // "Save version" ends the session; the next edit starts another.
+        HttpResult r = m_fx.call("POST", base + QStringLiteral("/revisions/save"), m_editor);
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE_JSON(r.json()["rev"], s[0]["rev"]);
+        patch(m_editor, { { "title", "Sessions, again" } });
+        s = sessions();
+        QCOMPARE(s.size(), size_t(3));
+        QCOMPARE_JSON(s[1]["saved"], true);
+        QCOMPARE_JSON(s[0]["saved"], false);
+
+        // Publishing ends the session it belongs to.
+        patch(m_editor, { { "status", "published" } });
+        patch(m_editor, { { "summary", "After publishing." } });
+        s = sessions();
+        QCOMPARE(s.size(), size_t(4));
+        QCOMPARE_JSON(s[1]["published"], true);
+        QCOMPARE_JSON(s[1]["revisions"], 2);
+
+        // Someone else's edit is their own session, named after them.
+        patch(m_admin, { { "summary", "Checked." } });
+        s = sessions();
+        QCOMPARE(s.size(), size_t(5));
+        QVERIFY(s[0]["author"]["id"] != editor);
+        QCOMPARE_JSON(s[1]["author"]["id"], editor);
+
+        // Every revision is still stored, and a session's revision opens.
+        r = m_fx.call("GET", base + QStringLiteral("/revisions?each=true"), m_editor);
+        QCOMPARE(r.json()["items"].size(), size_t(8));
+        QCOMPARE(
+            m_fx.call("GET", base + QStringLiteral("/revisions/%1").arg(s[2]["rev"].get<qint64>()), m_editor).status,
+            200);
+        // Keeping a version needs the right to write.
+        QCOMPARE(m_fx.call("POST", base + QStringLiteral("/revisions/save"), m_reader).status, 403);
     }
 
     void categories()

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/datetext.h"
+
+#include "desktop/core/tr.h"
+#include "shared/timestamp.h"
+
+#include <QLocale>
+
+namespace quire::desktop::DateText {
+
+QString full(const QDateTime &at)
+{
+    const QDateTime local = at.toLocalTime();
+    const QLocale locale;
+    // The long date format names the weekday and month; the long time
+    // format adds seconds and the zone, which no one reads in a list.
+    return Tr::tr("%1, %2", "a date written in full, then its time")
+        .arg(locale.toString(local.date(), QLocale::LongFormat), locale.toString(local.time(), QLocale::ShortFormat));
+}
+
+QString compact(const QDateTime &at)
+{
+    return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString full(const QString &timestamp)
+{
+    const std::optional<QDateTime> at = shared::Timestamp::parse(timestamp);
+    return at ? full(*at) : timestamp;
+}
+
+QString compact(const QString &timestamp)
+{
+    const std::optional<QDateTime> at = shared::Timestamp::parse(timestamp);
+    return at ? compact(*at) : timestamp;
+}
+
+} // namespace quire::desktop::DateText
