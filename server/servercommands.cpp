@@ -33,6 +33,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 
 #include <cstdio>
@@ -126,6 +127,11 @@ int ServerCommands::run(const QStringList &arguments)
     if (!parsed)
         return fail(parsed.error());
     const QString &command = parsed->command;
+    // The console commands answer in their own lines; what they do on the way
+    // (migrations applied, say) is shown only when QT_LOGGING_RULES asks.
+    // `serve` logs as before: that log is its record.
+    if (command != QLatin1String("serve") && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("quire.*.debug=false\nquire.*.info=false"));
     if (command == QLatin1String("backup"))
         return backup(parsed->args);
     if (command == QLatin1String("restore"))
