@@ -121,20 +121,25 @@ start_server() {
 run() {
     setup
     start_server
-    # The first admin, on an empty database only; its password is shown once.
-    "$BUILD/server/quire-server" create-user --data-dir "$VAR" --email admin@quire.local --role admin \
-        --name Admin --only-if-none </dev/null | sed 's/^/quire: first account: /'
+    local admin=admin@quire.local url fingerprint account
+    # The first admin, on an empty database only; its one-time password is
+    # shown on every run until the admin has chosen their own.
+    account=$(scripts/first-admin.sh "$BUILD/server/quire-server" "$VAR" "$admin")
     url=$(sed -n 's/^listening on //p' "$VAR/quire-server.out")
     fingerprint=$(sed -n 's/^certificate SHA-256 fingerprint //p' "$VAR/quire-server.out")
-    echo "quire: server at $url (log: var/quire-server.log, stop: ./quire.sh stop)"
-    [[ -n "$fingerprint" ]] && echo "quire: certificate fingerprint $fingerprint"
-    echo "quire: health: $url/health"
+    local rule="quire: ------------------------------------------------------------------------"
+    echo "$rule"
+    echo "quire: Quire is running at $url"
+    sed 's/^/quire:   /' <<<"$account"
+    [[ -n "$fingerprint" ]] && echo "quire:   certificate SHA-256 fingerprint $fingerprint"
+    echo "quire:   server log var/quire-server.log, stop with ./quire.sh stop"
+    echo "$rule"
     if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
         echo "quire: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the desktop app was not opened."
         echo "quire: the server keeps running at $url"
         return
     fi
-    args=(--server "$url")
+    args=(--server "$url" --email "$admin")
     [[ -n "$fingerprint" ]] && args+=(--trust-fingerprint "$fingerprint")
     "$BUILD/desktop/quire" "${args[@]}"
 }

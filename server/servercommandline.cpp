@@ -21,7 +21,7 @@ struct CommandOptions
     QStringList switches; // --flag alone
 };
 
-// backup, restore and create-user read these options themselves
+// backup, restore, create-user and check-password read these options themselves
 // (ServerCommands); serve's are the configuration table.
 const QList<CommandOptions> &table()
 {
@@ -37,6 +37,7 @@ const QList<CommandOptions> &table()
             { QStringLiteral("create-user"),
               { dataDir, QStringLiteral("--email"), QStringLiteral("--role"), QStringLiteral("--name") },
               { QStringLiteral("--only-if-none") } },
+            { QStringLiteral("check-password"), { dataDir, QStringLiteral("--email") }, {} },
         };
     }();
     return commands;

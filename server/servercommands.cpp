@@ -3,6 +3,7 @@
 
 #include "server/accounts/accountstore.h"
 #include "server/accounts/auditlog.h"
+#include "server/accounts/onetimepassword.h"
 #include "server/accounts/passwordhasher.h"
 #include "server/accounts/passwordpolicy.h"
 #include "server/accounts/sessioncarryover.h"
@@ -32,6 +33,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 
 #include <cstdio>
@@ -125,12 +127,19 @@ int ServerCommands::run(const QStringList &arguments)
     if (!parsed)
         return fail(parsed.error());
     const QString &command = parsed->command;
+    // The console commands answer in their own lines; what they do on the way
+    // (migrations applied, say) is shown only when QT_LOGGING_RULES asks.
+    // `serve` logs as before: that log is its record.
+    if (command != QLatin1String("serve") && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("quire.*.debug=false\nquire.*.info=false"));
     if (command == QLatin1String("backup"))
         return backup(parsed->args);
     if (command == QLatin1String("restore"))
         return restore(parsed->args);
     if (command == QLatin1String("create-user"))
         return createUser(parsed->args);
+    if (command == QLatin1String("check-password"))
+        return checkPassword(parsed->args);
     return serve(parsed->args); // the only other command ServerCommandLine knows
 }
 
@@ -390,9 +399,52 @@ int ServerCommands::createUser(const QStringList &args)
         return fail(user.error());
     AuditLog::note(**db, QString(), QStringLiteral("user_created"), user->user.id, QStringLiteral("console"),
                    nlohmann::json { { "role", shared::roleName(*role) } });
+    if (generated) {
+        if (VoidResult r = OneTimePassword::mark(**db, user->user.id); !r)
+            return fail(r.error());
+    }
     printOut(QStringLiteral("created %1 %2 (id %3)").arg(roleText, email, user->user.id));
     if (generated)
-        printOut(QStringLiteral("password: %1   (shown once; change it after signing in)").arg(password));
+        printOut(
+            QStringLiteral("password: %1   (shown once; a new one is asked for at the first sign-in)").arg(password));
+    return kExitOk;
+}
+
+int ServerCommands::checkPassword(const QStringList &args)
+{
+    QString dataDir = qEnvironmentVariable("QUIRE_DATA_DIR");
+    QString email;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        QString *target = a == QLatin1String("--data-dir") ? &dataDir
+            : a == QLatin1String("--email")                ? &email
+                                                           : nullptr;
+        if (!target)
+            return fail(
+                Error::make(shared::ErrorCode::Usage, QStringLiteral("unexpected argument `%1` (see --help)").arg(a)));
+        if (i + 1 >= args.size())
+            return fail(Error::make(shared::ErrorCode::Usage, QStringLiteral("%1 needs a value").arg(a)));
+        *target = args[++i];
+    }
+    if (dataDir.isEmpty() || email.isEmpty())
+        return fail(Error::make(shared::ErrorCode::Usage,
+                                QStringLiteral("check-password needs --data-dir DIR and --email ADDRESS")));
+    // Standard input only: a password never belongs on a command line.
+    char buffer[1024];
+    const QString password = std::fgets(buffer, sizeof buffer, stdin) ? QString::fromUtf8(buffer).trimmed() : QString();
+    const QString path = QDir(dataDir).filePath(QStringLiteral("quire.db"));
+    if (!QFileInfo::exists(path))
+        return fail(Error::make(shared::ErrorCode::Io, QStringLiteral("no database in %1").arg(dataDir)));
+    auto db = openMigrated(path);
+    if (!db)
+        return fail(db.error());
+    AccountStore accounts(**db);
+    Result<std::optional<StoredUser>> user = accounts.findByEmail(shared::User::normalizeEmail(email));
+    if (!user)
+        return fail(user.error());
+    // Nothing printed either way: a script asks, the exit code answers.
+    if (!*user || password.isEmpty() || !PasswordHasher().verify((*user)->passwordHash, password.toUtf8()))
+        return kExitError;
     return kExitOk;
 }
 

@@ -194,6 +194,8 @@ QString ServerConfigLoader::helpText()
         "       quire-server restore --data-dir DIR --from FILE [--end-sessions]\n"
         "       quire-server create-user --data-dir DIR --email ADDRESS [--role ROLE] [--name NAME] [--only-if-none]\n"
         "                    (password from standard input; generated and shown once if none)\n"
+        "       quire-server check-password --data-dir DIR --email ADDRESS\n"
+        "                    (password from standard input; exit 0 if it is the account's, 1 if not)\n"
         "Options may come before or after the command: quire-server --data-dir DIR create-user ...\n"
         "\n"
         "Serves Quire's API and readers' site over HTTPS.\n"

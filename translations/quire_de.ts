@@ -758,7 +758,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
 <context>
     <name>Quire::Gui</name>
     <message>
-        <location filename="../desktop/widgets/connectdialog.cpp" line="+27"/>
+        <location filename="../desktop/widgets/connectdialog.cpp" line="+44"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
@@ -811,7 +811,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Wählen Sie Datei › Mit Server verbinden…, um mit einem Quire-Server zu synchronisieren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/desktopapp.cpp" line="+31"/>
+        <location filename="../desktop/widgets/desktopapp.cpp" line="+32"/>
         <source>Quire: write, manage and publish, offline first.</source>
         <translation>Quire: schreiben, verwalten und veröffentlichen – zuerst offline.</translation>
     </message>
@@ -846,12 +846,22 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>fingerabdruck</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+2"/>
+        <source>Suggest &lt;address&gt; when the app asks you to sign in.</source>
+        <translation>&lt;Adresse&gt; vorschlagen, wenn die App zur Anmeldung auffordert.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Quire cannot start</source>
         <translation>Quire kann nicht starten</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-58"/>
         <source>The fingerprint is not a SHA-256 fingerprint.</source>
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
@@ -908,7 +918,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+77"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+79"/>
         <source>The server cannot be reached. Check the connection and try again.</source>
         <translation>Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
     </message>
@@ -1286,7 +1296,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+24"/>
+        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+26"/>
         <source>Connect to a server first (File › Connect to Server…).</source>
         <translation>Verbinden Sie sich zuerst mit einem Server (Datei › Mit Server verbinden…).</translation>
     </message>
@@ -1322,7 +1332,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+59"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+86"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -1392,7 +1402,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Das aktuelle Passwort stimmt nicht.</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="-102"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="-129"/>
         <source>Enter a valid email address.</source>
         <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
     </message>
@@ -1452,35 +1462,35 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Bei Quire anmelden</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+32"/>
+        <location line="+48"/>
+        <location line="+29"/>
         <location line="+26"/>
         <source>&amp;Email:</source>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+32"/>
+        <location line="-54"/>
+        <location line="+29"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-28"/>
         <source>&amp;Sign In</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Create an account…</source>
-        <translation>Ein Konto erstellen…</translation>
+        <location line="+3"/>
+        <source>Create an account</source>
+        <translation>Ein Konto erstellen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Forgot your password?</source>
         <translation>Passwort vergessen?</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>only if the server asks for one</source>
         <translation>nur wenn der Server einen verlangt</translation>
     </message>
@@ -1516,12 +1526,48 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../desktop/accounts/widgets/choosepassworddialog.cpp" line="+26"/>
+        <source>&amp;Save Password</source>
+        <translation>Passwort &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose your password</source>
+        <translation>Eigenes Passwort wählen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>You signed in with a one-time password. Choose your own now: at least 12 characters; a few words you can remember make a good password.</source>
+        <translation>Sie haben sich mit einem Einmal-Passwort angemeldet. Wählen Sie jetzt Ihr eigenes: mindestens 12 Zeichen; ein paar Wörter, die Sie sich merken können, ergeben ein gutes Passwort.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The two passwords differ. Type the same one twice.</source>
+        <translation>Die beiden Passwörter unterscheiden sich. Geben Sie zweimal dasselbe ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+24"/>
         <source>Talking to the server…</source>
         <translation>Spreche mit dem Server…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+39"/>
         <source>Account created. We sent you a mail to confirm your address; you can sign in now.</source>
         <translation>Konto erstellt. Wir haben Ihnen eine E-Mail zur Bestätigung Ihrer Adresse gesendet; Sie können sich jetzt anmelden.</translation>
     </message>

@@ -159,6 +159,17 @@ void AuthSession::refresh(std::function<void(bool)> done)
                   });
 }
 
+bool AuthSession::hasStoredSession() const
+{
+    shared::Result<std::optional<QByteArray>> stored = m_credentials.load(credentialKey());
+    return stored && *stored && !(*stored)->isEmpty();
+}
+
+QString AuthSession::lastEmail() const
+{
+    return m_profile.settings().value(QStringLiteral("account/email")).toString();
+}
+
 QString AuthSession::userId() const
 {
     if (!m_user.is_object())

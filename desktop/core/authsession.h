@@ -36,6 +36,14 @@ public:
     // For the live channel, which cannot go through call().
     QString accessToken() const { return m_accessToken; }
     QString role() const;
+    // Whether a refresh token is stored for this profile's server: a start
+    // without one has nobody to sign in silently and asks the user.
+    bool hasStoredSession() const;
+    // The address of the last account signed in here, to suggest it again.
+    QString lastEmail() const;
+    // Asks whoever shows the sign-in step (the Account menu) to show it, with
+    // `email` suggested; the app's start does when there is no session.
+    void requestSignIn(const QString &email) { Q_EMIT signInWanted(email); }
 
     void signIn(const QString &email, const QString &password, Done done);
     void registerAccount(const QString &email, const QString &password, const QString &name, const QString &inviteCode,
@@ -56,6 +64,7 @@ Q_SIGNALS:
     void signedInChanged(bool signedIn);
     // The session ended on the server (expired, revoked, password changed).
     void signInRequired(const QString &reason);
+    void signInWanted(const QString &email);
 
 private:
     QString credentialKey() const;

@@ -19,6 +19,23 @@ namespace quire::gui {
 
 using desktop::ProbeResult;
 
+namespace {
+
+// The whole fingerprint, 16 bytes a line, so that it is read (and compared
+// with the one the server printed) without scrolling or eliding. Each line
+// but the last ends in its colon: without the line breaks it is the
+// fingerprint exactly as the server prints it.
+QString wrappedFingerprint(const QString &fingerprint)
+{
+    const QStringList bytes = fingerprint.split(QLatin1Char(':'));
+    QStringList lines;
+    for (qsizetype i = 0; i < bytes.size(); i += 16)
+        lines << bytes.mid(i, 16).join(QLatin1Char(':'));
+    return lines.join(QStringLiteral(":\n"));
+}
+
+} // namespace
+
 ConnectDialog::ConnectDialog(desktop::Workspace &workspace, QWidget *parent)
     : QDialog(parent)
     , m_workspace(workspace)
@@ -41,9 +58,9 @@ ConnectDialog::ConnectDialog(desktop::Workspace &workspace, QWidget *parent)
     m_status->setWordWrap(true);
     m_trustBox->setObjectName(QStringLiteral("trustBox"));
     m_fingerprint->setObjectName(QStringLiteral("fingerprintLabel"));
-    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_fingerprint->setTextFormat(Qt::PlainText);
     m_fingerprint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_fingerprint->setWordWrap(true);
     m_trust->setObjectName(QStringLiteral("trustButton"));
 
     auto *trustLayout = new QVBoxLayout(m_trustBox);
@@ -110,13 +127,13 @@ void ConnectDialog::onProbeFinished(const ProbeResult &result)
     }
     case ProbeResult::Outcome::Untrusted:
         m_offeredFingerprint = result.fingerprint;
-        m_fingerprint->setText(result.fingerprint);
+        m_fingerprint->setText(wrappedFingerprint(result.fingerprint));
         m_trust->setText(Tr::tr("&Trust this certificate"));
         m_trustBox->show();
         return;
     case ProbeResult::Outcome::CertificateChanged:
         m_offeredFingerprint = result.fingerprint;
-        m_fingerprint->setText(result.fingerprint);
+        m_fingerprint->setText(wrappedFingerprint(result.fingerprint));
         m_trust->setText(Tr::tr("&Trust the new certificate"));
         m_trustBox->show();
         return;

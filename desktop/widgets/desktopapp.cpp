@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -38,7 +39,9 @@ Opened open(const QStringList &arguments)
     const QCommandLineOption fingerprintOption(QStringLiteral("trust-fingerprint"),
                                                Tr::tr("Trust the server certificate with this SHA-256 <fingerprint>."),
                                                Tr::tr("fingerprint"));
-    parser.addOptions({ profileOption, serverOption, fingerprintOption });
+    const QCommandLineOption emailOption(
+        QStringLiteral("email"), Tr::tr("Suggest <address> when the app asks you to sign in."), Tr::tr("address"));
+    parser.addOptions({ profileOption, serverOption, fingerprintOption, emailOption });
     parser.process(arguments);
 
     Opened opened;
@@ -59,6 +62,7 @@ Opened open(const QStringList &arguments)
     if (!workspace)
         return { nullptr, workspace.error().message, kExitProfile };
     opened.workspace = std::move(workspace.value());
+    opened.signInEmail = parser.value(emailOption).trimmed();
     // Naming the server again without its fingerprint (a shortcut, a second
     // `./quire.sh run` that missed the line) must not throw away the trust.
     if (server)
@@ -66,19 +70,36 @@ Opened open(const QStringList &arguments)
     return opened;
 }
 
-void start(desktop::Workspace &workspace, MainWindow &window)
+void start(desktop::Workspace &workspace, MainWindow &window, const QString &signInEmail)
 {
     window.show();
     workspace.connection().start();
     // Sync runs by itself in the app: after edits, on live notices, on a timer.
     workspace.startAutomaticSync();
+    // The next step of a first run is signing in: asked for, not left to be
+    // found in the Account menu.
+    auto askToSignIn = [&workspace, signInEmail] { workspace.session().requestSignIn(signInEmail); };
     if (!workspace.api().server().isValid()) {
-        QTimer::singleShot(0, &window, [&window] { window.showConnectDialog(); });
+        QTimer::singleShot(0, &window, [&window, askToSignIn] {
+            if (window.showConnectDialog())
+                askToSignIn();
+        });
+        return;
+    }
+    if (!workspace.session().hasStoredSession()) {
+        QTimer::singleShot(0, &window, askToSignIn);
         return;
     }
     // Silent: signed in again if the stored token is still good. Started
     // before the server answers, the first sync round once it does signs in.
+    // A token the server refused asks again (AccountMenu, signInRequired).
     workspace.session().restore([](const desktop::ApiReply &) {});
+}
+
+void quietLogging()
+{
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("quire.*.debug=false\nquire.*.info=false"));
 }
 
 int run(QApplication &app)
@@ -88,6 +109,7 @@ int run(QApplication &app)
     QApplication::setApplicationVersion(QLatin1String(shared::kVersion));
     QApplication::setDesktopFileName(QStringLiteral("org.quire.Quire"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.quire.Quire.svg")));
+    quietLogging();
     desktop::Translations::install(app);
 
     Opened opened = open(QApplication::arguments());
@@ -96,7 +118,7 @@ int run(QApplication &app)
         return opened.exitCode;
     }
     MainWindow window(*opened.workspace);
-    start(*opened.workspace, window);
+    start(*opened.workspace, window, opened.signInEmail);
     return QApplication::exec();
 }
 

@@ -3,6 +3,7 @@
 
 #include "server/accounts/accountstore.h"
 #include "server/accounts/auditlog.h"
+#include "server/accounts/onetimepassword.h"
 #include "server/accounts/passwordhasher.h"
 #include "server/accounts/passwordpolicy.h"
 #include "server/accounts/ratelimiter.h"
@@ -160,7 +161,13 @@ void login(HttpRequest &request, WorkerServices &services, Responder respond)
                        }
                        AuditLog::note(services.database(), outcome.user.user.id, QStringLiteral("login"),
                                       outcome.user.user.id, ip);
-                       respond(HttpResponse::json(200, tokensJson(*tokens, outcome.user.user)));
+                       nlohmann::json body = tokensJson(*tokens, outcome.user.user);
+                       // A password that was shown in a terminal: the client asks
+                       // for a new one. Unknown (a failed read) asks nothing.
+                       shared::Result<bool> oneTime
+                           = OneTimePassword::isPending(services.database(), outcome.user.user.id);
+                       body["password_change_required"] = oneTime && *oneTime;
+                       respond(HttpResponse::json(200, body));
                    });
 }
 

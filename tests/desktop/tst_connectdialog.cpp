@@ -62,8 +62,18 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(dialog, "connectButton"), Qt::LeftButton);
         QWidget *trustBox = child<QWidget>(dialog, "trustBox");
         QTRY_VERIFY_WITH_TIMEOUT(trustBox->isVisible(), 20000);
-        // The user sees the fingerprint to compare with the one the server printed.
-        QCOMPARE(child<QLabel>(dialog, "fingerprintLabel")->text(), m_server.fingerprint());
+        // The user sees the whole fingerprint to compare with the one the
+        // server printed: wrapped, every line inside the dialog, selectable.
+        auto *fingerprint = child<QLabel>(dialog, "fingerprintLabel");
+        QCOMPARE(fingerprint->text().remove(QLatin1Char('\n')), m_server.fingerprint());
+        QCOMPARE(fingerprint->text().count(QLatin1Char('\n')), 1);
+        QVERIFY(fingerprint->isVisible());
+        QVERIFY2(fingerprint->sizeHint().width() <= fingerprint->width()
+                     && fingerprint->mapTo(&dialog, QPoint(fingerprint->width(), 0)).x() <= dialog.width(),
+                 "the fingerprint is cut off");
+        QVERIFY(fingerprint->textInteractionFlags().testFlag(Qt::TextSelectableByMouse));
+        QVERIFY(fingerprint->textInteractionFlags().testFlag(Qt::TextSelectableByKeyboard));
+        QCOMPARE(child<QPushButton>(dialog, "trustButton")->text(), QStringLiteral("&Trust this certificate"));
         QVERIFY(!m_workspace->profile().serverUrl().isValid()); // nothing stored before consent
 
         QTest::mouseClick(child<QPushButton>(dialog, "trustButton"), Qt::LeftButton);
@@ -99,7 +109,7 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(dialog, "connectButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(dialog, "trustBox")->isVisible(), 20000);
         QVERIFY(child<QLabel>(dialog, "statusLabel")->text().contains(QStringLiteral("different certificate")));
-        QCOMPARE(child<QLabel>(dialog, "fingerprintLabel")->text(), m_server.fingerprint());
+        QCOMPARE(child<QLabel>(dialog, "fingerprintLabel")->text().remove(QLatin1Char('\n')), m_server.fingerprint());
         QCOMPARE(m_workspace->profile().pinnedFingerprint(), oldPin); // unchanged until the user decides
 
         QTest::mouseClick(child<QPushButton>(dialog, "trustButton"), Qt::LeftButton);

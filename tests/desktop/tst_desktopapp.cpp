@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/accounts/widgets/signindialog.h"
 #include "desktop/core/authsession.h"
 #include "desktop/core/connectionmonitor.h"
+#include "desktop/core/corelogging.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/desktopapp.h"
@@ -8,6 +10,8 @@
 #include "tests/support/serverprocess.h"
 
 #include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -61,7 +65,7 @@ private:
         }
         m_workspace = std::move(opened.workspace);
         m_window = std::make_unique<gui::MainWindow>(*m_workspace);
-        gui::DesktopApp::start(*m_workspace, *m_window);
+        gui::DesktopApp::start(*m_workspace, *m_window, opened.signInEmail);
         return QTest::qWaitForWindowExposed(m_window.get());
     }
 
@@ -202,6 +206,59 @@ private Q_SLOTS:
         o.port = port;
         QVERIFY2(m_server.start(o), qPrintable(m_server.errorString()));
         verifyTrustedAndSignedIn(profile);
+    }
+
+    // A first run as ./quire.sh run starts it: the app asks to sign in by
+    // itself, the address filled in; the next start has a session and asks
+    // nothing.
+    void firstStartAsksToSignIn()
+    {
+        const QString profile = newProfile();
+        QVERIFY(startApp(profile,
+                         { QStringLiteral("--server"), QStringLiteral("URL"), QStringLiteral("--trust-fingerprint"),
+                           QStringLiteral("FP"), QStringLiteral("--email"), kEmail }));
+        QTRY_VERIFY(m_window->findChild<gui::SignInDialog *>()
+                    && m_window->findChild<gui::SignInDialog *>()->isVisible());
+        auto *dialog = m_window->findChild<gui::SignInDialog *>();
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("email"))->text(), kEmail);
+        QLineEdit *password = dialog->findChild<QLineEdit *>(QStringLiteral("password"));
+        QTest::keyClicks(password, kPassword);
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->session().isSignedIn(), kTimeoutMs);
+        quitApp();
+
+        QVERIFY(startApp(profile, { QStringLiteral("--server"), QStringLiteral("URL") }));
+        verifyTrustedAndSignedIn(profile);
+        QVERIFY(!m_window->findChild<gui::SignInDialog *>());
+        // Signed out, the next start asks again, with the last account's address.
+        bool done = false;
+        m_workspace->session().signOut([&done](const desktop::ApiReply &) { done = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(done, kTimeoutMs);
+        quitApp();
+        QVERIFY(startApp(profile, {}));
+        QTRY_VERIFY(m_window->findChild<gui::SignInDialog *>()
+                    && m_window->findChild<gui::SignInDialog *>()->isVisible());
+        QCOMPARE(m_window->findChild<gui::SignInDialog *>()->findChild<QLineEdit *>(QStringLiteral("email"))->text(),
+                 kEmail);
+    }
+
+    // The terminal stays quiet unless asked.
+    void quietUnlessAsked()
+    {
+        const QByteArray rules = qgetenv("QT_LOGGING_RULES");
+        qunsetenv("QT_LOGGING_RULES");
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(lcNet().isInfoEnabled()); // what the categories say by themselves
+        gui::DesktopApp::quietLogging();
+        QVERIFY(!lcNet().isInfoEnabled());
+        QVERIFY(!lcSync().isInfoEnabled());
+        QVERIFY(lcNet().isWarningEnabled());
+        // Asked for: the rules say what shows.
+        QLoggingCategory::setFilterRules(QString());
+        qputenv("QT_LOGGING_RULES", "quire.net.info=true");
+        gui::DesktopApp::quietLogging();
+        QVERIFY(lcNet().isInfoEnabled());
+        qputenv("QT_LOGGING_RULES", rules);
     }
 };
 

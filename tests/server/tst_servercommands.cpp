@@ -7,9 +7,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <nlohmann/json.hpp>
 
 using namespace quire::test;
 
@@ -42,6 +45,41 @@ QString epochOf(const QString &dbPath)
     if (!db)
         return {};
     return (*db)->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"))->toString();
+}
+// What ./quire.sh run prints about the first admin (scripts/first-admin.sh,
+// run with this build's quire-server), one line after another.
+QString firstAdminLines(const QString &dataDir)
+{
+    QProcess script;
+    // As in a terminal: no logging rules, so nothing but these lines.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_LOGGING_RULES"));
+    script.setProcessEnvironment(env);
+    script.start(QStringLiteral("bash"),
+                 { QStringLiteral(QUIRE_SOURCE_DIR "/scripts/first-admin.sh"), ServerProcess::binary(), dataDir,
+                   QStringLiteral("admin@quire.local") });
+    const bool finished = script.waitForFinished(60000);
+    if (const QByteArray noise = script.readAllStandardError(); !finished || script.exitCode() != 0 || !noise.isEmpty())
+        return QStringLiteral("failed or not quiet: ") + QString::fromUtf8(noise);
+    return QString::fromUtf8(script.readAllStandardOutput());
+}
+
+// The password a `password:` line shows, if it shows one.
+QString shownPassword(const QString &lines)
+{
+    for (const QString &line : lines.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("password:")) && line.contains(QLatin1String("one-time")))
+            return line.section(QLatin1Char(' '), 1, -1, QString::SectionSkipEmpty).section(QLatin1Char(' '), 0, 0);
+    }
+    return {};
+}
+
+int checkPassword(const QString &dataDir, const QString &password)
+{
+    return ServerProcess::run({ QStringLiteral("check-password"), QStringLiteral("--data-dir"), dataDir,
+                                QStringLiteral("--email"), QStringLiteral("admin@quire.local") },
+                              60000, {}, password.toUtf8() + '\n')
+        .exitCode;
 }
 } // namespace
 
@@ -329,6 +367,62 @@ private Q_SLOTS:
         const HttpResult r = TestHttpClient(server.url(), QString()).get(QStringLiteral("/health"));
         QCOMPARE(r.status, 200);
         QVERIFY(r.header("Strict-Transport-Security").isEmpty());
+    }
+
+    // ./quire.sh run's first admin: the one-time password is shown on every
+    // run while it still signs in, the server asks for a new one at the
+    // first sign-in, and once it was changed the run says how to get one.
+    void firstAdminOneTimePassword()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString first = firstAdminLines(dir.path());
+        QVERIFY2(first.startsWith(QStringLiteral("email:     admin@quire.local\n")), qPrintable(first));
+        const QString password = shownPassword(first);
+        QVERIFY2(password.size() >= 20, qPrintable(first));
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("first-admin-password"))).permissions()
+                     & (QFile::ReadGroup | QFile::ReadOther),
+                 QFile::Permissions());
+        QCOMPARE(checkPassword(dir.path(), password), 0);
+        QCOMPARE(checkPassword(dir.path(), QStringLiteral("not the password at all")), 1);
+        // A later run, password unchanged: the same block again.
+        QCOMPARE(firstAdminLines(dir.path()), first);
+
+        ServerProcess server;
+        ServerProcess::Options o;
+        o.dataDir = dir.path();
+        QVERIFY2(server.start(o), qPrintable(server.errorString()));
+        TestHttpClient http(server.url(), server.fingerprint());
+        const auto login = http.postJson(
+            QStringLiteral("/api/v1/auth/login"),
+            QByteArray::fromStdString(
+                nlohmann::json { { "email", "admin@quire.local" }, { "password", password.toStdString() } }.dump()));
+        QCOMPARE(login.status, 200);
+        QCOMPARE(login.json().value("password_change_required", false), true);
+        const QByteArray token = QByteArray::fromStdString(login.json()["access_token"]);
+        const QString chosen = QStringLiteral("the admin's own passphrase");
+        QCOMPARE(http.request("PUT", QStringLiteral("/api/v1/users/me/password"),
+                              QByteArray::fromStdString(nlohmann::json { { "current_password", password.toStdString() },
+                                                                         { "new_password", chosen.toStdString() } }
+                                                            .dump()),
+                              { { "Authorization", "Bearer " + token }, { "Content-Type", "application/json" } })
+                     .status,
+                 204);
+        const auto again = http.postJson(
+            QStringLiteral("/api/v1/auth/login"),
+            QByteArray::fromStdString(
+                nlohmann::json { { "email", "admin@quire.local" }, { "password", chosen.toStdString() } }.dump()));
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value("password_change_required", true), false);
+        QVERIFY(server.stop());
+
+        QCOMPARE(checkPassword(dir.path(), password), 1);
+        QCOMPARE(checkPassword(dir.path(), chosen), 0);
+        const QString later = firstAdminLines(dir.path());
+        QVERIFY2(shownPassword(later).isEmpty() && !later.contains(password), qPrintable(later));
+        QVERIFY2(later.contains(QStringLiteral("Forgot your password?")) && later.contains(QStringLiteral("outbox")),
+                 qPrintable(later));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("first-admin-password"))));
     }
 };
 

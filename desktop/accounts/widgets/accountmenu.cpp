@@ -45,6 +45,8 @@ AccountMenu::AccountMenu(desktop::Workspace &workspace, QMainWindow &window)
                                           10000);
         openSignIn();
     });
+    connect(&workspace.session(), &desktop::AuthSession::signInWanted, this,
+            [this](const QString &email) { openSignIn(email); });
     updateActions();
 }
 
@@ -56,7 +58,7 @@ void AccountMenu::updateActions()
     m_profileAction->setEnabled(signedIn);
 }
 
-SignInDialog *AccountMenu::openSignIn()
+SignInDialog *AccountMenu::openSignIn(const QString &email)
 {
     if (!m_workspace.api().server().isValid()) {
         m_window.statusBar()->showMessage(Tr::tr("Connect to a server first (File › Connect to Server…)."), 8000);
@@ -67,6 +69,7 @@ SignInDialog *AccountMenu::openSignIn()
         dialog = new SignInDialog(m_workspace.session(), &m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
     }
+    dialog->suggestEmail(email);
     dialog->show();
     dialog->raise();
     return dialog;

@@ -23,8 +23,9 @@ class AccountMenu final : public QObject
 public:
     AccountMenu(desktop::Workspace &workspace, QMainWindow &window);
 
-    // Opens the sign-in dialog (non-blocking); nullptr without a server.
-    SignInDialog *openSignIn();
+    // Opens the sign-in dialog (non-blocking), `email` filled in unless the
+    // dialog has one already; nullptr without a server.
+    SignInDialog *openSignIn(const QString &email = QString());
 
 private:
     void updateActions();

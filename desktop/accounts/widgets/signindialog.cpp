@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/accounts/widgets/signindialog.h"
 
+#include "desktop/accounts/widgets/choosepassworddialog.h"
 #include "desktop/core/authsession.h"
 #include "desktop/widgets/tr.h"
 
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -96,9 +98,39 @@ SignInDialog::SignInDialog(desktop::AuthSession &session, QWidget *parent)
     m_pages->addWidget(buildSignIn());
     m_pages->addWidget(buildRegister());
     m_pages->addWidget(buildForgot());
+    // Cancel on every page: signing in can wait, the app works offline.
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
     layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    suggestEmail(session.lastEmail());
+}
+
+void SignInDialog::suggestEmail(const QString &email)
+{
+    if (m_email->text().isEmpty() && !email.isEmpty()) {
+        m_email->setText(email);
+        m_password->setFocus();
+    }
+}
+
+// A link that looks like one (underlined, the palette's link colour) and
+// opens one of this dialog's pages, which talk to the server's own
+// registration and reset endpoints. Reachable with Tab, opened with Enter.
+QLabel *SignInDialog::pageLink(const QString &text, const char *name, Page page)
+{
+    auto *link = new QLabel(QStringLiteral("<a href=\"#%1\">%2</a>").arg(int(page)).arg(text.toHtmlEscaped()), this);
+    link->setObjectName(QString::fromLatin1(name));
+    link->setTextFormat(Qt::RichText);
+    link->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    link->setFocusPolicy(Qt::TabFocus);
+    link->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    connect(link, &QLabel::linkActivated, this, [this, page] { showPage(page); });
+    return link;
 }
 
 QWidget *SignInDialog::buildSignIn()
@@ -111,11 +143,10 @@ QWidget *SignInDialog::buildSignIn()
     form->addRow(Tr::tr("&Password:"), m_password);
     QPushButton *go = button(Tr::tr("&Sign In"), page, "signInButton");
     go->setDefault(true);
-    QPushButton *toRegister = button(Tr::tr("Create an account…"), page, "toRegisterButton", true);
-    QPushButton *toForgot = button(Tr::tr("Forgot your password?"), page, "toForgotButton", true);
     auto *links = new QHBoxLayout;
-    links->addWidget(toRegister);
-    links->addWidget(toForgot);
+    links->addWidget(pageLink(Tr::tr("Create an account"), "toRegisterLink", Page::Register));
+    links->addSpacing(12);
+    links->addWidget(pageLink(Tr::tr("Forgot your password?"), "toForgotLink", Page::Forgot));
     links->addStretch();
     links->addWidget(go);
     auto *layout = new QVBoxLayout(page);
@@ -123,8 +154,6 @@ QWidget *SignInDialog::buildSignIn()
     layout->addLayout(links);
     connect(go, &QPushButton::clicked, this, &SignInDialog::signIn);
     connect(m_password, &QLineEdit::returnPressed, this, &SignInDialog::signIn);
-    connect(toRegister, &QPushButton::clicked, this, [this] { showPage(Page::Register); });
-    connect(toForgot, &QPushButton::clicked, this, [this] { showPage(Page::Forgot); });
     m_actions << go;
     return page;
 }
@@ -206,6 +235,12 @@ void SignInDialog::signIn()
     m_session.signIn(m_email->text().trimmed(), m_password->text(), [this](const desktop::ApiReply &reply) {
         setBusy(false);
         if (reply.ok()) {
+            if (reply.json.value("password_change_required", false)) {
+                // Beside the window, not this dialog: it closes now.
+                auto *choose = new ChoosePasswordDialog(m_session, m_password->text(), parentWidget());
+                choose->setAttribute(Qt::WA_DeleteOnClose);
+                choose->show();
+            }
             m_password->clear();
             accept();
             return;

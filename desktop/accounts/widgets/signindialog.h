@@ -16,7 +16,8 @@ struct ApiReply;
 namespace quire::gui {
 
 // Sign in, create an account, or ask for a password-reset mail: three small
-// pages of one dialog, talking to the server through the AuthSession.
+// pages of one dialog, talking to the server through the AuthSession. An
+// account that signed in with a one-time password is asked to choose its own.
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
@@ -26,6 +27,8 @@ public:
     explicit SignInDialog(desktop::AuthSession &session, QWidget *parent = nullptr);
 
     void showPage(Page page);
+    // Fills in the address to sign in with, unless one is typed already.
+    void suggestEmail(const QString &email);
     // A translated sentence for a failed answer (shared with other views).
     static QString messageFor(const desktop::ApiReply &reply);
 
@@ -33,6 +36,7 @@ private:
     QWidget *buildSignIn();
     QWidget *buildRegister();
     QWidget *buildForgot();
+    QLabel *pageLink(const QString &text, const char *name, Page page);
     void signIn();
     void registerAccount();
     void sendResetLink();

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/accounts/widgets/choosepassworddialog.h"
 #include "desktop/accounts/widgets/profiledialog.h"
 #include "desktop/accounts/widgets/signindialog.h"
 #include "desktop/core/authsession.h"
@@ -44,6 +45,18 @@ private:
     QString accountText() const
     {
         return m_window->statusBar()->findChild<QLabel *>(QStringLiteral("accountIndicator"))->text();
+    }
+
+    // A link of the dialog, shown as one and opened with a click on it.
+    static void clickLink(QWidget &dialog, const char *name, const QString &text)
+    {
+        auto *link = child<QLabel>(dialog, name);
+        QVERIFY(link->isVisible());
+        QCOMPARE(link->textFormat(), Qt::RichText);
+        QVERIFY2(link->text().startsWith(QStringLiteral("<a href=")) && link->text().contains(text),
+                 qPrintable(link->text()));
+        QVERIFY(link->textInteractionFlags().testFlag(Qt::LinksAccessibleByKeyboard));
+        QTest::mouseClick(link, Qt::LeftButton, {}, QPoint(link->width() / 2, link->height() / 2));
     }
 
     gui::SignInDialog *openDialog()
@@ -196,7 +209,7 @@ private Q_SLOTS:
     {
         gui::SignInDialog *dialog = openDialog();
         QVERIFY(dialog);
-        QTest::mouseClick(child<QPushButton>(*dialog, "toRegisterButton"), Qt::LeftButton);
+        clickLink(*dialog, "toRegisterLink", QStringLiteral("Create an account"));
         QTest::keyClicks(child<QLineEdit>(*dialog, "registerName"), QStringLiteral("New Writer"));
         QLineEdit *email = child<QLineEdit>(*dialog, "registerEmail");
         email->clear();
@@ -222,13 +235,76 @@ private Q_SLOTS:
         QTRY_COMPARE(accountText(), QStringLiteral("Not signed in"));
         gui::SignInDialog *dialog = openDialog();
         QVERIFY(dialog);
-        QTest::mouseClick(child<QPushButton>(*dialog, "toForgotButton"), Qt::LeftButton);
+        clickLink(*dialog, "toForgotLink", QStringLiteral("Forgot your password?"));
         QLineEdit *email = child<QLineEdit>(*dialog, "forgotEmail");
         email->clear();
         QTest::keyClicks(email, kEmail);
         QTest::mouseClick(child<QPushButton>(*dialog, "sendResetButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
             child<QLabel>(*dialog, "statusLabel")->text().contains(QStringLiteral("reset link is on its way")), 20000);
+    }
+
+    void cancelCloses()
+    {
+        gui::SignInDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QPointer<gui::SignInDialog> open(dialog);
+        QTest::mouseClick(child<QPushButton>(*dialog, "cancelButton"), Qt::LeftButton);
+        QTRY_VERIFY(!open || !open->isVisible());
+    }
+
+    // The first admin of ./quire.sh run signs in with the password shown in
+    // the terminal and is asked to choose their own right away.
+    void oneTimePasswordAsksForANewOne()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+        QTRY_COMPARE(accountText(), QStringLiteral("Not signed in"));
+        const QString admin = QStringLiteral("first-admin@example.org");
+        const auto created = ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"),
+                                                  m_server.dataDir(), QStringLiteral("--email"), admin,
+                                                  QStringLiteral("--role"), QStringLiteral("admin") },
+                                                60000, {}, QByteArray()); // no password given: one is generated
+        QCOMPARE(created.exitCode, 0);
+        const QByteArray shown = created.out.mid(created.out.indexOf("password: ") + 10).split(' ').value(0);
+        QVERIFY2(shown.size() >= 20, created.out.constData());
+
+        gui::SignInDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QLineEdit *email = child<QLineEdit>(*dialog, "email");
+        email->clear();
+        QTest::keyClicks(email, admin);
+        child<QLineEdit>(*dialog, "password")->clear();
+        QTest::keyClicks(child<QLineEdit>(*dialog, "password"), QString::fromLatin1(shown));
+        QTest::mouseClick(child<QPushButton>(*dialog, "signInButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<gui::ChoosePasswordDialog *>(), 20000);
+        auto *choose = m_window->findChild<gui::ChoosePasswordDialog *>();
+        QTRY_VERIFY(choose->isVisible());
+        QCOMPARE(accountText(), QStringLiteral("Signed in as %1").arg(admin));
+
+        const QString own = QStringLiteral("the first admin's own words");
+        QTest::keyClicks(child<QLineEdit>(*choose, "choosePassword"), own);
+        QTest::keyClicks(child<QLineEdit>(*choose, "repeatPassword"), own + QStringLiteral("!"));
+        QTest::mouseClick(child<QPushButton>(*choose, "savePasswordButton"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(*choose, "statusLabel")->text(),
+                 QStringLiteral("The two passwords differ. Type the same one twice."));
+        child<QLineEdit>(*choose, "repeatPassword")->clear();
+        QTest::keyClicks(child<QLineEdit>(*choose, "repeatPassword"), own);
+        QPointer<gui::ChoosePasswordDialog> open(choose);
+        QTest::mouseClick(child<QPushButton>(*choose, "savePasswordButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!open || !open->isVisible(), 20000);
+
+        // The one-time password is spent; the chosen one signs in and asks nothing.
+        quire::test::TestHttpClient http(m_server.url(), m_server.fingerprint());
+        const auto login = [&](const QString &password) {
+            return http.postJson(QStringLiteral("/api/v1/auth/login"),
+                                 QByteArray::fromStdString(nlohmann::json { { "email", admin.toStdString() },
+                                                                            { "password", password.toStdString() } }
+                                                               .dump()));
+        };
+        QCOMPARE(login(QString::fromLatin1(shown)).status, 401);
+        const auto again = login(own);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value("password_change_required", true), false);
     }
 };
 
