@@ -496,7 +496,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../desktop/core/profile.cpp" line="+36"/>
+        <location filename="../desktop/core/profile.cpp" line="+39"/>
         <source>The profile %1 is a file, not a folder.</source>
         <translation>Das Profil %1 ist eine Datei, kein Ordner.</translation>
     </message>
@@ -805,7 +805,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Wählen Sie Datei › Mit Server verbinden…, um mit einem Quire-Server zu synchronisieren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/desktopapp.cpp" line="+31"/>
+        <location filename="../desktop/widgets/desktopapp.cpp" line="+32"/>
         <source>Quire: write, manage and publish, offline first.</source>
         <translation>Quire: schreiben, verwalten und veröffentlichen – zuerst offline.</translation>
     </message>
@@ -850,7 +850,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+43"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+44"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
@@ -1188,7 +1188,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Änderungen an %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+41"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+47"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1278,7 +1278,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Öffnen Sie einen Artikel, um seinen Text zu formatieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -2065,7 +2065,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Ein oder zwei Sätze für Listen und Suchmaschinen</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/bodyeditor.cpp" line="+64"/>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+63"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
@@ -2075,7 +2075,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Markdown-Quelltext</translation>
     </message>
     <message numerus="yes">
-        <location line="+319"/>
+        <location line="+318"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n Zeichen</numerusform>
@@ -2255,7 +2255,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+107"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
@@ -2539,7 +2539,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Den Text dieser Version zurückholen? Der jetzige Text bleibt im Verlauf.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/richtextedit.cpp" line="+150"/>
+        <location filename="../desktop/widgets/richtextedit.cpp" line="+151"/>
         <source>Images cannot be added here.</source>
         <translation>Hier lassen sich keine Bilder einfügen.</translation>
     </message>
@@ -2592,6 +2592,31 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location line="+1"/>
         <source>&amp;Columns:</source>
         <translation>&amp;Spalten:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/apptheme.cpp" line="+104"/>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;System</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
     </message>
 </context>
 <context>
