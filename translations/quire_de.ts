@@ -1254,7 +1254,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Öffnen Sie einen Artikel, um seinen Text zu formatieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -2077,7 +2077,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Ein oder zwei Sätze für Listen und Suchmaschinen</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/bodyeditor.cpp" line="+64"/>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+63"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
@@ -2087,7 +2087,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Markdown-Quelltext</translation>
     </message>
     <message numerus="yes">
-        <location line="+319"/>
+        <location line="+318"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n Zeichen</numerusform>
@@ -2608,7 +2608,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Den Text dieser Version zurückholen? Der jetzige Text bleibt im Verlauf.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/richtextedit.cpp" line="+150"/>
+        <location filename="../desktop/widgets/richtextedit.cpp" line="+151"/>
         <source>Images cannot be added here.</source>
         <translation>Hier lassen sich keine Bilder einfügen.</translation>
     </message>
@@ -2661,6 +2661,31 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>&amp;Columns:</source>
         <translation>&amp;Spalten:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/apptheme.cpp" line="+104"/>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;System</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/widgets/bodyeditor.cpp" line="+383"/>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+381"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>

@@ -17,6 +17,9 @@ const QString kServerFingerprint = QStringLiteral("server/fingerprint");
 const QString kSiteName = QStringLiteral("server/site_name");
 const QString kPublicUrl = QStringLiteral("server/public_url");
 const QString kClientId = QStringLiteral("replica/client_id");
+const QString kTheme = QStringLiteral("appearance/theme");
+// The settings file's words for the themes, in ThemePreference's order.
+const QLatin1String kThemeNames[] = { QLatin1String("system"), QLatin1String("light"), QLatin1String("dark") };
 } // namespace
 
 Profile::Profile(QString directory)
@@ -126,6 +129,22 @@ void Profile::setSiteName(const QString &name)
     if (name == m_settings->value(kSiteName).toString())
         return;
     m_settings->setValue(kSiteName, name);
+    m_settings->sync();
+}
+
+ThemePreference Profile::theme() const
+{
+    const QString name = m_settings->value(kTheme).toString();
+    for (int i = 0; i < int(std::size(kThemeNames)); ++i) {
+        if (name == kThemeNames[i])
+            return ThemePreference(i);
+    }
+    return ThemePreference::System; // unset, or a word from a later version
+}
+
+void Profile::setTheme(ThemePreference theme)
+{
+    m_settings->setValue(kTheme, QString(kThemeNames[int(theme)]));
     m_settings->sync();
 }
 

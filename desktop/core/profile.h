@@ -11,6 +11,9 @@
 
 namespace quire::desktop {
 
+// How the app looks: as the system does, or always light or dark.
+enum class ThemePreference { System, Light, Dark };
+
 // One user's local state: the settings file, the replica database and the
 // media cache, all in one directory. The default lives under
 // QStandardPaths::AppDataLocation; `--profile DIR` points elsewhere so
@@ -48,6 +51,9 @@ public:
     QUrl publicUrl() const;
     // Empty: the server's own address.
     void setPublicUrl(const QUrl &url);
+    // The look the user chose (System until they choose).
+    ThemePreference theme() const;
+    void setTheme(ThemePreference theme);
 
 private:
     explicit Profile(QString directory);

@@ -18,7 +18,6 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace quire::gui {
@@ -41,7 +40,7 @@ using F = FormatActions;
 BodyEditor::BodyEditor(QWidget *parent)
     : QWidget(parent)
     , m_actions(new FormatActions(this))
-    , m_toolBar(new QToolBar(this))
+    , m_toolBar(new CommandStrip(this))
     , m_find(new FindReplaceBar(this))
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_rich(new RichTextEdit(m_split))
@@ -66,10 +65,9 @@ BodyEditor::BodyEditor(QWidget *parent)
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_source->setTabChangesFocus(false);
     m_toolBar->setIconSize(QSize(18, 18));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonIconOnly);
     for (QAction *a : m_actions->toolBarActions()) {
         if (a)
-            m_toolBar->addAction(a);
+            m_toolBar->addCommand(a);
         else
             m_toolBar->addSeparator();
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "desktop/widgets/commandstrip.h"
 #include "desktop/widgets/formatactions.h"
 #include "desktop/widgets/richtextedit.h"
 
@@ -13,7 +14,6 @@ class QPlainTextEdit;
 class QSplitter;
 class QTextCursor;
 class QTimer;
-class QToolBar;
 
 namespace quire::desktop {
 class MarkdownDocument;
@@ -55,7 +55,7 @@ public:
     QAction *action(FormatActions::Id id) const { return m_actions->action(id); }
     // Checkable; whoever has the article shows the preview when it is on.
     QAction *previewAction() const { return action(FormatActions::Preview); }
-    QToolBar *toolBar() const { return m_toolBar; }
+    CommandStrip *toolBar() const { return m_toolBar; }
     RichTextEdit *richEdit() const { return m_rich; }
     QPlainTextEdit *sourceEdit() const { return m_source; }
     FindReplaceBar *findBar() const { return m_find; }
@@ -96,7 +96,7 @@ private:
     void showMessage(const QString &text);
 
     FormatActions *m_actions;
-    QToolBar *m_toolBar;
+    CommandStrip *m_toolBar;
     FindReplaceBar *m_find;
     QSplitter *m_split;
     RichTextEdit *m_rich;

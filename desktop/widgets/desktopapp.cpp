@@ -7,6 +7,7 @@
 #include "desktop/core/profile.h"
 #include "desktop/core/translations.h"
 #include "desktop/core/workspace.h"
+#include "desktop/widgets/apptheme.h"
 #include "desktop/widgets/mainwindow.h"
 #include "desktop/widgets/tr.h"
 #include "shared/fingerprint.h"
@@ -117,6 +118,7 @@ int run(QApplication &app)
         QMessageBox::critical(nullptr, Tr::tr("Quire cannot start"), opened.error);
         return opened.exitCode;
     }
+    AppTheme::apply(opened.workspace->profile().theme());
     MainWindow window(*opened.workspace);
     start(*opened.workspace, window, opened.signInEmail);
     return QApplication::exec();

@@ -8,6 +8,7 @@
 #include "desktop/core/syncengine.h"
 #include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
+#include "desktop/widgets/apptheme.h"
 #include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/conflictsdialog.h"
 #include "desktop/widgets/connectdialog.h"
@@ -146,6 +147,8 @@ void MainWindow::buildMenus()
         else
             format->addAction(Tr::tr("Open an article to format its text"))->setEnabled(false);
     });
+
+    AppTheme::addMenu(*menuBar(), m_workspace.profile());
 
     QMenu *help = menuBar()->addMenu(Tr::tr("&Help"));
     help->addAction(Tr::tr("&About Quire"), this, [this] {

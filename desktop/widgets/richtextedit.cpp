@@ -3,6 +3,7 @@
 
 #include "desktop/widgets/linkdialog.h"
 #include "desktop/widgets/listformatter.h"
+#include "desktop/widgets/markdownshortcuts.h"
 #include "desktop/widgets/tabledialog.h"
 #include "desktop/widgets/tableformatter.h"
 #include "desktop/widgets/textformatter.h"
@@ -285,6 +286,15 @@ QVariant RichTextEdit::loadResource(int type, const QUrl &name)
 
 void RichTextEdit::keyPressEvent(QKeyEvent *event)
 {
+    const bool typing = !isReadOnly() && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier));
+    if (typing && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
+        QTextCursor c = textCursor();
+        if (MarkdownShortcuts::beforeReturn(c)) {
+            setTextCursor(c);
+            event->accept();
+            return;
+        }
+    }
     const bool tab = event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab;
     if (tab && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) && !isReadOnly()) {
         QTextCursor c = textCursor();
@@ -304,7 +314,14 @@ void RichTextEdit::keyPressEvent(QKeyEvent *event)
             return;
         }
     }
+    const QString text = event->text();
     QTextEdit::keyPressEvent(event);
+    // Markdown typed here formats as it is typed (`# `, **bold**, ...).
+    if (typing && text.size() == 1) {
+        QTextCursor c = textCursor();
+        if (MarkdownShortcuts::afterTyping(c, text.front()))
+            setTextCursor(c);
+    }
 }
 
 void RichTextEdit::mousePressEvent(QMouseEvent *event)

@@ -26,7 +26,8 @@ using MediaResolver = std::function<QString(const QString &url)>;
 // the only formatting an article can carry, with unsafe links and foreign
 // images dropped. Tab and Shift+Tab move between table cells (Tab in the
 // last cell adds a row) and nest list items; a click on a task's box ticks
-// it. The link, image and table commands ask for what they need in dialogs.
+// it. Markdown typed here takes its format as it is typed (MarkdownShortcuts).
+// The link, image and table commands ask for what they need in dialogs.
 class RichTextEdit final : public QTextEdit
 {
     Q_OBJECT

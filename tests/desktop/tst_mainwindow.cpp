@@ -3,6 +3,7 @@
 #include "desktop/core/datetext.h"
 #include "desktop/core/translations.h"
 #include "desktop/core/workspace.h"
+#include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/features.h"
 #include "desktop/widgets/layoutmemory.h"
 #include "desktop/widgets/mainwindow.h"
@@ -251,6 +252,51 @@ private Q_SLOTS:
                                         .arg(needed)
                                         .arg(field.width())));
             }
+        }
+        desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    // The editor's commands people look for first sit on its toolbar, not
+    // in the toolbar's overflow menu: in a 1280 pixel wide window and in
+    // the narrowest the window can be made, in English and German.
+    void editorCommandsFit_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<int>("width");
+        for (const QLocale &locale :
+             { QLocale(QLocale::English, QLocale::UnitedStates), QLocale(QLocale::German, QLocale::Germany) }) {
+            const QByteArray name = locale.name().left(2).toLatin1();
+            QTest::newRow(name + " 1280") << locale << 1280;
+            QTest::newRow(name + " narrowest") << locale << 200;
+        }
+    }
+    void editorCommandsFit()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(int, width);
+        desktop::Translations::install(*qApp, locale);
+        gui::MainWindow window(*m_workspace);
+        window.resize(width, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.width() <= 1280);
+        QWidget *view = window.findChild<QWidget *>(QStringLiteral("guidesView"));
+        QVERIFY(view);
+        auto *editor = view->findChild<gui::BodyEditor *>();
+        QVERIFY(editor);
+        gui::CommandStrip *bar = editor->toolBar();
+        QVERIFY(bar->isVisible());
+        using Id = gui::FormatActions::Id;
+        for (Id id : { Id::Link, Id::Image, Id::Table, Id::Find, Id::Replace, Id::RichView, Id::SourceView,
+                       Id::SideBySideView, Id::Preview }) {
+            QAction *action = editor->action(id);
+            QWidget *button = bar->widgetForAction(action);
+            QVERIFY2(button && button->isVisible(), qPrintable(action->objectName()));
+            // Whole, inside the strip and the window (nothing cut off at the edge).
+            QVERIFY2(bar->rect().contains(QRect(button->mapTo(bar, QPoint(0, 0)), button->size())),
+                     qPrintable(action->objectName()));
+            QVERIFY2(window.rect().contains(QRect(button->mapTo(&window, QPoint(0, 0)), button->size())),
+                     qPrintable(action->objectName()));
         }
         desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
     }
