@@ -2,6 +2,7 @@
 #include "desktop/widgets/fittedimagehandler.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QFontMetricsF>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextEdit>
@@ -59,10 +60,34 @@ qreal FittedImageHandler::roomAt(QTextDocument *doc, int position)
     return std::max<qreal>(room, 1);
 }
 
+qreal FittedImageHandler::gluedWidthAfter(QTextDocument *doc, int position)
+{
+    // Lines do not break between an image and the word right after it;
+    // wider together than the text, they made a horizontal scroll bar.
+    const QTextBlock block = doc->findBlock(position);
+    qreal width = 0;
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        const QTextFragment f = it.fragment();
+        if (f.position() + f.length() <= position + 1)
+            continue;
+        const QString text = f.text().mid(std::max(0, position + 1 - f.position()));
+        qsizetype end = 0;
+        while (end < text.size() && !text[end].isSpace() && text[end] != QChar::ObjectReplacementCharacter)
+            ++end;
+        QFont font = f.charFormat().font().resolve(doc->defaultFont());
+        width += QFontMetricsF(font).horizontalAdvance(text.left(end));
+        if (end < text.size())
+            break;
+    }
+    return width;
+}
+
 QSizeF FittedImageHandler::intrinsicSize(QTextDocument *doc, int posInDocument, const QTextFormat &format)
 {
     const QSizeF natural = m_qt->intrinsicSize(doc, posInDocument, format);
-    const qreal room = roomAt(doc, posInDocument);
+    qreal room = roomAt(doc, posInDocument);
+    if (natural.width() > room)
+        room = std::max(room - gluedWidthAfter(doc, posInDocument), room / 4);
     if (natural.width() <= room || natural.width() <= 0)
         return natural;
     return natural * (room / natural.width());

@@ -30,6 +30,9 @@ public:
     // less the margins and indents of its block, its list and its table
     // cell.
     static qreal roomAt(QTextDocument *doc, int position);
+    // How wide the text right after the object at `position` is, up to
+    // where a line may break.
+    static qreal gluedWidthAfter(QTextDocument *doc, int position);
 
 private:
     QTextObjectInterface *m_qt;

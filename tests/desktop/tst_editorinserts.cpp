@@ -415,6 +415,12 @@ private Q_SLOTS:
         QVERIFY(imageShownWhole());
         QCOMPARE(h->editor()->markdown(),
                  QString(markdown).replace(QStringLiteral("After\n"), QStringLiteral("After!\n")));
+
+        // Glued to the word after it, in a heading.
+        const QString url = markdown.mid(markdown.indexOf(QLatin1String("/media/")), 7 + 64);
+        h->editor()->setMarkdown(QStringLiteral("# ![Wide](%1)Kettles\n").arg(url));
+        h->editor()->setViewMode(mode);
+        QVERIFY(imageShownWhole());
         h->editor()->setViewMode(BodyEditor::ViewMode::Rich);
     }
 
