@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/widgets/richtextedit.h"
 
+#include "desktop/widgets/fittedimagehandler.h"
 #include "desktop/widgets/linkdialog.h"
 #include "desktop/widgets/listformatter.h"
 #include "desktop/widgets/markdownshortcuts.h"
@@ -31,8 +32,9 @@ namespace quire::gui {
 
 namespace {
 
-// Wider images are shown scaled down; the stored file keeps its size.
-constexpr int kMaxShownImageWidth = 800;
+// Wider images are kept in memory scaled down (the stored file keeps its
+// size); the view scales them further to the text's width.
+constexpr int kMaxShownImageWidth = 1600;
 // Files bigger than this are not read into memory for the importer.
 constexpr qint64 kMaxImageFileBytes = 50 * 1024 * 1024;
 
@@ -94,6 +96,7 @@ RichTextEdit::RichTextEdit(QWidget *parent)
     setTabChangesFocus(false);
     // Links are edited here, not followed.
     setTextInteractionFlags(Qt::TextEditorInteraction);
+    new FittedImageHandler(this);
 }
 
 void RichTextEdit::setMediaResolver(MediaResolver resolver)
@@ -279,6 +282,9 @@ QVariant RichTextEdit::loadResource(int type, const QUrl &name)
     QImage image(path);
     if (image.isNull())
         return {};
+    // Drawn as a pixmap, an image with a palette (a one-bit PNG) came out
+    // as a dithered black pattern under X11: shown in a screen format.
+    image = image.convertToFormat(image.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
     if (image.width() > kMaxShownImageWidth)
         image = image.scaledToWidth(kMaxShownImageWidth, Qt::SmoothTransformation);
     return image;

@@ -3,6 +3,7 @@
 #include "desktop/widgets/findreplacebar.h"
 #include "tests/desktop/editorharness.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -14,7 +15,9 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
+#include <QTextBlock>
 #include <QTextTable>
 
 using quire::gui::BodyEditor;
@@ -66,6 +69,62 @@ private:
         auto *table = frames.isEmpty() ? nullptr : qobject_cast<QTextTable *>(frames.first());
         QVERIFY(table);
         h->rich()->setTextCursor(table->cellAt(0, 0).lastCursorPosition());
+    }
+    // The width the rich view gives its first image; 0 when there is none.
+    qreal shownImageWidth() const
+    {
+        for (QTextBlock b = h->rich()->document()->begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat f = it.fragment().charFormat();
+                if (f.isImageFormat())
+                    return h->rich()->document()->documentLayout()->blockBoundingRect(b).width() > 0
+                        ? imageWidthIn(b, it.fragment())
+                        : 0;
+            }
+        }
+        return 0;
+    }
+    qreal imageWidthIn(const QTextBlock &block, const QTextFragment &fragment) const
+    {
+        const QTextLayout *layout = block.layout();
+        const int at = fragment.position() - block.position();
+        const QTextLine line = layout->lineForTextPosition(at);
+        if (!line.isValid())
+            return 0;
+        return line.cursorToX(at + 1) - line.cursorToX(at);
+    }
+    // The first image is on screen, as wide as the text at most, with no
+    // horizontal scroll bar, and its pixels are drawn (green, as it is).
+    bool imageShownWhole() const
+    {
+        QTextEdit *rich = h->rich();
+        const int room = rich->viewport()->width();
+        const auto check = [&] {
+            const qreal width = shownImageWidth();
+            if (width <= 0 || width > room || rich->horizontalScrollBar()->isVisible())
+                return false;
+            // Drawn, not a blank gap: green across the image's width.
+            const QImage shot = rich->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+            const QRgb green = qRgb(0, 128, 0);
+            int left = shot.width();
+            int right = -1;
+            for (int y = 0; y < shot.height(); ++y) {
+                const auto *line = reinterpret_cast<const QRgb *>(shot.constScanLine(y));
+                for (int x = 0; x < shot.width(); ++x) {
+                    if (line[x] == green) {
+                        left = std::min(left, x);
+                        right = std::max(right, x);
+                    }
+                }
+            }
+            const qreal scale = shot.devicePixelRatio();
+            return right >= left && (right - left + 1) / scale >= width - 2;
+        };
+        if (QTest::qWaitFor(check))
+            return true;
+        qWarning("image width %g in a view %d wide, scroll bar %s", shownImageWidth(), room,
+                 rich->horizontalScrollBar()->isVisible() ? "shown" : "hidden");
+        return false;
     }
     QString cursorCell() const
     {
@@ -294,6 +353,75 @@ private Q_SLOTS:
         QCOMPARE(h->editor()->findChild<QLabel *>(QStringLiteral("editorMessage"))->text(),
                  QStringLiteral("The image is too large."));
         QCOMPARE(h->editor()->markdown(), QString());
+    }
+
+    // An image stays where it was put and visible after the text is loaded
+    // again (what an autosave's reload or reopening the article does), in
+    // the rich view and side by side; a wide one is shown at the text's
+    // width, follows it when the window narrows, and never needs a
+    // horizontal scroll bar; the Markdown says nothing of the scaling.
+    void insertedImagesStayVisible_data()
+    {
+        QTest::addColumn<BodyEditor::ViewMode>("mode");
+        QTest::addColumn<bool>("palette");
+        QTest::newRow("rich") << BodyEditor::ViewMode::Rich << false;
+        QTest::newRow("side by side") << BodyEditor::ViewMode::SideBySide << false;
+        // A one-bit PNG with a palette once came out as a dithered pattern.
+        QTest::newRow("rich, one-bit palette") << BodyEditor::ViewMode::Rich << true;
+    }
+    void insertedImagesStayVisible()
+    {
+        QFETCH(BodyEditor::ViewMode, mode);
+        QFETCH(bool, palette);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("wide.png"));
+        QImage wide(2400, 300, palette ? QImage::Format_Mono : QImage::Format_RGB32);
+        if (palette) {
+            wide.setColorTable({ qRgb(0, 128, 0), qRgb(255, 255, 255) });
+            wide.fill(0);
+        } else {
+            wide.fill(QColor(0, 128, 0));
+        }
+        QVERIFY(wide.save(path));
+        h->start(QStringLiteral("Before\n\nAfter\n"));
+        h->editor()->setViewMode(mode);
+        QTextCursor c = h->rich()->textCursor();
+        c.movePosition(QTextCursor::Start);
+        c.movePosition(QTextCursor::EndOfBlock);
+        h->rich()->setTextCursor(c);
+        QVERIFY(h->editor()->insertImageFile(path, QStringLiteral("Wide")));
+        const QString markdown = h->editor()->markdown();
+        QVERIFY2(markdown.startsWith(QLatin1String("Before![Wide](/media/")), qPrintable(markdown));
+        QVERIFY2(markdown.endsWith(QLatin1String(")\n\nAfter\n")), qPrintable(markdown));
+        QVERIFY(imageShownWhole());
+
+        // Loaded again, as a reload after saving does.
+        h->editor()->setMarkdown(markdown);
+        h->editor()->setViewMode(mode);
+        QVERIFY(imageShownWhole());
+        QCOMPARE(h->editor()->markdown(), markdown);
+
+        // The window narrows, the image follows; it widens, and so does it.
+        QWidget *window = h->editor()->window();
+        const QSize size = window->size();
+        window->resize(700, size.height());
+        QVERIFY(imageShownWhole());
+        window->resize(size);
+        QVERIFY(imageShownWhole());
+        QTRY_VERIFY(shownImageWidth() > 600);
+        // Typing after it keeps it and the Markdown as it was.
+        h->rich()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(h->rich(), QStringLiteral("!"));
+        QVERIFY(imageShownWhole());
+        QCOMPARE(h->editor()->markdown(),
+                 QString(markdown).replace(QStringLiteral("After\n"), QStringLiteral("After!\n")));
+
+        // Glued to the word after it, in a heading.
+        const QString url = markdown.mid(markdown.indexOf(QLatin1String("/media/")), 7 + 64);
+        h->editor()->setMarkdown(QStringLiteral("# ![Wide](%1)Kettles\n").arg(url));
+        h->editor()->setViewMode(mode);
+        QVERIFY(imageShownWhole());
+        h->editor()->setViewMode(BodyEditor::ViewMode::Rich);
     }
 
     void pastedHtmlLeavesItsStylesBehind()

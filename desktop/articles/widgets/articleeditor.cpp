@@ -279,9 +279,27 @@ void ArticleEditor::showPreview(bool on)
         m_preview->setSiteSource([data] { return data.site(); });
         m_split->insertWidget(1, m_preview);
         m_split->setStretchFactor(1, 3);
+        m_split->setCollapsible(1, false);
     }
     m_preview->show();
+    shareWidthWithPreview();
     m_preview->updateNow();
+}
+
+void ArticleEditor::shareWidthWithPreview()
+{
+    // A splitter laid out already gives a widget added (or shown) later
+    // only its minimum, which left the preview a sliver beside the text:
+    // the text gives it half its width.
+    QList<int> sizes = m_split->sizes();
+    const int text = m_split->indexOf(m_body);
+    const int preview = m_split->indexOf(m_preview);
+    if (text < 0 || preview < 0 || sizes.value(text) <= 0 || sizes[preview] >= sizes[text])
+        return;
+    const int both = sizes[text] + sizes[preview];
+    sizes[text] = both - both / 2;
+    sizes[preview] = both / 2;
+    m_split->setSizes(sizes);
 }
 
 void ArticleEditor::reloadIfClean()

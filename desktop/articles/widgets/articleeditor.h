@@ -83,6 +83,7 @@ private:
     void updateActions();
     nlohmann::json fieldsOnScreen() const;
     void showPreview(bool on);
+    void shareWidthWithPreview();
 
     desktop::Workspace &m_workspace;
     QString m_id;

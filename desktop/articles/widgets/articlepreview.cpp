@@ -19,6 +19,8 @@ namespace {
 
 // Long enough that typing does not re-render the page with each key.
 constexpr int kUpdateMs = 500;
+// Narrower, a page shows too little of itself to judge it by.
+constexpr int kMinimumWidth = 240;
 
 QUrl pageUrl(int version)
 {
@@ -76,6 +78,7 @@ ArticlePreview::ArticlePreview(QWidget *parent)
     s->setAttribute(QWebEngineSettings::NavigateOnDropEnabled, false);
     setPage(page);
     setContextMenuPolicy(Qt::NoContextMenu);
+    setMinimumWidth(kMinimumWidth);
     m_timer->setSingleShot(true);
     m_timer->setInterval(kUpdateMs);
     connect(m_timer, &QTimer::timeout, this, &ArticlePreview::updateNow);

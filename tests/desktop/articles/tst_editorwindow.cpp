@@ -21,6 +21,8 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QWebEnginePage>
+#include <QWebEngineScript>
 
 using namespace quire;
 
@@ -49,6 +51,40 @@ private:
     {
         const auto row = m_workspace->content().get(desktop::ContentStore::articles(), m_id);
         return row && *row ? QString::fromStdString((**row).value(field, std::string())) : QString();
+    }
+
+    // What the page says, as the engine has it.
+    QString previewText() const
+    {
+        QString text;
+        editor()->preview()->page()->runJavaScript(QStringLiteral("document.body ? document.body.innerText : ''"),
+                                                   QWebEngineScript::ApplicationWorld,
+                                                   [&text](const QVariant &v) { text = v.toString(); });
+        // Empty until the page has loaded; the caller waits for it.
+        [[maybe_unused]] const bool answered = QTest::qWaitFor([&text] { return !text.isEmpty(); }, 10000);
+        return text;
+    }
+
+    // The preview is a pane of its own beside the text, a real share of the
+    // editor's width (once it was added to the splitter with none), and
+    // shows the rendered page.
+    void previewIsAPaneBesideTheText()
+    {
+        gui::ArticlePreview *preview = editor()->preview();
+        QWidget *text = editor()->bodyEditor();
+        QVERIFY(preview->isVisible());
+        QTRY_VERIFY2(preview->width() >= text->width() / 2 && preview->height() >= text->height() / 2,
+                     qPrintable(QStringLiteral("preview %1x%2 beside text %3x%4")
+                                    .arg(preview->width())
+                                    .arg(preview->height())
+                                    .arg(text->width())
+                                    .arg(text->height())));
+        const QRect pane(preview->mapTo(m_window.get(), QPoint()), preview->size());
+        const QRect body(text->mapTo(m_window.get(), QPoint()), text->size());
+        QVERIFY(!pane.intersects(body));
+        QVERIFY(m_window->rect().contains(pane));
+        QTRY_VERIFY_WITH_TIMEOUT(previewText().contains(QLatin1String("First words.")), 10000);
+        QVERIFY(previewText().contains(QLatin1String("Kettles")));
     }
 
 private Q_SLOTS:
@@ -142,6 +178,9 @@ private Q_SLOTS:
         QVERIFY(editor()->preview());
         QVERIFY(editor()->preview()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(editor()->preview()->renderedHtml().contains("<h1>Kettles</h1>"), 10000);
+        previewIsAPaneBesideTheText();
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(editor()->preview()->renderedHtml().contains("Which one to buy."));
         // No server yet: the name a server's site has until it is given one.
         QVERIFY(editor()->preview()->renderedHtml().contains("<title>Kettles · Quire</title>"));
