@@ -216,6 +216,18 @@ bool DocumentPatcher::patch(QTextDocument *document, const QTextDocument &target
     cursor.setPosition(from);
     cursor.setPosition(to, QTextCursor::KeepAnchor);
     cursor.insertFragment(fragment);
+    // Put at a block's start, a fragment that starts with a list item
+    // leaves an empty block before it.
+    const auto blocksBetween = [](const QTextDocument &d, int a, int b) {
+        return d.findBlock(b).blockNumber() - d.findBlock(a).blockNumber();
+    };
+    const int extra = blocksBetween(*document, from, cursor.position())
+        - blocksBetween(target, want[prefix].start(), want[want.size() - 1 - suffix].end());
+    for (int i = 0; i < extra && document->findBlock(from).length() == 1; ++i) {
+        QTextCursor empty(document);
+        empty.setPosition(from);
+        empty.deleteChar();
+    }
     alignBlocks(document, from, target, want[prefix].start(), want[want.size() - 1 - suffix].end());
     cursor.endEditBlock();
 
