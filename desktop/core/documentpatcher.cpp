@@ -63,10 +63,15 @@ QTextFormat comparable(QTextFormat f)
     return f;
 }
 
-bool sameBlock(const QTextBlock &a, const QTextBlock &b)
+// `inTable`: a cell's text; its block's look comes from the table, and a
+// table the user inserted looks so until it is loaded from Markdown again.
+bool sameBlock(const QTextBlock &a, const QTextBlock &b, bool inTable = false)
 {
-    if (a.text() != b.text() || comparable(a.blockFormat()) != comparable(b.blockFormat())
-        || comparable(a.charFormat()) != comparable(b.charFormat()) || bool(a.textList()) != bool(b.textList()))
+    if (a.text() != b.text() || bool(a.textList()) != bool(b.textList()))
+        return false;
+    if (!inTable
+        && (comparable(a.blockFormat()) != comparable(b.blockFormat())
+            || comparable(a.charFormat()) != comparable(b.charFormat())))
         return false;
     if (a.textList() && comparable(a.textList()->format()) != comparable(b.textList()->format()))
         return false;
@@ -75,19 +80,34 @@ bool sameBlock(const QTextBlock &a, const QTextBlock &b)
     for (; !i.atEnd() && !j.atEnd(); ++i, ++j) {
         const QTextFragment fa = i.fragment();
         const QTextFragment fb = j.fragment();
-        if (fa.length() != fb.length() || comparable(fa.charFormat()) != comparable(fb.charFormat()))
+        // A table's first row is its header in Markdown, bold or not.
+        const auto look = [inTable](QTextFormat f) {
+            if (inTable) {
+                f.clearProperty(QTextFormat::FontWeight);
+                f.clearProperty(MarkdownFormat::StyleWeightProperty);
+            }
+            return comparable(f);
+        };
+        if (fa.length() != fb.length() || look(fa.charFormat()) != look(fb.charFormat())) {
             return false;
+        }
     }
     return i.atEnd() && j.atEnd();
 }
 
+bool isBlank(const Unit &u);
+
 bool sameUnit(const Unit &a, const Unit &b)
 {
+    if (isBlank(a) && isBlank(b))
+        return true; // an empty paragraph's formats leave no trace in Markdown
     if (bool(a.frame) != bool(b.frame))
         return false;
     if (!a.frame)
         return sameBlock(a.block, b.block);
-    if (comparable(a.frame->frameFormat()) != comparable(b.frame->frameFormat()))
+    const auto alignment
+        = [](const QTextFrame *f) { return f->frameFormat().stringProperty(MarkdownFormat::TableAlignmentProperty); };
+    if (alignment(a.frame) != alignment(b.frame))
         return false;
     const auto *ta = qobject_cast<const QTextTable *>(a.frame);
     const auto *tb = qobject_cast<const QTextTable *>(b.frame);
@@ -96,7 +116,7 @@ bool sameUnit(const Unit &a, const Unit &b)
     QTextBlock x = a.block;
     QTextBlock y = b.block;
     for (; x.isValid() && x.position() <= a.frame->lastPosition(); x = x.next(), y = y.next()) {
-        if (!y.isValid() || y.position() > b.frame->lastPosition() || !sameBlock(x, y))
+        if (!y.isValid() || y.position() > b.frame->lastPosition() || !sameBlock(x, y, true))
             return false;
     }
     return !y.isValid() || y.position() > b.frame->lastPosition();
@@ -109,6 +129,12 @@ bool grouped(const Unit &u)
     const QTextFormat f = u.frame ? QTextFormat(u.frame->frameFormat()) : QTextFormat(u.block.blockFormat());
     return (!u.frame && u.block.textList()) || !f.stringProperty(MarkdownFormat::ContainersProperty).isEmpty()
         || f.hasProperty(MarkdownFormat::CodeGroupProperty);
+}
+
+// An empty paragraph: the editor shows it, Markdown has no place for it.
+bool isBlank(const Unit &u)
+{
+    return !u.frame && u.block.length() == 1 && !u.block.textList() && !grouped(u);
 }
 
 // Whether cutting before unit `at` could split a Markdown block.
@@ -153,17 +179,14 @@ void alignBlocks(QTextDocument *document, int from, const QTextDocument &target,
     }
 }
 
+// The same Markdown, block for block (which list or quote a block belongs
+// to included); empty paragraphs, which Markdown does not keep, aside.
 bool sameDocument(const QTextDocument &a, const QTextDocument &b)
 {
-    const std::vector<Unit> ua = unitsOf(a);
-    const std::vector<Unit> ub = unitsOf(b);
-    if (ua.size() != ub.size() || !std::equal(ua.begin(), ua.end(), ub.begin(), sameUnit))
-        return false;
-    // Which list or quote a block belongs to is what Markdown writes.
     const auto house = [](const QTextDocument &d) {
         QStringList texts;
-        for (const MarkdownSerializer::HouseBlock &b : MarkdownSerializer(&d).blocks())
-            texts << b.text;
+        for (const MarkdownSerializer::HouseBlock &block : MarkdownSerializer(&d).blocks())
+            texts << block.text;
         return texts;
     };
     return house(a) == house(b);
@@ -171,46 +194,90 @@ bool sameDocument(const QTextDocument &a, const QTextDocument &b)
 
 } // namespace
 
+DocumentPatcher::Change DocumentPatcher::narrow(int at, const QString &before, const QString &after)
+{
+    const qsizetype common = std::min(before.size(), after.size());
+    qsizetype prefix = 0;
+    while (prefix < common && before[prefix] == after[prefix])
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < common - prefix && before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+        ++suffix;
+    return { at + int(prefix), int(before.size() - prefix - suffix), int(after.size() - prefix - suffix) };
+}
+
 bool DocumentPatcher::patch(QTextDocument *document, const QTextDocument &target, Change *change)
 {
     const std::vector<Unit> live = unitsOf(*document);
     const std::vector<Unit> want = unitsOf(target);
-    const size_t common = std::min(live.size(), want.size());
-    size_t prefix = 0;
-    while (prefix < common && sameUnit(live[prefix], want[prefix]))
-        ++prefix;
-    size_t suffix = 0;
-    while (suffix < common - prefix && sameUnit(live[live.size() - 1 - suffix], want[want.size() - 1 - suffix]))
-        ++suffix;
-    if (prefix == live.size() && prefix == want.size()) {
+    // The units both have at the start and at the end, as pairs (live,
+    // target); an empty paragraph only the editor has (Markdown keeps none,
+    // the user may have left one below a list) is stepped over and stays.
+    std::vector<std::pair<size_t, size_t>> head;
+    std::vector<std::pair<size_t, size_t>> tail;
+    size_t i = 0;
+    size_t j = 0;
+    while (i < live.size() && j < want.size()) {
+        if (sameUnit(live[i], want[j]))
+            head.emplace_back(i++, j++);
+        else if (isBlank(live[i]) && i + 1 < live.size())
+            ++i;
+        else
+            break;
+    }
+    if (i == live.size() && j == want.size()) {
         if (change)
             *change = {};
         return true; // nothing differs
     }
-    // Both sides replace at least one unit (an insertion replaces its
-    // neighbour), and never part of a list, quote or code block.
-    while (true) {
-        const bool empty = prefix + suffix >= live.size() || prefix + suffix >= want.size();
-        if (empty && prefix > 0)
-            --prefix;
-        else if (empty && suffix > 0)
-            --suffix;
-        else if (splitsGroup(live, prefix) || splitsGroup(want, prefix))
-            --prefix;
-        else if (splitsGroup(live, live.size() - suffix) || splitsGroup(want, want.size() - suffix))
-            --suffix;
+    size_t k = live.size();
+    size_t l = want.size();
+    const auto headEnd = [&] {
+        return head.empty() ? std::pair<size_t, size_t> { 0, 0 }
+                            : std::pair { head.back().first + 1, head.back().second + 1 };
+    };
+    while (k > headEnd().first && l > headEnd().second) {
+        if (sameUnit(live[k - 1], want[l - 1]))
+            tail.emplace_back(--k, --l);
+        else if (isBlank(live[k - 1]) && k - 1 > headEnd().first)
+            --k;
         else
             break;
     }
+    // Both sides replace at least one unit (an insertion replaces its
+    // neighbour), and never part of a list, quote or code block.
+    const auto tailStart = [&] { return tail.empty() ? std::pair { live.size(), want.size() } : tail.back(); };
+    while (true) {
+        const auto [hl, hw] = headEnd();
+        const auto [tl, tw] = tailStart();
+        const bool empty = hl >= tl || hw >= tw;
+        if (empty && !head.empty())
+            head.pop_back();
+        else if (empty && !tail.empty())
+            tail.pop_back();
+        else if (!head.empty() && (splitsGroup(live, hl) || splitsGroup(want, hw)))
+            head.pop_back();
+        else if (!tail.empty() && (splitsGroup(live, tl) || splitsGroup(want, tw)))
+            tail.pop_back();
+        else
+            break;
+    }
+    const auto [prefix, wantFirst] = headEnd();
+    const auto [liveEnd, wantEnd] = tailStart();
+    const size_t lastLive = liveEnd - 1;
+    const size_t lastWant = wantEnd - 1;
     const int from = live[prefix].start();
-    const int to = live[live.size() - 1 - suffix].end();
+    const int to = live[lastLive].end();
     // The target is only read; a cursor needs a document it could write.
     QTextCursor source(const_cast<QTextDocument *>(&target));
-    source.setPosition(want[prefix].start());
-    source.setPosition(want[want.size() - 1 - suffix].end(), QTextCursor::KeepAnchor);
-    const int inserted = source.selectionEnd() - source.selectionStart();
+    source.setPosition(want[wantFirst].start());
+    source.setPosition(want[lastWant].end(), QTextCursor::KeepAnchor);
     const QTextDocumentFragment fragment(source);
 
+    // What the cursors see changed: the characters between what the
+    // document's text shares at both ends before and after (a heading put
+    // above the paragraph being written moves its cursor, no more).
+    const QString before = document->toPlainText();
     QTextCursor cursor(document);
     cursor.beginEditBlock();
     cursor.setPosition(from);
@@ -222,13 +289,13 @@ bool DocumentPatcher::patch(QTextDocument *document, const QTextDocument &target
         return d.findBlock(b).blockNumber() - d.findBlock(a).blockNumber();
     };
     const int extra = blocksBetween(*document, from, cursor.position())
-        - blocksBetween(target, want[prefix].start(), want[want.size() - 1 - suffix].end());
+        - blocksBetween(target, want[wantFirst].start(), want[lastWant].end());
     for (int i = 0; i < extra && document->findBlock(from).length() == 1; ++i) {
         QTextCursor empty(document);
         empty.setPosition(from);
         empty.deleteChar();
     }
-    alignBlocks(document, from, target, want[prefix].start(), want[want.size() - 1 - suffix].end());
+    alignBlocks(document, from, target, want[wantFirst].start(), want[lastWant].end());
     cursor.endEditBlock();
 
     if (!sameDocument(*document, target)) {
@@ -238,27 +305,19 @@ bool DocumentPatcher::patch(QTextDocument *document, const QTextDocument &target
         return false;
     }
     if (change)
-        *change = { from, to - from, inserted };
+        *change = narrow(0, before, document->toPlainText());
     return true;
 }
 
 DocumentPatcher::Change DocumentPatcher::patchText(QTextDocument *document, const QString &text)
 {
-    const QString now = document->toPlainText();
-    const qsizetype common = std::min(now.size(), text.size());
-    qsizetype prefix = 0;
-    while (prefix < common && now[prefix] == text[prefix])
-        ++prefix;
-    qsizetype suffix = 0;
-    while (suffix < common - prefix && now[now.size() - 1 - suffix] == text[text.size() - 1 - suffix])
-        ++suffix;
-    const Change change { int(prefix), int(now.size() - prefix - suffix), int(text.size() - prefix - suffix) };
+    const Change change = narrow(0, document->toPlainText(), text);
     if (change.removed == 0 && change.inserted == 0)
         return change;
     QTextCursor cursor(document);
     cursor.setPosition(change.position);
     cursor.setPosition(change.position + change.removed, QTextCursor::KeepAnchor);
-    cursor.insertText(text.mid(prefix, change.inserted));
+    cursor.insertText(text.mid(change.position, change.inserted));
     return change;
 }
 

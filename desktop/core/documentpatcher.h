@@ -42,6 +42,10 @@ public:
     // shifted after it, and inside the replaced text at the same distance
     // from its start (at most its end).
     static int map(const Change &change, int position);
+
+private:
+    // `before` at `at` becoming `after`, less what they share at both ends.
+    static Change narrow(int at, const QString &before, const QString &after);
 };
 
 } // namespace quire::desktop

@@ -126,9 +126,10 @@ private Q_SLOTS:
         DocumentPatcher::Change change;
         QVERIFY(merged.mergeMarkdown(edited, &change));
         QCOMPARE(merged.markdown(), edited);
-        QCOMPARE(change.position, doc.findBlockByNumber(1).position());
-        QCOMPARE(change.removed, int(QStringLiteral("First paragraph.").size()));
-        QCOMPARE(change.inserted, int(QStringLiteral("First paragraph!!").size()));
+        // What changed for the cursors: the "." became "!!".
+        QCOMPARE(change.position, doc.findBlockByNumber(1).position() + 15);
+        QCOMPARE(change.removed, 1);
+        QCOMPARE(change.inserted, 2);
         QCOMPARE(tracker.position(), lastBlockAt + 1);
         // An edit after the merge keeps the merged blocks' bytes.
         QTextCursor(doc.findBlockByNumber(0)).insertText(QStringLiteral("About "));
