@@ -262,6 +262,22 @@ void MarkdownDocument::setMarkdown(const QString &markdown)
     m_changed = false;
 }
 
+bool MarkdownDocument::mergeMarkdown(const QString &markdown, DocumentPatcher::Change *change)
+{
+    QTextDocument scratch;
+    scratch.setDefaultFont(m_document->defaultFont());
+    MarkdownDocument target(&scratch);
+    target.setMarkdown(markdown);
+    if (!DocumentPatcher::patch(m_document, scratch, change))
+        return false;
+    // The document now holds what the target loaded: its source and keys
+    // apply as they are.
+    m_source = std::move(target.m_source);
+    m_loaded = std::move(target.m_loaded);
+    m_changed = false;
+    return true;
+}
+
 QString MarkdownDocument::houseMarkdown() const
 {
     const QString house = joinHouse(MarkdownSerializer(m_document).blocks());

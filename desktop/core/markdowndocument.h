@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "desktop/core/documentpatcher.h"
+
 #include <QMetaObject>
 #include <QString>
 
@@ -49,6 +51,12 @@ public:
     void setMarkdown(const QString &markdown);
     // The document as Markdown.
     QString markdown() const;
+    // Like setMarkdown(), but replaces only the top-level blocks that
+    // differ, as one undoable edit (DocumentPatcher), so the cursors and
+    // the undo history survive. False, with the document unchanged, where
+    // that cannot be done exactly.
+    // `change` says which characters were replaced.
+    bool mergeMarkdown(const QString &markdown, DocumentPatcher::Change *change = nullptr);
 
     QTextDocument *document() const { return m_document; }
 

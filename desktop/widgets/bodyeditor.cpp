@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/widgets/bodyeditor.h"
 
+#include "desktop/core/documentpatcher.h"
 #include "desktop/core/markdowndocument.h"
 #include "desktop/widgets/findreplacebar.h"
 #include "desktop/widgets/listformatter.h"
@@ -19,6 +20,8 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace quire::gui {
 
@@ -235,18 +238,64 @@ void BodyEditor::syncRich()
     m_toRich->stop();
     if (!m_richStale)
         return;
-    m_syncing = true;
-    const int scroll = m_rich->verticalScrollBar()->value();
-    const int position = m_rich->textCursor().position();
-    m_document->setMarkdown(m_source->toPlainText());
-    m_rich->document()->clearUndoRedoStacks();
-    QTextCursor c = m_rich->textCursor();
-    c.setPosition(std::min(position, m_rich->document()->characterCount() - 1));
-    m_rich->setTextCursor(c);
-    m_rich->verticalScrollBar()->setValue(scroll);
-    m_syncing = false;
+    // The rich view's undo history stays: the source's edits arrive as one step.
+    mergeIntoRich(m_source->toPlainText());
     m_richStale = false;
     updateActionStates();
+}
+
+void BodyEditor::mergeIntoRich(const QString &markdown)
+{
+    const bool wasSyncing = std::exchange(m_syncing, true);
+    const int scroll = m_rich->verticalScrollBar()->value();
+    // Numbers, not a QTextCursor: a cursor would follow the edit itself.
+    const int anchor = m_rich->textCursor().anchor();
+    const int position = m_rich->textCursor().position();
+    desktop::DocumentPatcher::Change change;
+    if (m_document->mergeMarkdown(markdown, &change)) {
+        QTextCursor c = m_rich->textCursor();
+        c.setPosition(desktop::DocumentPatcher::map(change, anchor));
+        c.setPosition(desktop::DocumentPatcher::map(change, position), QTextCursor::KeepAnchor);
+        m_rich->setTextCursor(c);
+    } else {
+        // Not to be patched exactly (rare): loaded whole, the undo history
+        // with it, the cursor where it was as far as the text allows.
+        m_document->setMarkdown(markdown);
+        m_rich->document()->clearUndoRedoStacks();
+        QTextCursor c = m_rich->textCursor();
+        c.setPosition(std::min(position, m_rich->document()->characterCount() - 1));
+        m_rich->setTextCursor(c);
+    }
+    m_rich->verticalScrollBar()->setValue(scroll);
+    m_syncing = wasSyncing;
+}
+
+void BodyEditor::mergeMarkdown(const QString &markdown)
+{
+    if (markdown == this->markdown())
+        return;
+    m_toRich->stop();
+    m_toSource->stop();
+    mergeIntoRich(markdown);
+    m_syncing = true;
+    const int scroll = m_source->verticalScrollBar()->value();
+    const int anchor = m_source->textCursor().anchor();
+    const int position = m_source->textCursor().position();
+    const desktop::DocumentPatcher::Change change = desktop::DocumentPatcher::patchText(m_source->document(), markdown);
+    QTextCursor c = m_source->textCursor();
+    c.setPosition(desktop::DocumentPatcher::map(change, anchor));
+    c.setPosition(desktop::DocumentPatcher::map(change, position), QTextCursor::KeepAnchor);
+    m_source->setTextCursor(c);
+    m_source->verticalScrollBar()->setValue(scroll);
+    m_syncing = false;
+    // Both views hold `markdown` now, as if it had been loaded.
+    m_loaded = markdown;
+    m_latest = Latest::Loaded;
+    m_richStale = false;
+    m_sourceStale = false;
+    updateActionStates();
+    updateUndoStates();
+    m_countTimer->start();
 }
 
 void BodyEditor::syncSource()

@@ -45,6 +45,11 @@ public:
     // Shows `markdown`; the undo history starts afresh.
     void setMarkdown(const QString &markdown);
     QString markdown() const;
+    // Shows `markdown` (a newer version from a sync) by replacing only the
+    // blocks that differ: the cursor, selection, scroll position and the
+    // undo history stay (the change is one more step to undo). Not an edit
+    // of the user's: changed() is not emitted.
+    void mergeMarkdown(const QString &markdown);
     // False while the text is still what setMarkdown() gave.
     bool isEdited() const { return m_latest != Latest::Loaded; }
     void setPlaceholderText(const QString &text);
@@ -88,6 +93,8 @@ private:
     void richEdited();
     void sourceEdited();
     void syncRich();
+    // Brings the rich view to `markdown` keeping its cursor and scroll.
+    void mergeIntoRich(const QString &markdown);
     void syncSource();
     void setActiveView(QWidget *view);
     void updateActionStates();

@@ -304,8 +304,46 @@ void ArticleEditor::shareWidthWithPreview()
 
 void ArticleEditor::reloadIfClean()
 {
-    if (!m_dirty && !m_id.isEmpty())
-        load(m_id);
+    if (m_dirty || m_id.isEmpty())
+        return;
+    shared::Result<std::optional<nlohmann::json>> row = m_workspace.content().get(ContentStore::articles(), m_id);
+    if (!row || !*row || !m_loaded.is_object()) {
+        load(m_id); // gone, or not there before: nothing on screen to keep
+        return;
+    }
+    // The sync's echo of our own save changes nothing on screen; another
+    // replica's change replaces only the fields (and body blocks) it
+    // changed, so the cursor, selection, scroll and undo stay.
+    const nlohmann::json &now = **row;
+    const auto changed
+        = [&](const char *key) { return now.value(key, nlohmann::json()) != m_loaded.value(key, nlohmann::json()); };
+    m_loading = true;
+    for (auto [key, edit] : { std::pair { "title", m_title }, { "slug", m_slug }, { "summary", m_summary } }) {
+        if (changed(key) && edit->text() != text(now, key)) {
+            const int position = edit->cursorPosition();
+            edit->setText(text(now, key));
+            edit->setCursorPosition(position);
+        }
+    }
+    if (changed("kind") && m_kind->findData(text(now, "kind")) >= 0)
+        m_kind->setCurrentIndex(m_kind->findData(text(now, "kind")));
+    if (changed("body"))
+        m_body->mergeMarkdown(text(now, "body"));
+    const nlohmann::json details = m_metadata->fields();
+    for (auto it = details.begin(); it != details.end(); ++it) {
+        if (changed(it.key().c_str())) {
+            m_metadata->load(now);
+            break;
+        }
+    }
+    // A new server revision is a new row in the history.
+    if (changed("rev"))
+        m_revisions->showArticle(text(now, "kind"), m_id);
+    m_loaded = now;
+    m_loading = false;
+    updateActions();
+    if (m_preview && m_preview->isVisible())
+        m_preview->scheduleUpdate();
 }
 
 nlohmann::json ArticleEditor::fieldsOnScreen() const
