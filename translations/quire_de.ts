@@ -496,7 +496,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../desktop/core/profile.cpp" line="+37"/>
+        <location filename="../desktop/core/profile.cpp" line="+40"/>
         <source>The profile %1 is a file, not a folder.</source>
         <translation>Das Profil %1 ist eine Datei, kein Ordner.</translation>
     </message>
@@ -811,7 +811,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Wählen Sie Datei › Mit Server verbinden…, um mit einem Quire-Server zu synchronisieren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/desktopapp.cpp" line="+32"/>
+        <location filename="../desktop/widgets/desktopapp.cpp" line="+33"/>
         <source>Quire: write, manage and publish, offline first.</source>
         <translation>Quire: schreiben, verwalten und veröffentlichen – zuerst offline.</translation>
     </message>
@@ -866,7 +866,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+45"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+46"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
@@ -1995,7 +1995,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/articlepreview.cpp" line="+61"/>
+        <location filename="../desktop/articles/widgets/articlepreview.cpp" line="+63"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+1"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
@@ -2077,7 +2077,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Ein oder zwei Sätze für Listen und Suchmaschinen</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/bodyeditor.cpp" line="+63"/>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+66"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
@@ -2087,7 +2087,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Markdown-Quelltext</translation>
     </message>
     <message numerus="yes">
-        <location line="+318"/>
+        <location line="+364"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n Zeichen</numerusform>
@@ -2169,7 +2169,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Leser sehen diesen Artikel nicht: Er hat keine Adresse. Geben Sie ihm eine.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+184"/>
         <source>Give the article an address before publishing it: readers find it there.</source>
         <translation>Geben Sie dem Artikel vor dem Veröffentlichen eine Adresse: Dort finden ihn die Leser.</translation>
     </message>
@@ -2608,7 +2608,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Den Text dieser Version zurückholen? Der jetzige Text bleibt im Verlauf.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/richtextedit.cpp" line="+151"/>
+        <location filename="../desktop/widgets/richtextedit.cpp" line="+154"/>
         <source>Images cannot be added here.</source>
         <translation>Hier lassen sich keine Bilder einfügen.</translation>
     </message>

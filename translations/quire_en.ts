@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/widgets/bodyeditor.cpp" line="+381"/>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+430"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
