@@ -274,6 +274,7 @@ bool MarkdownDocument::mergeMarkdown(const QString &markdown, DocumentPatcher::C
     // apply as they are.
     m_source = std::move(target.m_source);
     m_loaded = std::move(target.m_loaded);
+    m_loadedHouse = std::move(target.m_loadedHouse);
     m_changed = false;
     return true;
 }

@@ -119,10 +119,17 @@ private Q_SLOTS:
 
     void historyListsComparesAndRestores()
     {
+        // The history lists editing sessions; "Save Version" ends one, so
+        // the edit after it is an entry of its own.
+        m_editor->load(m_articleId);
+        auto *list = child<QListWidget>("revisionList");
+        QTRY_VERIFY_WITH_TIMEOUT(list->count() >= 1, 10000);
+        QTest::mouseClick(child<QPushButton>("saveVersionButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(list->count() >= 1 && list->item(0)->text().contains(QStringLiteral("saved version")),
+                                 15000);
         QVERIFY(m_author->edit(m_articleId, { { "body", "First words.\nSecond line.\n" } }));
         QCOMPARE(m_author->sync(), quire::desktop::SyncEngine::State::Idle);
         m_editor->load(m_articleId);
-        auto *list = child<QListWidget>("revisionList");
         // Unsent edits fold into one change, so: the creation with its details, then the new line.
         QTRY_VERIFY_WITH_TIMEOUT(list->count() >= 2, 10000);
         // Compare the oldest with the newest.

@@ -18,8 +18,10 @@ namespace {
 
 // Turns a database of this build back into what the build before the
 // rename left: the table called `guides`, every record naming it so, none
-// of the objects derived from the new name, and the last migration undone.
-bool asBeforeTheRename(const QString &path, int lastMigration, const QStringList &tablesNamingTables)
+// of the objects derived from the new name, the rename's migration and
+// every later one undone (`laterTables`: what the later ones created).
+bool asBeforeTheRename(const QString &path, int renameMigration, const QStringList &tablesNamingTables,
+                       const QStringList &laterTables = {})
 {
     auto db = quire::shared::Database::openSqlite(path);
     if (!db)
@@ -35,7 +37,9 @@ bool asBeforeTheRename(const QString &path, int lastMigration, const QStringList
     drops << QStringLiteral("ALTER TABLE articles RENAME TO guides");
     for (const QString &t : tablesNamingTables)
         drops << QStringLiteral("UPDATE %1 SET tbl = 'guides' WHERE tbl = 'articles'").arg(t);
-    drops << QStringLiteral("DELETE FROM schema_migrations WHERE version = %1").arg(lastMigration);
+    for (const QString &t : laterTables)
+        drops << QStringLiteral("DROP TABLE %1").arg(t);
+    drops << QStringLiteral("DELETE FROM schema_migrations WHERE version >= %1").arg(renameMigration);
     for (const QString &sql : drops) {
         if (!(*db)->run(sql)) {
             qWarning("%s failed", qPrintable(sql));
@@ -89,9 +93,10 @@ private Q_SLOTS:
         QVERIFY(server.stop());
 
         // Both as the build before left them.
-        QVERIFY(asBeforeTheRename(data + QStringLiteral("/quire.db"), 12,
-                                  { QStringLiteral("sync_revisions"), QStringLiteral("sync_scope_exits"),
-                                    QStringLiteral("sync_conflicts") }));
+        QVERIFY(asBeforeTheRename(
+            data + QStringLiteral("/quire.db"), 12,
+            { QStringLiteral("sync_revisions"), QStringLiteral("sync_scope_exits"), QStringLiteral("sync_conflicts") },
+            { QStringLiteral("revision_marks") }));
         QVERIFY(asBeforeTheRename(dir.filePath(QStringLiteral("ann/replica.db")), 7,
                                   { QStringLiteral("server_rows"), QStringLiteral("outbox"),
                                     QStringLiteral("conflicts"), QStringLiteral("rejected") }));
