@@ -5,6 +5,7 @@
 #include "server/accounts/authroutes.h"
 #include "server/accounts/sessioncookie.h"
 #include "server/accounts/websessionroutes.h"
+#include "server/articles/accountheader.h"
 #include "server/articles/listingpages.h"
 #include "server/articles/saveditems.h"
 #include "server/http/router.h"
@@ -99,16 +100,17 @@ HttpResponse savedPage(HttpRequest &request, WorkerServices &services)
     if (!list)
         return HttpResponse::internalError(list.error());
     shared::Result<QByteArray> body = page->render(
-        { { "lang", QStringLiteral("en") },
-          { "site_name", services.context().siteName },
-          { "csrf_token", who->second } },
+        { { "lang", QStringLiteral("en") }, { "site_name", services.context().siteName } },
         { { "items",
             teasers.isEmpty() ? QByteArray("<p>Nothing saved yet. Articles have a Save button when you are "
                                            "signed in.</p>")
                               : *list } });
     if (!body)
         return HttpResponse::internalError(body.error());
-    return html(200, *body);
+    shared::Result<QByteArray> mine = AccountHeader::forReader(services, who->first.userId, who->second, *body);
+    if (!mine)
+        return HttpResponse::internalError(mine.error());
+    return html(200, *mine);
 }
 
 HttpResponse toggleSaved(HttpRequest &request, WorkerServices &services)

@@ -2,6 +2,7 @@
 #include "server/articles/siteroutes.h"
 
 #include "server/accounts/sessioncookie.h"
+#include "server/articles/accountheader.h"
 #include "server/articles/listingpages.h"
 #include "server/articles/readerpages.h"
 #include "server/articles/sitesearch.h"
@@ -184,12 +185,7 @@ Router::Handler article(const QString &kind)
                 shared::Result<PageCache::Page> page = articlePage(services, kind, slug, reader);
                 if (!page)
                     return HttpResponse::internalError(page.error());
-                HttpResponse r = CachedPages::respond(*page, request);
-                for (auto &[name, value] : r.headers) {
-                    if (name == "Cache-Control")
-                        value = QByteArrayLiteral("private, no-store");
-                }
-                return r;
+                return AccountHeader::respond(services, request, reader->first.userId, reader->second, *page);
             }
         }
         PageCache *cache = services.context().pages;
@@ -207,10 +203,14 @@ Router::Handler article(const QString &kind)
 }
 
 // A listing from the cache, made by `make` on a miss.
+// A signed-in reader (a valid session cookie) gets it made for them, with
+// their account in the header, never from or into the cache.
 template<typename Make>
 HttpResponse cached(HttpRequest &request, WorkerServices &services, const QString &key, Make make)
 {
-    PageCache *cache = services.context().pages;
+    const std::optional<std::pair<Principal, QString>> reader
+        = request.cookie(kSessionCookie).isEmpty() ? std::nullopt : ReaderPages::reader(request, services);
+    PageCache *cache = reader ? nullptr : services.context().pages;
     if (cache) {
         if (const std::optional<PageCache::Page> hit = cache->find(key))
             return CachedPages::respond(*hit, request);
@@ -224,6 +224,8 @@ HttpResponse cached(HttpRequest &request, WorkerServices &services, const QStrin
         if (!page)
             return HttpResponse::internalError(page.error());
     }
+    if (reader)
+        return AccountHeader::respond(services, request, reader->first.userId, reader->second, *page);
     return CachedPages::respond(cache ? cache->insert(key, *page, readAt) : *page, request);
 }
 
@@ -312,6 +314,13 @@ void install(Router &router)
         shared::Result<QByteArray> html = SiteSearch::page(services, query);
         if (!html)
             return HttpResponse::internalError(html.error());
+        if (!request.cookie(kSessionCookie).isEmpty()) {
+            if (const auto reader = ReaderPages::reader(request, services)) {
+                PageCache::Page page;
+                page.body = *html;
+                return AccountHeader::respond(services, request, reader->first.userId, reader->second, page);
+            }
+        }
         HttpResponse r;
         r.contentType = QByteArrayLiteral("text/html; charset=utf-8");
         r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache") });

@@ -291,6 +291,65 @@ private Q_SLOTS:
         QCOMPARE(m_fx.http().get(QStringLiteral("/sign-in")).status, 200);
     }
 
+    // A signed-in reader's pages say who they are in the header, with Saved
+    // and a Sign out form; they are made for that reader, while anonymous
+    // readers keep the shared (cached) pages with "Sign in", before and after.
+    void theHeaderKnowsASignedInReader_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("start page") << QStringLiteral("/");
+        QTest::newRow("listing") << QStringLiteral("/guides");
+        QTest::newRow("article") << QStringLiteral("/guides/worth-keeping");
+        QTest::newRow("search") << QStringLiteral("/search?q=worth");
+    }
+    void theHeaderKnowsASignedInReader()
+    {
+        QFETCH(QString, path);
+        const QByteArray signInLink = "<a class=\"sign-in\" href=\"/sign-in\">Sign in</a>";
+        const auto header = [](const QByteArray &body) {
+            const qsizetype from = body.indexOf("<header");
+            return from < 0 ? QByteArray() : body.mid(from, body.indexOf("</header>") - from);
+        };
+        HttpResult anonymous = m_fx.http().get(path); // the shared page, now cached where pages are
+        QCOMPARE(anonymous.status, 200);
+        QVERIFY(header(anonymous.body).contains(signInLink));
+        QVERIFY(!anonymous.body.contains("Sign out"));
+
+        const QByteArray cookie = signIn();
+        QVERIFY(!cookie.isEmpty());
+        const HttpResult mine = m_fx.http().request("GET", path, {}, { { "Cookie", cookie } });
+        QCOMPARE(mine.status, 200);
+        const QByteArray signedIn = header(mine.body);
+        QVERIFY2(!signedIn.contains(signInLink), signedIn.constData());
+        QVERIFY2(signedIn.contains("Signed in as <strong>reader</strong>"), signedIn.constData());
+        QVERIFY(signedIn.contains("<a href=\"/saved\">Saved</a>"));
+        QVERIFY(signedIn.contains("<form class=\"sign-out\" method=\"post\" action=\"/session/logout\">"));
+        QVERIFY(signedIn.contains("<button type=\"submit\">Sign out</button>"));
+        const int at = int(signedIn.indexOf("name=\"csrf_token\" value=\"")) + 25;
+        const QByteArray csrf = signedIn.mid(at, signedIn.indexOf('"', at) - at);
+        QVERIFY(csrf.startsWith("qc_"));
+        QCOMPARE(mine.header("Cache-Control"), QByteArray("private, no-store"));
+        QVERIFY(mine.header("ETag").isEmpty());
+        QVERIFY(mine.header("Vary").contains("Cookie"));
+
+        // The reader's page went into no shared cache: anonymous readers,
+        // through the front door or not, still get "Sign in".
+        anonymous = m_fx.http().get(path);
+        QCOMPARE(anonymous.status, 200);
+        QVERIFY(header(anonymous.body).contains(signInLink));
+        QVERIFY(!anonymous.body.contains("Signed in as"));
+        QVERIFY(!anonymous.body.contains(csrf));
+        const HttpResult other
+            = m_fx.http().request("GET", path, {}, { { "Cookie", "__Host-quire_session=nonsense" } });
+        QVERIFY(header(other.body).contains(signInLink));
+
+        // The header's form signs out; the same cookie then gets the shared page.
+        QCOMPARE(postForm(QStringLiteral("/session/logout"), "csrf_token=" + csrf, cookie).status, 303);
+        const HttpResult after = m_fx.http().request("GET", path, {}, { { "Cookie", cookie } });
+        QVERIFY(header(after.body).contains(signInLink));
+        QVERIFY(!after.body.contains("Signed in as"));
+    }
+
     // Search snippets are the text a reader sees: the index holds Markdown,
     // the snippet has no `##`, `1.` or `**`, and the words found are marked.
     void searchSnippetsAreTheReadersText()
