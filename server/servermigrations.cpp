@@ -344,6 +344,17 @@ const QList<shared::Migration> &serverMigrations()
                              "user_id TEXT NOT NULL, created_at TEXT NOT NULL, "
                              "PRIMARY KEY (tbl, row_id, rev)) STRICT, WITHOUT ROWID"),
           } },
+        { 14,
+          QStringLiteral("password_change_required"),
+          {
+              // A password generated at the console and shown in a terminal:
+              // its owner is asked to choose one (server/accounts/onetimepassword).
+              QStringLiteral("ALTER TABLE users ADD COLUMN password_change_required INTEGER NOT NULL DEFAULT 0"),
+              // Until now the audit trail told: the newest password event decides.
+              QStringLiteral("UPDATE users SET password_change_required = 1 WHERE (SELECT a.action FROM audit_log a "
+                             "WHERE a.target_id = users.id AND a.action IN ('password_generated', "
+                             "'password_change', 'password_reset') ORDER BY a.id DESC LIMIT 1) = 'password_generated'"),
+          } },
     };
     return migrations;
 }

@@ -193,6 +193,13 @@ Result<StoredUser> AccountStore::insertUserWithInvite(const QString &code, const
 
 VoidResult AccountStore::setPasswordHash(const QString &userId, const QByteArray &hash)
 {
+    return m_db.run(QStringLiteral("UPDATE users SET password_hash = ?, password_change_required = 0, updated_at = ? "
+                                   "WHERE id = ?"),
+                    { QString::fromLatin1(hash), nowText(), userId });
+}
+
+VoidResult AccountStore::upgradePasswordHash(const QString &userId, const QByteArray &hash)
+{
     return m_db.run(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"),
                     { QString::fromLatin1(hash), nowText(), userId });
 }

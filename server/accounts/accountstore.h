@@ -56,7 +56,12 @@ public:
     // Fails with `email_taken` when the address is in use.
     shared::Result<StoredUser> insertUser(const QString &email, const QString &name, shared::Role role,
                                           const QByteArray &passwordHash, bool emailVerified);
+    // A password its owner chose (changed, or set through a mailed link): it
+    // is no longer one they are asked to change (password_change_required).
     shared::VoidResult setPasswordHash(const QString &userId, const QByteArray &hash);
+    // The same password hashed with stronger parameters: nothing else about
+    // the account changes.
+    shared::VoidResult upgradePasswordHash(const QString &userId, const QByteArray &hash);
 
     // Invite codes: issued by admins, single use, with the role they grant.
     shared::Result<QString> createInvite(shared::Role role, const QString &createdBy, qint64 lifetimeMs);

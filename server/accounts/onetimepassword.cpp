@@ -4,30 +4,29 @@
 #include "server/accounts/auditlog.h"
 #include "shared/database.h"
 
+#include <QSqlQuery>
 #include <QVariant>
 
 namespace quire::server::OneTimePassword {
 
-namespace {
-const QString kGenerated = QStringLiteral("password_generated");
-} // namespace
-
 shared::VoidResult mark(shared::Database &db, const QString &userId)
 {
-    return AuditLog::record(db, QString(), kGenerated, userId, QStringLiteral("console"));
+    return db.transaction([&]() -> shared::VoidResult {
+        if (shared::VoidResult r
+            = db.run(QStringLiteral("UPDATE users SET password_change_required = 1 WHERE id = ?"), { userId });
+            !r)
+            return r;
+        return AuditLog::record(db, QString(), QStringLiteral("password_generated"), userId, QStringLiteral("console"));
+    });
 }
 
 shared::Result<bool> isPending(shared::Database &db, const QString &userId)
 {
-    // The newest of the events that set a password decides; the action
-    // index narrows the scan to these few rows.
-    shared::Result<QVariant> last = db.scalar(
-        QStringLiteral("SELECT action FROM audit_log WHERE action IN (?, 'password_change', 'password_reset') "
-                       "AND target_id = ? ORDER BY id DESC LIMIT 1"),
-        { kGenerated, userId });
-    if (!last)
-        return last.error();
-    return last->toString() == kGenerated;
+    shared::Result<QSqlQuery> q
+        = db.exec(QStringLiteral("SELECT password_change_required FROM users WHERE id = ?"), { userId });
+    if (!q)
+        return q.error();
+    return q->next() && q->value(0).toInt() != 0;
 }
 
 } // namespace quire::server::OneTimePassword

@@ -14,15 +14,17 @@ namespace quire::server {
 // Whether an account still signs in with a password generated at the console
 // (create-user without one on standard input: the first admin of
 // `./quire.sh run`). Such a password was shown in a terminal, so its owner is
-// asked to choose one at the first sign-in. Read from the audit trail, which
-// records every way a password is set (generated, changed, reset), so no
-// column of its own is needed; a trail trimmed past that point only means
-// nobody is asked.
+// asked to choose one at the first sign-in. Kept in the users table
+// (password_change_required, migration 14): set here, cleared by
+// AccountStore::setPasswordHash, the one way a chosen password (changed or
+// reset) is stored.
 namespace OneTimePassword {
 
-// Notes that `userId`'s password was just generated at the console.
+// Notes that `userId`'s password was just generated at the console (and
+// records it in the audit trail).
 shared::VoidResult mark(shared::Database &db, const QString &userId);
 // True while the generated password has not been changed or reset since.
+// Unknown users have none pending.
 shared::Result<bool> isPending(shared::Database &db, const QString &userId);
 
 } // namespace OneTimePassword

@@ -108,7 +108,7 @@ void verify(WorkerServices &services, const QString &rawEmail, const QString &pa
             if (const QByteArray rehash = values.value(1).toByteArray(); !rehash.isEmpty()) {
                 // Stronger parameters than when this hash was made: upgrade it now
                 // that we know the password. Failing only postpones the upgrade.
-                if (shared::VoidResult r = services.accounts().setPasswordHash(user->user.id, rehash); !r)
+                if (shared::VoidResult r = services.accounts().upgradePasswordHash(user->user.id, rehash); !r)
                     qWarning("login: password rehash not stored: %s", qPrintable(r.error().message));
             }
             o.kind = Outcome::Kind::Ok;
