@@ -2,18 +2,54 @@
 #include "server/collections/revisionsessions.h"
 
 #include "shared/contentstatus.h"
+#include "shared/sequencealignment.h"
 #include "shared/textdiff.h"
 
 #include <QRegularExpression>
+#include <QStringList>
+
+#include <algorithm>
+#include <span>
 
 namespace quire::server {
 
 namespace {
 
-int wordsIn(const QString &text)
+QStringList wordsOf(const QString &text)
 {
     static const QRegularExpression space(QStringLiteral("\\s+"));
-    return int(text.split(space, Qt::SkipEmptyParts).size());
+    return text.split(space, Qt::SkipEmptyParts);
+}
+
+// Words removed from and added to one run of changed lines: those of one
+// side the other side does not keep, aligned word by word, so that "two"
+// changed to "2" in a long line counts one word each way, not the line.
+void countHunk(const QStringList &removed, const QStringList &added, RevisionSessions::Session &s)
+{
+    const shared::SequenceAlignment aligned = shared::SequenceAlignment::align<QString>(
+        std::span<const QString>(removed.cbegin(), removed.cend()),
+        std::span<const QString>(added.cbegin(), added.cend()), shared::SequenceAlignment::Fallback::Greedy);
+    const auto kept = qsizetype(
+        std::count_if(aligned.match.cbegin(), aligned.match.cend(), [](qsizetype partner) { return partner >= 0; }));
+    s.wordsRemoved += int(removed.size() - kept);
+    s.wordsAdded += int(added.size() - kept);
+}
+
+// Words added and removed from `before` to `after`: the line diff finds the
+// changed runs of lines (a small alignment each), the words inside them count.
+void countWords(const QString &before, const QString &after, RevisionSessions::Session &s)
+{
+    QStringList removed, added;
+    for (const shared::TextDiff::Line &l : shared::TextDiff::lines(before, after)) {
+        if (l.kind == shared::TextDiff::Kind::Same) {
+            countHunk(removed, added, s);
+            removed.clear();
+            added.clear();
+        } else {
+            (l.kind == shared::TextDiff::Kind::Added ? added : removed) += wordsOf(l.text);
+        }
+    }
+    countHunk(removed, added, s);
 }
 
 // A revision that made the row public: a publish ends the session it belongs to.
@@ -50,14 +86,9 @@ QList<RevisionSessions::Session> RevisionSessions::group(const QList<Revision> &
             continue;
         s.saved = r.saved;
         s.published = publishes(ascending, i);
-        // Words in the lines removed and added since the session began: how
-        // much it changed, whatever the number of saves inside it.
-        for (const shared::TextDiff::Line &l : shared::TextDiff::lines(before, r.text)) {
-            if (l.kind == shared::TextDiff::Kind::Added)
-                s.wordsAdded += wordsIn(l.text);
-            else if (l.kind == shared::TextDiff::Kind::Removed)
-                s.wordsRemoved += wordsIn(l.text);
-        }
+        // Words removed and added since the session began: how much it
+        // changed, whatever the number of saves inside it.
+        countWords(before, r.text, s);
         before = r.text;
     }
     std::reverse(sessions.begin(), sessions.end());

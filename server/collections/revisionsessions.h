@@ -35,7 +35,9 @@ public:
         QDateTime startedAt;
         QDateTime endedAt;
         int revisions = 0;
-        int wordsAdded = 0; // against the previous session's last revision
+        // Words added and removed against the previous session's last
+        // revision, by a word diff of the changed lines.
+        int wordsAdded = 0;
         int wordsRemoved = 0;
         bool saved = false;
         bool published = false;
