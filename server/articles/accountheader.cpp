@@ -62,8 +62,6 @@ HttpResponse respond(WorkerServices &services, const HttpRequest &request, const
     for (auto &[name, value] : r.headers) {
         if (name == "Cache-Control")
             value = QByteArrayLiteral("private, no-store");
-        else if (name == "Vary") // the same address answers differently with a session cookie
-            value = QByteArrayLiteral("Accept-Encoding, Cookie");
     }
     return r;
 }

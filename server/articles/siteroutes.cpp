@@ -324,6 +324,7 @@ void install(Router &router)
         HttpResponse r;
         r.contentType = QByteArrayLiteral("text/html; charset=utf-8");
         r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache") });
+        r.headers.append({ QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding, Cookie") });
         r.body = *html;
         return r;
     });

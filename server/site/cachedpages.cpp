@@ -41,7 +41,9 @@ HttpResponse CachedPages::respond(const PageCache::Page &page, const HttpRequest
     r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=0, must-revalidate") });
     if (!page.etag.isEmpty()) // pages made for one reader have none
         r.headers.append({ QByteArrayLiteral("ETag"), page.etag });
-    r.headers.append({ QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding") });
+    // Cookie too: a signed-in reader gets a page of their own at the same
+    // address, so no shared cache may hand them this one.
+    r.headers.append({ QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding, Cookie") });
     if (!page.lastModified.isEmpty())
         r.headers.append({ QByteArrayLiteral("Last-Modified"), page.lastModified });
     if (!page.etag.isEmpty() && ConditionalRequest::isNotModified(request, page.etag, page.lastModified)) {

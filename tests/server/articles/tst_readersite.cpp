@@ -314,6 +314,8 @@ private Q_SLOTS:
         QCOMPARE(anonymous.status, 200);
         QVERIFY(header(anonymous.body).contains(signInLink));
         QVERIFY(!anonymous.body.contains("Sign out"));
+        // Shared caches keep it apart from a signed-in reader's page.
+        QCOMPARE(anonymous.header("Vary"), QByteArray("Accept-Encoding, Cookie"));
 
         const QByteArray cookie = signIn();
         QVERIFY(!cookie.isEmpty());
