@@ -144,8 +144,8 @@ private Q_SLOTS:
     // A table or an image the user inserted is the same unit as the one
     // its Markdown loads (a table without the loaded source's alignments,
     // an image with its alt text as tooltip, the text typed after it with
-    // the image's properties): a merge above it leaves it and the cursors
-    // in it alone.
+    // the image's properties): a merge above it leaves it, the empty
+    // paragraph Return left before the table and the cursors in it alone.
     void insertedUnitsStayThroughAMergeAbove_data()
     {
         QTest::addColumn<bool>("table");

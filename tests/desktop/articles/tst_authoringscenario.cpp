@@ -179,7 +179,9 @@ private Q_SLOTS:
 
     void typingGoesOnAtTheCursorAfterAutosaveAndSync()
     {
-        QTest::mouseClick(findNamed<QPushButton>(*view(), "newButton"), Qt::LeftButton);
+        auto *newGuide = findNamed<QPushButton>(*view(), "newButton");
+        QVERIFY(newGuide->isVisible());
+        QTest::mouseClick(newGuide, Qt::LeftButton);
         m_guide = editor()->currentId();
         QVERIFY(!m_guide.isEmpty());
         auto *title = findNamed<QLineEdit>(*view(), "titleEdit");
