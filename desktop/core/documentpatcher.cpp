@@ -48,11 +48,22 @@ std::vector<Unit> unitsOf(const QTextDocument &document)
 }
 
 // A format without what names objects of its own document (lists, code
-// groups, containers' numbers, the loaded source's block numbers): what is
-// left says how the block looks and what Markdown it stands for.
+// groups, containers' numbers, the loaded source's block numbers) or only
+// shows on hover: what is left says how the block looks and what Markdown
+// it stands for.
 QTextFormat comparable(QTextFormat f)
 {
     f.clearProperty(QTextFormat::ObjectIndex);
+    // Only a link's tooltip is Markdown (its title), not the alt text an
+    // inserted image shows on hover; and text typed after an image takes
+    // over the image's properties, which say nothing about text.
+    if (!f.boolProperty(QTextFormat::IsAnchor))
+        f.clearProperty(QTextFormat::TextToolTip);
+    if (f.objectType() != QTextFormat::ImageObject) {
+        for (const int p : { QTextFormat::ImageName, QTextFormat::ImageTitle, QTextFormat::ImageAltText,
+                             QTextFormat::ImageWidth, QTextFormat::ImageHeight, QTextFormat::ImageQuality })
+            f.clearProperty(p);
+    }
     f.clearProperty(MarkdownFormat::SourceBlockProperty);
     f.clearProperty(MarkdownFormat::CodeGroupProperty);
     if (f.hasProperty(MarkdownFormat::ContainersProperty)) {
@@ -105,13 +116,13 @@ bool sameUnit(const Unit &a, const Unit &b)
         return false;
     if (!a.frame)
         return sameBlock(a.block, b.block);
-    const auto alignment
-        = [](const QTextFrame *f) { return f->frameFormat().stringProperty(MarkdownFormat::TableAlignmentProperty); };
-    if (alignment(a.frame) != alignment(b.frame))
-        return false;
     const auto *ta = qobject_cast<const QTextTable *>(a.frame);
     const auto *tb = qobject_cast<const QTextTable *>(b.frame);
     if (bool(ta) != bool(tb) || (ta && (ta->rows() != tb->rows() || ta->columns() != tb->columns())))
+        return false;
+    // The alignments the delimiter row shows: a table the user inserted
+    // has no loaded source's alignments ("--"), only its cells' (none).
+    if (ta && MarkdownSerializer::columnAlignments(ta) != MarkdownSerializer::columnAlignments(tb))
         return false;
     QTextBlock x = a.block;
     QTextBlock y = b.block;
@@ -262,8 +273,14 @@ bool DocumentPatcher::patch(QTextDocument *document, const QTextDocument &target
         else
             break;
     }
-    const auto [prefix, wantFirst] = headEnd();
-    const auto [liveEnd, wantEnd] = tailStart();
+    auto [prefix, wantFirst] = headEnd();
+    auto [liveEnd, wantEnd] = tailStart();
+    // Empty paragraphs at either end of what is replaced stay too, as those
+    // stepped over above (one the user left before a table they inserted).
+    while (liveEnd - prefix > 1 && isBlank(live[prefix]))
+        ++prefix;
+    while (liveEnd - prefix > 1 && isBlank(live[liveEnd - 1]))
+        --liveEnd;
     const size_t lastLive = liveEnd - 1;
     const size_t lastWant = wantEnd - 1;
     const int from = live[prefix].start();

@@ -196,11 +196,29 @@ QChar MarkdownSerializer::alignmentOf(const QTextTableCell &cell)
     return QLatin1Char('-');
 }
 
+QString MarkdownSerializer::columnAlignments(const QTextTable *table)
+{
+    const int columns = table->columns();
+    const QString stored = table->format().stringProperty(MarkdownFormat::TableAlignmentProperty);
+    QString alignments;
+    for (int c = 0; c < columns; ++c) {
+        QChar a = alignmentOf(table->cellAt(0, c));
+        if (stored.size() == columns) {
+            const QChar s = stored[c];
+            const bool leftish = a == QLatin1Char('-') || a == QLatin1Char('l');
+            if (s == a || (leftish && (s == QLatin1Char('-') || s == QLatin1Char('l'))))
+                a = s;
+        }
+        alignments += a;
+    }
+    return alignments;
+}
+
 QStringList MarkdownSerializer::writeTable(const QTextTable *table)
 {
     const int rows = table->rows();
     const int columns = table->columns();
-    const QString stored = table->format().stringProperty(MarkdownFormat::TableAlignmentProperty);
+    const QString alignments = columnAlignments(table);
     QStringList lines;
     for (int r = 0; r < rows; ++r) {
         QStringList cells;
@@ -224,13 +242,7 @@ QStringList MarkdownSerializer::writeTable(const QTextTable *table)
         if (r == 0) {
             QStringList rule;
             for (int c = 0; c < columns; ++c) {
-                QChar a = alignmentOf(table->cellAt(0, c));
-                if (stored.size() == columns) {
-                    const QChar s = stored[c];
-                    const bool leftish = a == QLatin1Char('-') || a == QLatin1Char('l');
-                    if (s == a || (leftish && (s == QLatin1Char('-') || s == QLatin1Char('l'))))
-                        a = s;
-                }
+                const QChar a = alignments[c];
                 rule << (a == QLatin1Char('l')       ? QStringLiteral(":---")
                              : a == QLatin1Char('c') ? QStringLiteral(":---:")
                              : a == QLatin1Char('r') ? QStringLiteral("---:")

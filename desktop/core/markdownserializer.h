@@ -33,6 +33,11 @@ public:
 
     std::vector<HouseBlock> blocks();
 
+    // A table's columns' alignments as its delimiter row writes them, one
+    // of "-lcr" each: the cells' alignment, told apart from the default by
+    // what the loaded source said (TableAlignmentProperty).
+    static QString columnAlignments(const QTextTable *table);
+
 private:
     using Node = MarkdownBlockTree::Node;
 

@@ -2,13 +2,17 @@
 #include "desktop/core/documentpatcher.h"
 #include "desktop/core/markdowndocument.h"
 #include "desktop/widgets/bodyeditor.h"
+#include "desktop/widgets/tableformatter.h"
+#include "desktop/widgets/textformatter.h"
 #include "tests/desktop/editorharness.h"
 
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QScrollBar>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextTable>
 
 using namespace quire::test;
 using quire::desktop::DocumentPatcher;
@@ -135,6 +139,54 @@ private Q_SLOTS:
         QTextCursor(doc.findBlockByNumber(0)).insertText(QStringLiteral("About "));
         QCOMPARE(merged.markdown(),
                  QString(edited).replace(QStringLiteral("# Brewing"), QStringLiteral("# About Brewing")));
+    }
+
+    // A table or an image the user inserted is the same unit as the one
+    // its Markdown loads (a table without the loaded source's alignments,
+    // an image with its alt text as tooltip, the text typed after it with
+    // the image's properties): a merge above it leaves it, the empty
+    // paragraph Return left before the table and the cursors in it alone.
+    void insertedUnitsStayThroughAMergeAbove_data()
+    {
+        QTest::addColumn<bool>("table");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("table") << true << QStringLiteral("Para.\n\n| Grams |  |\n| --- | --- |\n|  |  |\n");
+        QTest::newRow("image") << false << QStringLiteral("Para.\n\n![A cup](/media/abc)Grams\n");
+    }
+
+    void insertedUnitsStayThroughAMergeAbove()
+    {
+        QFETCH(bool, table);
+        QFETCH(QString, expected);
+        QTextDocument doc;
+        quire::desktop::MarkdownDocument merged(&doc);
+        merged.setMarkdown(QStringLiteral("Para.\n"));
+        QTextCursor c(&doc);
+        c.movePosition(QTextCursor::End);
+        c.insertBlock();
+        if (table)
+            quire::gui::TableFormatter::insert(c, 2, 2);
+        else
+            quire::gui::TextFormatter::insertImage(c, QStringLiteral("/media/abc"), QStringLiteral("A cup"));
+        c.insertText(QStringLiteral("Grams"));
+        QCOMPARE(merged.markdown(), expected);
+        const QPointer<QTextTable> inserted = c.currentTable();
+        c.movePosition(QTextCursor::Left, QTextCursor::MoveAnchor, 2); // "Gra|ms"
+        const int at = c.position();
+
+        const QString heading = QStringLiteral("# Before you start\n\n");
+        DocumentPatcher::Change change;
+        QVERIFY(merged.mergeMarkdown(heading + expected, &change));
+        QCOMPARE(merged.markdown(), heading + expected);
+        // Only the heading came: "Before you start" and its block's end.
+        const int added = int(QStringLiteral("Before you start").size()) + 1;
+        QCOMPARE(change.position, 0);
+        QCOMPARE(change.removed, 0);
+        QCOMPARE(change.inserted, added);
+        QCOMPARE(c.position(), at + added);
+        QCOMPARE(doc.toPlainText().mid(c.position() - 3, 5), QStringLiteral("Grams"));
+        QCOMPARE(bool(inserted), table);
+        QCOMPARE(c.currentTable(), inserted.data());
     }
 
     void selectionAndScrollSurvive()
