@@ -385,7 +385,11 @@ void insertImage(QTextCursor &cursor, const QString &url, const QString &altText
     f.setProperty(QTextFormat::ImageAltText, altText);
     if (!altText.isEmpty())
         f.setToolTip(altText);
+    // Text typed after the image is typed as before it: Qt would otherwise
+    // carry the image's name, description and tooltip over to it.
+    const QTextCharFormat typing = cursor.charFormat();
     cursor.insertImage(f);
+    cursor.setCharFormat(typing);
 }
 
 void insertHorizontalRule(QTextCursor &cursor)

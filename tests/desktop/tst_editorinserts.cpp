@@ -318,6 +318,14 @@ private Q_SLOTS:
         const QVariant shown
             = h->rich()->document()->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("/media/") + sha));
         QCOMPARE(qvariant_cast<QImage>(shown).size(), QSize(9, 9));
+        // Typing goes on as text, not as more of the image (Qt would carry
+        // its name and description over to the next characters).
+        QTest::keyClicks(h->rich(), QStringLiteral(" ok"));
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("Look: ![A green square](/media/%1) ok\n").arg(sha));
+        const QTextCharFormat typed = h->rich()->textCursor().charFormat();
+        QVERIFY(!typed.isImageFormat());
+        QVERIFY(typed.toolTip().isEmpty());
+        QVERIFY(!typed.hasProperty(QTextFormat::ImageName));
 
         // Pasted image data is stored as PNG.
         h->start();
