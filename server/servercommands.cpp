@@ -87,22 +87,43 @@ Result<QString> readEpoch(shared::Database &db)
     return epoch->toString();
 }
 
+// A command's options, each `--name VALUE` into its string or a bare
+// `--flag` into its bool; anything else is a usage error.
+struct CommandOptions
+{
+    QList<std::pair<QLatin1String, QString *>> values;
+    QList<std::pair<QLatin1String, bool *>> flags = {};
+
+    VoidResult parse(const QStringList &args) const
+    {
+        for (qsizetype i = 0; i < args.size(); ++i) {
+            const QString &a = args[i];
+            const auto flag = std::find_if(flags.begin(), flags.end(), [&a](const auto &f) { return a == f.first; });
+            if (flag != flags.end()) {
+                *flag->second = true;
+                continue;
+            }
+            const auto value = std::find_if(values.begin(), values.end(), [&a](const auto &v) { return a == v.first; });
+            if (value == values.end())
+                return Error::make(shared::ErrorCode::Usage,
+                                   QStringLiteral("unexpected argument `%1` (see --help)").arg(a));
+            if (i + 1 >= args.size())
+                return Error::make(shared::ErrorCode::Usage, QStringLiteral("%1 needs a value").arg(a));
+            *value->second = args[++i];
+        }
+        return VoidResult::success();
+    }
+};
+
 // backup and restore take only a data directory and one file.
 Result<std::pair<QString, QString>> parseFileCommand(const QStringList &args, const QString &fileFlag)
 {
     QString dataDir = qEnvironmentVariable("QUIRE_DATA_DIR");
     QString file;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (a == QLatin1String("--data-dir") || a == fileFlag) {
-            if (i + 1 >= args.size())
-                return Error::make(shared::ErrorCode::Usage, QStringLiteral("%1 needs a value").arg(a));
-            (a == fileFlag ? file : dataDir) = args[++i];
-        } else {
-            return Error::make(shared::ErrorCode::Usage,
-                               QStringLiteral("unexpected argument `%1` (see --help)").arg(a));
-        }
-    }
+    const QByteArray flag = fileFlag.toLatin1();
+    const CommandOptions options { { { QLatin1String("--data-dir"), &dataDir }, { QLatin1String(flag), &file } } };
+    if (VoidResult r = options.parse(args); !r)
+        return r.error();
     if (dataDir.isEmpty() || file.isEmpty())
         return Error::make(shared::ErrorCode::Usage, QStringLiteral("needs --data-dir DIR and %1 FILE").arg(fileFlag));
     return std::make_pair(QDir::cleanPath(QDir::current().absoluteFilePath(dataDir)),
@@ -326,24 +347,13 @@ int ServerCommands::createUser(const QStringList &args)
     QString dataDir = qEnvironmentVariable("QUIRE_DATA_DIR");
     QString email, name, roleText = QStringLiteral("reader");
     bool onlyIfNone = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (a == QLatin1String("--only-if-none")) {
-            onlyIfNone = true;
-            continue;
-        }
-        QString *target = a == QLatin1String("--data-dir") ? &dataDir
-            : a == QLatin1String("--email")                ? &email
-            : a == QLatin1String("--role")                 ? &roleText
-            : a == QLatin1String("--name")                 ? &name
-                                                           : nullptr;
-        if (!target)
-            return fail(
-                Error::make(shared::ErrorCode::Usage, QStringLiteral("unexpected argument `%1` (see --help)").arg(a)));
-        if (i + 1 >= args.size())
-            return fail(Error::make(shared::ErrorCode::Usage, QStringLiteral("%1 needs a value").arg(a)));
-        *target = args[++i];
-    }
+    const CommandOptions options { { { QLatin1String("--data-dir"), &dataDir },
+                                     { QLatin1String("--email"), &email },
+                                     { QLatin1String("--role"), &roleText },
+                                     { QLatin1String("--name"), &name } },
+                                   { { QLatin1String("--only-if-none"), &onlyIfNone } } };
+    if (VoidResult r = options.parse(args); !r)
+        return fail(r.error());
     if (dataDir.isEmpty() || email.isEmpty())
         return fail(Error::make(shared::ErrorCode::Usage,
                                 QStringLiteral("create-user needs --data-dir DIR and --email ADDRESS")));
@@ -414,18 +424,10 @@ int ServerCommands::checkPassword(const QStringList &args)
 {
     QString dataDir = qEnvironmentVariable("QUIRE_DATA_DIR");
     QString email;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        QString *target = a == QLatin1String("--data-dir") ? &dataDir
-            : a == QLatin1String("--email")                ? &email
-                                                           : nullptr;
-        if (!target)
-            return fail(
-                Error::make(shared::ErrorCode::Usage, QStringLiteral("unexpected argument `%1` (see --help)").arg(a)));
-        if (i + 1 >= args.size())
-            return fail(Error::make(shared::ErrorCode::Usage, QStringLiteral("%1 needs a value").arg(a)));
-        *target = args[++i];
-    }
+    const CommandOptions options { { { QLatin1String("--data-dir"), &dataDir },
+                                     { QLatin1String("--email"), &email } } };
+    if (VoidResult r = options.parse(args); !r)
+        return fail(r.error());
     if (dataDir.isEmpty() || email.isEmpty())
         return fail(Error::make(shared::ErrorCode::Usage,
                                 QStringLiteral("check-password needs --data-dir DIR and --email ADDRESS")));
