@@ -881,7 +881,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+30"/>
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+32"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
@@ -907,7 +907,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Leser</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+45"/>
         <source>This is the last active administrator. Make someone else an administrator first.</source>
         <translation>Dies ist der letzte aktive Administrator. Machen Sie zuerst jemand anderen zum Administrator.</translation>
     </message>
@@ -929,7 +929,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Server hat das abgelehnt (%1).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+19"/>
         <source>&amp;Users</source>
         <translation>&amp;Benutzer</translation>
     </message>
@@ -989,27 +989,22 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Rolle setzen</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Disable or Enable</source>
-        <translation>&amp;Sperren oder entsperren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Their &amp;Events</source>
         <translation>&amp;Ihre Ereignisse</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Role of the selected user:</source>
         <translation>Rolle des gewählten Benutzers:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Events by %1</source>
         <translation>Ereignisse von %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
@@ -1019,7 +1014,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Einladungscode erstellen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>No invite code yet. Choose the role the new person gets and how long the code stays valid, then click Create Invite Code.</source>
+        <translation>Noch kein Einladungscode. Wählen Sie die Rolle der neuen Person und wie lange der Code gilt, und klicken Sie dann auf „Einladungscode erstellen“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Role:</source>
         <translation>Rolle:</translation>
     </message>
@@ -1034,7 +1034,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Geben Sie diesen Code der eingeladenen Person. Er wird nur einmal angezeigt und gilt nur einmal.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Invite code created.</source>
         <translation>Einladungscode erstellt.</translation>
     </message>
@@ -1075,8 +1075,18 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+1"/>
+        <source>Added accounts</source>
+        <translation>Hinzugefügte Konten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Disabled accounts</source>
         <translation>Gesperrte Konten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enabled accounts</source>
+        <translation>Aktivierte Konten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1130,7 +1140,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Adresse</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Disabled</source>
         <translation>Gesperrt</translation>
     </message>
@@ -1144,8 +1154,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <source>Unverified</source>
         <translation>Unbestätigt</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Nobody matches “%1”. Clear the search to see everyone, or click Add User.</source>
+        <translation>Niemand passt zu „%1“. Leeren Sie die Suche, um alle zu sehen, oder klicken Sie auf „Benutzer hinzufügen“.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+3"/>
         <source>%n user(s) found.</source>
         <translation>
             <numerusform>%n Benutzer gefunden.</numerusform>
@@ -1153,13 +1168,61 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         </translation>
     </message>
     <message>
-        <location line="-128"/>
-        <location line="+142"/>
+        <location line="+38"/>
+        <source>&amp;Enable Account</source>
+        <translation>Konto &amp;aktivieren</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Disable Account</source>
+        <translation>Konto deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable the account of %1?</source>
+        <translation>Das Konto von %1 deaktivieren?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They are signed out on every device and cannot sign in until the account is enabled again. Their articles stay.</source>
+        <translation>Die Person wird auf allen Geräten abgemeldet und kann sich erst wieder anmelden, wenn das Konto aktiviert wird. Ihre Artikel bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Added %1. An email with a link to choose a password is on its way.</source>
+        <translation>%1 hinzugefügt. Eine E-Mail mit einem Link zum Wählen des Passworts ist unterwegs.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No events match. Choose All events and Everyone to see the whole log.</source>
+        <translation>Keine passenden Ereignisse. Wählen Sie „Alle Ereignisse“ und „Alle“, um das ganze Protokoll zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No events yet. Sign-ins, role changes and other account events appear here.</source>
+        <translation>Noch keine Ereignisse. Anmeldungen, Rollenänderungen und andere Kontoereignisse erscheinen hier.</translation>
+    </message>
+    <message>
+        <location line="-269"/>
+        <location line="+166"/>
+        <location line="+31"/>
         <source>Select a user first.</source>
         <translation>Wählen Sie zuerst einen Benutzer.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-230"/>
+        <location line="+223"/>
+        <location line="+24"/>
+        <source>&amp;Disable Account</source>
+        <translation>Konto &amp;deaktivieren</translation>
+    </message>
+    <message>
+        <location line="-245"/>
+        <source>&amp;Add User…</source>
+        <translation>Benutzer &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+212"/>
         <source>Saved changes to %1.</source>
         <translation>Änderungen an %1 gespeichert.</translation>
     </message>
@@ -1331,13 +1394,70 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Profil</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../desktop/accounts/widgets/adduserdialog.cpp" line="+31"/>
+        <source>Add User</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add User</source>
+        <translation>Benutzer &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The new user gets an email with a link to choose a password. The link is valid for 7 days.</source>
+        <translation>Die neue Person erhält eine E-Mail mit einem Link, um ein Passwort zu wählen. Der Link gilt 7 Tage.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+2"/>
         <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+86"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Enter the person&apos;s name.</source>
+        <translation>Geben Sie den Namen der Person ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+36"/>
+        <source>Enter an email address like name@example.com.</source>
+        <translation>Geben Sie eine E-Mail-Adresse wie name@example.com ein.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>An account with this email address exists already.</source>
+        <translation>Ein Konto mit dieser E-Mail-Adresse gibt es bereits.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter the person&apos;s name (at most %1 characters).</source>
+        <translation>Geben Sie den Namen der Person ein (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose one of the roles in the list.</source>
+        <translation>Wählen Sie eine der Rollen in der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+1"/>
         <source>&amp;Avatar address:</source>
         <translation>&amp;Avatar-Adresse:</translation>
     </message>
@@ -1462,14 +1582,15 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Bei Quire anmelden</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../desktop/accounts/widgets/adduserdialog.cpp" line="-75"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+48"/>
         <location line="+29"/>
         <location line="+26"/>
         <source>&amp;Email:</source>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="-54"/>
         <location line="+29"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
@@ -2001,13 +2122,14 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Vorschau</translation>
     </message>
     <message>
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+26"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../desktop/widgets/formatactions.cpp" line="+0"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -2422,12 +2544,17 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Links können auf Webseiten (http, https), E-Mail-Adressen (mailto) oder Seiten dieser Website (beginnend mit /) zeigen. Andere Arten wie javascript: oder data: werden aus veröffentlichten Seiten entfernt und sind nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+39"/>
+        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+41"/>
+        <source>&amp;New Category…</source>
+        <translation>&amp;Neue Kategorie…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>C&amp;hoose…</source>
         <translation>A&amp;uswählen…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
@@ -2452,12 +2579,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Die Zusammenfassung, wenn leer</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Cate&amp;gories:</source>
         <translation>Kate&amp;gorien:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Ta&amp;gs:</source>
         <translation>Schlag&amp;wörter:</translation>
     </message>
@@ -2477,12 +2604,28 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>SEO-B&amp;eschreibung:</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>(not synced yet)</source>
         <translation>(noch nicht abgeglichen)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <location line="+28"/>
+        <source>New Category</source>
+        <translation>Neue Kategorie</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Name of the new category (every article can use it):</source>
+        <translation>Name der neuen Kategorie (alle Artikel können sie nutzen):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <location line="+7"/>
         <source>Cover Image</source>
         <translation>Titelbild</translation>

@@ -3,6 +3,9 @@
 
 #include "server/accounts/accountstore.h"
 #include "server/accounts/auditlog.h"
+#include "server/accounts/passwordhasher.h"
+#include "server/accounts/recoveryroutes.h"
+#include "server/accounts/tokens.h"
 #include "server/collections/answercache.h"
 #include "server/http/router.h"
 #include "server/servercontext.h"
@@ -211,6 +214,87 @@ HttpResponse updateUser(HttpRequest &request, WorkerServices &services)
     return HttpResponse::json(200, (*after)->user.toJson());
 }
 
+// Named on the email field too, so a form can show it beside the address.
+shared::Error emailTaken()
+{
+    const QString message = QStringLiteral("An account with this email address exists.");
+    return shared::Error::make(shared::ErrorCode::EmailTaken, message, { { QStringLiteral("email"), message } });
+}
+
+// An account made by an administrator: no password yet (a random one nobody
+// knows, hashed at full cost so signing in to it looks like any other wrong
+// password), and a mailed link with which its owner chooses one.
+void createUser(HttpRequest &request, WorkerServices &services, Responder respond)
+{
+    FieldErrors errors;
+    JsonReader r(request.json, errors);
+    const QString email
+        = shared::User::normalizeEmail(r.string("email", JsonReader::Presence::Required).value_or(QString()));
+    const QString name = r.string("name", JsonReader::Presence::Required).value_or(QString()).trimmed();
+    shared::Role role = shared::Role::Reader;
+    if (const auto roleName = r.string("role")) {
+        if (const auto parsed = shared::roleFromName(*roleName))
+            role = *parsed;
+        else
+            errors.add(QStringLiteral("role"),
+                       QStringLiteral("Must be one of: %1.").arg(shared::roleNames().join(QLatin1String(", "))));
+    }
+    r.refuseUnknown();
+    if (!errors.has(QStringLiteral("email"))
+        && (!shared::User::isPlausibleEmail(email) || email.size() > shared::User::kMaxEmailLength))
+        errors.add(QStringLiteral("email"), QStringLiteral("Must be an email address like name@example.com."));
+    errors.checkText(QStringLiteral("name"), name, shared::User::kMaxNameLength);
+    if (!errors.isEmpty()) {
+        respond(errorResponse(errors.toError()));
+        return;
+    }
+    shared::Result<std::optional<StoredUser>> existing = services.accounts().findByEmail(email);
+    if (!existing) {
+        respond(HttpResponse::internalError(existing.error()));
+        return;
+    }
+    if (*existing) {
+        respond(errorResponse(emailTaken()));
+        return;
+    }
+    const bool queued = services.hasher().runAsync(
+        services.thread(),
+        [&hasher = services.hasher()] {
+            shared::Result<QByteArray> h = hasher.hash(Tokens::generate("qp_").toUtf8());
+            return h ? QVariant(h.value()) : QVariant();
+        },
+        [&services, email, name, role, actor = request.principal->userId, ip = request.remoteAddress.toString(),
+         respond](const QVariant &hash) {
+            if (!hash.isValid()) {
+                respond(HttpResponse::internalError(
+                    shared::Error::make(shared::ErrorCode::HashFailed, QStringLiteral("hashing failed"))));
+                return;
+            }
+            std::optional<StoredUser> created;
+            shared::VoidResult saved = services.database().transaction([&]() -> shared::VoidResult {
+                shared::Result<StoredUser> user
+                    = services.accounts().insertUser(email, name, role, hash.toByteArray(), false);
+                if (!user)
+                    return user.error();
+                created = *user;
+                return AuditLog::record(services.database(), actor, QStringLiteral("user_created"), user->user.id, ip,
+                                        { { "role", shared::roleName(role) } });
+            });
+            if (!saved) {
+                // Another request took the address since the check above.
+                if (saved.error().is(shared::ErrorCode::EmailTaken))
+                    respond(errorResponse(emailTaken()));
+                else
+                    respond(HttpResponse::internalError(saved.error()));
+                return;
+            }
+            RecoveryRoutes::sendWelcome(services, created->user.id, created->user.email, created->user.name);
+            respond(HttpResponse::json(201, created->user.toJson()));
+        });
+    if (!queued)
+        respond(HttpResponse::busy());
+}
+
 HttpResponse deleteUser(HttpRequest &request, WorkerServices &services)
 {
     const QString id = request.params.value(QStringLiteral("id"));
@@ -329,6 +413,8 @@ void install(Router &router)
     using Body = Router::BodyKind;
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/admin/users"), listUsers, Body::None,
                Guard::needs(Permission::ManageUsers));
+    router.addAsync(QStringLiteral("POST"), QStringLiteral("/api/v1/admin/users"), createUser, Body::Json,
+                    Guard::needs(Permission::ManageUsers));
     router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/admin/users/:id"), updateUser, Body::Json,
                Guard::needs(Permission::ManageUsers));
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/admin/users/:id"), deleteUser, Body::None,

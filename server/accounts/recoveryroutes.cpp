@@ -29,6 +29,8 @@ namespace {
 
 constexpr qint64 kResetLifetimeMs = 30 * 60 * 1000;
 constexpr qint64 kVerifyLifetimeMs = 24 * 60 * 60 * 1000;
+// A new account's first password: its owner may read the mail days later.
+constexpr qint64 kWelcomeLifetimeMs = 7LL * 24 * 60 * 60 * 1000;
 
 const RateLimiter::Policy kForgotPerIp { 5, 1.0 / 60 };
 const RateLimiter::Policy kForgotPerAccount { 3, 1.0 / 300 };
@@ -199,6 +201,9 @@ void resetPassword(WorkerServices &services, const QString &token, const QString
                     return shared::VoidResult::success();
                 if (auto p = services.accounts().setPasswordHash(claimed->userId, hash.toByteArray()); !p)
                     return p;
+                // The link came by mail to the address: its owner opened it.
+                if (auto v = services.accounts().setEmailVerified(claimed->userId); !v)
+                    return v;
                 if (auto s = services.accounts().revokeAllSessions(claimed->userId); !s)
                     return s.error();
                 return AuditLog::record(services.database(), claimed->userId, QStringLiteral("password_reset"),
@@ -307,6 +312,17 @@ void sendVerification(WorkerServices &services, const QString &userId, const QSt
                                             "link within 24 hours:\n\n%2\n\n"
                                             "If you did not create a Quire account, ignore this mail.\n")
                           .arg(name, url);
+                  });
+}
+
+void sendWelcome(WorkerServices &services, const QString &userId, const QString &email, const QString &name)
+{
+    mailTokenLink(services, userId, MailedLinks::Kind::ResetPassword, kWelcomeLifetimeMs, email, QString(),
+                  QStringLiteral("Your Quire account is ready"), [&](const QString &url) {
+                      return QStringLiteral("Hello %1,\n\nan administrator made you a Quire account for %2.\n"
+                                            "Open this link within 7 days to choose your password:\n\n%3\n\n"
+                                            "If you did not expect this, ignore this mail.\n")
+                          .arg(name, email, url);
                   });
 }
 

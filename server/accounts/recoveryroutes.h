@@ -26,6 +26,9 @@ HttpResponse forgotPassword(HttpRequest &request, WorkerServices &services);
 
 // Mails `user` a fresh verification link (on registration and on request).
 void sendVerification(WorkerServices &services, const QString &userId, const QString &email, const QString &name);
+// Mails an account an administrator just made a link to choose its first
+// password (a reset link that lasts a week); opening it also confirms the address.
+void sendWelcome(WorkerServices &services, const QString &userId, const QString &email, const QString &name);
 // Mails the new address a link that, opened, makes it the account's email.
 void sendEmailChange(WorkerServices &services, const QString &userId, const QString &name, const QString &newEmail);
 

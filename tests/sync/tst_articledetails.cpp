@@ -7,6 +7,7 @@
 #include "tests/sync/syncpeer.h"
 
 #include <QApplication>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -157,6 +158,52 @@ private Q_SLOTS:
         // The restored text is the working copy the editor shows after a sync.
         m_editor->reloadIfClean();
         QCOMPARE(child<QPlainTextEdit>("bodyEdit")->toPlainText(), QStringLiteral("First words.\n"));
+    }
+
+    void whoMayManageCategoriesAddsOneFromTheDetails()
+    {
+        // An author may not change the tree: the button is not offered.
+        QVERIFY(child<QPushButton>("newCategoryButton")->isHidden());
+
+        // An admin's Details panel, on the same article.
+        QCOMPARE(m_admin->sync(), quire::desktop::SyncEngine::State::Idle);
+        const std::optional<nlohmann::json> row = m_admin->row(m_articleId);
+        QVERIFY(row);
+        quire::gui::MetadataPanel panel(m_admin->ws());
+        panel.load(*row);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        int edits = 0;
+        connect(&panel, &quire::gui::MetadataPanel::edited, this, [&] { ++edits; });
+        auto *button = findNamed<QPushButton>(panel, "newCategoryButton");
+        QVERIFY(button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QInputDialog *ask = nullptr;
+        QTRY_VERIFY((ask = panel.findChild<QInputDialog *>(QStringLiteral("newCategoryDialog"))) && ask->isVisible());
+        // "Brewing" exists: the new one gets an address of its own.
+        ask->setTextValue(QStringLiteral("  Brewing  "));
+        ask->accept();
+
+        // Ticked for this article at once, beside what was ticked before.
+        const QStringList ticked
+            = quire::shared::listItems(QString::fromStdString(panel.fields()["categories"].get<std::string>()));
+        QCOMPARE(ticked.size(), 2);
+        QVERIFY(ticked.contains(m_categoryId));
+        const QString created = ticked.at(ticked.indexOf(m_categoryId) == 0 ? 1 : 0);
+        QCOMPARE(edits, 1);
+        const quire::shared::SyncTable &categories = *quire::shared::SyncSchema::find(QStringLiteral("categories"));
+        const auto stored = m_admin->ws().content().get(categories, created);
+        QVERIFY(stored && *stored);
+        QCOMPARE(fieldOf(*stored, "name"), QStringLiteral("Brewing"));
+        QCOMPARE(fieldOf(*stored, "slug"), QStringLiteral("brewing-2"));
+
+        // Synced through the replica, accepted by the server, and on the author's desktop next.
+        QCOMPARE(m_admin->sync(), quire::desktop::SyncEngine::State::Idle);
+        QCOMPARE(m_admin->status().rejected, qint64(0));
+        QCOMPARE(m_author->sync(), quire::desktop::SyncEngine::State::Idle);
+        const auto synced = m_author->ws().content().get(categories, created);
+        QVERIFY(synced && *synced);
+        QCOMPARE(fieldOf(*synced, "slug"), QStringLiteral("brewing-2"));
     }
 
     void offlineTheHistorySaysWhy()

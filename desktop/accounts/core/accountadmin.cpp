@@ -69,6 +69,22 @@ void AccountAdmin::updateUser(const QString &id, std::optional<shared::Role> rol
                    });
 }
 
+void AccountAdmin::createUser(const QString &name, const QString &email, shared::Role role,
+                              std::function<void(Result<shared::User>)> done)
+{
+    m_session.call(QStringLiteral("POST"), QStringLiteral("/api/v1/admin/users"),
+                   nlohmann::json { { "name", name.trimmed().toStdString() },
+                                    { "email", email.trimmed().toStdString() },
+                                    { "role", shared::roleName(role) } },
+                   [done](const ApiReply &reply) {
+                       if (!reply.ok()) {
+                           done(failure(reply));
+                           return;
+                       }
+                       done(shared::User::fromJson(reply.json));
+                   });
+}
+
 void AccountAdmin::createInvite(shared::Role role, int validDays, std::function<void(Result<QString>)> done)
 {
     m_session.call(QStringLiteral("POST"), QStringLiteral("/api/v1/admin/invites"),

@@ -27,7 +27,7 @@ struct AuditEntry
 };
 
 // The admin side of accounts, as typed calls over the signed-in session:
-// users (list, search, role, disable), invites and the audit log. The
+// users (list, search, add, role, disable), invites and the audit log. The
 // server decides what is allowed; this only carries the requests.
 class AccountAdmin final : public QObject
 {
@@ -43,6 +43,10 @@ public:
 
     void listUsers(const QString &search, int page, std::function<void(shared::Result<UserPage>)> done);
     void updateUser(const QString &id, std::optional<shared::Role> role, std::optional<bool> disabled,
+                    std::function<void(shared::Result<shared::User>)> done);
+    // An account without a password; the server mails its owner a link to
+    // choose one. Refusals carry field errors (name, email, role).
+    void createUser(const QString &name, const QString &email, shared::Role role,
                     std::function<void(shared::Result<shared::User>)> done);
     void createInvite(shared::Role role, int validDays, std::function<void(shared::Result<QString>)> done);
     void audit(const QString &action, const QString &actorId,

@@ -2,6 +2,7 @@
 #include "desktop/accounts/widgets/adminview.h"
 
 #include "desktop/accounts/core/accountadmin.h"
+#include "desktop/accounts/widgets/adduserdialog.h"
 #include "desktop/accounts/widgets/signindialog.h"
 #include "desktop/core/authsession.h"
 #include "desktop/widgets/tr.h"
@@ -12,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -40,14 +42,44 @@ QString roleLabel(shared::Role role)
     return {};
 }
 
-void fillRoles(QComboBox *box)
+QTableWidget *table(QWidget *parent, const char *name, const QStringList &headers)
+{
+    auto *t = new QTableWidget(0, int(headers.size()), parent);
+    t->setObjectName(QString::fromLatin1(name));
+    t->setHorizontalHeaderLabels(headers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Each column as wide as its widest entry: nothing cut off, no column
+    // stretched across the window with the others squeezed.
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(false);
+    t->verticalHeader()->hide();
+    return t;
+}
+
+// What an empty table says instead: why it is empty and what to do next.
+QLabel *emptyState(QWidget *parent, const char *name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QString::fromLatin1(name));
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+void AdminView::fillRoles(QComboBox *box)
 {
     for (shared::Role role : { shared::Role::Reader, shared::Role::Creator, shared::Role::Author, shared::Role::Editor,
                                shared::Role::Admin })
         box->addItem(roleLabel(role), shared::roleName(role));
 }
 
-QString errorText(const shared::Error &e)
+QString AdminView::errorText(const shared::Error &e)
 {
     if (e.is(shared::ErrorCode::LastAdmin))
         return Tr::tr("This is the last active administrator. Make someone else an administrator first.");
@@ -57,21 +89,6 @@ QString errorText(const shared::Error &e)
         return Tr::tr("The server cannot be reached. Check the connection and try again.");
     return Tr::tr("The server refused this (%1).").arg(e.code);
 }
-
-QTableWidget *table(QWidget *parent, const char *name, const QStringList &headers)
-{
-    auto *t = new QTableWidget(0, int(headers.size()), parent);
-    t->setObjectName(QString::fromLatin1(name));
-    t->setHorizontalHeaderLabels(headers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->verticalHeader()->hide();
-    return t;
-}
-
-} // namespace
 
 AdminView::AdminView(desktop::AuthSession &session, QWidget *parent)
     : QWidget(parent)
@@ -137,30 +154,36 @@ QWidget *AdminView::buildUsers()
     fillRoles(m_role);
     auto *applyRole = new QPushButton(Tr::tr("Set &Role"), page);
     applyRole->setObjectName(QStringLiteral("setRoleButton"));
-    auto *toggle = new QPushButton(Tr::tr("&Disable or Enable"), page);
-    toggle->setObjectName(QStringLiteral("toggleDisabledButton"));
+    m_toggle = new QPushButton(Tr::tr("&Disable Account"), page);
+    m_toggle->setObjectName(QStringLiteral("toggleDisabledButton"));
+    auto *add = new QPushButton(Tr::tr("&Add User…"), page);
+    add->setObjectName(QStringLiteral("addUserButton"));
+    m_usersEmpty = emptyState(page, "usersEmpty");
     auto *events = new QPushButton(Tr::tr("Their &Events"), page);
     events->setObjectName(QStringLiteral("userEventsButton"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_search);
     top->addWidget(searchButton);
+    top->addWidget(add);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(new QLabel(Tr::tr("Role of the selected user:"), page));
     bottom->addWidget(m_role);
     bottom->addWidget(applyRole);
     bottom->addStretch();
     bottom->addWidget(events);
-    bottom->addWidget(toggle);
+    bottom->addWidget(m_toggle);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(top);
-    layout->addWidget(m_users);
+    layout->addWidget(m_users, 1);
+    layout->addWidget(m_usersEmpty, 1);
     layout->addLayout(bottom);
 
     connect(searchButton, &QPushButton::clicked, this, [this] { loadUsers(); });
     connect(m_search, &QLineEdit::returnPressed, this, [this] { loadUsers(); });
     connect(applyRole, &QPushButton::clicked, this, [this] { applyToSelected(true, false); });
-    connect(toggle, &QPushButton::clicked, this, [this] { applyToSelected(false, true); });
+    connect(m_toggle, &QPushButton::clicked, this, &AdminView::toggleSelected);
+    connect(add, &QPushButton::clicked, this, &AdminView::addUser);
     connect(events, &QPushButton::clicked, this, [this] {
         const QString id = selectedUserId();
         if (id.isEmpty()) {
@@ -176,7 +199,9 @@ QWidget *AdminView::buildUsers()
         const QList<QTableWidgetItem *> selected = m_users->selectedItems();
         if (!selected.isEmpty())
             m_role->setCurrentIndex(m_role->findData(m_users->item(selected.first()->row(), 2)->data(Qt::UserRole)));
+        updateToggle();
     });
+    updateToggle();
     return page;
 }
 
@@ -196,6 +221,11 @@ QWidget *AdminView::buildInvites()
     m_inviteCode = new QLineEdit(page);
     m_inviteCode->setObjectName(QStringLiteral("inviteCode"));
     m_inviteCode->setReadOnly(true);
+    m_inviteCode->hide(); // until there is a code to show
+    m_invitesEmpty = emptyState(page, "invitesEmpty");
+    m_invitesEmpty->setText(Tr::tr("No invite code yet. Choose the role the new person gets and how long the code "
+                                   "stays valid, then click Create Invite Code."));
+    m_invitesEmpty->show();
     auto *row = new QHBoxLayout;
     row->addWidget(new QLabel(Tr::tr("Role:"), page));
     row->addWidget(m_inviteRole);
@@ -207,6 +237,7 @@ QWidget *AdminView::buildInvites()
     layout->addWidget(
         new QLabel(Tr::tr("Give this code to the person you invite. It is shown only once and works once."), page));
     layout->addWidget(m_inviteCode);
+    layout->addWidget(m_invitesEmpty, 1);
     layout->addStretch();
     connect(create, &QPushButton::clicked, this, [this] {
         const auto role = shared::roleFromName(m_inviteRole->currentData().toString()).value_or(shared::Role::Reader);
@@ -216,6 +247,8 @@ QWidget *AdminView::buildInvites()
                 return;
             }
             m_inviteCode->setText(*code);
+            m_inviteCode->show();
+            m_invitesEmpty->hide();
             m_status->setText(Tr::tr("Invite code created."));
         });
     });
@@ -235,7 +268,9 @@ QWidget *AdminView::buildAudit()
         { Tr::tr("Password changes"), QStringLiteral("password_change") },
         { Tr::tr("Password resets"), QStringLiteral("password_reset") },
         { Tr::tr("Role changes"), QStringLiteral("role_change") },
+        { Tr::tr("Added accounts"), QStringLiteral("user_created") },
         { Tr::tr("Disabled accounts"), QStringLiteral("user_disabled") },
+        { Tr::tr("Enabled accounts"), QStringLiteral("user_enabled") },
         { Tr::tr("Deleted accounts"), QStringLiteral("user_deleted") },
         { Tr::tr("Refresh-token reuse"), QStringLiteral("refresh_token_reuse") },
     };
@@ -260,9 +295,11 @@ QWidget *AdminView::buildAudit()
     row->addWidget(everyone);
     row->addStretch();
     row->addWidget(reload);
+    m_auditEmpty = emptyState(page, "auditEmpty");
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(row);
-    layout->addWidget(m_audit);
+    layout->addWidget(m_audit, 1);
+    layout->addWidget(m_auditEmpty, 1);
     connect(reload, &QPushButton::clicked, this, &AdminView::loadAudit);
     connect(m_auditAction, &QComboBox::currentIndexChanged, this, &AdminView::loadAudit);
     return page;
@@ -270,30 +307,40 @@ QWidget *AdminView::buildAudit()
 
 void AdminView::loadUsers(const QString &note)
 {
-    m_admin->listUsers(m_search->text(), 1, [this, note](const shared::Result<desktop::AccountAdmin::UserPage> &page) {
-        if (!page) {
-            m_status->setText(errorText(page.error()));
-            return;
-        }
-        m_users->setRowCount(0);
-        for (const shared::User &u : page->users) {
-            const int row = m_users->rowCount();
-            m_users->insertRow(row);
-            auto *name = new QTableWidgetItem(u.name);
-            name->setData(Qt::UserRole, u.id);
-            m_users->setItem(row, 0, name);
-            m_users->setItem(row, 1, new QTableWidgetItem(u.email));
-            auto *role = new QTableWidgetItem(roleLabel(u.role));
-            role->setData(Qt::UserRole, shared::roleName(u.role));
-            m_users->setItem(row, 2, role);
-            auto *state = new QTableWidgetItem(
-                u.disabled ? Tr::tr("Disabled") : (u.emailVerified ? Tr::tr("Active") : Tr::tr("Unverified")));
-            state->setData(Qt::UserRole, u.disabled);
-            m_users->setItem(row, 3, state);
-        }
-        m_users->resizeColumnsToContents();
-        m_status->setText(note.isEmpty() ? Tr::tr("%n user(s) found.", nullptr, page->total) : note);
-    });
+    const int load = ++m_usersLoad;
+    m_admin->listUsers(
+        m_search->text(), 1, [this, note, load](const shared::Result<desktop::AccountAdmin::UserPage> &page) {
+            if (load != m_usersLoad)
+                return;
+            if (!page) {
+                m_status->setText(errorText(page.error()));
+                return;
+            }
+            m_users->setRowCount(0);
+            for (const shared::User &u : page->users) {
+                const int row = m_users->rowCount();
+                m_users->insertRow(row);
+                auto *name = new QTableWidgetItem(u.name);
+                name->setData(Qt::UserRole, u.id);
+                m_users->setItem(row, 0, name);
+                m_users->setItem(row, 1, new QTableWidgetItem(u.email));
+                auto *role = new QTableWidgetItem(roleLabel(u.role));
+                role->setData(Qt::UserRole, shared::roleName(u.role));
+                m_users->setItem(row, 2, role);
+                auto *state = new QTableWidgetItem(
+                    u.disabled ? Tr::tr("Disabled") : (u.emailVerified ? Tr::tr("Active") : Tr::tr("Unverified")));
+                state->setData(Qt::UserRole, u.disabled);
+                m_users->setItem(row, 3, state);
+            }
+            const bool empty = page->users.isEmpty();
+            m_users->setVisible(!empty);
+            m_usersEmpty->setVisible(empty);
+            m_usersEmpty->setText(
+                Tr::tr("Nobody matches \u201c%1\u201d. Clear the search to see everyone, or click Add User.")
+                    .arg(m_search->text().trimmed()));
+            updateToggle();
+            m_status->setText(note.isEmpty() ? Tr::tr("%n user(s) found.", nullptr, page->total) : note);
+        });
 }
 
 QString AdminView::selectedUserId() const
@@ -325,11 +372,67 @@ void AdminView::applyToSelected(bool changeRole, bool toggleDisabled)
     });
 }
 
+void AdminView::updateToggle()
+{
+    const QList<QTableWidgetItem *> selected = m_users->selectedItems();
+    m_toggle->setEnabled(!selected.isEmpty());
+    const bool disabled = !selected.isEmpty() && m_users->item(selected.first()->row(), 3)->data(Qt::UserRole).toBool();
+    m_toggle->setText(disabled ? Tr::tr("&Enable Account") : Tr::tr("&Disable Account"));
+}
+
+void AdminView::toggleSelected()
+{
+    const QList<QTableWidgetItem *> selected = m_users->selectedItems();
+    if (selected.isEmpty()) {
+        m_status->setText(Tr::tr("Select a user first."));
+        return;
+    }
+    const int row = selected.first()->row();
+    if (m_users->item(row, 3)->data(Qt::UserRole).toBool()) {
+        applyToSelected(false, true); // enabling takes nothing away
+        return;
+    }
+    const QString who = m_users->item(row, 0)->text().isEmpty()
+        ? m_users->item(row, 1)->text()
+        : Tr::tr("%1 (%2)").arg(m_users->item(row, 0)->text(), m_users->item(row, 1)->text());
+    auto *ask = new QMessageBox(QMessageBox::Question, Tr::tr("Disable Account"),
+                                Tr::tr("Disable the account of %1?").arg(who), QMessageBox::Cancel, this);
+    ask->setObjectName(QStringLiteral("confirmDisable"));
+    ask->setInformativeText(
+        Tr::tr("They are signed out on every device and cannot sign in until the account is enabled again. "
+               "Their articles stay."));
+    QPushButton *yes = ask->addButton(Tr::tr("&Disable Account"), QMessageBox::DestructiveRole);
+    yes->setObjectName(QStringLiteral("confirmDisableButton"));
+    ask->setDefaultButton(QMessageBox::Cancel);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    const QString id = selectedUserId();
+    connect(ask, &QMessageBox::buttonClicked, this, [this, yes, id](QAbstractButton *clicked) {
+        // The selection may have moved while the question was open.
+        if (clicked == yes && selectedUserId() == id)
+            applyToSelected(false, true);
+    });
+    ask->open();
+}
+
+void AdminView::addUser()
+{
+    auto *dialog = new AddUserDialog(*m_admin, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddUserDialog::added, this, [this](const shared::User &user) {
+        m_search->clear();
+        loadUsers(Tr::tr("Added %1. An email with a link to choose a password is on its way.").arg(user.email));
+    });
+    dialog->open();
+}
+
 void AdminView::loadAudit()
 {
+    const int load = ++m_auditLoad;
     m_admin->audit(
         m_auditAction->currentData().toString(), m_auditActorId,
-        [this](const shared::Result<QList<desktop::AuditEntry>> &entries) {
+        [this, load](const shared::Result<QList<desktop::AuditEntry>> &entries) {
+            if (load != m_auditLoad)
+                return;
             if (!entries) {
                 m_status->setText(errorText(entries.error()));
                 return;
@@ -347,7 +450,14 @@ void AdminView::loadAudit()
                 m_audit->setItem(row, 3, new QTableWidgetItem(e.targetId));
                 m_audit->setItem(row, 4, new QTableWidgetItem(e.ip));
             }
-            m_audit->resizeColumnsToContents();
+            const bool empty = entries->isEmpty();
+            m_audit->setVisible(!empty);
+            m_auditEmpty->setVisible(empty);
+            const bool filtered = !m_auditActorId.isEmpty() || !m_auditAction->currentData().toString().isEmpty();
+            m_auditEmpty->setText(filtered ? Tr::tr("No events match. Choose All events and Everyone to see the whole "
+                                                    "log.")
+                                           : Tr::tr("No events yet. Sign-ins, role changes and other account events "
+                                                    "appear here."));
         });
 }
 

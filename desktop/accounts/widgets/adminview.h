@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/result.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -19,8 +21,8 @@ class AuthSession;
 
 namespace quire::gui {
 
-// The Admin section: users (search, role, disable), invite codes and the
-// audit log. Shown only to administrators; anyone else is told why.
+// The Admin section: users (search, add, role, disable), invite codes and
+// the audit log. Shown only to administrators; anyone else is told why.
 class AdminView final : public QWidget
 {
     Q_OBJECT
@@ -29,6 +31,11 @@ public:
 
     void refresh();
 
+    // The roles, least first, labelled for people and keyed by their API names.
+    static void fillRoles(QComboBox *box);
+    // A refusal from the admin API in words for the status line.
+    static QString errorText(const shared::Error &e);
+
 private:
     QWidget *buildUsers();
     QWidget *buildInvites();
@@ -36,6 +43,11 @@ private:
     // Reloads the table; `note` replaces the count in the status line.
     void loadUsers(const QString &note = QString());
     void applyToSelected(bool changeRole, bool toggleDisabled);
+    // Asks first when it disables: the user is signed out everywhere.
+    void toggleSelected();
+    // The toggle's words follow the selected user's state.
+    void updateToggle();
+    void addUser();
     void loadAudit();
     QString selectedUserId() const;
 
@@ -47,6 +59,10 @@ private:
     QLineEdit *m_search = nullptr;
     QTableWidget *m_users = nullptr;
     QComboBox *m_role = nullptr;
+    QPushButton *m_toggle = nullptr;
+    QLabel *m_usersEmpty = nullptr;
+    QLabel *m_invitesEmpty = nullptr;
+    QLabel *m_auditEmpty = nullptr;
     QComboBox *m_inviteRole = nullptr;
     QSpinBox *m_inviteDays = nullptr;
     QLineEdit *m_inviteCode = nullptr;
@@ -55,6 +71,10 @@ private:
     QString m_auditActorId;
     QTabWidget *m_tabs = nullptr;
     QTableWidget *m_audit = nullptr;
+    // Which load is the newest: an answer to an older one (a filter changed
+    // while it was under way) is dropped, not shown over the newer.
+    int m_usersLoad = 0;
+    int m_auditLoad = 0;
 };
 
 } // namespace quire::gui

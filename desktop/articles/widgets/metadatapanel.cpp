@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/articles/widgets/metadatapanel.h"
 
+#include "desktop/core/authsession.h"
 #include "desktop/core/contentstore.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/tr.h"
+#include "shared/permissions.h"
 #include "shared/synctable.h"
 #include "shared/utf8.h"
 
@@ -11,11 +13,13 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHash>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 
 namespace quire::gui {
 
@@ -34,6 +38,7 @@ MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_categories(new QTreeWidget(this))
+    , m_newCategory(new QPushButton(Tr::tr("&New Category…"), this))
     , m_tags(new QLineEdit(this))
     , m_cover(new QLineEdit(this))
     , m_chooseCover(new QPushButton(Tr::tr("C&hoose…"), this))
@@ -42,6 +47,7 @@ MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
 {
     setObjectName(QStringLiteral("metadataPanel"));
     m_categories->setObjectName(QStringLiteral("categoryTree"));
+    m_newCategory->setObjectName(QStringLiteral("newCategoryButton"));
     m_tags->setObjectName(QStringLiteral("tagsEdit"));
     m_cover->setObjectName(QStringLiteral("coverEdit"));
     m_seoTitle->setObjectName(QStringLiteral("seoTitleEdit"));
@@ -58,8 +64,13 @@ MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
     auto *cover = new QHBoxLayout;
     cover->addWidget(m_cover, 1);
     cover->addWidget(m_chooseCover);
+    auto *categories = new QVBoxLayout;
+    categories->addWidget(m_categories, 1);
+    categories->addWidget(m_newCategory, 0, Qt::AlignLeft);
     auto *form = new QFormLayout(this);
-    form->addRow(Tr::tr("Cate&gories:"), m_categories);
+    auto *categoriesLabel = new QLabel(Tr::tr("Cate&gories:"), this);
+    categoriesLabel->setBuddy(m_categories);
+    form->addRow(categoriesLabel, categories);
     form->addRow(Tr::tr("Ta&gs:"), m_tags);
     // A row of two widgets gets no buddy from the form: name the field.
     auto *coverLabel = new QLabel(Tr::tr("Co&ver image:"), this);
@@ -75,6 +86,9 @@ MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
             Q_EMIT edited();
     });
     connect(m_chooseCover, &QPushButton::clicked, this, &MetadataPanel::chooseCover);
+    connect(m_newCategory, &QPushButton::clicked, this, &MetadataPanel::askNewCategory);
+    connect(&m_workspace.session(), &desktop::AuthSession::signedInChanged, this, &MetadataPanel::updateNewCategory);
+    updateNewCategory();
     load(nlohmann::json::object());
 }
 
@@ -140,13 +154,66 @@ void MetadataPanel::reloadCategories(const QStringList &checked)
     }
 }
 
-nlohmann::json MetadataPanel::fields() const
+QStringList MetadataPanel::checkedCategories() const
 {
     QStringList categories;
     for (QTreeWidgetItemIterator it(m_categories); *it; ++it) {
         if ((*it)->checkState(0) == Qt::Checked)
             categories << (*it)->data(0, Qt::UserRole).toString();
     }
+    return categories;
+}
+
+void MetadataPanel::updateNewCategory()
+{
+    const std::optional<shared::Role> role = shared::roleFromName(m_workspace.session().role());
+    m_newCategory->setVisible(role && shared::hasPermission(*role, shared::Permission::ManageCategories));
+}
+
+void MetadataPanel::askNewCategory()
+{
+    auto *ask = new QInputDialog(this);
+    ask->setObjectName(QStringLiteral("newCategoryDialog"));
+    ask->setWindowTitle(Tr::tr("New Category"));
+    ask->setLabelText(Tr::tr("Name of the new category (every article can use it):"));
+    ask->setOkButtonText(Tr::tr("&Create"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QInputDialog::textValueSelected, this, &MetadataPanel::createCategory);
+    ask->open();
+}
+
+void MetadataPanel::createCategory(const QString &name)
+{
+    const QString label = name.simplified();
+    if (label.isEmpty())
+        return;
+    const shared::SyncTable &table = *shared::SyncSchema::find(QStringLiteral("categories"));
+    // The server refuses a second category at the same address: pick a free one.
+    QStringList slugs;
+    if (shared::Result<QList<nlohmann::json>> rows = m_workspace.content().list(table, { QStringLiteral("slug") }))
+        for (const nlohmann::json &c : *rows)
+            slugs << text(c, "slug");
+    QString base = shared::slugFromText(label, 72);
+    if (base.isEmpty()) // a name with no Latin spelling
+        base = QStringLiteral("category");
+    QString slug = base;
+    for (int n = 2; slugs.contains(slug); ++n)
+        slug = QStringLiteral("%1-%2").arg(base).arg(n);
+    shared::Result<QString> id = m_workspace.content().create(
+        table, { { "name", label.toStdString() }, { "slug", slug.toStdString() } }, m_workspace.accountId());
+    if (!id) {
+        QMessageBox::warning(this, Tr::tr("New Category"), id.error().message);
+        return;
+    }
+    m_loading = true;
+    reloadCategories(checkedCategories() << *id);
+    m_loading = false;
+    Q_EMIT edited();
+}
+
+nlohmann::json MetadataPanel::fields() const
+{
+    const QStringList categories = checkedCategories();
     return { { "categories", shared::listText(categories).toStdString() },
              { "tags", shared::listText(parseTags(m_tags->text())).toStdString() },
              { "cover", m_cover->text().trimmed().toStdString() },

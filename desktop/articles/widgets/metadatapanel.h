@@ -18,7 +18,7 @@ class Workspace;
 namespace quire::gui {
 
 // An article's metadata beside its text: categories (the admins' tree, as
-// checkboxes), free tags, the cover image and what search engines show
+// checkboxes; those who may manage categories add one here), free tags, the cover image and what search engines show
 // (SEO title and description). Values are the synced row's: lists as JSON
 // text, so the editor saves them like any other field.
 class MetadataPanel final : public QWidget
@@ -43,12 +43,20 @@ Q_SIGNALS:
 
 private:
     void reloadCategories(const QStringList &checked);
+    // The ids of the ticked categories, in tree order.
+    QStringList checkedCategories() const;
+    // Offered only to roles that may manage categories (the server checks too).
+    void updateNewCategory();
+    void askNewCategory();
+    // A synced row through the replica, ticked for this article.
+    void createCategory(const QString &name);
     void chooseCover();
 
     desktop::Workspace &m_workspace;
     ImageImporter m_importer;
     bool m_loading = false;
     QTreeWidget *m_categories;
+    QPushButton *m_newCategory;
     QLineEdit *m_tags;
     QLineEdit *m_cover;
     QPushButton *m_chooseCover;

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/accounts/widgets/adduserdialog.h"
 #include "desktop/accounts/widgets/adminview.h"
 #include "desktop/core/authsession.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/mainwindow.h"
+#include "tests/server/accounts/outbox.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/support/widgetfinder.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -62,6 +66,32 @@ private:
             .json()["users"][0];
     }
 
+    // Selects the only row a search for `query` leaves.
+    void selectOnly(const QString &query)
+    {
+        QTableWidget *users = child<QTableWidget>("userTable");
+        child<QLineEdit>("userSearch")->clear();
+        QTest::keyClicks(child<QLineEdit>("userSearch"), query);
+        QTest::keyClick(child<QLineEdit>("userSearch"), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(users->rowCount() == 1 && users->item(0, 1)->text().startsWith(query), 20000);
+        QTest::mouseClick(users->viewport(), Qt::LeftButton, {}, users->visualItemRect(users->item(0, 1)).center());
+    }
+
+    // The question asked before disabling, while it is open.
+    QMessageBox *openConfirmation()
+    {
+        for (QMessageBox *box : m_view->findChildren<QMessageBox *>(QStringLiteral("confirmDisable")))
+            if (box->isVisible())
+                return box;
+        return nullptr;
+    }
+
+    // The question, once it opens (null if it never does).
+    QMessageBox *confirmation()
+    {
+        return QTest::qWaitFor([&] { return openConfirmation() != nullptr; }, 5000) ? openConfirmation() : nullptr;
+    }
+
     void clickTab(int index)
     {
         QTabBar *bar = child<QTabWidget>("adminTabs")->tabBar();
@@ -82,6 +112,7 @@ private Q_SLOTS:
         m_workspace = std::move(ws.value());
         m_workspace->useServer(m_server.url(), m_server.fingerprint());
         m_window = std::make_unique<gui::MainWindow>(*m_workspace);
+        m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         m_view = m_window->findChild<gui::AdminView *>();
@@ -125,8 +156,30 @@ private Q_SLOTS:
 
         QTRY_COMPARE_WITH_TIMEOUT(users->rowCount(), 1, 20000);
         QTest::mouseClick(users->viewport(), Qt::LeftButton, {}, users->visualItemRect(users->item(0, 1)).center());
-        QTest::mouseClick(child<QPushButton>("toggleDisabledButton"), Qt::LeftButton);
+        auto *toggle = child<QPushButton>("toggleDisabledButton");
+        QCOMPARE(toggle->text().remove(QLatin1Char('&')), QStringLiteral("Disable Account"));
+        // Asked first, naming the user; Cancel changes nothing.
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QMessageBox *ask = confirmation();
+        QVERIFY(ask);
+        QVERIFY2(ask->text().contains(QStringLiteral("reader@example.org")), qPrintable(ask->text()));
+        QTest::mouseClick(ask->button(QMessageBox::Cancel), Qt::LeftButton);
+        QTRY_VERIFY(!openConfirmation());
+        QVERIFY(serverUser(QStringLiteral("reader"))["disabled"] == false);
+
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        ask = confirmation();
+        QVERIFY(ask);
+        QTest::mouseClick(ask->findChild<QPushButton *>(QStringLiteral("confirmDisableButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(serverUser(QStringLiteral("reader"))["disabled"] == true, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(users->rowCount() == 1 && users->item(0, 3)->text() == QStringLiteral("Disabled"),
+                                 20000);
+        QTest::mouseClick(users->viewport(), Qt::LeftButton, {}, users->visualItemRect(users->item(0, 1)).center());
+        QCOMPARE(toggle->text().remove(QLatin1Char('&')), QStringLiteral("Enable Account"));
+        // Enabling takes nothing away: no question.
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(serverUser(QStringLiteral("reader"))["disabled"] == false, 20000);
+        QVERIFY(!openConfirmation());
     }
 
     void theLastAdminIsProtectedInTheView()
@@ -139,8 +192,111 @@ private Q_SLOTS:
             users->rowCount() == 1 && users->item(0, 1)->text() == QStringLiteral("boss@example.org"), 20000);
         QTest::mouseClick(users->viewport(), Qt::LeftButton, {}, users->visualItemRect(users->item(0, 1)).center());
         QTest::mouseClick(child<QPushButton>("toggleDisabledButton"), Qt::LeftButton);
+        QMessageBox *ask = confirmation();
+        QVERIFY(ask);
+        QTest::mouseClick(ask->findChild<QPushButton *>(QStringLiteral("confirmDisableButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
             child<QLabel>("adminStatus")->text().contains(QStringLiteral("last active administrator")), 20000);
+    }
+
+    void addsAUserWhoIsMailedALink()
+    {
+        clickTab(0);
+        QTest::mouseClick(child<QPushButton>("addUserButton"), Qt::LeftButton);
+        gui::AddUserDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_view->findChild<gui::AddUserDialog *>()) && dialog->isVisible());
+        const auto field = [&](const char *name) { return quire::test::findNamed<QWidget>(*dialog, name); };
+        auto *add = quire::test::findNamed<QPushButton>(*dialog, "addUserButton");
+        // Empty: both fields say what they need, and nothing is sent.
+        QTest::mouseClick(add, Qt::LeftButton);
+        QVERIFY(field("nameError")->isVisible());
+        QVERIFY(field("emailError")->isVisible());
+        // A taken address is named beside the email field; the dialog stays.
+        QTest::keyClicks(field("newUserName"), QStringLiteral("Boss Again"));
+        QTest::keyClicks(field("newUserEmail"), QStringLiteral("boss@example.org"));
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            quire::test::findNamed<QLabel>(*dialog, "emailError")->text().contains(QStringLiteral("exists")), 20000);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!field("nameError")->isVisible());
+
+        const int mails = quire::test::Outbox::count(m_server.dataDir() + QStringLiteral("/outbox"));
+        auto *email = quire::test::findNamed<QLineEdit>(*dialog, "newUserEmail");
+        email->selectAll();
+        QTest::keyClicks(email, QStringLiteral("newcomer@example.org"));
+        auto *role = quire::test::findNamed<QComboBox>(*dialog, "newUserRole");
+        role->setCurrentIndex(role->findData(QStringLiteral("editor")));
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->findChild<gui::AddUserDialog *>(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>("adminStatus")->text().contains(QStringLiteral("newcomer@example.org")),
+                                 20000);
+        const nlohmann::json added = serverUser(QStringLiteral("newcomer"));
+        QVERIFY(added["role"] == "editor");
+        QVERIFY(added["name"] == "Boss Again");
+        const auto mail = quire::test::Outbox::waitForMailTo(m_server.dataDir() + QStringLiteral("/outbox"), mails + 1,
+                                                             QStringLiteral("newcomer@example.org"));
+        QVERIFY(mail);
+        QVERIFY(!quire::test::Outbox::tokenIn(mail->text).isEmpty());
+        // The list shows everyone again, the newcomer among them.
+        QTableWidget *users = child<QTableWidget>("userTable");
+        QTRY_VERIFY_WITH_TIMEOUT(!users->findItems(QStringLiteral("newcomer@example.org"), Qt::MatchExactly).isEmpty(),
+                                 20000);
+    }
+
+    void columnsFitTheirContent()
+    {
+        QTableWidget *users = child<QTableWidget>("userTable");
+        QTRY_VERIFY_WITH_TIMEOUT(users->rowCount() >= 3, 20000);
+        QVERIFY(users->viewport()->width() > 600);
+        QHeaderView *header = users->horizontalHeader();
+        for (int column = 0; column < users->columnCount(); ++column) {
+            int content = header->sectionSizeHint(column);
+            for (int row = 0; row < users->rowCount(); ++row)
+                content = qMax(content, users->sizeHintForIndex(users->model()->index(row, column)).width());
+            // Nothing cut off, and no column stretched across the window (a
+            // grid line's pixel aside).
+            QVERIFY2(header->sectionSize(column) >= content, qPrintable(QString::number(column)));
+            QVERIFY2(header->sectionSize(column) <= content + 2,
+                     qPrintable(QStringLiteral("column %1: %2 px for %3 px of content")
+                                    .arg(column)
+                                    .arg(header->sectionSize(column))
+                                    .arg(content)));
+        }
+    }
+
+    void emptyListsSayWhatToDo()
+    {
+        QTableWidget *users = child<QTableWidget>("userTable");
+        child<QLineEdit>("userSearch")->clear();
+        QTest::keyClicks(child<QLineEdit>("userSearch"), QStringLiteral("nobody-by-this-name"));
+        QTest::keyClick(child<QLineEdit>("userSearch"), Qt::Key_Return);
+        auto *usersEmpty = child<QLabel>("usersEmpty");
+        QTRY_VERIFY_WITH_TIMEOUT(usersEmpty->isVisible(), 20000);
+        QVERIFY(!users->isVisible());
+        QVERIFY(usersEmpty->text().contains(QStringLiteral("nobody-by-this-name")));
+        QVERIFY(usersEmpty->text().contains(QStringLiteral("Add User")));
+        child<QLineEdit>("userSearch")->clear();
+        QTest::keyClick(child<QLineEdit>("userSearch"), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(users->isVisible() && users->rowCount() >= 3, 20000);
+        QVERIFY(!usersEmpty->isVisible());
+
+        // No invite code made yet: the page says how to make one.
+        clickTab(1);
+        QVERIFY(child<QLabel>("invitesEmpty")->isVisible());
+        QVERIFY(child<QLabel>("invitesEmpty")->text().contains(QStringLiteral("Create Invite Code")));
+        QVERIFY(!child<QLineEdit>("inviteCode")->isVisible());
+
+        // A filter nothing matches: the log says how to see more.
+        clickTab(2);
+        QComboBox *filter = child<QComboBox>("auditActionBox");
+        filter->setCurrentIndex(filter->findData(QStringLiteral("refresh_token_reuse")));
+        auto *auditEmpty = child<QLabel>("auditEmpty");
+        QTRY_VERIFY_WITH_TIMEOUT(auditEmpty->isVisible(), 20000);
+        QVERIFY(!child<QTableWidget>("auditTable")->isVisible());
+        QVERIFY(auditEmpty->text().contains(QStringLiteral("All events")));
+        filter->setCurrentIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QTableWidget>("auditTable")->isVisible(), 20000);
+        QVERIFY(!auditEmpty->isVisible());
     }
 
     void createsAnInvite()
@@ -148,6 +304,8 @@ private Q_SLOTS:
         clickTab(1);
         QTest::mouseClick(child<QPushButton>("createInviteButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(child<QLineEdit>("inviteCode")->text().startsWith(QStringLiteral("qi_")), 20000);
+        QVERIFY(child<QLineEdit>("inviteCode")->isVisible());
+        QVERIFY(!child<QLabel>("invitesEmpty")->isVisible());
     }
 
     void showsAndFiltersTheAuditLog()
@@ -167,15 +325,19 @@ private Q_SLOTS:
         filter->setCurrentIndex(0); // all events
         clickTab(0);
         QTableWidget *users = child<QTableWidget>("userTable");
-        QTRY_VERIFY_WITH_TIMEOUT(users->rowCount() == 1, 20000); // still filtered to boss@
-        QTest::mouseClick(users->viewport(), Qt::LeftButton, {}, users->visualItemRect(users->item(0, 1)).center());
+        selectOnly(QStringLiteral("boss@"));
         QTest::mouseClick(child<QPushButton>("userEventsButton"), Qt::LeftButton);
         QTableWidget *audit = child<QTableWidget>("auditTable");
         QVERIFY(child<QLabel>("auditActorLabel")->text().contains(QStringLiteral("boss@example.org")));
-        QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() >= 1, 20000);
         const QString bossId = users->item(0, 0)->data(Qt::UserRole).toString();
-        for (int row = 0; row < audit->rowCount(); ++row)
-            QCOMPARE(audit->item(row, 2)->text(), bossId);
+        // The table shows the whole log until the filtered answer comes.
+        const auto onlyBoss = [&] {
+            for (int row = 0; row < audit->rowCount(); ++row)
+                if (audit->item(row, 2)->text() != bossId)
+                    return false;
+            return audit->rowCount() >= 1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(onlyBoss(), 20000);
         QTest::mouseClick(child<QPushButton>("auditEveryoneButton"), Qt::LeftButton);
         QTRY_VERIFY(child<QLabel>("auditActorLabel")->text().contains(QStringLiteral("everyone")));
     }

@@ -167,6 +167,7 @@ private Q_SLOTS:
             { "GET", QStringLiteral("/api/v1/admin/%2e/users") },
             { "GET", QStringLiteral("//api/v1/admin/./users") },
             { "GET", QStringLiteral("//api/v1//admin/users/") },
+            { "POST", QStringLiteral("/api/v1/admin/users") },
             { "PUT", QStringLiteral("/api/v1/admin/users/01890a5d-ac96-774b-bcce-b302099a8057") },
             { "DELETE", QStringLiteral("/api/v1/admin/users/01890a5d-ac96-774b-bcce-b302099a8057") },
             { "POST", QStringLiteral("/api/v1/admin/invites") },
