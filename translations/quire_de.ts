@@ -2580,8 +2580,8 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Cate&amp;gories:</source>
-        <translation>Kate&amp;gorien:</translation>
+        <source>Categ&amp;ories:</source>
+        <translation>&amp;Kategorien:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2591,7 +2591,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     <message>
         <location line="+2"/>
         <source>Co&amp;ver image:</source>
-        <translation>&amp;Titelbild:</translation>
+        <translation>Titel&amp;bild:</translation>
     </message>
     <message>
         <location line="+3"/>

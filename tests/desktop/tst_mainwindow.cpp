@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QAbstractButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -152,6 +153,44 @@ private Q_SLOTS:
         m_window->showSection(QStringLiteral("guides"));
         lonely.removeDuplicates();
         QVERIFY2(lonely.isEmpty(), qPrintable(lonely.join(QLatin1String(", "))));
+    }
+
+    // Alt plus a letter goes to one place: no two visible labels or buttons
+    // of a section share their mnemonic (Qt would cycle between them), in
+    // English and German.
+    void mnemonicsAreUniqueInEachSection_data() { sectionNamesShowWhole_data(); }
+    void mnemonicsAreUniqueInEachSection()
+    {
+        QFETCH(QLocale, locale);
+        desktop::Translations::install(*qApp, locale);
+        gui::MainWindow window(*m_workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        static const QRegularExpression mnemonic(QStringLiteral("(?:^|[^&])&([^&\\s])"));
+        QStringList clashes;
+        for (const QString &id : window.sectionIds()) {
+            window.showSection(id);
+            QMultiHash<QChar, QString> seen;
+            const auto note = [&](const QString &text) {
+                const QRegularExpressionMatch m = mnemonic.match(text);
+                if (m.hasMatch())
+                    seen.insert(m.captured(1).at(0).toLower(), text);
+            };
+            for (const QLabel *label : window.findChildren<QLabel *>()) {
+                if (label->isVisibleTo(&window) && label->textFormat() != Qt::RichText)
+                    note(label->text());
+            }
+            for (const QAbstractButton *button : window.findChildren<QAbstractButton *>()) {
+                if (button->isVisibleTo(&window))
+                    note(button->text());
+            }
+            for (const QChar key : seen.uniqueKeys()) {
+                if (seen.count(key) > 1)
+                    clashes << id + QStringLiteral(": ") + QStringList(seen.values(key)).join(QLatin1String(" / "));
+            }
+        }
+        desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1String("; "))));
     }
 
     void statusBarShowsConnectionState()

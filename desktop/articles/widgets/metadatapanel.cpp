@@ -68,7 +68,7 @@ MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
     categories->addWidget(m_categories, 1);
     categories->addWidget(m_newCategory, 0, Qt::AlignLeft);
     auto *form = new QFormLayout(this);
-    auto *categoriesLabel = new QLabel(Tr::tr("Cate&gories:"), this);
+    auto *categoriesLabel = new QLabel(Tr::tr("Categ&ories:"), this);
     categoriesLabel->setBuddy(m_categories);
     form->addRow(categoriesLabel, categories);
     form->addRow(Tr::tr("Ta&gs:"), m_tags);
