@@ -37,6 +37,15 @@ QColor blend(const QColor &from, const QColor &to, qreal share)
                             float(from.blueF() + (to.blueF() - from.blueF()) * share));
 }
 
+// A colour between the palette's ground and its text, `share` of the way:
+// the active group's, since an editor waiting disabled for its text (while
+// an article opens) would otherwise style it in the disabled grey.
+QColor towardsText(const QPalette &palette, qreal share)
+{
+    return blend(palette.color(QPalette::Active, QPalette::Base), palette.color(QPalette::Active, QPalette::Text),
+                 share);
+}
+
 // Blocks in a table's cells lie in the table's frame; a table has no
 // quotes or code blocks of its own in Markdown.
 bool inRootFrame(const QTextBlock &block)
@@ -80,17 +89,17 @@ QMargins WritingCanvas::columnMargins(int width, const QFont &font, qreal docume
 
 QColor WritingCanvas::mutedText(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.68);
+    return towardsText(palette, 0.68);
 }
 
 QColor WritingCanvas::barColour(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.25);
+    return towardsText(palette, 0.25);
 }
 
 QColor WritingCanvas::codeBackground(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.07);
+    return towardsText(palette, 0.07);
 }
 
 void WritingCanvas::highlightBlock(const QString &text)
@@ -107,7 +116,8 @@ void WritingCanvas::highlightBlock(const QString &text)
         const QTextCharFormat own = fragment.charFormat();
         QTextCharFormat look;
         if (own.isAnchor())
-            look.setForeground(palette.link()); // the colour the document got when loaded may be the other theme's
+            look.setForeground(palette.brush(
+                QPalette::Active, QPalette::Link)); // the colour the document got when loaded may be the other theme's
         else if (quote)
             look.setForeground(mutedText(palette));
         if (!codeBlock && isCodeText(own) && !own.isImageFormat())

@@ -218,7 +218,10 @@ private Q_SLOTS:
     void decorationsFollowTheTheme()
     {
         QFETCH(bool, dark);
+        // Loaded while disabled, as the article view does while it opens one.
+        h->editor()->setEnabled(false);
         load(kDecorated);
+        h->editor()->setEnabled(true);
         // The theme changes while the article is open.
         h->editor()->window()->setPalette(dark ? gui::AppTheme::darkPalette() : gui::AppTheme::lightPalette());
         QCoreApplication::processEvents();
