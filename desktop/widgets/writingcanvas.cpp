@@ -167,8 +167,10 @@ void WritingCanvas::paintBehind(QPainter &painter) const
             if (group != codeGroup || group == 0)
                 drawCode();
             codeGroup = group;
-            const qreal left = at.x() + layout->lineAt(0).x() - kCodePadding;
-            code = code.united(QRectF(left, at.y(), textRight + kCodePadding - left, height));
+            // As much room each side of the text as the view has on the left.
+            const qreal textLeft = at.x() + layout->lineAt(0).x();
+            const qreal padding = std::min(kCodePadding, textLeft);
+            code = code.united(QRectF(textLeft - padding, at.y(), textRight - textLeft + 2 * padding, height));
         } else {
             drawCode();
             codeGroup = -1;
