@@ -9,6 +9,7 @@
 #include "desktop/widgets/tableformatter.h"
 #include "desktop/widgets/textformatter.h"
 #include "desktop/widgets/tr.h"
+#include "desktop/widgets/writingcanvas.h"
 #include "shared/markdownrenderer.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -23,10 +24,13 @@
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QMimeData>
+#include <QPainter>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocumentFragment>
 #include <QTextList>
+
+#include <algorithm>
 
 namespace quire::gui {
 
@@ -37,6 +41,9 @@ namespace {
 constexpr int kMaxShownImageWidth = 1600;
 // Files bigger than this are not read into memory for the importer.
 constexpr qint64 kMaxImageFileBytes = 50 * 1024 * 1024;
+// The text one writes in reads a little larger than the app's labels, as
+// on the readers' pages.
+constexpr qreal kCanvasFontScale = 1.2;
 
 bool isMediaUrl(const QString &url)
 {
@@ -97,6 +104,16 @@ RichTextEdit::RichTextEdit(QWidget *parent)
     // Links are edited here, not followed.
     setTextInteractionFlags(Qt::TextEditorInteraction);
     new FittedImageHandler(this);
+    m_canvas = new WritingCanvas(this);
+    QFont canvasFont = font();
+    canvasFont.setPointSizeF(canvasFont.pointSizeF() * kCanvasFontScale);
+    setFont(canvasFont);
+    // The margins beside the column are the page's, not the window's.
+    setBackgroundRole(QPalette::Base);
+    setAutoFillBackground(true);
+    setCursor(Qt::IBeamCursor);
+    verticalScrollBar()->setCursor(Qt::ArrowCursor);
+    horizontalScrollBar()->setCursor(Qt::ArrowCursor);
 }
 
 void RichTextEdit::setMediaResolver(MediaResolver resolver)
@@ -343,6 +360,86 @@ void RichTextEdit::mousePressEvent(QMouseEvent *event)
         }
     }
     QTextEdit::mousePressEvent(event);
+}
+
+bool RichTextEdit::event(QEvent *event)
+{
+    if (forwardFromMargin(event))
+        return true;
+    return QTextEdit::event(event);
+}
+
+bool RichTextEdit::forwardFromMargin(QEvent *event)
+{
+    // Events on the viewport reach viewportEvent(), not here; what comes
+    // here was in the frame or the margins beside the column.
+    if (event->type() == QEvent::Wheel) {
+        wheelEvent(static_cast<QWheelEvent *>(event));
+        return true;
+    }
+    const bool mouse = event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonRelease
+        || event->type() == QEvent::MouseButtonDblClick || event->type() == QEvent::MouseMove;
+    if (!mouse)
+        return false;
+    auto *e = static_cast<QMouseEvent *>(event);
+    const QRect view = viewport()->geometry();
+    const QPointF inView = e->position() - QPointF(view.topLeft());
+    const QPointF at(std::clamp(inView.x(), 0.0, qreal(view.width() - 1)),
+                     std::clamp(inView.y(), 0.0, qreal(view.height() - 1)));
+    QMouseEvent moved(e->type(), at, e->globalPosition(), e->button(), e->buttons(), e->modifiers(),
+                      e->pointingDevice());
+    switch (e->type()) {
+    case QEvent::MouseButtonPress:
+        mousePressEvent(&moved);
+        break;
+    case QEvent::MouseButtonRelease:
+        mouseReleaseEvent(&moved);
+        break;
+    case QEvent::MouseButtonDblClick:
+        mouseDoubleClickEvent(&moved);
+        break;
+    default:
+        mouseMoveEvent(&moved);
+        break;
+    }
+    event->setAccepted(moved.isAccepted());
+    return true;
+}
+
+void RichTextEdit::changeEvent(QEvent *event)
+{
+    QTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        // Links and quotes take the new theme's colours, the text stays.
+        m_canvas->restyle();
+        viewport()->update();
+    } else if (event->type() == QEvent::FontChange) {
+        updateColumn();
+    }
+}
+
+void RichTextEdit::paintEvent(QPaintEvent *event)
+{
+    {
+        QPainter painter(viewport());
+        m_canvas->paintBehind(painter);
+    }
+    QTextEdit::paintEvent(event);
+}
+
+void RichTextEdit::resizeEvent(QResizeEvent *event)
+{
+    updateColumn();
+    QTextEdit::resizeEvent(event);
+}
+
+void RichTextEdit::updateColumn()
+{
+    const QScrollBar *bar = verticalScrollBar();
+    const int room = contentsRect().width() - (bar->isVisibleTo(this) ? bar->sizeHint().width() : 0);
+    const QMargins margins = WritingCanvas::columnMargins(room, font(), document()->documentMargin());
+    if (viewportMargins() != margins)
+        setViewportMargins(margins);
 }
 
 } // namespace quire::gui

@@ -11,6 +11,8 @@ class QTextBlock;
 
 namespace quire::gui {
 
+class WritingCanvas;
+
 // Stores image bytes (in the media library) and returns their address,
 // /media/<sha256>, or why it could not.
 using ImageImporter = std::function<shared::Result<QString>(const QByteArray &bytes)>;
@@ -28,6 +30,8 @@ using MediaResolver = std::function<QString(const QString &url)>;
 // last cell adds a row) and nest list items; a click on a task's box ticks
 // it. Markdown typed here takes its format as it is typed (MarkdownShortcuts).
 // The link, image and table commands ask for what they need in dialogs.
+// The text is set on a writing canvas (WritingCanvas): a centred column of
+// readable width, the margins beside it part of the page.
 class RichTextEdit final : public QTextEdit
 {
     Q_OBJECT
@@ -63,13 +67,24 @@ protected:
     QVariant loadResource(int type, const QUrl &name) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Centres the text in a column no wider than the canvas allows.
+    void updateColumn();
+    // A mouse event in the margins beside the column, as if it were at the
+    // column's nearest edge.
+    bool forwardFromMargin(QEvent *event);
+
     QStringList imageFiles(const QMimeData *source) const;
     void insertCleanMarkdown(const QString &markdown);
 
     ImageImporter m_importer;
     MediaResolver m_resolver;
+    WritingCanvas *m_canvas;
 };
 
 } // namespace quire::gui

@@ -412,11 +412,16 @@ private Q_SLOTS:
         // The window narrows, the image follows; it widens, and so does it.
         QWidget *window = h->editor()->window();
         const QSize size = window->size();
-        window->resize(700, size.height());
+        // (Narrower than the writing canvas' column, which a wide window
+        // does not widen further.)
+        window->resize(450, size.height());
         QVERIFY(imageShownWhole());
+        const qreal narrow = shownImageWidth();
         window->resize(size);
         QVERIFY(imageShownWhole());
-        QTRY_VERIFY(shownImageWidth() > 600);
+        QTRY_VERIFY(shownImageWidth() > narrow);
+        QTRY_VERIFY(shownImageWidth()
+                    >= h->rich()->viewport()->width() - 2 * h->rich()->document()->documentMargin() - 1);
         // Typing after it keeps it and the Markdown as it was.
         h->rich()->moveCursor(QTextCursor::End);
         QTest::keyClicks(h->rich(), QStringLiteral("!"));
