@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/documentpatcher.h"
 
+#include "desktop/core/blockspacing.h"
 #include "desktop/core/markdownformat.h"
 #include "desktop/core/markdownserializer.h"
 
@@ -66,6 +67,12 @@ QTextFormat comparable(QTextFormat f)
     }
     f.clearProperty(MarkdownFormat::SourceBlockProperty);
     f.clearProperty(MarkdownFormat::CodeGroupProperty);
+    // The space around blocks is the view's rhythm, not what the text says.
+    if (f.isBlockFormat()) {
+        QTextBlockFormat b = f.toBlockFormat();
+        BlockSpacing::clear(b);
+        f = b;
+    }
     if (f.hasProperty(MarkdownFormat::ContainersProperty)) {
         static const QRegularExpression number(QStringLiteral("[0-9]+"));
         f.setProperty(MarkdownFormat::ContainersProperty,

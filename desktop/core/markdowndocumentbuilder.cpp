@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/markdowndocumentbuilder.h"
 
+#include "desktop/core/blockspacing.h"
 #include "desktop/core/markdownformat.h"
 #include "desktop/core/markdowninlinesyntax.h"
 #include "desktop/core/markdownlinkreference.h"
@@ -310,11 +311,8 @@ void MarkdownDocumentBuilder::leaveLink()
 void MarkdownDocumentBuilder::endParagraph()
 {
     QTextBlockFormat bf = blockFormat(m_leaf);
-    if (m_leaf == Leaf::Heading) {
+    if (m_leaf == Leaf::Heading)
         bf.setHeadingLevel(m_level);
-        bf.setTopMargin(12);
-        bf.setBottomMargin(6);
-    }
     startLeaf(bf, m_leaf == Leaf::Heading ? m_formats.front() : QTextCharFormat());
     insertRuns(m_cursor, m_runs);
     m_leaf = Leaf::None;
@@ -447,6 +445,7 @@ void MarkdownDocumentBuilder::startLeaf(QTextBlockFormat bf, const QTextCharForm
         bf.setIndent(0);
         bf.setMarker(m_containers[member].marker);
     }
+    BlockSpacing::apply(bf, member > 0 || bf.indent() > 0);
     newBlock(bf, cf);
     if (member > 0)
         joinList(member);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/widgets/listformatter.h"
 
+#include "desktop/core/blockspacing.h"
 #include "desktop/widgets/textformatter.h"
 
 #include <QTextBlock>
@@ -79,6 +80,7 @@ void removeItem(const QTextBlock &block)
     QTextBlockFormat f = block.blockFormat();
     f.setIndent(0);
     f.clearProperty(QTextFormat::BlockMarker);
+    desktop::BlockSpacing::apply(f, false);
     setBlockFormat(block, f);
 }
 
@@ -132,6 +134,7 @@ void toggle(QTextCursor &cursor, Kind kind)
         } else {
             f.clearProperty(QTextFormat::BlockMarker);
         }
+        desktop::BlockSpacing::apply(f, true);
         setBlockFormat(block, f);
     }
     cursor.endEditBlock();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/widgets/textformatter.h"
 
+#include "desktop/core/blockspacing.h"
 #include "desktop/widgets/listformatter.h"
 #include "desktop/widgets/tableformatter.h"
 
@@ -232,6 +233,7 @@ void setHeading(QTextCursor &cursor, int level)
         } else {
             f.clearProperty(QTextFormat::HeadingLevel);
         }
+        desktop::BlockSpacing::apply(f, block.textList() || f.indent() > 0);
         setBlockFormat(block, f);
         changeBlockCharacters(block, chars);
     }
@@ -264,6 +266,7 @@ void toggleCodeBlock(QTextCursor &cursor)
             f.clearProperty(QTextFormat::BlockCodeLanguage);
             f.setNonBreakableLines(false);
         }
+        desktop::BlockSpacing::apply(f, block.textList() || f.indent() > 0);
         setBlockFormat(block, f);
         changeBlockCharacters(block, [on](QTextCharFormat &c) {
             clearFontProperties(c);

@@ -265,7 +265,11 @@ private Q_SLOTS:
         QTextCursor end(&doc);
         end.movePosition(QTextCursor::End);
         TF::insertImage(end, QStringLiteral("/media/ff00"), QStringLiteral("Red square"));
-        const QTextImageFormat image = end.charFormat().toImageFormat();
+        // Typing goes on as text; the character before is the image.
+        QVERIFY(!end.charFormat().isImageFormat());
+        QTextCursor atImage(&doc);
+        atImage.setPosition(end.position());
+        const QTextImageFormat image = atImage.charFormat().toImageFormat();
         QVERIFY(image.isValid());
         QCOMPARE(image.name(), QStringLiteral("/media/ff00"));
         QCOMPARE(image.stringProperty(QTextFormat::ImageAltText), QStringLiteral("Red square"));

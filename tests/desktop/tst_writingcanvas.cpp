@@ -271,6 +271,39 @@ private Q_SLOTS:
         QVERIFY(WritingCanvas::mutedText(palette) != palette.color(QPalette::Text));
     }
 
+    // Paragraphs have room between them, headings more above than below,
+    // list items and code lines none, whether loaded or made in the editor;
+    // the Markdown says nothing of it.
+    void blocksHaveTheirRhythm()
+    {
+        const QString markdown = QStringLiteral("# Title\n\nOne.\n\nTwo.\n\n- a\n- b\n");
+        load(markdown);
+        QTextDocument *doc = h->rich()->document();
+        QAbstractTextDocumentLayout *layout = doc->documentLayout();
+        const auto top = [&](int block) { return layout->blockBoundingRect(doc->findBlockByNumber(block)).top(); };
+        const auto lineHeight
+            = [&](int block) { return layout->blockBoundingRect(doc->findBlockByNumber(block)).height(); };
+        QVERIFY(top(2) - top(1) >= lineHeight(1) + 8); // One. -> Two.
+        QVERIFY(top(4) - top(3) < lineHeight(3) + 2); // - a -> - b
+        const qreal belowTitle = top(1) - top(0) - lineHeight(0);
+        QVERIFY(belowTitle >= 0);
+
+        // Return after a paragraph, a heading made with the toolbar, and back.
+        QTextCursor c(doc->findBlockByNumber(2));
+        c.movePosition(QTextCursor::EndOfBlock);
+        h->rich()->setTextCursor(c);
+        QTest::keyClick(h->rich(), Qt::Key_Return);
+        QTest::keyClicks(h->rich(), QStringLiteral("Three."));
+        QVERIFY(top(3) - top(2) >= lineHeight(2) + 8);
+        QVERIFY(h->click(test::EditorHarness::Id::Heading2));
+        QVERIFY(doc->findBlockByNumber(3).blockFormat().topMargin()
+                > doc->findBlockByNumber(3).blockFormat().bottomMargin());
+        QVERIFY(h->click(test::EditorHarness::Id::Paragraph));
+        QCOMPARE(doc->findBlockByNumber(3).blockFormat().topMargin(),
+                 doc->findBlockByNumber(2).blockFormat().topMargin());
+        QCOMPARE(h->editor()->markdown(), QStringLiteral("# Title\n\nOne.\n\nTwo.\n\nThree.\n\n- a\n- b\n"));
+    }
+
     void cleanupTestCase() { h.reset(); }
 };
 

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/blockspacing.h"
+
+#include <QTextBlockFormat>
+
+#include <algorithm>
+#include <array>
+
+namespace quire::desktop {
+
+namespace {
+
+// In pixels at the editor's text size; Qt collapses the bottom margin of a
+// block and the top margin of the next into the larger of the two, as the
+// readers' stylesheet does.
+constexpr qreal kParagraph = 10;
+constexpr std::array<qreal, 6> kAboveHeading { 24, 20, 16, 14, 12, 12 };
+constexpr qreal kBelowHeading = 6;
+
+} // namespace
+
+void BlockSpacing::apply(QTextBlockFormat &format, bool inList)
+{
+    const int level = format.headingLevel();
+    if (level > 0) {
+        format.setTopMargin(kAboveHeading[size_t(std::clamp(level, 1, 6) - 1)]);
+        format.setBottomMargin(kBelowHeading);
+    } else if (inList || format.hasProperty(QTextFormat::BlockCodeFence) || format.nonBreakableLines()) {
+        clear(format);
+    } else {
+        format.setTopMargin(kParagraph);
+        format.setBottomMargin(kParagraph);
+    }
+}
+
+void BlockSpacing::clear(QTextBlockFormat &format)
+{
+    format.clearProperty(QTextFormat::BlockTopMargin);
+    format.clearProperty(QTextFormat::BlockBottomMargin);
+}
+
+} // namespace quire::desktop

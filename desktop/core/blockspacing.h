@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+class QTextBlockFormat;
+
+namespace quire::desktop {
+
+// The rich view's vertical rhythm: the space above and below each kind of
+// block, close to the readers' page (a gap between paragraphs, more room
+// above a heading than below it, none between a list's items or a code
+// block's lines). Margins are only the look: Markdown says nothing of them,
+// the writer ignores them, and comparisons of documents leave them out
+// (clear()). Every place that makes or changes a block's kind applies them,
+// so loaded and typed text look the same.
+struct BlockSpacing
+{
+    // Sets `format`'s top and bottom margins for its kind: a heading (by its
+    // level), a line of code, a list item or text inside one (`inList`), or
+    // a paragraph.
+    static void apply(QTextBlockFormat &format, bool inList);
+    // Takes them off again, for comparing what two documents mean.
+    static void clear(QTextBlockFormat &format);
+};
+
+} // namespace quire::desktop
