@@ -60,13 +60,15 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(0, false);
-    splitter->setSizes({ 180, 720 });
+    // The sections' names decide the side bar's width (buildSections); the rest is the section's.
+    splitter->setStretchFactor(0, 0);
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_account);
     statusBar()->addPermanentWidget(m_sync);
     statusBar()->addPermanentWidget(m_indicator);
 
     buildSections();
+    splitter->setSizes({ m_navigation->minimumWidth(), QWIDGETSIZE_MAX });
     buildMenus();
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(&workspace.connection(), &desktop::ConnectionMonitor::stateChanged, this, &MainWindow::updateTitle);

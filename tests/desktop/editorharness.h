@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSet>
 #include <QTemporaryDir>
@@ -97,6 +98,19 @@ public:
         if (!button || !button->isVisible() || !button->isEnabled())
             return false;
         m_clicked.insert(id);
+        if (QMenu *menu = button->menu()) {
+            // A choice (the view modes): the button opens its menu, the
+            // command is clicked there.
+            bool chosen = false;
+            QTimer::singleShot(0, menu, [menu, action, &chosen] {
+                if (QTest::qWaitFor([menu] { return menu->isVisible(); })) {
+                    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+                    chosen = true;
+                }
+            });
+            QTest::mouseClick(button, Qt::LeftButton);
+            return QTest::qWaitFor([&chosen, menu] { return chosen && !menu->isVisible(); }) && action->isChecked();
+        }
         QTest::mouseClick(button, Qt::LeftButton);
         return true;
     }

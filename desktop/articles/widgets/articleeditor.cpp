@@ -241,7 +241,7 @@ void ArticleEditor::load(const QString &id)
         w->setEnabled(has);
     m_metadata->load(has ? m_loaded : nlohmann::json::object());
     m_revisions->showArticle(text(m_loaded, "kind"), has ? id : QString());
-    m_problem->clear();
+    showProblem(QString());
     // An address made from the title (never one the user typed, or one
     // that was on the site) keeps following it.
     const QString slug = m_slug->text();
@@ -417,13 +417,13 @@ bool ArticleEditor::saveNow()
             QStringList lines { r.error().message };
             for (auto it = r.error().fields.cbegin(); it != r.error().fields.cend(); ++it)
                 lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
-            m_problem->setText(lines.join(QLatin1Char('\n')));
+            showProblem(lines.join(QLatin1Char('\n')));
             return false; // the text stays on screen and is tried again on the next change
         }
         for (auto it = changed.begin(); it != changed.end(); ++it)
             m_loaded[it.key()] = *it;
     }
-    m_problem->clear();
+    showProblem(QString());
     m_dirty = false;
     updateActions();
     Q_EMIT saved(m_id);
@@ -434,6 +434,13 @@ void ArticleEditor::titleEdited(const QString &title)
 {
     if (m_slugFollowsTitle && !m_loading)
         m_slug->setText(shared::slugFromText(title, kMaxSlugLength));
+}
+
+void ArticleEditor::showProblem(const QString &text)
+{
+    // Shown only with something to say: empty, it took a line above the text.
+    m_problem->setText(text);
+    m_problem->setVisible(!text.isEmpty());
 }
 
 void ArticleEditor::showSlugProblem(const QString &text)
@@ -466,7 +473,7 @@ void ArticleEditor::setStatus(const QString &status, const QString &publishAt)
         change["publish_at"] = publishAt.toStdString();
     shared::VoidResult r = m_workspace.content().update(ContentStore::articles(), m_id, change);
     if (!r) {
-        m_problem->setText(r.error().message);
+        showProblem(r.error().message);
         return;
     }
     for (auto it = change.begin(); it != change.end(); ++it)

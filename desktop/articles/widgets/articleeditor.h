@@ -82,6 +82,7 @@ private:
     // False, saying so beside the field, when the article has no address.
     bool hasAddress();
     void titleEdited(const QString &title);
+    void showProblem(const QString &text);
     void showSlugProblem(const QString &text);
     void schedule();
     void updateActions();
