@@ -642,7 +642,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Server kennt diese Anmeldung nicht mehr: Sie wurde beendet, oder der Server wurde aus einer Sicherung wiederhergestellt. Melden Sie sich erneut an, um zu synchronisieren; Ihre gesamte Arbeit hier bleibt erhalten und wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/core/articlelistmodel.cpp" line="+44"/>
+        <location filename="../desktop/articles/core/articlelistmodel.cpp" line="+43"/>
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
@@ -667,12 +667,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Archiviert</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -866,7 +866,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Fingerabdruck ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+46"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+55"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
@@ -892,7 +892,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+78"/>
+        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+86"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -1227,7 +1227,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Änderungen an %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/mainwindow.cpp" line="+50"/>
+        <location filename="../desktop/widgets/mainwindow.cpp" line="+56"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1317,7 +1317,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Öffnen Sie einen Artikel, um seinen Text zu formatieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Show &amp;List</source>
+        <translation>&amp;Liste anzeigen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1804,19 +1809,19 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Redo</source>
-        <translation>Wiederholen</translation>
+        <location line="-3"/>
+        <source>↶</source>
+        <translation>↶</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>↷</source>
+        <translation>↷</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2183,7 +2188,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+87"/>
+        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+92"/>
         <location line="+9"/>
         <source>Title</source>
         <translation>Titel</translation>
@@ -2209,7 +2214,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Markdown-Quelltext</translation>
     </message>
     <message numerus="yes">
-        <location line="+364"/>
+        <location line="+370"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n Zeichen</numerusform>
@@ -2276,22 +2281,28 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Zusammenfassung:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <location line="+19"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
+        <source>Show or hide the categories, tags, cover image and history</source>
+        <translation>Kategorien, Schlagwörter, Titelbild und Verlauf ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>Readers cannot see this article: it has no address. Give it one.</source>
         <translation>Leser sehen diesen Artikel nicht: Er hat keine Adresse. Geben Sie ihm eine.</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+202"/>
         <source>Give the article an address before publishing it: readers find it there.</source>
         <translation>Geben Sie dem Artikel vor dem Veröffentlichen eine Adresse: Dort finden ihn die Leser.</translation>
     </message>
@@ -2389,12 +2400,27 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+39"/>
+        <source>Filter by status, category, tag and author, and choose the order</source>
+        <translation>Nach Status, Kategorie, Schlagwort und Autor filtern und die Reihenfolge wählen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Write the first one: it is kept on this computer and reaches the server when you are online.</source>
         <translation>Schreiben Sie den ersten: Er wird auf diesem Computer gespeichert und erreicht den Server, sobald Sie online sind.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+15"/>
+        <source>Nothing open</source>
+        <translation>Nichts geöffnet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose one from the list, or write a new one.</source>
+        <translation>Wählen Sie einen aus der Liste oder schreiben Sie einen neuen.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
@@ -2404,7 +2430,20 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Jedes Schlagwort</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Filters (%n)</source>
+        <translation>
+            <numerusform>Filter (%n)</numerusform>
+            <numerusform>Filter (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Sign in once so new articles have an owner.</source>
         <translation>Melden Sie sich einmal an, damit neue Artikel einen Eigentümer haben.</translation>
     </message>

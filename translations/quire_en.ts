@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/widgets/bodyeditor.cpp" line="+430"/>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+436"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -92,6 +92,14 @@ Started %2; %n word(s) at the end.</source>
 Started %2; %n word at the end.</numerusform>
             <numerusform>%1
 Started %2; %n words at the end.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+300"/>
+        <source>Filters (%n)</source>
+        <translation>
+            <numerusform>Filters (%n)</numerusform>
+            <numerusform>Filters (%n)</numerusform>
         </translation>
     </message>
 </context>

@@ -20,7 +20,12 @@ QString full(const QDateTime &at)
 
 QString compact(const QDateTime &at)
 {
-    return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
+    // One short line for a list's column: today's time, else the date.
+    const QDateTime local = at.toLocalTime();
+    const QLocale locale;
+    if (local.date() == QDate::currentDate())
+        return locale.toString(local.time(), QLocale::ShortFormat);
+    return locale.toString(local.date(), QLocale::ShortFormat);
 }
 
 QString full(const QString &timestamp)

@@ -7,8 +7,9 @@
 namespace quire::desktop {
 
 // How the desktop writes a moment for people, in the user's language: in
-// full where there is room ("Mittwoch, 12. März 2025, 14:03"), short in
-// tables and lists; always local time, never the zone's name.
+// full where there is room ("Mittwoch, 12. März 2025, 14:03"), compact in
+// tables and lists (today's time, else the short date: "14:03",
+// "12.03.25"); always local time, never the zone's name.
 namespace DateText {
 
 QString full(const QDateTime &at);

@@ -68,12 +68,18 @@ BodyEditor::BodyEditor(QWidget *parent)
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_source->setTabChangesFocus(false);
     m_toolBar->setIconSize(QSize(18, 18));
+    // The view modes are one control; the table's commands show only in a table.
+    const QList<QAction *> modes = m_actions->viewModeActions();
     for (QAction *a : m_actions->toolBarActions()) {
-        if (a)
-            m_toolBar->addCommand(a);
-        else
+        if (!a)
             m_toolBar->addSeparator();
+        else if (a == modes.first())
+            m_toolBar->addChoice(modes);
+        else if (!modes.contains(a))
+            m_toolBar->addCommand(a);
     }
+    for (QAction *a : m_actions->tableActions())
+        m_toolBar->showOnlyWhenEnabled(a);
     m_split->addWidget(m_rich);
     m_split->addWidget(m_source);
     m_split->setChildrenCollapsible(false);

@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QFrame>
+#include <QMenu>
 #include <QToolButton>
 
 namespace quire::gui {
@@ -32,6 +33,45 @@ void CommandStrip::addCommand(QAction *action)
     m_layout->addWidget(button);
     m_buttons.insert(action, button);
     QWidget::addAction(action);
+}
+
+void CommandStrip::addChoice(const QList<QAction *> &actions)
+{
+    auto *button = new QToolButton(this);
+    auto *menu = new QMenu(button);
+    menu->addActions(actions);
+    button->setMenu(menu);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setAutoRaise(true);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setFocusPolicy(Qt::NoFocus);
+    // The label says which one is on; the tooltip names them all with their keys.
+    QStringList tips;
+    for (QAction *action : actions)
+        tips << action->toolTip();
+    button->setToolTip(tips.join(QLatin1Char('\n')));
+    const auto showChecked = [button, actions] {
+        for (QAction *action : actions) {
+            if (action->isChecked())
+                button->setText(action->iconText());
+        }
+    };
+    for (QAction *action : actions) {
+        connect(action, &QAction::toggled, button, showChecked);
+        m_buttons.insert(action, button);
+        QWidget::addAction(action);
+    }
+    showChecked();
+    m_layout->addWidget(button);
+}
+
+void CommandStrip::showOnlyWhenEnabled(QAction *action)
+{
+    QToolButton *button = m_buttons.value(action);
+    if (!button)
+        return;
+    button->setVisible(action->isEnabled());
+    connect(action, &QAction::enabledChanged, button, &QWidget::setVisible);
 }
 
 void CommandStrip::addSeparator()

@@ -29,6 +29,8 @@ struct FeatureSection
 // order they are shown (ids unique across the list; titles translated when
 // it is called); `addMenus`, when set, adds the feature's menus to the
 // window's menu bar, after File, and may keep objects parented to the window.
+// A section page with a list beside its content puts both in a QSplitter
+// named "listSplitter", the list first: View > Show List hides it.
 struct DesktopFeature
 {
     const char *name;

@@ -37,11 +37,11 @@ QList<Spec> specs()
     using F = FormatActions;
     const Qt::KeyboardModifiers shift = Qt::ShiftModifier;
     return {
-        { F::Undo, "undoAction", Tr::tr("&Undo"), Tr::tr("Undo"), "edit-undo", { ctrl(Qt::Key_Z) } },
+        { F::Undo, "undoAction", Tr::tr("&Undo"), Tr::tr("↶"), "edit-undo", { ctrl(Qt::Key_Z) } },
         { F::Redo,
           "redoAction",
           Tr::tr("&Redo"),
-          Tr::tr("Redo"),
+          Tr::tr("↷"),
           "edit-redo",
           { ctrl(Qt::Key_Z, shift), ctrl(Qt::Key_Y) } },
         { F::Paragraph,
@@ -271,15 +271,15 @@ FormatActions::FormatActions(QWidget *owner)
 
     const QList<QList<Id>> groups {
         { Undo, Redo },
+        { Find, Replace },
         { Paragraph, Heading1, Heading2, Heading3 },
         { Bold, Italic, StrikeOut, InlineCode },
         { CodeBlock, Quote },
         { BulletList, NumberedList, TaskList, Outdent, Indent },
-        { Link, Image, Table, HorizontalRule },
-        { AddRow, RemoveRow, AddColumn, RemoveColumn },
-        { Find, Replace },
-        { RichView, SourceView, SideBySideView },
-        { Preview },
+        // The table's row and column commands follow Table: they are on the
+        // toolbar only while the cursor is in a table.
+        { Link, Image, HorizontalRule, Table, AddRow, RemoveRow, AddColumn, RemoveColumn },
+        { RichView, SourceView, SideBySideView, Preview },
     };
     for (const QList<Id> &group : groups) {
         if (!m_toolBar.isEmpty()) {
@@ -300,6 +300,16 @@ FormatActions::FormatActions(QWidget *owner)
 QList<QAction *> FormatActions::toolBarActions() const
 {
     return m_toolBar;
+}
+
+QList<QAction *> FormatActions::viewModeActions() const
+{
+    return { m_actions[RichView], m_actions[SourceView], m_actions[SideBySideView] };
+}
+
+QList<QAction *> FormatActions::tableActions() const
+{
+    return { m_actions[AddRow], m_actions[RemoveRow], m_actions[AddColumn], m_actions[RemoveColumn] };
 }
 
 QList<QAction *> FormatActions::richTextActions() const

@@ -68,6 +68,10 @@ public:
     QAction *action(Id id) const { return m_actions[id]; }
     // The toolbar's actions in order; nullptr stands for a separator.
     QList<QAction *> toolBarActions() const;
+    // The view modes, one of them checked (one control on the toolbar).
+    QList<QAction *> viewModeActions() const;
+    // The commands on the table under the cursor (enabled only there).
+    QList<QAction *> tableActions() const;
     // The actions that change the rich text (off while the Markdown source
     // is the view being edited).
     QList<QAction *> richTextActions() const;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/widgets/layoutmemory.h"
 
+#include <QAbstractButton>
+#include <QAction>
 #include <QEvent>
 #include <QMainWindow>
 #include <QSettings>
@@ -13,6 +15,22 @@ namespace {
 const QString kGeometry = QStringLiteral("layout/window/geometry");
 const QString kState = QStringLiteral("layout/window/state");
 const QString kSplitters = QStringLiteral("layout/splitters/");
+const QString kToggles = QStringLiteral("layout/toggles/");
+// The dynamic property remember() marks a toggle with.
+constexpr char kRemembered[] = "quireRememberedToggle";
+
+// The object names from the window down to `object`, joined with dots.
+QString objectKey(const QObject &object)
+{
+    if (object.objectName().isEmpty())
+        return {};
+    QStringList path;
+    for (const QObject *o = &object; o; o = o->parent()) {
+        if (!o->objectName().isEmpty())
+            path.prepend(o->objectName());
+    }
+    return path.join(QLatin1Char('.'));
+}
 
 } // namespace
 
@@ -37,19 +55,44 @@ LayoutMemory::LayoutMemory(QSettings &settings, QMainWindow &window)
             m_settings.sync();
         });
     }
+    restoreToggles();
     m_window.installEventFilter(this);
+}
+
+void LayoutMemory::remember(QAction &toggle)
+{
+    toggle.setProperty(kRemembered, true);
+}
+
+void LayoutMemory::remember(QAbstractButton &toggle)
+{
+    toggle.setProperty(kRemembered, true);
+}
+
+void LayoutMemory::restoreToggles()
+{
+    // After the splitters: showing a panel may share out its splitter anew.
+    // Written as toggled, so a crash keeps the choice too.
+    const auto restore = [this](auto *toggle) {
+        const QString key = objectKey(*toggle);
+        if (key.isEmpty() || !toggle->property(kRemembered).toBool())
+            return;
+        if (const QVariant checked = m_settings.value(kToggles + key); checked.isValid())
+            toggle->setChecked(checked.toBool());
+        connect(toggle, &std::remove_pointer_t<decltype(toggle)>::toggled, this, [this, key](bool on) {
+            m_settings.setValue(kToggles + key, on);
+            m_settings.sync();
+        });
+    };
+    for (QAction *action : m_window.findChildren<QAction *>())
+        restore(action);
+    for (QAbstractButton *button : m_window.findChildren<QAbstractButton *>())
+        restore(button);
 }
 
 QString LayoutMemory::splitterKey(const QSplitter &splitter)
 {
-    if (splitter.objectName().isEmpty())
-        return {};
-    QStringList path;
-    for (const QObject *o = &splitter; o; o = o->parent()) {
-        if (!o->objectName().isEmpty())
-            path.prepend(o->objectName());
-    }
-    return path.join(QLatin1Char('.'));
+    return objectKey(splitter);
 }
 
 void LayoutMemory::saveSplitter(const QSplitter &splitter)

@@ -4,16 +4,19 @@
 #include <QObject>
 #include <QString>
 
+class QAbstractButton;
+class QAction;
 class QMainWindow;
 class QSettings;
 class QSplitter;
 
 namespace quire::gui {
 
-// Remembers a main window's size, position and state and the layout of its
-// named splitters in the profile's settings, and brings them back when the
-// window is built again (the next start). A splitter is known by the
-// object names on its way up to the window, so the same editor in two
+// Remembers a main window's size, position and state, the layout of its
+// named splitters and the state of the panel toggles marked with
+// remember() in the profile's settings, and brings them back when the
+// window is built again (the next start). A splitter or toggle is known by
+// the object names on its way up to the window, so the same editor in two
 // sections keeps two layouts.
 class LayoutMemory final : public QObject
 {
@@ -28,12 +31,17 @@ public:
 
     // The key a splitter's layout is kept under; empty for one without a name.
     static QString splitterKey(const QSplitter &splitter);
+    // Marks a checkable, named toggle (a panel shown or hidden) whose state
+    // the window's LayoutMemory keeps; call before the memory is made.
+    static void remember(QAction &toggle);
+    static void remember(QAbstractButton &toggle);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void saveSplitter(const QSplitter &splitter);
+    void restoreToggles();
 
     QSettings &m_settings;
     QMainWindow &m_window;

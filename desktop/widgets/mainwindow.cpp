@@ -25,11 +25,20 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 
 namespace quire::gui {
+
+namespace {
+
+// Percent of the screen's available width and height the window takes on
+// the first start.
+constexpr int kFirstStartShare = 90;
+
+} // namespace
 
 MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     : QMainWindow(parent)
@@ -51,13 +60,15 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(0, false);
-    splitter->setSizes({ 180, 720 });
+    // The sections' names decide the side bar's width (buildSections); the rest is the section's.
+    splitter->setStretchFactor(0, 0);
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_account);
     statusBar()->addPermanentWidget(m_sync);
     statusBar()->addPermanentWidget(m_indicator);
 
     buildSections();
+    splitter->setSizes({ m_navigation->minimumWidth(), QWIDGETSIZE_MAX });
     buildMenus();
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(&workspace.connection(), &desktop::ConnectionMonitor::stateChanged, this, &MainWindow::updateTitle);
@@ -65,7 +76,11 @@ MainWindow::MainWindow(desktop::Workspace &workspace, QWidget *parent)
     m_navigation->setCurrentRow(0);
     updateTitle();
     updateAccount();
-    resize(1100, 720);
+    // The first start fills most of the screen (later starts restore the
+    // size the user left); a fixed size was small on every modern screen.
+    const QRect available = screen()->availableGeometry();
+    resize(available.width() * kFirstStartShare / 100, available.height() * kFirstStartShare / 100);
+    move(available.center() - rect().center());
     // Last, so the window and every section's splitters exist to restore.
     new LayoutMemory(workspace.profile().settings(), *this);
 }
@@ -149,6 +164,19 @@ void MainWindow::buildMenus()
     });
 
     AppTheme::addMenu(*menuBar(), m_workspace.profile());
+    // The sections' lists can go for focus on the text (a section's list is
+    // the first pane of its splitter named "listSplitter").
+    QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    QAction *showLists = view->addAction(Tr::tr("Show &List"));
+    showLists->setObjectName(QStringLiteral("showListAction"));
+    showLists->setCheckable(true);
+    showLists->setChecked(true);
+    showLists->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(showLists, &QAction::toggled, this, [this](bool on) {
+        for (QSplitter *splitter : m_pages->findChildren<QSplitter *>(QStringLiteral("listSplitter")))
+            splitter->widget(0)->setVisible(on);
+    });
+    LayoutMemory::remember(*showLists);
 
     QMenu *help = menuBar()->addMenu(Tr::tr("&Help"));
     help->addAction(Tr::tr("&About Quire"), this, [this] {

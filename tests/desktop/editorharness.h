@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSet>
 #include <QTemporaryDir>
@@ -97,6 +98,15 @@ public:
         if (!button || !button->isVisible() || !button->isEnabled())
             return false;
         m_clicked.insert(id);
+        if (const QMenu *menu = button->menu()) {
+            // A choice (the view modes): the button's menu offers the
+            // command; choosing it there triggers it (a popup's modal loop
+            // is left out: offscreen does not give the focus back after it).
+            if (!menu->actions().contains(action))
+                return false;
+            action->trigger();
+            return action->isChecked();
+        }
         QTest::mouseClick(button, Qt::LeftButton);
         return true;
     }

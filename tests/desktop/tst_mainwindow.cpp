@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/articles/core/articlelistmodel.h"
+#include "desktop/articles/widgets/articleeditor.h"
 #include "desktop/core/contentstore.h"
 #include "desktop/core/datetext.h"
 #include "desktop/core/translations.h"
@@ -19,14 +21,17 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSet>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleOptionComboBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace quire;
 
@@ -38,6 +43,27 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<desktop::Workspace> m_workspace;
     std::unique_ptr<gui::MainWindow> m_window;
+
+    // A second profile with one guide, for the tests that need an article
+    // open (the first one stays without articles for the empty states).
+    std::unique_ptr<desktop::Workspace> m_articles;
+    QString m_articleId;
+    desktop::Workspace &articleWorkspace()
+    {
+        if (!m_articles) {
+            auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("articles-profile")));
+            m_articles = std::move(ws.value());
+            m_articleId = *m_articles->content().create(
+                desktop::ContentStore::articles(),
+                { { "title", "Brewing good coffee" },
+                  { "kind", "guide" },
+                  { "body",
+                    "Good coffee starts with fresh beans.\n\n| Method | Time |\n| --- | --- |\n| Pour over | "
+                    "3 min |\n" } },
+                QStringLiteral("0190f2a4-0000-7000-8000-000000000001"));
+        }
+        return *m_articles;
+    }
 
     QListWidget *navigation() const { return m_window->findChild<QListWidget *>(QStringLiteral("navigation")); }
     QStackedWidget *pages() const { return m_window->findChild<QStackedWidget *>(QStringLiteral("pages")); }
@@ -272,6 +298,14 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QWidget *view = window.findChild<QWidget *>(QStringLiteral("guidesView"));
         QVERIFY(view);
+        // The filters are behind the Filters button beside the search.
+        auto *filters = view->findChild<QToolButton *>(QStringLiteral("filtersButton"));
+        QVERIFY(filters && filters->isVisible());
+        QWidget *panel = view->findChild<QWidget *>(QStringLiteral("filterPanel"));
+        QVERIFY(!panel->isVisible());
+        QTest::mouseClick(filters, Qt::LeftButton);
+        QVERIFY(panel->isVisible());
+        QApplication::processEvents(); // the panel's layout
         for (const char *name : { "statusFilter", "categoryFilter", "tagFilter", "authorFilter", "sortOrder" }) {
             auto *box = view->findChild<QComboBox *>(QLatin1String(name));
             QVERIFY2(box, name);
@@ -291,7 +325,11 @@ private Q_SLOTS:
                                         .arg(needed)
                                         .arg(field.width())));
             }
+            // Inside the list's pane, not cut off at its edge.
+            QVERIFY2(panel->rect().contains(QRect(box->mapTo(panel, QPoint()), box->size())), name);
         }
+        QTest::mouseClick(filters, Qt::LeftButton);
+        QVERIFY(!panel->isVisible());
         desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
@@ -314,13 +352,16 @@ private Q_SLOTS:
         QFETCH(QLocale, locale);
         QFETCH(int, width);
         desktop::Translations::install(*qApp, locale);
-        gui::MainWindow window(*m_workspace);
+        desktop::Workspace &workspace = articleWorkspace();
+        gui::MainWindow window(workspace);
         window.resize(width, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY(window.width() <= 1280);
         QWidget *view = window.findChild<QWidget *>(QStringLiteral("guidesView"));
         QVERIFY(view);
+        // The editor with an article open (with none, an empty state is in its place).
+        view->findChild<gui::ArticleEditor *>()->load(m_articleId);
         auto *editor = view->findChild<gui::BodyEditor *>();
         QVERIFY(editor);
         gui::CommandStrip *bar = editor->toolBar();
@@ -338,6 +379,100 @@ private Q_SLOTS:
                      qPrintable(action->objectName()));
         }
         desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    // At 1280x800, in English and German, the text has the room: with the
+    // list shown and Details hidden the rich view is at least 600 px wide,
+    // the toolbar takes at most two rows with every command on it, the
+    // table's commands only while the cursor is in a table, and the list's
+    // date on one line. View > Show List (Ctrl+Shift+L) gives the text the list's room too.
+    void theTextGetsTheRoom_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::newRow("en") << QLocale(QLocale::English, QLocale::UnitedStates);
+        QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany);
+    }
+    void theTextGetsTheRoom()
+    {
+        QFETCH(QLocale, locale);
+        desktop::Translations::install(*qApp, locale);
+        gui::MainWindow window(articleWorkspace());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QWidget *view = window.findChild<QWidget *>(QStringLiteral("guidesView"));
+        auto *table = view->findChild<QTableView *>(QStringLiteral("articleTable"));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualRect(table->model()->index(0, 0)).center());
+        auto *editor = view->findChild<gui::BodyEditor *>();
+        QTRY_VERIFY(editor->isVisible());
+        QWidget *list = view->findChild<QWidget *>(QStringLiteral("listPane"));
+        QVERIFY(list->isVisible());
+        QVERIFY(!view->findChild<QWidget *>(QStringLiteral("articleSideTabs"))->isVisible());
+        QTRY_VERIFY2(editor->richEdit()->width() >= 600, qPrintable(QString::number(editor->richEdit()->width())));
+
+        gui::CommandStrip *bar = editor->toolBar();
+        const auto rows = [bar] {
+            QSet<int> tops;
+            for (const QToolButton *button : bar->findChildren<QToolButton *>()) {
+                if (button->isVisible())
+                    tops.insert(button->mapTo(bar, QPoint()).y());
+            }
+            return tops.size();
+        };
+        QVERIFY2(rows() <= 2, qPrintable(QString::number(rows())));
+        using Id = gui::FormatActions::Id;
+        const QList<Id> tableCommands { Id::AddRow, Id::RemoveRow, Id::AddColumn, Id::RemoveColumn };
+        for (int id = 0; id < Id::Count; ++id) {
+            QAction *action = editor->action(Id(id));
+            if (id == Id::PastePlainText) // the menu's and Ctrl+Shift+V's
+                continue;
+            QWidget *button = bar->widgetForAction(action);
+            QVERIFY2(button, qPrintable(action->objectName()));
+            QCOMPARE(button->isVisible(), !tableCommands.contains(Id(id)));
+        }
+        // The view modes are one control that says which one is on.
+        QCOMPARE(bar->widgetForAction(editor->action(Id::SourceView)),
+                 bar->widgetForAction(editor->action(Id::RichView)));
+        // In the table: its commands join the toolbar, still two rows at most.
+        editor->richEdit()->setTextCursor(editor->richEdit()->document()->find(QStringLiteral("Pour over")));
+        for (Id id : tableCommands)
+            QTRY_VERIFY2(bar->widgetForAction(editor->action(id))->isVisible(), qPrintable(QString::number(id)));
+        QTRY_VERIFY2(rows() <= 2, qPrintable(QString::number(rows())));
+
+        // The date of the change on one line, the date in full in its tooltip.
+        const QModelIndex changed = table->model()->index(0, desktop::ArticleListModel::Updated);
+        const QString date = changed.data().toString();
+        QVERIFY(!date.isEmpty());
+        QVERIFY2(table->columnWidth(changed.column()) >= table->fontMetrics().horizontalAdvance(date),
+                 qPrintable(date));
+        QVERIFY(changed.data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(desktop::DateText::full(QDateTime::currentDateTime()).left(8)));
+
+        // Hiding the list (the View menu's toggle, a shortcut) gives its room to the text.
+        const int withList = editor->richEdit()->width();
+        auto *showList = window.findChild<QAction *>(QStringLiteral("showListAction"));
+        QVERIFY(showList && showList->isChecked());
+        QCOMPARE(showList->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+        showList->trigger();
+        QVERIFY(!list->isVisible());
+        QTRY_VERIFY(editor->richEdit()->width() > withList + 200);
+        showList->trigger();
+        QVERIFY(list->isVisible());
+        desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    // The first start (nothing remembered yet) sizes the window to the
+    // screen, not to a fixed 1100x720.
+    void theFirstStartFillsTheScreen()
+    {
+        auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("first-start-profile")));
+        QVERIFY(ws.ok());
+        gui::MainWindow window(**ws);
+        const QRect available = window.screen()->availableGeometry();
+        QCOMPARE(window.size(), QSize(available.width() * 9 / 10, available.height() * 9 / 10));
+        QVERIFY(available.contains(window.geometry()));
     }
 
     // Qt's own strings (standard buttons) come from Qt's German catalogue,

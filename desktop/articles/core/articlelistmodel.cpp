@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/articles/core/articlelistmodel.h"
 
+#include "desktop/core/datetext.h"
 #include "desktop/core/tr.h"
 #include "shared/articlekind.h"
 #include "shared/contentstatus.h"
 #include "shared/timestamp.h"
-
-#include <QLocale>
 
 namespace quire::desktop {
 
@@ -67,6 +66,9 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
     const ArticleSummary &a = m_rows[index.row()];
     if (role == IdRole)
         return a.id;
+    // The compact date's tooltip is the date in full.
+    if (role == Qt::ToolTipRole && index.column() == Updated)
+        return DateText::full(a.updatedAt);
     if (role == SnippetRole || (role == Qt::ToolTipRole && !a.snippet.isEmpty()))
         return a.snippet;
     if (role != Qt::DisplayRole)
@@ -79,9 +81,7 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
     case Status:
         return statusLabel(a.status);
     case Updated:
-        if (const auto at = shared::Timestamp::parse(a.updatedAt))
-            return QLocale().toString(at->toLocalTime(), QLocale::ShortFormat);
-        return QString();
+        return shared::Timestamp::parse(a.updatedAt) ? DateText::compact(a.updatedAt) : QString();
     default:
         return {};
     }

@@ -10,6 +10,7 @@
 #include "desktop/core/workspace.h"
 #include "desktop/media/core/medialibrary.h"
 #include "desktop/widgets/bodyeditor.h"
+#include "desktop/widgets/layoutmemory.h"
 #include "desktop/widgets/revisionpanel.h"
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
@@ -49,6 +50,10 @@ constexpr int kAutosaveMs = 1000;
 constexpr int kSaveAtLatestMs = 2000;
 // The longest address the server takes (the slug column's maxLength).
 constexpr int kMaxSlugLength = 120;
+// The details panel's share of the editor's width when it is opened.
+constexpr double kDetailsShare = 0.3;
+// The preview's share beside the text.
+constexpr double kPreviewShare = 0.5;
 
 QString text(const nlohmann::json &row, const char *key)
 {
@@ -115,6 +120,12 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     m_form->addRow(Tr::tr("&Address:"), m_slug);
     m_form->addRow(QString(), m_slugProblem);
     m_form->addRow(Tr::tr("S&ummary:"), m_summary);
+    // Details and History are a side panel, hidden until asked for: the text gets the room.
+    m_details = new QPushButton(Tr::tr("Details"), this);
+    m_details->setObjectName(QStringLiteral("detailsButton"));
+    m_details->setCheckable(true);
+    m_details->setToolTip(Tr::tr("Show or hide the categories, tags, cover image and history"));
+    LayoutMemory::remember(*m_details);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_statusLabel, 1);
     actions->addWidget(m_submit);
@@ -122,20 +133,23 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     actions->addWidget(m_unpublish);
     actions->addWidget(m_schedule);
     actions->addWidget(m_viewOnSite);
+    actions->addWidget(m_details);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addLayout(actions);
     layout->addWidget(m_problem);
-    // The text gets the room; details and history sit beside it in tabs.
-    auto *side = new QTabWidget(this);
-    side->setObjectName(QStringLiteral("articleSideTabs"));
-    side->addTab(m_metadata, Tr::tr("Details"));
-    side->addTab(m_revisions, Tr::tr("History"));
+    m_side = new QTabWidget(this);
+    m_side->setObjectName(QStringLiteral("articleSideTabs"));
+    m_side->addTab(m_metadata, Tr::tr("Details"));
+    m_side->addTab(m_revisions, Tr::tr("History"));
+    m_side->hide();
     m_split->setObjectName(QStringLiteral("editorSplitter"));
     m_split->addWidget(m_body);
-    m_split->addWidget(side);
+    m_split->addWidget(m_side);
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 1);
+    m_split->setCollapsible(1, false);
+    connect(m_details, &QPushButton::toggled, this, &ArticleEditor::showDetails);
     layout->addWidget(m_split, 1);
 
     m_autosave->setSingleShot(true);
@@ -227,7 +241,7 @@ void ArticleEditor::load(const QString &id)
         w->setEnabled(has);
     m_metadata->load(has ? m_loaded : nlohmann::json::object());
     m_revisions->showArticle(text(m_loaded, "kind"), has ? id : QString());
-    m_problem->clear();
+    showProblem(QString());
     // An address made from the title (never one the user typed, or one
     // that was on the site) keeps following it.
     const QString slug = m_slug->text();
@@ -245,6 +259,7 @@ void ArticleEditor::load(const QString &id)
     updateActions();
     if (m_preview && m_preview->isVisible())
         m_preview->updateNow();
+    Q_EMIT loaded(m_id);
 }
 
 void ArticleEditor::setMediaHandlers(ImageImporter importer, MediaResolver resolver)
@@ -282,23 +297,33 @@ void ArticleEditor::showPreview(bool on)
         m_split->setCollapsible(1, false);
     }
     m_preview->show();
-    shareWidthWithPreview();
+    shareWidthWith(m_preview, kPreviewShare);
     m_preview->updateNow();
 }
 
-void ArticleEditor::shareWidthWithPreview()
+void ArticleEditor::showDetails(bool on)
+{
+    m_side->setVisible(on);
+    if (on)
+        shareWidthWith(m_side, kDetailsShare);
+}
+
+void ArticleEditor::shareWidthWith(QWidget *pane, double share)
 {
     // A splitter laid out already gives a widget added (or shown) later
     // only its minimum, which left the preview a sliver beside the text:
-    // the text gives it half its width.
+    // the text gives it its share.
     QList<int> sizes = m_split->sizes();
     const int text = m_split->indexOf(m_body);
-    const int preview = m_split->indexOf(m_preview);
-    if (text < 0 || preview < 0 || sizes.value(text) <= 0 || sizes[preview] >= sizes[text])
+    const int other = m_split->indexOf(pane);
+    if (text < 0 || other < 0 || sizes.value(text) <= 0)
         return;
-    const int both = sizes[text] + sizes[preview];
-    sizes[text] = both - both / 2;
-    sizes[preview] = both / 2;
+    const int both = sizes[text] + sizes[other];
+    const int wanted = std::max(int(both * share), pane->minimumSizeHint().width());
+    if (sizes[other] >= wanted)
+        return;
+    sizes[other] = wanted;
+    sizes[text] = both - wanted;
     m_split->setSizes(sizes);
 }
 
@@ -392,13 +417,13 @@ bool ArticleEditor::saveNow()
             QStringList lines { r.error().message };
             for (auto it = r.error().fields.cbegin(); it != r.error().fields.cend(); ++it)
                 lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
-            m_problem->setText(lines.join(QLatin1Char('\n')));
+            showProblem(lines.join(QLatin1Char('\n')));
             return false; // the text stays on screen and is tried again on the next change
         }
         for (auto it = changed.begin(); it != changed.end(); ++it)
             m_loaded[it.key()] = *it;
     }
-    m_problem->clear();
+    showProblem(QString());
     m_dirty = false;
     updateActions();
     Q_EMIT saved(m_id);
@@ -409,6 +434,13 @@ void ArticleEditor::titleEdited(const QString &title)
 {
     if (m_slugFollowsTitle && !m_loading)
         m_slug->setText(shared::slugFromText(title, kMaxSlugLength));
+}
+
+void ArticleEditor::showProblem(const QString &text)
+{
+    // Shown only with something to say: empty, it took a line above the text.
+    m_problem->setText(text);
+    m_problem->setVisible(!text.isEmpty());
 }
 
 void ArticleEditor::showSlugProblem(const QString &text)
@@ -441,7 +473,7 @@ void ArticleEditor::setStatus(const QString &status, const QString &publishAt)
         change["publish_at"] = publishAt.toStdString();
     shared::VoidResult r = m_workspace.content().update(ContentStore::articles(), m_id, change);
     if (!r) {
-        m_problem->setText(r.error().message);
+        showProblem(r.error().message);
         return;
     }
     for (auto it = change.begin(); it != change.end(); ++it)

@@ -14,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 class QUrl;
 
@@ -31,7 +32,8 @@ class RevisionPanel;
 // Writes one article: title, kind, address (slug), summary, the body (in
 // the WYSIWYG or Markdown BodyEditor, with an optional live preview of the
 // page as readers get it) and, beside it, its metadata and revision
-// history. Saved into the replica by itself a second after typing stops,
+// history (a side panel, hidden until its Details button is pressed, the
+// choice remembered with the window's layout). Saved into the replica by itself a second after typing stops,
 // at the latest two seconds after the first unsaved change even while
 // typing goes on, and when the focus leaves the editor or another article
 // is opened (no Save button; a crash loses at most two seconds). Only the
@@ -70,6 +72,8 @@ public:
 
 Q_SIGNALS:
     void saved(const QString &id);
+    // After load(): `id` is on screen (empty: nothing is open).
+    void loaded(const QString &id);
 
 private:
     QPushButton *actionButton(const QString &text, const char *name, shared::ContentStatus status);
@@ -78,12 +82,17 @@ private:
     // False, saying so beside the field, when the article has no address.
     bool hasAddress();
     void titleEdited(const QString &title);
+    void showProblem(const QString &text);
     void showSlugProblem(const QString &text);
     void schedule();
     void updateActions();
     nlohmann::json fieldsOnScreen() const;
     void showPreview(bool on);
-    void shareWidthWithPreview();
+    void showDetails(bool on);
+    // Gives `pane`, shown in the splitter after it was laid out, a real
+    // share of the text's width: at least `share` of both, never less than
+    // its own minimum.
+    void shareWidthWith(QWidget *pane, double share);
 
     desktop::Workspace &m_workspace;
     QString m_id;
@@ -107,6 +116,8 @@ private:
     QPushButton *m_unpublish;
     QPushButton *m_schedule;
     QPushButton *m_viewOnSite;
+    QPushButton *m_details;
+    QTabWidget *m_side;
     MetadataPanel *m_metadata;
     RevisionPanel *m_revisions;
     QTimer *m_autosave;

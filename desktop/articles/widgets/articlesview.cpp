@@ -7,6 +7,8 @@
 #include "desktop/core/replica.h"
 #include "desktop/core/syncengine.h"
 #include "desktop/core/workspace.h"
+#include "desktop/widgets/flowlayout.h"
+#include "desktop/widgets/layoutmemory.h"
 #include "desktop/widgets/placeholderview.h"
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
@@ -24,6 +26,7 @@
 #include <QStackedWidget>
 #include <QStyleOptionComboBox>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace quire::gui {
@@ -32,6 +35,9 @@ namespace {
 
 // Characters of a category or tag name the closed filter box shows whole.
 constexpr int kLongestNamedFilter = 28;
+// The list's width on the first start: room for a title, its status and a
+// short date, the rest goes to the text.
+constexpr int kListWidth = 300;
 
 // "case-studies" -> "caseStudiesView": the object name tests and styles find a view by.
 QString viewName(shared::ArticleKind kind)
@@ -62,6 +68,8 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind ki
     , m_tag(new QComboBox(this))
     , m_author(new QComboBox(this))
     , m_sort(new QComboBox(this))
+    , m_filters(new QToolButton(this))
+    , m_filterPanel(new QWidget(this))
     , m_table(new QTableView(this))
     , m_editor(new ArticleEditor(workspace, this))
 {
@@ -113,21 +121,36 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind ki
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(desktop::ArticleListModel::Title, QHeaderView::Stretch);
+    // Status and date on one line each, as wide as they need.
+    for (int column : { int(desktop::ArticleListModel::Status), int(desktop::ArticleListModel::Updated) })
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_table->setWordWrap(false);
     m_table->setColumnHidden(desktop::ArticleListModel::Kind, true);
 
+    // One row: the search and a Filters button that opens the filters under
+    // it (they wrap when the list is narrow).
+    m_filters->setObjectName(QStringLiteral("filtersButton"));
+    m_filters->setCheckable(true);
+    m_filters->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_filters->setToolTip(Tr::tr("Filter by status, category, tag and author, and choose the order"));
+    m_filterPanel->setObjectName(QStringLiteral("filterPanel"));
+    auto *panel = new FlowLayout(m_filterPanel);
+    panel->setContentsMargins(0, 0, 0, 0);
+    for (QComboBox *box : { m_status, m_category, m_tag, m_author, m_sort })
+        panel->addWidget(box);
+    m_filterPanel->hide();
+    connect(m_filters, &QToolButton::toggled, m_filterPanel, &QWidget::setVisible);
+    LayoutMemory::remember(*m_filters);
+    updateFiltersButton();
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
-    filters->addWidget(m_status);
-    auto *more = new QHBoxLayout;
-    more->addWidget(m_category, 1);
-    more->addWidget(m_tag, 1);
-    more->addWidget(m_author);
-    more->addWidget(m_sort);
+    filters->addWidget(m_filters);
     auto *left = new QWidget(this);
+    left->setObjectName(QStringLiteral("listPane"));
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
-    leftLayout->addLayout(more);
+    leftLayout->addWidget(m_filterPanel);
     // Before the first article, the list says so and offers to write one.
     m_empty = new PlaceholderView(shared::articleKindEmptyLabel(kind),
                                   Tr::tr("Write the first one: it is kept on this computer and reaches the server "
@@ -143,11 +166,29 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind ki
     connect(m_model, &QAbstractItemModel::modelReset, this, &ArticlesView::updateEmptyState);
     leftLayout->addWidget(m_listStack, 1);
     leftLayout->addWidget(create);
+    // With nothing open, the editor's place says so and offers a new one.
+    m_nothingOpen
+        = new PlaceholderView(Tr::tr("Nothing open"), Tr::tr("Choose one from the list, or write a new one."), this);
+    m_nothingOpen->setObjectName(QStringLiteral("nothingOpen"));
+    connect(m_nothingOpen->setAction(shared::articleKindNewLabel(kind)), &QPushButton::clicked, this,
+            &ArticlesView::createArticle);
+    m_editorStack = new QStackedWidget(this);
+    m_editorStack->setObjectName(QStringLiteral("editorStack"));
+    m_editorStack->addWidget(m_editor);
+    m_editorStack->addWidget(m_nothingOpen);
+    m_editorStack->setCurrentWidget(m_nothingOpen);
+    connect(m_editor, &ArticleEditor::loaded, this, [this](const QString &id) {
+        m_editorStack->setCurrentWidget(id.isEmpty() ? static_cast<QWidget *>(m_nothingOpen) : m_editor);
+    });
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("listSplitter"));
     splitter->addWidget(left);
-    splitter->addWidget(m_editor);
-    splitter->setStretchFactor(1, 2);
+    splitter->addWidget(m_editorStack);
+    splitter->setCollapsible(1, false);
+    // The text takes what the window adds; the list keeps its width.
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ kListWidth, 3 * kListWidth });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -247,6 +288,16 @@ void ArticlesView::refresh()
     if (row >= 0)
         m_table->selectRow(row);
     updateEmptyState();
+    updateFiltersButton();
+}
+
+void ArticlesView::updateFiltersButton()
+{
+    const desktop::ArticleQuery &q = m_model->query();
+    int used = 0;
+    for (const QString *filter : { &q.status, &q.category, &q.tag, &q.ownerId })
+        used += filter->isEmpty() ? 0 : 1;
+    m_filters->setText(used == 0 ? Tr::tr("Filters") : Tr::tr("Filters (%n)", nullptr, used));
 }
 
 void ArticlesView::updateEmptyState()

@@ -9,6 +9,7 @@ class QComboBox;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
+class QToolButton;
 
 namespace quire::desktop {
 class ArticleListModel;
@@ -21,8 +22,10 @@ class ArticleEditor;
 class PlaceholderView;
 
 // Guides or case studies: the list (searched with the replica's full-text
-// index, filtered by status) beside the editor of the chosen one. Works the
-// same offline; sync rounds refresh the list.
+// index; status, category, tag, author and order behind a Filters button)
+// beside the editor of the chosen one, or beside an empty state with New
+// Guide while none is open. Works the same offline; sync rounds refresh
+// the list.
 class ArticlesView final : public QWidget
 {
     Q_OBJECT
@@ -42,6 +45,8 @@ private:
     void select(const QString &id);
     // The list, or "No guides yet" with New Guide while there are none.
     void updateEmptyState();
+    // "Filters", with the number of filters in use.
+    void updateFiltersButton();
 
     desktop::Workspace &m_workspace;
     QString m_kind;
@@ -52,10 +57,14 @@ private:
     QComboBox *m_tag;
     QComboBox *m_author;
     QComboBox *m_sort;
+    QToolButton *m_filters;
+    QWidget *m_filterPanel;
     QTableView *m_table;
     QStackedWidget *m_listStack;
     PlaceholderView *m_empty;
     ArticleEditor *m_editor;
+    QStackedWidget *m_editorStack;
+    PlaceholderView *m_nothingOpen;
 };
 
 } // namespace quire::gui

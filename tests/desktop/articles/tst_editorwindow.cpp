@@ -14,7 +14,9 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -223,6 +225,81 @@ private Q_SLOTS:
         QVERIFY(page.contains("Electric kettles"));
         QVERIFY(!page.contains("guides.example.org"));
         preview->setChecked(false);
+    }
+
+    // Details and History are a side panel, hidden until the Details button
+    // in the editor's action row is pressed; the choice is remembered with
+    // the window's layout, and the text keeps the most of the width.
+    void detailsAreASidePanelRemembered()
+    {
+        const QString profile = m_dir.filePath(QStringLiteral("details-profile"));
+        {
+            auto ws = desktop::Workspace::open(profile);
+            QVERIFY(ws.ok());
+            const auto id = (*ws)->content().create(
+                desktop::ContentStore::articles(), { { "title", "Tea" }, { "kind", "guide" }, { "body", "Leaves.\n" } },
+                QStringLiteral("0190f2a4-0000-7000-8000-000000000001"));
+            QVERIFY(id.ok());
+            gui::MainWindow window(**ws);
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *articles
+                = window.findChild<QWidget *>(QStringLiteral("guidesView"))->findChild<gui::ArticleEditor *>();
+            articles->load(*id);
+            auto *side = articles->findChild<QWidget *>(QStringLiteral("articleSideTabs"));
+            auto *details = articles->findChild<QPushButton *>(QStringLiteral("detailsButton"));
+            QVERIFY(side && details && details->isVisible());
+            QVERIFY(!side->isVisible());
+            QVERIFY(!details->isChecked());
+            QTest::mouseClick(details, Qt::LeftButton);
+            QVERIFY(side->isVisible());
+            QTRY_VERIFY(side->width() >= side->minimumSizeHint().width());
+            QVERIFY(articles->bodyEditor()->width() > side->width());
+            QVERIFY(window.rect().contains(QRect(side->mapTo(&window, QPoint()), side->size())));
+            window.close();
+        }
+        // The next start: still open.
+        auto ws = desktop::Workspace::open(profile);
+        QVERIFY(ws.ok());
+        gui::MainWindow window(**ws);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *articles = window.findChild<QWidget *>(QStringLiteral("guidesView"))->findChild<gui::ArticleEditor *>();
+        auto *details = articles->findChild<QPushButton *>(QStringLiteral("detailsButton"));
+        QVERIFY(details->isChecked());
+        QVERIFY(articles->findChild<QWidget *>(QStringLiteral("articleSideTabs"))->isVisibleTo(articles));
+        // Closed again, it stays closed on the start after.
+        details->click();
+        QVERIFY(!articles->findChild<QWidget *>(QStringLiteral("articleSideTabs"))->isVisibleTo(articles));
+        gui::MainWindow third(**ws);
+        QVERIFY(!third.findChild<QWidget *>(QStringLiteral("guidesView"))
+                     ->findChild<QPushButton *>(QStringLiteral("detailsButton"))
+                     ->isChecked());
+    }
+
+    // With no article open, the editor's place is an empty state with New
+    // Guide, not a disabled form; opening an article shows the editor.
+    void nothingOpenIsAnEmptyState()
+    {
+        gui::MainWindow window(*m_workspace);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QWidget *view = window.findChild<QWidget *>(QStringLiteral("guidesView"));
+        auto *stack = view->findChild<QStackedWidget *>(QStringLiteral("editorStack"));
+        auto *nothing = view->findChild<QWidget *>(QStringLiteral("nothingOpen"));
+        QVERIFY(stack && nothing);
+        QCOMPARE(stack->currentWidget(), nothing);
+        QVERIFY(nothing->isVisible());
+        QCOMPARE(nothing->findChild<QPushButton *>(QStringLiteral("placeholderAction"))->text(),
+                 QStringLiteral("New Guide"));
+        auto *articles = view->findChild<gui::ArticleEditor *>();
+        articles->load(m_id);
+        QCOMPARE(stack->currentWidget(), articles);
+        QVERIFY(articles->bodyEditor()->isVisible());
+        articles->load(QString());
+        QCOMPARE(stack->currentWidget(), nothing);
     }
 
     void cleanupTestCase()
