@@ -2790,7 +2790,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Den Text dieser Version zurückholen? Der jetzige Text bleibt im Verlauf.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/richtextedit.cpp" line="+154"/>
+        <location filename="../desktop/widgets/richtextedit.cpp" line="+171"/>
         <source>Images cannot be added here.</source>
         <translation>Hier lassen sich keine Bilder einfügen.</translation>
     </message>

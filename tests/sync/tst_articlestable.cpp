@@ -19,9 +19,9 @@ namespace {
 // Turns a database of this build back into what the build before the
 // rename left: the table called `guides`, every record naming it so, none
 // of the objects derived from the new name, the rename's migration and
-// every later one undone (`laterTables`: what the later ones created).
+// every later one undone (`undoLater`: what takes the later ones back).
 bool asBeforeTheRename(const QString &path, int renameMigration, const QStringList &tablesNamingTables,
-                       const QStringList &laterTables = {})
+                       const QStringList &undoLater = {})
 {
     auto db = quire::shared::Database::openSqlite(path);
     if (!db)
@@ -37,8 +37,7 @@ bool asBeforeTheRename(const QString &path, int renameMigration, const QStringLi
     drops << QStringLiteral("ALTER TABLE articles RENAME TO guides");
     for (const QString &t : tablesNamingTables)
         drops << QStringLiteral("UPDATE %1 SET tbl = 'guides' WHERE tbl = 'articles'").arg(t);
-    for (const QString &t : laterTables)
-        drops << QStringLiteral("DROP TABLE %1").arg(t);
+    drops << undoLater;
     drops << QStringLiteral("DELETE FROM schema_migrations WHERE version >= %1").arg(renameMigration);
     for (const QString &sql : drops) {
         if (!(*db)->run(sql)) {
@@ -96,7 +95,8 @@ private Q_SLOTS:
         QVERIFY(asBeforeTheRename(
             data + QStringLiteral("/quire.db"), 12,
             { QStringLiteral("sync_revisions"), QStringLiteral("sync_scope_exits"), QStringLiteral("sync_conflicts") },
-            { QStringLiteral("revision_marks") }));
+            { QStringLiteral("DROP TABLE revision_marks"),
+              QStringLiteral("ALTER TABLE users DROP COLUMN password_change_required") }));
         QVERIFY(asBeforeTheRename(dir.filePath(QStringLiteral("ann/replica.db")), 7,
                                   { QStringLiteral("server_rows"), QStringLiteral("outbox"),
                                     QStringLiteral("conflicts"), QStringLiteral("rejected") }));

@@ -110,7 +110,7 @@ private Q_SLOTS:
         QCOMPARE(call("PATCH", base, { { "body", "one 2 three four five\n" } }).status, 200);
         panel.reload();
         QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, 20000);
-        QVERIFY2(list->item(0)->text().contains(QStringLiteral("+5 −5")), qPrintable(list->item(0)->text()));
+        QVERIFY2(list->item(0)->text().contains(QStringLiteral("+1 −1")), qPrintable(list->item(0)->text()));
         QVERIFY(!list->item(0)->text().contains(QStringLiteral("saved version")));
         QVERIFY(list->item(1)->text().contains(QStringLiteral("saved version")));
     }
