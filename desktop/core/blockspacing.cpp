@@ -2,6 +2,7 @@
 #include "desktop/core/blockspacing.h"
 
 #include <QTextBlockFormat>
+#include <QTextTableFormat>
 
 #include <algorithm>
 #include <array>
@@ -26,17 +27,25 @@ void BlockSpacing::apply(QTextBlockFormat &format, bool inList)
         format.setTopMargin(kAboveHeading[size_t(std::clamp(level, 1, 6) - 1)]);
         format.setBottomMargin(kBelowHeading);
     } else if (inList || format.hasProperty(QTextFormat::BlockCodeFence) || format.nonBreakableLines()) {
-        clear(format);
+        format.clearProperty(QTextFormat::BlockTopMargin);
+        format.clearProperty(QTextFormat::BlockBottomMargin);
     } else {
         format.setTopMargin(kParagraph);
         format.setBottomMargin(kParagraph);
     }
 }
 
-void BlockSpacing::clear(QTextBlockFormat &format)
+void BlockSpacing::apply(QTextTableFormat &format)
 {
-    format.clearProperty(QTextFormat::BlockTopMargin);
-    format.clearProperty(QTextFormat::BlockBottomMargin);
+    format.setTopMargin(kParagraph);
+    format.setBottomMargin(kParagraph);
+}
+
+void BlockSpacing::clear(QTextFormat &format)
+{
+    for (const int p : { int(QTextFormat::BlockTopMargin), int(QTextFormat::BlockBottomMargin),
+                         int(QTextFormat::FrameTopMargin), int(QTextFormat::FrameBottomMargin) })
+        format.clearProperty(p);
 }
 
 } // namespace quire::desktop

@@ -2,6 +2,8 @@
 #pragma once
 
 class QTextBlockFormat;
+class QTextFormat;
+class QTextTableFormat;
 
 namespace quire::desktop {
 
@@ -18,8 +20,11 @@ struct BlockSpacing
     // level), a line of code, a list item or text inside one (`inList`), or
     // a paragraph.
     static void apply(QTextBlockFormat &format, bool inList);
-    // Takes them off again, for comparing what two documents mean.
-    static void clear(QTextBlockFormat &format);
+    // A table's room above and below, as a paragraph's.
+    static void apply(QTextTableFormat &format);
+    // Takes them off a block's or a table's format again, for comparing what
+    // two documents mean.
+    static void clear(QTextFormat &format);
 };
 
 } // namespace quire::desktop

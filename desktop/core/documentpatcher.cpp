@@ -68,11 +68,7 @@ QTextFormat comparable(QTextFormat f)
     f.clearProperty(MarkdownFormat::SourceBlockProperty);
     f.clearProperty(MarkdownFormat::CodeGroupProperty);
     // The space around blocks is the view's rhythm, not what the text says.
-    if (f.isBlockFormat()) {
-        QTextBlockFormat b = f.toBlockFormat();
-        BlockSpacing::clear(b);
-        f = b;
-    }
+    BlockSpacing::clear(f);
     if (f.hasProperty(MarkdownFormat::ContainersProperty)) {
         static const QRegularExpression number(QStringLiteral("[0-9]+"));
         f.setProperty(MarkdownFormat::ContainersProperty,

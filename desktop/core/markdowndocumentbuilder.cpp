@@ -496,6 +496,7 @@ void MarkdownDocumentBuilder::leaveTable()
     tf.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
     tf.setCellPadding(4);
     tf.setCellSpacing(0);
+    BlockSpacing::apply(tf);
     const QTextBlockFormat context = blockFormat(Leaf::Table);
     for (const int p : { int(MarkdownFormat::ContainersProperty), int(MarkdownFormat::SourceBlockProperty) }) {
         if (context.hasProperty(p))

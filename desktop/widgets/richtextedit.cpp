@@ -39,6 +39,8 @@ namespace {
 // Wider images are kept in memory scaled down (the stored file keeps its
 // size); the view scales them further to the text's width.
 constexpr int kMaxShownImageWidth = 1600;
+// Pixels between the view's edge and the text on every side.
+constexpr qreal kPageMargin = 16;
 // Files bigger than this are not read into memory for the importer.
 constexpr qint64 kMaxImageFileBytes = 50 * 1024 * 1024;
 // The text one writes in reads a little larger than the app's labels, as
@@ -108,6 +110,8 @@ RichTextEdit::RichTextEdit(QWidget *parent)
     QFont canvasFont = font();
     canvasFont.setPointSizeF(canvasFont.pointSizeF() * kCanvasFontScale);
     setFont(canvasFont);
+    // Room around the text, above the first line too, as a page has.
+    document()->setDocumentMargin(kPageMargin);
     // The margins beside the column are the page's, not the window's.
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/widgets/tableformatter.h"
 
+#include "desktop/core/blockspacing.h"
+
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextTable>
@@ -54,6 +56,7 @@ void insert(QTextCursor &cursor, int rows, int columns)
     format.setCellSpacing(0);
     format.setBorder(1);
     format.setBorderCollapse(true);
+    desktop::BlockSpacing::apply(format);
     cursor.beginEditBlock();
     if (cursor.hasSelection())
         cursor.removeSelectedText();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/markdowndocument.h"
 #include "desktop/widgets/apptheme.h"
+#include "desktop/widgets/tableformatter.h"
 #include "desktop/widgets/writingcanvas.h"
 #include "editorharness.h"
 
@@ -8,6 +9,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QTextTable>
 
 #include <memory>
 
@@ -302,6 +304,18 @@ private Q_SLOTS:
         QCOMPARE(doc->findBlockByNumber(3).blockFormat().topMargin(),
                  doc->findBlockByNumber(2).blockFormat().topMargin());
         QCOMPARE(h->editor()->markdown(), QStringLiteral("# Title\n\nOne.\n\nTwo.\n\nThree.\n\n- a\n- b\n"));
+
+        // A table stands apart from what is around it, loaded or inserted.
+        load(QStringLiteral("Before.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n"));
+        QTextCursor inTable(doc->findBlockByNumber(1));
+        QVERIFY(inTable.currentTable());
+        QVERIFY(inTable.currentTable()->format().topMargin() >= 8);
+        QVERIFY(inTable.currentTable()->format().bottomMargin() >= 8);
+        QTextCursor end(doc);
+        end.movePosition(QTextCursor::End);
+        gui::TableFormatter::insert(end, 2, 2);
+        QVERIFY(end.currentTable());
+        QCOMPARE(end.currentTable()->format().topMargin(), inTable.currentTable()->format().topMargin());
     }
 
     void cleanupTestCase() { h.reset(); }
