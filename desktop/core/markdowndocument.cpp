@@ -235,7 +235,9 @@ void MarkdownDocument::setMarkdown(const QString &markdown)
     const int blocks = builder.build(markdown);
     m_document->setUndoRedoEnabled(undo);
     m_document->setModified(false);
-    const std::vector<HouseBlock> house = MarkdownSerializer(m_document).blocks();
+    m_inlineCache.clear();
+    const std::vector<HouseBlock> house = MarkdownSerializer(m_document, &m_inlineCache).blocks();
+    m_inlineCache.sweep();
     m_loadedHouse = joinHouse(house);
     if (blocks > 0) {
         // The house text of every block as loaded: the keys that tell later
@@ -275,21 +277,36 @@ bool MarkdownDocument::mergeMarkdown(const QString &markdown, DocumentPatcher::C
     m_source = std::move(target.m_source);
     m_loaded = std::move(target.m_loaded);
     m_loadedHouse = std::move(target.m_loadedHouse);
+    // The target's blocks are the document's now, with the same texts and
+    // formats.
+    m_inlineCache = std::move(target.m_inlineCache);
     m_changed = false;
     return true;
 }
 
 QString MarkdownDocument::houseMarkdown() const
 {
-    const QString house = joinHouse(MarkdownSerializer(m_document).blocks());
+    const QString house = joinHouse(MarkdownSerializer(m_document, &m_inlineCache).blocks());
     return m_loaded ? m_loaded->withDefinitions(m_source, house) : house;
 }
 
 QString MarkdownDocument::markdown() const
 {
+    return write(true);
+}
+
+QString MarkdownDocument::markdownFromScratch() const
+{
+    return write(false);
+}
+
+QString MarkdownDocument::write(bool shortcuts) const
+{
     if (!m_changed)
         return m_source;
-    const std::vector<HouseBlock> house = MarkdownSerializer(m_document).blocks();
+    const std::vector<HouseBlock> house = MarkdownSerializer(m_document, shortcuts ? &m_inlineCache : nullptr).blocks();
+    if (shortcuts)
+        m_inlineCache.sweep();
     // A change taken back (typed and undone, typed and deleted) leaves the
     // document as loaded: it is its source, whatever a rewrite would make
     // of blocks the house style cannot write as they were.

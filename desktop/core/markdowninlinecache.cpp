@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/markdowninlinecache.h"
+
+#include <QTextBlock>
+
+#include <algorithm>
+
+namespace quire::desktop {
+
+QString MarkdownInlineCache::write(const QTextBlock &block, MarkdownInlineWriter::Context context)
+{
+    std::vector<std::pair<int, QTextCharFormat>> fragments;
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        const QTextFragment fragment = it.fragment();
+        fragments.emplace_back(fragment.length(), fragment.charFormat());
+    }
+    std::vector<Entry> &entries = m_entries[block.text()];
+    for (Entry &e : entries) {
+        if (e.context == context && e.fragments == fragments) {
+            e.used = true;
+            ++m_hits;
+            return e.markdown;
+        }
+    }
+    ++m_misses;
+    Entry e { context, std::move(fragments), MarkdownInlineWriter::write(block, context) };
+    entries.push_back(std::move(e));
+    return entries.back().markdown;
+}
+
+void MarkdownInlineCache::sweep()
+{
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        std::vector<Entry> &entries = it.value();
+        entries.erase(std::remove_if(entries.begin(), entries.end(), [](const Entry &e) { return !e.used; }),
+                      entries.end());
+        for (Entry &e : entries)
+            e.used = false;
+        it = entries.empty() ? m_entries.erase(it) : std::next(it);
+    }
+    m_hits = 0;
+    m_misses = 0;
+}
+
+} // namespace quire::desktop
