@@ -9,6 +9,8 @@
 
 #include <QHash>
 #include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSet>
 #include <QStringList>
 #include <QTextDocument>
 
@@ -58,6 +60,9 @@ struct MarkdownDocument::Source
     bool prepared = false;
     std::vector<Chunk> chunks;
     bool complete = false; // the chunks hold every top-level block
+    // Whether the output may be read back only around new pieces
+    // (definitionsAreLocal()).
+    bool localCheck = false;
     std::vector<QString> fingerprints; // per top-level block
     QString lineEnding = QStringLiteral("\n");
     // The source's link reference definitions, for blocks read alone, and
@@ -148,6 +153,37 @@ struct MarkdownDocument::Source
         } else {
             complete = true;
         }
+        localCheck = complete && definitionsAreLocal(source);
+    }
+
+    // Whether reading a stretch of the output with the link definitions
+    // after it reads its links as the whole does: every definition in a
+    // piece of its own, each label once (so their order cannot matter).
+    // Guessed from the text, erring on the side of no.
+    bool definitionsAreLocal(const QString &source) const
+    {
+        static const QRegularExpression label(QStringLiteral("^ {0,3}\\[((?:[^\\[\\]\\\\]|\\\\.)+)\\]:"));
+        QSet<QString> labels;
+        for (const Chunk &c : chunks) {
+            const QStringView text = QStringView(source).mid(c.begin, c.end - c.begin);
+            if (!c.isDefinitions()) {
+                if (text.contains(QStringLiteral("]:")))
+                    return false; // perhaps a definition in a quote or a list
+                continue;
+            }
+            for (const QStringView line : text.split(QLatin1Char('\n'))) {
+                if (!line.trimmed().startsWith(QLatin1Char('[')))
+                    continue; // a title or an address on a line of its own
+                const QRegularExpressionMatch m = label.match(line);
+                if (!m.hasMatch())
+                    return false;
+                const QString key = m.captured(1).simplified().toCaseFolded();
+                if (labels.contains(key))
+                    return false;
+                labels.insert(key);
+            }
+        }
+        return true;
     }
 
     // Link reference definitions on the first lines of a block (`[foo]: /url`
@@ -237,7 +273,7 @@ void MarkdownDocument::setMarkdown(const QString &markdown)
     m_document->setModified(false);
     m_inlineCache.clear();
     const std::vector<HouseBlock> house = MarkdownSerializer(m_document, &m_inlineCache).blocks();
-    m_inlineCache.sweep();
+    m_inlineCache.sweep(true);
     m_loadedHouse = joinHouse(house);
     if (blocks > 0) {
         // The house text of every block as loaded: the keys that tell later
@@ -400,9 +436,15 @@ QString MarkdownDocument::write(bool shortcuts) const
 
         QString out;
         std::vector<QString> expected;
+        // Where each piece's own text starts and ends in `out`, and its
+        // first block in `expected`.
+        std::vector<qsizetype> textBegin(pieces.size());
+        std::vector<qsizetype> textEnd(pieces.size());
+        std::vector<size_t> expectedBegin(pieces.size() + 1);
         bool houseOk = true;
         for (size_t p = 0; p < pieces.size(); ++p) {
             const Piece &piece = pieces[p];
+            expectedBegin[p] = expected.size();
             // Between pieces: what the source had next to a kept chunk.
             if (p == 0)
                 out += piece.chunk == 0 ? m_source.left(src.chunks.front().begin) : QString();
@@ -412,9 +454,11 @@ QString MarkdownDocument::write(bool shortcuts) const
                 out += src.separatorAfter(m_source, size_t(piece.chunk - 1));
             else
                 out += src.lineEnding + src.lineEnding;
+            textBegin[p] = out.size();
             if (piece.chunk >= 0) {
                 const Source::Chunk &c = src.chunks[size_t(piece.chunk)];
                 out += m_source.mid(c.begin, c.end - c.begin);
+                textEnd[p] = out.size();
                 expected.insert(expected.end(), src.fingerprints.begin() + c.firstBlock,
                                 src.fingerprints.begin() + c.endBlock);
                 continue;
@@ -431,7 +475,9 @@ QString MarkdownDocument::write(bool shortcuts) const
             if (src.lineEnding != QLatin1String("\n"))
                 text.replace(QLatin1Char('\n'), src.lineEnding);
             out += text;
+            textEnd[p] = out.size();
         }
+        expectedBegin[pieces.size()] = expected.size();
         if (!houseOk) {
             qCWarning(lcMarkdown) << "a block in house style does not read back as one block";
             return src.withDefinitions(m_source, joinHouse(house));
@@ -447,6 +493,31 @@ QString MarkdownDocument::write(bool shortcuts) const
         // Kept bytes next to new ones could read differently (two lists
         // becoming one): check, and write the blocks around a difference in
         // house style.
+        // Two pieces next to each other as they were in the source read as
+        // they did there; only the stretches around the other seams need
+        // reading back (usually the edited block and its neighbours).
+        if (shortcuts && src.localCheck) {
+            bool same = true;
+            for (size_t p = 0; same && p + 1 < pieces.size(); ++p) {
+                if (pieces[p].chunk >= 0 && pieces[p + 1].chunk == pieces[p].chunk + 1)
+                    continue;
+                size_t last = p + 1;
+                while (last + 1 < pieces.size()
+                       && !(pieces[last].chunk >= 0 && pieces[last + 1].chunk == pieces[last].chunk + 1))
+                    ++last;
+                const qsizetype begin = p == 0 ? 0 : textBegin[p];
+                const qsizetype end = last + 1 == pieces.size() ? out.size() : textEnd[last];
+                QString stretch = out.mid(begin, end - begin);
+                if (!src.definitions.isEmpty())
+                    stretch += QStringLiteral("\n\n") + src.definitions;
+                const std::vector<QString> read = MarkdownFingerprinter::of(stretch);
+                same = std::equal(read.begin(), read.end(), expected.begin() + qsizetype(expectedBegin[p]),
+                                  expected.begin() + qsizetype(expectedBegin[last + 1]));
+                p = last - 1; // the loop's ++p: on to the seam after `last`
+            }
+            if (same)
+                return out;
+        }
         const std::vector<QString> got = MarkdownFingerprinter::of(out);
         size_t diff = 0;
         while (diff < got.size() && diff < expected.size() && got[diff] == expected[diff])

@@ -59,6 +59,8 @@ public:
     // the whole result read back. For tests that the shortcuts change
     // nothing.
     QString markdownFromScratch() const;
+    // How many blocks the last markdown() wrote rather than found written.
+    int blocksWritten() const { return m_inlineCache.written(); }
     // Like setMarkdown(), but replaces only the top-level blocks that
     // differ, as one undoable edit (DocumentPatcher), so the cursors and
     // the undo history survive. False, with the document unchanged, where

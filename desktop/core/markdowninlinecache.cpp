@@ -4,6 +4,7 @@
 #include <QTextBlock>
 
 #include <algorithm>
+#include <utility>
 
 namespace quire::desktop {
 
@@ -18,7 +19,6 @@ QString MarkdownInlineCache::write(const QTextBlock &block, MarkdownInlineWriter
     for (Entry &e : entries) {
         if (e.context == context && e.fragments == fragments) {
             e.used = true;
-            ++m_hits;
             return e.markdown;
         }
     }
@@ -28,18 +28,19 @@ QString MarkdownInlineCache::write(const QTextBlock &block, MarkdownInlineWriter
     return entries.back().markdown;
 }
 
-void MarkdownInlineCache::sweep()
+void MarkdownInlineCache::sweep(bool keep)
 {
     for (auto it = m_entries.begin(); it != m_entries.end();) {
         std::vector<Entry> &entries = it.value();
-        entries.erase(std::remove_if(entries.begin(), entries.end(), [](const Entry &e) { return !e.used; }),
+        entries.erase(std::remove_if(entries.begin(), entries.end(), [](const Entry &e) { return !e.used && !e.kept; }),
                       entries.end());
-        for (Entry &e : entries)
+        for (Entry &e : entries) {
+            e.kept = e.kept || (keep && e.used);
             e.used = false;
+        }
         it = entries.empty() ? m_entries.erase(it) : std::next(it);
     }
-    m_hits = 0;
-    m_misses = 0;
+    m_written = std::exchange(m_misses, 0);
 }
 
 } // namespace quire::desktop

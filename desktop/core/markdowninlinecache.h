@@ -28,12 +28,18 @@ public:
     // What MarkdownInlineWriter::write(block, context) gives.
     QString write(const QTextBlock &block, MarkdownInlineWriter::Context context);
     // Forgets what was not asked for since the last sweep, so the cache
-    // holds about one document's blocks however long the editing goes on.
-    void sweep();
-    void clear() { m_entries.clear(); }
+    // holds about one document's blocks however long the editing goes on;
+    // with `keep`, what was asked for is kept until clear() (the blocks as
+    // loaded, which an undo brings back).
+    void sweep(bool keep = false);
+    void clear()
+    {
+        m_entries.clear();
+        m_misses = 0;
+    }
 
-    int hits() const { return m_hits; }
-    int misses() const { return m_misses; }
+    // How many blocks were written, not found, between the last two sweeps.
+    int written() const { return m_written; }
 
 private:
     struct Entry
@@ -42,11 +48,12 @@ private:
         std::vector<std::pair<int, QTextCharFormat>> fragments; // length, format
         QString markdown;
         bool used = true;
+        bool kept = false;
     };
 
     QHash<QString, std::vector<Entry>> m_entries; // by the block's text
-    int m_hits = 0;
     int m_misses = 0;
+    int m_written = 0;
 };
 
 } // namespace quire::desktop
