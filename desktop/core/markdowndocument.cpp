@@ -64,6 +64,11 @@ struct MarkdownDocument::Source
     // (definitionsAreLocal()).
     bool localCheck = false;
     std::vector<QString> fingerprints; // per top-level block
+    // An id per distinct key, and the chunks' blocks as ids, for matching
+    // the source's blocks with the document's.
+    bool idsReady = false;
+    QHash<QString, int> keyIds;
+    std::vector<int> before;
     QString lineEnding = QStringLiteral("\n");
     // The source's link reference definitions, for blocks read alone, and
     // each alone.
@@ -359,21 +364,35 @@ QString MarkdownDocument::write(bool shortcuts) const
 
     // Which chunks of the source are still in the document, unchanged: a
     // longest common subsequence over the blocks' house texts.
-    QHash<QString, int> ids;
-    const auto idOf = [&ids](const QString &s) {
-        const auto it = ids.constFind(s);
-        if (it != ids.constEnd())
+    // The source's side is the same on every call: worked out once.
+    if (!src.idsReady) {
+        src.idsReady = true;
+        int unmatched = -1;
+        for (const Source::Chunk &c : src.chunks) {
+            for (int b = c.firstBlock; b < c.endBlock; ++b) {
+                const QString &key = src.keys[size_t(b)];
+                if (key.isNull()) {
+                    src.before.push_back(unmatched--);
+                    continue;
+                }
+                const auto it = src.keyIds.constFind(key);
+                src.before.push_back(it != src.keyIds.constEnd() ? *it : int(src.keyIds.size()));
+                if (it == src.keyIds.constEnd())
+                    src.keyIds.insert(key, src.before.back());
+            }
+        }
+    }
+    QHash<QString, int> newIds; // texts the source has not
+    const auto idOf = [&](const QString &s) {
+        if (const auto it = src.keyIds.constFind(s); it != src.keyIds.constEnd())
             return *it;
-        const int id = int(ids.size());
-        ids.insert(s, id);
+        if (const auto it = newIds.constFind(s); it != newIds.constEnd())
+            return *it;
+        const int id = int(src.keyIds.size() + newIds.size());
+        newIds.insert(s, id);
         return id;
     };
-    std::vector<int> before;
-    int unmatched = -1;
-    for (const Source::Chunk &c : src.chunks) {
-        for (int b = c.firstBlock; b < c.endBlock; ++b)
-            before.push_back(src.keys[size_t(b)].isNull() ? unmatched-- : idOf(src.keys[size_t(b)]));
-    }
+    const std::vector<int> &before = src.before;
     std::vector<int> now;
     now.reserve(house.size());
     for (const HouseBlock &b : house)

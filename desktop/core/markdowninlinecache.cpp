@@ -10,12 +10,16 @@ namespace quire::desktop {
 
 QString MarkdownInlineCache::write(const QTextBlock &block, MarkdownInlineWriter::Context context)
 {
+    // The text from the fragments, not block.text(): one walk over them.
+    QString text;
+    text.reserve(block.length());
     std::vector<std::pair<int, QTextCharFormat>> fragments;
     for (auto it = block.begin(); !it.atEnd(); ++it) {
         const QTextFragment fragment = it.fragment();
+        text += fragment.text();
         fragments.emplace_back(fragment.length(), fragment.charFormat());
     }
-    std::vector<Entry> &entries = m_entries[block.text()];
+    std::vector<Entry> &entries = m_entries[text];
     for (Entry &e : entries) {
         if (e.context == context && e.fragments == fragments) {
             e.used = true;
