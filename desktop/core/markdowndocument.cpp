@@ -276,7 +276,9 @@ void MarkdownDocument::setMarkdown(const QString &markdown)
     const int blocks = builder.build(markdown);
     m_document->setUndoRedoEnabled(undo);
     m_document->setModified(false);
-    m_inlineCache.clear();
+    // The cache stays: what it holds is keyed by the blocks' text and
+    // formats, whichever document they were in (mergeMarkdown() lends it
+    // to the target).
     const std::vector<HouseBlock> house = MarkdownSerializer(m_document, &m_inlineCache).blocks();
     m_inlineCache.sweep(true);
     m_loadedHouse = joinHouse(house);
@@ -310,9 +312,13 @@ bool MarkdownDocument::mergeMarkdown(const QString &markdown, DocumentPatcher::C
     QTextDocument scratch;
     scratch.setDefaultFont(m_document->defaultFont());
     MarkdownDocument target(&scratch);
+    // Most of the target's blocks are the document's: written already.
+    target.m_inlineCache = std::move(m_inlineCache);
     target.setMarkdown(markdown);
-    if (!DocumentPatcher::patch(m_document, scratch, change))
+    if (!DocumentPatcher::patch(m_document, scratch, change)) {
+        m_inlineCache = std::move(target.m_inlineCache);
         return false;
+    }
     // The document now holds what the target loaded: its source and keys
     // apply as they are.
     m_source = std::move(target.m_source);

@@ -36,10 +36,11 @@ void MarkdownInlineCache::sweep(bool keep)
 {
     for (auto it = m_entries.begin(); it != m_entries.end();) {
         std::vector<Entry> &entries = it.value();
-        entries.erase(std::remove_if(entries.begin(), entries.end(), [](const Entry &e) { return !e.used && !e.kept; }),
+        entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                     [keep](const Entry &e) { return !e.used && (keep || !e.kept); }),
                       entries.end());
         for (Entry &e : entries) {
-            e.kept = e.kept || (keep && e.used);
+            e.kept = keep || e.kept;
             e.used = false;
         }
         it = entries.empty() ? m_entries.erase(it) : std::next(it);

@@ -28,9 +28,10 @@ public:
     // What MarkdownInlineWriter::write(block, context) gives.
     QString write(const QTextBlock &block, MarkdownInlineWriter::Context context);
     // Forgets what was not asked for since the last sweep, so the cache
-    // holds about one document's blocks however long the editing goes on;
-    // with `keep`, what was asked for is kept until clear() (the blocks as
-    // loaded, which an undo brings back).
+    // holds about one document's blocks however long the editing goes on.
+    // With `keep` (after a load), what was asked for is kept until the next
+    // sweep with `keep`, everything else goes: the blocks as loaded, which
+    // an undo brings back.
     void sweep(bool keep = false);
     void clear()
     {

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -246,6 +247,22 @@ private Q_SLOTS:
         document.undo();
         QCOMPARE(md.markdown(), guide);
         QCOMPARE(md.blocksWritten(), 0);
+
+        // Another replica's change merged in: loading the merged text
+        // writes only the block that came in; then an edit is written as
+        // from scratch.
+        QString remote = guide;
+        // At the start of a paragraph.
+        const qsizetype at
+            = remote.indexOf(QRegularExpression(QStringLiteral("\n\n[A-Z][a-z]")), remote.size() / 3) + 2;
+        remote.insert(at, QStringLiteral("Remote "));
+        QVERIFY(md.mergeMarkdown(remote));
+        QCOMPARE(md.blocksWritten(), 1);
+        QCOMPARE(md.markdown(), remote);
+        c = QTextCursor(document.findBlockByNumber(document.blockCount() / 3));
+        c.insertText(QStringLiteral("Local "));
+        QCOMPARE(md.markdown(), md.markdownFromScratch());
+        QVERIFY(md.markdown().contains(QLatin1String("Local ")));
     }
 };
 
