@@ -179,13 +179,13 @@ void MarkdownBlockTree::addBlock(const QTextBlock &block)
     const bool code = !rule && MarkdownFormat::isCodeBlock(block);
     const QTextList *list = block.textList();
     const int source = sourceBlockOf(f);
-    const QString text = block.text();
     bool empty = !code;
-    for (const QChar c : text) {
-        if (!c.isSpace() && c != QChar::LineSeparator) {
-            empty = false;
-            break;
-        }
+    // Read in place, not through a copy of the text: this runs for every
+    // block on every save, and the first character usually decides.
+    const QTextDocument *document = block.document();
+    for (int i = block.position(), end = block.position() + block.length() - 1; empty && i < end; ++i) {
+        const QChar c = document->characterAt(i);
+        empty = c.isSpace() || c == QChar::LineSeparator;
     }
     const int level = code || rule ? 0 : headingLevelOf(block);
     if (empty && !rule && !list && level == 0) {
@@ -212,7 +212,7 @@ void MarkdownBlockTree::addBlock(const QTextBlock &block)
             n->info = info;
             n->blankLine = f.boolProperty(MarkdownFormat::CodeBlankLineProperty);
         }
-        n->lines += text.split(QChar::LineSeparator);
+        n->lines += block.text().split(QChar::LineSeparator);
         m_lastCode = n;
         return;
     }

@@ -9,6 +9,8 @@
 
 #include <QHash>
 #include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSet>
 #include <QStringList>
 #include <QTextDocument>
 
@@ -58,7 +60,15 @@ struct MarkdownDocument::Source
     bool prepared = false;
     std::vector<Chunk> chunks;
     bool complete = false; // the chunks hold every top-level block
+    // Whether the output may be read back only around new pieces
+    // (definitionsAreLocal()).
+    bool localCheck = false;
     std::vector<QString> fingerprints; // per top-level block
+    // An id per distinct key, and the chunks' blocks as ids, for matching
+    // the source's blocks with the document's.
+    bool idsReady = false;
+    QHash<QString, int> keyIds;
+    std::vector<int> before;
     QString lineEnding = QStringLiteral("\n");
     // The source's link reference definitions, for blocks read alone, and
     // each alone.
@@ -148,6 +158,37 @@ struct MarkdownDocument::Source
         } else {
             complete = true;
         }
+        localCheck = complete && definitionsAreLocal(source);
+    }
+
+    // Whether reading a stretch of the output with the link definitions
+    // after it reads its links as the whole does: every definition in a
+    // piece of its own, each label once (so their order cannot matter).
+    // Guessed from the text, erring on the side of no.
+    bool definitionsAreLocal(const QString &source) const
+    {
+        static const QRegularExpression label(QStringLiteral("^ {0,3}\\[((?:[^\\[\\]\\\\]|\\\\.)+)\\]:"));
+        QSet<QString> labels;
+        for (const Chunk &c : chunks) {
+            const QStringView text = QStringView(source).mid(c.begin, c.end - c.begin);
+            if (!c.isDefinitions()) {
+                if (text.contains(QStringLiteral("]:")))
+                    return false; // perhaps a definition in a quote or a list
+                continue;
+            }
+            for (const QStringView line : text.split(QLatin1Char('\n'))) {
+                if (!line.trimmed().startsWith(QLatin1Char('[')))
+                    continue; // a title or an address on a line of its own
+                const QRegularExpressionMatch m = label.match(line);
+                if (!m.hasMatch())
+                    return false;
+                const QString key = m.captured(1).simplified().toCaseFolded();
+                if (labels.contains(key))
+                    return false;
+                labels.insert(key);
+            }
+        }
+        return true;
     }
 
     // Link reference definitions on the first lines of a block (`[foo]: /url`
@@ -235,7 +276,11 @@ void MarkdownDocument::setMarkdown(const QString &markdown)
     const int blocks = builder.build(markdown);
     m_document->setUndoRedoEnabled(undo);
     m_document->setModified(false);
-    const std::vector<HouseBlock> house = MarkdownSerializer(m_document).blocks();
+    // The cache stays: what it holds is keyed by the blocks' text and
+    // formats, whichever document they were in (mergeMarkdown() lends it
+    // to the target).
+    const std::vector<HouseBlock> house = MarkdownSerializer(m_document, &m_inlineCache).blocks();
+    m_inlineCache.sweep(true);
     m_loadedHouse = joinHouse(house);
     if (blocks > 0) {
         // The house text of every block as loaded: the keys that tell later
@@ -267,29 +312,48 @@ bool MarkdownDocument::mergeMarkdown(const QString &markdown, DocumentPatcher::C
     QTextDocument scratch;
     scratch.setDefaultFont(m_document->defaultFont());
     MarkdownDocument target(&scratch);
+    // Most of the target's blocks are the document's: written already.
+    target.m_inlineCache = std::move(m_inlineCache);
     target.setMarkdown(markdown);
-    if (!DocumentPatcher::patch(m_document, scratch, change))
+    if (!DocumentPatcher::patch(m_document, scratch, change)) {
+        m_inlineCache = std::move(target.m_inlineCache);
         return false;
+    }
     // The document now holds what the target loaded: its source and keys
     // apply as they are.
     m_source = std::move(target.m_source);
     m_loaded = std::move(target.m_loaded);
     m_loadedHouse = std::move(target.m_loadedHouse);
+    // The target's blocks are the document's now, with the same texts and
+    // formats.
+    m_inlineCache = std::move(target.m_inlineCache);
     m_changed = false;
     return true;
 }
 
 QString MarkdownDocument::houseMarkdown() const
 {
-    const QString house = joinHouse(MarkdownSerializer(m_document).blocks());
+    const QString house = joinHouse(MarkdownSerializer(m_document, &m_inlineCache).blocks());
     return m_loaded ? m_loaded->withDefinitions(m_source, house) : house;
 }
 
 QString MarkdownDocument::markdown() const
 {
+    return write(true);
+}
+
+QString MarkdownDocument::markdownFromScratch() const
+{
+    return write(false);
+}
+
+QString MarkdownDocument::write(bool shortcuts) const
+{
     if (!m_changed)
         return m_source;
-    const std::vector<HouseBlock> house = MarkdownSerializer(m_document).blocks();
+    const std::vector<HouseBlock> house = MarkdownSerializer(m_document, shortcuts ? &m_inlineCache : nullptr).blocks();
+    if (shortcuts)
+        m_inlineCache.sweep();
     // A change taken back (typed and undone, typed and deleted) leaves the
     // document as loaded: it is its source, whatever a rewrite would make
     // of blocks the house style cannot write as they were.
@@ -306,21 +370,35 @@ QString MarkdownDocument::markdown() const
 
     // Which chunks of the source are still in the document, unchanged: a
     // longest common subsequence over the blocks' house texts.
-    QHash<QString, int> ids;
-    const auto idOf = [&ids](const QString &s) {
-        const auto it = ids.constFind(s);
-        if (it != ids.constEnd())
+    // The source's side is the same on every call: worked out once.
+    if (!src.idsReady) {
+        src.idsReady = true;
+        int unmatched = -1;
+        for (const Source::Chunk &c : src.chunks) {
+            for (int b = c.firstBlock; b < c.endBlock; ++b) {
+                const QString &key = src.keys[size_t(b)];
+                if (key.isNull()) {
+                    src.before.push_back(unmatched--);
+                    continue;
+                }
+                const auto it = src.keyIds.constFind(key);
+                src.before.push_back(it != src.keyIds.constEnd() ? *it : int(src.keyIds.size()));
+                if (it == src.keyIds.constEnd())
+                    src.keyIds.insert(key, src.before.back());
+            }
+        }
+    }
+    QHash<QString, int> newIds; // texts the source has not
+    const auto idOf = [&](const QString &s) {
+        if (const auto it = src.keyIds.constFind(s); it != src.keyIds.constEnd())
             return *it;
-        const int id = int(ids.size());
-        ids.insert(s, id);
+        if (const auto it = newIds.constFind(s); it != newIds.constEnd())
+            return *it;
+        const int id = int(src.keyIds.size() + newIds.size());
+        newIds.insert(s, id);
         return id;
     };
-    std::vector<int> before;
-    int unmatched = -1;
-    for (const Source::Chunk &c : src.chunks) {
-        for (int b = c.firstBlock; b < c.endBlock; ++b)
-            before.push_back(src.keys[size_t(b)].isNull() ? unmatched-- : idOf(src.keys[size_t(b)]));
-    }
+    const std::vector<int> &before = src.before;
     std::vector<int> now;
     now.reserve(house.size());
     for (const HouseBlock &b : house)
@@ -383,9 +461,15 @@ QString MarkdownDocument::markdown() const
 
         QString out;
         std::vector<QString> expected;
+        // Where each piece's own text starts and ends in `out`, and its
+        // first block in `expected`.
+        std::vector<qsizetype> textBegin(pieces.size());
+        std::vector<qsizetype> textEnd(pieces.size());
+        std::vector<size_t> expectedBegin(pieces.size() + 1);
         bool houseOk = true;
         for (size_t p = 0; p < pieces.size(); ++p) {
             const Piece &piece = pieces[p];
+            expectedBegin[p] = expected.size();
             // Between pieces: what the source had next to a kept chunk.
             if (p == 0)
                 out += piece.chunk == 0 ? m_source.left(src.chunks.front().begin) : QString();
@@ -395,9 +479,11 @@ QString MarkdownDocument::markdown() const
                 out += src.separatorAfter(m_source, size_t(piece.chunk - 1));
             else
                 out += src.lineEnding + src.lineEnding;
+            textBegin[p] = out.size();
             if (piece.chunk >= 0) {
                 const Source::Chunk &c = src.chunks[size_t(piece.chunk)];
                 out += m_source.mid(c.begin, c.end - c.begin);
+                textEnd[p] = out.size();
                 expected.insert(expected.end(), src.fingerprints.begin() + c.firstBlock,
                                 src.fingerprints.begin() + c.endBlock);
                 continue;
@@ -414,7 +500,9 @@ QString MarkdownDocument::markdown() const
             if (src.lineEnding != QLatin1String("\n"))
                 text.replace(QLatin1Char('\n'), src.lineEnding);
             out += text;
+            textEnd[p] = out.size();
         }
+        expectedBegin[pieces.size()] = expected.size();
         if (!houseOk) {
             qCWarning(lcMarkdown) << "a block in house style does not read back as one block";
             return src.withDefinitions(m_source, joinHouse(house));
@@ -430,6 +518,31 @@ QString MarkdownDocument::markdown() const
         // Kept bytes next to new ones could read differently (two lists
         // becoming one): check, and write the blocks around a difference in
         // house style.
+        // Two pieces next to each other as they were in the source read as
+        // they did there; only the stretches around the other seams need
+        // reading back (usually the edited block and its neighbours).
+        if (shortcuts && src.localCheck) {
+            bool same = true;
+            for (size_t p = 0; same && p + 1 < pieces.size(); ++p) {
+                if (pieces[p].chunk >= 0 && pieces[p + 1].chunk == pieces[p].chunk + 1)
+                    continue;
+                size_t last = p + 1;
+                while (last + 1 < pieces.size()
+                       && !(pieces[last].chunk >= 0 && pieces[last + 1].chunk == pieces[last].chunk + 1))
+                    ++last;
+                const qsizetype begin = p == 0 ? 0 : textBegin[p];
+                const qsizetype end = last + 1 == pieces.size() ? out.size() : textEnd[last];
+                QString stretch = out.mid(begin, end - begin);
+                if (!src.definitions.isEmpty())
+                    stretch += QStringLiteral("\n\n") + src.definitions;
+                const std::vector<QString> read = MarkdownFingerprinter::of(stretch);
+                same = std::equal(read.begin(), read.end(), expected.begin() + qsizetype(expectedBegin[p]),
+                                  expected.begin() + qsizetype(expectedBegin[last + 1]));
+                p = last - 1; // the loop's ++p: on to the seam after `last`
+            }
+            if (same)
+                return out;
+        }
         const std::vector<QString> got = MarkdownFingerprinter::of(out);
         size_t diff = 0;
         while (diff < got.size() && diff < expected.size() && got[diff] == expected[diff])

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "desktop/core/documentpatcher.h"
+#include "desktop/core/markdowninlinecache.h"
 
 #include <QMetaObject>
 #include <QString>
@@ -49,8 +50,17 @@ public:
     // Replaces the document's content with `markdown` and remembers the
     // source, so that unchanged blocks round-trip exactly.
     void setMarkdown(const QString &markdown);
-    // The document as Markdown.
+    // The document as Markdown. Blocks written before (at load or an
+    // earlier call) are not written again, and the result is read back
+    // with md4c only around what changed, so a call after a small edit of
+    // a long document is cheap.
     QString markdown() const;
+    // What markdown() gives, worked out from scratch: every block written,
+    // the whole result read back. For tests that the shortcuts change
+    // nothing.
+    QString markdownFromScratch() const;
+    // How many blocks the last markdown() wrote rather than found written.
+    int blocksWritten() const { return m_inlineCache.written(); }
     // Like setMarkdown(), but replaces only the top-level blocks that
     // differ, as one undoable edit (DocumentPatcher), so the cursors and
     // the undo history survive. False, with the document unchanged, where
@@ -67,6 +77,8 @@ public:
 private:
     struct Source;
 
+    QString write(bool shortcuts) const;
+
     QTextDocument *m_document;
     QString m_source;
     // Whether the document changed since setMarkdown(); until it does,
@@ -78,6 +90,8 @@ private:
     QMetaObject::Connection m_changeConnection;
     // What setMarkdown() learnt about the source, to put its bytes back.
     std::unique_ptr<Source> m_loaded;
+    // The blocks' house text as last written.
+    mutable MarkdownInlineCache m_inlineCache;
 };
 
 } // namespace quire::desktop

@@ -2,8 +2,9 @@
 #include "desktop/core/markdownserializer.h"
 
 #include "desktop/core/markdownformat.h"
-#include "desktop/core/markdowninlinewriter.h"
+#include "desktop/core/markdowninlinecache.h"
 
+#include <QTextDocument>
 #include <QTextFrame>
 #include <QTextTable>
 
@@ -12,9 +13,15 @@
 
 namespace quire::desktop {
 
-MarkdownSerializer::MarkdownSerializer(const QTextDocument *document)
+MarkdownSerializer::MarkdownSerializer(const QTextDocument *document, MarkdownInlineCache *cache)
     : m_tree(document)
+    , m_cache(cache)
 { }
+
+QString MarkdownSerializer::writeInline(const QTextBlock &block, MarkdownInlineWriter::Context context)
+{
+    return m_cache ? m_cache->write(block, context) : MarkdownInlineWriter::write(block, context);
+}
 
 std::vector<MarkdownSerializer::HouseBlock> MarkdownSerializer::blocks()
 {
@@ -134,18 +141,18 @@ QStringList MarkdownSerializer::write(const Node *n, bool tight)
     case Node::Item:
         return writeChildren(n, tight);
     case Node::Paragraph:
-        return MarkdownInlineWriter::write(n->block, MarkdownInlineWriter::Context::Paragraph).split(QLatin1Char('\n'));
+        return writeInline(n->block, MarkdownInlineWriter::Context::Paragraph).split(QLatin1Char('\n'));
     case Node::Heading: {
         if (n->level <= 2 && n->block.text().contains(QChar::LineSeparator)) {
             // Only an underlined heading can hold a line break.
-            QStringList lines = MarkdownInlineWriter::write(n->block, MarkdownInlineWriter::Context::SetextHeading)
-                                    .split(QLatin1Char('\n'));
+            QStringList lines
+                = writeInline(n->block, MarkdownInlineWriter::Context::SetextHeading).split(QLatin1Char('\n'));
             if (lines.size() > 1 || !lines.front().isEmpty()) {
                 lines << QString(3, n->level == 1 ? QLatin1Char('=') : QLatin1Char('-'));
                 return lines;
             }
         }
-        const QString text = MarkdownInlineWriter::write(n->block, MarkdownInlineWriter::Context::Heading);
+        const QString text = writeInline(n->block, MarkdownInlineWriter::Context::Heading);
         return { QString(n->level, QLatin1Char('#')) + (text.isEmpty() ? QString() : QLatin1Char(' ') + text) };
     }
     case Node::Rule:
@@ -181,9 +188,12 @@ QStringList MarkdownSerializer::writeCode(const Node *n)
     return lines;
 }
 
-QChar MarkdownSerializer::alignmentOf(const QTextTableCell &cell)
+QChar MarkdownSerializer::alignmentOf(const QTextTable *table, const QTextTableCell &cell)
 {
-    const QTextBlockFormat f = cell.firstCursorPosition().blockFormat();
+    // The block, not a cursor there: a cursor lays the document out up to
+    // the cell, which made writing a document with tables as slow as
+    // showing it.
+    const QTextBlockFormat f = table->document()->findBlock(cell.firstPosition()).blockFormat();
     if (!f.hasProperty(QTextFormat::BlockAlignment))
         return QLatin1Char('-');
     const Qt::Alignment a = f.alignment();
@@ -202,7 +212,7 @@ QString MarkdownSerializer::columnAlignments(const QTextTable *table)
     const QString stored = table->format().stringProperty(MarkdownFormat::TableAlignmentProperty);
     QString alignments;
     for (int c = 0; c < columns; ++c) {
-        QChar a = alignmentOf(table->cellAt(0, c));
+        QChar a = alignmentOf(table, table->cellAt(0, c));
         if (stored.size() == columns) {
             const QChar s = stored[c];
             const bool leftish = a == QLatin1Char('-') || a == QLatin1Char('l');
@@ -230,7 +240,7 @@ QStringList MarkdownSerializer::writeTable(const QTextTable *table)
                     const QTextBlock b = it.currentBlock();
                     if (!b.isValid())
                         continue;
-                    const QString part = MarkdownInlineWriter::write(
+                    const QString part = writeInline(
                         b, r == 0 ? MarkdownInlineWriter::Context::HeaderCell : MarkdownInlineWriter::Context::Cell);
                     if (!part.isEmpty())
                         parts << part;

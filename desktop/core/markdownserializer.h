@@ -2,6 +2,7 @@
 #pragma once
 
 #include "desktop/core/markdownblocktree.h"
+#include "desktop/core/markdowninlinewriter.h"
 
 #include <QString>
 #include <QStringList>
@@ -13,6 +14,8 @@ class QTextTable;
 class QTextTableCell;
 
 namespace quire::desktop {
+
+class MarkdownInlineCache;
 
 // Writes a document in the house style.
 //
@@ -29,7 +32,9 @@ public:
         int sourceBlock = -1; // which top-level block of the loaded source it came from
     };
 
-    explicit MarkdownSerializer(const QTextDocument *document);
+    // With a cache, blocks whose text and formats were written before are
+    // not written again.
+    explicit MarkdownSerializer(const QTextDocument *document, MarkdownInlineCache *cache = nullptr);
 
     std::vector<HouseBlock> blocks();
 
@@ -48,10 +53,12 @@ private:
     QStringList writeChildren(const Node *container, bool tight);
     QStringList write(const Node *n, bool tight);
     static QStringList writeCode(const Node *n);
-    static QChar alignmentOf(const QTextTableCell &cell);
-    static QStringList writeTable(const QTextTable *table);
+    static QChar alignmentOf(const QTextTable *table, const QTextTableCell &cell);
+    QStringList writeTable(const QTextTable *table);
+    QString writeInline(const QTextBlock &block, MarkdownInlineWriter::Context context);
 
     MarkdownBlockTree m_tree;
+    MarkdownInlineCache *m_cache;
 };
 
 } // namespace quire::desktop
