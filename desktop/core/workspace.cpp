@@ -70,7 +70,13 @@ void Workspace::startAutomaticSync()
         }
     });
     connect(m_monitor, &ConnectionMonitor::stateChanged, m_sync, [this](ConnectionMonitor::State state) {
-        if (state == ConnectionMonitor::State::Online)
+        if (state != ConnectionMonitor::State::Online)
+            return;
+        // Started while the server was away, the stored session could not
+        // be resumed then: now it can (signing in starts a round itself).
+        if (!m_session->isSignedIn() && m_session->hasStoredSession())
+            m_session->restore([](const ApiReply &) {});
+        else
             m_sync->syncNow();
     });
     m_sync->startAutomatic();
