@@ -99,7 +99,8 @@ Result<QByteArray> render(const ArticleView &a, const Site &site)
     // Only what there is: no empty author, and a <time> only with a date.
     QByteArray bylineHtml;
     if (!a.authorName.isEmpty())
-        bylineHtml += "<span class=\"author\">" + HtmlEscape::escape(QStringLiteral("By ") + a.authorName) + "</span> ";
+        bylineHtml
+            += "<span class=\"author\">" + HtmlEscape::escape(QStringLiteral("By ") + a.authorName) + "</span> · ";
     bylineHtml += published ? "<time datetime=\"" + HtmlEscape::escape(Timestamp::format(a.publishedAt)) + "\">"
             + HtmlEscape::escape(byline) + "</time>"
                             : HtmlEscape::escape(byline);

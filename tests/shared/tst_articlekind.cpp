@@ -119,6 +119,22 @@ private Q_SLOTS:
             QVERIFY(page->contains(articleKindSiteLabel(kind).toUtf8()));
         }
     }
+
+    // The byline reads "By Ada · 6 December 2026 · 1 min read", its parts
+    // apart.
+    void bylineSeparatesItsParts()
+    {
+        ArticleView view;
+        view.kind = articleKindName(ArticleKind::Guide);
+        view.slug = QStringLiteral("a-slug");
+        view.title = QStringLiteral("Title");
+        view.authorName = QStringLiteral("Ada");
+        view.publishedAt = QDateTime(QDate(2026, 12, 6), QTime(9, 30), Qt::UTC);
+        const Result<QByteArray> page = ArticlePage::render(view, {});
+        QVERIFY(page);
+        QVERIFY2(page->contains("By Ada</span> · <time datetime=\"2026-12-06T09:30:00"), page->constData());
+        QVERIFY(page->contains(">6 December 2026</time> · 1 min read"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArticleKind)
