@@ -159,7 +159,7 @@ int ConnectionCommands::status(const QString &profileDir, const QStringList &arg
                            { "server", server.isValid() ? nlohmann::json(server.toString()) : nlohmann::json() },
                            { "pinned_fingerprint", ws.profile().pinnedFingerprint() },
                            { "replica_schema_version", ws.replica().schemaVersion() },
-                           { "account", ws.profile().settings().value(QStringLiteral("account/email")).toString() },
+                           { "account", ws.profile().account().email },
                            { "pending", sync->pending },
                            { "conflicts", sync->conflicts },
                            { "rejected", sync->rejected },

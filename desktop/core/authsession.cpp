@@ -45,8 +45,10 @@ void AuthSession::adopt(const nlohmann::json &tokens)
     const QString refreshToken = QString::fromStdString(tokens.value("refresh_token", std::string()));
     if (shared::VoidResult r = m_credentials.save(credentialKey(), refreshToken.toLatin1()); !r)
         qCWarning(lcNet) << "refresh token not stored:" << r.error().message;
-    m_profile.settings().setValue(QStringLiteral("account/email"), email());
-    m_profile.settings().setValue(QStringLiteral("account/id"), userId());
+    const auto name = m_user.find("name");
+    m_profile.setAccount(
+        { userId(), email(),
+          name != m_user.end() && name->is_string() ? QString::fromStdString(name->get<std::string>()) : QString() });
     const bool was = m_signedIn;
     m_signedIn = true;
     if (!was)
@@ -167,7 +169,7 @@ bool AuthSession::hasStoredSession() const
 
 QString AuthSession::lastEmail() const
 {
-    return m_profile.settings().value(QStringLiteral("account/email")).toString();
+    return m_profile.account().email;
 }
 
 QString AuthSession::userId() const

@@ -15,6 +15,9 @@ namespace {
 const QString kServerUrl = QStringLiteral("server/url");
 const QString kServerFingerprint = QStringLiteral("server/fingerprint");
 const QString kSiteName = QStringLiteral("server/site_name");
+const QString kAccountId = QStringLiteral("account/id");
+const QString kAccountEmail = QStringLiteral("account/email");
+const QString kAccountName = QStringLiteral("account/name");
 const QString kPublicUrl = QStringLiteral("server/public_url");
 const QString kClientId = QStringLiteral("replica/client_id");
 const QString kTheme = QStringLiteral("appearance/theme");
@@ -96,6 +99,20 @@ void Profile::forgetServer()
     m_settings->remove(kServerFingerprint);
     m_settings->remove(kSiteName);
     m_settings->remove(kPublicUrl);
+    m_settings->sync();
+}
+
+Profile::Account Profile::account() const
+{
+    return { m_settings->value(kAccountId).toString(), m_settings->value(kAccountEmail).toString(),
+             m_settings->value(kAccountName).toString() };
+}
+
+void Profile::setAccount(const Account &account)
+{
+    m_settings->setValue(kAccountId, account.id);
+    m_settings->setValue(kAccountEmail, account.email);
+    m_settings->setValue(kAccountName, account.name);
     m_settings->sync();
 }
 

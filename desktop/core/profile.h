@@ -28,6 +28,17 @@ public:
     QString replicaPath() const;
     QSettings &settings() { return *m_settings; }
 
+    // The account last signed in here, kept for offline use (who owns new
+    // articles, the byline of the preview, the sign-in dialog's address).
+    struct Account
+    {
+        QString id;
+        QString email;
+        QString name;
+    };
+    Account account() const;
+    void setAccount(const Account &account);
+
     // The replica's id, made once per profile (a UUIDv7); servers use it to
     // number this client's mutations.
     QString clientId();

@@ -47,7 +47,7 @@ QString Workspace::accountId() const
     const QString signedIn = m_session->userId();
     if (!signedIn.isEmpty())
         return signedIn;
-    return m_profile->settings().value(QStringLiteral("account/id")).toString();
+    return m_profile->account().id;
 }
 
 void Workspace::startAutomaticSync()

@@ -39,6 +39,10 @@ shared::ArticleView ArticlePageData::article(const nlohmann::json &fields) const
     a.seoDescription = text(fields, "seo_description");
     a.coverUrl = text(fields, "cover");
     a.tags = shared::listItems(text(fields, "tags"));
+    // The byline's name, where this desktop knows it: the account signed in
+    // here, for its own articles (the replica keeps no other people).
+    if (const Profile::Account me = m_profile.account(); !me.id.isEmpty() && text(fields, "owner_id") == me.id)
+        a.authorName = me.name;
     if (const auto published = shared::Timestamp::parse(text(fields, "published_at")))
         a.publishedAt = *published;
     if (const auto updated = shared::Timestamp::parse(text(fields, "updated_at")))
