@@ -2,6 +2,7 @@
 #include "desktop/core/markdowndocument.h"
 #include "desktop/core/markdownformat.h"
 #include "shared/markdownrenderer.h"
+#include "tests/desktop/textdifference.h"
 
 #include <QFile>
 #include <QGuiApplication>
@@ -129,31 +130,6 @@ struct BlockSpans
     }
 };
 
-// Where two texts part, for failure messages.
-QByteArray difference(const QString &actual, const QString &expected)
-{
-    qsizetype i = 0;
-    while (i < actual.size() && i < expected.size() && actual[i] == expected[i])
-        ++i;
-    const auto around = [i](const QString &s) {
-        QString t = s.mid(std::max<qsizetype>(0, i - 60), 160);
-        t.replace(QLatin1Char('\n'), QStringLiteral("⏎"));
-        t.replace(QLatin1Char('\t'), QStringLiteral("→"));
-        return t;
-    };
-    return QStringLiteral("differ at %1:\n   actual:   «%2»\n   expected: «%3»")
-        .arg(i)
-        .arg(around(actual), around(expected))
-        .toUtf8();
-}
-
-#define COMPARE_TEXT(actual, expected)                                                                                 \
-    do {                                                                                                               \
-        const QString a_ = (actual);                                                                                   \
-        const QString e_ = (expected);                                                                                 \
-        QVERIFY2(a_ == e_, difference(a_, e_).constData());                                                            \
-    } while (false)
-
 // A paragraph of the editor's (no heading, code, rule or table cell).
 bool isParagraph(const QTextBlock &b)
 {
@@ -268,7 +244,7 @@ private Q_SLOTS:
                 const QString out = md.markdown();
                 QVERIFY2(out == source,
                          QByteArray(undo ? "typed and undone at " : "typed and deleted at ") + QByteArray::number(at)
-                             + ": " + difference(out, source));
+                             + ": " + quire::test::difference(out, source));
             }
         }
     }
@@ -328,7 +304,8 @@ private Q_SLOTS:
         // After the last block with text only the ending is kept: a changed
         // last block ends with one line ending.
         const QString after = next < 0 ? QStringLiteral("\n") : source.mid(end);
-        QVERIFY2(out.startsWith(before), "before the block: " + difference(out.left(before.size()), before));
+        QVERIFY2(out.startsWith(before),
+                 "before the block: " + quire::test::difference(out.left(before.size()), before));
         // Known: the block after is rewritten, its meaning kept.
         QEXPECT_FAIL("example 60 (Thematic breaks)",
                      "`* Foo` / `* * *` / `* Bar`: the source is not cut between the list, the rule and the next list "
@@ -343,7 +320,7 @@ private Q_SLOTS:
                      "`-    foo` then `  bar`: the item in house style (`- FOOQ`) would take `bar` in, so `bar` is "
                      "written without its indent to keep its meaning",
                      Abort);
-        QVERIFY2(out.endsWith(after), "after the block: " + difference(out.right(after.size()), after));
+        QVERIFY2(out.endsWith(after), "after the block: " + quire::test::difference(out.right(after.size()), after));
         // Reference links stay references.
         QVERIFY2(out.count(QLatin1String("](")) <= source.count(QLatin1String("](")),
                  qPrintable(QStringLiteral("links written inline: «%1»").arg(out)));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/markdowndocument.h"
 #include "shared/markdownrenderer.h"
+#include "tests/desktop/textdifference.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
@@ -134,31 +135,6 @@ QString page(const QString &markdown)
     out.replace(QStringLiteral("> "), QStringLiteral(">"));
     return out;
 }
-
-// Where two texts part, for failure messages.
-QByteArray difference(const QString &actual, const QString &expected)
-{
-    qsizetype i = 0;
-    while (i < actual.size() && i < expected.size() && actual[i] == expected[i])
-        ++i;
-    const auto around = [i](const QString &s) {
-        QString t = s.mid(std::max<qsizetype>(0, i - 60), 160);
-        t.replace(QLatin1Char('\n'), QStringLiteral("⏎"));
-        t.replace(QLatin1Char('\r'), QStringLiteral("␍"));
-        return t;
-    };
-    return QStringLiteral("differ at %1:\n   actual:   «%2»\n   expected: «%3»")
-        .arg(i)
-        .arg(around(actual), around(expected))
-        .toUtf8();
-}
-
-#define COMPARE_TEXT(actual, expected)                                                                                 \
-    do {                                                                                                               \
-        const QString a_ = (actual);                                                                                   \
-        const QString e_ = (expected);                                                                                 \
-        QVERIFY2(a_ == e_, difference(a_, e_).constData());                                                            \
-    } while (false)
 
 // Makes the document count as edited without changing what it holds.
 void touch(QTextDocument &document)
@@ -1014,8 +990,9 @@ private Q_SLOTS:
                 const QString out = md.markdown();
                 const QString house = md.houseMarkdown();
                 QVERIFY2(page(out) == page(house),
-                         (QByteArray("step ") + QByteArray::number(step) + ": " + difference(page(out), page(house))
-                          + "\n" + out.toUtf8() + "\n---- house:\n" + house.toUtf8())
+                         (QByteArray("step ") + QByteArray::number(step) + ": "
+                          + quire::test::difference(page(out), page(house)) + "\n" + out.toUtf8() + "\n---- house:\n"
+                          + house.toUtf8())
                              .constData());
             }
         }
