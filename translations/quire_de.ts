@@ -496,7 +496,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../desktop/core/profile.cpp" line="+40"/>
+        <location filename="../desktop/core/profile.cpp" line="+43"/>
         <source>The profile %1 is a file, not a folder.</source>
         <translation>Das Profil %1 ist eine Datei, kein Ordner.</translation>
     </message>
@@ -536,7 +536,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Mit Quire-Server %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/authsession.cpp" line="+118"/>
+        <location filename="../desktop/core/authsession.cpp" line="+120"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
@@ -2188,7 +2188,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+92"/>
+        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+91"/>
         <location line="+9"/>
         <source>Title</source>
         <translation>Titel</translation>
@@ -2235,17 +2235,17 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Hier schreiben; formatieren mit der Werkzeugleiste oder in Markdown: # Überschrift, **fett**, - Liste…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../desktop/articles/widgets/publishactions.cpp" line="+33"/>
         <source>Submit for Review</source>
         <translation>Zur Prüfung einreichen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Publish</source>
         <translation>Veröffentlichen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unpublish</source>
         <translation>Zurückziehen</translation>
     </message>
@@ -2260,7 +2260,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Auf der Website ansehen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+16"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
@@ -2282,22 +2282,22 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-11"/>
         <source>Show or hide the categories, tags, cover image and history</source>
         <translation>Kategorien, Schlagwörter, Titelbild und Verlauf ein- oder ausblenden</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+98"/>
         <source>Readers cannot see this article: it has no address. Give it one.</source>
         <translation>Leser sehen diesen Artikel nicht: Er hat keine Adresse. Geben Sie ihm eine.</translation>
     </message>
@@ -2307,7 +2307,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Geben Sie dem Artikel vor dem Veröffentlichen eine Adresse: Dort finden ihn die Leser.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../desktop/articles/widgets/publishactions.cpp" line="+57"/>
         <source>Schedule Publication</source>
         <translation>Veröffentlichung planen</translation>
     </message>
@@ -2322,7 +2322,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Veröffentlichen am:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-29"/>
         <source>Status: %1%2</source>
         <translation>Status: %1%2</translation>
     </message>
@@ -2790,7 +2790,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Den Text dieser Version zurückholen? Der jetzige Text bleibt im Verlauf.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/richtextedit.cpp" line="+171"/>
+        <location filename="../desktop/widgets/richtextedit.cpp" line="+175"/>
         <source>Images cannot be added here.</source>
         <translation>Hier lassen sich keine Bilder einfügen.</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "desktop/articles/core/articlepagedata.h"
 #include "desktop/articles/widgets/articlepreview.h"
 #include "desktop/articles/widgets/metadatapanel.h"
+#include "desktop/articles/widgets/publishactions.h"
 #include "desktop/core/authsession.h"
 #include "desktop/core/contentstore.h"
 #include "desktop/core/workspace.h"
@@ -72,7 +73,6 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     , m_slug(new QLineEdit(this))
     , m_summary(new QLineEdit(this))
     , m_body(new BodyEditor(this))
-    , m_statusLabel(new QLabel(this))
     , m_problem(new QLabel(this))
     , m_slugProblem(new QLabel(this))
     , m_autosave(new QTimer(this))
@@ -84,7 +84,6 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     m_slug->setObjectName(QStringLiteral("slugEdit"));
     m_summary->setObjectName(QStringLiteral("summaryEdit"));
     m_kind->setObjectName(QStringLiteral("kindCombo"));
-    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_problem->setObjectName(QStringLiteral("problemLabel"));
     m_slugProblem->setObjectName(QStringLiteral("slugProblemLabel"));
     m_slugProblem->setWordWrap(true);
@@ -100,15 +99,9 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     m_problem->setForegroundRole(QPalette::BrightText);
     m_title->setAccessibleName(Tr::tr("Title"));
 
-    m_submit = actionButton(Tr::tr("Submit for Review"), "submitButton", ContentStatus::InReview);
-    m_publish = actionButton(Tr::tr("Publish"), "publishButton", ContentStatus::Published);
-    m_unpublish = actionButton(Tr::tr("Unpublish"), "unpublishButton", ContentStatus::Draft);
-    m_schedule = new QPushButton(Tr::tr("Schedule…"), this);
-    m_schedule->setObjectName(QStringLiteral("scheduleButton"));
-    connect(m_schedule, &QPushButton::clicked, this, &ArticleEditor::schedule);
-    m_viewOnSite = new QPushButton(Tr::tr("View on Site"), this);
-    m_viewOnSite->setObjectName(QStringLiteral("viewOnSiteButton"));
-    connect(m_viewOnSite, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(liveUrl()); });
+    m_publishing = new PublishActions(workspace, this);
+    m_publishing->setBeforePublishing([this] { return hasAddress(); });
+    connect(m_publishing, &PublishActions::statusRequested, this, &ArticleEditor::setStatus);
     m_metadata = new MetadataPanel(workspace, this);
     m_revisions = new RevisionPanel(workspace, this);
     m_revisions->setBeforeSaveVersion([this] { return saveNow(); });
@@ -127,12 +120,7 @@ ArticleEditor::ArticleEditor(desktop::Workspace &workspace, QWidget *parent)
     m_details->setToolTip(Tr::tr("Show or hide the categories, tags, cover image and history"));
     LayoutMemory::remember(*m_details);
     auto *actions = new QHBoxLayout;
-    actions->addWidget(m_statusLabel, 1);
-    actions->addWidget(m_submit);
-    actions->addWidget(m_publish);
-    actions->addWidget(m_unpublish);
-    actions->addWidget(m_schedule);
-    actions->addWidget(m_viewOnSite);
+    actions->addWidget(m_publishing, 1);
     actions->addWidget(m_details);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
@@ -200,19 +188,6 @@ ArticleEditor::~ArticleEditor()
     // Closing the window must not lose the last second of typing.
     if (m_dirty)
         saveNow();
-}
-
-QPushButton *ArticleEditor::actionButton(const QString &label, const char *name, ContentStatus status)
-{
-    auto *button = new QPushButton(label, this);
-    button->setObjectName(QString::fromLatin1(name));
-    const QString target = shared::contentStatusName(status);
-    const bool needsAddress = status == ContentStatus::Published;
-    connect(button, &QPushButton::clicked, this, [this, target, needsAddress] {
-        if (!needsAddress || hasAddress())
-            setStatus(target);
-    });
-    return button;
 }
 
 void ArticleEditor::load(const QString &id)
@@ -461,7 +436,7 @@ bool ArticleEditor::hasAddress()
 
 QUrl ArticleEditor::liveUrl() const
 {
-    return desktop::ArticlePageData(m_workspace.content(), m_workspace.profile()).liveUrl(m_loaded);
+    return m_publishing->liveUrl(m_loaded);
 }
 
 void ArticleEditor::setStatus(const QString &status, const QString &publishAt)
@@ -483,51 +458,9 @@ void ArticleEditor::setStatus(const QString &status, const QString &publishAt)
     Q_EMIT saved(m_id);
 }
 
-void ArticleEditor::schedule()
-{
-    // The server publishes at this time even when no desktop is online.
-    if (!hasAddress())
-        return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(Tr::tr("Schedule Publication"));
-    auto *when = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), &dialog);
-    when->setObjectName(QStringLiteral("publishAtEdit"));
-    when->setCalendarPopup(true);
-    when->setMinimumDateTime(QDateTime::currentDateTime());
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(Tr::tr("Schedule"));
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *layout = new QFormLayout(&dialog);
-    layout->addRow(Tr::tr("&Publish on:"), when);
-    layout->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    setStatus(
-        shared::contentStatusName(ContentStatus::Scheduled),
-        when->dateTime().toUTC().toString(Qt::ISODateWithMs).replace(QStringLiteral("+00:00"), QStringLiteral("Z")));
-}
-
 void ArticleEditor::updateActions()
 {
-    const QString statusName = text(m_loaded, "status");
-    const std::optional<ContentStatus> status = shared::contentStatusFromName(statusName);
-    const bool has = !m_id.isEmpty() && m_loaded.is_object();
-    const shared::Role role = shared::roleFromName(m_workspace.session().role()).value_or(shared::Role::Reader);
-    const bool canPublish = shared::hasPermission(role, shared::Permission::PublishContent);
-    const bool canSubmit = shared::hasPermission(role, shared::Permission::SubmitForReview);
-    m_statusLabel->setText(
-        has ? Tr::tr("Status: %1%2")
-                  .arg(desktop::ArticleListModel::statusLabel(statusName), m_dirty ? Tr::tr(" · saving…") : QString())
-            : Tr::tr("Choose an article or make a new one."));
-    m_submit->setVisible(has && canSubmit && !canPublish && status == ContentStatus::Draft);
-    m_publish->setVisible(has && canPublish && status != ContentStatus::Published);
-    m_unpublish->setVisible(has && canPublish
-                            && (status == ContentStatus::Published || status == ContentStatus::Scheduled));
-    m_schedule->setVisible(has && canPublish && status != ContentStatus::Published);
-    const QUrl live = has ? liveUrl() : QUrl();
-    m_viewOnSite->setVisible(!live.isEmpty());
-    m_viewOnSite->setToolTip(live.toDisplayString());
+    m_publishing->showArticle(!m_id.isEmpty() && m_loaded.is_object() ? m_loaded : nlohmann::json(), m_dirty);
 }
 
 } // namespace quire::gui

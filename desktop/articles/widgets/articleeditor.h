@@ -27,6 +27,7 @@ namespace quire::gui {
 class ArticlePreview;
 class BodyEditor;
 class MetadataPanel;
+class PublishActions;
 class RevisionPanel;
 
 // Writes one article: title, kind, address (slug), summary, the body (in
@@ -76,7 +77,6 @@ Q_SIGNALS:
     void loaded(const QString &id);
 
 private:
-    QPushButton *actionButton(const QString &text, const char *name, shared::ContentStatus status);
     void edited();
     void setStatus(const QString &status, const QString &publishAt = QString());
     // False, saying so beside the field, when the article has no address.
@@ -84,7 +84,6 @@ private:
     void titleEdited(const QString &title);
     void showProblem(const QString &text);
     void showSlugProblem(const QString &text);
-    void schedule();
     void updateActions();
     nlohmann::json fieldsOnScreen() const;
     void showPreview(bool on);
@@ -107,17 +106,12 @@ private:
     QLineEdit *m_slug;
     QLineEdit *m_summary;
     BodyEditor *m_body;
-    QLabel *m_statusLabel;
     QLabel *m_problem;
     QLabel *m_slugProblem; // under the address, in a row of m_form shown only with a problem
     QFormLayout *m_form;
-    QPushButton *m_submit;
-    QPushButton *m_publish;
-    QPushButton *m_unpublish;
-    QPushButton *m_schedule;
-    QPushButton *m_viewOnSite;
     QPushButton *m_details;
     QTabWidget *m_side;
+    PublishActions *m_publishing;
     MetadataPanel *m_metadata;
     RevisionPanel *m_revisions;
     QTimer *m_autosave;
