@@ -463,14 +463,16 @@ void AdminView::loadAudit()
                 m_audit->setItem(row, 1, action);
                 // No actor: the operator at the server's console, or someone
                 // not signed in (a failed sign-in, a reset asked for).
-                const QString nobody = e.ip == QLatin1String("console") ? Tr::tr("Server console") : QString();
+                const bool console = e.ip == QLatin1String("console");
+                const QString nobody = console ? Tr::tr("Server console") : QString();
                 m_audit->setItem(row, 2,
                                  personItem(e.actorId, e.actorName, e.actorEmail,
                                             e.actorId.isEmpty() ? nobody : Tr::tr("Deleted account")));
                 // A target that names no one is a session (a sign-out): the
                 // person who did it says it all.
                 m_audit->setItem(row, 3, personItem(e.targetId, e.targetName, e.targetEmail, QString()));
-                m_audit->setItem(row, 4, new QTableWidgetItem(e.ip));
+                // "console" is the wire's word for no network address: By says it.
+                m_audit->setItem(row, 4, new QTableWidgetItem(console ? QString() : e.ip));
             }
             const bool empty = entries->isEmpty();
             m_audit->setVisible(!empty);

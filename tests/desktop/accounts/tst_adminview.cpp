@@ -341,6 +341,8 @@ private Q_SLOTS:
         for (int row = 0; row < audit->rowCount(); ++row) {
             QCOMPARE(audit->item(row, 1)->text(), QStringLiteral("Added account"));
             QVERIFY(!audit->item(row, 3)->text().isEmpty());
+            if (audit->item(row, 2)->text() == QStringLiteral("Server console"))
+                QVERIFY(audit->item(row, 4)->text().isEmpty()); // no "console" in the address column
         }
     }
 
