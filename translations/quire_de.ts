@@ -750,9 +750,105 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location filename="../desktop/core/datetext.cpp" line="+17"/>
+        <location line="+18"/>
         <source>%1, %2</source>
         <comment>a date written in full, then its time</comment>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../desktop/accounts/core/auditactions.cpp" line="+20"/>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed out everywhere</source>
+        <translation>Überall abgemeldet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Old sign-in token reused (session ended)</source>
+        <translation>Altes Anmeldetoken erneut benutzt (Sitzung beendet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed password</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked for a password reset</source>
+        <translation>Passwort-Zurücksetzen angefordert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password</source>
+        <translation>Passwort zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One-time password made on the server</source>
+        <translation>Einmalpasswort auf dem Server erzeugt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked to change email</source>
+        <translation>E-Mail-Änderung angefordert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed email</source>
+        <translation>E-Mail geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed email</source>
+        <translation>E-Mail bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added account</source>
+        <translation>Konto angelegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed role</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabled account</source>
+        <translation>Konto deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enabled account</source>
+        <translation>Konto aktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted account</source>
+        <translation>Konto gelöscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created invite code</source>
+        <translation>Einladungscode erstellt</translation>
     </message>
 </context>
 <context>
@@ -881,7 +977,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+32"/>
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+34"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
@@ -907,7 +1003,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Leser</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+70"/>
         <source>This is the last active administrator. Make someone else an administrator first.</source>
         <translation>Dies ist der letzte aktive Administrator. Machen Sie zuerst jemand anderen zum Administrator.</translation>
     </message>
@@ -964,7 +1060,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -982,6 +1078,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+0"/>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1044,62 +1145,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Alle Ereignisse</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Sign-ins</source>
-        <translation>Anmeldungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed sign-ins</source>
-        <translation>Fehlgeschlagene Anmeldungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign-outs</source>
-        <translation>Abmeldungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Password changes</source>
-        <translation>Passwortänderungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Password resets</source>
-        <translation>Passwort-Zurücksetzungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Role changes</source>
-        <translation>Rollenänderungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Added accounts</source>
-        <translation>Hinzugefügte Konten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Disabled accounts</source>
-        <translation>Gesperrte Konten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enabled accounts</source>
-        <translation>Aktivierte Konten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Deleted accounts</source>
-        <translation>Gelöschte Konten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh-token reuse</source>
-        <translation>Wiederverwendete Refresh-Tokens</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -1155,7 +1201,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Unbestätigt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nobody matches “%1”. Clear the search to see everyone, or click Add User.</source>
         <translation>Niemand passt zu „%1“. Leeren Sie die Suche, um alle zu sehen, oder klicken Sie auf „Benutzer hinzufügen“.</translation>
     </message>
@@ -1193,7 +1239,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 hinzugefügt. Eine E-Mail mit einem Link zum Wählen des Passworts ist unterwegs.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+27"/>
+        <source>Server console</source>
+        <translation>Server-Konsole</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted account</source>
+        <translation>Gelöschtes Konto</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>No events match. Choose All events and Everyone to see the whole log.</source>
         <translation>Keine passenden Ereignisse. Wählen Sie „Alle Ereignisse“ und „Alle“, um das ganze Protokoll zu sehen.</translation>
     </message>
@@ -1203,26 +1259,26 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Noch keine Ereignisse. Anmeldungen, Rollenänderungen und andere Kontoereignisse erscheinen hier.</translation>
     </message>
     <message>
-        <location line="-269"/>
-        <location line="+166"/>
+        <location line="-263"/>
+        <location line="+154"/>
         <location line="+31"/>
         <source>Select a user first.</source>
         <translation>Wählen Sie zuerst einen Benutzer.</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+223"/>
+        <location line="-218"/>
+        <location line="+211"/>
         <location line="+24"/>
         <source>&amp;Disable Account</source>
         <translation>Konto &amp;deaktivieren</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-233"/>
         <source>&amp;Add User…</source>
         <translation>Benutzer &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+200"/>
         <source>Saved changes to %1.</source>
         <translation>Änderungen an %1 gespeichert.</translation>
     </message>
@@ -2127,7 +2183,8 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+26"/>
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="-308"/>
+        <location line="+334"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -2583,7 +2640,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Links können auf Webseiten (http, https), E-Mail-Adressen (mailto) oder Seiten dieser Website (beginnend mit /) zeigen. Andere Arten wie javascript: oder data: werden aus veröffentlichten Seiten entfernt und sind nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+41"/>
+        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+42"/>
         <source>&amp;New Category…</source>
         <translation>&amp;Neue Kategorie…</translation>
     </message>
@@ -2593,7 +2650,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>A&amp;uswählen…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
@@ -2618,7 +2675,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Die Zusammenfassung, wenn leer</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Categ&amp;ories:</source>
         <translation>&amp;Kategorien:</translation>
     </message>
@@ -2643,12 +2700,22 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>SEO-B&amp;eschreibung:</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>(not synced yet)</source>
         <translation>(noch nicht abgeglichen)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
+        <source>No categories yet. Click New Category… to add the first; every article can use it.</source>
+        <translation>Noch keine Kategorien. Klicken Sie auf „Neue Kategorie…“, um die erste anzulegen; jeder Artikel kann sie verwenden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No categories yet. Editors and administrators create them: ask one for the categories you need.</source>
+        <translation>Noch keine Kategorien. Redaktion und Administration legen sie an: Bitten Sie dort um die Kategorien, die Sie brauchen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+28"/>
         <source>New Category</source>
         <translation>Neue Kategorie</translation>

@@ -28,6 +28,14 @@ QString compact(const QDateTime &at)
     return locale.toString(local.date(), QLocale::ShortFormat);
 }
 
+QString exact(const QDateTime &at)
+{
+    const QDateTime local = at.toLocalTime();
+    const QLocale locale;
+    return Tr::tr("%1, %2", "a date written in full, then its time")
+        .arg(locale.toString(local.date(), QLocale::LongFormat), locale.toString(local.time(), QLocale::LongFormat));
+}
+
 QString full(const QString &timestamp)
 {
     const std::optional<QDateTime> at = shared::Timestamp::parse(timestamp);
@@ -38,6 +46,12 @@ QString compact(const QString &timestamp)
 {
     const std::optional<QDateTime> at = shared::Timestamp::parse(timestamp);
     return at ? compact(*at) : timestamp;
+}
+
+QString exact(const QString &timestamp)
+{
+    const std::optional<QDateTime> at = shared::Timestamp::parse(timestamp);
+    return at ? exact(*at) : timestamp;
 }
 
 } // namespace quire::desktop::DateText

@@ -14,10 +14,14 @@ namespace DateText {
 
 QString full(const QDateTime &at);
 QString compact(const QDateTime &at);
+// To the second, with the zone: for a tooltip beside a full or compact date,
+// where an audit or a history needs the exact moment.
+QString exact(const QDateTime &at);
 // The same for the wire format (shared::Timestamp); the text itself when it
 // is not a time.
 QString full(const QString &timestamp);
 QString compact(const QString &timestamp);
+QString exact(const QString &timestamp);
 
 } // namespace DateText
 

@@ -358,8 +358,8 @@ HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
         where << clause;
         binds << value;
     };
-    filter("actor", QStringLiteral("actor_id = ?"));
-    filter("action", QStringLiteral("action = ?"));
+    filter("actor", QStringLiteral("a.actor_id = ?"));
+    filter("action", QStringLiteral("a.action = ?"));
     for (const char *bound : { "from", "to" }) {
         const QString value = request.query.queryItemValue(QString::fromLatin1(bound), QUrl::FullyDecoded);
         if (value.isEmpty())
@@ -369,35 +369,46 @@ HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
             errors.add(QString::fromLatin1(bound), QStringLiteral("Must be a time like 2026-01-31T12:00:00.000Z."));
             continue;
         }
-        where << (qstrcmp(bound, "from") == 0 ? QStringLiteral("at >= ?") : QStringLiteral("at < ?"));
+        where << (qstrcmp(bound, "from") == 0 ? QStringLiteral("a.at >= ?") : QStringLiteral("a.at < ?"));
         binds << shared::Timestamp::format(*t);
     }
     if (!errors.isEmpty() || !paging)
         return errorResponse(errors.toError());
     const QString condition = where.join(QLatin1String(" AND "));
     shared::Result<QVariant> total
-        = services.database().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE ") + condition, binds);
+        = services.database().scalar(QStringLiteral("SELECT count(*) FROM audit_log a WHERE ") + condition, binds);
     if (!total)
         return HttpResponse::internalError(total.error());
     QVariantList pageBinds = binds;
     pageBinds << paging->perPage << (paging->page - 1) * paging->perPage;
+    // Who did it and whom it concerned by name and email, as a person reads
+    // the log; an account deleted since (or a target that is a session) has none.
     shared::Result<QSqlQuery> q = services.database().exec(
-        QStringLiteral("SELECT id, at, actor_id, action, target_id, ip, details FROM audit_log WHERE ") + condition
-            + QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?"),
+        QStringLiteral("SELECT a.id, a.at, a.actor_id, a.action, a.target_id, a.ip, a.details, "
+                       "actor.name, actor.email, target.name, target.email FROM audit_log a "
+                       "LEFT JOIN users actor ON actor.id = a.actor_id "
+                       "LEFT JOIN users target ON target.id = a.target_id WHERE ")
+            + condition + QStringLiteral(" ORDER BY a.id DESC LIMIT ? OFFSET ?"),
         pageBinds);
     if (!q)
         return HttpResponse::internalError(q.error());
+    const auto optional = [&q](int column) {
+        return q->value(column).isNull() ? nlohmann::json() : nlohmann::json(q->value(column).toString());
+    };
     nlohmann::json entries = nlohmann::json::array();
     while (q->next()) {
         nlohmann::json details = nlohmann::json::parse(q->value(6).toString().toStdString(), nullptr, false);
-        entries.push_back(
-            { { "id", q->value(0).toLongLong() },
-              { "at", q->value(1).toString() },
-              { "actor_id", q->value(2).isNull() ? nlohmann::json() : nlohmann::json(q->value(2).toString()) },
-              { "action", q->value(3).toString() },
-              { "target_id", q->value(4).isNull() ? nlohmann::json() : nlohmann::json(q->value(4).toString()) },
-              { "ip", q->value(5).toString() },
-              { "details", details.is_discarded() ? nlohmann::json::object() : details } });
+        entries.push_back({ { "id", q->value(0).toLongLong() },
+                            { "at", q->value(1).toString() },
+                            { "actor_id", optional(2) },
+                            { "actor_name", optional(7) },
+                            { "actor_email", optional(8) },
+                            { "action", q->value(3).toString() },
+                            { "target_id", optional(4) },
+                            { "target_name", optional(9) },
+                            { "target_email", optional(10) },
+                            { "ip", q->value(5).toString() },
+                            { "details", details.is_discarded() ? nlohmann::json::object() : details } });
     }
     return HttpResponse::json(200,
                               { { "entries", entries },

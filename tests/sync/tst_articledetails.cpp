@@ -206,6 +206,55 @@ private Q_SLOTS:
         QCOMPARE(fieldOf(*synced, "slug"), QStringLiteral("brewing-2"));
     }
 
+    // A replica that has no categories yet (none made, or not synced): the
+    // Details panel says so and names the next step, for the role signed in.
+    void emptyCategoriesSayWhatToDo_data()
+    {
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<bool>("mayCreate");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("author") << QStringLiteral("writer@example.org") << false
+                                << QStringLiteral("Editors and administrators create them");
+        QTest::newRow("admin") << QStringLiteral("admin@example.org") << true
+                               << QStringLiteral("Click New Category… to add the first");
+    }
+
+    void emptyCategoriesSayWhatToDo()
+    {
+        QFETCH(QString, email);
+        QFETCH(bool, mayCreate);
+        QFETCH(QString, hint);
+        SyncPeer fresh(m_dir.filePath(QStringLiteral("fresh-") + QString::fromLatin1(QTest::currentDataTag())));
+        fresh.connectTo(m_server);
+        QVERIFY(fresh.signIn(email, kSyncTestPassword));
+        const QString id = fresh.create(QStringLiteral("Unsorted"), QStringLiteral("Words.\n"));
+        const std::optional<nlohmann::json> row = fresh.row(id);
+        QVERIFY(row);
+        quire::gui::MetadataPanel panel(fresh.ws());
+        panel.load(*row);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *empty = findNamed<QLabel>(panel, "categoriesEmpty");
+        QVERIFY(empty->isVisible());
+        QVERIFY(!findNamed<QTreeWidget>(panel, "categoryTree")->isVisible());
+        QVERIFY2(empty->text().contains(hint), qPrintable(empty->text()));
+        QCOMPARE(findNamed<QPushButton>(panel, "newCategoryButton")->isVisible(), mayCreate);
+        if (!mayCreate)
+            return;
+        // The next step taken: the first category shows in the tree, ticked, and the hint goes.
+        QTest::mouseClick(findNamed<QPushButton>(panel, "newCategoryButton"), Qt::LeftButton);
+        QInputDialog *ask = nullptr;
+        QTRY_VERIFY((ask = panel.findChild<QInputDialog *>(QStringLiteral("newCategoryDialog"))) && ask->isVisible());
+        ask->setTextValue(QStringLiteral("Tea"));
+        ask->accept();
+        auto *tree = findNamed<QTreeWidget>(panel, "categoryTree");
+        QVERIFY(tree->isVisible());
+        QVERIFY(!empty->isVisible());
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("Tea"));
+        QCOMPARE(tree->topLevelItem(0)->checkState(0), Qt::Checked);
+    }
+
     void offlineTheHistorySaysWhy()
     {
         m_server.kill();

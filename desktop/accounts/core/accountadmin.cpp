@@ -118,8 +118,15 @@ void AccountAdmin::audit(const QString &action, const QString &actorId,
                            entry.id = e.value("id", qint64(0));
                            entry.at = text(e, "at");
                            entry.actorId = text(e, "actor_id");
+                           entry.actorName = text(e, "actor_name");
+                           entry.actorEmail = text(e, "actor_email");
                            entry.action = text(e, "action");
                            entry.targetId = text(e, "target_id");
+                           entry.targetName = text(e, "target_name");
+                           entry.targetEmail = text(e, "target_email");
+                           // A deleted account is gone from users; its address stays in the details.
+                           if (entry.targetEmail.isEmpty() && e.contains("details") && e["details"].is_object())
+                               entry.targetEmail = text(e["details"], "email");
                            entry.ip = text(e, "ip");
                            entries << entry;
                        }

@@ -21,8 +21,12 @@ struct AuditEntry
     qint64 id = 0;
     QString at;
     QString actorId;
+    QString actorName; // empty when the server has no such account (the console, deleted since)
+    QString actorEmail;
     QString action;
     QString targetId;
+    QString targetName;
+    QString targetEmail; // the deleted account's address, from the details, for user_deleted
     QString ip;
 };
 

@@ -2,9 +2,11 @@
 #include "desktop/accounts/widgets/adminview.h"
 
 #include "desktop/accounts/core/accountadmin.h"
+#include "desktop/accounts/core/auditactions.h"
 #include "desktop/accounts/widgets/adduserdialog.h"
 #include "desktop/accounts/widgets/signindialog.h"
 #include "desktop/core/authsession.h"
+#include "desktop/core/datetext.h"
 #include "desktop/widgets/tr.h"
 #include "shared/timestamp.h"
 
@@ -56,6 +58,31 @@ QTableWidget *table(QWidget *parent, const char *name, const QStringList &header
     t->horizontalHeader()->setStretchLastSection(false);
     t->verticalHeader()->hide();
     return t;
+}
+
+// A moment in full, the exact time (to the second) in its tooltip; the
+// wire text kept for whoever needs it.
+QTableWidgetItem *dateItem(const QString &timestamp)
+{
+    auto *item = new QTableWidgetItem(desktop::DateText::full(timestamp));
+    item->setToolTip(desktop::DateText::exact(timestamp));
+    item->setData(Qt::UserRole, timestamp);
+    return item;
+}
+
+// Someone in the log as people know them: "Ada Admin (ada@example.org)",
+// the id only in the tooltip.
+QTableWidgetItem *personItem(const QString &id, const QString &name, const QString &email, const QString &none)
+{
+    QString text = none;
+    if (!name.isEmpty() && !email.isEmpty())
+        text = Tr::tr("%1 (%2)").arg(name, email);
+    else if (!email.isEmpty() || !name.isEmpty())
+        text = email.isEmpty() ? name : email;
+    auto *item = new QTableWidgetItem(text);
+    item->setData(Qt::UserRole, id);
+    item->setToolTip(id);
+    return item;
 }
 
 // What an empty table says instead: why it is empty and what to do next.
@@ -148,7 +175,8 @@ QWidget *AdminView::buildUsers()
     m_search->setClearButtonEnabled(true);
     auto *searchButton = new QPushButton(Tr::tr("&Search"), page);
     searchButton->setObjectName(QStringLiteral("searchButton"));
-    m_users = table(page, "userTable", { Tr::tr("Name"), Tr::tr("Email"), Tr::tr("Role"), Tr::tr("Status") });
+    m_users = table(page, "userTable",
+                    { Tr::tr("Name"), Tr::tr("Email"), Tr::tr("Role"), Tr::tr("Status"), Tr::tr("Added") });
     m_role = new QComboBox(page);
     m_role->setObjectName(QStringLiteral("roleBox"));
     fillRoles(m_role);
@@ -261,21 +289,8 @@ QWidget *AdminView::buildAudit()
     m_auditAction = new QComboBox(page);
     m_auditAction->setObjectName(QStringLiteral("auditActionBox"));
     m_auditAction->addItem(Tr::tr("All events"), QString());
-    const QList<QPair<QString, QString>> actions {
-        { Tr::tr("Sign-ins"), QStringLiteral("login") },
-        { Tr::tr("Failed sign-ins"), QStringLiteral("login_failed") },
-        { Tr::tr("Sign-outs"), QStringLiteral("logout") },
-        { Tr::tr("Password changes"), QStringLiteral("password_change") },
-        { Tr::tr("Password resets"), QStringLiteral("password_reset") },
-        { Tr::tr("Role changes"), QStringLiteral("role_change") },
-        { Tr::tr("Added accounts"), QStringLiteral("user_created") },
-        { Tr::tr("Disabled accounts"), QStringLiteral("user_disabled") },
-        { Tr::tr("Enabled accounts"), QStringLiteral("user_enabled") },
-        { Tr::tr("Deleted accounts"), QStringLiteral("user_deleted") },
-        { Tr::tr("Refresh-token reuse"), QStringLiteral("refresh_token_reuse") },
-    };
-    for (const auto &[label, action] : actions)
-        m_auditAction->addItem(label, action);
+    for (const QString &action : desktop::AuditActions::all())
+        m_auditAction->addItem(desktop::AuditActions::label(action), action);
     auto *reload = new QPushButton(Tr::tr("&Refresh"), page);
     reload->setObjectName(QStringLiteral("auditRefreshButton"));
     m_auditActor = new QLabel(Tr::tr("Events by everyone"), page);
@@ -331,6 +346,7 @@ void AdminView::loadUsers(const QString &note)
                     u.disabled ? Tr::tr("Disabled") : (u.emailVerified ? Tr::tr("Active") : Tr::tr("Unverified")));
                 state->setData(Qt::UserRole, u.disabled);
                 m_users->setItem(row, 3, state);
+                m_users->setItem(row, 4, dateItem(shared::Timestamp::format(u.createdAt)));
             }
             const bool empty = page->users.isEmpty();
             m_users->setVisible(!empty);
@@ -441,14 +457,22 @@ void AdminView::loadAudit()
             for (const desktop::AuditEntry &e : *entries) {
                 const int row = m_audit->rowCount();
                 m_audit->insertRow(row);
-                const std::optional<QDateTime> at = shared::Timestamp::parse(e.at);
-                m_audit->setItem(
-                    row, 0,
-                    new QTableWidgetItem(at ? QLocale().toString(at->toLocalTime(), QLocale::ShortFormat) : e.at));
-                m_audit->setItem(row, 1, new QTableWidgetItem(e.action));
-                m_audit->setItem(row, 2, new QTableWidgetItem(e.actorId));
-                m_audit->setItem(row, 3, new QTableWidgetItem(e.targetId));
-                m_audit->setItem(row, 4, new QTableWidgetItem(e.ip));
+                m_audit->setItem(row, 0, dateItem(e.at));
+                auto *action = new QTableWidgetItem(desktop::AuditActions::label(e.action));
+                action->setData(Qt::UserRole, e.action);
+                m_audit->setItem(row, 1, action);
+                // No actor: the operator at the server's console, or someone
+                // not signed in (a failed sign-in, a reset asked for).
+                const bool console = e.ip == QLatin1String("console");
+                const QString nobody = console ? Tr::tr("Server console") : QString();
+                m_audit->setItem(row, 2,
+                                 personItem(e.actorId, e.actorName, e.actorEmail,
+                                            e.actorId.isEmpty() ? nobody : Tr::tr("Deleted account")));
+                // A target that names no one is a session (a sign-out): the
+                // person who did it says it all.
+                m_audit->setItem(row, 3, personItem(e.targetId, e.targetName, e.targetEmail, QString()));
+                // "console" is the wire's word for no network address: By says it.
+                m_audit->setItem(row, 4, new QTableWidgetItem(console ? QString() : e.ip));
             }
             const bool empty = entries->isEmpty();
             m_audit->setVisible(!empty);

@@ -38,6 +38,7 @@ MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_categories(new QTreeWidget(this))
+    , m_categoriesEmpty(new QLabel(this))
     , m_newCategory(new QPushButton(Tr::tr("&New Category…"), this))
     , m_tags(new QLineEdit(this))
     , m_cover(new QLineEdit(this))
@@ -47,6 +48,10 @@ MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
 {
     setObjectName(QStringLiteral("metadataPanel"));
     m_categories->setObjectName(QStringLiteral("categoryTree"));
+    m_categoriesEmpty->setObjectName(QStringLiteral("categoriesEmpty"));
+    m_categoriesEmpty->setWordWrap(true);
+    m_categoriesEmpty->setForegroundRole(QPalette::PlaceholderText);
+    m_categoriesEmpty->hide();
     m_newCategory->setObjectName(QStringLiteral("newCategoryButton"));
     m_tags->setObjectName(QStringLiteral("tagsEdit"));
     m_cover->setObjectName(QStringLiteral("coverEdit"));
@@ -66,6 +71,7 @@ MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
     cover->addWidget(m_chooseCover);
     auto *categories = new QVBoxLayout;
     categories->addWidget(m_categories, 1);
+    categories->addWidget(m_categoriesEmpty);
     categories->addWidget(m_newCategory, 0, Qt::AlignLeft);
     auto *form = new QFormLayout(this);
     auto *categoriesLabel = new QLabel(Tr::tr("Categ&ories:"), this);
@@ -123,7 +129,7 @@ void MetadataPanel::reloadCategories(const QStringList &checked)
         = m_workspace.content().list(*shared::SyncSchema::find(QStringLiteral("categories")),
                                      { QStringLiteral("name"), QStringLiteral("slug"), QStringLiteral("parent_id") });
     if (!rows)
-        return; // the tree stays empty; the article's own list is kept by fields() below
+        return; // the tree stays empty (not said to be: it may have some); fields() keeps the article's own list
     QHash<QString, QTreeWidgetItem *> items;
     QList<QPair<QString, QTreeWidgetItem *>> pending;
     for (const nlohmann::json &c : *rows) {
@@ -142,6 +148,9 @@ void MetadataPanel::reloadCategories(const QStringList &checked)
             m_categories->addTopLevelItem(item);
     }
     m_categories->sortItems(0, Qt::AscendingOrder);
+    const bool none = items.isEmpty() && checked.isEmpty();
+    m_categories->setHidden(none);
+    m_categoriesEmpty->setHidden(!none);
     m_categories->expandAll();
     // Categories this replica does not know yet (not synced) are kept.
     for (const QString &id : checked) {
@@ -167,7 +176,12 @@ QStringList MetadataPanel::checkedCategories() const
 void MetadataPanel::updateNewCategory()
 {
     const std::optional<shared::Role> role = shared::roleFromName(m_workspace.session().role());
-    m_newCategory->setVisible(role && shared::hasPermission(*role, shared::Permission::ManageCategories));
+    const bool may = role && shared::hasPermission(*role, shared::Permission::ManageCategories);
+    m_newCategory->setVisible(may);
+    m_categoriesEmpty->setText(may ? Tr::tr("No categories yet. Click New Category… to add the first; every article "
+                                            "can use it.")
+                                   : Tr::tr("No categories yet. Editors and administrators create them: ask one for "
+                                            "the categories you need."));
 }
 
 void MetadataPanel::askNewCategory()

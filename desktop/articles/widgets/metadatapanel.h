@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTreeWidget;
@@ -45,7 +46,8 @@ private:
     void reloadCategories(const QStringList &checked);
     // The ids of the ticked categories, in tree order.
     QStringList checkedCategories() const;
-    // Offered only to roles that may manage categories (the server checks too).
+    // Offered only to roles that may manage categories (the server checks too);
+    // an empty tree says so, and what the next step is for this role.
     void updateNewCategory();
     void askNewCategory();
     // A synced row through the replica, ticked for this article.
@@ -56,6 +58,7 @@ private:
     ImageImporter m_importer;
     bool m_loading = false;
     QTreeWidget *m_categories;
+    QLabel *m_categoriesEmpty;
     QPushButton *m_newCategory;
     QLineEdit *m_tags;
     QLineEdit *m_cover;

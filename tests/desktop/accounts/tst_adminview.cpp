@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/accounts/core/auditactions.h"
 #include "desktop/accounts/widgets/adduserdialog.h"
 #include "desktop/accounts/widgets/adminview.h"
 #include "desktop/core/authsession.h"
+#include "desktop/core/datetext.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/mainwindow.h"
+#include "shared/timestamp.h"
 #include "tests/server/accounts/outbox.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
@@ -316,7 +319,71 @@ private Q_SLOTS:
         QComboBox *filter = child<QComboBox>("auditActionBox");
         filter->setCurrentIndex(filter->findData(QStringLiteral("role_change")));
         QTRY_COMPARE_WITH_TIMEOUT(audit->rowCount(), 1, 20000);
-        QCOMPARE(audit->item(0, 1)->text(), QStringLiteral("role_change"));
+        // Read as a person expects: the action in words, who and whom by
+        // name and email (the ids only in the tooltip), the date in full
+        // with the exact time in the tooltip.
+        QCOMPARE(audit->item(0, 1)->text(), QStringLiteral("Changed role"));
+        QCOMPARE(audit->item(0, 1)->data(Qt::UserRole).toString(), QStringLiteral("role_change"));
+        QCOMPARE(audit->item(0, 2)->text(), QStringLiteral("boss (boss@example.org)"));
+        QCOMPARE(audit->item(0, 3)->text(), QStringLiteral("reader (reader@example.org)"));
+        QCOMPARE(audit->item(0, 3)->toolTip(), QString::fromStdString(serverUser(QStringLiteral("reader"))["id"]));
+        const QString at = audit->item(0, 0)->data(Qt::UserRole).toString();
+        QVERIFY(shared::Timestamp::parse(at));
+        QCOMPARE(audit->item(0, 0)->text(), desktop::DateText::full(at));
+        QCOMPARE(audit->item(0, 0)->toolTip(), desktop::DateText::exact(at));
+        QVERIFY(audit->item(0, 0)->toolTip() != audit->item(0, 0)->text()); // to the second
+
+        // The accounts the console made: by the server console, not by a blank.
+        filter->setCurrentIndex(filter->findData(QStringLiteral("user_created")));
+        QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() >= 2
+                                     && !audit->findItems(QStringLiteral("Server console"), Qt::MatchExactly).isEmpty(),
+                                 20000);
+        for (int row = 0; row < audit->rowCount(); ++row) {
+            QCOMPARE(audit->item(row, 1)->text(), QStringLiteral("Added account"));
+            QVERIFY(!audit->item(row, 3)->text().isEmpty());
+            if (audit->item(row, 2)->text() == QStringLiteral("Server console"))
+                QVERIFY(audit->item(row, 4)->text().isEmpty()); // no "console" in the address column
+        }
+    }
+
+    // Every action the server writes (AuditLog::record/note in
+    // server/accounts) has words and is offered by the filter.
+    void everyActionHasALabel_data()
+    {
+        QTest::addColumn<QString>("action");
+        for (const char *action :
+             { "login", "login_failed", "logout", "logout_all", "refresh_token_reuse", "register", "password_change",
+               "password_reset_requested", "password_reset", "password_generated", "email_change_requested",
+               "email_changed", "email_verified", "user_created", "role_change", "user_disabled", "user_enabled",
+               "user_deleted", "invite_created" })
+            QTest::newRow(action) << QString::fromLatin1(action);
+    }
+
+    void everyActionHasALabel()
+    {
+        QFETCH(QString, action);
+        const QString label = desktop::AuditActions::label(action);
+        QVERIFY(!label.isEmpty());
+        QVERIFY2(label != action, qPrintable(label));
+        QVERIFY(!label.contains(QLatin1Char('_')));
+        QComboBox *filter = child<QComboBox>("auditActionBox");
+        const int index = filter->findData(action);
+        QVERIFY(index > 0);
+        QCOMPARE(filter->itemText(index), label);
+    }
+
+    void usersShowWhenTheyWereAdded()
+    {
+        clickTab(0);
+        selectOnly(QStringLiteral("reader@"));
+        QTableWidget *users = child<QTableWidget>("userTable");
+        const nlohmann::json reader = serverUser(QStringLiteral("reader"));
+        const std::optional<QDateTime> created = shared::Timestamp::parse(QString::fromStdString(reader["created_at"]));
+        QVERIFY(created);
+        QCOMPARE(users->horizontalHeaderItem(4)->text(), QStringLiteral("Added"));
+        QCOMPARE(users->item(0, 4)->text(), desktop::DateText::full(*created));
+        QCOMPARE(users->item(0, 4)->toolTip(), desktop::DateText::exact(*created));
+        clickTab(2);
     }
 
     void showsOneUsersEvents()
@@ -333,7 +400,8 @@ private Q_SLOTS:
         // The table shows the whole log until the filtered answer comes.
         const auto onlyBoss = [&] {
             for (int row = 0; row < audit->rowCount(); ++row)
-                if (audit->item(row, 2)->text() != bossId)
+                if (audit->item(row, 2)->data(Qt::UserRole).toString() != bossId
+                    || !audit->item(row, 2)->text().contains(QStringLiteral("boss@example.org")))
                     return false;
             return audit->rowCount() >= 1;
         };

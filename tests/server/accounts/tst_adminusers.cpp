@@ -117,6 +117,24 @@ private Q_SLOTS:
         QVERIFY(entry["target_id"] == id.toStdString());
         QVERIFY(entry["actor_id"] == adminId.toStdString());
         QVERIFY(entry["details"]["role"] == "author");
+        // By name and email, as a person reads the log, not as ids.
+        QVERIFY(entry["actor_email"] == kAdmin.toStdString());
+        QVERIFY(entry["actor_name"].is_string());
+        QVERIFY(entry["target_email"] == "nia@example.org");
+        QVERIFY(entry["target_name"] == "Nia New");
+        // The console's create-user has no actor: named by nobody.
+        const HttpResult console
+            = m_fx.call("GET", QStringLiteral("/api/v1/admin/audit?action=user_created"), m_adminToken);
+        const nlohmann::json consoleAnswer = console.json();
+        bool sawConsole = false;
+        for (const auto &e : consoleAnswer["entries"])
+            if (e["actor_id"].is_null()) {
+                sawConsole = true;
+                QVERIFY(e["actor_name"].is_null());
+                QVERIFY(e["actor_email"].is_null());
+                QVERIFY(e["target_email"].is_string());
+            }
+        QVERIFY(sawConsole);
 
         // The new account is in the admins' list at once.
         const HttpResult listed = m_fx.call("GET", QStringLiteral("/api/v1/admin/users?q=nia"), m_adminToken);
