@@ -1239,7 +1239,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 hinzugefügt. Eine E-Mail mit einem Link zum Wählen des Passworts ist unterwegs.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Server console</source>
         <translation>Server-Konsole</translation>
     </message>
@@ -1249,7 +1249,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Gelöschtes Konto</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No events match. Choose All events and Everyone to see the whole log.</source>
         <translation>Keine passenden Ereignisse. Wählen Sie „Alle Ereignisse“ und „Alle“, um das ganze Protokoll zu sehen.</translation>
     </message>
@@ -1259,7 +1259,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Noch keine Ereignisse. Anmeldungen, Rollenänderungen und andere Kontoereignisse erscheinen hier.</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-265"/>
         <location line="+154"/>
         <location line="+31"/>
         <source>Select a user first.</source>
