@@ -17,6 +17,9 @@ namespace {
 constexpr qreal kParagraph = 10;
 constexpr std::array<qreal, 6> kAboveHeading { 24, 20, 16, 14, 12, 12 };
 constexpr qreal kBelowHeading = 6;
+// About as far as the readers' page indents a quote (a 4 px bar, 1rem
+// beside it).
+constexpr qreal kQuoteIndent = 24;
 
 } // namespace
 
@@ -39,6 +42,18 @@ void BlockSpacing::apply(QTextTableFormat &format)
 {
     format.setTopMargin(kParagraph);
     format.setBottomMargin(kParagraph);
+}
+
+void BlockSpacing::quote(QTextBlockFormat &format, int level)
+{
+    format.clearProperty(QTextFormat::BlockRightMargin);
+    if (level > 0) {
+        format.setProperty(QTextFormat::BlockQuoteLevel, level);
+        format.setLeftMargin(kQuoteIndent * level);
+    } else {
+        format.clearProperty(QTextFormat::BlockQuoteLevel);
+        format.clearProperty(QTextFormat::BlockLeftMargin);
+    }
 }
 
 void BlockSpacing::clear(QTextFormat &format)

@@ -195,11 +195,13 @@ void alignBlocks(QTextDocument *document, int from, const QTextDocument &target,
 
 // The same Markdown, block for block (which list or quote a block belongs
 // to included); empty paragraphs, which Markdown does not keep, aside.
-bool sameDocument(const QTextDocument &a, const QTextDocument &b)
+// Both are written with `cache`, where given: the blocks the patch left
+// and the ones it brought are the target's, written when it was loaded.
+bool sameDocument(const QTextDocument &a, const QTextDocument &b, MarkdownInlineCache *cache)
 {
-    const auto house = [](const QTextDocument &d) {
+    const auto house = [cache](const QTextDocument &d) {
         QStringList texts;
-        for (const MarkdownSerializer::HouseBlock &block : MarkdownSerializer(&d).blocks())
+        for (const MarkdownSerializer::HouseBlock &block : MarkdownSerializer(&d, cache).blocks())
             texts << block.text;
         return texts;
     };
@@ -220,7 +222,8 @@ DocumentPatcher::Change DocumentPatcher::narrow(int at, const QString &before, c
     return { at + int(prefix), int(before.size() - prefix - suffix), int(after.size() - prefix - suffix) };
 }
 
-bool DocumentPatcher::patch(QTextDocument *document, const QTextDocument &target, Change *change)
+bool DocumentPatcher::patch(QTextDocument *document, const QTextDocument &target, Change *change,
+                            MarkdownInlineCache *cache)
 {
     const std::vector<Unit> live = unitsOf(*document);
     const std::vector<Unit> want = unitsOf(target);
@@ -318,7 +321,7 @@ bool DocumentPatcher::patch(QTextDocument *document, const QTextDocument &target
     alignBlocks(document, from, target, want[wantFirst].start(), want[lastWant].end());
     cursor.endEditBlock();
 
-    if (!sameDocument(*document, target)) {
+    if (!sameDocument(*document, target, cache)) {
         qCDebug(lcPatch) << "the patched document differs from the target; it is loaded whole";
         if (document->isUndoRedoEnabled())
             document->undo();

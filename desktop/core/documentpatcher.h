@@ -7,6 +7,8 @@ class QTextDocument;
 
 namespace quire::desktop {
 
+class MarkdownInlineCache;
+
 // Brings an open document to a new version by replacing only what differs,
 // as one undoable edit, so that the cursors, the scroll position and the
 // undo history of an editor showing it survive (a sync that brings another
@@ -32,7 +34,11 @@ public:
     // changing only the units that differ. False, with `document` as it
     // was, when the result would not be the same as `target` (the caller
     // then loads it whole).
-    static bool patch(QTextDocument *document, const QTextDocument &target, Change *change = nullptr);
+    // The check writes both documents as Markdown: with `cache` (holding
+    // the target's blocks, as after loading it), only blocks it has not
+    // seen are written.
+    static bool patch(QTextDocument *document, const QTextDocument &target, Change *change = nullptr,
+                      MarkdownInlineCache *cache = nullptr);
 
     // Makes a plain text document hold `text`, replacing only the
     // characters between the common beginning and end.

@@ -315,7 +315,9 @@ bool MarkdownDocument::mergeMarkdown(const QString &markdown, DocumentPatcher::C
     // Most of the target's blocks are the document's: written already.
     target.m_inlineCache = std::move(m_inlineCache);
     target.setMarkdown(markdown);
-    if (!DocumentPatcher::patch(m_document, scratch, change)) {
+    // The check that the patch gave the target's Markdown writes both
+    // documents: with the cache, only blocks the target did not hold.
+    if (!DocumentPatcher::patch(m_document, scratch, change, &target.m_inlineCache)) {
         m_inlineCache = std::move(target.m_inlineCache);
         return false;
     }

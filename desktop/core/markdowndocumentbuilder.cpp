@@ -20,7 +20,6 @@ namespace quire::desktop {
 
 namespace {
 
-constexpr qreal kQuoteIndent = 24;
 constexpr int kHeadingSizeAdjustment[] = { 0, 3, 2, 1, 0, -1, -2 };
 
 } // namespace
@@ -362,10 +361,8 @@ QTextBlockFormat MarkdownDocumentBuilder::blockFormat(Leaf leaf, size_t depth) c
     if (!path.isEmpty())
         bf.setProperty(MarkdownFormat::ContainersProperty, path);
     bf.setProperty(MarkdownFormat::SourceBlockProperty, m_topBlocks - 1);
-    if (quotes > 0) {
-        bf.setProperty(QTextFormat::BlockQuoteLevel, quotes);
-        bf.setLeftMargin(kQuoteIndent * quotes);
-    }
+    if (quotes > 0)
+        BlockSpacing::quote(bf, quotes);
     if (items > 0)
         bf.setIndent(items); // continuation blocks line up with their item; list members reset it
     if (leaf == Leaf::Rule)

@@ -8,6 +8,7 @@
 #include <QTextBlock>
 
 #include <algorithm>
+#include <atomic>
 
 namespace quire::desktop {
 
@@ -19,10 +20,18 @@ constexpr quint8 kEm = MarkdownInlineReader::kEm;
 constexpr quint8 kStrike = MarkdownInlineReader::kStrike;
 constexpr quint8 kCode = MarkdownInlineReader::kCode;
 
+std::atomic<qint64> g_blocksWritten { 0 };
+
 } // namespace
+
+qint64 MarkdownInlineWriter::blocksWritten()
+{
+    return g_blocksWritten.load(std::memory_order_relaxed);
+}
 
 QString MarkdownInlineWriter::write(const QTextBlock &block, Context context)
 {
+    g_blocksWritten.fetch_add(1, std::memory_order_relaxed);
     MarkdownInlineWriter w(context);
     w.collect(block);
     w.trim();

@@ -22,6 +22,9 @@ public:
     enum class Context { Paragraph, Heading, SetextHeading, Cell, HeaderCell };
 
     static QString write(const QTextBlock &block, Context context);
+    // How many blocks write() has written in this process: what tests see
+    // the caches spare.
+    static qint64 blocksWritten();
 
 private:
     struct Marks

@@ -20,9 +20,6 @@ namespace quire::gui::TextFormatter {
 
 namespace {
 
-// Qt's importer indents quotes by this much on each side.
-constexpr int kQuoteIndent = 40;
-
 QFont monoFont()
 {
     return QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -288,15 +285,8 @@ void toggleQuote(QTextCursor &cursor)
     cursor.beginEditBlock();
     for (const QTextBlock &block : blocks) {
         QTextBlockFormat f = block.blockFormat();
-        if (on) {
-            f.setProperty(QTextFormat::BlockQuoteLevel, 1);
-            f.setLeftMargin(kQuoteIndent);
-            f.setRightMargin(kQuoteIndent);
-        } else {
-            f.clearProperty(QTextFormat::BlockQuoteLevel);
-            f.clearProperty(QTextFormat::BlockLeftMargin);
-            f.clearProperty(QTextFormat::BlockRightMargin);
-        }
+        // Indented as a loaded quote is.
+        desktop::BlockSpacing::quote(f, on ? 1 : 0);
         setBlockFormat(block, f);
     }
     cursor.endEditBlock();

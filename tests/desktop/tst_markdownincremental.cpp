@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/markdowndocument.h"
+#include "desktop/core/markdowninlinewriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,6 +19,7 @@
 #include <functional>
 
 using quire::desktop::MarkdownDocument;
+using quire::desktop::MarkdownInlineWriter;
 using Edit = std::function<void(QTextDocument &, int block)>;
 Q_DECLARE_METATYPE(Edit)
 
@@ -263,6 +265,50 @@ private Q_SLOTS:
         c.insertText(QStringLiteral("Local "));
         QCOMPARE(md.markdown(), md.markdownFromScratch());
         QVERIFY(md.markdown().contains(QLatin1String("Local ")));
+    }
+
+    void aMergeWritesOnlyWhatCameIn_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::newRow("a paragraph's start")
+            << QStringLiteral("Quire then downloads") << QStringLiteral("Remote. Quire then downloads");
+        QTest::newRow("a new paragraph") << QStringLiteral("## Writing an article\n")
+                                         << QStringLiteral("## Writing an article\n\nRemote.\n");
+        QTest::newRow("a heading") << QStringLiteral("## Setting up a profile")
+                                   << QStringLiteral("## Setting up a remote profile");
+        QTest::newRow("a list item") << QStringLiteral("3. About twenty minutes.")
+                                     << QStringLiteral("3. About thirty minutes.");
+        QTest::newRow("a table cell") << QStringLiteral("Lists your profiles")
+                                      << QStringLiteral("Lists your remote profiles");
+    }
+
+    void aMergeWritesOnlyWhatCameIn()
+    {
+        // Another replica's change merged into a long open guide: loading
+        // its text and checking that the patch gave it write only the
+        // block that came in; every other block was written before.
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QString guide;
+        for (int part = 1; part <= 5; ++part)
+            guide += resource(QStringLiteral(":/corpus/guide.md"))
+                         .replace(QStringLiteral("Quire"), QStringLiteral("Quire %1").arg(part))
+                + QLatin1Char('\n');
+        from.replace(QStringLiteral("Quire"), QStringLiteral("Quire 3"));
+        to.replace(QStringLiteral("Quire"), QStringLiteral("Quire 3"));
+        QTextDocument document;
+        MarkdownDocument md(&document);
+        md.setMarkdown(guide);
+        QString remote = guide;
+        QVERIFY(remote.contains(from));
+        remote.replace(remote.indexOf(from), from.size(), to);
+        const qint64 before = MarkdownInlineWriter::blocksWritten();
+        QVERIFY(md.mergeMarkdown(remote));
+        QCOMPARE(MarkdownInlineWriter::blocksWritten() - before, 1);
+        QCOMPARE(md.blocksWritten(), 1);
+        QCOMPARE(md.markdown(), remote);
+        QCOMPARE(md.markdownFromScratch(), remote);
     }
 };
 

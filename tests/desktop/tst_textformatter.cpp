@@ -190,6 +190,41 @@ private Q_SLOTS:
         QCOMPARE(c.charFormat().intProperty(QTextFormat::FontSizeAdjustment), 2);
     }
 
+    void quotesLookLikeLoadedOnes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("quoted");
+        QTest::newRow("a paragraph") << QStringLiteral("Wise words\n") << QStringLiteral("> Wise words\n");
+        QTest::newRow("two paragraphs") << QStringLiteral("Wise\n\nwords\n") << QStringLiteral("> Wise\n>\n> words\n");
+    }
+
+    void quotesLookLikeLoadedOnes()
+    {
+        // A quote made with the toolbar is indented as one loaded from
+        // Markdown, and writes the same Markdown.
+        QFETCH(QString, text);
+        QFETCH(QString, quoted);
+        QTextDocument loaded;
+        MarkdownDocument fromMarkdown(&loaded);
+        fromMarkdown.setMarkdown(quoted);
+        QTextDocument made;
+        MarkdownDocument fromToolbar(&made);
+        fromToolbar.setMarkdown(text);
+        QTextCursor c(&made);
+        c.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+        TF::toggleQuote(c);
+        QCOMPARE(made.blockCount(), loaded.blockCount());
+        for (QTextBlock a = made.firstBlock(), b = loaded.firstBlock(); a.isValid(); a = a.next(), b = b.next()) {
+            for (const int p : { QTextFormat::BlockQuoteLevel, QTextFormat::BlockLeftMargin,
+                                 QTextFormat::BlockRightMargin, QTextFormat::BlockIndent }) {
+                QCOMPARE(a.blockFormat().property(p), b.blockFormat().property(p));
+            }
+        }
+        QVERIFY(made.firstBlock().blockFormat().leftMargin() > 0);
+        QCOMPARE(fromToolbar.markdown(), quoted);
+        QCOMPARE(fromMarkdown.markdown(), quoted);
+    }
+
     void blockStructure()
     {
         QTextDocument doc;
