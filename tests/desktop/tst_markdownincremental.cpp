@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/markdowndocument.h"
 #include "desktop/core/markdowninlinewriter.h"
+#include "tests/desktop/randomedits.h"
 
 #include <QDir>
 #include <QFile>
@@ -186,33 +187,10 @@ private Q_SLOTS:
         md.setMarkdown(source);
         QRandomGenerator rng(uint(qHash(source)));
         const QString alphabet = QStringLiteral("abc XY*_`#>-|[]:!<&\\1.");
+        using E = quire::test::RandomEdit;
         for (int step = 1; step <= 60; ++step) {
-            QTextCursor c(&document);
-            c.setPosition(int(rng.bounded(document.characterCount())));
-            switch (rng.bounded(5)) {
-            case 0: {
-                QString text;
-                for (int i = 0, n = 1 + int(rng.bounded(6)); i < n; ++i)
-                    text += alphabet[rng.bounded(int(alphabet.size()))];
-                c.insertText(text);
-                break;
-            }
-            case 1:
-                c.setPosition(std::min(c.position() + 1 + int(rng.bounded(12)), document.characterCount() - 1),
-                              QTextCursor::KeepAnchor);
-                c.removeSelectedText();
-                break;
-            case 2:
-                c.insertBlock();
-                break;
-            case 3:
-                c.select(QTextCursor::BlockUnderCursor);
-                c.removeSelectedText();
-                break;
-            default:
-                document.undo();
-                break;
-            }
+            quire::test::randomEdit(document, rng, { E::Insert, E::Delete, E::Split, E::RemoveBlock, E::Undo },
+                                    alphabet);
             if (step % 3 == 0)
                 QCOMPARE(md.markdown(), md.markdownFromScratch());
         }
