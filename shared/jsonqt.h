@@ -23,6 +23,15 @@ template<> struct adl_serializer<QString>
 
 namespace quire::shared {
 
+// The text of `object`'s member `key`; empty when `object` is no object or
+// the member is missing or not text. Never throws (json::value() would, on a
+// member of another type), so hostile or older rows read as empty.
+inline QString textOf(const nlohmann::json &object, const char *key)
+{
+    const auto it = object.find(key); // end() when `object` is no object
+    return it != object.end() && it->is_string() ? Utf8::decode(it->get_ref<const std::string &>()) : QString();
+}
+
 inline QByteArray toJsonBytes(const nlohmann::json &j)
 {
     const std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -14,12 +14,6 @@ const char *const kTextFields[]
     = { "title", "slug", "summary", "body", "status", "publish_at", "cover", "seo_title", "seo_description" };
 const char *const kListFields[] = { "categories", "tags" };
 
-QString text(const nlohmann::json &row, const char *key)
-{
-    const auto it = row.find(key);
-    return it != row.end() && it->is_string() ? it->get<QString>() : QString();
-}
-
 nlohmann::json array(const QString &listText)
 {
     nlohmann::json out = nlohmann::json::array();
@@ -38,17 +32,18 @@ nlohmann::json toApi(const nlohmann::json &row, qint64 rev, const QString &autho
     for (const char *f : kTextFields)
         out[f] = row.value(f, std::string());
     for (const char *f : kListFields)
-        out[f] = array(text(row, f));
+        out[f] = array(shared::textOf(row, f));
     out["published_at"] = row.value("published_at", std::string());
     out["created_at"] = row.value("created_at", std::string());
     out["updated_at"] = row.value("updated_at", std::string());
     out["author"] = { { "id", row.value("owner_id", std::string()) }, { "name", authorName.toStdString() } };
-    out["reading_minutes"] = shared::ArticlePage::readingMinutes(text(row, "body"));
+    out["reading_minutes"] = shared::ArticlePage::readingMinutes(shared::textOf(row, "body"));
     out["rev"] = rev;
-    const QString slug = text(row, "slug");
-    if (text(row, "status") == shared::contentStatusName(shared::ContentStatus::Published) && !slug.isEmpty()) {
+    const QString slug = shared::textOf(row, "slug");
+    if (shared::textOf(row, "status") == shared::contentStatusName(shared::ContentStatus::Published)
+        && !slug.isEmpty()) {
         // A kind no row declares has no page on the site, so no url.
-        if (const shared::Result<QString> path = shared::ArticlePage::path(text(row, "kind"), slug))
+        if (const shared::Result<QString> path = shared::ArticlePage::path(shared::textOf(row, "kind"), slug))
             out["url"] = path->toStdString();
     }
     return out;

@@ -17,10 +17,6 @@ Error failure(const ApiReply &reply)
     return reply.error ? *reply.error : Error::make(shared::ErrorCode::Unknown, QString());
 }
 
-QString text(const nlohmann::json &j, const char *key)
-{
-    return j.contains(key) && j[key].is_string() ? QString::fromStdString(j[key].get<std::string>()) : QString();
-}
 } // namespace
 
 AccountAdmin::AccountAdmin(AuthSession &session, QObject *parent)
@@ -93,7 +89,7 @@ void AccountAdmin::createInvite(shared::Role role, int validDays, std::function<
                        if (!reply.ok())
                            done(failure(reply));
                        else
-                           done(text(reply.json, "invite_code"));
+                           done(shared::textOf(reply.json, "invite_code"));
                    });
 }
 
@@ -116,18 +112,18 @@ void AccountAdmin::audit(const QString &action, const QString &actorId,
                        for (const auto &e : reply.json.value("entries", nlohmann::json::array())) {
                            AuditEntry entry;
                            entry.id = e.value("id", qint64(0));
-                           entry.at = text(e, "at");
-                           entry.actorId = text(e, "actor_id");
-                           entry.actorName = text(e, "actor_name");
-                           entry.actorEmail = text(e, "actor_email");
-                           entry.action = text(e, "action");
-                           entry.targetId = text(e, "target_id");
-                           entry.targetName = text(e, "target_name");
-                           entry.targetEmail = text(e, "target_email");
+                           entry.at = shared::textOf(e, "at");
+                           entry.actorId = shared::textOf(e, "actor_id");
+                           entry.actorName = shared::textOf(e, "actor_name");
+                           entry.actorEmail = shared::textOf(e, "actor_email");
+                           entry.action = shared::textOf(e, "action");
+                           entry.targetId = shared::textOf(e, "target_id");
+                           entry.targetName = shared::textOf(e, "target_name");
+                           entry.targetEmail = shared::textOf(e, "target_email");
                            // A deleted account is gone from users; its address stays in the details.
                            if (entry.targetEmail.isEmpty() && e.contains("details") && e["details"].is_object())
-                               entry.targetEmail = text(e["details"], "email");
-                           entry.ip = text(e, "ip");
+                               entry.targetEmail = shared::textOf(e["details"], "email");
+                           entry.ip = shared::textOf(e, "ip");
                            entries << entry;
                        }
                        done(entries);

@@ -16,6 +16,7 @@
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
 #include "shared/contentstatus.h"
+#include "shared/jsonqt.h"
 #include "shared/permissions.h"
 #include "shared/role.h"
 #include "shared/synctable.h"
@@ -55,13 +56,6 @@ constexpr int kMaxSlugLength = 120;
 constexpr double kDetailsShare = 0.3;
 // The preview's share beside the text.
 constexpr double kPreviewShare = 0.5;
-
-QString text(const nlohmann::json &row, const char *key)
-{
-    // Type-checked: value(key, default) throws when the member is not text.
-    const auto it = row.find(key); // end() when row is no object
-    return it != row.end() && it->is_string() ? shared::Utf8::decode(it->get_ref<const std::string &>()) : QString();
-}
 
 } // namespace
 
@@ -203,26 +197,26 @@ void ArticleEditor::load(const QString &id)
             m_loaded = **row;
     }
     const bool has = m_loaded.is_object();
-    m_title->setText(text(m_loaded, "title"));
-    m_slug->setText(text(m_loaded, "slug"));
-    m_summary->setText(text(m_loaded, "summary"));
-    const QString kind = text(m_loaded, "kind");
+    m_title->setText(shared::textOf(m_loaded, "title"));
+    m_slug->setText(shared::textOf(m_loaded, "slug"));
+    m_summary->setText(shared::textOf(m_loaded, "summary"));
+    const QString kind = shared::textOf(m_loaded, "kind");
     // A kind this version does not know is shown as it is, never taken for the first one.
     if (has && m_kind->findData(kind) < 0)
         m_kind->addItem(kind, kind);
     m_kind->setCurrentIndex(has ? m_kind->findData(kind) : 0);
-    m_body->setMarkdown(text(m_loaded, "body"));
+    m_body->setMarkdown(shared::textOf(m_loaded, "body"));
     for (QWidget *w : std::initializer_list<QWidget *> { m_title, m_kind, m_slug, m_summary, m_body })
         w->setEnabled(has);
     m_metadata->load(has ? m_loaded : nlohmann::json::object());
-    m_revisions->showArticle(text(m_loaded, "kind"), has ? id : QString());
+    m_revisions->showArticle(shared::textOf(m_loaded, "kind"), has ? id : QString());
     showProblem(QString());
     // An address made from the title (never one the user typed, or one
     // that was on the site) keeps following it.
     const QString slug = m_slug->text();
-    const std::optional<ContentStatus> status = shared::contentStatusFromName(text(m_loaded, "status"));
+    const std::optional<ContentStatus> status = shared::contentStatusFromName(shared::textOf(m_loaded, "status"));
     const bool neverPublic = (status == ContentStatus::Draft || status == ContentStatus::InReview)
-        && text(m_loaded, "published_at").isEmpty();
+        && shared::textOf(m_loaded, "published_at").isEmpty();
     m_slugFollowsTitle
         = has && (slug.isEmpty() || (neverPublic && slug == shared::slugFromText(m_title->text(), kMaxSlugLength)));
     // Older data may be public without an address: readers do not see it.
@@ -319,16 +313,16 @@ void ArticleEditor::reloadIfClean()
         = [&](const char *key) { return now.value(key, nlohmann::json()) != m_loaded.value(key, nlohmann::json()); };
     m_loading = true;
     for (auto [key, edit] : { std::pair { "title", m_title }, { "slug", m_slug }, { "summary", m_summary } }) {
-        if (changed(key) && edit->text() != text(now, key)) {
+        if (changed(key) && edit->text() != shared::textOf(now, key)) {
             const int position = edit->cursorPosition();
-            edit->setText(text(now, key));
+            edit->setText(shared::textOf(now, key));
             edit->setCursorPosition(position);
         }
     }
-    if (changed("kind") && m_kind->findData(text(now, "kind")) >= 0)
-        m_kind->setCurrentIndex(m_kind->findData(text(now, "kind")));
+    if (changed("kind") && m_kind->findData(shared::textOf(now, "kind")) >= 0)
+        m_kind->setCurrentIndex(m_kind->findData(shared::textOf(now, "kind")));
     if (changed("body"))
-        m_body->mergeMarkdown(text(now, "body"));
+        m_body->mergeMarkdown(shared::textOf(now, "body"));
     const nlohmann::json details = m_metadata->fields();
     for (auto it = details.begin(); it != details.end(); ++it) {
         if (changed(it.key().c_str())) {
@@ -338,7 +332,7 @@ void ArticleEditor::reloadIfClean()
     }
     // A new server revision is a new row in the history.
     if (changed("rev"))
-        m_revisions->showArticle(text(now, "kind"), m_id);
+        m_revisions->showArticle(shared::textOf(now, "kind"), m_id);
     m_loaded = now;
     m_loading = false;
     updateActions();

@@ -5,6 +5,7 @@
 #include "desktop/core/contentstore.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/tr.h"
+#include "shared/jsonqt.h"
 #include "shared/permissions.h"
 #include "shared/synctable.h"
 #include "shared/utf8.h"
@@ -22,17 +23,6 @@
 #include <QVBoxLayout>
 
 namespace quire::gui {
-
-namespace {
-
-QString text(const nlohmann::json &row, const char *key)
-{
-    // Type-checked: value(key, default) throws when the member is not text.
-    const auto it = row.find(key); // end() when row is no object
-    return it != row.end() && it->is_string() ? shared::Utf8::decode(it->get_ref<const std::string &>()) : QString();
-}
-
-} // namespace
 
 MetadataPanel::MetadataPanel(desktop::Workspace &workspace, QWidget *parent)
     : QWidget(parent)
@@ -113,11 +103,11 @@ void MetadataPanel::load(const nlohmann::json &row)
 {
     m_loading = true;
     const bool has = row.is_object() && !row.empty();
-    reloadCategories(shared::listItems(text(row, "categories")));
-    m_tags->setText(shared::listItems(text(row, "tags")).join(QStringLiteral(", ")));
-    m_cover->setText(text(row, "cover"));
-    m_seoTitle->setText(text(row, "seo_title"));
-    m_seoDescription->setText(text(row, "seo_description"));
+    reloadCategories(shared::listItems(shared::textOf(row, "categories")));
+    m_tags->setText(shared::listItems(shared::textOf(row, "tags")).join(QStringLiteral(", ")));
+    m_cover->setText(shared::textOf(row, "cover"));
+    m_seoTitle->setText(shared::textOf(row, "seo_title"));
+    m_seoDescription->setText(shared::textOf(row, "seo_description"));
     setEnabled(has);
     m_loading = false;
 }
@@ -133,12 +123,12 @@ void MetadataPanel::reloadCategories(const QStringList &checked)
     QHash<QString, QTreeWidgetItem *> items;
     QList<QPair<QString, QTreeWidgetItem *>> pending;
     for (const nlohmann::json &c : *rows) {
-        auto *item = new QTreeWidgetItem({ text(c, "name") });
-        const QString id = text(c, "id");
+        auto *item = new QTreeWidgetItem({ shared::textOf(c, "name") });
+        const QString id = shared::textOf(c, "id");
         item->setData(0, Qt::UserRole, id);
         item->setCheckState(0, checked.contains(id) ? Qt::Checked : Qt::Unchecked);
         items.insert(id, item);
-        pending.append({ text(c, "parent_id"), item });
+        pending.append({ shared::textOf(c, "parent_id"), item });
     }
     // Parents may come after their children in the list: place them after.
     for (const auto &[parent, item] : pending) {
@@ -206,7 +196,7 @@ void MetadataPanel::createCategory(const QString &name)
     QStringList slugs;
     if (shared::Result<QList<nlohmann::json>> rows = m_workspace.content().list(table, { QStringLiteral("slug") }))
         for (const nlohmann::json &c : *rows)
-            slugs << text(c, "slug");
+            slugs << shared::textOf(c, "slug");
     QString base = shared::slugFromText(label, 72);
     if (base.isEmpty()) // a name with no Latin spelling
         base = QStringLiteral("category");

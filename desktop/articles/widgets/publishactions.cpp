@@ -7,9 +7,9 @@
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/tr.h"
 #include "shared/contentstatus.h"
+#include "shared/jsonqt.h"
 #include "shared/permissions.h"
 #include "shared/role.h"
-#include "shared/utf8.h"
 
 #include <QDateTimeEdit>
 #include <QDesktopServices>
@@ -68,10 +68,7 @@ QUrl PublishActions::liveUrl(const nlohmann::json &row) const
 void PublishActions::showArticle(const nlohmann::json &row, bool saving)
 {
     const bool has = row.is_object();
-    const auto it = has ? row.find("status") : row.end();
-    const QString statusName = has && it != row.end() && it->is_string()
-        ? shared::Utf8::decode(it->get_ref<const std::string &>())
-        : QString();
+    const QString statusName = shared::textOf(row, "status");
     const std::optional<ContentStatus> status = shared::contentStatusFromName(statusName);
     const shared::Role role = shared::roleFromName(m_workspace.session().role()).value_or(shared::Role::Reader);
     const bool canPublish = shared::hasPermission(role, shared::Permission::PublishContent);
