@@ -1092,7 +1092,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location line="+7"/>
         <source>Their &amp;Events</source>
-        <translation>&amp;Ihre Ereignisse</translation>
+        <translation>&amp;Ereignisse des Benutzers</translation>
     </message>
     <message>
         <location line="+8"/>
