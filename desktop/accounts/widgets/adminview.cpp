@@ -137,6 +137,7 @@ AdminView::AdminView(desktop::AuthSession &session, QWidget *parent)
     tabs->addTab(buildInvites(), Tr::tr("&Invites"));
     tabs->addTab(buildAudit(), Tr::tr("Audit &Log"));
     connect(tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        m_status->clear(); // it spoke of the tab left ("3 users found.")
         if (index == 2)
             loadAudit();
     });
