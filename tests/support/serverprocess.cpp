@@ -4,6 +4,7 @@
 #include <QDeadlineTimer>
 #include <QProcessEnvironment>
 
+#include <algorithm>
 #include <csignal>
 
 namespace quire::test {
@@ -16,6 +17,22 @@ ServerProcess::~ServerProcess()
         if (!stop(5000))
             kill();
     }
+    reportTrouble();
+}
+
+void ServerProcess::reportTrouble()
+{
+    // What the server itself said went wrong, in the test's output, which
+    // ctest shows when a test failed: a 500 then comes with its reason.
+    QList<QByteArray> trouble;
+    for (const QByteArray &line : standardError().split('\n')) {
+        if (line.contains("\"level\":\"warning\"") || line.contains("\"level\":\"error\"")
+            || line.contains("\"level\":\"fatal\"") || line.startsWith("=="))
+            trouble << line;
+    }
+    constexpr qsizetype kShown = 30;
+    for (qsizetype i = std::max<qsizetype>(0, trouble.size() - kShown); i < trouble.size(); ++i)
+        qInfo("quire-server: %s", trouble[i].constData());
 }
 
 QString ServerProcess::binary()
@@ -46,6 +63,7 @@ bool ServerProcess::start(const Options &options)
     m_process.setProcessEnvironment(env);
     m_process.setProgram(binary());
     m_process.setArguments(args);
+    reportTrouble(); // of the run before, if any
     m_stderr.clear();
     m_process.start();
     if (!m_process.waitForStarted(10000)) {

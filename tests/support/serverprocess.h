@@ -60,6 +60,10 @@ public:
                          const QByteArray &input = {});
 
 private:
+    // Prints the warnings and errors the server logged (and sanitizer
+    // reports), the last 30, before a restart and at the end.
+    void reportTrouble();
+
     QProcess m_process;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QString m_dataDir;
