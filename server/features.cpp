@@ -18,6 +18,8 @@
 #include "server/articles/siteroutes.h"
 #include "server/articles/taxonomyroutes.h"
 #include "server/media/mediaroutes.h"
+#include "server/prompts/promptroutes.h"
+#include "server/prompts/promptrules.h"
 #include "server/sync/syncaccess.h"
 
 namespace quire::server {
@@ -69,6 +71,7 @@ const QList<ServerFeature> &serverFeatures()
     static const QList<ServerFeature> features {
         { "accounts", accountRoutes, none },
         { "media", MediaRoutes::install, none },
+        { "prompts", PromptRoutes::install, promptAccessRules },
         { "articles", articleRoutes, articleRules },
     };
     return features;

@@ -3,6 +3,7 @@
 
 #include "shared/articlekind.h"
 #include "shared/contentstatus.h"
+#include "shared/prompttables.h"
 #include "shared/tr.h"
 
 namespace quire::shared {
@@ -179,7 +180,7 @@ SyncTable savedItems()
 
 QList<SyncTable> declaredTables()
 {
-    return { articles(), categories(), savedItems() };
+    return QList<SyncTable> { articles(), categories(), savedItems() } + promptTables();
 }
 
 } // namespace quire::shared
