@@ -1040,7 +1040,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Sign in as an administrator to manage users, invites and the audit log.</source>
         <translation>Melden Sie sich als Administrator an, um Benutzer, Einladungen und das Protokoll zu verwalten.</translation>
     </message>
@@ -2183,8 +2183,8 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/adminview.cpp" line="-308"/>
-        <location line="+334"/>
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="-309"/>
+        <location line="+335"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -2245,7 +2245,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+91"/>
+        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+85"/>
         <location line="+9"/>
         <source>Title</source>
         <translation>Titel</translation>
@@ -2364,7 +2364,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Geben Sie dem Artikel vor dem Veröffentlichen eine Adresse: Dort finden ihn die Leser.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/publishactions.cpp" line="+57"/>
+        <location filename="../desktop/articles/widgets/publishactions.cpp" line="+54"/>
         <source>Schedule Publication</source>
         <translation>Veröffentlichung planen</translation>
     </message>
@@ -2640,7 +2640,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Links können auf Webseiten (http, https), E-Mail-Adressen (mailto) oder Seiten dieser Website (beginnend mit /) zeigen. Andere Arten wie javascript: oder data: werden aus veröffentlichten Seiten entfernt und sind nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+42"/>
+        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+32"/>
         <source>&amp;New Category…</source>
         <translation>&amp;Neue Kategorie…</translation>
     </message>
@@ -2935,6 +2935,16 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/variablecompleter.cpp" line="+148"/>
+        <source>Prompts to include</source>
+        <translation>Einzubindende Prompts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Variables</source>
+        <translation>Variablen</translation>
     </message>
 </context>
 <context>
@@ -3296,7 +3306,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Noch keine Fallstudien</translation>
     </message>
     <message>
-        <location filename="../shared/declaredtables.cpp" line="+105"/>
+        <location filename="../shared/declaredtables.cpp" line="+106"/>
         <location line="+51"/>
         <source>Article</source>
         <translation>Artikel</translation>
@@ -3308,6 +3318,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+30"/>
+        <location filename="../shared/prompttables.cpp" line="+104"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -3334,6 +3345,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../shared/prompttables.cpp" line="-16"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -3349,6 +3361,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../shared/prompttables.cpp" line="-31"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -3375,6 +3388,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../shared/prompttables.cpp" line="+52"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
@@ -3395,6 +3409,8 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+20"/>
+        <location filename="../shared/prompttables.cpp" line="-14"/>
+        <location line="+132"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3405,6 +3421,8 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../shared/prompttables.cpp" line="-127"/>
+        <location line="+133"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -3422,6 +3440,364 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>Saved items</source>
         <translation>Gespeicherte Einträge</translation>
+    </message>
+    <message>
+        <location filename="../shared/promptrenderer.cpp" line="+80"/>
+        <source>%1 has no value and no default.</source>
+        <translation>%1 hat keinen Wert und keinen Standardwert.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>The includes go round in a circle: %1.</source>
+        <translation>Die Einbindungen bilden einen Kreis: %1.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>There is no prompt %1 to include.</source>
+        <translation>Es gibt keinen Prompt %1 zum Einbinden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Includes nest deeper than %n level(s): %1.</source>
+        <translation>
+            <numerusform>Einbindungen sind tiefer als %n Ebene verschachtelt: %1.</numerusform>
+            <numerusform>Einbindungen sind tiefer als %n Ebenen verschachtelt: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The rendered prompt would be longer than %n character(s).</source>
+        <translation>
+            <numerusform>Der ausgefüllte Prompt wäre länger als %n Zeichen.</numerusform>
+            <numerusform>Der ausgefüllte Prompt wäre länger als %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <location line="+1"/>
+        <source>A chat is a list of messages with a role and content.</source>
+        <translation>Ein Chat ist eine Liste von Nachrichten mit Rolle und Inhalt.</translation>
+    </message>
+    <message>
+        <location filename="../shared/prompttables.cpp" line="-213"/>
+        <location line="+287"/>
+        <source>Shared with</source>
+        <translation>Geteilt mit</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max tokens</source>
+        <translation>Max. Tokens</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approval for production</source>
+        <translation>Freigabe für Produktion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Branch of</source>
+        <translation>Zweig von</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Branched from version</source>
+        <translation>Abgezweigt von Version</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+18"/>
+        <location line="+33"/>
+        <location line="+83"/>
+        <location line="+70"/>
+        <location line="+23"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+39"/>
+        <location line="+170"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="-205"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prompt version</source>
+        <translation>Prompt-Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt versions</source>
+        <translation>Prompt-Versionen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Waiting for approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requested by</source>
+        <translation>Angefragt von</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prompt label</source>
+        <translation>Prompt-Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt labels</source>
+        <translation>Prompt-Labels</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+19"/>
+        <location line="+43"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pinned version</source>
+        <translation>Festgelegte Version</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pinned label</source>
+        <translation>Festgelegtes Label</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Group member</source>
+        <translation>Gruppenmitglied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group members</source>
+        <translation>Gruppenmitglieder</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Group share</source>
+        <translation>Gruppenfreigabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group shares</source>
+        <translation>Gruppenfreigaben</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Used as</source>
+        <translation>Verwendet als</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use</source>
+        <translation>Verwendung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage history</source>
+        <translation>Verwendungsverlauf</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Default view</source>
+        <translation>Standardansicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sort</source>
+        <translation>Sortierung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep variable values in the history</source>
+        <translation>Variablenwerte im Verlauf behalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../shared/prompttemplate.cpp" line="+78"/>
+        <source>Unexpected %1 in a tag.</source>
+        <translation>Unerwartetes %1 in einem Tag.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An include names a prompt: {{&gt; name}}.</source>
+        <translation>Eine Einbindung nennt einen Prompt: {{&gt; name}}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>After @ comes a label or a version number.</source>
+        <translation>Nach @ folgt ein Label oder eine Versionsnummer.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown type %1; the types are %2.</source>
+        <translation>Unbekannter Typ %1; die Typen sind %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only a choice has a list of values.</source>
+        <translation>Nur eine Auswahl (choice) hat eine Liste von Werten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A choice lists its values: choice(a, b).</source>
+        <translation>Eine Auswahl nennt ihre Werte: choice(a, b).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list of values has no closing parenthesis.</source>
+        <translation>Der Liste der Werte fehlt die schließende Klammer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A choice&apos;s value is empty.</source>
+        <translation>Ein Wert der Auswahl ist leer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value %1 is listed twice.</source>
+        <translation>Der Wert %1 steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>An empty tag: write a variable&apos;s name between the braces.</source>
+        <translation>Ein leeres Tag: Schreiben Sie den Namen einer Variablen zwischen die Klammern.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A variable&apos;s name is letters, digits, _, - and .</source>
+        <translation>Der Name einer Variablen besteht aus Buchstaben, Ziffern, _, - und .</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>This {{ is not closed by }} on the same line (write \{{ for the braces themselves).</source>
+        <translation>Dieses {{ wird nicht in derselben Zeile mit }} geschlossen (für die Klammern selbst schreiben Sie \{{).</translation>
+    </message>
+    <message>
+        <location line="+148"/>
+        <source>The variable %1 is declared twice, differently: %2 and %3.</source>
+        <translation>Die Variable %1 ist zweimal verschieden deklariert: %2 und %3.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 must be a number, not %2.</source>
+        <translation>%1 muss eine Zahl sein, nicht %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 must be one of %2, not %3.</source>
+        <translation>%1 muss eines von %2 sein, nicht %3.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Message %1: </source>
+        <translation>Nachricht %1: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In %1: </source>
+        <translation>In %1: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1, column %2: </source>
+        <translation>Zeile %1, Spalte %2: </translation>
     </message>
 </context>
 </TS>
