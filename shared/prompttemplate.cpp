@@ -275,12 +275,20 @@ private:
             result.m_parts.append({ PromptTemplate::Part::Kind::Literal, text, -1 });
     }
 
-    static TemplatePosition positionIn(QStringView line, int lineNumber, qsizetype lineStart, qsizetype at)
+    // Columns count characters: the surrogate pairs before `at` are
+    // counted on from the last position asked for (they only grow along a
+    // line), so a long line with many tags stays linear.
+    TemplatePosition positionIn(QStringView line, int lineNumber, qsizetype lineStart, qsizetype at)
     {
-        const QStringView before = line.first(at);
-        const qsizetype surrogatePairs
-            = std::count_if(before.begin(), before.end(), [](QChar c) { return c.isLowSurrogate(); });
-        return { lineNumber, int(at - surrogatePairs) + 1, lineStart + at };
+        if (lineStart != m_countedLine || at < m_countedTo) {
+            m_countedLine = lineStart;
+            m_countedTo = 0;
+            m_pairs = 0;
+        }
+        const QStringView more = line.mid(m_countedTo, at - m_countedTo);
+        m_pairs += std::count_if(more.begin(), more.end(), [](QChar c) { return c.isLowSurrogate(); });
+        m_countedTo = at;
+        return { lineNumber, int(at - m_pairs) + 1, lineStart + at };
     }
 
     void readLine(QStringView line, int lineNumber, qsizetype lineStart)
@@ -318,6 +326,9 @@ private:
     }
 
     QHash<QString, int> m_index;
+    qsizetype m_countedLine = -1;
+    qsizetype m_countedTo = 0;
+    qsizetype m_pairs = 0;
 };
 
 std::optional<int> TemplateInclude::version() const

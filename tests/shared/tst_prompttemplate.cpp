@@ -520,6 +520,15 @@ private Q_SLOTS:
         const auto problems = PromptTemplate::problems(line);
         QCOMPARE(problems.size(), 1);
         QCOMPARE(problems.first().position.column, 200001);
+        // Many tags on one line after characters outside the BMP: columns
+        // still count characters.
+        QString tags;
+        for (int i = 0; i < 20000; ++i)
+            tags += u"🎉{{a}}"_s;
+        const auto many = PromptTemplate::problems(tags + u"{{oops"_s);
+        QCOMPARE(many.size(), 1);
+        QCOMPARE(many.first().position.column, 120001);
+        QCOMPARE(many.first().position.offset, 140000);
     }
 };
 
