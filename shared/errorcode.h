@@ -48,6 +48,7 @@ enum class ErrorCode {
     RevMismatch,
     PayloadTooLarge,
     UnsupportedMediaType,
+    RenderFailed,
     ClientOutdated,
     ServerOutdated,
     RateLimited,

@@ -44,7 +44,7 @@ shared::Database &PromptLibrary::database()
 }
 
 Result<QList<StoredRow>> PromptLibrary::visibleRows(const QString &table, const QString &where, QVariantList binds,
-                                                    const QString &tail)
+                                                    const QString &tail, const QVariantList &tailBinds)
 {
     const SyncAccess *access = SyncAccess::find(table);
     if (!access)
@@ -53,6 +53,7 @@ Result<QList<StoredRow>> PromptLibrary::visibleRows(const QString &table, const 
     QVariantList visibleBinds;
     const QString visible = access->visibleWhere(m_who, visibleBinds);
     binds += visibleBinds;
+    binds += tailBinds;
     Result<QSqlQuery> q = database().exec(QStringLiteral("SELECT %1 FROM %2 WHERE deleted = 0 AND %3 AND %4 %5")
                                               .arg(rows.selectList(), table, where, visible, tail),
                                           binds);
@@ -81,6 +82,35 @@ Result<std::optional<StoredRow>> PromptLibrary::version(const QString &promptId,
     if (rows->isEmpty())
         return std::optional<StoredRow>();
     return std::optional<StoredRow>(rows->first());
+}
+
+Result<std::optional<StoredRow>> PromptLibrary::versionAt(const QString &promptId, const QString &ref)
+{
+    if (ref.isEmpty() || ref == QLatin1String(shared::kLatestLabel))
+        return version(promptId, std::nullopt);
+    if (const std::optional<qint64> number = positive(ref))
+        return version(promptId, number);
+    Result<std::optional<StoredRow>> found = label(promptId, ref);
+    if (!found || !*found)
+        return found;
+    const QString versionId = QString::fromStdString((*found)->values.value("version_id", std::string()));
+    Result<QList<StoredRow>> rows
+        = visibleRows(kVersions, QStringLiteral("id = ? AND prompt_id = ?"), { versionId, promptId });
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? std::optional<StoredRow>() : std::optional<StoredRow>(rows->first());
+}
+
+Result<std::optional<StoredRow>> PromptLibrary::promptNamed(const QString &name, const QString &preferredOwner)
+{
+    Result<QList<StoredRow>> rows = visibleRows(
+        kPrompts, QStringLiteral("name = ?"), { name },
+        QStringLiteral(
+            "ORDER BY CASE WHEN owner_id = ? THEN 0 WHEN owner_id = ? THEN 1 ELSE 2 END, created_at, id LIMIT 1"),
+        { preferredOwner, m_who.userId });
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? std::optional<StoredRow>() : std::optional<StoredRow>(rows->first());
 }
 
 Result<StoredRow> PromptLibrary::addVersion(const QString &promptId, const nlohmann::json &values,

@@ -34,6 +34,11 @@ public:
     shared::Result<std::optional<StoredRow>> prompt(const QString &id);
     // A version of a prompt by its number; the latest with nullopt.
     shared::Result<std::optional<StoredRow>> version(const QString &promptId, std::optional<qint64> number);
+    // The version `ref` names: a number, a label, or the latest when empty or "latest".
+    shared::Result<std::optional<StoredRow>> versionAt(const QString &promptId, const QString &ref);
+    // The prompt called `name` among those the caller may read: `preferredOwner`'s
+    // first, then the caller's own, then the oldest.
+    shared::Result<std::optional<StoredRow>> promptNamed(const QString &name, const QString &preferredOwner);
     // Keeps `values` (the versioned columns) as a new version of the prompt.
     shared::Result<StoredRow> addVersion(const QString &promptId, const nlohmann::json &values, const QString &message);
     shared::Result<QList<StoredRow>> labels(const QString &promptId);
@@ -68,7 +73,7 @@ public:
 private:
     // Live rows of `table` the caller may see that match `where` (its own columns).
     shared::Result<QList<StoredRow>> visibleRows(const QString &table, const QString &where, QVariantList binds,
-                                                 const QString &tail = {});
+                                                 const QString &tail = {}, const QVariantList &tailBinds = {});
 
     WorkerServices &m_services;
     const Principal &m_who;

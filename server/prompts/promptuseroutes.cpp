@@ -7,8 +7,11 @@
 #include "server/prompts/promptlibrary.h"
 #include "server/servercontext.h"
 #include "server/sync/syncaccess.h"
+#include "shared/apierror.h"
+#include "shared/errorcode.h"
 #include "shared/jsonreader.h"
 #include "shared/promptnames.h"
+#include "shared/promptrenderer.h"
 #include "shared/uuid.h"
 
 namespace quire::server::PromptUseRoutes {
@@ -135,6 +138,120 @@ HttpResponse addUsage(HttpRequest &request, WorkerServices &services)
     return HttpResponse::json(201, usageJson(*saved, *name, { { versionId, versionNumber } }));
 }
 
+// Variable values as the template fills them in: text as it is, numbers and
+// booleans as JSON writes them.
+QHash<QString, QString> values(const nlohmann::json &variables, shared::FieldErrors &errors)
+{
+    QHash<QString, QString> out;
+    for (auto it = variables.begin(); it != variables.end(); ++it) {
+        const QString name = QString::fromStdString(it.key());
+        if (it->is_string())
+            out.insert(name, QString::fromStdString(it->get<std::string>()));
+        else if (it->is_number() || it->is_boolean())
+            out.insert(name, QString::fromStdString(it->dump()));
+        else
+            errors.add(QStringLiteral("variables.") + name, QStringLiteral("Must be text, a number or true/false."));
+    }
+    return out;
+}
+
+HttpResponse renderFailed(const QList<shared::TemplateProblem> &problems)
+{
+    shared::Error error = shared::toError(problems);
+    error.code = shared::errorCodeName(shared::ErrorCode::RenderFailed);
+    nlohmann::json body = nlohmann::json::parse(shared::ApiError::toBytes(error).toStdString());
+    body["error"]["problems"] = shared::toJson(problems);
+    return HttpResponse::json(shared::httpStatusOf(error.code), body);
+}
+
+// Renders a version of a prompt (the latest, or the one `version` or
+// `label` names) with `variables`; includes are found by name among the
+// prompts the caller may read. Every problem is answered at once (422);
+// a rendering is recorded in the usage history.
+HttpResponse render(HttpRequest &request, WorkerServices &services)
+{
+    shared::FieldErrors errors;
+    nlohmann::json body = request.json;
+    nlohmann::json variables = nlohmann::json::object();
+    if (body.is_object() && body.contains("variables")) {
+        if (body["variables"].is_object())
+            variables = body["variables"];
+        else if (!body["variables"].is_null())
+            errors.add(QStringLiteral("variables"), QStringLiteral("Must be an object."));
+        body.erase("variables");
+    }
+    const QHash<QString, QString> filled = values(variables, errors);
+    shared::JsonReader r(body, errors);
+    const std::optional<qint64> number = r.integer("version");
+    const std::optional<QString> label = r.string("label");
+    r.refuseUnknown();
+    if (number && label)
+        errors.add(QStringLiteral("label"), QStringLiteral("Give a version or a label, not both."));
+    if (number && *number < 1)
+        errors.add(QStringLiteral("version"), QStringLiteral("Must be a version number."));
+    if (!errors.isEmpty())
+        return errorResponse(errors.toError());
+
+    PromptLibrary library(services, *request.principal);
+    const QString id = request.params.value(QStringLiteral("id"));
+    Result<std::optional<StoredRow>> prompt = library.prompt(id);
+    if (!prompt)
+        return HttpResponse::internalError(prompt.error());
+    if (!*prompt)
+        return PromptLibrary::notFound(QStringLiteral("There is no such prompt."));
+    Result<std::optional<StoredRow>> version
+        = library.versionAt(id, label ? *label : (number ? QString::number(*number) : QString()));
+    if (!version)
+        return HttpResponse::internalError(version.error());
+    if (!*version)
+        return PromptLibrary::notFound(QStringLiteral("This prompt has no such version or label."));
+
+    const QString owner = QString::fromStdString((*prompt)->values.value("owner_id", std::string()));
+    const shared::IncludeResolver resolve = [&](const QString &name, const QString &ref) -> Result<QString> {
+        Result<std::optional<StoredRow>> included = library.promptNamed(name, owner);
+        if (!included)
+            return included.error();
+        if (!*included)
+            return shared::Error::make(shared::ErrorCode::NotFound,
+                                       QStringLiteral("No prompt you may read is called “%1”.").arg(name));
+        Result<std::optional<StoredRow>> at
+            = library.versionAt(QString::fromStdString((*included)->values.value("id", std::string())), ref);
+        if (!at)
+            return at.error();
+        if (!*at)
+            return shared::Error::make(shared::ErrorCode::NotFound,
+                                       QStringLiteral("“%1” has no version or label “%2”.").arg(name, ref));
+        return QString::fromStdString((*at)->values.value("content", std::string()));
+    };
+    shared::RenderOptions options;
+    options.name = QString::fromStdString((*prompt)->values.value("name", std::string()));
+    const nlohmann::json &v = (*version)->values;
+    nlohmann::json answer { { "prompt_id", id.toStdString() },
+                            { "version", PromptJson::version(**version, QString(), false)["number"] },
+                            { "kind", v.value("kind", std::string()) } };
+    if (v.value("kind", std::string()) == shared::kPromptKinds.name(shared::PromptKind::Chat).toStdString()) {
+        Result<QList<shared::ChatMessage>> messages
+            = shared::PromptRenderer::chatFromJson(PromptJson::storedJson(v, "messages", nlohmann::json::array()));
+        if (!messages)
+            return HttpResponse::internalError(messages.error());
+        const shared::ChatRendering rendered = shared::PromptRenderer::renderChat(*messages, filled, resolve, options);
+        if (!rendered.ok())
+            return renderFailed(rendered.problems);
+        answer["messages"] = shared::PromptRenderer::chatToJson(rendered.messages);
+    } else {
+        const shared::TemplateRendering rendered = shared::PromptRenderer::render(
+            QString::fromStdString(v.value("content", std::string())), filled, resolve, options);
+        if (!rendered.ok())
+            return renderFailed(rendered.problems);
+        answer["text"] = rendered.text.toStdString();
+    }
+    Result<StoredRow> used
+        = library.recordUse(id, **version, shared::PromptUse::Rendered, variables, QStringLiteral("api"));
+    if (!used)
+        return errorResponse(used.error());
+    return HttpResponse::json(200, answer);
+}
+
 } // namespace
 
 void install(Router &router, const QString &base)
@@ -142,6 +259,7 @@ void install(Router &router, const QString &base)
     using Body = Router::BodyKind;
     const Guard user = Guard::user();
     const QString item = base + QStringLiteral("/:id");
+    router.add(QStringLiteral("POST"), item + QStringLiteral("/render"), render, Body::Json, user);
     router.add(QStringLiteral("GET"), item + QStringLiteral("/usage"), promptUsage, Body::None, user);
     router.add(QStringLiteral("POST"), item + QStringLiteral("/usage"), addUsage, Body::Json, user);
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me/usage"), myUsage, Body::None, user);
