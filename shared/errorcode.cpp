@@ -54,6 +54,7 @@ constexpr std::array kCodes = std::to_array<CodeRow>({
     { ErrorCode::RevMismatch, "rev_mismatch", 412 },
     { ErrorCode::PayloadTooLarge, "payload_too_large", 413 },
     { ErrorCode::UnsupportedMediaType, "unsupported_media_type", 415 },
+    { ErrorCode::RenderFailed, "render_failed", 422 },
     { ErrorCode::ClientOutdated, "client_outdated", 426 },
     { ErrorCode::ServerOutdated, "server_outdated", 426 },
     { ErrorCode::RateLimited, "rate_limited", 429 },

@@ -51,6 +51,7 @@ enum class ErrorCode {
     RevMismatch,
     PayloadTooLarge,
     UnsupportedMediaType,
+    RenderFailed,
     ClientOutdated,
     ServerOutdated,
     RateLimited,
