@@ -155,9 +155,9 @@ private Q_SLOTS:
     void aMovedLabelIsAnsweredAtOnce()
     {
         for (int i = 0; i < 6; ++i)
-            QCOMPARE(
+            QCOMPARE_JSON(
                 m_fx.fetch(m_key, QStringLiteral("summarise"), QStringLiteral("label=production")).json()["version"],
-                json(2));
+                2);
         QVERIFY(
             !m_fx.label(QStringLiteral("ann"), m_prompt, QStringLiteral("production"), m_versions.at(0), m_production)
                  .isEmpty());
@@ -196,7 +196,8 @@ private Q_SLOTS:
                                        m_fx.tokenOf(QStringLiteral("ann")));
         QVERIFY2(r.status == 200, r.body.constData());
         QHash<QString, qint64> countByVersion;
-        for (const json &row : r.json()["items"]) {
+        const json items = r.json()["items"];
+        for (const json &row : items) {
             if (row["source"] != "usage counter")
                 continue;
             QCOMPARE_JSON(row["use"], "fetched");
