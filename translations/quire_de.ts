@@ -967,7 +967,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+44"/>
+        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+55"/>
         <source>Your session ended. Sign in again; nothing you wrote here is lost.</source>
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
@@ -1040,7 +1040,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Sign in as an administrator to manage users, invites and the audit log.</source>
         <translation>Melden Sie sich als Administrator an, um Benutzer, Einladungen und das Protokoll zu verwalten.</translation>
     </message>
@@ -1061,6 +1061,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="+64"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1303,7 +1304,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="-22"/>
+        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="-32"/>
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
     </message>
@@ -1324,6 +1325,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+6"/>
+        <source>API &amp;Keys…</source>
+        <translation>API-&amp;Schlüssel…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Sign &amp;Out</source>
         <translation>Ab&amp;melden</translation>
     </message>
@@ -1420,7 +1426,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+26"/>
+        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+27"/>
         <source>Connect to a server first (File › Connect to Server…).</source>
         <translation>Verbinden Sie sich zuerst mit einem Server (Datei › Mit Server verbinden…).</translation>
     </message>
@@ -1476,6 +1482,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="+28"/>
         <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+2"/>
         <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+86"/>
         <source>&amp;Name:</source>
@@ -2183,8 +2190,9 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/adminview.cpp" line="-308"/>
-        <location line="+334"/>
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="-309"/>
+        <location line="+335"/>
+        <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="-10"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -2245,7 +2253,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+91"/>
+        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+85"/>
         <location line="+9"/>
         <source>Title</source>
         <translation>Titel</translation>
@@ -2364,7 +2372,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Geben Sie dem Artikel vor dem Veröffentlichen eine Adresse: Dort finden ihn die Leser.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/publishactions.cpp" line="+57"/>
+        <location filename="../desktop/articles/widgets/publishactions.cpp" line="+54"/>
         <source>Schedule Publication</source>
         <translation>Veröffentlichung planen</translation>
     </message>
@@ -2640,7 +2648,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Links können auf Webseiten (http, https), E-Mail-Adressen (mailto) oder Seiten dieser Website (beginnend mit /) zeigen. Andere Arten wie javascript: oder data: werden aus veröffentlichten Seiten entfernt und sind nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+42"/>
+        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+32"/>
         <source>&amp;New Category…</source>
         <translation>&amp;Neue Kategorie…</translation>
     </message>
@@ -2935,6 +2943,146 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="-48"/>
+        <source>Read prompts</source>
+        <translation>Prompts lesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record usage</source>
+        <translation>Verwendung erfassen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Create Key</source>
+        <translation>Schlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>API Keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your programs use an API key to fetch your prompts by name and to record their use. A key can do only what its scopes allow and never opens the rest of your account.</source>
+        <translation>Ihre Programme verwenden einen API-Schlüssel, um Ihre Prompts über ihren Namen abzurufen und ihre Verwendung zu erfassen. Ein Schlüssel kann nur, was seine Bereiche erlauben, und öffnet nie den Rest Ihres Kontos.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scopes</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New key</source>
+        <translation>Neuer Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What uses it, e.g. “support bot”</source>
+        <translation>Wofür er dient, z. B. „Support-Bot“</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scopes:</source>
+        <translation>Bereiche:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Co&amp;py</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the key now: it is shown only this once and cannot be shown again.</source>
+        <translation>Kopieren Sie den Schlüssel jetzt: Er wird nur dieses eine Mal angezeigt und kann nicht erneut angezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The key is on the clipboard.</source>
+        <translation>Der Schlüssel ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not load your API keys: %1</source>
+        <translation>Ihre API-Schlüssel ließen sich nicht laden: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revoked %1</source>
+        <translation>widerrufen %1</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Created the key “%1”.</source>
+        <translation>Der Schlüssel „%1“ ist erstellt.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Revoke API Key</source>
+        <translation>API-Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke the key “%1”?</source>
+        <translation>Den Schlüssel „%1“ widerrufen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programs using it are refused from their next request on. This cannot be undone.</source>
+        <translation>Programme, die ihn verwenden, werden ab ihrer nächsten Anfrage abgewiesen. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke Key</source>
+        <translation>Schlüssel &amp;widerrufen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not revoke the key: %1</source>
+        <translation>Der Schlüssel ließ sich nicht widerrufen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key is revoked.</source>
+        <translation>Der Schlüssel ist widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -3296,7 +3444,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Noch keine Fallstudien</translation>
     </message>
     <message>
-        <location filename="../shared/declaredtables.cpp" line="+105"/>
+        <location filename="../shared/declaredtables.cpp" line="+106"/>
         <location line="+51"/>
         <source>Article</source>
         <translation>Artikel</translation>
@@ -3308,6 +3456,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+30"/>
+        <location filename="../shared/prompttables.cpp" line="+104"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -3334,6 +3483,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../shared/prompttables.cpp" line="-16"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -3349,6 +3499,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../shared/prompttables.cpp" line="-31"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -3375,6 +3526,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../shared/prompttables.cpp" line="+52"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
@@ -3395,6 +3547,8 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+20"/>
+        <location filename="../shared/prompttables.cpp" line="-14"/>
+        <location line="+132"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3405,6 +3559,8 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../shared/prompttables.cpp" line="-127"/>
+        <location line="+133"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -3422,6 +3578,242 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>Saved items</source>
         <translation>Gespeicherte Einträge</translation>
+    </message>
+    <message>
+        <location filename="../shared/prompttables.cpp" line="-213"/>
+        <location line="+287"/>
+        <source>Shared with</source>
+        <translation>Geteilt mit</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max tokens</source>
+        <translation>Höchstzahl Tokens</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approval for production</source>
+        <translation>Freigabe für Produktion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Branch of</source>
+        <translation>Zweig von</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Branched from version</source>
+        <translation>Abgezweigt von Version</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+18"/>
+        <location line="+33"/>
+        <location line="+83"/>
+        <location line="+70"/>
+        <location line="+23"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+39"/>
+        <location line="+170"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="-205"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prompt version</source>
+        <translation>Prompt-Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt versions</source>
+        <translation>Prompt-Versionen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Waiting for approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requested by</source>
+        <translation>Angefragt von</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prompt label</source>
+        <translation>Prompt-Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt labels</source>
+        <translation>Prompt-Labels</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+19"/>
+        <location line="+43"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pinned version</source>
+        <translation>Festgelegte Version</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pinned label</source>
+        <translation>Festgelegtes Label</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Group member</source>
+        <translation>Gruppenmitglied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group members</source>
+        <translation>Gruppenmitglieder</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Group share</source>
+        <translation>Gruppenfreigabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group shares</source>
+        <translation>Gruppenfreigaben</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Used as</source>
+        <translation>Verwendet als</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Times</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use</source>
+        <translation>Verwendung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage history</source>
+        <translation>Verwendungsverlauf</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Default view</source>
+        <translation>Standardansicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sort</source>
+        <translation>Sortierung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep variable values in the history</source>
+        <translation>Variablenwerte im Verlauf behalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>Quire::Gui</name>
     <message numerus="yes">
-        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+358"/>
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+359"/>
         <source>%n user(s) found.</source>
         <translation>
             <numerusform>%n user found.</numerusform>
