@@ -11,6 +11,7 @@ build=${1:?usage: bench/run.sh BUILD_DIR}
 "$here/http_health.sh" "$build"
 "$here/http_article.sh" "$build"
 "$here/http_api.sh" "$build"
+"$here/promptfetch.sh" "$build"
 echo
 echo "Sync (bench/syncbench.cpp):"
 echo

@@ -2,6 +2,7 @@
 #include "server/features.h"
 
 #include "server/accounts/adminroutes.h"
+#include "server/accounts/apikeyroutes.h"
 #include "server/accounts/authroutes.h"
 #include "server/accounts/mailedlinkpages.h"
 #include "server/accounts/recoveryroutes.h"
@@ -36,6 +37,7 @@ void accountRoutes(Router &router)
 {
     AuthRoutes::install(router);
     UserRoutes::install(router);
+    ApiKeyRoutes::install(router);
     AdminRoutes::install(router);
     RecoveryRoutes::install(router);
     WebSessionRoutes::install(router);

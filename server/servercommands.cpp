@@ -12,6 +12,7 @@
 #include "server/http/listensockets.h"
 #include "server/http/requestlog.h"
 #include "server/mail/mailer.h"
+#include "server/prompts/promptusageflusher.h"
 #include "server/server.h"
 #include "server/servercommandline.h"
 #include "server/serverconfig.h"
@@ -220,6 +221,9 @@ int ServerCommands::serve(const QStringList &args)
         return fail(r.error());
     SchedulePublisher scheduler(config->databasePath(), server.changes());
     if (VoidResult r = scheduler.start(); !r)
+        return fail(r.error());
+    PromptUsageFlusher fetchUsage(config->databasePath(), context.epoch, server.changes());
+    if (VoidResult r = fetchUsage.start(); !r)
         return fail(r.error());
     if (VoidResult started = server.start(std::move(*sockets)); !started)
         return fail(started.error());

@@ -355,6 +355,24 @@ const QList<shared::Migration> &serverMigrations()
                              "WHERE a.target_id = users.id AND a.action IN ('password_generated', "
                              "'password_change', 'password_reset') ORDER BY a.id DESC LIMIT 1) = 'password_generated'"),
           } },
+        { 15,
+          QStringLiteral("api_keys"),
+          {
+              // Personal API keys for programs (server/accounts/apikeystore): the
+              // prefix is shown in lists and finds the row; only a keyed hash of
+              // the secret is kept. Scopes are their wire names, space-separated.
+              QStringLiteral("CREATE TABLE api_keys ("
+                             "id TEXT PRIMARY KEY, "
+                             "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                             "name TEXT NOT NULL, "
+                             "prefix TEXT NOT NULL UNIQUE, "
+                             "secret_hash TEXT NOT NULL, "
+                             "scopes TEXT NOT NULL, "
+                             "created_at TEXT NOT NULL, "
+                             "last_used_at TEXT, "
+                             "revoked_at TEXT) STRICT"),
+              QStringLiteral("CREATE INDEX api_keys_user ON api_keys(user_id, created_at)"),
+          } },
     };
     return migrations;
 }

@@ -381,6 +381,12 @@ SyncTable promptUsage()
             { .name = QStringLiteral("source"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Where"),
               .maxLength = 120 },
+            // How many uses the row stands for: 1 for a person's; a program's
+            // fetches are counted per key and version and written together.
+            { .name = QStringLiteral("count"),
+              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Times"),
+              .maxLength = 12,
+              .defaultValue = QStringLiteral("1") },
         },
         .collection = QStringLiteral("prompt-usage"),
         .singular = QT_TRANSLATE_NOOP("Quire::Shared", "Use"),

@@ -967,7 +967,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+44"/>
+        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+55"/>
         <source>Your session ended. Sign in again; nothing you wrote here is lost.</source>
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
@@ -1061,6 +1061,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="+64"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1303,7 +1304,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="-22"/>
+        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="-32"/>
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
     </message>
@@ -1324,6 +1325,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+6"/>
+        <source>API &amp;Keys…</source>
+        <translation>API-&amp;Schlüssel…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Sign &amp;Out</source>
         <translation>Ab&amp;melden</translation>
     </message>
@@ -1420,7 +1426,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+26"/>
+        <location filename="../desktop/accounts/widgets/accountmenu.cpp" line="+27"/>
         <source>Connect to a server first (File › Connect to Server…).</source>
         <translation>Verbinden Sie sich zuerst mit einem Server (Datei › Mit Server verbinden…).</translation>
     </message>
@@ -1476,6 +1482,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="+28"/>
         <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+2"/>
         <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+86"/>
         <source>&amp;Name:</source>
@@ -2185,6 +2192,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     <message>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="-309"/>
         <location line="+335"/>
+        <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="-10"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -2946,6 +2954,146 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <source>Variables</source>
         <translation>Variablen</translation>
     </message>
+    <message>
+        <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="-48"/>
+        <source>Read prompts</source>
+        <translation>Prompts lesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record usage</source>
+        <translation>Verwendung erfassen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Create Key</source>
+        <translation>Schlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>API Keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your programs use an API key to fetch your prompts by name and to record their use. A key can do only what its scopes allow and never opens the rest of your account.</source>
+        <translation>Ihre Programme verwenden einen API-Schlüssel, um Ihre Prompts über ihren Namen abzurufen und ihre Verwendung zu erfassen. Ein Schlüssel kann nur, was seine Bereiche erlauben, und öffnet nie den Rest Ihres Kontos.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scopes</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New key</source>
+        <translation>Neuer Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What uses it, e.g. “support bot”</source>
+        <translation>Wofür er dient, z. B. „Support-Bot“</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scopes:</source>
+        <translation>Bereiche:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Co&amp;py</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the key now: it is shown only this once and cannot be shown again.</source>
+        <translation>Kopieren Sie den Schlüssel jetzt: Er wird nur dieses eine Mal angezeigt und kann nicht erneut angezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The key is on the clipboard.</source>
+        <translation>Der Schlüssel ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not load your API keys: %1</source>
+        <translation>Ihre API-Schlüssel ließen sich nicht laden: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revoked %1</source>
+        <translation>widerrufen %1</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Created the key “%1”.</source>
+        <translation>Der Schlüssel „%1“ ist erstellt.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Revoke API Key</source>
+        <translation>API-Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke the key “%1”?</source>
+        <translation>Den Schlüssel „%1“ widerrufen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programs using it are refused from their next request on. This cannot be undone.</source>
+        <translation>Programme, die ihn verwenden, werden ab ihrer nächsten Anfrage abgewiesen. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke Key</source>
+        <translation>Schlüssel &amp;widerrufen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not revoke the key: %1</source>
+        <translation>Der Schlüssel ließ sich nicht widerrufen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key is revoked.</source>
+        <translation>Der Schlüssel ist widerrufen.</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Shared</name>
@@ -3642,7 +3790,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Wo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Times</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Use</source>
         <translation>Verwendung</translation>
     </message>
@@ -3798,6 +3951,22 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+2"/>
         <source>Line %1, column %2: </source>
         <translation>Zeile %1, Spalte %2: </translation>
+    </message>
+    <message>
+        <location filename="../shared/fractionalposition.cpp" line="+166"/>
+        <source>No position is left before %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a position.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Position %1 is not before %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

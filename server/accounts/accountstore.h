@@ -142,6 +142,9 @@ public:
     // Revokes every session of the user but `exceptSessionId`; returns how many.
     shared::Result<int> revokeAllSessions(const QString &userId, const QString &exceptSessionId = QString());
 
+    // The worker's connection this store reads, for stores beside it (API keys).
+    shared::Database &database() { return m_db; }
+
 private:
     shared::Result<std::optional<StoredUser>> findOne(const QString &column, const QString &value);
     shared::Result<IssuedTokens> issueRefreshToken(const QString &sessionId, IssuedTokens tokens);

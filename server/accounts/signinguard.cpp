@@ -4,12 +4,15 @@
 #include "server/accounts/accountstore.h"
 #include "server/accounts/sessioncookie.h"
 #include "server/accounts/tokens.h"
+#include "server/serverlogging.h"
 #include "shared/clock.h"
 #include "shared/errorcode.h"
 #include "shared/timestamp.h"
 
 #include <QCryptographicHash>
 #include <QUrlQuery>
+
+#include <limits>
 
 namespace quire::server {
 
@@ -34,6 +37,7 @@ HttpResponse cannotCheck()
 
 SignInGuard::SignInGuard(AccountStore &accounts, AnswerCache &marks)
     : m_accounts(accounts)
+    , m_keys(accounts.database())
     , m_marks(marks)
 { }
 
@@ -74,6 +78,11 @@ std::optional<HttpResponse> SignInGuard::checkBearer(HttpRequest &request, const
 {
     // Only a bearer token authenticates the API; cookies never do here.
     const QByteArray authorization = request.header("Authorization");
+    if (authorization.startsWith("Bearer ") && ApiKeyStore::looksLikeKey(authorization.mid(7).trimmed())) {
+        if (!guard.signedIn)
+            return std::nullopt; // an open route: the key plays no part
+        return checkApiKey(request, authorization.mid(7).trimmed(), guard);
+    }
     if (authorization.startsWith("Bearer ")) {
         shared::Result<std::optional<Principal>> principal
             = principalOf(authorization.mid(7).trimmed(), request.requestId);
@@ -93,6 +102,59 @@ std::optional<HttpResponse> SignInGuard::checkBearer(HttpRequest &request, const
         r.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer") });
         return r;
     }
+    return checkPermission(*request.principal, guard);
+}
+
+shared::Result<std::optional<Principal>> SignInGuard::keyPrincipalOf(const QByteArray &key, const QString &requestId)
+{
+    const std::optional<AnswerCache::Mark> mark = m_marks.markFor(requestId);
+    const QByteArray cacheKey = QCryptographicHash::hash(key, QCryptographicHash::Sha256);
+    const qint64 now = shared::Clock::instance().nowMs();
+    auto it = m_kept.find(cacheKey);
+    if (!mark || it == m_kept.end() || it->mark != *mark) {
+        qint64 lastUsedMs = 0;
+        shared::Result<std::optional<Principal>> principal = m_keys.authenticate(key, &lastUsedMs);
+        if (!principal || !*principal || !mark) {
+            m_kept.remove(cacheKey);
+            return principal;
+        }
+        if (m_kept.size() >= kMaxKept && !m_kept.contains(cacheKey))
+            m_kept.clear();
+        it = m_kept.insert(cacheKey, Kept { **principal, std::numeric_limits<qint64>::max(), *mark, lastUsedMs });
+    }
+    if (now - it->lastUsedMs >= ApiKeyStore::kTouchIntervalMs) {
+        // Moves the Mark, so the next request reads the key (and its new
+        // last use) again: one lookup a minute.
+        if (shared::VoidResult touched = m_keys.touch(it->principal.apiKeyId); !touched)
+            qCWarning(lcServer) << "cannot note an API key's last use:" << touched.error().message;
+        it->lastUsedMs = now;
+    }
+    return std::optional<Principal>(it->principal);
+}
+
+std::optional<HttpResponse> SignInGuard::checkApiKey(HttpRequest &request, const QByteArray &key, const Guard &guard)
+{
+    if (!guard.apiKeyScope || guard.browser)
+        return HttpResponse::error(shared::ErrorCode::Forbidden,
+                                   QStringLiteral("An API key cannot be used here; it only opens the routes for "
+                                                  "programs. Sign in for the rest of the API."));
+    shared::Result<std::optional<Principal>> principal = keyPrincipalOf(key, request.requestId);
+    if (!principal) {
+        if (principal.error().code == shared::errorCodeName(shared::ErrorCode::AccountDisabled))
+            return HttpResponse::error(401, principal.error());
+        return cannotCheck();
+    }
+    if (!*principal) {
+        HttpResponse r = HttpResponse::error(shared::ErrorCode::Unauthenticated,
+                                             QStringLiteral("The API key is unknown or revoked."));
+        r.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer") });
+        return r;
+    }
+    if (!(*principal)->apiKeyScopes.contains(*guard.apiKeyScope))
+        return HttpResponse::error(
+            shared::ErrorCode::Forbidden,
+            QStringLiteral("The API key lacks the scope %1.").arg(shared::kApiKeyScopes.name(*guard.apiKeyScope)));
+    request.principal = *principal;
     return checkPermission(*request.principal, guard);
 }
 

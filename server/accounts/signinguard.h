@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/accounts/apikeystore.h"
 #include "server/collections/answercache.h"
 #include "server/http/middleware.h"
 
@@ -26,6 +27,12 @@ class AccountStore;
 // Any write (signing out, revoking, a role change, disabling, on any
 // connection or instance) moves the Mark, and the next request looks the
 // token up again: revocation takes effect exactly as before.
+//
+// A personal API key (`quire_…`, ApiKeyStore) counts only on routes that
+// declare the scope it needs (Guard::apiKeyScope) and that the key has;
+// every other route refuses it, so a key never opens the rest of the API.
+// Keys are kept like tokens; their last use is written at most once per
+// ApiKeyStore::kTouchIntervalMs.
 class SignInGuard final : public Middleware
 {
 public:
@@ -36,19 +43,23 @@ public:
 private:
     std::optional<HttpResponse> checkBearer(HttpRequest &request, const Guard &guard);
     std::optional<HttpResponse> checkBrowser(HttpRequest &request, const Guard &guard);
+    std::optional<HttpResponse> checkApiKey(HttpRequest &request, const QByteArray &key, const Guard &guard);
 
     // The principal behind a bearer token, kept or looked up.
     shared::Result<std::optional<Principal>> principalOf(const QByteArray &token, const QString &requestId);
+    shared::Result<std::optional<Principal>> keyPrincipalOf(const QByteArray &key, const QString &requestId);
 
     struct Kept
     {
         Principal principal;
         qint64 expiresAtMs = 0; // the stored expiry, as a point in time
         AnswerCache::Mark mark;
+        qint64 lastUsedMs = 0; // API keys: the last use written
     };
     static constexpr qsizetype kMaxKept = 1024;
 
     AccountStore &m_accounts;
+    ApiKeyStore m_keys;
     AnswerCache &m_marks;
     QHash<QByteArray, Kept> m_kept;
 };

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/apikeyscope.h"
 #include "shared/role.h"
 
+#include <QList>
 #include <QString>
 
 namespace quire::server {
@@ -19,6 +21,12 @@ struct Principal
     QString email;
     shared::Role role = shared::Role::Reader;
     bool emailVerified = false;
+    // Set when a personal API key authenticated the request (sessionId is
+    // then empty): which key, its name (the usage history's source) and
+    // what it may do.
+    QString apiKeyId;
+    QString apiKeyName;
+    QList<shared::ApiKeyScope> apiKeyScopes;
 };
 
 } // namespace quire::server

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/http/httpmessage.h"
+#include "shared/apikeyscope.h"
 #include "shared/permissions.h"
 
 #include <QHash>
@@ -29,11 +30,17 @@ struct Guard
     // Authenticated by the readers' session cookie instead of a bearer token;
     // every state-changing request must then carry the session's CSRF token.
     bool browser = false;
+    // The scope a personal API key needs to call the route. Routes without
+    // one refuse API keys outright, whatever else they allow: keys are for
+    // programs, and only these routes are.
+    std::optional<shared::ApiKeyScope> apiKeyScope = std::nullopt;
 
     static Guard open() { return {}; }
     static Guard user() { return { true, std::nullopt, false }; }
     static Guard needs(shared::Permission p) { return { true, p, false }; }
     static Guard reader() { return { true, std::nullopt, true }; }
+    // Signed in, or a personal API key with `scope`.
+    static Guard program(shared::ApiKeyScope scope) { return { true, std::nullopt, false, scope }; }
 };
 
 // Completes an asynchronous request; safe to call from any thread, once.

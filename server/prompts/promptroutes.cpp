@@ -5,6 +5,7 @@
 #include "server/collections/answercache.h"
 #include "server/collections/collectionlisting.h"
 #include "server/http/router.h"
+#include "server/prompts/promptfetch.h"
 #include "server/prompts/promptjson.h"
 #include "server/prompts/promptlibrary.h"
 #include "server/prompts/promptuseroutes.h"
@@ -300,6 +301,8 @@ void install(Router &router)
     const Guard user = Guard::user();
     const QString base = QStringLiteral("/api/v1/prompts");
     const QString item = base + QStringLiteral("/:id");
+    // First: a literal segment (by-name) before any `/prompts/:id/…` pattern.
+    PromptFetch::install(router);
     ListFilters templates;
     templates.preset.insert(QStringLiteral("template"), shared::kFlags.name(true));
     router.add(QStringLiteral("GET"), base, list({}), Body::None, user);

@@ -96,7 +96,8 @@ private Q_SLOTS:
             data + QStringLiteral("/quire.db"), 12,
             { QStringLiteral("sync_revisions"), QStringLiteral("sync_scope_exits"), QStringLiteral("sync_conflicts") },
             { QStringLiteral("DROP TABLE revision_marks"),
-              QStringLiteral("ALTER TABLE users DROP COLUMN password_change_required") }));
+              QStringLiteral("ALTER TABLE users DROP COLUMN password_change_required"),
+              QStringLiteral("DROP TABLE api_keys") }));
         QVERIFY(asBeforeTheRename(dir.filePath(QStringLiteral("ann/replica.db")), 7,
                                   { QStringLiteral("server_rows"), QStringLiteral("outbox"),
                                     QStringLiteral("conflicts"), QStringLiteral("rejected") }));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/accounts/widgets/accountmenu.h"
 
+#include "desktop/accounts/widgets/apikeysdialog.h"
 #include "desktop/accounts/widgets/profiledialog.h"
 #include "desktop/accounts/widgets/signindialog.h"
 #include "desktop/core/apiclient.h"
@@ -33,6 +34,16 @@ AccountMenu::AccountMenu(desktop::Workspace &workspace, QMainWindow &window)
         dialog->show();
     });
     m_profileAction->setObjectName(QStringLiteral("profileAction"));
+    m_apiKeysAction = account->addAction(Tr::tr("API &Keys…"), this, [this] {
+        if (auto *open = m_window.findChild<ApiKeysDialog *>()) {
+            open->raise();
+            return;
+        }
+        auto *dialog = new ApiKeysDialog(m_workspace.session(), &m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    m_apiKeysAction->setObjectName(QStringLiteral("apiKeysAction"));
     m_signOutAction = account->addAction(Tr::tr("Sign &Out"), this, [this] {
         m_workspace.session().signOut(
             [this](const desktop::ApiReply &) { m_window.statusBar()->showMessage(Tr::tr("Signed out."), 5000); });
@@ -56,6 +67,7 @@ void AccountMenu::updateActions()
     m_signInAction->setEnabled(!signedIn);
     m_signOutAction->setEnabled(signedIn);
     m_profileAction->setEnabled(signedIn);
+    m_apiKeysAction->setEnabled(signedIn);
 }
 
 SignInDialog *AccountMenu::openSignIn(const QString &email)

@@ -15,7 +15,7 @@ namespace quire::gui {
 class SignInDialog;
 
 // The window's Account menu: sign in, create an account, the own profile,
-// sign out; and the sign-in dialog again whenever the session ends. Owned
+// API keys, sign out; and the sign-in dialog again whenever the session ends. Owned
 // by the window it was added to.
 class AccountMenu final : public QObject
 {
@@ -35,6 +35,7 @@ private:
     QAction *m_signInAction;
     QAction *m_signOutAction;
     QAction *m_profileAction;
+    QAction *m_apiKeysAction;
 };
 
 } // namespace quire::gui

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/uuid.h"
+#include "tests/server/accounts/accountfixture.h"
+
+#include <nlohmann/json.hpp>
+
+#ifndef QCOMPARE_JSON
+// nlohmann::json values are compared as JSON, and shown as JSON when they differ.
+#define QCOMPARE_JSON(actual, expected)                                                                                \
+    do {                                                                                                               \
+        const nlohmann::json a_ = (actual);                                                                            \
+        const nlohmann::json e_ = (expected);                                                                          \
+        QVERIFY2(a_ == e_, (a_.dump() + " != " + e_.dump()).c_str());                                                  \
+    } while (false)
+#endif
+
+namespace quire::test {
+
+// A running server with signed-in users, prompts, versions and labels made
+// through a replica's push (the synced write path), and personal API keys.
+class PromptKeyFixture : public AccountFixture
+{
+public:
+    using json = nlohmann::json;
+
+    static QByteArray body(const json &j) { return QByteArray::fromStdString(j.dump()); }
+
+    // Signs `email` up as an author and keeps the access token under `who`.
+    bool addUser(const QString &who, const QString &role = QStringLiteral("author"))
+    {
+        const QString email = who + QStringLiteral("@example.org");
+        const QString password = QStringLiteral("a long enough passphrase");
+        if (!createUser(email, role, password))
+            return false;
+        m_tokens.insert(who, token(email, password));
+        return !m_tokens.value(who).isEmpty();
+    }
+    QByteArray tokenOf(const QString &who) const { return m_tokens.value(who); }
+
+    // A replica's push of one upsert as `who`; the row's id (empty when refused).
+    QString push(const QString &who, const QString &table, const json &fields, QString rowId = {})
+    {
+        if (rowId.isEmpty())
+            rowId = shared::Uuid::createV7();
+        const json request { { "client_id", shared::Uuid::createV7().toStdString() },
+                             { "schema_version", 2 },
+                             { "acked", 0 },
+                             { "mutations",
+                               { { { "id", 1 },
+                                   { "table", table.toStdString() },
+                                   { "row_id", rowId.toStdString() },
+                                   { "op", "upsert" },
+                                   { "fields", fields },
+                                   { "base_rev", 0 },
+                                   { "base", json::object() } } } } };
+        const HttpResult r = call("POST", QStringLiteral("/api/v1/sync/push"), tokenOf(who), body(request));
+        if (r.status != 200 || r.json()["results"][0]["outcome"] == "rejected") {
+            qWarning("push refused: %s", r.body.constData());
+            return {};
+        }
+        return rowId;
+    }
+
+    QString prompt(const QString &who, const QString &name, const QString &content)
+    {
+        return push(
+            who, QStringLiteral("prompts"),
+            { { "title", name.toStdString() }, { "name", name.toStdString() }, { "content", content.toStdString() } });
+    }
+    QString version(const QString &who, const QString &promptId, const QString &content, const json &more = {})
+    {
+        json fields { { "prompt_id", promptId.toStdString() }, { "content", content.toStdString() } };
+        if (more.is_object())
+            fields.update(more);
+        return push(who, QStringLiteral("prompt_versions"), fields);
+    }
+    // Sets (or, with the label's row id, moves) a label.
+    QString label(const QString &who, const QString &promptId, const QString &name, const QString &versionId,
+                  const QString &labelId = {})
+    {
+        return push(who, QStringLiteral("prompt_labels"),
+                    { { "prompt_id", promptId.toStdString() },
+                      { "name", name.toStdString() },
+                      { "version_id", versionId.toStdString() } },
+                    labelId);
+    }
+
+    // A new API key of `who`: the answer to its creation.
+    HttpResult createKey(const QString &who, const QString &name, const QStringList &scopes)
+    {
+        json list = json::array();
+        for (const QString &s : scopes)
+            list.push_back(s.toStdString());
+        return call("POST", QStringLiteral("/api/v1/users/me/api-keys"), tokenOf(who),
+                    body({ { "name", name.toStdString() }, { "scopes", list } }));
+    }
+    // The key text of a new key of `who` (empty on failure).
+    QByteArray newKey(const QString &who, const QString &name, const QStringList &scopes)
+    {
+        const HttpResult r = createKey(who, name, scopes);
+        return r.status == 201 ? QByteArray::fromStdString(r.json()["key"].get<std::string>()) : QByteArray();
+    }
+
+    HttpResult fetch(const QByteArray &key, const QString &name, const QString &query = {})
+    {
+        return call("GET",
+                    QStringLiteral("/api/v1/prompts/by-name/") + name
+                        + (query.isEmpty() ? QString() : QLatin1Char('?') + query),
+                    key);
+    }
+
+private:
+    QHash<QString, QByteArray> m_tokens;
+};
+
+} // namespace quire::test
