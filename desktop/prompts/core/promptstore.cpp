@@ -83,6 +83,27 @@ QStringList PromptStore::bodyColumns()
              QStringLiteral("model"), QStringLiteral("temperature"), QStringLiteral("max_tokens") };
 }
 
+QString PromptStore::comparableText(const nlohmann::json &body)
+{
+    QStringList lines;
+    if (shared::textOf(body, "kind") == shared::kPromptKinds.name(shared::PromptKind::Chat)) {
+        const nlohmann::json messages
+            = nlohmann::json::parse(shared::textOf(body, "messages").toStdString(), nullptr, false);
+        for (const nlohmann::json &m : messages.is_array() ? messages : nlohmann::json::array())
+            lines << QStringLiteral("[%1]").arg(shared::textOf(m, "role")) << shared::textOf(m, "content");
+    } else {
+        lines << shared::textOf(body, "content");
+    }
+    const std::pair<const char *, QString> settings[] = { { "model", Tr::tr("Model: %1") },
+                                                          { "temperature", Tr::tr("Temperature: %1") },
+                                                          { "max_tokens", Tr::tr("Max tokens: %1") } };
+    for (const auto &[key, text] : settings) {
+        if (!shared::textOf(body, key).isEmpty())
+            lines << text.arg(shared::textOf(body, key));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 Result<QString> PromptStore::create(const nlohmann::json &fields, const QString &ownerId)
 {
     return m_content.create(prompts(), fields, ownerId);
@@ -266,9 +287,15 @@ VoidResult PromptStore::setLabel(const QString &promptId, const QString &name, c
 Result<QString> PromptStore::recordUse(const QString &promptId, shared::PromptUse use, const nlohmann::json &variables,
                                        const QString &userId)
 {
-    // A use names the version it used: what is on screen is one.
-    if (Result<std::optional<QString>> saved = saveVersionIfChanged(promptId, userId); !saved)
-        return saved.error();
+    // A use names the version it used: the owner's changed prompt becomes
+    // one first (another user's is used as its latest version has it).
+    Result<std::optional<nlohmann::json>> prompt = get(promptId);
+    if (!prompt)
+        return prompt.error();
+    if (*prompt && shared::textOf(**prompt, "owner_id") == userId) {
+        if (Result<std::optional<QString>> saved = saveVersionIfChanged(promptId, userId); !saved)
+            return saved.error();
+    }
     Result<QList<PromptVersion>> all = versionsOf(promptId);
     if (!all)
         return all.error();

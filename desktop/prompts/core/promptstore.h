@@ -61,6 +61,10 @@ public:
     static const shared::SyncTable &preferences();
     // The columns a version copies from its prompt: what "changed" means.
     static QStringList bodyColumns();
+    // A version's (or prompt's) content and settings as lines of text, for
+    // comparing two: the text, or each chat message under its role, then
+    // the model settings that are set.
+    static QString comparableText(const nlohmann::json &body);
 
     shared::Result<QString> create(const nlohmann::json &fields, const QString &ownerId);
     shared::Result<std::optional<nlohmann::json>> get(const QString &id);
@@ -90,8 +94,8 @@ public:
                                 const QString &userId);
 
     // Records one use of the prompt's latest version (saving one first when
-    // the prompt changed since); the variable values are kept only when the
-    // user's preferences say so. The usage row's id.
+    // the user's own prompt changed since); the variable values are kept
+    // only when the user's preferences say so. The usage row's id.
     shared::Result<QString> recordUse(const QString &promptId, shared::PromptUse use, const nlohmann::json &variables,
                                       const QString &userId);
 
