@@ -253,6 +253,43 @@ Result<QString> PromptStore::restore(const QString &promptId, const QString &ver
     return saveVersion(promptId, message, userId);
 }
 
+Result<QString> PromptStore::includeText(const QString &name, const QString &ref, const QString &userId)
+{
+    const auto missing = [&] {
+        return Error::make(shared::ErrorCode::NotFound,
+                           ref.isEmpty() ? Tr::tr("There is no prompt called “%1” in this replica.").arg(name)
+                                         : Tr::tr("“%1” has no version “%2” in this replica.").arg(name, ref));
+    };
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT id, content FROM prompts WHERE name = ? "
+                                                   "ORDER BY CASE WHEN owner_id = ? THEN 0 ELSE 1 END, id LIMIT 1"),
+                                    { name, userId });
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return missing();
+    const QString promptId = q->value(0).toString();
+    const QString text = q->value(1).toString();
+    if (ref.isEmpty()) {
+        Result<QList<PromptVersion>> all = versionsOf(promptId);
+        if (!all)
+            return all.error();
+        return all->isEmpty() ? text : shared::textOf(all->last().body, "content");
+    }
+    bool isNumber = false;
+    ref.toInt(&isNumber);
+    Result<QSqlQuery> v = isNumber
+        ? m_db.exec(QStringLiteral("SELECT content FROM prompt_versions WHERE prompt_id = ? AND number = ?"),
+                    { promptId, ref })
+        : m_db.exec(QStringLiteral("SELECT v.content FROM prompt_labels l JOIN prompt_versions v ON v.id = "
+                                   "l.version_id WHERE l.prompt_id = ? AND l.name = ?"),
+                    { promptId, ref });
+    if (!v)
+        return v.error();
+    if (!v->next())
+        return missing();
+    return v->value(0).toString();
+}
+
 Result<QList<PromptLabel>> PromptStore::labelsOf(const QString &promptId)
 {
     Result<QSqlQuery> q = m_db.exec(

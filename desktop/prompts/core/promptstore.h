@@ -88,6 +88,11 @@ public:
     // Brings back a version's content and settings, as a new version.
     shared::Result<QString> restore(const QString &promptId, const QString &versionId, const QString &userId);
 
+    // The template text another prompt includes ({{> name@ref}}): the
+    // prompt called `name` (the user's own first), at the version a label
+    // or number names, or its latest version (its text, before its first).
+    shared::Result<QString> includeText(const QString &name, const QString &ref, const QString &userId);
+
     shared::Result<QList<PromptLabel>> labelsOf(const QString &promptId);
     // Points label `name` at `versionId`: the explicit move (or the first set).
     shared::VoidResult setLabel(const QString &promptId, const QString &name, const QString &versionId,

@@ -4,6 +4,7 @@
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/core/promptstore.h"
 #include "desktop/prompts/widgets/chatmessageseditor.h"
+#include "desktop/prompts/widgets/promptfillpanel.h"
 #include "desktop/prompts/widgets/promptversionspanel.h"
 #include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/tr.h"
@@ -39,6 +40,7 @@ namespace {
 
 constexpr int kAutosaveMs = 1000;
 constexpr int kSaveAtLatestMs = 2000;
+constexpr int kRefillMs = 150;
 // Below the lowest temperature: "not set" (the model's default).
 constexpr double kNoTemperature = -0.1;
 constexpr double kMaxTemperature = 2.0;
@@ -81,6 +83,8 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     , m_chat(new ChatMessagesEditor(this))
     , m_side(new QTabWidget(this))
     , m_versions(new PromptVersionsPanel(workspace, store, this))
+    , m_fill(new PromptFillPanel(workspace, store, this))
+    , m_refill(new QTimer(this))
     , m_problem(new QLabel(this))
     , m_autosave(new QTimer(this))
     , m_saveAtLatest(new QTimer(this))
@@ -155,6 +159,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     form->addRow(Tr::tr("M&odel:"), settings);
 
     m_side->setObjectName(QStringLiteral("promptSideTabs"));
+    m_side->addTab(m_fill, Tr::tr("Fill In"));
     m_side->addTab(m_versions, Tr::tr("Versions"));
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("editorSplitter"));
@@ -169,6 +174,10 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     layout->addWidget(split, 1);
 
     m_versions->setBeforeSaveVersion([this] { return saveNow(); });
+    m_fill->setBeforeUse([this] { return saveNow(); });
+    m_refill->setSingleShot(true);
+    m_refill->setInterval(kRefillMs);
+    connect(m_refill, &QTimer::timeout, this, [this] { m_fill->showPrompt(m_id, fieldsOnScreen()); });
     connect(m_versions, &PromptVersionsPanel::restored, this, [this](const QString &id) {
         if (id == m_id) {
             m_dirty = false; // saved before the restore
@@ -260,6 +269,8 @@ void PromptEditor::load(const QString &id)
                                                          m_kind, m_model, m_temperature, m_maxTokens, m_textStack })
         w->setEnabled(has);
     m_versions->showPrompt(m_id);
+    m_refill->stop();
+    m_fill->showPrompt(m_id, has ? fieldsOnScreen() : nlohmann::json::object());
     showProblem(QString());
     m_dirty = false;
     m_loading = false;
@@ -317,6 +328,7 @@ void PromptEditor::edited()
     if (m_loading || m_id.isEmpty())
         return;
     m_dirty = true;
+    m_refill->start();
     m_autosave->start();
     if (!m_saveAtLatest->isActive())
         m_saveAtLatest->start();
@@ -400,6 +412,7 @@ void PromptEditor::reloadIfClean()
     m_loaded = now;
     m_loading = false;
     m_versions->reload(); // the server's numbers arrive with a sync
+    m_fill->showPrompt(m_id, fieldsOnScreen());
 }
 
 void PromptEditor::showProblem(const QString &text)

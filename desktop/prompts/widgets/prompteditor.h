@@ -25,11 +25,12 @@ namespace quire::gui {
 
 class BodyEditor;
 class ChatMessagesEditor;
+class PromptFillPanel;
 class PromptVersionsPanel;
 
 // Writes one prompt: title, name (what programs ask for), description,
 // category, tags, the template flag, text or chat, the model settings and
-// the template itself, with its versions beside it. The text is in the
+// the template itself, with the fill-in panel and its versions beside it. The text is in the
 // shared BodyEditor held in its Markdown source view with the formatting
 // toolbar hidden: a prompt is plain template text sent to a model as typed,
 // and the WYSIWYG view would rewrite what it cannot show (escapes, list
@@ -65,6 +66,7 @@ public:
     BodyEditor *bodyEditor() const { return m_body; }
     ChatMessagesEditor *chatEditor() const { return m_chat; }
     PromptVersionsPanel *versionsPanel() const { return m_versions; }
+    PromptFillPanel *fillPanel() const { return m_fill; }
     QTabWidget *sideTabs() const { return m_side; }
     QAction *saveVersionAction() const { return m_saveVersion; }
     // The prompt as on screen (the prompts table's fields).
@@ -103,6 +105,8 @@ private:
     ChatMessagesEditor *m_chat;
     QTabWidget *m_side;
     PromptVersionsPanel *m_versions;
+    PromptFillPanel *m_fill;
+    QTimer *m_refill; // the fill-in panel follows typing after a short pause
     QLabel *m_problem;
     QTimer *m_autosave;
     QTimer *m_saveAtLatest;

@@ -1,25 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/profile.h"
+#include "desktop/core/replica.h"
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/core/promptlistmodel.h"
 #include "desktop/prompts/core/promptstore.h"
 #include "desktop/prompts/widgets/chatmessageseditor.h"
 #include "desktop/prompts/widgets/prompteditor.h"
+#include "desktop/prompts/widgets/promptfillpanel.h"
 #include "desktop/prompts/widgets/promptsview.h"
 #include "desktop/prompts/widgets/promptversionspanel.h"
 #include "desktop/prompts/widgets/sidebysidediff.h"
 #include "desktop/widgets/bodyeditor.h"
+#include "shared/database.h"
 #include "shared/jsonqt.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -235,6 +242,62 @@ private Q_SLOTS:
         QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("setLabelButton")), Qt::LeftButton);
         QCOMPARE(list->topLevelItem(0)->text(4), QStringLiteral("production"));
         QCOMPARE(store().labelsOf(id)->size(), 1);
+    }
+
+    void fillInCopiesTheRenderedPromptAndRecordsTheUse()
+    {
+        const QString id = store()
+                               .create({ { "title", "Meeting notes" },
+                                         { "name", "meeting-notes" },
+                                         { "content",
+                                           "Summarise {{notes}} in {{count : number = 3}} points, "
+                                           "{{tone : choice(formal, casual)}}. {{> signature}}" } },
+                                       m_me)
+                               .value();
+        QVERIFY(store().create({ { "title", "Signature" }, { "name", "signature" }, { "content", "Thanks!" } }, m_me));
+        m_view->refresh();
+        clickRow(m_view->model()->rowOf(id), desktop::PromptListModel::Title);
+        QCOMPARE(editor()->currentId(), id);
+        gui::PromptFillPanel *fill = editor()->fillPanel();
+        editor()->sideTabs()->setCurrentWidget(fill);
+        // The form: a text field, a number with its default, a choice.
+        auto *notes = qobject_cast<QLineEdit *>(fill->field(QStringLiteral("notes")));
+        auto *count = qobject_cast<QDoubleSpinBox *>(fill->field(QStringLiteral("count")));
+        auto *tone = qobject_cast<QComboBox *>(fill->field(QStringLiteral("tone")));
+        QVERIFY(notes && count && tone);
+        QCOMPARE(count->value(), 3.0);
+        // Missing values are named next to their fields; nothing to copy yet.
+        QVERIFY(fill->fieldError(QStringLiteral("notes"))->isVisible());
+        QVERIFY(fill->fieldError(QStringLiteral("tone"))->isVisible());
+        QVERIFY(!fill->copyButton()->isEnabled());
+        QTest::keyClicks(notes, QStringLiteral("the budget talk"));
+        tone->setCurrentIndex(tone->findData(QStringLiteral("casual")));
+        QVERIFY(!fill->fieldError(QStringLiteral("notes"))->isVisible());
+        QCOMPARE(fill->renderedText(), QStringLiteral("Summarise the budget talk in 3 points, casual. Thanks!"));
+        QCOMPARE(fill->findChild<QPlainTextEdit *>(QStringLiteral("renderedText"))->toPlainText(),
+                 fill->renderedText());
+        QTest::mouseClick(fill->copyButton(), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), fill->renderedText());
+        auto uses = m_workspace->replica().database().exec(
+            QStringLiteral("SELECT use, variables, version_id FROM prompt_usage WHERE prompt_id = ?"), { id });
+        QVERIFY(uses && uses->next());
+        QCOMPARE(uses->value(0).toString(), QStringLiteral("copied"));
+        QCOMPARE(uses->value(1).toString(), QStringLiteral("{}")); // not kept unless the user opts in
+        QVERIFY(!uses->value(2).toString().isEmpty()); // the version used
+        // Render records "rendered".
+        QTest::mouseClick(fill->renderButton(), Qt::LeftButton);
+        uses = m_workspace->replica().database().exec(
+            QStringLiteral("SELECT count(*) FROM prompt_usage WHERE prompt_id = ? AND use = 'rendered'"), { id });
+        QVERIFY(uses && uses->next());
+        QCOMPARE(uses->value(0).toInt(), 1);
+        // Editing the template rebuilds the form, keeping what was typed.
+        QPlainTextEdit *text = editor()->bodyEditor()->sourceEdit();
+        text->setFocus();
+        text->moveCursor(QTextCursor::End);
+        QTest::keyClicks(text, QStringLiteral(" {{extra}}"));
+        QTRY_VERIFY(fill->field(QStringLiteral("extra")) != nullptr);
+        QCOMPARE(qobject_cast<QLineEdit *>(fill->field(QStringLiteral("notes")))->text(),
+                 QStringLiteral("the budget talk"));
     }
 
     void aChatPromptHasMessages()
