@@ -465,11 +465,13 @@ QList<TemplateToken> PromptTemplate::tokenize(QStringView line)
             break;
         case Piece::Kind::Unclosed:
             token.kind = TemplateToken::Kind::Error;
+            token.message = piece.tag.error;
             break;
         case Piece::Kind::Tag:
-            if (!piece.tag.error.isEmpty())
+            if (!piece.tag.error.isEmpty()) {
                 token.kind = TemplateToken::Kind::Error;
-            else if (piece.tag.include)
+                token.message = piece.tag.error;
+            } else if (piece.tag.include)
                 token.kind = TemplateToken::Kind::Include;
             token.nameStart = piece.tag.nameStart;
             token.nameLength = piece.tag.nameLength;

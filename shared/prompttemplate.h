@@ -146,6 +146,7 @@ struct TemplateToken
     qsizetype nameStart = 0; // the variable's or prompt's name inside the tag
     qsizetype nameLength = 0;
     QString name;
+    QString message; // what is wrong with an Error token (translated)
 };
 
 // One template text, parsed.
