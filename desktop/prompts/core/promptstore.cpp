@@ -290,6 +290,18 @@ Result<QString> PromptStore::includeText(const QString &name, const QString &ref
     return v->value(0).toString();
 }
 
+Result<QStringList> PromptStore::promptNames()
+{
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT DISTINCT name FROM prompts WHERE name <> '' ORDER BY name LIMIT 5000"));
+    if (!q)
+        return q.error();
+    QStringList names;
+    while (q->next())
+        names << q->value(0).toString();
+    return names;
+}
+
 Result<QList<PromptLabel>> PromptStore::labelsOf(const QString &promptId)
 {
     Result<QSqlQuery> q = m_db.exec(

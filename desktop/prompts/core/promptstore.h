@@ -93,6 +93,9 @@ public:
     // or number names, or its latest version (its text, before its first).
     shared::Result<QString> includeText(const QString &name, const QString &ref, const QString &userId);
 
+    // The names of the prompts in the replica, for completing includes.
+    shared::Result<QStringList> promptNames();
+
     shared::Result<QList<PromptLabel>> labelsOf(const QString &promptId);
     // Points label `name` at `versionId`: the explicit move (or the first set).
     shared::VoidResult setLabel(const QString &promptId, const QString &name, const QString &versionId,

@@ -6,6 +6,8 @@
 #include "desktop/prompts/widgets/chatmessageseditor.h"
 #include "desktop/prompts/widgets/promptfillpanel.h"
 #include "desktop/prompts/widgets/promptversionspanel.h"
+#include "desktop/prompts/widgets/variablecompleter.h"
+#include "desktop/prompts/widgets/variablehighlighter.h"
 #include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/tr.h"
 #include "shared/jsonqt.h"
@@ -127,6 +129,8 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     m_body->setViewMode(BodyEditor::ViewMode::Markdown);
     m_body->toolBar()->hide();
     m_body->setPlaceholderText(Tr::tr("Write the prompt; {{variable}} marks what is filled in when it is used."));
+    assistTemplate(m_body->sourceEdit());
+    connect(m_chat, &ChatMessagesEditor::textEditAdded, this, &PromptEditor::assistTemplate);
     m_textStack->addWidget(m_body);
     m_textStack->addWidget(m_chat);
 
@@ -177,7 +181,10 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     m_fill->setBeforeUse([this] { return saveNow(); });
     m_refill->setSingleShot(true);
     m_refill->setInterval(kRefillMs);
-    connect(m_refill, &QTimer::timeout, this, [this] { m_fill->showPrompt(m_id, fieldsOnScreen()); });
+    connect(m_refill, &QTimer::timeout, this, [this] {
+        m_fill->showPrompt(m_id, fieldsOnScreen());
+        updateCompletions();
+    });
     connect(m_versions, &PromptVersionsPanel::restored, this, [this](const QString &id) {
         if (id == m_id) {
             m_dirty = false; // saved before the restore
@@ -271,6 +278,7 @@ void PromptEditor::load(const QString &id)
     m_versions->showPrompt(m_id);
     m_refill->stop();
     m_fill->showPrompt(m_id, has ? fieldsOnScreen() : nlohmann::json::object());
+    updateCompletions();
     showProblem(QString());
     m_dirty = false;
     m_loading = false;
@@ -413,6 +421,28 @@ void PromptEditor::reloadIfClean()
     m_loading = false;
     m_versions->reload(); // the server's numbers arrive with a sync
     m_fill->showPrompt(m_id, fieldsOnScreen());
+}
+
+void PromptEditor::assistTemplate(QPlainTextEdit *edit)
+{
+    new VariableHighlighter(edit->document());
+    auto *completer = new VariableCompleter(edit);
+    m_completers << completer;
+    // A message removed takes its completer with it.
+    connect(completer, &QObject::destroyed, this, [this, completer] { m_completers.removeOne(completer); });
+    updateCompletions();
+}
+
+void PromptEditor::updateCompletions()
+{
+    // The variables the prompt uses (the fill-in form's), and the prompts it may include.
+    const QStringList variables = m_fill->variableNames();
+    const shared::Result<QStringList> names = m_store.promptNames();
+    for (VariableCompleter *c : std::as_const(m_completers)) {
+        c->setVariableNames(variables);
+        if (names)
+            c->setPromptNames(*names);
+    }
 }
 
 void PromptEditor::showProblem(const QString &text)

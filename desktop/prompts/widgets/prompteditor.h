@@ -11,6 +11,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QSpinBox;
 class QStackedWidget;
 class QTabWidget;
@@ -27,6 +28,7 @@ class BodyEditor;
 class ChatMessagesEditor;
 class PromptFillPanel;
 class PromptVersionsPanel;
+class VariableCompleter;
 
 // Writes one prompt: title, name (what programs ask for), description,
 // category, tags, the template flag, text or chat, the model settings and
@@ -35,7 +37,8 @@ class PromptVersionsPanel;
 // toolbar hidden: a prompt is plain template text sent to a model as typed,
 // and the WYSIWYG view would rewrite what it cannot show (escapes, list
 // markers, spacing), while the source view keeps every character, find and
-// replace, the counts, and merges a sync without moving the cursor.
+// replace, the counts, and merges a sync without moving the cursor; tags
+// are coloured and completed there (VariableHighlighter, VariableCompleter).
 // Saved into the replica like an article: a second after typing stops, at
 // the latest two seconds after the first unsaved change, when the focus
 // leaves the editor and when another prompt is opened. Leaving a prompt
@@ -82,6 +85,9 @@ private:
     void showProblem(const QString &text);
     void showKind();
     void showSettings(const nlohmann::json &row);
+    // Colours and completes {{variables}} and {{> includes}} in `edit`.
+    void assistTemplate(QPlainTextEdit *edit);
+    void updateCompletions();
 
     desktop::Workspace &m_workspace;
     desktop::PromptStore &m_store;
@@ -107,6 +113,7 @@ private:
     PromptVersionsPanel *m_versions;
     PromptFillPanel *m_fill;
     QTimer *m_refill; // the fill-in panel follows typing after a short pause
+    QList<VariableCompleter *> m_completers;
     QLabel *m_problem;
     QTimer *m_autosave;
     QTimer *m_saveAtLatest;

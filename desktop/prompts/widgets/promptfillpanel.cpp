@@ -183,6 +183,14 @@ void PromptFillPanel::rebuildForm(const QList<shared::TemplateVariable> &variabl
     m_noVariables->setVisible(!m_id.isEmpty() && variables.isEmpty());
 }
 
+QStringList PromptFillPanel::variableNames() const
+{
+    QStringList names;
+    for (const shared::TemplateVariable &v : m_variables)
+        names << v.name;
+    return names;
+}
+
 QHash<QString, QString> PromptFillPanel::values() const
 {
     QHash<QString, QString> out;

@@ -43,6 +43,8 @@ public:
     void setBeforeUse(std::function<bool()> save) { m_beforeUse = std::move(save); }
 
     QString renderedText() const { return m_rendered; }
+    // The template's variables, in order of first use.
+    QStringList variableNames() const;
     bool canUse() const { return m_ok; }
     // The field of variable `name` (a QLineEdit, QDoubleSpinBox or QComboBox).
     QWidget *field(const QString &name) const { return m_fields.value(name); }

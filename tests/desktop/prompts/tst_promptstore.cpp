@@ -242,6 +242,37 @@ private Q_SLOTS:
         QVERIFY(!m_store->setLabel(*id, QStringLiteral("Not A Slug"), *v2, m_me));
     }
 
+    void includesResolveOnTheReplica()
+    {
+        auto id = m_store->create({ { "title", "Footer" }, { "name", "footer" }, { "content", "draft" } }, m_me);
+        QVERIFY(id);
+        // Before its first version: its text.
+        QCOMPARE(*m_store->includeText(QStringLiteral("footer"), QString(), m_me), QStringLiteral("draft"));
+        auto v1 = m_store->saveVersion(*id, QString(), m_me);
+        QVERIFY(v1);
+        QVERIFY(m_store->setLabel(*id, QStringLiteral("production"), *v1, m_me));
+        QVERIFY(m_store->update(*id, { { "content", "newer" } }));
+        QVERIFY(m_store->saveVersion(*id, QString(), m_me));
+        QVERIFY(m_store->update(*id, { { "content", "unsaved" } }));
+        // The latest version, not the text being written; a label's version.
+        QCOMPARE(*m_store->includeText(QStringLiteral("footer"), QString(), m_me), QStringLiteral("newer"));
+        QCOMPARE(*m_store->includeText(QStringLiteral("footer"), QStringLiteral("production"), m_me),
+                 QStringLiteral("draft"));
+        QCOMPARE(m_store->includeText(QStringLiteral("footer"), QStringLiteral("staging"), m_me).error().code,
+                 QStringLiteral("not_found"));
+        QCOMPARE(m_store->includeText(QStringLiteral("nothing"), QString(), m_me).error().code,
+                 QStringLiteral("not_found"));
+        QVERIFY(m_store->promptNames()->contains(QStringLiteral("footer")));
+    }
+
+    void comparableTextOfAChat()
+    {
+        const nlohmann::json body { { "kind", "chat" },
+                                    { "messages", R"([{"role":"system","content":"Be brief."}])" },
+                                    { "model", "gpt-x" } };
+        QCOMPARE(PromptStore::comparableText(body), QStringLiteral("[system]\nBe brief.\nModel: gpt-x"));
+    }
+
     void usageKeepsVariablesOnlyWhenAsked()
     {
         const nlohmann::json vars { { "notes", "secret plans" } };

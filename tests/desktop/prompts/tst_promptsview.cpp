@@ -10,6 +10,7 @@
 #include "desktop/prompts/widgets/promptsview.h"
 #include "desktop/prompts/widgets/promptversionspanel.h"
 #include "desktop/prompts/widgets/sidebysidediff.h"
+#include "desktop/prompts/widgets/variablehighlighter.h"
 #include "desktop/widgets/bodyeditor.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
@@ -117,6 +118,7 @@ private Q_SLOTS:
         QTest::keyClicks(title, QStringLiteral("Weekly report"));
         QPlainTextEdit *text = editor()->bodyEditor()->sourceEdit();
         QVERIFY(text->isVisible()); // the source view: plain template text
+        QVERIFY(text->document()->findChild<gui::VariableHighlighter *>()); // {{variables}} coloured
         text->setFocus();
         QTest::keyClicks(text, QStringLiteral("Summarise {{notes}} for the team."));
         QTRY_COMPARE(stored(id, "content"), QStringLiteral("Summarise {{notes}} for the team."));
