@@ -105,7 +105,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     m_maxTokens->setObjectName(QStringLiteral("maxTokensSpin"));
     m_problem->setObjectName(QStringLiteral("problemLabel"));
     m_problem->setWordWrap(true);
-    m_problem->setForegroundRole(QPalette::BrightText);
+    PromptFillPanel::styleAsError(m_problem);
     m_title->setPlaceholderText(Tr::tr("Title"));
     m_title->setAccessibleName(Tr::tr("Title"));
     m_name->setPlaceholderText(Tr::tr("name-for-programs (made from the title when empty)"));
@@ -144,12 +144,19 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     tagsLabel->setBuddy(m_tags);
     sorting->addWidget(tagsLabel);
     sorting->addWidget(m_tags, 2);
-    form->addRow(Tr::tr("&Category:"), sorting);
+    // A row that holds several fields names its first: the label's
+    // shortcut then reaches it (and the "&" is not shown).
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    form->addRow(label(Tr::tr("&Category:"), m_category), sorting);
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(m_kind);
     kindRow->addWidget(m_template);
     kindRow->addStretch(1);
-    form->addRow(Tr::tr("&Kind:"), kindRow);
+    form->addRow(label(Tr::tr("&Kind:"), m_kind), kindRow);
     auto *settings = new QHBoxLayout;
     settings->addWidget(m_model, 2);
     auto *temperatureLabel = new QLabel(Tr::tr("Te&mperature:"), this);
@@ -160,7 +167,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     tokensLabel->setBuddy(m_maxTokens);
     settings->addWidget(tokensLabel);
     settings->addWidget(m_maxTokens);
-    form->addRow(Tr::tr("M&odel:"), settings);
+    form->addRow(label(Tr::tr("M&odel:"), m_model), settings);
 
     m_side->setObjectName(QStringLiteral("promptSideTabs"));
     m_side->addTab(m_fill, Tr::tr("Fill In"));
@@ -179,6 +186,8 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
 
     m_versions->setBeforeSaveVersion([this] { return saveNow(); });
     m_fill->setBeforeUse([this] { return saveNow(); });
+    // A use of a changed prompt kept a version first.
+    connect(m_fill, &PromptFillPanel::used, m_versions, &PromptVersionsPanel::reload);
     m_refill->setSingleShot(true);
     m_refill->setInterval(kRefillMs);
     connect(m_refill, &QTimer::timeout, this, [this] {
@@ -426,10 +435,8 @@ void PromptEditor::reloadIfClean()
 void PromptEditor::assistTemplate(QPlainTextEdit *edit)
 {
     new VariableHighlighter(edit->document());
-    auto *completer = new VariableCompleter(edit);
-    m_completers << completer;
-    // A message removed takes its completer with it.
-    connect(completer, &QObject::destroyed, this, [this, completer] { m_completers.removeOne(completer); });
+    m_completers.removeAll(nullptr);
+    m_completers << new VariableCompleter(edit);
     updateCompletions();
 }
 
@@ -438,7 +445,9 @@ void PromptEditor::updateCompletions()
     // The variables the prompt uses (the fill-in form's), and the prompts it may include.
     const QStringList variables = m_fill->variableNames();
     const shared::Result<QStringList> names = m_store.promptNames();
-    for (VariableCompleter *c : std::as_const(m_completers)) {
+    for (const QPointer<VariableCompleter> &c : std::as_const(m_completers)) {
+        if (!c)
+            continue;
         c->setVariableNames(variables);
         if (names)
             c->setPromptNames(*names);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
@@ -113,7 +114,7 @@ private:
     PromptVersionsPanel *m_versions;
     PromptFillPanel *m_fill;
     QTimer *m_refill; // the fill-in panel follows typing after a short pause
-    QList<VariableCompleter *> m_completers;
+    QList<QPointer<VariableCompleter>> m_completers; // a removed message takes its own along
     QLabel *m_problem;
     QTimer *m_autosave;
     QTimer *m_saveAtLatest;

@@ -3,6 +3,7 @@
 
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/core/promptstore.h"
+#include "desktop/widgets/apptheme.h"
 #include "desktop/widgets/tr.h"
 #include "shared/jsonqt.h"
 
@@ -28,6 +29,15 @@ namespace {
 // A number field's reach and precision: far beyond what prompts count.
 constexpr double kNumberRange = 1e12;
 constexpr int kNumberDecimals = 4;
+
+// Decimals a number field shows: as many as its default has, else two.
+int decimalsOf(const std::optional<QString> &defaultValue)
+{
+    if (!defaultValue)
+        return 2;
+    const qsizetype dot = defaultValue->indexOf(QLatin1Char('.'));
+    return dot < 0 ? 0 : int(std::min<qsizetype>(defaultValue->size() - dot - 1, kNumberDecimals));
+}
 
 QString numberText(double value)
 {
@@ -67,6 +77,7 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
     m_noVariables->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("fillMessage"));
     m_message->setWordWrap(true);
+    styleAsError(m_message);
     m_result->setObjectName(QStringLiteral("renderedText"));
     m_result->setReadOnly(true);
     m_result->setAccessibleName(Tr::tr("Result"));
@@ -79,6 +90,9 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_form);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The tab's own background, not a grey box around the fields.
+    scroll->viewport()->setAutoFillBackground(false);
+    m_form->setAutoFillBackground(false);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_render);
@@ -88,11 +102,19 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
     layout->addWidget(scroll, 1);
     layout->addWidget(m_message);
     layout->addWidget(new QLabel(Tr::tr("Result:"), this));
-    layout->addWidget(m_result, 2);
+    layout->addWidget(m_result, 1);
     layout->addLayout(buttons);
     connect(m_copy, &QPushButton::clicked, this, &PromptFillPanel::copy);
     connect(m_render, &QPushButton::clicked, this, &PromptFillPanel::render);
     showPrompt(QString(), nlohmann::json::object());
+}
+
+void PromptFillPanel::styleAsError(QLabel *label)
+{
+    QPalette palette = label->palette();
+    const bool dark = AppTheme::isDark(palette);
+    palette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20));
+    label->setPalette(palette);
 }
 
 void PromptFillPanel::setMessage(const QString &text)
@@ -149,7 +171,7 @@ void PromptFillPanel::rebuildForm(const QList<shared::TemplateVariable> &variabl
         case PromptVariableType::Number: {
             auto *spin = new QDoubleSpinBox(m_form);
             spin->setRange(-kNumberRange, kNumberRange);
-            spin->setDecimals(kNumberDecimals);
+            spin->setDecimals(decimalsOf(v.defaultValue));
             spin->setValue(value.toDouble());
             connect(spin, &QDoubleSpinBox::valueChanged, this, &PromptFillPanel::update);
             field = spin;
@@ -173,7 +195,7 @@ void PromptFillPanel::rebuildForm(const QList<shared::TemplateVariable> &variabl
         auto *error = new QLabel(m_form);
         error->setObjectName(QStringLiteral("error_") + v.name);
         error->setWordWrap(true);
-        error->setForegroundRole(QPalette::BrightText);
+        styleAsError(error);
         m_formLayout->addRow(v.name + QLatin1Char(':'), field);
         m_formLayout->addRow(QString(), error);
         m_formLayout->setRowVisible(error, false);

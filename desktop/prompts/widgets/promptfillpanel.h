@@ -52,6 +52,10 @@ public:
     QPushButton *copyButton() const { return m_copy; }
     QPushButton *renderButton() const { return m_render; }
 
+    // Makes `label` say what is wrong in a red that reads on the light and
+    // the dark palette (BrightText is white on light themes).
+    static void styleAsError(QLabel *label);
+
     // Copies the rendered text and records it as copied.
     void copy();
     // Records it as rendered.

@@ -61,8 +61,10 @@ PromptVersionsPanel::PromptVersionsPanel(desktop::Workspace &workspace, desktop:
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setHeaderLabels(
         { Tr::tr("Version"), Tr::tr("Author"), Tr::tr("Date"), Tr::tr("Message"), Tr::tr("Labels") });
+    // Number, author, the date in full and the labels as wide as they need; the message takes the rest.
+    m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setStretchLastSection(true);
+    m_list->header()->setSectionResizeMode(Message, QHeaderView::Stretch);
     m_compare->setObjectName(QStringLiteral("compareVersionsButton"));
     m_compare->setToolTip(Tr::tr("Select two versions, or one to compare it with the prompt as it is now."));
     m_restore->setObjectName(QStringLiteral("restoreVersionButton"));
@@ -119,7 +121,9 @@ void PromptVersionsPanel::setMessage(const QString &text)
 void PromptVersionsPanel::showPrompt(const QString &id)
 {
     m_id = id;
+    // The comparison's place stays empty until there is one.
     m_diff->clearTexts();
+    m_diff->hide();
     reload();
 }
 
@@ -238,6 +242,7 @@ void PromptVersionsPanel::compareSelected()
     }
     setMessage(QString());
     m_diff->setTexts(olderTitle, *older, newerTitle, *newer);
+    m_diff->show();
 }
 
 void PromptVersionsPanel::restoreSelected(bool confirm)

@@ -97,7 +97,8 @@ private Q_SLOTS:
         m_view = std::make_unique<gui::PromptsView>(*m_workspace);
         m_view->resize(1400, 800);
         m_view->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+        m_view->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_view.get())); // for Ctrl+S
     }
 
     void anEmptyLibraryOffersANewPrompt()
@@ -280,6 +281,8 @@ private Q_SLOTS:
                  fill->renderedText());
         QTest::mouseClick(fill->copyButton(), Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), fill->renderedText());
+        // The use kept a version of what was used, listed at once.
+        QCOMPARE(editor()->versionsPanel()->list()->topLevelItemCount(), 1);
         auto uses = m_workspace->replica().database().exec(
             QStringLiteral("SELECT use, variables, version_id FROM prompt_usage WHERE prompt_id = ?"), { id });
         QVERIFY(uses && uses->next());
