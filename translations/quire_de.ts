@@ -668,11 +668,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+27"/>
+        <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+75"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
         <location line="+18"/>
+        <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+27"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -688,6 +690,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+4"/>
         <source>Changed</source>
         <translation>Geändert</translation>
     </message>
@@ -850,6 +853,81 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <source>Created invite code</source>
         <translation>Einladungscode erstellt</translation>
     </message>
+    <message>
+        <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="-56"/>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not a favourite</source>
+        <translation>Kein Favorit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove from favourites</source>
+        <translation>Aus den Favoriten entfernen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add to favourites</source>
+        <translation>Zu den Favoriten hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source> · template</source>
+        <translation> · Vorlage</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/core/promptstore.cpp" line="+40"/>
+        <source>There is no prompt version %1 in this replica.</source>
+        <translation>Diese Replik enthält keine Prompt-Version %1.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temperature: %1</source>
+        <translation>Temperatur: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max tokens: %1</source>
+        <translation>Max. Tokens: %1</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>There is no prompt with the id %1 in this replica.</source>
+        <translation>Diese Replik enthält keinen Prompt mit der ID %1.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Restored version %1</source>
+        <translation>Version %1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored an unnumbered version</source>
+        <translation>Eine noch nicht nummerierte Version wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no prompt called “%1” in this replica.</source>
+        <translation>Diese Replik enthält keinen Prompt namens „%1“.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” has no version “%2” in this replica.</source>
+        <translation>„%1“ hat in dieser Replik keine Version „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Gui</name>
@@ -972,9 +1050,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/features.cpp" line="+32"/>
+        <location filename="../desktop/widgets/features.cpp" line="+33"/>
         <source>Admin</source>
         <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
     </message>
     <message>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="+34"/>
@@ -989,6 +1072,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location line="+2"/>
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="+86"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+63"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -1040,7 +1124,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Sign in as an administrator to manage users, invites and the audit log.</source>
         <translation>Melden Sie sich als Administrator an, um Benutzer, Einladungen und das Protokoll zu verwalten.</translation>
     </message>
@@ -1071,6 +1155,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../desktop/prompts/widgets/chatmessageseditor.cpp" line="+71"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
@@ -1478,6 +1563,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location line="+3"/>
         <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+2"/>
         <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+86"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+139"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -2183,8 +2269,8 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/adminview.cpp" line="-308"/>
-        <location line="+334"/>
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="-309"/>
+        <location line="+335"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -2245,8 +2331,10 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+91"/>
+        <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+85"/>
         <location line="+9"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-30"/>
+        <location line="+1"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -2261,12 +2349,125 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Ein oder zwei Sätze für Listen und Suchmaschinen</translation>
     </message>
     <message>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-32"/>
+        <source>&amp;Template with {{variables}}</source>
+        <translation>&amp;Vorlage mit {{Variablen}}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save Version</source>
+        <translation>Version speichern</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>name-for-programs (made from the title when empty)</source>
+        <translation>name-fuer-programme (leer: aus dem Titel gebildet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What it is for</source>
+        <translation>Wofür er gedacht ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Writing</source>
+        <translation>z. B. Schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags, separated by commas</source>
+        <translation>Schlagwörter, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../desktop/widgets/bodyeditor.cpp" line="+66"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max tokens</source>
+        <translation>Max. Tokens</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the prompt; {{variable}} marks what is filled in when it is used.</source>
+        <translation>Schreiben Sie den Prompt; {{variable}} markiert, was bei der Verwendung eingesetzt wird.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>T&amp;ags:</source>
+        <translation>Schlag&amp;wörter:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Te&amp;mperature:</source>
+        <translation>Te&amp;mperatur:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Max to&amp;kens:</source>
+        <translation>Max. To&amp;kens:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odell:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fill In</source>
+        <translation>Ausfüllen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-4"/>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+1"/>
         <source>Markdown source</source>
         <translation>Markdown-Quelltext</translation>
     </message>
@@ -2318,11 +2519,13 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+16"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-36"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+21"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
@@ -2364,7 +2567,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Geben Sie dem Artikel vor dem Veröffentlichen eine Adresse: Dort finden ihn die Leser.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/publishactions.cpp" line="+57"/>
+        <location filename="../desktop/articles/widgets/publishactions.cpp" line="+54"/>
         <source>Schedule Publication</source>
         <translation>Veröffentlichung planen</translation>
     </message>
@@ -2403,16 +2606,19 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="-2"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+71"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+1"/>
         <source>Tag</source>
         <translation>Schlagwort</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+2"/>
         <source>Sort by</source>
         <translation>Sortieren nach</translation>
     </message>
@@ -2423,21 +2629,25 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+2"/>
         <source>Mine</source>
         <translation>Meine</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+2"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+1"/>
         <source>By title</source>
         <translation>Nach Titel</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+2"/>
         <source>Best match</source>
         <translation>Beste Treffer</translation>
     </message>
@@ -2448,6 +2658,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-11"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -2463,6 +2674,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+21"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+58"/>
         <source>Write the first one: it is kept on this computer and reaches the server when you are online.</source>
         <translation>Schreiben Sie den ersten: Er wird auf diesem Computer gespeichert und erreicht den Server, sobald Sie online sind.</translation>
     </message>
@@ -2478,21 +2690,25 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+79"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+128"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
     <message>
         <location line="+22"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+7"/>
         <source>Any tag</source>
         <translation>Jedes Schlagwort</translation>
     </message>
     <message>
         <location line="+28"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+45"/>
         <source>Filters</source>
         <translation>Filter</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+0"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>Filter (%n)</numerusform>
@@ -2640,7 +2856,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Links können auf Webseiten (http, https), E-Mail-Adressen (mailto) oder Seiten dieser Website (beginnend mit /) zeigen. Andere Arten wie javascript: oder data: werden aus veröffentlichten Seiten entfernt und sind nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+42"/>
+        <location filename="../desktop/articles/widgets/metadatapanel.cpp" line="+32"/>
         <source>&amp;New Category…</source>
         <translation>&amp;Neue Kategorie…</translation>
     </message>
@@ -2747,22 +2963,155 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>&amp;Zeigen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-29"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unnumbered</source>
+        <translation>ohne Nummer</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../desktop/widgets/revisionpanel.cpp" line="+1"/>
         <source>&amp;Compare</source>
         <translation>&amp;Vergleichen</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/widgets/revisionpanel.cpp" line="+1"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Wiederherstellen…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Set &amp;Label</source>
+        <translation>&amp;Label setzen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What changed (optional)</source>
+        <translation>Was sich geändert hat (optional)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Version message</source>
+        <translation>Versionsnachricht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the prompt as it is now as a version (Ctrl+S). Leaving a changed prompt keeps one too.</source>
+        <translation>Den Prompt so, wie er jetzt ist, als Version behalten (Strg+S). Auch beim Verlassen eines geänderten Prompts wird eine behalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select two versions, or one to compare it with the prompt as it is now.</source>
+        <translation>Wählen Sie zwei Versionen aus, oder eine, um sie mit dem jetzigen Prompt zu vergleichen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring back this version&apos;s content and settings as a new version.</source>
+        <translation>Inhalt und Einstellungen dieser Version als neue Version zurückholen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>production, staging or a name of your own (lower-case letters, digits, hyphens)</source>
+        <translation>production, staging oder ein eigener Name (Kleinbuchstaben, Ziffern, Bindestriche)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Point this label at the selected version; it stays there until moved.</source>
+        <translation>Dieses Label auf die gewählte Version setzen; es bleibt dort, bis es verschoben wird.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Choose a prompt to see its versions.</source>
+        <translation>Wählen Sie einen Prompt, um seine Versionen zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No versions yet: Save Version keeps one, and leaving a changed prompt keeps one by itself.</source>
+        <translation>Noch keine Versionen: „Version speichern“ behält eine, und beim Verlassen eines geänderten Prompts entsteht von selbst eine.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server numbers a version when it arrives there.</source>
+        <translation>Der Server nummeriert eine Version, wenn sie dort ankommt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The prompt could not be saved, so no version was kept.</source>
+        <translation>Der Prompt konnte nicht gespeichert werden, daher wurde keine Version behalten.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>These versions are not in this replica any more.</source>
+        <translation>Diese Versionen sind nicht mehr in dieser Replik.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Restore Version</source>
+        <translation>Version wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bring back the content and settings of this version? The prompt as it is now stays in the versions.</source>
+        <translation>Inhalt und Einstellungen dieser Version zurückholen? Der Prompt, wie er jetzt ist, bleibt in den Versionen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The prompt could not be saved, so nothing was restored.</source>
+        <translation>Der Prompt konnte nicht gespeichert werden, daher wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>“latest” is always the newest version; choose another name.</source>
+        <translation>„latest“ ist immer die neueste Version; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“%1” now points at this version.</source>
+        <translation>„%1“ zeigt jetzt auf diese Version.</translation>
+    </message>
+    <message>
+        <location line="-257"/>
+        <location filename="../desktop/widgets/revisionpanel.cpp" line="+1"/>
         <source>Save &amp;Version</source>
         <translation>&amp;Version speichern</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../desktop/widgets/revisionpanel.cpp" line="+10"/>
         <source>Keep the text as it is now as a version of its own; the next edit starts a new one.</source>
         <translation>Den Text, wie er jetzt ist, als eigene Version behalten; die nächste Änderung beginnt eine neue.</translation>
     </message>
@@ -2935,6 +3284,213 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/chatmessageseditor.cpp" line="-40"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Add &amp;Message</source>
+        <translation>&amp;Nachricht hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+22"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The message; {{variables}} are filled in when used</source>
+        <translation>Die Nachricht; {{Variablen}} werden bei der Verwendung eingesetzt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this message</source>
+        <translation>Diese Nachricht entfernen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/promptfillpanel.cpp" line="+68"/>
+        <source>This prompt has no {{variables}}: it is used as it is.</source>
+        <translation>Dieser Prompt hat keine {{Variablen}}: Er wird so verwendet, wie er ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Render</source>
+        <translation>&amp;Rendern</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The prompt with the values filled in appears here.</source>
+        <translation>Hier erscheint der Prompt mit den eingesetzten Werten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the result to the clipboard and note the use in the usage history</source>
+        <translation>Das Ergebnis in die Zwischenablage kopieren und die Verwendung im Verlauf vermerken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note this result in the usage history</source>
+        <translation>Dieses Ergebnis im Verwendungsverlauf vermerken</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Result:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>The prompt could not be saved, so its use was not recorded.</source>
+        <translation>Der Prompt konnte nicht gespeichert werden, daher wurde die Verwendung nicht vermerkt.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rendered and noted in the usage history.</source>
+        <translation>Gerendert und im Verwendungsverlauf vermerkt.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-256"/>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>★ Favourites</source>
+        <translation>★ Favoriten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Search titles, descriptions and prompts</source>
+        <translation>Titel, Beschreibungen und Prompts durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whose</source>
+        <translation>Von wem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everyone&apos;s</source>
+        <translation>Von allen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared with me</source>
+        <translation>Mit mir geteilt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By name</source>
+        <translation>Nach Name</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New &amp;Prompt</source>
+        <translation>Neuer &amp;Prompt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Filter by category, tag, templates, favourites and whose, and choose the order</source>
+        <translation>Nach Kategorie, Schlagwort, Vorlagen, Favoriten und Eigentümer filtern und die Reihenfolge wählen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No prompts yet</source>
+        <translation>Noch keine Prompts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+33"/>
+        <source>New Prompt</source>
+        <translation>Neuer Prompt</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>No prompt matches</source>
+        <translation>Kein Prompt passt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try other words, or clear the search and the filters.</source>
+        <translation>Versuchen Sie andere Wörter oder leeren Sie Suche und Filter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear Search and Filters</source>
+        <translation>Suche und Filter leeren</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No prompt open</source>
+        <translation>Kein Prompt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one from the library, or write a new one.</source>
+        <translation>Wählen Sie einen aus der Bibliothek oder schreiben Sie einen neuen.</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Sign in once so your favourites are yours.</source>
+        <translation>Melden Sie sich einmal an, damit Ihre Favoriten Ihnen gehören.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Sign in once so new prompts have an owner.</source>
+        <translation>Melden Sie sich einmal an, damit neue Prompts einen Eigentümer haben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Untitled prompt</source>
+        <translation>Unbenannter Prompt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/variablecompleter.cpp" line="+148"/>
+        <source>Prompts to include</source>
+        <translation>Einzubindende Prompts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Variables</source>
+        <translation>Variablen</translation>
     </message>
 </context>
 <context>
@@ -3296,7 +3852,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Noch keine Fallstudien</translation>
     </message>
     <message>
-        <location filename="../shared/declaredtables.cpp" line="+105"/>
+        <location filename="../shared/declaredtables.cpp" line="+106"/>
         <location line="+51"/>
         <source>Article</source>
         <translation>Artikel</translation>
@@ -3308,6 +3864,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+30"/>
+        <location filename="../shared/prompttables.cpp" line="+104"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -3334,6 +3891,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../shared/prompttables.cpp" line="-16"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -3349,6 +3907,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../shared/prompttables.cpp" line="-31"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -3375,6 +3934,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../shared/prompttables.cpp" line="+52"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
@@ -3395,6 +3955,8 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+20"/>
+        <location filename="../shared/prompttables.cpp" line="-14"/>
+        <location line="+132"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3405,6 +3967,8 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../shared/prompttables.cpp" line="-127"/>
+        <location line="+133"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -3422,6 +3986,364 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>Saved items</source>
         <translation>Gespeicherte Einträge</translation>
+    </message>
+    <message>
+        <location filename="../shared/promptrenderer.cpp" line="+80"/>
+        <source>%1 has no value and no default.</source>
+        <translation>%1 hat keinen Wert und keinen Standardwert.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>The includes go round in a circle: %1.</source>
+        <translation>Die Einbindungen bilden einen Kreis: %1.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>There is no prompt %1 to include.</source>
+        <translation>Es gibt keinen Prompt %1 zum Einbinden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Includes nest deeper than %n level(s): %1.</source>
+        <translation>
+            <numerusform>Einbindungen sind tiefer als %n Ebene verschachtelt: %1.</numerusform>
+            <numerusform>Einbindungen sind tiefer als %n Ebenen verschachtelt: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The rendered prompt would be longer than %n character(s).</source>
+        <translation>
+            <numerusform>Der gerenderte Prompt wäre länger als %n Zeichen.</numerusform>
+            <numerusform>Der gerenderte Prompt wäre länger als %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <location line="+1"/>
+        <source>A chat is a list of messages with a role and content.</source>
+        <translation>Ein Chat ist eine Liste von Nachrichten mit Rolle und Inhalt.</translation>
+    </message>
+    <message>
+        <location filename="../shared/prompttables.cpp" line="-213"/>
+        <location line="+287"/>
+        <source>Shared with</source>
+        <translation>Geteilt mit</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max tokens</source>
+        <translation>Max. Tokens</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approval for production</source>
+        <translation>Freigabe für production</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Branch of</source>
+        <translation>Zweig von</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Branched from version</source>
+        <translation>Abgezweigt von Version</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+18"/>
+        <location line="+33"/>
+        <location line="+83"/>
+        <location line="+70"/>
+        <location line="+23"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+39"/>
+        <location line="+170"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="-205"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prompt version</source>
+        <translation>Prompt-Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt versions</source>
+        <translation>Prompt-Versionen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Waiting for approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requested by</source>
+        <translation>Angefragt von</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prompt label</source>
+        <translation>Prompt-Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt labels</source>
+        <translation>Prompt-Labels</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+19"/>
+        <location line="+43"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pinned version</source>
+        <translation>Festgelegte Version</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pinned label</source>
+        <translation>Festgelegtes Label</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Group member</source>
+        <translation>Gruppenmitglied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group members</source>
+        <translation>Gruppenmitglieder</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Group share</source>
+        <translation>Gruppenfreigabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group shares</source>
+        <translation>Gruppenfreigaben</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Used as</source>
+        <translation>Verwendet als</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use</source>
+        <translation>Verwendung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage history</source>
+        <translation>Verwendungsverlauf</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Default view</source>
+        <translation>Standardansicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sort</source>
+        <translation>Sortierung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep variable values in the history</source>
+        <translation>Variablenwerte im Verlauf behalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../shared/prompttemplate.cpp" line="+78"/>
+        <source>Unexpected %1 in a tag.</source>
+        <translation>Unerwartetes %1 in einem Tag.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An include names a prompt: {{&gt; name}}.</source>
+        <translation>Eine Einbindung nennt einen Prompt: {{&gt; name}}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>After @ comes a label or a version number.</source>
+        <translation>Nach @ folgt ein Label oder eine Versionsnummer.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown type %1; the types are %2.</source>
+        <translation>Unbekannter Typ %1; die Typen sind %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only a choice has a list of values.</source>
+        <translation>Nur eine Auswahl hat eine Liste von Werten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A choice lists its values: choice(a, b).</source>
+        <translation>Eine Auswahl nennt ihre Werte: choice(a, b).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list of values has no closing parenthesis.</source>
+        <translation>Der Liste der Werte fehlt die schließende Klammer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A choice&apos;s value is empty.</source>
+        <translation>Ein Wert der Auswahl ist leer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value %1 is listed twice.</source>
+        <translation>Der Wert %1 steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>An empty tag: write a variable&apos;s name between the braces.</source>
+        <translation>Ein leeres Tag: Schreiben Sie den Namen einer Variablen zwischen die Klammern.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A variable&apos;s name is letters, digits, _, - and .</source>
+        <translation>Der Name einer Variablen besteht aus Buchstaben, Ziffern, _, - und .</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>This {{ is not closed by }} on the same line (write \{{ for the braces themselves).</source>
+        <translation>Dieses {{ wird nicht in derselben Zeile mit }} geschlossen (schreiben Sie \{{ für die Klammern selbst).</translation>
+    </message>
+    <message>
+        <location line="+148"/>
+        <source>The variable %1 is declared twice, differently: %2 and %3.</source>
+        <translation>Die Variable %1 ist zweimal unterschiedlich deklariert: %2 und %3.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 must be a number, not %2.</source>
+        <translation>%1 muss eine Zahl sein, nicht %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 must be one of %2, not %3.</source>
+        <translation>%1 muss eines von %2 sein, nicht %3.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Message %1: </source>
+        <translation>Nachricht %1: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In %1: </source>
+        <translation>In %1: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1, column %2: </source>
+        <translation>Zeile %1, Spalte %2: </translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>Quire::Gui</name>
     <message numerus="yes">
-        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+358"/>
+        <location filename="../desktop/accounts/widgets/adminview.cpp" line="+359"/>
         <source>%n user(s) found.</source>
         <translation>
             <numerusform>%n user found.</numerusform>
@@ -96,6 +96,7 @@ Started %2; %n words at the end.</numerusform>
     </message>
     <message numerus="yes">
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="+300"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+308"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>Filters (%n)</numerusform>
@@ -123,6 +124,22 @@ Started %2; %n words at the end.</numerusform>
         <translation>
             <numerusform>At most %n mutation per request.</numerusform>
             <numerusform>At most %n mutations per request.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../shared/promptrenderer.cpp" line="+211"/>
+        <source>Includes nest deeper than %n level(s): %1.</source>
+        <translation>
+            <numerusform>Includes nest deeper than %n level: %1.</numerusform>
+            <numerusform>Includes nest deeper than %n levels: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The rendered prompt would be longer than %n character(s).</source>
+        <translation>
+            <numerusform>The rendered prompt would be longer than %n character.</numerusform>
+            <numerusform>The rendered prompt would be longer than %n characters.</numerusform>
         </translation>
     </message>
 </context>
