@@ -2350,7 +2350,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-32"/>
-        <source>&amp;Template with {{variables}}</source>
+        <source>Templat&amp;e with {{variables}}</source>
         <translation>&amp;Vorlage mit {{Variablen}}</translation>
     </message>
     <message>
@@ -2437,18 +2437,18 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>&amp;Category:</source>
-        <translation>&amp;Kategorie:</translation>
+        <source>Cate&amp;gory:</source>
+        <translation>Kate&amp;gorie:</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Te&amp;mperature:</source>
+        <source>Temperat&amp;ure:</source>
         <translation>Te&amp;mperatur:</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Max to&amp;kens:</source>
-        <translation>Max. To&amp;kens:</translation>
+        <source>Ma&amp;x tokens:</source>
+        <translation>Ma&amp;x. Tokens:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2973,16 +2973,32 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>ohne Nummer</translation>
     </message>
     <message>
-        <location line="+13"/>
         <location filename="../desktop/widgets/revisionpanel.cpp" line="+1"/>
         <source>&amp;Compare</source>
         <translation>&amp;Vergleichen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../desktop/widgets/revisionpanel.cpp" line="+1"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+11"/>
+        <source>Save &amp;Version</source>
+        <comment>prompt versions</comment>
+        <translation>Version &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Compare</source>
+        <comment>prompt versions</comment>
+        <translation>Vergleic&amp;hen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore…</source>
+        <comment>prompt versions</comment>
+        <translation>Wi&amp;ederherstellen…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3105,13 +3121,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>„%1“ zeigt jetzt auf diese Version.</translation>
     </message>
     <message>
-        <location line="-257"/>
         <location filename="../desktop/widgets/revisionpanel.cpp" line="+1"/>
         <source>Save &amp;Version</source>
         <translation>&amp;Version speichern</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/revisionpanel.cpp" line="+10"/>
+        <location line="+10"/>
         <source>Keep the text as it is now as a version of its own; the next edit starts a new one.</source>
         <translation>Den Text, wie er jetzt ist, als eigene Version behalten; die nächste Änderung beginnt eine neue.</translation>
     </message>
@@ -3303,11 +3318,11 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     <message>
         <location line="+18"/>
         <source>Add &amp;Message</source>
-        <translation>&amp;Nachricht hinzufügen</translation>
+        <translation>Nachricht hin&amp;zufügen</translation>
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+22"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-235"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>

@@ -75,7 +75,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     , m_description(new QLineEdit(this))
     , m_category(new QLineEdit(this))
     , m_tags(new QLineEdit(this))
-    , m_template(new QCheckBox(Tr::tr("&Template with {{variables}}"), this))
+    , m_template(new QCheckBox(Tr::tr("Templat&e with {{variables}}"), this))
     , m_kind(new QComboBox(this))
     , m_model(new QLineEdit(this))
     , m_temperature(new QDoubleSpinBox(this))
@@ -151,7 +151,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
         l->setBuddy(buddy);
         return l;
     };
-    form->addRow(label(Tr::tr("&Category:"), m_category), sorting);
+    form->addRow(label(Tr::tr("Cate&gory:"), m_category), sorting);
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(m_kind);
     kindRow->addWidget(m_template);
@@ -159,11 +159,11 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     form->addRow(label(Tr::tr("&Kind:"), m_kind), kindRow);
     auto *settings = new QHBoxLayout;
     settings->addWidget(m_model, 2);
-    auto *temperatureLabel = new QLabel(Tr::tr("Te&mperature:"), this);
+    auto *temperatureLabel = new QLabel(Tr::tr("Temperat&ure:"), this);
     temperatureLabel->setBuddy(m_temperature);
     settings->addWidget(temperatureLabel);
     settings->addWidget(m_temperature);
-    auto *tokensLabel = new QLabel(Tr::tr("Max to&kens:"), this);
+    auto *tokensLabel = new QLabel(Tr::tr("Ma&x tokens:"), this);
     tokensLabel->setBuddy(m_maxTokens);
     settings->addWidget(tokensLabel);
     settings->addWidget(m_maxTokens);

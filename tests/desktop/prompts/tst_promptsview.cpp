@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
+#include "desktop/core/translations.h"
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/core/promptlistmodel.h"
 #include "desktop/prompts/core/promptstore.h"
@@ -25,6 +26,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -303,6 +305,54 @@ private Q_SLOTS:
         QTRY_VERIFY(fill->field(QStringLiteral("extra")) != nullptr);
         QCOMPARE(qobject_cast<QLineEdit *>(fill->field(QStringLiteral("notes")))->text(),
                  QStringLiteral("the budget talk"));
+    }
+
+    void mnemonicsAreUnique_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::newRow("en") << QLocale(QLocale::English, QLocale::UnitedStates);
+        QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany);
+    }
+
+    // Every Alt+letter in the section reaches one field or button: with a
+    // chat open, beside the fill-in panel and beside the versions.
+    void mnemonicsAreUnique()
+    {
+        QFETCH(QLocale, locale);
+        desktop::Translations::install(*qApp, locale);
+        gui::PromptsView view(*m_workspace);
+        view.resize(1400, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.table()->selectRow(0);
+        auto *kind = view.editor()->findChild<QComboBox *>(QStringLiteral("kindCombo"));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("chat")));
+        static const QRegularExpression mnemonic(QStringLiteral("(?:^|[^&])&([^&\\s])"));
+        QStringList clashes;
+        for (int tab = 0; tab < view.editor()->sideTabs()->count(); ++tab) {
+            view.editor()->sideTabs()->setCurrentIndex(tab);
+            QMultiHash<QChar, QString> seen;
+            const auto note = [&](const QString &text) {
+                const QRegularExpressionMatch m = mnemonic.match(text);
+                if (m.hasMatch())
+                    seen.insert(m.captured(1).at(0).toLower(), text);
+            };
+            for (const QLabel *label : view.findChildren<QLabel *>()) {
+                if (label->isVisibleTo(&view))
+                    note(label->text());
+            }
+            for (const QAbstractButton *button : view.findChildren<QAbstractButton *>()) {
+                if (button->isVisibleTo(&view))
+                    note(button->text());
+            }
+            for (const QChar key : seen.uniqueKeys()) {
+                if (seen.count(key) > 1)
+                    clashes << QStringList(seen.values(key)).join(QLatin1String(" / "));
+            }
+        }
+        view.editor()->load(QString());
+        desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1String("; "))));
     }
 
     void aChatPromptHasMessages()
