@@ -3342,7 +3342,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Diese Nachricht entfernen</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/widgets/promptfillpanel.cpp" line="+68"/>
+        <location filename="../desktop/prompts/widgets/promptfillpanel.cpp" line="+69"/>
         <source>This prompt has no {{variables}}: it is used as it is.</source>
         <translation>Dieser Prompt hat keine {{Variablen}}: Er wird so verwendet, wie er ist.</translation>
     </message>
@@ -3355,6 +3355,11 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>&amp;Render</source>
         <translation>&amp;Rendern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the values in my usage history</source>
+        <translation>Die Werte in meinem Verwendungsverlauf behalten</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3377,12 +3382,17 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Dieses Ergebnis im Verwendungsverlauf vermerken</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>Off: the history notes only which version was used, when and how.</source>
+        <translation>Aus: Der Verlauf vermerkt nur, welche Version wann und wie verwendet wurde.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Result:</source>
         <translation>Ergebnis:</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Choose…</source>
         <translation>Auswählen …</translation>
     </message>

@@ -7,6 +7,7 @@
 #include "desktop/widgets/tr.h"
 #include "shared/jsonqt.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -70,6 +71,7 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
     , m_result(new QPlainTextEdit(this))
     , m_copy(new QPushButton(Tr::tr("&Copy"), this))
     , m_render(new QPushButton(Tr::tr("&Render"), this))
+    , m_keepValues(new QCheckBox(Tr::tr("Keep the values in my usage history"), this))
 {
     setObjectName(QStringLiteral("promptFillPanel"));
     m_form->setObjectName(QStringLiteral("variablesForm"));
@@ -93,7 +95,18 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
     // The tab's own background, not a grey box around the fields.
     scroll->viewport()->setAutoFillBackground(false);
     m_form->setAutoFillBackground(false);
+    m_keepValues->setObjectName(QStringLiteral("keepValuesCheck"));
+    m_keepValues->setToolTip(Tr::tr("Off: the history notes only which version was used, when and how."));
+    connect(m_keepValues, &QCheckBox::toggled, this, [this](bool on) {
+        const QString me = m_workspace.accountId();
+        if (me.isEmpty())
+            return;
+        if (shared::VoidResult r = m_store.setPreference(me, QStringLiteral("keep_variables"), shared::kFlags.name(on));
+            !r)
+            setMessage(r.error().message);
+    });
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_keepValues);
     buttons->addStretch(1);
     buttons->addWidget(m_render);
     buttons->addWidget(m_copy);
@@ -130,6 +143,11 @@ void PromptFillPanel::showPrompt(const QString &id, const nlohmann::json &fields
         rebuildForm({}); // another prompt: no values carried over
     }
     m_fieldsShown = fields;
+    // The preference as it is now (it syncs, so another replica may have changed it).
+    if (auto prefs = m_store.preferencesOf(m_workspace.accountId())) {
+        const QSignalBlocker blocker(m_keepValues);
+        m_keepValues->setChecked(shared::textOf(*prefs, "keep_variables") == shared::kFlags.name(true));
+    }
     const QString me = m_workspace.accountId();
     const shared::IncludeResolver resolve
         = [this, me](const QString &name, const QString &ref) { return m_store.includeText(name, ref, me); };

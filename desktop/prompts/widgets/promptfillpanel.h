@@ -11,6 +11,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
@@ -51,6 +52,8 @@ public:
     QLabel *fieldError(const QString &name) const { return m_errors.value(name); }
     QPushButton *copyButton() const { return m_copy; }
     QPushButton *renderButton() const { return m_render; }
+    // The user's preference: keep the values with each use.
+    QCheckBox *keepValuesCheck() const { return m_keepValues; }
 
     // Makes `label` say what is wrong in a red that reads on the light and
     // the dark palette (BrightText is white on light themes).
@@ -85,6 +88,7 @@ private:
     QPlainTextEdit *m_result;
     QPushButton *m_copy;
     QPushButton *m_render;
+    QCheckBox *m_keepValues;
     QString m_rendered;
     bool m_ok = false;
     std::function<bool()> m_beforeUse;

@@ -291,12 +291,17 @@ private Q_SLOTS:
         QCOMPARE(uses->value(0).toString(), QStringLiteral("copied"));
         QCOMPARE(uses->value(1).toString(), QStringLiteral("{}")); // not kept unless the user opts in
         QVERIFY(!uses->value(2).toString().isEmpty()); // the version used
-        // Render records "rendered".
+        // Render records "rendered"; with the values, once the user opts in.
+        QVERIFY(!fill->keepValuesCheck()->isChecked());
+        QTest::mouseClick(fill->keepValuesCheck(), Qt::LeftButton);
+        QCOMPARE(shared::textOf(*store().preferencesOf(m_me), "keep_variables"), QStringLiteral("true"));
         QTest::mouseClick(fill->renderButton(), Qt::LeftButton);
         uses = m_workspace->replica().database().exec(
-            QStringLiteral("SELECT count(*) FROM prompt_usage WHERE prompt_id = ? AND use = 'rendered'"), { id });
+            QStringLiteral("SELECT variables FROM prompt_usage WHERE prompt_id = ? AND use = 'rendered'"), { id });
         QVERIFY(uses && uses->next());
-        QCOMPARE(uses->value(0).toInt(), 1);
+        QCOMPARE(nlohmann::json::parse(uses->value(0).toString().toStdString()).value("notes", std::string()),
+                 std::string("the budget talk"));
+        QVERIFY(!uses->next());
         // Editing the template rebuilds the form, keeping what was typed.
         QPlainTextEdit *text = editor()->bodyEditor()->sourceEdit();
         text->setFocus();
