@@ -668,11 +668,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+27"/>
+        <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+75"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
         <location line="+18"/>
+        <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+27"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -688,6 +690,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+4"/>
         <source>Changed</source>
         <translation>Geändert</translation>
     </message>
@@ -850,6 +853,81 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <source>Created invite code</source>
         <translation>Einladungscode erstellt</translation>
     </message>
+    <message>
+        <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="-56"/>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not a favourite</source>
+        <translation>Kein Favorit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove from favourites</source>
+        <translation>Aus den Favoriten entfernen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add to favourites</source>
+        <translation>Zu den Favoriten hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source> · template</source>
+        <translation> · Vorlage</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/core/promptstore.cpp" line="+40"/>
+        <source>There is no prompt version %1 in this replica.</source>
+        <translation>Diese Replik enthält keine Prompt-Version %1.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temperature: %1</source>
+        <translation>Temperatur: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max tokens: %1</source>
+        <translation>Max. Tokens: %1</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>There is no prompt with the id %1 in this replica.</source>
+        <translation>Diese Replik enthält keinen Prompt mit der ID %1.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Restored version %1</source>
+        <translation>Version %1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored an unnumbered version</source>
+        <translation>Eine noch nicht nummerierte Version wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no prompt called “%1” in this replica.</source>
+        <translation>Diese Replik enthält keinen Prompt namens „%1“.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” has no version “%2” in this replica.</source>
+        <translation>„%1“ hat in dieser Replik keine Version „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Gui</name>
@@ -972,9 +1050,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/features.cpp" line="+32"/>
+        <location filename="../desktop/widgets/features.cpp" line="+33"/>
         <source>Admin</source>
         <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
     </message>
     <message>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="+34"/>
@@ -989,6 +1072,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location line="+2"/>
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="+86"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+63"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -1072,6 +1156,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../desktop/prompts/widgets/chatmessageseditor.cpp" line="+71"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
@@ -1485,6 +1570,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="+28"/>
         <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+2"/>
         <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+86"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+139"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -2255,6 +2341,8 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     <message>
         <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+85"/>
         <location line="+9"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-30"/>
+        <location line="+1"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -2269,12 +2357,125 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Ein oder zwei Sätze für Listen und Suchmaschinen</translation>
     </message>
     <message>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-32"/>
+        <source>Templat&amp;e with {{variables}}</source>
+        <translation>&amp;Vorlage mit {{Variablen}}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save Version</source>
+        <translation>Version speichern</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>name-for-programs (made from the title when empty)</source>
+        <translation>name-fuer-programme (leer: aus dem Titel gebildet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What it is for</source>
+        <translation>Wofür er gedacht ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Writing</source>
+        <translation>z. B. Schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags, separated by commas</source>
+        <translation>Schlagwörter, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../desktop/widgets/bodyeditor.cpp" line="+66"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max tokens</source>
+        <translation>Max. Tokens</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the prompt; {{variable}} marks what is filled in when it is used.</source>
+        <translation>Schreiben Sie den Prompt; {{variable}} markiert, was bei der Verwendung eingesetzt wird.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>T&amp;ags:</source>
+        <translation>Schlag&amp;wörter:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cate&amp;gory:</source>
+        <translation>Kate&amp;gorie:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Temperat&amp;ure:</source>
+        <translation>Te&amp;mperatur:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ma&amp;x tokens:</source>
+        <translation>Ma&amp;x. Tokens:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odell:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fill In</source>
+        <translation>Ausfüllen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-4"/>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+1"/>
         <source>Markdown source</source>
         <translation>Markdown-Quelltext</translation>
     </message>
@@ -2326,11 +2527,13 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+16"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-36"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+21"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
@@ -2411,16 +2614,19 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="-2"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+71"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+1"/>
         <source>Tag</source>
         <translation>Schlagwort</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+2"/>
         <source>Sort by</source>
         <translation>Sortieren nach</translation>
     </message>
@@ -2431,21 +2637,25 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+2"/>
         <source>Mine</source>
         <translation>Meine</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+2"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+1"/>
         <source>By title</source>
         <translation>Nach Titel</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+2"/>
         <source>Best match</source>
         <translation>Beste Treffer</translation>
     </message>
@@ -2456,6 +2666,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-11"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -2471,6 +2682,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+21"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+58"/>
         <source>Write the first one: it is kept on this computer and reaches the server when you are online.</source>
         <translation>Schreiben Sie den ersten: Er wird auf diesem Computer gespeichert und erreicht den Server, sobald Sie online sind.</translation>
     </message>
@@ -2486,21 +2698,25 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+79"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+128"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
     <message>
         <location line="+22"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+7"/>
         <source>Any tag</source>
         <translation>Jedes Schlagwort</translation>
     </message>
     <message>
         <location line="+28"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+45"/>
         <source>Filters</source>
         <translation>Filter</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+0"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>Filter (%n)</numerusform>
@@ -3093,6 +3309,361 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+3"/>
         <source>The key is revoked.</source>
         <translation>Der Schlüssel ist widerrufen.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/chatmessageseditor.cpp" line="-40"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Add &amp;Message</source>
+        <translation>Nachricht hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+4"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The message; {{variables}} are filled in when used</source>
+        <translation>Die Nachricht; {{Variablen}} werden bei der Verwendung eingesetzt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this message</source>
+        <translation>Diese Nachricht entfernen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/promptfillpanel.cpp" line="+69"/>
+        <source>This prompt has no {{variables}}: it is used as it is.</source>
+        <translation>Dieser Prompt hat keine {{Variablen}}: Er wird so verwendet, wie er ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Render</source>
+        <translation>&amp;Rendern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the values in my usage history</source>
+        <translation>Die Werte in meinem Verwendungsverlauf behalten</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The prompt with the values filled in appears here.</source>
+        <translation>Hier erscheint der Prompt mit den eingesetzten Werten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the result to the clipboard and note the use in the usage history</source>
+        <translation>Das Ergebnis in die Zwischenablage kopieren und die Verwendung im Verlauf vermerken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note this result in the usage history</source>
+        <translation>Dieses Ergebnis im Verwendungsverlauf vermerken</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Off: the history notes only which version was used, when and how.</source>
+        <translation>Aus: Der Verlauf vermerkt nur, welche Version wann und wie verwendet wurde.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Result:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>The prompt could not be saved, so its use was not recorded.</source>
+        <translation>Der Prompt konnte nicht gespeichert werden, daher wurde die Verwendung nicht vermerkt.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rendered and noted in the usage history.</source>
+        <translation>Gerendert und im Verwendungsverlauf vermerkt.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-256"/>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>★ Favourites</source>
+        <translation>★ Favoriten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Search titles, descriptions and prompts</source>
+        <translation>Titel, Beschreibungen und Prompts durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whose</source>
+        <translation>Von wem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everyone&apos;s</source>
+        <translation>Von allen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared with me</source>
+        <translation>Mit mir geteilt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By name</source>
+        <translation>Nach Name</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New &amp;Prompt</source>
+        <translation>Neuer &amp;Prompt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Filter by category, tag, templates, favourites and whose, and choose the order</source>
+        <translation>Nach Kategorie, Schlagwort, Vorlagen, Favoriten und Eigentümer filtern und die Reihenfolge wählen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No prompts yet</source>
+        <translation>Noch keine Prompts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+33"/>
+        <source>New Prompt</source>
+        <translation>Neuer Prompt</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>No prompt matches</source>
+        <translation>Kein Prompt passt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try other words, or clear the search and the filters.</source>
+        <translation>Versuchen Sie andere Wörter oder leeren Sie Suche und Filter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear Search and Filters</source>
+        <translation>Suche und Filter leeren</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No prompt open</source>
+        <translation>Kein Prompt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one from the library, or write a new one.</source>
+        <translation>Wählen Sie einen aus der Bibliothek oder schreiben Sie einen neuen.</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Sign in once so your favourites are yours.</source>
+        <translation>Melden Sie sich einmal an, damit Ihre Favoriten Ihnen gehören.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Sign in once so new prompts have an owner.</source>
+        <translation>Melden Sie sich einmal an, damit neue Prompts einen Eigentümer haben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Untitled prompt</source>
+        <translation>Unbenannter Prompt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-33"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unnumbered</source>
+        <translation>ohne Nummer</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save &amp;Version</source>
+        <comment>prompt versions</comment>
+        <translation>Version &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Compare</source>
+        <comment>prompt versions</comment>
+        <translation>Vergleic&amp;hen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore…</source>
+        <comment>prompt versions</comment>
+        <translation>Wi&amp;ederherstellen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set &amp;Label</source>
+        <translation>&amp;Label setzen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What changed (optional)</source>
+        <translation>Was sich geändert hat (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version message</source>
+        <translation>Versionsnachricht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the prompt as it is now as a version (Ctrl+S). Leaving a changed prompt keeps one too.</source>
+        <translation>Den Prompt so, wie er jetzt ist, als Version behalten (Strg+S). Auch beim Verlassen eines geänderten Prompts wird eine behalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select two versions, or one to compare it with the prompt as it is now.</source>
+        <translation>Wählen Sie zwei Versionen aus, oder eine, um sie mit dem jetzigen Prompt zu vergleichen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring back this version&apos;s content and settings as a new version.</source>
+        <translation>Inhalt und Einstellungen dieser Version als neue Version zurückholen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>production, staging or a name of your own (lower-case letters, digits, hyphens)</source>
+        <translation>production, staging oder ein eigener Name (Kleinbuchstaben, Ziffern, Bindestriche)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Point this label at the selected version; it stays there until moved.</source>
+        <translation>Dieses Label auf die gewählte Version setzen; es bleibt dort, bis es verschoben wird.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Choose a prompt to see its versions.</source>
+        <translation>Wählen Sie einen Prompt, um seine Versionen zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No versions yet: Save Version keeps one, and leaving a changed prompt keeps one by itself.</source>
+        <translation>Noch keine Versionen: „Version speichern“ behält eine, und beim Verlassen eines geänderten Prompts entsteht von selbst eine.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server numbers a version when it arrives there.</source>
+        <translation>Der Server nummeriert eine Version, wenn sie dort ankommt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The prompt could not be saved, so no version was kept.</source>
+        <translation>Der Prompt konnte nicht gespeichert werden, daher wurde keine Version behalten.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>These versions are not in this replica any more.</source>
+        <translation>Diese Versionen sind nicht mehr in dieser Replik.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Restore Version</source>
+        <translation>Version wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bring back the content and settings of this version? The prompt as it is now stays in the versions.</source>
+        <translation>Inhalt und Einstellungen dieser Version zurückholen? Der Prompt, wie er jetzt ist, bleibt in den Versionen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The prompt could not be saved, so nothing was restored.</source>
+        <translation>Der Prompt konnte nicht gespeichert werden, daher wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>“latest” is always the newest version; choose another name.</source>
+        <translation>„latest“ ist immer die neueste Version; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“%1” now points at this version.</source>
+        <translation>„%1“ zeigt jetzt auf diese Version.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "desktop/accounts/widgets/adminview.h"
 #include "desktop/articles/widgets/articlesview.h"
 #include "desktop/core/workspace.h"
+#include "desktop/prompts/widgets/promptsview.h"
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
 
@@ -33,6 +34,13 @@ QList<FeatureSection> accountSections(desktop::Workspace &workspace)
                [&workspace](QWidget *parent) -> QWidget * { return new AdminView(workspace.session(), parent); } } };
 }
 
+// Prompts: the library, its editor, fill-in and versions.
+QList<FeatureSection> promptSections(desktop::Workspace &workspace)
+{
+    return { { QStringLiteral("prompts"), Tr::tr("Prompts"),
+               [&workspace](QWidget *parent) -> QWidget * { return new PromptsView(workspace, parent); } } };
+}
+
 void accountMenus(desktop::Workspace &workspace, QMainWindow &window)
 {
     new AccountMenu(workspace, window);
@@ -42,10 +50,11 @@ void accountMenus(desktop::Workspace &workspace, QMainWindow &window)
 
 const QList<DesktopFeature> &desktopFeatures()
 {
-    // Prompts, courses, posts and metrics join here once they are built:
-    // a section that only says "not built yet" is not shown.
+    // Courses, posts and metrics join here once they are built: a section
+    // that only says "not built yet" is not shown.
     static const QList<DesktopFeature> features {
         { "articles", articleSections, nullptr },
+        { "prompts", promptSections, nullptr },
         { "accounts", accountSections, accountMenus },
     };
     return features;

@@ -89,7 +89,8 @@ private Q_SLOTS:
             names << nav->item(i)->text();
         // Sections not built yet are not listed (no "not built yet" pages).
         QCOMPARE(names,
-                 (QStringList { QStringLiteral("Guides"), QStringLiteral("Case studies"), QStringLiteral("Admin") }));
+                 (QStringList { QStringLiteral("Guides"), QStringLiteral("Case studies"), QStringLiteral("Prompts"),
+                                QStringLiteral("Admin") }));
         QCOMPARE(m_window->currentSection(), QStringLiteral("guides"));
     }
 
@@ -142,6 +143,12 @@ private Q_SLOTS:
                 // Built: the article list with its search and the editor.
                 QVERIFY(pages()->currentWidget()->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
                 QVERIFY(pages()->currentWidget()->findChild<QWidget *>(QStringLiteral("articleEditor")));
+                continue;
+            }
+            if (id == QLatin1String("prompts")) {
+                // Built: the prompt library with its search and the editor.
+                QVERIFY(pages()->currentWidget()->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
+                QVERIFY(pages()->currentWidget()->findChild<QWidget *>(QStringLiteral("promptEditor")));
                 continue;
             }
             // Sections not built yet say so rather than showing an empty list.

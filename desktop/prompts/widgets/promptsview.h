@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace quire::desktop {
+class PromptListModel;
+class PromptStore;
+class Workspace;
+} // namespace quire::desktop
+
+namespace quire::gui {
+
+class PlaceholderView;
+class PromptEditor;
+
+// The Prompts section: the library (searched as the user types with the
+// replica's full-text index; category, tag, templates, favourites, whose
+// and the order behind a Filters button; a star on every row) beside the
+// editor of the chosen prompt, or an empty state with New Prompt. Works the
+// same offline; sync rounds refresh the list and the open prompt.
+class PromptsView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PromptsView(desktop::Workspace &workspace, QWidget *parent = nullptr);
+    ~PromptsView() override;
+
+    PromptEditor *editor() const { return m_editor; }
+    desktop::PromptListModel *model() const { return m_model; }
+    desktop::PromptStore &store() { return *m_store; }
+    QTableView *table() const { return m_table; }
+    // Makes a new prompt and opens it; its id, or empty on failure.
+    QString createPrompt();
+    void refresh();
+    // Stars or unstars the prompt in `row` of the list.
+    void toggleFavourite(int row);
+
+private:
+    void select(const QString &id);
+    void reloadChoices();
+    void updateEmptyState();
+    void updateFiltersButton();
+
+    desktop::Workspace &m_workspace;
+    std::unique_ptr<desktop::PromptStore> m_store;
+    desktop::PromptListModel *m_model;
+    QLineEdit *m_search;
+    QComboBox *m_category;
+    QComboBox *m_tag;
+    QComboBox *m_scope;
+    QComboBox *m_sort;
+    QCheckBox *m_templates;
+    QCheckBox *m_favourites;
+    QToolButton *m_filters;
+    QWidget *m_filterPanel;
+    QTableView *m_table;
+    QStackedWidget *m_listStack;
+    PlaceholderView *m_empty;
+    PlaceholderView *m_noMatch;
+    PromptEditor *m_editor;
+    QStackedWidget *m_editorStack;
+    PlaceholderView *m_nothingOpen;
+};
+
+} // namespace quire::gui
