@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/promptnames.h"
+#include "shared/result.h"
+#include "shared/synctable.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace quire::shared {
+class Database;
+}
+
+namespace quire::desktop {
+
+class ContentStore;
+
+// One immutable version of a prompt as the replica has it. `number` is the
+// server's (empty until the version has synced).
+struct PromptVersion
+{
+    QString id;
+    QString number;
+    QString ownerId;
+    QString createdAt;
+    QString message;
+    nlohmann::json body; // kind, content, messages and the model settings
+    QStringList labels; // the labels that point at it
+
+    bool isNumbered() const { return !number.isEmpty(); }
+};
+
+// A named pointer at a version (production, staging, …).
+struct PromptLabel
+{
+    QString id;
+    QString name;
+    QString versionId;
+};
+
+// The prompt library over the replica, for the views and quire-cli: the
+// prompts, their versions and labels, the user's favourites, usage records
+// and preferences. Every change goes through the ContentStore (working copy
+// and outbox in one transaction), so it works offline and syncs later.
+class PromptStore
+{
+public:
+    PromptStore(ContentStore &content, shared::Database &db);
+
+    static const shared::SyncTable &prompts();
+    static const shared::SyncTable &versions();
+    static const shared::SyncTable &labels();
+    static const shared::SyncTable &favourites();
+    static const shared::SyncTable &usage();
+    static const shared::SyncTable &preferences();
+    // The columns a version copies from its prompt: what "changed" means.
+    static QStringList bodyColumns();
+
+    shared::Result<QString> create(const nlohmann::json &fields, const QString &ownerId);
+    shared::Result<std::optional<nlohmann::json>> get(const QString &id);
+    shared::VoidResult update(const QString &id, const nlohmann::json &fields);
+
+    shared::Result<bool> isFavourite(const QString &promptId, const QString &userId);
+    // Starring adds a prompt_favorites row; unstarring deletes it.
+    shared::VoidResult setFavourite(const QString &promptId, const QString &userId, bool on);
+
+    // Oldest first: numbered ones by number, then those not synced yet.
+    shared::Result<QList<PromptVersion>> versionsOf(const QString &promptId);
+    shared::Result<std::optional<PromptVersion>> version(const QString &versionId);
+    // A new version of the prompt's content and settings as they are now.
+    shared::Result<QString> saveVersion(const QString &promptId, const QString &message, const QString &userId);
+    // True when the content or settings differ from the latest version
+    // (or, without one, from an empty prompt).
+    shared::Result<bool> needsVersion(const QString &promptId);
+    // Saves a version only when needsVersion(): the end of an editing session.
+    shared::Result<std::optional<QString>> saveVersionIfChanged(const QString &promptId, const QString &userId,
+                                                                const QString &message = {});
+    // Brings back a version's content and settings, as a new version.
+    shared::Result<QString> restore(const QString &promptId, const QString &versionId, const QString &userId);
+
+    shared::Result<QList<PromptLabel>> labelsOf(const QString &promptId);
+    // Points label `name` at `versionId`: the explicit move (or the first set).
+    shared::VoidResult setLabel(const QString &promptId, const QString &name, const QString &versionId,
+                                const QString &userId);
+
+    // Records one use of the prompt's latest version (saving one first when
+    // the prompt changed since); the variable values are kept only when the
+    // user's preferences say so. The usage row's id.
+    shared::Result<QString> recordUse(const QString &promptId, shared::PromptUse use, const nlohmann::json &variables,
+                                      const QString &userId);
+
+    // The user's preferences row's fields, or the declared defaults.
+    shared::Result<nlohmann::json> preferencesOf(const QString &userId);
+    shared::VoidResult setPreference(const QString &userId, const QString &key, const QString &value);
+
+private:
+    shared::Result<std::optional<QString>> preferencesId(const QString &userId);
+
+    ContentStore &m_content;
+    shared::Database &m_db;
+};
+
+} // namespace quire::desktop
