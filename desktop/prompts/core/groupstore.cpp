@@ -8,6 +8,7 @@
 #include "desktop/core/tr.h"
 #include "desktop/core/workspace.h"
 #include "shared/database.h"
+#include "shared/fractionalposition.h"
 #include "shared/jsonqt.h"
 #include "shared/synctable.h"
 
@@ -21,30 +22,6 @@ using shared::Result;
 using shared::VoidResult;
 
 namespace {
-
-// Position digits in ASCII order, so SQLite's text order is their order.
-const QString kDigits = QStringLiteral("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
-// The midpoint of two digit strings read as fractions 0.<a> < 0.<b>; `b`
-// empty stands for 1. After a common prefix, the first digits either leave
-// room for one between them, or the key goes one digit deeper.
-QString midpoint(const QString &a, const QString &b)
-{
-    if (!b.isEmpty()) {
-        qsizetype n = 0;
-        while (n < b.size() && (n < a.size() ? a.at(n) : kDigits.front()) == b.at(n))
-            ++n;
-        if (n > 0)
-            return b.left(n) + midpoint(a.mid(n), b.mid(n));
-    }
-    const qsizetype digitA = a.isEmpty() ? 0 : kDigits.indexOf(a.front());
-    const qsizetype digitB = b.isEmpty() ? kDigits.size() : kDigits.indexOf(b.front());
-    if (digitB - digitA > 1)
-        return QString(kDigits.at((digitA + digitB + 1) / 2));
-    if (b.size() > 1)
-        return b.left(1);
-    return QString(kDigits.at(digitA)) + midpoint(a.mid(1), QString());
-}
 
 Error notFound(const QString &what, const QString &id)
 {
@@ -82,13 +59,6 @@ const shared::SyncTable &GroupStore::sharesTable()
 GroupQuery GroupStore::query() const
 {
     return GroupQuery(m_ws.replica().database(), m_ws.accountId());
-}
-
-QString GroupStore::positionBetween(const QString &before, const QString &after)
-{
-    if (!after.isEmpty() && before >= after)
-        return midpoint(before, QString());
-    return midpoint(before, after);
 }
 
 VoidResult GroupStore::done(VoidResult result)
@@ -184,9 +154,11 @@ Result<QString> GroupStore::addMember(const QString &groupId, const QString &pro
         }
     }
     const QString last = members->isEmpty() ? QString() : members->constLast().position;
+    Result<QString> position = shared::FractionalPosition::between(last, QString());
+    if (!position)
+        return position.error();
     Result<QString> id = m_ws.content().create(
-        membersTable(),
-        { { "group_id", groupId }, { "prompt_id", promptId }, { "position", positionBetween(last, QString()) } },
+        membersTable(), { { "group_id", groupId }, { "prompt_id", promptId }, { "position", *position } },
         m_ws.accountId());
     if (id)
         Q_EMIT changed();
@@ -247,12 +219,13 @@ VoidResult GroupStore::moveMember(const QString &memberId, int index)
     while (next < others.size() && !before.isEmpty() && others.at(next).position <= before)
         behind << others.at(next++).id;
     const QString after = next < others.size() ? others.at(next).position : QString();
-    QString position = positionBetween(before, after);
-    if (VoidResult r = m_ws.content().update(membersTable(), memberId, { { "position", position } }); !r)
-        return r;
-    for (const QString &id : std::as_const(behind)) {
-        position = positionBetween(position, after);
-        if (VoidResult r = m_ws.content().update(membersTable(), id, { { "position", position } }); !r)
+    Result<QStringList> positions = shared::FractionalPosition::spread(int(behind.size()) + 1, before, after);
+    if (!positions)
+        return positions.error();
+    behind.prepend(memberId);
+    for (qsizetype i = 0; i < behind.size(); ++i) {
+        if (VoidResult r = m_ws.content().update(membersTable(), behind.at(i), { { "position", positions->at(i) } });
+            !r)
             return r;
     }
     Q_EMIT changed();

@@ -63,11 +63,6 @@ public:
     void shareByEmail(const QString &groupId, const QString &email, shared::ShareRole role,
                       std::function<void(shared::Result<GroupShare>)> done);
 
-    // A sort key strictly between `before` and `after` (either empty: the
-    // open end), in digits that compare as text the way they compare as
-    // fractions; it never ends in the lowest digit, so there is always room.
-    static QString positionBetween(const QString &before, const QString &after);
-
     static const shared::SyncTable &groupsTable();
     static const shared::SyncTable &membersTable();
     static const shared::SyncTable &sharesTable();

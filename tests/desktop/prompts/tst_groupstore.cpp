@@ -5,12 +5,12 @@
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/core/groupmemberlistmodel.h"
 #include "desktop/prompts/core/groupstore.h"
+#include "shared/fractionalposition.h"
 #include "shared/jsonqt.h"
 #include "shared/synctable.h"
 #include "shared/uuid.h"
 
 #include <QMimeData>
-#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,13 +110,14 @@ private:
         bool ok = !!m_ws->syncStore().writeWorkingRow(
             table("prompt_groups"), { { "id", g }, { "name", "Team prompts" }, { "owner_id", m_other }, { "rev", 1 } });
         ok = ok
-            && !!m_ws->syncStore().writeWorkingRow(table("prompt_group_members"),
-                                                   { { "id", member },
-                                                     { "group_id", g },
-                                                     { "prompt_id", p },
-                                                     { "position", "V" },
-                                                     { "owner_id", m_other },
-                                                     { "rev", 1 } });
+            && !!m_ws->syncStore().writeWorkingRow(
+                table("prompt_group_members"),
+                { { "id", member },
+                  { "group_id", g },
+                  { "prompt_id", p },
+                  { "position", *quire::shared::FractionalPosition::between({}, {}) },
+                  { "owner_id", m_other },
+                  { "rev", 1 } });
         ok = ok
             && !!m_ws->syncStore().writeWorkingRow(table("prompt_group_shares"),
                                                    { { "id", share },
@@ -137,49 +138,6 @@ private Q_SLOTS:
         m_ws = std::move(ws.value());
         m_ws->profile().setAccount({ m_me, QStringLiteral("me@example.org"), QStringLiteral("Me") });
         m_store = std::make_unique<GroupStore>(*m_ws);
-    }
-
-    void positionsSortBetweenTheirNeighbours_data()
-    {
-        QTest::addColumn<QString>("before");
-        QTest::addColumn<QString>("after");
-        QTest::newRow("empty list") << QString() << QString();
-        QTest::newRow("after the last") << QStringLiteral("V") << QString();
-        QTest::newRow("before the first") << QString() << QStringLiteral("V");
-        QTest::newRow("adjacent digits") << QStringLiteral("V") << QStringLiteral("W");
-        QTest::newRow("prefix") << QStringLiteral("V") << QStringLiteral("V1");
-        QTest::newRow("lowest digit next") << QStringLiteral("V") << QStringLiteral("V01");
-        QTest::newRow("top digit") << QStringLiteral("z") << QString();
-        QTest::newRow("deep") << QStringLiteral("Vzzzz") << QStringLiteral("W");
-    }
-
-    void positionsSortBetweenTheirNeighbours()
-    {
-        QFETCH(QString, before);
-        QFETCH(QString, after);
-        const QString p = GroupStore::positionBetween(before, after);
-        QVERIFY2(p > before, qPrintable(p));
-        QVERIFY2(after.isEmpty() || p < after, qPrintable(p));
-        QVERIFY(!p.endsWith(QLatin1Char('0')));
-    }
-
-    // Many inserts at random places: every key stays unique and in order.
-    void manyInsertsKeepTheOrder()
-    {
-        QStringList keys;
-        QRandomGenerator random(15);
-        for (int i = 0; i < 500; ++i) {
-            const int at = int(random.bounded(keys.size() + 1));
-            const QString p = GroupStore::positionBetween(at > 0 ? keys.at(at - 1) : QString(),
-                                                          at < keys.size() ? keys.at(at) : QString());
-            keys.insert(at, p);
-        }
-        QStringList sorted = keys;
-        std::sort(sorted.begin(), sorted.end());
-        QCOMPARE(keys, sorted);
-        QCOMPARE(QSet<QString>(keys.begin(), keys.end()).size(), keys.size());
-        for (const QString &k : std::as_const(keys))
-            QVERIFY(k.size() <= 64);
     }
 
     void movesChangeOneRow_data()
