@@ -5,6 +5,7 @@
 #include "desktop/accounts/widgets/adminview.h"
 #include "desktop/articles/widgets/articlesview.h"
 #include "desktop/core/workspace.h"
+#include "desktop/prompts/widgets/groupsview.h"
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
 
@@ -33,6 +34,13 @@ QList<FeatureSection> accountSections(desktop::Workspace &workspace)
                [&workspace](QWidget *parent) -> QWidget * { return new AdminView(workspace.session(), parent); } } };
 }
 
+// Prompts: the groups (the library's own section joins here).
+QList<FeatureSection> promptSections(desktop::Workspace &workspace)
+{
+    return { { QStringLiteral("prompt-groups"), Tr::tr("Prompt Groups"),
+               [&workspace](QWidget *parent) -> QWidget * { return new GroupsView(workspace, parent); } } };
+}
+
 void accountMenus(desktop::Workspace &workspace, QMainWindow &window)
 {
     new AccountMenu(workspace, window);
@@ -46,6 +54,7 @@ const QList<DesktopFeature> &desktopFeatures()
     // a section that only says "not built yet" is not shown.
     static const QList<DesktopFeature> features {
         { "articles", articleSections, nullptr },
+        { "prompts", promptSections, nullptr },
         { "accounts", accountSections, accountMenus },
     };
     return features;

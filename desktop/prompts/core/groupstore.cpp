@@ -39,7 +39,10 @@ QString text(const nlohmann::json &row, const char *key)
 GroupStore::GroupStore(Workspace &workspace, QObject *parent)
     : QObject(parent)
     , m_ws(workspace)
-{ }
+{
+    // A sync round may bring shares, members and groups (or take them away).
+    connect(&workspace.sync(), &SyncEngine::roundFinished, this, &GroupStore::changed);
+}
 
 const shared::SyncTable &GroupStore::groupsTable()
 {
