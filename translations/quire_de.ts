@@ -74,7 +74,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+19"/>
         <location filename="../desktop/cli/synccommands.cpp" line="+82"/>
         <location line="+81"/>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+120"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+123"/>
         <location line="+122"/>
         <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+114"/>
         <location line="+82"/>
@@ -276,6 +276,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+42"/>
         <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-124"/>
         <location line="+110"/>
+        <location line="+157"/>
         <source>an option is missing its value</source>
         <translation>einer Option fehlt ihr Wert</translation>
     </message>
@@ -438,7 +439,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Keine abgelehnten Änderungen.</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-175"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-333"/>
         <source>  prompts list [--search Q] [--tag T] [--template] [--favorites] [--json]
   prompts show ID|NAME [--json]
   prompts create --title T [FIELDS] [--json]   (prints the id)
@@ -447,6 +448,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
             --tags a,b --template | --no-template
   prompts favourite|unfavourite ID|NAME
   prompts versions ID|NAME [--json]
+  prompts render ID|NAME [--var NAME=VALUE]... [--json]   (records the use)
   prompts groups list [--json] | show GROUP [--json] | create --name N [--description D] [--json]
   prompts groups add|remove GROUP PROMPT | move GROUP PROMPT --to N (1: first)
   prompts groups pin GROUP PROMPT --version N | --label L | --latest
@@ -460,6 +462,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
             --tags a,b --template | --no-template
   prompts favourite|unfavourite ID|NAME
   prompts versions ID|NAME [--json]
+  prompts render ID|NAME [--var NAME=WERT]... [--json]   (zeichnet die Verwendung auf)
   prompts groups list [--json] | show GRUPPE [--json] | create --name N [--description D] [--json]
   prompts groups add|remove GRUPPE PROMPT | move GRUPPE PROMPT --to N (1: erster Platz)
   prompts groups pin GRUPPE PROMPT --version N | --label L | --latest
@@ -467,9 +470,9 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
 </translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>prompts needs list, show, create, edit, favourite, unfavourite, versions or groups</source>
-        <translation>prompts braucht list, show, create, edit, favourite, unfavourite, versions oder groups</translation>
+        <location line="+23"/>
+        <source>prompts needs list, show, create, edit, render, favourite, unfavourite, versions or groups</source>
+        <translation>prompts braucht list, show, create, edit, render, favourite, unfavourite, versions oder groups</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -483,12 +486,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+13"/>
+        <location line="+184"/>
         <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+25"/>
         <source>There is no prompt %1 here.</source>
         <translation>Hier gibt es keinen Prompt %1.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-173"/>
         <source>prompts show needs one ID or name</source>
         <translation>prompts show braucht eine ID oder einen Namen</translation>
     </message>
@@ -546,6 +550,21 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+28"/>
         <source>No versions yet.</source>
         <translation>Noch keine Versionen.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The prompt %1 has no version %2.</source>
+        <translation>Der Prompt %1 hat keine Version %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--var needs NAME=VALUE, not %1</source>
+        <translation>--var braucht NAME=WERT, nicht %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>prompts render needs one ID or name</source>
+        <translation>prompts render braucht eine ID oder einen Namen</translation>
     </message>
     <message>
         <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="-169"/>
@@ -3485,6 +3504,16 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <source>Shared with %1; it appears in their library at their next sync.</source>
         <translation>Für %1 freigegeben; die Gruppe erscheint beim nächsten Abgleich in deren Bibliothek.</translation>
     </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/variablecompleter.cpp" line="+148"/>
+        <source>Prompts to include</source>
+        <translation>Prompts zum Einbinden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Shared</name>
@@ -4226,6 +4255,133 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../shared/promptrenderer.cpp" line="+80"/>
+        <source>%1 has no value and no default.</source>
+        <translation>%1 hat keinen Wert und keinen Standardwert.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>The includes go round in a circle: %1.</source>
+        <translation>Die Einbindungen drehen sich im Kreis: %1.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>There is no prompt %1 to include.</source>
+        <translation>Es gibt keinen Prompt %1 zum Einbinden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Includes nest deeper than %n level(s): %1.</source>
+        <translation>
+            <numerusform>Die Einbindungen sind tiefer als %n Ebene verschachtelt: %1.</numerusform>
+            <numerusform>Die Einbindungen sind tiefer als %n Ebenen verschachtelt: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The rendered prompt would be longer than %n character(s).</source>
+        <translation>
+            <numerusform>Der ausgefüllte Prompt wäre länger als %n Zeichen.</numerusform>
+            <numerusform>Der ausgefüllte Prompt wäre länger als %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <location line="+1"/>
+        <source>A chat is a list of messages with a role and content.</source>
+        <translation>Ein Chat ist eine Liste von Nachrichten mit Rolle und Inhalt.</translation>
+    </message>
+    <message>
+        <location filename="../shared/prompttemplate.cpp" line="+78"/>
+        <source>Unexpected %1 in a tag.</source>
+        <translation>Unerwartetes %1 in einem Platzhalter.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An include names a prompt: {{&gt; name}}.</source>
+        <translation>Eine Einbindung nennt einen Prompt: {{&gt; name}}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>After @ comes a label or a version number.</source>
+        <translation>Nach @ folgt ein Label oder eine Versionsnummer.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown type %1; the types are %2.</source>
+        <translation>Unbekannter Typ %1; die Typen sind %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only a choice has a list of values.</source>
+        <translation>Nur eine Auswahl hat eine Liste von Werten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A choice lists its values: choice(a, b).</source>
+        <translation>Eine Auswahl nennt ihre Werte: choice(a, b).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list of values has no closing parenthesis.</source>
+        <translation>Der Liste der Werte fehlt die schließende Klammer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A choice&apos;s value is empty.</source>
+        <translation>Ein Wert der Auswahl ist leer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value %1 is listed twice.</source>
+        <translation>Der Wert %1 steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>An empty tag: write a variable&apos;s name between the braces.</source>
+        <translation>Ein leerer Platzhalter: Schreiben Sie den Namen einer Variablen zwischen die Klammern.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A variable&apos;s name is letters, digits, _, - and .</source>
+        <translation>Der Name einer Variablen besteht aus Buchstaben, Ziffern, _, - und .</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>This {{ is not closed by }} on the same line (write \{{ for the braces themselves).</source>
+        <translation>Dieses {{ wird nicht auf derselben Zeile mit }} geschlossen (schreiben Sie \{{ für die Klammern selbst).</translation>
+    </message>
+    <message>
+        <location line="+148"/>
+        <source>The variable %1 is declared twice, differently: %2 and %3.</source>
+        <translation>Die Variable %1 ist zweimal verschieden angegeben: %2 und %3.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 must be a number, not %2.</source>
+        <translation>%1 muss eine Zahl sein, nicht %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 must be one of %2, not %3.</source>
+        <translation>%1 muss eines von %2 sein, nicht %3.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Message %1: </source>
+        <translation>Nachricht %1: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In %1: </source>
+        <translation>In %1: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1, column %2: </source>
+        <translation>Zeile %1, Spalte %2: </translation>
     </message>
 </context>
 </TS>

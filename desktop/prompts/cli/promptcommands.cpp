@@ -6,11 +6,13 @@
 #include "desktop/core/replica.h"
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/cli/promptgroupcommands.h"
+#include "desktop/prompts/core/groupquery.h"
 #include "desktop/prompts/core/promptlookup.h"
 #include "desktop/prompts/core/promptquery.h"
 #include "desktop/prompts/core/promptstore.h"
 #include "shared/jsonqt.h"
 #include "shared/promptnames.h"
+#include "shared/promptrenderer.h"
 #include "shared/synctable.h"
 
 #include <QTextStream>
@@ -58,6 +60,7 @@ QList<CliCommand> PromptCommands::commands()
                  "            --tags a,b --template | --no-template\n"
                  "  prompts favourite|unfavourite ID|NAME\n"
                  "  prompts versions ID|NAME [--json]\n"
+                 "  prompts render ID|NAME [--var NAME=VALUE]... [--json]   (records the use)\n"
                  "  prompts groups list [--json] | show GROUP [--json] | create --name N [--description D] [--json]\n"
                  "  prompts groups add|remove GROUP PROMPT | move GROUP PROMPT --to N (1: first)\n"
                  "  prompts groups pin GROUP PROMPT --version N | --label L | --latest\n"
@@ -72,7 +75,7 @@ int PromptCommands::run(const QString &profile, QStringList args)
 {
     if (args.isEmpty())
         return m_cli.usage(
-            Tr::tr("prompts needs list, show, create, edit, favourite, unfavourite, versions or groups"));
+            Tr::tr("prompts needs list, show, create, edit, render, favourite, unfavourite, versions or groups"));
     const QString action = args.takeFirst();
     if (action == QLatin1String("groups"))
         return PromptGroupCommands(m_cli).run(profile, args);
@@ -80,7 +83,7 @@ int PromptCommands::run(const QString &profile, QStringList args)
     const QList<std::pair<const char *, Handler>> handlers {
         { "list", &PromptCommands::list },         { "show", &PromptCommands::show },
         { "create", &PromptCommands::create },     { "edit", &PromptCommands::edit },
-        { "versions", &PromptCommands::versions },
+        { "versions", &PromptCommands::versions }, { "render", &PromptCommands::render },
     };
     const bool star = action == QLatin1String("favourite") || action == QLatin1String("favorite");
     const bool unstar = action == QLatin1String("unfavourite") || action == QLatin1String("unfavorite");
@@ -327,6 +330,110 @@ int PromptCommands::versions(desktop::Workspace &ws, QStringList args)
     }
     if (versions->isEmpty())
         m_cli.out() << Tr::tr("No versions yet.") << Qt::endl;
+    return Ok;
+}
+
+shared::IncludeResolver PromptCommands::includes(desktop::Workspace &ws)
+{
+    // `{{> name}}`: the latest; `@production`: a label; `@3`: version 3.
+    return [&ws](const QString &name, const QString &ref) -> shared::Result<QString> {
+        const QString userId = ws.accountId();
+        shared::Result<std::optional<nlohmann::json>> row
+            = desktop::PromptLookup(ws.replica().database(), userId).find(name);
+        if (!row)
+            return row.error();
+        if (!*row)
+            return shared::Error::make(shared::ErrorCode::NotFound, Tr::tr("There is no prompt %1 here.").arg(name));
+        if (ref.isEmpty())
+            return text(**row, "content");
+        const desktop::GroupQuery query(ws.replica().database(), userId);
+        bool number = false;
+        ref.toInt(&number);
+        if (number) {
+            shared::Result<QList<desktop::PromptVersionSummary>> versions = query.versions(text(**row, "id"));
+            if (!versions)
+                return versions.error();
+            for (const desktop::PromptVersionSummary &v : std::as_const(*versions)) {
+                if (v.number != ref)
+                    continue;
+                shared::Result<desktop::ResolvedVersion> found = query.resolve(text(**row, "id"), v.id, QString());
+                if (!found)
+                    return found.error();
+                return found->content;
+            }
+        } else if (shared::Result<desktop::ResolvedVersion> v = query.resolve(text(**row, "id"), QString(), ref); !v) {
+            return v.error();
+        } else if (!v->versionId.isEmpty()) {
+            return v->content;
+        }
+        return shared::Error::make(shared::ErrorCode::NotFound,
+                                   Tr::tr("The prompt %1 has no version %2.").arg(name, ref));
+    };
+}
+
+int PromptCommands::render(desktop::Workspace &ws, QStringList args)
+{
+    const bool json = CliSupport::takeSwitch(args, QStringLiteral("--json"));
+    bool bad = false;
+    QHash<QString, QString> values;
+    nlohmann::json variables = nlohmann::json::object();
+    while (const auto var = CliSupport::takeOption(args, QStringLiteral("--var"), bad)) {
+        const qsizetype eq = var->indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return m_cli.usage(Tr::tr("--var needs NAME=VALUE, not %1").arg(*var));
+        values.insert(var->left(eq), var->mid(eq + 1));
+        variables[var->left(eq).toStdString()] = var->mid(eq + 1).toStdString();
+    }
+    if (bad)
+        return m_cli.usage(Tr::tr("an option is missing its value"));
+    if (args.size() != 1)
+        return m_cli.usage(Tr::tr("prompts render needs one ID or name"));
+    int code = Ok;
+    const std::optional<nlohmann::json> row = prompt(ws, args.first(), code);
+    if (!row)
+        return code;
+    shared::RenderOptions options;
+    options.name = text(*row, "name");
+    QList<shared::TemplateProblem> problems;
+    nlohmann::json rendered;
+    QString plain;
+    if (text(*row, "kind") == shared::kPromptKinds.name(shared::PromptKind::Chat)) {
+        shared::Result<QList<shared::ChatMessage>> messages = shared::PromptRenderer::chatFromJson(
+            nlohmann::json::parse(text(*row, "messages").toStdString(), nullptr, false));
+        if (!messages)
+            return m_cli.fail(messages.error());
+        const shared::ChatRendering chat = shared::PromptRenderer::renderChat(*messages, values, includes(ws), options);
+        problems = chat.problems;
+        rendered = shared::PromptRenderer::chatToJson(chat.messages);
+        for (const shared::ChatMessage &m : chat.messages)
+            plain += QStringLiteral("%1: %2\n").arg(m.role, m.content);
+    } else {
+        const shared::TemplateRendering result
+            = shared::PromptRenderer::render(text(*row, "content"), values, includes(ws), options);
+        problems = result.problems;
+        rendered = result.text.toStdString();
+        plain = result.text;
+    }
+    if (!problems.isEmpty()) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const shared::TemplateProblem &p : std::as_const(problems)) {
+            list.push_back({ { "code", p.codeName().toStdString() },
+                             { "subject", p.subject.toStdString() },
+                             { "message", p.message.toStdString() } });
+            m_cli.err() << p.message << Qt::endl;
+        }
+        if (json)
+            m_cli.printJson({ { "problems", list } });
+        return Failure;
+    }
+    shared::Result<QString> use
+        = storeOf(ws).recordUse(text(*row, "id"), shared::PromptUse::Rendered, variables, ws.accountId());
+    if (!use)
+        return m_cli.fail(use.error());
+    if (json)
+        m_cli.printJson({ { "text", rendered }, { "usage_id", use->toStdString() } });
+    else
+        m_cli.out() << plain << Qt::endl;
     return Ok;
 }
 

@@ -3,6 +3,7 @@
 
 #include "desktop/cli/clicommand.h"
 #include "desktop/cli/clisupport.h"
+#include "shared/promptrenderer.h"
 
 namespace quire::desktop {
 class PromptStore;
@@ -10,7 +11,7 @@ class PromptStore;
 
 namespace quire::cli {
 
-// `quire-cli prompts list|show|create|edit|favourite|unfavourite|versions|groups`:
+// `quire-cli prompts list|show|create|edit|render|favourite|unfavourite|versions|groups`:
 // the prompt library in the replica, read and changed locally (offline
 // too; sync sends the changes). Prompts are named by id or by name.
 class PromptCommands
@@ -28,6 +29,9 @@ private:
     int edit(desktop::Workspace &ws, QStringList args);
     int favourite(desktop::Workspace &ws, QStringList args, bool on);
     int versions(desktop::Workspace &ws, QStringList args);
+    // Renders with --var values (includes from the replica) and records the use.
+    int render(desktop::Workspace &ws, QStringList args);
+    static shared::IncludeResolver includes(desktop::Workspace &ws);
     // The prompt's row, or an exit code (after saying why).
     std::optional<nlohmann::json> prompt(desktop::Workspace &ws, const QString &idOrName, int &exitCode);
     // The fields given by --title, --name, --content(-file), --description,

@@ -178,6 +178,47 @@ private Q_SLOTS:
                  std::size_t(1));
     }
 
+    void render_data()
+    {
+        QTest::addColumn<QStringList>("vars");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("text"); // the output, or a word of the problem
+        QTest::newRow("all given") << QStringList { QStringLiteral("--var"), QStringLiteral("who=Ann"),
+                                                    QStringLiteral("--var"), QStringLiteral("topic=tea=hot") }
+                                   << 0 << QStringLiteral("Dear Ann, about tea=hot. Regards");
+        QTest::newRow("missing named") << QStringList { QStringLiteral("--var"), QStringLiteral("who=Ann") } << 1
+                                       << QStringLiteral("topic");
+    }
+
+    void render()
+    {
+        QFETCH(QStringList, vars);
+        QFETCH(int, exitCode);
+        QFETCH(QString, text);
+        if (cli({ QStringLiteral("show"), QStringLiteral("sign-off") }).exitCode != 0) {
+            QVERIFY(!created({ QStringLiteral("--title"), QStringLiteral("Sign-off"), QStringLiteral("--name"),
+                               QStringLiteral("sign-off"), QStringLiteral("--content"), QStringLiteral("Regards") })
+                         .isEmpty());
+            QVERIFY(!created({ QStringLiteral("--title"), QStringLiteral("Letter"), QStringLiteral("--name"),
+                               QStringLiteral("letter"), QStringLiteral("--content"),
+                               QStringLiteral("Dear {{who}}, about {{topic}}. {{> sign-off}}") })
+                         .isEmpty());
+        }
+        const CliResult r
+            = cli(QStringList { QStringLiteral("render"), QStringLiteral("letter"), QStringLiteral("--json") } + vars);
+        QCOMPARE(r.exitCode, exitCode);
+        const nlohmann::json j = r.json();
+        QVERIFY2(j.is_object(), r.out.constData());
+        if (exitCode == 0) {
+            QCOMPARE(QString::fromStdString(j.value("text", std::string())), text);
+            QVERIFY(!j.value("usage_id", std::string()).empty());
+        } else {
+            QVERIFY(j["problems"].is_array());
+            QCOMPARE(QString::fromStdString(j["problems"][0].value("subject", std::string())), text);
+            QVERIFY(r.err.contains(text.toUtf8()));
+        }
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -195,6 +236,9 @@ private Q_SLOTS:
         QTest::newRow("favourite unknown") << l("favourite nosuch") << 8;
         QTest::newRow("versions unknown") << l("versions nosuch") << 8;
         QTest::newRow("option without value") << l("list --tag") << 2;
+        QTest::newRow("render without =") << l("render summary --var text") << 2;
+        QTest::newRow("render unknown") << l("render nosuch") << 8;
+        QTest::newRow("render missing variable") << l("render summary") << 1;
         QTest::newRow("groups nothing") << l("groups") << 2;
         QTest::newRow("groups unknown") << l("groups frob") << 2;
         QTest::newRow("group unknown") << l("groups show Nosuch") << 8;
