@@ -150,8 +150,8 @@ private Q_SLOTS:
         const QString g = *view.store().createGroup(QStringLiteral("Pins"));
         const QString p = prompt(QStringLiteral("Pinned"));
         QVERIFY(view.store().addMember(g, p));
-        const QString v = *m_ws->content().create(table("prompt_versions"), { { "prompt_id", p }, { "content", "v" } },
-                                                  m_me);
+        const QString v
+            = *m_ws->content().create(table("prompt_versions"), { { "prompt_id", p }, { "content", "v" } }, m_me);
         QVERIFY(m_ws->content().create(table("prompt_labels"),
                                        { { "prompt_id", p }, { "name", "production" }, { "version_id", v } }, m_me));
         view.showGroup(g);
@@ -189,10 +189,17 @@ private Q_SLOTS:
         };
         QVERIFY(write("prompt_groups", { { "id", g }, { "name", "Team" }, { "owner_id", other }, { "rev", 1 } }));
         QVERIFY(write("prompt_group_members",
-                      { { "id", quire::shared::Uuid::createV7() }, { "group_id", g }, { "prompt_id", prompt(QStringLiteral("Theirs")) },
-                        { "position", *quire::shared::FractionalPosition::between({}, {}) }, { "rev", 1 } }));
-        QVERIFY(write("prompt_group_shares", { { "id", quire::shared::Uuid::createV7() }, { "group_id", g },
-                                               { "user_id", m_me }, { "role", "viewer" }, { "rev", 1 } }));
+                      { { "id", quire::shared::Uuid::createV7() },
+                        { "group_id", g },
+                        { "prompt_id", prompt(QStringLiteral("Theirs")) },
+                        { "position", *quire::shared::FractionalPosition::between({}, {}) },
+                        { "rev", 1 } }));
+        QVERIFY(write("prompt_group_shares",
+                      { { "id", quire::shared::Uuid::createV7() },
+                        { "group_id", g },
+                        { "user_id", m_me },
+                        { "role", "viewer" },
+                        { "rev", 1 } }));
         GroupsView view(*m_ws);
         view.showGroup(g);
         view.show();
