@@ -74,6 +74,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+19"/>
         <location filename="../desktop/cli/synccommands.cpp" line="+82"/>
         <location line="+81"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+123"/>
+        <location line="+122"/>
+        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+114"/>
+        <location line="+82"/>
         <source>unexpected argument %1</source>
         <translation>unerwartetes Argument %1</translation>
     </message>
@@ -270,6 +274,9 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+42"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-124"/>
+        <location line="+110"/>
+        <location line="+157"/>
         <source>an option is missing its value</source>
         <translation>einer Option fehlt ihr Wert</translation>
     </message>
@@ -430,6 +437,202 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+32"/>
         <source>No refused changes.</source>
         <translation>Keine abgelehnten Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-333"/>
+        <source>  prompts list [--search Q] [--tag T] [--template] [--favorites] [--json]
+  prompts show ID|NAME [--json]
+  prompts create --title T [FIELDS] [--json]   (prints the id)
+  prompts edit ID|NAME [FIELDS]
+    FIELDS: --name N --content TEXT | --content-file F --description D --category C
+            --tags a,b --template | --no-template
+  prompts favourite|unfavourite ID|NAME
+  prompts versions ID|NAME [--json]
+  prompts render ID|NAME [--var NAME=VALUE]... [--json]   (records the use)
+  prompts groups list [--json] | show GROUP [--json] | create --name N [--description D] [--json]
+  prompts groups add|remove GROUP PROMPT | move GROUP PROMPT --to N (1: first)
+  prompts groups pin GROUP PROMPT --version N | --label L | --latest
+                 The prompt library in the replica (offline too; F may be -).
+</source>
+        <translation>  prompts list [--search Q] [--tag T] [--template] [--favorites] [--json]
+  prompts show ID|NAME [--json]
+  prompts create --title T [FELDER] [--json]   (gibt die ID aus)
+  prompts edit ID|NAME [FELDER]
+    FELDER: --name N --content TEXT | --content-file F --description D --category C
+            --tags a,b --template | --no-template
+  prompts favourite|unfavourite ID|NAME
+  prompts versions ID|NAME [--json]
+  prompts render ID|NAME [--var NAME=WERT]... [--json]   (zeichnet die Verwendung auf)
+  prompts groups list [--json] | show GRUPPE [--json] | create --name N [--description D] [--json]
+  prompts groups add|remove GRUPPE PROMPT | move GRUPPE PROMPT --to N (1: erster Platz)
+  prompts groups pin GRUPPE PROMPT --version N | --label L | --latest
+                 Die Prompt-Bibliothek im Replikat (auch offline; F darf - sein).
+</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>prompts needs list, show, create, edit, render, favourite, unfavourite, versions or groups</source>
+        <translation>prompts braucht list, show, create, edit, render, favourite, unfavourite, versions oder groups</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>unknown prompts command %1</source>
+        <translation>unbekannter prompts-Befehl %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No prompts found.</source>
+        <translation>Keine Prompts gefunden.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+184"/>
+        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+25"/>
+        <source>There is no prompt %1 here.</source>
+        <translation>Hier gibt es keinen Prompt %1.</translation>
+    </message>
+    <message>
+        <location line="-173"/>
+        <source>prompts show needs one ID or name</source>
+        <translation>prompts show braucht eine ID oder einen Namen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Name: %1   Template: %2   Updated: %3</source>
+        <translation>Name: %1   Vorlage: %2   Geändert: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>give --content or --content-file, not both</source>
+        <translation>--content oder --content-file angeben, nicht beides</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>prompts create needs --title</source>
+        <translation>prompts create braucht --title</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in once (quire-cli login) so new prompts have an owner.</source>
+        <translation>Einmal anmelden (quire-cli login), damit neue Prompts einen Eigentümer haben.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>prompts edit needs one ID or name</source>
+        <translation>prompts edit braucht eine ID oder einen Namen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>prompts edit needs at least one field to change</source>
+        <translation>prompts edit braucht mindestens ein Feld, das sich ändert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>prompts favourite and unfavourite need one ID or name</source>
+        <translation>prompts favourite und unfavourite brauchen eine ID oder einen Namen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>prompts versions needs one ID or name</source>
+        <translation>prompts versions braucht eine ID oder einen Namen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No versions yet.</source>
+        <translation>Noch keine Versionen.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The prompt %1 has no version %2.</source>
+        <translation>Der Prompt %1 hat keine Version %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--var needs NAME=VALUE, not %1</source>
+        <translation>--var braucht NAME=WERT, nicht %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>prompts render needs one ID or name</source>
+        <translation>prompts render braucht eine ID oder einen Namen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="-169"/>
+        <source>prompts groups needs list, show, create, add, remove, move or pin</source>
+        <translation>prompts groups braucht list, show, create, add, remove, move oder pin</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>unknown prompts groups command %1</source>
+        <translation>unbekannter prompts-groups-Befehl %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There is no group %1 here.</source>
+        <translation>Hier gibt es keine Gruppe %1.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The prompt %1 is not in this group.</source>
+        <translation>Der Prompt %1 ist nicht in dieser Gruppe.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n prompt(s)</source>
+        <translation>
+            <numerusform>%n Prompt</numerusform>
+            <numerusform>%n Prompts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No groups yet.</source>
+        <translation>Noch keine Gruppen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>prompts groups show needs one group</source>
+        <translation>prompts groups show braucht eine Gruppe</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No prompts in this group yet: prompts groups add GROUP PROMPT.</source>
+        <translation>Noch keine Prompts in dieser Gruppe: prompts groups add GRUPPE PROMPT.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>prompts groups create needs --name</source>
+        <translation>prompts groups create braucht --name</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>prompts groups add needs a group and a prompt</source>
+        <translation>prompts groups add braucht eine Gruppe und einen Prompt</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>prompts groups remove needs a group and a prompt</source>
+        <translation>prompts groups remove braucht eine Gruppe und einen Prompt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>prompts groups move needs a group, a prompt and --to N (1 is first)</source>
+        <translation>prompts groups move braucht eine Gruppe, einen Prompt und --to N (1 ist der erste Platz)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>prompts groups pin needs a group, a prompt and one of --version N, --label L, --latest</source>
+        <translation>prompts groups pin braucht eine Gruppe, einen Prompt und eines von --version N, --label L, --latest</translation>
     </message>
 </context>
 <context>
@@ -928,6 +1131,116 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <source>“%1” has no version “%2” in this replica.</source>
         <translation>„%1“ hat in dieser Replik keine Version „%2“.</translation>
     </message>
+    <message>
+        <location filename="../desktop/prompts/core/groupmemberlistmodel.cpp" line="+53"/>
+        <source>not yet numbered</source>
+        <translation>noch nicht nummeriert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pinned to a version not in this replica</source>
+        <translation>an eine Version angeheftet, die nicht in diesem Replikat ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pinned to version %1</source>
+        <translation>an Version %1 angeheftet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>label %1 (points at no version)</source>
+        <translation>Label %1 (zeigt auf keine Version)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>label %1 (version %2)</source>
+        <translation>Label %1 (Version %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>latest (no version yet)</source>
+        <translation>neueste (noch keine Version)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>latest (version %1)</source>
+        <translation>neueste (Version %1)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(a prompt not in this replica)</source>
+        <translation>(ein Prompt, der nicht in diesem Replikat ist)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/core/groupstore.cpp" line="+28"/>
+        <source>There is no %1 %2 in this replica.</source>
+        <translation>%1 %2 ist in diesem Replikat nicht vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is shared with you to read; its owner can make you an editor.</source>
+        <translation>„%1“ ist für Sie nur zum Lesen freigegeben; der Eigentümer kann Sie zum Bearbeiter machen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only the owner of “%1” can share it.</source>
+        <translation>Nur der Eigentümer von „%1“ kann die Gruppe freigeben.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign in once so new groups have an owner.</source>
+        <translation>Einmal anmelden, damit neue Gruppen einen Eigentümer haben.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is already in “%2”.</source>
+        <translation>„%1“ ist schon in „%2“.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>group member</source>
+        <translation>Gruppenmitglied</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>version of this prompt</source>
+        <translation>Version dieses Prompts</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>You own “%1”; it needs no share with you.</source>
+        <translation>„%1“ gehört Ihnen; eine Freigabe für Sie ist nicht nötig.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” is already shared with this user.</source>
+        <translation>„%1“ ist für diese Person schon freigegeben.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>share</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Sharing by email needs a connection to the server, which knows who the address belongs to (%1). Try again when online.</source>
+        <translation>Freigeben per E-Mail braucht eine Verbindung zum Server, der weiß, wem die Adresse gehört (%1). Versuchen Sie es wieder, wenn Sie online sind.</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Gui</name>
@@ -1050,7 +1363,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/features.cpp" line="+33"/>
+        <location filename="../desktop/widgets/features.cpp" line="+34"/>
         <source>Admin</source>
         <translation>Verwaltung</translation>
     </message>
@@ -1058,6 +1371,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+7"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prompt Groups</source>
+        <translation>Prompt-Gruppen</translation>
     </message>
     <message>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="+34"/>
@@ -2279,6 +2597,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="-309"/>
         <location line="+335"/>
         <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="-10"/>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="+237"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -3343,6 +3662,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-197"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -3518,12 +3838,109 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Unbenannter Prompt</translation>
     </message>
     <message>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-8"/>
+        <source>No groups yet. A group keeps prompts in an order you choose, pinned to the versions you trust, and can be shared. Start with New Group…</source>
+        <translation>Noch keine Gruppen. Eine Gruppe hält Prompts in der Reihenfolge, die Sie wählen, angeheftet an die Versionen, denen Sie vertrauen, und lässt sich freigeben. Beginnen Sie mit Neue Gruppe…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+159"/>
+        <source>No prompts in this group yet: Add Prompt… picks one from your library.</source>
+        <translation>Noch keine Prompts in dieser Gruppe: Prompt hinzufügen… wählt einen aus Ihrer Bibliothek.</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>Add Prompt…</source>
+        <translation>Prompt hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share…</source>
+        <translation>Freigeben…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New Group…</source>
+        <translation>Neue Gruppe…</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source> (shared with you)</source>
+        <translation> (für Sie freigegeben)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Shared with you: you can change its prompts and their order.</source>
+        <translation>Für Sie freigegeben: Sie können die Prompts und ihre Reihenfolge ändern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shared with you to read: only its owner or an editor can change it.</source>
+        <translation>Für Sie zum Lesen freigegeben: nur der Eigentümer oder ein Bearbeiter kann sie ändern.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No prompts in this group yet.</source>
+        <translation>Noch keine Prompts in dieser Gruppe.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New Group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Your library has no prompts yet: write one in Prompts first.</source>
+        <translation>Ihre Bibliothek hat noch keine Prompts: Schreiben Sie zuerst einen unter Prompts.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add Prompt</source>
+        <translation>Prompt hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Latest Version</source>
+        <translation>Neueste Version</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No labels yet</source>
+        <translation>Noch keine Labels</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version not yet numbered (%1)</source>
+        <translation>Noch nicht nummerierte Version (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-33"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
+        <source>No versions yet</source>
+        <translation>Noch keine Versionen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+0"/>
         <source>unnumbered</source>
         <translation>ohne Nummer</translation>
     </message>
@@ -3566,12 +3983,13 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Den Prompt so, wie er jetzt ist, als Version behalten (Strg+S). Auch beim Verlassen eines geänderten Prompts wird eine behalten.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-8"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+7"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+0"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -3591,12 +4009,13 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Inhalt und Einstellungen dieser Version als neue Version zurückholen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-13"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+3"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+1"/>
         <source>production, staging or a name of your own (lower-case letters, digits, hyphens)</source>
         <translation>production, staging oder ein eigener Name (Kleinbuchstaben, Ziffern, Bindestriche)</translation>
     </message>
@@ -3664,6 +4083,86 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+12"/>
         <source>“%1” now points at this version.</source>
         <translation>„%1“ zeigt jetzt auf diese Version.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/sharedialog.cpp" line="+28"/>
+        <source>Can view</source>
+        <translation>Darf lesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can edit</source>
+        <translation>Darf bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not shared with anyone yet. Type a colleague&apos;s email address below.</source>
+        <translation>Noch für niemanden freigegeben. Geben Sie unten die E-Mail-Adresse einer Kollegin oder eines Kollegen ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke…</source>
+        <translation>Entziehen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share Group</source>
+        <translation>Gruppe freigeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared with</source>
+        <translation>Freigegeben für</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>name@example.org</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Share with (needs a connection to the server):</source>
+        <translation>Freigeben für (braucht eine Verbindung zum Server):</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>User %1</source>
+        <translation>Person %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Revoke Share</source>
+        <translation>Freigabe entziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop sharing this group with %1? It leaves their library at the next sync.</source>
+        <translation>Diese Gruppe nicht mehr für %1 freigeben? Sie verschwindet beim nächsten Abgleich aus deren Bibliothek.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type the email address of the person to share with.</source>
+        <translation>Geben Sie die E-Mail-Adresse der Person ein, für die Sie freigeben möchten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sharing…</source>
+        <translation>Wird freigegeben…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Shared with %1; it appears in their library at their next sync.</source>
+        <translation>Für %1 freigegeben; die Gruppe erscheint beim nächsten Abgleich in deren Bibliothek.</translation>
     </message>
 </context>
 <context>
@@ -4526,18 +5025,18 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     <message>
         <location filename="../shared/fractionalposition.cpp" line="+166"/>
         <source>No position is left before %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor %1 ist keine Position mehr frei.</translation>
     </message>
     <message>
         <location line="+59"/>
         <location line="+2"/>
         <source>&quot;%1&quot; is not a position.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Position.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Position %1 is not before %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1 liegt nicht vor %2.</translation>
     </message>
 </context>
 </TS>

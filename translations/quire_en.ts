@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Quire::Cli</name>
+    <message numerus="yes">
+        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+128"/>
+        <source>%n prompt(s)</source>
+        <translation>
+            <numerusform>%n prompt</numerusform>
+            <numerusform>%n prompts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Quire::Gui</name>
     <message numerus="yes">
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="+359"/>

@@ -5,6 +5,7 @@
 #include "desktop/articles/cli/articlecommands.h"
 #include "desktop/cli/connectioncommands.h"
 #include "desktop/cli/synccommands.h"
+#include "desktop/prompts/cli/promptcommands.h"
 
 namespace quire::cli {
 
@@ -15,6 +16,7 @@ const QList<CliFeature> &cliFeatures()
         { "accounts", AccountCommands::commands },
         { "sync", SyncCommands::commands },
         { "articles", ArticleCommands::commands },
+        { "prompts", PromptCommands::commands },
     };
     return features;
 }

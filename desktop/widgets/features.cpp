@@ -6,6 +6,7 @@
 #include "desktop/articles/widgets/articlesview.h"
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/widgets/promptsview.h"
+#include "desktop/prompts/widgets/groupsview.h"
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
 
@@ -34,11 +35,13 @@ QList<FeatureSection> accountSections(desktop::Workspace &workspace)
                [&workspace](QWidget *parent) -> QWidget * { return new AdminView(workspace.session(), parent); } } };
 }
 
-// Prompts: the library, its editor, fill-in and versions.
+// Prompts: the library, its editor, fill-in and versions; and the groups.
 QList<FeatureSection> promptSections(desktop::Workspace &workspace)
 {
     return { { QStringLiteral("prompts"), Tr::tr("Prompts"),
-               [&workspace](QWidget *parent) -> QWidget * { return new PromptsView(workspace, parent); } } };
+               [&workspace](QWidget *parent) -> QWidget * { return new PromptsView(workspace, parent); } },
+             { QStringLiteral("prompt-groups"), Tr::tr("Prompt Groups"),
+               [&workspace](QWidget *parent) -> QWidget * { return new GroupsView(workspace, parent); } } };
 }
 
 void accountMenus(desktop::Workspace &workspace, QMainWindow &window)

@@ -12,10 +12,10 @@
 #include "shared/synctable.h"
 #include "shared/timestamp.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QAbstractButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -90,7 +90,7 @@ private Q_SLOTS:
         // Sections not built yet are not listed (no "not built yet" pages).
         QCOMPARE(names,
                  (QStringList { QStringLiteral("Guides"), QStringLiteral("Case studies"), QStringLiteral("Prompts"),
-                                QStringLiteral("Admin") }));
+                                QStringLiteral("Prompt Groups"), QStringLiteral("Admin") }));
         QCOMPARE(m_window->currentSection(), QStringLiteral("guides"));
     }
 
@@ -149,6 +149,13 @@ private Q_SLOTS:
                 // Built: the prompt library with its search and the editor.
                 QVERIFY(pages()->currentWidget()->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
                 QVERIFY(pages()->currentWidget()->findChild<QWidget *>(QStringLiteral("promptEditor")));
+                continue;
+            }
+            if (id == QLatin1String("prompt-groups")) {
+                // Built: with no groups yet it names the next step.
+                auto *empty = pages()->currentWidget()->findChild<QLabel *>(QStringLiteral("noGroups"));
+                QVERIFY(empty && empty->isVisible());
+                QVERIFY(empty->text().contains(QStringLiteral("New Group")));
                 continue;
             }
             // Sections not built yet say so rather than showing an empty list.
