@@ -26,12 +26,14 @@ declare -A max_len=(
     [fuzz_simplerequest]=10240 # past SimpleRequest::kMaxHead
     [fuzz_requestframer]=20000
     [fuzz_conditionalrequest]=1024
+    [fuzz_prompttemplate]=8192
 )
 
-# Tokens worth trying, for the harnesses that read JSON.
+# Tokens worth trying, for the harnesses that read JSON or templates.
 declare -A dict=(
     [fuzz_syncprotocol]=json.dict
     [fuzz_jsonroutes]=json.dict
+    [fuzz_prompttemplate]=prompttemplate.dict
 )
 
 if [[ $# -gt 0 ]]; then

@@ -2936,6 +2936,16 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/variablecompleter.cpp" line="+148"/>
+        <source>Prompts to include</source>
+        <translation>Einzubindende Prompts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Shared</name>
@@ -3661,6 +3671,133 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../shared/promptrenderer.cpp" line="+80"/>
+        <source>%1 has no value and no default.</source>
+        <translation>%1 hat keinen Wert und keinen Standardwert.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>The includes go round in a circle: %1.</source>
+        <translation>Die Einbindungen bilden einen Kreis: %1.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>There is no prompt %1 to include.</source>
+        <translation>Es gibt keinen Prompt %1 zum Einbinden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Includes nest deeper than %n level(s): %1.</source>
+        <translation>
+            <numerusform>Einbindungen sind tiefer als %n Ebene verschachtelt: %1.</numerusform>
+            <numerusform>Einbindungen sind tiefer als %n Ebenen verschachtelt: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The rendered prompt would be longer than %n character(s).</source>
+        <translation>
+            <numerusform>Der ausgefüllte Prompt wäre länger als %n Zeichen.</numerusform>
+            <numerusform>Der ausgefüllte Prompt wäre länger als %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <location line="+1"/>
+        <source>A chat is a list of messages with a role and content.</source>
+        <translation>Ein Chat ist eine Liste von Nachrichten mit Rolle und Inhalt.</translation>
+    </message>
+    <message>
+        <location filename="../shared/prompttemplate.cpp" line="+78"/>
+        <source>Unexpected %1 in a tag.</source>
+        <translation>Unerwartetes %1 in einem Tag.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An include names a prompt: {{&gt; name}}.</source>
+        <translation>Eine Einbindung nennt einen Prompt: {{&gt; name}}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>After @ comes a label or a version number.</source>
+        <translation>Nach @ folgt ein Label oder eine Versionsnummer.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown type %1; the types are %2.</source>
+        <translation>Unbekannter Typ %1; die Typen sind %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only a choice has a list of values.</source>
+        <translation>Nur eine Auswahl (choice) hat eine Liste von Werten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A choice lists its values: choice(a, b).</source>
+        <translation>Eine Auswahl nennt ihre Werte: choice(a, b).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list of values has no closing parenthesis.</source>
+        <translation>Der Liste der Werte fehlt die schließende Klammer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A choice&apos;s value is empty.</source>
+        <translation>Ein Wert der Auswahl ist leer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value %1 is listed twice.</source>
+        <translation>Der Wert %1 steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>An empty tag: write a variable&apos;s name between the braces.</source>
+        <translation>Ein leeres Tag: Schreiben Sie den Namen einer Variablen zwischen die Klammern.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A variable&apos;s name is letters, digits, _, - and .</source>
+        <translation>Der Name einer Variablen besteht aus Buchstaben, Ziffern, _, - und .</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>This {{ is not closed by }} on the same line (write \{{ for the braces themselves).</source>
+        <translation>Dieses {{ wird nicht in derselben Zeile mit }} geschlossen (für die Klammern selbst schreiben Sie \{{).</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>The variable %1 is declared twice, differently: %2 and %3.</source>
+        <translation>Die Variable %1 ist zweimal verschieden deklariert: %2 und %3.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 must be a number, not %2.</source>
+        <translation>%1 muss eine Zahl sein, nicht %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 must be one of %2, not %3.</source>
+        <translation>%1 muss eines von %2 sein, nicht %3.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Message %1: </source>
+        <translation>Nachricht %1: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In %1: </source>
+        <translation>In %1: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1, column %2: </source>
+        <translation>Zeile %1, Spalte %2: </translation>
     </message>
 </context>
 </TS>

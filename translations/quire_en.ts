@@ -125,5 +125,21 @@ Started %2; %n words at the end.</numerusform>
             <numerusform>At most %n mutations per request.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../shared/promptrenderer.cpp" line="+211"/>
+        <source>Includes nest deeper than %n level(s): %1.</source>
+        <translation>
+            <numerusform>Includes nest deeper than %n level: %1.</numerusform>
+            <numerusform>Includes nest deeper than %n levels: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The rendered prompt would be longer than %n character(s).</source>
+        <translation>
+            <numerusform>The rendered prompt would be longer than %n character.</numerusform>
+            <numerusform>The rendered prompt would be longer than %n characters.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
