@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/promptrenderer.h" // ChatMessage
 #include "shared/result.h"
 
 #include <QByteArrayView>
@@ -15,18 +16,11 @@ class QObject;
 
 namespace quire::shared {
 
-// One message of a chat: "system", "user" or "assistant", and its text.
-struct ChatMessage
-{
-    QString role;
-    QString content;
-};
-
 // What is sent to the provider: a rendered prompt and its model settings.
 struct ChatRequest
 {
     QString model; // empty: the provider's default model
-    QList<ChatMessage> messages;
+    QList<ChatMessage> messages; // rendered: their content is sent as it is
     std::optional<double> temperature;
     std::optional<qint64> maxTokens;
 };

@@ -6,6 +6,7 @@
 #include "server/prompts/runsource.h"
 #include "server/servercontext.h"
 #include "server/sync/syncaccess.h"
+#include "shared/apierror.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/jsonreader.h"
@@ -49,6 +50,23 @@ qsizetype outputLimit()
         }
     }
     return 0;
+}
+
+// The request's variables as the renderer takes them: text as it is,
+// numbers and true/false as written; anything else is named in `errors`.
+QHash<QString, QString> valuesOf(const nlohmann::json &variables, shared::FieldErrors &errors)
+{
+    QHash<QString, QString> values;
+    for (auto it = variables.begin(); it != variables.end(); ++it) {
+        const QString name = QString::fromStdString(it.key());
+        if (it->is_string())
+            values.insert(name, shared::textOf(variables, it.key().c_str()));
+        else if (it->is_number() || it->is_boolean())
+            values.insert(name, QString::fromStdString(it->dump()));
+        else
+            errors.add(QStringLiteral("variables.") + name, QStringLiteral("Must be text, a number or true/false."));
+    }
+    return values;
 }
 
 // Keeps the run in the caller's usage history and answers with it.
@@ -105,6 +123,7 @@ void run(HttpRequest &request, WorkerServices &services, Responder respond)
         errors.add(QStringLiteral("label"), QStringLiteral("Give a version or a label, not both."));
     if (choice.version && *choice.version < 1)
         errors.add(QStringLiteral("version"), QStringLiteral("Must be a version number, 1 or more."));
+    const QHash<QString, QString> values = valuesOf(variables, errors);
     if (!errors.isEmpty()) {
         respond(errorResponse(errors.toError()));
         return;
@@ -116,12 +135,18 @@ void run(HttpRequest &request, WorkerServices &services, Responder respond)
         respond(errorResponse(found.error()));
         return;
     }
-    Result<shared::ChatRequest> chat = source.render(variables);
+    QList<shared::TemplateProblem> problems;
+    Result<shared::ChatRequest> chat = source.render(values, problems);
+    if (!problems.isEmpty()) {
+        // Nothing is sent to the provider for a prompt that does not render;
+        // the answer lists every problem, as the render route does.
+        nlohmann::json body = shared::ApiError::toJson(chat.error());
+        body["error"]["problems"] = shared::toJson(problems);
+        respond(HttpResponse::json(kUnprocessable, body));
+        return;
+    }
     if (!chat) {
-        // Nothing is sent to the provider for a prompt that does not render.
-        respond(chat.error().code == shared::errorCodeName(ErrorCode::ValidationFailed)
-                    ? HttpResponse::error(kUnprocessable, chat.error())
-                    : errorResponse(chat.error()));
+        respond(errorResponse(chat.error()));
         return;
     }
     shared::ChatProvider(settings).send(*chat, services.thread(),

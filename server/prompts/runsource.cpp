@@ -6,9 +6,8 @@
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/promptnames.h"
+#include "shared/promptrenderer.h"
 #include "shared/strictjson.h"
-
-#include <QRegularExpression>
 
 namespace quire::server {
 
@@ -39,31 +38,6 @@ void readSettings(const nlohmann::json &row, shared::ChatRequest &request)
     const qint64 maxTokens = shared::textOf(row, "max_tokens").toLongLong(&ok);
     if (ok && maxTokens > 0)
         request.maxTokens = maxTokens;
-}
-
-// Fills the {{name}} placeholders of `text` from `variables`; every missing
-// one is named in `errors` (field "variables.<name>").
-// Interim: until shared/prompttemplate (the templates lane) is merged, only
-// plain {{name}} placeholders are understood.
-QString renderText(const QString &text, const nlohmann::json &variables, shared::FieldErrors &errors)
-{
-    static const QRegularExpression placeholder(QStringLiteral("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*\\}\\}"));
-    QString out;
-    qsizetype last = 0;
-    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        out += text.mid(last, m.capturedStart() - last);
-        last = m.capturedEnd();
-        const QString name = m.captured(1);
-        const std::string key = name.toStdString();
-        const auto value = variables.is_object() ? variables.find(key) : variables.end();
-        if (value == variables.end()) {
-            errors.add(QStringLiteral("variables.") + name, QStringLiteral("The variable %1 has no value.").arg(name));
-            continue;
-        }
-        out += value->is_string() ? shared::textOf(variables, key.c_str()) : QString::fromStdString(value->dump());
-    }
-    return out + text.mid(last);
 }
 
 } // namespace
@@ -102,7 +76,7 @@ Result<std::optional<QString>> RunSource::findVersion(const QString &promptId, c
     return std::optional<QString>(found->toString());
 }
 
-VoidResult RunSource::resolve(const QString &promptId, const Choice &choice)
+Result<std::pair<nlohmann::json, QString>> RunSource::contentOf(const QString &promptId, const Choice &choice)
 {
     ContentWriter rows(m_services, m_who);
     Result<std::optional<StoredRow>> prompt = rows.load(kPrompts, promptId);
@@ -113,43 +87,76 @@ VoidResult RunSource::resolve(const QString &promptId, const Choice &choice)
     Result<std::optional<QString>> versionId = findVersion(promptId, choice);
     if (!versionId)
         return versionId.error();
-    if (!*versionId) {
-        m_content = (*prompt)->values;
-        m_versionId.clear();
-        return VoidResult::success();
-    }
+    if (!*versionId)
+        return std::pair((*prompt)->values, QString());
     Result<std::optional<StoredRow>> version = rows.load(kVersions, **versionId);
     if (!version)
         return version.error();
     if (!*version)
         return notFound(QStringLiteral("This version of the prompt is not yours to run."));
-    m_content = (*version)->values;
-    m_versionId = **versionId;
+    return std::pair((*version)->values, **versionId);
+}
+
+VoidResult RunSource::resolve(const QString &promptId, const Choice &choice)
+{
+    Result<std::pair<nlohmann::json, QString>> content = contentOf(promptId, choice);
+    if (!content)
+        return content.error();
+    std::tie(m_content, m_versionId) = *content;
+    Result<std::optional<StoredRow>> prompt = ContentWriter(m_services, m_who).load(kPrompts, promptId);
+    m_name = prompt && *prompt ? shared::textOf((**prompt).values, "name") : QString();
     return VoidResult::success();
 }
 
-Result<shared::ChatRequest> RunSource::render(const nlohmann::json &variables) const
+Result<QString> RunSource::includeText(const QString &name, const QString &ref)
+{
+    // Names are unique per owner: an include names one of the caller's prompts.
+    Result<QVariant> id = m_services.database().scalar(
+        QStringLiteral("SELECT id FROM prompts WHERE owner_id = ? AND name = ? AND deleted = 0"),
+        { m_who.userId, name });
+    if (!id)
+        return id.error();
+    if (id->isNull())
+        return notFound(QStringLiteral("No prompt named %1.").arg(name));
+    Choice choice;
+    bool isNumber = false;
+    if (const qint64 number = ref.toLongLong(&isNumber); isNumber)
+        choice.version = number;
+    else if (!ref.isEmpty())
+        choice.label = ref;
+    Result<std::pair<nlohmann::json, QString>> content = contentOf(id->toString(), choice);
+    if (!content)
+        return content.error();
+    return shared::textOf(content->first, "content");
+}
+
+Result<shared::ChatRequest> RunSource::render(const QHash<QString, QString> &values,
+                                              QList<shared::TemplateProblem> &problems)
 {
     shared::ChatRequest request;
     readSettings(m_content, request);
-    shared::FieldErrors errors;
-    const QString kind = shared::textOf(m_content, "kind");
-    if (shared::kPromptKinds.fromName(kind) == shared::PromptKind::Chat) {
-        Result<nlohmann::json> messages = shared::StrictJson::parse(shared::textOf(m_content, "messages").toUtf8());
-        if (!messages || !messages->is_array())
-            return Error::make(ErrorCode::ValidationFailed, QStringLiteral("The prompt's messages are not a list."));
-        for (const nlohmann::json &m : *messages) {
-            const QString role = shared::textOf(m, "role");
-            if (role.isEmpty())
-                return Error::make(ErrorCode::ValidationFailed, QStringLiteral("A message of the prompt has no role."));
-            request.messages.append({ role, renderText(shared::textOf(m, "content"), variables, errors) });
-        }
+    const shared::IncludeResolver resolve
+        = [this](const QString &name, const QString &ref) { return includeText(name, ref); };
+    shared::RenderOptions options;
+    options.name = m_name;
+    if (shared::kPromptKinds.fromName(shared::textOf(m_content, "kind")) == shared::PromptKind::Chat) {
+        Result<nlohmann::json> json = shared::StrictJson::parse(shared::textOf(m_content, "messages").toUtf8());
+        if (!json)
+            return Error::make(ErrorCode::ValidationFailed, QStringLiteral("The prompt's messages are not JSON."));
+        Result<QList<shared::ChatMessage>> messages = shared::PromptRenderer::chatFromJson(*json);
+        if (!messages)
+            return messages.error();
+        shared::ChatRendering rendered = shared::PromptRenderer::renderChat(*messages, values, resolve, options);
+        problems = rendered.problems;
+        request.messages = rendered.messages;
     } else {
-        request.messages.append(
-            { QStringLiteral("user"), renderText(shared::textOf(m_content, "content"), variables, errors) });
+        shared::TemplateRendering rendered
+            = shared::PromptRenderer::render(shared::textOf(m_content, "content"), values, resolve, options);
+        problems = rendered.problems;
+        request.messages.append({ QStringLiteral("user"), rendered.text });
     }
-    if (!errors.isEmpty())
-        return errors.toError();
+    if (!problems.isEmpty())
+        return shared::toError(problems);
     return request;
 }
 

@@ -3,13 +3,17 @@
 
 #include "server/http/principal.h"
 #include "shared/chatprovider.h"
+#include "shared/prompttemplate.h"
 #include "shared/result.h"
 
+#include <QHash>
+#include <QList>
 #include <QString>
 
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <utility>
 
 namespace quire::server {
 
@@ -32,19 +36,29 @@ public:
     // Finds the prompt `promptId` (404 when the caller may not read it) and
     // the content `choice` names; then versionId() says which version it was.
     shared::VoidResult resolve(const QString &promptId, const Choice &choice);
-    // The rendered request; a render error (a missing or invalid variable)
-    // is 422 and names the variables.
-    shared::Result<shared::ChatRequest> render(const nlohmann::json &variables) const;
+    // The rendered request with `values` for its variables; when the
+    // template does not render (a missing or invalid variable, a missing
+    // include, a cycle), every problem is in `problems` and the error is
+    // their validation_failed (shared::toError).
+    shared::Result<shared::ChatRequest> render(const QHash<QString, QString> &values,
+                                               QList<shared::TemplateProblem> &problems);
 
     QString versionId() const { return m_versionId; }
 
 private:
     shared::Result<std::optional<QString>> findVersion(const QString &promptId, const Choice &choice);
+    // The content (kind, content, messages, settings) `choice` names of the
+    // prompt `promptId`, and the version's id (empty: the prompt's own).
+    shared::Result<std::pair<nlohmann::json, QString>> contentOf(const QString &promptId, const Choice &choice);
+    // The text of the caller's prompt `name` at a label or version number
+    // (empty: the latest), for {{> name@ref}}.
+    shared::Result<QString> includeText(const QString &name, const QString &ref);
 
     WorkerServices &m_services;
     const Principal &m_who;
     nlohmann::json m_content; // kind, content, messages and model settings
     QString m_versionId; // empty: the prompt's own content, before any version
+    QString m_name; // the prompt's name, which it may not include
 };
 
 } // namespace quire::server

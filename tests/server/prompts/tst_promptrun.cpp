@@ -126,6 +126,13 @@ private slots:
                                                         { "model", "chat-model" },
                                                         { "temperature", "0.5" },
                                                         { "max_tokens", "50" } });
+        // Includes resolve among the caller's prompts by name.
+        QVERIFY(!addPrompt(m_token, { { "title", "Signature" }, { "name", "sig" }, { "content", "-- {{author}}" } })
+                     .isEmpty());
+        m_prompts[QStringLiteral("including")]
+            = addPrompt(m_token, { { "title", "Letter" }, { "content", "Dear {{name}},\n{{> sig}}" } });
+        m_prompts[QStringLiteral("broken include")]
+            = addPrompt(m_token, { { "title", "Broken" }, { "content", "{{> nowhere}}" } });
         m_prompts[QStringLiteral("others")]
             = addPrompt(m_otherToken, { { "title", "Not yours" }, { "content", "Secret plan" } });
         // A prompt whose production label points at a version with other text.
@@ -167,6 +174,10 @@ private slots:
             << body(json::array({ { { "role", "system" }, { "content", "You are terse." } },
                                   { { "role", "user" }, { "content", "Summarise sync." } } }))
             << QStringLiteral("chat-model") << QString();
+        QTest::newRow("include: one set of variables for the tree")
+            << QStringLiteral("including") << body({ { "variables", { { "name", "Ed" }, { "author", "Fay" } } } })
+            << body(json::array({ { { "role", "user" }, { "content", "Dear Ed,\n-- Fay" } } }))
+            << QStringLiteral("fake-default") << QString();
         QTest::newRow("label: the version it points at")
             << QStringLiteral("labelled") << body({ { "label", "production" }, { "variables", { { "name", "Bo" } } } })
             << body(json::array({ { { "role", "user" }, { "content", "Released text for Bo" } } }))
@@ -243,11 +254,16 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("field");
 
-        QTest::newRow("missing variable") << QStringLiteral("text") << body({ { "variables", json::object() } }) << 422
-                                          << QStringLiteral("variables.name");
+        QTest::newRow("missing variable")
+            << QStringLiteral("text") << body({ { "variables", json::object() } }) << 422 << QStringLiteral("name");
+        QTest::newRow("missing include") << QStringLiteral("broken include") << body(json::object()) << 422
+                                         << QStringLiteral("nowhere");
+        QTest::newRow("variable neither text nor number")
+            << QStringLiteral("text") << body({ { "variables", { { "name", json::array() } } } }) << 400
+            << QStringLiteral("variables.name");
         QTest::newRow("missing chat variable")
             << QStringLiteral("chat") << body({ { "variables", { { "other", "x" } } } }) << 422
-            << QStringLiteral("variables.topic");
+            << QStringLiteral("topic");
         QTest::newRow("version and label")
             << QStringLiteral("text") << body({ { "version", 1 }, { "label", "production" } }) << 400
             << QStringLiteral("label");
@@ -271,6 +287,8 @@ private slots:
         QCOMPARE(r.status, status);
         if (!field.isEmpty())
             QVERIFY2(r.json()["error"]["fields"].contains(field.toStdString()), r.body.constData());
+        if (status == 422) // every problem, with its code, as the render route lists them
+            QVERIFY2(r.json()["error"]["problems"].size() == 1, r.body.constData());
         QCOMPARE(m_fake.received().size(), before);
     }
 
