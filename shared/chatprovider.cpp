@@ -3,6 +3,7 @@
 
 #include "shared/jsonqt.h"
 #include "shared/strictjson.h"
+#include "shared/tr.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
@@ -65,19 +66,17 @@ struct Call
 Result<ChatAnswer> settle(QNetworkReply *reply, const Call &call)
 {
     if (call.timedOut)
-        return failure(ErrorCode::ProviderTimeout,
-                       QStringLiteral("The provider at %1 did not answer within %2 s.")
-                           .arg(call.host)
-                           .arg(call.timeoutMs / 1000.0));
-    if (call.tooLarge)
         return failure(
-            ErrorCode::ProviderBadAnswer,
-            QStringLiteral("The provider's answer is larger than %1 bytes.").arg(ChatProvider::kMaxAnswerBytes));
+            ErrorCode::ProviderTimeout,
+            Tr::tr("The provider at %1 did not answer within %2 s.").arg(call.host).arg(call.timeoutMs / 1000.0));
+    if (call.tooLarge)
+        return failure(ErrorCode::ProviderBadAnswer,
+                       Tr::tr("The provider's answer is larger than %1 bytes.").arg(ChatProvider::kMaxAnswerBytes));
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid()) {
         // No HTTP answer at all: refused, unknown host, TLS failure, closed.
         return failure(ErrorCode::ProviderUnavailable,
-                       QStringLiteral("The provider at %1 could not be reached: %2")
+                       Tr::tr("The provider at %1 could not be reached: %2")
                            .arg(call.host, withoutKey(reply->errorString(), call.key)));
     }
     const int status = statusAttribute.toInt();
@@ -86,8 +85,8 @@ Result<ChatAnswer> settle(QNetworkReply *reply, const Call &call)
         // Redirects are not followed: the key goes to the configured address only.
         const QString said = ChatProvider::providerMessage(body, call.key);
         return failure(ErrorCode::ProviderError,
-                       said.isEmpty() ? QStringLiteral("The provider answered HTTP %1.").arg(status)
-                                      : QStringLiteral("The provider answered HTTP %1: %2").arg(status).arg(said));
+                       said.isEmpty() ? Tr::tr("The provider answered HTTP %1.").arg(status)
+                                      : Tr::tr("The provider answered HTTP %1: %2").arg(status).arg(said));
     }
     return ChatProvider::readAnswer(body);
 }
@@ -97,16 +96,16 @@ Result<ChatAnswer> settle(QNetworkReply *reply, const Call &call)
 std::optional<QString> ChatProviderSettings::checkBaseUrl(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return QStringLiteral("`%1` is not an http(s) URL").arg(url.toString(QUrl::RemoveUserInfo));
+        return Tr::tr("`%1` is not an http(s) URL").arg(url.toString(QUrl::RemoveUserInfo));
     if (!url.userInfo().isEmpty())
-        return QStringLiteral("the URL must not carry a user or password (the key is given on its own)");
+        return Tr::tr("the URL must not carry a user or password (the key is given on its own)");
     if (url.scheme() == QLatin1String("https"))
         return std::nullopt;
     if (url.scheme() == QLatin1String("http") && isLoopback(url.host()))
         return std::nullopt;
     if (url.scheme() == QLatin1String("http"))
-        return QStringLiteral("plain http is allowed for loopback addresses only; use https");
-    return QStringLiteral("`%1` is not an http(s) URL").arg(url.toString(QUrl::RemoveUserInfo));
+        return Tr::tr("plain http is allowed for loopback addresses only; use https");
+    return Tr::tr("`%1` is not an http(s) URL").arg(url.toString(QUrl::RemoveUserInfo));
 }
 
 ChatProvider::ChatProvider(ChatProviderSettings settings)
@@ -132,17 +131,17 @@ Result<ChatAnswer> ChatProvider::readAnswer(QByteArrayView body)
     Result<nlohmann::json> parsed = StrictJson::parse(body);
     if (!parsed)
         return failure(ErrorCode::ProviderBadAnswer,
-                       QStringLiteral("The provider's answer is not JSON: %1").arg(parsed.error().message));
+                       Tr::tr("The provider's answer is not JSON: %1").arg(parsed.error().message));
     const nlohmann::json &json = *parsed;
     const auto choices = json.is_object() ? json.find("choices") : json.end();
     if (choices == json.end() || !choices->is_array() || choices->empty() || !choices->front().is_object())
-        return failure(ErrorCode::ProviderBadAnswer, QStringLiteral("The provider's answer has no choices."));
+        return failure(ErrorCode::ProviderBadAnswer, Tr::tr("The provider's answer has no choices."));
     const auto message = choices->front().find("message");
     if (message == choices->front().end() || !message->is_object())
-        return failure(ErrorCode::ProviderBadAnswer, QStringLiteral("The provider's first choice has no message."));
+        return failure(ErrorCode::ProviderBadAnswer, Tr::tr("The provider's first choice has no message."));
     const auto content = message->find("content");
     if (content == message->end() || !content->is_string())
-        return failure(ErrorCode::ProviderBadAnswer, QStringLiteral("The provider's message has no text content."));
+        return failure(ErrorCode::ProviderBadAnswer, Tr::tr("The provider's message has no text content."));
     ChatAnswer answer;
     answer.content = textOf(*message, "content");
     answer.model = textOf(json, "model");
