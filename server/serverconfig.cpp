@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/serverconfig.h"
 
+#include "shared/chatprovider.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -60,6 +62,39 @@ std::optional<bool> parseBool(const QString &text)
     return std::nullopt;
 }
 
+// The chat provider's settings: a URL that may carry a key (https, or http
+// to loopback), a default model, and the key from the option or its file.
+std::optional<Error> readProvider(const QMap<QString, QString> &v, ServerConfig &c)
+{
+    c.providerUrl = v.value(QStringLiteral("provider-url")).trimmed();
+    c.providerModel = v.value(QStringLiteral("provider-model")).trimmed();
+    c.providerKey = v.value(QStringLiteral("provider-key")).trimmed();
+    const QString keyFile = v.value(QStringLiteral("provider-key-file"));
+    if (!keyFile.isEmpty()) {
+        if (!c.providerKey.isEmpty())
+            return usage(QStringLiteral("--provider-key and --provider-key-file: give the key one way"));
+        QFile file(keyFile);
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+            return usage(QStringLiteral("--provider-key-file: cannot read %1: %2").arg(keyFile, file.errorString()));
+        c.providerKey = QString::fromUtf8(file.readLine()).trimmed();
+        if (c.providerKey.isEmpty())
+            return usage(QStringLiteral("--provider-key-file: %1 holds no key").arg(keyFile));
+    }
+    if (c.providerUrl.isEmpty())
+        return std::nullopt;
+    if (const std::optional<QString> bad = shared::ChatProviderSettings::checkBaseUrl(QUrl(c.providerUrl)))
+        return usage(QStringLiteral("--provider-url: %1").arg(*bad));
+    while (c.providerUrl.endsWith(QLatin1Char('/')))
+        c.providerUrl.chop(1);
+    if (c.providerModel.isEmpty())
+        return usage(QStringLiteral("--provider-url needs --provider-model (the model of prompts that name none)"));
+    if (c.providerTimeoutSeconds >= c.idleTimeoutSeconds)
+        return usage(QStringLiteral("--provider-timeout-seconds must be below --idle-timeout-seconds (%1), or the "
+                                    "connection would close before the answer")
+                         .arg(c.idleTimeoutSeconds));
+    return std::nullopt;
+}
+
 } // namespace
 
 QString ServerConfig::publicBaseUrl(quint16 boundPort) const
@@ -77,6 +112,18 @@ QString ServerConfig::publicBaseUrl(quint16 boundPort) const
 QString ServerConfig::databasePath() const
 {
     return QDir(dataDir).filePath(QStringLiteral("quire.db"));
+}
+
+shared::ChatProviderSettings ServerConfig::chatProvider() const
+{
+    shared::ChatProviderSettings s;
+    if (providerUrl.isEmpty())
+        return s;
+    s.baseUrl = QUrl(providerUrl);
+    s.model = providerModel;
+    s.key = providerKey;
+    s.timeoutMs = providerTimeoutSeconds * 1000;
+    return s;
 }
 
 const QList<ConfigOption> &ServerConfigLoader::options()
@@ -134,6 +181,23 @@ const QList<ConfigOption> &ServerConfigLoader::options()
         { QStringLiteral("smtp-ca-file"), QStringLiteral("QUIRE_SMTP_CA_FILE"), QStringLiteral("smtp_ca_file"),
           QStringLiteral("FILE"),
           QStringLiteral("PEM certificate(s) to trust for the SMTP server, besides the system's CAs.") },
+        { QStringLiteral("provider-url"), QStringLiteral("QUIRE_PROVIDER_URL"), QStringLiteral("provider_url"),
+          QStringLiteral("URL"),
+          QStringLiteral("Base URL of an OpenAI-compatible chat-completions API that runs prompts, e.g. "
+                         "https://api.openai.com/v1 (http only to a loopback address); unset: no Run.") },
+        { QStringLiteral("provider-model"), QStringLiteral("QUIRE_PROVIDER_MODEL"), QStringLiteral("provider_model"),
+          QStringLiteral("NAME"),
+          QStringLiteral("Model used when a prompt names none (required with --provider-url).") },
+        { QStringLiteral("provider-key"), QStringLiteral("QUIRE_PROVIDER_KEY"), QStringLiteral("provider_key"),
+          QStringLiteral("SECRET"),
+          QStringLiteral("The provider's API key; prefer the environment variable or --provider-key-file to a flag.") },
+        { QStringLiteral("provider-key-file"), QStringLiteral("QUIRE_PROVIDER_KEY_FILE"),
+          QStringLiteral("provider_key_file"), QStringLiteral("FILE"),
+          QStringLiteral("File whose first line is the provider's API key.") },
+        { QStringLiteral("provider-timeout-seconds"), QStringLiteral("QUIRE_PROVIDER_TIMEOUT_SECONDS"),
+          QStringLiteral("provider_timeout_seconds"), QStringLiteral("N"),
+          QStringLiteral("How long a run waits for the provider's answer, then 504 (default: 60; below "
+                         "--idle-timeout-seconds).") },
         { QStringLiteral("cors-origins"), QStringLiteral("QUIRE_CORS_ORIGINS"), QStringLiteral("cors_origins"),
           QStringLiteral("LIST"),
           QStringLiteral("Comma-separated web origins (https://app.example.org) allowed to call the API from a browser "
@@ -365,7 +429,8 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
            readNumber(v, QStringLiteral("api-rate-limit-user"), 0, 100'000'000, c.apiRateLimitPerUser),
            readNumber(v, QStringLiteral("api-rate-limit-window"), 1, 86'400, c.apiRateLimitWindowSeconds),
            readNumber(v, QStringLiteral("api-answer-cache"), 0, 100'000, c.apiAnswerCacheEntries),
-           readNumber(v, QStringLiteral("refresh-reuse-grace-seconds"), 0, 600, c.refreshReuseGraceSeconds) }) {
+           readNumber(v, QStringLiteral("refresh-reuse-grace-seconds"), 0, 600, c.refreshReuseGraceSeconds),
+           readNumber(v, QStringLiteral("provider-timeout-seconds"), 1, 3600, c.providerTimeoutSeconds) }) {
         if (e)
             return *e;
     }
@@ -425,6 +490,8 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
                              .arg(v.value(QStringLiteral("site-name"))));
         c.siteName = name;
     }
+    if (std::optional<Error> provider = readProvider(v, c))
+        return *provider;
     c.publicUrl = v.value(QStringLiteral("public-url"));
     if (!c.publicUrl.isEmpty()) {
         const QUrl url(c.publicUrl, QUrl::StrictMode);

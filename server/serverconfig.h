@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/chatprovider.h"
 #include "shared/result.h"
 
 #include <QHostAddress>
@@ -53,11 +54,19 @@ struct ServerConfig
     QString smtpPassword;
     bool smtpStartTls = true;
     QString smtpCaFile;
+    // The optional OpenAI-compatible chat provider that runs prompts; no
+    // URL: no Run. The key comes from provider_key or provider_key_file.
+    QString providerUrl;
+    QString providerModel;
+    QString providerKey;
+    int providerTimeoutSeconds = 60;
 
     // The base of links in mail and pages: public_url, or our own address.
     QString publicBaseUrl(quint16 boundPort) const;
 
     QString databasePath() const;
+    // The chat provider's settings; not configured without provider_url.
+    shared::ChatProviderSettings chatProvider() const;
     QString scheme() const { return insecureHttp ? QStringLiteral("http") : QStringLiteral("https"); }
 };
 

@@ -20,7 +20,9 @@ HttpResponse health(HttpRequest &, WorkerServices &services)
     nlohmann::json body { { "status", db ? "ok" : "unavailable" },
                           { "database", db ? "ok" : "unreachable" },
                           { "version", services.context().version },
-                          { "site_name", services.context().siteName } };
+                          { "site_name", services.context().siteName },
+                          // Whether POST /api/v1/prompts/:id/run can work: clients hide Run when not.
+                          { "run", !services.context().config.providerUrl.isEmpty() } };
     // Where readers find the site when it is not where the desktop talks to
     // the server (behind a proxy): its "View on Site" links go there.
     if (const QString &publicUrl = services.context().config.publicUrl; !publicUrl.isEmpty())

@@ -81,6 +81,12 @@ enum class ErrorCode {
     Unavailable,
     Busy,
     DatabaseUnreachable,
+    // The optional chat provider (Run): not set up, or it failed us.
+    ProviderNotConfigured,
+    ProviderTimeout,
+    ProviderUnavailable,
+    ProviderError,
+    ProviderBadAnswer,
     // The server's start-up and command line.
     Usage,
     Io,

@@ -5038,5 +5038,127 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <source>Position %1 is not before %2.</source>
         <translation>Position %1 liegt nicht vor %2.</translation>
     </message>
+    <message>
+        <location filename="../shared/chatprovider.cpp" line="+70"/>
+        <source>The provider at %1 did not answer within %2 s.</source>
+        <translation>Der Anbieter unter %1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider&apos;s answer is larger than %1 bytes.</source>
+        <translation>Die Antwort des Anbieters ist größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The provider at %1 could not be reached: %2</source>
+        <translation>Der Anbieter unter %1 war nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The provider answered HTTP %1.</source>
+        <translation>Der Anbieter antwortete mit HTTP %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The provider answered HTTP %1: %2</source>
+        <translation>Der Anbieter antwortete mit HTTP %1: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+9"/>
+        <source>`%1` is not an http(s) URL</source>
+        <translation>„%1“ ist keine http(s)-URL</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>the URL must not carry a user or password (the key is given on its own)</source>
+        <translation>die URL darf keinen Benutzer und kein Passwort enthalten (der Schlüssel wird eigens angegeben)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>plain http is allowed for loopback addresses only; use https</source>
+        <translation>unverschlüsseltes http ist nur für Loopback-Adressen erlaubt; verwenden Sie https</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The provider&apos;s answer is not JSON: %1</source>
+        <translation>Die Antwort des Anbieters ist kein JSON: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider&apos;s answer has no choices.</source>
+        <translation>Die Antwort des Anbieters enthält keine Auswahl (choices).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider&apos;s first choice has no message.</source>
+        <translation>Die erste Auswahl des Anbieters enthält keine Nachricht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider&apos;s message has no text content.</source>
+        <translation>Die Nachricht des Anbieters enthält keinen Text.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::desktop::PromptRunner</name>
+    <message>
+        <location filename="../desktop/prompts/core/promptrunner.cpp" line="+101"/>
+        <source>Name the model to use, e.g. gpt-4o-mini.</source>
+        <translation>Geben Sie das Modell an, z. B. gpt-4o-mini.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Running prompts is not available: set up a provider or use a server that runs them.</source>
+        <translation>Prompts ausführen ist nicht verfügbar: Richten Sie einen Anbieter ein oder verwenden Sie einen Server, der Prompts ausführt.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::desktop::ProviderDialog</name>
+    <message>
+        <location filename="../desktop/prompts/widgets/providerdialog.cpp" line="+19"/>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run sends a rendered prompt to an OpenAI-compatible chat-completions API. Without a provider of your own, Run uses the server&apos;s, if it has one.</source>
+        <translation>„Ausführen“ sendet einen ausgefüllten Prompt an eine OpenAI-kompatible Chat-Completions-API. Ohne eigenen Anbieter wird der des Servers verwendet, sofern er einen hat.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Kept; type to replace</source>
+        <translation>Gespeichert; zum Ersetzen eintippen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove Provider</source>
+        <translation>Anbieter entfernen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Base URL: %1</source>
+        <translation>Basis-URL: %1</translation>
+    </message>
 </context>
 </TS>

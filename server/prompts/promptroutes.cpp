@@ -10,6 +10,7 @@
 #include "server/prompts/promptlibrary.h"
 #include "server/prompts/promptuseroutes.h"
 #include "server/prompts/promptversionroutes.h"
+#include "server/prompts/runroute.h"
 #include "server/servercontext.h"
 #include "server/sync/syncaccess.h"
 #include "shared/jsonreader.h"
@@ -303,6 +304,7 @@ void install(Router &router)
     const QString item = base + QStringLiteral("/:id");
     // First: a literal segment (by-name) before any `/prompts/:id/…` pattern.
     PromptFetch::install(router);
+    RunRoute::install(router);
     ListFilters templates;
     templates.preset.insert(QStringLiteral("template"), shared::kFlags.name(true));
     router.add(QStringLiteral("GET"), base, list({}), Body::None, user);

@@ -115,6 +115,37 @@ private Q_SLOTS:
         QCOMPARE(c->apiRateLimitWindowSeconds, 2);
     }
 
+    // The chat provider: off by default; URL, model, key (from the
+    // environment or a file, first line) and timeout when set.
+    void provider()
+    {
+        auto c = ServerConfigLoader::load({}, {});
+        QVERIFY(c.ok());
+        QVERIFY(!c->chatProvider().isConfigured());
+        QCOMPARE(c->providerTimeoutSeconds, 60);
+
+        const QString keyFile = m_dir.filePath(QStringLiteral("provider.key"));
+        QVERIFY(quire::test::writeFile(keyFile, "sk-from-file\nignored\n"));
+        c = ServerConfigLoader::load({ QStringLiteral("--provider-url=https://api.example.org/v1/"),
+                                       QStringLiteral("--provider-key-file"), keyFile },
+                                     { { QStringLiteral("QUIRE_PROVIDER_MODEL"), QStringLiteral("gpt-test") },
+                                       { QStringLiteral("QUIRE_PROVIDER_TIMEOUT_SECONDS"), QStringLiteral("20") } });
+        QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error().message));
+        const quire::shared::ChatProviderSettings p = c->chatProvider();
+        QVERIFY(p.isConfigured());
+        QCOMPARE(p.baseUrl, QUrl(QStringLiteral("https://api.example.org/v1")));
+        QCOMPARE(p.model, QStringLiteral("gpt-test"));
+        QCOMPARE(p.key, QStringLiteral("sk-from-file"));
+        QCOMPARE(p.timeoutMs, 20'000);
+
+        // Plain http only to loopback; the key from the environment.
+        c = ServerConfigLoader::load(
+            { QStringLiteral("--provider-url=http://127.0.0.1:9999/v1"), QStringLiteral("--provider-model=m") },
+            { { QStringLiteral("QUIRE_PROVIDER_KEY"), QStringLiteral("sk-env") } });
+        QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error().message));
+        QCOMPARE(c->chatProvider().key, QStringLiteral("sk-env"));
+    }
+
     void refused_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -156,6 +187,31 @@ private Q_SLOTS:
         QTest::newRow("refresh grace too long")
             << QStringList { QStringLiteral("--refresh-reuse-grace-seconds"), QStringLiteral("3600") }
             << QStringLiteral("--refresh-reuse-grace-seconds");
+        const QString model = QStringLiteral("--provider-model=m");
+        QTest::newRow("provider over plain http elsewhere")
+            << QStringList { QStringLiteral("--provider-url=http://llm.example.org/v1"), model }
+            << QStringLiteral("loopback");
+        QTest::newRow("provider url not a url")
+            << QStringList { QStringLiteral("--provider-url=api.openai.com"), model }
+            << QStringLiteral("--provider-url");
+        QTest::newRow("provider url with a password")
+            << QStringList { QStringLiteral("--provider-url=https://u:secret@api.example.org/v1"), model }
+            << QStringLiteral("user or password");
+        QTest::newRow("provider without model")
+            << QStringList { QStringLiteral("--provider-url=https://api.example.org/v1") }
+            << QStringLiteral("--provider-model");
+        QTest::newRow("provider timeout zero") << QStringList { QStringLiteral("--provider-timeout-seconds=0") }
+                                               << QStringLiteral("--provider-timeout-seconds");
+        QTest::newRow("provider timeout beyond the idle timeout")
+            << QStringList { QStringLiteral("--provider-url=https://api.example.org/v1"), model,
+                             QStringLiteral("--provider-timeout-seconds=80") }
+            << QStringLiteral("--idle-timeout-seconds");
+        QTest::newRow("provider key twice")
+            << QStringList { QStringLiteral("--provider-key=k"), QStringLiteral("--provider-key-file=/x") }
+            << QStringLiteral("one way");
+        QTest::newRow("provider key file missing")
+            << QStringList { QStringLiteral("--provider-key-file=/nonexistent/key") }
+            << QStringLiteral("/nonexistent/key");
         QTest::newRow("stray argument") << QStringList { QStringLiteral("8443") } << QStringLiteral("8443");
         QTest::newRow("missing config file")
             << QStringList { QStringLiteral("--config"), QStringLiteral("/nonexistent/q.conf") }
