@@ -71,7 +71,7 @@ public:
             return std::nullopt;
         if (request.path == QLatin1String("/refused"))
             return HttpResponse::error(403, QStringLiteral("refused"), QStringLiteral("Step a says no."));
-        request.principal = Principal { QStringLiteral("u1"), {}, {}, quire::shared::Role::Reader, true };
+        request.principal = Principal { .userId = QStringLiteral("u1"), .role = quire::shared::Role::Reader, .emailVerified = true };
         return std::nullopt;
     }
     void after(const HttpRequest &, HttpResponse &response) const override
