@@ -44,6 +44,8 @@ enum class ErrorCode {
     HasChildren,
     LastAdmin,
     ResyncRequired,
+    AlreadyMember,
+    MembersMismatch,
     LengthRequired,
     RevMismatch,
     PayloadTooLarge,
