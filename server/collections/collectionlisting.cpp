@@ -100,8 +100,7 @@ CollectionListing::CollectionListing(shared::Database &db, const shared::SyncTab
 { }
 
 Result<CollectionListing::Plan> CollectionListing::plan(const Principal &who, const QUrlQuery &query,
-                                                        const QHash<QString, QString> &preset,
-                                                        const Condition &extra) const
+                                                        const QHash<QString, QString> &preset) const
 {
     const shared::SqlDialect &sql = shared::SqlDialect::sqlite();
     const auto value = [&](const QString &name) {
@@ -170,10 +169,6 @@ Result<CollectionListing::Plan> CollectionListing::plan(const Principal &who, co
     // visibleWhere() names the table's own columns; the alias keeps them unambiguous.
     where += QStringLiteral(" AND ") + m_access.visibleWhere(who, visibleBinds);
     binds += visibleBinds;
-    if (!extra.sql.isEmpty()) {
-        where += QStringLiteral(" AND (%1)").arg(extra.sql);
-        binds += extra.binds;
-    }
     p.count = QStringLiteral("SELECT count(*) FROM %1 t WHERE %2").arg(m_table.name, where);
     p.countBinds = binds;
 
@@ -214,20 +209,18 @@ Result<CollectionListing::Plan> CollectionListing::plan(const Principal &who, co
 }
 
 Result<QPair<QString, QVariantList>> CollectionListing::statement(const Principal &who, const QUrlQuery &query,
-                                                                  const QHash<QString, QString> &preset,
-                                                                  const Condition &extra) const
+                                                                  const QHash<QString, QString> &preset) const
 {
-    Result<Plan> p = plan(who, query, preset, extra);
+    Result<Plan> p = plan(who, query, preset);
     if (!p)
         return p.error();
     return qMakePair(p->select, p->binds);
 }
 
 Result<CollectionListing::Page> CollectionListing::run(const Principal &who, const QUrlQuery &query,
-                                                       const QHash<QString, QString> &preset,
-                                                       const Condition &extra) const
+                                                       const QHash<QString, QString> &preset) const
 {
-    Result<Plan> p = plan(who, query, preset, extra);
+    Result<Plan> p = plan(who, query, preset);
     if (!p)
         return p.error();
     Page page;

@@ -46,30 +46,21 @@ public:
         nlohmann::json envelope(nlohmann::json items) const;
     };
 
-    // A route's own condition beyond the declared filters (e.g. "not mine"
-    // for the groups shared with the caller), on the table aliased `t`.
-    struct Condition
-    {
-        QString sql;
-        QVariantList binds;
-    };
-
     CollectionListing(shared::Database &db, const shared::SyncTable &table, const SyncAccess &access);
 
     // `preset` filters are fixed by the route (e.g. kind for /guides) and
     // override the query's.
-    shared::Result<Page> run(const Principal &who, const QUrlQuery &query, const QHash<QString, QString> &preset = {},
-                             const Condition &extra = {}) const;
+    shared::Result<Page> run(const Principal &who, const QUrlQuery &query,
+                             const QHash<QString, QString> &preset = {}) const;
 
     // The statement run() would run for `query` (for EXPLAIN QUERY PLAN).
     shared::Result<QPair<QString, QVariantList>> statement(const Principal &who, const QUrlQuery &query,
-                                                           const QHash<QString, QString> &preset = {},
-                                                           const Condition &extra = {}) const;
+                                                           const QHash<QString, QString> &preset = {}) const;
 
 private:
     struct Plan;
-    shared::Result<Plan> plan(const Principal &who, const QUrlQuery &query, const QHash<QString, QString> &preset,
-                              const Condition &extra) const;
+    shared::Result<Plan> plan(const Principal &who, const QUrlQuery &query,
+                              const QHash<QString, QString> &preset) const;
 
     shared::Database &m_db;
     const shared::SyncTable &m_table;

@@ -63,10 +63,10 @@ Result<QList<StoredRow>> GroupStore::visibleRows(const QString &table, const QSt
     // visibleWhere() names the table's own columns; the one alias keeps them unambiguous.
     const QString visible = access.visibleWhere(m_who, visibleBinds);
     binds += visibleBinds;
-    Result<QSqlQuery> q
-        = m_services.database().exec(QStringLiteral("SELECT %1 FROM %2 t WHERE t.deleted = 0 AND (%3) AND %4 ORDER BY %5")
-                                         .arg(rows.selectList(), table, where, visible, orderBy),
-                                     binds);
+    Result<QSqlQuery> q = m_services.database().exec(
+        QStringLiteral("SELECT %1 FROM %2 t WHERE t.deleted = 0 AND (%3) AND %4 ORDER BY %5")
+            .arg(rows.selectList(), table, where, visible, orderBy),
+        binds);
     if (!q)
         return q.error();
     QList<StoredRow> out;
@@ -188,7 +188,8 @@ Result<bool> GroupStore::hasLabel(const QString &promptId, const QString &label)
 
 Result<nlohmann::json> GroupStore::versionById(const QString &versionId)
 {
-    Result<QList<StoredRow>> rows = visibleRows(kVersions, QStringLiteral("t.id = ?"), { versionId }, QStringLiteral("t.id"));
+    Result<QList<StoredRow>> rows
+        = visibleRows(kVersions, QStringLiteral("t.id = ?"), { versionId }, QStringLiteral("t.id"));
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -306,13 +307,44 @@ nlohmann::json GroupStore::groupJson(const StoredRow &group, const QString &owne
              { "rev", group.rev } };
 }
 
+Result<nlohmann::json> GroupStore::detailJson(const StoredRow &group)
+{
+    const QString id = text(group, "id");
+    Result<QString> role = roleIn(group);
+    if (!role)
+        return role.error();
+    Result<QString> ownerName = userName(text(group, "owner_id"));
+    if (!ownerName)
+        return ownerName.error();
+    Result<QList<StoredRow>> rows = members(id);
+    if (!rows)
+        return rows.error();
+    Result<nlohmann::json> listed = membersJson(*rows);
+    if (!listed)
+        return listed.error();
+    nlohmann::json out = groupJson(group, *ownerName, *role);
+    out["member_count"] = rows->size();
+    out["members"] = std::move(*listed);
+    out["order_etag"] = orderTag(*rows);
+    // Who it is shared with is the owner's business (and their addresses).
+    if (*role == QLatin1String(kOwnerRole)) {
+        Result<QList<StoredRow>> shared = shares(id);
+        if (!shared)
+            return shared.error();
+        Result<nlohmann::json> sharedJson = sharesJson(*shared, true);
+        if (!sharedJson)
+            return sharedJson.error();
+        out["shares"] = std::move(*sharedJson);
+    }
+    return out;
+}
+
 QString GroupStore::orderTag(const QList<StoredRow> &members)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const StoredRow &m : members)
-        hash.addData(QStringLiteral("%1\t%2\t%3\n")
-                         .arg(text(m, "id"), text(m, "prompt_id"), text(m, "position"))
-                         .toUtf8());
+        hash.addData(
+            QStringLiteral("%1\t%2\t%3\n").arg(text(m, "id"), text(m, "prompt_id"), text(m, "position")).toUtf8());
     return QString::fromLatin1(hash.result().toHex().left(32));
 }
 

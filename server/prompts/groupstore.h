@@ -66,6 +66,9 @@ public:
     shared::Result<nlohmann::json> sharesJson(const QList<StoredRow> &shares, bool withEmail);
     // A group in the list's and the item's form, without members.
     static nlohmann::json groupJson(const StoredRow &group, const QString &ownerName, const QString &role);
+    // GET /groups/:id: the group, the caller's role, its members in order
+    // with the order's tag, and its shares when the caller owns it.
+    shared::Result<nlohmann::json> detailJson(const StoredRow &group);
     shared::Result<QString> userName(const QString &userId);
 
     // A tag of the member list's order (which members, where): a reorder
