@@ -23,11 +23,32 @@ using shared::JsonReader;
 
 namespace {
 
-nlohmann::json meJson(const StoredUser &s)
+// Written while routes are installed, only read once the workers run.
+QList<Section> &sections()
+{
+    static QList<Section> list;
+    return list;
+}
+
+shared::Result<nlohmann::json> meJson(WorkerServices &services, const Principal &who, const StoredUser &s)
 {
     nlohmann::json j = s.user.toJson();
     j["preferences"] = s.preferences;
+    for (const Section &section : sections()) {
+        shared::Result<nlohmann::json> part = section.read(services, who);
+        if (!part)
+            return part.error();
+        j[section.key.toStdString()] = std::move(*part);
+    }
     return j;
+}
+
+HttpResponse meResponse(WorkerServices &services, const Principal &who, const StoredUser &s)
+{
+    shared::Result<nlohmann::json> j = meJson(services, who, s);
+    if (!j)
+        return HttpResponse::internalError(j.error());
+    return HttpResponse::json(200, *j);
 }
 
 HttpResponse getMe(HttpRequest &request, WorkerServices &services)
@@ -36,7 +57,7 @@ HttpResponse getMe(HttpRequest &request, WorkerServices &services)
     if (!me || !*me)
         return HttpResponse::internalError(
             me ? shared::Error::make(shared::ErrorCode::Gone, QStringLiteral("signed-in user missing")) : me.error());
-    return HttpResponse::json(200, meJson(**me));
+    return meResponse(services, *request.principal, **me);
 }
 
 // Preferences are a closed set with known values, so a client cannot park
@@ -93,6 +114,16 @@ HttpResponse putMe(HttpRequest &request, WorkerServices &services)
         me.user.avatarUrl = r.string("avatar_url").value_or(QString()); // null clears it
     if (const auto prefs = r.object("preferences"))
         readPreferences(*prefs, me.preferences, errors);
+    QList<QPair<const Section *, nlohmann::json>> changedSections;
+    for (const Section &section : sections()) {
+        if (const auto part = r.object(section.key.toUtf8().constData())) {
+            FieldErrors inner;
+            nlohmann::json checked = section.check(*part, inner);
+            for (auto it = inner.fields().cbegin(); it != inner.fields().cend(); ++it)
+                errors.add(it.key().isEmpty() ? section.key : section.key + QLatin1Char('.') + it.key(), it.value());
+            changedSections.append({ &section, std::move(checked) });
+        }
+    }
     r.refuseUnknown(); // the forbidden fields above keep their clearer message
     me.user.validate(errors);
     if (!errors.isEmpty())
@@ -104,8 +135,12 @@ HttpResponse putMe(HttpRequest &request, WorkerServices &services)
           QString::fromUtf8(shared::toJsonBytes(me.preferences)), now, me.user.id });
     if (!saved)
         return HttpResponse::internalError(saved.error());
+    for (const auto &[section, checked] : changedSections) {
+        if (shared::VoidResult stored = section->save(services, *request.principal, checked); !stored)
+            return errorResponse(stored.error());
+    }
     me.user.updatedAt = *shared::Timestamp::parse(now);
-    return HttpResponse::json(200, meJson(me));
+    return meResponse(services, *request.principal, me);
 }
 
 void putPassword(HttpRequest &request, WorkerServices &services, Responder respond)
@@ -223,6 +258,18 @@ void putEmail(HttpRequest &request, WorkerServices &services, Responder respond)
 }
 
 } // namespace
+
+void addSection(Section section)
+{
+    // A second router (tests build several in one process) replaces, never repeats, a section.
+    for (Section &s : sections()) {
+        if (s.key == section.key) {
+            s = std::move(section);
+            return;
+        }
+    }
+    sections().append(std::move(section));
+}
 
 void install(Router &router)
 {

@@ -73,10 +73,11 @@ struct CollectionListing::Plan
     QVariantList binds;
     QString count;
     QVariantList countBinds;
-    const SyncColumn *sort = nullptr;
+    const SyncColumn *sort = nullptr; // null when ranked by relevance
     bool descending = true;
     int perPage = kDefaultPerPage;
     int page = 0;
+    qint64 offset = 0; // the matches a relevance cursor has served
     bool wantTotal = false;
     bool hasOwner = false;
 };
@@ -100,7 +101,8 @@ CollectionListing::CollectionListing(shared::Database &db, const shared::SyncTab
 { }
 
 Result<CollectionListing::Plan> CollectionListing::plan(const Principal &who, const QUrlQuery &query,
-                                                        const QHash<QString, QString> &preset) const
+                                                        const QHash<QString, QString> &preset,
+                                                        const QList<Condition> &extra) const
 {
     const shared::SqlDialect &sql = shared::SqlDialect::sqlite();
     const auto value = [&](const QString &name) {
@@ -111,19 +113,28 @@ Result<CollectionListing::Plan> CollectionListing::plan(const Principal &who, co
     p.perPage = number(query, QStringLiteral("per_page"), kDefaultPerPage, 1, kMaxPerPage, errors);
     p.page = number(query, QStringLiteral("page"), 0, 1, kMaxPage, errors);
     p.wantTotal = value(QStringLiteral("total")) == QLatin1String("true");
+    const QString words = value(QStringLiteral("q")).trimmed();
+    const bool searching = !words.isEmpty() && m_table.isSearchable();
     const QString sortKey
         = value(QStringLiteral("sort")).isEmpty() ? m_table.defaultSort : value(QStringLiteral("sort"));
-    p.sort = m_table.sortColumn(sortKey);
-    if (!p.sort) {
+    const bool relevance = sortKey == QLatin1String(kRelevance);
+    p.sort = relevance ? nullptr : m_table.sortColumn(sortKey);
+    if (relevance && !searching)
+        errors.add(QStringLiteral("sort"), QStringLiteral("Sorting by relevance needs words to search for (q)."));
+    else if (!relevance && !p.sort) {
         QStringList keys;
         for (const SyncColumn &c : m_table.columns) {
             if (c.isSortable())
                 keys << c.sortKey;
         }
+        if (m_table.isSearchable())
+            keys << QString::fromLatin1(kRelevance);
         errors.add(QStringLiteral("sort"), QStringLiteral("Must be one of: %1.").arg(keys.join(QLatin1String(", "))));
     }
     const QString order = value(QStringLiteral("order"));
-    if (order.isEmpty())
+    if (relevance)
+        p.descending = false; // best first; the order of a ranking is not a choice
+    else if (order.isEmpty())
         p.descending = sortKey == m_table.defaultSort ? m_table.defaultDescending
                                                       : (p.sort && p.sort->type != shared::ColumnType::Text);
     else if (order == QLatin1String("asc") || order == QLatin1String("desc"))
@@ -160,29 +171,49 @@ Result<CollectionListing::Plan> CollectionListing::plan(const Principal &who, co
             where += QStringLiteral(" AND t.%1 = ?").arg(c.name);
         binds << wanted;
     }
-    const QString words = value(QStringLiteral("q")).trimmed();
-    if (!words.isEmpty() && m_table.isSearchable()) {
+    QString from = m_table.name + QStringLiteral(" t");
+    QString rank;
+    if (searching && relevance) {
+        // The column that names a row weighs most: a title match ranks first.
+        QHash<QString, double> weights;
+        if (!m_table.labelColumn.isEmpty())
+            weights.insert(m_table.labelColumn, 10.0);
+        const shared::SqlDialect::RankedSearch ranked = sql.rankedSearch(m_table, QStringLiteral("t"), weights, 8);
+        from = ranked.from;
+        rank = ranked.rank;
+        where += QStringLiteral(" AND ") + ranked.condition;
+        binds << sql.fullTextQuery(words);
+    } else if (searching) {
         where += QStringLiteral(" AND ") + sql.fullTextCondition(m_table, QStringLiteral("t"));
         binds << sql.fullTextQuery(words);
+    }
+    for (const Condition &c : extra) {
+        where += QStringLiteral(" AND (%1)").arg(c.sql);
+        binds += c.binds;
     }
     QVariantList visibleBinds;
     // visibleWhere() names the table's own columns; the alias keeps them unambiguous.
     where += QStringLiteral(" AND ") + m_access.visibleWhere(who, visibleBinds);
     binds += visibleBinds;
-    p.count = QStringLiteral("SELECT count(*) FROM %1 t WHERE %2").arg(m_table.name, where);
+    p.count = QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(from, where);
     p.countBinds = binds;
 
     const QString cursor = value(QStringLiteral("cursor"));
-    if (!cursor.isEmpty() && p.sort) {
-        const auto after = decodeCursor(cursor, p.sort->sortKey, p.descending);
-        if (!after)
-            errors.add(QStringLiteral("cursor"), QStringLiteral("Not a cursor of this list; start again without it."));
-        else {
+    if (!cursor.isEmpty() && (p.sort || relevance)) {
+        const auto after
+            = decodeCursor(cursor, relevance ? QString::fromLatin1(kRelevance) : p.sort->sortKey, p.descending);
+        bool ok = after.has_value();
+        if (ok && relevance) {
+            p.offset = after->first.toLongLong(&ok);
+            ok = ok && p.offset > 0;
+        } else if (ok) {
             where += QStringLiteral(" AND (%1, t.id) %2 (?, ?)")
                          .arg(sql.sortExpression(*p.sort, QStringLiteral("t")),
                               p.descending ? QStringLiteral("<") : QStringLiteral(">"));
             binds << after->first << after->second;
         }
+        if (!ok)
+            errors.add(QStringLiteral("cursor"), QStringLiteral("Not a cursor of this list; start again without it."));
     }
     if (!cursor.isEmpty() && p.page > 0)
         errors.add(QStringLiteral("page"), QStringLiteral("Use either page or cursor."));
@@ -195,32 +226,35 @@ Result<CollectionListing::Plan> CollectionListing::plan(const Principal &who, co
     columns << QStringLiteral("t.rev") << QStringLiteral("t.deleted");
     p.hasOwner = m_table.column(QStringLiteral("owner_id")) != nullptr;
     const QString direction = p.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    p.select
-        = QStringLiteral("SELECT %1%2 FROM %3 t%4 WHERE %5 ORDER BY %6 %7, t.id %7 LIMIT ?%8")
-              .arg(columns.join(QLatin1String(", ")), p.hasOwner ? QStringLiteral(", u.name") : QString(), m_table.name,
-                   p.hasOwner ? QStringLiteral(" LEFT JOIN users u ON u.id = t.owner_id") : QString(), where,
-                   sql.sortExpression(*p.sort, QStringLiteral("t")), direction,
-                   p.page > 1 ? QStringLiteral(" OFFSET ?") : QString());
+    const QString orderBy = relevance ? rank : sql.sortExpression(*p.sort, QStringLiteral("t"));
+    if (p.page > 1)
+        p.offset = qint64(p.page - 1) * p.perPage;
+    p.select = QStringLiteral("SELECT %1%2 FROM %3%4 WHERE %5 ORDER BY %6 %7, t.id %7 LIMIT ?%8")
+                   .arg(columns.join(QLatin1String(", ")), p.hasOwner ? QStringLiteral(", u.name") : QString(), from,
+                        p.hasOwner ? QStringLiteral(" LEFT JOIN users u ON u.id = t.owner_id") : QString(), where,
+                        orderBy, direction, p.offset > 0 ? QStringLiteral(" OFFSET ?") : QString());
     p.binds = binds;
     p.binds << p.perPage + 1; // one more tells whether a next page exists
-    if (p.page > 1)
-        p.binds << qint64(p.page - 1) * p.perPage;
+    if (p.offset > 0)
+        p.binds << p.offset;
     return p;
 }
 
 Result<QPair<QString, QVariantList>> CollectionListing::statement(const Principal &who, const QUrlQuery &query,
-                                                                  const QHash<QString, QString> &preset) const
+                                                                  const QHash<QString, QString> &preset,
+                                                                  const QList<Condition> &extra) const
 {
-    Result<Plan> p = plan(who, query, preset);
+    Result<Plan> p = plan(who, query, preset, extra);
     if (!p)
         return p.error();
     return qMakePair(p->select, p->binds);
 }
 
 Result<CollectionListing::Page> CollectionListing::run(const Principal &who, const QUrlQuery &query,
-                                                       const QHash<QString, QString> &preset) const
+                                                       const QHash<QString, QString> &preset,
+                                                       const QList<Condition> &extra) const
 {
-    Result<Plan> p = plan(who, query, preset);
+    Result<Plan> p = plan(who, query, preset, extra);
     if (!p)
         return p.error();
     Page page;
@@ -240,10 +274,14 @@ Result<CollectionListing::Page> CollectionListing::run(const Principal &who, con
     while (q->next()) {
         if (page.rows.size() == p->perPage) {
             const StoredRow &last = page.rows.last();
-            page.nextCursor
-                = encodeCursor(p->sort->sortKey, p->descending,
-                               QString::fromStdString(last.values.value(p->sort->name.toStdString(), std::string())),
-                               QString::fromStdString(last.values.value("id", std::string())));
+            if (p->sort)
+                page.nextCursor = encodeCursor(
+                    p->sort->sortKey, p->descending,
+                    QString::fromStdString(last.values.value(p->sort->name.toStdString(), std::string())),
+                    QString::fromStdString(last.values.value("id", std::string())));
+            else
+                page.nextCursor = encodeCursor(QString::fromLatin1(kRelevance), false,
+                                               QString::number(p->offset + p->perPage), QString());
             break;
         }
         page.rows << rows.read(*q);

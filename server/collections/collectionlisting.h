@@ -30,9 +30,21 @@ class SyncAccess;
 // costs a scan), sort (a declared sortKey), order (asc, desc), q (words),
 // total (true: also count the matches; costs a count), and each declared
 // filterKey (a List column: one of its items; a reference: id or slug).
+// With q, sort=relevance orders the matches best first (the table's
+// labelColumn weighs most, so a title match comes before a text match);
+// its cursor counts the matches served, as ranking reads them all anyway.
 class CollectionListing
 {
 public:
+    // A condition a feature adds on the table (aliased `t`) beyond the
+    // declared filters, e.g. a join to rows of another table; its SQL is
+    // written in code, its values bound.
+    struct Condition
+    {
+        QString sql;
+        QVariantList binds;
+    };
+
     struct Page
     {
         QList<StoredRow> rows;
@@ -50,17 +62,21 @@ public:
 
     // `preset` filters are fixed by the route (e.g. kind for /guides) and
     // override the query's.
-    shared::Result<Page> run(const Principal &who, const QUrlQuery &query,
-                             const QHash<QString, QString> &preset = {}) const;
+    shared::Result<Page> run(const Principal &who, const QUrlQuery &query, const QHash<QString, QString> &preset = {},
+                             const QList<Condition> &extra = {}) const;
 
     // The statement run() would run for `query` (for EXPLAIN QUERY PLAN).
     shared::Result<QPair<QString, QVariantList>> statement(const Principal &who, const QUrlQuery &query,
-                                                           const QHash<QString, QString> &preset = {}) const;
+                                                           const QHash<QString, QString> &preset = {},
+                                                           const QList<Condition> &extra = {}) const;
+
+    // The sort that orders search matches by relevance.
+    static constexpr const char *kRelevance = "relevance";
 
 private:
     struct Plan;
-    shared::Result<Plan> plan(const Principal &who, const QUrlQuery &query,
-                              const QHash<QString, QString> &preset) const;
+    shared::Result<Plan> plan(const Principal &who, const QUrlQuery &query, const QHash<QString, QString> &preset,
+                              const QList<Condition> &extra) const;
 
     shared::Database &m_db;
     const shared::SyncTable &m_table;

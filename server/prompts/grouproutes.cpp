@@ -66,11 +66,11 @@ HttpResponse list(HttpRequest &request, WorkerServices &services)
     const Principal &who = *request.principal;
     const QString owner = request.query.queryItemValue(QStringLiteral("owner"));
     QHash<QString, QString> preset;
-    CollectionListing::Condition extra;
+    QList<CollectionListing::Condition> extra;
     if (owner == kOwnerMe)
         preset.insert(QStringLiteral("author"), who.userId);
     else if (owner == kOwnerShared)
-        extra = { QStringLiteral("t.owner_id <> ?"), { who.userId } };
+        extra << CollectionListing::Condition { QStringLiteral("t.owner_id <> ?"), { who.userId } };
     else if (!owner.isEmpty())
         return invalid(QStringLiteral("owner"), QStringLiteral("Must be me or shared."));
     const SyncAccess *access = SyncAccess::find(GroupStore::kGroups);

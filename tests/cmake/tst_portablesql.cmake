@@ -49,6 +49,7 @@ file(GLOB_RECURSE sources
     "${ROOT}/server/accounts/*.cpp" "${ROOT}/server/accounts/*.h"
     "${ROOT}/server/articles/*.cpp" "${ROOT}/server/articles/*.h"
     "${ROOT}/server/media/*.cpp" "${ROOT}/server/media/*.h"
+    "${ROOT}/server/prompts/*.cpp" "${ROOT}/server/prompts/*.h"
     "${ROOT}/server/collections/*.cpp" "${ROOT}/server/collections/*.h"
     "${ROOT}/server/sync/*.cpp" "${ROOT}/server/sync/*.h"
     "${ROOT}/server/site/*.cpp" "${ROOT}/server/site/*.h"
