@@ -36,7 +36,7 @@ protected:
         const QString id = createPrompt(token, { { "title", title.toStdString() }, { "content", "v1" } });
         for (int v = 2; v <= versions && !id.isEmpty(); ++v) {
             const HttpResult r = m_fx.call("PUT", QStringLiteral("/api/v1/prompts/") + id, token,
-                                           json({ { "content", "v" + std::to_string(v) } }));
+                                           json({ { "content", QStringLiteral("v%1").arg(v).toStdString() } }));
             if (r.status != 200)
                 qWarning("edit prompt: %d %s", r.status, r.body.constData());
         }

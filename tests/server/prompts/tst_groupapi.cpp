@@ -62,7 +62,7 @@ private slots:
                                  asBody({ { "name", "Onboarding" }, { "description", "First week" } }));
         QCOMPARE(r.status, 201);
         const QString id = QString::fromStdString(r.json()["id"].get<std::string>());
-        QCOMPARE(r.header("Location"), ("/api/v1/groups/" + id).toUtf8());
+        QCOMPARE(r.header("Location"), (QStringLiteral("/api/v1/groups/") + id).toUtf8());
         json g = group(id, m_author);
         QCOMPARE_JSON(g["name"], "Onboarding");
         QCOMPARE_JSON(g["description"], "First week");
@@ -146,7 +146,9 @@ private slots:
         for (int i = 0; i < 3; ++i)
             p << promptWithVersions(m_author, QStringLiteral("Placed %1").arg(i));
         QCOMPARE(addMember(m_author, id, p[2], { { "position", "start" } }).status, 201);
-        QCOMPARE(addMember(m_author, id, p[3], { { "position", ("after:" + p[0]).toStdString() } }).status, 201);
+        QCOMPARE(
+            addMember(m_author, id, p[3], { { "position", (QStringLiteral("after:") + p[0]).toStdString() } }).status,
+            201);
         const HttpResult added = addMember(m_author, id, p[4], { { "position", "end" } });
         QCOMPARE(added.status, 201);
         QCOMPARE_JSON(added.json()["prompt_id"], p[4].toStdString());

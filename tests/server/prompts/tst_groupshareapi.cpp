@@ -26,8 +26,8 @@ class TestGroupShareApi : public quire::test::GroupApiFixture
 
     QString m_otherId, m_readerId, m_authorId;
 
-    // The author's group of two of their prompts, shared with `sharee` as
-    // `role` (none: not shared); its id and its prompts.
+    // The author's group of two of their prompts, shared with `sharee`
+    // (other or reader) as `role` (none: not shared); its id and its prompts.
     QString sharedGroup(const QString &sharee, const QString &role, QStringList &prompts)
     {
         const QString id = createGroup(m_author, QStringLiteral("Shared"));
@@ -36,7 +36,8 @@ class TestGroupShareApi : public quire::test::GroupApiFixture
             if (addMember(m_author, id, prompts.last()).status != 201)
                 return {};
         }
-        if (role != QLatin1String("none") && share(id, userIdOf(sharee), role).status != 201)
+        const QString shareeId = sharee == QLatin1String("reader") ? m_readerId : m_otherId;
+        if (role != QLatin1String("none") && share(id, shareeId, role).status != 201)
             return {};
         return id;
     }
@@ -278,15 +279,19 @@ private slots:
         QStringList prompts;
         // Shared with the reader, not with "other", who tries.
         const QString id = sharedGroup(QStringLiteral("reader"), QStringLiteral("viewer"), prompts);
-        const QString target = groupPath(path.arg(id, prompts.first(), m_readerId));
-        const QByteArray payload = QString::fromUtf8(body).arg(prompts.first()).toUtf8();
+        const auto fill = [&](QString text, const QString &group) {
+            return text.replace(QStringLiteral("%1"), group)
+                .replace(QStringLiteral("%2"), prompts.first())
+                .replace(QStringLiteral("%3"), m_readerId);
+        };
+        const QString target = groupPath(fill(path, id));
+        const QByteArray payload = fill(QString::fromUtf8(body), id).toUtf8();
         const HttpResult theirs = m_fx.call(method, target, m_other, payload);
         QCOMPARE(theirs.status, 404);
         QCOMPARE_JSON(theirs.json()["error"]["code"], "not_found");
         // A group that does not exist answers the same.
         const HttpResult none
-            = m_fx.call(method, groupPath(path.arg(quire::shared::Uuid::createV7(), prompts.first(), m_readerId)),
-                        m_other, payload);
+            = m_fx.call(method, groupPath(fill(path, quire::shared::Uuid::createV7())), m_other, payload);
         QCOMPARE(none.status, 404);
         // And nothing changed for the owner.
         const json g = getJson(groupPath(id), m_author);
