@@ -1,27 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/prompts/promptrules.h"
 
-#include "server/sync/owneronlyaccess.h"
-#include "shared/prompttables.h"
-
-#include <memory>
-#include <vector>
+#include "server/prompts/promptaccess.h"
+#include "server/prompts/promptgroupaccess.h"
+#include "server/prompts/promptgroupmemberaccess.h"
+#include "server/prompts/promptgroupshareaccess.h"
+#include "server/prompts/promptlabelaccess.h"
+#include "server/prompts/promptpersonalaccess.h"
+#include "server/prompts/promptversionaccess.h"
 
 namespace quire::server {
 
 QList<const SyncAccess *> promptAccessRules()
 {
-    // Every table private to its owner for now; sharing through groups replaces these.
-    static const std::vector<std::unique_ptr<OwnerOnlyAccess>> rules = [] {
-        std::vector<std::unique_ptr<OwnerOnlyAccess>> r;
-        for (const shared::SyncTable &t : shared::promptTables())
-            r.push_back(std::make_unique<OwnerOnlyAccess>(t.name));
-        return r;
-    }();
-    QList<const SyncAccess *> list;
-    for (const auto &r : rules)
-        list << r.get();
-    return list;
+    static const PromptAccess prompts;
+    static const PromptVersionAccess versions;
+    static const PromptLabelAccess labels;
+    static const PromptGroupAccess groups;
+    static const PromptGroupMemberAccess members;
+    static const PromptGroupShareAccess shares;
+    static const PromptPersonalAccess favorites(QStringLiteral("prompt_favorites"),
+                                                { .aboutReadablePrompt = true, .onePerPrompt = true });
+    static const PromptPersonalAccess usage(
+        QStringLiteral("prompt_usage"),
+        { .aboutReadablePrompt = true, .immutable = true, .keepsVariablesOnlyByChoice = true });
+    static const PromptPersonalAccess preferences(QStringLiteral("prompt_preferences"), { .onePerUser = true });
+    return { &prompts, &versions, &labels, &groups, &members, &shares, &favorites, &usage, &preferences };
 }
 
 } // namespace quire::server

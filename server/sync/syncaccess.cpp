@@ -15,6 +15,23 @@ QString SyncAccess::text(const nlohmann::json &row, const char *key)
     return it != row.end() && it->is_string() ? it->get<QString>() : QString();
 }
 
+VoidResult SyncAccess::checkWriteWith(shared::Database &, const Principal &, const std::optional<nlohmann::json> &,
+                                      nlohmann::json &) const
+{
+    return VoidResult::success();
+}
+
+shared::Result<nlohmann::json> SyncAccess::derivedValues(shared::Database &, const nlohmann::json &) const
+{
+    return nlohmann::json::object();
+}
+
+shared::Result<QList<RowRef>> SyncAccess::dependents(shared::Database &, const std::optional<nlohmann::json> &,
+                                                     const nlohmann::json &) const
+{
+    return QList<RowRef>();
+}
+
 QString SyncAccess::answerScope(const Principal &who) const
 {
     return shared::roleName(who.role) + QLatin1Char(':') + who.userId;
@@ -38,7 +55,7 @@ constexpr int kMaxSlugTries = 1000;
 VoidResult SyncAccess::requireFreeSlug(shared::Database &db, const QString &takenSql, const QVariantList &binds,
                                        const QString &slug, const QString &message) const
 {
-    const shared::SyncColumn *column = table().column(QStringLiteral("slug"));
+    const shared::SyncColumn *column = table().column(slugColumn());
     const int maxLength = column && column->maxLength > 0 ? column->maxLength : 120;
     const auto isTaken = [&](const QString &candidate) -> shared::Result<bool> {
         shared::Result<QVariant> taken = db.scalar(takenSql, QVariantList { candidate } + binds);
@@ -51,7 +68,7 @@ VoidResult SyncAccess::requireFreeSlug(shared::Database &db, const QString &take
         return taken.error();
     if (!*taken)
         return VoidResult::success();
-    QMap<QString, QString> fields { { QStringLiteral("slug"), QStringLiteral("Already in use.") } };
+    QMap<QString, QString> fields { { slugColumn(), QStringLiteral("Already in use.") } };
     for (int n = 2; n <= kMaxSlugTries; ++n) {
         const QString suffix = QStringLiteral("-%1").arg(n);
         QString candidate = slug.left(maxLength - suffix.size());
@@ -68,6 +85,15 @@ VoidResult SyncAccess::requireFreeSlug(shared::Database &db, const QString &take
         }
     }
     return shared::Error::make(shared::ErrorCode::SlugTaken, message, fields);
+}
+
+QString SyncAccess::slugColumn() const
+{
+    for (const shared::SyncColumn &c : table().columns) {
+        if (c.type == shared::ColumnType::Slug)
+            return c.name;
+    }
+    return QStringLiteral("slug");
 }
 
 bool SyncAccess::isSlugTaken(const shared::Error &error)

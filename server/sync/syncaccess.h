@@ -18,6 +18,14 @@ class Database;
 
 namespace quire::server {
 
+// A row of a synced table, named for the derived-values hook.
+struct RowRef
+{
+    QString table;
+    QString id;
+    bool operator==(const RowRef &) const = default;
+};
+
 // The server's half of a synced table: who may see its rows and who may
 // change them. Pull and push ask only this, so a table's rules live in one
 // place. A row's "scope" is the part of it these rules read (for guides:
@@ -54,6 +62,38 @@ public:
                                            const std::optional<nlohmann::json> &before, nlohmann::json &after,
                                            const QString &now) const = 0;
 
+    // Rules that need the database and the caller (may this user add a
+    // member to that group?). Runs inside the mutation's savepoint for every
+    // write, deletes included (`after` null), after checkWrite() and before
+    // beforeWrite(); an error refuses the change. It may set server-owned
+    // columns that record the caller (who asked for an approval). The
+    // default allows and sets nothing.
+    virtual shared::VoidResult checkWriteWith(shared::Database &db, const Principal &who,
+                                              const std::optional<nlohmann::json> &before, nlohmann::json &after) const;
+
+    // Derived values: server-owned columns computed from other rows (who
+    // may read a row follows the shares of the groups that hold it).
+    //
+    // derivedValues() answers the values `row` should hold given the
+    // database as it is now, as a JSON object of column -> text; only the
+    // columns it names are derived, and it must be a function of the
+    // database (the same database, the same answer) and never name a
+    // column a client may write. SyncPush applies it to every row a
+    // mutation writes (after beforeWrite(), so a new row is born with its
+    // values) and to every row dependents() names. The default derives
+    // nothing.
+    virtual shared::Result<nlohmann::json> derivedValues(shared::Database &db, const nlohmann::json &row) const;
+    // The rows, of any table, whose derived values may change because a row
+    // of this table went from `before` (nullopt: new) to `after` (null:
+    // deleted), asked once the change is stored. SyncPush recomputes each,
+    // in order; a row whose values change is written as the server's change
+    // (a new rev, a revision, a scope exit when exitReason() says someone
+    // lost it) and its own dependents are asked in turn. Each row is
+    // visited at most once per mutation, so cycles end. The default names
+    // none.
+    virtual shared::Result<QList<RowRef>> dependents(shared::Database &db, const std::optional<nlohmann::json> &before,
+                                                     const nlohmann::json &after) const;
+
     static const SyncAccess *find(const QString &table);
     // The rules every feature brings (defined with the feature list,
     // server/features.cpp), then those registered.
@@ -62,6 +102,10 @@ public:
     // type), before the server starts; `access` must outlive it. False when
     // the table has rules already.
     static bool registerAccess(const SyncAccess *access);
+
+    // The table's address column (its first Slug column: articles' `slug`,
+    // prompts' `name`), which requireFreeSlug() and a push's clash keep free.
+    QString slugColumn() const;
 
     // Whether `error` says a slug is taken, and the free one it names.
     static bool isSlugTaken(const shared::Error &error);

@@ -12,6 +12,7 @@
 #include "shared/timestamp.h"
 #include "shared/uuid.h"
 
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -309,6 +310,13 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
             m_who, creating ? std::optional<nlohmann::json>() : std::optional(current->values), after.values);
         !allowed)
         return rejected(m.id, allowed.error());
+    if (VoidResult allowed = access.checkWriteWith(
+            m_db, m_who, creating ? std::optional<nlohmann::json>() : std::optional(current->values), after.values);
+        !allowed) {
+        if (allowed.error().code.startsWith(QLatin1String("database_")))
+            return allowed.error();
+        return rejected(m.id, allowed.error());
+    }
     if (!creating) {
         if (!changed && (!current->deleted || nothingNew)) {
             if (!result.conflicts.isEmpty())
@@ -338,12 +346,13 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
         // author is told by a record naming both (and may change it).
         shared::SyncProtocol::Conflict c;
         c.table = table.name;
-        c.field = QStringLiteral("slug");
+        const std::string slugColumn = access.slugColumn().toStdString();
+        c.field = access.slugColumn();
         c.kind = QStringLiteral("slug_changed");
-        c.clientValue = after.values.value("slug", std::string());
+        c.clientValue = after.values.value(slugColumn, std::string());
         c.serverValue = SyncAccess::suggestedSlug(prepared.error());
         c.kept = QStringLiteral("server");
-        after.values["slug"] = c.serverValue;
+        after.values[slugColumn] = c.serverValue;
         result.conflicts.append(c);
         prepared = access.beforeWrite(m_db, m.rowId, before, after.values, m_now);
     }
@@ -352,6 +361,8 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
             return prepared.error();
         return rejected(m.id, prepared.error());
     }
+    if (VoidResult derived = applyDerived(access, after.values); !derived)
+        return derived.error();
     Result<qint64> seq = nextSequence(m_db);
     if (!seq)
         return seq.error();
@@ -367,6 +378,8 @@ Result<MutationResult> SyncPush::upsert(const Mutation &m, const SyncAccess &acc
         result.outcome = Outcome::Conflicted;
     result.rev = after.rev;
     lastSeq = after.rev;
+    if (VoidResult settled = settleDependents(access, m.rowId, before, after.values, lastSeq); !settled)
+        return settled.error();
     return result;
 }
 
@@ -382,6 +395,12 @@ Result<MutationResult> SyncPush::remove(const Mutation &m, const SyncAccess &acc
     }
     if (VoidResult allowed = access.checkWrite(m_who, current->values, nlohmann::json()); !allowed)
         return rejected(m.id, allowed.error());
+    nlohmann::json gone;
+    if (VoidResult allowed = access.checkWriteWith(m_db, m_who, current->values, gone); !allowed) {
+        if (allowed.error().code.startsWith(QLatin1String("database_")))
+            return allowed.error();
+        return rejected(m.id, allowed.error());
+    }
     if (!baseIsCurrent) {
         // Someone edited the row since this client saw it: the edit wins over
         // the delete, and the refused delete is recorded.
@@ -410,7 +429,67 @@ Result<MutationResult> SyncPush::remove(const Mutation &m, const SyncAccess &acc
         return r.error();
     result.rev = after.rev;
     lastSeq = after.rev;
+    if (VoidResult settled = settleDependents(access, m.rowId, current->values, nlohmann::json(), lastSeq); !settled)
+        return settled.error();
     return result;
+}
+
+VoidResult SyncPush::applyDerived(const SyncAccess &access, nlohmann::json &row)
+{
+    Result<nlohmann::json> derived = access.derivedValues(m_db, row);
+    if (!derived)
+        return derived.error();
+    for (auto it = derived->begin(); it != derived->end(); ++it)
+        row[it.key()] = *it;
+    return VoidResult::success();
+}
+
+VoidResult SyncPush::settleDependents(const SyncAccess &access, const QString &rowId,
+                                      const std::optional<nlohmann::json> &before, const nlohmann::json &after,
+                                      qint64 &lastSeq)
+{
+    Result<QList<RowRef>> first = access.dependents(m_db, before, after);
+    if (!first)
+        return first.error();
+    QList<RowRef> queue = *first;
+    QSet<QString> visited { access.table().name + QLatin1Char('/') + rowId };
+    while (!queue.isEmpty()) {
+        const RowRef ref = queue.takeFirst();
+        const QString key = ref.table + QLatin1Char('/') + ref.id;
+        if (visited.contains(key))
+            continue;
+        visited.insert(key);
+        const SyncAccess *dependent = SyncAccess::find(ref.table);
+        if (!dependent)
+            return Error::make(shared::ErrorCode::UnknownTable,
+                               QStringLiteral("Derived values name the unknown table %1.").arg(ref.table));
+        SyncRows rows(m_db, dependent->table());
+        Result<std::optional<StoredRow>> loaded = rows.load(ref.id);
+        if (!loaded)
+            return loaded.error();
+        if (!*loaded || (*loaded)->deleted)
+            continue; // a tombstone keeps the values it was deleted with
+        StoredRow next = **loaded;
+        if (VoidResult r = applyDerived(*dependent, next.values); !r)
+            return r;
+        if (next.values == (*loaded)->values)
+            continue;
+        // The server's change: updated_at stays, since nobody edited the row.
+        Result<qint64> seq = nextSequence(m_db);
+        if (!seq)
+            return seq.error();
+        next.rev = *seq;
+        if (VoidResult r = rows.write(next, {}); !r)
+            return r;
+        if (VoidResult r = recordChange(*dependent, *loaded, next, derivedClientId()); !r)
+            return r;
+        lastSeq = next.rev;
+        Result<QList<RowRef>> more = dependent->dependents(m_db, (*loaded)->values, next.values);
+        if (!more)
+            return more.error();
+        queue += *more;
+    }
+    return VoidResult::success();
 }
 
 Result<bool> SyncPush::onlyOwnChangesSince(const QString &table, const QString &rowId, qint64 baseRev,

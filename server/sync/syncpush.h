@@ -46,6 +46,8 @@ public:
 
     // The replica id under which REST API changes are recorded.
     static QString apiClientId() { return QStringLiteral("api"); }
+    // The one under which the server records derived values it recomputed.
+    static QString derivedClientId() { return QStringLiteral("server"); }
 
 private:
     // The result of one mutation; an Error only for failures that are not
@@ -58,6 +60,14 @@ private:
     shared::Result<shared::SyncProtocol::MutationResult>
     remove(const shared::SyncProtocol::Mutation &m, const SyncAccess &access, SyncRows &rows,
            const std::optional<StoredRow> &current, bool baseIsCurrent, const QString &clientId, qint64 &lastSeq);
+    // Sets the derived values of `row` (SyncAccess::derivedValues).
+    shared::VoidResult applyDerived(const SyncAccess &access, nlohmann::json &row);
+    // Recomputes the derived values of every row the stored change of
+    // `rowId` (from `before` to `after`, null when deleted) reaches through
+    // SyncAccess::dependents, writing those that change as server changes.
+    shared::VoidResult settleDependents(const SyncAccess &access, const QString &rowId,
+                                        const std::optional<nlohmann::json> &before, const nlohmann::json &after,
+                                        qint64 &lastSeq);
     // Whether every change to the row after `baseRev` came from this client.
     shared::Result<bool> onlyOwnChangesSince(const QString &table, const QString &rowId, qint64 baseRev,
                                              const QString &clientId);

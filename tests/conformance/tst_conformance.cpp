@@ -90,6 +90,16 @@ QStringList badPlanLines(shared::Database &db, const QString &sql, const QVarian
 // second is empty when the column has only one.
 QPair<QString, QString> valuesFor(const SyncColumn &c, int salt)
 {
+    // Text columns whose values the server checks beyond their type.
+    static const QMap<QString, QPair<QString, QString>> domains {
+        { QStringLiteral("temperature"), { QStringLiteral("0.5"), QStringLiteral("1.5") } },
+        { QStringLiteral("max_tokens"), { QStringLiteral("256"), QStringLiteral("512") } },
+        { QStringLiteral("messages"),
+          { QStringLiteral("[{\"role\":\"user\",\"content\":\"a\"}]"),
+            QStringLiteral("[{\"role\":\"system\",\"content\":\"b\"}]") } },
+    };
+    if (c.type == shared::ColumnType::Text && domains.contains(c.name))
+        return domains.value(c.name);
     const QString s = QString::number(salt);
     switch (c.type) {
     case shared::ColumnType::Text:
@@ -302,6 +312,10 @@ private Q_SLOTS:
         QTest::newRow("categories") << QStringLiteral("categories") << QStringLiteral("admin") << false;
         QTest::newRow("saved_items") << QStringLiteral("saved_items") << QStringLiteral("reader") << true;
         QTest::newRow("test_notes") << QStringLiteral("test_notes") << QStringLiteral("author") << true;
+        QTest::newRow("prompts") << QStringLiteral("prompts") << QStringLiteral("author") << true;
+        QTest::newRow("prompt_groups") << QStringLiteral("prompt_groups") << QStringLiteral("author") << true;
+        QTest::newRow("prompt_preferences")
+            << QStringLiteral("prompt_preferences") << QStringLiteral("creator") << true;
     }
     void syncsAndMergesEveryColumn()
     {

@@ -55,6 +55,9 @@ private Q_SLOTS:
         QTest::newRow("slug") << ErrorCode::SlugTaken << "slug_taken" << 409;
         QTest::newRow("no slug") << ErrorCode::SlugRequired << "slug_required" << 409;
         QTest::newRow("saved") << ErrorCode::AlreadySaved << "already_saved" << 409;
+        QTest::newRow("exists") << ErrorCode::AlreadyExists << "already_exists" << 409;
+        QTest::newRow("immutable") << ErrorCode::Immutable << "immutable" << 409;
+        QTest::newRow("approval") << ErrorCode::ApprovalRequired << "approval_required" << 403;
         QTest::newRow("email") << ErrorCode::EmailTaken << "email_taken" << 409;
         QTest::newRow("last admin") << ErrorCode::LastAdmin << "last_admin" << 409;
         QTest::newRow("resync") << ErrorCode::ResyncRequired << "resync_required" << 409;
