@@ -50,7 +50,6 @@ constexpr std::array kCodes = std::to_array<CodeRow>({
     { ErrorCode::HasChildren, "has_children", 409 },
     { ErrorCode::LastAdmin, "last_admin", 409 },
     { ErrorCode::ResyncRequired, "resync_required", 409 },
-    { ErrorCode::AlreadyMember, "already_member", 409 },
     { ErrorCode::MembersMismatch, "members_mismatch", 409 },
     { ErrorCode::LengthRequired, "length_required", 411 },
     { ErrorCode::RevMismatch, "rev_mismatch", 412 },

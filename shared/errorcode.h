@@ -47,7 +47,6 @@ enum class ErrorCode {
     HasChildren,
     LastAdmin,
     ResyncRequired,
-    AlreadyMember,
     MembersMismatch,
     LengthRequired,
     RevMismatch,

@@ -10,6 +10,7 @@
 #include "shared/fractionalposition.h"
 #include "shared/jsonqt.h"
 #include "shared/jsonreader.h"
+#include "shared/promptnames.h"
 #include "shared/synctable.h"
 #include "shared/uuid.h"
 
@@ -82,7 +83,9 @@ Result<std::optional<nlohmann::json>> pinFields(GroupStore &store, JsonReader &r
             errors.add(QStringLiteral("pinned_label"), QStringLiteral("The prompt has no label %1.").arg(*label));
             return std::optional<nlohmann::json>();
         }
-        return std::optional<nlohmann::json>({ { "pinned_version_id", "" }, { "pinned_label", *label } });
+        // "latest" is what an unpinned member follows: stored as no pin.
+        const QString stored = *label == QLatin1String(shared::kLatestLabel) ? QString() : *label;
+        return std::optional<nlohmann::json>({ { "pinned_version_id", "" }, { "pinned_label", stored } });
     }
     return std::optional<nlohmann::json>({ { "pinned_version_id", "" }, { "pinned_label", "" } });
 }
@@ -159,14 +162,12 @@ HttpResponse add(HttpRequest &request, WorkerServices &services)
 
     ContentWriter writer(services, *request.principal);
     std::optional<StoredRow> created;
-    // Read and write in one transaction: two adds of one prompt make one member.
+    // Read and write in one transaction: the rules refuse a second member
+    // for the prompt (already_exists) against the members as they are.
     VoidResult done = writer.transaction([&]() -> VoidResult {
         Result<QList<StoredRow>> members = store.members(groupId);
         if (!members)
             return members.error();
-        if (GroupStore::memberOf(*members, *promptId))
-            return Error::make(shared::ErrorCode::AlreadyMember,
-                               QStringLiteral("The prompt is in this group already."));
         Result<QString> position = positionFor(*members, place);
         if (!position)
             return position.error();

@@ -261,7 +261,6 @@ Result<nlohmann::json> GroupStore::membersJson(const QList<StoredRow> &members)
                         { "position", text(m, "position") },
                         { "pin", pin },
                         { "resolved_version", *resolved },
-                        { "added_by", text(m, "owner_id") },
                         { "rev", m.rev } });
     }
     return out;

@@ -174,7 +174,7 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("field");
-        QTest::newRow("already a member") << "member" << QByteArray("{}") << 409 << "already_member"
+        QTest::newRow("already a member") << "member" << QByteArray("{}") << 409 << "already_exists"
                                           << "";
         QTest::newRow("another's prompt") << "others" << QByteArray("{}") << 404 << "not_found"
                                           << "";
@@ -231,8 +231,7 @@ private slots:
         QTest::newRow("version 3") << QByteArray(R"({"pinned_version": 3})") << QByteArray(R"({"version": 3})") << 3;
         QTest::newRow("production") << QByteArray(R"({"pinned_label": "production"})")
                                     << QByteArray(R"({"label": "production"})") << 2;
-        QTest::newRow("latest") << QByteArray(R"({"pinned_label": "latest"})") << QByteArray(R"({"label": "latest"})")
-                                << 3;
+        QTest::newRow("latest") << QByteArray(R"({"pinned_label": "latest"})") << QByteArray("null") << 3;
         QTest::newRow("unpinned") << QByteArray(R"({"pinned_version": null})") << QByteArray("null") << 3;
     }
 
