@@ -33,7 +33,10 @@ protected:
     // A prompt with `versions` versions (the first made with it, the others by edits).
     QString promptWithVersions(const QByteArray &token, const QString &title, int versions = 1)
     {
-        const QString id = createPrompt(token, { { "title", title.toStdString() }, { "content", "v1" } });
+        // Names are unique per owner; titles may repeat.
+        const std::string name = QStringLiteral("prompt-%1").arg(++m_promptCount).toStdString();
+        const QString id
+            = createPrompt(token, { { "title", title.toStdString() }, { "name", name }, { "content", "v1" } });
         for (int v = 2; v <= versions && !id.isEmpty(); ++v) {
             const HttpResult r = m_fx.call("PUT", QStringLiteral("/api/v1/prompts/") + id, token,
                                            json({ { "content", QStringLiteral("v%1").arg(v).toStdString() } }));
@@ -87,6 +90,8 @@ protected:
         }
         return true;
     }
+
+    int m_promptCount = 0; // made so far, for their names
 
     static QString groupPath(const QString &groupId) { return QStringLiteral("/api/v1/groups/") + groupId; }
     static QString membersPath(const QString &groupId) { return groupPath(groupId) + QStringLiteral("/prompts"); }

@@ -132,7 +132,10 @@ private slots:
         QCOMPARE_JSON(page["items"][0]["name"], "Alpha prompts");
         QVERIFY(page["next_cursor"].is_null());
         // Another user's groups are not in their list.
-        for (const json &item : getJson(QStringLiteral("/api/v1/groups?per_page=100"), m_author)["items"])
+        // (The page is kept in a variable: a temporary's items would not outlive the loop's start.)
+        const json authors = getJson(QStringLiteral("/api/v1/groups?per_page=100"), m_author);
+        QVERIFY(!authors["items"].empty());
+        for (const json &item : authors["items"])
             QVERIFY(item["id"] != a.toStdString() && item["id"] != b.toStdString());
         const HttpResult bad = m_fx.call("GET", QStringLiteral("/api/v1/groups?owner=everyone"), m_other);
         QCOMPARE(bad.status, 400);
