@@ -50,6 +50,7 @@ constexpr std::array kCodes = std::to_array<CodeRow>({
     { ErrorCode::HasChildren, "has_children", 409 },
     { ErrorCode::LastAdmin, "last_admin", 409 },
     { ErrorCode::ResyncRequired, "resync_required", 409 },
+    { ErrorCode::MembersMismatch, "members_mismatch", 409 },
     { ErrorCode::LengthRequired, "length_required", 411 },
     { ErrorCode::RevMismatch, "rev_mismatch", 412 },
     { ErrorCode::PayloadTooLarge, "payload_too_large", 413 },

@@ -47,6 +47,7 @@ enum class ErrorCode {
     HasChildren,
     LastAdmin,
     ResyncRequired,
+    MembersMismatch,
     LengthRequired,
     RevMismatch,
     PayloadTooLarge,

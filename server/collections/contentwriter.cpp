@@ -42,13 +42,8 @@ Result<StoredRow> ContentWriter::upsert(const QString &table, const QString &id,
     m.rowId = id;
     m.op = Operation::Upsert;
     m.fields = fields;
-    SyncPush push(m_services.database(), m_who, m_services.context().epoch);
-    qint64 lastSeq = 0;
-    Result<MutationResult> applied = push.applyOne(m, expectedRev, lastSeq);
-    if (!applied)
+    if (VoidResult applied = apply(std::move(m), expectedRev); !applied)
         return applied.error();
-    if (lastSeq > 0 && m_services.context().changes)
-        m_services.context().changes->publish(lastSeq);
     Result<std::optional<StoredRow>> after = load(table, id);
     if (!after)
         return after.error();
@@ -64,14 +59,42 @@ VoidResult ContentWriter::remove(const QString &table, const QString &id, std::o
     m.rowId = id;
     m.op = Operation::Delete;
     m.fields = nlohmann::json::object();
+    return apply(std::move(m), expectedRev);
+}
+
+VoidResult ContentWriter::transaction(const std::function<VoidResult()> &work)
+{
+    if (m_inTransaction)
+        return work();
+    m_inTransaction = true;
+    m_lastSeq = 0;
+    VoidResult done = m_services.database().transaction(work);
+    m_inTransaction = false;
+    if (done)
+        publish(m_lastSeq);
+    m_lastSeq = 0;
+    return done;
+}
+
+VoidResult ContentWriter::apply(Mutation m, std::optional<qint64> expectedRev)
+{
     SyncPush push(m_services.database(), m_who, m_services.context().epoch);
     qint64 lastSeq = 0;
-    Result<MutationResult> applied = push.applyOne(m, expectedRev, lastSeq);
+    Result<MutationResult> applied = m_inTransaction ? push.applyInTransaction(std::move(m), expectedRev, lastSeq)
+                                                     : push.applyOne(std::move(m), expectedRev, lastSeq);
     if (!applied)
         return applied.error();
+    if (m_inTransaction)
+        m_lastSeq = qMax(m_lastSeq, lastSeq);
+    else
+        publish(lastSeq);
+    return VoidResult::success();
+}
+
+void ContentWriter::publish(qint64 lastSeq)
+{
     if (lastSeq > 0 && m_services.context().changes)
         m_services.context().changes->publish(lastSeq);
-    return VoidResult::success();
 }
 
 } // namespace quire::server

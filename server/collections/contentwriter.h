@@ -3,11 +3,13 @@
 
 #include "server/http/httpmessage.h"
 #include "server/sync/syncrows.h"
+#include "shared/syncprotocol.h"
 
 #include <QString>
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 
 namespace quire::server {
@@ -33,9 +35,21 @@ public:
     shared::VoidResult remove(const QString &table, const QString &id,
                               std::optional<qint64> expectedRev = std::nullopt);
 
+    // Runs `work` in one write transaction: what it reads is current, and
+    // the upserts and removals it makes through this writer apply together,
+    // or none does when one fails or `work` does (a reorder of many rows).
+    // Replicas hear of the changes once it commits.
+    shared::VoidResult transaction(const std::function<shared::VoidResult()> &work);
+
 private:
+    // One change, in the open transaction or in its own.
+    shared::VoidResult apply(shared::SyncProtocol::Mutation m, std::optional<qint64> expectedRev);
+    void publish(qint64 lastSeq);
+
     WorkerServices &m_services;
     const Principal &m_who;
+    bool m_inTransaction = false;
+    qint64 m_lastSeq = 0; // the last change the open transaction made
 };
 
 } // namespace quire::server

@@ -6,6 +6,7 @@
 #include "server/collections/collectionlisting.h"
 #include "server/http/router.h"
 #include "server/prompts/promptfetch.h"
+#include "server/prompts/grouproutes.h"
 #include "server/prompts/promptjson.h"
 #include "server/prompts/promptlibrary.h"
 #include "server/prompts/promptuseroutes.h"
@@ -311,6 +312,7 @@ void install(Router &router)
     router.add(QStringLiteral("POST"), base, create, Body::Json, user);
     router.add(QStringLiteral("GET"), base + QStringLiteral("/templates"), list(templates), Body::None, user);
     PromptVersionRoutes::install(router, base);
+    GroupRoutes::install(router);
     PromptUseRoutes::install(router, base);
     router.add(QStringLiteral("GET"), item, get, Body::None, user);
     router.add(QStringLiteral("PUT"), item, update, Body::Json, user);

@@ -141,31 +141,11 @@ Result<PushResponse> SyncPush::run(const PushRequest &request, qint64 &lastSeq)
 
 Result<MutationResult> SyncPush::applyOne(Mutation m, std::optional<qint64> expectedRev, qint64 &lastSeq)
 {
-    lastSeq = 0;
     MutationResult result;
     VoidResult done = m_db.transaction([&]() -> VoidResult {
-        const SyncAccess *access = SyncAccess::find(m.table);
-        if (!access)
-            return Error::make(shared::ErrorCode::UnknownTable, QStringLiteral("No such table."));
-        SyncRows rows(m_db, access->table());
-        Result<std::optional<StoredRow>> current = rows.load(m.rowId);
-        if (!current)
-            return current.error();
-        const qint64 currentRev = *current ? (*current)->rev : 0;
-        if (expectedRev && *expectedRev != currentRev)
-            return Error::make(shared::ErrorCode::RevMismatch,
-                               QStringLiteral("The item changed since revision %1; it is now at %2. Load it again "
-                                              "and repeat your change.")
-                                   .arg(*expectedRev)
-                                   .arg(currentRev));
-        // The caller saw the current row: its change applies over it as is.
-        m.baseEpoch = m_epoch;
-        m.baseRev = currentRev;
-        Result<MutationResult> applied = apply(m, apiClientId(), lastSeq);
+        Result<MutationResult> applied = applyInTransaction(m, expectedRev, lastSeq);
         if (!applied)
             return applied.error();
-        if (applied->outcome == Outcome::Rejected)
-            return applied->reason.value_or(Error::make(shared::ErrorCode::Rejected, QStringLiteral("Refused.")));
         result = *applied;
         return VoidResult::success();
     });
@@ -174,6 +154,34 @@ Result<MutationResult> SyncPush::applyOne(Mutation m, std::optional<qint64> expe
         return done.error();
     }
     return result;
+}
+
+Result<MutationResult> SyncPush::applyInTransaction(Mutation m, std::optional<qint64> expectedRev, qint64 &lastSeq)
+{
+    lastSeq = 0;
+    const SyncAccess *access = SyncAccess::find(m.table);
+    if (!access)
+        return Error::make(shared::ErrorCode::UnknownTable, QStringLiteral("No such table."));
+    SyncRows rows(m_db, access->table());
+    Result<std::optional<StoredRow>> current = rows.load(m.rowId);
+    if (!current)
+        return current.error();
+    const qint64 currentRev = *current ? (*current)->rev : 0;
+    if (expectedRev && *expectedRev != currentRev)
+        return Error::make(shared::ErrorCode::RevMismatch,
+                           QStringLiteral("The item changed since revision %1; it is now at %2. Load it again "
+                                          "and repeat your change.")
+                               .arg(*expectedRev)
+                               .arg(currentRev));
+    // The caller saw the current row: its change applies over it as is.
+    m.baseEpoch = m_epoch;
+    m.baseRev = currentRev;
+    Result<MutationResult> applied = apply(m, apiClientId(), lastSeq);
+    if (!applied)
+        return applied.error();
+    if (applied->outcome == Outcome::Rejected)
+        return applied->reason.value_or(Error::make(shared::ErrorCode::Rejected, QStringLiteral("Refused.")));
+    return *applied;
 }
 
 Result<MutationResult> SyncPush::apply(const Mutation &m, const QString &clientId, qint64 &lastSeq)

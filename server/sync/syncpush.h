@@ -38,6 +38,11 @@ public:
     // "rev_mismatch"). A refused change writes nothing.
     shared::Result<shared::SyncProtocol::MutationResult> applyOne(shared::SyncProtocol::Mutation m,
                                                                   std::optional<qint64> expectedRev, qint64 &lastSeq);
+    // The same inside a transaction the caller holds (several REST changes
+    // that apply together or not at all); a refused change is an error, and
+    // the caller rolls the whole transaction back.
+    shared::Result<shared::SyncProtocol::MutationResult>
+    applyInTransaction(shared::SyncProtocol::Mutation m, std::optional<qint64> expectedRev, qint64 &lastSeq);
 
     // The replica id under which REST API changes are recorded.
     static QString apiClientId() { return QStringLiteral("api"); }
