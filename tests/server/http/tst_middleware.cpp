@@ -71,7 +71,10 @@ public:
             return std::nullopt;
         if (request.path == QLatin1String("/refused"))
             return HttpResponse::error(403, QStringLiteral("refused"), QStringLiteral("Step a says no."));
-        request.principal = Principal { .userId = QStringLiteral("u1"), .role = quire::shared::Role::Reader, .emailVerified = true };
+        Principal who;
+        who.userId = QStringLiteral("u1");
+        who.emailVerified = true;
+        request.principal = who;
         return std::nullopt;
     }
     void after(const HttpRequest &, HttpResponse &response) const override
