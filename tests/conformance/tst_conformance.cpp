@@ -261,8 +261,15 @@ private Q_SLOTS:
         auto db = serverDatabase(dir.filePath(QStringLiteral("server.db")));
         QVERIFY(db);
         server::CollectionListing listing(*db, t, access);
-        const server::Principal admin { shared::Uuid::createV7(), {}, {}, shared::Role::Admin, true };
-        const server::Principal writer { shared::Uuid::createV7(), {}, {}, shared::Role::Author, true };
+        const auto principal = [](shared::Role role) {
+            server::Principal p;
+            p.userId = shared::Uuid::createV7();
+            p.role = role;
+            p.emailVerified = true;
+            return p;
+        };
+        const server::Principal admin = principal(shared::Role::Admin);
+        const server::Principal writer = principal(shared::Role::Author);
         int plans = 0;
         for (const SyncColumn &s : t.columns) {
             if (!s.isSortable())
