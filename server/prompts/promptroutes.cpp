@@ -5,6 +5,7 @@
 #include "server/collections/answercache.h"
 #include "server/collections/collectionlisting.h"
 #include "server/http/router.h"
+#include "server/prompts/promptbranchroutes.h"
 #include "server/prompts/promptfetch.h"
 #include "server/prompts/grouproutes.h"
 #include "server/prompts/promptjson.h"
@@ -312,6 +313,7 @@ void install(Router &router)
     router.add(QStringLiteral("POST"), base, create, Body::Json, user);
     router.add(QStringLiteral("GET"), base + QStringLiteral("/templates"), list(templates), Body::None, user);
     PromptVersionRoutes::install(router, base);
+    PromptBranchRoutes::install(router, base);
     GroupRoutes::install(router);
     PromptUseRoutes::install(router, base);
     router.add(QStringLiteral("GET"), item, get, Body::None, user);
