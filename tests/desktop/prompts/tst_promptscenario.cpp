@@ -50,8 +50,12 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTimer>
 #include <QTreeWidget>
+
+#include <algorithm>
 
 using namespace quire::test;
 using quire::desktop::PromptStore;
@@ -314,13 +318,20 @@ private Q_SLOTS:
         title->selectAll();
         QTest::keyClicks(title, QStringLiteral("Blog post"));
         QVERIFY(text()->isVisible());
-        QVERIFY(text()->document()->findChild<quire::gui::VariableHighlighter *>());
         text()->setFocus();
         QTest::keyClicks(text(), QStringLiteral("Write about {{topic}}"));
         QTRY_VERIFY_WITH_TIMEOUT(!editor()->hasUnsavedChanges(), 5000);
         QVERIFY(syncRound());
         QCOMPARE(stored("content"), QStringLiteral("Write about {{topic}}"));
         QCOMPARE(beforeCursor(), QStringLiteral("Write about {{topic}}"));
+        // The tag is coloured on screen, after the save and the sync too.
+        auto *highlighter = text()->document()->findChild<quire::gui::VariableHighlighter *>();
+        QVERIFY(highlighter);
+        const QList<QTextLayout::FormatRange> formats = text()->document()->firstBlock().layout()->formats();
+        const bool tagColoured = std::any_of(formats.cbegin(), formats.cend(), [](const QTextLayout::FormatRange &r) {
+            return r.start <= 14 && r.start + r.length > 14; // inside "{{topic}}"
+        });
+        QVERIFY(tagColoured);
 
         // The completer offers the variable already used after "{{".
         auto *completer = text()->findChild<quire::gui::VariableCompleter *>();
@@ -498,6 +509,15 @@ private Q_SLOTS:
         QVERIFY(m_bob->signIn(kBob, kSyncTestPassword));
         QCOMPARE(m_bob->sync(), SyncEngine::State::Idle);
         QCOMPARE(groupNames(m_bob->ws()), QStringList { QStringLiteral("Writing") });
+        const quire::desktop::GroupQuery bobsGroups(m_bob->ws().replica().database(), m_bob->ws().accountId());
+        const auto bobsGroup = bobsGroups.group(m_group);
+        QVERIFY(bobsGroup && *bobsGroup);
+        QCOMPARE((*bobsGroup)->access, quire::desktop::GroupAccess::Viewer);
+        const auto bobsMembers = bobsGroups.members(m_group);
+        QVERIFY(bobsMembers);
+        QCOMPARE(bobsMembers->size(), 1);
+        QCOMPARE(bobsMembers->first().promptId, m_prompt);
+        QCOMPARE(bobsMembers->first().promptTitle, QStringLiteral("Blog post"));
         const auto bobsPrompt = m_bob->ws().content().get(PromptStore::prompts(), m_prompt);
         QVERIFY(bobsPrompt && *bobsPrompt);
         QCOMPARE(fieldOf(**bobsPrompt, "content"), kVersion2);
