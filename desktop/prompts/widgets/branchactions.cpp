@@ -40,7 +40,11 @@ BranchActions::BranchActions(desktop::Workspace &workspace, desktop::PromptStore
     layout->addWidget(m_origin, 1);
     layout->addWidget(m_branch);
     layout->addWidget(m_merge);
-    connect(m_origin, &QLabel::linkActivated, this, [this] { Q_EMIT openRequested(m_parentId); });
+    connect(m_origin, &QLabel::linkActivated, this, [this] {
+        // A copy: opening another prompt updates m_parentId while the receivers run.
+        const QString parent = m_parentId;
+        Q_EMIT openRequested(parent);
+    });
     connect(m_branch, &QPushButton::clicked, this, &BranchActions::askAndBranch);
     connect(m_merge, &QPushButton::clicked, this, &BranchActions::mergeBack);
     connect(&m_editor, &PromptEditor::loaded, this, &BranchActions::update);
