@@ -4259,12 +4259,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     <message>
         <location filename="../desktop/prompts/widgets/branchactions.cpp" line="+28"/>
         <source>&amp;Branch…</source>
-        <translation>&amp;Verzweigen…</translation>
+        <translation>Verzwe&amp;igen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Merge Back…</source>
-        <translation>&amp;Zurückführen…</translation>
+        <translation>Zurück&amp;führen…</translation>
     </message>
     <message>
         <location line="+6"/>
