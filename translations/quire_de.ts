@@ -74,7 +74,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+19"/>
         <location filename="../desktop/cli/synccommands.cpp" line="+82"/>
         <location line="+81"/>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+123"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+128"/>
         <location line="+122"/>
         <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+114"/>
         <location line="+82"/>
@@ -274,6 +274,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+42"/>
+        <location filename="../desktop/prompts/cli/promptbranchcommands.cpp" line="+57"/>
         <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-124"/>
         <location line="+110"/>
         <location line="+157"/>
@@ -439,7 +440,70 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Keine abgelehnten Änderungen.</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-333"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-292"/>
+        <source>unknown prompts command %1</source>
+        <translation>unbekannter prompts-Befehl %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No prompts found.</source>
+        <translation>Keine Prompts gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/cli/promptbranchcommands.cpp" line="-26"/>
+        <source>Sign in once (quire-cli login) so branches have an owner.</source>
+        <translation>Melden Sie sich einmal an (quire-cli login), damit Zweige einen Eigentümer haben.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+13"/>
+        <location line="+184"/>
+        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+25"/>
+        <source>There is no prompt %1 here.</source>
+        <translation>Hier gibt es keinen Prompt %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>prompts branch needs one ID or name</source>
+        <translation>prompts branch braucht eine ID oder einen Namen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>choose one of --take-branch and --take-parent</source>
+        <translation>wählen Sie eines von --take-branch und --take-parent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>prompts merge needs one branch ID or name</source>
+        <translation>prompts merge braucht eine ID oder einen Namen eines Zweigs</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Clash in %1: %2</source>
+        <translation>Konflikt in %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  parent: %1</source>
+        <translation>  Prompt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  branch: %1</source>
+        <translation>  Zweig:  %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing merged: settle the clashes with --take-branch or --take-parent.</source>
+        <translation>Nichts zusammengeführt: Lösen Sie die Konflikte mit --take-branch oder --take-parent.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Merged; new version %1</source>
+        <translation>Zusammengeführt; neue Version %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-295"/>
         <source>  prompts list [--search Q] [--tag T] [--template] [--favorites] [--json]
   prompts show ID|NAME [--json]
   prompts create --title T [FIELDS] [--json]   (prints the id)
@@ -449,6 +513,8 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
   prompts favourite|unfavourite ID|NAME
   prompts versions ID|NAME [--json]
   prompts render ID|NAME [--var NAME=VALUE]... [--json]   (records the use)
+  prompts branch ID|NAME [--title T] [--json]   (your copy to edit, offline too)
+  prompts merge BRANCH [--take-branch | --take-parent] [--json]   (clashes: exit 1)
   prompts groups list [--json] | show GROUP [--json] | create --name N [--description D] [--json]
   prompts groups add|remove GROUP PROMPT | move GROUP PROMPT --to N (1: first)
   prompts groups pin GROUP PROMPT --version N | --label L | --latest
@@ -463,6 +529,8 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
   prompts favourite|unfavourite ID|NAME
   prompts versions ID|NAME [--json]
   prompts render ID|NAME [--var NAME=WERT]... [--json]   (zeichnet die Verwendung auf)
+  prompts branch ID|NAME [--title T] [--json]   (Ihre Kopie zum Bearbeiten, auch offline)
+  prompts merge ZWEIG [--take-branch | --take-parent] [--json]   (Konflikte: Exit-Code 1)
   prompts groups list [--json] | show GRUPPE [--json] | create --name N [--description D] [--json]
   prompts groups add|remove GRUPPE PROMPT | move GRUPPE PROMPT --to N (1: erster Platz)
   prompts groups pin GRUPPE PROMPT --version N | --label L | --latest
@@ -470,29 +538,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
 </translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>prompts needs list, show, create, edit, render, favourite, unfavourite, versions or groups</source>
-        <translation>prompts braucht list, show, create, edit, render, favourite, unfavourite, versions oder groups</translation>
+        <location line="+24"/>
+        <source>prompts needs list, show, create, edit, render, favourite, unfavourite, versions, branch, merge or groups</source>
+        <translation>prompts braucht list, show, create, edit, render, favourite, unfavourite, versions, branch, merge oder groups</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>unknown prompts command %1</source>
-        <translation>unbekannter prompts-Befehl %1</translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>No prompts found.</source>
-        <translation>Keine Prompts gefunden.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+184"/>
-        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+25"/>
-        <source>There is no prompt %1 here.</source>
-        <translation>Hier gibt es keinen Prompt %1.</translation>
-    </message>
-    <message>
-        <location line="-173"/>
+        <location line="+98"/>
         <source>prompts show needs one ID or name</source>
         <translation>prompts show braucht eine ID oder einen Namen</translation>
     </message>
@@ -1107,12 +1158,53 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Max. Tokens: %1</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location filename="../desktop/prompts/core/promptbranches.cpp" line="+26"/>
+        <location filename="../desktop/prompts/core/promptstore.cpp" line="+106"/>
         <source>There is no prompt with the id %1 in this replica.</source>
         <translation>Diese Replik enthält keinen Prompt mit der ID %1.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+21"/>
+        <source>Before branching</source>
+        <translation>Vor dem Verzweigen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (branch)</source>
+        <translation>%1 (Zweig)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Branched from %1</source>
+        <translation>Verzweigt von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branched from version %1</source>
+        <translation>Verzweigt von Version %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>“%1” is not a branch.</source>
+        <translation>„%1“ ist kein Zweig.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The prompt and the branch both changed: %1. Choose a text for each.</source>
+        <translation>Der Prompt und der Zweig haben beide geändert: %1. Wählen Sie für jedes einen Text.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Only the owner of “%1” can merge into it.</source>
+        <translation>Nur der Eigentümer von „%1“ kann hinein zusammenführen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Merged branch %1</source>
+        <translation>Zweig %1 zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/core/promptstore.cpp" line="+46"/>
         <source>Restored version %1</source>
         <translation>Version %1 wiederhergestellt</translation>
     </message>
@@ -2933,7 +3025,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="-2"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+71"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+72"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -3017,7 +3109,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+79"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+128"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+139"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
@@ -3742,7 +3834,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Gerendert und im Verwendungsverlauf vermerkt.</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-256"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-267"/>
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
@@ -3823,7 +3915,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Wählen Sie einen aus der Bibliothek oder schreiben Sie einen neuen.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+141"/>
         <source>Sign in once so your favourites are yours.</source>
         <translation>Melden Sie sich einmal an, damit Ihre Favoriten Ihnen gehören.</translation>
     </message>
@@ -4163,6 +4255,116 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+13"/>
         <source>Shared with %1; it appears in their library at their next sync.</source>
         <translation>Für %1 freigegeben; die Gruppe erscheint beim nächsten Abgleich in deren Bibliothek.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/branchactions.cpp" line="+28"/>
+        <source>&amp;Branch…</source>
+        <translation>Verzwe&amp;igen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge Back…</source>
+        <translation>Zurück&amp;führen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Make your own copy of this prompt to edit, and merge it back later</source>
+        <translation>Eine eigene Kopie dieses Prompts zum Bearbeiten anlegen und später zurückführen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>a prompt not on this computer</source>
+        <translation>einem Prompt, der nicht auf diesem Computer ist</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Branch of %1 (from version %2)</source>
+        <translation>Zweig von %1 (ab Version %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch of %1</source>
+        <translation>Zweig von %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge this branch&apos;s changes into “%1”</source>
+        <translation>Die Änderungen dieses Zweigs in „%1“ zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the owner of “%1” can merge into it.</source>
+        <translation>Nur der Eigentümer von „%1“ kann hinein zusammenführen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+14"/>
+        <source>Branch</source>
+        <translation>Verzweigen</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Title of the branch (empty: “&lt;title&gt; (branch)”):</source>
+        <translation>Titel des Zweigs (leer: „&lt;Titel&gt; (Zweig)“):</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+8"/>
+        <location line="+12"/>
+        <location filename="../desktop/prompts/widgets/mergedialog.cpp" line="+25"/>
+        <source>Merge Back</source>
+        <translation>Zurückführen</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Merge this branch&apos;s changes into “%1”? It gets a new version.</source>
+        <translation>Die Änderungen dieses Zweigs in „%1“ zusammenführen? Der Prompt erhält eine neue Version.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/mergedialog.cpp" line="+1"/>
+        <source>“%1” and its branch “%2” both changed the fields below. Choose a text for each; nothing is merged until you do.</source>
+        <translation>„%1“ und sein Zweig „%2“ haben beide die Felder unten geändert. Wählen Sie für jedes einen Text; bis dahin wird nichts zusammengeführt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+3"/>
+        <source>Base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Prompt (%1)</source>
+        <translation>Prompt (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Branch (%1)</source>
+        <translation>Zweig (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the &amp;prompt&apos;s text</source>
+        <translation>Text des &amp;Prompts behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the &amp;branch&apos;s text</source>
+        <translation>Text des Z&amp;weigs übernehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Combine (edit below)</source>
+        <translation>&amp;Kombinieren (unten bearbeiten)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Combined text</source>
+        <translation>Kombinierter Text</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
     </message>
 </context>
 <context>

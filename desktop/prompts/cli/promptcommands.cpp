@@ -5,6 +5,7 @@
 #include "desktop/core/contentstore.h"
 #include "desktop/core/replica.h"
 #include "desktop/core/workspace.h"
+#include "desktop/prompts/cli/promptbranchcommands.h"
 #include "desktop/prompts/cli/promptgroupcommands.h"
 #include "desktop/prompts/core/groupquery.h"
 #include "desktop/prompts/core/promptlookup.h"
@@ -61,6 +62,8 @@ QList<CliCommand> PromptCommands::commands()
                  "  prompts favourite|unfavourite ID|NAME\n"
                  "  prompts versions ID|NAME [--json]\n"
                  "  prompts render ID|NAME [--var NAME=VALUE]... [--json]   (records the use)\n"
+                 "  prompts branch ID|NAME [--title T] [--json]   (your copy to edit, offline too)\n"
+                 "  prompts merge BRANCH [--take-branch | --take-parent] [--json]   (clashes: exit 1)\n"
                  "  prompts groups list [--json] | show GROUP [--json] | create --name N [--description D] [--json]\n"
                  "  prompts groups add|remove GROUP PROMPT | move GROUP PROMPT --to N (1: first)\n"
                  "  prompts groups pin GROUP PROMPT --version N | --label L | --latest\n"
@@ -74,11 +77,13 @@ QList<CliCommand> PromptCommands::commands()
 int PromptCommands::run(const QString &profile, QStringList args)
 {
     if (args.isEmpty())
-        return m_cli.usage(
-            Tr::tr("prompts needs list, show, create, edit, render, favourite, unfavourite, versions or groups"));
+        return m_cli.usage(Tr::tr("prompts needs list, show, create, edit, render, favourite, unfavourite, versions, "
+                                  "branch, merge or groups"));
     const QString action = args.takeFirst();
     if (action == QLatin1String("groups"))
         return PromptGroupCommands(m_cli).run(profile, args);
+    if (action == QLatin1String("branch") || action == QLatin1String("merge"))
+        return PromptBranchCommands(m_cli).run(profile, action, args);
     using Handler = int (PromptCommands::*)(desktop::Workspace &, QStringList);
     const QList<std::pair<const char *, Handler>> handlers {
         { "list", &PromptCommands::list },         { "show", &PromptCommands::show },

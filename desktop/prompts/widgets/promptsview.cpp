@@ -7,6 +7,7 @@
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/core/promptlistmodel.h"
 #include "desktop/prompts/core/promptstore.h"
+#include "desktop/prompts/widgets/branchactions.h"
 #include "desktop/prompts/widgets/prompteditor.h"
 #include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/flowlayout.h"
@@ -165,11 +166,22 @@ PromptsView::PromptsView(desktop::Workspace &workspace, QWidget *parent)
     connect(m_nothingOpen->setAction(Tr::tr("New Prompt")), &QPushButton::clicked, this, &PromptsView::createPrompt);
     m_editorStack = new QStackedWidget(this);
     m_editorStack->setObjectName(QStringLiteral("editorStack"));
-    m_editorStack->addWidget(m_editor);
+    auto *editorPage = new QWidget(this); // the editor under its branch line and buttons
+    auto *branches = new BranchActions(workspace, *m_store, *m_editor, editorPage);
+    auto *editorLayout = new QVBoxLayout(editorPage);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->addWidget(branches);
+    editorLayout->addWidget(m_editor, 1);
+    connect(branches, &BranchActions::openRequested, this, [this](const QString &id) {
+        refresh();
+        select(id);
+    });
+    connect(branches, &BranchActions::merged, this, &PromptsView::refresh);
+    m_editorStack->addWidget(editorPage);
     m_editorStack->addWidget(m_nothingOpen);
     m_editorStack->setCurrentWidget(m_nothingOpen);
-    connect(m_editor, &PromptEditor::loaded, this, [this](const QString &id) {
-        m_editorStack->setCurrentWidget(id.isEmpty() ? static_cast<QWidget *>(m_nothingOpen) : m_editor);
+    connect(m_editor, &PromptEditor::loaded, this, [this, editorPage](const QString &id) {
+        m_editorStack->setCurrentWidget(id.isEmpty() ? static_cast<QWidget *>(m_nothingOpen) : editorPage);
     });
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("listSplitter"));

@@ -29,6 +29,7 @@ class TestPromptCommands : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
+    int m_merges = 0;
 
     CliResult cli(const QStringList &args)
     {
@@ -250,6 +251,80 @@ private Q_SLOTS:
         QTest::newRow("remove a non-member") << l("groups remove Writing summary") << 8;
         QTest::newRow("pin two ways") << l("groups pin Writing greeting --latest --label x") << 2;
         QTest::newRow("pin a missing version") << l("groups pin Writing greeting --version 99") << 8;
+        QTest::newRow("branch nothing") << l("branch") << 2;
+        QTest::newRow("branch unknown") << l("branch nosuch") << 8;
+        QTest::newRow("branch title without value") << l("branch summary --title") << 2;
+        QTest::newRow("merge unknown") << l("merge nosuch") << 8;
+        QTest::newRow("merge both ways") << l("merge summary --take-branch --take-parent") << 2;
+        QTest::newRow("merge not a branch") << l("merge summary") << 1;
+    }
+
+    // Branch, edit both (offline), merge: clean, or clashes that exit 1
+    // listing each field and write nothing until a side is taken.
+    void branchAndMerge_data()
+    {
+        QTest::addColumn<QString>("parentEdit");
+        QTest::addColumn<QString>("branchEdit");
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("merged"); // the parent's content afterwards
+        QTest::newRow("clean") << QStringLiteral("Intro, parent.\n\nEnd.\n")
+                               << QStringLiteral("Intro.\n\nEnd, branch.\n") << QStringList {} << 0
+                               << QStringLiteral("Intro, parent.\n\nEnd, branch.\n");
+        QTest::newRow("clash") << QStringLiteral("Parent.\n") << QStringLiteral("Branch.\n") << QStringList {} << 1
+                               << QStringLiteral("Parent.\n");
+        QTest::newRow("clash, take the branch")
+            << QStringLiteral("Parent.\n") << QStringLiteral("Branch.\n")
+            << QStringList { QStringLiteral("--take-branch") } << 0 << QStringLiteral("Branch.\n");
+        QTest::newRow("clash, take the parent")
+            << QStringLiteral("Parent.\n") << QStringLiteral("Branch.\n")
+            << QStringList { QStringLiteral("--take-parent") } << 0 << QStringLiteral("Parent.\n");
+    }
+
+    void branchAndMerge()
+    {
+        QFETCH(QString, parentEdit);
+        QFETCH(QString, branchEdit);
+        QFETCH(QStringList, flags);
+        QFETCH(int, exitCode);
+        QFETCH(QString, merged);
+        const QString name = QStringLiteral("merge-") + QString::number(++m_merges);
+        const QString parent
+            = created({ QStringLiteral("--title"), QStringLiteral("Merge me"), QStringLiteral("--name"), name,
+                        QStringLiteral("--content"), QStringLiteral("Intro.\n\nEnd.\n") });
+        QVERIFY(!parent.isEmpty());
+        // By name, as scripts do; the branch is named after its parent.
+        const CliResult b = cli({ QStringLiteral("branch"), name, QStringLiteral("--title"), QStringLiteral("Mine"),
+                                  QStringLiteral("--json") });
+        QCOMPARE(b.exitCode, 0);
+        const QString branch = QString::fromStdString(b.json().value("id", std::string()));
+        QCOMPARE(QString::fromStdString(b.json().value("branch_of", std::string())), parent);
+        QCOMPARE(cli({ QStringLiteral("edit"), parent, QStringLiteral("--content"), parentEdit }).exitCode, 0);
+        QCOMPARE(cli({ QStringLiteral("edit"), branch, QStringLiteral("--content"), branchEdit }).exitCode, 0);
+        const int versionsBefore
+            = int(cli({ QStringLiteral("versions"), parent, QStringLiteral("--json") }).json().size());
+
+        const CliResult m = cli(QStringList { QStringLiteral("merge"), branch, QStringLiteral("--json") } + flags);
+        QCOMPARE(m.exitCode, exitCode);
+        const nlohmann::json j = m.json();
+        QVERIFY(j.is_object());
+        QCOMPARE(j.value("merged", false), exitCode == 0);
+        if (exitCode != 0) {
+            QVERIFY(j["clashes"].is_array() && j["clashes"].size() == 1);
+            QCOMPARE(j["clashes"][0].value("field", std::string()), std::string("content"));
+            QCOMPARE(QString::fromStdString(j["clashes"][0].value("ours", std::string())), parentEdit);
+            QCOMPARE(QString::fromStdString(j["clashes"][0].value("theirs", std::string())), branchEdit);
+            // Without --json each clashed field is printed.
+            const CliResult plain = cli({ QStringLiteral("merge"), branch });
+            QCOMPARE(plain.exitCode, 1);
+            QVERIFY(plain.out.contains("content"));
+            QVERIFY(plain.out.contains(branchEdit.trimmed().toUtf8()));
+        }
+        const nlohmann::json shown = cli({ QStringLiteral("show"), parent, QStringLiteral("--json") }).json();
+        QCOMPARE(QString::fromStdString(shown.value("content", std::string())), merged);
+        const int versionsAfter
+            = int(cli({ QStringLiteral("versions"), parent, QStringLiteral("--json") }).json().size());
+        QCOMPARE(versionsAfter, versionsBefore + (exitCode == 0 ? 1 : 0));
     }
 
     void errors()
