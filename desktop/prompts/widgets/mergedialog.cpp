@@ -3,6 +3,7 @@
 
 #include "desktop/prompts/widgets/sidebysidediff.h"
 #include "desktop/widgets/tr.h"
+#include "shared/synctable.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -71,7 +72,8 @@ MergeDialog::MergeDialog(const shared::PromptBranchMerge &merge, const QString &
         pageLayout->addLayout(diffs, 2);
         pageLayout->addLayout(picks);
         pageLayout->addWidget(combined, 1);
-        m_tabs->addTab(page, clash.column);
+        // Named as everywhere else a column is named (conflicts, refused changes).
+        m_tabs->addTab(page, shared::SyncSchema::columnLabel(QStringLiteral("prompts"), clash.column));
         m_choices.append({ clash, group, combined });
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
