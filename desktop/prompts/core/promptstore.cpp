@@ -334,7 +334,7 @@ VoidResult PromptStore::setLabel(const QString &promptId, const QString &name, c
 }
 
 Result<QString> PromptStore::recordUse(const QString &promptId, shared::PromptUse use, const nlohmann::json &variables,
-                                       const QString &userId)
+                                       const QString &userId, const QString &output)
 {
     // A use names the version it used: the owner's changed prompt becomes
     // one first (another user's is used as its latest version has it).
@@ -357,6 +357,8 @@ Result<QString> PromptStore::recordUse(const QString &promptId, shared::PromptUs
                             { "use", shared::kPromptUses.name(use).toStdString() },
                             { "variables", keep ? variables.dump() : std::string("{}") },
                             { "source", "desktop" } };
+    if (!output.isEmpty())
+        fields["output"] = output.toStdString();
     return m_content.create(usage(), fields, userId);
 }
 

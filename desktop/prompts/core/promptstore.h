@@ -103,9 +103,10 @@ public:
 
     // Records one use of the prompt's latest version (saving one first when
     // the user's own prompt changed since); the variable values are kept
-    // only when the user's preferences say so. The usage row's id.
+    // only when the user's preferences say so; `output` is a run's answer.
+    // The usage row's id.
     shared::Result<QString> recordUse(const QString &promptId, shared::PromptUse use, const nlohmann::json &variables,
-                                      const QString &userId);
+                                      const QString &userId, const QString &output = {});
 
     // The user's preferences row's fields, or the declared defaults.
     shared::Result<nlohmann::json> preferencesOf(const QString &userId);
