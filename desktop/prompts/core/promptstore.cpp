@@ -362,6 +362,33 @@ Result<QString> PromptStore::recordUse(const QString &promptId, shared::PromptUs
     return m_content.create(usage(), fields, userId);
 }
 
+Result<QList<PromptUseRecord>> PromptStore::usageOf(const QString &promptId)
+{
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT u.id, u.created_at, COALESCE(v.number, ''), u.use, COALESCE(u.source, ''), "
+                                   "COALESCE(u.count, '1'), COALESCE(u.output, ''), u.owner_id FROM prompt_usage u "
+                                   "LEFT JOIN prompt_versions v ON v.id = u.version_id WHERE u.prompt_id = ? "
+                                   "ORDER BY u.created_at DESC, u.id DESC"),
+                    { promptId });
+    if (!q)
+        return q.error();
+    QList<PromptUseRecord> out;
+    while (q->next()) {
+        PromptUseRecord r;
+        r.id = q->value(0).toString();
+        r.createdAt = q->value(1).toString();
+        r.versionNumber = q->value(2).toString();
+        r.use = q->value(3).toString();
+        r.source = q->value(4).toString();
+        bool ok = false;
+        r.count = std::max<qint64>(1, q->value(5).toString().toLongLong(&ok));
+        r.output = q->value(6).toString();
+        r.ownerId = q->value(7).toString();
+        out.append(r);
+    }
+    return out;
+}
+
 Result<std::optional<QString>> PromptStore::preferencesId(const QString &userId)
 {
     Result<QSqlQuery> q = m_db.exec(

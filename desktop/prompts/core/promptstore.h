@@ -44,6 +44,19 @@ struct PromptLabel
     QString versionId;
 };
 
+// One row of a prompt's usage history (prompt_usage) as the replica has it.
+struct PromptUseRecord
+{
+    QString id;
+    QString createdAt;
+    QString versionNumber; // empty: not numbered yet, or no version
+    QString use; // copied, rendered, run, fetched
+    QString source; // desktop, or the program (API key) that fetched it
+    qint64 count = 1; // a program's fetches are counted together
+    QString output; // a run's answer
+    QString ownerId;
+};
+
 // The prompt library over the replica, for the views and quire-cli: the
 // prompts, their versions and labels, the user's favourites, usage records
 // and preferences. Every change goes through the ContentStore (working copy
@@ -107,6 +120,9 @@ public:
     // The usage row's id.
     shared::Result<QString> recordUse(const QString &promptId, shared::PromptUse use, const nlohmann::json &variables,
                                       const QString &userId, const QString &output = {});
+
+    // The prompt's usage history, newest first.
+    shared::Result<QList<PromptUseRecord>> usageOf(const QString &promptId);
 
     // The user's preferences row's fields, or the declared defaults.
     shared::Result<nlohmann::json> preferencesOf(const QString &userId);

@@ -5,6 +5,7 @@
 #include "desktop/prompts/core/promptstore.h"
 #include "desktop/prompts/widgets/chatmessageseditor.h"
 #include "desktop/prompts/widgets/promptfillpanel.h"
+#include "desktop/prompts/widgets/prompthistorypanel.h"
 #include "desktop/prompts/widgets/promptversionspanel.h"
 #include "desktop/prompts/widgets/variablecompleter.h"
 #include "desktop/prompts/widgets/variablehighlighter.h"
@@ -86,6 +87,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     , m_side(new QTabWidget(this))
     , m_versions(new PromptVersionsPanel(workspace, store, this))
     , m_fill(new PromptFillPanel(workspace, store, this))
+    , m_history(new PromptHistoryPanel(store, this))
     , m_refill(new QTimer(this))
     , m_problem(new QLabel(this))
     , m_autosave(new QTimer(this))
@@ -172,6 +174,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     m_side->setObjectName(QStringLiteral("promptSideTabs"));
     m_side->addTab(m_fill, Tr::tr("Fill In"));
     m_side->addTab(m_versions, Tr::tr("Versions"));
+    m_side->addTab(m_history, Tr::tr("History"));
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("editorSplitter"));
     split->addWidget(m_textStack);
@@ -188,6 +191,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     m_fill->setBeforeUse([this] { return saveNow(); });
     // A use of a changed prompt kept a version first.
     connect(m_fill, &PromptFillPanel::used, m_versions, &PromptVersionsPanel::reload);
+    connect(m_fill, &PromptFillPanel::used, m_history, &PromptHistoryPanel::reload);
     m_refill->setSingleShot(true);
     m_refill->setInterval(kRefillMs);
     connect(m_refill, &QTimer::timeout, this, [this] {
@@ -285,6 +289,7 @@ void PromptEditor::load(const QString &id)
                                                          m_kind, m_model, m_temperature, m_maxTokens, m_textStack })
         w->setEnabled(has);
     m_versions->showPrompt(m_id);
+    m_history->showPrompt(m_id);
     m_refill->stop();
     m_fill->showPrompt(m_id, has ? fieldsOnScreen() : nlohmann::json::object());
     updateCompletions();
@@ -429,6 +434,7 @@ void PromptEditor::reloadIfClean()
     m_loaded = now;
     m_loading = false;
     m_versions->reload(); // the server's numbers arrive with a sync
+    m_history->reload(); // and a program's fetches, the server's runs
     m_fill->showPrompt(m_id, fieldsOnScreen());
 }
 

@@ -28,12 +28,14 @@ namespace quire::gui {
 class BodyEditor;
 class ChatMessagesEditor;
 class PromptFillPanel;
+class PromptHistoryPanel;
 class PromptVersionsPanel;
 class VariableCompleter;
 
 // Writes one prompt: title, name (what programs ask for), description,
 // category, tags, the template flag, text or chat, the model settings and
-// the template itself, with the fill-in panel and its versions beside it. The text is in the
+// the template itself, with the fill-in panel, its versions and its usage
+// history beside it. The text is in the
 // shared BodyEditor held in its Markdown source view with the formatting
 // toolbar hidden: a prompt is plain template text sent to a model as typed,
 // and the WYSIWYG view would rewrite what it cannot show (escapes, list
@@ -71,6 +73,7 @@ public:
     ChatMessagesEditor *chatEditor() const { return m_chat; }
     PromptVersionsPanel *versionsPanel() const { return m_versions; }
     PromptFillPanel *fillPanel() const { return m_fill; }
+    PromptHistoryPanel *historyPanel() const { return m_history; }
     QTabWidget *sideTabs() const { return m_side; }
     QAction *saveVersionAction() const { return m_saveVersion; }
     // The prompt as on screen (the prompts table's fields).
@@ -113,6 +116,7 @@ private:
     QTabWidget *m_side;
     PromptVersionsPanel *m_versions;
     PromptFillPanel *m_fill;
+    PromptHistoryPanel *m_history;
     QTimer *m_refill; // the fill-in panel follows typing after a short pause
     QList<QPointer<VariableCompleter>> m_completers; // a removed message takes its own along
     QLabel *m_problem;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktop/core/contentstore.h"
 #include "desktop/core/profile.h"
 #include "desktop/core/replica.h"
 #include "desktop/core/workspace.h"
@@ -9,6 +10,7 @@
 #include "desktop/prompts/widgets/groupsview.h"
 #include "desktop/prompts/widgets/prompteditor.h"
 #include "desktop/prompts/widgets/promptfillpanel.h"
+#include "desktop/prompts/widgets/prompthistorypanel.h"
 #include "desktop/prompts/widgets/promptsview.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
@@ -27,6 +29,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace quire;
 using quire::test::FakeChatProvider;
@@ -201,6 +204,42 @@ private Q_SLOTS:
         QVERIFY(!uses->value(2).toString().isEmpty());
         QVERIFY(!uses->next());
         QVERIFY(fill->runButton()->isEnabled());
+        // The history lists the run, its answer unfolding under it.
+        QTreeWidget *history = view.editor()->historyPanel()->list();
+        QCOMPARE(history->topLevelItemCount(), 1);
+        QCOMPARE(history->topLevelItem(0)->text(2), QStringLiteral("run"));
+        QCOMPARE(history->topLevelItem(0)->childCount(), 1);
+        QCOMPARE(history->topLevelItem(0)->child(0)->text(0), QStringLiteral("Hello, Ada!"));
+    }
+
+    void theHistoryListsEveryUse()
+    {
+        auto ws = workspace();
+        QVERIFY(ws);
+        gui::PromptsView view(*ws);
+        showView(view);
+        const QString id = fillInOne(view);
+        gui::PromptHistoryPanel *history = view.editor()->historyPanel();
+        view.editor()->sideTabs()->setCurrentWidget(history);
+        // Nothing yet: it says how uses get here.
+        QVERIFY(!history->list()->isVisible());
+        QVERIFY(history->findChild<QLabel *>(QStringLiteral("noHistory"))->isVisible());
+        gui::PromptFillPanel *fill = view.editor()->fillPanel();
+        QTest::mouseClick(fill->copyButton(), Qt::LeftButton);
+        // A program's fetches, as they sync down from the server.
+        const shared::SyncTable &usage = desktop::PromptStore::usage();
+        QVERIFY(ws->content().create(
+            usage,
+            { { "prompt_id", id.toStdString() }, { "use", "fetched" }, { "source", "billing-app" }, { "count", "12" } },
+            m_me));
+        history->reload();
+        QVERIFY(history->list()->isVisible());
+        QVERIFY(!history->findChild<QLabel *>(QStringLiteral("noHistory"))->isVisible());
+        QStringList hows;
+        for (int i = 0; i < history->list()->topLevelItemCount(); ++i)
+            hows << history->list()->topLevelItem(i)->text(2);
+        hows.sort();
+        QCOMPARE(hows, (QStringList { QStringLiteral("copied"), QStringLiteral("fetched by billing-app ×12") }));
     }
 
     void runShowsTheProvidersError_data()
