@@ -305,14 +305,56 @@ Result<QStringList> PromptStore::promptNames()
 Result<QList<PromptLabel>> PromptStore::labelsOf(const QString &promptId)
 {
     Result<QSqlQuery> q = m_db.exec(
-        QStringLiteral("SELECT id, name, version_id FROM prompt_labels WHERE prompt_id = ? ORDER BY name, id"),
+        QStringLiteral("SELECT id, name, COALESCE(version_id, ''), COALESCE(pending_version_id, ''), "
+                       "COALESCE(requested_by, '') FROM prompt_labels WHERE prompt_id = ? ORDER BY name, id"),
         { promptId });
     if (!q)
         return q.error();
     QList<PromptLabel> out;
     while (q->next())
-        out.append({ q->value(0).toString(), q->value(1).toString(), q->value(2).toString() });
+        out.append({ q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
+                     q->value(4).toString() });
     return out;
+}
+
+VoidResult PromptStore::requestLabel(const QString &promptId, const QString &name, const QString &versionId,
+                                     const QString &userId)
+{
+    Result<QList<PromptLabel>> existing = labelsOf(promptId);
+    if (!existing)
+        return existing.error();
+    for (const PromptLabel &l : *existing) {
+        if (l.name == name)
+            return m_content.update(labels(), l.id, { { "pending_version_id", versionId.toStdString() } });
+    }
+    // A first production: nothing to point at until it is approved.
+    Result<QString> id = m_content.create(labels(),
+                                          { { "prompt_id", promptId.toStdString() },
+                                            { "name", name.toStdString() },
+                                            { "pending_version_id", versionId.toStdString() } },
+                                          userId);
+    return id ? VoidResult::success() : VoidResult(id.error());
+}
+
+VoidResult PromptStore::approveLabel(const PromptLabel &label)
+{
+    if (!label.isWaiting())
+        return VoidResult::success();
+    return m_content.update(labels(), label.id,
+                            { { "version_id", label.pendingVersionId.toStdString() }, { "pending_version_id", "" } });
+}
+
+Result<bool> PromptStore::approvalRequired(const QString &promptId)
+{
+    Result<std::optional<nlohmann::json>> prompt = get(promptId);
+    if (!prompt)
+        return prompt.error();
+    return *prompt && shared::textOf(**prompt, "approval_required") == shared::kFlags.name(true);
+}
+
+VoidResult PromptStore::setApprovalRequired(const QString &promptId, bool on)
+{
+    return update(promptId, { { "approval_required", shared::kFlags.name(on).toStdString() } });
 }
 
 VoidResult PromptStore::setLabel(const QString &promptId, const QString &name, const QString &versionId,

@@ -42,6 +42,10 @@ struct PromptLabel
     QString id;
     QString name;
     QString versionId;
+    QString pendingVersionId; // a move waiting for an editor's or admin's approval
+    QString requestedBy;
+
+    bool isWaiting() const { return !pendingVersionId.isEmpty(); }
 };
 
 // One row of a prompt's usage history (prompt_usage) as the replica has it.
@@ -113,6 +117,16 @@ public:
     // Points label `name` at `versionId`: the explicit move (or the first set).
     shared::VoidResult setLabel(const QString &promptId, const QString &name, const QString &versionId,
                                 const QString &userId);
+
+    // Asks for label `name` to point at `versionId` (production of a prompt
+    // whose owner requires approval): it waits in pending_version_id.
+    shared::VoidResult requestLabel(const QString &promptId, const QString &name, const QString &versionId,
+                                    const QString &userId);
+    // An editor's or admin's approval: the label moves to the version asked for.
+    shared::VoidResult approveLabel(const PromptLabel &label);
+    // The owner's switch: moving production then needs an approval.
+    shared::Result<bool> approvalRequired(const QString &promptId);
+    shared::VoidResult setApprovalRequired(const QString &promptId, bool on);
 
     // Records one use of the prompt's latest version (saving one first when
     // the user's own prompt changed since); the variable values are kept

@@ -77,6 +77,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     , m_category(new QLineEdit(this))
     , m_tags(new QLineEdit(this))
     , m_template(new QCheckBox(Tr::tr("Templat&e with {{variables}}"), this))
+    , m_approval(new QCheckBox(Tr::tr("Require approval for production"), this))
     , m_kind(new QComboBox(this))
     , m_model(new QLineEdit(this))
     , m_temperature(new QDoubleSpinBox(this))
@@ -157,6 +158,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(m_kind);
     kindRow->addWidget(m_template);
+    kindRow->addWidget(m_approval);
     kindRow->addStretch(1);
     form->addRow(label(Tr::tr("&Kind:"), m_kind), kindRow);
     auto *settings = new QHBoxLayout;
@@ -221,6 +223,18 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     for (QLineEdit *edit : { m_title, m_name, m_description, m_category, m_tags, m_model })
         connect(edit, &QLineEdit::textEdited, this, &PromptEditor::edited);
     connect(m_template, &QCheckBox::toggled, this, &PromptEditor::edited);
+    m_approval->setObjectName(QStringLiteral("approvalCheck"));
+    connect(m_approval, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_loading || m_id.isEmpty())
+            return;
+        // Its own write: it is the owner's setting, not part of the text's save.
+        if (shared::VoidResult r = m_store.setApprovalRequired(m_id, on); !r) {
+            showProblem(r.error().message);
+            return;
+        }
+        m_loaded["approval_required"] = shared::kFlags.name(on).toStdString();
+        m_versions->reload();
+    });
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         showKind();
         edited();
@@ -279,6 +293,7 @@ void PromptEditor::load(const QString &id)
     m_category->setText(shared::textOf(m_loaded, "category"));
     m_tags->setText(shared::listItems(shared::textOf(m_loaded, "tags")).join(QStringLiteral(", ")));
     m_template->setChecked(shared::textOf(m_loaded, "is_template") == shared::kFlags.name(true));
+    showApproval(m_loaded);
     const QString kind = shared::textOf(m_loaded, "kind");
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(kind)));
     m_body->setMarkdown(shared::textOf(m_loaded, "content"));
@@ -343,6 +358,17 @@ nlohmann::json PromptEditor::fieldsOnScreen() const
              { "model", m_model->text().trimmed().toStdString() },
              { "temperature", temperature.toStdString() },
              { "max_tokens", m_maxTokens->value() == 0 ? std::string() : std::to_string(m_maxTokens->value()) } };
+}
+
+void PromptEditor::showApproval(const nlohmann::json &row)
+{
+    const QSignalBlocker blocker(m_approval);
+    const bool owner = !m_id.isEmpty() && shared::textOf(row, "owner_id") == m_workspace.accountId();
+    m_approval->setChecked(shared::textOf(row, "approval_required") == shared::kFlags.name(true));
+    m_approval->setEnabled(owner);
+    m_approval->setToolTip(owner ? Tr::tr("When on, moving the production label waits for an editor's or admin's "
+                                          "approval.")
+                                 : Tr::tr("Only the prompt's owner turns this on or off."));
 }
 
 void PromptEditor::edited()
@@ -421,6 +447,8 @@ void PromptEditor::reloadIfClean()
         m_tags->setText(shared::listItems(shared::textOf(now, "tags")).join(QStringLiteral(", ")));
     if (changed("is_template"))
         m_template->setChecked(shared::textOf(now, "is_template") == shared::kFlags.name(true));
+    if (changed("approval_required") || changed("owner_id"))
+        showApproval(now);
     if (changed("kind") && m_kind->findData(shared::textOf(now, "kind")) >= 0) {
         m_kind->setCurrentIndex(m_kind->findData(shared::textOf(now, "kind")));
         showKind();

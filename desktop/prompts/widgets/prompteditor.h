@@ -75,6 +75,7 @@ public:
     PromptFillPanel *fillPanel() const { return m_fill; }
     PromptHistoryPanel *historyPanel() const { return m_history; }
     QTabWidget *sideTabs() const { return m_side; }
+    QCheckBox *approvalCheck() const { return m_approval; }
     QAction *saveVersionAction() const { return m_saveVersion; }
     // The prompt as on screen (the prompts table's fields).
     nlohmann::json fieldsOnScreen() const;
@@ -89,6 +90,7 @@ private:
     void showProblem(const QString &text);
     void showKind();
     void showSettings(const nlohmann::json &row);
+    void showApproval(const nlohmann::json &row);
     // Colours and completes {{variables}} and {{> includes}} in `edit`.
     void assistTemplate(QPlainTextEdit *edit);
     void updateCompletions();
@@ -106,6 +108,7 @@ private:
     QLineEdit *m_category;
     QLineEdit *m_tags;
     QCheckBox *m_template;
+    QCheckBox *m_approval; // the owner's: moving production needs an approval
     QComboBox *m_kind;
     QLineEdit *m_model;
     QDoubleSpinBox *m_temperature;

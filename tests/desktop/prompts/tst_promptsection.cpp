@@ -12,11 +12,13 @@
 #include "desktop/prompts/widgets/promptfillpanel.h"
 #include "desktop/prompts/widgets/prompthistorypanel.h"
 #include "desktop/prompts/widgets/promptsview.h"
+#include "desktop/prompts/widgets/promptversionspanel.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "tests/support/fakechatprovider.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -240,6 +242,60 @@ private Q_SLOTS:
             hows << history->list()->topLevelItem(i)->text(2);
         hows.sort();
         QCOMPARE(hows, (QStringList { QStringLiteral("copied"), QStringLiteral("fetched by billing-app ×12") }));
+    }
+
+    // The owner turns approval on; a writer's move of production waits,
+    // shown as such; an editor sees Approve and the label moves.
+    void productionWaitsForApproval()
+    {
+        auto ws = workspace();
+        QVERIFY(ws);
+        ws->profile().setAccountRole(QStringLiteral("author"));
+        gui::PromptsView view(*ws);
+        showView(view);
+        const QString id = fillInOne(view);
+        const QString version = view.store().saveVersion(id, QString(), m_me).value();
+        gui::PromptEditor *editor = view.editor();
+        gui::PromptVersionsPanel *versions = editor->versionsPanel();
+        editor->sideTabs()->setCurrentWidget(versions);
+        QCheckBox *approval = editor->approvalCheck();
+        QVERIFY(approval->isVisible());
+        QVERIFY(approval->isEnabled()); // the owner's
+        QVERIFY(!approval->isChecked());
+        QTest::mouseClick(approval, Qt::LeftButton);
+        QCOMPARE(shared::textOf(*view.store().get(id).value(), "approval_required"), QStringLiteral("true"));
+        QVERIFY(versions->list()->topLevelItemCount() == 1);
+        versions->list()->topLevelItem(0)->setSelected(true);
+        versions->labelName()->setEditText(QStringLiteral("production"));
+        QTest::mouseClick(versions->findChild<QPushButton *>(QStringLiteral("setLabelButton")), Qt::LeftButton);
+        // Asked for, not moved.
+        auto labels = view.store().labelsOf(id).value();
+        QCOMPARE(labels.size(), 1);
+        QCOMPARE(labels[0].pendingVersionId, version);
+        QVERIFY(labels[0].versionId.isEmpty());
+        QVERIFY(versions->approvalState()->isVisible());
+        QVERIFY2(versions->approvalState()->text().startsWith(QStringLiteral("production → ")),
+                 qPrintable(versions->approvalState()->text()));
+        QVERIFY(versions->approvalState()->text().contains(QStringLiteral("waiting for approval (requested by")));
+        QVERIFY(!versions->approveButton()->isVisible()); // an author may not approve
+        // An editor approves.
+        ws->profile().setAccountRole(QStringLiteral("editor"));
+        versions->reload();
+        QVERIFY(versions->approveButton()->isVisible());
+        QTest::mouseClick(versions->approveButton(), Qt::LeftButton);
+        labels = view.store().labelsOf(id).value();
+        QCOMPARE(labels[0].versionId, version);
+        QVERIFY(!labels[0].isWaiting());
+        QVERIFY(!versions->approvalState()->isVisible());
+        QVERIFY(!versions->approveButton()->isVisible());
+        // Someone else's prompt: the switch shows, but is not theirs to change.
+        const QString other = view.store()
+                                  .create({ { "title", "Theirs" }, { "approval_required", "true" } },
+                                          QStringLiteral("0190f2a4-0000-7000-8000-0000000000ff"))
+                                  .value();
+        editor->load(other);
+        QVERIFY(approval->isChecked());
+        QVERIFY(!approval->isEnabled());
     }
 
     void runShowsTheProvidersError_data()
