@@ -699,7 +699,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../desktop/core/profile.cpp" line="+43"/>
+        <location filename="../desktop/core/profile.cpp" line="+44"/>
         <source>The profile %1 is a file, not a folder.</source>
         <translation>Das Profil %1 ist eine Datei, kein Ordner.</translation>
     </message>
@@ -739,7 +739,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Mit Quire-Server %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/authsession.cpp" line="+120"/>
+        <location filename="../desktop/core/authsession.cpp" line="+121"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
@@ -1363,19 +1363,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/features.cpp" line="+34"/>
+        <location filename="../desktop/widgets/features.cpp" line="+33"/>
         <source>Admin</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Prompt Groups</source>
-        <translation>Prompt-Gruppen</translation>
     </message>
     <message>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="+34"/>
@@ -1390,7 +1385,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location line="+2"/>
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="+86"/>
-        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+63"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+74"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -1888,7 +1883,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="+28"/>
         <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+2"/>
         <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+86"/>
-        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+139"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+142"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -2597,7 +2592,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="-309"/>
         <location line="+335"/>
         <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="-10"/>
-        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="+237"/>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="+257"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -2676,12 +2671,17 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Ein oder zwei Sätze für Listen und Suchmaschinen</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-32"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-34"/>
         <source>Templat&amp;e with {{variables}}</source>
         <translation>&amp;Vorlage mit {{Variablen}}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>Require approval for production</source>
+        <translation>Freigabe für production verlangen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Save Version</source>
         <translation>Version speichern</translation>
     </message>
@@ -2768,7 +2768,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Kate&amp;gorie:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Temperat&amp;ure:</source>
         <translation>Te&amp;mperatur:</translation>
     </message>
@@ -2792,6 +2792,16 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-4"/>
         <source>Versions</source>
         <translation>Versionen</translation>
+    </message>
+    <message>
+        <location line="+191"/>
+        <source>When on, moving the production label waits for an editor&apos;s or admin&apos;s approval.</source>
+        <translation>Wenn an, wartet das Verschieben des Labels production auf die Freigabe durch eine Redaktion oder Administration.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the prompt&apos;s owner turns this on or off.</source>
+        <translation>Nur der Eigentümer des Prompts schaltet das ein oder aus.</translation>
     </message>
     <message>
         <location filename="../desktop/widgets/bodyeditor.cpp" line="+1"/>
@@ -2846,13 +2856,13 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+16"/>
-        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-36"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-230"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+21"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+22"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
@@ -2880,6 +2890,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+16"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -2933,7 +2944,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="-2"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+71"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+81"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -3017,7 +3028,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+79"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+128"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+168"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
@@ -3662,7 +3673,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-197"/>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-217"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -3672,7 +3683,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Diese Nachricht entfernen</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/widgets/promptfillpanel.cpp" line="+69"/>
+        <location filename="../desktop/prompts/widgets/promptfillpanel.cpp" line="+73"/>
         <source>This prompt has no {{variables}}: it is used as it is.</source>
         <translation>Dieser Prompt hat keine {{Variablen}}: Er wird so verwendet, wie er ist.</translation>
     </message>
@@ -3688,6 +3699,22 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+314"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location line="-313"/>
+        <source>Pro&amp;vider…</source>
+        <translation>Anbi&amp;eter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer:</source>
+        <translation>Antwort:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Keep the values in my usage history</source>
         <translation>Die Werte in meinem Verwendungsverlauf behalten</translation>
     </message>
@@ -3712,22 +3739,37 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Dieses Ergebnis im Verwendungsverlauf vermerken</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Send the result to the model and show its answer; the run is noted in the usage history</source>
+        <translation>Das Ergebnis an das Modell senden und seine Antwort zeigen; die Ausführung wird im Verwendungsverlauf vermerkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up the model provider this profile runs prompts with</source>
+        <translation>Den Modellanbieter einrichten, mit dem dieses Profil Prompts ausführt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Off: the history notes only which version was used, when and how.</source>
         <translation>Aus: Der Verlauf vermerkt nur, welche Version wann und wie verwendet wurde.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Result:</source>
         <translation>Ergebnis:</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Choose…</source>
         <translation>Auswählen …</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+112"/>
         <source>The prompt could not be saved, so its use was not recorded.</source>
         <translation>Der Prompt konnte nicht gespeichert werden, daher wurde die Verwendung nicht vermerkt.</translation>
     </message>
@@ -3742,7 +3784,22 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Gerendert und im Verwendungsverlauf vermerkt.</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-256"/>
+        <location line="+17"/>
+        <source>Running…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The prompt could not be saved, so it was not run.</source>
+        <translation>Der Prompt konnte nicht gespeichert werden, daher wurde er nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Run failed: %1</source>
+        <translation>Ausführen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-296"/>
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
@@ -3793,12 +3850,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+33"/>
+        <location line="+70"/>
         <source>New Prompt</source>
         <translation>Neuer Prompt</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-69"/>
         <source>No prompt matches</source>
         <translation>Kein Prompt passt</translation>
     </message>
@@ -3813,7 +3870,32 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Suche und Filter leeren</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Li&amp;brary</source>
+        <translation>B&amp;ibliothek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group&amp;s</source>
+        <translation>Gr&amp;uppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All prompts you can read, searched and filtered</source>
+        <translation>Alle Prompts, die Sie lesen dürfen, durchsucht und gefiltert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your groups and those shared with you, in their order</source>
+        <translation>Ihre Gruppen und die für Sie freigegebenen, in ihrer Reihenfolge</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>No prompt open</source>
         <translation>Kein Prompt geöffnet</translation>
     </message>
@@ -3823,7 +3905,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Wählen Sie einen aus der Bibliothek oder schreiben Sie einen neuen.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+133"/>
         <source>Sign in once so your favourites are yours.</source>
         <translation>Melden Sie sich einmal an, damit Ihre Favoriten Ihnen gehören.</translation>
     </message>
@@ -3844,12 +3926,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+159"/>
+        <location line="+179"/>
         <source>No prompts in this group yet: Add Prompt… picks one from your library.</source>
         <translation>Noch keine Prompts in dieser Gruppe: Prompt hinzufügen… wählt einen aus Ihrer Bibliothek.</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-178"/>
         <source>Add Prompt…</source>
         <translation>Prompt hinzufügen…</translation>
     </message>
@@ -3859,7 +3941,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Freigeben…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Pin</source>
         <translation>Anheften</translation>
     </message>
@@ -3869,7 +3951,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Neue Gruppe…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+82"/>
         <source> (shared with you)</source>
         <translation> (für Sie freigegeben)</translation>
     </message>
@@ -3930,7 +4012,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-33"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-41"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -3941,11 +4023,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+0"/>
+        <location line="+143"/>
         <source>unnumbered</source>
         <translation>ohne Nummer</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-132"/>
         <source>Save &amp;Version</source>
         <comment>prompt versions</comment>
         <translation>Version &amp;speichern</translation>
@@ -3968,7 +4051,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>&amp;Label setzen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>What changed (optional)</source>
         <translation>Was sich geändert hat (optional)</translation>
     </message>
@@ -3984,6 +4067,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-8"/>
+        <location filename="../desktop/prompts/widgets/prompthistorypanel.cpp" line="+53"/>
         <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+7"/>
         <source>Version</source>
         <translation>Version</translation>
@@ -4025,12 +4109,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Dieses Label auf die gewählte Version setzen; es bleibt dort, bis es verschoben wird.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+69"/>
         <source>Choose a prompt to see its versions.</source>
         <translation>Wählen Sie einen Prompt, um seine Versionen zu sehen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <source>No versions yet: Save Version keeps one, and leaving a changed prompt keeps one by itself.</source>
         <translation>Noch keine Versionen: „Version speichern“ behält eine, und beim Verlassen eines geänderten Prompts entsteht von selbst eine.</translation>
     </message>
@@ -4040,12 +4124,33 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Der Server nummeriert eine Version, wenn sie dort ankommt.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>you</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-149"/>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move the label to the version asked for, as an editor or admin</source>
+        <translation>Das Label auf die erbetene Version verschieben, als Redaktion oder Administration</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>you, not synced yet</source>
+        <translation>Sie, noch nicht abgeglichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 → %2 waiting for approval (requested by %3)</source>
+        <translation>%1 → %2 wartet auf Genehmigung (angefragt von %3)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>The prompt could not be saved, so no version was kept.</source>
         <translation>Der Prompt konnte nicht gespeichert werden, daher wurde keine Version behalten.</translation>
     </message>
@@ -4080,9 +4185,19 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>„latest“ ist immer die neueste Version; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
+        <source>Asked for approval: “%1” moves to this version once an editor or admin approves.</source>
+        <translation>Genehmigung angefragt: „%1“ wechselt auf diese Version, sobald eine Redaktion oder Administration genehmigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>“%1” now points at this version.</source>
         <translation>„%1“ zeigt jetzt auf diese Version.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Approved: the label points at the version asked for once the server agrees.</source>
+        <translation>Genehmigt: Das Label zeigt auf die erbetene Version, sobald der Server zustimmt.</translation>
     </message>
     <message>
         <location filename="../desktop/prompts/widgets/sharedialog.cpp" line="+28"/>
@@ -4163,6 +4278,72 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+13"/>
         <source>Shared with %1; it appears in their library at their next sync.</source>
         <translation>Für %1 freigegeben; die Gruppe erscheint beim nächsten Abgleich in deren Bibliothek.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/prompthistorypanel.cpp" line="-27"/>
+        <source>copied</source>
+        <translation>kopiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rendered</source>
+        <translation>gerendert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>run</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fetched by a program</source>
+        <translation>von einem Programm abgerufen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fetched by %1</source>
+        <translation>abgerufen von %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> ×%1</source>
+        <translation> ×%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Usage history</source>
+        <translation>Verwendungsverlauf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not used yet. Copy, Render and Run in Fill In note each use here, and so do programs that fetch this prompt with an API key.</source>
+        <translation>Noch nicht verwendet. Kopieren, Rendern und Ausführen unter „Ausfüllen“ vermerken hier jede Verwendung, ebenso Programme, die diesen Prompt mit einem API-Schlüssel abrufen.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>not numbered yet</source>
+        <translation>noch ohne Nummer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-181"/>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The answer of this run</source>
+        <translation>Die Antwort dieser Ausführung</translation>
     </message>
 </context>
 <context>

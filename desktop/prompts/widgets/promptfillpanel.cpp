@@ -16,6 +16,7 @@
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -74,7 +75,7 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
     , m_result(new QPlainTextEdit(this))
     , m_copy(new QPushButton(Tr::tr("&Copy"), this))
     , m_render(new QPushButton(Tr::tr("&Render"), this))
-    , m_run(new QPushButton(Tr::tr("R&un"), this))
+    , m_run(new QPushButton(Tr::tr("Run"), this))
     , m_provider(new QPushButton(Tr::tr("Pro&vider…"), this))
     , m_answerLabel(new QLabel(Tr::tr("Answer:"), this))
     , m_answer(new QPlainTextEdit(this))
@@ -96,6 +97,8 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
     m_render->setObjectName(QStringLiteral("renderButton"));
     m_render->setToolTip(Tr::tr("Note this result in the usage history"));
     m_run->setObjectName(QStringLiteral("runButton"));
+    // Every letter of "Run" is another field's mnemonic: a shortcut instead.
+    m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_run->setToolTip(
         Tr::tr("Send the result to the model and show its answer; the run is noted in the usage history"));
     m_provider->setObjectName(QStringLiteral("providerButton"));
@@ -386,7 +389,7 @@ void PromptFillPanel::updateRun()
     // Without a provider there is no Run at all (not a disabled one).
     m_run->setVisible(m_runner && m_runner->isAvailable());
     m_run->setEnabled(m_ok && !m_running);
-    m_run->setText(m_running ? Tr::tr("Running…") : Tr::tr("R&un"));
+    m_run->setText(m_running ? Tr::tr("Running…") : Tr::tr("Run"));
 }
 
 shared::ChatRequest PromptFillPanel::chatRequest() const

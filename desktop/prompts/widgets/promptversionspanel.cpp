@@ -48,7 +48,7 @@ PromptVersionsPanel::PromptVersionsPanel(desktop::Workspace &workspace, desktop:
     , m_labelName(new QComboBox(this))
     , m_setLabel(new QPushButton(Tr::tr("Set &Label"), this))
     , m_approval(new QLabel(this))
-    , m_approve(new QPushButton(Tr::tr("&Approve"), this))
+    , m_approve(new QPushButton(Tr::tr("Approve"), this))
     , m_diff(new SideBySideDiff(this))
 {
     m_approval->setObjectName(QStringLiteral("approvalState"));
