@@ -2592,7 +2592,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="-309"/>
         <location line="+335"/>
         <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="-10"/>
-        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="+257"/>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="+265"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -2768,7 +2768,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Kate&amp;gorie:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Temperat&amp;ure:</source>
         <translation>Te&amp;mperatur:</translation>
     </message>
@@ -2783,7 +2783,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>M&amp;odell:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Fill In</source>
         <translation>Ausfüllen</translation>
     </message>
@@ -2856,13 +2856,13 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+16"/>
-        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-230"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-231"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+22"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+21"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
@@ -2890,7 +2890,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+16"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+18"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -3673,7 +3673,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-217"/>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-225"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -3699,12 +3699,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+314"/>
+        <location line="+315"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-314"/>
         <source>Pro&amp;vider…</source>
         <translation>Anbi&amp;eter…</translation>
     </message>
@@ -3764,7 +3764,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Ergebnis:</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Choose…</source>
         <translation>Auswählen …</translation>
     </message>
@@ -3926,12 +3926,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+179"/>
+        <location line="+187"/>
         <source>No prompts in this group yet: Add Prompt… picks one from your library.</source>
         <translation>Noch keine Prompts in dieser Gruppe: Prompt hinzufügen… wählt einen aus Ihrer Bibliothek.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-186"/>
         <source>Add Prompt…</source>
         <translation>Prompt hinzufügen…</translation>
     </message>
@@ -3941,12 +3941,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Freigeben…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Pin</source>
         <translation>Anheften</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>New Group…</source>
         <translation>Neue Gruppe…</translation>
     </message>
@@ -4023,12 +4023,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+0"/>
-        <location line="+143"/>
+        <location line="+148"/>
         <source>unnumbered</source>
         <translation>ohne Nummer</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-137"/>
         <source>Save &amp;Version</source>
         <comment>prompt versions</comment>
         <translation>Version &amp;speichern</translation>
@@ -4109,7 +4109,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Dieses Label auf die gewählte Version setzen; es bleibt dort, bis es verschoben wird.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Choose a prompt to see its versions.</source>
         <translation>Wählen Sie einen Prompt, um seine Versionen zu sehen.</translation>
     </message>
@@ -4130,7 +4130,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Sie</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-154"/>
         <source>Approve</source>
         <translation>Genehmigen</translation>
     </message>
@@ -4140,7 +4140,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Das Label auf die erbetene Version verschieben, als Redaktion oder Administration</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>you, not synced yet</source>
         <translation>Sie, noch nicht abgeglichen</translation>
     </message>
@@ -4320,7 +4320,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Wie</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Usage history</source>
         <translation>Verwendungsverlauf</translation>
     </message>

@@ -69,9 +69,17 @@ GroupsView::GroupsView(desktop::Workspace &workspace, QWidget *parent)
     m_members->setDragDropMode(QAbstractItemView::DragDrop);
     m_members->setDefaultDropAction(Qt::MoveAction);
     m_members->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Long titles and pins wrap in the narrow list pane rather than scroll sideways.
+    m_members->setWordWrap(true);
+    m_members->setResizeMode(QListView::Adjust);
+    m_members->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_members->setSpacing(2);
 
-    m_pin->setText(Tr::tr("Pin"));
+    // As tall as the push buttons beside it, its arrow after the text, not over it.
+    m_pin->setText(Tr::tr("Pin") + QStringLiteral(" ▾"));
     m_pin->setPopupMode(QToolButton::InstantPopup);
+    m_pin->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; width: 0px; }"));
+    m_pin->setMinimumHeight(m_add->sizeHint().height());
     m_pin->setMenu(new QMenu(m_pin));
     connect(m_pin->menu(), &QMenu::aboutToShow, this, &GroupsView::fillPinMenu);
 

@@ -158,7 +158,6 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(m_kind);
     kindRow->addWidget(m_template);
-    kindRow->addWidget(m_approval);
     kindRow->addStretch(1);
     form->addRow(label(Tr::tr("&Kind:"), m_kind), kindRow);
     auto *settings = new QHBoxLayout;
@@ -172,6 +171,8 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     settings->addWidget(tokensLabel);
     settings->addWidget(m_maxTokens);
     form->addRow(label(Tr::tr("M&odel:"), m_model), settings);
+    // A row of its own: beside the others it widens the window in German.
+    form->addRow(QString(), m_approval);
 
     m_side->setObjectName(QStringLiteral("promptSideTabs"));
     m_side->addTab(m_fill, Tr::tr("Fill In"));

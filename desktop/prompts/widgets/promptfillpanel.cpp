@@ -129,10 +129,10 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
             !r)
             setMessage(r.error().message);
     });
+    // The buttons on a row of their own: with Run they do not fit beside the check box in German.
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_keepValues);
-    buttons->addStretch(1);
     buttons->addWidget(m_provider);
+    buttons->addStretch(1);
     buttons->addWidget(m_render);
     buttons->addWidget(m_copy);
     buttons->addWidget(m_run);
@@ -142,6 +142,7 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
     layout->addWidget(m_message);
     layout->addWidget(new QLabel(Tr::tr("Result:"), this));
     layout->addWidget(m_result, 1);
+    layout->addWidget(m_keepValues);
     layout->addLayout(buttons);
     layout->addWidget(m_answerLabel);
     layout->addWidget(m_answer, 1);

@@ -55,6 +55,8 @@ PromptHistoryPanel::PromptHistoryPanel(desktop::PromptStore &store, QWidget *par
     m_list->header()->setSectionResizeMode(Version, QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(true);
     m_list->setWordWrap(true);
+    // The three columns fit the side pane: a compact date, the exact one in its tip.
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setAccessibleName(Tr::tr("Usage history"));
     m_empty->setObjectName(QStringLiteral("noHistory"));
     m_empty->setWordWrap(true);
@@ -87,7 +89,7 @@ void PromptHistoryPanel::reload()
     for (const desktop::PromptUseRecord &r : std::as_const(uses)) {
         auto *item = new QTreeWidgetItem(m_list);
         item->setData(When, Qt::UserRole, r.id);
-        item->setText(When, desktop::DateText::full(r.createdAt));
+        item->setText(When, desktop::DateText::compact(r.createdAt));
         item->setToolTip(When, desktop::DateText::exact(r.createdAt));
         item->setText(Version,
                       r.versionNumber.isEmpty() ? Tr::tr("not numbered yet") : Tr::tr("v%1").arg(r.versionNumber));

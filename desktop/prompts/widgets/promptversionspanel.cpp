@@ -91,12 +91,17 @@ PromptVersionsPanel::PromptVersionsPanel(desktop::Workspace &workspace, desktop:
     auto *saveRow = new QHBoxLayout;
     saveRow->addWidget(m_messageEdit, 1);
     saveRow->addWidget(m_save);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_compare);
-    actions->addWidget(m_restore);
-    actions->addStretch(1);
-    actions->addWidget(m_labelName);
-    actions->addWidget(m_setLabel);
+    // Two rows: on one the four did not fit the side pane in German.
+    auto *actions = new QVBoxLayout;
+    auto *versionActions = new QHBoxLayout;
+    versionActions->addWidget(m_compare);
+    versionActions->addWidget(m_restore);
+    versionActions->addStretch(1);
+    auto *labelActions = new QHBoxLayout;
+    labelActions->addWidget(m_labelName, 1);
+    labelActions->addWidget(m_setLabel);
+    actions->addLayout(versionActions);
+    actions->addLayout(labelActions);
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);

@@ -262,7 +262,8 @@ private Q_SLOTS:
         QVERIFY(approval->isVisible());
         QVERIFY(approval->isEnabled()); // the owner's
         QVERIFY(!approval->isChecked());
-        QTest::mouseClick(approval, Qt::LeftButton);
+        // On its box (the row is wider than box and text).
+        QTest::mouseClick(approval, Qt::LeftButton, {}, QPoint(8, approval->height() / 2));
         QCOMPARE(shared::textOf(*view.store().get(id).value(), "approval_required"), QStringLiteral("true"));
         QVERIFY(versions->list()->topLevelItemCount() == 1);
         versions->list()->topLevelItem(0)->setSelected(true);
