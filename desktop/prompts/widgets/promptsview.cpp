@@ -427,7 +427,8 @@ void PromptsView::rememberView(const QString &name)
 
 void PromptsView::openFromGroup(const QString &id)
 {
-    if (id.isEmpty())
+    // Already open (a click is also an activation in some styles): its session goes on.
+    if (id.isEmpty() || id == m_editor->currentId())
         return;
     const QSignalBlocker blocker(m_table->selectionModel());
     m_table->clearSelection();
