@@ -750,7 +750,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../desktop/core/profile.cpp" line="+43"/>
+        <location filename="../desktop/core/profile.cpp" line="+44"/>
         <source>The profile %1 is a file, not a folder.</source>
         <translation>Das Profil %1 ist eine Datei, kein Ordner.</translation>
     </message>
@@ -790,7 +790,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Mit Quire-Server %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/authsession.cpp" line="+120"/>
+        <location filename="../desktop/core/authsession.cpp" line="+121"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
@@ -1455,19 +1455,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/features.cpp" line="+34"/>
+        <location filename="../desktop/widgets/features.cpp" line="+33"/>
         <source>Admin</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Prompt Groups</source>
-        <translation>Prompt-Gruppen</translation>
     </message>
     <message>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="+34"/>
@@ -1482,7 +1477,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location line="+2"/>
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="+86"/>
-        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+63"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+74"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -1980,7 +1975,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="+28"/>
         <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+2"/>
         <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+86"/>
-        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+139"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+142"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -2689,7 +2684,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="-309"/>
         <location line="+335"/>
         <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="-10"/>
-        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="+237"/>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="+265"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -2768,12 +2763,17 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Ein oder zwei Sätze für Listen und Suchmaschinen</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-32"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-34"/>
         <source>Templat&amp;e with {{variables}}</source>
         <translation>&amp;Vorlage mit {{Variablen}}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>Require approval for production</source>
+        <translation>Freigabe für production verlangen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Save Version</source>
         <translation>Version speichern</translation>
     </message>
@@ -2875,7 +2875,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>M&amp;odell:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Fill In</source>
         <translation>Ausfüllen</translation>
     </message>
@@ -2884,6 +2884,16 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-4"/>
         <source>Versions</source>
         <translation>Versionen</translation>
+    </message>
+    <message>
+        <location line="+191"/>
+        <source>When on, moving the production label waits for an editor&apos;s or admin&apos;s approval.</source>
+        <translation>Wenn an, wartet das Verschieben des Labels production auf die Freigabe durch eine Redaktion oder Administration.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the prompt&apos;s owner turns this on or off.</source>
+        <translation>Nur der Eigentümer des Prompts schaltet das ein oder aus.</translation>
     </message>
     <message>
         <location filename="../desktop/widgets/bodyeditor.cpp" line="+1"/>
@@ -2938,7 +2948,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+16"/>
-        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-36"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-231"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
@@ -2972,6 +2982,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+18"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -3025,7 +3036,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="-2"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+72"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+82"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -3109,7 +3120,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+79"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+139"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+179"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
@@ -3754,7 +3765,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-197"/>
+        <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-225"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -3764,7 +3775,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Diese Nachricht entfernen</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/widgets/promptfillpanel.cpp" line="+69"/>
+        <location filename="../desktop/prompts/widgets/promptfillpanel.cpp" line="+73"/>
         <source>This prompt has no {{variables}}: it is used as it is.</source>
         <translation>Dieser Prompt hat keine {{Variablen}}: Er wird so verwendet, wie er ist.</translation>
     </message>
@@ -3780,6 +3791,22 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+315"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location line="-314"/>
+        <source>Pro&amp;vider…</source>
+        <translation>Anbi&amp;eter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer:</source>
+        <translation>Antwort:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Keep the values in my usage history</source>
         <translation>Die Werte in meinem Verwendungsverlauf behalten</translation>
     </message>
@@ -3804,22 +3831,37 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Dieses Ergebnis im Verwendungsverlauf vermerken</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Send the result to the model and show its answer; the run is noted in the usage history</source>
+        <translation>Das Ergebnis an das Modell senden und seine Antwort zeigen; die Ausführung wird im Verwendungsverlauf vermerkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up the model provider this profile runs prompts with</source>
+        <translation>Den Modellanbieter einrichten, mit dem dieses Profil Prompts ausführt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Off: the history notes only which version was used, when and how.</source>
         <translation>Aus: Der Verlauf vermerkt nur, welche Version wann und wie verwendet wurde.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Result:</source>
         <translation>Ergebnis:</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+93"/>
         <source>Choose…</source>
         <translation>Auswählen …</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+112"/>
         <source>The prompt could not be saved, so its use was not recorded.</source>
         <translation>Der Prompt konnte nicht gespeichert werden, daher wurde die Verwendung nicht vermerkt.</translation>
     </message>
@@ -3834,7 +3876,22 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Gerendert und im Verwendungsverlauf vermerkt.</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-267"/>
+        <location line="+17"/>
+        <source>Running…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The prompt could not be saved, so it was not run.</source>
+        <translation>Der Prompt konnte nicht gespeichert werden, daher wurde er nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Run failed: %1</source>
+        <translation>Ausführen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-307"/>
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
@@ -3885,12 +3942,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+33"/>
+        <location line="+70"/>
         <source>New Prompt</source>
         <translation>Neuer Prompt</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-69"/>
         <source>No prompt matches</source>
         <translation>Kein Prompt passt</translation>
     </message>
@@ -3905,7 +3962,32 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Suche und Filter leeren</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Li&amp;brary</source>
+        <translation>B&amp;ibliothek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group&amp;s</source>
+        <translation>Gr&amp;uppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All prompts you can read, searched and filtered</source>
+        <translation>Alle Prompts, die Sie lesen dürfen, durchsucht und gefiltert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your groups and those shared with you, in their order</source>
+        <translation>Ihre Gruppen und die für Sie freigegebenen, in ihrer Reihenfolge</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>No prompt open</source>
         <translation>Kein Prompt geöffnet</translation>
     </message>
@@ -3915,7 +3997,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Wählen Sie einen aus der Bibliothek oder schreiben Sie einen neuen.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+144"/>
         <source>Sign in once so your favourites are yours.</source>
         <translation>Melden Sie sich einmal an, damit Ihre Favoriten Ihnen gehören.</translation>
     </message>
@@ -3936,12 +4018,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+159"/>
+        <location line="+187"/>
         <source>No prompts in this group yet: Add Prompt… picks one from your library.</source>
         <translation>Noch keine Prompts in dieser Gruppe: Prompt hinzufügen… wählt einen aus Ihrer Bibliothek.</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-186"/>
         <source>Add Prompt…</source>
         <translation>Prompt hinzufügen…</translation>
     </message>
@@ -3951,17 +4033,17 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Freigeben…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Pin</source>
         <translation>Anheften</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>New Group…</source>
         <translation>Neue Gruppe…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+82"/>
         <source> (shared with you)</source>
         <translation> (für Sie freigegeben)</translation>
     </message>
@@ -4022,7 +4104,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-33"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-41"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -4033,11 +4115,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+0"/>
+        <location line="+148"/>
         <source>unnumbered</source>
         <translation>ohne Nummer</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-137"/>
         <source>Save &amp;Version</source>
         <comment>prompt versions</comment>
         <translation>Version &amp;speichern</translation>
@@ -4060,7 +4143,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>&amp;Label setzen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>What changed (optional)</source>
         <translation>Was sich geändert hat (optional)</translation>
     </message>
@@ -4076,6 +4159,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location filename="../desktop/prompts/widgets/groupsview.cpp" line="-8"/>
+        <location filename="../desktop/prompts/widgets/prompthistorypanel.cpp" line="+53"/>
         <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+7"/>
         <source>Version</source>
         <translation>Version</translation>
@@ -4117,12 +4201,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Dieses Label auf die gewählte Version setzen; es bleibt dort, bis es verschoben wird.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+74"/>
         <source>Choose a prompt to see its versions.</source>
         <translation>Wählen Sie einen Prompt, um seine Versionen zu sehen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <source>No versions yet: Save Version keeps one, and leaving a changed prompt keeps one by itself.</source>
         <translation>Noch keine Versionen: „Version speichern“ behält eine, und beim Verlassen eines geänderten Prompts entsteht von selbst eine.</translation>
     </message>
@@ -4132,12 +4216,33 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Der Server nummeriert eine Version, wenn sie dort ankommt.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>you</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-154"/>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move the label to the version asked for, as an editor or admin</source>
+        <translation>Das Label auf die erbetene Version verschieben, als Redaktion oder Administration</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>you, not synced yet</source>
+        <translation>Sie, noch nicht abgeglichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 → %2 waiting for approval (requested by %3)</source>
+        <translation>%1 → %2 wartet auf Genehmigung (angefragt von %3)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>The prompt could not be saved, so no version was kept.</source>
         <translation>Der Prompt konnte nicht gespeichert werden, daher wurde keine Version behalten.</translation>
     </message>
@@ -4172,9 +4277,19 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>„latest“ ist immer die neueste Version; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
+        <source>Asked for approval: “%1” moves to this version once an editor or admin approves.</source>
+        <translation>Genehmigung angefragt: „%1“ wechselt auf diese Version, sobald eine Redaktion oder Administration genehmigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>“%1” now points at this version.</source>
         <translation>„%1“ zeigt jetzt auf diese Version.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Approved: the label points at the version asked for once the server agrees.</source>
+        <translation>Genehmigt: Das Label zeigt auf die erbetene Version, sobald der Server zustimmt.</translation>
     </message>
     <message>
         <location filename="../desktop/prompts/widgets/sharedialog.cpp" line="+28"/>
@@ -4272,7 +4387,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Eine eigene Kopie dieses Prompts zum Bearbeiten anlegen und später zurückführen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>a prompt not on this computer</source>
         <translation>einem Prompt, der nicht auf diesem Computer ist</translation>
     </message>
@@ -4311,7 +4426,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+30"/>
         <location line="+8"/>
         <location line="+12"/>
-        <location filename="../desktop/prompts/widgets/mergedialog.cpp" line="+25"/>
+        <location filename="../desktop/prompts/widgets/mergedialog.cpp" line="+26"/>
         <source>Merge Back</source>
         <translation>Zurückführen</translation>
     </message>
@@ -4362,9 +4477,75 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Kombinierter Text</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;Merge</source>
         <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/prompts/widgets/prompthistorypanel.cpp" line="-27"/>
+        <source>copied</source>
+        <translation>kopiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rendered</source>
+        <translation>gerendert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>run</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fetched by a program</source>
+        <translation>von einem Programm abgerufen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fetched by %1</source>
+        <translation>abgerufen von %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> ×%1</source>
+        <translation> ×%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Usage history</source>
+        <translation>Verwendungsverlauf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not used yet. Copy, Render and Run in Fill In note each use here, and so do programs that fetch this prompt with an API key.</source>
+        <translation>Noch nicht verwendet. Kopieren, Rendern und Ausführen unter „Ausfüllen“ vermerken hier jede Verwendung, ebenso Programme, die diesen Prompt mit einem API-Schlüssel abrufen.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>not numbered yet</source>
+        <translation>noch ohne Nummer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="-181"/>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The answer of this run</source>
+        <translation>Die Antwort dieser Ausführung</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,7 @@ Started %2; %n words at the end.</numerusform>
     </message>
     <message numerus="yes">
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="+300"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+320"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+370"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>Filters (%n)</numerusform>

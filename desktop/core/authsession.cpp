@@ -49,6 +49,7 @@ void AuthSession::adopt(const nlohmann::json &tokens)
     m_profile.setAccount(
         { userId(), email(),
           name != m_user.end() && name->is_string() ? QString::fromStdString(name->get<std::string>()) : QString() });
+    m_profile.setAccountRole(role());
     const bool was = m_signedIn;
     m_signedIn = true;
     if (!was)

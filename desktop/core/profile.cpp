@@ -18,6 +18,7 @@ const QString kSiteName = QStringLiteral("server/site_name");
 const QString kAccountId = QStringLiteral("account/id");
 const QString kAccountEmail = QStringLiteral("account/email");
 const QString kAccountName = QStringLiteral("account/name");
+const QString kAccountRole = QStringLiteral("account/role");
 const QString kPublicUrl = QStringLiteral("server/public_url");
 const QString kClientId = QStringLiteral("replica/client_id");
 const QString kTheme = QStringLiteral("appearance/theme");
@@ -113,6 +114,17 @@ void Profile::setAccount(const Account &account)
     m_settings->setValue(kAccountId, account.id);
     m_settings->setValue(kAccountEmail, account.email);
     m_settings->setValue(kAccountName, account.name);
+    m_settings->sync();
+}
+
+QString Profile::accountRole() const
+{
+    return m_settings->value(kAccountRole).toString();
+}
+
+void Profile::setAccountRole(const QString &role)
+{
+    m_settings->setValue(kAccountRole, role);
     m_settings->sync();
 }
 

@@ -38,6 +38,10 @@ public:
     };
     Account account() const;
     void setAccount(const Account &account);
+    // The signed-in account's role (admin, editor, …) as the server last
+    // said, kept so that offline the UI still knows what the user may do.
+    QString accountRole() const;
+    void setAccountRole(const QString &role);
 
     // The replica's id, made once per profile (a UUIDv7); servers use it to
     // number this client's mutations.

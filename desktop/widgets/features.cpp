@@ -6,7 +6,6 @@
 #include "desktop/articles/widgets/articlesview.h"
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/widgets/promptsview.h"
-#include "desktop/prompts/widgets/groupsview.h"
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
 
@@ -35,13 +34,12 @@ QList<FeatureSection> accountSections(desktop::Workspace &workspace)
                [&workspace](QWidget *parent) -> QWidget * { return new AdminView(workspace.session(), parent); } } };
 }
 
-// Prompts: the library, its editor, fill-in and versions; and the groups.
+// Prompts: one section, its list pane switching between the library and
+// the groups, beside the editor with fill-in (and Run), versions and history.
 QList<FeatureSection> promptSections(desktop::Workspace &workspace)
 {
     return { { QStringLiteral("prompts"), Tr::tr("Prompts"),
-               [&workspace](QWidget *parent) -> QWidget * { return new PromptsView(workspace, parent); } },
-             { QStringLiteral("prompt-groups"), Tr::tr("Prompt Groups"),
-               [&workspace](QWidget *parent) -> QWidget * { return new GroupsView(workspace, parent); } } };
+               [&workspace](QWidget *parent) -> QWidget * { return new PromptsView(workspace, parent); } } };
 }
 
 void accountMenus(desktop::Workspace &workspace, QMainWindow &window)

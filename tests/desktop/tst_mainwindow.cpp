@@ -28,6 +28,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleOptionComboBox>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,9 +89,10 @@ private Q_SLOTS:
         for (int i = 0; i < nav->count(); ++i)
             names << nav->item(i)->text();
         // Sections not built yet are not listed (no "not built yet" pages).
+        // Prompt groups live inside Prompts (its list pane's Groups view).
         QCOMPARE(names,
                  (QStringList { QStringLiteral("Guides"), QStringLiteral("Case studies"), QStringLiteral("Prompts"),
-                                QStringLiteral("Prompt Groups"), QStringLiteral("Admin") }));
+                                QStringLiteral("Admin") }));
         QCOMPARE(m_window->currentSection(), QStringLiteral("guides"));
     }
 
@@ -149,13 +151,15 @@ private Q_SLOTS:
                 // Built: the prompt library with its search and the editor.
                 QVERIFY(pages()->currentWidget()->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
                 QVERIFY(pages()->currentWidget()->findChild<QWidget *>(QStringLiteral("promptEditor")));
-                continue;
-            }
-            if (id == QLatin1String("prompt-groups")) {
-                // Built: with no groups yet it names the next step.
+                // Its Groups view: with no groups yet it names the next step.
+                auto *views = pages()->currentWidget()->findChild<QTabBar *>(QStringLiteral("viewSwitch"));
+                QVERIFY(views);
+                QCOMPARE(views->count(), 2);
+                views->setCurrentIndex(1);
                 auto *empty = pages()->currentWidget()->findChild<QLabel *>(QStringLiteral("noGroups"));
                 QVERIFY(empty && empty->isVisible());
                 QVERIFY(empty->text().contains(QStringLiteral("New Group")));
+                views->setCurrentIndex(0);
                 continue;
             }
             // Sections not built yet say so rather than showing an empty list.

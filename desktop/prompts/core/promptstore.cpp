@@ -305,14 +305,56 @@ Result<QStringList> PromptStore::promptNames()
 Result<QList<PromptLabel>> PromptStore::labelsOf(const QString &promptId)
 {
     Result<QSqlQuery> q = m_db.exec(
-        QStringLiteral("SELECT id, name, version_id FROM prompt_labels WHERE prompt_id = ? ORDER BY name, id"),
+        QStringLiteral("SELECT id, name, COALESCE(version_id, ''), COALESCE(pending_version_id, ''), "
+                       "COALESCE(requested_by, '') FROM prompt_labels WHERE prompt_id = ? ORDER BY name, id"),
         { promptId });
     if (!q)
         return q.error();
     QList<PromptLabel> out;
     while (q->next())
-        out.append({ q->value(0).toString(), q->value(1).toString(), q->value(2).toString() });
+        out.append({ q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
+                     q->value(4).toString() });
     return out;
+}
+
+VoidResult PromptStore::requestLabel(const QString &promptId, const QString &name, const QString &versionId,
+                                     const QString &userId)
+{
+    Result<QList<PromptLabel>> existing = labelsOf(promptId);
+    if (!existing)
+        return existing.error();
+    for (const PromptLabel &l : *existing) {
+        if (l.name == name)
+            return m_content.update(labels(), l.id, { { "pending_version_id", versionId.toStdString() } });
+    }
+    // A first production: nothing to point at until it is approved.
+    Result<QString> id = m_content.create(labels(),
+                                          { { "prompt_id", promptId.toStdString() },
+                                            { "name", name.toStdString() },
+                                            { "pending_version_id", versionId.toStdString() } },
+                                          userId);
+    return id ? VoidResult::success() : VoidResult(id.error());
+}
+
+VoidResult PromptStore::approveLabel(const PromptLabel &label)
+{
+    if (!label.isWaiting())
+        return VoidResult::success();
+    return m_content.update(labels(), label.id,
+                            { { "version_id", label.pendingVersionId.toStdString() }, { "pending_version_id", "" } });
+}
+
+Result<bool> PromptStore::approvalRequired(const QString &promptId)
+{
+    Result<std::optional<nlohmann::json>> prompt = get(promptId);
+    if (!prompt)
+        return prompt.error();
+    return *prompt && shared::textOf(**prompt, "approval_required") == shared::kFlags.name(true);
+}
+
+VoidResult PromptStore::setApprovalRequired(const QString &promptId, bool on)
+{
+    return update(promptId, { { "approval_required", shared::kFlags.name(on).toStdString() } });
 }
 
 VoidResult PromptStore::setLabel(const QString &promptId, const QString &name, const QString &versionId,
@@ -334,7 +376,7 @@ VoidResult PromptStore::setLabel(const QString &promptId, const QString &name, c
 }
 
 Result<QString> PromptStore::recordUse(const QString &promptId, shared::PromptUse use, const nlohmann::json &variables,
-                                       const QString &userId)
+                                       const QString &userId, const QString &output)
 {
     // A use names the version it used: the owner's changed prompt becomes
     // one first (another user's is used as its latest version has it).
@@ -357,7 +399,36 @@ Result<QString> PromptStore::recordUse(const QString &promptId, shared::PromptUs
                             { "use", shared::kPromptUses.name(use).toStdString() },
                             { "variables", keep ? variables.dump() : std::string("{}") },
                             { "source", "desktop" } };
+    if (!output.isEmpty())
+        fields["output"] = output.toStdString();
     return m_content.create(usage(), fields, userId);
+}
+
+Result<QList<PromptUseRecord>> PromptStore::usageOf(const QString &promptId)
+{
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT u.id, u.created_at, COALESCE(v.number, ''), u.use, COALESCE(u.source, ''), "
+                                   "COALESCE(u.count, '1'), COALESCE(u.output, ''), u.owner_id FROM prompt_usage u "
+                                   "LEFT JOIN prompt_versions v ON v.id = u.version_id WHERE u.prompt_id = ? "
+                                   "ORDER BY u.created_at DESC, u.id DESC"),
+                    { promptId });
+    if (!q)
+        return q.error();
+    QList<PromptUseRecord> out;
+    while (q->next()) {
+        PromptUseRecord r;
+        r.id = q->value(0).toString();
+        r.createdAt = q->value(1).toString();
+        r.versionNumber = q->value(2).toString();
+        r.use = q->value(3).toString();
+        r.source = q->value(4).toString();
+        bool ok = false;
+        r.count = std::max<qint64>(1, q->value(5).toString().toLongLong(&ok));
+        r.output = q->value(6).toString();
+        r.ownerId = q->value(7).toString();
+        out.append(r);
+    }
+    return out;
 }
 
 Result<std::optional<QString>> PromptStore::preferencesId(const QString &userId)

@@ -42,6 +42,23 @@ struct PromptLabel
     QString id;
     QString name;
     QString versionId;
+    QString pendingVersionId; // a move waiting for an editor's or admin's approval
+    QString requestedBy;
+
+    bool isWaiting() const { return !pendingVersionId.isEmpty(); }
+};
+
+// One row of a prompt's usage history (prompt_usage) as the replica has it.
+struct PromptUseRecord
+{
+    QString id;
+    QString createdAt;
+    QString versionNumber; // empty: not numbered yet, or no version
+    QString use; // copied, rendered, run, fetched
+    QString source; // desktop, or the program (API key) that fetched it
+    qint64 count = 1; // a program's fetches are counted together
+    QString output; // a run's answer
+    QString ownerId;
 };
 
 // The prompt library over the replica, for the views and quire-cli: the
@@ -101,11 +118,25 @@ public:
     shared::VoidResult setLabel(const QString &promptId, const QString &name, const QString &versionId,
                                 const QString &userId);
 
+    // Asks for label `name` to point at `versionId` (production of a prompt
+    // whose owner requires approval): it waits in pending_version_id.
+    shared::VoidResult requestLabel(const QString &promptId, const QString &name, const QString &versionId,
+                                    const QString &userId);
+    // An editor's or admin's approval: the label moves to the version asked for.
+    shared::VoidResult approveLabel(const PromptLabel &label);
+    // The owner's switch: moving production then needs an approval.
+    shared::Result<bool> approvalRequired(const QString &promptId);
+    shared::VoidResult setApprovalRequired(const QString &promptId, bool on);
+
     // Records one use of the prompt's latest version (saving one first when
     // the user's own prompt changed since); the variable values are kept
-    // only when the user's preferences say so. The usage row's id.
+    // only when the user's preferences say so; `output` is a run's answer.
+    // The usage row's id.
     shared::Result<QString> recordUse(const QString &promptId, shared::PromptUse use, const nlohmann::json &variables,
-                                      const QString &userId);
+                                      const QString &userId, const QString &output = {});
+
+    // The prompt's usage history, newest first.
+    shared::Result<QList<PromptUseRecord>> usageOf(const QString &promptId);
 
     // The user's preferences row's fields, or the declared defaults.
     shared::Result<nlohmann::json> preferencesOf(const QString &userId);

@@ -7,10 +7,10 @@
 #include "desktop/prompts/core/groupstore.h"
 #include "desktop/prompts/core/promptquery.h"
 #include "desktop/prompts/widgets/sharedialog.h"
+#include "desktop/widgets/flowlayout.h"
 #include "desktop/widgets/tr.h"
 
 #include <QActionGroup>
-#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListView>
@@ -41,6 +41,7 @@ GroupsView::GroupsView(desktop::Workspace &workspace, QWidget *parent)
     , m_pin(new QToolButton(this))
     , m_share(new QPushButton(Tr::tr("Share…"), this))
     , m_message(new QLabel(this))
+    , m_splitter(new QSplitter(this))
 {
     m_groups->setObjectName(QStringLiteral("groups"));
     m_noGroups->setObjectName(QStringLiteral("noGroups"));
@@ -68,9 +69,17 @@ GroupsView::GroupsView(desktop::Workspace &workspace, QWidget *parent)
     m_members->setDragDropMode(QAbstractItemView::DragDrop);
     m_members->setDefaultDropAction(Qt::MoveAction);
     m_members->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Long titles and pins wrap in the narrow list pane rather than scroll sideways.
+    m_members->setWordWrap(true);
+    m_members->setResizeMode(QListView::Adjust);
+    m_members->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_members->setSpacing(2);
 
-    m_pin->setText(Tr::tr("Pin"));
+    // As tall as the push buttons beside it, its arrow after the text, not over it.
+    m_pin->setText(Tr::tr("Pin") + QStringLiteral(" ▾"));
     m_pin->setPopupMode(QToolButton::InstantPopup);
+    m_pin->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; width: 0px; }"));
+    m_pin->setMinimumHeight(m_add->sizeHint().height());
     m_pin->setMenu(new QMenu(m_pin));
     connect(m_pin->menu(), &QMenu::aboutToShow, this, &GroupsView::fillPinMenu);
 
@@ -83,27 +92,29 @@ GroupsView::GroupsView(desktop::Workspace &workspace, QWidget *parent)
     leftLayout->addWidget(m_noGroups, 1);
     leftLayout->addWidget(newGroup);
 
-    auto *buttons = new QHBoxLayout;
+    // Wraps in a narrow pane (and in German) rather than clipping.
+    auto *buttonRow = new QWidget(this);
+    auto *buttons = new FlowLayout(buttonRow);
+    buttons->setContentsMargins(0, 0, 0, 0);
     for (QWidget *w : std::initializer_list<QWidget *> { m_add, m_remove, m_pin, m_share })
         buttons->addWidget(w);
-    buttons->addStretch();
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_title);
     rightLayout->addWidget(m_access);
-    rightLayout->addLayout(buttons);
+    rightLayout->addWidget(buttonRow);
     rightLayout->addWidget(m_members, 1);
     rightLayout->addWidget(m_noMembers, 1);
     rightLayout->addWidget(m_message);
 
-    auto *splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("listSplitter"));
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(1, 1);
+    m_splitter->setObjectName(QStringLiteral("groupsSplitter"));
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
 
     connect(newGroup, &QPushButton::clicked, this, &GroupsView::newGroup);
     connect(m_add, &QPushButton::clicked, this, &GroupsView::choosePrompt);
@@ -116,10 +127,27 @@ GroupsView::GroupsView(desktop::Workspace &workspace, QWidget *parent)
     connect(m_store, &desktop::GroupStore::changed, this, &GroupsView::reloadGroups);
     connect(m_model, &QAbstractItemModel::modelReset, this, &GroupsView::updateState);
     connect(m_members->selectionModel(), &QItemSelectionModel::currentChanged, this, &GroupsView::updateState);
+    // A click (or Enter) on a member opens its prompt; a drag does not.
+    connect(m_members, &QListView::clicked, this, [this](const QModelIndex &index) {
+        Q_EMIT promptChosen(index.data(desktop::GroupMemberListModel::PromptIdRole).toString());
+    });
+    connect(m_members, &QListView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT promptChosen(index.data(desktop::GroupMemberListModel::PromptIdRole).toString());
+    });
     reloadGroups();
 }
 
 GroupsView::~GroupsView() = default;
+
+void GroupsView::setStacked(bool stacked)
+{
+    m_splitter->setOrientation(stacked ? Qt::Vertical : Qt::Horizontal);
+    if (stacked) {
+        layout()->setContentsMargins(0, 0, 0, 0);
+        m_splitter->setStretchFactor(0, 1);
+        m_splitter->setStretchFactor(1, 2);
+    }
+}
 
 void GroupsView::report(const QString &message)
 {

@@ -7,6 +7,7 @@ class QLabel;
 class QListView;
 class QListWidget;
 class QPushButton;
+class QSplitter;
 class QToolButton;
 
 namespace quire::desktop {
@@ -21,7 +22,8 @@ namespace quire::gui {
 // chosen group's prompts in order. Members are reordered by dragging; each
 // can be pinned to the latest version, one version or a label; prompts are
 // added from the library and removed; the owner shares the group. A group
-// shared to view is shown read-only.
+// shared to view is shown read-only. Lives in the Prompts section, whose
+// list pane switches between the library and these groups.
 class GroupsView final : public QWidget
 {
     Q_OBJECT
@@ -37,6 +39,14 @@ public:
     void addPrompt(const QString &promptId);
     // The pin menu of the selected member, as the Pin button opens it.
     void fillPinMenu();
+    // In the Prompts section's list pane: the groups above their members,
+    // without a margin of its own.
+    void setStacked(bool stacked);
+    QListView *membersView() const { return m_members; }
+
+Q_SIGNALS:
+    // The user chose a member: the section opens that prompt in its editor.
+    void promptChosen(const QString &promptId);
 
 private:
     void reloadGroups();
@@ -63,6 +73,7 @@ private:
     QToolButton *m_pin;
     QPushButton *m_share;
     QLabel *m_message;
+    QSplitter *m_splitter;
 };
 
 } // namespace quire::gui

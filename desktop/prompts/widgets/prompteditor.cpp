@@ -5,6 +5,7 @@
 #include "desktop/prompts/core/promptstore.h"
 #include "desktop/prompts/widgets/chatmessageseditor.h"
 #include "desktop/prompts/widgets/promptfillpanel.h"
+#include "desktop/prompts/widgets/prompthistorypanel.h"
 #include "desktop/prompts/widgets/promptversionspanel.h"
 #include "desktop/prompts/widgets/variablecompleter.h"
 #include "desktop/prompts/widgets/variablehighlighter.h"
@@ -76,6 +77,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     , m_category(new QLineEdit(this))
     , m_tags(new QLineEdit(this))
     , m_template(new QCheckBox(Tr::tr("Templat&e with {{variables}}"), this))
+    , m_approval(new QCheckBox(Tr::tr("Require approval for production"), this))
     , m_kind(new QComboBox(this))
     , m_model(new QLineEdit(this))
     , m_temperature(new QDoubleSpinBox(this))
@@ -86,6 +88,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     , m_side(new QTabWidget(this))
     , m_versions(new PromptVersionsPanel(workspace, store, this))
     , m_fill(new PromptFillPanel(workspace, store, this))
+    , m_history(new PromptHistoryPanel(store, this))
     , m_refill(new QTimer(this))
     , m_problem(new QLabel(this))
     , m_autosave(new QTimer(this))
@@ -168,10 +171,13 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     settings->addWidget(tokensLabel);
     settings->addWidget(m_maxTokens);
     form->addRow(label(Tr::tr("M&odel:"), m_model), settings);
+    // A row of its own: beside the others it widens the window in German.
+    form->addRow(QString(), m_approval);
 
     m_side->setObjectName(QStringLiteral("promptSideTabs"));
     m_side->addTab(m_fill, Tr::tr("Fill In"));
     m_side->addTab(m_versions, Tr::tr("Versions"));
+    m_side->addTab(m_history, Tr::tr("History"));
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("editorSplitter"));
     split->addWidget(m_textStack);
@@ -188,6 +194,7 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     m_fill->setBeforeUse([this] { return saveNow(); });
     // A use of a changed prompt kept a version first.
     connect(m_fill, &PromptFillPanel::used, m_versions, &PromptVersionsPanel::reload);
+    connect(m_fill, &PromptFillPanel::used, m_history, &PromptHistoryPanel::reload);
     m_refill->setSingleShot(true);
     m_refill->setInterval(kRefillMs);
     connect(m_refill, &QTimer::timeout, this, [this] {
@@ -217,6 +224,18 @@ PromptEditor::PromptEditor(desktop::Workspace &workspace, desktop::PromptStore &
     for (QLineEdit *edit : { m_title, m_name, m_description, m_category, m_tags, m_model })
         connect(edit, &QLineEdit::textEdited, this, &PromptEditor::edited);
     connect(m_template, &QCheckBox::toggled, this, &PromptEditor::edited);
+    m_approval->setObjectName(QStringLiteral("approvalCheck"));
+    connect(m_approval, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_loading || m_id.isEmpty())
+            return;
+        // Its own write: it is the owner's setting, not part of the text's save.
+        if (shared::VoidResult r = m_store.setApprovalRequired(m_id, on); !r) {
+            showProblem(r.error().message);
+            return;
+        }
+        m_loaded["approval_required"] = shared::kFlags.name(on).toStdString();
+        m_versions->reload();
+    });
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         showKind();
         edited();
@@ -275,6 +294,7 @@ void PromptEditor::load(const QString &id)
     m_category->setText(shared::textOf(m_loaded, "category"));
     m_tags->setText(shared::listItems(shared::textOf(m_loaded, "tags")).join(QStringLiteral(", ")));
     m_template->setChecked(shared::textOf(m_loaded, "is_template") == shared::kFlags.name(true));
+    showApproval(m_loaded);
     const QString kind = shared::textOf(m_loaded, "kind");
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(kind)));
     m_body->setMarkdown(shared::textOf(m_loaded, "content"));
@@ -285,6 +305,7 @@ void PromptEditor::load(const QString &id)
                                                          m_kind, m_model, m_temperature, m_maxTokens, m_textStack })
         w->setEnabled(has);
     m_versions->showPrompt(m_id);
+    m_history->showPrompt(m_id);
     m_refill->stop();
     m_fill->showPrompt(m_id, has ? fieldsOnScreen() : nlohmann::json::object());
     updateCompletions();
@@ -338,6 +359,17 @@ nlohmann::json PromptEditor::fieldsOnScreen() const
              { "model", m_model->text().trimmed().toStdString() },
              { "temperature", temperature.toStdString() },
              { "max_tokens", m_maxTokens->value() == 0 ? std::string() : std::to_string(m_maxTokens->value()) } };
+}
+
+void PromptEditor::showApproval(const nlohmann::json &row)
+{
+    const QSignalBlocker blocker(m_approval);
+    const bool owner = !m_id.isEmpty() && shared::textOf(row, "owner_id") == m_workspace.accountId();
+    m_approval->setChecked(shared::textOf(row, "approval_required") == shared::kFlags.name(true));
+    m_approval->setEnabled(owner);
+    m_approval->setToolTip(owner ? Tr::tr("When on, moving the production label waits for an editor's or admin's "
+                                          "approval.")
+                                 : Tr::tr("Only the prompt's owner turns this on or off."));
 }
 
 void PromptEditor::edited()
@@ -416,6 +448,8 @@ void PromptEditor::reloadIfClean()
         m_tags->setText(shared::listItems(shared::textOf(now, "tags")).join(QStringLiteral(", ")));
     if (changed("is_template"))
         m_template->setChecked(shared::textOf(now, "is_template") == shared::kFlags.name(true));
+    if (changed("approval_required") || changed("owner_id"))
+        showApproval(now);
     if (changed("kind") && m_kind->findData(shared::textOf(now, "kind")) >= 0) {
         m_kind->setCurrentIndex(m_kind->findData(shared::textOf(now, "kind")));
         showKind();
@@ -429,6 +463,7 @@ void PromptEditor::reloadIfClean()
     m_loaded = now;
     m_loading = false;
     m_versions->reload(); // the server's numbers arrive with a sync
+    m_history->reload(); // and a program's fetches, the server's runs
     m_fill->showPrompt(m_id, fieldsOnScreen());
 }
 

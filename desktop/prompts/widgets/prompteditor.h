@@ -28,12 +28,14 @@ namespace quire::gui {
 class BodyEditor;
 class ChatMessagesEditor;
 class PromptFillPanel;
+class PromptHistoryPanel;
 class PromptVersionsPanel;
 class VariableCompleter;
 
 // Writes one prompt: title, name (what programs ask for), description,
 // category, tags, the template flag, text or chat, the model settings and
-// the template itself, with the fill-in panel and its versions beside it. The text is in the
+// the template itself, with the fill-in panel, its versions and its usage
+// history beside it. The text is in the
 // shared BodyEditor held in its Markdown source view with the formatting
 // toolbar hidden: a prompt is plain template text sent to a model as typed,
 // and the WYSIWYG view would rewrite what it cannot show (escapes, list
@@ -71,7 +73,9 @@ public:
     ChatMessagesEditor *chatEditor() const { return m_chat; }
     PromptVersionsPanel *versionsPanel() const { return m_versions; }
     PromptFillPanel *fillPanel() const { return m_fill; }
+    PromptHistoryPanel *historyPanel() const { return m_history; }
     QTabWidget *sideTabs() const { return m_side; }
+    QCheckBox *approvalCheck() const { return m_approval; }
     QAction *saveVersionAction() const { return m_saveVersion; }
     // The prompt as on screen (the prompts table's fields).
     nlohmann::json fieldsOnScreen() const;
@@ -86,6 +90,7 @@ private:
     void showProblem(const QString &text);
     void showKind();
     void showSettings(const nlohmann::json &row);
+    void showApproval(const nlohmann::json &row);
     // Colours and completes {{variables}} and {{> includes}} in `edit`.
     void assistTemplate(QPlainTextEdit *edit);
     void updateCompletions();
@@ -103,6 +108,7 @@ private:
     QLineEdit *m_category;
     QLineEdit *m_tags;
     QCheckBox *m_template;
+    QCheckBox *m_approval; // the owner's: moving production needs an approval
     QComboBox *m_kind;
     QLineEdit *m_model;
     QDoubleSpinBox *m_temperature;
@@ -113,6 +119,7 @@ private:
     QTabWidget *m_side;
     PromptVersionsPanel *m_versions;
     PromptFillPanel *m_fill;
+    PromptHistoryPanel *m_history;
     QTimer *m_refill; // the fill-in panel follows typing after a short pause
     QList<QPointer<VariableCompleter>> m_completers; // a removed message takes its own along
     QLabel *m_problem;

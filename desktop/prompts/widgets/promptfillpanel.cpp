@@ -2,7 +2,9 @@
 #include "desktop/prompts/widgets/promptfillpanel.h"
 
 #include "desktop/core/workspace.h"
+#include "desktop/prompts/core/promptrunner.h"
 #include "desktop/prompts/core/promptstore.h"
+#include "desktop/prompts/widgets/providerdialog.h"
 #include "desktop/widgets/apptheme.h"
 #include "desktop/widgets/tr.h"
 #include "shared/jsonqt.h"
@@ -14,9 +16,11 @@
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -71,6 +75,10 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
     , m_result(new QPlainTextEdit(this))
     , m_copy(new QPushButton(Tr::tr("&Copy"), this))
     , m_render(new QPushButton(Tr::tr("&Render"), this))
+    , m_run(new QPushButton(Tr::tr("Run"), this))
+    , m_provider(new QPushButton(Tr::tr("Pro&vider…"), this))
+    , m_answerLabel(new QLabel(Tr::tr("Answer:"), this))
+    , m_answer(new QPlainTextEdit(this))
     , m_keepValues(new QCheckBox(Tr::tr("Keep the values in my usage history"), this))
 {
     setObjectName(QStringLiteral("promptFillPanel"));
@@ -88,6 +96,22 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
     m_copy->setToolTip(Tr::tr("Copy the result to the clipboard and note the use in the usage history"));
     m_render->setObjectName(QStringLiteral("renderButton"));
     m_render->setToolTip(Tr::tr("Note this result in the usage history"));
+    m_run->setObjectName(QStringLiteral("runButton"));
+    // Every letter of "Run" is another field's mnemonic: a shortcut instead.
+    m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_run->setToolTip(
+        Tr::tr("Send the result to the model and show its answer; the run is noted in the usage history"));
+    m_provider->setObjectName(QStringLiteral("providerButton"));
+    m_provider->setToolTip(Tr::tr("Set up the model provider this profile runs prompts with"));
+    m_answer->setObjectName(QStringLiteral("answerText"));
+    m_answer->setReadOnly(true);
+    m_answer->setAccessibleName(Tr::tr("Answer"));
+    m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_answerLabel->setBuddy(m_answer);
+    m_run->hide();
+    m_provider->hide();
+    m_answerLabel->hide();
+    m_answer->hide();
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_form);
@@ -105,19 +129,26 @@ PromptFillPanel::PromptFillPanel(desktop::Workspace &workspace, desktop::PromptS
             !r)
             setMessage(r.error().message);
     });
+    // The buttons on a row of their own: with Run they do not fit beside the check box in German.
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_keepValues);
+    buttons->addWidget(m_provider);
     buttons->addStretch(1);
     buttons->addWidget(m_render);
     buttons->addWidget(m_copy);
+    buttons->addWidget(m_run);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_noVariables);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_message);
     layout->addWidget(new QLabel(Tr::tr("Result:"), this));
     layout->addWidget(m_result, 1);
+    layout->addWidget(m_keepValues);
     layout->addLayout(buttons);
+    layout->addWidget(m_answerLabel);
+    layout->addWidget(m_answer, 1);
     connect(m_copy, &QPushButton::clicked, this, &PromptFillPanel::copy);
+    connect(m_run, &QPushButton::clicked, this, &PromptFillPanel::run);
+    connect(m_provider, &QPushButton::clicked, this, &PromptFillPanel::openProviderDialog);
     connect(m_render, &QPushButton::clicked, this, &PromptFillPanel::render);
     showPrompt(QString(), nlohmann::json::object());
 }
@@ -141,6 +172,9 @@ void PromptFillPanel::showPrompt(const QString &id, const nlohmann::json &fields
     if (id != m_id) {
         m_id = id;
         rebuildForm({}); // another prompt: no values carried over
+        m_answer->clear(); // another prompt's answer is not this one's
+        m_answer->hide();
+        m_answerLabel->hide();
     }
     m_fieldsShown = fields;
     // The preference as it is now (it syncs, so another replica may have changed it).
@@ -258,6 +292,7 @@ void PromptFillPanel::update()
     options.name = shared::textOf(m_fieldsShown, "name");
     QList<shared::TemplateProblem> problems;
     m_rendered.clear();
+    m_renderedMessages.clear();
     if (shared::textOf(m_fieldsShown, "kind") == shared::kPromptKinds.name(shared::PromptKind::Chat)) {
         const nlohmann::json json
             = nlohmann::json::parse(shared::textOf(m_fieldsShown, "messages").toStdString(), nullptr, false);
@@ -269,6 +304,7 @@ void PromptFillPanel::update()
             const shared::ChatRendering chat
                 = shared::PromptRenderer::renderChat(*messages, values(), resolve, options);
             problems = chat.problems;
+            m_renderedMessages = chat.messages;
             QStringList blocks;
             for (const shared::ChatMessage &m : chat.messages)
                 blocks << m.role + QStringLiteral(":\n") + m.content;
@@ -279,6 +315,7 @@ void PromptFillPanel::update()
             = shared::PromptRenderer::render(shared::textOf(m_fieldsShown, "content"), values(), resolve, options);
         problems = r.problems;
         m_rendered = r.text;
+        m_renderedMessages = { { QStringLiteral("user"), r.text } };
     }
     // A value's problem under its field; the others (syntax, includes) above the result.
     QHash<QString, QStringList> byField;
@@ -300,9 +337,10 @@ void PromptFillPanel::update()
     m_result->setPlainText(m_rendered);
     m_copy->setEnabled(m_ok);
     m_render->setEnabled(m_ok);
+    updateRun();
 }
 
-bool PromptFillPanel::recordUse(shared::PromptUse use)
+bool PromptFillPanel::recordUse(shared::PromptUse use, const QString &output)
 {
     if (!m_ok)
         return false;
@@ -314,7 +352,7 @@ bool PromptFillPanel::recordUse(shared::PromptUse use)
     const QHash<QString, QString> typed = values();
     for (auto it = typed.cbegin(); it != typed.cend(); ++it)
         variables[it.key().toStdString()] = it.value().toStdString();
-    shared::Result<QString> id = m_store.recordUse(m_id, use, variables, m_workspace.accountId());
+    shared::Result<QString> id = m_store.recordUse(m_id, use, variables, m_workspace.accountId(), output);
     if (!id) {
         setMessage(id.error().message);
         return false;
@@ -336,6 +374,93 @@ void PromptFillPanel::render()
 {
     if (recordUse(shared::PromptUse::Rendered))
         setMessage(Tr::tr("Rendered and noted in the usage history."));
+}
+
+void PromptFillPanel::setRunner(desktop::PromptRunner *runner)
+{
+    m_runner = runner;
+    m_provider->setVisible(runner != nullptr);
+    if (runner)
+        connect(runner, &desktop::PromptRunner::availabilityChanged, this, &PromptFillPanel::updateRun);
+    updateRun();
+}
+
+void PromptFillPanel::updateRun()
+{
+    // Without a provider there is no Run at all (not a disabled one).
+    m_run->setVisible(m_runner && m_runner->isAvailable());
+    m_run->setEnabled(m_ok && !m_running);
+    m_run->setText(m_running ? Tr::tr("Running…") : Tr::tr("Run"));
+}
+
+shared::ChatRequest PromptFillPanel::chatRequest() const
+{
+    shared::ChatRequest request;
+    request.model = shared::textOf(m_fieldsShown, "model");
+    request.messages = m_renderedMessages;
+    bool ok = false;
+    if (const double t = shared::textOf(m_fieldsShown, "temperature").toDouble(&ok); ok)
+        request.temperature = t;
+    if (const qint64 n = shared::textOf(m_fieldsShown, "max_tokens").toLongLong(&ok); ok && n > 0)
+        request.maxTokens = n;
+    return request;
+}
+
+void PromptFillPanel::run()
+{
+    if (!m_ok || m_running || !m_runner || !m_runner->isAvailable())
+        return;
+    // The server renders from the saved prompt: pending edits go first.
+    if (m_beforeUse && !m_beforeUse()) {
+        setMessage(Tr::tr("The prompt could not be saved, so it was not run."));
+        return;
+    }
+    desktop::PromptRunner::Run request;
+    request.promptId = m_id;
+    request.values = values();
+    request.rendered = chatRequest();
+    m_running = true;
+    setMessage(QString());
+    updateRun();
+    m_runner->run(request,
+                  [self = QPointer<PromptFillPanel>(this), id = m_id](shared::Result<desktop::PromptRunner::Answer> a) {
+                      if (!self)
+                          return;
+                      self->m_running = false;
+                      if (!a) {
+                          self->showAnswer(id, a.error());
+                      } else {
+                          // The server kept its own usage row (it syncs down); the own
+                          // provider's run is recorded here, with its answer.
+                          if (a->usageId.isEmpty())
+                              self->recordUse(shared::PromptUse::Run, a->output);
+                          self->showAnswer(id, a->output);
+                      }
+                      self->updateRun();
+                  });
+}
+
+void PromptFillPanel::showAnswer(const QString &promptId, const shared::Result<QString> &answer)
+{
+    if (promptId != m_id)
+        return; // the user moved on to another prompt meanwhile
+    if (!answer) {
+        setMessage(Tr::tr("Run failed: %1").arg(answer.error().message));
+        return;
+    }
+    m_answer->setPlainText(*answer);
+    m_answerLabel->show();
+    m_answer->show();
+}
+
+void PromptFillPanel::openProviderDialog()
+{
+    if (!m_runner)
+        return;
+    auto *dialog = new desktop::ProviderDialog(*m_runner, this);
+    dialog->setObjectName(QStringLiteral("providerDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace quire::gui

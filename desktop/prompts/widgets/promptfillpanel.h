@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/chatprovider.h"
 #include "shared/promptnames.h"
 #include "shared/promptrenderer.h"
+#include "shared/result.h"
 
 #include <QHash>
 #include <QWidget>
@@ -19,6 +21,7 @@ class QPushButton;
 class QTimer;
 
 namespace quire::desktop {
+class PromptRunner;
 class PromptStore;
 class Workspace;
 } // namespace quire::desktop
@@ -31,6 +34,9 @@ namespace quire::gui {
 // values are typed, Copy (to the clipboard) and Render; both record the
 // use in the usage history (the values only when the user's preferences
 // keep them). Includes of other prompts are resolved on the replica.
+// With a provider (PromptRunner), Run sends the rendered prompt and shows
+// the answer below (read-only, copyable) or what went wrong; Provider…
+// sets up the profile's own.
 class PromptFillPanel final : public QWidget
 {
     Q_OBJECT
@@ -40,6 +46,8 @@ public:
     // The prompt `id` with its fields as on screen (a changed template
     // rebuilds the form, keeping the values typed for the same names).
     void showPrompt(const QString &id, const nlohmann::json &fields);
+    // Shows Run (while the runner has a provider) and Provider….
+    void setRunner(desktop::PromptRunner *runner);
     // Called before a use is recorded: writes the editor's pending edits.
     void setBeforeUse(std::function<bool()> save) { m_beforeUse = std::move(save); }
 
@@ -52,6 +60,9 @@ public:
     QLabel *fieldError(const QString &name) const { return m_errors.value(name); }
     QPushButton *copyButton() const { return m_copy; }
     QPushButton *renderButton() const { return m_render; }
+    QPushButton *runButton() const { return m_run; }
+    QPushButton *providerButton() const { return m_provider; }
+    QPlainTextEdit *answerView() const { return m_answer; }
     // The user's preference: keep the values with each use.
     QCheckBox *keepValuesCheck() const { return m_keepValues; }
 
@@ -63,6 +74,9 @@ public:
     void copy();
     // Records it as rendered.
     void render();
+    // Sends it to the provider; the answer (or the error) shows when it comes.
+    void run();
+    void openProviderDialog();
 
 Q_SIGNALS:
     void used(const QString &usageId);
@@ -71,8 +85,11 @@ private:
     void rebuildForm(const QList<shared::TemplateVariable> &variables);
     void update();
     QHash<QString, QString> values() const;
-    bool recordUse(shared::PromptUse use);
+    bool recordUse(shared::PromptUse use, const QString &output = {});
     void setMessage(const QString &text);
+    void updateRun();
+    void showAnswer(const QString &promptId, const shared::Result<QString> &answer);
+    shared::ChatRequest chatRequest() const;
 
     desktop::Workspace &m_workspace;
     desktop::PromptStore &m_store;
@@ -88,8 +105,15 @@ private:
     QPlainTextEdit *m_result;
     QPushButton *m_copy;
     QPushButton *m_render;
+    QPushButton *m_run;
+    QPushButton *m_provider;
+    QLabel *m_answerLabel;
+    QPlainTextEdit *m_answer;
+    desktop::PromptRunner *m_runner = nullptr;
+    bool m_running = false;
     QCheckBox *m_keepValues;
     QString m_rendered;
+    QList<shared::ChatMessage> m_renderedMessages; // what Run sends
     bool m_ok = false;
     std::function<bool()> m_beforeUse;
 };

@@ -6,9 +6,12 @@
 #include "desktop/core/syncengine.h"
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/core/promptlistmodel.h"
+#include "desktop/prompts/core/promptrunner.h"
 #include "desktop/prompts/core/promptstore.h"
 #include "desktop/prompts/widgets/branchactions.h"
+#include "desktop/prompts/widgets/groupsview.h"
 #include "desktop/prompts/widgets/prompteditor.h"
+#include "desktop/prompts/widgets/promptfillpanel.h"
 #include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/flowlayout.h"
 #include "desktop/widgets/layoutmemory.h"
@@ -25,6 +28,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -36,7 +40,13 @@ using desktop::PromptQuery;
 
 namespace {
 
-constexpr int kListWidth = 320;
+constexpr int kListWidth = 360;
+
+// prompt_preferences.default_view's values.
+const QString kLibraryView = QStringLiteral("library");
+const QString kFavouritesView = QStringLiteral("favorites");
+const QString kTemplatesView = QStringLiteral("templates");
+const QString kGroupsView = QStringLiteral("groups");
 
 } // namespace
 
@@ -119,9 +129,9 @@ PromptsView::PromptsView(desktop::Workspace &workspace, QWidget *parent)
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
     filters->addWidget(m_filters);
-    auto *left = new QWidget(this);
-    left->setObjectName(QStringLiteral("listPane"));
-    auto *leftLayout = new QVBoxLayout(left);
+    auto *library = new QWidget(this);
+    library->setObjectName(QStringLiteral("libraryPane"));
+    auto *leftLayout = new QVBoxLayout(library);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
     leftLayout->addWidget(m_filterPanel);
@@ -160,6 +170,43 @@ PromptsView::PromptsView(desktop::Workspace &workspace, QWidget *parent)
     m_listStack->addWidget(m_noMatch);
     leftLayout->addWidget(m_listStack, 1);
     leftLayout->addWidget(create);
+
+    m_groups = new GroupsView(workspace, this);
+    m_groups->setObjectName(QStringLiteral("groupsView"));
+    m_groups->setStacked(true);
+    m_viewSwitch = new QTabBar(this);
+    m_viewSwitch->setObjectName(QStringLiteral("viewSwitch"));
+    m_viewSwitch->setDocumentMode(true);
+    m_viewSwitch->setExpanding(true);
+    m_viewSwitch->setAccessibleName(Tr::tr("Show"));
+    m_viewSwitch->addTab(Tr::tr("Li&brary"));
+    m_viewSwitch->addTab(Tr::tr("Group&s"));
+    m_viewSwitch->setTabToolTip(0, Tr::tr("All prompts you can read, searched and filtered"));
+    m_viewSwitch->setTabToolTip(1, Tr::tr("Your groups and those shared with you, in their order"));
+    m_modes = new QStackedWidget(this);
+    m_modes->setObjectName(QStringLiteral("listModes"));
+    m_modes->addWidget(library);
+    m_modes->addWidget(m_groups);
+    auto *left = new QWidget(this);
+    left->setObjectName(QStringLiteral("listPane"));
+    auto *paneLayout = new QVBoxLayout(left);
+    paneLayout->setContentsMargins(0, 0, 0, 0);
+    paneLayout->addWidget(m_viewSwitch);
+    paneLayout->addWidget(m_modes, 1);
+    connect(m_viewSwitch, &QTabBar::currentChanged, this, [this](int index) {
+        m_modes->setCurrentIndex(index);
+        if (m_modes->currentWidget() == m_groups)
+            rememberView(kGroupsView);
+        else
+            rememberView(m_favourites->isChecked() ? kFavouritesView
+                                                   : (m_templates->isChecked() ? kTemplatesView : kLibraryView));
+    });
+    connect(m_groups, &GroupsView::promptChosen, this, &PromptsView::openFromGroup);
+
+    // Run in the fill-in panel, when a provider is there (own or the server's).
+    m_runner = new desktop::PromptRunner(workspace, this);
+    m_editor->fillPanel()->setRunner(m_runner);
+    m_runner->checkServer();
     m_nothingOpen = new PlaceholderView(Tr::tr("No prompt open"),
                                         Tr::tr("Choose one from the library, or write a new one."), this);
     m_nothingOpen->setObjectName(QStringLiteral("nothingOpen"));
@@ -216,10 +263,12 @@ PromptsView::PromptsView(desktop::Workspace &workspace, QWidget *parent)
     });
     connect(m_templates, &QCheckBox::toggled, this, [this](bool on) {
         m_model->query().templatesOnly = on;
+        rememberView(on ? kTemplatesView : (m_favourites->isChecked() ? kFavouritesView : kLibraryView));
         refresh();
     });
     connect(m_favourites, &QCheckBox::toggled, this, [this](bool on) {
         m_model->query().favouritesOnly = on;
+        rememberView(on ? kFavouritesView : (m_templates->isChecked() ? kTemplatesView : kLibraryView));
         refresh();
     });
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
@@ -245,6 +294,7 @@ PromptsView::PromptsView(desktop::Workspace &workspace, QWidget *parent)
         refresh();
         m_editor->reloadIfClean();
     });
+    applyDefaultView();
     refresh();
 }
 
@@ -350,6 +400,54 @@ QString PromptsView::createPrompt()
     select(*id);
     m_editor->bodyEditor()->setFocus();
     return *id;
+}
+
+void PromptsView::showView(View view)
+{
+    m_viewSwitch->setCurrentIndex(view == View::Groups ? 1 : 0);
+}
+
+PromptsView::View PromptsView::currentView() const
+{
+    return m_modes->currentWidget() == m_groups ? View::Groups : View::Library;
+}
+
+void PromptsView::applyDefaultView()
+{
+    const auto prefs = m_store->preferencesOf(m_workspace.accountId());
+    const QString view = prefs ? shared::textOf(*prefs, "default_view") : kLibraryView;
+    // Set up as the user left it, without writing the preference back.
+    const QSignalBlocker blockSwitch(m_viewSwitch);
+    const QSignalBlocker blockFavourites(m_favourites);
+    const QSignalBlocker blockTemplates(m_templates);
+    m_favourites->setChecked(view == kFavouritesView);
+    m_templates->setChecked(view == kTemplatesView);
+    m_model->query().favouritesOnly = m_favourites->isChecked();
+    m_model->query().templatesOnly = m_templates->isChecked();
+    m_viewSwitch->setCurrentIndex(view == kGroupsView ? 1 : 0);
+    m_modes->setCurrentIndex(m_viewSwitch->currentIndex());
+}
+
+void PromptsView::rememberView(const QString &name)
+{
+    if (m_workspace.accountId().isEmpty())
+        return;
+    if (shared::VoidResult r = m_store->setPreference(m_workspace.accountId(), QStringLiteral("default_view"), name);
+        !r)
+        m_search->setToolTip(r.error().message);
+}
+
+void PromptsView::openFromGroup(const QString &id)
+{
+    // Already open (a click is also an activation in some styles): its session goes on.
+    if (id.isEmpty() || id == m_editor->currentId())
+        return;
+    const QSignalBlocker blocker(m_table->selectionModel());
+    m_table->clearSelection();
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_table->selectRow(row);
+    m_editor->load(id);
 }
 
 void PromptsView::select(const QString &id)

@@ -2,11 +2,14 @@
 #include "desktop/prompts/widgets/promptversionspanel.h"
 
 #include "desktop/core/datetext.h"
+#include "desktop/core/profile.h"
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/core/promptstore.h"
 #include "desktop/prompts/widgets/sidebysidediff.h"
 #include "desktop/widgets/tr.h"
+#include "shared/permissions.h"
 #include "shared/promptnames.h"
+#include "shared/role.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -44,8 +47,16 @@ PromptVersionsPanel::PromptVersionsPanel(desktop::Workspace &workspace, desktop:
     , m_restore(new QPushButton(Tr::tr("&Restore…", "prompt versions"), this))
     , m_labelName(new QComboBox(this))
     , m_setLabel(new QPushButton(Tr::tr("Set &Label"), this))
+    , m_approval(new QLabel(this))
+    , m_approve(new QPushButton(Tr::tr("Approve"), this))
     , m_diff(new SideBySideDiff(this))
 {
+    m_approval->setObjectName(QStringLiteral("approvalState"));
+    m_approval->setWordWrap(true);
+    m_approval->hide();
+    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_approve->setToolTip(Tr::tr("Move the label to the version asked for, as an editor or admin"));
+    m_approve->hide();
     setObjectName(QStringLiteral("promptVersionsPanel"));
     m_message->setObjectName(QStringLiteral("versionsMessage"));
     m_message->setWordWrap(true);
@@ -80,16 +91,25 @@ PromptVersionsPanel::PromptVersionsPanel(desktop::Workspace &workspace, desktop:
     auto *saveRow = new QHBoxLayout;
     saveRow->addWidget(m_messageEdit, 1);
     saveRow->addWidget(m_save);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_compare);
-    actions->addWidget(m_restore);
-    actions->addStretch(1);
-    actions->addWidget(m_labelName);
-    actions->addWidget(m_setLabel);
+    // Two rows: on one the four did not fit the side pane in German.
+    auto *actions = new QVBoxLayout;
+    auto *versionActions = new QHBoxLayout;
+    versionActions->addWidget(m_compare);
+    versionActions->addWidget(m_restore);
+    versionActions->addStretch(1);
+    auto *labelActions = new QHBoxLayout;
+    labelActions->addWidget(m_labelName, 1);
+    labelActions->addWidget(m_setLabel);
+    actions->addLayout(versionActions);
+    actions->addLayout(labelActions);
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_message);
+    auto *approvalRow = new QHBoxLayout;
+    approvalRow->addWidget(m_approval, 1);
+    approvalRow->addWidget(m_approve);
+    topLayout->addLayout(approvalRow);
     topLayout->addLayout(saveRow);
     topLayout->addWidget(m_list, 1);
     topLayout->addLayout(actions);
@@ -107,6 +127,7 @@ PromptVersionsPanel::PromptVersionsPanel(desktop::Workspace &workspace, desktop:
     connect(m_compare, &QPushButton::clicked, this, &PromptVersionsPanel::compareSelected);
     connect(m_restore, &QPushButton::clicked, this, [this] { restoreSelected(true); });
     connect(m_setLabel, &QPushButton::clicked, this, &PromptVersionsPanel::setLabelOnSelected);
+    connect(m_approve, &QPushButton::clicked, this, &PromptVersionsPanel::approveWaiting);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &PromptVersionsPanel::updateButtons);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, &PromptVersionsPanel::compareSelected);
     showPrompt(QString());
@@ -149,12 +170,27 @@ void PromptVersionsPanel::reload()
         updateButtons();
         return;
     }
+    QStringList waiting;
     if (auto labels = m_store.labelsOf(m_id)) {
+        const QString me = m_workspace.accountId();
         for (const desktop::PromptLabel &l : *labels) {
             if (m_labelName->findText(l.name) < 0)
                 m_labelName->addItem(l.name);
+            if (!l.isWaiting())
+                continue;
+            QString number = Tr::tr("unnumbered");
+            for (const desktop::PromptVersion &v : std::as_const(*versions)) {
+                if (v.id == l.pendingVersionId && v.isNumbered())
+                    number = Tr::tr("v%1").arg(v.number);
+            }
+            const QString who = l.requestedBy.isEmpty() ? Tr::tr("you, not synced yet")
+                                                        : (l.requestedBy == me ? Tr::tr("you") : l.requestedBy.left(8));
+            waiting << Tr::tr("%1 → %2 waiting for approval (requested by %3)").arg(l.name, number, who);
         }
     }
+    m_approval->setText(waiting.join(QLatin1Char('\n')));
+    m_approval->setVisible(!waiting.isEmpty());
+    m_approve->setVisible(!waiting.isEmpty() && mayApprove());
     setMessage(versions->isEmpty() ? Tr::tr("No versions yet: Save Version keeps one, and leaving a changed prompt "
                                             "keeps one by itself.")
                                    : QString());
@@ -286,7 +322,11 @@ void PromptVersionsPanel::setLabelOnSelected()
         setMessage(Tr::tr("“latest” is always the newest version; choose another name."));
         return;
     }
-    shared::VoidResult r = m_store.setLabel(m_id, name, ids.first(), m_workspace.accountId());
+    // With approval on, anyone but an editor or admin asks for the move.
+    const auto required = m_store.approvalRequired(m_id);
+    const bool ask = name == QLatin1String(shared::kProductionLabel) && required && *required && !mayApprove();
+    shared::VoidResult r = ask ? m_store.requestLabel(m_id, name, ids.first(), m_workspace.accountId())
+                               : m_store.setLabel(m_id, name, ids.first(), m_workspace.accountId());
     if (!r) {
         QStringList lines { r.error().message };
         for (auto it = r.error().fields.cbegin(); it != r.error().fields.cend(); ++it)
@@ -295,7 +335,34 @@ void PromptVersionsPanel::setLabelOnSelected()
         return;
     }
     reload();
-    setMessage(Tr::tr("“%1” now points at this version.").arg(name));
+    setMessage(
+        ask ? Tr::tr("Asked for approval: “%1” moves to this version once an editor or admin approves.").arg(name)
+            : Tr::tr("“%1” now points at this version.").arg(name));
+}
+
+bool PromptVersionsPanel::mayApprove() const
+{
+    const std::optional<shared::Role> role = shared::roleFromName(m_workspace.profile().accountRole());
+    return role && shared::hasPermission(*role, shared::Permission::EditAnyContent);
+}
+
+void PromptVersionsPanel::approveWaiting()
+{
+    auto labels = m_store.labelsOf(m_id);
+    if (!labels) {
+        setMessage(labels.error().message);
+        return;
+    }
+    for (const desktop::PromptLabel &l : std::as_const(*labels)) {
+        if (!l.isWaiting())
+            continue;
+        if (shared::VoidResult r = m_store.approveLabel(l); !r) {
+            setMessage(r.error().message);
+            return;
+        }
+    }
+    reload();
+    setMessage(Tr::tr("Approved: the label points at the version asked for once the server agrees."));
 }
 
 } // namespace quire::gui

@@ -24,7 +24,10 @@ class SideBySideDiff;
 // server has numbered it; author; date in full; message; labels), saving
 // one with an optional message, two compared side by side (or one with the
 // text as it is now), restoring one (as a new version) and pointing a label
-// at one. Everything on the replica: it works offline and syncs.
+// at one. Everything on the replica: it works offline and syncs. When the
+// owner requires approval for production, a move of it by anyone but an
+// editor or admin waits ("production → v3 waiting for approval"), and an
+// editor or admin sees Approve; the server's rules decide in the end.
 class PromptVersionsPanel final : public QWidget
 {
     Q_OBJECT
@@ -42,6 +45,12 @@ public:
     // Asks first; `confirm` false skips the question (for scripted use).
     void restoreSelected(bool confirm = true);
     void setLabelOnSelected();
+    // An editor's or admin's approval of the labels waiting for one.
+    void approveWaiting();
+    // The signed-in account may approve (editor or admin, as last signed in).
+    bool mayApprove() const;
+    QPushButton *approveButton() const { return m_approve; }
+    QLabel *approvalState() const { return m_approval; }
 
     QLineEdit *messageEdit() const { return m_messageEdit; }
     QTreeWidget *list() const { return m_list; }
@@ -69,6 +78,8 @@ private:
     QPushButton *m_restore;
     QComboBox *m_labelName;
     QPushButton *m_setLabel;
+    QLabel *m_approval;
+    QPushButton *m_approve;
     SideBySideDiff *m_diff;
     std::function<bool()> m_beforeSaveVersion;
 };

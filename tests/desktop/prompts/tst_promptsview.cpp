@@ -4,6 +4,7 @@
 #include "desktop/core/translations.h"
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/core/promptlistmodel.h"
+#include "desktop/prompts/core/promptrunner.h"
 #include "desktop/prompts/core/promptstore.h"
 #include "desktop/prompts/widgets/chatmessageseditor.h"
 #include "desktop/prompts/widgets/prompteditor.h"
@@ -29,6 +30,7 @@
 #include <QRegularExpression>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -332,6 +334,10 @@ private Q_SLOTS:
         view.table()->selectRow(0);
         auto *kind = view.editor()->findChild<QComboBox *>(QStringLiteral("kindCombo"));
         kind->setCurrentIndex(kind->findData(QStringLiteral("chat")));
+        // Run shows only with a provider: one that is never called.
+        QVERIFY(view.runner().setOwnProvider(QUrl(QStringLiteral("http://127.0.0.1:9/v1")), QStringLiteral("m"),
+                                             QStringLiteral("k")));
+        QVERIFY(view.editor()->fillPanel()->runButton()->isVisibleTo(&view));
         static const QRegularExpression mnemonic(QStringLiteral("(?:^|[^&])&([^&\\s])"));
         QStringList clashes;
         for (int tab = 0; tab < view.editor()->sideTabs()->count(); ++tab) {
@@ -350,12 +356,16 @@ private Q_SLOTS:
                 if (button->isVisibleTo(&view))
                     note(button->text());
             }
+            // The list pane's Library and Groups.
+            for (int i = 0; i < view.viewSwitch()->count(); ++i)
+                note(view.viewSwitch()->tabText(i));
             for (const QChar key : seen.uniqueKeys()) {
                 if (seen.count(key) > 1)
                     clashes << QStringList(seen.values(key)).join(QLatin1String(" / "));
             }
         }
         view.editor()->load(QString());
+        QVERIFY(view.runner().clearOwnProvider());
         desktop::Translations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1String("; "))));
     }
