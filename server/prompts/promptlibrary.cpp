@@ -126,10 +126,12 @@ shared::IncludeResolver PromptLibrary::includeResolver(const QString &owner)
             = versionAt(QString::fromStdString((*included)->values.value("id", std::string())), ref);
         if (!at)
             return at.error();
-        if (!*at)
+        // The latest of a prompt without versions yet (made on a replica) is its own text.
+        const bool latest = ref.isEmpty() || ref == QLatin1String(shared::kLatestLabel);
+        if (!*at && !latest)
             return shared::Error::make(shared::ErrorCode::NotFound,
                                        QStringLiteral("“%1” has no version or label “%2”.").arg(name, ref));
-        return QString::fromStdString((*at)->values.value("content", std::string()));
+        return QString::fromStdString((*at ? **at : **included).values.value("content", std::string()));
     };
 }
 

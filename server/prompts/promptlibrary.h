@@ -42,7 +42,8 @@ public:
     shared::Result<std::optional<StoredRow>> promptNamed(const QString &name, const QString &preferredOwner);
     // What {{> name@ref}} includes when `owner`'s prompt is rendered: the
     // content of the version `ref` names (versionAt) of promptNamed(name,
-    // owner). Render and Run both resolve includes with it.
+    // owner), or the prompt's own text for the latest before its first
+    // version. Render and Run both resolve includes with it.
     shared::IncludeResolver includeResolver(const QString &owner);
     // Keeps `values` (the versioned columns) as a new version of the prompt.
     shared::Result<StoredRow> addVersion(const QString &promptId, const nlohmann::json &values, const QString &message);
