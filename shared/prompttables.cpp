@@ -270,7 +270,8 @@ SyncTable promptGroupMembers()
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Position"),
               .required = true,
               .maxLength = 64,
-              .sortKey = QStringLiteral("position") },
+              .sortKey = QStringLiteral("position"),
+              .caseSensitive = true }, // fractional keys compare by their bytes
             // Pinned to one version, or to a label; neither: the latest.
             { .name = QStringLiteral("pinned_version_id"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Pinned version"),

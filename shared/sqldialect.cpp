@@ -66,7 +66,7 @@ public:
     QString sortExpression(const SyncColumn &column, const QString &alias) const override
     {
         const QString name = alias.isEmpty() ? column.name : alias + QLatin1Char('.') + column.name;
-        return column.type == ColumnType::Text ? caseless(name) : name;
+        return column.type == ColumnType::Text && !column.caseSensitive ? caseless(name) : name;
     }
 
     QString caseless(const QString &expression) const override

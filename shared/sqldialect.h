@@ -45,7 +45,8 @@ public:
     // A condition true for rows of `table` whose List column `column` holds
     // the item bound at its one placeholder (compared case-insensitively).
     virtual QString listHasItem(const SyncTable &table, const SyncColumn &column, const QString &alias) const = 0;
-    // The expression a list sorts by for `column` (text sorts without case).
+    // The expression a list sorts by for `column` (text sorts without case,
+    // unless the column is declared caseSensitive).
     virtual QString sortExpression(const SyncColumn &column, const QString &alias) const = 0;
     // Text `expression` ordered without regard to (ASCII) case.
     virtual QString caseless(const QString &expression) const = 0;

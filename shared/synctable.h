@@ -44,6 +44,9 @@ struct SyncColumn
     // which the schema derives and the conformance suite checks.
     bool searched = false; // its text is in the table's full-text index
     QString sortKey {}; // the list API's name for sorting by it (sort=<key>); empty: not sortable
+    // A Text sort in byte order rather than caselessly: keys that compare
+    // by their bytes (fractional positions), in every index and query.
+    bool caseSensitive = false;
     QString filterKey {}; // the list API's query parameter matching it (a List: one of its items)
     // An Id or a List of ids naming rows of this declared table; a filter
     // then also accepts that table's slug.

@@ -109,6 +109,20 @@ Result<nlohmann::json> PromptAccess::derivedValues(shared::Database &db, const n
     return nlohmann::json { { "readers", readersText(people, text(row, "owner_id")).toStdString() } };
 }
 
+Result<QList<RowRef>> PromptAccess::removedWith(shared::Database &db, const nlohmann::json &row) const
+{
+    // Labels before the versions they point at.
+    QList<RowRef> out;
+    for (const char *child : { "prompt_labels", "prompt_group_members", "prompt_favorites", "prompt_versions" }) {
+        Result<QList<RowRef>> refs
+            = rowsWhere(db, QString::fromLatin1(child), QStringLiteral("prompt_id"), text(row, "id"));
+        if (!refs)
+            return refs;
+        out += *refs;
+    }
+    return out;
+}
+
 Result<QList<RowRef>> PromptAccess::dependents(shared::Database &db, const std::optional<nlohmann::json> &before,
                                                const nlohmann::json &after) const
 {

@@ -20,6 +20,8 @@ public:
                                   const nlohmann::json &after) const override;
     shared::VoidResult beforeWrite(shared::Database &db, const QString &id, const std::optional<nlohmann::json> &before,
                                    nlohmann::json &after, const QString &now) const override;
+    // Its versions, labels, group places and stars (usage history stays).
+    shared::Result<QList<RowRef>> removedWith(shared::Database &db, const nlohmann::json &row) const override;
     shared::Result<nlohmann::json> derivedValues(shared::Database &db, const nlohmann::json &row) const override;
     shared::Result<QList<RowRef>> dependents(shared::Database &db, const std::optional<nlohmann::json> &before,
                                              const nlohmann::json &after) const override;

@@ -9,8 +9,8 @@
 #include "shared/database.h"
 #include "shared/fielderrors.h"
 #include "shared/promptnames.h"
+#include "shared/promptrenderer.h"
 
-#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -62,21 +62,14 @@ nlohmann::json numberOrNull(const QString &text, bool whole)
     return ok ? nlohmann::json(d) : nlohmann::json();
 }
 
-// The names of the variables a template declares, in order of first use.
-// TODO(templates lane): read them with shared/prompttemplate once merged;
-// until then `{{name}}` and `{{name:…}}` / `{{name=…}}`, includes skipped.
-nlohmann::json declaredVariables(const QString &text)
+// The names of the variables a template declares, in order of first use,
+// as the fill-in form and render read them (includes are not followed: a
+// program gets the text it renders itself).
+nlohmann::json variableNames(const shared::TemplateVariables &found)
 {
-    static const QRegularExpression variable(QStringLiteral("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)"));
     nlohmann::json names = nlohmann::json::array();
-    QStringList seen;
-    for (auto it = variable.globalMatch(text); it.hasNext();) {
-        const QString name = it.next().captured(1);
-        if (!seen.contains(name)) {
-            seen << name;
-            names.push_back(name.toStdString());
-        }
-    }
+    for (const shared::TemplateVariable &v : found.variables)
+        names.push_back(v.name.toStdString());
     return names;
 }
 
@@ -170,16 +163,13 @@ HttpResponse compute(shared::Database &db, const QString &ownerId, const QString
         nlohmann::json messages = nlohmann::json::parse(source.value(at + 2).toString().toStdString(), nullptr, false);
         if (!messages.is_array())
             messages = nlohmann::json::array();
-        QString all;
-        for (const nlohmann::json &m : messages) {
-            if (m.is_object() && m.value("content", nlohmann::json()).is_string())
-                all += QString::fromStdString(m["content"].get<std::string>()) + QLatin1Char('\n');
-        }
+        shared::Result<QList<shared::ChatMessage>> chat = shared::PromptRenderer::chatFromJson(messages);
         body["messages"] = messages;
-        body["variables"] = declaredVariables(all);
+        body["variables"]
+            = chat ? variableNames(shared::PromptRenderer::variablesOfChat(*chat)) : nlohmann::json::array();
     } else {
         body["content"] = content.toStdString();
-        body["variables"] = declaredVariables(content);
+        body["variables"] = variableNames(shared::PromptRenderer::variablesOf(content));
     }
     const QString model = source.value(at + 3).toString();
     body["model_settings"] = { { "model", model.isEmpty() ? nlohmann::json() : nlohmann::json(model.toStdString()) },

@@ -88,7 +88,7 @@ VoidResult PromptLabelAccess::checkWriteWith(shared::Database &db, const Princip
     const QString from = before ? text(*before, "version_id") : QString();
     const bool moves = text(after, "version_id") != from;
     const bool gated = isOn(**prompt, "approval_required") && name == QLatin1String(shared::kProductionLabel);
-    if (gated && moves && !shared::hasPermission(who.role, Permission::EditAnyContent))
+    if (moves && moveNeedsApproval(who, **prompt, name))
         return refused(ErrorCode::ApprovalRequired, QStringLiteral("version_id"),
                        QStringLiteral("Moving production needs an editor's or admin's approval: set "
                                       "pending_version_id to ask for it."));
@@ -101,6 +101,12 @@ VoidResult PromptLabelAccess::checkWriteWith(shared::Database &db, const Princip
     if (!pending.isEmpty() && pending != (before ? text(*before, "pending_version_id") : QString()))
         after["requested_by"] = who.userId.toStdString();
     return VoidResult::success();
+}
+
+bool PromptLabelAccess::moveNeedsApproval(const Principal &who, const nlohmann::json &prompt, const QString &name)
+{
+    return isOn(prompt, "approval_required") && name == QLatin1String(shared::kProductionLabel)
+        && !shared::hasPermission(who.role, Permission::EditAnyContent);
 }
 
 Result<nlohmann::json> PromptLabelAccess::derivedValues(shared::Database &db, const nlohmann::json &row) const

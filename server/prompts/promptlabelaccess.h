@@ -24,6 +24,11 @@ public:
                                       const std::optional<nlohmann::json> &before,
                                       nlohmann::json &after) const override;
     shared::Result<nlohmann::json> derivedValues(shared::Database &db, const nlohmann::json &row) const override;
+
+    // Whether `who` may only ask for (pending_version_id), not make, a move
+    // of the label `name` of `prompt`: the rule checkWriteWith() enforces,
+    // for the routes that ask instead of being refused.
+    static bool moveNeedsApproval(const Principal &who, const nlohmann::json &prompt, const QString &name);
 };
 
 } // namespace quire::server

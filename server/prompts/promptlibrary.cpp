@@ -113,6 +113,28 @@ Result<std::optional<StoredRow>> PromptLibrary::promptNamed(const QString &name,
     return rows->isEmpty() ? std::optional<StoredRow>() : std::optional<StoredRow>(rows->first());
 }
 
+shared::IncludeResolver PromptLibrary::includeResolver(const QString &owner)
+{
+    return [this, owner](const QString &name, const QString &ref) -> Result<QString> {
+        Result<std::optional<StoredRow>> included = promptNamed(name, owner);
+        if (!included)
+            return included.error();
+        if (!*included)
+            return shared::Error::make(shared::ErrorCode::NotFound,
+                                       QStringLiteral("No prompt you may read is called “%1”.").arg(name));
+        Result<std::optional<StoredRow>> at
+            = versionAt(QString::fromStdString((*included)->values.value("id", std::string())), ref);
+        if (!at)
+            return at.error();
+        // The latest of a prompt without versions yet (made on a replica) is its own text.
+        const bool latest = ref.isEmpty() || ref == QLatin1String(shared::kLatestLabel);
+        if (!*at && !latest)
+            return shared::Error::make(shared::ErrorCode::NotFound,
+                                       QStringLiteral("“%1” has no version or label “%2”.").arg(name, ref));
+        return QString::fromStdString((*at ? **at : **included).values.value("content", std::string()));
+    };
+}
+
 Result<StoredRow> PromptLibrary::addVersion(const QString &promptId, const nlohmann::json &values,
                                             const QString &message)
 {

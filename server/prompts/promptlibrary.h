@@ -6,6 +6,7 @@
 #include "server/http/httpmessage.h"
 #include "server/sync/syncrows.h"
 #include "shared/promptnames.h"
+#include "shared/promptrenderer.h"
 
 #include <QHash>
 #include <QSet>
@@ -39,6 +40,11 @@ public:
     // The prompt called `name` among those the caller may read: `preferredOwner`'s
     // first, then the caller's own, then the oldest.
     shared::Result<std::optional<StoredRow>> promptNamed(const QString &name, const QString &preferredOwner);
+    // What {{> name@ref}} includes when `owner`'s prompt is rendered: the
+    // content of the version `ref` names (versionAt) of promptNamed(name,
+    // owner), or the prompt's own text for the latest before its first
+    // version. Render and Run both resolve includes with it.
+    shared::IncludeResolver includeResolver(const QString &owner);
     // Keeps `values` (the versioned columns) as a new version of the prompt.
     shared::Result<StoredRow> addVersion(const QString &promptId, const nlohmann::json &values, const QString &message);
     shared::Result<QList<StoredRow>> labels(const QString &promptId);

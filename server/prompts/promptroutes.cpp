@@ -8,6 +8,7 @@
 #include "server/prompts/promptbranchroutes.h"
 #include "server/prompts/promptfetch.h"
 #include "server/prompts/grouproutes.h"
+#include "server/prompts/promptfetch.h"
 #include "server/prompts/promptjson.h"
 #include "server/prompts/promptlibrary.h"
 #include "server/prompts/promptuseroutes.h"
@@ -142,6 +143,15 @@ HttpResponse create(HttpRequest &request, WorkerServices &services)
     PromptLibrary library(services, *request.principal);
     const QString id = shared::Uuid::createV7();
     Result<StoredRow> row = library.writer().upsert(kPrompts, id, fields);
+    if (!row && fields.value("name", std::string()).empty() && SyncAccess::isSlugTaken(row.error())
+        && !SyncAccess::suggestedSlug(row.error()).isEmpty()) {
+        // No name asked for: the one made from the title was taken, so the
+        // prompt takes the free one the rules found (a name given and taken
+        // is the caller's to change: 409 with the suggestion).
+        nlohmann::json named = fields;
+        named["name"] = SyncAccess::suggestedSlug(row.error()).toStdString();
+        row = library.writer().upsert(kPrompts, id, named);
+    }
     if (!row)
         return errorResponse(row.error());
     if (Result<StoredRow> v = library.addVersion(id, row->values, QStringLiteral("Created")); !v)

@@ -8,6 +8,7 @@
 #include "server/servercontext.h"
 #include "server/sync/syncaccess.h"
 #include "shared/apierror.h"
+#include "shared/apikeyscope.h"
 #include "shared/errorcode.h"
 #include "shared/jsonreader.h"
 #include "shared/promptnames.h"
@@ -207,22 +208,7 @@ HttpResponse render(HttpRequest &request, WorkerServices &services)
         return PromptLibrary::notFound(QStringLiteral("This prompt has no such version or label."));
 
     const QString owner = QString::fromStdString((*prompt)->values.value("owner_id", std::string()));
-    const shared::IncludeResolver resolve = [&](const QString &name, const QString &ref) -> Result<QString> {
-        Result<std::optional<StoredRow>> included = library.promptNamed(name, owner);
-        if (!included)
-            return included.error();
-        if (!*included)
-            return shared::Error::make(shared::ErrorCode::NotFound,
-                                       QStringLiteral("No prompt you may read is called “%1”.").arg(name));
-        Result<std::optional<StoredRow>> at
-            = library.versionAt(QString::fromStdString((*included)->values.value("id", std::string())), ref);
-        if (!at)
-            return at.error();
-        if (!*at)
-            return shared::Error::make(shared::ErrorCode::NotFound,
-                                       QStringLiteral("“%1” has no version or label “%2”.").arg(name, ref));
-        return QString::fromStdString((*at)->values.value("content", std::string()));
-    };
+    const shared::IncludeResolver resolve = library.includeResolver(owner);
     shared::RenderOptions options;
     options.name = QString::fromStdString((*prompt)->values.value("name", std::string()));
     const nlohmann::json &v = (*version)->values;
@@ -261,7 +247,9 @@ void install(Router &router, const QString &base)
     const QString item = base + QStringLiteral("/:id");
     router.add(QStringLiteral("POST"), item + QStringLiteral("/render"), render, Body::Json, user);
     router.add(QStringLiteral("GET"), item + QStringLiteral("/usage"), promptUsage, Body::None, user);
-    router.add(QStringLiteral("POST"), item + QStringLiteral("/usage"), addUsage, Body::Json, user);
+    // Programs record their uses with a key holding usage:write.
+    router.add(QStringLiteral("POST"), item + QStringLiteral("/usage"), addUsage, Body::Json,
+               Guard::program(shared::ApiKeyScope::UsageWrite));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me/usage"), myUsage, Body::None, user);
 }
 

@@ -4,6 +4,7 @@
 #include "server/collections/collectionlisting.h"
 #include "server/http/router.h"
 #include "server/prompts/promptjson.h"
+#include "server/prompts/promptlabelaccess.h"
 #include "server/prompts/promptlibrary.h"
 #include "server/servercontext.h"
 #include "server/sync/syncaccess.h"
@@ -238,7 +239,11 @@ HttpResponse setLabel(HttpRequest &request, WorkerServices &services)
         return HttpResponse::internalError(existing.error());
     const QString labelId
         = *existing ? QString::fromStdString((*existing)->values.value("id", std::string())) : shared::Uuid::createV7();
-    nlohmann::json fields { { "version_id", versionId } };
+    // Where the rules would refuse the caller's move, ask for it instead.
+    const bool ask
+        = PromptLabelAccess::moveNeedsApproval(*request.principal, std::get<Target>(found).prompt.values, name)
+        && (!*existing || (*existing)->values.value("version_id", std::string()) != versionId);
+    nlohmann::json fields { { ask ? "pending_version_id" : "version_id", versionId } };
     if (!*existing) {
         fields["prompt_id"] = id.toStdString();
         fields["name"] = name.toStdString();
@@ -251,11 +256,14 @@ HttpResponse setLabel(HttpRequest &request, WorkerServices &services)
     return labelResponse(pending ? 202 : (*existing ? 200 : 201), library, *saved, pending);
 }
 
-std::variant<StoredRow, HttpResponse> findLabel(PromptLibrary &library, const HttpRequest &request)
+std::variant<StoredRow, HttpResponse> findLabel(PromptLibrary &library, const HttpRequest &request,
+                                                nlohmann::json *prompt = nullptr)
 {
     auto found = find(library, request);
     if (auto *refused = std::get_if<HttpResponse>(&found))
         return *refused;
+    if (prompt)
+        *prompt = std::get<Target>(found).prompt.values;
     Result<std::optional<StoredRow>> label
         = library.label(promptId(std::get<Target>(found)), request.params.value(QStringLiteral("name")));
     if (!label)
@@ -269,13 +277,17 @@ std::variant<StoredRow, HttpResponse> findLabel(PromptLibrary &library, const Ht
 HttpResponse approveLabel(HttpRequest &request, WorkerServices &services)
 {
     PromptLibrary library(services, *request.principal);
-    auto found = findLabel(library, request);
+    nlohmann::json prompt;
+    auto found = findLabel(library, request, &prompt);
     if (auto *refused = std::get_if<HttpResponse>(&found))
         return *refused;
     const StoredRow &label = std::get<StoredRow>(found);
     const std::string pending = label.values.value("pending_version_id", std::string());
     if (pending.empty())
         return PromptLibrary::notFound(QStringLiteral("No move of this label waits for approval."));
+    if (PromptLabelAccess::moveNeedsApproval(*request.principal, prompt, request.params.value(QStringLiteral("name"))))
+        return errorResponse(shared::Error::make(shared::ErrorCode::Forbidden,
+                                                 QStringLiteral("Only an editor or admin approves this move.")));
     Result<StoredRow> saved
         = library.writer().upsert(kLabels, QString::fromStdString(label.values.value("id", std::string())),
                                   { { "version_id", pending }, { "pending_version_id", "" } });

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/prompts/runsource.h"
 
-#include "server/collections/contentwriter.h"
 #include "server/servercontext.h"
-#include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/promptnames.h"
 #include "shared/promptrenderer.h"
@@ -17,9 +15,6 @@ using shared::Result;
 using shared::VoidResult;
 
 namespace {
-
-const QString kPrompts = QStringLiteral("prompts");
-const QString kVersions = QStringLiteral("prompt_versions");
 
 Error notFound(const QString &message)
 {
@@ -43,58 +38,29 @@ void readSettings(const nlohmann::json &row, shared::ChatRequest &request)
 } // namespace
 
 RunSource::RunSource(WorkerServices &services, const Principal &who)
-    : m_services(services)
-    , m_who(who)
+    : m_library(services, who)
 { }
-
-Result<std::optional<QString>> RunSource::findVersion(const QString &promptId, const Choice &choice)
-{
-    shared::Database &db = m_services.database();
-    Result<QVariant> found = QVariant();
-    if (choice.label) {
-        found = db.scalar(QStringLiteral("SELECT version_id FROM prompt_labels "
-                                         "WHERE prompt_id = ? AND name = ? AND deleted = 0"),
-                          { promptId, *choice.label });
-        if (found && (found->isNull() || found->toString().isEmpty()))
-            return notFound(QStringLiteral("The prompt has no label %1.").arg(*choice.label));
-    } else if (choice.version) {
-        found = db.scalar(QStringLiteral("SELECT id FROM prompt_versions "
-                                         "WHERE prompt_id = ? AND number = ? AND deleted = 0"),
-                          { promptId, QString::number(*choice.version) });
-        if (found && found->isNull())
-            return notFound(QStringLiteral("The prompt has no version %1.").arg(*choice.version));
-    } else {
-        // The latest version; none yet: the prompt's own content.
-        found = db.scalar(QStringLiteral("SELECT id FROM prompt_versions WHERE prompt_id = ? AND deleted = 0 "
-                                         "ORDER BY CAST(number AS INTEGER) DESC LIMIT 1"),
-                          { promptId });
-    }
-    if (!found)
-        return found.error();
-    if (found->isNull())
-        return std::optional<QString>();
-    return std::optional<QString>(found->toString());
-}
 
 Result<std::pair<nlohmann::json, QString>> RunSource::contentOf(const QString &promptId, const Choice &choice)
 {
-    ContentWriter rows(m_services, m_who);
-    Result<std::optional<StoredRow>> prompt = rows.load(kPrompts, promptId);
+    Result<std::optional<StoredRow>> prompt = m_library.prompt(promptId);
     if (!prompt)
         return prompt.error();
     if (!*prompt)
         return notFound(QStringLiteral("No prompt with this id, or not yours to run."));
-    Result<std::optional<QString>> versionId = findVersion(promptId, choice);
-    if (!versionId)
-        return versionId.error();
-    if (!*versionId)
-        return std::pair((*prompt)->values, QString());
-    Result<std::optional<StoredRow>> version = rows.load(kVersions, **versionId);
+    // The version as render chooses it (PromptLibrary::versionAt).
+    const QString ref = choice.label ? *choice.label : (choice.version ? QString::number(*choice.version) : QString());
+    Result<std::optional<StoredRow>> version = m_library.versionAt(promptId, ref);
     if (!version)
         return version.error();
-    if (!*version)
-        return notFound(QStringLiteral("This version of the prompt is not yours to run."));
-    return std::pair((*version)->values, **versionId);
+    m_prompt = (*prompt)->values;
+    if (*version)
+        return std::pair((*version)->values, QString::fromStdString((*version)->values.value("id", std::string())));
+    if (choice.label)
+        return notFound(QStringLiteral("The prompt has no label %1.").arg(*choice.label));
+    if (choice.version)
+        return notFound(QStringLiteral("The prompt has no version %1.").arg(*choice.version));
+    return std::pair((*prompt)->values, QString()); // no version yet: the prompt's own content
 }
 
 VoidResult RunSource::resolve(const QString &promptId, const Choice &choice)
@@ -103,31 +69,7 @@ VoidResult RunSource::resolve(const QString &promptId, const Choice &choice)
     if (!content)
         return content.error();
     std::tie(m_content, m_versionId) = *content;
-    Result<std::optional<StoredRow>> prompt = ContentWriter(m_services, m_who).load(kPrompts, promptId);
-    m_name = prompt && *prompt ? shared::textOf((**prompt).values, "name") : QString();
     return VoidResult::success();
-}
-
-Result<QString> RunSource::includeText(const QString &name, const QString &ref)
-{
-    // Names are unique per owner: an include names one of the caller's prompts.
-    Result<QVariant> id = m_services.database().scalar(
-        QStringLiteral("SELECT id FROM prompts WHERE owner_id = ? AND name = ? AND deleted = 0"),
-        { m_who.userId, name });
-    if (!id)
-        return id.error();
-    if (id->isNull())
-        return notFound(QStringLiteral("No prompt named %1.").arg(name));
-    Choice choice;
-    bool isNumber = false;
-    if (const qint64 number = ref.toLongLong(&isNumber); isNumber)
-        choice.version = number;
-    else if (!ref.isEmpty())
-        choice.label = ref;
-    Result<std::pair<nlohmann::json, QString>> content = contentOf(id->toString(), choice);
-    if (!content)
-        return content.error();
-    return shared::textOf(content->first, "content");
 }
 
 Result<shared::ChatRequest> RunSource::render(const QHash<QString, QString> &values,
@@ -135,10 +77,10 @@ Result<shared::ChatRequest> RunSource::render(const QHash<QString, QString> &val
 {
     shared::ChatRequest request;
     readSettings(m_content, request);
-    const shared::IncludeResolver resolve
-        = [this](const QString &name, const QString &ref) { return includeText(name, ref); };
+    // Includes as render resolves them (PromptLibrary::includeResolver).
+    const shared::IncludeResolver resolve = m_library.includeResolver(shared::textOf(m_prompt, "owner_id"));
     shared::RenderOptions options;
-    options.name = m_name;
+    options.name = shared::textOf(m_prompt, "name");
     if (shared::kPromptKinds.fromName(shared::textOf(m_content, "kind")) == shared::PromptKind::Chat) {
         Result<nlohmann::json> json = shared::StrictJson::parse(shared::textOf(m_content, "messages").toUtf8());
         if (!json)

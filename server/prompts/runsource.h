@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/http/principal.h"
+#include "server/prompts/promptlibrary.h"
 #include "shared/chatprovider.h"
 #include "shared/prompttemplate.h"
 #include "shared/result.h"
@@ -21,7 +22,8 @@ class WorkerServices;
 
 // What one run of a prompt sends: the version asked for (by number or
 // label; neither: the latest, or the prompt itself before its first
-// version), rendered with the caller's variables into chat messages.
+// version), rendered with the caller's variables into chat messages. The
+// version and the includes are found as the render route finds them.
 class RunSource
 {
 public:
@@ -46,19 +48,14 @@ public:
     QString versionId() const { return m_versionId; }
 
 private:
-    shared::Result<std::optional<QString>> findVersion(const QString &promptId, const Choice &choice);
     // The content (kind, content, messages, settings) `choice` names of the
     // prompt `promptId`, and the version's id (empty: the prompt's own).
     shared::Result<std::pair<nlohmann::json, QString>> contentOf(const QString &promptId, const Choice &choice);
-    // The text of the caller's prompt `name` at a label or version number
-    // (empty: the latest), for {{> name@ref}}.
-    shared::Result<QString> includeText(const QString &name, const QString &ref);
 
-    WorkerServices &m_services;
-    const Principal &m_who;
+    PromptLibrary m_library;
+    nlohmann::json m_prompt; // the prompt row: its owner and name
     nlohmann::json m_content; // kind, content, messages and model settings
     QString m_versionId; // empty: the prompt's own content, before any version
-    QString m_name; // the prompt's name, which it may not include
 };
 
 } // namespace quire::server

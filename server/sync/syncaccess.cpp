@@ -32,6 +32,11 @@ shared::Result<QList<RowRef>> SyncAccess::dependents(shared::Database &, const s
     return QList<RowRef>();
 }
 
+shared::Result<QList<RowRef>> SyncAccess::removedWith(shared::Database &, const nlohmann::json &) const
+{
+    return QList<RowRef>();
+}
+
 QString SyncAccess::answerScope(const Principal &who) const
 {
     return shared::roleName(who.role) + QLatin1Char(':') + who.userId;

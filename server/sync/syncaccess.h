@@ -94,6 +94,14 @@ public:
     virtual shared::Result<QList<RowRef>> dependents(shared::Database &db, const std::optional<nlohmann::json> &before,
                                                      const nlohmann::json &after) const;
 
+    // The rows, of any table, that go with `row` when it is deleted (a
+    // prompt's versions, labels, group places and stars), asked once its
+    // tombstone is stored. SyncPush deletes each live one in the same
+    // transaction as the server's change, whoever owns it, and asks its own
+    // removedWith() in turn; so a REST delete and a replica's push of the
+    // delete leave the same rows. The default names none.
+    virtual shared::Result<QList<RowRef>> removedWith(shared::Database &db, const nlohmann::json &row) const;
+
     static const SyncAccess *find(const QString &table);
     // The rules every feature brings (defined with the feature list,
     // server/features.cpp), then those registered.

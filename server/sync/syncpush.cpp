@@ -431,7 +431,44 @@ Result<MutationResult> SyncPush::remove(const Mutation &m, const SyncAccess &acc
     lastSeq = after.rev;
     if (VoidResult settled = settleDependents(access, m.rowId, current->values, nlohmann::json(), lastSeq); !settled)
         return settled.error();
+    if (VoidResult cascaded = removeWith(access, current->values, lastSeq); !cascaded)
+        return cascaded.error();
     return result;
+}
+
+VoidResult SyncPush::removeWith(const SyncAccess &access, const nlohmann::json &row, qint64 &lastSeq)
+{
+    Result<QList<RowRef>> refs = access.removedWith(m_db, row);
+    if (!refs)
+        return refs.error();
+    for (const RowRef &ref : std::as_const(*refs)) {
+        const SyncAccess *child = SyncAccess::find(ref.table);
+        if (!child)
+            return Error::make(shared::ErrorCode::UnknownTable,
+                               QStringLiteral("A delete names the unknown table %1.").arg(ref.table));
+        SyncRows rows(m_db, child->table());
+        Result<std::optional<StoredRow>> loaded = rows.load(ref.id);
+        if (!loaded)
+            return loaded.error();
+        if (!*loaded || (*loaded)->deleted)
+            continue;
+        Result<qint64> seq = nextSequence(m_db);
+        if (!seq)
+            return seq.error();
+        StoredRow gone = **loaded;
+        gone.rev = *seq;
+        gone.deleted = true;
+        if (VoidResult r = rows.write(gone, m_now); !r)
+            return r;
+        if (VoidResult r = recordChange(*child, *loaded, gone, derivedClientId()); !r)
+            return r;
+        lastSeq = gone.rev;
+        if (VoidResult r = settleDependents(*child, ref.id, (*loaded)->values, nlohmann::json(), lastSeq); !r)
+            return r;
+        if (VoidResult r = removeWith(*child, (*loaded)->values, lastSeq); !r)
+            return r;
+    }
+    return VoidResult::success();
 }
 
 VoidResult SyncPush::applyDerived(const SyncAccess &access, nlohmann::json &row)

@@ -68,6 +68,9 @@ private:
     shared::VoidResult settleDependents(const SyncAccess &access, const QString &rowId,
                                         const std::optional<nlohmann::json> &before, const nlohmann::json &after,
                                         qint64 &lastSeq);
+    // Deletes, as the server's changes, the live rows SyncAccess::removedWith
+    // names for the deleted `row`, and theirs in turn.
+    shared::VoidResult removeWith(const SyncAccess &access, const nlohmann::json &row, qint64 &lastSeq);
     // Whether every change to the row after `baseRev` came from this client.
     shared::Result<bool> onlyOwnChangesSince(const QString &table, const QString &rowId, qint64 baseRev,
                                              const QString &clientId);

@@ -226,6 +226,24 @@ private Q_SLOTS:
             ids(QStringLiteral("SELECT title FROM notes ORDER BY %1").arg(m_sql.caseless(QStringLiteral("title")))),
             texts({ "apple", "Crema", "Tamping" }));
         QCOMPARE(ids(QStringLiteral("SELECT title FROM notes ORDER BY title")), texts({ "Crema", "Tamping", "apple" }));
+        // A text sort declared caseSensitive is byte order: "Crema" before "apple".
+        const SyncColumn bytes { .name = QStringLiteral("title"),
+                                 .sortKey = QStringLiteral("title"),
+                                 .caseSensitive = true };
+        QCOMPARE(m_sql.sortExpression(bytes, QStringLiteral("notes")), QStringLiteral("notes.title"));
+        QCOMPARE(ids(QStringLiteral("SELECT title FROM notes ORDER BY %1").arg(m_sql.sortExpression(bytes, {}))),
+                 texts({ "Crema", "Tamping", "apple" }));
+    }
+
+    // Group members' fractional positions compare by their bytes, as the
+    // keys are made ("Zz" before "a0"), in lists and in the declared index.
+    void positionsSortInByteOrder()
+    {
+        const SyncTable *members = SyncSchema::find(QStringLiteral("prompt_group_members"));
+        QVERIFY(members);
+        const SyncColumn *position = members->column(QStringLiteral("position"));
+        QVERIFY(position && position->caseSensitive);
+        QCOMPARE(m_sql.sortExpression(*position, QStringLiteral("t")), QStringLiteral("t.position"));
     }
 
     void containsText_data()

@@ -185,6 +185,65 @@ private Q_SLOTS:
         }
     }
 
+    // Alice deletes a prompt on her replica: the server deletes its versions,
+    // labels, group places and every star with it (Bob's too), and both
+    // replicas drop them; the group and the other prompts stay.
+    void deletedPromptTakesItsRowsAlong()
+    {
+        ReplicaPair pair;
+        const QString alice = QStringLiteral("alice@example.org");
+        const QString bob = QStringLiteral("bob@example.org");
+        const QString error = pair.start({ { alice, QStringLiteral("author") }, { bob, QStringLiteral("author") } });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        SyncPeer &a = *pair.a;
+        SyncPeer &b = *pair.b;
+        QCOMPARE(b.sync(), SyncEngine::State::Idle);
+        const QString prompt = make(a, "prompts", { { "title", "Doomed" } });
+        const QString kept = make(a, "prompts", { { "title", "Kept" } });
+        const QString version = make(a, "prompt_versions", { { "prompt_id", prompt.toStdString() } });
+        const QString label = make(a, "prompt_labels",
+                                   { { "prompt_id", prompt.toStdString() },
+                                     { "name", "production" },
+                                     { "version_id", version.toStdString() } });
+        const QString group = make(a, "prompt_groups", { { "name", "Team" } });
+        const QStringList positions = *shared::FractionalPosition::spread(2);
+        const QString member = make(a, "prompt_group_members",
+                                    { { "group_id", group.toStdString() },
+                                      { "prompt_id", prompt.toStdString() },
+                                      { "position", positions.at(0).toStdString() } });
+        const QString keptMember = make(a, "prompt_group_members",
+                                        { { "group_id", group.toStdString() },
+                                          { "prompt_id", kept.toStdString() },
+                                          { "position", positions.at(1).toStdString() } });
+        const QString aliceStar = make(a, "prompt_favorites", { { "prompt_id", prompt.toStdString() } });
+        make(a, "prompt_group_shares",
+             { { "group_id", group.toStdString() },
+               { "user_id", b.ws().accountId().toStdString() },
+               { "role", "viewer" } });
+        QCOMPARE(a.sync(), SyncEngine::State::Idle);
+        QCOMPARE(b.sync(), SyncEngine::State::Idle);
+        const QString bobStar = make(b, "prompt_favorites", { { "prompt_id", prompt.toStdString() } });
+        QCOMPARE(b.sync(), SyncEngine::State::Idle);
+        QCOMPARE(refusal(b, bobStar), QString());
+        QVERIFY(has(b, "prompt_versions", version));
+
+        QVERIFY(a.ws().content().remove(table("prompts"), prompt));
+        QCOMPARE(a.sync(), SyncEngine::State::Idle);
+        QCOMPARE(refusal(a, prompt), QString());
+        QCOMPARE(a.sync(), SyncEngine::State::Idle);
+        QCOMPARE(b.sync(), SyncEngine::State::Idle);
+        for (SyncPeer *peer : { &a, &b }) {
+            for (const auto &[t, id] :
+                 { qMakePair("prompts", prompt), qMakePair("prompt_versions", version),
+                   qMakePair("prompt_labels", label), qMakePair("prompt_group_members", member),
+                   qMakePair("prompt_favorites", aliceStar), qMakePair("prompt_favorites", bobStar) })
+                QVERIFY2(!has(*peer, t, id), t);
+            QVERIFY(has(*peer, "prompt_groups", group));
+            QVERIFY(has(*peer, "prompts", kept));
+            QVERIFY(has(*peer, "prompt_group_members", keptMember));
+        }
+    }
+
     // Both of Alice's replicas move members offline, then sync: one order
     // on both, every member once.
     void concurrentReorderSettles()

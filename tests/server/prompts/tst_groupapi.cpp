@@ -489,6 +489,37 @@ private slots:
         QCOMPARE(reorder(m_author, id, prompts).status, 404);
     }
 
+    // Deleting a prompt over the API takes its versions, labels, group
+    // places and every user's star along, at once; the group stays.
+    void deletedPromptLeavesItsGroups()
+    {
+        const QString prompt = promptWithVersions(m_author, QStringLiteral("Doomed"), 2);
+        const QString kept = promptWithVersions(m_author, QStringLiteral("Kept"));
+        const QString id = createGroup(m_author, QStringLiteral("Holds a doomed prompt"));
+        QVERIFY(!prompt.isEmpty() && !kept.isEmpty() && !id.isEmpty());
+        QCOMPARE(addMember(m_author, id, prompt).status, 201);
+        QCOMPARE(addMember(m_author, id, kept).status, 201);
+        QCOMPARE(m_fx.call("PUT", QStringLiteral("/api/v1/prompts/%1/labels/production").arg(prompt), m_author,
+                           asBody({ { "version", 2 } }))
+                     .status,
+                 201);
+        const QString otherId = userIdOf(QStringLiteral("other"));
+        QCOMPARE(m_fx.call("PUT", groupPath(id) + QStringLiteral("/shares/") + otherId, m_author,
+                           asBody({ { "role", "viewer" } }))
+                     .status,
+                 201);
+        const QString star = QStringLiteral("/api/v1/users/favorites/") + prompt;
+        QCOMPARE(m_fx.call("POST", star, m_author).status, 201);
+        QCOMPARE(m_fx.call("POST", star, m_other).status, 201);
+
+        QCOMPARE(m_fx.call("DELETE", QStringLiteral("/api/v1/prompts/") + prompt, m_author).status, 204);
+        QCOMPARE(order(group(id, m_author)), QStringList { kept });
+        QCOMPARE(order(group(id, m_other)), QStringList { kept });
+        for (const QByteArray &who : { m_author, m_other })
+            QCOMPARE_JSON(getJson(QStringLiteral("/api/v1/users/favorites?total=true"), who)["total"], 0);
+        QCOMPARE(m_fx.call("GET", QStringLiteral("/api/v1/prompts/%1/versions").arg(prompt), m_author).status, 404);
+    }
+
     void cleanupTestCase() { QVERIFY(m_fx.server().stop()); }
 };
 

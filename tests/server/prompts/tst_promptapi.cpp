@@ -147,6 +147,28 @@ private Q_SLOTS:
         QCOMPARE_JSON(getJson(QStringLiteral("/api/v1/prompts/") + id, m_author)["title"], "To change");
     }
 
+    // Names are unique per owner: without a name a free one is chosen from
+    // the title; a taken name asked for is refused with a free one named.
+    void namesAreUniquePerOwner()
+    {
+        const QString first = createPrompt(m_author, { { "title", "Same Title" } });
+        const QString second = createPrompt(m_author, { { "title", "Same Title" } });
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        const auto nameOf
+            = [this](const QString &id) { return getJson(QStringLiteral("/api/v1/prompts/") + id, m_author)["name"]; };
+        QCOMPARE_JSON(nameOf(first), "same-title");
+        QCOMPARE_JSON(nameOf(second), "same-title-2");
+        const HttpResult taken = m_fx.call("POST", QStringLiteral("/api/v1/prompts"), m_author,
+                                           json({ { "title", "Other" }, { "name", "same-title" } }));
+        QVERIFY2(taken.status == 409, taken.body.constData());
+        QCOMPARE_JSON(taken.json()["error"]["code"], "slug_taken");
+        QCOMPARE_JSON(taken.json()["error"]["fields"]["suggested_slug"], "same-title-3");
+        // Another owner's names are theirs.
+        const QString others = createPrompt(m_other, { { "title", "Same Title" }, { "name", "same-title" } });
+        QVERIFY(!others.isEmpty());
+        QCOMPARE_JSON(getJson(QStringLiteral("/api/v1/prompts/") + others, m_other)["name"], "same-title");
+    }
+
     // Who may keep prompts is the role matrix of the tables' rules (write content).
     void roleMatrix_data()
     {

@@ -183,6 +183,45 @@ private Q_SLOTS:
     // Fetches by a key are counted and written as a few usage rows (use
     // "fetched", the key's name as source, the count), which sync to the
     // owner's replicas: here read back after a restart, which flushes.
+    // The variables are the template's own (shared/prompttemplate): an
+    // escaped placeholder is text, and an include is no variable.
+    void variablesAreReadByTheTemplateParser()
+    {
+        const QString id = m_fx.prompt(QStringLiteral("ann"), QStringLiteral("escaped"), QStringLiteral("x"));
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!m_fx.version(QStringLiteral("ann"), id,
+                              QStringLiteral("Hi {{who}}, \\{{literal}} {{> summarise}} {{who}}"))
+                     .isEmpty());
+        const HttpResult r = m_fx.fetch(m_key, QStringLiteral("escaped"));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE_JSON(r.json()["variables"], json::array({ "who" }));
+    }
+
+    // A program records its own uses with a usage:write key; a key without
+    // that scope is refused.
+    void programsRecordUsesWithAKey()
+    {
+        const QString path = QStringLiteral("/api/v1/prompts/%1/usage").arg(m_prompt);
+        const QByteArray usageKey
+            = m_fx.newKey(QStringLiteral("ann"), QStringLiteral("recorder"), { QStringLiteral("usage:write") });
+        QVERIFY(!usageKey.isEmpty());
+        HttpResult r
+            = m_fx.call("POST", path, usageKey, QByteArray(R"({"use":"run","version":2,"source":"batch job"})"));
+        QVERIFY2(r.status == 201, r.body.constData());
+        QCOMPARE_JSON(r.json()["use"], "run");
+        QCOMPARE_JSON(r.json()["source"], "batch job");
+        r = m_fx.call("POST", path, m_key, QByteArray(R"({"use":"run"})"));
+        QCOMPARE(r.status, 403);
+        QVERIFY(r.body.contains("usage:write"));
+        // Bob's key does not reach Ann's prompt.
+        const QByteArray bobs
+            = m_fx.newKey(QStringLiteral("bob"), QStringLiteral("bob's recorder"), { QStringLiteral("usage:write") });
+        QCOMPARE(m_fx.call("POST", path, bobs, QByteArray(R"({"use":"run"})")).status, 404);
+        // Signed in, as before.
+        QCOMPARE(m_fx.call("POST", path, m_fx.tokenOf(QStringLiteral("ann")), QByteArray(R"({"use":"copied"})")).status,
+                 201);
+    }
+
     void fetchesAreRecordedAsUsage()
     {
         const QByteArray key

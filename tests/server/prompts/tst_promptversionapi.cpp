@@ -4,14 +4,14 @@
 // version (newest first, paged); one version whole; the line diff of two;
 // restoring one as a new version; labels set, moved and removed, the wait
 // for approval of production, and another user's versions and labels (404).
-#include "tests/server/prompts/promptapifixture.h"
+#include "tests/server/prompts/groupapifixture.h"
 
 #include <QTest>
 
 using quire::test::HttpResult;
 using quire::test::json;
 
-class TestPromptVersionApi : public quire::test::PromptApiFixture
+class TestPromptVersionApi : public quire::test::GroupApiFixture
 {
     Q_OBJECT
 
@@ -208,6 +208,43 @@ private Q_SLOTS:
                            json({ { "version", 1 } }))
                      .status,
                  201);
+    }
+
+    // An editor who reads the prompt (through a shared group) approves the
+    // waiting move: production moves, the approver is recorded, nothing waits.
+    void editorApprovesProduction()
+    {
+        const QString id = createPrompt(m_author, { { "title", "Approved" }, { "approval_required", true } });
+        QVERIFY(!id.isEmpty());
+        const QString label = QStringLiteral("/api/v1/prompts/%1/labels/production").arg(id);
+        HttpResult r = m_fx.call("PUT", label, m_author, json({ { "version", 1 } }));
+        QVERIFY2(r.status == 202, r.body.constData());
+        QCOMPARE_JSON(r.json()["requested_by"], userIdOf(QStringLiteral("author")).toStdString());
+        // Not readable yet: the editor does not find it.
+        QCOMPARE(m_fx.call("POST", label + QStringLiteral("/approve"), m_editor).status, 404);
+        const QString group = createGroup(m_author, QStringLiteral("For review"));
+        QVERIFY(!group.isEmpty());
+        QCOMPARE(addMember(m_author, group, id).status, 201);
+        const QString editorId = userIdOf(QStringLiteral("editor"));
+        r = m_fx.call("PUT", groupPath(group) + QStringLiteral("/shares/") + editorId, m_author,
+                      json({ { "role", "viewer" } }));
+        QVERIFY2(r.status == 201, r.body.constData());
+        r = m_fx.call("POST", label + QStringLiteral("/approve"), m_editor);
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE_JSON(r.json()["version"], 1);
+        QCOMPARE_JSON(r.json()["pending_version"], nullptr);
+        QCOMPARE_JSON(r.json()["approved_by"], editorId.toStdString());
+        QCOMPARE_JSON(r.json()["pending"], false);
+        // The author sees it moved; nothing is left to approve.
+        QCOMPARE_JSON(getJson(QStringLiteral("/api/v1/prompts/") + id, m_author)["labels"][0]["version"], 1);
+        QCOMPARE(m_fx.call("POST", label + QStringLiteral("/approve"), m_editor).status, 404);
+        // An editor may also move it directly, approved at once.
+        QCOMPARE(
+            m_fx.call("PUT", QStringLiteral("/api/v1/prompts/") + id, m_author, json({ { "content", "v2" } })).status,
+            200);
+        r = m_fx.call("PUT", label, m_editor, json({ { "version", 2 } }));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE_JSON(r.json()["version"], 2);
     }
 
     void anotherUsersVersionsAndLabels_data()
