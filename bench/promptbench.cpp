@@ -173,8 +173,8 @@ int main(int argc, char *argv[])
             return 1;
         }
         const nlohmann::json j = r.json();
-        if (j.contains("data") && j["data"].is_array())
-            hits += int(j["data"].size());
+        if (j.contains("items") && j["items"].is_array())
+            hits += int(j["items"].size());
     }
     QList<double> serverMs;
     for (const QByteArray &line : server.standardError().mid(before.size()).split('\n')) {

@@ -308,6 +308,12 @@ HttpResponse fetch(HttpRequest &request, WorkerServices &services)
 
 } // namespace
 
+QStringList lookupStatements()
+{
+    return { statementFor(Selector { .label = QStringLiteral("production") }),
+             statementFor(Selector { .label = QString(), .number = 1 }), statementFor(Selector {}) };
+}
+
 void install(Router &router)
 {
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/prompts/by-name/:name"), fetch, Router::BodyKind::None,
