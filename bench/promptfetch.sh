@@ -48,10 +48,12 @@ token=$(curl -sf -X POST -H 'Content-Type: application/json' \
 key=$(curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
     -d '{"name":"bench","scopes":["prompts:read"]}' "$quire_url/api/v1/users/me/api-keys" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+slug=
 if ((with_directus)); then
-start_directus
-slug=$(curl -sf -g "$directus_url/items/articles?fields=slug&sort=id&limit=1&offset=$((rows / 2))" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["slug"])')
+    start_directus
+    slug=$(curl -sf -g "$directus_url/items/articles?fields=slug&sort=id&limit=1&offset=$((rows / 2))" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["slug"])')
+fi
 
 fetch="/api/v1/prompts/by-name/$name?label=production"
 d_fetch="/items/articles?filter[slug][_eq]=$slug&limit=1"
@@ -59,7 +61,6 @@ answer=$(curl -sf -H "Authorization: Bearer $key" "$quire_url$fetch") ||
     { echo "bench: GET $fetch failed" >&2; exit 1; }
 [[ $(python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])' <<<"$answer") == "$production" ]] ||
     { echo "bench: GET $fetch answered another version: $answer" >&2; exit 1; }
-fi
 if ((with_directus)); then
 [[ $(curl -sf -g "$directus_url$d_fetch" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["data"]))') == 1 ]] ||
     { echo "bench: Directus found no article $slug" >&2; exit 1; }
