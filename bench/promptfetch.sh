@@ -20,7 +20,7 @@ with_directus=1
 [[ "${BENCH_REFERENCE:-directus}" == none ]] && with_directus=0
 
 ((with_directus)) && dx=$("$here/directus/install.sh")
-echo "bench: seeding $rows prompts into quire-server and $rows articles into Directus (a few minutes)" >&2
+echo "bench: seeding $rows prompts into quire-server$( ((with_directus)) && echo " and $rows articles into Directus") (a few minutes)" >&2
 password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
 "$build/server/quire-server" create-user --data-dir "$work/quire" --email dev@example.com --role author \
     --name Dev <<<"$password" >/dev/null 2>&1
