@@ -7,7 +7,8 @@
 # Directus 12 (as in bench/http_api.sh: SQLite, public read, its cache off)
 # fetching one of 100,000 articles by a filtered field (slug, indexed).
 # wrk -t2 -c50 on loopback; quire-server's own time per request is read from
-# its request log (duration_ms). BENCH_ROWS and BENCH_DURATION as elsewhere.
+# its request log (duration_ms). BENCH_ROWS and BENCH_DURATION as elsewhere;
+# BENCH_REFERENCE=none leaves Directus out (its seed takes minutes).
 build=${1:?usage: bench/promptfetch.sh BUILD_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
@@ -15,9 +16,11 @@ source "$here/directus/directus.sh"
 rows=${BENCH_ROWS:-100000}
 thousands() { sed ':a;s/\B[0-9]\{3\}\b/,&/;ta' <<<"$1"; }
 wrk_args=(--timeout 60s)
+with_directus=1
+[[ "${BENCH_REFERENCE:-directus}" == none ]] && with_directus=0
 
-dx=$("$here/directus/install.sh")
-echo "bench: seeding $rows prompts into quire-server and $rows articles into Directus (a few minutes)" >&2
+((with_directus)) && dx=$("$here/directus/install.sh")
+echo "bench: seeding $rows prompts into quire-server$( ((with_directus)) && echo " and $rows articles into Directus") (a few minutes)" >&2
 password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
 "$build/server/quire-server" create-user --data-dir "$work/quire" --email dev@example.com --role author \
     --name Dev <<<"$password" >/dev/null 2>&1
@@ -28,8 +31,7 @@ while kill -0 "$(cat "$work/quire.quire.pid")" 2>/dev/null; do sleep 0.2; done
 owner=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT id FROM users").fetchone()[0])' \
     "$work/quire/quire.db")
 eval "$(python3 "$here/prompt_seed.py" "$work/quire/quire.db" "$owner" "$rows")" # name, production
-prepare_directus "$rows"
-python3 -c 'import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute("CREATE INDEX IF NOT EXISTS articles_slug ON articles(slug)"); d.commit()' \
+((with_directus)) && prepare_directus "$rows" && python3 -c 'import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute("CREATE INDEX IF NOT EXISTS articles_slug ON articles(slug)"); d.commit()' \
     "$work/directus/directus.db"
 
 # The request log (one line per request with duration_ms) is the server's time.
@@ -46,9 +48,12 @@ token=$(curl -sf -X POST -H 'Content-Type: application/json' \
 key=$(curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
     -d '{"name":"bench","scopes":["prompts:read"]}' "$quire_url/api/v1/users/me/api-keys" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
-start_directus
-slug=$(curl -sf -g "$directus_url/items/articles?fields=slug&sort=id&limit=1&offset=$((rows / 2))" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["slug"])')
+slug=
+if ((with_directus)); then
+    start_directus
+    slug=$(curl -sf -g "$directus_url/items/articles?fields=slug&sort=id&limit=1&offset=$((rows / 2))" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["slug"])')
+fi
 
 fetch="/api/v1/prompts/by-name/$name?label=production"
 d_fetch="/items/articles?filter[slug][_eq]=$slug&limit=1"
@@ -56,8 +61,10 @@ answer=$(curl -sf -H "Authorization: Bearer $key" "$quire_url$fetch") ||
     { echo "bench: GET $fetch failed" >&2; exit 1; }
 [[ $(python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])' <<<"$answer") == "$production" ]] ||
     { echo "bench: GET $fetch answered another version: $answer" >&2; exit 1; }
+if ((with_directus)); then
 [[ $(curl -sf -g "$directus_url$d_fetch" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["data"]))') == 1 ]] ||
     { echo "bench: Directus found no article $slug" >&2; exit 1; }
+fi
 
 # Random names among all of them: mostly not kept (each worker keeps 512 answers).
 cat >"$work/names.lua" <<LUA
@@ -76,7 +83,7 @@ else: print("%.3f ms | %.3f ms" % (d[len(d) // 2], d[min(len(d) - 1, int(len(d) 
 }
 wrk_figures() { # requests/s, p50 and p99 for $1, then wrk arguments
     local out
-    out=$(wrk -t2 -c50 -d"${duration}s" --latency "${@:2}" "$1" 2>&1)
+    out=$(wrk -t2 -c"${connections:-50}" -d"${duration}s" --latency "${@:2}" "$1" 2>&1)
     if grep -q 'Non-2xx' <<<"$out"; then echo "bench: $1 answered errors: $(grep Non-2xx <<<"$out")" >&2; exit 1; fi
     echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") | $(awk '$1=="50%" {print $2}' <<<"$out") | $(awk '$1=="99%" {print $2}' <<<"$out")"
 }
@@ -92,10 +99,18 @@ wait_idle "$quire_pid"
 from=$(($(wc -l <"$work/quire.log") + 1))
 r=$(wrk_figures "$quire_url" "${wrk_args[@]}" -s "$work/names.lua" -H "Authorization: Bearer $key")
 r_server=$(server_time "$from")
+# The same with 4 connections: the server's time without 50 requests queued
+# for two cores (with 50, a worker is often preempted mid-request).
 wait_idle "$quire_pid"
-wait_idle "$directus_pid"
-d_alone=$(alone "$directus_url$d_fetch")
-d=$(wrk_figures "$directus_url$d_fetch" "${wrk_args[@]}")
+from=$(($(wc -l <"$work/quire.log") + 1))
+r4=$(connections=4 wrk_figures "$quire_url" "${wrk_args[@]}" -s "$work/names.lua" -H "Authorization: Bearer $key")
+r4_server=$(server_time "$from")
+wait_idle "$quire_pid"
+if ((with_directus)); then
+    wait_idle "$directus_pid"
+    d_alone=$(alone "$directus_url$d_fetch")
+    d=$(wrk_figures "$directus_url$d_fetch" "${wrk_args[@]}")
+fi
 
 echo
 echo "### By-name prompt fetch at $(thousands "$rows") prompts, wrk -t2 -c50 -d${duration}s, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -104,4 +119,6 @@ echo "| scenario | requests/s | p50 | p99 | server time p50 | server time p99 | 
 echo "|---|---:|---:|---:|---:|---:|---:|"
 echo "| Quire: one name, label=production (kept answer) | $q | $q_server | $q_alone |"
 echo "| Quire: random names of $(thousands "$rows") (mostly computed) | $r | $r_server | - |"
-echo "| Directus: one article by slug (filter[slug][_eq], indexed) | $d | - | - | $d_alone |"
+echo "| Quire: the same, 4 connections | $r4 | $r4_server | - |"
+((with_directus)) && echo "| Directus: one article by slug (filter[slug][_eq], indexed) | $d | - | - | $d_alone |"
+true

@@ -23,6 +23,11 @@ echo
 QUIRE_SERVER_BINARY="$build/server/quire-server" QT_LOGGING_RULES="quire.*.info=false" \
     "$build/bench/quire-bench-search"
 echo
+echo "Prompt library (bench/promptbench.cpp):"
+echo
+QUIRE_SERVER_BINARY="$build/server/quire-server" QT_LOGGING_RULES="quire.*.info=false" \
+    "$build/bench/quire-bench-prompts"
+echo
 echo "Editor (bench/editorbench.cpp):"
 echo
 QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="quire.*.info=false" "$build/bench/quire-bench-editor"

@@ -150,29 +150,42 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
     return query;
 }
 
+Result<std::shared_ptr<QSqlQuery>> Database::prepared(const QString &sql)
+{
+    std::shared_ptr<QSqlQuery> &query = m_statements[sql];
+    if (query)
+        return query;
+    // Bounded without bookkeeping: when full, start over (a caller still
+    // holding one keeps it alive until it is done).
+    if (m_statements.size() > kMaxCachedStatements) {
+        m_statements.clear();
+        return prepared(sql);
+    }
+    auto fresh = std::make_shared<QSqlQuery>(handle());
+    fresh->setForwardOnly(true);
+    if (!fresh->prepare(sql)) {
+        const QSqlError error = fresh->lastError();
+        m_statements.remove(sql);
+        return sqlError(Tr::tr("Preparing a query"), error);
+    }
+    m_statements[sql] = fresh;
+    return fresh;
+}
+
 VoidResult Database::run(const QString &sql, const QVariantList &binds)
 {
     // Statements that return nothing to the caller are prepared once per
     // connection and reused: sync writes the same few statements thousands
     // of times a second, and SQLite's parser would otherwise dominate.
-    std::shared_ptr<QSqlQuery> &query = m_statements[sql];
-    if (!query) {
-        if (m_statements.size() > kMaxCachedStatements) {
-            m_statements.clear();
-            return run(sql, binds);
-        }
-        query = std::make_shared<QSqlQuery>(handle());
-        if (!query->prepare(sql)) {
-            const QSqlError error = query->lastError();
-            m_statements.remove(sql);
-            return sqlError(Tr::tr("Preparing a query"), error);
-        }
-    }
+    Result<std::shared_ptr<QSqlQuery>> prepared = this->prepared(sql);
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery &query = **prepared;
     for (qsizetype i = 0; i < binds.size(); ++i)
-        query->bindValue(int(i), bindable(binds[i]));
-    const bool ok = query->exec();
-    const QSqlError error = query->lastError();
-    query->finish();
+        query.bindValue(int(i), bindable(binds[i]));
+    const bool ok = query.exec();
+    const QSqlError error = query.lastError();
+    query.finish();
     if (!ok) {
         qCWarning(lcDb) << "query failed:" << sql.left(120) << error.text();
         return sqlError(Tr::tr("A database query"), error);

@@ -43,6 +43,11 @@ public:
     // use it; a statement prepared by hand must too): a null QString
     // becomes '', and text starting with a byte-order mark keeps it.
     static QVariant bindable(const QVariant &value);
+    // A statement prepared once on this connection and kept (run() keeps
+    // its own there too), for reads done on every request: the caller binds
+    // (bindable()), runs and reads it, and finish()es it before anything
+    // asks for the same text again.
+    Result<std::shared_ptr<QSqlQuery>> prepared(const QString &sql);
     // The same when only success matters.
     VoidResult run(const QString &sql, const QVariantList &binds = {});
     // The first column of the first row, or a null QVariant when there is no row.

@@ -11,7 +11,9 @@
 #include "shared/promptnames.h"
 #include "shared/promptrenderer.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
 
 #include <sodium.h>
@@ -42,10 +44,6 @@ struct Resolved
 };
 constexpr qsizetype kMaxResolved = 4096;
 
-const QString kVersionColumns
-    = QStringLiteral("v.id, v.number, v.kind, v.content, v.messages, v.model, v.temperature, v.max_tokens, "
-                     "v.created_at");
-
 HttpResponse notFound(const QString &message)
 {
     return HttpResponse::error(shared::ErrorCode::NotFound, message);
@@ -73,18 +71,85 @@ nlohmann::json variableNames(const shared::TemplateVariables &found)
     return names;
 }
 
+// The prompt and its version as one row: the prompt's columns, then the
+// version's (null when there is none), so that the prompt as it is answers
+// for the latest while it has no versions yet.
+struct Row
+{
+    static constexpr int kPrompt = 0; // id, name, then the body
+    static constexpr int kVersion = 8; // id, number, created_at, then the body
+    static constexpr int kBody = 2; // kind, content, messages, model, temperature, max_tokens
+    QVariantList values;
+    bool hasVersion() const { return !values.value(kVersion).isNull(); }
+    QString text(int at) const { return values.value(at).toString(); }
+    // The body column `i` (0: kind … 5: max_tokens) of the version, or of the prompt.
+    QString body(int i) const { return text((hasVersion() ? kVersion + 3 : kPrompt + kBody) + i); }
+};
+
+const QString kBodyColumns
+    = QStringLiteral("%1.kind, %1.content, %1.messages, %1.model, %1.temperature, %1.max_tokens");
+
+// One statement per kind of selector, each a single indexed lookup (see
+// EXPLAIN QUERY PLAN in the README): the prompt by (owner_id, name)
+// (prompts_author_by_name), then its label by (prompt_id, name)
+// (prompt_labels_prompt_by_name) and the version by id, or its versions by
+// prompt_id (prompt_versions_prompt_by_created). The selector binds first,
+// then the owner and the name.
+QString statementFor(const Selector &selector)
+{
+    QString join;
+    if (!selector.label.isEmpty())
+        join = QStringLiteral("LEFT JOIN prompt_labels l ON l.prompt_id = p.id AND l.name = ? AND l.deleted = 0 "
+                              "LEFT JOIN prompt_versions v ON v.id = l.version_id AND v.deleted = 0");
+    else if (selector.number > 0)
+        join = QStringLiteral("LEFT JOIN prompt_versions v ON v.prompt_id = p.id AND v.number = ? AND v.deleted = 0");
+    else
+        join = QStringLiteral("LEFT JOIN prompt_versions v ON v.id = (SELECT x.id FROM prompt_versions x WHERE "
+                              "x.prompt_id = p.id AND x.deleted = 0 ORDER BY x.created_at DESC, x.id DESC LIMIT 1)");
+    return QStringLiteral("SELECT p.id, p.name, %1, v.id, v.number, v.created_at, %2 FROM prompts p %3 "
+                          "WHERE p.owner_id = ? AND p.name = ? AND p.deleted = 0 LIMIT 1")
+        .arg(kBodyColumns.arg(QLatin1Char('p')), kBodyColumns.arg(QLatin1Char('v')), join);
+}
+
+// The first row of `sql` (a statement prepared once per worker), read and
+// finished at once; no row: an empty Row.
+shared::Result<Row> readRow(shared::Database &db, const QString &sql, const QVariantList &binds)
+{
+    shared::Result<std::shared_ptr<QSqlQuery>> prepared = db.prepared(sql);
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery &q = **prepared;
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        q.bindValue(int(i), shared::Database::bindable(binds[i]));
+    if (!q.exec()) {
+        const shared::Error error = shared::Error::make(shared::ErrorCode::Internal, q.lastError().text());
+        q.finish();
+        return error;
+    }
+    Row row;
+    if (q.next()) {
+        const int n = q.record().count();
+        row.values.reserve(n);
+        for (int i = 0; i < n; ++i)
+            row.values << q.value(i);
+    }
+    q.finish();
+    return row;
+}
+
 // The version's number: the server's, or (while versions carry none) its
 // place in arrival order, which is how the server numbers them.
-shared::Result<qint64> numberOf(shared::Database &db, const QSqlQuery &v, const QString &promptId)
+shared::Result<qint64> numberOf(shared::Database &db, const Row &row)
 {
     bool ok = false;
-    const qint64 n = v.value(1).toString().toLongLong(&ok);
+    const qint64 n = row.text(Row::kVersion + 1).toLongLong(&ok);
     if (ok)
         return n;
+    const QVariant createdAt = row.values.value(Row::kVersion + 2);
     shared::Result<QVariant> place
         = db.scalar(QStringLiteral("SELECT count(*) FROM prompt_versions WHERE prompt_id = ? AND deleted = 0 AND "
                                    "(created_at < ? OR (created_at = ? AND id <= ?))"),
-                    { promptId, v.value(8), v.value(8), v.value(0) });
+                    { row.values.value(Row::kPrompt), createdAt, createdAt, row.values.value(Row::kVersion) });
     if (!place)
         return place.error();
     return place->toLongLong();
@@ -94,73 +159,57 @@ shared::Result<qint64> numberOf(shared::Database &db, const QSqlQuery &v, const 
 HttpResponse compute(shared::Database &db, const QString &ownerId, const QString &name, const Selector &selector,
                      Resolved &resolved)
 {
-    shared::Result<QSqlQuery> prompt
-        = db.exec(QStringLiteral("SELECT id, name, kind, content, messages, model, temperature, max_tokens "
-                                 "FROM prompts WHERE owner_id = ? AND name = ? AND deleted = 0"),
-                  { ownerId, name });
-    if (!prompt)
-        return HttpResponse::internalError(prompt.error());
-    if (!prompt->next())
-        return notFound(QStringLiteral("You have no prompt named %1.").arg(name));
-    const QString promptId = prompt->value(0).toString();
-
-    shared::Result<QSqlQuery> version = shared::Error::make(shared::ErrorCode::NotFound, QString());
+    QVariantList binds;
     if (!selector.label.isEmpty())
-        version = db.exec(QStringLiteral("SELECT %1 FROM prompt_labels l JOIN prompt_versions v ON v.id = l.version_id "
-                                         "WHERE l.prompt_id = ? AND l.name = ? AND l.deleted = 0 AND v.deleted = 0")
-                              .arg(kVersionColumns),
-                          { promptId, selector.label });
+        binds << selector.label;
     else if (selector.number > 0)
-        version = db.exec(QStringLiteral("SELECT %1 FROM prompt_versions v WHERE v.prompt_id = ? AND v.number = ? "
-                                         "AND v.deleted = 0")
-                              .arg(kVersionColumns),
-                          { promptId, QString::number(selector.number) });
-    else
-        version = db.exec(QStringLiteral("SELECT %1 FROM prompt_versions v WHERE v.prompt_id = ? AND v.deleted = 0 "
-                                         "ORDER BY v.created_at DESC, v.id DESC LIMIT 1")
-                              .arg(kVersionColumns),
-                          { promptId });
-    if (!version)
-        return HttpResponse::internalError(version.error());
-    bool found = version->next();
-    if (!found && selector.number > 0) {
+        binds << QString::number(selector.number);
+    binds << ownerId << name;
+    shared::Result<Row> row = readRow(db, statementFor(selector), binds);
+    if (!row)
+        return HttpResponse::internalError(row.error());
+    if (row->values.isEmpty())
+        return notFound(QStringLiteral("You have no prompt named %1.").arg(name));
+    const QString promptId = row->text(Row::kPrompt);
+    if (!row->hasVersion() && selector.number > 0) {
         // Versions without the server's numbers yet: the n-th in arrival order.
-        version = db.exec(
-            QStringLiteral("SELECT %1 FROM prompt_versions v WHERE v.prompt_id = ? AND v.deleted = 0 "
-                           "AND (v.number IS NULL OR v.number = '') ORDER BY v.created_at, v.id LIMIT 1 OFFSET ?")
-                .arg(kVersionColumns),
-            { promptId, selector.number - 1 });
-        if (!version)
-            return HttpResponse::internalError(version.error());
-        found = version->next();
+        const QString sql
+            = QStringLiteral("SELECT p.id, p.name, %1, v.id, v.number, v.created_at, %2 FROM prompts p "
+                             "JOIN prompt_versions v ON v.prompt_id = p.id WHERE p.id = ? AND v.deleted = 0 "
+                             "AND (v.number IS NULL OR v.number = '') ORDER BY v.created_at, v.id LIMIT 1 OFFSET ?")
+                  .arg(kBodyColumns.arg(QLatin1Char('p')), kBodyColumns.arg(QLatin1Char('v')));
+        shared::Result<Row> nth = readRow(db, sql, { promptId, selector.number - 1 });
+        if (!nth)
+            return HttpResponse::internalError(nth.error());
+        if (!nth->values.isEmpty())
+            row = std::move(nth);
     }
-
-    nlohmann::json body { { "id", promptId.toStdString() }, { "name", prompt->value(1).toString().toStdString() } };
-    // Without versions yet, the latest is the prompt as it is.
-    const QSqlQuery &source = found ? *version : *prompt;
-    constexpr int at = 2; // kind, then content, messages and the model settings, in both
+    const bool found = row->hasVersion();
     if (!found && (!selector.label.isEmpty() || selector.number > 0))
         return notFound(!selector.label.isEmpty()
                             ? QStringLiteral("The prompt %1 has no label %2.").arg(name, selector.label)
                             : QStringLiteral("The prompt %1 has no version %2.").arg(name).arg(selector.number));
+
+    nlohmann::json body { { "id", promptId.toStdString() }, { "name", row->text(Row::kPrompt + 1).toStdString() } };
+    // Without versions yet, the latest is the prompt as it is.
     if (found) {
-        shared::Result<qint64> number = numberOf(db, *version, promptId);
+        shared::Result<qint64> number = numberOf(db, *row);
         if (!number)
             return HttpResponse::internalError(number.error());
         body["version"] = *number;
-        body["version_id"] = version->value(0).toString().toStdString();
-        resolved.versionId = version->value(0).toString();
+        resolved.versionId = row->text(Row::kVersion);
+        body["version_id"] = resolved.versionId.toStdString();
     } else {
         body["version"] = nullptr;
         body["version_id"] = nullptr;
     }
     resolved.promptId = promptId;
     body["label"] = selector.label.isEmpty() ? nlohmann::json() : nlohmann::json(selector.label.toStdString());
-    const QString kind = source.value(at).toString();
+    const QString kind = row->body(0);
     body["kind"] = kind.toStdString();
-    const QString content = source.value(at + 1).toString();
+    const QString content = row->body(1);
     if (kind == shared::kPromptKinds.name(shared::PromptKind::Chat)) {
-        nlohmann::json messages = nlohmann::json::parse(source.value(at + 2).toString().toStdString(), nullptr, false);
+        nlohmann::json messages = nlohmann::json::parse(row->body(2).toStdString(), nullptr, false);
         if (!messages.is_array())
             messages = nlohmann::json::array();
         shared::Result<QList<shared::ChatMessage>> chat = shared::PromptRenderer::chatFromJson(messages);
@@ -171,10 +220,10 @@ HttpResponse compute(shared::Database &db, const QString &ownerId, const QString
         body["content"] = content.toStdString();
         body["variables"] = variableNames(shared::PromptRenderer::variablesOf(content));
     }
-    const QString model = source.value(at + 3).toString();
+    const QString model = row->body(3);
     body["model_settings"] = { { "model", model.isEmpty() ? nlohmann::json() : nlohmann::json(model.toStdString()) },
-                               { "temperature", numberOrNull(source.value(at + 4).toString(), false) },
-                               { "max_tokens", numberOrNull(source.value(at + 5).toString(), true) } };
+                               { "temperature", numberOrNull(row->body(4), false) },
+                               { "max_tokens", numberOrNull(row->body(5), true) } };
     return HttpResponse::json(200, body);
 }
 
@@ -248,6 +297,12 @@ HttpResponse fetch(HttpRequest &request, WorkerServices &services)
 }
 
 } // namespace
+
+QStringList lookupStatements()
+{
+    return { statementFor(Selector { .label = QStringLiteral("production") }),
+             statementFor(Selector { .label = QString(), .number = 1 }), statementFor(Selector {}) };
+}
 
 void install(Router &router)
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QStringList>
+
 namespace quire::server {
 
 class Router;
@@ -12,6 +14,9 @@ class Router;
 // history (PromptFetchUsage).
 namespace PromptFetch {
 void install(Router &router);
-}
+// The lookup's statements (by label, by version number, the latest): each
+// one indexed search on every request; the test reads their query plans.
+QStringList lookupStatements();
+} // namespace PromptFetch
 
 } // namespace quire::server

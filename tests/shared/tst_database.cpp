@@ -39,6 +39,33 @@ private Q_SLOTS:
         QCOMPARE((*db)->scalar(QStringLiteral("SELECT v FROM t"))->toString(), hostile);
     }
 
+    // A statement read on every request is prepared once per connection and
+    // reused, with fresh binds each time; a bad one is an error, not kept.
+    void preparedStatementsAreKept()
+    {
+        QTemporaryDir dir;
+        auto db = Database::openSqlite(dir.filePath(QStringLiteral("a.db")));
+        QVERIFY(db.ok());
+        QVERIFY((*db)->run(QStringLiteral("CREATE TABLE t (k TEXT, v TEXT)")).ok());
+        QVERIFY((*db)->run(QStringLiteral("INSERT INTO t VALUES ('a', '1'), ('b', '2')")).ok());
+        const QString sql = QStringLiteral("SELECT v FROM t WHERE k = ?");
+        auto first = (*db)->prepared(sql);
+        QVERIFY(first.ok());
+        for (const auto &[key, value] : { std::pair { "a", "1" }, std::pair { "b", "2" } }) {
+            auto q = (*db)->prepared(sql);
+            QVERIFY(q.ok());
+            QCOMPARE(q->get(), first->get()); // the same statement, not parsed again
+            (*q)->bindValue(0, QString::fromLatin1(key));
+            QVERIFY((*q)->exec());
+            QVERIFY((*q)->next());
+            QCOMPARE((*q)->value(0).toString(), QString::fromLatin1(value));
+            (*q)->finish();
+        }
+        const auto bad = (*db)->prepared(QStringLiteral("SELECT nothing FROM nowhere"));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, QStringLiteral("database_error"));
+    }
+
     void nullOnlyWhenAskedFor()
     {
         QTemporaryDir dir;

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/prompts/promptfetch.h"
+#include "shared/database.h"
 #include "tests/server/prompts/promptkeyfixture.h"
 
 #include <QTest>
@@ -90,6 +92,41 @@ private Q_SLOTS:
             QCOMPARE_JSON(j["model_settings"]["model"], "gpt-x");
             QCOMPARE_JSON(j["model_settings"]["max_tokens"], 256);
             QVERIFY(!r.header("ETag").isEmpty());
+        }
+    }
+
+    // What programs call on every request must stay one indexed search:
+    // the prompt by (owner_id, name), its label by (prompt_id, name), its
+    // versions by prompt_id. A SCAN of a table (or a temporary B-tree for
+    // an order) would grow with the number of prompts.
+    void theLookupSearchesByIndexes_data()
+    {
+        QTest::addColumn<int>("statement");
+        QTest::addColumn<QVariantList>("binds"); // the selector's, the owner, the name
+        const QVariantList ownerAndName { QStringLiteral("owner"), QStringLiteral("name") };
+        QTest::newRow("label") << 0 << (QVariantList { QStringLiteral("production") } + ownerAndName);
+        QTest::newRow("version") << 1 << (QVariantList { QStringLiteral("1") } + ownerAndName);
+        QTest::newRow("latest") << 2 << ownerAndName;
+    }
+
+    void theLookupSearchesByIndexes()
+    {
+        QFETCH(int, statement);
+        QFETCH(QVariantList, binds);
+        auto db = quire::shared::Database::openSqlite(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
+        QVERIFY(db.ok());
+        const QString sql = quire::server::PromptFetch::lookupStatements().at(statement);
+        auto plan = (*db)->exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql, binds);
+        QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().message));
+        QStringList steps;
+        while (plan->next())
+            steps << plan->value(3).toString();
+        QVERIFY(!steps.isEmpty());
+        QVERIFY2(steps.first().contains(QStringLiteral("prompts_author_by_name (owner_id=? AND name=?)")),
+                 qPrintable(steps.join(QLatin1Char('\n'))));
+        for (const QString &step : steps) {
+            QVERIFY2(!step.startsWith(QStringLiteral("SCAN")) && !step.contains(QStringLiteral("TEMP B-TREE")),
+                     qPrintable(steps.join(QLatin1Char('\n'))));
         }
     }
 
