@@ -30,6 +30,37 @@ QList<SyncColumn> serverColumns(bool countedOwner)
     };
 }
 
+SyncColumn idReference(const QString &name, const char *label, const QString &table, const QString &filterKey,
+                       bool required)
+{
+    return { .name = name,
+             .label = label,
+             .type = ColumnType::Id,
+             .required = required,
+             .filterKey = filterKey,
+             .references = table };
+}
+
+SyncColumn titleColumn()
+{
+    return { .name = QStringLiteral("title"),
+             .label = QT_TRANSLATE_NOOP("Quire::Shared", "Title"),
+             .required = true,
+             .maxLength = kMaxTitleLength,
+             .searched = true,
+             .sortKey = QStringLiteral("title") };
+}
+
+SyncColumn tagsColumn()
+{
+    return { .name = QStringLiteral("tags"),
+             .label = QT_TRANSLATE_NOOP("Quire::Shared", "Tags"),
+             .type = ColumnType::List,
+             .merge = MergeRule::SetUnion,
+             .defaultValue = QStringLiteral("[]"),
+             .filterKey = QStringLiteral("tag") };
+}
+
 namespace {
 
 SyncTable articles()
@@ -37,12 +68,7 @@ SyncTable articles()
     SyncTable t {
         .name = QStringLiteral("articles"),
         .columns = {
-            { .name = QStringLiteral("title"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Title"),
-              .required = true,
-              .maxLength = kMaxTitleLength,
-              .searched = true,
-              .sortKey = QStringLiteral("title") },
+            titleColumn(),
             { .name = QStringLiteral("body"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Text"),
               .type = ColumnType::Markdown,
@@ -85,12 +111,7 @@ SyncTable articles()
               .defaultValue = QStringLiteral("[]"),
               .filterKey = QStringLiteral("category"),
               .references = QStringLiteral("categories") },
-            { .name = QStringLiteral("tags"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Tags"),
-              .type = ColumnType::List,
-              .merge = MergeRule::SetUnion,
-              .defaultValue = QStringLiteral("[]"),
-              .filterKey = QStringLiteral("tag") },
+            tagsColumn(),
             // The cover image: a /media/<sha256> address or an https URL.
             { .name = QStringLiteral("cover"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Cover image"),
@@ -153,12 +174,8 @@ SyncTable savedItems()
     SyncTable t {
         .name = QStringLiteral("saved_items"),
         .columns = {
-            { .name = QStringLiteral("article_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Article"),
-              .type = ColumnType::Id,
-              .required = true,
-              .filterKey = QStringLiteral("article"),
-              .references = QStringLiteral("articles") },
+            idReference(QStringLiteral("article_id"), QT_TRANSLATE_NOOP("Quire::Shared", "Article"),
+                        QStringLiteral("articles"), QStringLiteral("article"), true),
             // Rows saved before other types could be are articles: the
             // default fills them in when the column is added.
             { .name = QStringLiteral("item_table"),

@@ -16,4 +16,15 @@ QList<SyncTable> declaredTables();
 // never by a mutation.
 QList<SyncColumn> serverColumns(bool countedOwner);
 
+// Builders for columns several declared tables spell alike, so each is
+// written down once.
+// A column naming one row of the declared table `table` by its id;
+// filterable as `filterKey` when one is given.
+SyncColumn idReference(const QString &name, const char *label, const QString &table, const QString &filterKey = {},
+                       bool required = false);
+// The required title of a titled type: searched, sortable as "title".
+SyncColumn titleColumn();
+// Tags as written, merged as a set, filterable one at a time as "tag".
+SyncColumn tagsColumn();
+
 } // namespace quire::shared

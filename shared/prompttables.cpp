@@ -24,6 +24,35 @@ SyncColumn readersColumn()
              .filterKey = QStringLiteral("reader") };
 }
 
+// The prompt a row belongs to.
+SyncColumn promptReference()
+{
+    return idReference(QStringLiteral("prompt_id"), QT_TRANSLATE_NOOP("Quire::Shared", "Prompt"),
+                       QStringLiteral("prompts"), QStringLiteral("prompt"), true);
+}
+
+// The group a row belongs to.
+SyncColumn groupReference()
+{
+    return idReference(QStringLiteral("group_id"), QT_TRANSLATE_NOOP("Quire::Shared", "Group"),
+                       QStringLiteral("prompt_groups"), QStringLiteral("group"), true);
+}
+
+// An optional pointer at one version of a prompt.
+SyncColumn versionReference(const char *name, const char *label)
+{
+    return idReference(QString::fromLatin1(name), label, QStringLiteral("prompt_versions"));
+}
+
+// What a prompt or a group is for, in the owner's words; searched.
+SyncColumn descriptionColumn()
+{
+    return { .name = QStringLiteral("description"),
+             .label = QT_TRANSLATE_NOOP("Quire::Shared", "Description"),
+             .maxLength = 2000,
+             .searched = true };
+}
+
 SyncColumn flagColumn(const char *name, const char *label, const QString &filterKey = {})
 {
     return { .name = QString::fromLatin1(name),
@@ -84,46 +113,27 @@ SyncTable prompts()
     SyncTable t {
         .name = QStringLiteral("prompts"),
         .columns = {
-            { .name = QStringLiteral("title"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Title"),
-              .required = true,
-              .maxLength = kMaxTitleLength,
-              .searched = true,
-              .sortKey = QStringLiteral("title") },
+            titleColumn(),
             // What programs ask for (by-name); unique per owner, made from the title when left out.
             { .name = QStringLiteral("name"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Name"),
               .type = ColumnType::Slug,
               .maxLength = 120,
               .sortKey = QStringLiteral("name") },
-            { .name = QStringLiteral("description"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Description"),
-              .maxLength = 2000,
-              .searched = true },
+            descriptionColumn(),
             { .name = QStringLiteral("category"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Category"),
               .maxLength = 80,
               .filterKey = QStringLiteral("category"),
               .counted = true },
-            { .name = QStringLiteral("tags"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Tags"),
-              .type = ColumnType::List,
-              .merge = MergeRule::SetUnion,
-              .defaultValue = QStringLiteral("[]"),
-              .filterKey = QStringLiteral("tag") },
+            tagsColumn(),
             flagColumn("is_template", QT_TRANSLATE_NOOP("Quire::Shared", "Template"), QStringLiteral("template")),
             // When on, moving the production label waits for an editor's or admin's approval.
             flagColumn("approval_required", QT_TRANSLATE_NOOP("Quire::Shared", "Approval for production")),
             // A branch names the prompt it came from and the version it started at.
-            { .name = QStringLiteral("branch_of"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Branch of"),
-              .type = ColumnType::Id,
-              .filterKey = QStringLiteral("branch_of"),
-              .references = QStringLiteral("prompts") },
-            { .name = QStringLiteral("branch_base"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Branched from version"),
-              .type = ColumnType::Id,
-              .references = QStringLiteral("prompt_versions") },
+            idReference(QStringLiteral("branch_of"), QT_TRANSLATE_NOOP("Quire::Shared", "Branch of"),
+                        QStringLiteral("prompts"), QStringLiteral("branch_of")),
+            versionReference("branch_base", QT_TRANSLATE_NOOP("Quire::Shared", "Branched from version")),
             readersColumn(),
         },
         .collection = QStringLiteral("prompts"),
@@ -144,12 +154,7 @@ SyncTable promptVersions()
     SyncTable t {
         .name = QStringLiteral("prompt_versions"),
         .columns = {
-            { .name = QStringLiteral("prompt_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Prompt"),
-              .type = ColumnType::Id,
-              .required = true,
-              .filterKey = QStringLiteral("prompt"),
-              .references = QStringLiteral("prompts") },
+            promptReference(),
             { .name = QStringLiteral("number"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Version"),
               .merge = MergeRule::ServerOwned,
@@ -177,26 +182,15 @@ SyncTable promptLabels()
     SyncTable t {
         .name = QStringLiteral("prompt_labels"),
         .columns = {
-            { .name = QStringLiteral("prompt_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Prompt"),
-              .type = ColumnType::Id,
-              .required = true,
-              .filterKey = QStringLiteral("prompt"),
-              .references = QStringLiteral("prompts") },
+            promptReference(),
             { .name = QStringLiteral("name"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Label"),
               .type = ColumnType::Slug,
               .required = true,
               .maxLength = 40,
               .sortKey = QStringLiteral("name") },
-            { .name = QStringLiteral("version_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Version"),
-              .type = ColumnType::Id,
-              .references = QStringLiteral("prompt_versions") },
-            { .name = QStringLiteral("pending_version_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Waiting for approval"),
-              .type = ColumnType::Id,
-              .references = QStringLiteral("prompt_versions") },
+            versionReference("version_id", QT_TRANSLATE_NOOP("Quire::Shared", "Version")),
+            versionReference("pending_version_id", QT_TRANSLATE_NOOP("Quire::Shared", "Waiting for approval")),
             { .name = QStringLiteral("requested_by"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Requested by"),
               .type = ColumnType::Id,
@@ -229,10 +223,7 @@ SyncTable promptGroups()
               .maxLength = 120,
               .searched = true,
               .sortKey = QStringLiteral("name") },
-            { .name = QStringLiteral("description"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Description"),
-              .maxLength = 2000,
-              .searched = true },
+            descriptionColumn(),
             readersColumn(),
         },
         .collection = QStringLiteral("groups"),
@@ -254,18 +245,8 @@ SyncTable promptGroupMembers()
     SyncTable t {
         .name = QStringLiteral("prompt_group_members"),
         .columns = {
-            { .name = QStringLiteral("group_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Group"),
-              .type = ColumnType::Id,
-              .required = true,
-              .filterKey = QStringLiteral("group"),
-              .references = QStringLiteral("prompt_groups") },
-            { .name = QStringLiteral("prompt_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Prompt"),
-              .type = ColumnType::Id,
-              .required = true,
-              .filterKey = QStringLiteral("prompt"),
-              .references = QStringLiteral("prompts") },
+            groupReference(),
+            promptReference(),
             { .name = QStringLiteral("position"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Position"),
               .required = true,
@@ -273,10 +254,7 @@ SyncTable promptGroupMembers()
               .sortKey = QStringLiteral("position"),
               .caseSensitive = true }, // fractional keys compare by their bytes
             // Pinned to one version, or to a label; neither: the latest.
-            { .name = QStringLiteral("pinned_version_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Pinned version"),
-              .type = ColumnType::Id,
-              .references = QStringLiteral("prompt_versions") },
+            versionReference("pinned_version_id", QT_TRANSLATE_NOOP("Quire::Shared", "Pinned version")),
             { .name = QStringLiteral("pinned_label"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Pinned label"),
               .maxLength = 40 },
@@ -298,12 +276,7 @@ SyncTable promptGroupShares()
     SyncTable t {
         .name = QStringLiteral("prompt_group_shares"),
         .columns = {
-            { .name = QStringLiteral("group_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Group"),
-              .type = ColumnType::Id,
-              .required = true,
-              .filterKey = QStringLiteral("group"),
-              .references = QStringLiteral("prompt_groups") },
+            groupReference(),
             { .name = QStringLiteral("user_id"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Shared with"),
               .type = ColumnType::Id,
@@ -331,12 +304,7 @@ SyncTable promptFavorites()
     SyncTable t {
         .name = QStringLiteral("prompt_favorites"),
         .columns = {
-            { .name = QStringLiteral("prompt_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Prompt"),
-              .type = ColumnType::Id,
-              .required = true,
-              .filterKey = QStringLiteral("prompt"),
-              .references = QStringLiteral("prompts") },
+            promptReference(),
         },
         .collection = QStringLiteral("prompt-favorites"),
         .singular = QT_TRANSLATE_NOOP("Quire::Shared", "Favourite"),
@@ -354,16 +322,8 @@ SyncTable promptUsage()
     SyncTable t {
         .name = QStringLiteral("prompt_usage"),
         .columns = {
-            { .name = QStringLiteral("prompt_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Prompt"),
-              .type = ColumnType::Id,
-              .required = true,
-              .filterKey = QStringLiteral("prompt"),
-              .references = QStringLiteral("prompts") },
-            { .name = QStringLiteral("version_id"),
-              .label = QT_TRANSLATE_NOOP("Quire::Shared", "Version"),
-              .type = ColumnType::Id,
-              .references = QStringLiteral("prompt_versions") },
+            promptReference(),
+            versionReference("version_id", QT_TRANSLATE_NOOP("Quire::Shared", "Version")),
             { .name = QStringLiteral("use"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Used as"),
               .type = ColumnType::Choice,

@@ -77,6 +77,34 @@ bool CliSupport::takeSwitch(QStringList &args, const QString &name)
     return args.removeAll(name) > 0;
 }
 
+std::optional<QStringList> CliSupport::takeList(QStringList &args, const QString &name, bool &bad)
+{
+    const std::optional<QString> value = takeOption(args, name, bad);
+    if (!value)
+        return std::nullopt;
+    QStringList list;
+    for (const QString &item : value->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!item.trimmed().isEmpty() && !list.contains(item.trimmed()))
+            list << item.trimmed();
+    }
+    return list;
+}
+
+int CliSupport::missing(const QString &message)
+{
+    m_err << message << Qt::endl;
+    return NotFound;
+}
+
+int CliSupport::printCreated(const QString &id, bool json)
+{
+    if (json)
+        printJson({ { "id", id } });
+    else
+        m_out << id << Qt::endl;
+    return Ok;
+}
+
 shared::Result<QString> CliSupport::readTextFile(const QString &path)
 {
     QFile file(path);

@@ -48,6 +48,26 @@ public:
     // when the value is missing.
     static std::optional<QString> takeOption(QStringList &args, const QString &name, bool &bad);
     static bool takeSwitch(QStringList &args, const QString &name);
+    // Takes `--name a,b` out of `args`: its items trimmed, without blanks or
+    // repeats; nullopt when absent. Sets `bad` when the value is missing.
+    static std::optional<QStringList> takeList(QStringList &args, const QString &name, bool &bad);
+    // What a lookup by id or name found; nullopt when it failed or found
+    // nothing, after saying so (`notFound` for nothing) and setting `exitCode`.
+    template<typename T>
+    std::optional<T> found(shared::Result<std::optional<T>> lookup, const QString &notFound, int &exitCode)
+    {
+        if (!lookup) {
+            exitCode = fail(lookup.error());
+            return std::nullopt;
+        }
+        if (!*lookup) {
+            exitCode = missing(notFound);
+            return std::nullopt;
+        }
+        return std::move(**lookup);
+    }
+    // Says what a create command made: its id, as a line or as {"id": …}.
+    int printCreated(const QString &id, bool json);
     // Starts an asynchronous core call with `start`, which hands `finished`
     // to the call's callback, and runs the event loop until that callback
     // has run. A callback that ran before the wait began ends it too, so a
@@ -59,6 +79,8 @@ public:
     QTextStream &err() { return m_err; }
 
 private:
+    int missing(const QString &message);
+
     QTextStream &m_out;
     QTextStream &m_err;
 };

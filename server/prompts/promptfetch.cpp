@@ -11,7 +11,6 @@
 #include "shared/promptnames.h"
 #include "shared/promptrenderer.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>

@@ -90,18 +90,16 @@ int ArticleCommands::show(desktop::Workspace &ws, QStringList args)
     const bool json = CliSupport::takeSwitch(args, QStringLiteral("--json"));
     if (args.size() != 1)
         return m_cli.usage(Tr::tr("guides show needs one ID"));
-    shared::Result<std::optional<nlohmann::json>> row = ws.content().get(ContentStore::articles(), args.first());
+    int code = Ok;
+    const std::optional<nlohmann::json> row = m_cli.found(ws.content().get(ContentStore::articles(), args.first()),
+                                                          Tr::tr("There is no guide %1 here.").arg(args.first()), code);
     if (!row)
-        return m_cli.fail(row.error());
-    if (!*row) {
-        m_cli.err() << Tr::tr("There is no guide %1 here.").arg(args.first()) << Qt::endl;
-        return NotFound;
-    }
+        return code;
     if (json) {
-        m_cli.printJson(**row);
+        m_cli.printJson(*row);
         return Ok;
     }
-    const nlohmann::json &r = **row;
+    const nlohmann::json &r = *row;
     m_cli.out() << QString::fromStdString(r.value("title", std::string())) << Qt::endl
                 << Tr::tr("Status: %1   Updated: %2   Revision: %3")
                        .arg(QString::fromStdString(r.value("status", std::string())),
@@ -128,14 +126,8 @@ std::optional<nlohmann::json> ArticleCommands::readFields(QStringList &args, int
     }
     if (const auto at = CliSupport::takeOption(args, QStringLiteral("--publish-at"), bad))
         fields["publish_at"] = *at;
-    if (const auto tags = CliSupport::takeOption(args, QStringLiteral("--tags"), bad)) {
-        QStringList list;
-        for (const QString &t : tags->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            if (!t.trimmed().isEmpty() && !list.contains(t.trimmed()))
-                list << t.trimmed();
-        }
-        fields["tags"] = shared::listText(list);
-    }
+    if (const auto tags = CliSupport::takeList(args, QStringLiteral("--tags"), bad))
+        fields["tags"] = shared::listText(*tags);
     if (const auto bodyFile = CliSupport::takeOption(args, QStringLiteral("--body-file"), bad)) {
         shared::Result<QString> body = m_cli.readTextFile(*bodyFile);
         if (!body) {
@@ -169,11 +161,7 @@ int ArticleCommands::create(desktop::Workspace &ws, QStringList args)
     shared::Result<QString> id = ws.content().create(ContentStore::articles(), *fields, owner);
     if (!id)
         return m_cli.fail(id.error());
-    if (json)
-        m_cli.printJson({ { "id", *id } });
-    else
-        m_cli.out() << *id << Qt::endl;
-    return Ok;
+    return m_cli.printCreated(*id, json);
 }
 
 int ArticleCommands::edit(desktop::Workspace &ws, QStringList args)

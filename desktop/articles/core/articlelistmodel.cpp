@@ -10,25 +10,8 @@
 namespace quire::desktop {
 
 ArticleListModel::ArticleListModel(shared::Database &db, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_db(db)
+    : QueryListModel(db, parent)
 { }
-
-QString ArticleListModel::refresh()
-{
-    shared::Result<QList<ArticleSummary>> rows = m_query.run(m_db);
-    if (!rows)
-        return rows.error().message;
-    beginResetModel();
-    m_rows = std::move(rows.value());
-    endResetModel();
-    return {};
-}
-
-int ArticleListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
 
 int ArticleListModel::columnCount(const QModelIndex &parent) const
 {
@@ -61,9 +44,10 @@ QString ArticleListModel::kindLabel(const QString &kind)
 
 QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    const ArticleSummary *row = rowAt(index);
+    if (!row)
         return {};
-    const ArticleSummary &a = m_rows[index.row()];
+    const ArticleSummary &a = *row;
     if (role == IdRole)
         return a.id;
     // The compact date's tooltip is the date in full.
@@ -103,20 +87,6 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
     default:
         return {};
     }
-}
-
-int ArticleListModel::rowOf(const QString &id) const
-{
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].id == id)
-            return int(i);
-    }
-    return -1;
-}
-
-QString ArticleListModel::idAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows[row].id : QString();
 }
 
 } // namespace quire::desktop

@@ -34,18 +34,10 @@ int PromptBranchCommands::run(const QString &profile, const QString &action, QSt
 
 QString PromptBranchCommands::promptId(desktop::Workspace &ws, const QString &idOrName, int &exitCode)
 {
-    shared::Result<std::optional<nlohmann::json>> row
-        = desktop::PromptLookup(ws.replica().database(), ws.accountId()).find(idOrName);
-    if (!row) {
-        exitCode = m_cli.fail(row.error());
-        return {};
-    }
-    if (!*row) {
-        m_cli.err() << Tr::tr("There is no prompt %1 here.").arg(idOrName) << Qt::endl;
-        exitCode = NotFound;
-        return {};
-    }
-    return shared::textOf(**row, "id");
+    const std::optional<nlohmann::json> row
+        = m_cli.found(desktop::PromptLookup(ws.replica().database(), ws.accountId()).find(idOrName),
+                      Tr::tr("There is no prompt %1 here.").arg(idOrName), exitCode);
+    return row ? shared::textOf(*row, "id") : QString();
 }
 
 int PromptBranchCommands::branch(desktop::Workspace &ws, QStringList args)

@@ -157,18 +157,8 @@ int PromptCommands::list(desktop::Workspace &ws, QStringList args)
 
 std::optional<nlohmann::json> PromptCommands::prompt(desktop::Workspace &ws, const QString &idOrName, int &exitCode)
 {
-    shared::Result<std::optional<nlohmann::json>> row
-        = desktop::PromptLookup(ws.replica().database(), ws.accountId()).find(idOrName);
-    if (!row) {
-        exitCode = m_cli.fail(row.error());
-        return std::nullopt;
-    }
-    if (!*row) {
-        m_cli.err() << Tr::tr("There is no prompt %1 here.").arg(idOrName) << Qt::endl;
-        exitCode = NotFound;
-        return std::nullopt;
-    }
-    return **row;
+    return m_cli.found(desktop::PromptLookup(ws.replica().database(), ws.accountId()).find(idOrName),
+                       Tr::tr("There is no prompt %1 here.").arg(idOrName), exitCode);
 }
 
 int PromptCommands::show(desktop::Workspace &ws, QStringList args)
@@ -212,14 +202,8 @@ std::optional<nlohmann::json> PromptCommands::readFields(QStringList &args, int 
         fields["is_template"] = shared::kFlags.name(true);
     if (CliSupport::takeSwitch(args, QStringLiteral("--no-template")))
         fields["is_template"] = shared::kFlags.name(false);
-    if (const auto tags = CliSupport::takeOption(args, QStringLiteral("--tags"), bad)) {
-        QStringList list;
-        for (const QString &t : tags->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            if (!t.trimmed().isEmpty() && !list.contains(t.trimmed()))
-                list << t.trimmed();
-        }
-        fields["tags"] = shared::listText(list);
-    }
+    if (const auto tags = CliSupport::takeList(args, QStringLiteral("--tags"), bad))
+        fields["tags"] = shared::listText(*tags);
     if (const auto file = CliSupport::takeOption(args, QStringLiteral("--content-file"), bad)) {
         if (fields.contains("content")) {
             exitCode = m_cli.usage(Tr::tr("give --content or --content-file, not both"));
@@ -261,11 +245,7 @@ int PromptCommands::create(desktop::Workspace &ws, QStringList args)
     // A command is one editing session: its content is the first version.
     if (shared::Result<std::optional<QString>> v = store.saveVersionIfChanged(*id, owner); !v)
         return m_cli.fail(v.error());
-    if (json)
-        m_cli.printJson({ { "id", *id } });
-    else
-        m_cli.out() << *id << Qt::endl;
-    return Ok;
+    return m_cli.printCreated(*id, json);
 }
 
 int PromptCommands::edit(desktop::Workspace &ws, QStringList args)

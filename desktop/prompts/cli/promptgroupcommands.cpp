@@ -75,17 +75,9 @@ int PromptGroupCommands::run(const QString &profile, QStringList args)
 
 QString PromptGroupCommands::groupId(GroupStore &store, const QString &idOrName, int &exitCode)
 {
-    shared::Result<std::optional<desktop::GroupSummary>> g = store.query().find(idOrName);
-    if (!g) {
-        exitCode = m_cli.fail(g.error());
-        return {};
-    }
-    if (!*g) {
-        m_cli.err() << Tr::tr("There is no group %1 here.").arg(idOrName) << Qt::endl;
-        exitCode = NotFound;
-        return {};
-    }
-    return (*g)->id;
+    const std::optional<desktop::GroupSummary> g
+        = m_cli.found(store.query().find(idOrName), Tr::tr("There is no group %1 here.").arg(idOrName), exitCode);
+    return g ? g->id : QString();
 }
 
 QString PromptGroupCommands::memberId(GroupStore &store, const QString &group, const QString &prompt, int &exitCode)
@@ -197,11 +189,7 @@ int PromptGroupCommands::create(GroupStore &store, QStringList args)
     shared::Result<QString> id = store.createGroup(*name, description.value_or(QString()));
     if (!id)
         return m_cli.fail(id.error());
-    if (json)
-        m_cli.printJson({ { "id", *id } });
-    else
-        m_cli.out() << *id << Qt::endl;
-    return Ok;
+    return m_cli.printCreated(*id, json);
 }
 
 int PromptGroupCommands::add(GroupStore &store, QStringList args)

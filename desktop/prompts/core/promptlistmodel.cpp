@@ -8,25 +8,8 @@
 namespace quire::desktop {
 
 PromptListModel::PromptListModel(shared::Database &db, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_db(db)
+    : QueryListModel(db, parent)
 { }
-
-QString PromptListModel::refresh()
-{
-    shared::Result<QList<PromptSummary>> rows = m_query.run(m_db);
-    if (!rows)
-        return rows.error().message;
-    beginResetModel();
-    m_rows = std::move(rows.value());
-    endResetModel();
-    return {};
-}
-
-int PromptListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
 
 int PromptListModel::columnCount(const QModelIndex &parent) const
 {
@@ -35,9 +18,10 @@ int PromptListModel::columnCount(const QModelIndex &parent) const
 
 QVariant PromptListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    const PromptSummary *row = rowAt(index);
+    if (!row)
         return {};
-    const PromptSummary &p = m_rows[index.row()];
+    const PromptSummary &p = *row;
     switch (role) {
     case IdRole:
         return p.id;
@@ -107,25 +91,6 @@ QVariant PromptListModel::headerData(int section, Qt::Orientation orientation, i
     default:
         return {};
     }
-}
-
-int PromptListModel::rowOf(const QString &id) const
-{
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].id == id)
-            return int(i);
-    }
-    return -1;
-}
-
-QString PromptListModel::idAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows[row].id : QString();
-}
-
-const PromptSummary *PromptListModel::at(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
 }
 
 } // namespace quire::desktop

@@ -1,13 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "desktop/core/querylistmodel.h"
 #include "desktop/prompts/core/promptquery.h"
-
-#include <QAbstractTableModel>
-
-namespace quire::shared {
-class Database;
-}
 
 namespace quire::desktop {
 
@@ -15,7 +10,7 @@ namespace quire::desktop {
 // (with its name), the category and the last change, found by a
 // PromptQuery over the replica. Views call refresh() when the replica
 // changed (a local edit, a sync round).
-class PromptListModel final : public QAbstractTableModel
+class PromptListModel final : public QueryListModel<PromptQuery, PromptSummary>
 {
     Q_OBJECT
 public:
@@ -24,23 +19,9 @@ public:
 
     explicit PromptListModel(shared::Database &db, QObject *parent = nullptr);
 
-    PromptQuery &query() { return m_query; }
-    // Runs the query again; the last error, if it failed (the rows stay).
-    QString refresh();
-
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-    int rowOf(const QString &id) const;
-    QString idAt(int row) const;
-    const PromptSummary *at(int row) const;
-
-private:
-    shared::Database &m_db;
-    PromptQuery m_query;
-    QList<PromptSummary> m_rows;
 };
 
 } // namespace quire::desktop

@@ -7,6 +7,7 @@
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/mainwindow.h"
 #include "shared/timestamp.h"
+#include "tests/desktop/serverprofile.h"
 #include "tests/server/accounts/outbox.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
@@ -19,15 +20,12 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quire;
-using quire::test::ServerProcess;
 
 namespace {
 const QString kPassword = QStringLiteral("admin view passphrase");
@@ -38,26 +36,16 @@ class TestAdminView : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    ServerProcess m_server;
-    std::unique_ptr<desktop::Workspace> m_workspace;
-    std::unique_ptr<gui::MainWindow> m_window;
+    quire::test::ServerProfile m_fx;
     gui::AdminView *m_view = nullptr;
 
     template<typename T> T *child(const char *name) { return quire::test::findNamed<T>(*m_view, name); }
 
-    bool createUser(const QString &email, const QString &role)
-    {
-        return ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
-                                    QStringLiteral("--email"), email, QStringLiteral("--role"), role },
-                                  60000, {}, kPassword.toUtf8() + '\n')
-                   .exitCode
-            == 0;
-    }
+    bool createUser(const QString &email, const QString &role) { return m_fx.createUser(email, role, kPassword); }
 
     nlohmann::json serverUser(const QString &query)
     {
-        quire::test::TestHttpClient http(m_server.url(), m_server.fingerprint());
+        quire::test::TestHttpClient http(m_fx.server.url(), m_fx.server.fingerprint());
         const auto login = http.postJson(
             QStringLiteral("/api/v1/auth/login"),
             QByteArray::fromStdString(
@@ -104,34 +92,20 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        ServerProcess::Options o;
-        o.extraArgs = { QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000") };
-        QVERIFY2(m_server.start(o), qPrintable(m_server.errorString()));
+        QVERIFY(m_fx.start());
         QVERIFY(createUser(QStringLiteral("boss@example.org"), QStringLiteral("admin")));
         QVERIFY(createUser(QStringLiteral("reader@example.org"), QStringLiteral("reader")));
-        auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
-        QVERIFY(ws.ok());
-        m_workspace = std::move(ws.value());
-        m_workspace->useServer(m_server.url(), m_server.fingerprint());
-        m_window = std::make_unique<gui::MainWindow>(*m_workspace);
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_view = m_window->findChild<gui::AdminView *>();
+        QVERIFY(m_fx.openProfile());
+        QVERIFY(m_fx.showWindow(QSize(1280, 800)));
+        m_view = m_fx.window->findChild<gui::AdminView *>();
         QVERIFY(m_view);
-        auto *nav = m_window->findChild<QListWidget *>(QStringLiteral("navigation"));
-        const int adminRow = int(m_window->sectionIds().indexOf(QStringLiteral("admin")));
+        auto *nav = m_fx.window->findChild<QListWidget *>(QStringLiteral("navigation"));
+        const int adminRow = int(m_fx.window->sectionIds().indexOf(QStringLiteral("admin")));
         QVERIFY(adminRow >= 0);
         QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, nav->visualItemRect(nav->item(adminRow)).center());
         QVERIFY(child<QLabel>("adminNotice")->isVisible());
 
-        bool done = false;
-        m_workspace->session().signIn(QStringLiteral("boss@example.org"), kPassword, [&](const desktop::ApiReply &r) {
-            QVERIFY(r.ok());
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QVERIFY(m_fx.signIn(QStringLiteral("boss@example.org"), kPassword));
     }
 
     void listsAndSearchesUsers()
@@ -223,7 +197,7 @@ private Q_SLOTS:
         QVERIFY(dialog->isVisible());
         QVERIFY(!field("nameError")->isVisible());
 
-        const int mails = quire::test::Outbox::count(m_server.dataDir() + QStringLiteral("/outbox"));
+        const int mails = quire::test::Outbox::count(m_fx.server.dataDir() + QStringLiteral("/outbox"));
         auto *email = quire::test::findNamed<QLineEdit>(*dialog, "newUserEmail");
         email->selectAll();
         QTest::keyClicks(email, QStringLiteral("newcomer@example.org"));
@@ -236,8 +210,8 @@ private Q_SLOTS:
         const nlohmann::json added = serverUser(QStringLiteral("newcomer"));
         QVERIFY(added["role"] == "editor");
         QVERIFY(added["name"] == "Boss Again");
-        const auto mail = quire::test::Outbox::waitForMailTo(m_server.dataDir() + QStringLiteral("/outbox"), mails + 1,
-                                                             QStringLiteral("newcomer@example.org"));
+        const auto mail = quire::test::Outbox::waitForMailTo(m_fx.server.dataDir() + QStringLiteral("/outbox"),
+                                                             mails + 1, QStringLiteral("newcomer@example.org"));
         QVERIFY(mail);
         QVERIFY(!quire::test::Outbox::tokenIn(mail->text).isEmpty());
         // The list shows everyone again, the newcomer among them.

@@ -3,6 +3,7 @@
 #include "desktop/core/authsession.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/mainwindow.h"
+#include "tests/desktop/serverprofile.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/support/widgetfinder.h"
@@ -15,13 +16,10 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quire;
-using quire::test::ServerProcess;
 
 namespace {
 const QString kPassword = QStringLiteral("api keys passphrase");
@@ -33,17 +31,14 @@ class TestApiKeysDialog : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    ServerProcess m_server;
-    std::unique_ptr<desktop::Workspace> m_workspace;
-    std::unique_ptr<gui::MainWindow> m_window;
+    quire::test::ServerProfile m_fx;
     gui::ApiKeysDialog *m_dialog = nullptr;
 
     template<typename T> T *child(const char *name) { return quire::test::findNamed<T>(*m_dialog, name); }
 
     int fetchWith(const QString &key)
     {
-        quire::test::TestHttpClient http(m_server.url(), m_server.fingerprint());
+        quire::test::TestHttpClient http(m_fx.server.url(), m_fx.server.fingerprint());
         return http
             .request("GET", QStringLiteral("/api/v1/prompts/by-name/anything"), {},
                      { { "Authorization", "Bearer " + key.toUtf8() } })
@@ -61,35 +56,17 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        ServerProcess::Options o;
-        o.extraArgs = { QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000") };
-        QVERIFY2(m_server.start(o), qPrintable(m_server.errorString()));
-        QCOMPARE(ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
-                                      QStringLiteral("--email"), QStringLiteral("dev@example.org"),
-                                      QStringLiteral("--role"), QStringLiteral("author") },
-                                    60000, {}, kPassword.toUtf8() + '\n')
-                     .exitCode,
-                 0);
-        auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
-        QVERIFY(ws.ok());
-        m_workspace = std::move(ws.value());
-        m_workspace->useServer(m_server.url(), m_server.fingerprint());
-        m_window = std::make_unique<gui::MainWindow>(*m_workspace);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        auto *action = m_window->findChild<QAction *>(QStringLiteral("apiKeysAction"));
+        QVERIFY(m_fx.start());
+        QVERIFY(m_fx.createUser(QStringLiteral("dev@example.org"), QStringLiteral("author"), kPassword));
+        QVERIFY(m_fx.openProfile());
+        QVERIFY(m_fx.showWindow());
+        auto *action = m_fx.window->findChild<QAction *>(QStringLiteral("apiKeysAction"));
         QVERIFY(action);
         QVERIFY(!action->isEnabled()); // signed out: nothing to manage
-        bool done = false;
-        m_workspace->session().signIn(QStringLiteral("dev@example.org"), kPassword, [&](const desktop::ApiReply &r) {
-            QVERIFY(r.ok());
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QVERIFY(m_fx.signIn(QStringLiteral("dev@example.org"), kPassword));
         QTRY_VERIFY(action->isEnabled());
         action->trigger();
-        m_dialog = m_window->findChild<gui::ApiKeysDialog *>();
+        m_dialog = m_fx.window->findChild<gui::ApiKeysDialog *>();
         QVERIFY(m_dialog);
         QVERIFY(QTest::qWaitForWindowExposed(m_dialog));
     }

@@ -6,6 +6,7 @@
 #include "desktop/core/replica.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/mainwindow.h"
+#include "tests/desktop/serverprofile.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/support/widgetfinder.h"
@@ -16,9 +17,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStatusBar>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quire;
@@ -35,16 +34,13 @@ class TestSignInDialog : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    ServerProcess m_server;
-    std::unique_ptr<desktop::Workspace> m_workspace;
-    std::unique_ptr<gui::MainWindow> m_window;
+    quire::test::ServerProfile m_fx;
 
     template<typename T> static T *child(QWidget &w, const char *name) { return quire::test::findNamed<T>(w, name); }
 
     QString accountText() const
     {
-        return m_window->statusBar()->findChild<QLabel *>(QStringLiteral("accountIndicator"))->text();
+        return m_fx.window->statusBar()->findChild<QLabel *>(QStringLiteral("accountIndicator"))->text();
     }
 
     // A link of the dialog, shown as one and opened with a click on it.
@@ -61,30 +57,17 @@ private:
 
     gui::SignInDialog *openDialog()
     {
-        m_window->findChild<QAction *>(QStringLiteral("signInAction"))->trigger();
-        return m_window->findChild<gui::SignInDialog *>();
+        m_fx.window->findChild<QAction *>(QStringLiteral("signInAction"))->trigger();
+        return m_fx.window->findChild<gui::SignInDialog *>();
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        ServerProcess::Options o;
-        o.extraArgs = { QStringLiteral("--registration"), QStringLiteral("open"), QStringLiteral("--rate-limit-scale"),
-                        QStringLiteral("1000000") };
-        QVERIFY2(m_server.start(o), qPrintable(m_server.errorString()));
-        const auto created = ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"),
-                                                  m_server.dataDir(), QStringLiteral("--email"), kEmail,
-                                                  QStringLiteral("--role"), QStringLiteral("author") },
-                                                60000, {}, kPassword.toUtf8() + '\n');
-        QCOMPARE(created.exitCode, 0);
-        auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
-        QVERIFY(ws.ok());
-        m_workspace = std::move(ws.value());
-        m_workspace->useServer(m_server.url(), m_server.fingerprint());
-        m_window = std::make_unique<gui::MainWindow>(*m_workspace);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_fx.start({ QStringLiteral("--registration"), QStringLiteral("open") }));
+        QVERIFY(m_fx.createUser(kEmail, QStringLiteral("author"), kPassword));
+        QVERIFY(m_fx.openProfile());
+        QVERIFY(m_fx.showWindow());
     }
 
     void wrongPasswordIsExplained()
@@ -98,29 +81,29 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(*dialog, "statusLabel")->text(),
                                   QStringLiteral("The email address or the password is wrong."), 20000);
         QVERIFY(dialog->isVisible());
-        QVERIFY(!m_workspace->session().isSignedIn());
+        QVERIFY(!m_fx.workspace->session().isSignedIn());
     }
 
     void signInWithTheKeyboard()
     {
         // QPointer: on success the dialog closes and deletes itself.
-        QPointer<gui::SignInDialog> dialog = m_window->findChild<gui::SignInDialog *>();
+        QPointer<gui::SignInDialog> dialog = m_fx.window->findChild<gui::SignInDialog *>();
         QVERIFY2(dialog, "the sign-in dialog closed by itself");
         QLineEdit *password = child<QLineEdit>(*dialog, "password");
         password->clear();
         QTest::keyClicks(password, kPassword);
         QTest::keyClick(password, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->session().isSignedIn(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fx.workspace->session().isSignedIn(), 20000);
         QTRY_VERIFY(!dialog || !dialog->isVisible());
         QCOMPARE(accountText(), QStringLiteral("Signed in as %1").arg(kEmail));
-        QCOMPARE(m_workspace->session().role(), QStringLiteral("author"));
-        QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
+        QCOMPARE(m_fx.workspace->session().role(), QStringLiteral("author"));
+        QVERIFY(!m_fx.window->findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
     }
 
     void profileNameAndPassword()
     {
-        m_window->findChild<QAction *>(QStringLiteral("profileAction"))->trigger();
-        auto *dialog = m_window->findChild<gui::ProfileDialog *>();
+        m_fx.window->findChild<QAction *>(QStringLiteral("profileAction"))->trigger();
+        auto *dialog = m_fx.window->findChild<gui::ProfileDialog *>();
         QVERIFY(dialog);
         QLineEdit *name = child<QLineEdit>(*dialog, "profileName");
         QTRY_VERIFY_WITH_TIMEOUT(!name->text().isEmpty(), 20000); // loaded from the server
@@ -148,20 +131,20 @@ private Q_SLOTS:
         dialog->close();
         // Back to the first password for the tests that follow.
         bool done = false;
-        m_workspace->session().call(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/password"),
-                                    nlohmann::json { { "current_password", "desktop passphrase two" },
-                                                     { "new_password", kPassword.toStdString() } },
-                                    [&](const desktop::ApiReply &r) {
-                                        QVERIFY(r.ok());
-                                        done = true;
-                                    });
+        m_fx.workspace->session().call(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/password"),
+                                       nlohmann::json { { "current_password", "desktop passphrase two" },
+                                                        { "new_password", kPassword.toStdString() } },
+                                       [&](const desktop::ApiReply &r) {
+                                           QVERIFY(r.ok());
+                                           done = true;
+                                       });
         QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
     }
 
     void silentSignInOnNextStart()
     {
         // A second start of the same profile signs in with the stored refresh token.
-        auto reopened = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
+        auto reopened = desktop::Workspace::open(m_fx.dir.filePath(QStringLiteral("profile")));
         QVERIFY(reopened.ok());
         bool done = false, ok = false;
         (*reopened)->session().restore([&](const desktop::ApiReply &r) {
@@ -175,9 +158,9 @@ private Q_SLOTS:
 
     void endedSessionAsksToSignInAndKeepsLocalWork()
     {
-        QVERIFY(m_workspace->replica().setMeta(QStringLiteral("unsynced_marker"), QStringLiteral("kept")).ok());
+        QVERIFY(m_fx.workspace->replica().setMeta(QStringLiteral("unsynced_marker"), QStringLiteral("kept")).ok());
         // Elsewhere the user signs out everywhere: this desktop's session ends on the server.
-        quire::test::TestHttpClient http(m_server.url(), m_server.fingerprint());
+        quire::test::TestHttpClient http(m_fx.server.url(), m_fx.server.fingerprint());
         const auto login = http.postJson(
             QStringLiteral("/api/v1/auth/login"),
             QByteArray::fromStdString(
@@ -188,21 +171,21 @@ private Q_SLOTS:
                               { { "Authorization", "Bearer " + token } })
                      .status,
                  204);
-        QSignalSpy required(&m_workspace->session(), &desktop::AuthSession::signInRequired);
+        QSignalSpy required(&m_fx.workspace->session(), &desktop::AuthSession::signInRequired);
         bool done = false;
         int status = 0;
-        m_workspace->session().call(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt,
-                                    [&](const desktop::ApiReply &r) {
-                                        done = true;
-                                        status = r.status;
-                                    });
+        m_fx.workspace->session().call(QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt,
+                                       [&](const desktop::ApiReply &r) {
+                                           done = true;
+                                           status = r.status;
+                                       });
         QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
         QCOMPARE(status, 401);
         QCOMPARE(required.count(), 1);
-        QTRY_VERIFY(m_window->findChild<gui::SignInDialog *>()
-                    && m_window->findChild<gui::SignInDialog *>()->isVisible());
+        QTRY_VERIFY(m_fx.window->findChild<gui::SignInDialog *>()
+                    && m_fx.window->findChild<gui::SignInDialog *>()->isVisible());
         QCOMPARE(accountText(), QStringLiteral("Not signed in"));
-        QCOMPARE(m_workspace->replica().meta(QStringLiteral("unsynced_marker")).value(), QStringLiteral("kept"));
+        QCOMPARE(m_fx.workspace->replica().meta(QStringLiteral("unsynced_marker")).value(), QStringLiteral("kept"));
     }
 
     void registerFromTheDialog()
@@ -231,7 +214,7 @@ private Q_SLOTS:
 
     void forgotPasswordAndSignOut()
     {
-        m_window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+        m_fx.window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
         QTRY_COMPARE(accountText(), QStringLiteral("Not signed in"));
         gui::SignInDialog *dialog = openDialog();
         QVERIFY(dialog);
@@ -257,11 +240,11 @@ private Q_SLOTS:
     // the terminal and is asked to choose their own right away.
     void oneTimePasswordAsksForANewOne()
     {
-        m_window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+        m_fx.window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
         QTRY_COMPARE(accountText(), QStringLiteral("Not signed in"));
         const QString admin = QStringLiteral("first-admin@example.org");
         const auto created = ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"),
-                                                  m_server.dataDir(), QStringLiteral("--email"), admin,
+                                                  m_fx.server.dataDir(), QStringLiteral("--email"), admin,
                                                   QStringLiteral("--role"), QStringLiteral("admin") },
                                                 60000, {}, QByteArray()); // no password given: one is generated
         QCOMPARE(created.exitCode, 0);
@@ -276,8 +259,8 @@ private Q_SLOTS:
         child<QLineEdit>(*dialog, "password")->clear();
         QTest::keyClicks(child<QLineEdit>(*dialog, "password"), QString::fromLatin1(shown));
         QTest::mouseClick(child<QPushButton>(*dialog, "signInButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<gui::ChoosePasswordDialog *>(), 20000);
-        auto *choose = m_window->findChild<gui::ChoosePasswordDialog *>();
+        QTRY_VERIFY_WITH_TIMEOUT(m_fx.window->findChild<gui::ChoosePasswordDialog *>(), 20000);
+        auto *choose = m_fx.window->findChild<gui::ChoosePasswordDialog *>();
         QTRY_VERIFY(choose->isVisible());
         QCOMPARE(accountText(), QStringLiteral("Signed in as %1").arg(admin));
 
@@ -294,7 +277,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!open || !open->isVisible(), 20000);
 
         // The one-time password is spent; the chosen one signs in and asks nothing.
-        quire::test::TestHttpClient http(m_server.url(), m_server.fingerprint());
+        quire::test::TestHttpClient http(m_fx.server.url(), m_fx.server.fingerprint());
         const auto login = [&](const QString &password) {
             return http.postJson(QStringLiteral("/api/v1/auth/login"),
                                  QByteArray::fromStdString(nlohmann::json { { "email", admin.toStdString() },

@@ -7,9 +7,8 @@
 #include "shared/database.h"
 #include "shared/synctable.h"
 #include "shared/uuid.h"
+#include "tests/desktop/localreplica.h"
 
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quire::desktop;
@@ -20,16 +19,13 @@ class TestArticleQuery : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Replica> m_replica;
-    std::unique_ptr<SyncStore> m_sync;
-    std::unique_ptr<ContentStore> m_content;
+    quire::test::LocalReplica m_local;
     const QString m_owner = quire::shared::Uuid::createV7();
 
     QStringList titles(const ArticleQuery &q)
     {
         QStringList out;
-        const auto rows = q.run(m_replica->database());
+        const auto rows = q.run(m_local.database());
         if (rows) {
             for (const ArticleSummary &a : *rows)
                 out << a.title;
@@ -40,14 +36,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        auto replica = Replica::open(m_dir.filePath(QStringLiteral("replica.db")));
-        QVERIFY(replica);
-        m_replica = std::move(replica.value());
-        m_sync = std::make_unique<SyncStore>(*m_replica);
-        m_content = std::make_unique<ContentStore>(*m_replica, *m_sync);
+        QVERIFY(m_local.open());
         const auto add = [this](const char *title, const char *body, const char *kind) {
-            return m_content
+            return m_local.content
                 ->create(ContentStore::articles(), { { "title", title }, { "body", body }, { "kind", kind } }, m_owner)
                 .ok();
         };
@@ -99,23 +90,23 @@ private Q_SLOTS:
     void filtersAndSorting()
     {
         const quire::shared::SyncTable &categories = *quire::shared::SyncSchema::find(QStringLiteral("categories"));
-        auto drinks = m_content->create(categories, { { "name", "Drinks" }, { "slug", "drinks" } }, m_owner);
+        auto drinks = m_local.content->create(categories, { { "name", "Drinks" }, { "slug", "drinks" } }, m_owner);
         QVERIFY(drinks);
-        auto hot = m_content->create(
+        auto hot = m_local.content->create(
             categories, { { "name", "Hot" }, { "slug", "hot" }, { "parent_id", drinks->toStdString() } }, m_owner);
         QVERIFY(hot);
         const QString other = quire::shared::Uuid::createV7();
-        auto cocoa = m_content->create(ContentStore::articles(),
-                                       { { "title", "Cocoa" },
-                                         { "categories", quire::shared::listText({ *hot }).toStdString() },
-                                         { "tags", R"(["Winter","sweet"])" } },
-                                       other);
+        auto cocoa = m_local.content->create(ContentStore::articles(),
+                                             { { "title", "Cocoa" },
+                                               { "categories", quire::shared::listText({ *hot }).toStdString() },
+                                               { "tags", R"(["Winter","sweet"])" } },
+                                             other);
         QVERIFY(cocoa);
-        auto lemonade = m_content->create(ContentStore::articles(),
-                                          { { "title", "Lemonade" },
-                                            { "categories", quire::shared::listText({ *drinks }).toStdString() },
-                                            { "tags", R"(["summer","sweet"])" } },
-                                          m_owner);
+        auto lemonade = m_local.content->create(ContentStore::articles(),
+                                                { { "title", "Lemonade" },
+                                                  { "categories", quire::shared::listText({ *drinks }).toStdString() },
+                                                  { "tags", R"(["summer","sweet"])" } },
+                                                m_owner);
         QVERIFY(lemonade);
 
         ArticleQuery q;
@@ -135,12 +126,12 @@ private Q_SLOTS:
         QCOMPARE(titles(q), QStringList({ QStringLiteral("Cocoa") }));
         q.ownerId.clear();
         QCOMPARE(titles(q).first(), QStringLiteral("Bread")); // by title
-        const auto tags = ArticleQuery::knownTags(m_replica->database(), QStringLiteral("guide"));
+        const auto tags = ArticleQuery::knownTags(m_local.database(), QStringLiteral("guide"));
         QVERIFY(tags);
         QCOMPARE(tags->first(), QStringLiteral("sweet")); // most used first
         QVERIFY(tags->contains(QStringLiteral("Winter")));
-        QVERIFY(m_content->remove(ContentStore::articles(), *cocoa));
-        QVERIFY(m_content->remove(ContentStore::articles(), *lemonade));
+        QVERIFY(m_local.content->remove(ContentStore::articles(), *cocoa));
+        QVERIFY(m_local.content->remove(ContentStore::articles(), *lemonade));
     }
 
     void editsAndDeletesReachTheIndex()
@@ -148,24 +139,25 @@ private Q_SLOTS:
         ArticleQuery q;
         q.text = QStringLiteral("sourdough");
         QVERIFY(titles(q).isEmpty());
-        const auto rows = ArticleQuery {}.run(m_replica->database());
+        const auto rows = ArticleQuery {}.run(m_local.database());
         QVERIFY(rows);
         QString bread;
         for (const ArticleSummary &a : *rows) {
             if (a.title == QLatin1String("Bread"))
                 bread = a.id;
         }
-        QVERIFY(m_content->update(ContentStore::articles(), bread, { { "body", "A sourdough loaf." } }));
+        QVERIFY(m_local.content->update(ContentStore::articles(), bread, { { "body", "A sourdough loaf." } }));
         QCOMPARE(titles(q), QStringList { QStringLiteral("Bread") });
-        QVERIFY(m_content->remove(ContentStore::articles(), bread));
+        QVERIFY(m_local.content->remove(ContentStore::articles(), bread));
         QVERIFY(titles(q).isEmpty());
     }
 
     void theIndexCatchesUpInSteps()
     {
         for (int i = 0; i < 5; ++i)
-            QVERIFY(m_content->create(ContentStore::articles(), { { "title", "Step " + std::to_string(i) } }, m_owner));
-        auto &db = m_replica->database();
+            QVERIFY(m_local.content->create(ContentStore::articles(), { { "title", "Step " + std::to_string(i) } },
+                                            m_owner));
+        auto &db = m_local.database();
         qint64 from = 0;
         auto done = SearchIndexer::catchUpSome(db, 2, from);
         QVERIFY(done);

@@ -13,6 +13,7 @@
 #include "desktop/widgets/desktopapp.h"
 #include "desktop/widgets/mainwindow.h"
 #include "desktop/widgets/tableformatter.h"
+#include "tests/desktop/appscenario.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/support/testimages.h"
@@ -26,10 +27,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
 #include <QTextFrame>
@@ -58,81 +57,36 @@ class TestAuthoringScenario : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    ServerProcess m_server;
-    std::unique_ptr<quire::desktop::Workspace> m_workspace;
-    std::unique_ptr<quire::gui::MainWindow> m_window;
+    AppScenario m_app;
     QString m_guide;
     QList<QUrl> m_opened; // what the app asked the desktop to open
 
-    QString profile() const { return m_dir.filePath(QStringLiteral("profile")); }
-    quire::gui::ArticlesView *view() { return findNamed<quire::gui::ArticlesView>(*m_window, "guidesView"); }
+    quire::gui::ArticlesView *view() { return findNamed<quire::gui::ArticlesView>(*m_app.window, "guidesView"); }
     quire::gui::ArticleEditor *editor() { return view()->editor(); }
     BodyEditor *body() { return editor()->bodyEditor(); }
     QTextDocument *document() { return body()->richEdit()->document(); }
     // The guide's field as the app's replica has it.
     QString stored(const char *field)
     {
-        const auto row = m_workspace->content().get(ContentStore::articles(), m_guide);
+        const auto row = m_app.workspace->content().get(ContentStore::articles(), m_guide);
         return row ? fieldOf(*row, field) : QString();
     }
     // The text before the cursor, as a reader of the screen sees it.
     QString beforeCursor() { return document()->toPlainText().left(body()->richEdit()->textCursor().position()); }
 
-    // The app started as `quire --profile DIR` and `options`, where URL and
-    // FP stand for the server's address and fingerprint.
-    bool startApp(const QStringList &options)
-    {
-        QStringList arguments { QStringLiteral("quire"), QStringLiteral("--profile"), profile() };
-        for (const QString &option : options) {
-            if (option == QLatin1String("URL"))
-                arguments << m_server.url().toString();
-            else if (option == QLatin1String("FP"))
-                arguments << m_server.fingerprint();
-            else
-                arguments << option;
-        }
-        quire::gui::DesktopApp::Opened opened = quire::gui::DesktopApp::open(arguments);
-        if (!opened.workspace) {
-            qWarning() << "the app did not start:" << opened.error;
-            return false;
-        }
-        m_workspace = std::move(opened.workspace);
-        m_window = std::make_unique<quire::gui::MainWindow>(*m_workspace);
-        m_window->resize(1280, 800);
-        quire::gui::DesktopApp::start(*m_workspace, *m_window, opened.signInEmail);
-        return QTest::qWaitForWindowExposed(m_window.get());
-    }
-
-    void quitApp()
-    {
-        m_window.reset(); // the window uses the workspace
-        m_workspace.reset();
-    }
+    bool startApp(const QStringList &options) { return m_app.startApp(options); }
+    void quitApp() { m_app.quitApp(); }
 
     // One round of the app's own sync engine, after whatever round its
     // automatic triggers were running; true when it ended in step.
-    bool syncRound()
-    {
-        SyncEngine &engine = m_workspace->sync();
-        const auto notSyncing = [&engine] { return engine.state() != SyncEngine::State::Syncing; };
-        if (!QTest::qWaitFor(notSyncing, kTimeoutMs))
-            return false;
-        bool finished = false;
-        const QMetaObject::Connection c
-            = connect(&engine, &SyncEngine::roundFinished, this, [&finished] { finished = true; });
-        engine.syncNow();
-        const bool ended = QTest::qWaitFor([&] { return finished && notSyncing(); }, kTimeoutMs);
-        disconnect(c);
-        return ended && engine.state() == SyncEngine::State::Idle;
-    }
+    bool syncRound() { return m_app.syncRound(); }
 
     // Autosave, then a sync round (whose end reloaded the article before).
     void saveAndSync()
     {
         QTRY_VERIFY_WITH_TIMEOUT(!editor()->hasUnsavedChanges(), 5000);
         QVERIFY(syncRound());
-        const auto status = m_workspace->syncStore().status();
+        const auto status = m_app.workspace->syncStore().status();
         QVERIFY(status);
         QCOMPARE(status->pending, 0);
         QCOMPARE(status->rejected, 0);
@@ -146,13 +100,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        const QString data = m_dir.filePath(QStringLiteral("server"));
+        QVERIFY(m_app.dir.isValid());
+        const QString data = m_app.serverData();
         QVERIFY(createUser(data, kEmail, QStringLiteral("admin"), kSyncTestPassword));
-        ServerProcess::Options options;
-        options.dataDir = data;
-        QVERIFY2(m_server.start(options), qPrintable(m_server.errorString()));
+        QVERIFY(m_app.startServer());
         // "View on Site" would open a browser: the app's request is kept.
         QDesktopServices::setUrlHandler(QStringLiteral("https"), this, "openUrl");
     }
@@ -163,19 +114,19 @@ private Q_SLOTS:
     {
         QVERIFY(startApp({ QStringLiteral("--server"), QStringLiteral("URL"), QStringLiteral("--trust-fingerprint"),
                            QStringLiteral("FP"), QStringLiteral("--email"), kEmail }));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<quire::gui::SignInDialog *>()
-                                     && m_window->findChild<quire::gui::SignInDialog *>()->isVisible(),
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.window->findChild<quire::gui::SignInDialog *>()
+                                     && m_app.window->findChild<quire::gui::SignInDialog *>()->isVisible(),
                                  kTimeoutMs);
         // It closes itself, deleted on close.
-        const QPointer<quire::gui::SignInDialog> dialog = m_window->findChild<quire::gui::SignInDialog *>();
+        const QPointer<quire::gui::SignInDialog> dialog = m_app.window->findChild<quire::gui::SignInDialog *>();
         QCOMPARE(findNamed<QLineEdit>(*dialog, "email")->text(), kEmail);
         auto *password = findNamed<QLineEdit>(*dialog, "password");
         QTest::keyClicks(password, kSyncTestPassword);
         QTest::keyClick(password, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->session().isSignedIn(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.workspace->session().isSignedIn(), kTimeoutMs);
         QTRY_VERIFY(!dialog || !dialog->isVisible());
-        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->connection().state(), ConnectionState::Online, kTimeoutMs);
-        m_window->showSection(QStringLiteral("guides"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app.workspace->connection().state(), ConnectionState::Online, kTimeoutMs);
+        m_app.window->showSection(QStringLiteral("guides"));
         QTRY_VERIFY(view()->isVisible());
     }
 
@@ -257,8 +208,8 @@ private Q_SLOTS:
         const int undoable = document()->availableUndoSteps();
 
         // The same guide edited elsewhere, synced through the server.
-        SyncPeer other(m_dir.filePath(QStringLiteral("other")));
-        other.connectTo(m_server);
+        SyncPeer other(m_app.dir.filePath(QStringLiteral("other")));
+        other.connectTo(m_app.server);
         QVERIFY(other.signIn(kEmail, kSyncTestPassword));
         QCOMPARE(other.sync(), SyncEngine::State::Idle);
         const QString theirs = fieldOf(other.row(m_guide), "body");
@@ -295,10 +246,10 @@ private Q_SLOTS:
         QTest::mouseClick(viewOnSite, Qt::LeftButton);
         QCOMPARE(m_opened.size(), 1);
         const QUrl live = m_opened.constFirst();
-        QCOMPARE(live.host(), m_server.url().host());
-        QCOMPARE(live.port(), m_server.url().port());
+        QCOMPARE(live.host(), m_app.server.url().host());
+        QCOMPARE(live.port(), m_app.server.url().port());
         QCOMPARE(live.path(), QStringLiteral("/guides/brewing-coffee"));
-        TestHttpClient http(m_server.url(), m_server.fingerprint());
+        TestHttpClient http(m_app.server.url(), m_app.server.fingerprint());
         const HttpResult page = http.request("GET", live.path());
         QCOMPARE(page.status, 200);
         QVERIFY(page.body.contains("Then wait. Enjoy."));
@@ -310,16 +261,16 @@ private Q_SLOTS:
     {
         quitApp();
         QVERIFY(startApp({ QStringLiteral("--server"), QStringLiteral("URL") }));
-        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->connection().state(), ConnectionState::Online, kTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->session().isSignedIn(), kTimeoutMs);
-        QCOMPARE(m_workspace->session().email(), kEmail);
-        QCOMPARE(m_workspace->api().pinnedFingerprint(), m_server.fingerprint());
-        QCOMPARE(findNamed<QLabel>(*m_window->statusBar(), "accountIndicator")->text(),
+        QTRY_COMPARE_WITH_TIMEOUT(m_app.workspace->connection().state(), ConnectionState::Online, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.workspace->session().isSignedIn(), kTimeoutMs);
+        QCOMPARE(m_app.workspace->session().email(), kEmail);
+        QCOMPARE(m_app.workspace->api().pinnedFingerprint(), m_app.server.fingerprint());
+        QCOMPARE(findNamed<QLabel>(*m_app.window->statusBar(), "accountIndicator")->text(),
                  QStringLiteral("Signed in as %1").arg(kEmail));
-        QVERIFY(!m_window->findChild<quire::gui::SignInDialog *>());
+        QVERIFY(!m_app.window->findChild<quire::gui::SignInDialog *>());
         QVERIFY(syncRound());
 
-        m_window->showSection(QStringLiteral("guides"));
+        m_app.window->showSection(QStringLiteral("guides"));
         QTRY_VERIFY(view()->isVisible());
         auto *table = findNamed<QTableView>(*view(), "articleTable");
         QAbstractItemModel *model = table->model();

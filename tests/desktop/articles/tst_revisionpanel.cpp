@@ -5,18 +5,16 @@
 #include "desktop/core/datetext.h"
 #include "desktop/core/workspace.h"
 #include "desktop/widgets/revisionpanel.h"
+#include "tests/desktop/serverprofile.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/support/widgetfinder.h"
 
 #include <QListWidget>
 #include <QPushButton>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quire;
-using quire::test::ServerProcess;
 
 namespace {
 const QString kPassword = QStringLiteral("revision panel passphrase");
@@ -26,9 +24,7 @@ class TestRevisionPanel : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    ServerProcess m_server;
-    std::unique_ptr<desktop::Workspace> m_workspace;
+    quire::test::ServerProfile m_fx;
     std::unique_ptr<quire::test::TestHttpClient> m_http;
     QByteArray m_token;
 
@@ -41,33 +37,17 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        ServerProcess::Options o;
-        o.extraArgs = { QStringLiteral("--rate-limit-scale"), QStringLiteral("1000000") };
-        QVERIFY2(m_server.start(o), qPrintable(m_server.errorString()));
-        QCOMPARE(ServerProcess::run({ QStringLiteral("create-user"), QStringLiteral("--data-dir"), m_server.dataDir(),
-                                      QStringLiteral("--email"), QStringLiteral("ed@example.org"),
-                                      QStringLiteral("--role"), QStringLiteral("editor") },
-                                    60000, {}, kPassword.toUtf8() + '\n')
-                     .exitCode,
-                 0);
-        m_http = std::make_unique<quire::test::TestHttpClient>(m_server.url(), m_server.fingerprint());
+        QVERIFY(m_fx.start());
+        QVERIFY(m_fx.createUser(QStringLiteral("ed@example.org"), QStringLiteral("editor"), kPassword));
+        m_http = std::make_unique<quire::test::TestHttpClient>(m_fx.server.url(), m_fx.server.fingerprint());
         const auto login = m_http->postJson(
             QStringLiteral("/api/v1/auth/login"),
             QByteArray::fromStdString(
                 nlohmann::json { { "email", "ed@example.org" }, { "password", kPassword.toStdString() } }.dump()));
         m_token = QByteArray::fromStdString(login.json()["access_token"]);
         QVERIFY(!m_token.isEmpty());
-        auto ws = desktop::Workspace::open(m_dir.filePath(QStringLiteral("profile")));
-        QVERIFY(ws.ok());
-        m_workspace = std::move(ws.value());
-        m_workspace->useServer(m_server.url(), m_server.fingerprint());
-        bool done = false;
-        m_workspace->session().signIn(QStringLiteral("ed@example.org"), kPassword, [&](const desktop::ApiReply &r) {
-            QVERIFY(r.ok());
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QVERIFY(m_fx.openProfile());
+        QVERIFY(m_fx.signIn(QStringLiteral("ed@example.org"), kPassword));
     }
 
     void sessionsAndSaveVersion()
@@ -81,7 +61,7 @@ private Q_SLOTS:
         QCOMPARE(call("PATCH", base, { { "body", "one two three four\n" } }).status, 200);
         QCOMPARE(call("PATCH", base, { { "body", "one two three four five\n" } }).status, 200);
 
-        gui::RevisionPanel panel(*m_workspace);
+        gui::RevisionPanel panel(*m_fx.workspace);
         panel.show();
         auto *list = test::findNamed<QListWidget>(panel, "revisionList");
         auto *save = test::findNamed<QPushButton>(panel, "saveVersionButton");

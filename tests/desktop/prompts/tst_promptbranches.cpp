@@ -7,9 +7,8 @@
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/uuid.h"
+#include "tests/desktop/localreplica.h"
 
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quire::desktop;
@@ -23,10 +22,7 @@ class TestPromptBranches : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Replica> m_replica;
-    std::unique_ptr<SyncStore> m_sync;
-    std::unique_ptr<ContentStore> m_content;
+    quire::test::LocalReplica m_local;
     std::unique_ptr<PromptStore> m_store;
     std::unique_ptr<PromptBranches> m_branches;
     const QString m_me = quire::shared::Uuid::createV7();
@@ -50,13 +46,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        auto replica = Replica::open(m_dir.filePath(QStringLiteral("replica.db")));
-        QVERIFY(replica);
-        m_replica = std::move(replica.value());
-        m_sync = std::make_unique<SyncStore>(*m_replica);
-        m_content = std::make_unique<ContentStore>(*m_replica, *m_sync);
-        m_store = std::make_unique<PromptStore>(*m_content, m_replica->database());
+        QVERIFY(m_local.open());
+        m_store = std::make_unique<PromptStore>(*m_local.content, m_local.database());
         m_branches = std::make_unique<PromptBranches>(*m_store);
     }
 

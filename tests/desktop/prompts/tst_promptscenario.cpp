@@ -21,6 +21,7 @@
 #include "desktop/widgets/bodyeditor.h"
 #include "desktop/widgets/desktopapp.h"
 #include "desktop/widgets/mainwindow.h"
+#include "tests/desktop/appscenario.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/support/widgetfinder.h"
@@ -43,12 +44,10 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -82,18 +81,14 @@ class TestPromptScenario : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    ServerProcess m_server;
-    std::unique_ptr<quire::desktop::Workspace> m_workspace;
-    std::unique_ptr<quire::gui::MainWindow> m_window;
+    AppScenario m_app;
     std::unique_ptr<SyncPeer> m_bob;
     QString m_prompt;
     QString m_name; // the prompt's name, for programs
     QString m_apiKey;
     QString m_group;
 
-    QString profile() const { return m_dir.filePath(QStringLiteral("profile")); }
-    quire::gui::PromptsView *view() { return findNamed<quire::gui::PromptsView>(*m_window, "promptsView"); }
+    quire::gui::PromptsView *view() { return findNamed<quire::gui::PromptsView>(*m_app.window, "promptsView"); }
     quire::gui::PromptEditor *editor() { return view()->editor(); }
     QPlainTextEdit *text() { return editor()->bodyEditor()->sourceEdit(); }
     quire::gui::PromptVersionsPanel *versions() { return editor()->versionsPanel(); }
@@ -102,7 +97,7 @@ private:
     // part of the Prompts section), found by type.
     quire::gui::GroupsView *groups()
     {
-        auto *found = m_window->findChild<quire::gui::GroupsView *>();
+        auto *found = m_app.window->findChild<quire::gui::GroupsView *>();
         if (!found)
             qFatal("no GroupsView in the window");
         return found;
@@ -122,7 +117,7 @@ private:
         for (QWidget *p = w; p; p = p->parentWidget()) {
             const QString section = p->property("sectionId").toString();
             if (!section.isEmpty())
-                m_window->showSection(section);
+                m_app.window->showSection(section);
         }
         for (QWidget *child = w; child && child->parentWidget(); child = child->parentWidget()) {
             auto *stack = qobject_cast<QStackedWidget *>(child->parentWidget());
@@ -145,54 +140,16 @@ private:
         }
     }
 
-    bool startApp(const QStringList &options)
-    {
-        QStringList arguments { QStringLiteral("quire"), QStringLiteral("--profile"), profile() };
-        for (const QString &option : options) {
-            if (option == QLatin1String("URL"))
-                arguments << m_server.url().toString();
-            else if (option == QLatin1String("FP"))
-                arguments << m_server.fingerprint();
-            else
-                arguments << option;
-        }
-        quire::gui::DesktopApp::Opened opened = quire::gui::DesktopApp::open(arguments);
-        if (!opened.workspace) {
-            qWarning() << "the app did not start:" << opened.error;
-            return false;
-        }
-        m_workspace = std::move(opened.workspace);
-        m_window = std::make_unique<quire::gui::MainWindow>(*m_workspace);
-        m_window->resize(1280, 800);
-        quire::gui::DesktopApp::start(*m_workspace, *m_window, opened.signInEmail);
-        if (!QTest::qWaitForWindowExposed(m_window.get()))
-            return false;
-        return true;
-    }
-
-    void quitApp()
-    {
-        m_window.reset(); // the window uses the workspace
-        m_workspace.reset();
-    }
+    bool startApp(const QStringList &options) { return m_app.startApp(options); }
+    void quitApp() { m_app.quitApp(); }
 
     // One round of the app's own sync engine after whatever round its own
     // triggers were running; true when it ended in step with nothing left.
     bool syncRound()
     {
-        SyncEngine &engine = m_workspace->sync();
-        const auto notSyncing = [&engine] { return engine.state() != SyncEngine::State::Syncing; };
-        if (!QTest::qWaitFor(notSyncing, kTimeoutMs))
+        if (!m_app.syncRound())
             return false;
-        bool finished = false;
-        const QMetaObject::Connection c
-            = connect(&engine, &SyncEngine::roundFinished, this, [&finished] { finished = true; });
-        engine.syncNow();
-        const bool ended = QTest::qWaitFor([&] { return finished && notSyncing(); }, kTimeoutMs);
-        disconnect(c);
-        if (!ended || engine.state() != SyncEngine::State::Idle)
-            return false;
-        const auto status = m_workspace->syncStore().status();
+        const auto status = m_app.workspace->syncStore().status();
         if (!status || status->pending != 0 || status->rejected != 0) {
             qWarning() << "after the round: pending" << (status ? status->pending : -1) << "rejected"
                        << (status ? status->rejected : -1);
@@ -204,7 +161,7 @@ private:
     // What a program with Alice's key gets for the production label.
     HttpResult fetchProduction()
     {
-        TestHttpClient http(m_server.url(), m_server.fingerprint());
+        TestHttpClient http(m_app.server.url(), m_app.server.fingerprint());
         return http.request("GET", QStringLiteral("/api/v1/prompts/by-name/%1?label=production").arg(m_name), {},
                             { { "Authorization", "Bearer " + m_apiKey.toUtf8() } });
     }
@@ -214,7 +171,7 @@ private:
     {
         quire::desktop::ApiReply answer;
         bool done = false;
-        m_workspace->session().call(QStringLiteral("GET"), path, std::nullopt, [&](quire::desktop::ApiReply reply) {
+        m_app.workspace->session().call(QStringLiteral("GET"), path, std::nullopt, [&](quire::desktop::ApiReply reply) {
             answer = std::move(reply);
             done = true;
         });
@@ -244,8 +201,8 @@ private:
         QTest::keyClicks(edit, message);
         // A dialog closed before (sign in, API keys) may have taken the
         // activation along; shortcuts go to the active window.
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_app.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_app.window.get()));
         text()->setFocus();
         QTest::keySequence(text(), QKeySequence::Save);
     }
@@ -278,30 +235,27 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        const QString data = m_dir.filePath(QStringLiteral("server"));
+        QVERIFY(m_app.dir.isValid());
+        const QString data = m_app.serverData();
         QVERIFY(createUser(data, kAlice, QStringLiteral("author"), kSyncTestPassword));
         QVERIFY(createUser(data, kBob, QStringLiteral("author"), kSyncTestPassword));
-        ServerProcess::Options options;
-        options.dataDir = data;
-        QVERIFY2(m_server.start(options), qPrintable(m_server.errorString()));
+        QVERIFY(m_app.startServer());
     }
 
     void aliceSignsInAndOpensPrompts()
     {
         QVERIFY(startApp({ QStringLiteral("--server"), QStringLiteral("URL"), QStringLiteral("--trust-fingerprint"),
                            QStringLiteral("FP"), QStringLiteral("--email"), kAlice }));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<quire::gui::SignInDialog *>()
-                                     && m_window->findChild<quire::gui::SignInDialog *>()->isVisible(),
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.window->findChild<quire::gui::SignInDialog *>()
+                                     && m_app.window->findChild<quire::gui::SignInDialog *>()->isVisible(),
                                  kTimeoutMs);
-        const QPointer<quire::gui::SignInDialog> dialog = m_window->findChild<quire::gui::SignInDialog *>();
+        const QPointer<quire::gui::SignInDialog> dialog = m_app.window->findChild<quire::gui::SignInDialog *>();
         auto *password = findNamed<QLineEdit>(*dialog, "password");
         QTest::keyClicks(password, kSyncTestPassword);
         QTest::keyClick(password, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->session().isSignedIn(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.workspace->session().isSignedIn(), kTimeoutMs);
         QTRY_VERIFY(!dialog || !dialog->isVisible());
-        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->connection().state(), ConnectionState::Online, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app.workspace->connection().state(), ConnectionState::Online, kTimeoutMs);
         reveal(findNamed<QPushButton>(*view(), "newButton"));
         QTRY_VERIFY(view()->isVisible());
     }
@@ -401,7 +355,7 @@ private Q_SLOTS:
         QCOMPARE(QGuiApplication::clipboard()->text(), rendered);
         QCOMPARE(used.size(), 1);
         const QString usageId = used.first().first().toString();
-        const auto row = m_workspace->content().get(PromptStore::usage(), usageId);
+        const auto row = m_app.workspace->content().get(PromptStore::usage(), usageId);
         QVERIFY(row && *row);
         QCOMPARE(fieldOf(**row, "use"), QStringLiteral("copied"));
         QCOMPARE(fieldOf(**row, "prompt_id"), m_prompt);
@@ -418,11 +372,11 @@ private Q_SLOTS:
     // Account › API Keys…: a key for her program, shown once.
     void sheCreatesAnApiKey()
     {
-        auto *action = m_window->findChild<QAction *>(QStringLiteral("apiKeysAction"));
+        auto *action = m_app.window->findChild<QAction *>(QStringLiteral("apiKeysAction"));
         QVERIFY(action);
         QTRY_VERIFY(action->isEnabled());
         action->trigger();
-        auto *dialog = m_window->findChild<quire::gui::ApiKeysDialog *>();
+        auto *dialog = m_app.window->findChild<quire::gui::ApiKeysDialog *>();
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QTest::keyClicks(findNamed<QLineEdit>(*dialog, "apiKeyName"), QStringLiteral("blog bot"));
@@ -504,8 +458,8 @@ private Q_SLOTS:
         QVERIFY(syncRound());
 
         // Bob's replica: the group and its prompt after his sync.
-        m_bob = std::make_unique<SyncPeer>(m_dir.filePath(QStringLiteral("bob")));
-        m_bob->connectTo(m_server);
+        m_bob = std::make_unique<SyncPeer>(m_app.dir.filePath(QStringLiteral("bob")));
+        m_bob->connectTo(m_app.server);
         QVERIFY(m_bob->signIn(kBob, kSyncTestPassword));
         QCOMPARE(m_bob->sync(), SyncEngine::State::Idle);
         QCOMPARE(groupNames(m_bob->ws()), QStringList { QStringLiteral("Writing") });
@@ -538,7 +492,7 @@ private Q_SLOTS:
         QVERIFY2(!*gone, "Bob's replica still has the prompt of the revoked group");
 
         // Alice's replica keeps everything.
-        QCOMPARE(groupNames(*m_workspace), QStringList { QStringLiteral("Writing") });
+        QCOMPARE(groupNames(*m_app.workspace), QStringList { QStringLiteral("Writing") });
         QCOMPARE(stored("content"), kVersion2);
         QCOMPARE(members->model()->rowCount(), 1);
     }
@@ -549,10 +503,10 @@ private Q_SLOTS:
     {
         quitApp();
         QVERIFY(startApp({}));
-        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->session().isSignedIn(), kTimeoutMs);
-        QCOMPARE(m_workspace->session().email(), kAlice);
-        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->connection().state(), ConnectionState::Online, kTimeoutMs);
-        QVERIFY(!m_window->findChild<quire::gui::SignInDialog *>());
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.workspace->session().isSignedIn(), kTimeoutMs);
+        QCOMPARE(m_app.workspace->session().email(), kAlice);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app.workspace->connection().state(), ConnectionState::Online, kTimeoutMs);
+        QVERIFY(!m_app.window->findChild<quire::gui::SignInDialog *>());
         QVERIFY(syncRound());
 
         QTableView *table = view()->table();

@@ -8,9 +8,8 @@
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/uuid.h"
+#include "tests/desktop/localreplica.h"
 
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quire::desktop;
@@ -23,10 +22,7 @@ class TestPromptStore : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Replica> m_replica;
-    std::unique_ptr<SyncStore> m_sync;
-    std::unique_ptr<ContentStore> m_content;
+    quire::test::LocalReplica m_local;
     std::unique_ptr<PromptStore> m_store;
     const QString m_me = quire::shared::Uuid::createV7();
     const QString m_colleague = quire::shared::Uuid::createV7();
@@ -36,7 +32,7 @@ private:
     QStringList titles(const PromptQuery &q)
     {
         QStringList out;
-        const auto rows = q.run(m_replica->database());
+        const auto rows = q.run(m_local.database());
         if (!rows) {
             qWarning() << rows.error().message;
             return { QStringLiteral("error") };
@@ -60,20 +56,15 @@ private:
 
     int rowsIn(const char *table)
     {
-        auto q = m_replica->database().exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+        auto q = m_local.database().exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
         return q && q->next() ? q->value(0).toInt() : -1;
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        auto replica = Replica::open(m_dir.filePath(QStringLiteral("replica.db")));
-        QVERIFY(replica);
-        m_replica = std::move(replica.value());
-        m_sync = std::make_unique<SyncStore>(*m_replica);
-        m_content = std::make_unique<ContentStore>(*m_replica, *m_sync);
-        m_store = std::make_unique<PromptStore>(*m_content, m_replica->database());
+        QVERIFY(m_local.open());
+        m_store = std::make_unique<PromptStore>(*m_local.content, m_local.database());
         m_summarise = add("Summarise a meeting", "Summarise {{notes}} in {{count}} bullet points.", "Writing",
                           "[\"meetings\",\"summary\"]", true, m_me);
         m_translate = add("Translate politely", "Translate {{text}} into German, politely.", "Language", "[\"german\"]",
@@ -135,11 +126,11 @@ private Q_SLOTS:
 
     void knownCategoriesAndTags()
     {
-        auto categories = PromptQuery::knownCategories(m_replica->database());
+        auto categories = PromptQuery::knownCategories(m_local.database());
         QVERIFY(categories);
         QCOMPARE(categories->size(), 3);
         QVERIFY(categories->contains(QStringLiteral("Language")));
-        auto tags = PromptQuery::knownTags(m_replica->database());
+        auto tags = PromptQuery::knownTags(m_local.database());
         QVERIFY(tags);
         QVERIFY(tags->contains(QStringLiteral("german")));
     }
@@ -156,7 +147,7 @@ private Q_SLOTS:
         // Another user's favourites are theirs.
         q.userId = m_colleague;
         QCOMPARE(titles(q), QStringList {});
-        PromptListModel model(m_replica->database());
+        PromptListModel model(m_local.database());
         model.query().userId = m_me;
         QVERIFY(model.refresh().isEmpty());
         QCOMPARE(model.data(model.index(model.rowOf(m_translate), PromptListModel::Favourite),
@@ -166,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(rowsIn("prompt_favorites"), 0);
         QCOMPARE(*m_store->isFavourite(m_translate, m_me), false);
         // The delete is queued for the server like the star was.
-        auto q2 = m_replica->database().exec(
+        auto q2 = m_local.database().exec(
             QStringLiteral("SELECT count(*) FROM outbox WHERE tbl = 'prompt_favorites' AND op = 'delete'"));
         QVERIFY(q2 && q2->next());
         QVERIFY(q2->value(0).toInt() >= 1);
@@ -278,7 +269,7 @@ private Q_SLOTS:
         const nlohmann::json vars { { "notes", "secret plans" } };
         auto use = m_store->recordUse(m_summarise, PromptUse::Copied, vars, m_me);
         QVERIFY(use);
-        auto row = m_content->get(PromptStore::usage(), *use);
+        auto row = m_local.content->get(PromptStore::usage(), *use);
         QVERIFY(row && *row);
         QCOMPARE(quire::shared::textOf(**row, "use"), QStringLiteral("copied"));
         QCOMPARE(quire::shared::textOf(**row, "variables"), QStringLiteral("{}"));
@@ -287,7 +278,7 @@ private Q_SLOTS:
         QVERIFY(m_store->setPreference(m_me, QStringLiteral("keep_variables"), QStringLiteral("true")));
         use = m_store->recordUse(m_summarise, PromptUse::Rendered, vars, m_me);
         QVERIFY(use);
-        row = m_content->get(PromptStore::usage(), *use);
+        row = m_local.content->get(PromptStore::usage(), *use);
         QCOMPARE(quire::shared::textOf(**row, "use"), QStringLiteral("rendered"));
         QVERIFY(nlohmann::json::parse(quire::shared::textOf(**row, "variables").toStdString()) == vars);
         // One preferences row per user.

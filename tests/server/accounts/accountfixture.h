@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/protocol.h"
+#include "shared/uuid.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 
@@ -78,6 +80,25 @@ public:
         if (!json.isEmpty())
             headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
         return m_http->request(method, path, json, headers);
+    }
+
+    // A replica's push, as `token`, of one upsert of `fields` to the row
+    // `rowId` of `table` (new: base_rev 0); the server's answer.
+    HttpResult pushUpsert(const QByteArray &token, const QString &table, const QString &rowId,
+                          const nlohmann::json &fields)
+    {
+        const nlohmann::json request { { "client_id", shared::Uuid::createV7().toStdString() },
+                                       { "schema_version", shared::Protocol::kSchemaVersion },
+                                       { "acked", 0 },
+                                       { "mutations",
+                                         { { { "id", 1 },
+                                             { "table", table.toStdString() },
+                                             { "row_id", rowId.toStdString() },
+                                             { "op", "upsert" },
+                                             { "fields", fields },
+                                             { "base_rev", 0 },
+                                             { "base", nlohmann::json::object() } } } } };
+        return call("POST", QStringLiteral("/api/v1/sync/push"), token, QByteArray::fromStdString(request.dump()));
     }
 
 private:

@@ -118,19 +118,8 @@ private Q_SLOTS:
             QCOMPARE_JSON(m_fx.call("GET", path, m_author).json()["rev"], before.json()["rev"]);
 
         // A replica's push of the same change meets the same rule.
-        const nlohmann::json push { { "client_id", quire::shared::Uuid::createV7().toStdString() },
-                                    { "schema_version", 2 },
-                                    { "acked", 0 },
-                                    { "mutations",
-                                      { { { "id", 1 },
-                                          { "table", "articles" },
-                                          { "row_id", id.toStdString() },
-                                          { "op", "upsert" },
-                                          { "fields", nlohmann::json::parse(body.toStdString()) },
-                                          { "base_rev", 0 },
-                                          { "base", nlohmann::json::object() } } } } };
-        const HttpResult pushed
-            = m_fx.call("POST", QStringLiteral("/api/v1/sync/push"), tokens.value(caller), json(push));
+        const HttpResult pushed = m_fx.pushUpsert(tokens.value(caller), QStringLiteral("articles"), id,
+                                                  nlohmann::json::parse(body.toStdString()));
         QCOMPARE(pushed.status, 200);
         const nlohmann::json result = pushed.json()["results"][0];
         if (status == 403) {

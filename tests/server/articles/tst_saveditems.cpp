@@ -35,18 +35,7 @@ private:
     // A replica's push of one upsert; the mutation's result.
     json push(const QString &who, const QString &table, const QString &rowId, const json &fields)
     {
-        const json request { { "client_id", quire::shared::Uuid::createV7().toStdString() },
-                             { "schema_version", 2 },
-                             { "acked", 0 },
-                             { "mutations",
-                               { { { "id", 1 },
-                                   { "table", table.toStdString() },
-                                   { "row_id", rowId.toStdString() },
-                                   { "op", "upsert" },
-                                   { "fields", fields },
-                                   { "base_rev", 0 },
-                                   { "base", json::object() } } } } };
-        const HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/sync/push"), m_tokens.value(who), body(request));
+        const HttpResult r = m_fx.pushUpsert(m_tokens.value(who), table, rowId, fields);
         return r.status == 200 ? r.json()["results"][0] : json { { "status", r.status } };
     }
 

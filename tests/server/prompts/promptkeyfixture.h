@@ -44,18 +44,7 @@ public:
     {
         if (rowId.isEmpty())
             rowId = shared::Uuid::createV7();
-        const json request { { "client_id", shared::Uuid::createV7().toStdString() },
-                             { "schema_version", 2 },
-                             { "acked", 0 },
-                             { "mutations",
-                               { { { "id", 1 },
-                                   { "table", table.toStdString() },
-                                   { "row_id", rowId.toStdString() },
-                                   { "op", "upsert" },
-                                   { "fields", fields },
-                                   { "base_rev", 0 },
-                                   { "base", json::object() } } } } };
-        const HttpResult r = call("POST", QStringLiteral("/api/v1/sync/push"), tokenOf(who), body(request));
+        const HttpResult r = pushUpsert(tokenOf(who), table, rowId, fields);
         if (r.status != 200 || r.json()["results"][0]["outcome"] == "rejected") {
             qWarning("push refused: %s", r.body.constData());
             return {};

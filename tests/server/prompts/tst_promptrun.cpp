@@ -5,7 +5,6 @@
 // usage history, render errors never reach the provider, the provider's
 // failures come back as clear 502/504 errors, a server without a provider
 // says so in /health and with 404, and the key is in no log and no answer.
-#include "shared/protocol.h"
 #include "shared/uuid.h"
 #include "tests/server/accounts/accountfixture.h"
 #include "tests/support/fakechatprovider.h"
@@ -53,18 +52,7 @@ private:
     // A replica's push of one upsert as `token`; true when applied.
     bool push(const QByteArray &token, const QString &table, const QString &rowId, const json &fields)
     {
-        const json request { { "client_id", quire::shared::Uuid::createV7().toStdString() },
-                             { "schema_version", quire::shared::Protocol::kSchemaVersion },
-                             { "acked", 0 },
-                             { "mutations",
-                               { { { "id", 1 },
-                                   { "table", table.toStdString() },
-                                   { "row_id", rowId.toStdString() },
-                                   { "op", "upsert" },
-                                   { "fields", fields },
-                                   { "base_rev", 0 },
-                                   { "base", json::object() } } } } };
-        const HttpResult r = m_fx.call("POST", QStringLiteral("/api/v1/sync/push"), token, body(request));
+        const HttpResult r = m_fx.pushUpsert(token, table, rowId, fields);
         if (r.status != 200 || r.json()["results"][0]["outcome"] != "applied") {
             qWarning("push to %s failed: %d %s", qPrintable(table), r.status, r.body.constData());
             return false;
@@ -343,18 +331,8 @@ private slots:
                            QStringLiteral("--provider-model"), QStringLiteral("m") });
         QVERIFY(!token.isEmpty());
         const QString id = quire::shared::Uuid::createV7();
-        const json request { { "client_id", quire::shared::Uuid::createV7().toStdString() },
-                             { "schema_version", quire::shared::Protocol::kSchemaVersion },
-                             { "acked", 0 },
-                             { "mutations",
-                               { { { "id", 1 },
-                                   { "table", "prompts" },
-                                   { "row_id", id.toStdString() },
-                                   { "op", "upsert" },
-                                   { "fields", { { "title", "T" }, { "content", "Hi" } } },
-                                   { "base_rev", 0 },
-                                   { "base", json::object() } } } } };
-        QCOMPARE(fx.call("POST", QStringLiteral("/api/v1/sync/push"), token, body(request)).status, 200);
+        QCOMPARE(fx.pushUpsert(token, QStringLiteral("prompts"), id, { { "title", "T" }, { "content", "Hi" } }).status,
+                 200);
         const HttpResult r = fx.call("POST", runPath(id), token, body(json::object()));
         QCOMPARE(r.status, 502);
         QCOMPARE(codeOf(r), QStringLiteral("provider_unavailable"));
