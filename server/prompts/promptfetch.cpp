@@ -11,6 +11,7 @@
 #include "shared/promptnames.h"
 #include "shared/promptrenderer.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
