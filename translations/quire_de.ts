@@ -68,15 +68,15 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location filename="../desktop/accounts/cli/accountcommands.cpp" line="+80"/>
         <location filename="../desktop/articles/cli/articlecommands.cpp" line="+64"/>
-        <location line="+98"/>
+        <location line="+90"/>
         <location filename="../desktop/cli/connectioncommands.cpp" line="+9"/>
         <location line="+64"/>
         <location line="+19"/>
         <location filename="../desktop/cli/synccommands.cpp" line="+82"/>
         <location line="+81"/>
         <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+128"/>
-        <location line="+122"/>
-        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+114"/>
+        <location line="+106"/>
+        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+106"/>
         <location line="+82"/>
         <source>unexpected argument %1</source>
         <translation>unerwartetes Argument %1</translation>
@@ -217,12 +217,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Konflikte: %1   Abgelehnte Änderungen: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/cli/clisupport.cpp" line="+42"/>
+        <location filename="../desktop/cli/clisupport.cpp" line="+70"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 lässt sich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/cli/articlecommands.cpp" line="-138"/>
+        <location filename="../desktop/articles/cli/articlecommands.cpp" line="-130"/>
         <source>  guides list [--json]
   guides show ID [--json]
   guides create --title T [FIELDS] [--json]   (prints the id)
@@ -263,7 +263,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>guides show braucht eine ID</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>There is no guide %1 here.</source>
         <translation>Hier gibt es keine Anleitung %1.</translation>
     </message>
@@ -273,11 +273,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Status: %1   Geändert: %2   Revision: %3</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location filename="../desktop/prompts/cli/promptbranchcommands.cpp" line="+57"/>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-124"/>
-        <location line="+110"/>
-        <location line="+157"/>
+        <location line="+36"/>
+        <location filename="../desktop/prompts/cli/promptbranchcommands.cpp" line="+49"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-108"/>
+        <location line="+94"/>
+        <location line="+153"/>
         <source>an option is missing its value</source>
         <translation>einer Option fehlt ihr Wert</translation>
     </message>
@@ -292,7 +292,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Melden Sie sich einmal an (quire-cli login), damit neue Anleitungen einen Eigentümer haben.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>guides edit needs one ID</source>
         <translation>guides edit braucht eine ID</translation>
     </message>
@@ -440,7 +440,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Keine abgelehnten Änderungen.</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-292"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-272"/>
         <source>unknown prompts command %1</source>
         <translation>unbekannter prompts-Befehl %1</translation>
     </message>
@@ -450,20 +450,20 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Keine Prompts gefunden.</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/cli/promptbranchcommands.cpp" line="-26"/>
+        <location filename="../desktop/prompts/cli/promptbranchcommands.cpp" line="-18"/>
         <source>Sign in once (quire-cli login) so branches have an owner.</source>
         <translation>Melden Sie sich einmal an (quire-cli login), damit Zweige einen Eigentümer haben.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+13"/>
-        <location line="+184"/>
-        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+25"/>
+        <location line="+8"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+7"/>
+        <location line="+170"/>
+        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+21"/>
         <source>There is no prompt %1 here.</source>
         <translation>Hier gibt es keinen Prompt %1.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>prompts branch needs one ID or name</source>
         <translation>prompts branch braucht eine ID oder einen Namen</translation>
     </message>
@@ -503,7 +503,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Zusammengeführt; neue Version %1</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-295"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-275"/>
         <source>  prompts list [--search Q] [--tag T] [--template] [--favorites] [--json]
   prompts show ID|NAME [--json]
   prompts create --title T [FIELDS] [--json]   (prints the id)
@@ -543,7 +543,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>prompts braucht list, show, create, edit, render, favourite, unfavourite, versions, branch, merge oder groups</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+88"/>
         <source>prompts show needs one ID or name</source>
         <translation>prompts show braucht eine ID oder einen Namen</translation>
     </message>
@@ -563,7 +563,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+25"/>
         <source>give --content or --content-file, not both</source>
         <translation>--content oder --content-file angeben, nicht beides</translation>
     </message>
@@ -578,7 +578,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Einmal anmelden (quire-cli login), damit neue Prompts einen Eigentümer haben.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>prompts edit needs one ID or name</source>
         <translation>prompts edit braucht eine ID oder einen Namen</translation>
     </message>
@@ -618,7 +618,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>prompts render braucht eine ID oder einen Namen</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="-169"/>
+        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="-157"/>
         <source>prompts groups needs list, show, create, add, remove, move or pin</source>
         <translation>prompts groups braucht list, show, create, add, remove, move oder pin</translation>
     </message>
@@ -628,12 +628,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>unbekannter prompts-groups-Befehl %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>There is no group %1 here.</source>
         <translation>Hier gibt es keine Gruppe %1.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>The prompt %1 is not in this group.</source>
         <translation>Der Prompt %1 ist nicht in dieser Gruppe.</translation>
     </message>
@@ -666,7 +666,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>prompts groups create braucht --name</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>prompts groups add needs a group and a prompt</source>
         <translation>prompts groups add braucht eine Gruppe und einen Prompt</translation>
     </message>
@@ -896,7 +896,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Server kennt diese Anmeldung nicht mehr: Sie wurde beendet, oder der Server wurde aus einer Sicherung wiederhergestellt. Melden Sie sich erneut an, um zu synchronisieren; Ihre gesamte Arbeit hier bleibt erhalten und wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../desktop/articles/core/articlelistmodel.cpp" line="+43"/>
+        <location filename="../desktop/articles/core/articlelistmodel.cpp" line="+26"/>
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
@@ -921,8 +921,8 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Archiviert</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+75"/>
+        <location line="+28"/>
+        <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+59"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
@@ -3968,8 +3968,8 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <source>Li&amp;brary</source>
-        <translation>B&amp;ibliothek</translation>
+        <source>Librar&amp;y</source>
+        <translation>Bibliothek</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4577,13 +4577,13 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+34"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Preparing a query</source>
         <translation>Das Vorbereiten einer Abfrage</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+30"/>
+        <location line="-21"/>
+        <location line="+43"/>
         <source>A database query</source>
         <translation>Eine Datenbankabfrage</translation>
     </message>
@@ -4907,30 +4907,30 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Noch keine Fallstudien</translation>
     </message>
     <message>
-        <location filename="../shared/declaredtables.cpp" line="+106"/>
-        <location line="+51"/>
+        <location filename="../shared/declaredtables.cpp" line="+127"/>
+        <location line="+50"/>
         <source>Article</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-49"/>
         <source>Articles</source>
         <translation>Artikel</translation>
     </message>
     <message>
         <location line="+30"/>
-        <location filename="../shared/prompttables.cpp" line="+104"/>
+        <location filename="../shared/prompttables.cpp" line="+125"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+56"/>
+        <location line="-50"/>
+        <location line="+51"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-144"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -4945,13 +4945,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location filename="../shared/prompttables.cpp" line="-16"/>
+        <location line="+21"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+26"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
@@ -4962,18 +4961,18 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../shared/prompttables.cpp" line="-31"/>
+        <location filename="../shared/prompttables.cpp" line="-39"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+58"/>
+        <location line="+53"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-50"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -4988,13 +4987,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Veröffentlicht</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location filename="../shared/prompttables.cpp" line="+52"/>
+        <location line="-45"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+60"/>
         <source>Cover image</source>
         <translation>Titelbild</translation>
     </message>
@@ -5010,8 +5008,8 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../shared/prompttables.cpp" line="-14"/>
-        <location line="+132"/>
+        <location filename="../shared/prompttables.cpp" line="+33"/>
+        <location line="+102"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -5022,13 +5020,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../shared/prompttables.cpp" line="-127"/>
-        <location line="+133"/>
+        <location filename="../shared/prompttables.cpp" line="-170"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Kind of item</source>
         <translation>Art des Eintrags</translation>
     </message>
@@ -5043,13 +5040,13 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Gespeicherte Einträge</translation>
     </message>
     <message>
-        <location filename="../shared/prompttables.cpp" line="-213"/>
-        <location line="+287"/>
+        <location filename="../shared/prompttables.cpp" line="-31"/>
+        <location line="+261"/>
         <source>Shared with</source>
         <translation>Geteilt mit</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-210"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -5074,7 +5071,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+31"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
@@ -5084,39 +5081,35 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Freigabe für Produktion</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Branch of</source>
         <translation>Zweig von</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Branched from version</source>
         <translation>Abgezweigt von Version</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+18"/>
-        <location line="+33"/>
-        <location line="+83"/>
-        <location line="+70"/>
-        <location line="+23"/>
+        <location line="-106"/>
+        <location line="+110"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="+1"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+39"/>
-        <location line="+170"/>
+        <location line="+18"/>
+        <location line="+33"/>
+        <location line="+134"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-163"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
@@ -5131,17 +5124,17 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Prompt-Versionen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Waiting for approval</source>
         <translation>Wartet auf Freigabe</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Requested by</source>
         <translation>Angefragt von</translation>
     </message>
@@ -5161,19 +5154,18 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Prompt-Labels</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+19"/>
-        <location line="+43"/>
+        <location line="-169"/>
+        <location line="+193"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="+1"/>
         <source>Groups</source>
         <translation>Gruppen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+20"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
@@ -5183,7 +5175,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Feste Version</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Pinned label</source>
         <translation>Festes Label</translation>
     </message>
@@ -5198,7 +5190,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Gruppenmitglieder</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <source>Permission</source>
         <translation>Berechtigung</translation>
     </message>
@@ -5213,7 +5205,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Gruppenfreigaben</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Favourite</source>
         <translation>Favorit</translation>
     </message>
@@ -5223,7 +5215,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Favoriten</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
         <source>Used as</source>
         <translation>Verwendet als</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Quire::Cli</name>
     <message numerus="yes">
-        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+128"/>
+        <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+120"/>
         <source>%n prompt(s)</source>
         <translation>
             <numerusform>%n prompt</numerusform>

@@ -179,7 +179,7 @@ PromptsView::PromptsView(desktop::Workspace &workspace, QWidget *parent)
     m_viewSwitch->setDocumentMode(true);
     m_viewSwitch->setExpanding(true);
     m_viewSwitch->setAccessibleName(Tr::tr("Show"));
-    m_viewSwitch->addTab(Tr::tr("Li&brary"));
+    m_viewSwitch->addTab(Tr::tr("Librar&y"));
     m_viewSwitch->addTab(Tr::tr("Group&s"));
     m_viewSwitch->setTabToolTip(0, Tr::tr("All prompts you can read, searched and filtered"));
     m_viewSwitch->setTabToolTip(1, Tr::tr("Your groups and those shared with you, in their order"));

@@ -156,7 +156,7 @@ private Q_SLOTS:
         QString shownOurs;
         onNextModal<gui::MergeDialog>([&shownOurs](gui::MergeDialog *d) {
             QCOMPARE(d->tabs()->count(), 1);
-            QCOMPARE(d->tabs()->tabText(0), QStringLiteral("content"));
+            QCOMPARE(d->tabs()->tabText(0), QStringLiteral("Content")); // the column's declared label
             auto *page = d->tabs()->widget(0);
             QVERIFY(page->findChild<gui::SideBySideDiff *>(QStringLiteral("oursDiff")));
             QVERIFY(page->findChild<gui::SideBySideDiff *>(QStringLiteral("theirsDiff")));

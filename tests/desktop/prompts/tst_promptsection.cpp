@@ -111,7 +111,7 @@ private Q_SLOTS:
         QCOMPARE(view.currentView(), gui::PromptsView::View::Groups);
         QVERIFY(groups->isVisible());
         QVERIFY(!view.findChild<QLineEdit *>(QStringLiteral("searchEdit"))->isVisible());
-        QVERIFY(view.editor()->parentWidget()->isVisible());
+        QVERIFY(view.findChild<QWidget *>(QStringLiteral("editorStack"))->isVisible());
         groups->showGroup(g);
         groups->addPrompt(id);
         QListView *members = groups->membersView();
