@@ -115,8 +115,10 @@ int PromptCommands::list(desktop::Workspace &ws, QStringList args)
     query.sort = desktop::PromptQuery::Sort::Title;
     const bool json = CliSupport::takeSwitch(args, QStringLiteral("--json"));
     query.templatesOnly = CliSupport::takeSwitch(args, QStringLiteral("--template"));
-    query.favouritesOnly = CliSupport::takeSwitch(args, QStringLiteral("--favorites"))
-        | CliSupport::takeSwitch(args, QStringLiteral("--favourites"));
+    // Both spellings are taken out of the arguments, whichever was given.
+    const bool favorites = CliSupport::takeSwitch(args, QStringLiteral("--favorites"));
+    const bool favourites = CliSupport::takeSwitch(args, QStringLiteral("--favourites"));
+    query.favouritesOnly = favorites || favourites;
     if (const auto search = CliSupport::takeOption(args, QStringLiteral("--search"), bad)) {
         query.text = *search;
         query.sort = desktop::PromptQuery::Sort::Relevance;
