@@ -8,6 +8,8 @@ articles, users and categories:
   api_seed.py quire QUIRE_DB [ROWS]      after quire-server created its schema
   api_seed.py directus DIRECTUS_DB [ROWS] after Directus created `articles`
   api_seed.py facts                       what the scenarios filter and search for, as shell lines
+  api_seed.py postgres QUIRE_DB URL       the rows seeded into QUIRE_DB copied into quire-server's
+                                          PostgreSQL database at URL (after its schema exists)
 
 Articles: about 60 % published, three in four guides, one category of 20, one
 to four of 50 tags, an author of 1,000 users, 2-4 KiB of Markdown. One in a
@@ -16,6 +18,7 @@ hundred mentions SEARCH_WORD, a word no other text contains.
 import json
 import random
 import sqlite3
+import subprocess
 import sys
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -266,9 +269,58 @@ def seed_directus(path, data):
     db.close()
 
 
+def copy_text(value):
+    # One field of COPY's text format: NULL is \N, and backslash, tab and line ends are escaped.
+    if value is None:
+        return "\\N"
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def copy_to_postgres(path, url):
+    """The seeded rows of a Quire SQLite file, the very same, into quire-server's PostgreSQL database.
+
+    Only what seed_quire wrote is copied (the console's admin exists on both
+    sides already); PostgreSQL's triggers fill the search index and the counts
+    as the rows arrive."""
+    db = sqlite3.connect(path)
+    pg_columns = {}
+    listing = subprocess.run(
+        ["psql", "-X", "-qAt", "-v", "ON_ERROR_STOP=1", "-d", url, "-c",
+         "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'"],
+        check=True, capture_output=True, text=True).stdout
+    for line in listing.splitlines():
+        table, column = line.split("|")
+        pg_columns.setdefault(table, set()).add(column)
+    selections = [
+        ("users", "password_hash = '!'"),
+        ("categories", "1 = 1"),
+        ("articles", "1 = 1"),
+        ("sync_revisions", "client_id = 'bench-seed'"),
+    ]
+    psql = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url], stdin=subprocess.PIPE, text=True)
+    out = psql.stdin
+    out.write("BEGIN;\n")
+    for table, where in selections:
+        columns = [r[1] for r in db.execute("PRAGMA table_info(%s)" % table) if r[1] in pg_columns.get(table, ())]
+        out.write("COPY %s(%s) FROM STDIN;\n" % (table, ", ".join(columns)))
+        for row in db.execute("SELECT %s FROM %s WHERE %s" % (", ".join(columns), table, where)):
+            out.write("\t".join(copy_text(v) for v in row) + "\n")
+        out.write("\\.\n")
+    seq = db.execute("SELECT seq FROM sync_state").fetchone()[0]
+    out.write("UPDATE sync_state SET seq = %d;\nCOMMIT;\nANALYZE;\n" % seq)
+    out.close()
+    if psql.wait() != 0:
+        sys.exit("api_seed: copying into PostgreSQL failed")
+    db.close()
+
+
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in ("quire", "directus", "facts"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("quire", "directus", "facts", "postgres"):
         sys.exit(__doc__)
+    if sys.argv[1] == "postgres":
+        copy_to_postgres(sys.argv[2], sys.argv[3])
+        return
     rows = int(sys.argv[3]) if len(sys.argv) > 3 else ROWS
     data = Data(rows)
     if sys.argv[1] == "facts":

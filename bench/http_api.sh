@@ -11,7 +11,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
 source "$here/directus/directus.sh"
 rows=${BENCH_ROWS:-100000}
-thousands() { sed ':a;s/\B[0-9]\{3\}\b/,&/;ta' <<<"$1"; }
 # A slow answer must count as slow, not vanish as one of wrk's 2-second timeouts.
 wrk_args=(--timeout 60s)
 
@@ -28,17 +27,7 @@ prepare_directus "$rows"
 quire_url=$(start_quire "$work/quire" --insecure-http --api-rate-limit-address 0 --api-rate-limit-user 0)
 [[ -n "$quire_url" ]] || { echo "bench: quire-server did not start" >&2; exit 1; }
 start_directus
-# Quire's access tokens live 15 minutes, shorter than the whole run, so the
-# pair is renewed before each measure as a client would (POST /auth/refresh).
-quire_tokens() { # $1 path, $2 JSON body -> sets quire_token, quire_refresh, quire_auth
-    local pair
-    pair=$(curl -sf -X POST -H 'Content-Type: application/json' -d "$2" "$quire_url$1") ||
-        { echo "bench: quire-server POST $1 failed" >&2; exit 1; }
-    quire_token=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])' <<<"$pair")
-    quire_refresh=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["refresh_token"])' <<<"$pair")
-    quire_auth=(-H "Authorization: Bearer $quire_token")
-}
-quire_tokens /api/v1/auth/login "{\"email\":\"admin@example.com\",\"password\":\"$admin_password\"}"
+quire_tokens "$quire_url" /api/v1/auth/login "{\"email\":\"admin@example.com\",\"password\":\"$admin_password\"}"
 
 # Lists answer without the body on both sides (Quire's lists leave it out).
 fields="fields=id,title,slug,summary,status,kind,category,tags,author,published_at,updated_at"
@@ -128,7 +117,7 @@ for ((i = 0; i < ${#scenarios[@]}; i += 6)); do
     quire_path=$quire_url${scenarios[i + 1]}
     directus_path=$directus_url${scenarios[i + 3]}
     wait_idle "$quire_pid"
-    quire_tokens /api/v1/auth/refresh "{\"refresh_token\":\"$quire_refresh\"}"
+    quire_tokens "$quire_url" /api/v1/auth/refresh "{\"refresh_token\":\"$quire_refresh\"}"
     q_alone=$(alone "$quire_path" "${quire_auth[@]}")
     q=$(measure "$quire_path" "${wrk_args[@]}" "${quire_auth[@]}")
     wait_idle "$quire_pid"
@@ -153,7 +142,7 @@ for ((i = 0; i < ${#scenarios[@]}; i += 6)); do
     j=$((i / 6 * 5))
     quire_path=$quire_url${scenarios[i + 1]}
     wait_idle "$quire_pid"
-    quire_tokens /api/v1/auth/refresh "{\"refresh_token\":\"$quire_refresh\"}"
+    quire_tokens "$quire_url" /api/v1/auth/refresh "{\"refresh_token\":\"$quire_refresh\"}"
     c_alone=$(alone "$quire_path" "${quire_auth[@]}")
     c=$(measure "$quire_path" "${wrk_args[@]}" "${quire_auth[@]}")
     d=${warm[j + 2]}

@@ -18,11 +18,31 @@ duration=${BENCH_DURATION:-10}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 start_quire() { # $1 data dir, extra args... -> prints the URL
-    local dir=$1; shift
-    "$build/server/quire-server" serve --data-dir "$dir" --port 0 "$@" >"$dir.out" 2>/dev/null &
-    echo $! >"$dir.quire.pid"
-    for _ in $(seq 1 600); do grep -q '^listening on' "$dir.out" 2>/dev/null && break; sleep 0.1; done
-    sed -n 's/^listening on //p' "$dir.out"
+    start_quire_as "$1" "$@"
+}
+
+# Like start_quire, with the output and pid files named after $1 rather than
+# the data dir: for several instances on one data dir (--instance-name).
+start_quire_as() { # $1 name (a path prefix), $2 data dir, extra args... -> prints the URL
+    local name=$1 dir=$2
+    shift 2
+    "$build/server/quire-server" serve --data-dir "$dir" --port 0 "$@" >"$name.out" 2>/dev/null &
+    echo $! >"$name.quire.pid"
+    for _ in $(seq 1 600); do grep -q '^listening on' "$name.out" 2>/dev/null && break; sleep 0.1; done
+    sed -n 's/^listening on //p' "$name.out"
+}
+
+thousands() { sed ':a;s/\B[0-9]\{3\}\b/,&/;ta' <<<"$1"; }
+
+# Quire's access tokens live 15 minutes, shorter than a whole run, so the
+# pair is renewed before each measure as a client would (POST /auth/refresh).
+quire_tokens() { # $1 server URL, $2 path, $3 JSON body -> sets quire_token, quire_refresh, quire_auth
+    local pair
+    pair=$(curl -sf -X POST -H 'Content-Type: application/json' -d "$3" "$1$2") ||
+        { echo "bench: quire-server POST $2 failed" >&2; exit 1; }
+    quire_token=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])' <<<"$pair")
+    quire_refresh=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["refresh_token"])' <<<"$pair")
+    quire_auth=(-H "Authorization: Bearer $quire_token")
 }
 
 measure() { # $1 url, then more wrk arguments (headers) -> "requests/s p99"

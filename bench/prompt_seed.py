@@ -24,8 +24,12 @@ def ts(moment):
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (moment.microsecond // 1000)
 
 
-def make_id(rng):
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+def make_id(rng, moment):
+    # A UUIDv7 (the server's synced ids: its first 48 bits the time in ms),
+    # as the server checks when it writes a row that points at this one.
+    ms = int(moment.timestamp() * 1000)
+    bits = (ms << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62) | rng.getrandbits(62)
+    return str(uuid.UUID(int=bits))
 
 
 def main():
@@ -66,7 +70,7 @@ def main():
     target = None
     for i in range(rows):
         created = START + timedelta(minutes=5 * i)
-        prompt_id = make_id(rng)
+        prompt_id = make_id(rng, created)
         name = "prompt-%06d" % i
         chat = rng.random() < 0.25
         versions = rng.randint(1, 4)
@@ -86,13 +90,14 @@ def main():
                             **body(versions)))
         version_ids = []
         for n in range(1, versions + 1):
-            vid = make_id(rng)
+            at_moment = created + timedelta(seconds=n)
+            vid = make_id(rng, at_moment)
             version_ids.append(vid)
-            at = ts(created + timedelta(seconds=n))
+            at = ts(at_moment)
             add("prompt_versions", dict(base, id=vid, prompt_id=prompt_id, number=str(n), message="",
                                         created_at=at, updated_at=at, **body(n)))
         production = rng.randint(1, versions)
-        add("prompt_labels", {"id": make_id(rng), "prompt_id": prompt_id, "name": "production",
+        add("prompt_labels", {"id": make_id(rng, created), "prompt_id": prompt_id, "name": "production",
                               "version_id": version_ids[production - 1], "owner_id": owner,
                               "created_at": ts(created), "updated_at": ts(created)})
         if i == rows // 2:

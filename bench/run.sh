@@ -11,7 +11,9 @@ build=${1:?usage: bench/run.sh BUILD_DIR}
 "$here/http_health.sh" "$build"
 "$here/http_article.sh" "$build"
 "$here/http_api.sh" "$build"
+"$here/backends.sh" "$build"
 "$here/promptfetch.sh" "$build"
+"$here/promptsearch.sh" "$build"
 echo
 echo "Sync (bench/syncbench.cpp):"
 echo

@@ -22,16 +22,20 @@ declare -A max_len=(
     [fuzz_markdownmerge]=16384
     [fuzz_markdowndocument]=8192
     [fuzz_syncprotocol]=16384
+    [fuzz_pullpagereader]=16384
     [fuzz_jsonroutes]=8192
     [fuzz_simplerequest]=10240 # past SimpleRequest::kMaxHead
     [fuzz_requestframer]=20000
     [fuzz_conditionalrequest]=1024
     [fuzz_prompttemplate]=8192
+    [fuzz_sealedvalue]=4096
+    [fuzz_outboundurl]=256
 )
 
 # Tokens worth trying, for the harnesses that read JSON or templates.
 declare -A dict=(
     [fuzz_syncprotocol]=json.dict
+    [fuzz_pullpagereader]=json.dict
     [fuzz_jsonroutes]=json.dict
     [fuzz_prompttemplate]=prompttemplate.dict
 )

@@ -21,6 +21,8 @@
 #include "server/media/mediaroutes.h"
 #include "server/prompts/promptroutes.h"
 #include "server/prompts/promptrules.h"
+#include "server/scheduler/schedulerroutes.h"
+#include "server/scheduler/schedulerrules.h"
 #include "server/sync/syncaccess.h"
 
 namespace quire::server {
@@ -74,6 +76,7 @@ const QList<ServerFeature> &serverFeatures()
         { "accounts", accountRoutes, none },
         { "media", MediaRoutes::install, none },
         { "prompts", PromptRoutes::install, promptAccessRules },
+        { "scheduler", SchedulerRoutes::install, schedulerAccessRules },
         { "articles", articleRoutes, articleRules },
     };
     return features;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/server.h"
 
+#include "server/accounts/leasedbucketstore.h"
 #include "server/accounts/passwordhasher.h"
 #include "server/accounts/ratelimiter.h"
 #include "server/http/apiratelimit.h"
@@ -25,6 +26,22 @@ namespace quire::server {
 
 using shared::Error;
 
+namespace {
+
+// Where the budgets live. Named instances share a database and so share
+// the budgets through it, in leased slices; a single server keeps them in
+// memory, which costs a request less and loses nothing a restart would
+// not (README, "Several instances", measured in tst_leasedbucketstore).
+std::unique_ptr<BucketStore> bucketStore(const ServerConfig &config)
+{
+    if (!config.instanceNamed)
+        return std::make_unique<MemoryBucketStore>();
+    return std::make_unique<LeasedBucketStore>(
+        [path = config.databaseLocation()] { return LeasedBucketStore::threadConnection(path); });
+}
+
+} // namespace
+
 Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
@@ -33,13 +50,18 @@ Server::Server(ServerContext context, std::optional<QSslConfiguration> tls, QObj
     // Hashing gets half the cores: page reads keep the rest under a login flood.
     m_hasher = std::make_unique<PasswordHasher>(PasswordHasher::Params {}, std::max(1, m_context.config.threads / 2));
     m_context.hasher = m_hasher.get();
-    m_limiter = std::make_unique<RateLimiter>(m_context.config.rateLimitScale);
-    m_context.limiter = m_limiter.get();
     const ServerConfig &config = m_context.config;
+    m_limiter = std::make_unique<RateLimiter>(config.rateLimitScale);
+    if (config.instanceNamed) {
+        m_signInBuckets = std::make_unique<LeasedBucketStore>(
+            [path = config.databaseLocation()] { return LeasedBucketStore::threadConnection(path); });
+        m_limiter->setSharedStore(m_signInBuckets.get());
+    }
+    m_context.limiter = m_limiter.get();
     m_apiLimits = std::make_unique<ApiRateLimit>(
         ApiRateLimit::Settings { config.apiRateLimitPerAddress, config.apiRateLimitPerUser,
                                  config.apiRateLimitWindowSeconds, config.rateLimitScale },
-        std::make_unique<MemoryBucketStore>());
+        bucketStore(config));
     m_addressLimit = std::make_unique<RateLimitGate>(*m_apiLimits, RateLimitGate::By::Address);
     m_userLimit = std::make_unique<RateLimitGate>(*m_apiLimits, RateLimitGate::By::User);
     m_cors = std::make_unique<CorsPolicy>(config.corsOrigins, m_router);

@@ -23,6 +23,7 @@ class HttpWorker;
 class ListenSockets;
 class PasswordHasher;
 class RateLimiter;
+class LeasedBucketStore;
 class Mailer;
 class ChangeFeed;
 class PageCache;
@@ -57,6 +58,8 @@ private:
     std::optional<QSslConfiguration> m_tls;
     Router m_router;
     std::unique_ptr<PasswordHasher> m_hasher;
+    // The sign-in buckets of named instances, in the shared database.
+    std::unique_ptr<LeasedBucketStore> m_signInBuckets;
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<ApiRateLimit> m_apiLimits;
     std::unique_ptr<Mailer> m_mailer;

@@ -21,8 +21,8 @@ struct CommandOptions
     QStringList switches; // --flag alone
 };
 
-// backup, restore, create-user and check-password read these options themselves
-// (ServerCommands); serve's are the configuration table.
+// backup, restore, create-user, check-password, routes, migrate-to-postgres, audit and rotate-key read these
+// options themselves (ServerCommands, AuditCommand, RotateKeyCommand); serve's are the configuration table.
 const QList<CommandOptions> &table()
 {
     static const QList<CommandOptions> commands = [] {
@@ -30,14 +30,24 @@ const QList<CommandOptions> &table()
         for (const ConfigOption &o : ServerConfigLoader::options())
             (o.valueName.isEmpty() ? serve.switches : serve.withValue) << QStringLiteral("--") + o.flag;
         const QString dataDir = QStringLiteral("--data-dir");
+        const QString databaseUrl = QStringLiteral("--database-url");
         return QList<CommandOptions> {
             serve,
-            { QStringLiteral("backup"), { dataDir, QStringLiteral("--to") }, {} },
-            { QStringLiteral("restore"), { dataDir, QStringLiteral("--from") }, { QStringLiteral("--end-sessions") } },
+            { QStringLiteral("backup"),
+              { dataDir, databaseUrl, QStringLiteral("--to"), QStringLiteral("--into"), QStringLiteral("--keep") },
+              {} },
+            { QStringLiteral("restore"),
+              { dataDir, databaseUrl, QStringLiteral("--from") },
+              { QStringLiteral("--end-sessions") } },
             { QStringLiteral("create-user"),
-              { dataDir, QStringLiteral("--email"), QStringLiteral("--role"), QStringLiteral("--name") },
+              { dataDir, databaseUrl, QStringLiteral("--email"), QStringLiteral("--role"), QStringLiteral("--name") },
               { QStringLiteral("--only-if-none") } },
-            { QStringLiteral("check-password"), { dataDir, QStringLiteral("--email") }, {} },
+            { QStringLiteral("check-password"), { dataDir, databaseUrl, QStringLiteral("--email") }, {} },
+            { QStringLiteral("routes"), {}, {} },
+            { QStringLiteral("migrate-to-postgres"), { QStringLiteral("--from"), databaseUrl }, {} },
+            // verify or list: a word AuditCommand reads.
+            { QStringLiteral("audit"), { dataDir, databaseUrl, QStringLiteral("--limit") }, {} },
+            { QStringLiteral("rotate-key"), { dataDir, databaseUrl, QStringLiteral("--credential-key-file") }, {} },
         };
     }();
     return commands;

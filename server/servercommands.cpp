@@ -8,17 +8,27 @@
 #include "server/accounts/passwordpolicy.h"
 #include "server/accounts/sessioncarryover.h"
 #include "server/articles/schedulepublisher.h"
+#include "server/audit/auditcommand.h"
 #include "server/datadirectory.h"
 #include "server/http/listensockets.h"
 #include "server/http/requestlog.h"
 #include "server/mail/mailer.h"
+#include "server/metrics/metricsendpoint.h"
+#include "server/metrics/metricsregistry.h"
+#include "server/postgresbackup.h"
 #include "server/prompts/promptusageflusher.h"
+#include "server/scheduler/platformcredentials.h"
+#include "server/scheduler/rotatekeycommand.h"
 #include "server/server.h"
 #include "server/servercommandline.h"
 #include "server/serverconfig.h"
+#include "server/serverdatabase.h"
+#include "server/servermetrics.h"
 #include "server/servermigrations.h"
 #include "server/serverroutes.h"
 #include "server/signalwatcher.h"
+#include "server/sqlitetopostgres.h"
+#include "server/sync/changewatcher.h"
 #include "server/sync/restorepoint.h"
 #include "server/sync/syncretention.h"
 #include "server/tlscredentials.h"
@@ -36,6 +46,7 @@
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QUrl>
 
 #include <cstdio>
 #include <unistd.h>
@@ -64,28 +75,19 @@ int fail(const Error &error)
     return error.is(shared::ErrorCode::Usage) ? kExitUsage : kExitError;
 }
 
-// Opens the database and brings its schema up to date.
-Result<std::unique_ptr<shared::Database>> openMigrated(const QString &path)
+// What create-user and check-password open: as serve, the data directory's file unless given a PostgreSQL URL.
+ServerConfig commandConfig(const QString &dataDir, const QString &databaseUrl)
 {
-    auto db = shared::Database::openSqlite(path);
-    if (!db)
-        return db.error();
-    shared::Migrator migrator(**db, serverMigrations());
-    if (Result<int> applied = migrator.migrate(); !applied)
-        return applied.error();
-    // Then what the synced types' declarations derive: new tables and
-    // columns, the indexes of every declared sort and filter, search.
-    if (shared::VoidResult derived = shared::DeclaredSchema(shared::DeclaredSchema::Side::Server).apply(**db); !derived)
-        return derived.error();
-    return db;
+    ServerConfig config;
+    config.dataDir = dataDir;
+    config.databaseUrl = databaseUrl;
+    return config;
 }
 
-Result<QString> readEpoch(shared::Database &db)
+// A database file of the commands that work on files (backup, restore).
+Result<std::unique_ptr<shared::Database>> openMigrated(const QString &path)
 {
-    Result<QVariant> epoch = db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
-    if (!epoch)
-        return epoch.error();
-    return epoch->toString();
+    return ServerDatabase::migrated(shared::Database::openSqlite(path));
 }
 
 // A command's options, each `--name VALUE` into its string or a bare
@@ -149,9 +151,8 @@ int ServerCommands::run(const QStringList &arguments)
     if (!parsed)
         return fail(parsed.error());
     const QString &command = parsed->command;
-    // The console commands answer in their own lines; what they do on the way
-    // (migrations applied, say) is shown only when QT_LOGGING_RULES asks.
-    // `serve` logs as before: that log is its record.
+    // The console commands answer in their own lines; what they do on the way (migrations applied, say) is shown
+    // only when QT_LOGGING_RULES asks. `serve` logs as before: that log is its record.
     if (command != QLatin1String("serve") && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("quire.*.debug=false\nquire.*.info=false"));
     if (command == QLatin1String("backup"))
@@ -162,6 +163,19 @@ int ServerCommands::run(const QStringList &arguments)
         return createUser(parsed->args);
     if (command == QLatin1String("check-password"))
         return checkPassword(parsed->args);
+    if (command == QLatin1String("routes"))
+        return routes(parsed->args);
+    if (command == QLatin1String("audit"))
+        return AuditCommand::run(parsed->args);
+    if (command == QLatin1String("rotate-key"))
+        return RotateKeyCommand::run(parsed->args);
+    if (command == QLatin1String("migrate-to-postgres")) {
+        Result<QStringList> notes = SqliteToPostgres::command(parsed->args);
+        if (!notes)
+            return fail(notes.error());
+        printOut(notes->join(QLatin1Char('\n')));
+        return kExitOk;
+    }
     return serve(parsed->args); // the only other command ServerCommandLine knows
 }
 
@@ -170,10 +184,14 @@ int ServerCommands::serve(const QStringList &args)
     Result<ServerConfig> config = ServerConfigLoader::load(args, ServerConfigLoader::processEnvironment());
     if (!config)
         return fail(config.error());
+    RequestLog::setInstance(config->instanceName);
     RequestLog::installMessageHandler();
     if (VoidResult r = DataDirectory::prepare(config->dataDir); !r)
         return fail(r.error());
-    auto lock = DataDirectory::lock(config->dataDir);
+    // Named instances share the directory (and its database) on purpose;
+    // an unnamed server keeps it to itself, as it always did.
+    auto lock = config->instanceNamed ? DataDirectory::lockShared(config->dataDir, config->instanceName)
+                                      : DataDirectory::lock(config->dataDir);
     if (!lock)
         return fail(lock.error());
 
@@ -181,6 +199,11 @@ int ServerCommands::serve(const QStringList &args)
     context.config = *config;
     context.siteName = config->siteName;
     context.version = QLatin1String(shared::kVersion);
+    Result<std::shared_ptr<const CredentialVault>> vault
+        = PlatformCredentials::configuredVault(config->credentialKeyFile);
+    if (!vault)
+        return fail(vault.error());
+    context.vault = vault->get();
 
     // Everything that can be refused cheaply comes before the database is touched.
     std::optional<QSslConfiguration> tls;
@@ -201,13 +224,13 @@ int ServerCommands::serve(const QStringList &args)
     if (!sockets)
         return fail(sockets.error());
     {
-        auto db = openMigrated(config->databasePath());
+        auto db = ServerDatabase::migrated(ServerDatabase::open(*config));
         if (!db)
             return fail(db.error());
-        Result<QString> epoch = readEpoch(**db);
+        Result<QVariant> epoch = (*db)->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
         if (!epoch)
             return fail(epoch.error());
-        context.epoch = *epoch;
+        context.epoch = epoch->toString();
     }
 
     auto mailer = Mailer::fromConfig(*config);
@@ -216,54 +239,132 @@ int ServerCommands::serve(const QStringList &args)
     Server server(context, tls);
     server.setMailer(std::move(mailer.value()));
     ServerRoutes::installAll(server.router());
-    SyncRetention retention(config->databasePath(), config->syncRetentionDays);
+    SyncRetention retention(*config, config->syncRetentionDays);
     if (VoidResult r = retention.start(); !r)
         return fail(r.error());
-    SchedulePublisher scheduler(config->databasePath(), server.changes());
+    SchedulePublisher scheduler(*config, server.changes());
     if (VoidResult r = scheduler.start(); !r)
         return fail(r.error());
-    PromptUsageFlusher fetchUsage(config->databasePath(), context.epoch, server.changes());
+    // Named instances share the database with others: their changes must
+    // empty our caches and reach our live sockets too.
+    ChangeWatcher others(*config, server.changes());
+    if (config->instanceNamed) {
+        if (VoidResult r = others.start(config->changePollSeconds * 1000); !r)
+            return fail(r.error());
+    }
+    PromptUsageFlusher fetchUsage(*config, server.changes());
     if (VoidResult r = fetchUsage.start(); !r)
         return fail(r.error());
     if (VoidResult started = server.start(std::move(*sockets)); !started)
         return fail(started.error());
+    // Off unless asked for, and then on an address of its own: the public
+    // port never answers /metrics.
+    std::unique_ptr<MetricsEndpoint> metrics;
+    if (config->metricsPort) {
+        ServerMetrics::watchDatabase();
+        metrics = std::make_unique<MetricsEndpoint>(MetricsRegistry::global());
+        if (VoidResult listening = metrics->listen(config->metricsAddress, *config->metricsPort); !listening)
+            return fail(listening.error());
+        printOut(QStringLiteral("metrics on http://%1:%2/metrics")
+                     .arg(config->metricsAddress.toString())
+                     .arg(metrics->port()));
+    }
 
-    // The fingerprint first: `listening on` is the line scripts wait for
-    // (./quire.sh run), and then it must already be there to read.
-    if (!context.fingerprint.isEmpty())
-        printOut(QStringLiteral("certificate SHA-256 fingerprint %1").arg(context.fingerprint));
-    printOut(QStringLiteral("listening on %1").arg(server.url()));
-
+    // Before `listening on`: whoever waits for that line may stop us at once.
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server, [&server](int signal) {
         qInfo("signal %d: shutting down", signal);
         server.shutdown();
         QCoreApplication::exit(kExitOk);
     });
+    // The fingerprint first: `listening on` is the line scripts wait for
+    // (./quire.sh run), and then it must already be there to read.
+    if (!context.fingerprint.isEmpty())
+        printOut(QStringLiteral("certificate SHA-256 fingerprint %1").arg(context.fingerprint));
+    printOut(QStringLiteral("listening on %1").arg(server.url()));
     return QCoreApplication::exec();
 }
 
+namespace {
+
+// Where `backup --into DIR` writes: names that sort by time, so retention keeps the newest by name alone.
+constexpr QLatin1String kBackupPrefix("quire-backup-");
+
+// What a backup file is called after the engine it comes from: an SQLite
+// database, or a pg_dump archive (custom format).
+QString backupSuffix(bool postgres)
+{
+    return postgres ? QStringLiteral(".pgdump") : QStringLiteral(".db");
+}
+
+// Removes all but the newest `keep` backups that `backup --into` wrote in `dir`.
+VoidResult pruneBackups(const QDir &dir, int keep)
+{
+    const QStringList names = dir.entryList({ kBackupPrefix + QLatin1Char('*') + backupSuffix(false),
+                                              kBackupPrefix + QLatin1Char('*') + backupSuffix(true) },
+                                            QDir::Files, QDir::Name | QDir::Reversed);
+    for (qsizetype i = keep; i < names.size(); ++i) {
+        if (!QFile::remove(dir.filePath(names[i])))
+            return Error::make(shared::ErrorCode::Io, QStringLiteral("cannot remove the old backup %1").arg(names[i]));
+        printOut(QStringLiteral("removed old backup %1").arg(dir.filePath(names[i])));
+    }
+    return VoidResult::success();
+}
+
+} // namespace
+
 int ServerCommands::backup(const QStringList &args)
 {
-    auto parsed = parseFileCommand(args, QStringLiteral("--to"));
-    if (!parsed)
-        return fail(parsed.error());
-    const auto &[dataDir, target] = *parsed;
+    // `--to FILE` writes one file; `--into DIR [--keep N]` (the timer's way)
+    // writes a new time-named file there and keeps the newest N.
+    QString dataDir = qEnvironmentVariable("QUIRE_DATA_DIR");
+    QString databaseUrl = qEnvironmentVariable("QUIRE_DATABASE_URL");
+    QString file;
+    QString into;
+    QString keepText;
+    const CommandOptions options { { { QLatin1String("--data-dir"), &dataDir },
+                                     { QLatin1String("--database-url"), &databaseUrl },
+                                     { QLatin1String("--to"), &file },
+                                     { QLatin1String("--into"), &into },
+                                     { QLatin1String("--keep"), &keepText } } };
+    if (VoidResult r = options.parse(args); !r)
+        return fail(r.error());
+    bool keepOk = true;
+    const int keep = keepText.isEmpty() ? 0 : keepText.toInt(&keepOk);
+    if (dataDir.isEmpty() || file.isEmpty() == into.isEmpty() || !keepOk || keep < 0
+        || (!keepText.isEmpty() && into.isEmpty()))
+        return fail(Error::make(shared::ErrorCode::Usage,
+                                QStringLiteral("needs --data-dir DIR and either --to FILE or --into DIR [--keep N]")));
+    dataDir = QDir::cleanPath(QDir::current().absoluteFilePath(dataDir));
+    if (!into.isEmpty()) {
+        into = QDir::cleanPath(QDir::current().absoluteFilePath(into));
+        if (!QDir().mkpath(into))
+            return fail(Error::make(shared::ErrorCode::Io, QStringLiteral("cannot create %1").arg(into)));
+        const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"));
+        file = QDir(into).filePath(kBackupPrefix + stamp + backupSuffix(!databaseUrl.isEmpty()));
+    }
+    const QString target = QDir::cleanPath(QDir::current().absoluteFilePath(file));
     const QString source = QDir(dataDir).filePath(QStringLiteral("quire.db"));
-    if (!QFileInfo::exists(source))
+    if (databaseUrl.isEmpty() && !QFileInfo::exists(source))
         return fail(
             Error::make(shared::ErrorCode::NoDatabase, QStringLiteral("there is no database at %1").arg(source)));
     if (QFileInfo::exists(target))
         return fail(
             Error::make(shared::ErrorCode::Exists, QStringLiteral("%1 already exists; choose a new file").arg(target)));
-    auto db = shared::Database::openSqlite(source);
-    if (!db)
-        return fail(db.error());
-    // VACUUM INTO writes a consistent snapshot while the server keeps writing;
-    // it goes to a temporary name first so a failure never leaves half a backup.
+    // VACUUM INTO (or pg_dump) writes a consistent snapshot while the server
+    // keeps writing; it goes to a temporary name first so a failure never
+    // leaves half a backup.
     const QString partial = target + QStringLiteral(".partial");
     QFile::remove(partial);
-    if (VoidResult r = (*db)->backupTo(partial); !r) {
+    const VoidResult written = [&]() -> VoidResult {
+        if (!databaseUrl.isEmpty())
+            return PostgresBackup::dump(databaseUrl, partial);
+        auto db = shared::Database::openSqlite(source);
+        if (!db)
+            return db.error();
+        return (*db)->backupTo(partial);
+    }();
+    if (VoidResult r = written; !r) {
         QFile::remove(partial);
         return fail(r.error());
     }
@@ -272,6 +373,11 @@ int ServerCommands::backup(const QStringList &args)
         return fail(Error::make(shared::ErrorCode::Io, QStringLiteral("cannot move the backup to %1").arg(target)));
     }
     printOut(QStringLiteral("backup written to %1 (%2 bytes)").arg(target).arg(QFileInfo(target).size()));
+    // Only after the new one is complete: a failed run never costs an old backup.
+    if (keep > 0) {
+        if (VoidResult pruned = pruneBackups(QDir(into), keep); !pruned)
+            return fail(pruned.error());
+    }
     return kExitOk;
 }
 
@@ -281,6 +387,11 @@ int ServerCommands::restore(const QStringList &arguments)
     // default a restore keeps the sign-ins of the database it replaces.
     QStringList args = arguments;
     const bool endSessions = args.removeAll(QStringLiteral("--end-sessions")) > 0;
+    QString databaseUrl = qEnvironmentVariable("QUIRE_DATABASE_URL");
+    if (const qsizetype at = args.indexOf(QStringLiteral("--database-url")); at >= 0 && at + 1 < args.size()) {
+        databaseUrl = args[at + 1];
+        args.remove(at, 2);
+    }
     auto parsed = parseFileCommand(args, QStringLiteral("--from"));
     if (!parsed)
         return fail(parsed.error());
@@ -293,6 +404,16 @@ int ServerCommands::restore(const QStringList &arguments)
     auto lock = DataDirectory::lock(dataDir);
     if (!lock)
         return fail(lock.error());
+    if (!databaseUrl.isEmpty()) {
+        Result<QStringList> notes = PostgresBackup::restore(databaseUrl, backupFile, endSessions);
+        if (!notes)
+            return fail(notes.error());
+        for (const QString &line : std::as_const(*notes))
+            printOut(line);
+        printOut(QStringLiteral("restored %1 into %2")
+                     .arg(backupFile, QUrl(databaseUrl).toDisplayString(QUrl::RemovePassword)));
+        return kExitOk;
+    }
 
     const QDir dir(dataDir);
     const QString current = dir.filePath(QStringLiteral("quire.db"));
@@ -349,9 +470,11 @@ int ServerCommands::restore(const QStringList &arguments)
 int ServerCommands::createUser(const QStringList &args)
 {
     QString dataDir = qEnvironmentVariable("QUIRE_DATA_DIR");
+    QString databaseUrl = qEnvironmentVariable("QUIRE_DATABASE_URL");
     QString email, name, roleText = QStringLiteral("reader");
     bool onlyIfNone = false;
     const CommandOptions options { { { QLatin1String("--data-dir"), &dataDir },
+                                     { QLatin1String("--database-url"), &databaseUrl },
                                      { QLatin1String("--email"), &email },
                                      { QLatin1String("--role"), &roleText },
                                      { QLatin1String("--name"), &name } },
@@ -392,7 +515,7 @@ int ServerCommands::createUser(const QStringList &args)
 
     if (VoidResult r = DataDirectory::prepare(dataDir); !r)
         return fail(r.error());
-    auto db = openMigrated(QDir(dataDir).filePath(QStringLiteral("quire.db")));
+    auto db = ServerDatabase::migrated(ServerDatabase::open(commandConfig(dataDir, databaseUrl)));
     if (!db)
         return fail(db.error());
     if (onlyIfNone) {
@@ -427,8 +550,10 @@ int ServerCommands::createUser(const QStringList &args)
 int ServerCommands::checkPassword(const QStringList &args)
 {
     QString dataDir = qEnvironmentVariable("QUIRE_DATA_DIR");
+    QString databaseUrl = qEnvironmentVariable("QUIRE_DATABASE_URL");
     QString email;
     const CommandOptions options { { { QLatin1String("--data-dir"), &dataDir },
+                                     { QLatin1String("--database-url"), &databaseUrl },
                                      { QLatin1String("--email"), &email } } };
     if (VoidResult r = options.parse(args); !r)
         return fail(r.error());
@@ -438,10 +563,10 @@ int ServerCommands::checkPassword(const QStringList &args)
     // Standard input only: a password never belongs on a command line.
     char buffer[1024];
     const QString password = std::fgets(buffer, sizeof buffer, stdin) ? QString::fromUtf8(buffer).trimmed() : QString();
-    const QString path = QDir(dataDir).filePath(QStringLiteral("quire.db"));
-    if (!QFileInfo::exists(path))
+    const ServerConfig config = commandConfig(dataDir, databaseUrl);
+    if (databaseUrl.isEmpty() && !QFileInfo::exists(config.databasePath()))
         return fail(Error::make(shared::ErrorCode::Io, QStringLiteral("no database in %1").arg(dataDir)));
-    auto db = openMigrated(path);
+    auto db = ServerDatabase::migrated(ServerDatabase::open(config));
     if (!db)
         return fail(db.error());
     AccountStore accounts(**db);
@@ -451,6 +576,19 @@ int ServerCommands::checkPassword(const QStringList &args)
     // Nothing printed either way: a script asks, the exit code answers.
     if (!*user || password.isEmpty() || !PasswordHasher().verify((*user)->passwordHash, password.toUtf8()))
         return kExitError;
+    return kExitOk;
+}
+
+int ServerCommands::routes(const QStringList &args)
+{
+    if (!args.isEmpty())
+        return fail(Error::make(shared::ErrorCode::Usage, QStringLiteral("routes takes no arguments")));
+    Router router;
+    ServerRoutes::installAll(router);
+    QString out;
+    for (const Router::Route &route : router.routes())
+        out += route.method + QLatin1Char(' ') + QString::fromLatin1(route.pattern) + QLatin1Char('\n');
+    printOut(out.chopped(1));
     return kExitOk;
 }
 

@@ -5,10 +5,10 @@
 
 namespace quire::server {
 
-// The quire-server command line: `serve` (the default), `backup`, `restore`
-// `create-user` and `check-password`, with options before or after the command
-// (ServerCommandLine finds it). Returns the process exit code: 0 success, 1 runtime error,
-// 2 usage error; every error is one line on stderr.
+// The quire-server command line: `serve` (the default), `backup`, `restore`, `create-user`, `check-password`,
+// `routes`, `migrate-to-postgres` (SqliteToPostgres) and `audit` (AuditCommand), with options before or after the
+// command (ServerCommandLine finds it). Returns the process exit code: 0 success, 1 runtime error, 2 usage error;
+// every error is one line on stderr.
 class ServerCommands
 {
 public:
@@ -23,6 +23,9 @@ private:
     // not: lets `./quire.sh run` show the first admin's one-time password
     // again only while it still works.
     static int checkPassword(const QStringList &args);
+    // Prints the route table, one `METHOD pattern` a line in the order the
+    // router matches: what the OpenAPI document is checked against.
+    static int routes(const QStringList &args);
 };
 
 } // namespace quire::server

@@ -2,12 +2,16 @@
 #include "server/serverconfig.h"
 
 #include "shared/chatprovider.h"
+#include "shared/database.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QThread>
 #include <QUrl>
 
@@ -64,6 +68,24 @@ std::optional<bool> parseBool(const QString &text)
 
 // The chat provider's settings: a URL that may carry a key (https, or http
 // to loopback), a default model, and the key from the option or its file.
+// --metrics-listen HOST:PORT ([v6]:PORT for IPv6); port 0 picks a free one.
+std::optional<Error> readMetricsListen(const QMap<QString, QString> &v, ServerConfig &c)
+{
+    const QString value = v.value(QStringLiteral("metrics-listen")).trimmed();
+    if (value.isEmpty())
+        return std::nullopt;
+    const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
+    QString host = value.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = value.mid(colon + 1).toUInt(&ok);
+    if (colon <= 0 || !ok || port > 65535 || !c.metricsAddress.setAddress(host))
+        return usage(QStringLiteral("--metrics-listen: `%1` is not ADDRESS:PORT, e.g. 127.0.0.1:9464").arg(value));
+    c.metricsPort = quint16(port);
+    return std::nullopt;
+}
+
 std::optional<Error> readProvider(const QMap<QString, QString> &v, ServerConfig &c)
 {
     c.providerUrl = v.value(QStringLiteral("provider-url")).trimmed();
@@ -95,6 +117,24 @@ std::optional<Error> readProvider(const QMap<QString, QString> &v, ServerConfig 
     return std::nullopt;
 }
 
+// The instance's name: given (letters, digits, '.', '_', '-': it goes into
+// headers and log lines as it is), or this host's name and our pid.
+std::optional<Error> readInstanceName(const QMap<QString, QString> &v, ServerConfig &c)
+{
+    const QString name = v.value(QStringLiteral("instance-name")).trimmed();
+    if (name.isEmpty()) {
+        c.instanceName
+            = QStringLiteral("%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
+        return std::nullopt;
+    }
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    if (!valid.match(name).hasMatch())
+        return usage(QStringLiteral("--instance-name: `%1` is not 1 to 64 letters, digits, '.', '_' or '-'").arg(name));
+    c.instanceName = name;
+    c.instanceNamed = true;
+    return std::nullopt;
+}
+
 } // namespace
 
 QString ServerConfig::publicBaseUrl(quint16 boundPort) const
@@ -112,6 +152,16 @@ QString ServerConfig::publicBaseUrl(quint16 boundPort) const
 QString ServerConfig::databasePath() const
 {
     return QDir(dataDir).filePath(QStringLiteral("quire.db"));
+}
+
+QString ServerConfig::mediaDirectory() const
+{
+    return mediaDir.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("media")) : mediaDir;
+}
+
+QString ServerConfig::databaseLocation() const
+{
+    return databaseUrl.isEmpty() ? databasePath() : databaseUrl;
 }
 
 shared::ChatProviderSettings ServerConfig::chatProvider() const
@@ -135,6 +185,24 @@ const QList<ConfigOption> &ServerConfigLoader::options()
           QStringLiteral("DIR"),
           QStringLiteral(
               "Where the database, certificate and mail outbox live (default: ~/.local/share/quire-server).") },
+        { QStringLiteral("instance-name"), QStringLiteral("QUIRE_INSTANCE_NAME"), QStringLiteral("instance_name"),
+          QStringLiteral("NAME"),
+          QStringLiteral("Names this process when several serve one database behind a load balancer: shown in logs, "
+                         "/health and the X-Quire-Instance header, and holder of job leases. Given, other named "
+                         "instances may share the data directory (default: HOST-PID, and the directory is ours "
+                         "alone).") },
+        { QStringLiteral("change-poll-seconds"), QStringLiteral("QUIRE_CHANGE_POLL_SECONDS"),
+          QStringLiteral("change_poll_seconds"), QStringLiteral("N"),
+          QStringLiteral("How often a named instance looks for other instances' changes in the database (default: "
+                         "1); on PostgreSQL their commits wake it at once (LISTEN/NOTIFY) and this is the fallback.") },
+        { QStringLiteral("media-dir"), QStringLiteral("QUIRE_MEDIA_DIR"), QStringLiteral("media_dir"),
+          QStringLiteral("DIR"),
+          QStringLiteral("Where uploaded images live; every instance of a site must see the same one "
+                         "(default: DATA_DIR/media).") },
+        { QStringLiteral("database-url"), QStringLiteral("QUIRE_DATABASE_URL"), QStringLiteral("database_url"),
+          QStringLiteral("URL"),
+          QStringLiteral("Run on PostgreSQL: postgresql://user@host:port/database (a Unix socket: "
+                         "postgresql://user@/database?host=/run/postgresql); default: SQLite in DATA_DIR/quire.db.") },
         { QStringLiteral("listen"), QStringLiteral("QUIRE_LISTEN"), QStringLiteral("listen"), QStringLiteral("ADDRESS"),
           QStringLiteral("Address to listen on (default: 127.0.0.1).") },
         { QStringLiteral("port"), QStringLiteral("QUIRE_PORT"), QStringLiteral("port"), QStringLiteral("N"),
@@ -144,6 +212,9 @@ const QList<ConfigOption> &ServerConfigLoader::options()
           QStringLiteral("PEM certificate (chain); default: a self-signed one generated in DATA_DIR/tls/.") },
         { QStringLiteral("tls-key"), QStringLiteral("QUIRE_TLS_KEY"), QStringLiteral("tls_key"), QStringLiteral("FILE"),
           QStringLiteral("PEM private key of --tls-cert.") },
+        { QStringLiteral("credential-key-file"), QStringLiteral("QUIRE_CREDENTIAL_KEY_FILE"),
+          QStringLiteral("credential_key_file"), QStringLiteral("FILE"),
+          QStringLiteral("Master keys for platform credentials (mode 0600); else QUIRE_CREDENTIAL_KEYS.") },
         { QStringLiteral("insecure-http"), QStringLiteral("QUIRE_INSECURE_HTTP"), QStringLiteral("insecure_http"),
           QString(), QStringLiteral("Serve plain HTTP instead of HTTPS (only behind a TLS proxy or in tests).") },
         { QStringLiteral("threads"), QStringLiteral("QUIRE_THREADS"), QStringLiteral("threads"), QStringLiteral("N"),
@@ -155,6 +226,10 @@ const QList<ConfigOption> &ServerConfigLoader::options()
         { QStringLiteral("public-url"), QStringLiteral("QUIRE_PUBLIC_URL"), QStringLiteral("public_url"),
           QStringLiteral("URL"),
           QStringLiteral("The address readers and mail links use (default: derived from --listen and --port).") },
+        { QStringLiteral("metrics-listen"), QStringLiteral("QUIRE_METRICS_LISTEN"), QStringLiteral("metrics_listen"),
+          QStringLiteral("ADDRESS:PORT"),
+          QStringLiteral("Serve Prometheus metrics at /metrics over plain HTTP on this address only, e.g. "
+                         "127.0.0.1:9464 (default: off; never on the public port).") },
         { QStringLiteral("site-name"), QStringLiteral("QUIRE_SITE_NAME"), QStringLiteral("site_name"),
           QStringLiteral("NAME"),
           QStringLiteral("The site's name on the readers' pages, in the feed and in the desktop preview (default: "
@@ -254,12 +329,22 @@ QString ServerConfigLoader::helpText()
 {
     QString text = QStringLiteral(
         "Usage: quire-server [serve] [options]\n"
-        "       quire-server backup --data-dir DIR --to FILE\n"
-        "       quire-server restore --data-dir DIR --from FILE [--end-sessions]\n"
-        "       quire-server create-user --data-dir DIR --email ADDRESS [--role ROLE] [--name NAME] [--only-if-none]\n"
+        "       quire-server backup --data-dir DIR [--database-url URL] --to FILE | --into DIR [--keep N]\n"
+        "       quire-server restore --data-dir DIR [--database-url URL] --from FILE [--end-sessions]\n"
+        "                    (on PostgreSQL through pg_dump and pg_restore)\n"
+        "       quire-server create-user --data-dir DIR [--database-url URL] --email ADDRESS [--role ROLE] [--name "
+        "NAME]\n"
+        "                    [--only-if-none]\n"
         "                    (password from standard input; generated and shown once if none)\n"
-        "       quire-server check-password --data-dir DIR --email ADDRESS\n"
+        "       quire-server check-password --data-dir DIR [--database-url URL] --email ADDRESS\n"
         "                    (password from standard input; exit 0 if it is the account's, 1 if not)\n"
+        "       quire-server migrate-to-postgres --from quire.db --database-url postgresql://...\n"
+        "                    (copies an SQLite site into a new, empty PostgreSQL database)\n"
+        "       quire-server audit verify|list --data-dir DIR [--database-url URL] [--limit N]\n"
+        "                    (checks the scheduler's hash-chained audit log, or prints its last N entries)\n"
+        "       quire-server rotate-key --credential-key-file FILE --data-dir DIR [--database-url URL]\n"
+        "       quire-server routes\n"
+        "                    (the route table, one METHOD pattern a line; what /api/v1/openapi.json describes)\n"
         "Options may come before or after the command: quire-server --data-dir DIR create-user ...\n"
         "\n"
         "Serves Quire's API and readers' site over HTTPS.\n"
@@ -392,6 +477,10 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
     c.configFile = v.value(QStringLiteral("config"));
     c.dataDir
         = QDir::cleanPath(QDir::current().absoluteFilePath(v.value(QStringLiteral("data-dir"), defaultDataDir())));
+    if (v.contains(QStringLiteral("media-dir")) && !v.value(QStringLiteral("media-dir")).trimmed().isEmpty())
+        c.mediaDir = QDir::cleanPath(QDir::current().absoluteFilePath(v.value(QStringLiteral("media-dir")).trimmed()));
+    if (std::optional<Error> e = readInstanceName(v, c))
+        return *e;
     if (v.contains(QStringLiteral("listen"))) {
         if (!c.listenAddress.setAddress(v.value(QStringLiteral("listen")).trimmed()))
             return usage(QStringLiteral("--listen: `%1` is not an IP address").arg(v.value(QStringLiteral("listen"))));
@@ -408,6 +497,7 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
     c.tlsKeyFile = v.value(QStringLiteral("tls-key"));
     if (c.tlsCertFile.isEmpty() != c.tlsKeyFile.isEmpty())
         return usage(QStringLiteral("--tls-cert and --tls-key go together"));
+    c.credentialKeyFile = v.value(QStringLiteral("credential-key-file")).trimmed();
     if (v.contains(QStringLiteral("insecure-http"))) {
         const std::optional<bool> b = parseBool(v.value(QStringLiteral("insecure-http")));
         if (!b)
@@ -425,6 +515,7 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
            readNumber(v, QStringLiteral("min-body-rate"), 0, 1 << 30, c.minBodyBytesPerSecond),
            readNumber(v, QStringLiteral("max-connections-per-address"), 1, 1 << 20, c.maxConnectionsPerAddress),
            readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays),
+           readNumber(v, QStringLiteral("change-poll-seconds"), 1, 86'400, c.changePollSeconds),
            readNumber(v, QStringLiteral("api-rate-limit-address"), 0, 100'000'000, c.apiRateLimitPerAddress),
            readNumber(v, QStringLiteral("api-rate-limit-user"), 0, 100'000'000, c.apiRateLimitPerUser),
            readNumber(v, QStringLiteral("api-rate-limit-window"), 1, 86'400, c.apiRateLimitWindowSeconds),
@@ -435,15 +526,14 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
             return *e;
     }
     if (v.contains(QStringLiteral("registration"))) {
+        using R = ServerConfig::Registration;
+        static const QMap<QString, R> modes { { QStringLiteral("closed"), R::Closed },
+                                              { QStringLiteral("invite"), R::Invite },
+                                              { QStringLiteral("open"), R::Open } };
         const QString mode = v.value(QStringLiteral("registration")).trimmed().toLower();
-        if (mode == QLatin1String("closed"))
-            c.registration = ServerConfig::Registration::Closed;
-        else if (mode == QLatin1String("invite"))
-            c.registration = ServerConfig::Registration::Invite;
-        else if (mode == QLatin1String("open"))
-            c.registration = ServerConfig::Registration::Open;
-        else
+        if (!modes.contains(mode))
             return usage(QStringLiteral("--registration: `%1` is not closed, invite or open").arg(mode));
+        c.registration = modes.value(mode);
     }
     if (v.contains(QStringLiteral("rate-limit-scale"))) {
         bool ok = false;
@@ -466,14 +556,8 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
     c.smtpUser = v.value(QStringLiteral("smtp-user"));
     c.smtpPassword = v.value(QStringLiteral("smtp-password"));
     c.smtpCaFile = v.value(QStringLiteral("smtp-ca-file"));
-    if (v.contains(QStringLiteral("smtp-port"))) {
-        bool ok = false;
-        const uint port = v.value(QStringLiteral("smtp-port")).toUInt(&ok);
-        if (!ok || port == 0 || port > 65535)
-            return usage(
-                QStringLiteral("--smtp-port: `%1` is not a port number").arg(v.value(QStringLiteral("smtp-port"))));
-        c.smtpPort = quint16(port);
-    }
+    if (std::optional<Error> e = readNumber(v, QStringLiteral("smtp-port"), quint16(1), quint16(65535), c.smtpPort))
+        return *e;
     if (v.contains(QStringLiteral("smtp-starttls"))) {
         const std::optional<bool> b = parseBool(v.value(QStringLiteral("smtp-starttls")));
         if (!b)
@@ -492,6 +576,12 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
     }
     if (std::optional<Error> provider = readProvider(v, c))
         return *provider;
+    if (std::optional<Error> metrics = readMetricsListen(v, c))
+        return *metrics;
+    c.databaseUrl = v.value(QStringLiteral("database-url"));
+    if (!c.databaseUrl.isEmpty() && !shared::Database::isPostgresUrl(c.databaseUrl))
+        return usage(QStringLiteral("--database-url: `%1` is not a postgresql:// URL")
+                         .arg(QUrl(c.databaseUrl).toDisplayString(QUrl::RemovePassword)));
     c.publicUrl = v.value(QStringLiteral("public-url"));
     if (!c.publicUrl.isEmpty()) {
         const QUrl url(c.publicUrl, QUrl::StrictMode);

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace quire::server {
 
 // Everything quire-server can be told, after merging its three sources:
@@ -18,10 +20,23 @@ struct ServerConfig
 {
     QString dataDir;
     QString configFile;
+    // Names this process among several serving one database (logs, /health,
+    // X-Quire-Instance, job leases); empty until set: host name and pid.
+    QString instanceName;
+    // True when instance_name was given: several processes may then share
+    // the data directory (see DataDirectory::lock).
+    bool instanceNamed = false;
+    // How often a named instance reads the shared change counter for other
+    // instances' changes; on PostgreSQL NOTIFY wakes it at once as well.
+    int changePollSeconds = 1;
+    QString mediaDir; // uploaded images; empty: DATA_DIR/media
+    QString databaseUrl; // postgresql://…; empty: SQLite in the data directory
     QHostAddress listenAddress { QHostAddress::LocalHost };
     quint16 port = 8443;
     QString tlsCertFile; // empty: generated certificate in the data directory
     QString tlsKeyFile;
+    // Master keys of platform credentials; empty: QUIRE_CREDENTIAL_KEYS, or none.
+    QString credentialKeyFile;
     bool insecureHttp = false;
     int threads = 2;
     qint64 maxBodyBytes = 10 * 1024 * 1024;
@@ -45,6 +60,9 @@ struct ServerConfig
     int requestHeadTimeoutSeconds = 10; // a request head must be complete this long after its first byte
     int minBodyBytesPerSecond = 1024; // after the head timeout's grace, slower bodies are cut off
     int maxConnectionsPerAddress = 128; // open connections one client address may hold
+    // Where Prometheus scrapes /metrics over plain HTTP; no port: no metrics.
+    QHostAddress metricsAddress { QHostAddress::LocalHost };
+    std::optional<quint16> metricsPort;
     QStringList corsOrigins; // web origins allowed to call the API from a browser; none by default
     // Mail: the outbox folder unless an SMTP host is set.
     QString mailFrom;
@@ -65,6 +83,9 @@ struct ServerConfig
     QString publicBaseUrl(quint16 boundPort) const;
 
     QString databasePath() const;
+    QString mediaDirectory() const;
+    // What Database::open takes: the PostgreSQL URL, or the SQLite file.
+    QString databaseLocation() const;
     // The chat provider's settings; not configured without provider_url.
     shared::ChatProviderSettings chatProvider() const;
     QString scheme() const { return insecureHttp ? QStringLiteral("http") : QStringLiteral("https"); }

@@ -21,6 +21,7 @@ class RateLimiter;
 class Mailer;
 class AnswerCache;
 class ChangeFeed;
+class CredentialVault;
 class PageCache;
 struct HttpResponse;
 
@@ -37,6 +38,9 @@ struct ServerContext
     Mailer *mailer = nullptr;
     ChangeFeed *changes = nullptr; // synced data changed: live sockets hear of it
     PageCache *pages = nullptr; // rendered readers' pages, emptied on every change
+    // Seals platform credentials; null when no keys are configured (the
+    // credential routes then answer credentials_not_configured).
+    const CredentialVault *vault = nullptr;
     QString siteName; // the config's site_name
     QString publicBaseUrl; // for links in mail, set once the port is known
 };
@@ -59,6 +63,7 @@ public:
     PasswordHasher &hasher() { return *m_context.hasher; }
     RateLimiter &limiter() { return *m_context.limiter; }
     Mailer &mailer() { return *m_context.mailer; }
+    const CredentialVault *vault() const { return m_context.vault; }
     QObject *thread() const { return m_thread; }
     // Read-only answers kept while the synced data is unchanged.
     AnswerCache &answers() { return *m_answers; }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/serverroutes.h"
 
+#include "server/apidocs/apireference.h"
 #include "server/collections/collectionroutes.h"
 #include "server/collections/revisionroutes.h"
 #include "server/features.h"
@@ -19,6 +20,8 @@ void installAll(Router &router)
     // routes; every other declared type gets the generic ones.
     RevisionRoutes::installDeclared(router);
     CollectionRoutes::install(router);
+    // Last: it describes every route installed before it.
+    ApiReference::install(router);
 }
 
 } // namespace quire::server::ServerRoutes

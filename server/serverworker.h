@@ -12,12 +12,14 @@ class Database;
 
 namespace quire::server {
 
+class InstanceHeader;
 class LiveHub;
 class SignInGuard;
 struct ServerContext;
 
 // The application's side of one HTTP worker: its own database connection
-// and the services over it, the middleware chain (CORS, the address's rate
+// and the services over it, the middleware chain (the instance's name on
+// every answer, CORS, the address's rate
 // limit, sign-in with CSRF, the user's rate limit) and the live hub that
 // takes the worker's WebSocket upgrades.
 class ServerWorker final : public WorkerApplication
@@ -49,6 +51,7 @@ private:
     std::unique_ptr<shared::Database> m_database;
     std::unique_ptr<WorkerServices> m_services;
     std::unique_ptr<SignInGuard> m_signIn;
+    std::unique_ptr<InstanceHeader> m_instanceHeader;
     std::unique_ptr<LiveHub> m_live;
     std::vector<Middleware *> m_middleware;
 };

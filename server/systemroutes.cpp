@@ -3,10 +3,14 @@
 
 #include "server/http/router.h"
 #include "server/servercontext.h"
+#include "server/servermigrations.h"
 #include "shared/apierror.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
+#include "shared/migrator.h"
 #include "shared/protocol.h"
+
+#include <optional>
 
 namespace quire::server::SystemRoutes {
 
@@ -21,6 +25,8 @@ HttpResponse health(HttpRequest &, WorkerServices &services)
                           { "database", db ? "ok" : "unreachable" },
                           { "version", services.context().version },
                           { "site_name", services.context().siteName },
+                          // Which process answered, behind a load balancer.
+                          { "instance", services.context().config.instanceName },
                           // Whether POST /api/v1/prompts/:id/run can work: clients hide Run when not.
                           { "run", !services.context().config.providerUrl.isEmpty() } };
     // Where readers find the site when it is not where the desktop talks to
@@ -34,6 +40,43 @@ HttpResponse health(HttpRequest &, WorkerServices &services)
         return HttpResponse::json(503, body);
     }
     return HttpResponse::json(200, body);
+}
+
+// Liveness: the process runs its event loop and answers; nothing else is
+// asked, so a slow or missing database never gets a live server restarted.
+HttpResponse live(HttpRequest &, WorkerServices &)
+{
+    return HttpResponse::json(200, nlohmann::json { { "status", "live" } });
+}
+
+// Why this worker cannot take traffic, or nothing when it can: its own
+// connection answers (ping also notices a data file replaced or removed)
+// and the schema holds every migration this build knows.
+std::optional<shared::Error> notReady(shared::Database &database)
+{
+    if (shared::VoidResult db = database.ping(); !db)
+        return shared::Error::make(shared::ErrorCode::DatabaseUnreachable, db.error().message);
+    // Read directly, not through Migrator::currentVersion(): that creates the
+    // bookkeeping table, and a readiness probe must never write.
+    shared::Result<QVariant> applied
+        = database.scalar(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+    const int latest = shared::Migrator(database, serverMigrations()).latestVersion();
+    if (!applied || applied->toInt() < latest)
+        return shared::Error::make(shared::ErrorCode::Unavailable,
+                                   QStringLiteral("the database schema is not at version %1").arg(latest));
+    return std::nullopt;
+}
+
+// Readiness, for load balancers: 503 with the reason while this instance
+// cannot serve, so traffic goes elsewhere until it can.
+HttpResponse ready(HttpRequest &, WorkerServices &services)
+{
+    if (const std::optional<shared::Error> reason = notReady(services.database())) {
+        nlohmann::json body { { "status", "not_ready" }, { "reason", reason->message } };
+        body.update(shared::ApiError::toJson(*reason));
+        return HttpResponse::json(503, body);
+    }
+    return HttpResponse::json(200, nlohmann::json { { "status", "ready" } });
 }
 
 HttpResponse handshake(HttpRequest &request, WorkerServices &services)
@@ -56,6 +99,8 @@ HttpResponse handshake(HttpRequest &request, WorkerServices &services)
 void install(Router &router)
 {
     router.add(QStringLiteral("GET"), QStringLiteral("/health"), health);
+    router.add(QStringLiteral("GET"), QStringLiteral("/health/live"), live);
+    router.add(QStringLiteral("GET"), QStringLiteral("/health/ready"), ready);
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/handshake"), handshake, Router::BodyKind::Json);
 }
 

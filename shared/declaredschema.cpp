@@ -2,6 +2,7 @@
 #include "shared/declaredschema.h"
 
 #include "shared/database.h"
+#include "shared/postgresobjects.h"
 #include "shared/sqldialect.h"
 
 #include <QSet>
@@ -174,19 +175,21 @@ QList<DeclaredSchema::Object> counts(const SyncTable &t, const QStringList &cols
 
 } // namespace
 
-DeclaredSchema::DeclaredSchema(Side side)
+DeclaredSchema::DeclaredSchema(Side side, const SqlDialect &dialect)
     : m_side(side)
+    , m_sql(&dialect)
 { }
 
 QList<QPair<QString, QString>> DeclaredSchema::fixedColumns(const SyncTable &table) const
 {
+    const QString integer = m_sql->integerType();
     QList<QPair<QString, QString>> fixed { { QStringLiteral("id"), QStringLiteral("TEXT") },
-                                           { QStringLiteral("rev"), QStringLiteral("INTEGER") } };
+                                           { QStringLiteral("rev"), integer } };
     if (m_side == Side::Server) {
-        fixed << qMakePair(QStringLiteral("deleted"), QStringLiteral("INTEGER"))
+        fixed << qMakePair(QStringLiteral("deleted"), integer)
               << qMakePair(QStringLiteral("deleted_at"), QStringLiteral("TEXT"));
     } else if (table.isSearchable()) {
-        fixed << qMakePair(QStringLiteral("fts_dirty"), QStringLiteral("INTEGER"));
+        fixed << qMakePair(QStringLiteral("fts_dirty"), integer);
     }
     return fixed;
 }
@@ -204,14 +207,16 @@ QString DeclaredSchema::createTable(const SyncTable &table) const
     if (m_side == Side::Server) {
         // Deleted rows stay as tombstones with their values, so an edit
         // against a delete can bring the row back whole.
-        defs << QStringLiteral("rev INTEGER NOT NULL") << QStringLiteral("deleted INTEGER NOT NULL DEFAULT 0")
+        defs << QStringLiteral("rev %1 NOT NULL").arg(m_sql->integerType())
+             << QStringLiteral("deleted %1 NOT NULL DEFAULT 0").arg(m_sql->integerType())
              << QStringLiteral("deleted_at TEXT");
     } else {
-        defs << QStringLiteral("rev INTEGER NOT NULL DEFAULT 0");
+        defs << QStringLiteral("rev %1 NOT NULL DEFAULT 0").arg(m_sql->integerType());
         if (table.isSearchable())
-            defs << QStringLiteral("fts_dirty INTEGER NOT NULL DEFAULT 1");
+            defs << QStringLiteral("fts_dirty %1 NOT NULL DEFAULT 1").arg(m_sql->integerType());
     }
-    return QStringLiteral("CREATE TABLE %1 (%2) STRICT").arg(table.name, defs.join(QLatin1String(", ")));
+    return QStringLiteral("CREATE TABLE %1 (%2)%3")
+        .arg(table.name, defs.join(QLatin1String(", ")), m_sql->tableOptions(false));
 }
 
 QList<DeclaredSchema::Object> DeclaredSchema::objects(const SyncTable &table) const
@@ -221,12 +226,19 @@ QList<DeclaredSchema::Object> DeclaredSchema::objects(const SyncTable &table) co
 
 QList<DeclaredSchema::Object> DeclaredSchema::serverObjects(const SyncTable &t) const
 {
-    const SqlDialect &sql = SqlDialect::sqlite();
+    const SqlDialect &sql = *m_sql;
     QList<Object> out;
     // Pull reads changes in rev order.
     out << Object { QStringLiteral("index"),
                     t.name + QStringLiteral("_rev"),
                     QStringLiteral("CREATE INDEX %1_rev ON %1(rev)").arg(t.name),
+                    {} };
+    // Retention (at every start, then hourly) finds the tombstones it may
+    // forget here; without it, "the newest old tombstone" walks the whole
+    // table whenever there is none, so start-up grew with the data.
+    out << Object { QStringLiteral("index"),
+                    t.name + QStringLiteral("_tombstones"),
+                    QStringLiteral("CREATE INDEX %1_tombstones ON %1(deleted_at, rev) WHERE deleted = 1").arg(t.name),
                     {} };
     // Every declared sort, alone and after every declared filter: a list
     // walks an index in order and stops after one page.
@@ -247,9 +259,10 @@ QList<DeclaredSchema::Object> DeclaredSchema::serverObjects(const SyncTable &t) 
                             {} };
         }
     }
+    const bool postgres = sql.isPostgres();
     for (const SyncColumn &c : t.columns) {
         if (c.isFilterable() && c.type == ColumnType::List)
-            out += listItems(t, c);
+            out += postgres ? PostgresObjects::listItems(t, c) : listItems(t, c);
     }
     QStringList counted;
     for (const SyncColumn &c : t.columns) {
@@ -257,9 +270,9 @@ QList<DeclaredSchema::Object> DeclaredSchema::serverObjects(const SyncTable &t) 
             counted << c.name;
     }
     if (!counted.isEmpty())
-        out += counts(t, counted);
+        out += postgres ? PostgresObjects::counts(t, counted) : counts(t, counted);
     if (t.isSearchable())
-        out += serverFullText(t);
+        out += postgres ? PostgresObjects::fullText(t) : serverFullText(t);
     return out;
 }
 
@@ -301,7 +314,15 @@ QList<DeclaredSchema::Object> DeclaredSchema::replicaObjects(const SyncTable &t)
 
 VoidResult DeclaredSchema::apply(Database &db) const
 {
+    if (&db.dialect() != m_sql)
+        return DeclaredSchema(m_side, db.dialect()).apply(db);
     return db.transaction([&]() -> VoidResult {
+        if (m_sql->isPostgres()) {
+            for (const QString &statement : PostgresObjects::setup()) {
+                if (VoidResult r = db.run(statement); !r)
+                    return r;
+            }
+        }
         for (const SyncTable &t : SyncSchema::tables()) {
             if (VoidResult r = apply(db, t); !r)
                 return r;
@@ -310,14 +331,20 @@ VoidResult DeclaredSchema::apply(Database &db) const
     });
 }
 
+QString DeclaredSchema::definitionStatement() const
+{
+    return m_sql->isPostgres() ? PostgresObjects::definitionStatement()
+                               : QStringLiteral("SELECT sql FROM sqlite_master WHERE type = ? AND name = ?");
+}
+
 VoidResult DeclaredSchema::apply(Database &db, const SyncTable &table) const
 {
-    Result<QSqlQuery> info = db.exec(QStringLiteral("SELECT name FROM pragma_table_info(?)"), { table.name });
-    if (!info)
-        return info.error();
-    QSet<QString> present;
-    while (info->next())
-        present << info->value(0).toString();
+    if (&db.dialect() != m_sql)
+        return DeclaredSchema(m_side, db.dialect()).apply(db, table);
+    Result<QStringList> columns = db.columnNames(table.name);
+    if (!columns)
+        return columns.error();
+    const QSet<QString> present(columns->cbegin(), columns->cend());
     if (present.isEmpty()) {
         if (VoidResult r = db.run(createTable(table)); !r)
             return r;
@@ -331,11 +358,12 @@ VoidResult DeclaredSchema::apply(Database &db, const SyncTable &table) const
             }
         }
         // The fixed columns a table made before its side's shape lacks.
+        const QString integer = m_sql->integerType();
         const QHash<QString, QString> fixed {
-            { QStringLiteral("rev"), QStringLiteral("rev INTEGER NOT NULL DEFAULT 0") },
-            { QStringLiteral("deleted"), QStringLiteral("deleted INTEGER NOT NULL DEFAULT 0") },
+            { QStringLiteral("rev"), QStringLiteral("rev %1 NOT NULL DEFAULT 0").arg(integer) },
+            { QStringLiteral("deleted"), QStringLiteral("deleted %1 NOT NULL DEFAULT 0").arg(integer) },
             { QStringLiteral("deleted_at"), QStringLiteral("deleted_at TEXT") },
-            { QStringLiteral("fts_dirty"), QStringLiteral("fts_dirty INTEGER NOT NULL DEFAULT 1") },
+            { QStringLiteral("fts_dirty"), QStringLiteral("fts_dirty %1 NOT NULL DEFAULT 1").arg(integer) },
         };
         for (const auto &column : fixedColumns(table)) {
             if (present.contains(column.first) || !fixed.contains(column.first))
@@ -349,13 +377,16 @@ VoidResult DeclaredSchema::apply(Database &db, const SyncTable &table) const
     // Each fill runs once, after every object exists, in the order first named.
     QStringList fills;
     for (const Object &o : objects(table)) {
-        Result<QVariant> existing = db.scalar(
-            QStringLiteral("SELECT sql FROM sqlite_master WHERE type = ? AND name = ?"), { o.type, o.name });
+        Result<QVariant> existing = db.scalar(definitionStatement(), { o.type, o.name });
         if (!existing)
             return existing.error();
         if (!existing->isNull() && existing->toString() == o.create)
             continue;
-        if (!existing->isNull()) {
+        if (m_sql->isPostgres()) {
+            // Unrecorded but there (made before a failed recording): drop it too.
+            if (VoidResult r = db.run(PostgresObjects::drop(o)); !r)
+                return r;
+        } else if (!existing->isNull()) {
             const QString drop = o.type == QLatin1String("table") ? QStringLiteral("DROP TABLE %1")
                 : o.type == QLatin1String("index")                ? QStringLiteral("DROP INDEX %1")
                                                                   : QStringLiteral("DROP TRIGGER %1");
@@ -364,6 +395,10 @@ VoidResult DeclaredSchema::apply(Database &db, const SyncTable &table) const
         }
         if (VoidResult r = db.run(o.create); !r)
             return r;
+        if (m_sql->isPostgres()) {
+            if (VoidResult r = db.run(PostgresObjects::recordStatement(), { o.type, o.name, o.create }); !r)
+                return r;
+        }
         for (const QString &f : o.fill) {
             if (!fills.contains(f))
                 fills << f;
@@ -378,13 +413,15 @@ VoidResult DeclaredSchema::apply(Database &db, const SyncTable &table) const
 
 Result<QStringList> DeclaredSchema::differences(Database &db, const SyncTable &table) const
 {
+    if (&db.dialect() != m_sql)
+        return DeclaredSchema(m_side, db.dialect()).differences(db, table);
     QStringList out;
-    Result<QSqlQuery> info = db.exec(QStringLiteral("SELECT name, type FROM pragma_table_info(?)"), { table.name });
+    Result<QList<QPair<QString, QString>>> info = db.columnTypes(table.name);
     if (!info)
         return info.error();
     QHash<QString, QString> present;
-    while (info->next())
-        present.insert(info->value(0).toString(), info->value(1).toString().toUpper());
+    for (const auto &[name, type] : *info)
+        present.insert(name, type.toUpper());
     if (present.isEmpty())
         return QStringList { QStringLiteral("table %1 is missing").arg(table.name) };
     QHash<QString, QString> expected;
@@ -404,8 +441,7 @@ Result<QStringList> DeclaredSchema::differences(Database &db, const SyncTable &t
             out << QStringLiteral("%1.%2 is not declared").arg(table.name, it.key());
     }
     for (const Object &o : objects(table)) {
-        Result<QVariant> existing = db.scalar(
-            QStringLiteral("SELECT sql FROM sqlite_master WHERE type = ? AND name = ?"), { o.type, o.name });
+        Result<QVariant> existing = db.scalar(definitionStatement(), { o.type, o.name });
         if (!existing)
             return existing.error();
         if (existing->isNull())

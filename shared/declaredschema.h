@@ -2,6 +2,7 @@
 #pragma once
 
 #include "shared/result.h"
+#include "shared/sqldialect.h"
 #include "shared/synctable.h"
 
 #include <QList>
@@ -32,13 +33,16 @@ public:
     // from the table's rows when it is (re)created (may be empty).
     struct Object
     {
-        QString type; // "table", "index" or "trigger", as in sqlite_master
+        QString type; // "table", "index" or "trigger", as in sqlite_master ("function" on PostgreSQL)
         QString name;
         QString create;
         QStringList fill;
+        QString on {}; // the table a trigger is on
     };
 
-    explicit DeclaredSchema(Side side);
+    // `dialect`: the engine the objects are spelled for; apply() and
+    // differences() use their database's own.
+    explicit DeclaredSchema(Side side, const SqlDialect &dialect = SqlDialect::sqlite());
 
     // The fixed columns of every synced table on this side, with their SQL types.
     QList<QPair<QString, QString>> fixedColumns(const SyncTable &table) const;
@@ -56,10 +60,13 @@ public:
 
 private:
     QString columnDefinition(const SyncColumn &column) const;
+    // Two placeholders (type, name): the definition an object was made from.
+    QString definitionStatement() const;
     QList<Object> serverObjects(const SyncTable &table) const;
     QList<Object> replicaObjects(const SyncTable &table) const;
 
     Side m_side;
+    const SqlDialect *m_sql;
 };
 
 } // namespace quire::shared

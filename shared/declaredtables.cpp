@@ -4,6 +4,7 @@
 #include "shared/articlekind.h"
 #include "shared/contentstatus.h"
 #include "shared/prompttables.h"
+#include "shared/schedulertables.h"
 #include "shared/tr.h"
 
 namespace quire::shared {
@@ -197,7 +198,7 @@ SyncTable savedItems()
 
 QList<SyncTable> declaredTables()
 {
-    return QList<SyncTable> { articles(), categories(), savedItems() } + promptTables();
+    return QList<SyncTable> { articles(), categories(), savedItems() } + promptTables() + schedulerTables();
 }
 
 } // namespace quire::shared

@@ -45,6 +45,7 @@ enum class ErrorCode {
     Immutable,
     ApprovalRequired,
     HasChildren,
+    MergeConflict,
     LastAdmin,
     ResyncRequired,
     MembersMismatch,
@@ -77,6 +78,7 @@ enum class ErrorCode {
     DatabaseOpenFailed,
     DatabaseForeign,
     DatabaseTooNew,
+    DatabaseUnsupported,
     MigrationFailed,
     BackupTargetExists,
     Unavailable,
@@ -84,10 +86,19 @@ enum class ErrorCode {
     DatabaseUnreachable,
     // The optional chat provider (Run): not set up, or it failed us.
     ProviderNotConfigured,
+    CredentialsNotConfigured, // no master keys: platform credentials cannot be stored
     ProviderTimeout,
     ProviderUnavailable,
     ProviderError,
     ProviderBadAnswer,
+    // The server's own outgoing requests (server/outbound): the address is
+    // refused (SSRF guard), or the other side was slow, too big, or failed us.
+    RefusedAddress,
+    OutboundTimeout,
+    OutboundTooLarge,
+    OutboundTls,
+    OutboundNetwork,
+    OutboundRedirects,
     // The server's start-up and command line.
     Usage,
     Io,

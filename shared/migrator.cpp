@@ -25,17 +25,12 @@ int Migrator::latestVersion() const
 
 VoidResult Migrator::ensureBookkeeping()
 {
-    Result<QVariant> exists = m_database.scalar(
-        QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='schema_migrations'"));
-    if (!exists)
-        return exists.error();
-    if (exists->toInt() == 1)
+    Result<QStringList> objects = m_database.objectNames();
+    if (!objects)
+        return objects.error();
+    if (objects->contains(QStringLiteral("schema_migrations")))
         return VoidResult::success();
-    Result<QVariant> others
-        = m_database.scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"));
-    if (!others)
-        return others.error();
-    if (others->toInt() > 0) {
+    if (!objects->isEmpty()) {
         return Error::make(ErrorCode::DatabaseForeign,
                            Tr::tr("The file %1 is a database, but not a Quire database.").arg(m_database.path()));
     }

@@ -32,9 +32,6 @@ struct PromptBranchMerge
         QString reason;
     };
 
-    // The API's error code for a merge that clashed (answered with 409).
-    static constexpr const char *kConflictCode = "merge_conflict";
-
     bool clean = false;
     QMap<QString, QString> values; // every column, merged where it merged (ours where it clashed)
     QList<Clash> clashes;

@@ -27,21 +27,21 @@ SyncColumn readersColumn()
 // The prompt a row belongs to.
 SyncColumn promptReference()
 {
-    return idReference(QStringLiteral("prompt_id"), QT_TRANSLATE_NOOP("Quire::Shared", "Prompt"),
-                       QStringLiteral("prompts"), QStringLiteral("prompt"), true);
+    return idReference(QStringLiteral("prompt_id"), QT_TRANSLATE_NOOP("Quire::Shared", "Prompt"), promptsTable(),
+                       QStringLiteral("prompt"), true);
 }
 
 // The group a row belongs to.
 SyncColumn groupReference()
 {
-    return idReference(QStringLiteral("group_id"), QT_TRANSLATE_NOOP("Quire::Shared", "Group"),
-                       QStringLiteral("prompt_groups"), QStringLiteral("group"), true);
+    return idReference(QStringLiteral("group_id"), QT_TRANSLATE_NOOP("Quire::Shared", "Group"), promptGroupsTable(),
+                       QStringLiteral("group"), true);
 }
 
 // An optional pointer at one version of a prompt.
 SyncColumn versionReference(const char *name, const char *label)
 {
-    return idReference(QString::fromLatin1(name), label, QStringLiteral("prompt_versions"));
+    return idReference(QString::fromLatin1(name), label, promptVersionsTable());
 }
 
 // What a prompt or a group is for, in the owner's words; searched.
@@ -111,7 +111,7 @@ QList<SyncColumn> promptBody(MergeRule textMerge, MergeRule otherMerge)
 SyncTable prompts()
 {
     SyncTable t {
-        .name = QStringLiteral("prompts"),
+        .name = promptsTable(),
         .columns = {
             titleColumn(),
             // What programs ask for (by-name); unique per owner, made from the title when left out.
@@ -132,7 +132,7 @@ SyncTable prompts()
             flagColumn("approval_required", QT_TRANSLATE_NOOP("Quire::Shared", "Approval for production")),
             // A branch names the prompt it came from and the version it started at.
             idReference(QStringLiteral("branch_of"), QT_TRANSLATE_NOOP("Quire::Shared", "Branch of"),
-                        QStringLiteral("prompts"), QStringLiteral("branch_of")),
+                        promptsTable(), QStringLiteral("branch_of")),
             versionReference("branch_base", QT_TRANSLATE_NOOP("Quire::Shared", "Branched from version")),
             readersColumn(),
         },
@@ -152,7 +152,7 @@ SyncTable prompts()
 SyncTable promptVersions()
 {
     SyncTable t {
-        .name = QStringLiteral("prompt_versions"),
+        .name = promptVersionsTable(),
         .columns = {
             promptReference(),
             { .name = QStringLiteral("number"),
@@ -180,7 +180,7 @@ SyncTable promptVersions()
 SyncTable promptLabels()
 {
     SyncTable t {
-        .name = QStringLiteral("prompt_labels"),
+        .name = promptLabelsTable(),
         .columns = {
             promptReference(),
             { .name = QStringLiteral("name"),
@@ -215,7 +215,7 @@ SyncTable promptLabels()
 SyncTable promptGroups()
 {
     SyncTable t {
-        .name = QStringLiteral("prompt_groups"),
+        .name = promptGroupsTable(),
         .columns = {
             { .name = QStringLiteral("name"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Name"),
@@ -243,7 +243,7 @@ SyncTable promptGroups()
 SyncTable promptGroupMembers()
 {
     SyncTable t {
-        .name = QStringLiteral("prompt_group_members"),
+        .name = promptGroupMembersTable(),
         .columns = {
             groupReference(),
             promptReference(),
@@ -274,7 +274,7 @@ SyncTable promptGroupMembers()
 SyncTable promptGroupShares()
 {
     SyncTable t {
-        .name = QStringLiteral("prompt_group_shares"),
+        .name = promptGroupSharesTable(),
         .columns = {
             groupReference(),
             { .name = QStringLiteral("user_id"),
@@ -302,7 +302,7 @@ SyncTable promptGroupShares()
 SyncTable promptFavorites()
 {
     SyncTable t {
-        .name = QStringLiteral("prompt_favorites"),
+        .name = promptFavoritesTable(),
         .columns = {
             promptReference(),
         },
@@ -320,7 +320,7 @@ SyncTable promptFavorites()
 SyncTable promptUsage()
 {
     SyncTable t {
-        .name = QStringLiteral("prompt_usage"),
+        .name = promptUsageTable(),
         .columns = {
             promptReference(),
             versionReference("version_id", QT_TRANSLATE_NOOP("Quire::Shared", "Version")),
@@ -343,7 +343,8 @@ SyncTable promptUsage()
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Where"),
               .maxLength = 120 },
             // How many uses the row stands for: 1 for a person's; a program's
-            // fetches are counted per key and version and written together.
+            // fetches have one row per key, version and UTC day, which the
+            // server counts up in place (server/prompts/promptfetchusage).
             { .name = QStringLiteral("count"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Times"),
               .maxLength = 12,
@@ -363,7 +364,7 @@ SyncTable promptUsage()
 SyncTable promptPreferences()
 {
     SyncTable t {
-        .name = QStringLiteral("prompt_preferences"),
+        .name = promptPreferencesTable(),
         .columns = {
             { .name = QStringLiteral("default_view"),
               .label = QT_TRANSLATE_NOOP("Quire::Shared", "Default view"),

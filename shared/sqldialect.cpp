@@ -20,7 +20,19 @@ public:
 
     QString fullTextCondition(const SyncTable &table, const QString &alias) const override
     {
-        return QStringLiteral("%1 IN (SELECT rowid FROM %2_fts WHERE %2_fts MATCH ?)").arg(rowKey(alias), table.name);
+        return QStringLiteral("%1 IN (%2)").arg(rowKey(alias), fullTextMatches(table));
+    }
+
+    QString fullTextMatches(const SyncTable &table) const override
+    {
+        return QStringLiteral("SELECT rowid FROM %1_fts WHERE %1_fts MATCH ?").arg(table.name);
+    }
+
+    QString withoutIndex(const QString &column) const override { return QLatin1Char('+') + column; }
+
+    QString keyInList(const QString &alias) const override
+    {
+        return QStringLiteral("%1 IN (SELECT value FROM json_each(?))").arg(rowKey(alias));
     }
 
     QString fullTextHasWord(const SyncTable &table, const QString &alias, const QString &word) const override
@@ -96,11 +108,36 @@ public:
         return insert(table, columns, key, QStringLiteral("NOTHING"));
     }
 
+    QString integerType() const override { return QStringLiteral("INTEGER"); }
+    QString realType() const override { return QStringLiteral("REAL"); }
+    QString blobType() const override { return QStringLiteral("BLOB"); }
+    QString autoIncrementKey() const override { return QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"); }
+    QString tableOptions(bool withoutRowid) const override
+    {
+        return withoutRowid ? QStringLiteral(" STRICT, WITHOUT ROWID") : QStringLiteral(" STRICT");
+    }
+    QString randomHex16() const override { return QStringLiteral("lower(hex(randomblob(16)))"); }
+    QString nowText() const override { return QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"); }
+    QString dropTrigger(const QString &name, const QString &) const override
+    {
+        return QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(name);
+    }
+    QString rowKeyType() const override { return QStringLiteral("INTEGER"); }
+    QString distinct(const QString &a, const QString &b) const override
+    {
+        return QStringLiteral("%1 IS NOT %2").arg(a, b);
+    }
+
     QString ownChangesStatement() const override { return QStringLiteral("SELECT total_changes()"); }
 
     // A plain pragma statement: the table-valued pragma_data_version() would
     // compile its pragma again on every run.
     QString othersCommitsStatement() const override { return QStringLiteral("PRAGMA data_version"); }
+    QString beginSnapshot() const override { return QStringLiteral("BEGIN"); }
+    QString takeChangeNumbers() const override
+    {
+        return QStringLiteral("UPDATE sync_state SET seq = seq + ? WHERE id = 1 RETURNING seq");
+    }
 
 private:
     static QString insert(const QString &table, const QStringList &columns, const QStringList &key,
@@ -119,6 +156,11 @@ private:
 QString SqlDialect::listItemsTable(const SyncTable &table, const SyncColumn &column) const
 {
     return QStringLiteral("%1_%2_items").arg(table.name, column.name);
+}
+
+QString SqlDialect::sortValue(const SyncColumn &column, const QString &placeholder) const
+{
+    return column.type == ColumnType::Text && !column.caseSensitive ? caseless(placeholder) : placeholder;
 }
 
 const SqlDialect &SqlDialect::sqlite()

@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <iterator>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace quire::shared {
@@ -101,25 +100,29 @@ public:
     bool start_object(std::size_t) { return open(json::object()); }
     bool key(json::string_t &k)
     {
-        if (!m_keys.back().insert(k).second) {
+        // The object under construction is itself the set of keys seen so
+        // far: one lookup that inserts, with the key moved in, costs no
+        // allocation per key beyond the member's own, which a large pull
+        // page (thousands of rows of a dozen keys) would pay for. try_emplace
+        // leaves `k` as it was when the key is there already.
+        auto [member, inserted] = m_open.back()->get_ref<json::object_t &>().try_emplace(std::move(k));
+        if (!inserted) {
             return fail(Tr::tr("the key \"%1\" appears twice in one object")
                             .arg(QString::fromStdString(k.substr(0, kMaxQuoted))),
                         keyStart());
         }
-        m_member = &(*m_open.back())[k];
+        m_member = &member->second;
         return true;
     }
     bool end_object()
     {
         m_open.pop_back();
-        m_keys.pop_back();
         return true;
     }
     bool start_array(std::size_t) { return open(json::array()); }
     bool end_array()
     {
         m_open.pop_back();
-        m_keys.pop_back();
         return true;
     }
 
@@ -172,7 +175,6 @@ private:
         if (m_open.size() >= std::size_t(StrictJson::kMaxDepth))
             return fail(Tr::tr("values are nested deeper than %1 levels").arg(StrictJson::kMaxDepth), lastRead());
         m_open.push_back(place(std::move(container)));
-        m_keys.emplace_back();
         return true;
     }
     // The byte the lexer read last: the bracket that opened a container.
@@ -228,8 +230,6 @@ private:
     const std::size_t &m_consumed;
     json m_root;
     std::vector<json *> m_open;
-    // The keys seen in each open container (empty for arrays).
-    std::vector<std::unordered_set<std::string>> m_keys;
     json *m_member = nullptr;
     Error m_error;
 };

@@ -88,6 +88,10 @@ std::optional<Outcome> outcomeFromName(const QString &name)
 {
     return kOutcomes.fromName(name);
 }
+std::optional<Change::Kind> changeKindFromName(const QString &name)
+{
+    return kChangeKinds.fromName(name);
+}
 
 nlohmann::json Mutation::toJson() const
 {

@@ -131,6 +131,8 @@ struct Change
     static Result<Change> fromJson(nlohmann::json &&json);
 };
 
+std::optional<Change::Kind> changeKindFromName(const QString &name);
+
 struct PullResponse
 {
     QList<Change> changes;

@@ -74,7 +74,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+19"/>
         <location filename="../desktop/cli/synccommands.cpp" line="+82"/>
         <location line="+81"/>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+128"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+130"/>
         <location line="+106"/>
         <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+106"/>
         <location line="+82"/>
@@ -440,12 +440,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Keine abgelehnten Änderungen.</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-272"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-274"/>
         <source>unknown prompts command %1</source>
         <translation>unbekannter prompts-Befehl %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>No prompts found.</source>
         <translation>Keine Prompts gefunden.</translation>
     </message>
@@ -503,7 +503,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Zusammengeführt; neue Version %1</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-275"/>
+        <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-277"/>
         <source>  prompts list [--search Q] [--tag T] [--template] [--favorites] [--json]
   prompts show ID|NAME [--json]
   prompts create --title T [FIELDS] [--json]   (prints the id)
@@ -543,7 +543,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>prompts braucht list, show, create, edit, render, favourite, unfavourite, versions, branch, merge oder groups</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>prompts show needs one ID or name</source>
         <translation>prompts show braucht eine ID oder einen Namen</translation>
     </message>
@@ -705,7 +705,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Quire verbindet sich nur über https:// mit Servern, außer auf diesem Computer.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+110"/>
         <source>The server&apos;s certificate is not known yet. Compare its fingerprint with the one your administrator gave you.</source>
         <translation>Das Zertifikat des Servers ist noch nicht bekannt. Vergleichen Sie seinen Fingerabdruck mit dem, den Ihre Administration Ihnen genannt hat.</translation>
     </message>
@@ -720,12 +720,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Server ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-25"/>
         <source>The server&apos;s answer could not be read. %1</source>
         <translation>Die Antwort des Servers ist nicht lesbar. %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+32"/>
+        <source>The connection to the server broke off before its answer was complete: %1</source>
+        <translation>Die Verbindung zum Server brach ab, bevor seine Antwort vollständig war: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>The server answered with status %1.</source>
         <translation>Der Server antwortete mit Status %1.</translation>
     </message>
@@ -836,7 +841,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 hat kein Feld %2.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/syncengine.cpp" line="+61"/>
+        <location filename="../desktop/core/syncengine.cpp" line="+62"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
@@ -881,7 +886,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Der Server erwartet Änderung %1, die nächste Änderung dieser Replik ist aber %2. Ihre Änderungen bleiben erhalten; fragen Sie die Administration.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+101"/>
         <source>The server&apos;s changes would remove %1 of the %2 items here. Nothing was removed yet; confirm to go on.</source>
         <translation>Die Änderungen des Servers würden %1 der %2 Einträge hier entfernen. Noch wurde nichts entfernt; bestätigen Sie, um fortzufahren.</translation>
     </message>
@@ -1138,7 +1143,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/core/promptstore.cpp" line="+40"/>
+        <location filename="../desktop/prompts/core/promptstore.cpp" line="+41"/>
         <source>There is no prompt version %1 in this replica.</source>
         <translation>Diese Replik enthält keine Prompt-Version %1.</translation>
     </message>
@@ -1159,7 +1164,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location filename="../desktop/prompts/core/promptbranches.cpp" line="+26"/>
-        <location filename="../desktop/prompts/core/promptstore.cpp" line="+106"/>
+        <location filename="../desktop/prompts/core/promptstore.cpp" line="+110"/>
         <source>There is no prompt with the id %1 in this replica.</source>
         <translation>Diese Replik enthält keinen Prompt mit der ID %1.</translation>
     </message>
@@ -1269,7 +1274,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/core/groupstore.cpp" line="+28"/>
+        <location filename="../desktop/prompts/core/groupstore.cpp" line="+29"/>
         <source>There is no %1 %2 in this replica.</source>
         <translation>%1 %2 ist in diesem Replikat nicht vorhanden.</translation>
     </message>
@@ -1332,6 +1337,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+41"/>
         <source>Sharing by email needs a connection to the server, which knows who the address belongs to (%1). Try again when online.</source>
         <translation>Freigeben per E-Mail braucht eine Verbindung zum Server, der weiß, wem die Adresse gehört (%1). Versuchen Sie es wieder, wenn Sie online sind.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/core/sqlitestatement.cpp" line="+44"/>
+        <source>The replica&apos;s database is not an open SQLite connection.</source>
+        <translation>Die Datenbank des Replikats ist keine geöffnete SQLite-Verbindung.</translation>
     </message>
 </context>
 <context>
@@ -1476,7 +1486,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+86"/>
+        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+83"/>
         <location filename="../desktop/prompts/widgets/promptversionspanel.cpp" line="+74"/>
         <source>Author</source>
         <translation>Autor</translation>
@@ -1503,7 +1513,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+79"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+80"/>
         <source>The server cannot be reached. Check the connection and try again.</source>
         <translation>Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
     </message>
@@ -1921,7 +1931,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Verbinden Sie sich zuerst mit einem Server (Datei › Mit Server verbinden…).</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+27"/>
+        <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+28"/>
         <source>Send me mail about my content</source>
         <translation>Mir E-Mails zu meinen Inhalten senden</translation>
     </message>
@@ -2061,7 +2071,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Eine Änderung meldet Ihre anderen Geräte ab.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>The avatar address must start with https://.</source>
         <translation>Die Avatar-Adresse muss mit https:// beginnen.</translation>
     </message>
@@ -2071,7 +2081,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Profil gespeichert.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Password changed. Your other devices were signed out.</source>
         <translation>Passwort geändert. Ihre anderen Geräte wurden abgemeldet.</translation>
     </message>
@@ -2247,12 +2257,12 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Spreche mit dem Server…</translation>
     </message>
     <message>
-        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+39"/>
+        <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+44"/>
         <source>Account created. We sent you a mail to confirm your address; you can sign in now.</source>
         <translation>Konto erstellt. Wir haben Ihnen eine E-Mail zur Bestätigung Ihrer Adresse gesendet; Sie können sich jetzt anmelden.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>If an account exists for this address, a reset link is on its way. Check your mail.</source>
         <translation>Falls es ein Konto mit dieser Adresse gibt, ist ein Link zum Zurücksetzen unterwegs. Sehen Sie in Ihre E-Mails.</translation>
     </message>
@@ -3036,7 +3046,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location filename="../desktop/articles/widgets/articlesview.cpp" line="-2"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+82"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+79"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -3098,13 +3108,13 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+31"/>
         <source>Filter by status, category, tag and author, and choose the order</source>
         <translation>Nach Status, Kategorie, Schlagwort und Autor filtern und die Reihenfolge wählen</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+58"/>
+        <location line="+10"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+38"/>
         <source>Write the first one: it is kept on this computer and reaches the server when you are online.</source>
         <translation>Schreiben Sie den ersten: Er wird auf diesem Computer gespeichert und erreicht den Server, sobald Sie online sind.</translation>
     </message>
@@ -3119,26 +3129,23 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Wählen Sie einen aus der Liste oder schreiben Sie einen neuen.</translation>
     </message>
     <message>
-        <location line="+79"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+179"/>
+        <location line="+83"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+169"/>
         <source>Any category</source>
         <translation>Jede Kategorie</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+7"/>
+        <location filename="../desktop/widgets/listsection.cpp" line="+75"/>
         <source>Any tag</source>
         <translation>Jedes Schlagwort</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+45"/>
+        <location line="-29"/>
         <source>Filters</source>
         <translation>Filter</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+0"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>Filter (%n)</numerusform>
@@ -3146,7 +3153,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+42"/>
         <source>Sign in once so new articles have an owner.</source>
         <translation>Melden Sie sich einmal an, damit neue Artikel einen Eigentümer haben.</translation>
     </message>
@@ -3891,7 +3898,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Ausführen fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-307"/>
+        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="-225"/>
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
@@ -3931,12 +3938,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Neuer &amp;Prompt</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>Filter by category, tag, templates, favourites and whose, and choose the order</source>
         <translation>Nach Kategorie, Schlagwort, Vorlagen, Favoriten und Eigentümer filtern und die Reihenfolge wählen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
         <source>No prompts yet</source>
         <translation>Noch keine Prompts</translation>
     </message>
@@ -3997,7 +4004,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Wählen Sie einen aus der Bibliothek oder schreiben Sie einen neuen.</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+124"/>
         <source>Sign in once so your favourites are yours.</source>
         <translation>Melden Sie sich einmal an, damit Ihre Favoriten Ihnen gehören.</translation>
     </message>
@@ -4426,7 +4433,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+30"/>
         <location line="+8"/>
         <location line="+12"/>
-        <location filename="../desktop/prompts/widgets/mergedialog.cpp" line="+26"/>
+        <location filename="../desktop/prompts/widgets/mergedialog.cpp" line="+27"/>
         <source>Merge Back</source>
         <translation>Zurückführen</translation>
     </message>
@@ -4551,7 +4558,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
 <context>
     <name>Quire::Shared</name>
     <message>
-        <location filename="../shared/database.cpp" line="+38"/>
+        <location filename="../shared/database.cpp" line="+88"/>
         <source>The database file is damaged or is not a Quire database: %1</source>
         <translation>Die Datenbankdatei ist beschädigt oder keine Quire-Datenbank: %1</translation>
     </message>
@@ -4561,39 +4568,67 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>%1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+55"/>
+        <source>The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql).</source>
+        <translation>Der PostgreSQL-Treiber für Qt ist nicht installiert (Paket libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 is not supported on PostgreSQL.</source>
+        <translation>%1 wird unter PostgreSQL nicht unterstützt.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The SQLite driver for Qt is not installed (package libqt6sql6-sqlite).</source>
         <translation>Der SQLite-Treiber für Qt ist nicht installiert (Paket libqt6sql6-sqlite).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-42"/>
+        <location line="+50"/>
+        <location line="+375"/>
         <source>Cannot open the database %1: %2</source>
         <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-350"/>
         <source>The database %1 cannot use write-ahead logging.</source>
         <translation>Die Datenbank %1 kann kein Write-Ahead-Logging verwenden.</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+26"/>
+        <location line="+79"/>
+        <location line="+30"/>
         <source>Preparing a query</source>
         <translation>Das Vorbereiten einer Abfrage</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+43"/>
+        <location line="-36"/>
+        <location line="+13"/>
+        <location line="+68"/>
         <source>A database query</source>
         <translation>Eine Datenbankabfrage</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+63"/>
+        <source>A backup by quire-server</source>
+        <translation>Eine Sicherung durch quire-server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The backup file %1 already exists.</source>
         <translation>Die Sicherungsdatei %1 existiert bereits.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+21"/>
+        <source>Attaching a database file</source>
+        <translation>Das Anhängen einer Datenbankdatei</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Detaching a database file</source>
+        <translation>Das Abhängen einer Datenbankdatei</translation>
+    </message>
+    <message>
+        <location line="+122"/>
         <source>The database file %1 was removed or replaced while in use.</source>
         <translation>Die Datenbankdatei %1 wurde während der Benutzung entfernt oder ersetzt.</translation>
     </message>
@@ -4606,7 +4641,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     <message>
         <location line="+8"/>
         <location filename="../shared/jsonreader.cpp" line="-61"/>
-        <location filename="../shared/syncprotocol.cpp" line="+344"/>
+        <location filename="../shared/syncprotocol.cpp" line="+348"/>
         <location line="+2"/>
         <location filename="../shared/synctable.cpp" line="+137"/>
         <location line="+60"/>
@@ -4677,7 +4712,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../shared/syncprotocol.cpp" line="-302"/>
+        <location filename="../shared/syncprotocol.cpp" line="-306"/>
         <source>Must be an array.</source>
         <translation>Muss ein Array sein.</translation>
     </message>
@@ -4687,7 +4722,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Dieses Feld ist hier nicht bekannt.</translation>
     </message>
     <message>
-        <location filename="../shared/migrator.cpp" line="+40"/>
+        <location filename="../shared/migrator.cpp" line="+35"/>
         <source>The file %1 is a database, but not a Quire database.</source>
         <translation>Die Datei %1 ist eine Datenbank, aber keine Quire-Datenbank.</translation>
     </message>
@@ -4703,7 +4738,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location filename="../shared/protocol.cpp" line="+24"/>
-        <location filename="../shared/syncprotocol.cpp" line="+79"/>
+        <location filename="../shared/syncprotocol.cpp" line="+83"/>
         <source>Must be a positive number.</source>
         <translation>Muss eine positive Zahl sein.</translation>
     </message>
@@ -4832,22 +4867,22 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../shared/strictjson.cpp" line="+99"/>
+        <location filename="../shared/strictjson.cpp" line="+98"/>
         <source>binary values are not JSON</source>
         <translation>Binärwerte sind kein JSON</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>the key &quot;%1&quot; appears twice in one object</source>
         <translation>der Schlüssel „%1“ kommt in einem Objekt zweimal vor</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>values are nested deeper than %1 levels</source>
         <translation>Werte sind tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>the number %1 is out of range</source>
         <translation>die Zahl %1 liegt außerhalb des darstellbaren Bereichs</translation>
     </message>
@@ -4857,7 +4892,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Das JSON ist ungültig: %1 (Zeile %2, Spalte %3).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>The JSON could not be read: %1</source>
         <translation>Das JSON konnte nicht gelesen werden: %1</translation>
     </message>
@@ -4907,7 +4942,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Noch keine Fallstudien</translation>
     </message>
     <message>
-        <location filename="../shared/declaredtables.cpp" line="+127"/>
+        <location filename="../shared/declaredtables.cpp" line="+128"/>
         <location line="+50"/>
         <source>Article</source>
         <translation>Artikel</translation>
@@ -4946,16 +4981,20 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+21"/>
+        <location filename="../shared/schedulertables.cpp" line="+138"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
         <location line="+26"/>
+        <location filename="../shared/schedulertables.cpp" line="+5"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../shared/schedulertables.cpp" line="+12"/>
+        <location line="+42"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -4968,6 +5007,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     <message>
         <location line="+7"/>
         <location line="+53"/>
+        <location filename="../shared/schedulertables.cpp" line="-88"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -5010,6 +5050,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+20"/>
         <location filename="../shared/prompttables.cpp" line="+33"/>
         <location line="+102"/>
+        <location filename="../shared/schedulertables.cpp" line="-52"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -5235,7 +5276,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Wo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Times</source>
         <translation>Anzahl</translation>
     </message>
@@ -5473,6 +5514,129 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+3"/>
         <source>The provider&apos;s message has no text content.</source>
         <translation>Die Nachricht des Anbieters enthält keinen Text.</translation>
+    </message>
+    <message>
+        <location filename="../shared/postgresurl.cpp" line="+20"/>
+        <source>The database URL is not postgresql://user@host/database: %1</source>
+        <translation>Die Datenbank-URL hat nicht die Form postgresql://benutzer@host/datenbank: %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/schedulertables.cpp" line="-39"/>
+        <location line="+55"/>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clients</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credential stored</source>
+        <translation>Zugangsdaten gespeichert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+65"/>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Scheduled for</source>
+        <translation>Geplant für</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+18"/>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Text for this platform</source>
+        <translation>Text für diese Plattform</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Media</source>
+        <translation>Medien</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Published at</source>
+        <translation>Veröffentlicht unter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destinations</source>
+        <translation>Ziele</translation>
     </message>
 </context>
 <context>

@@ -106,8 +106,7 @@ Started %2; %n words at the end.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/articles/widgets/articlesview.cpp" line="+300"/>
-        <location filename="../desktop/prompts/widgets/promptsview.cpp" line="+370"/>
+        <location filename="../desktop/widgets/listsection.cpp" line="+46"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>Filters (%n)</numerusform>
@@ -130,7 +129,7 @@ Started %2; %n words at the end.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../shared/syncprotocol.cpp" line="+251"/>
+        <location filename="../shared/syncprotocol.cpp" line="+255"/>
         <source>At most %n mutations per request.</source>
         <translation>
             <numerusform>At most %n mutation per request.</numerusform>

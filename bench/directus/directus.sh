@@ -3,6 +3,7 @@
 # Directus beside quire-server: its database made and filled, the server
 # started on a free loopback port. Sourced by bench/http_api.sh after lib.sh
 # (uses $work, free_port); needs `dx`, the folder bench/directus/install.sh printed.
+# shellcheck disable=SC2154 # work, here and dx belong to the script that sources this
 
 directus_email=admin@example.com
 directus_password=bench-password-not-secret
@@ -54,7 +55,12 @@ directus_api() { # $1 method, $2 path, $3 JSON body, $4 bearer token -> the answ
 # The articles collection as Directus makes it (through its API), public
 # read on it, the admin's static token; then, with Directus stopped, $1 rows
 # and the index on published_at written straight into its SQLite file.
+# Optionally $2 another collection (bench/directus/$2-collection.json) and
+# then the command that seeds it (given the SQLite file and $1 after its own arguments).
 prepare_directus() {
+    local rows=$1 collection=${2:-articles}
+    local seed=("${@:3}")
+    ((${#seed[@]})) || seed=(python3 "$here/api_seed.py" directus)
     directus_dir="$work/directus"
     mkdir -p "$directus_dir/extensions" "$directus_dir/uploads"
     echo '{ "private": true }' >"$directus_dir/package.json" # where it looks for extension packages
@@ -69,14 +75,14 @@ prepare_directus() {
     session=$(curl -sf -X POST -H 'Content-Type: application/json' \
         -d "{\"email\":\"$directus_email\",\"password\":\"$directus_password\"}" \
         "$directus_url/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["access_token"])')
-    directus_api POST /collections "$(cat "$here/directus/articles-collection.json")" "$session" >/dev/null
+    directus_api POST /collections "$(cat "$here/directus/$collection-collection.json")" "$session" >/dev/null
     # Directus 11 and later: permissions belong to policies; the public
     # policy is the one granted to no role and no user.
     policy=$(directus_api GET '/access?filter[role][_null]=true&filter[user][_null]=true&fields=policy' "" "$session" |
         python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["policy"])')
-    directus_api POST /permissions "{\"policy\":\"$policy\",\"collection\":\"articles\",\"action\":\"read\",\
+    directus_api POST /permissions "{\"policy\":\"$policy\",\"collection\":\"$collection\",\"action\":\"read\",\
 \"fields\":[\"*\"],\"permissions\":{}}" "$session" >/dev/null
     directus_api PATCH /users/me "{\"token\":\"$directus_token\"}" "$session" >/dev/null
     stop_directus
-    python3 "$here/api_seed.py" directus "$directus_dir/directus.db" "$1"
+    "${seed[@]}" "$directus_dir/directus.db" "$rows"
 }

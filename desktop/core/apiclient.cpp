@@ -73,9 +73,10 @@ void ApiClient::postJson(const QString &path, const nlohmann::json &body, Callba
 }
 
 void ApiClient::request(const QString &method, const QString &path, const std::optional<nlohmann::json> &body,
-                        const QString &bearer, Callback callback)
+                        const QString &bearer, Callback callback, BodyReading reading)
 {
-    send(method, path, body ? shared::toJsonBytes(*body) : QByteArray(), bearer, std::move(callback));
+    send(method, path, body ? shared::toJsonBytes(*body) : QByteArray(), bearer, std::move(callback),
+         QByteArrayLiteral("application/json"), reading);
 }
 
 void ApiClient::upload(const QString &path, const QByteArray &bytes, const QByteArray &contentType,
@@ -85,7 +86,7 @@ void ApiClient::upload(const QString &path, const QByteArray &bytes, const QByte
 }
 
 void ApiClient::send(const QString &method, const QString &path, const QByteArray &body, const QString &bearer,
-                     Callback callback, const QByteArray &contentType)
+                     Callback callback, const QByteArray &contentType, BodyReading reading)
 {
     QUrl url = m_baseUrl.resolved(QUrl(path));
     QNetworkRequest request(url);
@@ -120,13 +121,38 @@ void ApiClient::send(const QString &method, const QString &path, const QByteArra
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, callback = std::move(callback)] {
-        finish(reply, callback);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, reading, callback = std::move(callback)] {
+        finish(reply, callback, reading);
         reply->deleteLater();
     });
 }
 
-void ApiClient::finish(QNetworkReply *reply, const Callback &callback)
+bool ApiClient::brokeOff(QNetworkReply::NetworkError error)
+{
+    // Only failures of the transfer itself. Qt also reports most HTTP
+    // statuses as errors (400 as ProtocolInvalidOperationError, 407 as a
+    // proxy error), so ranges of codes would mistake a refusal for a cut.
+    switch (error) {
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProtocolFailure:
+        return true;
+    default:
+        return false;
+    }
+}
+
+shared::Error ApiClient::unreadableAnswer(const shared::Error &parseError)
+{
+    return Error::make(shared::ErrorCode::InvalidResponse,
+                       Tr::tr("The server's answer could not be read. %1").arg(parseError.message));
+}
+
+void ApiClient::finish(QNetworkReply *reply, const Callback &callback, BodyReading reading)
 {
     ApiReply result;
     result.offeredFingerprint = reply->property(kFingerprintProperty).toString();
@@ -149,20 +175,26 @@ void ApiClient::finish(QNetworkReply *reply, const Callback &callback)
     } else if (result.status == 0) {
         result.error = Error::make(shared::ErrorCode::Unreachable,
                                    Tr::tr("Cannot reach the server: %1").arg(reply->errorString()));
+    } else if (brokeOff(reply->error())) {
+        // A status line arrived but the body did not, whole: the server went
+        // away mid-answer. That is no answer at all, not an unreadable one,
+        // so callers treat it as offline and try again later.
+        result.status = 0;
+        result.error = Error::make(shared::ErrorCode::Unreachable,
+                                   Tr::tr("The connection to the server broke off before its answer was complete: %1")
+                                       .arg(reply->errorString()));
     }
-    if (!body.isEmpty()) {
+    result.jsonDeclared
+        = reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(QLatin1String("application/json"));
+    const bool successful = !result.error && result.status >= 200 && result.status < 300;
+    if (!body.isEmpty() && !(reading == BodyReading::Raw && successful)) {
         // The same strict reading as the server's: a number out of range or
         // a key twice is refused, not read one way here and another there.
         shared::Result<nlohmann::json> parsed = shared::StrictJson::parse(body);
-        if (parsed) {
+        if (parsed)
             result.json = std::move(parsed.value());
-        } else if (!result.error && result.status >= 200 && result.status < 300
-                   && reply->header(QNetworkRequest::ContentTypeHeader)
-                          .toString()
-                          .startsWith(QLatin1String("application/json"))) {
-            result.error = Error::make(shared::ErrorCode::InvalidResponse,
-                                       Tr::tr("The server's answer could not be read. %1").arg(parsed.error().message));
-        }
+        else if (successful && result.jsonDeclared)
+            result.error = unreadableAnswer(parsed.error());
     }
     if (!result.error && (result.status < 200 || result.status >= 300)) {
         if (std::optional<Error> envelope = shared::ApiError::parse(body))

@@ -4,6 +4,7 @@
 #include "shared/result.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QObject>
 #include <QUrl>
 
@@ -24,6 +25,7 @@ struct ApiReply
     std::optional<shared::Error> error; // transport failures and non-2xx answers
     QString offeredFingerprint; // SHA-256 of the certificate the server showed
     QByteArray body; // the body as it came (images, for one)
+    bool jsonDeclared = false; // the server said the body is application/json
 
     bool ok() const { return !error.has_value(); }
 };
@@ -39,6 +41,10 @@ class ApiClient final : public QObject
 public:
     // Takes the reply by value, so a large body can be moved, not copied.
     using Callback = std::function<void(ApiReply)>;
+    // Raw: a successful answer's body is left in ApiReply::body for the
+    // caller's own reader (the pull page, read without a JSON tree);
+    // answers with an error status are read as JSON all the same.
+    enum class BodyReading { Json, Raw };
 
     explicit ApiClient(QObject *parent = nullptr);
 
@@ -50,7 +56,7 @@ public:
     void postJson(const QString &path, const nlohmann::json &body, Callback callback);
     // Any method, an optional JSON body and an optional bearer token.
     void request(const QString &method, const QString &path, const std::optional<nlohmann::json> &body,
-                 const QString &bearer, Callback callback);
+                 const QString &bearer, Callback callback, BodyReading reading = BodyReading::Json);
 
     // POSTs `bytes` as they are, with their content type (image uploads).
     void upload(const QString &path, const QByteArray &bytes, const QByteArray &contentType, const QString &bearer,
@@ -58,11 +64,18 @@ public:
 
     // Parses what a person typed ("host:8443", "https://host") into a server URL.
     static shared::Result<QUrl> parseServerUrl(const QString &text);
+    // The error for a successful answer declared JSON that is not (`parseError`
+    // says why), for callers that read a body themselves.
+    static shared::Error unreadableAnswer(const shared::Error &parseError);
 
 private:
     void send(const QString &method, const QString &path, const QByteArray &body, const QString &bearer,
-              Callback callback, const QByteArray &contentType = QByteArrayLiteral("application/json"));
-    void finish(QNetworkReply *reply, const Callback &callback);
+              Callback callback, const QByteArray &contentType = QByteArrayLiteral("application/json"),
+              BodyReading reading = BodyReading::Json);
+    void finish(QNetworkReply *reply, const Callback &callback, BodyReading reading);
+    // Whether `error` means the answer was cut off or never came, as opposed
+    // to an HTTP status Qt also reports as an error.
+    static bool brokeOff(QNetworkReply::NetworkError error);
 
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;

@@ -180,11 +180,12 @@ QString AuthSession::userId() const
     return QString::fromStdString(m_user.value("id", std::string()));
 }
 
-void AuthSession::call(const QString &method, const QString &path, const std::optional<nlohmann::json> &body, Done done)
+void AuthSession::call(const QString &method, const QString &path, const std::optional<nlohmann::json> &body, Done done,
+                       ApiClient::BodyReading reading)
 {
-    withRefresh(
-        [this, method, path, body](Done next) { m_api.request(method, path, body, m_accessToken, std::move(next)); },
-        std::move(done));
+    withRefresh([this, method, path, body,
+                 reading](Done next) { m_api.request(method, path, body, m_accessToken, std::move(next), reading); },
+                std::move(done));
 }
 
 void AuthSession::upload(const QString &path, const QByteArray &bytes, const QByteArray &contentType, Done done)

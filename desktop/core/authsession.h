@@ -56,7 +56,8 @@ public:
     void restore(Done done);
 
     // An API call as the signed-in user, refreshed and retried once on 401.
-    void call(const QString &method, const QString &path, const std::optional<nlohmann::json> &body, Done done);
+    void call(const QString &method, const QString &path, const std::optional<nlohmann::json> &body, Done done,
+              ApiClient::BodyReading reading = ApiClient::BodyReading::Json);
     // POSTs raw bytes (an image) the same way.
     void upload(const QString &path, const QByteArray &bytes, const QByteArray &contentType, Done done);
 

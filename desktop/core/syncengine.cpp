@@ -10,6 +10,7 @@
 #include "desktop/core/tr.h"
 #include "shared/clock.h"
 #include "shared/protocol.h"
+#include "shared/pullpagereader.h"
 #include "shared/timestamp.h"
 
 #include <QPointer>
@@ -218,8 +219,10 @@ void SyncEngine::pull(int resyncs, const std::optional<QString> &cursor)
     query.addQueryItem(QStringLiteral("schema_version"), QString::number(shared::Protocol::kSchemaVersion));
     const QString path = QStringLiteral("/api/v1/sync/pull?") + query.toString(QUrl::FullyEncoded);
     const quint64 round = m_round;
-    m_session.call(QStringLiteral("GET"), path, std::nullopt,
-                   [this, resyncs, round](ApiReply reply) { applyPage(std::move(reply), resyncs, round); });
+    m_session.call(
+        QStringLiteral("GET"), path, std::nullopt,
+        [this, resyncs, round](ApiReply reply) { applyPage(std::move(reply), resyncs, round); },
+        ApiClient::BodyReading::Raw);
 }
 
 void SyncEngine::applyPage(ApiReply reply, int resyncs, quint64 round)
@@ -239,7 +242,7 @@ void SyncEngine::applyPage(ApiReply reply, int resyncs, quint64 round)
         failFromReply(reply);
         return;
     }
-    Result<PullResponse> page = PullResponse::fromJson(std::move(reply.json));
+    Result<PullResponse> page = readPage(reply);
     if (!page) {
         finish(State::Failed, page.error());
         return;
@@ -255,6 +258,21 @@ void SyncEngine::applyPage(ApiReply reply, int resyncs, quint64 round)
     pull(resyncs, page->cursor);
     QMetaObject::invokeMethod(
         this, [this, round, page = std::move(page.value())] { writePage(page, round); }, Qt::QueuedConnection);
+}
+
+Result<PullResponse> SyncEngine::readPage(const ApiReply &reply)
+{
+    // The body was left raw (a page holds thousands of rows): read it
+    // straight into the page, refusing what ApiClient would have refused.
+    if (reply.body.isEmpty())
+        return PullResponse::fromJson(nlohmann::json());
+    Result<PullResponse> page = shared::PullPageReader::read(reply.body);
+    if (page || !page.error().is(shared::ErrorCode::InvalidJson))
+        return page;
+    if (reply.jsonDeclared)
+        return ApiClient::unreadableAnswer(page.error());
+    // Not JSON and not said to be: read as the empty answer it was taken for.
+    return PullResponse::fromJson(nlohmann::json());
 }
 
 void SyncEngine::writePage(const PullResponse &page, quint64 round)

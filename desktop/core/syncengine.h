@@ -64,9 +64,10 @@ public:
 
     static QString stateText(State state);
 
-    // Rows per pull request: large enough to amortise a round trip, small
-    // enough that one page stays a few MiB.
-    static constexpr int kPullPageSize = 2000;
+    // Rows per pull request: the most the server gives, so a large first
+    // pull makes as few round trips and replica commits as it can, while a
+    // page (its body, parsed, and the one written meanwhile) stays a few MiB.
+    static constexpr int kPullPageSize = shared::SyncProtocol::kMaxPullLimit;
 
 Q_SIGNALS:
     void stateChanged(quire::desktop::SyncEngine::State state);
@@ -81,6 +82,7 @@ private:
     // named it (the next page is fetched while this one is applied).
     void pull(int resyncs, const std::optional<QString> &cursor = std::nullopt);
     void applyPage(ApiReply reply, int resyncs, quint64 round);
+    static shared::Result<shared::SyncProtocol::PullResponse> readPage(const ApiReply &reply);
     void writePage(const shared::SyncProtocol::PullResponse &page, quint64 round);
     void finish(State state, std::optional<shared::Error> error = std::nullopt);
     void failFromReply(const ApiReply &reply);

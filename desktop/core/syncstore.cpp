@@ -2,6 +2,7 @@
 #include "desktop/core/syncstore.h"
 
 #include "desktop/core/corelogging.h"
+#include "desktop/core/pulledrowwriter.h"
 #include "desktop/core/replica.h"
 #include "desktop/core/restoreoffers.h"
 #include "desktop/core/workingcopy.h"
@@ -429,12 +430,6 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
         // Count what this page would take away before doing any of it.
         removing = 0;
         total = 0;
-        for (const shared::SyncTable &t : shared::SyncSchema::tables()) {
-            Result<QVariant> n = m_db.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(t.name));
-            if (!n)
-                return n.error();
-            total += n->toLongLong();
-        }
         for (const Change &c : page.changes) {
             if (c.kind != Change::Kind::Upsert && !queued.contains({ c.table, c.id }))
                 ++removing;
@@ -447,6 +442,17 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
                 return stale.error();
             removing += stale->toLongLong() - staleOffered;
         }
+        // The replica's size only matters when something goes: counting it
+        // reads every row, which a page without removals (every page of a
+        // first pull, every sync with nothing new) must not pay for.
+        if (!allowMassRemoval && removing > 0) {
+            for (const shared::SyncTable &t : shared::SyncSchema::tables()) {
+                Result<QVariant> n = m_db.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(t.name));
+                if (!n)
+                    return n.error();
+                total += n->toLongLong();
+            }
+        }
         if (!allowMassRemoval && total >= 10 && removing * 2 > total) {
             outcome = PageResult::NeedsConfirmation;
             return VoidResult::success(); // nothing written; the transaction ends empty
@@ -454,29 +460,7 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
 
         QSet<QPair<QString, QString>> touched;
         QSet<QPair<QString, QString>> written; // working copy set straight from the server's row
-        QSqlQuery upsertServer(m_db.handle());
-        upsertServer.prepare(QStringLiteral("INSERT INTO server_rows(tbl, id, rev, deleted, data, generation) "
-                                            "VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT(tbl, id) DO UPDATE SET "
-                                            "rev = excluded.rev, deleted = 0, data = excluded.data, "
-                                            "generation = excluded.generation"));
-        QHash<QString, std::shared_ptr<QSqlQuery>> workingQueries;
-        QHash<QString, std::vector<std::string>> columnKeys; // JSON keys made once, not per row
-        const auto keysFor = [&](const shared::SyncTable &table) -> const std::vector<std::string> & {
-            std::vector<std::string> &keys = columnKeys[table.name];
-            if (keys.empty()) {
-                for (const shared::SyncColumn &col : table.columns)
-                    keys.push_back(col.name.toStdString());
-            }
-            return keys;
-        };
-        const auto workingFor = [&](const shared::SyncTable &table) -> QSqlQuery & {
-            std::shared_ptr<QSqlQuery> &q = workingQueries[table.name];
-            if (!q) {
-                q = std::make_shared<QSqlQuery>(m_db.handle());
-                q->prepare(WorkingCopy::upsertSql(table));
-            }
-            return *q;
-        };
+        PulledRowWriter rows(m_db.handle());
         for (const Change &c : page.changes) {
             const shared::SyncTable *table = shared::SyncSchema::find(c.table);
             if (!table) {
@@ -486,34 +470,16 @@ Result<SyncStore::PageResult> SyncStore::applyPullPage(const PullResponse &page,
             const bool hasQueued = queued.contains({ c.table, c.id });
             switch (c.kind) {
             case Change::Kind::Upsert: {
-                // The hot path of a large pull: statements prepared once per page.
-                upsertServer.bindValue(0, c.table);
-                upsertServer.bindValue(1, c.id);
-                upsertServer.bindValue(2, c.rev);
                 // Without local changes the working copy is the server copy, so
-                // the copy is not written twice (NULL data: "as the working row").
-                upsertServer.bindValue(3, hasQueued ? QVariant(dump(c.row)) : QVariant());
-                upsertServer.bindValue(4, *generation);
-                if (!upsertServer.exec())
-                    return shared::Error::make(shared::ErrorCode::DbError, upsertServer.lastError().text());
+                // the copy is not written twice.
+                if (VoidResult r = rows.writeServerRow(c, hasQueued, *generation); !r)
+                    return r;
                 if (hasQueued) {
                     touched.insert({ c.table, c.id });
                     break;
                 }
-                QSqlQuery &working = workingFor(*table);
-                int i = 0;
-                working.bindValue(i++, c.id);
-                for (const std::string &key : keysFor(*table)) {
-                    const auto it = c.row.find(key);
-                    working.bindValue(
-                        i++,
-                        shared::Database::bindable(it != c.row.end() && it->is_string()
-                                                       ? shared::Utf8::decode(it->get_ref<const std::string &>())
-                                                       : QStringLiteral("")));
-                }
-                working.bindValue(i, c.rev);
-                if (!working.exec())
-                    return shared::Error::make(shared::ErrorCode::DbError, working.lastError().text());
+                if (VoidResult r = rows.writeWorkingRow(*table, c); !r)
+                    return r;
                 written.insert({ c.table, c.id });
                 break;
             }

@@ -71,7 +71,7 @@ HttpResponse computeUserList(HttpRequest &request, WorkerServices &services)
     if (!paging)
         return errorResponse(errors.toError());
     const QString search = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
-    const QString where = search.isEmpty() ? QStringLiteral("1")
+    const QString where = search.isEmpty() ? QStringLiteral("1 = 1")
                                            : QStringLiteral("(email LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
     QVariantList binds;
     if (!search.isEmpty())
@@ -349,7 +349,7 @@ HttpResponse listAudit(HttpRequest &request, WorkerServices &services)
 {
     FieldErrors errors;
     const std::optional<Paging> paging = readPaging(request, errors);
-    QStringList where { QStringLiteral("1") };
+    QStringList where { QStringLiteral("1 = 1") };
     QVariantList binds;
     const auto filter = [&](const char *param, const QString &clause) {
         const QString value = request.query.queryItemValue(QString::fromLatin1(param), QUrl::FullyDecoded);

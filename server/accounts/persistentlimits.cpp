@@ -70,6 +70,54 @@ Result<std::optional<int>> PersistentLimits::take(const QString &key, const Rate
     return wait;
 }
 
+Result<std::optional<int>> PersistentLimits::failureDelay(const QString &pairKey, qint64 nowMs)
+{
+    Result<QString> hash = keyed(QStringLiteral("pair:") + pairKey);
+    if (!hash)
+        return hash.error();
+    Result<QVariant> until
+        = m_db.scalar(QStringLiteral("SELECT blocked_until_ms FROM signin_failures WHERE pair_hash = ?"), { *hash });
+    if (!until)
+        return until.error();
+    const qint64 untilMs = until->isNull() ? 0 : until->toLongLong();
+    if (untilMs <= nowMs)
+        return std::optional<int>();
+    return std::optional<int>(std::max<qint64>(1, (untilMs - nowMs + 999) / 1000));
+}
+
+VoidResult PersistentLimits::recordFailure(const QString &pairKey, qint64 nowMs)
+{
+    Result<QString> hash = keyed(QStringLiteral("pair:") + pairKey);
+    if (!hash)
+        return hash.error();
+    // Read and write in one transaction, so failures counted on two
+    // instances at once both count.
+    return m_db.transaction([&]() -> VoidResult {
+        const qint64 staleMs = nowMs - RateLimiter::kForgetAfterMs;
+        if (VoidResult r = m_db.run(QStringLiteral("DELETE FROM signin_failures WHERE last_ms < ?"), { staleMs }); !r)
+            return r;
+        Result<QVariant> before
+            = m_db.scalar(QStringLiteral("SELECT failures FROM signin_failures WHERE pair_hash = ?"), { *hash });
+        if (!before)
+            return before.error();
+        const int failures = before->toInt() + 1;
+        const qint64 delay = m_math.failureDelayMs(failures);
+        return m_db.run(QStringLiteral("INSERT INTO signin_failures(pair_hash, failures, blocked_until_ms, last_ms) "
+                                       "VALUES (?, ?, ?, ?) ON CONFLICT(pair_hash) DO UPDATE SET "
+                                       "failures = excluded.failures, blocked_until_ms = excluded.blocked_until_ms, "
+                                       "last_ms = excluded.last_ms"),
+                        { *hash, failures, delay > 0 ? nowMs + delay : 0, nowMs });
+    });
+}
+
+VoidResult PersistentLimits::recordSuccess(const QString &pairKey)
+{
+    Result<QString> hash = keyed(QStringLiteral("pair:") + pairKey);
+    if (!hash)
+        return hash.error();
+    return m_db.run(QStringLiteral("DELETE FROM signin_failures WHERE pair_hash = ?"), { *hash });
+}
+
 Result<bool> PersistentLimits::isKnownAddress(const QString &userId, const QString &address, qint64 nowMs)
 {
     Result<QString> hash = keyed(QStringLiteral("address:") + address);

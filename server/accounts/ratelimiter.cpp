@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/accounts/ratelimiter.h"
 
+#include "server/http/bucketstore.h"
+
 #include <cmath>
 
 namespace quire::server {
 
 namespace {
 constexpr qint64 kPruneEveryMs = 60'000;
-constexpr qint64 kForgetAfterMs = 3'600'000;
 constexpr int kFreeFailures = 3;
 constexpr qint64 kMaxDelayMs = 60'000;
 } // namespace
@@ -18,6 +19,13 @@ RateLimiter::RateLimiter(double scale)
 
 std::optional<int> RateLimiter::take(const QString &key, const Policy &policy, qint64 nowMs)
 {
+    if (m_shared) {
+        const BucketStore::Decision d
+            = m_shared->take(key.toUtf8(), 1.0, { policy.burst * m_scale, policy.perSecond * m_scale }, nowMs);
+        if (d.allowed)
+            return std::nullopt;
+        return std::max(1, int((d.retryAfterMs + 999) / 1000));
+    }
     std::lock_guard lock(m_mutex);
     prune(nowMs);
     auto it = m_buckets.find(key);
@@ -50,31 +58,12 @@ qint64 RateLimiter::fullAgainMs(const Bucket &b, const Policy &policy) const
     return b.updatedMs + qint64(std::ceil(missing / (policy.perSecond * m_scale) * 1000.0));
 }
 
-std::optional<int> RateLimiter::failureDelay(const QString &pairKey, qint64 nowMs)
+qint64 RateLimiter::failureDelayMs(int failures) const
 {
-    std::lock_guard lock(m_mutex);
-    const auto it = m_failures.constFind(pairKey);
-    if (it == m_failures.constEnd() || it->blockedUntilMs <= nowMs)
-        return std::nullopt;
-    return std::max(1, int((it->blockedUntilMs - nowMs + 999) / 1000));
-}
-
-void RateLimiter::recordFailure(const QString &pairKey, qint64 nowMs)
-{
-    std::lock_guard lock(m_mutex);
-    Failures &f = m_failures[pairKey];
-    ++f.count;
-    f.lastMs = nowMs;
-    if (f.count >= kFreeFailures) {
-        const qint64 delay = std::min<qint64>(kMaxDelayMs, 1000LL << std::min(f.count - kFreeFailures, 16));
-        f.blockedUntilMs = nowMs + qint64(double(delay) / m_scale);
-    }
-}
-
-void RateLimiter::recordSuccess(const QString &pairKey)
-{
-    std::lock_guard lock(m_mutex);
-    m_failures.remove(pairKey);
+    if (failures < kFreeFailures)
+        return 0;
+    const qint64 delay = std::min<qint64>(kMaxDelayMs, 1000LL << std::min(failures - kFreeFailures, 16));
+    return qint64(double(delay) / m_scale);
 }
 
 void RateLimiter::prune(qint64 nowMs)
@@ -85,12 +74,6 @@ void RateLimiter::prune(qint64 nowMs)
     for (auto it = m_buckets.begin(); it != m_buckets.end();) {
         if (nowMs - it->updatedMs > kForgetAfterMs)
             it = m_buckets.erase(it);
-        else
-            ++it;
-    }
-    for (auto it = m_failures.begin(); it != m_failures.end();) {
-        if (nowMs - it->lastMs > kForgetAfterMs)
-            it = m_failures.erase(it);
         else
             ++it;
     }

@@ -3,17 +3,22 @@
 
 #include <QHash>
 #include <QString>
+#include <QtGlobal>
 
 #include <mutex>
 #include <optional>
 
 namespace quire::server {
 
-// Token buckets and failure back-off for the sign-in endpoints, shared by
-// all worker threads. Keys name what is limited ("login:ip:…"). This state
-// lives in memory: it only slows attackers down, so a restart forgetting it
-// costs no real user anything. What protects real users (known addresses,
-// per-account allowances) is in the database, see PersistentLimits.
+class BucketStore;
+
+// Token buckets for the sign-in endpoints, shared by all worker threads, and
+// the arithmetic of the failure back-off (kept in the database by
+// PersistentLimits). Keys name what is limited ("login:ip:…"). A single
+// server keeps the buckets in memory: they only slow attackers down, so a
+// restart forgetting them costs no real user anything. Named instances keep
+// them in a store over the shared database (setSharedStore), so N instances
+// do not give an address N allowances.
 class RateLimiter
 {
 public:
@@ -32,6 +37,10 @@ public:
     // load tests raise it; 1 in production).
     explicit RateLimiter(double scale = 1.0);
 
+    // From now on keeps the buckets in `store` (not owned, outliving this),
+    // not in memory. Set before the workers start.
+    void setSharedStore(BucketStore *store) { m_shared = store; }
+
     // Takes one token for `key`; nullopt when allowed, otherwise the seconds
     // to wait before asking again.
     std::optional<int> take(const QString &key, const Policy &policy, qint64 nowMs);
@@ -45,23 +54,18 @@ public:
     // Failed sign-ins for one account from one address slow down that pair
     // only: 1 s after the third failure, doubling to 60 s. A success clears
     // it. An attacker elsewhere therefore cannot lock the real user out.
-    std::optional<int> failureDelay(const QString &pairKey, qint64 nowMs);
-    void recordFailure(const QString &pairKey, qint64 nowMs);
-    void recordSuccess(const QString &pairKey);
+    // This is how long the pair waits after its `failures`-th failure (0: not at all).
+    qint64 failureDelayMs(int failures) const;
+    // Failures older than this are forgotten.
+    static constexpr qint64 kForgetAfterMs = 3'600'000;
 
 private:
-    struct Failures
-    {
-        int count = 0;
-        qint64 blockedUntilMs = 0;
-        qint64 lastMs = 0;
-    };
     void prune(qint64 nowMs);
 
     double m_scale;
     std::mutex m_mutex;
     QHash<QString, Bucket> m_buckets;
-    QHash<QString, Failures> m_failures;
+    BucketStore *m_shared = nullptr;
     qint64 m_lastPruneMs = 0;
 };
 

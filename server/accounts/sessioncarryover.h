@@ -24,6 +24,9 @@ public:
     // database at `previousPath`, in one transaction. Returns how many
     // sessions were carried.
     static shared::Result<int> carry(shared::Database &restored, const QString &previousPath);
+    // The same on PostgreSQL, where the replaced tables wait in the schema
+    // `previousSchema` of the same database (see PostgresBackup).
+    static shared::Result<int> carryFromSchema(shared::Database &restored, const QString &previousSchema);
     // Ends every session of `restored` instead (restore --end-sessions,
     // after a break-in): everyone signs in again.
     static shared::VoidResult endAll(shared::Database &restored);

@@ -32,7 +32,13 @@ void verify(WorkerServices &services, const QString &rawEmail, const QString &pa
         o.error = error;
         done(o);
     };
-    std::optional<int> wait = limiter.failureDelay(pair, now);
+    // The pair's back-off is in the database: with several instances it
+    // must not restart on each.
+    PersistentLimits limits(services.database(), limiter);
+    shared::Result<std::optional<int>> backOff = limits.failureDelay(pair, now);
+    if (!backOff)
+        return fail(backOff.error().message);
+    std::optional<int> wait = *backOff;
     if (!wait)
         wait = limiter.take(QStringLiteral("login:ip:") + ip, kLoginPerIp, now);
     shared::Result<std::optional<StoredUser>> found = std::optional<StoredUser>();
@@ -44,7 +50,6 @@ void verify(WorkerServices &services, const QString &rawEmail, const QString &pa
         // addresses) does not apply where the account has signed in before,
         // so the real user's own machines are never held to it. Both live
         // in the database: a restart must not make the user a stranger.
-        PersistentLimits limits(services.database(), limiter);
         bool known = false;
         if (*found) {
             shared::Result<bool> k = limits.isKnownAddress((*found)->user.id, ip, now);
@@ -86,7 +91,9 @@ void verify(WorkerServices &services, const QString &rawEmail, const QString &pa
             const QVariantList values = result.toList();
             Outcome o;
             if (!user.has_value() || !values.value(0).toBool()) {
-                services.limiter().recordFailure(pair, shared::Clock::instance().nowMs());
+                PersistentLimits limits(services.database(), services.limiter());
+                if (shared::VoidResult r = limits.recordFailure(pair, shared::Clock::instance().nowMs()); !r)
+                    qWarning("login: the failure is not counted: %s", qPrintable(r.error().message));
                 AuditLog::note(services.database(), QString(), QStringLiteral("login_failed"),
                                user ? user->user.id : QString(), ip,
                                { { "reason", user ? "wrong_password" : "unknown_email" } });
@@ -101,8 +108,9 @@ void verify(WorkerServices &services, const QString &rawEmail, const QString &pa
                 done(o);
                 return;
             }
-            services.limiter().recordSuccess(pair);
             PersistentLimits limits(services.database(), services.limiter());
+            if (shared::VoidResult r = limits.recordSuccess(pair); !r)
+                qWarning("login: the failures are not cleared: %s", qPrintable(r.error().message));
             if (shared::VoidResult r = limits.rememberAddress(user->user.id, ip, shared::Clock::instance().nowMs()); !r)
                 qWarning("login: the address is not remembered: %s", qPrintable(r.error().message));
             if (const QByteArray rehash = values.value(1).toByteArray(); !rehash.isEmpty()) {

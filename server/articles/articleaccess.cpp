@@ -63,7 +63,7 @@ const shared::SyncTable &ArticleAccess::table() const
 QString ArticleAccess::visibleWhere(const Principal &who, QVariantList &binds) const
 {
     if (shared::hasPermission(who.role, Permission::EditAnyContent))
-        return QStringLiteral("1");
+        return QStringLiteral("1 = 1");
     binds << who.userId << shared::contentStatusName(ContentStatus::Published);
     return QStringLiteral("(owner_id = ? OR status = ?)");
 }

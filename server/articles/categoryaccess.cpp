@@ -19,7 +19,7 @@ const shared::SyncTable &CategoryAccess::table() const
 
 QString CategoryAccess::visibleWhere(const Principal &, QVariantList &) const
 {
-    return QStringLiteral("1");
+    return QStringLiteral("1 = 1");
 }
 
 bool CategoryAccess::visible(const Principal &, const nlohmann::json &) const

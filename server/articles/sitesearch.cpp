@@ -104,11 +104,15 @@ Result<QList<SiteSearch::Hit>> SiteSearch::run(shared::Database &db, const QStri
     const shared::SqlDialect::RankedSearch search
         = sql.rankedSearch(*shared::SyncSchema::find(QStringLiteral("articles")), QStringLiteral("g"),
                            { { QStringLiteral("title"), 5.0 }, { QStringLiteral("summary"), 2.0 } }, 16);
+    QVariantList binds { match, shared::contentStatusName(shared::ContentStatus::Published) };
+    if (search.rankTakesQuery)
+        binds << match;
+    binds << limit;
     Result<QSqlQuery> q
         = db.exec(QStringLiteral("SELECT g.kind, g.slug, g.title, g.body, g.summary FROM %1 WHERE %2 AND g.status = ? "
                                  "AND g.deleted = 0 AND g.slug <> '' ORDER BY %3 LIMIT ?")
                       .arg(search.from, search.condition, search.rank),
-                  { match, shared::contentStatusName(shared::ContentStatus::Published), limit });
+                  binds);
     if (!q)
         return q.error();
     QList<Hit> hits;

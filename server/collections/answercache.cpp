@@ -18,8 +18,7 @@ AnswerCache::AnswerCache(shared::Database &db, int maxEntries)
 bool AnswerCache::readRow(std::optional<QSqlQuery> &query, const QString &sql, qint64 &first, qint64 *second)
 {
     if (!query) {
-        query.emplace(m_db.handle());
-        query->setForwardOnly(true);
+        query.emplace(m_db.newQuery());
         if (!query->prepare(sql)) {
             qCWarning(lcDb) << "answer cache: cannot prepare" << sql << query->lastError().text();
             query.reset();

@@ -5,6 +5,7 @@
 #include "server/sync/syncrows.h"
 #include "shared/result.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QUrlQuery>
 
@@ -75,6 +76,11 @@ public:
 
 private:
     struct Plan;
+    // Searches whose matches are at most this many look them up by key.
+    static constexpr int kFewMatches = 2000;
+    // The keys of the rows matching `fullTextQuery` as a JSON array when
+    // there are at most kFewMatches; none when there are more.
+    shared::Result<std::optional<QByteArray>> fewMatches(const QString &fullTextQuery) const;
     shared::Result<Plan> plan(const Principal &who, const QUrlQuery &query, const QHash<QString, QString> &preset,
                               const QList<Condition> &extra) const;
 

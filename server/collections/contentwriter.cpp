@@ -76,6 +76,18 @@ VoidResult ContentWriter::transaction(const std::function<VoidResult()> &work)
     return done;
 }
 
+VoidResult ContentWriter::settle(const QString &table, const QString &id)
+{
+    return transaction([&]() -> VoidResult {
+        SyncPush push(m_services.database(), m_who, m_services.context().epoch);
+        qint64 lastSeq = 0;
+        if (VoidResult settled = push.settle({ RowRef { table, id } }, lastSeq); !settled)
+            return settled;
+        m_lastSeq = qMax(m_lastSeq, lastSeq);
+        return VoidResult::success();
+    });
+}
+
 VoidResult ContentWriter::apply(Mutation m, std::optional<qint64> expectedRev)
 {
     SyncPush push(m_services.database(), m_who, m_services.context().epoch);

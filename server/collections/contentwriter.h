@@ -35,6 +35,11 @@ public:
     shared::VoidResult remove(const QString &table, const QString &id,
                               std::optional<qint64> expectedRev = std::nullopt);
 
+    // Recomputes the derived values of row `id` of `table` (the server's
+    // change, whoever asks), after the server changed what they derive from
+    // outside any synced table; in the open transaction or in its own.
+    shared::VoidResult settle(const QString &table, const QString &id);
+
     // Runs `work` in one write transaction: what it reads is current, and
     // the upserts and removals it makes through this writer apply together,
     // or none does when one fails or `work` does (a reorder of many rows).

@@ -1,22 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http/apiratelimit.h"
 
+#include "shared/clock.h"
+
 #include <QtEndian>
 
-#include <chrono>
 #include <cmath>
 
 namespace quire::server {
-
-namespace {
-
-qint64 monotonicMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-} // namespace
 
 ApiRateLimit::ApiRateLimit(const Settings &settings, std::unique_ptr<BucketStore> store)
     : m_perAddress(limitOf(settings.perAddress, settings))
@@ -67,7 +58,9 @@ std::optional<HttpResponse> ApiRateLimit::admitUser(const QString &userId)
 
 std::optional<HttpResponse> ApiRateLimit::admit(const QByteArray &key, const BucketStore::Limit &limit)
 {
-    const BucketStore::Decision d = m_store->take(key, 1.0, limit, monotonicMs());
+    // The wall clock: a store shared by several processes needs one they
+    // all read alike (a monotonic clock starts anew in each).
+    const BucketStore::Decision d = m_store->take(key, 1.0, limit, shared::Clock::instance().nowMs());
     if (d.allowed)
         return std::nullopt;
     const int seconds = std::max(1, int((d.retryAfterMs + 999) / 1000));

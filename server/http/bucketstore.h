@@ -6,10 +6,10 @@
 
 namespace quire::server {
 
-// Where the API's rate-limit token buckets live. The one store today keeps
-// them in the process (MemoryBucketStore), so several server instances each
-// hold their own budgets; a store over the database can share them later
-// without the limiter changing.
+// Where the API's rate-limit token buckets live: in the process
+// (MemoryBucketStore) for a single server, or shared through the database
+// by several instances (the server's LeasedBucketStore); the limiter does
+// not know which.
 class BucketStore
 {
 public:
@@ -30,8 +30,10 @@ public:
 
     virtual ~BucketStore() = default;
 
-    // Takes `cost` tokens from the bucket `key` at `nowMs` (a monotonic
-    // clock), or refuses and takes nothing. Safe from any thread.
+    // Takes `cost` tokens from the bucket `key` at `nowMs` (the wall clock,
+    // shared::Clock: stores shared by processes need one clock; a clock
+    // stepping back only delays the refill), or refuses and takes nothing.
+    // Safe from any thread.
     virtual Decision take(const QByteArray &key, double cost, const Limit &limit, qint64 nowMs) = 0;
 };
 

@@ -7,6 +7,7 @@
 #include "server/http/frontdoor.h"
 #include "server/http/httpendpoint.h"
 #include "server/http/httplogging.h"
+#include "server/http/httpmetrics.h"
 #include "server/http/idletimeout.h"
 #include "server/http/middleware.h"
 #include "server/http/pathnormalizer.h"
@@ -28,7 +29,11 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
+#include <sys/ioctl.h>
+
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -165,6 +170,18 @@ bool HttpWorker::hasPendingOutput() const
     return false;
 }
 
+bool HttpWorker::hasPendingInput() const
+{
+    const QList<QTcpSocket *> sockets = m_endpoint->findChildren<QTcpSocket *>();
+    return std::any_of(sockets.begin(), sockets.end(), [](const QTcpSocket *socket) {
+        if (socket->state() != QAbstractSocket::ConnectedState)
+            return false;
+        int unread = 0;
+        return socket->bytesAvailable() > 0
+            || (::ioctl(int(socket->socketDescriptor()), FIONREAD, &unread) == 0 && unread > 0);
+    });
+}
+
 void HttpWorker::drainAndClose(int timeoutMs)
 {
     if (m_endpoint) {
@@ -174,10 +191,16 @@ void HttpWorker::drainAndClose(int timeoutMs)
         // A quarter of a second at least: a request whose bytes were on the
         // wire when the signal came is read and answered too.
         constexpr int kMinDrainMs = 250;
+        // Waiting for events, not polling for them (processEvents with a
+        // time returns at once when there are none: the drain spun a core
+        // per worker); the tick wakes the wait so the deadlines are seen.
+        QTimer tick;
+        tick.start(20);
         do {
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        } while ((timer.elapsed() < kMinDrainMs || hasPendingOutput() || m_sequencer->outstanding() > 0)
-                 && timer.elapsed() < timeoutMs);
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        } while (
+            (timer.elapsed() < kMinDrainMs || hasPendingInput() || hasPendingOutput() || m_sequencer->outstanding() > 0)
+            && timer.elapsed() < timeoutMs);
         const QList<QTcpSocket *> sockets = m_endpoint->findChildren<QTcpSocket *>();
         for (QTcpSocket *socket : sockets)
             socket->disconnectFromHost();
@@ -198,6 +221,7 @@ struct HttpWorker::Pending
     quint64 ticket = 0;
     HttpRequest request;
     QString rawPath;
+    QByteArray route = HttpMetrics::kUnmatched; // the pattern, once one matched
     QElapsedTimer timer;
 };
 
@@ -237,6 +261,8 @@ void HttpWorker::dispatch(const QHttpServerRequest &raw, QTcpSocket *socket)
         std::optional<HttpResponse> early = arrive(request);
         if (!early)
             early = intake(request, raw, RawTarget::take(socket, raw.url().path(QUrl::FullyEncoded).toUtf8()), route);
+        if (route)
+            pending->route = route->pattern;
         if (!early)
             early = before(request, *route);
         if (early)
@@ -259,6 +285,7 @@ HttpResponse HttpWorker::runHandler(const Router::Route &route, HttpRequest &req
 HttpResponse HttpWorker::failed(const QString &requestId, const char *what)
 {
     qCCritical(lcHttp) << "request" << requestId << "failed:" << what;
+    HttpMetrics::recordHandlerFailure();
     return HttpResponse::error(shared::ErrorCode::InternalError,
                                QStringLiteral("The server failed to answer (request %1).").arg(requestId));
 }
@@ -278,7 +305,9 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
     const QByteArray method = simple.head ? QByteArrayLiteral("HEAD") : QByteArrayLiteral("GET");
     const QByteArray requestId = WireFormat::newRequestId();
     int status = 0;
+    QByteArray routeLabel = HttpMetrics::kUnmatched;
     if (const ReplyCache::Reply *hit = cache ? m_replies->find(key, generation) : nullptr) {
+        routeLabel = HttpMetrics::kPageCache;
         reply.head = hit->head;
         reply.body = simple.head ? QByteArray() : hit->body;
         status = hit->status;
@@ -311,8 +340,10 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
                 if (cache) {
                     request.path = path;
                     cached = cache->answer(request, response);
-                    if (cached)
+                    if (cached) {
+                        routeLabel = HttpMetrics::kPageCache;
                         return;
+                    }
                     request.path.clear();
                 }
                 // Not a cached page: the route answers, when it answers at
@@ -327,6 +358,8 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
                 const Router::Route *route = nullptr;
                 if (!early)
                     early = resolve(request, match, route);
+                if (route)
+                    routeLabel = route->pattern;
                 if (!early)
                     early = before(request, *route);
                 response = early ? std::move(*early) : runHandler(*route, request);
@@ -341,8 +374,10 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
             m_replies->insert(key, generation, { reply.head, response.body, status });
     }
     reply.tail = WireFormat::tail(requestId);
+    const qint64 elapsed = timer.nsecsElapsed();
     RequestLog::write({ requestId, method, QByteArray(simple.target.data(), qsizetype(simple.target.size())), status,
-                        double(timer.nsecsElapsed()) / 1e6, remote });
+                        double(elapsed) / 1e6, remote });
+    HttpMetrics::recordRequest(routeLabel, method, status, double(elapsed) / 1e9);
     return true;
 }
 
@@ -370,9 +405,11 @@ void HttpWorker::finish(const Pending &pending, HttpResponse response)
     m_sequencer->finish(pending.socket.data(), pending.ticket, wire, close);
 
     const HttpRequest &request = pending.request;
+    const qint64 elapsed = pending.timer.nsecsElapsed();
     RequestLog::write({ requestId, request.method.toLatin1(),
                         (request.path.isEmpty() ? pending.rawPath : request.path).toUtf8(), response.status,
-                        double(pending.timer.nsecsElapsed()) / 1e6, request.remoteAddress.toString().toLatin1() });
+                        double(elapsed) / 1e6, request.remoteAddress.toString().toLatin1() });
+    HttpMetrics::recordRequest(pending.route, request.method.toLatin1(), response.status, double(elapsed) / 1e9);
 }
 
 bool HttpWorker::upgradeAllowed(const QHttpServerRequest &raw) const

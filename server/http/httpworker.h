@@ -84,6 +84,9 @@ private:
     void finish(const Pending &pending, HttpResponse response);
     void addCommonHeaders(HttpResponse &response, const HttpRequest &request) const;
     bool hasPendingOutput() const;
+    // Request bytes handed to Qt's side and not read yet: a request that was
+    // on the wire when the signal came, still to be answered.
+    bool hasPendingInput() const;
 
     const Settings m_settings;
     WorkerApplication::Factory m_factory;

@@ -14,6 +14,15 @@
 namespace quire::server::RequestLog {
 namespace {
 
+// Set once at start, before any worker thread runs; read-only after. Never
+// destroyed: Qt's own static destructors still log through the handler
+// after this file's statics are gone.
+QByteArray &instanceName()
+{
+    static auto *name = new QByteArray;
+    return *name;
+}
+
 void writeLine(const QByteArray &line)
 {
     // One write(2) per line: lines from different threads never interleave.
@@ -55,6 +64,8 @@ void messageHandler(QtMsgType type, const QMessageLogContext &context, const QSt
     j["level"] = levelName(type);
     j["category"] = context.category ? context.category : "default";
     j["message"] = message;
+    if (!instanceName().isEmpty())
+        j["instance"] = instanceName().toStdString();
     emitLine(j);
     if (type == QtFatalMsg)
         abort();
@@ -111,7 +122,13 @@ void write(const Entry &entry)
     line.reserve(256);
     line.append("{\"category\":\"quire.http\",\"duration_ms\":")
         .append(QByteArray::number(double(qRound64(entry.durationMs * 1000)) / 1000.0, 'g', 10))
-        .append(",\"level\":\"info\",\"method\":");
+        .append(',');
+    if (!instanceName().isEmpty()) {
+        line.append("\"instance\":");
+        appendString(line, instanceName());
+        line.append(',');
+    }
+    line.append("\"level\":\"info\",\"method\":");
     appendString(line, entry.method);
     line.append(",\"path\":");
     appendString(line, entry.path);
@@ -151,6 +168,11 @@ void categoryFilter(QLoggingCategory *category)
 }
 
 } // namespace
+
+void setInstance(const QString &name)
+{
+    instanceName() = name.toUtf8();
+}
 
 void installMessageHandler()
 {

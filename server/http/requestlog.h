@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 namespace quire::server {
 
@@ -20,6 +21,9 @@ struct Entry
 };
 
 void write(const Entry &entry);
+
+// Names the instance on every line from now on (call before the workers start).
+void setInstance(const QString &name);
 
 // Routes Qt's own messages through the JSON format.
 void installMessageHandler();

@@ -8,16 +8,26 @@ namespace quire::server {
 void Router::add(const QString &method, const QString &pattern, Handler handler, BodyKind body, Guard guard)
 {
     QUIRE_ASSERT(pattern.startsWith(QLatin1Char('/')), return );
-    m_routes.append(
-        Route { method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), {}, body, guard });
+    m_routes.append(Route { method,
+                            pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts),
+                            std::move(handler),
+                            {},
+                            body,
+                            guard,
+                            pattern.toUtf8() });
     addMethod(method);
 }
 
 void Router::addAsync(const QString &method, const QString &pattern, AsyncHandler handler, BodyKind body, Guard guard)
 {
     QUIRE_ASSERT(pattern.startsWith(QLatin1Char('/')), return );
-    m_routes.append(
-        Route { method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), {}, std::move(handler), body, guard });
+    m_routes.append(Route { method,
+                            pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts),
+                            {},
+                            std::move(handler),
+                            body,
+                            guard,
+                            pattern.toUtf8() });
     addMethod(method);
 }
 
@@ -74,6 +84,7 @@ void Router::setPageNotFound(Handler handler)
     Route route;
     route.method = QStringLiteral("GET");
     route.handler = std::move(handler);
+    route.pattern = QByteArrayLiteral("(page not found)");
     m_pageNotFound = std::move(route);
 }
 

@@ -66,6 +66,11 @@ public:
         AsyncHandler asyncHandler;
         BodyKind body = BodyKind::None;
         Guard guard;
+
+        // As written when added (`/api/v1/articles/:id`): what the route table
+        // is listed and documented by, and the bounded label requests are
+        // counted under, never the raw path.
+        QByteArray pattern;
     };
 
     struct Match
@@ -84,7 +89,7 @@ public:
     void setPageNotFound(Handler handler);
     Match match(const QString &method, const QString &path) const;
     // Every route, in the order added: for tools that walk the whole table
-    // (the JSON-routes fuzzer).
+    // (the JSON-routes fuzzer, the OpenAPI document, `quire-server routes`).
     const QList<Route> &routes() const { return m_routes; }
     // Every method some route answers to, sorted (HEAD comes with GET).
     const QStringList &methods() const { return m_methods; }

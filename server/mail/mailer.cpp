@@ -2,6 +2,7 @@
 #include "server/mail/mailer.h"
 
 #include "server/http/requestscope.h"
+#include "server/metrics/jobmetrics.h"
 #include "server/serverconfig.h"
 #include "server/serverlogging.h"
 #include "shared/clock.h"
@@ -193,10 +194,14 @@ void Mailer::deliver(const MailMessage &message)
     QString sender = message.from;
     if (const qsizetype lt = sender.indexOf(QLatin1Char('<')); lt >= 0)
         sender = sender.mid(lt + 1).section(QLatin1Char('>'), 0, 0);
-    if (VoidResult r = m_transport->deliver(sender.trimmed(), message.to, bytes); !r)
+    static JobMetrics metrics("mail");
+    if (VoidResult r = m_transport->deliver(sender.trimmed(), message.to, bytes); !r) {
+        metrics.failed();
         qCWarning(lcServer) << "mail" << id << "not delivered:" << r.error().message;
-    else
+    } else {
+        metrics.succeeded(1);
         qCInfo(lcServer) << "mail" << id << "delivered";
+    }
 }
 
 void Mailer::flush()

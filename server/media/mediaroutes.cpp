@@ -27,7 +27,7 @@ nlohmann::json recordJson(const MediaRecord &m)
 
 MediaStore store(WorkerServices &services)
 {
-    return MediaStore(services.database(), services.context().config.dataDir);
+    return MediaStore(services.database(), services.context().config.mediaDirectory());
 }
 
 HttpResponse upload(HttpRequest &request, WorkerServices &services)

@@ -31,9 +31,9 @@ MediaRecord read(const QSqlQuery &q)
 
 } // namespace
 
-MediaStore::MediaStore(shared::Database &db, QString dataDir)
+MediaStore::MediaStore(shared::Database &db, QString mediaDir)
     : m_db(db)
-    , m_dir(std::move(dataDir) + QStringLiteral("/media"))
+    , m_dir(std::move(mediaDir))
 { }
 
 bool MediaStore::isName(const QString &text)
@@ -91,7 +91,7 @@ Result<std::optional<MediaRecord>> MediaStore::find(const QString &sha256)
 
 Result<QList<MediaRecord>> MediaStore::list(const MediaScope &scope, int limit, int offset, qint64 &total)
 {
-    QString where = QStringLiteral("1");
+    QString where = QStringLiteral("1 = 1");
     QVariantList binds;
     if (!scope.all) {
         // An article shows an image by its address, /media/<sha256>, in the

@@ -36,13 +36,14 @@ struct MediaScope
 
 // Uploaded images, named by the SHA-256 of their bytes, so the same image
 // uploaded twice is stored once and its address never changes. The bytes
-// live under DATA_DIR/media/<first two hex>/<sha256>, written to a
+// live under the media directory (DATA_DIR/media unless --media-dir says
+// otherwise)/<first two hex>/<sha256>, written to a
 // temporary file and renamed, so a crash never leaves half an image under a
 // real name; the database row is written after the file.
 class MediaStore
 {
 public:
-    MediaStore(shared::Database &db, QString dataDir);
+    MediaStore(shared::Database &db, QString mediaDir);
 
     // Stores `bytes` (already checked by the caller) and says whether they
     // were new.

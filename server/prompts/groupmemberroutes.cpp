@@ -11,6 +11,7 @@
 #include "shared/jsonqt.h"
 #include "shared/jsonreader.h"
 #include "shared/promptnames.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 #include "shared/uuid.h"
 
@@ -26,7 +27,7 @@ using shared::Result;
 using shared::VoidResult;
 
 constexpr int kMaxLabelLength = 40;
-const QString kPrompts = QStringLiteral("prompts");
+const QString kPrompts = shared::promptsTable();
 // Where POST …/prompts puts the prompt: "end" (the default), "start", or "after:<prompt id>".
 const QString kAtEnd = QStringLiteral("end");
 const QString kAtStart = QStringLiteral("start");

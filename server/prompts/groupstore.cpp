@@ -7,6 +7,7 @@
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/promptnames.h"
+#include "shared/prompttables.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
@@ -17,15 +18,15 @@ namespace quire::server {
 using shared::Error;
 using shared::Result;
 
-const QString GroupStore::kGroups = QStringLiteral("prompt_groups");
-const QString GroupStore::kMembers = QStringLiteral("prompt_group_members");
-const QString GroupStore::kShares = QStringLiteral("prompt_group_shares");
+const QString GroupStore::kGroups = shared::promptGroupsTable();
+const QString GroupStore::kMembers = shared::promptGroupMembersTable();
+const QString GroupStore::kShares = shared::promptGroupSharesTable();
 
 namespace {
 
-const QString kPrompts = QStringLiteral("prompts");
-const QString kVersions = QStringLiteral("prompt_versions");
-const QString kLabels = QStringLiteral("prompt_labels");
+const QString kPrompts = shared::promptsTable();
+const QString kVersions = shared::promptVersionsTable();
+const QString kLabels = shared::promptLabelsTable();
 
 QString text(const StoredRow &row, const char *column)
 {

@@ -5,6 +5,7 @@
 #include "shared/fielderrors.h"
 #include "shared/jsonqt.h"
 #include "shared/permissions.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 
 #include <QSqlQuery>
@@ -60,7 +61,7 @@ void checkSettings(const nlohmann::json &row, shared::FieldErrors &errors)
 } // namespace
 
 PromptAccess::PromptAccess()
-    : PromptSharedAccess(QStringLiteral("prompts"))
+    : PromptSharedAccess(shared::promptsTable())
 { }
 
 VoidResult PromptAccess::checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
@@ -90,7 +91,9 @@ VoidResult PromptAccess::beforeWrite(shared::Database &db, const QString &id, co
         after["name"] = name.toStdString();
     }
     return requireFreeSlug(
-        db, QStringLiteral("SELECT id FROM prompts WHERE name = ? AND owner_id = ? AND id <> ? AND deleted = 0"),
+        db,
+        QStringLiteral("SELECT id FROM %1 WHERE name = ? AND owner_id = ? AND id <> ? AND deleted = 0")
+            .arg(shared::promptsTable()),
         { text(after, "owner_id"), id }, name, QStringLiteral("You already have a prompt named %1.").arg(name));
 }
 
@@ -98,8 +101,9 @@ Result<nlohmann::json> PromptAccess::derivedValues(shared::Database &db, const n
 {
     // Whoever reads a group holding the prompt: its owner and its sharees.
     Result<QSqlQuery> q
-        = db.exec(QStringLiteral("SELECT g.owner_id, g.readers FROM prompt_group_members m JOIN prompt_groups g "
-                                 "ON g.id = m.group_id AND g.deleted = 0 WHERE m.prompt_id = ? AND m.deleted = 0"),
+        = db.exec(QStringLiteral("SELECT g.owner_id, g.readers FROM %1 m JOIN %2 g "
+                                 "ON g.id = m.group_id AND g.deleted = 0 WHERE m.prompt_id = ? AND m.deleted = 0")
+                      .arg(shared::promptGroupMembersTable(), shared::promptGroupsTable()),
                   { text(row, "id") });
     if (!q)
         return q.error();
@@ -113,9 +117,9 @@ Result<QList<RowRef>> PromptAccess::removedWith(shared::Database &db, const nloh
 {
     // Labels before the versions they point at.
     QList<RowRef> out;
-    for (const char *child : { "prompt_labels", "prompt_group_members", "prompt_favorites", "prompt_versions" }) {
-        Result<QList<RowRef>> refs
-            = rowsWhere(db, QString::fromLatin1(child), QStringLiteral("prompt_id"), text(row, "id"));
+    for (const QString &child : { shared::promptLabelsTable(), shared::promptGroupMembersTable(),
+                                  shared::promptFavoritesTable(), shared::promptVersionsTable() }) {
+        Result<QList<RowRef>> refs = rowsWhere(db, child, QStringLiteral("prompt_id"), text(row, "id"));
         if (!refs)
             return refs;
         out += *refs;
@@ -130,10 +134,10 @@ Result<QList<RowRef>> PromptAccess::dependents(shared::Database &db, const std::
     if (!before || (!after.is_null() && text(*before, "readers") == text(after, "readers")))
         return QList<RowRef>();
     const QString id = text(*before, "id");
-    Result<QList<RowRef>> refs = rowsWhere(db, QStringLiteral("prompt_versions"), QStringLiteral("prompt_id"), id);
+    Result<QList<RowRef>> refs = rowsWhere(db, shared::promptVersionsTable(), QStringLiteral("prompt_id"), id);
     if (!refs)
         return refs;
-    Result<QList<RowRef>> labels = rowsWhere(db, QStringLiteral("prompt_labels"), QStringLiteral("prompt_id"), id);
+    Result<QList<RowRef>> labels = rowsWhere(db, shared::promptLabelsTable(), QStringLiteral("prompt_id"), id);
     if (!labels)
         return labels;
     return *refs + *labels;

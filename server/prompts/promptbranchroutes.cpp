@@ -9,6 +9,7 @@
 #include "shared/apierror.h"
 #include "shared/jsonreader.h"
 #include "shared/promptbranchmerge.h"
+#include "shared/prompttables.h"
 #include "shared/uuid.h"
 
 namespace quire::server::PromptBranchRoutes {
@@ -17,7 +18,7 @@ namespace {
 
 using shared::Result;
 
-const QString kPrompts = QStringLiteral("prompts");
+const QString kPrompts = shared::promptsTable();
 // How many "-2", "-3", … a branch's made-up name tries before leaving the choice to the server's refusal.
 constexpr int kNameTries = 50;
 
@@ -214,11 +215,12 @@ HttpResponse merge(HttpRequest &request, WorkerServices &services)
         m.clashes.removeIf([&](const shared::PromptBranchMerge::Clash &c) { return c.column == it.key(); });
     }
     if (!m.clashes.isEmpty()) {
-        nlohmann::json body = shared::ApiError::toJson(shared::Error::make(
-            QString::fromLatin1(shared::PromptBranchMerge::kConflictCode),
-            QStringLiteral("The prompt and the branch changed the same parts; nothing was merged.")));
+        const shared::Error clash = shared::Error::make(
+            shared::ErrorCode::MergeConflict,
+            QStringLiteral("The prompt and the branch changed the same parts; nothing was merged."));
+        nlohmann::json body = shared::ApiError::toJson(clash);
         body["error"]["clashes"] = clashesJson(m.clashes);
-        return HttpResponse::json(409, body);
+        return HttpResponse::json(shared::httpStatusOf(shared::ErrorCode::MergeConflict), body);
     }
     nlohmann::json fields = nlohmann::json::object();
     for (auto it = m.values.begin(); it != m.values.end(); ++it)

@@ -10,6 +10,7 @@
 #include "shared/fielderrors.h"
 #include "shared/promptnames.h"
 #include "shared/promptrenderer.h"
+#include "shared/prompttables.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -99,16 +100,19 @@ QString statementFor(const Selector &selector)
 {
     QString join;
     if (!selector.label.isEmpty())
-        join = QStringLiteral("LEFT JOIN prompt_labels l ON l.prompt_id = p.id AND l.name = ? AND l.deleted = 0 "
-                              "LEFT JOIN prompt_versions v ON v.id = l.version_id AND v.deleted = 0");
+        join = QStringLiteral("LEFT JOIN %1 l ON l.prompt_id = p.id AND l.name = ? AND l.deleted = 0 "
+                              "LEFT JOIN %2 v ON v.id = l.version_id AND v.deleted = 0")
+                   .arg(shared::promptLabelsTable(), shared::promptVersionsTable());
     else if (selector.number > 0)
-        join = QStringLiteral("LEFT JOIN prompt_versions v ON v.prompt_id = p.id AND v.number = ? AND v.deleted = 0");
+        join = QStringLiteral("LEFT JOIN %1 v ON v.prompt_id = p.id AND v.number = ? AND v.deleted = 0")
+                   .arg(shared::promptVersionsTable());
     else
-        join = QStringLiteral("LEFT JOIN prompt_versions v ON v.id = (SELECT x.id FROM prompt_versions x WHERE "
-                              "x.prompt_id = p.id AND x.deleted = 0 ORDER BY x.created_at DESC, x.id DESC LIMIT 1)");
-    return QStringLiteral("SELECT p.id, p.name, %1, v.id, v.number, v.created_at, %2 FROM prompts p %3 "
+        join = QStringLiteral("LEFT JOIN %1 v ON v.id = (SELECT x.id FROM %1 x WHERE "
+                              "x.prompt_id = p.id AND x.deleted = 0 ORDER BY x.created_at DESC, x.id DESC LIMIT 1)")
+                   .arg(shared::promptVersionsTable());
+    return QStringLiteral("SELECT p.id, p.name, %1, v.id, v.number, v.created_at, %2 FROM %3 p %4 "
                           "WHERE p.owner_id = ? AND p.name = ? AND p.deleted = 0 LIMIT 1")
-        .arg(kBodyColumns.arg(QLatin1Char('p')), kBodyColumns.arg(QLatin1Char('v')), join);
+        .arg(kBodyColumns.arg(QLatin1Char('p')), kBodyColumns.arg(QLatin1Char('v')), shared::promptsTable(), join);
 }
 
 // The first row of `sql` (a statement prepared once per worker), read and
@@ -120,7 +124,7 @@ shared::Result<Row> readRow(shared::Database &db, const QString &sql, const QVar
         return prepared.error();
     QSqlQuery &q = **prepared;
     for (qsizetype i = 0; i < binds.size(); ++i)
-        q.bindValue(int(i), shared::Database::bindable(binds[i]));
+        q.bindValue(int(i), db.forBinding(binds[i]));
     if (!q.exec()) {
         const shared::Error error = shared::Error::make(shared::ErrorCode::Internal, q.lastError().text());
         q.finish();
@@ -147,8 +151,9 @@ shared::Result<qint64> numberOf(shared::Database &db, const Row &row)
         return n;
     const QVariant createdAt = row.values.value(Row::kVersion + 2);
     shared::Result<QVariant> place
-        = db.scalar(QStringLiteral("SELECT count(*) FROM prompt_versions WHERE prompt_id = ? AND deleted = 0 AND "
-                                   "(created_at < ? OR (created_at = ? AND id <= ?))"),
+        = db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE prompt_id = ? AND deleted = 0 AND "
+                                   "(created_at < ? OR (created_at = ? AND id <= ?))")
+                        .arg(shared::promptVersionsTable()),
                     { row.values.value(Row::kPrompt), createdAt, createdAt, row.values.value(Row::kVersion) });
     if (!place)
         return place.error();
@@ -174,10 +179,11 @@ HttpResponse compute(shared::Database &db, const QString &ownerId, const QString
     if (!row->hasVersion() && selector.number > 0) {
         // Versions without the server's numbers yet: the n-th in arrival order.
         const QString sql
-            = QStringLiteral("SELECT p.id, p.name, %1, v.id, v.number, v.created_at, %2 FROM prompts p "
-                             "JOIN prompt_versions v ON v.prompt_id = p.id WHERE p.id = ? AND v.deleted = 0 "
+            = QStringLiteral("SELECT p.id, p.name, %1, v.id, v.number, v.created_at, %2 FROM %3 p "
+                             "JOIN %4 v ON v.prompt_id = p.id WHERE p.id = ? AND v.deleted = 0 "
                              "AND (v.number IS NULL OR v.number = '') ORDER BY v.created_at, v.id LIMIT 1 OFFSET ?")
-                  .arg(kBodyColumns.arg(QLatin1Char('p')), kBodyColumns.arg(QLatin1Char('v')));
+                  .arg(kBodyColumns.arg(QLatin1Char('p')), kBodyColumns.arg(QLatin1Char('v')), shared::promptsTable(),
+                       shared::promptVersionsTable());
         shared::Result<Row> nth = readRow(db, sql, { promptId, selector.number - 1 });
         if (!nth)
             return HttpResponse::internalError(nth.error());

@@ -3,6 +3,7 @@
 
 #include "shared/database.h"
 #include "shared/permissions.h"
+#include "shared/prompttables.h"
 
 #include <QVariant>
 
@@ -14,7 +15,7 @@ using shared::Result;
 using shared::VoidResult;
 
 PromptGroupAccess::PromptGroupAccess()
-    : PromptSharedAccess(QStringLiteral("prompt_groups"))
+    : PromptSharedAccess(shared::promptGroupsTable())
 { }
 
 VoidResult PromptGroupAccess::checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
@@ -33,10 +34,10 @@ VoidResult PromptGroupAccess::checkWriteWith(shared::Database &db, const Princip
     if (!before)
         return VoidResult::success();
     if (after.is_null()) {
-        for (const char *child : { "prompt_group_members", "prompt_group_shares" }) {
-            Result<QVariant> any = db.scalar(
-                QStringLiteral("SELECT 1 FROM %1 WHERE group_id = ? AND deleted = 0 LIMIT 1").arg(QLatin1String(child)),
-                { text(*before, "id") });
+        for (const QString &child : { shared::promptGroupMembersTable(), shared::promptGroupSharesTable() }) {
+            Result<QVariant> any
+                = db.scalar(QStringLiteral("SELECT 1 FROM %1 WHERE group_id = ? AND deleted = 0 LIMIT 1").arg(child),
+                            { text(*before, "id") });
             if (!any)
                 return any.error();
             if (!any->isNull())
@@ -67,7 +68,7 @@ Result<QList<RowRef>> PromptGroupAccess::dependents(shared::Database &db, const 
     // Members are read by whoever reads the group, and lead on to their prompts.
     if (!before || (!after.is_null() && text(*before, "readers") == text(after, "readers")))
         return QList<RowRef>();
-    return rowsWhere(db, QStringLiteral("prompt_group_members"), QStringLiteral("group_id"), text(*before, "id"));
+    return rowsWhere(db, shared::promptGroupMembersTable(), QStringLiteral("group_id"), text(*before, "id"));
 }
 
 } // namespace quire::server

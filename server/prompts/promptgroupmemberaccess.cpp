@@ -4,6 +4,7 @@
 #include "shared/database.h"
 #include "shared/permissions.h"
 #include "shared/promptnames.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 
 #include <QVariant>
@@ -16,7 +17,7 @@ using shared::Result;
 using shared::VoidResult;
 
 PromptGroupMemberAccess::PromptGroupMemberAccess()
-    : PromptSharedAccess(QStringLiteral("prompt_group_members"))
+    : PromptSharedAccess(shared::promptGroupMembersTable())
 { }
 
 VoidResult PromptGroupMemberAccess::checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
@@ -44,7 +45,7 @@ VoidResult PromptGroupMemberAccess::checkWriteWith(shared::Database &db, const P
                                                    nlohmann::json &after) const
 {
     const nlohmann::json &row = before ? *before : after;
-    Result<std::optional<nlohmann::json>> group = liveRow(db, QStringLiteral("prompt_groups"), text(row, "group_id"));
+    Result<std::optional<nlohmann::json>> group = liveRow(db, shared::promptGroupsTable(), text(row, "group_id"));
     if (!group)
         return group.error();
     if (!*group) {
@@ -61,7 +62,7 @@ VoidResult PromptGroupMemberAccess::checkWriteWith(shared::Database &db, const P
         return VoidResult::success();
     const QString promptId = text(after, "prompt_id");
     if (!before) {
-        Result<std::optional<nlohmann::json>> prompt = liveRow(db, QStringLiteral("prompts"), promptId);
+        Result<std::optional<nlohmann::json>> prompt = liveRow(db, shared::promptsTable(), promptId);
         if (!prompt)
             return prompt.error();
         if (!*prompt)
@@ -70,10 +71,10 @@ VoidResult PromptGroupMemberAccess::checkWriteWith(shared::Database &db, const P
         const QString promptOwner = text(**prompt, "owner_id");
         if (promptOwner != who.userId && promptOwner != text(**group, "owner_id"))
             return forbidden(QStringLiteral("Add your own prompts, or the group owner's."));
-        Result<QVariant> already
-            = db.scalar(QStringLiteral("SELECT id FROM prompt_group_members WHERE group_id = ? AND prompt_id = ? "
-                                       "AND deleted = 0"),
-                        { text(after, "group_id"), promptId });
+        Result<QVariant> already = db.scalar(QStringLiteral("SELECT id FROM %1 WHERE group_id = ? AND prompt_id = ? "
+                                                            "AND deleted = 0")
+                                                 .arg(shared::promptGroupMembersTable()),
+                                             { text(after, "group_id"), promptId });
         if (!already)
             return already.error();
         if (!already->isNull())
@@ -82,7 +83,8 @@ VoidResult PromptGroupMemberAccess::checkWriteWith(shared::Database &db, const P
     }
     if (const QString pinned = text(after, "pinned_version_id"); !pinned.isEmpty()) {
         Result<QVariant> of = db.scalar(
-            QStringLiteral("SELECT prompt_id FROM prompt_versions WHERE id = ? AND deleted = 0"), { pinned });
+            QStringLiteral("SELECT prompt_id FROM %1 WHERE id = ? AND deleted = 0").arg(shared::promptVersionsTable()),
+            { pinned });
         if (!of)
             return of.error();
         if (of->toString() != promptId)
@@ -94,7 +96,7 @@ VoidResult PromptGroupMemberAccess::checkWriteWith(shared::Database &db, const P
 
 Result<nlohmann::json> PromptGroupMemberAccess::derivedValues(shared::Database &db, const nlohmann::json &row) const
 {
-    Result<std::optional<nlohmann::json>> group = liveRow(db, QStringLiteral("prompt_groups"), text(row, "group_id"));
+    Result<std::optional<nlohmann::json>> group = liveRow(db, shared::promptGroupsTable(), text(row, "group_id"));
     if (!group)
         return group.error();
     if (!*group)
@@ -112,9 +114,9 @@ Result<QList<RowRef>> PromptGroupMemberAccess::dependents(shared::Database &,
     // The prompt is read by whoever reads a group holding it.
     QList<RowRef> refs;
     if (!after.is_null())
-        refs << RowRef { QStringLiteral("prompts"), text(after, "prompt_id") };
+        refs << RowRef { shared::promptsTable(), text(after, "prompt_id") };
     if (before && (after.is_null() || text(*before, "prompt_id") != text(after, "prompt_id")))
-        refs << RowRef { QStringLiteral("prompts"), text(*before, "prompt_id") };
+        refs << RowRef { shared::promptsTable(), text(*before, "prompt_id") };
     // A member whose readers changed (its group was shared) reaches the prompt too.
     return refs;
 }

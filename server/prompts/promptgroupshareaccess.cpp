@@ -3,6 +3,7 @@
 
 #include "shared/database.h"
 #include "shared/permissions.h"
+#include "shared/prompttables.h"
 
 #include <QVariant>
 
@@ -14,7 +15,7 @@ using shared::Result;
 using shared::VoidResult;
 
 PromptGroupShareAccess::PromptGroupShareAccess()
-    : PromptSharedAccess(QStringLiteral("prompt_group_shares"))
+    : PromptSharedAccess(shared::promptGroupSharesTable())
 { }
 
 VoidResult PromptGroupShareAccess::checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
@@ -41,7 +42,7 @@ VoidResult PromptGroupShareAccess::checkWriteWith(shared::Database &db, const Pr
 {
     if (after.is_null())
         return VoidResult::success(); // the owner (checkWrite) revokes, even after the group is gone
-    Result<std::optional<nlohmann::json>> group = liveRow(db, QStringLiteral("prompt_groups"), text(after, "group_id"));
+    Result<std::optional<nlohmann::json>> group = liveRow(db, shared::promptGroupsTable(), text(after, "group_id"));
     if (!group)
         return group.error();
     if (!*group)
@@ -56,10 +57,10 @@ VoidResult PromptGroupShareAccess::checkWriteWith(shared::Database &db, const Pr
         return exists.error();
     if (exists->isNull())
         return refused(ErrorCode::NotFound, QStringLiteral("user_id"), QStringLiteral("There is no such user."));
-    Result<QVariant> already
-        = db.scalar(QStringLiteral("SELECT id FROM prompt_group_shares WHERE group_id = ? AND user_id = ? "
-                                   "AND id <> ? AND deleted = 0"),
-                    { text(after, "group_id"), user, text(after, "id") });
+    Result<QVariant> already = db.scalar(QStringLiteral("SELECT id FROM %1 WHERE group_id = ? AND user_id = ? "
+                                                        "AND id <> ? AND deleted = 0")
+                                             .arg(shared::promptGroupSharesTable()),
+                                         { text(after, "group_id"), user, text(after, "id") });
     if (!already)
         return already.error();
     if (!already->isNull())
@@ -80,7 +81,7 @@ Result<QList<RowRef>> PromptGroupShareAccess::dependents(shared::Database &,
     // Who reads the group follows its shares (a change of role alone
     // recomputes to the same readers and writes nothing).
     const QString group = text(after.is_null() && before ? *before : after, "group_id");
-    return QList<RowRef> { RowRef { QStringLiteral("prompt_groups"), group } };
+    return QList<RowRef> { RowRef { shared::promptGroupsTable(), group } };
 }
 
 } // namespace quire::server

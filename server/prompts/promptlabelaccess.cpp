@@ -5,6 +5,7 @@
 #include "shared/jsonqt.h"
 #include "shared/permissions.h"
 #include "shared/promptnames.h"
+#include "shared/prompttables.h"
 
 #include <QVariant>
 
@@ -26,7 +27,7 @@ bool isOn(const nlohmann::json &row, const char *flag)
 } // namespace
 
 PromptLabelAccess::PromptLabelAccess()
-    : PromptSharedAccess(QStringLiteral("prompt_labels"))
+    : PromptSharedAccess(shared::promptLabelsTable())
 { }
 
 VoidResult PromptLabelAccess::checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
@@ -49,7 +50,7 @@ VoidResult PromptLabelAccess::checkWriteWith(shared::Database &db, const Princip
                                              const std::optional<nlohmann::json> &before, nlohmann::json &after) const
 {
     const QString promptId = text(before ? *before : after, "prompt_id");
-    Result<std::optional<nlohmann::json>> prompt = liveRow(db, QStringLiteral("prompts"), promptId);
+    Result<std::optional<nlohmann::json>> prompt = liveRow(db, shared::promptsTable(), promptId);
     if (!prompt)
         return prompt.error();
     const bool owner = *prompt && text(**prompt, "owner_id") == who.userId;
@@ -64,10 +65,10 @@ VoidResult PromptLabelAccess::checkWriteWith(shared::Database &db, const Princip
     if (!owner && !(approver && before))
         return forbidden(QStringLiteral("Only the prompt's owner sets its labels."));
     const QString name = text(after, "name");
-    Result<QVariant> taken
-        = db.scalar(QStringLiteral("SELECT id FROM prompt_labels WHERE prompt_id = ? AND name = ? AND id <> ? "
-                                   "AND deleted = 0"),
-                    { promptId, name, text(after, "id") });
+    Result<QVariant> taken = db.scalar(QStringLiteral("SELECT id FROM %1 WHERE prompt_id = ? AND name = ? AND id <> ? "
+                                                      "AND deleted = 0")
+                                           .arg(shared::promptLabelsTable()),
+                                       { promptId, name, text(after, "id") });
     if (!taken)
         return taken.error();
     if (!taken->isNull())
@@ -78,7 +79,8 @@ VoidResult PromptLabelAccess::checkWriteWith(shared::Database &db, const Princip
         if (version.isEmpty())
             continue;
         Result<QVariant> of = db.scalar(
-            QStringLiteral("SELECT prompt_id FROM prompt_versions WHERE id = ? AND deleted = 0"), { version });
+            QStringLiteral("SELECT prompt_id FROM %1 WHERE id = ? AND deleted = 0").arg(shared::promptVersionsTable()),
+            { version });
         if (!of)
             return of.error();
         if (of->toString() != promptId)
@@ -111,7 +113,7 @@ bool PromptLabelAccess::moveNeedsApproval(const Principal &who, const nlohmann::
 
 Result<nlohmann::json> PromptLabelAccess::derivedValues(shared::Database &db, const nlohmann::json &row) const
 {
-    return readersOfParent(db, QStringLiteral("prompts"), text(row, "prompt_id"), text(row, "owner_id"));
+    return readersOfParent(db, shared::promptsTable(), text(row, "prompt_id"), text(row, "owner_id"));
 }
 
 } // namespace quire::server

@@ -5,6 +5,7 @@
 #include "server/servercontext.h"
 #include "server/sync/syncaccess.h"
 #include "shared/database.h"
+#include "shared/prompttables.h"
 #include "shared/uuid.h"
 
 #include <QSqlQuery>
@@ -16,11 +17,11 @@ using shared::Result;
 
 namespace {
 
-const QString kPrompts = QStringLiteral("prompts");
-const QString kVersions = QStringLiteral("prompt_versions");
-const QString kLabels = QStringLiteral("prompt_labels");
-const QString kFavorites = QStringLiteral("prompt_favorites");
-const QString kPreferences = QStringLiteral("prompt_preferences");
+const QString kPrompts = shared::promptsTable();
+const QString kVersions = shared::promptVersionsTable();
+const QString kLabels = shared::promptLabelsTable();
+const QString kFavorites = shared::promptFavoritesTable();
+const QString kPreferences = shared::promptPreferencesTable();
 
 QString placeholders(qsizetype n)
 {
@@ -236,7 +237,7 @@ Result<StoredRow> PromptLibrary::recordUse(const QString &promptId, const Stored
                                   { "use", shared::kPromptUses.name(use).toStdString() },
                                   { "variables", keep && variables.is_object() ? variables.dump() : std::string("{}") },
                                   { "source", source.toStdString() } };
-    return m_writer.upsert(QStringLiteral("prompt_usage"), shared::Uuid::createV7(), fields);
+    return m_writer.upsert(shared::promptUsageTable(), shared::Uuid::createV7(), fields);
 }
 
 Result<nlohmann::json> PromptLibrary::labelsJson(const QList<StoredRow> &labels)

@@ -5,6 +5,7 @@
 #include "shared/database.h"
 #include "shared/permissions.h"
 #include "shared/promptnames.h"
+#include "shared/prompttables.h"
 
 #include <QVariant>
 
@@ -71,7 +72,7 @@ VoidResult PromptPersonalAccess::checkWriteWith(shared::Database &db, const Prin
     const QString promptId = text(after, "prompt_id");
     if (m_rules.aboutReadablePrompt) {
         Result<std::optional<nlohmann::json>> prompt
-            = PromptSharedAccess::liveRow(db, QStringLiteral("prompts"), promptId);
+            = PromptSharedAccess::liveRow(db, shared::promptsTable(), promptId);
         if (!prompt)
             return prompt.error();
         // Someone else's private prompt answers as one that does not exist.
@@ -79,8 +80,9 @@ VoidResult PromptPersonalAccess::checkWriteWith(shared::Database &db, const Prin
             return PromptSharedAccess::refused(ErrorCode::NotFound, QStringLiteral("prompt_id"),
                                                QStringLiteral("There is no such prompt."));
         if (const QString version = text(after, "version_id"); !version.isEmpty()) {
-            Result<QVariant> of = db.scalar(
-                QStringLiteral("SELECT prompt_id FROM prompt_versions WHERE id = ? AND deleted = 0"), { version });
+            Result<QVariant> of = db.scalar(QStringLiteral("SELECT prompt_id FROM %1 WHERE id = ? AND deleted = 0")
+                                                .arg(shared::promptVersionsTable()),
+                                            { version });
             if (!of)
                 return of.error();
             if (of->toString() != promptId)
@@ -113,9 +115,9 @@ VoidResult PromptPersonalAccess::beforeWrite(shared::Database &db, const QString
 {
     if (!m_rules.keepsVariablesOnlyByChoice)
         return VoidResult::success();
-    Result<QVariant> keep
-        = db.scalar(QStringLiteral("SELECT keep_variables FROM prompt_preferences WHERE owner_id = ? AND deleted = 0"),
-                    { text(after, "owner_id") });
+    Result<QVariant> keep = db.scalar(QStringLiteral("SELECT keep_variables FROM %1 WHERE owner_id = ? AND deleted = 0")
+                                          .arg(shared::promptPreferencesTable()),
+                                      { text(after, "owner_id") });
     if (!keep)
         return keep.error();
     if (keep->toString() != shared::kFlags.name(true))

@@ -5,9 +5,8 @@
 #include "server/collections/answercache.h"
 #include "server/collections/collectionlisting.h"
 #include "server/http/router.h"
-#include "server/prompts/promptbranchroutes.h"
-#include "server/prompts/promptfetch.h"
 #include "server/prompts/grouproutes.h"
+#include "server/prompts/promptbranchroutes.h"
 #include "server/prompts/promptfetch.h"
 #include "server/prompts/promptjson.h"
 #include "server/prompts/promptlibrary.h"
@@ -18,6 +17,7 @@
 #include "server/sync/syncaccess.h"
 #include "shared/jsonreader.h"
 #include "shared/promptnames.h"
+#include "shared/prompttables.h"
 #include "shared/uuid.h"
 
 namespace quire::server::PromptRoutes {
@@ -26,9 +26,9 @@ namespace {
 
 using shared::Result;
 
-const QString kPrompts = QStringLiteral("prompts");
-const QString kFavorites = QStringLiteral("prompt_favorites");
-const QString kPreferences = QStringLiteral("prompt_preferences");
+const QString kPrompts = shared::promptsTable();
+const QString kFavorites = shared::promptFavoritesTable();
+const QString kPreferences = shared::promptPreferencesTable();
 
 // The library's views a client may open first (prompt_preferences.default_view).
 const QStringList &views()

@@ -8,6 +8,7 @@
 #include "server/prompts/promptlabelaccess.h"
 #include "server/prompts/promptpersonalaccess.h"
 #include "server/prompts/promptversionaccess.h"
+#include "shared/prompttables.h"
 
 namespace quire::server {
 
@@ -19,12 +20,12 @@ QList<const SyncAccess *> promptAccessRules()
     static const PromptGroupAccess groups;
     static const PromptGroupMemberAccess members;
     static const PromptGroupShareAccess shares;
-    static const PromptPersonalAccess favorites(QStringLiteral("prompt_favorites"),
+    static const PromptPersonalAccess favorites(shared::promptFavoritesTable(),
                                                 { .aboutReadablePrompt = true, .onePerPrompt = true });
     static const PromptPersonalAccess usage(
-        QStringLiteral("prompt_usage"),
+        shared::promptUsageTable(),
         { .aboutReadablePrompt = true, .immutable = true, .keepsVariablesOnlyByChoice = true });
-    static const PromptPersonalAccess preferences(QStringLiteral("prompt_preferences"), { .onePerUser = true });
+    static const PromptPersonalAccess preferences(shared::promptPreferencesTable(), { .onePerUser = true });
     return { &prompts, &versions, &labels, &groups, &members, &shares, &favorites, &usage, &preferences };
 }
 

@@ -5,6 +5,7 @@
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/promptnames.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 
 #include <QSqlQuery>
@@ -94,8 +95,9 @@ Result<std::optional<nlohmann::json>> PromptSharedAccess::liveRow(shared::Databa
 
 Result<QStringList> PromptSharedAccess::shareesOf(shared::Database &db, const QString &groupId)
 {
-    Result<QSqlQuery> q = db.exec(
-        QStringLiteral("SELECT user_id FROM prompt_group_shares WHERE group_id = ? AND deleted = 0"), { groupId });
+    Result<QSqlQuery> q = db.exec(QStringLiteral("SELECT user_id FROM %1 WHERE group_id = ? AND deleted = 0")
+                                      .arg(shared::promptGroupSharesTable()),
+                                  { groupId });
     if (!q)
         return q.error();
     QStringList users;
@@ -109,8 +111,9 @@ Result<bool> PromptSharedAccess::canEditGroup(shared::Database &db, const nlohma
     if (text(group, "owner_id") == userId)
         return true;
     Result<QVariant> share
-        = db.scalar(QStringLiteral("SELECT 1 FROM prompt_group_shares WHERE group_id = ? "
-                                   "AND user_id = ? AND role = ? AND deleted = 0"),
+        = db.scalar(QStringLiteral("SELECT 1 FROM %1 WHERE group_id = ? "
+                                   "AND user_id = ? AND role = ? AND deleted = 0")
+                        .arg(shared::promptGroupSharesTable()),
                     { text(group, "id"), userId, shared::kShareRoles.name(shared::ShareRole::Editor) });
     if (!share)
         return share.error();

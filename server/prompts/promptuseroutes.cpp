@@ -13,6 +13,7 @@
 #include "shared/jsonreader.h"
 #include "shared/promptnames.h"
 #include "shared/promptrenderer.h"
+#include "shared/prompttables.h"
 #include "shared/uuid.h"
 
 namespace quire::server::PromptUseRoutes {
@@ -43,7 +44,7 @@ nlohmann::json usageJson(const StoredRow &row, const QString &userName, const QH
 // A page of uses, newest first, with `preset` filters.
 HttpResponse usagePage(HttpRequest &request, WorkerServices &services, QHash<QString, QString> preset)
 {
-    const SyncAccess *access = SyncAccess::find(QStringLiteral("prompt_usage"));
+    const SyncAccess *access = SyncAccess::find(shared::promptUsageTable());
     CollectionListing listing(services.database(), access->table(), *access);
     preset.insert(QStringLiteral("sort"), QStringLiteral("created"));
     preset.insert(QStringLiteral("order"), QStringLiteral("desc"));

@@ -3,6 +3,7 @@
 
 #include "shared/database.h"
 #include "shared/permissions.h"
+#include "shared/prompttables.h"
 
 #include <QVariant>
 
@@ -14,7 +15,7 @@ using shared::Result;
 using shared::VoidResult;
 
 PromptVersionAccess::PromptVersionAccess()
-    : PromptSharedAccess(QStringLiteral("prompt_versions"))
+    : PromptSharedAccess(shared::promptVersionsTable())
 { }
 
 VoidResult PromptVersionAccess::checkWrite(const Principal &who, const std::optional<nlohmann::json> &before,
@@ -32,7 +33,7 @@ VoidResult PromptVersionAccess::checkWriteWith(shared::Database &db, const Princ
                                                const std::optional<nlohmann::json> &before, nlohmann::json &after) const
 {
     const QString promptId = text(before ? *before : after, "prompt_id");
-    Result<std::optional<nlohmann::json>> prompt = liveRow(db, QStringLiteral("prompts"), promptId);
+    Result<std::optional<nlohmann::json>> prompt = liveRow(db, shared::promptsTable(), promptId);
     if (!prompt)
         return prompt.error();
     if (!*prompt) {
@@ -54,7 +55,8 @@ VoidResult PromptVersionAccess::beforeWrite(shared::Database &db, const QString 
         return VoidResult::success();
     // Inside the push's transaction, so no other write sees the same maximum.
     Result<QVariant> highest
-        = db.scalar(QStringLiteral("SELECT MAX(CAST(number AS INTEGER)) FROM prompt_versions WHERE prompt_id = ?"),
+        = db.scalar(QStringLiteral("SELECT MAX(CAST(number AS INTEGER)) FROM %1 WHERE prompt_id = ?")
+                        .arg(shared::promptVersionsTable()),
                     { text(after, "prompt_id") });
     if (!highest)
         return highest.error();
@@ -64,7 +66,7 @@ VoidResult PromptVersionAccess::beforeWrite(shared::Database &db, const QString 
 
 Result<nlohmann::json> PromptVersionAccess::derivedValues(shared::Database &db, const nlohmann::json &row) const
 {
-    return readersOfParent(db, QStringLiteral("prompts"), text(row, "prompt_id"), text(row, "owner_id"));
+    return readersOfParent(db, shared::promptsTable(), text(row, "prompt_id"), text(row, "owner_id"));
 }
 
 } // namespace quire::server

@@ -9,6 +9,7 @@
 #include "server/servercontext.h"
 #include "server/sync/syncaccess.h"
 #include "shared/jsonreader.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 #include "shared/textdiff.h"
 #include "shared/uuid.h"
@@ -21,9 +22,9 @@ namespace {
 
 using shared::Result;
 
-const QString kPrompts = QStringLiteral("prompts");
-const QString kVersions = QStringLiteral("prompt_versions");
-const QString kLabels = QStringLiteral("prompt_labels");
+const QString kPrompts = shared::promptsTable();
+const QString kVersions = shared::promptVersionsTable();
+const QString kLabels = shared::promptLabelsTable();
 
 // What the caller asked about: a prompt they may read (and a version of it).
 struct Target

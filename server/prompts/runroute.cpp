@@ -11,6 +11,7 @@
 #include "shared/jsonqt.h"
 #include "shared/jsonreader.h"
 #include "shared/promptnames.h"
+#include "shared/prompttables.h"
 #include "shared/uuid.h"
 
 namespace quire::server::RunRoute {
@@ -25,15 +26,16 @@ namespace {
 // well-formed, its content is not usable (as the render route answers).
 constexpr int kUnprocessable = 422;
 
-const QString kUsage = QStringLiteral("prompt_usage");
+const QString kUsage = shared::promptUsageTable();
 
 // Whether the user asked for variable values to be kept in the history
 // (prompt_preferences.keep_variables; the server keeps the first row).
 Result<bool> keepsVariables(shared::Database &db, const QString &userId)
 {
-    Result<QVariant> keep = db.scalar(QStringLiteral("SELECT keep_variables FROM prompt_preferences "
+    Result<QVariant> keep = db.scalar(QStringLiteral("SELECT keep_variables FROM %1 "
                                                      "WHERE owner_id = ? AND deleted = 0 ORDER BY created_at, id "
-                                                     "LIMIT 1"),
+                                                     "LIMIT 1")
+                                          .arg(shared::promptPreferencesTable()),
                                       { userId });
     if (!keep)
         return keep.error();

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/syncpull.h"
 
+#include "server/sync/jsontext.h"
 #include "server/sync/syncaccess.h"
 #include "server/sync/syncrows.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
+#include "shared/sqldialect.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -34,18 +36,20 @@ SyncPull::SyncPull(shared::Database &db, const Principal &who, QString epoch)
     , m_epoch(std::move(epoch))
 { }
 
-Result<PullResponse> SyncPull::run(const Cursor &cursor, int limit)
+Result<QByteArray> SyncPull::run(const Cursor &cursor, int limit, qint64 *changes)
 {
-    // A read transaction: WAL gives it one snapshot for every query below.
-    if (VoidResult r = m_db.run(QStringLiteral("BEGIN")); !r)
+    // A read transaction with one snapshot for every query below: the head
+    // read first bounds the cursor, so no row may come from a later commit
+    // (it would come again on the next pull).
+    if (VoidResult r = m_db.run(m_db.dialect().beginSnapshot()); !r)
         return r.error();
-    Result<PullResponse> result = page(cursor, limit);
+    Result<QByteArray> result = page(cursor, limit, changes);
     if (VoidResult r = m_db.run(QStringLiteral("COMMIT")); !r)
         return r.error();
     return result;
 }
 
-Result<PullResponse> SyncPull::page(const Cursor &cursor, int limit)
+Result<QByteArray> SyncPull::page(const Cursor &cursor, int limit, qint64 *changes)
 {
     Result<QVariant> head = m_db.scalar(QStringLiteral("SELECT seq FROM sync_state WHERE id = 1"));
     if (!head)
@@ -71,10 +75,18 @@ Result<PullResponse> SyncPull::page(const Cursor &cursor, int limit)
             return resync(QStringLiteral("Your role changed, so what you may see changed."));
     }
 
-    QList<Change> candidates;
+    std::vector<Entry> candidates;
     // Each source reads at most `limit` entries; past the last entry of a
     // source that filled up, this page knows nothing, so it stops there.
     qint64 bound = std::numeric_limits<qint64>::max();
+    // The wire names of the two kinds a row makes, from the protocol's own table.
+    const auto opName = [](Change::Kind kind) {
+        Change c;
+        c.kind = kind;
+        return c.toJson().at("op").get<std::string>();
+    };
+    const std::string upsert = opName(Change::Kind::Upsert);
+    const std::string removed = opName(Change::Kind::Delete);
     for (const SyncAccess *access : SyncAccess::all()) {
         SyncRows rows(m_db, access->table());
         QVariantList binds { cursor.seq };
@@ -87,24 +99,27 @@ Result<PullResponse> SyncPull::page(const Cursor &cursor, int limit)
         Result<QSqlQuery> q = m_db.exec(sql, binds);
         if (!q)
             return q.error();
+        std::string prefix = "{\"table\":";
+        JsonText::appendString(prefix, access->table().name);
+        prefix += ",\"id\":";
+        const int revAt = int(access->table().columns.size()) + 1; // after id and the columns
         int n = 0;
         qint64 last = 0;
         while (q->next()) {
             ++n;
-            StoredRow row = rows.read(*q);
-            last = row.rev;
-            Change c;
-            c.table = access->table().name;
-            c.id = QString::fromStdString(row.values.value("id", std::string()));
-            c.rev = row.rev;
-            if (row.deleted) {
-                c.kind = Change::Kind::Delete;
-            } else {
-                c.kind = Change::Kind::Upsert;
-                row.values["rev"] = row.rev;
-                c.row = std::move(row.values);
+            Entry e;
+            e.rev = q->value(revAt).toLongLong();
+            last = e.rev;
+            const bool deleted = q->value(revAt + 1).toInt() != 0;
+            e.json = prefix;
+            JsonText::appendString(e.json, q->value(0).toString());
+            e.json += ",\"rev\":" + std::to_string(e.rev) + ",\"op\":\"" + (deleted ? removed : upsert) + '"';
+            if (!deleted) {
+                e.json += ",\"row\":";
+                rows.appendJson(*q, e.json);
             }
-            candidates.append(std::move(c));
+            e.json += '}';
+            candidates.push_back(std::move(e));
         }
         if (n == limit)
             bound = std::min(bound, last);
@@ -140,28 +155,46 @@ Result<PullResponse> SyncPull::page(const Cursor &cursor, int limit)
             c.rev = q->value(0).toLongLong();
             c.kind = Change::Kind::LeftScope;
             c.reason = q->value(4).toString();
-            candidates.append(std::move(c));
+            candidates.push_back(
+                Entry { c.rev, c.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) });
         }
         if (n == limit)
             bound = std::min(bound, last);
     }
-    candidates.removeIf([bound](const Change &c) { return c.rev > bound; });
+    std::erase_if(candidates, [bound](const Entry &e) { return e.rev > bound; });
     std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Change &a, const Change &b) { return a.rev < b.rev; });
+                     [](const Entry &a, const Entry &b) { return a.rev < b.rev; });
 
-    PullResponse response;
     qint64 upTo = headSeq;
-    if (candidates.size() > limit) {
-        candidates.resize(limit);
-        upTo = candidates.last().rev;
-        response.hasMore = true;
+    bool hasMore = false;
+    if (qsizetype(candidates.size()) > limit) {
+        candidates.resize(std::size_t(limit));
+        upTo = candidates.back().rev;
+        hasMore = true;
     } else if (bound != std::numeric_limits<qint64>::max()) {
         upTo = bound;
-        response.hasMore = true;
+        hasMore = true;
     }
-    response.changes = std::move(candidates);
-    response.cursor = Cursor { m_epoch, upTo }.toString();
-    return response;
+    // The PullResponse's JSON, put together from the changes' texts.
+    std::size_t size = 64;
+    for (const Entry &e : candidates)
+        size += e.json.size() + 1;
+    if (changes)
+        *changes = qint64(candidates.size());
+    QByteArray body;
+    body.reserve(qsizetype(size));
+    body += "{\"changes\":[";
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (i > 0)
+            body += ',';
+        body.append(candidates[i].json.data(), qsizetype(candidates[i].json.size()));
+        std::string().swap(candidates[i].json); // the page is held once, not twice
+    }
+    std::string tail = "],\"cursor\":";
+    JsonText::appendString(tail, Cursor { m_epoch, upTo }.toString());
+    tail += hasMore ? ",\"has_more\":true}" : ",\"has_more\":false}";
+    body.append(tail.data(), qsizetype(tail.size()));
+    return body;
 }
 
 } // namespace quire::server

@@ -27,11 +27,7 @@ namespace {
 
 MutationResult rejected(qint64 id, Error reason)
 {
-    MutationResult r;
-    r.id = id;
-    r.outcome = Outcome::Rejected;
-    r.reason = std::move(reason);
-    return r;
+    return MutationResult { .id = id, .outcome = Outcome::Rejected, .reason = std::move(reason), .conflicts = {} };
 }
 
 } // namespace
@@ -488,8 +484,11 @@ VoidResult SyncPush::settleDependents(const SyncAccess &access, const QString &r
     Result<QList<RowRef>> first = access.dependents(m_db, before, after);
     if (!first)
         return first.error();
-    QList<RowRef> queue = *first;
-    QSet<QString> visited { access.table().name + QLatin1Char('/') + rowId };
+    return settle(*first, lastSeq, { access.table().name + QLatin1Char('/') + rowId });
+}
+
+VoidResult SyncPush::settle(QList<RowRef> queue, qint64 &lastSeq, QSet<QString> visited)
+{
     while (!queue.isEmpty()) {
         const RowRef ref = queue.takeFirst();
         const QString key = ref.table + QLatin1Char('/') + ref.id;

@@ -3,8 +3,12 @@
 
 #include "server/http/principal.h"
 #include "server/sync/restorepoint.h"
+#include "server/sync/syncaccess.h"
 #include "shared/result.h"
 #include "shared/syncprotocol.h"
+
+#include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -43,6 +47,12 @@ public:
     // the caller rolls the whole transaction back.
     shared::Result<shared::SyncProtocol::MutationResult>
     applyInTransaction(shared::SyncProtocol::Mutation m, std::optional<qint64> expectedRev, qint64 &lastSeq);
+
+    // Recomputes the derived values of the rows in `queue` and of what
+    // depends on them, skipping those in `visited` ("table/id"), in the
+    // caller's transaction: also when the server changed what they derive
+    // from outside any synced table (a platform's stored credential).
+    shared::VoidResult settle(QList<RowRef> queue, qint64 &lastSeq, QSet<QString> visited = {});
 
     // The replica id under which REST API changes are recorded.
     static QString apiClientId() { return QStringLiteral("api"); }

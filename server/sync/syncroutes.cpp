@@ -2,6 +2,7 @@
 #include "server/sync/syncroutes.h"
 
 #include "server/http/router.h"
+#include "server/metrics/metricsregistry.h"
 #include "server/servercontext.h"
 #include "server/serverlogging.h"
 #include "server/sync/changefeed.h"
@@ -14,6 +15,27 @@ namespace quire::server::SyncRoutes {
 using namespace shared::SyncProtocol;
 
 namespace {
+
+// Pushes and pulls answered, and the rows they carried: what replicas move.
+struct SyncMetrics
+{
+    Counter &pushes;
+    Counter &pushedRows;
+    Counter &pulls;
+    Counter &pulledRows;
+};
+
+const SyncMetrics &syncMetrics()
+{
+    MetricsRegistry &r = MetricsRegistry::global();
+    static const SyncMetrics metrics {
+        r.counter("quire_sync_pushes_total", "Sync pushes applied."),
+        r.counter("quire_sync_pushed_rows_total", "Mutations received in applied sync pushes."),
+        r.counter("quire_sync_pulls_total", "Sync pulls answered."),
+        r.counter("quire_sync_pulled_rows_total", "Changes sent in answered sync pulls."),
+    };
+    return metrics;
+}
 
 // An incompatible client is told to update (426, the status its code is
 // declared with) rather than sent data it would misread.
@@ -39,6 +61,8 @@ HttpResponse push(HttpRequest &request, WorkerServices &services)
         return HttpResponse::internalError(response.error());
     if (lastSeq > 0 && services.context().changes)
         services.context().changes->publish(lastSeq);
+    syncMetrics().pushes.add();
+    syncMetrics().pushedRows.add(std::uint64_t(parsed->mutations.size()));
     return HttpResponse::json(200, response->toJson());
 }
 
@@ -64,10 +88,17 @@ HttpResponse pull(HttpRequest &request, WorkerServices &services)
                                                      QStringLiteral("limit must be from 1 to %1.").arg(kMaxPullLimit)));
     }
     SyncPull pull(services.database(), *request.principal, services.context().epoch);
-    shared::Result<PullResponse> response = pull.run(*cursor, limit);
-    if (!response)
-        return errorResponse(response.error()); // resync_required (409) or the database
-    return HttpResponse::json(200, std::move(*response).toJson());
+    qint64 pulledRows = 0;
+    shared::Result<QByteArray> body = pull.run(*cursor, limit, &pulledRows);
+    if (!body)
+        return errorResponse(body.error()); // resync_required (409) or the database
+    syncMetrics().pulls.add();
+    syncMetrics().pulledRows.add(std::uint64_t(pulledRows));
+    // Already the PullResponse's JSON, written as the rows were read.
+    HttpResponse response;
+    response.contentType = QByteArrayLiteral("application/json");
+    response.body = std::move(*body);
+    return response;
 }
 
 } // namespace

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sync/syncrows.h"
 
+#include "server/sync/jsontext.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
+#include "shared/sqldialect.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -12,7 +14,10 @@ namespace quire::server {
 SyncRows::SyncRows(shared::Database &db, const shared::SyncTable &table)
     : m_db(db)
     , m_table(table)
-{ }
+{
+    for (const shared::SyncColumn &c : m_table.columns)
+        m_keys.push_back(",\"" + c.name.toStdString() + "\":"); // declared names: nothing to escape
+}
 
 QString SyncRows::selectList() const
 {
@@ -30,6 +35,20 @@ StoredRow SyncRows::read(const QSqlQuery &query) const
     row.rev = query.value(i++).toLongLong();
     row.deleted = query.value(i).toInt() != 0;
     return row;
+}
+
+void SyncRows::appendJson(const QSqlQuery &query, std::string &out) const
+{
+    out += "{\"id\":";
+    JsonText::appendString(out, query.value(0).toString());
+    int i = 1;
+    for (const std::string &key : m_keys) {
+        out += key;
+        JsonText::appendString(out, query.value(i++).toString());
+    }
+    out += ",\"rev\":";
+    out += std::to_string(query.value(i).toLongLong());
+    out += '}';
 }
 
 shared::Result<std::optional<StoredRow>> SyncRows::load(const QString &id)
@@ -66,8 +85,7 @@ shared::VoidResult SyncRows::write(const StoredRow &row, const QString &deletedA
 
 shared::Result<qint64> nextSequence(shared::Database &db)
 {
-    shared::Result<QVariant> seq
-        = db.scalar(QStringLiteral("UPDATE sync_state SET seq = seq + 1 WHERE id = 1 RETURNING seq"));
+    shared::Result<QVariant> seq = db.scalar(db.dialect().takeChangeNumbers(), { 1 });
     if (!seq)
         return seq.error();
     return seq->toLongLong();

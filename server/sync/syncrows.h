@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace quire::shared {
 class Database;
@@ -41,10 +43,15 @@ public:
     QString selectList() const;
     // Turns a query positioned on a row of selectList() into a StoredRow.
     StoredRow read(const QSqlQuery &query) const;
+    // The same row appended to `out` as the JSON object read() and the
+    // pull would make of it (every column, "id" and "rev"), without
+    // building it as a tree first: the pull's hot path.
+    void appendJson(const QSqlQuery &query, std::string &out) const;
 
 private:
     shared::Database &m_db;
     const shared::SyncTable &m_table;
+    std::vector<std::string> m_keys; // ",\"column\":" for each column, made once
 };
 
 // The server's change sequence: the next number for a change, in the

@@ -11,6 +11,9 @@
 #include "shared/migrator.h"
 #include "shared/synctable.h"
 #include "shared/uuid.h"
+#include "tests/conformance/columnvalues.h"
+#include "tests/conformance/parentrows.h"
+#include "tests/conformance/rawclient.h"
 #include "tests/conformance/testtype/testnotes.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/sync/syncpeer.h"
@@ -84,48 +87,6 @@ QStringList badPlanLines(shared::Database &db, const QString &sql, const QVarian
             bad << detail;
     }
     return bad;
-}
-
-// Two different values a column accepts, other than its default; the
-// second is empty when the column has only one.
-QPair<QString, QString> valuesFor(const SyncColumn &c, int salt)
-{
-    // Text columns whose values the server checks beyond their type.
-    static const QMap<QString, QPair<QString, QString>> domains {
-        { QStringLiteral("temperature"), { QStringLiteral("0.5"), QStringLiteral("1.5") } },
-        { QStringLiteral("max_tokens"), { QStringLiteral("256"), QStringLiteral("512") } },
-        { QStringLiteral("messages"),
-          { QStringLiteral("[{\"role\":\"user\",\"content\":\"a\"}]"),
-            QStringLiteral("[{\"role\":\"system\",\"content\":\"b\"}]") } },
-    };
-    if (c.type == shared::ColumnType::Text && domains.contains(c.name))
-        return domains.value(c.name);
-    const QString s = QString::number(salt);
-    switch (c.type) {
-    case shared::ColumnType::Text:
-        return { QStringLiteral("Alpha ") + s, QStringLiteral("Beta ") + s };
-    case shared::ColumnType::Markdown:
-        return { QStringLiteral("First paragraph, changed here.\n\nSecond paragraph.\n"),
-                 QStringLiteral("First paragraph.\n\nSecond paragraph, changed there.\n") };
-    case shared::ColumnType::Choice: {
-        QStringList other = c.choices;
-        other.removeAll(c.defaultValue);
-        return { other.value(0), other.value(1) };
-    }
-    case shared::ColumnType::Id:
-        return { shared::Uuid::createV7(), shared::Uuid::createV7() };
-    case shared::ColumnType::Timestamp:
-        return { QStringLiteral("2027-01-0%1T09:00:00.000Z").arg(salt % 9 + 1),
-                 QStringLiteral("2027-02-0%1T09:00:00.000Z").arg(salt % 9 + 1) };
-    case shared::ColumnType::Slug:
-        return { QStringLiteral("first-") + s, QStringLiteral("second-") + s };
-    case shared::ColumnType::List:
-        return { QStringLiteral("[\"one\"]"), QStringLiteral("[\"two\"]") };
-    case shared::ColumnType::ImageRef:
-        return { QStringLiteral("https://example.org/a%1.png").arg(s),
-                 QStringLiteral("https://example.org/b%1.png").arg(s) };
-    }
-    return {};
 }
 
 // Stops the pair's server and starts it again on the same data and port,
@@ -315,25 +276,47 @@ private Q_SLOTS:
         QTest::addColumn<QString>("table");
         QTest::addColumn<QString>("role");
         QTest::addColumn<bool>("isPrivate");
-        QTest::newRow("articles") << QStringLiteral("articles") << QStringLiteral("author") << true;
-        QTest::newRow("categories") << QStringLiteral("categories") << QStringLiteral("admin") << false;
-        QTest::newRow("saved_items") << QStringLiteral("saved_items") << QStringLiteral("reader") << true;
-        QTest::newRow("test_notes") << QStringLiteral("test_notes") << QStringLiteral("author") << true;
-        QTest::newRow("prompts") << QStringLiteral("prompts") << QStringLiteral("author") << true;
-        QTest::newRow("prompt_groups") << QStringLiteral("prompt_groups") << QStringLiteral("author") << true;
-        QTest::newRow("prompt_preferences")
-            << QStringLiteral("prompt_preferences") << QStringLiteral("creator") << true;
+        // Rows that never change once written: an edit is refused as immutable.
+        QTest::addColumn<bool>("immutable");
+        // Whether the other user (of the same role) may change or delete the owner's row.
+        QTest::addColumn<bool>("othersMayWrite");
+        const auto row = [](const char *table, const char *role, bool isPrivate, bool immutable = false,
+                            bool othersMayWrite = false) {
+            QTest::newRow(table) << QString::fromLatin1(table) << QString::fromLatin1(role) << isPrivate << immutable
+                                 << othersMayWrite;
+        };
+        row("articles", "author", true);
+        row("categories", "admin", false, false, true);
+        row("saved_items", "reader", true);
+        row("test_notes", "author", true);
+        row("prompts", "author", true);
+        row("prompt_versions", "author", true, true);
+        row("prompt_labels", "author", true);
+        row("prompt_groups", "author", true);
+        row("prompt_group_members", "author", true);
+        row("prompt_group_shares", "author", true);
+        row("prompt_favorites", "author", true);
+        row("prompt_usage", "author", true, true);
+        row("prompt_preferences", "creator", true);
+        row("clients", "creator", true);
+        row("platforms", "creator", true);
+        row("posts", "creator", true);
+        row("post_destinations", "creator", true);
     }
     void syncsAndMergesEveryColumn()
     {
         QFETCH(QString, table);
         QFETCH(QString, role);
         QFETCH(bool, isPrivate);
+        QFETCH(bool, immutable);
+        QFETCH(bool, othersMayWrite);
         const SyncTable &t = declared(table);
         ReplicaPair pair;
         const QString owner = QStringLiteral("owner@example.org");
         const QString data = pair.dir.filePath(QStringLiteral("server"));
         QVERIFY(createUser(data, QStringLiteral("publisher@example.org"), QStringLiteral("admin"), kSyncTestPassword));
+        for (const char *user : { "bystander1@example.org", "bystander2@example.org", "bystander3@example.org" })
+            QVERIFY(createUser(data, QString::fromLatin1(user), QStringLiteral("reader"), kSyncTestPassword));
         // Rows another type's references can name: published articles.
         QVERIFY(seedGuides(data, QStringLiteral("publisher@example.org"), 3, 200, true));
         QStringList articles;
@@ -351,17 +334,29 @@ private Q_SLOTS:
         SyncPeer second(pair.dir.filePath(QStringLiteral("a2")));
         second.connectTo(pair.server);
         QVERIFY(second.signIn(owner, kSyncTestPassword));
-
-        // Offline: nothing has synced yet.
-        nlohmann::json fields = nlohmann::json::object();
-        for (const SyncColumn &c : t.columns) {
-            if (c.merge == shared::MergeRule::ServerOwned)
-                continue;
-            if (c.references == QLatin1String("articles"))
-                fields[c.name.toStdString()] = articles.first();
-            else if (c.required)
-                fields[c.name.toStdString()] = valuesFor(c, 0).first;
+        // Users a row may name (whom a group is shared with): not the other
+        // user, who stays a bystander.
+        QStringList accounts;
+        {
+            auto db = shared::Database::openSqlite(data + QStringLiteral("/quire.db"));
+            QVERIFY(db);
+            auto q = (*db)->exec(QStringLiteral("SELECT id FROM users WHERE email LIKE ? ORDER BY email"),
+                                 { QStringLiteral("bystander%") });
+            QVERIFY(q);
+            while (q->next())
+                accounts << q->value(0).toString();
         }
+        QCOMPARE(accounts.size(), 3);
+
+        // Offline: nothing has synced yet. The rows the new one names are
+        // made first on the same replica (a version's prompt, a member's
+        // group and prompt), as its owner would.
+        ParentRows parents(pair.a->ws().content(), pair.a->ws().accountId(),
+                           { { QStringLiteral("articles"), articles.first() } },
+                           [&](const SyncColumn &c) { return ColumnValues::of(c, 0, accounts).first; });
+        const shared::Result<nlohmann::json> made = parents.fieldsFor(t);
+        QVERIFY2(made, qPrintable(made ? QString() : made.error().message));
+        const nlohmann::json fields = *made;
         shared::Result<QString> id = pair.a->ws().content().create(t, fields, pair.a->ws().accountId());
         QVERIFY2(id, qPrintable(id ? QString() : id.error().message));
         // Both ends restart before the row is sent: the replica keeps the
@@ -369,7 +364,7 @@ private Q_SLOTS:
         // objects already exist.
         pair.a->reopen(pair.server);
         QVERIFY(pair.a->isOpen());
-        QCOMPARE(pair.a->status().pending, 1);
+        QCOMPARE(pair.a->status().pending, 1 + int(parents.made().size()));
         QVERIFY(restartServer(pair));
         QCOMPARE(pair.a->sync(), desktop::SyncEngine::State::Idle);
         const auto refusedOnA = pair.a->ws().syncRecords().rejections();
@@ -385,11 +380,92 @@ private Q_SLOTS:
         QVERIFY(seen);
         QCOMPARE(seen->has_value(), !isPrivate);
 
-        int salt = 1;
+        TestHttpClient http(pair.server.url(), pair.server.fingerprint());
+        RawClient raw(http);
+        const QByteArray ownerToken = raw.tokenOf(owner);
+        // What only the server writes (owner, times, numbers, readers) is
+        // refused from a client, in a new row and in a change, and stays.
         for (const SyncColumn &c : t.columns) {
+            if (c.merge != shared::MergeRule::ServerOwned)
+                continue;
+            const std::string name = c.name.toStdString();
+            nlohmann::json created = fields;
+            created[name] = ColumnValues::of(c, 7, accounts).first.toStdString();
+            const QString newId = shared::Uuid::createV7();
+            for (const auto &[rowId, sent] :
+                 { qMakePair(newId, created), qMakePair(*id, nlohmann::json { { name, created[name] } }) }) {
+                const nlohmann::json result = raw.push(ownerToken, t.name, rowId, "upsert", sent);
+                QVERIFY2(result.value("outcome", std::string()) == "rejected", result.dump().c_str());
+                QVERIFY2(result["reason"]["fields"].contains(name), result.dump().c_str());
+            }
+            QCOMPARE(second.sync(), desktop::SyncEngine::State::Idle);
+            QCOMPARE(field(*second.ws().content().get(t, *id), c.name), field(*there, c.name));
+            QVERIFY(!second.ws().content().get(t, newId)->has_value());
+        }
+        // Another user may neither change nor delete the owner's row by
+        // naming its id (unless the type lets them, as categories for admins).
+        if (!othersMayWrite) {
+            const QByteArray otherToken = raw.tokenOf(QStringLiteral("other@example.org"));
+            nlohmann::json change = nlohmann::json::object();
+            for (const SyncColumn &c : t.columns) {
+                if (c.merge != shared::MergeRule::ServerOwned && c.references.isEmpty() && change.empty())
+                    change[c.name.toStdString()] = ColumnValues::of(c, 8, accounts).first.toStdString();
+            }
+            for (const auto &[op, sent] :
+                 { qMakePair("upsert", change), qMakePair("delete", nlohmann::json::object()) }) {
+                if (sent.empty() && QLatin1String(op) == QLatin1String("upsert"))
+                    continue; // nothing but references to change (a favourite)
+                const nlohmann::json result = raw.push(otherToken, t.name, *id, op, sent);
+                QVERIFY2(result.value("outcome", std::string()) == "rejected", result.dump().c_str());
+                QStringList refusals { shared::errorCodeName(shared::ErrorCode::Forbidden),
+                                       shared::errorCodeName(shared::ErrorCode::NotFound) };
+                // A row that never changes may say so first: it tells no more than forbidden.
+                if (immutable && QLatin1String(op) == QLatin1String("upsert"))
+                    refusals << shared::errorCodeName(shared::ErrorCode::Immutable);
+                QVERIFY2(refusals.contains(QString::fromStdString(result["reason"].value("code", std::string()))),
+                         result.dump().c_str());
+            }
+            QCOMPARE(second.sync(), desktop::SyncEngine::State::Idle);
+            const auto kept = second.ws().content().get(t, *id);
+            QVERIFY(kept && *kept);
+            for (auto it = fields.begin(); it != fields.end(); ++it)
+                QCOMPARE(field(*kept, QString::fromStdString(it.key())), it->get<QString>());
+        }
+
+        int salt = 1;
+        // A row that never changes: each edit is refused as immutable, kept
+        // as a refused change on the replica that made it, and the server's
+        // row (what the owner's other replica sees) stays as made.
+        for (const SyncColumn &c : t.columns) {
+            if (!immutable || c.merge == shared::MergeRule::ServerOwned || !c.references.isEmpty())
+                continue;
+            const std::string name = c.name.toStdString();
+            const auto [first, other] = ColumnValues::of(c, salt++, accounts);
+            const QString changed = first != field(*there, c.name) ? first : other;
+            if (changed.isEmpty())
+                continue; // no other value to try
+            QVERIFY(pair.a->ws().content().update(t, *id, { { name, changed.toStdString() } }));
+            QCOMPARE(pair.a->sync(), desktop::SyncEngine::State::Idle);
+            const auto refusals = pair.a->ws().syncRecords().rejections();
+            QVERIFY(refusals);
+            bool refused = false;
+            for (const auto &r : *refusals) {
+                if (r.rowId == *id && r.fields.contains(name)) {
+                    refused = true;
+                    QCOMPARE(r.code, shared::errorCodeName(shared::ErrorCode::Immutable));
+                    QVERIFY(pair.a->ws().syncRecords().dismissRejection(r.mutationId));
+                }
+            }
+            QVERIFY2(refused, qPrintable(QStringLiteral("a change of %1 was not refused").arg(c.name)));
+            QCOMPARE(second.sync(), desktop::SyncEngine::State::Idle);
+            QCOMPARE(field(*second.ws().content().get(t, *id), c.name), field(*there, c.name));
+        }
+        for (const SyncColumn &c : t.columns) {
+            if (immutable)
+                break;
             if (c.merge == shared::MergeRule::ServerOwned || !c.references.isEmpty())
                 continue;
-            const auto [first, second_] = valuesFor(c, salt++);
+            const auto [first, second_] = ColumnValues::of(c, salt++, accounts);
             const std::string name = c.name.toStdString();
             if (c.merge == shared::MergeRule::MarkdownText) {
                 QVERIFY(pair.a->ws().content().update(t, *id, { { name, "First paragraph.\n\nSecond paragraph.\n" } }));
@@ -449,16 +525,10 @@ private Q_SLOTS:
         }
         // The REST collection lists and searches only what each may see.
         if (!t.collection.isEmpty()) {
-            TestHttpClient http(pair.server.url(), pair.server.fingerprint());
             const QString path = QStringLiteral("/api/v1/%1?per_page=100").arg(t.collection);
             const auto listed = [&](const QString &email, const QString &extra) {
-                const HttpResult login = http.postJson(
-                    QStringLiteral("/api/v1/auth/login"),
-                    QByteArray::fromStdString(nlohmann::json { { "email", email.toStdString() },
-                                                               { "password", kSyncTestPassword.toStdString() } }
-                                                  .dump()));
-                const QByteArray token = QByteArray::fromStdString(login.json().value("access_token", std::string()));
-                const HttpResult r = http.request("GET", path + extra, {}, { { "Authorization", "Bearer " + token } });
+                const HttpResult r
+                    = http.request("GET", path + extra, {}, { { "Authorization", "Bearer " + raw.tokenOf(email) } });
                 bool found = false;
                 for (const nlohmann::json &item : r.json().value("items", nlohmann::json::array()))
                     found = found || item.value("id", std::string()) == id->toStdString();
@@ -468,14 +538,8 @@ private Q_SLOTS:
             // Every change is a revision the owner can browse; others learn
             // nothing of a private row's history.
             const auto history = [&](const QString &email) {
-                const HttpResult login = http.postJson(
-                    QStringLiteral("/api/v1/auth/login"),
-                    QByteArray::fromStdString(nlohmann::json { { "email", email.toStdString() },
-                                                               { "password", kSyncTestPassword.toStdString() } }
-                                                  .dump()));
-                const QByteArray token = QByteArray::fromStdString(login.json().value("access_token", std::string()));
                 return http.request("GET", QStringLiteral("/api/v1/%1/%2/revisions").arg(t.collection, *id), {},
-                                    { { "Authorization", "Bearer " + token } });
+                                    { { "Authorization", "Bearer " + raw.tokenOf(email) } });
             };
             const HttpResult revisions = history(owner);
             QCOMPARE(revisions.status, 200);

@@ -32,6 +32,8 @@ contains "$desktop" usr/share/metainfo/org.quire.Quire.metainfo.xml
 contains "$desktop" usr/share/icons/hicolor/scalable/apps/org.quire.Quire.svg
 contains "$server" usr/bin/quire-server
 contains "$server" lib/systemd/system/quire-server.service
+contains "$server" lib/systemd/system/quire-server-backup.service
+contains "$server" lib/systemd/system/quire-server-backup.timer
 contains "$server" etc/quire-server/quire-server.conf
 
 if dpkg-deb -c "$server" | awk '{print $6}' | grep -q 'usr/bin/quire$'; then
@@ -43,6 +45,7 @@ control=$(mktemp -d)
 trap 'rm -rf "$control"' EXIT
 dpkg-deb -e "$server" "$control"
 grep -q 'adduser --system' "$control/postinst" || fail "postinst does not create the quire user"
+grep -q 'enable quire-server-backup.timer' "$control/postinst" || fail "postinst does not enable the backup timer"
 grep -qx '/etc/quire-server/quire-server.conf' "$control/conffiles" || fail "config is not a conffile"
 pass "server maintainer scripts and conffiles"
 dpkg-deb -f "$server" Depends | grep -q adduser || fail "server does not depend on adduser"

@@ -2,6 +2,7 @@
 #include "server/tlscredentials.h"
 #include "shared/database.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testfiles.h"
 #include "tests/support/testhttpclient.h"
 
@@ -39,13 +40,6 @@ QStringList serveArgs(const QString &dataDir, quint16 port = 0)
              QString::number(port) };
 }
 
-QString epochOf(const QString &dbPath)
-{
-    auto db = quire::shared::Database::openSqlite(dbPath);
-    if (!db)
-        return {};
-    return (*db)->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"))->toString();
-}
 // What ./quire.sh run prints about the first admin (scripts/first-admin.sh,
 // run with this build's quire-server), one line after another.
 QString firstAdminLines(const QString &dataDir)
@@ -54,6 +48,9 @@ QString firstAdminLines(const QString &dataDir)
     // As in a terminal: no logging rules, so nothing but these lines.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("QT_LOGGING_RULES"));
+    // On PostgreSQL the script's commands find the directory's database as a server would.
+    if (const QString url = ServerProcess::databaseUrlFor(dataDir); !url.isEmpty())
+        env.insert(QStringLiteral("QUIRE_DATABASE_URL"), url);
     script.setProcessEnvironment(env);
     script.start(QStringLiteral("bash"),
                  { QStringLiteral(QUIRE_SOURCE_DIR "/scripts/first-admin.sh"), ServerProcess::binary(), dataDir,
@@ -263,6 +260,8 @@ private Q_SLOTS:
 
     void corruptDatabaseIsLeftAlone()
     {
+        if (TestDatabase::onPostgres())
+            QSKIP("a damaged SQLite file: the server on PostgreSQL never opens it");
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("quire.db"));
         QByteArray junk(4096, '\x5a');
@@ -277,13 +276,14 @@ private Q_SLOTS:
     void databaseFromANewerServerIsRefused()
     {
         QTemporaryDir dir;
+        ServerProcess server;
+        ServerProcess::Options o;
+        o.dataDir = dir.path();
+        QVERIFY2(server.start(o), qPrintable(server.errorString()));
+        QVERIFY(server.stop());
         {
-            auto db = quire::shared::Database::openSqlite(dir.filePath(QStringLiteral("quire.db")));
+            auto db = TestDatabase::open(server);
             QVERIFY(db.ok());
-            QVERIFY((*db)
-                        ->run(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT "
-                                             "NOT NULL, applied_at TEXT NOT NULL)"))
-                        .ok());
             QVERIFY((*db)
                         ->run(QStringLiteral(
                             "INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01T00:00:00.000Z')"))
@@ -309,7 +309,7 @@ private Q_SLOTS:
         QVERIFY2(server.start(o), qPrintable(server.errorString()));
         TestHttpClient http(server.url(), server.fingerprint());
         QCOMPARE(http.get(QStringLiteral("/health")).status, 200);
-        const QString epochBefore = epochOf(o.dataDir + QStringLiteral("/quire.db"));
+        const QString epochBefore = TestDatabase::epochOf(server);
         QCOMPARE(epochBefore.size(), 32);
 
         const QString backup = dir.filePath(QStringLiteral("backup.db"));
@@ -317,7 +317,7 @@ private Q_SLOTS:
             { QStringLiteral("backup"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--to"), backup });
         QCOMPARE(b.exitCode, 0);
         QVERIFY(b.out.contains("backup written to"));
-        QCOMPARE(epochOf(backup), epochBefore);
+        QCOMPARE(TestDatabase::epochOfBackup(backup), epochBefore);
         QCOMPARE(http.get(QStringLiteral("/health")).status, 200); // still serving
         // Never overwrites.
         verifyOneErrorLine(ServerProcess::run({ QStringLiteral("backup"), QStringLiteral("--data-dir"), o.dataDir,
@@ -333,10 +333,10 @@ private Q_SLOTS:
             { QStringLiteral("restore"), QStringLiteral("--data-dir"), o.dataDir, QStringLiteral("--from"), backup });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("previous database kept as"));
-        const QString epochAfter = epochOf(o.dataDir + QStringLiteral("/quire.db"));
+        const QString epochAfter = TestDatabase::epochOf(server);
         QCOMPARE(epochAfter.size(), 32);
         QVERIFY(epochAfter != epochBefore); // clients will know their cursors are stale
-        QVERIFY(!QDir(o.dataDir).entryList({ QStringLiteral("quire.db.before-restore-*") }).isEmpty());
+        QCOMPARE(TestDatabase::keptByRestores(server), 1);
 
         ServerProcess again;
         QVERIFY2(again.start(o), qPrintable(again.errorString()));

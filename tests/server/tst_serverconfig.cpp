@@ -3,6 +3,7 @@
 #include "server/serverconfig.h"
 #include "tests/support/testfiles.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -237,6 +238,63 @@ private Q_SLOTS:
         QVERIFY(c.error().message.contains(QStringLiteral(":2: unknown setting `prot`")));
     }
 
+    // The instance's name: given by flag, environment or file, checked
+    // (it goes into headers and log lines), or host name and pid.
+    void instanceName_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<Env>("env");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<bool>("named");
+        QTest::newRow("default") << QStringList {} << Env {} << true << false;
+        QTest::newRow("flag") << QStringList { QStringLiteral("--instance-name"), QStringLiteral("quire-1") } << Env {}
+                              << true << true;
+        QTest::newRow("env") << QStringList {}
+                             << Env { { QStringLiteral("QUIRE_INSTANCE_NAME"), QStringLiteral("a.b_c") } } << true
+                             << true;
+        QTest::newRow("space") << QStringList { QStringLiteral("--instance-name"), QStringLiteral("two words") }
+                               << Env {} << false << false;
+        QTest::newRow("header injection")
+            << QStringList { QStringLiteral("--instance-name"), QStringLiteral("a\r\nSet-Cookie: x") } << Env {}
+            << false << false;
+        QTest::newRow("too long") << QStringList { QStringLiteral("--instance-name"), QString(65, QLatin1Char('x')) }
+                                  << Env {} << false << false;
+    }
+
+    void instanceName()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(Env, env);
+        QFETCH(bool, ok);
+        QFETCH(bool, named);
+        QTemporaryDir dir;
+        auto c = ServerConfigLoader::load(QStringList { QStringLiteral("--data-dir"), dir.path() } + args, env);
+        QCOMPARE(c.ok(), ok);
+        if (!ok) {
+            QVERIFY(c.error().message.contains(QStringLiteral("--instance-name")));
+            return;
+        }
+        QCOMPARE(c->instanceNamed, named);
+        if (named)
+            QVERIFY(c->instanceName == args.value(1)
+                    || c->instanceName == env.value(QStringLiteral("QUIRE_INSTANCE_NAME")));
+        else
+            QVERIFY(c->instanceName.endsWith(QLatin1Char('-') + QString::number(QCoreApplication::applicationPid())));
+    }
+
+    void mediaDirectory()
+    {
+        QTemporaryDir dir;
+        auto c = ServerConfigLoader::load({ QStringLiteral("--data-dir"), dir.path() }, {});
+        QVERIFY(c.ok());
+        QCOMPARE(c->mediaDirectory(), dir.filePath(QStringLiteral("media")));
+        c = ServerConfigLoader::load({ QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--media-dir"),
+                                       QStringLiteral("/srv/shared/media") },
+                                     {});
+        QVERIFY(c.ok());
+        QCOMPARE(c->mediaDirectory(), QStringLiteral("/srv/shared/media"));
+    }
+
     void helpListsEveryOption()
     {
         const QString help = ServerConfigLoader::helpText();
@@ -280,6 +338,10 @@ private Q_SLOTS:
                              QStringLiteral("b.db") }
             << QStringLiteral("restore")
             << QStringList { QStringLiteral("--end-sessions"), QStringLiteral("--from"), QStringLiteral("b.db") };
+        QTest::newRow("audit, its word and options around")
+            << QStringList { d, dir, QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--limit=3") }
+            << QStringLiteral("audit")
+            << QStringList { d, dir, QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("3") };
         QTest::newRow("serve named, options before")
             << QStringList { d, dir, QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("serve") }
             << QStringLiteral("serve") << QStringList { d, dir, QStringLiteral("--port"), QStringLiteral("0") };

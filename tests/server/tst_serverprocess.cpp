@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/serverprocess.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testhttpclient.h"
 
 #include <QFile>
@@ -272,8 +273,7 @@ private Q_SLOTS:
     void healthTurns503WhenTheDatabaseGoesAway()
     {
         // Last: this breaks the server's database on purpose.
-        const QString db = m_server.dataDir() + QStringLiteral("/quire.db");
-        QVERIFY(QFile::rename(db, db + QStringLiteral(".gone")));
+        QVERIFY(TestDatabase::takeAway(m_server));
         // Every worker thread has its own connection; each must notice.
         for (int i = 0; i < 6; ++i) {
             TestHttpClient fresh(m_server.url(), m_server.fingerprint());
@@ -284,7 +284,7 @@ private Q_SLOTS:
             QVERIFY(j["database"] == "unreachable");
             QVERIFY(j["error"]["code"] == "database_unreachable");
         }
-        QVERIFY(QFile::rename(db + QStringLiteral(".gone"), db));
+        QVERIFY(TestDatabase::bringBack(m_server));
         QCOMPARE(m_http->get(QStringLiteral("/health")).status, 200);
     }
 

@@ -61,6 +61,7 @@ private Q_SLOTS:
         QTest::newRow("email") << ErrorCode::EmailTaken << "email_taken" << 409;
         QTest::newRow("last admin") << ErrorCode::LastAdmin << "last_admin" << 409;
         QTest::newRow("resync") << ErrorCode::ResyncRequired << "resync_required" << 409;
+        QTest::newRow("merge conflict") << ErrorCode::MergeConflict << "merge_conflict" << 409;
         QTest::newRow("rev") << ErrorCode::RevMismatch << "rev_mismatch" << 412;
         QTest::newRow("too large") << ErrorCode::PayloadTooLarge << "payload_too_large" << 413;
         QTest::newRow("media type") << ErrorCode::UnsupportedMediaType << "unsupported_media_type" << 415;

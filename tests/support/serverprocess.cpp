@@ -1,13 +1,72 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/serverprocess.h"
 
+#include "shared/database.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QFile>
+#include <QHash>
 #include <QProcessEnvironment>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <csignal>
 
 namespace quire::test {
+
+namespace {
+
+QAtomicInteger<int> s_databases;
+
+// The database of each data directory started on PostgreSQL in this test
+// process, so another ServerProcess on the same directory finds it.
+QHash<QString, QString> &databaseOfDataDir()
+{
+    static QHash<QString, QString> map;
+    return map;
+}
+
+QString withDatabase(const QString &clusterUrl, const QString &name)
+{
+    QUrl url(clusterUrl);
+    url.setPath(QLatin1Char('/') + name);
+    return url.toString();
+}
+
+bool runOnCluster(const QString &statement)
+{
+    auto db = quire::shared::Database::open(ServerProcess::postgresCluster());
+    if (!db) {
+        qWarning("cannot reach the test cluster: %s", qPrintable(db.error().message));
+        return false;
+    }
+    if (quire::shared::VoidResult r = (*db)->run(statement); !r) {
+        qWarning("%s: %s", qPrintable(statement), qPrintable(r.error().message));
+        return false;
+    }
+    return true;
+}
+
+// The database of `dataDir` on the cluster, made on first use (a command
+// like create-user may come before the server's first start).
+QString databaseFor(const QString &dataDir)
+{
+    QString name = databaseOfDataDir().value(dataDir);
+    if (!name.isEmpty())
+        return name;
+    name = QStringLiteral("quire_test_%1_%2")
+               .arg(QCoreApplication::applicationPid())
+               .arg(s_databases.fetchAndAddRelaxed(1));
+    if (!runOnCluster(QStringLiteral("CREATE DATABASE %1").arg(name)))
+        return {};
+    databaseOfDataDir().insert(dataDir, name);
+    return name;
+}
+
+} // namespace
 
 ServerProcess::ServerProcess() = default;
 
@@ -18,19 +77,70 @@ ServerProcess::~ServerProcess()
             kill();
     }
     reportTrouble();
+    if (!m_createdDatabase.isEmpty()) {
+        databaseOfDataDir().remove(m_dataDir);
+        runOnCluster(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_createdDatabase));
+    }
+}
+
+QString ServerProcess::postgresCluster()
+{
+    const QString url = qEnvironmentVariable("QUIRE_TEST_POSTGRES");
+    if (!url.isEmpty())
+        return url;
+    const QString file = qEnvironmentVariable("QUIRE_TEST_POSTGRES_FILE");
+    if (file.isEmpty())
+        return {};
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("QUIRE_TEST_POSTGRES_FILE %s cannot be read: is the cluster fixture running?", qPrintable(file));
+    return QString::fromUtf8(f.readAll().trimmed());
+}
+
+QString ServerProcess::databaseUrlFor(const QString &dataDir)
+{
+    const QString cluster = postgresCluster();
+    if (cluster.isEmpty())
+        return {};
+    const QString name = databaseFor(dataDir);
+    return name.isEmpty() ? QString() : withDatabase(cluster, name);
+}
+
+void ServerProcess::dropDatabaseOf(const QString &dataDir)
+{
+    const QString name = databaseOfDataDir().take(dataDir);
+    if (!name.isEmpty())
+        runOnCluster(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+}
+
+QString ServerProcess::databaseLocation() const
+{
+    return m_databaseUrl.isEmpty() ? m_dataDir + QStringLiteral("/quire.db") : m_databaseUrl;
+}
+
+QString ServerProcess::databaseLocationFor(const QString &dataDir)
+{
+    if (postgresCluster().isEmpty())
+        return dataDir + QStringLiteral("/quire.db");
+    const QString name = databaseFor(dataDir);
+    return name.isEmpty() ? QString() : withDatabase(postgresCluster(), name);
 }
 
 void ServerProcess::reportTrouble()
 {
     // What the server itself said went wrong, in the test's output, which
     // ctest shows when a test failed: a 500 then comes with its reason.
+    // A sanitizer's report is kept whole: its stacks are the finding.
     QList<QByteArray> trouble;
+    bool inSanitizerReport = false;
     for (const QByteArray &line : standardError().split('\n')) {
-        if (line.contains("\"level\":\"warning\"") || line.contains("\"level\":\"error\"")
-            || line.contains("\"level\":\"fatal\"") || line.startsWith("=="))
+        if (line.startsWith("=="))
+            inSanitizerReport = true;
+        if (inSanitizerReport || line.contains("\"level\":\"warning\"") || line.contains("\"level\":\"error\"")
+            || line.contains("\"level\":\"fatal\""))
             trouble << line;
     }
-    constexpr qsizetype kShown = 30;
+    const qsizetype kShown = inSanitizerReport ? 400 : 30;
     for (qsizetype i = std::max<qsizetype>(0, trouble.size() - kShown); i < trouble.size(); ++i)
         qInfo("quire-server: %s", trouble[i].constData());
 }
@@ -55,6 +165,21 @@ bool ServerProcess::start(const Options &options)
                        QString::number(options.port), QStringLiteral("--threads"),  QString::number(options.threads) };
     if (!options.tls)
         args << QStringLiteral("--insecure-http");
+    const QString cluster = postgresCluster();
+    if (!cluster.isEmpty()) {
+        const QString name = databaseFor(m_dataDir);
+        if (name.isEmpty()) {
+            m_error = QStringLiteral("cannot create a test database on %1").arg(cluster);
+            return false;
+        }
+        // A database of our own temporary data directory goes with it; one of
+        // a directory the test keeps stays for a later start (the cluster
+        // itself is thrown away after the run).
+        if (m_tempDir && m_dataDir == m_tempDir->path())
+            m_createdDatabase = name;
+        m_databaseUrl = withDatabase(cluster, name);
+        args << QStringLiteral("--database-url") << m_databaseUrl;
+    }
     args << options.extraArgs;
 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -123,11 +248,20 @@ ServerProcess::RunResult ServerProcess::run(const QStringList &args, int timeout
                                             const QByteArray &input)
 {
     QProcess p;
+    QStringList all = args;
+    // A command on a data directory whose server runs on PostgreSQL works on its database.
+    const qsizetype dirAt = all.indexOf(QStringLiteral("--data-dir"));
+    if (dirAt >= 0 && dirAt + 1 < all.size() && !all.contains(QStringLiteral("--database-url"))
+        && !postgresCluster().isEmpty()) {
+        const QString name = databaseFor(all[dirAt + 1]);
+        if (!name.isEmpty())
+            all << QStringLiteral("--database-url") << withDatabase(postgresCluster(), name);
+    }
     QProcessEnvironment pe = QProcessEnvironment::systemEnvironment();
     for (auto it = env.cbegin(); it != env.cend(); ++it)
         pe.insert(it.key(), it.value());
     p.setProcessEnvironment(pe);
-    p.start(binary(), args);
+    p.start(binary(), all);
     RunResult r;
     if (!p.waitForStarted(10000))
         return r;

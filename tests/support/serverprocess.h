@@ -14,6 +14,11 @@ namespace quire::test {
 // Starts the real quire-server binary on a free loopback port with its own
 // temporary data directory, reads the address and certificate fingerprint it
 // prints, and stops it again. Every integration test uses this one helper.
+// When the environment names a PostgreSQL cluster (QUIRE_TEST_POSTGRES=<url>
+// or QUIRE_TEST_POSTGRES_FILE=<file holding it>, as ctest's fixture sets),
+// each data directory gets a fresh database there (--database-url), which
+// a restart with the same data directory (and a command such as
+// create-user run on it) reuses.
 class ServerProcess
 {
 public:
@@ -46,6 +51,19 @@ public:
     quint16 port() const { return quint16(m_url.port()); }
     QString fingerprint() const { return m_fingerprint; }
     QString dataDir() const { return m_dataDir; }
+    // The server's database: a postgresql:// URL or the SQLite file.
+    QString databaseLocation() const;
+    // The database a server started on `dataDir` runs on, before (or
+    // without) starting one: on PostgreSQL the data directory's database,
+    // made on first use, as for a command run on it.
+    static QString databaseLocationFor(const QString &dataDir);
+    // The cluster's URL from the environment; empty: SQLite.
+    static QString postgresCluster();
+    // On PostgreSQL: the database every server and command on `dataDir`
+    // uses (made on first use; empty on SQLite). dropDatabaseOf() removes
+    // it, for a data directory the caller owns (InstanceCluster's).
+    static QString databaseUrlFor(const QString &dataDir);
+    static void dropDatabaseOf(const QString &dataDir);
     QByteArray standardError();
     qint64 pid() const { return m_process.processId(); }
 
@@ -71,6 +89,8 @@ private:
     QString m_fingerprint;
     QString m_error;
     QByteArray m_stderr;
+    QString m_databaseUrl; // on PostgreSQL: this data directory's database
+    QString m_createdDatabase; // the database of our own temporary data directory, dropped at the end
 };
 
 } // namespace quire::test

@@ -7,11 +7,14 @@
 #include "shared/timestamp.h"
 #include "shared/uuid.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/testdatabase.h"
 
 #include <QEventLoop>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace quire::test {
 
@@ -182,7 +185,7 @@ QString seedWord(int n)
 
 bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, int bodyBytes, bool published)
 {
-    auto db = shared::Database::openSqlite(dataDir + QStringLiteral("/quire.db"));
+    auto db = TestDatabase::openDataDir(dataDir);
     if (!db)
         return false;
     shared::Database &d = **db;
@@ -204,23 +207,38 @@ bool seedGuides(const QString &dataDir, const QString &ownerEmail, int count, in
         if (!head)
             return head.error();
         qint64 seq = head->toLongLong();
-        QSqlQuery insert(d.handle());
-        insert.prepare(
-            QStringLiteral("INSERT INTO articles(id, title, body, status, owner_id, created_at, updated_at, rev, "
-                           "slug, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (int i = 0; i < count; ++i) {
-            insert.bindValue(0, shared::Uuid::createV7());
-            insert.bindValue(1, QStringLiteral("Seeded guide %1 %2").arg(i).arg(seedWord(int(next() % 20'000))));
-            insert.bindValue(2, makeBody());
-            insert.bindValue(3, published ? QStringLiteral("published") : QStringLiteral("draft"));
-            insert.bindValue(4, owner->toString());
-            insert.bindValue(5, now);
-            insert.bindValue(6, now);
-            insert.bindValue(7, ++seq);
-            insert.bindValue(8, QStringLiteral("seeded-%1").arg(i));
-            insert.bindValue(9, published ? now : QStringLiteral(""));
-            if (!insert.exec())
-                return shared::Error::make(QStringLiteral("seed"), insert.lastError().text());
+        // Many rows a statement: one round trip per row would take minutes
+        // to a PostgreSQL server.
+        constexpr int kRowsPerInsert = 100;
+        const auto insertOf = [](int rows) {
+            QStringList values;
+            for (int r = 0; r < rows; ++r)
+                values << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            return QStringLiteral("INSERT INTO articles(id, title, body, status, owner_id, created_at, updated_at, "
+                                  "rev, slug, published_at) VALUES ")
+                + values.join(QStringLiteral(", "));
+        };
+        QSqlQuery full(d.handle());
+        if (!full.prepare(insertOf(kRowsPerInsert)))
+            return shared::Error::make(QStringLiteral("seed"), full.lastError().text());
+        for (int first = 0; first < count; first += kRowsPerInsert) {
+            const int rows = std::min(kRowsPerInsert, count - first);
+            QVariantList binds;
+            for (int i = first; i < first + rows; ++i) {
+                binds << shared::Uuid::createV7()
+                      << QStringLiteral("Seeded guide %1 %2").arg(i).arg(seedWord(int(next() % 20'000))) << makeBody()
+                      << (published ? QStringLiteral("published") : QStringLiteral("draft")) << owner->toString() << now
+                      << now << ++seq << QStringLiteral("seeded-%1").arg(i) << (published ? now : QStringLiteral(""));
+            }
+            if (rows < kRowsPerInsert) {
+                if (shared::VoidResult r = d.run(insertOf(rows), binds); !r)
+                    return r.error();
+                continue;
+            }
+            for (qsizetype b = 0; b < binds.size(); ++b)
+                full.bindValue(int(b), d.forBinding(binds[b]));
+            if (!full.exec())
+                return shared::Error::make(QStringLiteral("seed"), full.lastError().text());
         }
         return d.run(QStringLiteral("UPDATE sync_state SET seq = ? WHERE id = 1"), { seq });
     });

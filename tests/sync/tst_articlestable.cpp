@@ -4,6 +4,7 @@
 #include "shared/errorcode.h"
 #include "shared/protocol.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/sync/syncpeer.h"
 
@@ -20,10 +21,9 @@ namespace {
 // rename left: the table called `guides`, every record naming it so, none
 // of the objects derived from the new name, the rename's migration and
 // every later one undone (`undoLater`: what takes the later ones back).
-bool asBeforeTheRename(const QString &path, int renameMigration, const QStringList &tablesNamingTables,
-                       const QStringList &undoLater = {})
+bool asBeforeTheRename(quire::shared::Result<std::unique_ptr<quire::shared::Database>> db, int renameMigration,
+                       const QStringList &tablesNamingTables, const QStringList &undoLater = {})
 {
-    auto db = quire::shared::Database::openSqlite(path);
     if (!db)
         return false;
     QStringList drops;
@@ -48,10 +48,9 @@ bool asBeforeTheRename(const QString &path, int renameMigration, const QStringLi
     return true;
 }
 
-QStringList objectsNamedGuides(const QString &path)
+QStringList objectsNamedGuides(quire::shared::Result<std::unique_ptr<quire::shared::Database>> db)
 {
     QStringList names;
-    auto db = quire::shared::Database::openSqlite(path);
     if (!db)
         return { QStringLiteral("cannot open") };
     auto q = (*db)->exec(QStringLiteral("SELECT name FROM sqlite_master WHERE name LIKE 'guides%' UNION ALL SELECT "
@@ -93,18 +92,22 @@ private Q_SLOTS:
 
         // Both as the build before left them.
         QVERIFY(asBeforeTheRename(
-            data + QStringLiteral("/quire.db"), 12,
+            TestDatabase::open(server), 12,
             { QStringLiteral("sync_revisions"), QStringLiteral("sync_scope_exits"), QStringLiteral("sync_conflicts") },
             { QStringLiteral("DROP TABLE revision_marks"),
               QStringLiteral("ALTER TABLE users DROP COLUMN password_change_required"),
-              QStringLiteral("DROP TABLE api_keys") }));
-        QVERIFY(asBeforeTheRename(dir.filePath(QStringLiteral("ann/replica.db")), 7,
+              QStringLiteral("DROP TABLE api_keys"), QStringLiteral("DROP TABLE job_leases"),
+              QStringLiteral("DROP TABLE rate_buckets"), QStringLiteral("DROP TABLE signin_failures"),
+              QStringLiteral("DROP TABLE audit_chain"), QStringLiteral("DROP TABLE audit_chain_head"),
+              QStringLiteral("DROP TABLE platform_credentials") }));
+        QVERIFY(asBeforeTheRename(quire::shared::Database::openSqlite(dir.filePath(QStringLiteral("ann/replica.db"))),
+                                  7,
                                   { QStringLiteral("server_rows"), QStringLiteral("outbox"),
                                     QStringLiteral("conflicts"), QStringLiteral("rejected") }));
 
         // Updated: the server starts, the desktop opens its profile again.
         QVERIFY2(server.start(options), qPrintable(server.errorString()));
-        QCOMPARE(objectsNamedGuides(data + QStringLiteral("/quire.db")), QStringList());
+        QCOMPARE(objectsNamedGuides(TestDatabase::open(server)), QStringList());
         peer = std::make_unique<SyncPeer>(dir.filePath(QStringLiteral("ann")));
         peer->reopen(server);
         QCOMPARE(peer->status().pending, 2); // the new row and the edit, still to send

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/core/contentstore.h"
 #include "shared/fractionalposition.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 #include "tests/sync/syncpeer.h"
 
 #include <QSet>
 #include <QTest>
+
+#include <memory>
 
 using namespace quire;
 using namespace quire::test;
@@ -13,24 +16,24 @@ using desktop::SyncEngine;
 
 namespace {
 
-const shared::SyncTable &table(const char *name)
+const shared::SyncTable &table(const QString &name)
 {
-    return *shared::SyncSchema::find(QString::fromLatin1(name));
+    return *shared::SyncSchema::find(name);
 }
 
-QString make(SyncPeer &peer, const char *tableName, const nlohmann::json &fields)
+QString make(SyncPeer &peer, const QString &tableName, const nlohmann::json &fields)
 {
     const shared::Result<QString> id = peer.ws().content().create(table(tableName), fields, peer.ws().accountId());
     return id ? *id : QString();
 }
 
-bool has(SyncPeer &peer, const char *tableName, const QString &id)
+bool has(SyncPeer &peer, const QString &tableName, const QString &id)
 {
     const auto row = peer.ws().content().get(table(tableName), id);
     return row && row->has_value();
 }
 
-QString value(SyncPeer &peer, const char *tableName, const QString &id, const char *column)
+QString value(SyncPeer &peer, const QString &tableName, const QString &id, const char *column)
 {
     const auto row = peer.ws().content().get(table(tableName), id);
     return row ? fieldOf(*row, column) : QString();
@@ -54,14 +57,23 @@ QStringList order(SyncPeer &peer, const QStringList &members)
 {
     QList<QPair<QString, QString>> keyed;
     for (const QString &m : members) {
-        if (has(peer, "prompt_group_members", m))
-            keyed << qMakePair(value(peer, "prompt_group_members", m, "position"), m);
+        if (has(peer, shared::promptGroupMembersTable(), m))
+            keyed << qMakePair(value(peer, shared::promptGroupMembersTable(), m, "position"), m);
     }
     std::sort(keyed.begin(), keyed.end());
     QStringList ids;
     for (const auto &[position, id] : keyed)
-        ids << value(peer, "prompt_group_members", id, "prompt_id");
+        ids << value(peer, shared::promptGroupMembersTable(), id, "prompt_id");
     return ids;
+}
+
+// A place for `prompt` in `group` at `position`.
+QString addMember(SyncPeer &peer, const QString &group, const QString &prompt, const QString &position)
+{
+    return make(peer, shared::promptGroupMembersTable(),
+                { { "group_id", group.toStdString() },
+                  { "prompt_id", prompt.toStdString() },
+                  { "position", position.toStdString() } });
 }
 
 } // namespace
@@ -76,95 +88,91 @@ class TestPromptSharing : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void cleanup() { m_pair.reset(); }
+
     void shareBringsGroupAndRevokeTakesItBack()
     {
-        ReplicaPair pair;
-        const QString alice = QStringLiteral("alice@example.org");
-        const QString bob = QStringLiteral("bob@example.org");
-        const QString error = pair.start({ { alice, QStringLiteral("author") }, { bob, QStringLiteral("author") } });
+        const QString error = startPair(true);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        SyncPeer &a = *pair.a;
-        SyncPeer &b = *pair.b;
+        SyncPeer &a = *m_pair->a;
+        SyncPeer &b = *m_pair->b;
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
         const QString bobId = b.ws().accountId();
         QVERIFY(!bobId.isEmpty());
 
-        const QString prompt = make(a, "prompts", { { "title", "Summarise a ticket" }, { "content", "Hi {{name}}" } });
+        const QString prompt
+            = make(a, shared::promptsTable(), { { "title", "Summarise a ticket" }, { "content", "Hi {{name}}" } });
         QVERIFY(!prompt.isEmpty());
         const QString version
-            = make(a, "prompt_versions", { { "prompt_id", prompt.toStdString() }, { "content", "Hi" } });
-        const QString label = make(a, "prompt_labels",
+            = make(a, shared::promptVersionsTable(), { { "prompt_id", prompt.toStdString() }, { "content", "Hi" } });
+        const QString label = make(a, shared::promptLabelsTable(),
                                    { { "prompt_id", prompt.toStdString() },
                                      { "name", "production" },
                                      { "version_id", version.toStdString() } });
-        const QString group = make(a, "prompt_groups", { { "name", "Support" } });
+        const QString group = make(a, shared::promptGroupsTable(), { { "name", "Support" } });
         const QStringList positions = *shared::FractionalPosition::spread(3);
-        const QString member = make(a, "prompt_group_members",
-                                    { { "group_id", group.toStdString() },
-                                      { "prompt_id", prompt.toStdString() },
-                                      { "position", positions.at(0).toStdString() } });
+        const QString member = addMember(a, group, prompt, positions.at(0));
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(refusal(a, label), QString());
-        QCOMPARE(value(a, "prompt_versions", version, "number"), QStringLiteral("1"));
-        QCOMPARE(value(a, "prompts", prompt, "name"), QStringLiteral("summarise-a-ticket"));
+        QCOMPARE(value(a, shared::promptVersionsTable(), version, "number"), QStringLiteral("1"));
+        QCOMPARE(value(a, shared::promptsTable(), prompt, "name"), QStringLiteral("summarise-a-ticket"));
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
-        QVERIFY(!has(b, "prompts", prompt)); // not shared yet
+        QVERIFY(!has(b, shared::promptsTable(), prompt)); // not shared yet
 
         // Shared as a viewer: everything reachable arrives through pulls.
         const QString share
-            = make(a, "prompt_group_shares",
+            = make(a, shared::promptGroupSharesTable(),
                    { { "group_id", group.toStdString() }, { "user_id", bobId.toStdString() }, { "role", "viewer" } });
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(refusal(a, share), QString());
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
-        for (const auto &[t, id] : { qMakePair("prompt_groups", group), qMakePair("prompt_group_members", member),
-                                     qMakePair("prompts", prompt), qMakePair("prompt_versions", version),
-                                     qMakePair("prompt_labels", label), qMakePair("prompt_group_shares", share) })
-            QVERIFY2(has(b, t, id), t);
+        for (const auto &[t, id] :
+             { qMakePair(shared::promptGroupsTable(), group), qMakePair(shared::promptGroupMembersTable(), member),
+               qMakePair(shared::promptsTable(), prompt), qMakePair(shared::promptVersionsTable(), version),
+               qMakePair(shared::promptLabelsTable(), label), qMakePair(shared::promptGroupSharesTable(), share) })
+            QVERIFY2(has(b, t, id), qPrintable(t));
 
         // A viewer changes nothing: the edits come back refused.
-        QVERIFY(b.ws().content().update(table("prompt_groups"), group, { { "name", "Mine now" } }));
-        QVERIFY(b.ws().content().update(table("prompt_group_members"), member, { { "position", "a5" } }));
+        QVERIFY(b.ws().content().update(table(shared::promptGroupsTable()), group, { { "name", "Mine now" } }));
+        QVERIFY(b.ws().content().update(table(shared::promptGroupMembersTable()), member, { { "position", "a5" } }));
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
         QCOMPARE(refusal(b, group), QStringLiteral("forbidden"));
         QCOMPARE(refusal(b, member), QStringLiteral("forbidden"));
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
-        QCOMPARE(value(a, "prompt_groups", group, "name"), QStringLiteral("Support"));
+        QCOMPARE(value(a, shared::promptGroupsTable(), group, "name"), QStringLiteral("Support"));
 
         // IDOR: Alice's prompt, label and favourites are not Bob's to write.
         const QString other = QStringLiteral("019a0000-0000-7000-8000-000000000001");
-        QVERIFY(b.ws().content().update(table("prompts"), prompt, { { "content", "Hacked" } }));
-        QVERIFY(b.ws().content().update(table("prompt_labels"), label, { { "name", "staging" } }));
-        const QString badShare = make(b, "prompt_group_shares",
+        QVERIFY(b.ws().content().update(table(shared::promptsTable()), prompt, { { "content", "Hacked" } }));
+        QVERIFY(b.ws().content().update(table(shared::promptLabelsTable()), label, { { "name", "staging" } }));
+        const QString badShare = make(b, shared::promptGroupSharesTable(),
                                       { { "group_id", group.toStdString() }, { "user_id", other.toStdString() } });
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
         QCOMPARE(refusal(b, prompt), QStringLiteral("forbidden"));
         QCOMPARE(refusal(b, label), QStringLiteral("forbidden"));
         QCOMPARE(refusal(b, badShare), QStringLiteral("forbidden"));
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
-        QCOMPARE(value(a, "prompts", prompt, "content"), QStringLiteral("Hi {{name}}"));
-        QCOMPARE(value(a, "prompt_labels", label, "name"), QStringLiteral("production"));
+        QCOMPARE(value(a, shared::promptsTable(), prompt, "content"), QStringLiteral("Hi {{name}}"));
+        QCOMPARE(value(a, shared::promptLabelsTable(), label, "name"), QStringLiteral("production"));
         // Bob may favourite what he can read; Alice's favourite stays hers.
-        const QString aliceFavourite = make(a, "prompt_favorites", { { "prompt_id", prompt.toStdString() } });
-        const QString bobFavourite = make(b, "prompt_favorites", { { "prompt_id", prompt.toStdString() } });
+        const QString aliceFavourite
+            = make(a, shared::promptFavoritesTable(), { { "prompt_id", prompt.toStdString() } });
+        const QString bobFavourite = make(b, shared::promptFavoritesTable(), { { "prompt_id", prompt.toStdString() } });
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
         QCOMPARE(refusal(b, bobFavourite), QString());
-        QVERIFY(!has(b, "prompt_favorites", aliceFavourite));
+        QVERIFY(!has(b, shared::promptFavoritesTable(), aliceFavourite));
 
         // Made an editor: Bob reorders, and a member added later reaches him.
-        QVERIFY(a.ws().content().update(table("prompt_group_shares"), share, { { "role", "editor" } }));
-        const QString second = make(a, "prompts", { { "title", "Second" } });
-        const QString secondMember = make(a, "prompt_group_members",
-                                          { { "group_id", group.toStdString() },
-                                            { "prompt_id", second.toStdString() },
-                                            { "position", positions.at(1).toStdString() } });
+        QVERIFY(a.ws().content().update(table(shared::promptGroupSharesTable()), share, { { "role", "editor" } }));
+        const QString second = make(a, shared::promptsTable(), { { "title", "Second" } });
+        const QString secondMember = addMember(a, group, second, positions.at(1));
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
-        QVERIFY(has(b, "prompts", second));
-        QVERIFY(has(b, "prompt_group_members", secondMember));
+        QVERIFY(has(b, shared::promptsTable(), second));
+        QVERIFY(has(b, shared::promptGroupMembersTable(), secondMember));
         const QString first = *shared::FractionalPosition::between({}, positions.at(0));
-        QVERIFY(b.ws().content().update(table("prompt_group_members"), secondMember,
+        QVERIFY(b.ws().content().update(table(shared::promptGroupMembersTable()), secondMember,
                                         { { "position", first.toStdString() } }));
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
         QCOMPARE(refusal(b, secondMember), QString());
@@ -172,16 +180,17 @@ private Q_SLOTS:
         QCOMPARE(order(a, { member, secondMember }), (QStringList { second, prompt }));
 
         // Revoked: gone from Bob's replica, still all on Alice's.
-        QVERIFY(a.ws().content().remove(table("prompt_group_shares"), share));
+        QVERIFY(a.ws().content().remove(table(shared::promptGroupSharesTable()), share));
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
-        for (const auto &[t, id] : { qMakePair("prompt_groups", group), qMakePair("prompt_group_members", member),
-                                     qMakePair("prompt_group_members", secondMember), qMakePair("prompts", prompt),
-                                     qMakePair("prompts", second), qMakePair("prompt_versions", version),
-                                     qMakePair("prompt_labels", label), qMakePair("prompt_group_shares", share) }) {
-            QVERIFY2(!has(b, t, id), t);
-            if (QLatin1String(t) != QLatin1String("prompt_group_shares"))
-                QVERIFY2(has(a, t, id), t);
+        for (const auto &[t, id] :
+             { qMakePair(shared::promptGroupsTable(), group), qMakePair(shared::promptGroupMembersTable(), member),
+               qMakePair(shared::promptGroupMembersTable(), secondMember), qMakePair(shared::promptsTable(), prompt),
+               qMakePair(shared::promptsTable(), second), qMakePair(shared::promptVersionsTable(), version),
+               qMakePair(shared::promptLabelsTable(), label), qMakePair(shared::promptGroupSharesTable(), share) }) {
+            QVERIFY2(!has(b, t, id), qPrintable(t));
+            if (t != shared::promptGroupSharesTable())
+                QVERIFY2(has(a, t, id), qPrintable(t));
         }
     }
 
@@ -190,57 +199,49 @@ private Q_SLOTS:
     // replicas drop them; the group and the other prompts stay.
     void deletedPromptTakesItsRowsAlong()
     {
-        ReplicaPair pair;
-        const QString alice = QStringLiteral("alice@example.org");
-        const QString bob = QStringLiteral("bob@example.org");
-        const QString error = pair.start({ { alice, QStringLiteral("author") }, { bob, QStringLiteral("author") } });
+        const QString error = startPair(true);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        SyncPeer &a = *pair.a;
-        SyncPeer &b = *pair.b;
+        SyncPeer &a = *m_pair->a;
+        SyncPeer &b = *m_pair->b;
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
-        const QString prompt = make(a, "prompts", { { "title", "Doomed" } });
-        const QString kept = make(a, "prompts", { { "title", "Kept" } });
-        const QString version = make(a, "prompt_versions", { { "prompt_id", prompt.toStdString() } });
-        const QString label = make(a, "prompt_labels",
+        const QString prompt = make(a, shared::promptsTable(), { { "title", "Doomed" } });
+        const QString kept = make(a, shared::promptsTable(), { { "title", "Kept" } });
+        const QString version = make(a, shared::promptVersionsTable(), { { "prompt_id", prompt.toStdString() } });
+        const QString label = make(a, shared::promptLabelsTable(),
                                    { { "prompt_id", prompt.toStdString() },
                                      { "name", "production" },
                                      { "version_id", version.toStdString() } });
-        const QString group = make(a, "prompt_groups", { { "name", "Team" } });
+        const QString group = make(a, shared::promptGroupsTable(), { { "name", "Team" } });
         const QStringList positions = *shared::FractionalPosition::spread(2);
-        const QString member = make(a, "prompt_group_members",
-                                    { { "group_id", group.toStdString() },
-                                      { "prompt_id", prompt.toStdString() },
-                                      { "position", positions.at(0).toStdString() } });
-        const QString keptMember = make(a, "prompt_group_members",
-                                        { { "group_id", group.toStdString() },
-                                          { "prompt_id", kept.toStdString() },
-                                          { "position", positions.at(1).toStdString() } });
-        const QString aliceStar = make(a, "prompt_favorites", { { "prompt_id", prompt.toStdString() } });
-        make(a, "prompt_group_shares",
+        const QString member = addMember(a, group, prompt, positions.at(0));
+        const QString keptMember = addMember(a, group, kept, positions.at(1));
+        const QString aliceStar = make(a, shared::promptFavoritesTable(), { { "prompt_id", prompt.toStdString() } });
+        make(a, shared::promptGroupSharesTable(),
              { { "group_id", group.toStdString() },
                { "user_id", b.ws().accountId().toStdString() },
                { "role", "viewer" } });
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
-        const QString bobStar = make(b, "prompt_favorites", { { "prompt_id", prompt.toStdString() } });
+        const QString bobStar = make(b, shared::promptFavoritesTable(), { { "prompt_id", prompt.toStdString() } });
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
         QCOMPARE(refusal(b, bobStar), QString());
-        QVERIFY(has(b, "prompt_versions", version));
+        QVERIFY(has(b, shared::promptVersionsTable(), version));
 
-        QVERIFY(a.ws().content().remove(table("prompts"), prompt));
+        QVERIFY(a.ws().content().remove(table(shared::promptsTable()), prompt));
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(refusal(a, prompt), QString());
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
         for (SyncPeer *peer : { &a, &b }) {
             for (const auto &[t, id] :
-                 { qMakePair("prompts", prompt), qMakePair("prompt_versions", version),
-                   qMakePair("prompt_labels", label), qMakePair("prompt_group_members", member),
-                   qMakePair("prompt_favorites", aliceStar), qMakePair("prompt_favorites", bobStar) })
-                QVERIFY2(!has(*peer, t, id), t);
-            QVERIFY(has(*peer, "prompt_groups", group));
-            QVERIFY(has(*peer, "prompts", kept));
-            QVERIFY(has(*peer, "prompt_group_members", keptMember));
+                 { qMakePair(shared::promptsTable(), prompt), qMakePair(shared::promptVersionsTable(), version),
+                   qMakePair(shared::promptLabelsTable(), label), qMakePair(shared::promptGroupMembersTable(), member),
+                   qMakePair(shared::promptFavoritesTable(), aliceStar),
+                   qMakePair(shared::promptFavoritesTable(), bobStar) })
+                QVERIFY2(!has(*peer, t, id), qPrintable(t));
+            QVERIFY(has(*peer, shared::promptGroupsTable(), group));
+            QVERIFY(has(*peer, shared::promptsTable(), kept));
+            QVERIFY(has(*peer, shared::promptGroupMembersTable(), keptMember));
         }
     }
 
@@ -248,22 +249,17 @@ private Q_SLOTS:
     // on both, every member once.
     void concurrentReorderSettles()
     {
-        ReplicaPair pair;
-        const QString alice = QStringLiteral("alice@example.org");
-        const QString error = pair.start({ { alice, QStringLiteral("author") } });
+        const QString error = startPair(false);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        SyncPeer &a = *pair.a;
-        SyncPeer &b = *pair.b;
-        const QString group = make(a, "prompt_groups", { { "name", "Ordered" } });
+        SyncPeer &a = *m_pair->a;
+        SyncPeer &b = *m_pair->b;
+        const QString group = make(a, shared::promptGroupsTable(), { { "name", "Ordered" } });
         const QStringList positions = *shared::FractionalPosition::spread(5);
         QStringList prompts;
         QStringList members;
         for (int i = 0; i < 5; ++i) {
-            prompts << make(a, "prompts", { { "title", QStringLiteral("P%1").arg(i).toStdString() } });
-            members << make(a, "prompt_group_members",
-                            { { "group_id", group.toStdString() },
-                              { "prompt_id", prompts.last().toStdString() },
-                              { "position", positions.at(i).toStdString() } });
+            prompts << make(a, shared::promptsTable(), { { "title", QStringLiteral("P%1").arg(i).toStdString() } });
+            members << addMember(a, group, prompts.last(), positions.at(i));
         }
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
@@ -271,13 +267,13 @@ private Q_SLOTS:
         // Offline: A moves the last to the front; B moves the first between
         // the last two, and the same "last" between the first two.
         QVERIFY(a.ws().content().update(
-            table("prompt_group_members"), members.at(4),
+            table(shared::promptGroupMembersTable()), members.at(4),
             { { "position", shared::FractionalPosition::between({}, positions.at(0))->toStdString() } }));
         QVERIFY(b.ws().content().update(
-            table("prompt_group_members"), members.at(0),
+            table(shared::promptGroupMembersTable()), members.at(0),
             { { "position", shared::FractionalPosition::between(positions.at(3), positions.at(4))->toStdString() } }));
         QVERIFY(b.ws().content().update(
-            table("prompt_group_members"), members.at(4),
+            table(shared::promptGroupMembersTable()), members.at(4),
             { { "position", shared::FractionalPosition::between(positions.at(0), positions.at(1))->toStdString() } }));
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
@@ -294,37 +290,53 @@ private Q_SLOTS:
     // a saved version never changes.
     void versionsNumberedAcrossReplicas()
     {
-        ReplicaPair pair;
-        const QString alice = QStringLiteral("alice@example.org");
-        const QString error = pair.start({ { alice, QStringLiteral("author") } });
+        const QString error = startPair(false);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        SyncPeer &a = *pair.a;
-        SyncPeer &b = *pair.b;
-        const QString prompt = make(a, "prompts", { { "title", "Versioned" } });
+        SyncPeer &a = *m_pair->a;
+        SyncPeer &b = *m_pair->b;
+        const QString prompt = make(a, shared::promptsTable(), { { "title", "Versioned" } });
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
         QStringList versions;
         for (int i = 0; i < 3; ++i) {
-            versions << make(a, "prompt_versions", { { "prompt_id", prompt.toStdString() }, { "message", "from A" } });
-            versions << make(b, "prompt_versions", { { "prompt_id", prompt.toStdString() }, { "message", "from B" } });
+            versions << make(a, shared::promptVersionsTable(),
+                             { { "prompt_id", prompt.toStdString() }, { "message", "from A" } });
+            versions << make(b, shared::promptVersionsTable(),
+                             { { "prompt_id", prompt.toStdString() }, { "message", "from B" } });
         }
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
         QSet<QString> numbers;
         for (const QString &v : versions) {
-            QCOMPARE(value(a, "prompt_versions", v, "number"), value(b, "prompt_versions", v, "number"));
-            numbers.insert(value(a, "prompt_versions", v, "number"));
+            QCOMPARE(value(a, shared::promptVersionsTable(), v, "number"),
+                     value(b, shared::promptVersionsTable(), v, "number"));
+            numbers.insert(value(a, shared::promptVersionsTable(), v, "number"));
         }
         QCOMPARE(numbers,
                  (QSet<QString> { QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
                                   QStringLiteral("5"), QStringLiteral("6") }));
-        QVERIFY(b.ws().content().update(table("prompt_versions"), versions.first(), { { "message", "rewritten" } }));
+        QVERIFY(b.ws().content().update(table(shared::promptVersionsTable()), versions.first(),
+                                        { { "message", "rewritten" } }));
         QCOMPARE(b.sync(), SyncEngine::State::Idle);
         QCOMPARE(refusal(b, versions.first()), QStringLiteral("immutable"));
         QCOMPARE(a.sync(), SyncEngine::State::Idle);
-        QCOMPARE(value(a, "prompt_versions", versions.first(), "message"), QStringLiteral("from A"));
+        QCOMPARE(value(a, shared::promptVersionsTable(), versions.first(), "message"), QStringLiteral("from A"));
     }
+
+private:
+    // Alice, and Bob when asked, as authors of a fresh server, and two
+    // replicas (both Alice's when she is alone). Empty on success.
+    QString startPair(bool withBob)
+    {
+        m_pair = std::make_unique<ReplicaPair>();
+        QList<QPair<QString, QString>> accounts { { QStringLiteral("alice@example.org"), QStringLiteral("author") } };
+        if (withBob)
+            accounts.append({ QStringLiteral("bob@example.org"), QStringLiteral("author") });
+        return m_pair->start(accounts);
+    }
+
+    std::unique_ptr<ReplicaPair> m_pair;
 };
 
 QTEST_GUILESS_MAIN(TestPromptSharing)

@@ -3,6 +3,7 @@
 #include "shared/jsonqt.h"
 #include "shared/uuid.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/sync/syncpeer.h"
 
@@ -79,7 +80,7 @@ private:
     {
         // Each applied change leaves one revision: the count says how often
         // a row was written.
-        auto db = quire::shared::Database::openSqlite(m_server.dataDir() + QStringLiteral("/quire.db"));
+        auto db = quire::test::TestDatabase::open(m_server);
         if (!db)
             return -1;
         auto n = (*db)->scalar(QStringLiteral("SELECT count(*) FROM sync_revisions WHERE row_id = ?"), { row });
@@ -153,7 +154,7 @@ private Q_SLOTS:
         const QString row = Uuid::createV7();
         QCOMPARE(push(batch(client, 0, nlohmann::json::array({ mutation(1, row, QStringLiteral("x")) }))).status, 200);
         QCOMPARE(push(batch(client, 1, nlohmann::json::array())).status, 200);
-        auto db = quire::shared::Database::openSqlite(m_server.dataDir() + QStringLiteral("/quire.db"));
+        auto db = quire::test::TestDatabase::open(m_server);
         QVERIFY(db);
         auto n = (*db)->scalar(QStringLiteral("SELECT count(*) FROM sync_results WHERE client_id = ?"), { client });
         QVERIFY(n);

@@ -5,6 +5,7 @@
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/sync/syncpeer.h"
 
@@ -112,7 +113,7 @@ private Q_SLOTS:
         QCOMPARE(a->sync(), SyncEngine::State::Idle);
         QCOMPARE(a->status().pending, 0);
         // Exactly once: one revision per created guide, and all of them there.
-        auto db = quire::shared::Database::openSqlite(m_data + QStringLiteral("/quire.db"));
+        auto db = TestDatabase::open(m_server);
         QVERIFY(db);
         auto revisions = (*db)->exec(QStringLiteral("SELECT row_id, count(*) FROM sync_revisions GROUP BY row_id"));
         QVERIFY(revisions);
@@ -277,7 +278,7 @@ private Q_SLOTS:
         // The history of a live article outlives the retention window; that
         // of a row forgotten entirely goes with it.
         {
-            auto db = quire::shared::Database::openSqlite(m_data + QStringLiteral("/quire.db"));
+            auto db = TestDatabase::open(m_server);
             QVERIFY(db);
             const auto count = [&](const QString &row) {
                 auto n = (*db)->scalar(QStringLiteral("SELECT count(*) FROM sync_revisions WHERE row_id = ?"), { row });

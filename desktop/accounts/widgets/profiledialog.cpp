@@ -12,6 +12,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -82,7 +83,9 @@ void ProfileDialog::load()
 {
     m_session.call(
         QStringLiteral("GET"), QStringLiteral("/api/v1/users/me"), std::nullopt,
-        [this](const desktop::ApiReply &reply) {
+        [this, alive = QPointer<ProfileDialog>(this)](const desktop::ApiReply &reply) {
+            if (!alive)
+                return; // closed before the server answered
             if (!reply.ok()) {
                 m_status->setText(SignInDialog::messageFor(reply));
                 return;
@@ -112,7 +115,9 @@ void ProfileDialog::save()
                               { "language", m_language->currentData().toString() },
                               { "notifications", m_notifications->isChecked() } } } };
     m_session.call(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me"), body,
-                   [this](const desktop::ApiReply &reply) {
+                   [this, alive = QPointer<ProfileDialog>(this)](const desktop::ApiReply &reply) {
+                       if (!alive)
+                           return; // closed before the server answered
                        if (!reply.ok()) {
                            if (reply.error && reply.error->fields.contains(QStringLiteral("avatar_url")))
                                m_status->setText(Tr::tr("The avatar address must start with https://."));
@@ -128,7 +133,9 @@ void ProfileDialog::changePassword()
 {
     m_session.call(QStringLiteral("PUT"), QStringLiteral("/api/v1/users/me/password"),
                    nlohmann::json { { "current_password", m_current->text() }, { "new_password", m_new->text() } },
-                   [this](const desktop::ApiReply &reply) {
+                   [this, alive = QPointer<ProfileDialog>(this)](const desktop::ApiReply &reply) {
+                       if (!alive)
+                           return; // closed before the server answered
                        if (reply.ok()) {
                            m_current->clear();
                            m_new->clear();

@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -232,21 +233,24 @@ void SignInDialog::setBusy(bool busy)
 void SignInDialog::signIn()
 {
     setBusy(true);
-    m_session.signIn(m_email->text().trimmed(), m_password->text(), [this](const desktop::ApiReply &reply) {
-        setBusy(false);
-        if (reply.ok()) {
-            if (reply.json.value("password_change_required", false)) {
-                // Beside the window, not this dialog: it closes now.
-                auto *choose = new ChoosePasswordDialog(m_session, m_password->text(), parentWidget());
-                choose->setAttribute(Qt::WA_DeleteOnClose);
-                choose->show();
-            }
-            m_password->clear();
-            accept();
-            return;
-        }
-        m_status->setText(messageFor(reply));
-    });
+    m_session.signIn(m_email->text().trimmed(), m_password->text(),
+                     [this, alive = QPointer<SignInDialog>(this)](const desktop::ApiReply &reply) {
+                         if (!alive)
+                             return; // closed before the server answered
+                         setBusy(false);
+                         if (reply.ok()) {
+                             if (reply.json.value("password_change_required", false)) {
+                                 // Beside the window, not this dialog: it closes now.
+                                 auto *choose = new ChoosePasswordDialog(m_session, m_password->text(), parentWidget());
+                                 choose->setAttribute(Qt::WA_DeleteOnClose);
+                                 choose->show();
+                             }
+                             m_password->clear();
+                             accept();
+                             return;
+                         }
+                         m_status->setText(messageFor(reply));
+                     });
 }
 
 void SignInDialog::registerAccount()
@@ -254,7 +258,9 @@ void SignInDialog::registerAccount()
     setBusy(true);
     m_session.registerAccount(
         m_regEmail->text().trimmed(), m_regPassword->text(), m_regName->text().trimmed(), m_regInvite->text().trimmed(),
-        [this](const desktop::ApiReply &reply) {
+        [this, alive = QPointer<SignInDialog>(this)](const desktop::ApiReply &reply) {
+            if (!alive)
+                return; // closed before the server answered
             setBusy(false);
             if (!reply.ok()) {
                 m_status->setText(messageFor(reply));
@@ -272,12 +278,15 @@ void SignInDialog::registerAccount()
 void SignInDialog::sendResetLink()
 {
     setBusy(true);
-    m_session.forgotPassword(m_forgotEmail->text().trimmed(), [this](const desktop::ApiReply &reply) {
-        setBusy(false);
-        m_status->setText(
-            reply.ok() ? Tr::tr("If an account exists for this address, a reset link is on its way. Check your mail.")
-                       : messageFor(reply));
-    });
+    m_session.forgotPassword(
+        m_forgotEmail->text().trimmed(), [this, alive = QPointer<SignInDialog>(this)](const desktop::ApiReply &reply) {
+            if (!alive)
+                return; // closed before the server answered
+            setBusy(false);
+            m_status->setText(reply.ok() ? Tr::tr(
+                                  "If an account exists for this address, a reset link is on its way. Check your mail.")
+                                         : messageFor(reply));
+        });
 }
 
 } // namespace quire::gui

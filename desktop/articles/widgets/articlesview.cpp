@@ -7,8 +7,7 @@
 #include "desktop/core/replica.h"
 #include "desktop/core/syncengine.h"
 #include "desktop/core/workspace.h"
-#include "desktop/widgets/flowlayout.h"
-#include "desktop/widgets/layoutmemory.h"
+#include "desktop/widgets/listsection.h"
 #include "desktop/widgets/placeholderview.h"
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
@@ -16,13 +15,11 @@
 #include "shared/synctable.h"
 
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMultiMap>
 #include <QPushButton>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStyleOptionComboBox>
 #include <QTableView>
@@ -115,42 +112,23 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind ki
     create->setObjectName(QStringLiteral("newButton"));
 
     m_model->query().kind = m_kind;
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
+    ListSection::setUpTable(*m_table, m_model);
     m_table->horizontalHeader()->setSectionResizeMode(desktop::ArticleListModel::Title, QHeaderView::Stretch);
     // Status and date on one line each, as wide as they need.
     for (int column : { int(desktop::ArticleListModel::Status), int(desktop::ArticleListModel::Updated) })
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_table->setWordWrap(false);
     m_table->setColumnHidden(desktop::ArticleListModel::Kind, true);
 
     // One row: the search and a Filters button that opens the filters under
     // it (they wrap when the list is narrow).
-    m_filters->setObjectName(QStringLiteral("filtersButton"));
-    m_filters->setCheckable(true);
-    m_filters->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_filters->setToolTip(Tr::tr("Filter by status, category, tag and author, and choose the order"));
-    m_filterPanel->setObjectName(QStringLiteral("filterPanel"));
-    auto *panel = new FlowLayout(m_filterPanel);
-    panel->setContentsMargins(0, 0, 0, 0);
-    for (QComboBox *box : { m_status, m_category, m_tag, m_author, m_sort })
-        panel->addWidget(box);
-    m_filterPanel->hide();
-    connect(m_filters, &QToolButton::toggled, m_filterPanel, &QWidget::setVisible);
-    LayoutMemory::remember(*m_filters);
-    updateFiltersButton();
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 1);
-    filters->addWidget(m_filters);
     auto *left = new QWidget(this);
     left->setObjectName(QStringLiteral("listPane"));
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addLayout(filters);
-    leftLayout->addWidget(m_filterPanel);
+    ListSection::addSearchRow(*leftLayout, *m_search, *m_filters, *m_filterPanel,
+                              { m_status, m_category, m_tag, m_author, m_sort });
+    updateFiltersButton();
     // Before the first article, the list says so and offers to write one.
     m_empty = new PlaceholderView(shared::articleKindEmptyLabel(kind),
                                   Tr::tr("Write the first one: it is kept on this computer and reaches the server "
@@ -180,18 +158,7 @@ ArticlesView::ArticlesView(desktop::Workspace &workspace, shared::ArticleKind ki
     connect(m_editor, &ArticleEditor::loaded, this, [this](const QString &id) {
         m_editorStack->setCurrentWidget(id.isEmpty() ? static_cast<QWidget *>(m_nothingOpen) : m_editor);
     });
-    auto *splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("listSplitter"));
-    splitter->addWidget(left);
-    splitter->addWidget(m_editorStack);
-    splitter->setCollapsible(1, false);
-    // The text takes what the window adds; the list keeps its width.
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ kListWidth, 3 * kListWidth });
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    ListSection::placeBesideEditor(*this, left, m_editorStack, kListWidth);
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_model->query().text = text;
@@ -242,12 +209,7 @@ ArticlesView::~ArticlesView()
 
 void ArticlesView::reloadChoices()
 {
-    const QString category = m_category->currentData().toString();
-    const QString tag = m_tag->currentData().toString();
-    const QSignalBlocker blockCategory(m_category);
-    const QSignalBlocker blockTag(m_tag);
-    m_category->clear();
-    m_category->addItem(Tr::tr("Any category"), QString());
+    QList<std::pair<QString, QString>> categories; // (label, id)
     if (auto rows = m_workspace.content().list(*shared::SyncSchema::find(QStringLiteral("categories")),
                                                { QStringLiteral("name"), QStringLiteral("parent_id") })) {
         // Sub-categories indented under their parent, so the tree reads as one.
@@ -260,21 +222,16 @@ void ArticlesView::reloadChoices()
             QList<std::pair<QString, QString>> items = children.values(parent);
             std::sort(items.begin(), items.end());
             for (const auto &[name, id] : items) {
-                m_category->addItem(QString(depth * 2, QLatin1Char(' ')) + name, id);
+                categories.append({ QString(depth * 2, QLatin1Char(' ')) + name, id });
                 if (depth < 16)
                     add(id, depth + 1);
             }
         };
         add(QString(), 0);
     }
-    m_category->setCurrentIndex(std::max(0, m_category->findData(category)));
-    m_tag->clear();
-    m_tag->addItem(Tr::tr("Any tag"), QString());
-    if (auto tags = desktop::ArticleQuery::knownTags(m_workspace.replica().database(), m_kind)) {
-        for (const QString &t : *tags)
-            m_tag->addItem(QStringLiteral("#") + t, t);
-    }
-    m_tag->setCurrentIndex(std::max(0, m_tag->findData(tag)));
+    ListSection::refill(*m_category, Tr::tr("Any category"), categories);
+    const auto tags = desktop::ArticleQuery::knownTags(m_workspace.replica().database(), m_kind);
+    ListSection::refillTags(*m_tag, tags ? *tags : QStringList());
 }
 
 void ArticlesView::refresh()
@@ -297,7 +254,7 @@ void ArticlesView::updateFiltersButton()
     int used = 0;
     for (const QString *filter : { &q.status, &q.category, &q.tag, &q.ownerId })
         used += filter->isEmpty() ? 0 : 1;
-    m_filters->setText(used == 0 ? Tr::tr("Filters") : Tr::tr("Filters (%n)", nullptr, used));
+    m_filters->setText(ListSection::filtersLabel(used));
 }
 
 void ArticlesView::updateEmptyState()

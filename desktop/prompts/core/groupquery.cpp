@@ -2,6 +2,7 @@
 #include "desktop/prompts/core/groupquery.h"
 
 #include "shared/database.h"
+#include "shared/prompttables.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -14,10 +15,11 @@ namespace {
 
 // Owner first, then the share's role; a row the scope brought without a
 // share for this user (an administrator's view) is read-only.
-const QString kGroupSelect = QStringLiteral(
-    "SELECT g.id, g.name, g.description, g.owner_id, "
-    "(SELECT s.role FROM prompt_group_shares s WHERE s.group_id = g.id AND s.user_id = ? ORDER BY s.id LIMIT 1), "
-    "(SELECT count(*) FROM prompt_group_members m WHERE m.group_id = g.id) FROM prompt_groups g");
+const QString kGroupSelect
+    = QStringLiteral("SELECT g.id, g.name, g.description, g.owner_id, "
+                     "(SELECT s.role FROM %1 s WHERE s.group_id = g.id AND s.user_id = ? ORDER BY s.id LIMIT 1), "
+                     "(SELECT count(*) FROM %2 m WHERE m.group_id = g.id) FROM %3 g")
+          .arg(shared::promptGroupSharesTable(), shared::promptGroupMembersTable(), shared::promptGroupsTable());
 
 GroupSummary groupFrom(const QSqlQuery &q, const QString &userId)
 {
@@ -88,15 +90,18 @@ Result<ResolvedVersion> GroupQuery::resolve(const QString &promptId, const QStri
     QString sql;
     QVariantList binds;
     if (!versionId.isEmpty()) {
-        sql = QStringLiteral("SELECT id, number, content FROM prompt_versions WHERE id = ? AND prompt_id = ?");
+        sql = QStringLiteral("SELECT id, number, content FROM %1 WHERE id = ? AND prompt_id = ?")
+                  .arg(shared::promptVersionsTable());
         binds << versionId << promptId;
     } else if (!label.isEmpty() && label != QLatin1String(shared::kLatestLabel)) {
-        sql = QStringLiteral("SELECT v.id, v.number, v.content FROM prompt_labels l JOIN prompt_versions v "
-                             "ON v.id = l.version_id WHERE l.prompt_id = ? AND l.name = ?");
+        sql = QStringLiteral("SELECT v.id, v.number, v.content FROM %1 l JOIN %2 v "
+                             "ON v.id = l.version_id WHERE l.prompt_id = ? AND l.name = ?")
+                  .arg(shared::promptLabelsTable(), shared::promptVersionsTable());
         binds << promptId << label;
     } else {
-        sql = QStringLiteral("SELECT id, number, content FROM prompt_versions WHERE prompt_id = ? ORDER BY "
-                             "number = '' DESC, CAST(number AS INTEGER) DESC, id DESC LIMIT 1");
+        sql = QStringLiteral("SELECT id, number, content FROM %1 WHERE prompt_id = ? ORDER BY "
+                             "number = '' DESC, CAST(number AS INTEGER) DESC, id DESC LIMIT 1")
+                  .arg(shared::promptVersionsTable());
         binds << promptId;
     }
     Result<QSqlQuery> q = m_db.exec(sql, binds);
@@ -111,8 +116,9 @@ Result<QList<GroupMember>> GroupQuery::members(const QString &groupId) const
 {
     Result<QSqlQuery> q = m_db.exec(
         QStringLiteral("SELECT m.id, m.group_id, m.prompt_id, coalesce(p.title, ''), coalesce(p.name, ''), "
-                       "m.position, m.pinned_version_id, m.pinned_label FROM prompt_group_members m "
-                       "LEFT JOIN prompts p ON p.id = m.prompt_id WHERE m.group_id = ? ORDER BY m.position, m.id"),
+                       "m.position, m.pinned_version_id, m.pinned_label FROM %1 m "
+                       "LEFT JOIN %2 p ON p.id = m.prompt_id WHERE m.group_id = ? ORDER BY m.position, m.id")
+            .arg(shared::promptGroupMembersTable(), shared::promptsTable()),
         { groupId });
     if (!q)
         return q.error();
@@ -134,9 +140,10 @@ Result<QList<GroupMember>> GroupQuery::members(const QString &groupId) const
 Result<QList<GroupShare>> GroupQuery::shares(const QString &groupId) const
 {
     Result<QSqlQuery> q = m_db.exec(
-        QStringLiteral("SELECT s.id, s.group_id, s.user_id, coalesce(k.value, ''), s.role FROM prompt_group_shares s "
+        QStringLiteral("SELECT s.id, s.group_id, s.user_id, coalesce(k.value, ''), s.role FROM %1 s "
                        "LEFT JOIN replica_meta k ON k.key = 'user_email:' || s.user_id WHERE s.group_id = ? "
-                       "ORDER BY s.created_at, s.id"),
+                       "ORDER BY s.created_at, s.id")
+            .arg(shared::promptGroupSharesTable()),
         { groupId });
     if (!q)
         return q.error();
@@ -151,10 +158,10 @@ Result<QList<GroupShare>> GroupQuery::shares(const QString &groupId) const
 
 Result<QList<PromptVersionSummary>> GroupQuery::versions(const QString &promptId) const
 {
-    Result<QSqlQuery> q
-        = m_db.exec(QStringLiteral("SELECT id, number, message, created_at FROM prompt_versions WHERE prompt_id = ? "
-                                   "ORDER BY number = '' DESC, CAST(number AS INTEGER) DESC, id DESC"),
-                    { promptId });
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT id, number, message, created_at FROM %1 WHERE prompt_id = ? "
+                                                   "ORDER BY number = '' DESC, CAST(number AS INTEGER) DESC, id DESC")
+                                        .arg(shared::promptVersionsTable()),
+                                    { promptId });
     if (!q)
         return q.error();
     QList<PromptVersionSummary> out;
@@ -167,9 +174,10 @@ Result<QList<PromptVersionSummary>> GroupQuery::versions(const QString &promptId
 
 Result<QStringList> GroupQuery::labels(const QString &promptId) const
 {
-    Result<QSqlQuery> q = m_db.exec(
-        QStringLiteral("SELECT name FROM prompt_labels WHERE prompt_id = ? AND version_id <> '' ORDER BY name"),
-        { promptId });
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT name FROM %1 WHERE prompt_id = ? AND version_id <> '' ORDER BY name")
+                        .arg(shared::promptLabelsTable()),
+                    { promptId });
     if (!q)
         return q.error();
     QStringList out;

@@ -10,6 +10,7 @@
 #include "shared/database.h"
 #include "shared/fractionalposition.h"
 #include "shared/jsonqt.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 
 #include <QPointer>
@@ -46,17 +47,17 @@ GroupStore::GroupStore(Workspace &workspace, QObject *parent)
 
 const shared::SyncTable &GroupStore::groupsTable()
 {
-    return *shared::SyncSchema::find(QStringLiteral("prompt_groups"));
+    return *shared::SyncSchema::find(shared::promptGroupsTable());
 }
 
 const shared::SyncTable &GroupStore::membersTable()
 {
-    return *shared::SyncSchema::find(QStringLiteral("prompt_group_members"));
+    return *shared::SyncSchema::find(shared::promptGroupMembersTable());
 }
 
 const shared::SyncTable &GroupStore::sharesTable()
 {
-    return *shared::SyncSchema::find(QStringLiteral("prompt_group_shares"));
+    return *shared::SyncSchema::find(shared::promptGroupSharesTable());
 }
 
 GroupQuery GroupStore::query() const
@@ -142,7 +143,7 @@ Result<QString> GroupStore::addMember(const QString &groupId, const QString &pro
     if (!g)
         return g.error();
     Result<std::optional<nlohmann::json>> prompt
-        = m_ws.content().get(*shared::SyncSchema::find(QStringLiteral("prompts")), promptId);
+        = m_ws.content().get(*shared::SyncSchema::find(shared::promptsTable()), promptId);
     if (!prompt)
         return prompt.error();
     if (!*prompt)
@@ -241,7 +242,7 @@ VoidResult GroupStore::pinVersion(const QString &memberId, const QString &versio
     if (!row)
         return row.error();
     Result<std::optional<nlohmann::json>> version
-        = m_ws.content().get(*shared::SyncSchema::find(QStringLiteral("prompt_versions")), versionId);
+        = m_ws.content().get(*shared::SyncSchema::find(shared::promptVersionsTable()), versionId);
     if (!version)
         return version.error();
     if (!*version || text(**version, "prompt_id") != text(*row, "prompt_id"))

@@ -112,7 +112,7 @@ Result<QString> PromptBranches::mergeBack(const QString &branchId, const QString
         QStringList columns;
         for (const shared::PromptBranchMerge::Clash &c : m->clashes)
             columns << c.column;
-        return Error::make(QString::fromLatin1(shared::PromptBranchMerge::kConflictCode),
+        return Error::make(shared::ErrorCode::MergeConflict,
                            Tr::tr("The prompt and the branch both changed: %1. Choose a text for each.")
                                .arg(columns.join(QStringLiteral(", "))));
     }

@@ -3,6 +3,7 @@
 
 #include "desktop/core/workingcopy.h"
 #include "shared/database.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 
 #include <QSqlQuery>
@@ -19,13 +20,14 @@ PromptLookup::PromptLookup(shared::Database &db, QString userId)
 
 Result<std::optional<nlohmann::json>> PromptLookup::find(const QString &idOrName) const
 {
-    const shared::SyncTable &prompts = *shared::SyncSchema::find(QStringLiteral("prompts"));
+    const shared::SyncTable &prompts = *shared::SyncSchema::find(shared::promptsTable());
     WorkingCopy rows(m_db);
     Result<std::optional<nlohmann::json>> byId = rows.row(prompts, idOrName);
     if (!byId || *byId)
         return byId;
     Result<QSqlQuery> q = m_db.exec(
-        QStringLiteral("SELECT id FROM prompts WHERE name = ? ORDER BY owner_id <> ?, updated_at DESC, id LIMIT 1"),
+        QStringLiteral("SELECT id FROM %1 WHERE name = ? ORDER BY owner_id <> ?, updated_at DESC, id LIMIT 1")
+            .arg(shared::promptsTable()),
         { idOrName.trimmed(), m_userId });
     if (!q)
         return q.error();

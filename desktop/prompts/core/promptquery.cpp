@@ -5,6 +5,7 @@
 #include "desktop/core/searchindexer.h"
 #include "shared/database.h"
 #include "shared/promptnames.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 
 #include <QSqlQuery>
@@ -49,17 +50,19 @@ PromptQuery::Sort PromptQuery::sortFromName(const QString &name)
 Result<QStringList> PromptQuery::knownCategories(shared::Database &db)
 {
     return distinctValues(db,
-                          QStringLiteral("SELECT min(category) FROM prompts WHERE trim(category) <> '' "
+                          QStringLiteral("SELECT min(category) FROM %1 WHERE trim(category) <> '' "
                                          "GROUP BY lower(category) ORDER BY count(*) DESC, lower(category) "
-                                         "LIMIT 200"));
+                                         "LIMIT 200")
+                              .arg(shared::promptsTable()));
 }
 
 Result<QStringList> PromptQuery::knownTags(shared::Database &db)
 {
     return distinctValues(db,
-                          QStringLiteral("SELECT min(t.value) FROM prompts p, json_each(p.tags) t "
+                          QStringLiteral("SELECT min(t.value) FROM %1 p, json_each(p.tags) t "
                                          "GROUP BY lower(t.value) ORDER BY count(*) DESC, lower(t.value) "
-                                         "LIMIT 200"));
+                                         "LIMIT 200")
+                              .arg(shared::promptsTable()));
 }
 
 Result<QList<PromptSummary>> PromptQuery::run(shared::Database &db) const
@@ -69,18 +72,19 @@ Result<QList<PromptSummary>> PromptQuery::run(shared::Database &db) const
     const QString match = ArticleQuery::matchExpression(text);
     const QString columns
         = QStringLiteral("p.id, p.title, p.name, p.category, p.tags, p.is_template, p.kind, p.owner_id, p.updated_at, "
-                         "EXISTS (SELECT 1 FROM prompt_favorites f WHERE f.prompt_id = p.id AND f.owner_id = ?)");
+                         "EXISTS (SELECT 1 FROM %1 f WHERE f.prompt_id = p.id AND f.owner_id = ?)")
+              .arg(shared::promptFavoritesTable());
     QVariantList binds { userId };
     QString sql;
     if (!match.isEmpty()) {
         if (VoidResult r = SearchIndexer::catchUp(db); !r)
             return r.error();
         sql = QStringLiteral("SELECT %1, snippet(prompts_fts, -1, '[', ']', '…', 8) FROM prompts_fts "
-                             "JOIN prompts p ON p.rowid = prompts_fts.rowid WHERE prompts_fts MATCH ?")
-                  .arg(columns);
+                             "JOIN %2 p ON p.rowid = prompts_fts.rowid WHERE prompts_fts MATCH ?")
+                  .arg(columns, shared::promptsTable());
         binds << match;
     } else {
-        sql = QStringLiteral("SELECT %1, '' FROM prompts p WHERE 1").arg(columns);
+        sql = QStringLiteral("SELECT %1, '' FROM %2 p WHERE 1").arg(columns, shared::promptsTable());
     }
     if (!category.isEmpty()) {
         sql += QStringLiteral(" AND lower(p.category) = lower(?)");
@@ -95,8 +99,9 @@ Result<QList<PromptSummary>> PromptQuery::run(shared::Database &db) const
         binds << shared::kFlags.name(true);
     }
     if (favouritesOnly) {
-        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM prompt_favorites f WHERE f.prompt_id = p.id AND "
-                              "f.owner_id = ?)");
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM %1 f WHERE f.prompt_id = p.id AND "
+                              "f.owner_id = ?)")
+                   .arg(shared::promptFavoritesTable());
         binds << userId;
     }
     switch (scope) {

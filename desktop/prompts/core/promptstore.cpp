@@ -5,6 +5,7 @@
 #include "desktop/core/tr.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
+#include "shared/prompttables.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -17,9 +18,9 @@ using shared::VoidResult;
 
 namespace {
 
-const shared::SyncTable &table(const char *name)
+const shared::SyncTable &table(const QString &name)
 {
-    return *shared::SyncSchema::find(QString::fromLatin1(name));
+    return *shared::SyncSchema::find(name);
 }
 
 // Numbered versions by number, then the ones the server has not numbered
@@ -49,32 +50,32 @@ PromptStore::PromptStore(ContentStore &content, shared::Database &db)
 
 const shared::SyncTable &PromptStore::prompts()
 {
-    return table("prompts");
+    return table(shared::promptsTable());
 }
 
 const shared::SyncTable &PromptStore::versions()
 {
-    return table("prompt_versions");
+    return table(shared::promptVersionsTable());
 }
 
 const shared::SyncTable &PromptStore::labels()
 {
-    return table("prompt_labels");
+    return table(shared::promptLabelsTable());
 }
 
 const shared::SyncTable &PromptStore::favourites()
 {
-    return table("prompt_favorites");
+    return table(shared::promptFavoritesTable());
 }
 
 const shared::SyncTable &PromptStore::usage()
 {
-    return table("prompt_usage");
+    return table(shared::promptUsageTable());
 }
 
 const shared::SyncTable &PromptStore::preferences()
 {
-    return table("prompt_preferences");
+    return table(shared::promptPreferencesTable());
 }
 
 QStringList PromptStore::bodyColumns()
@@ -122,7 +123,8 @@ VoidResult PromptStore::update(const QString &id, const nlohmann::json &fields)
 Result<bool> PromptStore::isFavourite(const QString &promptId, const QString &userId)
 {
     Result<QSqlQuery> q = m_db.exec(
-        QStringLiteral("SELECT 1 FROM prompt_favorites WHERE prompt_id = ? AND owner_id = ?"), { promptId, userId });
+        QStringLiteral("SELECT 1 FROM %1 WHERE prompt_id = ? AND owner_id = ?").arg(shared::promptFavoritesTable()),
+        { promptId, userId });
     if (!q)
         return q.error();
     return q->next();
@@ -131,7 +133,8 @@ Result<bool> PromptStore::isFavourite(const QString &promptId, const QString &us
 VoidResult PromptStore::setFavourite(const QString &promptId, const QString &userId, bool on)
 {
     Result<QSqlQuery> q = m_db.exec(
-        QStringLiteral("SELECT id FROM prompt_favorites WHERE prompt_id = ? AND owner_id = ?"), { promptId, userId });
+        QStringLiteral("SELECT id FROM %1 WHERE prompt_id = ? AND owner_id = ?").arg(shared::promptFavoritesTable()),
+        { promptId, userId });
     if (!q)
         return q.error();
     QStringList existing;
@@ -154,7 +157,8 @@ VoidResult PromptStore::setFavourite(const QString &promptId, const QString &use
 Result<QList<PromptVersion>> PromptStore::versionsOf(const QString &promptId)
 {
     Result<QSqlQuery> q = m_db.exec(
-        QStringLiteral("SELECT id FROM prompt_versions WHERE prompt_id = ? ") + kVersionOrder, { promptId });
+        QStringLiteral("SELECT id FROM %1 WHERE prompt_id = ? ").arg(shared::promptVersionsTable()) + kVersionOrder,
+        { promptId });
     if (!q)
         return q.error();
     QStringList ids;
@@ -186,8 +190,9 @@ Result<std::optional<PromptVersion>> PromptStore::version(const QString &version
                       shared::textOf(r, "message"),
                       bodyOf(r),
                       {} };
-    Result<QSqlQuery> q
-        = m_db.exec(QStringLiteral("SELECT name FROM prompt_labels WHERE version_id = ? ORDER BY name"), { versionId });
+    Result<QSqlQuery> q = m_db.exec(
+        QStringLiteral("SELECT name FROM %1 WHERE version_id = ? ORDER BY name").arg(shared::promptLabelsTable()),
+        { versionId });
     if (!q)
         return q.error();
     while (q->next())
@@ -260,8 +265,9 @@ Result<QString> PromptStore::includeText(const QString &name, const QString &ref
                            ref.isEmpty() ? Tr::tr("There is no prompt called “%1” in this replica.").arg(name)
                                          : Tr::tr("“%1” has no version “%2” in this replica.").arg(name, ref));
     };
-    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT id, content FROM prompts WHERE name = ? "
-                                                   "ORDER BY CASE WHEN owner_id = ? THEN 0 ELSE 1 END, id LIMIT 1"),
+    Result<QSqlQuery> q = m_db.exec(QStringLiteral("SELECT id, content FROM %1 WHERE name = ? "
+                                                   "ORDER BY CASE WHEN owner_id = ? THEN 0 ELSE 1 END, id LIMIT 1")
+                                        .arg(shared::promptsTable()),
                                     { name, userId });
     if (!q)
         return q.error();
@@ -278,10 +284,12 @@ Result<QString> PromptStore::includeText(const QString &name, const QString &ref
     bool isNumber = false;
     ref.toInt(&isNumber);
     Result<QSqlQuery> v = isNumber
-        ? m_db.exec(QStringLiteral("SELECT content FROM prompt_versions WHERE prompt_id = ? AND number = ?"),
+        ? m_db.exec(QStringLiteral("SELECT content FROM %1 WHERE prompt_id = ? AND number = ?")
+                        .arg(shared::promptVersionsTable()),
                     { promptId, ref })
-        : m_db.exec(QStringLiteral("SELECT v.content FROM prompt_labels l JOIN prompt_versions v ON v.id = "
-                                   "l.version_id WHERE l.prompt_id = ? AND l.name = ?"),
+        : m_db.exec(QStringLiteral("SELECT v.content FROM %1 l JOIN %2 v ON v.id = "
+                                   "l.version_id WHERE l.prompt_id = ? AND l.name = ?")
+                        .arg(shared::promptLabelsTable(), shared::promptVersionsTable()),
                     { promptId, ref });
     if (!v)
         return v.error();
@@ -293,7 +301,8 @@ Result<QString> PromptStore::includeText(const QString &name, const QString &ref
 Result<QStringList> PromptStore::promptNames()
 {
     Result<QSqlQuery> q
-        = m_db.exec(QStringLiteral("SELECT DISTINCT name FROM prompts WHERE name <> '' ORDER BY name LIMIT 5000"));
+        = m_db.exec(QStringLiteral("SELECT DISTINCT name FROM %1 WHERE name <> '' ORDER BY name LIMIT 5000")
+                        .arg(shared::promptsTable()));
     if (!q)
         return q.error();
     QStringList names;
@@ -304,10 +313,11 @@ Result<QStringList> PromptStore::promptNames()
 
 Result<QList<PromptLabel>> PromptStore::labelsOf(const QString &promptId)
 {
-    Result<QSqlQuery> q = m_db.exec(
-        QStringLiteral("SELECT id, name, COALESCE(version_id, ''), COALESCE(pending_version_id, ''), "
-                       "COALESCE(requested_by, '') FROM prompt_labels WHERE prompt_id = ? ORDER BY name, id"),
-        { promptId });
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT id, name, COALESCE(version_id, ''), COALESCE(pending_version_id, ''), "
+                                   "COALESCE(requested_by, '') FROM %1 WHERE prompt_id = ? ORDER BY name, id")
+                        .arg(shared::promptLabelsTable()),
+                    { promptId });
     if (!q)
         return q.error();
     QList<PromptLabel> out;
@@ -320,20 +330,8 @@ Result<QList<PromptLabel>> PromptStore::labelsOf(const QString &promptId)
 VoidResult PromptStore::requestLabel(const QString &promptId, const QString &name, const QString &versionId,
                                      const QString &userId)
 {
-    Result<QList<PromptLabel>> existing = labelsOf(promptId);
-    if (!existing)
-        return existing.error();
-    for (const PromptLabel &l : *existing) {
-        if (l.name == name)
-            return m_content.update(labels(), l.id, { { "pending_version_id", versionId.toStdString() } });
-    }
     // A first production: nothing to point at until it is approved.
-    Result<QString> id = m_content.create(labels(),
-                                          { { "prompt_id", promptId.toStdString() },
-                                            { "name", name.toStdString() },
-                                            { "pending_version_id", versionId.toStdString() } },
-                                          userId);
-    return id ? VoidResult::success() : VoidResult(id.error());
+    return writeLabel(promptId, name, "pending_version_id", versionId, userId);
 }
 
 VoidResult PromptStore::approveLabel(const PromptLabel &label)
@@ -360,17 +358,23 @@ VoidResult PromptStore::setApprovalRequired(const QString &promptId, bool on)
 VoidResult PromptStore::setLabel(const QString &promptId, const QString &name, const QString &versionId,
                                  const QString &userId)
 {
+    return writeLabel(promptId, name, "version_id", versionId, userId);
+}
+
+VoidResult PromptStore::writeLabel(const QString &promptId, const QString &name, const char *column,
+                                   const QString &versionId, const QString &userId)
+{
     Result<QList<PromptLabel>> existing = labelsOf(promptId);
     if (!existing)
         return existing.error();
     for (const PromptLabel &l : *existing) {
         if (l.name == name)
-            return m_content.update(labels(), l.id, { { "version_id", versionId.toStdString() } });
+            return m_content.update(labels(), l.id, { { column, versionId.toStdString() } });
     }
     Result<QString> id = m_content.create(labels(),
                                           { { "prompt_id", promptId.toStdString() },
                                             { "name", name.toStdString() },
-                                            { "version_id", versionId.toStdString() } },
+                                            { column, versionId.toStdString() } },
                                           userId);
     return id ? VoidResult::success() : VoidResult(id.error());
 }
@@ -408,9 +412,10 @@ Result<QList<PromptUseRecord>> PromptStore::usageOf(const QString &promptId)
 {
     Result<QSqlQuery> q
         = m_db.exec(QStringLiteral("SELECT u.id, u.created_at, COALESCE(v.number, ''), u.use, COALESCE(u.source, ''), "
-                                   "COALESCE(u.count, '1'), COALESCE(u.output, ''), u.owner_id FROM prompt_usage u "
-                                   "LEFT JOIN prompt_versions v ON v.id = u.version_id WHERE u.prompt_id = ? "
-                                   "ORDER BY u.created_at DESC, u.id DESC"),
+                                   "COALESCE(u.count, '1'), COALESCE(u.output, ''), u.owner_id FROM %1 u "
+                                   "LEFT JOIN %2 v ON v.id = u.version_id WHERE u.prompt_id = ? "
+                                   "ORDER BY u.created_at DESC, u.id DESC")
+                        .arg(shared::promptUsageTable(), shared::promptVersionsTable()),
                     { promptId });
     if (!q)
         return q.error();
@@ -433,9 +438,10 @@ Result<QList<PromptUseRecord>> PromptStore::usageOf(const QString &promptId)
 
 Result<std::optional<QString>> PromptStore::preferencesId(const QString &userId)
 {
-    Result<QSqlQuery> q = m_db.exec(
-        QStringLiteral("SELECT id FROM prompt_preferences WHERE owner_id = ? ORDER BY created_at, id LIMIT 1"),
-        { userId });
+    Result<QSqlQuery> q
+        = m_db.exec(QStringLiteral("SELECT id FROM %1 WHERE owner_id = ? ORDER BY created_at, id LIMIT 1")
+                        .arg(shared::promptPreferencesTable()),
+                    { userId });
     if (!q)
         return q.error();
     if (!q->next())

@@ -144,6 +144,10 @@ public:
 
 private:
     shared::Result<std::optional<QString>> preferencesId(const QString &userId);
+    // Points the label `name` (made when missing) at a version through
+    // `column`: version_id, or pending_version_id while it waits for approval.
+    shared::VoidResult writeLabel(const QString &promptId, const QString &name, const char *column,
+                                  const QString &versionId, const QString &userId);
 
     ContentStore &m_content;
     shared::Database &m_db;

@@ -3,6 +3,7 @@
 
 #include "desktop/prompts/widgets/sidebysidediff.h"
 #include "desktop/widgets/tr.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 
 #include <QButtonGroup>
@@ -73,7 +74,7 @@ MergeDialog::MergeDialog(const shared::PromptBranchMerge &merge, const QString &
         pageLayout->addLayout(picks);
         pageLayout->addWidget(combined, 1);
         // Named as everywhere else a column is named (conflicts, refused changes).
-        m_tabs->addTab(page, shared::SyncSchema::columnLabel(QStringLiteral("prompts"), clash.column));
+        m_tabs->addTab(page, shared::SyncSchema::columnLabel(shared::promptsTable(), clash.column));
         m_choices.append({ clash, group, combined });
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

@@ -13,20 +13,17 @@
 #include "desktop/prompts/widgets/prompteditor.h"
 #include "desktop/prompts/widgets/promptfillpanel.h"
 #include "desktop/widgets/bodyeditor.h"
-#include "desktop/widgets/flowlayout.h"
-#include "desktop/widgets/layoutmemory.h"
+#include "desktop/widgets/listsection.h"
 #include "desktop/widgets/placeholderview.h"
 #include "desktop/widgets/tr.h"
 #include "shared/jsonqt.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTableView>
@@ -102,39 +99,19 @@ PromptsView::PromptsView(desktop::Workspace &workspace, QWidget *parent)
     if (auto prefs = m_store->preferencesOf(workspace.accountId()))
         m_model->query().sort = PromptQuery::sortFromName(shared::textOf(*prefs, "sort"));
     m_sort->setCurrentIndex(std::max(0, m_sort->findData(int(m_model->query().sort))));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
+    ListSection::setUpTable(*m_table, m_model);
     m_table->horizontalHeader()->setSectionResizeMode(PromptListModel::Title, QHeaderView::Stretch);
     for (int column :
          { int(PromptListModel::Favourite), int(PromptListModel::Category), int(PromptListModel::Updated) })
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
 
-    m_filters->setObjectName(QStringLiteral("filtersButton"));
-    m_filters->setCheckable(true);
-    m_filters->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_filters->setToolTip(Tr::tr("Filter by category, tag, templates, favourites and whose, and choose the order"));
-    m_filterPanel->setObjectName(QStringLiteral("filterPanel"));
-    auto *panel = new FlowLayout(m_filterPanel);
-    panel->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *w :
-         std::initializer_list<QWidget *> { m_favourites, m_templates, m_category, m_tag, m_scope, m_sort })
-        panel->addWidget(w);
-    m_filterPanel->hide();
-    connect(m_filters, &QToolButton::toggled, m_filterPanel, &QWidget::setVisible);
-    LayoutMemory::remember(*m_filters);
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 1);
-    filters->addWidget(m_filters);
     auto *library = new QWidget(this);
     library->setObjectName(QStringLiteral("libraryPane"));
     auto *leftLayout = new QVBoxLayout(library);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addLayout(filters);
-    leftLayout->addWidget(m_filterPanel);
+    ListSection::addSearchRow(*leftLayout, *m_search, *m_filters, *m_filterPanel,
+                              { m_favourites, m_templates, m_category, m_tag, m_scope, m_sort });
     m_empty = new PlaceholderView(Tr::tr("No prompts yet"),
                                   Tr::tr("Write the first one: it is kept on this computer and reaches the server "
                                          "when you are online."),
@@ -230,17 +207,7 @@ PromptsView::PromptsView(desktop::Workspace &workspace, QWidget *parent)
     connect(m_editor, &PromptEditor::loaded, this, [this, editorPage](const QString &id) {
         m_editorStack->setCurrentWidget(id.isEmpty() ? static_cast<QWidget *>(m_nothingOpen) : editorPage);
     });
-    auto *splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("listSplitter"));
-    splitter->addWidget(left);
-    splitter->addWidget(m_editorStack);
-    splitter->setCollapsible(1, false);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ kListWidth, 3 * kListWidth });
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    ListSection::placeBesideEditor(*this, left, m_editorStack, kListWidth);
 
     // Search as you type: every keystroke runs the (indexed) query.
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -310,24 +277,14 @@ PromptsView::~PromptsView()
 
 void PromptsView::reloadChoices()
 {
-    const QString category = m_category->currentData().toString();
-    const QString tag = m_tag->currentData().toString();
-    const QSignalBlocker blockCategory(m_category);
-    const QSignalBlocker blockTag(m_tag);
-    m_category->clear();
-    m_category->addItem(Tr::tr("Any category"), QString());
-    if (auto categories = PromptQuery::knownCategories(m_workspace.replica().database())) {
-        for (const QString &c : *categories)
-            m_category->addItem(c, c);
+    QList<std::pair<QString, QString>> categories;
+    if (auto known = PromptQuery::knownCategories(m_workspace.replica().database())) {
+        for (const QString &c : *known)
+            categories.append({ c, c });
     }
-    m_category->setCurrentIndex(std::max(0, m_category->findData(category)));
-    m_tag->clear();
-    m_tag->addItem(Tr::tr("Any tag"), QString());
-    if (auto tags = PromptQuery::knownTags(m_workspace.replica().database())) {
-        for (const QString &t : *tags)
-            m_tag->addItem(QStringLiteral("#") + t, t);
-    }
-    m_tag->setCurrentIndex(std::max(0, m_tag->findData(tag)));
+    ListSection::refill(*m_category, Tr::tr("Any category"), categories);
+    const auto tags = PromptQuery::knownTags(m_workspace.replica().database());
+    ListSection::refillTags(*m_tag, tags ? *tags : QStringList());
 }
 
 void PromptsView::refresh()
@@ -367,7 +324,7 @@ void PromptsView::updateFiltersButton()
     const PromptQuery &q = m_model->query();
     const int used = (q.category.isEmpty() ? 0 : 1) + (q.tag.isEmpty() ? 0 : 1) + (q.templatesOnly ? 1 : 0)
         + (q.favouritesOnly ? 1 : 0) + (q.scope == PromptQuery::Scope::All ? 0 : 1);
-    m_filters->setText(used == 0 ? Tr::tr("Filters") : Tr::tr("Filters (%n)", nullptr, used));
+    m_filters->setText(ListSection::filtersLabel(used));
 }
 
 void PromptsView::updateEmptyState()

@@ -7,6 +7,7 @@
 #include "desktop/prompts/core/groupstore.h"
 #include "shared/fractionalposition.h"
 #include "shared/jsonqt.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 #include "shared/uuid.h"
 
@@ -39,27 +40,25 @@ private:
     const QString m_me = quire::shared::Uuid::createV7();
     const QString m_other = quire::shared::Uuid::createV7();
 
-    const quire::shared::SyncTable &table(const char *name)
-    {
-        return *quire::shared::SyncSchema::find(QLatin1String(name));
-    }
+    const quire::shared::SyncTable &table(const QString &name) { return *quire::shared::SyncSchema::find(name); }
 
     QString prompt(const QString &title)
     {
-        auto id = m_ws->content().create(table("prompts"), { { "title", title }, { "content", "Hi {{name}}" } }, m_me);
+        auto id = m_ws->content().create(table(quire::shared::promptsTable()),
+                                         { { "title", title }, { "content", "Hi {{name}}" } }, m_me);
         return id ? *id : QString();
     }
 
     QString version(const QString &promptId, const QString &number, const QString &content)
     {
-        auto id = m_ws->content().create(table("prompt_versions"),
+        auto id = m_ws->content().create(table(quire::shared::promptVersionsTable()),
                                          { { "prompt_id", promptId }, { "content", content } }, m_me);
         if (!id)
             return {};
         // The server numbers versions; here the row arrives as sync would bring it.
-        auto row = m_ws->content().get(table("prompt_versions"), *id);
+        auto row = m_ws->content().get(table(quire::shared::promptVersionsTable()), *id);
         (**row)["number"] = number.toStdString();
-        return m_ws->syncStore().writeWorkingRow(table("prompt_versions"), **row) ? *id : QString();
+        return m_ws->syncStore().writeWorkingRow(table(quire::shared::promptVersionsTable()), **row) ? *id : QString();
     }
 
     // The reads, empty when they fail (the comparisons then fail).
@@ -108,10 +107,11 @@ private:
         const QString share = quire::shared::Uuid::createV7();
         const QString p = prompt(QStringLiteral("Theirs"));
         bool ok = !!m_ws->syncStore().writeWorkingRow(
-            table("prompt_groups"), { { "id", g }, { "name", "Team prompts" }, { "owner_id", m_other }, { "rev", 1 } });
+            table(quire::shared::promptGroupsTable()),
+            { { "id", g }, { "name", "Team prompts" }, { "owner_id", m_other }, { "rev", 1 } });
         ok = ok
             && !!m_ws->syncStore().writeWorkingRow(
-                table("prompt_group_members"),
+                table(quire::shared::promptGroupMembersTable()),
                 { { "id", member },
                   { "group_id", g },
                   { "prompt_id", p },
@@ -119,7 +119,7 @@ private:
                   { "owner_id", m_other },
                   { "rev", 1 } });
         ok = ok
-            && !!m_ws->syncStore().writeWorkingRow(table("prompt_group_shares"),
+            && !!m_ws->syncStore().writeWorkingRow(table(quire::shared::promptGroupSharesTable()),
                                                    { { "id", share },
                                                      { "group_id", g },
                                                      { "user_id", m_me },
@@ -210,7 +210,7 @@ private Q_SLOTS:
         const QString v10 = version(member.promptId, QStringLiteral("10"), QStringLiteral("ten"));
         QVERIFY(!v1.isEmpty() && !v2.isEmpty() && !v10.isEmpty());
         QVERIFY(m_ws->content().create(
-            table("prompt_labels"),
+            table(quire::shared::promptLabelsTable()),
             { { "prompt_id", member.promptId }, { "name", "production" }, { "version_id", v2 } }, m_me));
         const auto resolved = [&] { return members(g).first().resolved; };
         QCOMPARE(resolved().versionId, v10); // latest: the highest number, not the text order
@@ -224,8 +224,9 @@ private Q_SLOTS:
         QVERIFY(!members(g).first().isPinned());
         QCOMPARE(resolved().versionId, v10);
         // A version made here, not yet numbered, is the newest.
-        const QString local = *m_ws->content().create(
-            table("prompt_versions"), { { "prompt_id", member.promptId }, { "content", "draft" } }, m_me);
+        const QString local
+            = *m_ws->content().create(table(quire::shared::promptVersionsTable()),
+                                      { { "prompt_id", member.promptId }, { "content", "draft" } }, m_me);
         QCOMPARE(resolved().versionId, local);
         // Another prompt's version cannot be pinned.
         const QString stranger = prompt(QStringLiteral("Stranger"));

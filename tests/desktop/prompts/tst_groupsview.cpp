@@ -10,6 +10,7 @@
 #include "desktop/prompts/widgets/sharedialog.h"
 #include "shared/fractionalposition.h"
 #include "shared/jsonqt.h"
+#include "shared/prompttables.h"
 #include "shared/synctable.h"
 #include "shared/uuid.h"
 #include "tests/support/widgetfinder.h"
@@ -47,14 +48,12 @@ private:
     std::unique_ptr<Workspace> m_ws;
     const QString m_me = quire::shared::Uuid::createV7();
 
-    const quire::shared::SyncTable &table(const char *name)
-    {
-        return *quire::shared::SyncSchema::find(QLatin1String(name));
-    }
+    const quire::shared::SyncTable &table(const QString &name) { return *quire::shared::SyncSchema::find(name); }
 
     QString prompt(const QString &title)
     {
-        auto id = m_ws->content().create(table("prompts"), { { "title", title }, { "content", "x" } }, m_me);
+        auto id = m_ws->content().create(table(quire::shared::promptsTable()),
+                                         { { "title", title }, { "content", "x" } }, m_me);
         return id ? *id : QString();
     }
 
@@ -150,9 +149,9 @@ private Q_SLOTS:
         const QString g = *view.store().createGroup(QStringLiteral("Pins"));
         const QString p = prompt(QStringLiteral("Pinned"));
         QVERIFY(view.store().addMember(g, p));
-        const QString v
-            = *m_ws->content().create(table("prompt_versions"), { { "prompt_id", p }, { "content", "v" } }, m_me);
-        QVERIFY(m_ws->content().create(table("prompt_labels"),
+        const QString v = *m_ws->content().create(table(quire::shared::promptVersionsTable()),
+                                                  { { "prompt_id", p }, { "content", "v" } }, m_me);
+        QVERIFY(m_ws->content().create(table(quire::shared::promptLabelsTable()),
                                        { { "prompt_id", p }, { "name", "production" }, { "version_id", v } }, m_me));
         view.showGroup(g);
         view.show();
@@ -184,17 +183,18 @@ private Q_SLOTS:
     {
         const QString other = quire::shared::Uuid::createV7();
         const QString g = quire::shared::Uuid::createV7();
-        const auto write = [&](const char *t, const nlohmann::json &row) {
+        const auto write = [&](const QString &t, const nlohmann::json &row) {
             return m_ws->syncStore().writeWorkingRow(table(t), row).ok();
         };
-        QVERIFY(write("prompt_groups", { { "id", g }, { "name", "Team" }, { "owner_id", other }, { "rev", 1 } }));
-        QVERIFY(write("prompt_group_members",
+        QVERIFY(write(quire::shared::promptGroupsTable(),
+                      { { "id", g }, { "name", "Team" }, { "owner_id", other }, { "rev", 1 } }));
+        QVERIFY(write(quire::shared::promptGroupMembersTable(),
                       { { "id", quire::shared::Uuid::createV7() },
                         { "group_id", g },
                         { "prompt_id", prompt(QStringLiteral("Theirs")) },
                         { "position", *quire::shared::FractionalPosition::between({}, {}) },
                         { "rev", 1 } }));
-        QVERIFY(write("prompt_group_shares",
+        QVERIFY(write(quire::shared::promptGroupSharesTable(),
                       { { "id", quire::shared::Uuid::createV7() },
                         { "group_id", g },
                         { "user_id", m_me },

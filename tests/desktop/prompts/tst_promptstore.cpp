@@ -7,6 +7,7 @@
 #include "desktop/prompts/core/promptstore.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
+#include "shared/prompttables.h"
 #include "shared/uuid.h"
 #include "tests/desktop/localreplica.h"
 
@@ -54,9 +55,9 @@ private:
         return id ? *id : QString();
     }
 
-    int rowsIn(const char *table)
+    int rowsIn(const QString &table)
     {
-        auto q = m_local.database().exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+        auto q = m_local.database().exec(QStringLiteral("SELECT count(*) FROM %1").arg(table));
         return q && q->next() ? q->value(0).toInt() : -1;
     }
 
@@ -139,7 +140,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_store->setFavourite(m_translate, m_me, true));
         QVERIFY(m_store->setFavourite(m_translate, m_me, true)); // twice: still one star
-        QCOMPARE(rowsIn("prompt_favorites"), 1);
+        QCOMPARE(rowsIn(quire::shared::promptFavoritesTable()), 1);
         PromptQuery q;
         q.userId = m_me;
         q.favouritesOnly = true;
@@ -154,7 +155,7 @@ private Q_SLOTS:
                             PromptListModel::FavouriteRole),
                  QVariant(true));
         QVERIFY(m_store->setFavourite(m_translate, m_me, false));
-        QCOMPARE(rowsIn("prompt_favorites"), 0);
+        QCOMPARE(rowsIn(quire::shared::promptFavoritesTable()), 0);
         QCOMPARE(*m_store->isFavourite(m_translate, m_me), false);
         // The delete is queued for the server like the star was.
         auto q2 = m_local.database().exec(
@@ -283,7 +284,7 @@ private Q_SLOTS:
         QVERIFY(nlohmann::json::parse(quire::shared::textOf(**row, "variables").toStdString()) == vars);
         // One preferences row per user.
         QVERIFY(m_store->setPreference(m_me, QStringLiteral("sort"), QStringLiteral("title")));
-        QCOMPARE(rowsIn("prompt_preferences"), 1);
+        QCOMPARE(rowsIn(quire::shared::promptPreferencesTable()), 1);
         QCOMPARE(quire::shared::textOf(*m_store->preferencesOf(m_me), "sort"), QStringLiteral("title"));
     }
 };

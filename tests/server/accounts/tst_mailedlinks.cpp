@@ -9,6 +9,7 @@
 #include "shared/database.h"
 #include "tests/server/accounts/accountfixture.h"
 #include "tests/server/accounts/outbox.h"
+#include "tests/support/testdatabase.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -135,7 +136,7 @@ private:
     // Makes every unused link expire (the server shares its database in WAL mode).
     bool expireLinks()
     {
-        auto db = quire::shared::Database::openSqlite(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
+        auto db = quire::test::TestDatabase::open(m_fx.server());
         return db.ok()
             && (*db)
                    ->run(QStringLiteral(

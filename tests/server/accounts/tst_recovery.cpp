@@ -3,6 +3,7 @@
 #include "shared/database.h"
 #include "tests/server/accounts/accountfixture.h"
 #include "tests/server/accounts/outbox.h"
+#include "tests/support/testdatabase.h"
 
 #include <QDir>
 #include <QProcess>
@@ -130,7 +131,7 @@ private Q_SLOTS:
         const QString token = tokenIn(mail->text);
         {
             // Thirty minutes pass (the server's database is shared with us in WAL mode).
-            auto db = quire::shared::Database::openSqlite(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
+            auto db = quire::test::TestDatabase::open(m_fx.server());
             QVERIFY(db.ok());
             QVERIFY((*db)
                         ->run(QStringLiteral(

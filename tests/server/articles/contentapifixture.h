@@ -35,9 +35,9 @@ protected:
     QByteArray m_admin, m_editor, m_author, m_other, m_reader;
 
     // Starts the server and signs every user in; false (with a warning) when that fails.
-    bool startWithUsers()
+    bool startWithUsers(const ServerProcess::Options &options = {})
     {
-        if (!m_fx.start())
+        if (!m_fx.start(options))
             return false;
         const QList<QPair<QString, QString>> users { { QStringLiteral("admin@example.org"), QStringLiteral("admin") },
                                                      { QStringLiteral("editor@example.org"), QStringLiteral("editor") },

@@ -8,8 +8,10 @@
 #include "shared/synctable.h"
 #include "shared/uuid.h"
 #include "tests/server/articles/contentapifixture.h"
+#include "tests/support/testdatabase.h"
 
 #include <QDateTime>
+#include <QSqlQuery>
 #include <QTest>
 
 using quire::test::HttpResult;
@@ -254,7 +256,7 @@ private Q_SLOTS:
         const QString published = createArticle(m_editor, { { "title", "From before" } });
         const QString scheduled = createArticle(m_editor, { { "title", "Waiting since" } });
         QVERIFY(!published.isEmpty() && !scheduled.isEmpty());
-        auto db = quire::shared::Database::openSqlite(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
+        auto db = quire::test::TestDatabase::open(m_fx.server());
         QVERIFY(db);
         QVERIFY((*db)->run(QStringLiteral("UPDATE articles SET status = 'published', published_at = ? WHERE id = ?"),
                            { QStringLiteral("2020-01-01T00:00:00.000Z"), published }));
@@ -337,6 +339,26 @@ private Q_SLOTS:
         QCOMPARE(generic.status, 200);
         QCOMPARE(generic.json()["items"].size(), size_t(23));
         QVERIFY(!generic.json()["items"][0].contains("body"));
+    }
+
+    // A result read row by row stays whole while other statements run on the
+    // same connection in between (a listing's rows while the answer cache
+    // reads its marks): PostgreSQL's driver would drop what it had not read.
+    void aResultOutlivesTheStatementsRunMeanwhile()
+    {
+        auto db = quire::test::TestDatabase::open(m_fx.server());
+        QVERIFY(db);
+        quire::shared::Result<QSqlQuery> q = (*db)->exec(QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n"));
+        QVERIFY(q);
+        QList<qint64> seen;
+        while (q->next()) {
+            seen << q->value(0).toLongLong();
+            const quire::shared::Result<QVariant> other = (*db)->scalar(QStringLiteral("SELECT count(*) FROM users"));
+            QVERIFY(other && other->toLongLong() > 0);
+            QVERIFY((*db)->run(QStringLiteral("SELECT 1")));
+        }
+        QCOMPARE(seen, (QList<qint64> { 1, 2, 3, 4, 5 }));
     }
 
     // Lists are answered from a per-worker cache while the synced data is

@@ -3,6 +3,7 @@
 // listing, comparing and restoring them, and the history's editing sessions.
 #include "shared/database.h"
 #include "tests/server/articles/contentapifixture.h"
+#include "tests/support/testdatabase.h"
 
 #include <QTest>
 
@@ -93,7 +94,7 @@ private Q_SLOTS:
         QVERIFY(s[0]["first_rev"].get<qint64>() < s[0]["rev"].get<qint64>());
 
         // A pause longer than ten minutes: the next edit starts a session.
-        auto db = quire::shared::Database::openSqlite(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
+        auto db = quire::test::TestDatabase::open(m_fx.server());
         QVERIFY(db);
         QVERIFY((*db)->run(QStringLiteral("UPDATE sync_revisions SET created_at = ? WHERE row_id = ?"),
                            { QStringLiteral("2020-01-01T00:00:00.000Z"), id }));

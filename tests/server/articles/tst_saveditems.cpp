@@ -8,6 +8,7 @@
 #include "shared/database.h"
 #include "shared/uuid.h"
 #include "tests/server/accounts/accountfixture.h"
+#include "tests/support/testdatabase.h"
 
 #include <QTest>
 
@@ -168,7 +169,7 @@ private Q_SLOTS:
                      .status,
                  201);
         {
-            auto db = quire::shared::Database::openSqlite(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
+            auto db = quire::test::TestDatabase::open(m_fx.server());
             QVERIFY(db);
             QVERIFY((*db)->run(QStringLiteral("ALTER TABLE saved_items DROP COLUMN item_table")));
         }

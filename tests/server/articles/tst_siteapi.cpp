@@ -4,6 +4,7 @@
 // and the dashboard, with their role checks.
 #include "shared/database.h"
 #include "tests/server/articles/contentapifixture.h"
+#include "tests/support/testdatabase.h"
 
 #include <QDateTime>
 #include <QMessageAuthenticationCode>
@@ -184,14 +185,14 @@ private Q_SLOTS:
         QCOMPARE(m_fx.http().get(QStringLiteral("/preview/garbage")).status, 404);
 
         // Expired: a link signed with the server's secret for a time already past.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
-        db.setDatabaseName(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("SELECT value FROM server_meta WHERE key = 'preview_secret'")) && q.next());
-        const QByteArray key = QByteArray::fromHex(q.value(0).toString().toLatin1());
-        q.finish();
-        db.close();
+        QByteArray key;
+        {
+            auto db = quire::test::TestDatabase::open(m_fx.server());
+            QVERIFY(db);
+            auto secret = (*db)->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'preview_secret'"));
+            QVERIFY(secret && !secret->isNull());
+            key = QByteArray::fromHex(secret->toString().toLatin1());
+        }
         const QByteArray payload = id.toLatin1() + '.' + QByteArray::number(QDateTime::currentSecsSinceEpoch() - 60);
         const QByteArray sig = QMessageAuthenticationCode::hash(payload, key, QCryptographicHash::Sha256)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);

@@ -7,6 +7,7 @@
 // stylesheet's colours have AA contrast in the light and the dark theme.
 #include "tests/server/accounts/accountfixture.h"
 #include "tests/server/accounts/outbox.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/testimages.h"
 
 #include <QDateTime>
@@ -620,17 +621,11 @@ private:
     QString expiredPreviewPath(const QString &id)
     {
         QByteArray key;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
-            db.setDatabaseName(m_fx.server().dataDir() + QStringLiteral("/quire.db"));
-            if (db.open()) {
-                QSqlQuery q(db);
-                if (q.exec(QStringLiteral("SELECT value FROM server_meta WHERE key = 'preview_secret'")) && q.next())
-                    key = QByteArray::fromHex(q.value(0).toString().toLatin1());
-            }
-            db.close();
+        if (auto db = quire::test::TestDatabase::open(m_fx.server())) {
+            auto secret = (*db)->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'preview_secret'"));
+            if (secret)
+                key = QByteArray::fromHex(secret->toString().toLatin1());
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
         const QByteArray payload = id.toLatin1() + '.' + QByteArray::number(QDateTime::currentSecsSinceEpoch() - 60);
         const QByteArray sig = QMessageAuthenticationCode::hash(payload, key, QCryptographicHash::Sha256)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);

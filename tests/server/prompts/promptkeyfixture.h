@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/prompttables.h"
 #include "shared/uuid.h"
 #include "tests/server/accounts/accountfixture.h"
 
@@ -55,7 +56,7 @@ public:
     QString prompt(const QString &who, const QString &name, const QString &content)
     {
         return push(
-            who, QStringLiteral("prompts"),
+            who, quire::shared::promptsTable(),
             { { "title", name.toStdString() }, { "name", name.toStdString() }, { "content", content.toStdString() } });
     }
     QString version(const QString &who, const QString &promptId, const QString &content, const json &more = {})
@@ -63,13 +64,13 @@ public:
         json fields { { "prompt_id", promptId.toStdString() }, { "content", content.toStdString() } };
         if (more.is_object())
             fields.update(more);
-        return push(who, QStringLiteral("prompt_versions"), fields);
+        return push(who, quire::shared::promptVersionsTable(), fields);
     }
     // Sets (or, with the label's row id, moves) a label.
     QString label(const QString &who, const QString &promptId, const QString &name, const QString &versionId,
                   const QString &labelId = {})
     {
-        return push(who, QStringLiteral("prompt_labels"),
+        return push(who, quire::shared::promptLabelsTable(),
                     { { "prompt_id", promptId.toStdString() },
                       { "name", name.toStdString() },
                       { "version_id", versionId.toStdString() } },

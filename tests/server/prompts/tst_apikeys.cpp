@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/server/prompts/promptkeyfixture.h"
+#include "tests/support/testdatabase.h"
 
-#include <QDir>
-#include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -37,18 +36,6 @@ private:
                 return k;
         }
         return {};
-    }
-
-    // Every byte the database holds on disk, its write-ahead log included.
-    QByteArray databaseBytes()
-    {
-        QByteArray all;
-        for (const char *file : { "quire.db", "quire.db-wal" }) {
-            QFile f(QDir(m_fx.server().dataDir()).filePath(QString::fromLatin1(file)));
-            if (f.open(QIODevice::ReadOnly))
-                all += f.readAll();
-        }
-        return all;
     }
 
 private Q_SLOTS:
@@ -92,10 +79,12 @@ private Q_SLOTS:
         // It works, and neither the database nor the log holds its secret.
         QCOMPARE(m_fx.fetch(key, QStringLiteral("greeting")).status, 200);
         const QByteArray secret = key.mid(key.lastIndexOf('_') + 1);
-        const QByteArray stored = databaseBytes();
-        QVERIFY(stored.size() > 0);
-        QVERIFY(!stored.contains(secret));
-        QVERIFY(!stored.contains(secret.toHex()));
+        const auto stored = TestDatabase::contents(m_fx.server());
+        QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().message));
+        QVERIFY(stored->size() > 0);
+        QVERIFY(stored->contains(key.split('_').at(1))); // the key's row is there: its prefix, not its secret
+        QVERIFY(!stored->contains(secret));
+        QVERIFY(!stored->contains(secret.toHex()));
         QVERIFY(!m_fx.server().standardError().contains(secret));
     }
 

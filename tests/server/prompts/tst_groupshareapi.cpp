@@ -311,7 +311,105 @@ private slots:
         QCOMPARE(addMember(m_other, own, prompts.first()).status, 404);
     }
 
+    // A ranked search with more matches than a page, paged by its cursor:
+    // every match the caller may see comes exactly once, best first, ties
+    // by id, the same as one page of all of them; the sharee finds the
+    // prompts shared with them through a group and not the owner's others,
+    // nor does the owner find the sharee's private prompt. (Ranking sorts
+    // the matches' keys and reads the page's rows afterwards.)
+    void rankedSearchPagesEveryVisibleMatchOnce_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<int>("perPage");
+        QTest::addColumn<QString>("filter");
+        for (const int perPage : { 1, 4, 100 }) {
+            QTest::addRow("owner, %d a page", perPage) << QStringLiteral("author") << perPage << QString();
+            QTest::addRow("sharee, %d a page", perPage) << QStringLiteral("other") << perPage << QString();
+        }
+        QTest::newRow("owner, a tag") << QStringLiteral("author") << 2 << QStringLiteral("&tag=marsupial");
+        QTest::newRow("sharee, a tag") << QStringLiteral("other") << 2 << QStringLiteral("&tag=marsupial");
+    }
+    void rankedSearchPagesEveryVisibleMatchOnce()
+    {
+        QFETCH(QString, who);
+        QFETCH(int, perPage);
+        QFETCH(QString, filter);
+        if (m_titleHits.isEmpty())
+            QVERIFY(makeSearchCorpus());
+        const bool sharee = who == QLatin1String("other");
+        const QByteArray token = sharee ? m_other : m_author;
+        // Title matches first (the title weighs most); the text matches,
+        // all the same text, tie and come by id.
+        QStringList expected = sharee || !filter.isEmpty() ? QStringList() : m_titleHits;
+        QStringList body = sharee ? m_sharedHits + QStringList { m_othersPrivate } : m_bodyHits;
+        if (!filter.isEmpty())
+            body = sharee ? m_sharedHits.mid(0, 1) : m_bodyHits.mid(0, 3);
+        std::sort(expected.begin(), expected.end());
+        std::sort(body.begin(), body.end());
+        expected += body;
+
+        const QString base = QStringLiteral("/api/v1/prompts?q=quokka") + filter;
+        json page = getJson(base + QStringLiteral("&total=true&per_page=%1").arg(perPage), token);
+        QCOMPARE_JSON(page["total"], int(expected.size()));
+        QStringList walked;
+        for (int pages = 0; pages <= expected.size(); ++pages) {
+            for (const json &item : page["items"])
+                walked << QString::fromStdString(item["id"].get<std::string>());
+            QVERIFY(page["items"].size() <= size_t(perPage));
+            if (!page["next_cursor"].is_string())
+                break;
+            page = getJson(base
+                               + QStringLiteral("&per_page=%1&cursor=%2")
+                                     .arg(perPage)
+                                     .arg(QString::fromStdString(page["next_cursor"].get<std::string>())),
+                           token);
+        }
+        QCOMPARE(walked, expected);
+        // Offset pages give the same order.
+        QStringList paged;
+        for (int n = 1; n <= (int(expected.size()) + perPage - 1) / perPage; ++n) {
+            const json offsetPage = getJson(base + QStringLiteral("&per_page=%1&page=%2").arg(perPage).arg(n), token);
+            for (const json &item : offsetPage["items"])
+                paged << QString::fromStdString(item["id"].get<std::string>());
+        }
+        QCOMPARE(paged, expected);
+    }
+
     void cleanupTestCase() { QVERIFY(m_fx.server().stop()); }
+
+private:
+    QStringList m_titleHits, m_bodyHits, m_sharedHits;
+    QString m_othersPrivate;
+
+    // The author's prompts naming a quokka: 3 in the title, 9 in the same
+    // text (the first 3 of those tagged), 4 of the 9 in a group shared with
+    // `other`; other's own private prompt; prompts without the word.
+    bool makeSearchCorpus()
+    {
+        const auto make = [&](const QByteArray &token, const QString &title, const char *content, bool tagged) {
+            json fields { { "title", title.toStdString() },
+                          { "name", QStringLiteral("search-%1").arg(++m_promptCount).toStdString() },
+                          { "content", content } };
+            if (tagged)
+                fields["tags"] = json::array({ "marsupial" });
+            return createPrompt(token, fields);
+        };
+        for (int i = 0; i < 3; ++i)
+            m_titleHits << make(m_author, QStringLiteral("Quokka notes %1").arg(i), "About small animals.", false);
+        for (int i = 0; i < 9; ++i)
+            m_bodyHits << make(m_author, QStringLiteral("Island %1").arg(i), "A quokka smiles at the camera.", i < 3);
+        make(m_author, QStringLiteral("Kangaroo"), "No match here.", true);
+        m_othersPrivate = make(m_other, QStringLiteral("Island visit"), "A quokka smiles at the camera.", false);
+        const QString group = createGroup(m_author, QStringLiteral("Quokkas"));
+        // The first shared is tagged: the sharee's tag search finds it alone.
+        for (int i = 2; i < 6; ++i) {
+            m_sharedHits << m_bodyHits.at(i);
+            if (addMember(m_author, group, m_bodyHits.at(i)).status != 201)
+                return false;
+        }
+        return !m_titleHits.contains(QString()) && !m_bodyHits.contains(QString()) && !m_othersPrivate.isEmpty()
+            && !group.isEmpty() && share(group, m_otherId, QStringLiteral("viewer")).status == 201;
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGroupShareApi)

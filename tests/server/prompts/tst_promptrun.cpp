@@ -5,6 +5,7 @@
 // usage history, render errors never reach the provider, the provider's
 // failures come back as clear 502/504 errors, a server without a provider
 // says so in /health and with 404, and the key is in no log and no answer.
+#include "shared/prompttables.h"
 #include "shared/uuid.h"
 #include "tests/server/accounts/accountfixture.h"
 #include "tests/support/fakechatprovider.h"
@@ -63,7 +64,7 @@ private:
     QString addPrompt(const QByteArray &token, const json &fields)
     {
         const QString id = quire::shared::Uuid::createV7();
-        return push(token, QStringLiteral("prompts"), id, fields) ? id : QString();
+        return push(token, quire::shared::promptsTable(), id, fields) ? id : QString();
     }
 
     HttpResult run(const QString &promptId, const json &request, const QByteArray &token = {})
@@ -126,9 +127,9 @@ private slots:
         // A prompt whose production label points at a version with other text.
         const QString labelled = addPrompt(m_token, { { "title", "Labelled" }, { "content", "Draft text" } });
         const QString version = quire::shared::Uuid::createV7();
-        QVERIFY(push(m_token, QStringLiteral("prompt_versions"), version,
+        QVERIFY(push(m_token, quire::shared::promptVersionsTable(), version,
                      { { "prompt_id", labelled.toStdString() }, { "content", "Released text for {{name}}" } }));
-        QVERIFY(push(m_token, QStringLiteral("prompt_labels"), quire::shared::Uuid::createV7(),
+        QVERIFY(push(m_token, quire::shared::promptLabelsTable(), quire::shared::Uuid::createV7(),
                      { { "prompt_id", labelled.toStdString() },
                        { "name", "production" },
                        { "version_id", version.toStdString() } }));
@@ -225,7 +226,7 @@ private slots:
 
     void keepsVariablesWhenAsked()
     {
-        QVERIFY(push(m_token, QStringLiteral("prompt_preferences"), quire::shared::Uuid::createV7(),
+        QVERIFY(push(m_token, quire::shared::promptPreferencesTable(), quire::shared::Uuid::createV7(),
                      { { "keep_variables", "true" } }));
         m_fake.setReply(FakeChatProvider::Reply::Ok);
         const HttpResult r = run(m_prompts.value(QStringLiteral("text")), { { "variables", { { "name", "Cy" } } } });
@@ -331,8 +332,9 @@ private slots:
                            QStringLiteral("--provider-model"), QStringLiteral("m") });
         QVERIFY(!token.isEmpty());
         const QString id = quire::shared::Uuid::createV7();
-        QCOMPARE(fx.pushUpsert(token, QStringLiteral("prompts"), id, { { "title", "T" }, { "content", "Hi" } }).status,
-                 200);
+        QCOMPARE(
+            fx.pushUpsert(token, quire::shared::promptsTable(), id, { { "title", "T" }, { "content", "Hi" } }).status,
+            200);
         const HttpResult r = fx.call("POST", runPath(id), token, body(json::object()));
         QCOMPARE(r.status, 502);
         QCOMPARE(codeOf(r), QStringLiteral("provider_unavailable"));
