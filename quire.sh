@@ -45,11 +45,33 @@ build_preset() {
     fi
 }
 
+# Free space on the disk the trees are built on, in MiB.
+free_mib() {
+    df -Pm "$ROOT" | awk 'NR == 2 { print $4 }'
+}
+
+# A tree's objects and archives are needed only to build it again, and the
+# sanitizer trees are several GB of them. When the disk runs low (a CI runner
+# ran out in the ASan suite, after building three trees) they go once the
+# tree's executables are linked; building the tree again takes them back
+# from ccache.
+make_room() {
+    local dir=$1 low=${QUIRE_LOW_DISK_MIB:-12288} before
+    before=$(free_mib)
+    echo "quire: ${before} MiB free on the build disk"
+    if [[ "$before" -lt "$low" ]]; then
+        find "$dir" \( -name '*.o' -o -name '*.a' \) -type f -delete
+        echo "quire: under ${low} MiB: removed ${dir#"$ROOT"/}'s objects, now $(free_mib) MiB free"
+    fi
+}
+
 # The release suite, the fuzzers, and the suite under ASan and UBSan. Every
 # stage runs even when one before failed; the exit status says whether all passed.
 test_all() {
     local failed=() started
     setup
+    # The release tree keeps its objects: the package test builds from it.
+    echo "quire: $(free_mib) MiB free on the build disk"
     started=$SECONDS
     (cd "$BUILD" && ctest --output-on-failure -j2 --timeout 900) || failed+=("release suite")
     echo "quire: release suite took $((SECONDS - started)) s"
@@ -57,6 +79,7 @@ test_all() {
     started=$SECONDS
     if build_preset fuzz "$ROOT/build-fuzz"; then
         echo "quire: fuzz build took $((SECONDS - started)) s"
+        make_room "$ROOT/build-fuzz"
         started=$SECONDS
         scripts/run-fuzzers.sh "$ROOT/build-fuzz" || failed+=("fuzzers")
         echo "quire: fuzzers took $((SECONDS - started)) s"
@@ -67,6 +90,7 @@ test_all() {
     started=$SECONDS
     if build_preset asan "$ROOT/build-asan"; then
         echo "quire: asan build took $((SECONDS - started)) s"
+        make_room "$ROOT/build-asan"
         started=$SECONDS
         # A sanitizer report ends the test process with a failure.
         ASAN_OPTIONS="detect_leaks=1:abort_on_error=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
@@ -78,6 +102,7 @@ test_all() {
         failed+=("asan build")
     fi
 
+    echo "quire: $(free_mib) MiB free on the build disk at the end"
     if [[ ${#failed[@]} -gt 0 ]]; then
         echo "quire: FAILED: $(IFS=,; echo "${failed[*]}" | sed 's/,/, /g')" >&2
         exit 1
