@@ -81,12 +81,14 @@ request = function()
 end
 LUA
 
-server_time() { # the p50 and p99 of duration_ms of the by-name lines logged since line $1
+server_time() { # p50 and p99 of duration_ms, then of cpu_ms, of the by-name lines logged since line $1
     tail -n +"$1" "$work/quire.log" | python3 -c '
 import json, sys
-d = sorted(json.loads(l)["duration_ms"] for l in sys.stdin if "/prompts/by-name/" in l and "duration_ms" in l)
-if not d: print("- | -")
-else: print("%.3f ms | %.3f ms" % (d[len(d) // 2], d[min(len(d) - 1, int(len(d) * 0.99))]))'
+rows = [json.loads(l) for l in sys.stdin if "/prompts/by-name/" in l and "duration_ms" in l]
+def cut(d):
+    d = sorted(d)
+    return "%.3f ms | %.3f ms" % (d[len(d) // 2], d[min(len(d) - 1, int(len(d) * 0.99))]) if d else "- | -"
+print(cut([r["duration_ms"] for r in rows]) + " | " + cut([r["cpu_ms"] for r in rows if "cpu_ms" in r]))'
 }
 wrk_figures() { # requests/s, p50 and p99 for $1, then wrk arguments
     local out
@@ -102,7 +104,7 @@ from=$(($(wc -l <"$work/quire.log") + 1))
 q_alone=$(alone "$quire_url$fetch" -H "Authorization: Bearer $key")
 q=$(wrk_figures "$quire_url$fetch" "${wrk_args[@]}" -H "Authorization: Bearer $key")
 q_server=$(server_time "$from")
-random_names() { # $1 connections -> "wrk figures | server p50 | server p99" of the run with the median p99
+random_names() { # $1 connections -> "wrk figures | server p50 | p99 | server CPU p50 | p99" of the run with the median p99
     local i from rows=()
     for ((i = 0; i < runs; ++i)); do
         wait_idle "$quire_pid"
@@ -127,10 +129,10 @@ fi
 echo
 echo "### By-name prompt fetch at $(thousands "$rows") prompts, wrk -t2 -c50 -d${duration}s, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| scenario | requests/s | p50 | p99 | server time p50 | server time p99 | alone |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| scenario | requests/s | p50 | p99 | server time p50 | server time p99 | server CPU p50 | server CPU p99 | alone |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 echo "| Quire: one name, label=production (kept answer) | $q | $q_server | $q_alone |"
 echo "| Quire: random names of $(thousands "$rows") (mostly computed; median of $runs runs) | ${r% |*} | - |"
 echo "| Quire: the same, 4 connections | ${r4% |*} | - |"
-((with_directus)) && echo "| Directus: one article by slug (filter[slug][_eq], indexed) | $d | - | - | $d_alone |"
+((with_directus)) && echo "| Directus: one article by slug (filter[slug][_eq], indexed) | $d | - | - | - | - | $d_alone |"
 true

@@ -294,6 +294,7 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
 {
     QElapsedTimer timer;
     timer.start();
+    const qint64 cpuStart = RequestLog::threadCpuNs();
     // A personal request (a query, a bearer token) is never the shared
     // page: it goes through the middleware like any routed request.
     const bool personal = simple.personal();
@@ -376,7 +377,7 @@ bool HttpWorker::answerSimple(const SimpleRequest &simple, const QByteArray &rem
     reply.tail = WireFormat::tail(requestId);
     const qint64 elapsed = timer.nsecsElapsed();
     RequestLog::write({ requestId, method, QByteArray(simple.target.data(), qsizetype(simple.target.size())), status,
-                        double(elapsed) / 1e6, remote });
+                        double(elapsed) / 1e6, remote, double(RequestLog::threadCpuNs() - cpuStart) / 1e6 });
     HttpMetrics::recordRequest(routeLabel, method, status, double(elapsed) / 1e9);
     return true;
 }

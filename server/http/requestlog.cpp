@@ -9,6 +9,8 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include <ctime>
+
 #include <unistd.h>
 
 namespace quire::server::RequestLog {
@@ -114,13 +116,24 @@ QByteArray now()
 
 } // namespace
 
+qint64 threadCpuNs()
+{
+    timespec t {};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0)
+        return 0;
+    return qint64(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
 void write(const Entry &entry)
 {
     // The same fields and order as the JSON object of other lines, built by
     // hand: this runs once per request.
     QByteArray line;
     line.reserve(256);
-    line.append("{\"category\":\"quire.http\",\"duration_ms\":")
+    line.append("{\"category\":\"quire.http\",");
+    if (entry.cpuMs >= 0)
+        line.append("\"cpu_ms\":").append(QByteArray::number(double(qRound64(entry.cpuMs * 1000)) / 1000.0, 'g', 10)).append(',');
+    line.append("\"duration_ms\":")
         .append(QByteArray::number(double(qRound64(entry.durationMs * 1000)) / 1000.0, 'g', 10))
         .append(',');
     if (!instanceName().isEmpty()) {

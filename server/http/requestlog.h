@@ -18,7 +18,15 @@ struct Entry
     int status = 0;
     double durationMs = 0;
     QByteArray remote;
+    // CPU time the serving thread spent on the request, when one thread
+    // served it whole (the fast path); negative when not known. Unlike
+    // durationMs it leaves out time the thread waited for a core, which on
+    // a busy machine is most of a slow request's tail.
+    double cpuMs = -1;
 };
+
+// CPU time this thread has used so far, in nanoseconds.
+qint64 threadCpuNs();
 
 void write(const Entry &entry);
 

@@ -267,6 +267,12 @@ private Q_SLOTS:
         QVERIFY(j["path"] == "/health");
         QVERIFY(j["status"] == 200);
         QVERIFY(j["duration_ms"].is_number());
+        // Served whole on one thread: its CPU time is known and within its
+        // wall time (both rounded to the microsecond).
+        QVERIFY2(j.contains("cpu_ms"), "the fast path logs its CPU time");
+        QVERIFY(j["cpu_ms"].is_number());
+        QVERIFY(j["cpu_ms"].get<double>() >= 0);
+        QVERIFY(j["cpu_ms"].get<double>() <= j["duration_ms"].get<double>() + 0.002);
         QVERIFY2(!m_server.standardError().contains("secret-value"), "query strings must not be logged");
     }
 
