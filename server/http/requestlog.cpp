@@ -10,7 +10,6 @@
 #include <QTimer>
 
 #include <ctime>
-
 #include <unistd.h>
 
 namespace quire::server::RequestLog {
@@ -132,7 +131,9 @@ void write(const Entry &entry)
     line.reserve(256);
     line.append("{\"category\":\"quire.http\",");
     if (entry.cpuMs >= 0)
-        line.append("\"cpu_ms\":").append(QByteArray::number(double(qRound64(entry.cpuMs * 1000)) / 1000.0, 'g', 10)).append(',');
+        line.append("\"cpu_ms\":")
+            .append(QByteArray::number(double(qRound64(entry.cpuMs * 1000)) / 1000.0, 'g', 10))
+            .append(',');
     line.append("\"duration_ms\":")
         .append(QByteArray::number(double(qRound64(entry.durationMs * 1000)) / 1000.0, 'g', 10))
         .append(',');
