@@ -8,6 +8,7 @@
 #include "shared/jsonqt.h"
 #include "shared/sqldialect.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -26,6 +27,26 @@ namespace {
 Error resync(const QString &why)
 {
     return Error::make(shared::ErrorCode::ResyncRequired, why);
+}
+
+// A page's rows as the database produces them. Database::exec() reads a
+// PostgreSQL result whole before it returns, so the database and this
+// thread take turns: at a page of 5,000 rows the wait was as long as the
+// work. Forward-only, QPSQL reads the rows off the connection one by one
+// (single-row mode), and each is turned into JSON while the database still
+// reads and sends the rest. The caller reads every row before it runs the
+// next statement on the connection (which would drop what is left).
+Result<QSqlQuery> streamed(shared::Database &db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery query = db.newQuery();
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return Error::make(shared::ErrorCode::DatabaseError, query.lastError().text());
+    for (const QVariant &v : binds)
+        query.addBindValue(db.forBinding(v));
+    if (!query.exec())
+        return Error::make(shared::ErrorCode::DatabaseError, query.lastError().text());
+    return query;
 }
 
 } // namespace
@@ -96,7 +117,7 @@ Result<QByteArray> SyncPull::page(const Cursor &cursor, int limit, qint64 *chang
                                 .arg(rows.selectList(), access->table().name, visible,
                                      fromStart ? QStringLiteral(" AND deleted = 0") : QString())
                                 .arg(limit);
-        Result<QSqlQuery> q = m_db.exec(sql, binds);
+        Result<QSqlQuery> q = streamed(m_db, sql, binds);
         if (!q)
             return q.error();
         std::string prefix = "{\"table\":";
