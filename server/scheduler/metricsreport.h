@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 namespace quire::server {
 
 // The day sums of MetricsStore folded into periods (UTC days, ISO weeks

@@ -12,10 +12,14 @@
 #include "shared/fielderrors.h"
 #include "shared/jsonreader.h"
 #include "shared/schedulertables.h"
+#include "shared/synctable.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
+
+#include <tuple>
+#include <variant>
 
 namespace quire::server::MetricsRoutes {
 
@@ -148,12 +152,12 @@ Router::Handler report(Kind kind)
             = kind == Kind::Engagement ? store.engagementByDay(q.filter) : store.financialByDay(q.filter);
         if (!days)
             return errorResponse(days.error());
-        const MetricsReport report(kind, q.group, *days);
+        const MetricsReport sums(kind, q.group, *days);
         if (!q.csv)
-            return HttpResponse::json(200, report.toJson(q.filter.from, q.filter.to));
+            return HttpResponse::json(200, sums.toJson(q.filter.from, q.filter.to));
         HttpResponse r;
         r.contentType = QByteArrayLiteral("text/csv; charset=utf-8");
-        r.body = shared::CsvText::write(report.toRows());
+        r.body = shared::CsvText::write(sums.toRows());
         const QString name
             = QStringLiteral("%1-%2-%3-%4.csv")
                   .arg(kind == Kind::Engagement ? QStringLiteral("engagement") : QStringLiteral("financial"),

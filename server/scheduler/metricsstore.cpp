@@ -30,8 +30,8 @@ QString now()
 
 // The live rows a number is seen through: its client (whose owner decides)
 // and platform, neither deleted. `m` is the metrics table's alias.
-const char *kOwnedJoin = " JOIN clients c ON c.id = m.client_id AND c.deleted = 0"
-                         " JOIN platforms p ON p.id = m.platform_id AND p.deleted = 0";
+constexpr const char *kOwnedJoin = " JOIN clients c ON c.id = m.client_id AND c.deleted = 0"
+                                   " JOIN platforms p ON p.id = m.platform_id AND p.deleted = 0";
 
 // The filter's conditions after the owner's; binds in the same order.
 QString conditions(const MetricsStore::Filter &filter, QVariantList &binds, bool withPost)

@@ -5,12 +5,30 @@
 // the line of its first problem, the writer quotes per RFC 4180 and guards
 // cells a spreadsheet would run as formulas, and what it writes reads back.
 #include "shared/csvtext.h"
+#include "shared/utf8.h"
 
 #include <QTest>
 
 using quire::shared::CsvText;
 
 Q_DECLARE_METATYPE(QList<QStringList>)
+
+namespace {
+
+// Rows of UTF-8 literals (every character kept, a byte-order mark too).
+QList<QStringList> table(std::initializer_list<std::initializer_list<const char *>> rows)
+{
+    QList<QStringList> out;
+    for (const auto &row : rows) {
+        QStringList cells;
+        for (const char *cell : row)
+            cells << quire::shared::Utf8::decode(QByteArrayView(cell));
+        out << cells;
+    }
+    return out;
+}
+
+} // namespace
 
 class TestCsvText : public QObject
 {
@@ -30,28 +48,27 @@ private slots:
         QTest::addColumn<QByteArray>("csv");
         QTest::addColumn<QList<QStringList>>("rows");
         QTest::addColumn<QList<int>>("lines");
-        QTest::newRow("plain") << QByteArray("a,b\r\n1,2\r\n") << QList<QStringList> { { "a", "b" }, { "1", "2" } }
+        QTest::newRow("plain") << QByteArray("a,b\r\n1,2\r\n") << table({ { "a", "b" }, { "1", "2" } })
                                << QList<int> { 1, 2 };
         QTest::newRow("lf, no final newline")
-            << QByteArray("a,b\n1,2") << QList<QStringList> { { "a", "b" }, { "1", "2" } } << QList<int> { 1, 2 };
-        QTest::newRow("empty fields") << QByteArray(",,\n") << QList<QStringList> { { "", "", "" } }
-                                      << QList<int> { 1 };
-        QTest::newRow("quoted comma and quote") << QByteArray("\"a,b\",\"say \"\"hi\"\"\"\n")
-                                                << QList<QStringList> { { "a,b", "say \"hi\"" } } << QList<int> { 1 };
+            << QByteArray("a,b\n1,2") << table({ { "a", "b" }, { "1", "2" } }) << QList<int> { 1, 2 };
+        QTest::newRow("empty fields") << QByteArray(",,\n") << table({ { "", "", "" } }) << QList<int> { 1 };
+        QTest::newRow("quoted comma and quote")
+            << QByteArray("\"a,b\",\"say \"\"hi\"\"\"\n") << table({ { "a,b", "say \"hi\"" } }) << QList<int> { 1 };
         QTest::newRow("newline in quotes moves the next line")
-            << QByteArray("\"x\r\ny\",1\nz,2\n") << QList<QStringList> { { "x\r\ny", "1" }, { "z", "2" } }
-            << QList<int> { 1, 3 };
+            << QByteArray("\"x\r\ny\",1\nz,2\n") << table({ { "x\r\ny", "1" }, { "z", "2" } }) << QList<int> { 1, 3 };
         QTest::newRow("blank lines skipped")
-            << QByteArray("a\n\n\r\nb\n") << QList<QStringList> { { "a" }, { "b" } } << QList<int> { 1, 4 };
-        QTest::newRow("quoted empty is no blank line")
-            << QByteArray("\"\"\n") << QList<QStringList> { { "" } } << QList<int> { 1 };
-        QTest::newRow("byte-order mark dropped once")
-            << QByteArray("\xEF\xBB\xBF"
-                          "a,\xEF\xBB\xBF"
-                          "b\n")
-            << QList<QStringList> { { "a", QStringLiteral("\uFEFFb") } } << QList<int> { 1 };
-        QTest::newRow("utf-8") << QByteArray("Zoë,€\n") << QList<QStringList> { { "Zoë", "€" } } << QList<int> { 1 };
-        QTest::newRow("nothing") << QByteArray() << QList<QStringList> {} << QList<int> {};
+            << QByteArray("a\n\n\r\nb\n") << table({ { "a" }, { "b" } }) << QList<int> { 1, 4 };
+        QTest::newRow("quoted empty is no blank line") << QByteArray("\"\"\n") << table({ { "" } }) << QList<int> { 1 };
+        QTest::newRow("byte-order mark dropped once") << QByteArray("\xEF\xBB\xBF"
+                                                                    "a,\xEF\xBB\xBF"
+                                                                    "b\n")
+                                                      << table({ { "a",
+                                                                   "\xEF\xBB\xBF"
+                                                                   "b" } })
+                                                      << QList<int> { 1 };
+        QTest::newRow("utf-8") << QByteArray("Zoë,€\n") << table({ { "Zoë", "€" } }) << QList<int> { 1 };
+        QTest::newRow("nothing") << QByteArray() << table({}) << QList<int> {};
     }
     void reads()
     {
@@ -104,16 +121,16 @@ private slots:
     {
         QTest::addColumn<QList<QStringList>>("rows");
         QTest::addColumn<QByteArray>("csv");
-        QTest::newRow("plain") << QList<QStringList> { { "a", "b" }, { "1", "2" } } << QByteArray("a,b\r\n1,2\r\n");
-        QTest::newRow("quoting") << QList<QStringList> { { "a,b", "say \"hi\"", "x\ny", "" } }
+        QTest::newRow("plain") << table({ { "a", "b" }, { "1", "2" } }) << QByteArray("a,b\r\n1,2\r\n");
+        QTest::newRow("quoting") << table({ { "a,b", "say \"hi\"", "x\ny", "" } })
                                  << QByteArray("\"a,b\",\"say \"\"hi\"\"\",\"x\ny\",\r\n");
-        QTest::newRow("formulas guarded") << QList<QStringList> { { "=1+1", "+A1", "-A1", "@SUM(A1)", "\tx", "a=b" } }
+        QTest::newRow("formulas guarded") << table({ { "=1+1", "+A1", "-A1", "@SUM(A1)", "\tx", "a=b" } })
                                           << QByteArray("'=1+1,'+A1,'-A1,'@SUM(A1),'\tx,a=b\r\n");
-        QTest::newRow("guarded and quoted") << QList<QStringList> { { "=HYPERLINK(\"x\",\"y\")" } }
-                                            << QByteArray("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"\r\n");
+        QTest::newRow("guarded and quoted")
+            << table({ { "=HYPERLINK(\"x\",\"y\")" } }) << QByteArray("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"\r\n");
         QTest::newRow("numbers are no formulas")
-            << QList<QStringList> { { "-12.50", "+3", "-", "-1e5" } } << QByteArray("-12.50,+3,'-,'-1e5\r\n");
-        QTest::newRow("lone empty cell") << QList<QStringList> { { "" } } << QByteArray("\"\"\r\n");
+            << table({ { "-12.50", "+3", "-", "-1e5" } }) << QByteArray("-12.50,+3,'-,'-1e5\r\n");
+        QTest::newRow("lone empty cell") << table({ { "" } }) << QByteArray("\"\"\r\n");
     }
     void writes()
     {

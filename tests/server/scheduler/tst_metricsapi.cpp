@@ -65,11 +65,20 @@ class TestMetricsApi : public quire::test::SchedulerApiFixture
         return done.ok();
     }
 
+    static QStringList strings(std::initializer_list<const char *> items)
+    {
+        QStringList out;
+        for (const char *item : items)
+            out << QString::fromUtf8(item);
+        return out;
+    }
+
     // The items of a report as "period|platform name|value[|currency]" lines.
     static QStringList linesOf(const HttpResult &r, const char *value)
     {
         QStringList out;
-        for (const json &item : r.json()["items"]) {
+        const json body = r.json();
+        for (const json &item : body["items"]) {
             QString line = text(item, "period") + QLatin1Char('|') + text(item, "platform_name") + QLatin1Char('|');
             line += item[value].is_string() ? text(item, value) : QString::number(item[value].get<qint64>());
             if (item.contains("currency"))
@@ -94,7 +103,8 @@ private slots:
                                            { { "platform_id", m_bluesky.toStdString() } } } } });
         QCOMPARE(made.status, 201);
         m_post = text(made.json(), "id");
-        for (const json &d : made.json()["destinations"])
+        const json post = made.json();
+        for (const json &d : post["destinations"])
             (text(d, "platform_id") == m_mastodon ? m_toMastodon : m_toBluesky) = text(d, "id");
         QVERIFY(!m_toMastodon.isEmpty() && !m_toBluesky.isEmpty());
 
@@ -121,13 +131,13 @@ private slots:
         QTest::addColumn<QString>("group");
         QTest::addColumn<QStringList>("lines");
         QTest::newRow("day") << QStringLiteral("day")
-                             << QStringList { "2024-01-29|On mastodon|10", "2024-01-30|On bluesky|100",
-                                              "2024-01-31|On mastodon|20", "2024-02-01|On mastodon|5",
-                                              "2024-02-05|On mastodon|7" };
+                             << strings({ "2024-01-29|On mastodon|10", "2024-01-30|On bluesky|100",
+                                          "2024-01-31|On mastodon|20", "2024-02-01|On mastodon|5",
+                                          "2024-02-05|On mastodon|7" });
         QTest::newRow("week") << QStringLiteral(
-            "week") << QStringList { "2024-W05|On bluesky|100", "2024-W05|On mastodon|35", "2024-W06|On mastodon|7" };
+            "week") << strings({ "2024-W05|On bluesky|100", "2024-W05|On mastodon|35", "2024-W06|On mastodon|7" });
         QTest::newRow("month") << QStringLiteral(
-            "month") << QStringList { "2024-01|On bluesky|100", "2024-01|On mastodon|30", "2024-02|On mastodon|12" };
+            "month") << strings({ "2024-01|On bluesky|100", "2024-01|On mastodon|30", "2024-02|On mastodon|12" });
     }
     void engagementGroups()
     {
@@ -153,14 +163,14 @@ private slots:
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("lines");
         QTest::newRow("platform") << QStringLiteral("platform_id=") + m_bluesky
-                                  << QStringList { "2024-01|On bluesky|100" };
+                                  << strings({ "2024-01|On bluesky|100" });
         QTest::newRow("post") << QStringLiteral("post_id=") + m_post
-                              << QStringList { "2024-01|On bluesky|100", "2024-01|On mastodon|30" };
+                              << strings({ "2024-01|On bluesky|100", "2024-01|On mastodon|30" });
         QTest::newRow("client") << QStringLiteral("client_id=") + m_client
-                                << QStringList { "2024-01|On bluesky|100", "2024-01|On mastodon|30" };
+                                << strings({ "2024-01|On bluesky|100", "2024-01|On mastodon|30" });
         QTest::newRow("another client of mine") << QStringLiteral("client_id=") + m_otherClient << QStringList {};
         QTest::newRow("range ends a day early") << QStringLiteral("from=2024-01-01&to=2024-01-30")
-                                                << QStringList { "2024-01|On bluesky|100", "2024-01|On mastodon|10" };
+                                                << strings({ "2024-01|On bluesky|100", "2024-01|On mastodon|10" });
     }
     void engagementFilters()
     {
@@ -242,8 +252,8 @@ private slots:
         const HttpResult r = get(QStringLiteral("financial?group=month&from=2024-04-01&to=2024-04-30"), m_creator);
         QCOMPARE(r.status, 200);
         QCOMPARE(linesOf(r, "revenue"),
-                 (QStringList { "2024-04|On mastodon|10.30|EUR", "2024-04|On mastodon|1300|JPY",
-                                "2024-04|On mastodon|5.00|USD" }));
+                 (strings({ "2024-04|On mastodon|10.30|EUR", "2024-04|On mastodon|1300|JPY",
+                            "2024-04|On mastodon|5.00|USD" })));
         QCOMPARE(r.json()["items"][0]["payouts_minor"].get<qint64>(), 150);
         QCOMPARE(r.json()["totals"].size(), size_t(3));
         QCOMPARE(text(r.json()["totals"][0], "revenue"), QStringLiteral("10.30"));
@@ -288,7 +298,7 @@ private slots:
         QCOMPARE(importCsv(m_creator, csv).json()["updated"].get<int>(), 2);
         const HttpResult sums = get(QStringLiteral("financial?group=month&from=2024-05-01&to=2024-05-31"), m_creator);
         QCOMPARE(linesOf(sums, "revenue"),
-                 (QStringList { "2024-05|On bluesky|2.25|EUR", "2024-05|On mastodon|1.50|EUR" }));
+                 (strings({ "2024-05|On bluesky|2.25|EUR", "2024-05|On mastodon|1.50|EUR" })));
     }
 
     // Every bad line named with its column, and not one row written.
@@ -308,10 +318,10 @@ private slots:
             + "2024-06-06," + c + "\n"; // line 10: too few fields
         const HttpResult r = importCsv(m_creator, csv);
         QCOMPARE(r.status, 400);
-        QCOMPARE(errorFields(r),
-                 (QStringList { "lines[10]", "lines[3].date", "lines[4].currency", "lines[5].client_id",
-                                "lines[5].platform_id", "lines[6].date", "lines[7].payouts", "lines[7].revenue",
-                                "lines[8].date" }));
+        QCOMPARE(
+            errorFields(r),
+            (strings({ "lines[10]", "lines[3].date", "lines[4].currency", "lines[5].client_id", "lines[5].platform_id",
+                       "lines[6].date", "lines[7].payouts", "lines[7].revenue", "lines[8].date" })));
         const HttpResult sums = get(QStringLiteral("financial?from=2024-06-01&to=2024-06-30"), m_creator);
         QCOMPARE(sums.status, 200);
         QVERIFY(sums.json()["items"].empty());
