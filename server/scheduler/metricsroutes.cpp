@@ -48,6 +48,26 @@ const QStringList kImportColumns { QStringLiteral("date"),        QStringLiteral
                                    QStringLiteral("platform_id"), QStringLiteral("revenue"),
                                    QStringLiteral("payouts"),     QStringLiteral("currency") };
 
+// Entries per page of the listing.
+constexpr int kDefaultPerPage = 50;
+constexpr int kMaxPerPage = 100;
+
+// The query parameters each read takes.
+QStringList reportParameters(Kind kind)
+{
+    QStringList known { QStringLiteral("group"),     QStringLiteral("from"),        QStringLiteral("to"),
+                        QStringLiteral("client_id"), QStringLiteral("platform_id"), QStringLiteral("format") };
+    if (kind == Kind::Engagement)
+        known << QStringLiteral("post_id");
+    return known;
+}
+
+QStringList entryParameters()
+{
+    return { QStringLiteral("from"),        QStringLiteral("to"),       QStringLiteral("client_id"),
+             QStringLiteral("platform_id"), QStringLiteral("per_page"), QStringLiteral("cursor") };
+}
+
 // A day as YYYY-MM-DD and nothing looser.
 std::optional<QDate> strictDay(const QString &text)
 {
@@ -65,12 +85,10 @@ struct ReportQuery
     bool csv = false;
 };
 
-std::variant<ReportQuery, HttpResponse> readQuery(const HttpRequest &request, WorkerServices &services, Kind kind)
+// `known` names the parameters the route takes; any other is refused.
+std::variant<ReportQuery, HttpResponse> readQuery(const HttpRequest &request, WorkerServices &services,
+                                                  const QStringList &known)
 {
-    QStringList known { QStringLiteral("group"),     QStringLiteral("from"),        QStringLiteral("to"),
-                        QStringLiteral("client_id"), QStringLiteral("platform_id"), QStringLiteral("format") };
-    if (kind == Kind::Engagement)
-        known << QStringLiteral("post_id");
     shared::FieldErrors errors;
     const auto value = [&](const QString &name) { return request.query.queryItemValue(name, QUrl::FullyDecoded); };
     for (const auto &[name, ignored] : request.query.queryItems(QUrl::FullyDecoded)) {
@@ -143,7 +161,7 @@ std::variant<ReportQuery, HttpResponse> readQuery(const HttpRequest &request, Wo
 Router::Handler report(Kind kind)
 {
     return [kind](HttpRequest &request, WorkerServices &services) {
-        auto read = readQuery(request, services, kind);
+        auto read = readQuery(request, services, reportParameters(kind));
         if (auto *response = std::get_if<HttpResponse>(&read))
             return *response;
         const ReportQuery &q = std::get<ReportQuery>(read);
@@ -201,7 +219,7 @@ public:
             errors.add(prefix + QStringLiteral("client_id"), QStringLiteral("There is no such client."));
         if (!*platform)
             errors.add(prefix + QStringLiteral("platform_id"), QStringLiteral("There is no such platform."));
-        else if (*client && (**platform).value("client_id", std::string()) != e.clientId.toStdString())
+        else if (!e.clientId.isEmpty() && (**platform).value("client_id", std::string()) != e.clientId.toStdString())
             errors.add(prefix + QStringLiteral("platform_id"), QStringLiteral("Choose a platform of this client."));
         e.currency = fields.value(QStringLiteral("currency")).trimmed();
         if (!shared::CurrencyAmount::isCurrency(e.currency)) {
@@ -295,6 +313,74 @@ HttpResponse removeFinancial(HttpRequest &request, WorkerServices &services)
     if (!*removed)
         return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("There is no such financial entry."));
     return HttpResponse::noContent();
+}
+
+// A cursor names the last entry of a page by its day and id.
+QString encodeCursor(const nlohmann::json &entry)
+{
+    const QByteArray text
+        = QByteArray::fromStdString(entry.value("day", std::string()) + '/' + entry.value("id", std::string()));
+    return QString::fromLatin1(text.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<QPair<QString, QString>> decodeCursor(const QString &cursor)
+{
+    const auto bytes = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!bytes)
+        return std::nullopt;
+    const QString text = QString::fromLatin1(*bytes);
+    const qsizetype slash = text.indexOf(QLatin1Char('/'));
+    if (slash < 0 || !strictDay(text.first(slash)) || slash + 1 == text.size())
+        return std::nullopt;
+    return qMakePair(text.first(slash), text.sliced(slash + 1));
+}
+
+// The entries one by one with their ids (the reports only sum them), so a
+// client can name one to replace or delete; keyset-paged by day and id.
+HttpResponse listFinancial(HttpRequest &request, WorkerServices &services)
+{
+    auto read = readQuery(request, services, entryParameters());
+    if (auto *response = std::get_if<HttpResponse>(&read))
+        return *response;
+    const ReportQuery &q = std::get<ReportQuery>(read);
+    shared::FieldErrors errors;
+    int perPage = kDefaultPerPage;
+    if (request.query.hasQueryItem(QStringLiteral("per_page"))) {
+        bool ok = false;
+        perPage = request.query.queryItemValue(QStringLiteral("per_page"), QUrl::FullyDecoded).toInt(&ok);
+        if (!ok || perPage < 1 || perPage > kMaxPerPage)
+            errors.add(QStringLiteral("per_page"), QStringLiteral("Use a whole number from 1 to %1.").arg(kMaxPerPage));
+    }
+    QPair<QString, QString> after;
+    const QString cursor = request.query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded);
+    if (!cursor.isEmpty()) {
+        if (const auto decoded = decodeCursor(cursor))
+            after = *decoded;
+        else
+            errors.add(QStringLiteral("cursor"), QStringLiteral("Not a cursor of this list; start again without it."));
+    }
+    if (!errors.isEmpty())
+        return errorResponse(errors.toError());
+    MetricsStore store(services.database());
+    // One more than a page tells whether a next page exists.
+    Result<QList<nlohmann::json>> entries = store.financialEntries(q.filter, after.first, after.second, perPage + 1);
+    if (!entries)
+        return errorResponse(entries.error());
+    nlohmann::json next;
+    if (entries->size() > perPage) {
+        entries->removeLast();
+        next = encodeCursor(entries->last()).toStdString();
+    }
+    nlohmann::json items = nlohmann::json::array();
+    for (nlohmann::json &entry : *entries)
+        items.push_back(std::move(entry));
+    return HttpResponse::json(200,
+                              { { "items", std::move(items) },
+                                { "next_cursor", std::move(next) },
+                                { "per_page", perPage },
+                                { "from", q.filter.from.toString(Qt::ISODate).toStdString() },
+                                { "to", q.filter.to.toString(Qt::ISODate).toStdString() } });
 }
 
 bool isCsvType(const QByteArray &contentType)
@@ -402,6 +488,8 @@ void install(Router &router)
                Router::BodyKind::None, read);
     router.add(QStringLiteral("GET"), base + QStringLiteral("financial"), report(Kind::Financial),
                Router::BodyKind::None, read);
+    router.add(QStringLiteral("GET"), base + QStringLiteral("financial/entries"), listFinancial, Router::BodyKind::None,
+               read);
     router.add(QStringLiteral("POST"), base + QStringLiteral("financial"), createFinancial, Router::BodyKind::Json,
                write);
     router.add(QStringLiteral("DELETE"), base + QStringLiteral("financial/:id"), removeFinancial,

@@ -53,6 +53,30 @@ QString conditions(const MetricsStore::Filter &filter, QVariantList &binds, bool
     return where;
 }
 
+// A financial entry's columns, in the order entryJson() reads them.
+constexpr const char *kEntryColumns = "SELECT m.id, m.client_id, m.platform_id, m.day, m.currency, m.revenue_minor, "
+                                      "m.payouts_minor, m.source, m.updated_at FROM financial_metrics m";
+
+nlohmann::json entryJson(const QSqlQuery &q)
+{
+    const QString currency = q.value(4).toString();
+    const qint64 revenue = q.value(5).toLongLong();
+    const qint64 payouts = q.value(6).toLongLong();
+    return nlohmann::json {
+        { "id", q.value(0).toString().toStdString() },
+        { "client_id", q.value(1).toString().toStdString() },
+        { "platform_id", q.value(2).toString().toStdString() },
+        { "day", q.value(3).toString().toStdString() },
+        { "currency", currency.toStdString() },
+        { "revenue", shared::CurrencyAmount::format(revenue, currency).toStdString() },
+        { "payouts", shared::CurrencyAmount::format(payouts, currency).toStdString() },
+        { "revenue_minor", revenue },
+        { "payouts_minor", payouts },
+        { "source", q.value(7).toString().toStdString() },
+        { "updated_at", q.value(8).toString().toStdString() },
+    };
+}
+
 } // namespace
 
 MetricsStore::MetricsStore(shared::Database &db)
@@ -121,31 +145,34 @@ Result<MetricsStore::Saved> MetricsStore::saveFinancial(const FinancialEntry &en
 
 Result<std::optional<nlohmann::json>> MetricsStore::financialRow(const QString &id, const QString &ownerId)
 {
-    Result<QSqlQuery> q
-        = m_db.exec(QStringLiteral("SELECT m.id, m.client_id, m.platform_id, m.day, m.currency, m.revenue_minor, "
-                                   "m.payouts_minor, m.source, m.updated_at FROM financial_metrics m")
-                        + QLatin1String(kOwnedJoin) + QStringLiteral(" WHERE m.id = ? AND c.owner_id = ?"),
-                    { id, ownerId });
+    Result<QSqlQuery> q = m_db.exec(QLatin1String(kEntryColumns) + QLatin1String(kOwnedJoin)
+                                        + QStringLiteral(" WHERE m.id = ? AND c.owner_id = ?"),
+                                    { id, ownerId });
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<nlohmann::json>();
-    const QString currency = q->value(4).toString();
-    const qint64 revenue = q->value(5).toLongLong();
-    const qint64 payouts = q->value(6).toLongLong();
-    return std::optional<nlohmann::json>(nlohmann::json {
-        { "id", q->value(0).toString().toStdString() },
-        { "client_id", q->value(1).toString().toStdString() },
-        { "platform_id", q->value(2).toString().toStdString() },
-        { "day", q->value(3).toString().toStdString() },
-        { "currency", currency.toStdString() },
-        { "revenue", shared::CurrencyAmount::format(revenue, currency).toStdString() },
-        { "payouts", shared::CurrencyAmount::format(payouts, currency).toStdString() },
-        { "revenue_minor", revenue },
-        { "payouts_minor", payouts },
-        { "source", q->value(7).toString().toStdString() },
-        { "updated_at", q->value(8).toString().toStdString() },
-    });
+    return std::optional<nlohmann::json>(entryJson(*q));
+}
+
+Result<QList<nlohmann::json>> MetricsStore::financialEntries(const Filter &filter, const QString &afterDay,
+                                                             const QString &afterId, int limit)
+{
+    QVariantList binds;
+    QString sql = QLatin1String(kEntryColumns) + QLatin1String(kOwnedJoin) + conditions(filter, binds, false);
+    if (!afterDay.isEmpty()) {
+        sql += QStringLiteral(" AND (m.day > ? OR (m.day = ? AND m.id > ?))");
+        binds << afterDay << afterDay << afterId;
+    }
+    sql += QStringLiteral(" ORDER BY m.day, m.id LIMIT ?");
+    binds << limit;
+    Result<QSqlQuery> q = m_db.exec(sql, binds);
+    if (!q)
+        return q.error();
+    QList<nlohmann::json> out;
+    while (q->next())
+        out << entryJson(*q);
+    return out;
 }
 
 Result<bool> MetricsStore::removeFinancial(const QString &id, const QString &ownerId)

@@ -11,8 +11,6 @@
 
 #include <optional>
 
-namespace shared = quire::shared;
-
 namespace quire::shared {
 class Database;
 }
@@ -86,6 +84,12 @@ public:
     // The entry `id` as the API shows it, if its client is `ownerId`'s.
     shared::Result<std::optional<nlohmann::json>> financialRow(const QString &id, const QString &ownerId);
     shared::Result<bool> removeFinancial(const QString &id, const QString &ownerId);
+    // The entries themselves, as financialRow() shows them, in the filter's
+    // range, ordered by day and id: at most `limit`, those after the entry
+    // (`afterDay`, `afterId`) when one is named, so a deep page costs what
+    // the first does.
+    shared::Result<QList<nlohmann::json>> financialEntries(const Filter &filter, const QString &afterDay,
+                                                           const QString &afterId, int limit);
 
     shared::Result<QList<DaySums>> engagementByDay(const Filter &filter);
     shared::Result<QList<DaySums>> financialByDay(const Filter &filter);

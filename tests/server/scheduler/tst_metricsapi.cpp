@@ -6,7 +6,8 @@
 // byte for byte, quoting and the formula guard included); an import that
 // names every bad line and writes nothing; field errors for bad dates and
 // ranges; the role matrix's read_metrics and schedule_posts; and another
-// creator's clients, platforms and entries neither named nor seen (IDOR).
+// creator's clients, platforms and entries neither named nor seen (IDOR);
+// the entries listed one by one with their ids, paged by cursor.
 #include "server/scheduler/metricsstore.h"
 #include "tests/server/scheduler/schedulerapifixture.h"
 #include "tests/support/testdatabase.h"
@@ -235,6 +236,55 @@ private slots:
         const QByteArray csv = "date,client_id,platform_id,revenue,payouts,currency\r\n";
         QCOMPARE(importCsv(token, csv).status, allowed ? 200 : 403);
         QCOMPARE(m_fx.call("DELETE", QStringLiteral("/api/v1/metrics/financial/x"), token).status, allowed ? 404 : 403);
+    }
+
+    // The entries one by one with their ids, page after page by cursor,
+    // filtered like the reports; another creator's are not listed.
+    void listsEntriesWithIds()
+    {
+        QStringList made;
+        for (const char *day : { "2024-08-03", "2024-08-01", "2024-08-02" }) {
+            const HttpResult r = enter(m_creator, m_client, m_bluesky, day, "EUR", "2.00", "0.10");
+            QCOMPARE(r.status, 201);
+            made << text(r.json(), "id");
+        }
+        QCOMPARE(enter(m_creator, m_otherClient, m_shop, "2024-08-02", "USD", "1", "0").status, 201);
+        const QString range = QStringLiteral("financial/entries?from=2024-08-01&to=2024-08-31&client_id=") + m_client;
+
+        const HttpResult first = get(range + QStringLiteral("&per_page=2"), m_creator);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json()["items"].size(), size_t(2));
+        QCOMPARE(text(first.json()["items"][0], "id"), made[1]); // 1 August first
+        QCOMPARE(text(first.json()["items"][0], "revenue"), QStringLiteral("2.00"));
+        QCOMPARE(first.json()["items"][0]["payouts_minor"].get<qint64>(), 10);
+        QCOMPARE(text(first.json()["items"][1], "id"), made[2]);
+        const QString cursor = text(first.json(), "next_cursor");
+        QVERIFY(!cursor.isEmpty());
+
+        const HttpResult second = get(range + QStringLiteral("&per_page=2&cursor=") + cursor, m_creator);
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.json()["items"].size(), size_t(1));
+        QCOMPARE(text(second.json()["items"][0], "id"), made[0]);
+        QVERIFY(second.json()["next_cursor"].is_null());
+
+        // The id listed is the one a client deletes by.
+        QCOMPARE(m_fx.call("DELETE", QStringLiteral("/api/v1/metrics/financial/") + made[0], m_creator).status, 204);
+        QCOMPARE(get(range, m_creator).json()["items"].size(), size_t(2));
+        QCOMPARE(
+            get(QStringLiteral("financial/entries?from=2024-08-01&to=2024-08-31"), m_creator).json()["items"].size(),
+            size_t(3));
+
+        const HttpResult stranger = get(QStringLiteral("financial/entries?from=2024-08-01&to=2024-08-31"), m_stranger);
+        QCOMPARE(stranger.status, 200);
+        QVERIFY(stranger.json()["items"].empty());
+        QCOMPARE(get(QStringLiteral("financial/entries?client_id=") + m_client, m_stranger).status, 404);
+        QCOMPARE(get(QStringLiteral("financial/entries"), tokenOf(QStringLiteral("reader"))).status, 403);
+        for (const QString &bad :
+             { QStringLiteral("cursor=nonsense"), QStringLiteral("per_page=0"), QStringLiteral("group=day") }) {
+            const HttpResult r = get(QStringLiteral("financial/entries?") + bad, m_creator);
+            QCOMPARE(r.status, 400);
+            QVERIFY2(errorFields(r).contains(bad.section(QLatin1Char('='), 0, 0)), r.body.constData());
+        }
     }
 
     // Each currency sums on its own, in exact minor units.
