@@ -30,6 +30,7 @@ declare -A max_len=(
     [fuzz_prompttemplate]=8192
     [fuzz_sealedvalue]=4096
     [fuzz_outboundurl]=256
+    [fuzz_csv]=8192
 )
 
 # Tokens worth trying, for the harnesses that read JSON or templates.

@@ -485,6 +485,44 @@ QList<shared::Migration> history(const shared::SqlDialect &sql)
                              "key_id TEXT NOT NULL, "
                              "set_at TEXT NOT NULL){STRICT}"),
           } },
+        { 21,
+          QStringLiteral("scheduler_metrics"),
+          {
+              // The scheduler's numbers (server/scheduler/metricsstore), kept by
+              // the server alone: engagement per destination and UTC day, written
+              // by what fetches it from the networks (an upsert a day); money per
+              // client, platform, day and currency, entered or imported, in whole
+              // minor units. Days are YYYY-MM-DD. The ids they name are synced
+              // rows (soft-deleted, purged later), so no foreign keys: a read
+              // joins the live rows, and whose a number is follows its client.
+              QStringLiteral("CREATE TABLE engagement_metrics ("
+                             "destination_id TEXT NOT NULL, "
+                             "day TEXT NOT NULL, "
+                             "post_id TEXT NOT NULL, "
+                             "client_id TEXT NOT NULL, "
+                             "platform_id TEXT NOT NULL, "
+                             "impressions {INTEGER} NOT NULL, "
+                             "likes {INTEGER} NOT NULL, "
+                             "comments {INTEGER} NOT NULL, "
+                             "shares {INTEGER} NOT NULL, "
+                             "clicks {INTEGER} NOT NULL, "
+                             "updated_at TEXT NOT NULL, "
+                             "PRIMARY KEY (destination_id, day)){STRICT}"),
+              QStringLiteral("CREATE INDEX engagement_metrics_client ON engagement_metrics(client_id, day)"),
+              QStringLiteral("CREATE TABLE financial_metrics ("
+                             "id TEXT PRIMARY KEY, "
+                             "client_id TEXT NOT NULL, "
+                             "platform_id TEXT NOT NULL, "
+                             "day TEXT NOT NULL, "
+                             "currency TEXT NOT NULL, "
+                             "revenue_minor {INTEGER} NOT NULL, "
+                             "payouts_minor {INTEGER} NOT NULL, "
+                             "source TEXT NOT NULL, "
+                             "updated_by TEXT NOT NULL, "
+                             "updated_at TEXT NOT NULL, "
+                             "UNIQUE (client_id, platform_id, day, currency)){STRICT}"),
+              QStringLiteral("CREATE INDEX financial_metrics_client ON financial_metrics(client_id, day)"),
+          } },
     };
     for (shared::Migration &m : migrations) {
         for (QString &statement : m.statements)

@@ -109,11 +109,10 @@ nlohmann::json operation(const Router::Route &route, const nlohmann::json &entry
               { { "application/json", { { "schema", schemaRef(entry.value("request", std::string("Empty"))) } } } } }
         };
     if (route.body == Router::BodyKind::Upload)
-        op["requestBody"] = {
-            { "required", true },
-            { "content",
-              { { "application/octet-stream", { { "schema", { { "type", "string" }, { "format", "binary" } } } } } } }
-        };
+        op["requestBody"] = { { "required", true },
+                              { "content",
+                                { { entry.value("request_media", std::string("application/octet-stream")),
+                                    { { "schema", { { "type", "string" }, { "format", "binary" } } } } } } } };
 
     nlohmann::json responses = nlohmann::json::object();
     const int status = entry.value("status", 200);

@@ -6,6 +6,7 @@
 #include "server/collections/contentwriter.h"
 #include "server/http/router.h"
 #include "server/scheduler/credentialroutes.h"
+#include "server/scheduler/metricsroutes.h"
 #include "server/scheduler/postroutes.h"
 #include "server/scheduler/scheduleraccess.h"
 #include "server/scheduler/schedulerjson.h"
@@ -155,6 +156,7 @@ void install(Router &router)
     installCrud(router, shared::platformsTable(), guard);
     CredentialRoutes::install(router, guard);
     PostRoutes::install(router, guard);
+    MetricsRoutes::install(router);
 }
 
 } // namespace quire::server::SchedulerRoutes

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "shared/currencyamount.h"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+namespace quire::shared {
+
+namespace {
+
+struct Currency
+{
+    const char *code;
+    int minorDigits;
+};
+
+// ISO 4217's active codes with their minor units (the iso-codes list, as of
+// 2023), sorted for binary search. Precious metals, special drawing rights
+// and the test codes have no minor unit and are no money here.
+constexpr std::array<Currency, 168> kCurrencies { {
+    { "AED", 2 }, { "AFN", 2 }, { "ALL", 2 }, { "AMD", 2 }, { "ANG", 2 }, { "AOA", 2 }, { "ARS", 2 }, { "AUD", 2 },
+    { "AWG", 2 }, { "AZN", 2 }, { "BAM", 2 }, { "BBD", 2 }, { "BDT", 2 }, { "BGN", 2 }, { "BHD", 3 }, { "BIF", 0 },
+    { "BMD", 2 }, { "BND", 2 }, { "BOB", 2 }, { "BOV", 2 }, { "BRL", 2 }, { "BSD", 2 }, { "BTN", 2 }, { "BWP", 2 },
+    { "BYN", 2 }, { "BZD", 2 }, { "CAD", 2 }, { "CDF", 2 }, { "CHE", 2 }, { "CHF", 2 }, { "CHW", 2 }, { "CLF", 4 },
+    { "CLP", 0 }, { "CNY", 2 }, { "COP", 2 }, { "COU", 2 }, { "CRC", 2 }, { "CUC", 2 }, { "CUP", 2 }, { "CVE", 2 },
+    { "CZK", 2 }, { "DJF", 0 }, { "DKK", 2 }, { "DOP", 2 }, { "DZD", 2 }, { "EGP", 2 }, { "ERN", 2 }, { "ETB", 2 },
+    { "EUR", 2 }, { "FJD", 2 }, { "FKP", 2 }, { "GBP", 2 }, { "GEL", 2 }, { "GHS", 2 }, { "GIP", 2 }, { "GMD", 2 },
+    { "GNF", 0 }, { "GTQ", 2 }, { "GYD", 2 }, { "HKD", 2 }, { "HNL", 2 }, { "HRK", 2 }, { "HTG", 2 }, { "HUF", 2 },
+    { "IDR", 2 }, { "ILS", 2 }, { "INR", 2 }, { "IQD", 3 }, { "IRR", 2 }, { "ISK", 0 }, { "JMD", 2 }, { "JOD", 3 },
+    { "JPY", 0 }, { "KES", 2 }, { "KGS", 2 }, { "KHR", 2 }, { "KMF", 0 }, { "KPW", 2 }, { "KRW", 0 }, { "KWD", 3 },
+    { "KYD", 2 }, { "KZT", 2 }, { "LAK", 2 }, { "LBP", 2 }, { "LKR", 2 }, { "LRD", 2 }, { "LSL", 2 }, { "LYD", 3 },
+    { "MAD", 2 }, { "MDL", 2 }, { "MGA", 2 }, { "MKD", 2 }, { "MMK", 2 }, { "MNT", 2 }, { "MOP", 2 }, { "MRU", 2 },
+    { "MUR", 2 }, { "MVR", 2 }, { "MWK", 2 }, { "MXN", 2 }, { "MXV", 2 }, { "MYR", 2 }, { "MZN", 2 }, { "NAD", 2 },
+    { "NGN", 2 }, { "NIO", 2 }, { "NOK", 2 }, { "NPR", 2 }, { "NZD", 2 }, { "OMR", 3 }, { "PAB", 2 }, { "PEN", 2 },
+    { "PGK", 2 }, { "PHP", 2 }, { "PKR", 2 }, { "PLN", 2 }, { "PYG", 0 }, { "QAR", 2 }, { "RON", 2 }, { "RSD", 2 },
+    { "RUB", 2 }, { "RWF", 0 }, { "SAR", 2 }, { "SBD", 2 }, { "SCR", 2 }, { "SDG", 2 }, { "SEK", 2 }, { "SGD", 2 },
+    { "SHP", 2 }, { "SLE", 2 }, { "SLL", 2 }, { "SOS", 2 }, { "SRD", 2 }, { "SSP", 2 }, { "STN", 2 }, { "SVC", 2 },
+    { "SYP", 2 }, { "SZL", 2 }, { "THB", 2 }, { "TJS", 2 }, { "TMT", 2 }, { "TND", 3 }, { "TOP", 2 }, { "TRY", 2 },
+    { "TTD", 2 }, { "TWD", 2 }, { "TZS", 2 }, { "UAH", 2 }, { "UGX", 0 }, { "USD", 2 }, { "USN", 2 }, { "UYI", 0 },
+    { "UYU", 2 }, { "UYW", 4 }, { "UZS", 2 }, { "VED", 2 }, { "VES", 2 }, { "VND", 0 }, { "VUV", 0 }, { "WST", 2 },
+    { "XAF", 0 }, { "XCD", 2 }, { "XOF", 0 }, { "XPF", 0 }, { "YER", 2 }, { "ZAR", 2 }, { "ZMW", 2 }, { "ZWL", 2 },
+} };
+
+const Currency *find(QStringView code)
+{
+    if (code.size() != 3)
+        return nullptr;
+    const QByteArray latin = code.toLatin1();
+    const auto it
+        = std::lower_bound(kCurrencies.begin(), kCurrencies.end(), latin,
+                           [](const Currency &c, const QByteArray &k) { return qstrcmp(c.code, k.constData()) < 0; });
+    return it != kCurrencies.end() && latin == it->code ? &*it : nullptr;
+}
+
+qint64 powerOfTen(int digits)
+{
+    qint64 p = 1;
+    for (int i = 0; i < digits; ++i)
+        p *= 10;
+    return p;
+}
+
+} // namespace
+
+int CurrencyAmount::minorDigits(QStringView code)
+{
+    const Currency *c = find(code);
+    return c ? c->minorDigits : -1;
+}
+
+std::optional<qint64> CurrencyAmount::parse(QStringView text, QStringView code)
+{
+    const int digits = minorDigits(code);
+    if (digits < 0 || text.isEmpty())
+        return std::nullopt;
+    const qsizetype point = text.indexOf(QLatin1Char('.'));
+    const QStringView whole = point < 0 ? text : text.first(point);
+    const QStringView fraction = point < 0 ? QStringView() : text.sliced(point + 1);
+    if (whole.isEmpty() || whole.size() > kMaxWholeDigits || fraction.size() > digits
+        || (point >= 0 && fraction.isEmpty()))
+        return std::nullopt;
+    qint64 value = 0;
+    for (const QChar c : whole) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return std::nullopt;
+        value = value * 10 + (c.unicode() - '0');
+    }
+    qint64 minor = 0;
+    for (int i = 0; i < digits; ++i) {
+        const QChar c = i < fraction.size() ? fraction[i] : QLatin1Char('0');
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return std::nullopt;
+        minor = minor * 10 + (c.unicode() - '0');
+    }
+    return value * powerOfTen(digits) + minor;
+}
+
+QString CurrencyAmount::format(qint64 minor, QStringView code)
+{
+    const int digits = std::max(minorDigits(code), 0);
+    const bool negative = minor < 0;
+    // The magnitude as unsigned, so the smallest qint64 has one too.
+    const quint64 magnitude = negative ? quint64(0) - quint64(minor) : quint64(minor);
+    const quint64 unit = quint64(powerOfTen(digits));
+    QString out = negative ? QStringLiteral("-") : QString();
+    out += QString::number(magnitude / unit);
+    if (digits > 0)
+        out += QLatin1Char('.') + QStringLiteral("%1").arg(magnitude % unit, digits, 10, QLatin1Char('0'));
+    return out;
+}
+
+} // namespace quire::shared
