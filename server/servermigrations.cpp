@@ -485,7 +485,7 @@ QList<shared::Migration> history(const shared::SqlDialect &sql)
                              "key_id TEXT NOT NULL, "
                              "set_at TEXT NOT NULL){STRICT}"),
           } },
-        { 21,
+        { 20,
           QStringLiteral("scheduler_metrics"),
           {
               // The scheduler's numbers (server/scheduler/metricsstore), kept by

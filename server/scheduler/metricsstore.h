@@ -17,7 +17,7 @@ class Database;
 
 namespace quire::server {
 
-// The scheduler's numbers in the server's own tables (migration 21):
+// The scheduler's numbers in the server's own tables (migration 20):
 // engagement per post destination and UTC day, financial per client,
 // platform, day and currency in minor units. Writes are upserts on those
 // keys; reads sum per day, client and platform (and currency) over the
