@@ -17,6 +17,7 @@
 #include "server/metrics/metricsregistry.h"
 #include "server/postgresbackup.h"
 #include "server/prompts/promptusageflusher.h"
+#include "server/publishing/postpublisher.h"
 #include "server/scheduler/platformcredentials.h"
 #include "server/scheduler/rotatekeycommand.h"
 #include "server/server.h"
@@ -204,6 +205,10 @@ int ServerCommands::serve(const QStringList &args)
     if (!vault)
         return fail(vault.error());
     context.vault = vault->get();
+    Result<AddressPolicy> outbound = AddressPolicy::fromAllowList(config->outboundAllow);
+    if (!outbound)
+        return fail(shared::Error::make(shared::ErrorCode::Usage,
+                                        QStringLiteral("--outbound-allow: %1").arg(outbound.error().message)));
 
     // Everything that can be refused cheaply comes before the database is touched.
     std::optional<QSslConfiguration> tls;
@@ -245,6 +250,21 @@ int ServerCommands::serve(const QStringList &args)
     SchedulePublisher scheduler(*config, server.changes());
     if (VoidResult r = scheduler.start(); !r)
         return fail(r.error());
+    // The creators' posts go out from here, whether or not a desktop is open.
+    PostPublisher::Setup publishing;
+    publishing.holder = config->instanceName;
+    publishing.sole = !config->instanceNamed;
+    publishing.vault = context.vault;
+    publishing.addresses = *outbound;
+    publishing.changes = server.changes();
+    PostPublisher posts(std::move(publishing));
+    {
+        auto db = ServerDatabase::open(*config);
+        if (!db)
+            return fail(db.error());
+        if (VoidResult r = posts.start(std::move(db.value())); !r)
+            return fail(r.error());
+    }
     // Named instances share the database with others: their changes must
     // empty our caches and reach our live sockets too.
     ChangeWatcher others(*config, server.changes());
