@@ -42,7 +42,7 @@ QString newIdempotencyKey()
 {
     quint32 words[4];
     QRandomGenerator::system()->fillRange(words);
-    return QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
 }
 
 // What a destination shows for a ledger state.

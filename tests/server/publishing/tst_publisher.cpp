@@ -20,6 +20,7 @@
 #include "shared/timestamp.h"
 #include "shared/uuid.h"
 #include "tests/server/outbound/fakehttpserver.h"
+#include "tests/support/instancecluster.h"
 #include "tests/support/mockclock.h"
 #include "tests/support/serverprocess.h"
 
@@ -432,6 +433,48 @@ private slots:
         QCOMPARE(keys.size(), 30);
         for (const QString &d : std::as_const(all))
             QCOMPARE(ledger(QStringLiteral("state"), d), QStringLiteral("sent"));
+    }
+
+    // Two real quire-server processes on one database (PostgreSQL under
+    // QUIRE_TEST_POSTGRES): each delivery goes out once, whoever claims it.
+    void twoServerInstancesClaimEachDeliveryOnce()
+    {
+        const QString keys = m_dir.filePath(QStringLiteral("credential.keys"));
+        test::InstanceCluster cluster;
+        test::InstanceCluster::Options options;
+        options.balancer = false;
+        options.extraArgs << QStringLiteral("--credential-key-file") << keys << QStringLiteral("--outbound-allow")
+                          << QStringLiteral("127.0.0.1");
+        QVERIFY2(cluster.start(options), qPrintable(cluster.errorString()));
+        auto clusterDb = shared::Database::open(cluster.databaseLocation());
+        QVERIFY(clusterDb);
+        // The helpers write to the cluster's database at the servers' time.
+        std::swap(m_db, clusterDb.value());
+        m_clock->set(QDateTime::currentDateTimeUtc());
+        m_client = shared::Uuid::createV7();
+        QVERIFY(write(shared::clientsTable(), m_client, { { "name", "Ada" }, { "time_zone", "UTC" } }));
+        const QString hook = platform();
+        QStringList all;
+        for (int i = 0; i < 40; ++i)
+            all += post(1000, { hook }).second;
+        const bool sent = QTest::qWaitFor(
+            [&] {
+                return scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM publish_attempts WHERE state = 'sent'"))
+                    == 40;
+            },
+            30000);
+        const qint64 holders = scalar(*m_db,
+                                      QStringLiteral("SELECT COUNT(*) FROM audit_chain WHERE action = "
+                                                     "'credential_used'"));
+        std::swap(m_db, clusterDb.value());
+        QVERIFY(sent);
+        QCOMPARE(m_fake->requests.size(), 40);
+        QSet<QByteArray> seen;
+        for (const FakeHttpServer::Seen &r : std::as_const(m_fake->requests))
+            seen.insert(r.headers.value("idempotency-key"));
+        QCOMPARE(seen.size(), 40);
+        QCOMPARE(holders, 40); // one credential use per delivery: none claimed twice
+        cluster.stop();
     }
 
     void backoffGrowsWithJitterAndHonoursRetryAfter()
