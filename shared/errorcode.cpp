@@ -88,7 +88,6 @@ constexpr std::array kCodes = std::to_array<CodeRow>({
     { ErrorCode::DatabaseUnreachable, "database_unreachable", 503 },
     { ErrorCode::ProviderNotConfigured, "provider_not_configured", 404 },
     { ErrorCode::CredentialsNotConfigured, "credentials_not_configured", 503 },
-    { ErrorCode::NothingToPublish, "nothing_to_publish", 409 },
     { ErrorCode::ProviderTimeout, "provider_timeout", 504 },
     { ErrorCode::ProviderUnavailable, "provider_unavailable", 502 },
     { ErrorCode::ProviderError, "provider_error", 502 },

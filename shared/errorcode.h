@@ -87,7 +87,6 @@ enum class ErrorCode {
     // The optional chat provider (Run): not set up, or it failed us.
     ProviderNotConfigured,
     CredentialsNotConfigured, // no master keys: platform credentials cannot be stored
-    NothingToPublish, // a post cancelled, already published or without destinations; a destination not failed
     ProviderTimeout,
     ProviderUnavailable,
     ProviderError,

@@ -16,8 +16,10 @@
 #include "shared/permissions.h"
 #include "shared/schedulernames.h"
 #include "shared/schedulertables.h"
-#include "shared/strictjson.h"
 #include "shared/timestamp.h"
+
+#include <optional>
+#include <utility>
 
 namespace quire::server::PublishRoutes {
 
@@ -27,23 +29,30 @@ using shared::PostStatus;
 using shared::Result;
 using shared::VoidResult;
 
-HttpResponse nothingToPublish(const QString &why)
+// A refusal of the request as it stands: validation_failed naming the field
+// that stands in the way and why, as the scheduler's other routes answer.
+HttpResponse refused(const QString &field, const QString &why)
 {
-    return HttpResponse::error(shared::ErrorCode::NothingToPublish, why);
+    shared::FieldErrors errors;
+    errors.add(field, why);
+    return errorResponse(errors.toError());
 }
 
-// Why the whole post cannot be published now; empty when it can.
-QString whyNot(std::optional<PostStatus> status, int destinations)
+// Why the whole post cannot be published now, under the field that says so
+// (status, destinations); nullopt when it can.
+std::optional<std::pair<QString, QString>> whyNot(std::optional<PostStatus> status, int destinations)
 {
+    const QString statusField = QStringLiteral("status");
     if (status == PostStatus::Cancelled)
-        return QStringLiteral("The post is cancelled; schedule it again first.");
+        return std::pair { statusField,
+                           QStringLiteral("A cancelled post cannot be published; schedule it again first.") };
     if (status == PostStatus::Published)
-        return QStringLiteral("The post is already published everywhere.");
+        return std::pair { statusField, QStringLiteral("The post is already published everywhere.") };
     if (status == PostStatus::Publishing)
-        return QStringLiteral("The post is being published now.");
+        return std::pair { statusField, QStringLiteral("The post is being published now.") };
     if (destinations == 0)
-        return QStringLiteral("The post has no destinations.");
-    return {};
+        return std::pair { QStringLiteral("destinations"), QStringLiteral("The post has no destinations.") };
+    return std::nullopt;
 }
 
 HttpResponse accepted(ContentWriter &writer, const QString &postId)
@@ -65,11 +74,8 @@ HttpResponse retryOne(HttpRequest &request, WorkerServices &services, ContentWri
         = SchedulerAccess::ownedRow(services.database(), shared::postDestinationsTable(), destinationId, who.userId);
     if (!destination)
         return errorResponse(destination.error());
-    if (!*destination || (*destination)->value("post_id", std::string()) != postId.toStdString()) {
-        shared::FieldErrors errors;
-        errors.add(QStringLiteral("destination_id"), QStringLiteral("This post has no such destination."));
-        return errorResponse(errors.toError());
-    }
+    if (!*destination || (*destination)->value("post_id", std::string()) != postId.toStdString())
+        return refused(QStringLiteral("destination_id"), QStringLiteral("This post has no such destination."));
     qint64 lastSeq = 0;
     bool retried = false;
     VoidResult done = services.database().transaction([&]() -> VoidResult {
@@ -83,7 +89,7 @@ HttpResponse retryOne(HttpRequest &request, WorkerServices &services, ContentWri
     if (!done)
         return errorResponse(done.error());
     if (!retried)
-        return nothingToPublish(QStringLiteral("Only a destination that failed can be tried again."));
+        return refused(QStringLiteral("destination_id"), QStringLiteral("Only a failed destination can be retried."));
     if (lastSeq > 0 && services.context().changes)
         services.context().changes->publish(lastSeq);
     return accepted(writer, postId);
@@ -91,15 +97,9 @@ HttpResponse retryOne(HttpRequest &request, WorkerServices &services, ContentWri
 
 HttpResponse publish(HttpRequest &request, WorkerServices &services)
 {
-    nlohmann::json body = nlohmann::json::object();
-    if (!request.body.trimmed().isEmpty()) {
-        Result<nlohmann::json> parsed = shared::StrictJson::parse(request.body);
-        if (!parsed)
-            return HttpResponse::error(400, parsed.error());
-        body = std::move(parsed.value());
-    }
+    // The worker has parsed the body (a JSON object, `{}` for the whole post).
     shared::FieldErrors errors;
-    shared::JsonReader reader(body, errors);
+    shared::JsonReader reader(request.json, errors);
     const std::optional<QString> destinationId = reader.uuid("destination_id");
     reader.refuseUnknown();
     if (!errors.isEmpty())
@@ -120,8 +120,8 @@ HttpResponse publish(HttpRequest &request, WorkerServices &services)
         QStringLiteral("SELECT COUNT(*) FROM post_destinations WHERE post_id = ? AND deleted = 0"), { postId });
     if (!destinations)
         return errorResponse(destinations.error());
-    if (const QString why = whyNot(status, destinations->toInt()); !why.isEmpty())
-        return nothingToPublish(why);
+    if (const auto why = whyNot(status, destinations->toInt()))
+        return refused(why->first, why->second);
     // Due now, through the rules like any author's change; the publisher
     // hears of it through the change feed at once.
     const nlohmann::json now {
@@ -138,7 +138,7 @@ HttpResponse publish(HttpRequest &request, WorkerServices &services)
 
 void install(Router &router)
 {
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/posts/:id/publish"), publish, Router::BodyKind::None,
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/posts/:id/publish"), publish, Router::BodyKind::Json,
                Guard::needs(shared::Permission::SchedulePosts));
 }
 

@@ -73,6 +73,7 @@ class TestPublishApi : public quire::test::SchedulerApiFixture
         return m_fx.call("GET", QStringLiteral("/api/v1/posts/") + id, m_creator).json();
     }
     QString statusOf(const QString &id) { return text(getPost(id), "status"); }
+    static std::string errorCode(const HttpResult &r) { return r.json()["error"].value("code", std::string()); }
 
     HttpResult publish(const QString &id, const QByteArray &token, const json &body = json::object())
     {
@@ -115,7 +116,7 @@ private slots:
         const qsizetype before = m_fake.requests.size();
         const QString id = makePost({ m_hook }, 1500);
         QVERIFY(!id.isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("published"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("published"), 120000);
         QCOMPARE(m_fake.requests.size(), before + 1);
         const json post = getPost(id);
         QCOMPARE(text(post["destinations"][0], "status"), QStringLiteral("published"));
@@ -129,7 +130,7 @@ private slots:
         QCOMPARE(statusOf(id), QStringLiteral("draft"));
         const HttpResult now = publish(id, m_creator);
         QCOMPARE(now.status, 202);
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("partially_published"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("partially_published"), 120000);
         const json post = getPost(id);
         QString failed;
         for (const json &d : post["destinations"]) {
@@ -141,15 +142,22 @@ private slots:
         QVERIFY(!failed.isEmpty());
         // A published destination is not retried; the failed one is.
         for (const json &d : post["destinations"]) {
-            if (text(d, "status") == QLatin1String("published"))
-                QCOMPARE(publish(id, m_creator, { { "destination_id", d["id"] } }).status, 409);
+            if (text(d, "status") == QLatin1String("published")) {
+                const HttpResult again = publish(id, m_creator, { { "destination_id", d["id"] } });
+                QCOMPARE(again.status, 400);
+                QCOMPARE(errorCode(again), std::string("validation_failed"));
+                QCOMPARE(errorFields(again), QStringList { QStringLiteral("destination_id") });
+            }
         }
         m_badRecovers = true;
         QCOMPARE(publish(id, m_creator, { { "destination_id", failed.toStdString() } }).status, 202);
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("published"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("published"), 120000);
         m_badRecovers = false;
-        QCOMPARE(publish(id, m_creator).json()["error"].value("code", std::string()),
-                 std::string("nothing_to_publish"));
+        const HttpResult done = publish(id, m_creator);
+        QCOMPARE(done.status, 400);
+        QCOMPARE(errorCode(done), std::string("validation_failed"));
+        QCOMPARE(errorFields(done), QStringList { QStringLiteral("status") });
+        QCOMPARE(statusOf(id), QStringLiteral("published")); // untouched
     }
 
     void publishErrorsAndRoles_data()
@@ -182,13 +190,30 @@ private slots:
         QCOMPARE(errorFields(r), QStringList { QStringLiteral("destination_id") });
         r = publish(id, m_creator, { { "destination_id", "0190a5d2-0000-7000-8000-000000000000" } });
         QCOMPARE(r.status, 400);
+        QCOMPARE(errorFields(r), QStringList { QStringLiteral("destination_id") });
+        // A destination that has not failed is not retried.
+        const QString scheduledDestination = text(getPost(id)["destinations"][0], "id");
+        r = publish(id, m_creator, { { "destination_id", scheduledDestination.toStdString() } });
+        QCOMPARE(r.status, 400);
+        QCOMPARE(errorFields(r), QStringList { QStringLiteral("destination_id") });
+        QCOMPARE(statusOf(id), QStringLiteral("scheduled")); // untouched
         QCOMPARE(publish(QStringLiteral("0190a5d2-0000-7000-8000-000000000001"), m_creator).status, 404);
         const HttpResult cancelled = m_fx.call("PUT", QStringLiteral("/api/v1/posts/") + id, m_creator,
                                                quire::test::json({ { "status", "cancelled" } }));
         QCOMPARE(cancelled.status, 200);
-        QCOMPARE(publish(id, m_creator).status, 409);
+        r = publish(id, m_creator);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(errorCode(r), std::string("validation_failed"));
+        QCOMPARE(errorFields(r), QStringList { QStringLiteral("status") });
+        QCOMPARE(statusOf(id), QStringLiteral("cancelled")); // untouched
         const QString empty = makePost({}, -1);
-        QCOMPARE(publish(empty, m_creator).status, 409);
+        r = publish(empty, m_creator);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(errorFields(r), QStringList { QStringLiteral("destinations") });
+        QCOMPARE(statusOf(empty), QStringLiteral("draft")); // untouched
+        // A body that is not an object is refused before anything is looked up.
+        r = m_fx.call("POST", QStringLiteral("/api/v1/posts/%1/publish").arg(id), m_creator, "[1]");
+        QCOMPARE(r.status, 400);
     }
 
     // Last: it restarts the server.
@@ -199,12 +224,12 @@ private slots:
         const qsizetype before = m_fake.requests.size();
         const QString id = makePost({ hold }, -1);
         QCOMPARE(publish(id, m_creator).status, 202);
-        QTRY_COMPARE_WITH_TIMEOUT(m_fake.requests.size(), before + 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fake.requests.size(), before + 1, 120000);
         const QByteArray key = m_fake.requests.last().headers.value("idempotency-key");
         QVERIFY(!key.isEmpty());
         QVERIFY(m_fx.restart(true)); // SIGKILL while the webhook holds its answer
         m_creator = m_fx.token(QStringLiteral("creator@example.org"), quire::test::kContentPassword);
-        QTRY_COMPARE_WITH_TIMEOUT(m_fake.requests.size(), before + 2, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fake.requests.size(), before + 2, 120000);
         QCOMPARE(m_fake.requests.last().headers.value("idempotency-key"), key);
         auto db = quire::test::TestDatabase::open(m_fx.server());
         QVERIFY(db);

@@ -155,7 +155,7 @@ class TestPublisher : public QObject
     {
         if (!p.runOnce())
             return false;
-        return QTest::qWaitFor([&p] { return p.inFlight() == 0; }, 10000);
+        return QTest::qWaitFor([&p] { return p.inFlight() == 0; }, 120000);
     }
 
 private slots:
@@ -389,7 +389,7 @@ private slots:
         const QString postId = made.first;
         const QStringList destinations = made.second;
         QVERIFY(a->runOnce());
-        QTRY_COMPARE(m_fake->requests.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fake->requests.size(), 1, 120000);
         QCOMPARE(ledger(QStringLiteral("state"), destinations[0]), QStringLiteral("claimed"));
         QCOMPARE(column(shared::postDestinationsTable(), QStringLiteral("status"), destinations[0]),
                  QStringLiteral("publishing"));
@@ -425,7 +425,7 @@ private slots:
             QVERIFY(a->runOnce());
             QVERIFY(b->runOnce());
         }
-        QTRY_COMPARE_WITH_TIMEOUT(a->inFlight() + b->inFlight(), 0, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(a->inFlight() + b->inFlight(), 0, 120000);
         QCOMPARE(m_fake->requests.size(), 30);
         QSet<QByteArray> keys;
         for (const FakeHttpServer::Seen &seen : std::as_const(m_fake->requests))
@@ -462,7 +462,7 @@ private slots:
                 return scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM publish_attempts WHERE state = 'sent'"))
                     == 40;
             },
-            30000);
+            240000);
         const qint64 holders = scalar(*m_db,
                                       QStringLiteral("SELECT COUNT(*) FROM audit_chain WHERE action = "
                                                      "'credential_used'"));
