@@ -75,8 +75,10 @@ CharacterCount CharacterCounter::count(PlatformKind kind, const QString &text, c
         QString rest = text;
         int links = 0;
         rest.replace(link, QString());
-        for (auto it = link.globalMatch(text); it.hasNext(); it.next())
-            ++links;
+        for (auto it = link.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            links += match.hasMatch() ? 1 : 0;
+        }
         out.used = graphemes(rest) + links * rule.linkLength;
     } else {
         out.used = graphemes(text);

@@ -9,6 +9,7 @@
 #include "shared/schedulertables.h"
 #include "shared/timestamp.h"
 
+#include <QHash>
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>

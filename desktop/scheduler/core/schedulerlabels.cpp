@@ -3,6 +3,7 @@
 
 #include "desktop/core/tr.h"
 
+#include <QList>
 #include <QLocale>
 #include <QTimeZone>
 

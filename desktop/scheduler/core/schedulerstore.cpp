@@ -183,8 +183,8 @@ Result<std::optional<PlatformRecord>> SchedulerStore::platform(const QString &id
 Result<QStringList> SchedulerStore::idsWhere(const QString &tableName, const char *column, const QString &value)
 {
     // Names from code only; the value is bound.
-    Result<QSqlQuery> q
-        = m_db.exec(QStringLiteral("SELECT id FROM %1 WHERE %2 = ?").arg(tableName, QLatin1String(column)), { value });
+    Result<QSqlQuery> q = m_db.exec(
+        QStringLiteral("SELECT id FROM %1 WHERE %2 = ?").arg(tableName, QString::fromLatin1(column)), { value });
     if (!q)
         return q.error();
     QStringList ids;

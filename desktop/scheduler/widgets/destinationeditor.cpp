@@ -12,6 +12,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace quire::gui {
 
 using desktop::SchedulerLabels::destinationStatus;

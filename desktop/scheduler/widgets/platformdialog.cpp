@@ -12,6 +12,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QUrl>
+#include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace quire::gui {
 

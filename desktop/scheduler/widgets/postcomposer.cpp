@@ -15,14 +15,18 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace quire::gui {
 
@@ -94,7 +98,11 @@ PostComposer::PostComposer(desktop::SchedulerStore &store, desktop::PostStore &p
     m_title->setPlaceholderText(Tr::tr("For you only: the networks see the text"));
     m_body->setPlaceholderText(Tr::tr("What the post says"));
     m_body->setTabChangesFocus(true);
-    m_when->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
+    // The short form, with the whole year (a two-digit one reads as 19xx when typed).
+    QString format = QLocale().dateTimeFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    m_when->setDisplayFormat(format);
     m_when->setCalendarPopup(true);
     m_when->setAccessibleName(Tr::tr("Date and time"));
     m_timed->setToolTip(Tr::tr("A draft may wait without a time; a scheduled post needs one."));
