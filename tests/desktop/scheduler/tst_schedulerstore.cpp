@@ -46,8 +46,11 @@ private:
         d.body = QStringLiteral("We launch today");
         d.timeZone = QStringLiteral("Europe/Berlin");
         d.scheduledAt = QDateTime(QDate(2030, 6, 1), QTime(14, 30), QTimeZone("Europe/Berlin")).toUTC();
-        for (const QString &p : platforms)
-            d.destinations.append(DestinationDraft { .platformId = p });
+        for (const QString &p : platforms) {
+            DestinationDraft destination;
+            destination.platformId = p;
+            d.destinations.append(destination);
+        }
         return d;
     }
 
