@@ -47,7 +47,7 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
                                    .arg(d.platformName, SchedulerLabels::platformKind(d.kind),
                                         SchedulerLabels::destinationStatus(d.status));
                 if (!d.lastError.isEmpty())
-                    line += QLatin1String(" — ") + d.lastError;
+                    line += QStringLiteral(" — ") + d.lastError;
                 lines << line;
             }
             return lines.isEmpty() ? Tr::tr("No platform chosen yet") : lines.join(QLatin1Char('\n'));

@@ -93,8 +93,12 @@ ClientsDialog::ClientsDialog(desktop::Workspace &workspace, desktop::SchedulerSt
     platformsLayout->addWidget(m_editPlatform, 1, 1);
     platformsLayout->addWidget(m_removePlatform, 1, 2);
     platformsLayout->addWidget(m_credential, 2, 0, 1, 3);
-    platformsLayout->addWidget(m_setCredential, 3, 0, 1, 2);
-    platformsLayout->addWidget(m_removeCredential, 3, 2);
+    // Their own row: in the grid's third column "Remove Credential" was
+    // clipped to the width of "Delete".
+    auto *credentialButtons = new QHBoxLayout;
+    credentialButtons->addWidget(m_setCredential, 1);
+    credentialButtons->addWidget(m_removeCredential, 1);
+    platformsLayout->addLayout(credentialButtons, 3, 0, 1, 3);
     auto *columns = new QHBoxLayout;
     columns->addWidget(clientsBox, 1);
     columns->addWidget(platformsBox, 1);
@@ -184,7 +188,7 @@ void ClientsDialog::reloadPlatforms()
         for (const PlatformRecord &p : platforms ? *platforms : QList<PlatformRecord>()) {
             QString text = Tr::tr("%1 · %2").arg(p.displayName, desktop::SchedulerLabels::platformKind(p.kind));
             if (!p.accountHandle.isEmpty())
-                text += QLatin1String(" · ") + p.accountHandle;
+                text += QStringLiteral(" · ") + p.accountHandle;
             auto *item = new QListWidgetItem(text, m_platforms);
             item->setData(kIdRole, p.id);
         }
@@ -212,7 +216,8 @@ void ClientsDialog::updateButtons()
     m_setCredential->setToolTip(online ? QString() : offline);
     m_removeCredential->setToolTip(online ? QString() : offline);
     if (!hasPlatform)
-        m_credential->setText(client ? Tr::tr("Add the networks this client posts to.") : QString());
+        m_credential->setText(client ? Tr::tr("Add the networks this client posts to.")
+                                     : Tr::tr("Add a client first, then the networks they post to."));
     else if ((*platform)->hasCredential())
         m_credential->setText(
             Tr::tr("Credential set on %1.").arg(desktop::DateText::full((*platform)->credentialSetAt)));

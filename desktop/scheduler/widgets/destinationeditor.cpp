@@ -111,9 +111,9 @@ void DestinationEditor::load(const desktop::DestinationDraft &destination, const
     if (!destination.id.isEmpty()) {
         state = Tr::tr("Status: %1").arg(destinationStatus(destination.status));
         if (!destination.publishedUrl.isEmpty())
-            state += QLatin1String(" — ") + destination.publishedUrl;
+            state += QStringLiteral(" — ") + destination.publishedUrl;
         if (!destination.lastError.isEmpty())
-            state += QLatin1String(" — ") + destination.lastError;
+            state += QStringLiteral(" — ") + destination.lastError;
     }
     m_state->setText(state);
     m_state->setVisible(!state.isEmpty());

@@ -43,6 +43,9 @@ PlatformDialog::PlatformDialog(const desktop::PlatformRecord &platform, QWidget 
     m_name->setPlaceholderText(Tr::tr("How you call it, e.g. Mastodon (work)"));
     m_handle->setPlaceholderText(Tr::tr("@name@instance, name.bsky.social"));
     m_address->setPlaceholderText(Tr::tr("https://mastodon.social, https://bsky.social, or the webhook's address"));
+    // Wide enough for the example addresses, in every language.
+    m_address->setMinimumWidth(m_address->fontMetrics().horizontalAdvance(m_address->placeholderText())
+                               + 4 * m_address->fontMetrics().averageCharWidth());
     m_settings->setTabChangesFocus(true);
     m_settings->setToolTip(Tr::tr("A JSON object; a webhook may name its receiver's max_length."));
     m_problem->setWordWrap(true);

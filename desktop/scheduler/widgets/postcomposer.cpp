@@ -113,8 +113,6 @@ PostComposer::PostComposer(desktop::SchedulerStore &store, desktop::PostStore &p
     addButton->setObjectName(QStringLiteral("addDestination"));
     addButton->setText(Tr::tr("+ Platform"));
     addButton->setToolTip(Tr::tr("Post this to another of the client's platforms"));
-    addButton->setAutoRaise(true);
-    m_tabs->setCornerWidget(addButton, Qt::TopRightCorner);
 
     auto *whenRow = new QHBoxLayout;
     whenRow->addWidget(m_timed);
@@ -135,7 +133,13 @@ PostComposer::PostComposer(desktop::SchedulerStore &store, desktop::PostStore &p
     m_schedule->setDefault(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form, 2);
-    layout->addWidget(new QLabel(Tr::tr("Where it goes, each with its own text:"), this));
+    // Beside the heading, not in the tab bar's corner: a post without
+    // destinations has no tab bar, and the corner went with it.
+    auto *destinationsRow = new QHBoxLayout;
+    destinationsRow->addWidget(new QLabel(Tr::tr("Where it goes, each with its own text:"), this));
+    destinationsRow->addStretch(1);
+    destinationsRow->addWidget(addButton);
+    layout->addLayout(destinationsRow);
     layout->addWidget(m_tabs, 3);
     layout->addWidget(m_message);
     layout->addLayout(buttons);
