@@ -4,6 +4,13 @@
 # started side by side on free loopback ports, and wrk measuring both.
 # Sourced by bench/http_*.sh, which set `build` first.
 set -euo pipefail
+# Without wrk every figure would be an empty cell; say so instead.
+for tool in wrk curl python3; do
+    command -v "$tool" >/dev/null || {
+        echo "bench: $tool is missing (scripts/install-deps.sh scripts/bench-packages.txt)" >&2
+        exit 1
+    }
+done
 work=$(mktemp -d)
 chmod 755 "$work" # nginx workers run as nobody and must read the pages
 cleanup() {
