@@ -1,23 +1,32 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # A throwaway PostgreSQL cluster for one test run, all of it inside DIR:
-#   scripts/pgcluster.sh start DIR   initdb (once) and start; prints the URL
+#   scripts/pgcluster.sh start DIR [--no-fsync]
+#                                    initdb (once) and start; prints the URL
 #   scripts/pgcluster.sh url DIR     prints the URL of the running cluster
 #   scripts/pgcluster.sh stop DIR    stops it and removes DIR
 # It listens on a Unix socket in DIR/socket only (listen_addresses=''), with
 # trust authentication there, so nothing outside the machine's users can
-# reach it; fsync stays on, as in production. Run as root, the cluster runs
+# reach it; fsync stays on, as in production, unless --no-fsync: the test
+# suite's cluster is thrown away at the end and no test crashes PostgreSQL
+# itself (a killed quire-server loses nothing the kernel already has), so
+# flushing every commit and every CREATE DATABASE to the disk only costs time. Run as root, the cluster runs
 # as the postgres user (PostgreSQL refuses to run as root). The URL is also
 # kept in DIR/url for tests (QUIRE_TEST_POSTGRES_FILE).
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 start|stop|url DIR" >&2
+    echo "usage: $0 start DIR [--no-fsync] | stop DIR | url DIR" >&2
     exit 2
 }
-[ $# -eq 2 ] || usage
+[ $# -eq 2 ] || [ $# -eq 3 ] || usage
 action=$1
 dir=$(realpath -m "$2")
+durability="-c fsync=on"
+if [ $# -eq 3 ]; then
+    [ "$action" = start ] && [ "$3" = --no-fsync ] || usage
+    durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 
 bindir=${QUIRE_PG_BINDIR:-}
 if [ -z "$bindir" ]; then
@@ -79,7 +88,7 @@ start)
     fi
     port=$(free_port)
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -c unix_socket_directories='$dir/socket' -p $port -c fsync=on -c max_connections=300" \
+        -o "-c listen_addresses='' -c unix_socket_directories='$dir/socket' -p $port $durability -c max_connections=300" \
         start >/dev/null || { cat "$dir/data/server.log" >&2; exit 1; }
     url="postgresql://postgres@:$port/postgres?host=$dir/socket"
     echo "$url" >"$dir/url"

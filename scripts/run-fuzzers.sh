@@ -9,6 +9,7 @@
 #
 #   scripts/run-fuzzers.sh [BUILD_DIR] [HARNESS...]
 #   QUIRE_FUZZ_SECONDS  seconds per harness (default 25)
+#   QUIRE_FUZZ_JOBS     harnesses at once (default: the number of cores)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build-fuzz}
@@ -57,13 +58,13 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:dete
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 export LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
-failed=0
-for h in "${harnesses[@]}"; do
-    seeds="$root/fuzz/corpus/$h"
+# One harness: its summary line, and its exit status in fuzz-logs/<harness>.status.
+fuzz_one() {
+    local h=$1 seeds="$root/fuzz/corpus/$1" work log options start status elapsed runs cov artifact reason
     if [[ ! -d "$seeds" ]]; then
         echo "fuzz: $h: FAILED, no seed corpus in fuzz/corpus/$h" >&2
-        failed=1
-        continue
+        echo 1 >"$build/fuzz-logs/$h.status"
+        return
     fi
     # New inputs go to the build tree; the seeds in the source tree stay as they are.
     work="$build/corpus/$h"
@@ -82,11 +83,27 @@ for h in "${harnesses[@]}"; do
     if [[ $status -eq 0 ]]; then
         echo "fuzz: $h: ok, ${runs:-?} runs in ${elapsed}s, coverage ${cov:-?} edges"
     else
-        failed=1
         artifact=$(grep -o "$build/crashes/$h-[^ ]*" "$log" | tail -n 1)
         reason=$(grep -m1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|^fuzz_[a-z]*: ' "$log")
         echo "fuzz: $h: FAILED (exit $status) after ${elapsed}s: ${reason:-see log}" >&2
         echo "fuzz:   input ${artifact:-not saved}; log $log" >&2
     fi
+    echo "$status" >"$build/fuzz-logs/$h.status"
+}
+
+# A harness is one process on one core: as many at once as there are cores
+# (QUIRE_FUZZ_JOBS), so a run takes the time of the harnesses over the cores.
+parallel=${QUIRE_FUZZ_JOBS:-$(nproc)}
+for h in "${harnesses[@]}"; do
+    rm -f "$build/fuzz-logs/$h.status"
+    while [[ $(jobs -rp | wc -l) -ge $parallel ]]; do
+        wait -n || true
+    done
+    fuzz_one "$h" &
+done
+wait
+failed=0
+for h in "${harnesses[@]}"; do
+    [[ "$(cat "$build/fuzz-logs/$h.status" 2>/dev/null)" == 0 ]] || failed=1
 done
 exit $failed
