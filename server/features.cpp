@@ -21,6 +21,7 @@
 #include "server/media/mediaroutes.h"
 #include "server/prompts/promptroutes.h"
 #include "server/prompts/promptrules.h"
+#include "server/publishing/publishroutes.h"
 #include "server/scheduler/schedulerroutes.h"
 #include "server/scheduler/schedulerrules.h"
 #include "server/sync/syncaccess.h"
@@ -68,6 +69,14 @@ QList<const SyncAccess *> articleRules()
     return { &articles, &categories, &savedItems };
 }
 
+// The creators' scheduler: clients, platforms, credentials, posts, and
+// publishing them.
+void schedulerRoutes(Router &router)
+{
+    SchedulerRoutes::install(router);
+    PublishRoutes::install(router);
+}
+
 } // namespace
 
 const QList<ServerFeature> &serverFeatures()
@@ -76,7 +85,7 @@ const QList<ServerFeature> &serverFeatures()
         { "accounts", accountRoutes, none },
         { "media", MediaRoutes::install, none },
         { "prompts", PromptRoutes::install, promptAccessRules },
-        { "scheduler", SchedulerRoutes::install, schedulerAccessRules },
+        { "scheduler", schedulerRoutes, schedulerAccessRules },
         { "articles", articleRoutes, articleRules },
     };
     return features;

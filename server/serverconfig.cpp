@@ -215,6 +215,11 @@ const QList<ConfigOption> &ServerConfigLoader::options()
         { QStringLiteral("credential-key-file"), QStringLiteral("QUIRE_CREDENTIAL_KEY_FILE"),
           QStringLiteral("credential_key_file"), QStringLiteral("FILE"),
           QStringLiteral("Master keys for platform credentials (mode 0600); else QUIRE_CREDENTIAL_KEYS.") },
+        { QStringLiteral("outbound-allow"), QStringLiteral("QUIRE_OUTBOUND_ALLOW"), QStringLiteral("outbound_allow"),
+          QStringLiteral("LIST"),
+          QStringLiteral("Comma-separated hosts (host:port) and addresses or ranges (10.0.0.0/8) the publisher may "
+                         "reach although they are loopback, private or link-local, e.g. an intranet webhook "
+                         "(default: none; plain http only to these).") },
         { QStringLiteral("insecure-http"), QStringLiteral("QUIRE_INSECURE_HTTP"), QStringLiteral("insecure_http"),
           QString(), QStringLiteral("Serve plain HTTP instead of HTTPS (only behind a TLS proxy or in tests).") },
         { QStringLiteral("threads"), QStringLiteral("QUIRE_THREADS"), QStringLiteral("threads"), QStringLiteral("N"),
@@ -498,6 +503,10 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
     if (c.tlsCertFile.isEmpty() != c.tlsKeyFile.isEmpty())
         return usage(QStringLiteral("--tls-cert and --tls-key go together"));
     c.credentialKeyFile = v.value(QStringLiteral("credential-key-file")).trimmed();
+    for (const QString &entry : v.value(QStringLiteral("outbound-allow")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!entry.trimmed().isEmpty())
+            c.outboundAllow << entry.trimmed();
+    }
     if (v.contains(QStringLiteral("insecure-http"))) {
         const std::optional<bool> b = parseBool(v.value(QStringLiteral("insecure-http")));
         if (!b)

@@ -37,6 +37,10 @@ struct ServerConfig
     QString tlsKeyFile;
     // Master keys of platform credentials; empty: QUIRE_CREDENTIAL_KEYS, or none.
     QString credentialKeyFile;
+    // Hosts and ranges the SSRF guard lets the server's outgoing requests
+    // reach although they are loopback or private (AddressPolicy's entries:
+    // host:port or address[/len]); none by default.
+    QStringList outboundAllow;
     bool insecureHttp = false;
     int threads = 2;
     qint64 maxBodyBytes = 10 * 1024 * 1024;

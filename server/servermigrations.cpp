@@ -523,6 +523,36 @@ QList<shared::Migration> history(const shared::SqlDialect &sql)
                              "UNIQUE (client_id, platform_id, day, currency)){STRICT}"),
               QStringLiteral("CREATE INDEX financial_metrics_client ON financial_metrics(client_id, day)"),
           } },
+        { 21,
+          QStringLiteral("publish_attempts"),
+          {
+              // The post publisher's ledger (server/publishing/publishledger):
+              // one row per post destination, server-only, never pulled. The
+              // idempotency key is drawn once and sent with every attempt, so
+              // a delivery retried after a crash is recognised by a network
+              // that supports it. claimed_by and lease_until make a claim that
+              // another instance may take over once the lease has run out.
+              QStringLiteral("CREATE TABLE publish_attempts ("
+                             "destination_id TEXT PRIMARY KEY, "
+                             "post_id TEXT NOT NULL, "
+                             "platform_id TEXT NOT NULL, "
+                             "owner_id TEXT NOT NULL, "
+                             "idempotency_key TEXT NOT NULL UNIQUE, "
+                             "state TEXT NOT NULL, "
+                             "attempts {INTEGER} NOT NULL DEFAULT 0, "
+                             "next_attempt_at TEXT NOT NULL, "
+                             "claimed_by TEXT NOT NULL DEFAULT '', "
+                             "lease_until TEXT NOT NULL DEFAULT '', "
+                             "remote_id TEXT NOT NULL DEFAULT '', "
+                             "remote_url TEXT NOT NULL DEFAULT '', "
+                             "error_code TEXT NOT NULL DEFAULT '', "
+                             "error_message TEXT NOT NULL DEFAULT '', "
+                             "created_at TEXT NOT NULL, "
+                             "updated_at TEXT NOT NULL, "
+                             "sent_at TEXT NOT NULL DEFAULT ''){STRICT}"),
+              QStringLiteral("CREATE INDEX publish_attempts_due ON publish_attempts(state, next_attempt_at)"),
+              QStringLiteral("CREATE INDEX publish_attempts_post ON publish_attempts(post_id)"),
+          } },
     };
     for (shared::Migration &m : migrations) {
         for (QString &statement : m.statements)

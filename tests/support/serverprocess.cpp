@@ -20,6 +20,7 @@ namespace quire::test {
 namespace {
 
 QAtomicInteger<int> s_databases;
+constexpr char kKeptDatabaseFile[] = "/postgres-database";
 
 // The database of each data directory started on PostgreSQL in this test
 // process, so another ServerProcess on the same directory finds it.
@@ -57,6 +58,14 @@ QString databaseFor(const QString &dataDir)
     QString name = databaseOfDataDir().value(dataDir);
     if (!name.isEmpty())
         return name;
+    // Kept by an earlier process (ServerProcess::keepDatabaseOf).
+    if (QFile kept(dataDir + QLatin1String(kKeptDatabaseFile)); kept.open(QIODevice::ReadOnly)) {
+        name = QString::fromLatin1(kept.readAll()).trimmed();
+        if (!name.isEmpty()) {
+            databaseOfDataDir().insert(dataDir, name);
+            return name;
+        }
+    }
     name = QStringLiteral("quire_test_%1_%2")
                .arg(QCoreApplication::applicationPid())
                .arg(s_databases.fetchAndAddRelaxed(1));
@@ -104,6 +113,15 @@ QString ServerProcess::databaseUrlFor(const QString &dataDir)
         return {};
     const QString name = databaseFor(dataDir);
     return name.isEmpty() ? QString() : withDatabase(cluster, name);
+}
+
+bool ServerProcess::keepDatabaseOf(const QString &dataDir)
+{
+    const QString name = databaseOfDataDir().value(dataDir);
+    if (name.isEmpty())
+        return true; // SQLite: the file stays by itself
+    QFile kept(dataDir + QLatin1String(kKeptDatabaseFile));
+    return kept.open(QIODevice::WriteOnly | QIODevice::Truncate) && kept.write(name.toLatin1()) == name.size();
 }
 
 void ServerProcess::dropDatabaseOf(const QString &dataDir)

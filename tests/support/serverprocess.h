@@ -64,6 +64,9 @@ public:
     // it, for a data directory the caller owns (InstanceCluster's).
     static QString databaseUrlFor(const QString &dataDir);
     static void dropDatabaseOf(const QString &dataDir);
+    // Notes `dataDir`'s database in the directory, so a later process
+    // (a benchmark run again on the data it seeded) uses it too.
+    static bool keepDatabaseOf(const QString &dataDir);
     QByteArray standardError();
     qint64 pid() const { return m_process.processId(); }
 

@@ -99,8 +99,8 @@ private Q_SLOTS:
               QStringLiteral("DROP TABLE api_keys"), QStringLiteral("DROP TABLE job_leases"),
               QStringLiteral("DROP TABLE rate_buckets"), QStringLiteral("DROP TABLE signin_failures"),
               QStringLiteral("DROP TABLE audit_chain"), QStringLiteral("DROP TABLE audit_chain_head"),
-              QStringLiteral("DROP TABLE platform_credentials"),
-              QStringLiteral("DROP TABLE engagement_metrics"), QStringLiteral("DROP TABLE financial_metrics") }));
+              QStringLiteral("DROP TABLE platform_credentials"), QStringLiteral("DROP TABLE engagement_metrics"),
+              QStringLiteral("DROP TABLE financial_metrics"), QStringLiteral("DROP TABLE publish_attempts") }));
         QVERIFY(asBeforeTheRename(quire::shared::Database::openSqlite(dir.filePath(QStringLiteral("ann/replica.db"))),
                                   7,
                                   { QStringLiteral("server_rows"), QStringLiteral("outbox"),

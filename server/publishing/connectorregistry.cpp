@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/publishing/connectorregistry.h"
+
+#include "server/publishing/webhookconnector.h"
+
+namespace quire::server {
+
+ConnectorRegistry ConnectorRegistry::standard()
+{
+    ConnectorRegistry registry;
+    // Mastodon and Bluesky come here too, one line each.
+    registry.add(std::make_unique<WebhookConnector>());
+    return registry;
+}
+
+void ConnectorRegistry::add(std::unique_ptr<Connector> connector)
+{
+    const shared::PlatformKind kind = connector->kind();
+    m_connectors[kind] = std::move(connector);
+}
+
+const Connector *ConnectorRegistry::find(shared::PlatformKind kind) const
+{
+    const auto it = m_connectors.find(kind);
+    return it == m_connectors.end() ? nullptr : it->second.get();
+}
+
+} // namespace quire::server
