@@ -831,7 +831,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>In dieser Replik gibt es keinen Eintrag mit der ID %1.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+166"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -902,6 +902,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location filename="../desktop/articles/core/articlelistmodel.cpp" line="+26"/>
+        <location filename="../desktop/scheduler/core/schedulerlabels.cpp" line="+30"/>
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
@@ -912,11 +913,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../desktop/scheduler/core/schedulerlabels.cpp" line="+1"/>
         <source>Scheduled</source>
         <translation>Geplant</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../desktop/scheduler/core/schedulerlabels.cpp" line="+2"/>
+        <location line="+9"/>
         <source>Published</source>
         <translation>Veröffentlicht</translation>
     </message>
@@ -928,12 +932,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location line="+28"/>
         <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+59"/>
+        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="+61"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
         <location line="+18"/>
         <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+27"/>
+        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="+22"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -944,6 +950,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="+6"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1343,6 +1350,143 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <source>The replica&apos;s database is not an open SQLite connection.</source>
         <translation>Die Datenbank des Replikats ist keine geöffnete SQLite-Verbindung.</translation>
     </message>
+    <message>
+        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="-62"/>
+        <location filename="../desktop/scheduler/core/schedulerlabels.cpp" line="+63"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No platform chosen yet</source>
+        <translation>Noch keine Plattform gewählt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No time</source>
+        <translation>Kein Zeitpunkt</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheduled for</source>
+        <translation>Geplant für</translation>
+    </message>
+    <message>
+        <location filename="../desktop/scheduler/core/poststore.cpp" line="+176"/>
+        <source>There is no post %1 in this replica.</source>
+        <translation>Diese Replik enthält keinen Beitrag %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose when the post goes out.</source>
+        <translation>Wählen Sie, wann der Beitrag veröffentlicht wird.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add at least one platform to post to.</source>
+        <translation>Fügen Sie mindestens eine Plattform hinzu, auf der der Beitrag erscheinen soll.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a platform of the post&apos;s client for every destination.</source>
+        <translation>Wählen Sie für jedes Ziel eine Plattform des Kunden, zu dem der Beitrag gehört.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The text for %1 is %n character(s) too long.</source>
+        <translation>
+            <numerusform>Der Text für %1 ist %n Zeichen zu lang.</numerusform>
+            <numerusform>Der Text für %1 ist %n Zeichen zu lang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The text for %1 is empty.</source>
+        <translation>Der Text für %1 ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/scheduler/core/schedulerlabels.cpp" line="-73"/>
+        <location line="+9"/>
+        <source>Publishing</source>
+        <translation>Wird veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Partly published</source>
+        <translation>Teilweise veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+8"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signing secret</source>
+        <translation>Signaturschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handle or e-mail</source>
+        <translation>Handle oder E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App password</source>
+        <translation>App-Passwort</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/scheduler/core/schedulerremote.cpp" line="+24"/>
+        <source>The server gave no usable answer.</source>
+        <translation>Der Server hat keine verwertbare Antwort geliefert.</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Gui</name>
@@ -1465,7 +1609,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; nichts, was Sie hier geschrieben haben, geht verloren.</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/features.cpp" line="+33"/>
+        <location filename="../desktop/widgets/features.cpp" line="+34"/>
         <source>Admin</source>
         <translation>Verwaltung</translation>
     </message>
@@ -1473,6 +1617,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location line="+8"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
     </message>
     <message>
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="+34"/>
@@ -1577,6 +1726,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+59"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1986,6 +2136,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location filename="../desktop/accounts/widgets/profiledialog.cpp" line="+2"/>
         <location filename="../desktop/accounts/widgets/signindialog.cpp" line="+86"/>
         <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="+142"/>
+        <location filename="../desktop/scheduler/widgets/clientdialog.cpp" line="+35"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -2695,6 +2846,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location line="+335"/>
         <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="-10"/>
         <location filename="../desktop/prompts/widgets/groupsview.cpp" line="+265"/>
+        <location filename="../desktop/scheduler/widgets/clientsdialog.cpp" line="+169"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -2910,8 +3062,54 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <source>Markdown source</source>
         <translation>Markdown-Quelltext</translation>
     </message>
+    <message>
+        <location filename="../desktop/scheduler/widgets/destinationeditor.cpp" line="+28"/>
+        <source>Use the Post&apos;s Text</source>
+        <translation>Text des Beitrags verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text for this platform</source>
+        <translation>Text für diese Plattform</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove Platform</source>
+        <translation>Plattform entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retrying one platform needs the server&apos;s publisher, which this version does not have yet.</source>
+        <translation>Ein erneuter Versuch für eine einzelne Plattform braucht den Veröffentlichungsdienst des Servers, den diese Version noch nicht hat.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Post to:</source>
+        <translation>Veröffentlichen auf:</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+370"/>
+        <location line="+2"/>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+370"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n Zeichen</numerusform>
@@ -2919,7 +3117,15 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>%n character(s) over this network&apos;s limit</source>
+        <translation>
+            <numerusform>%n Zeichen über dem Limit dieses Netzwerks</numerusform>
+            <numerusform>%n Zeichen über dem Limit dieses Netzwerks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+1"/>
         <source>%n min read</source>
         <translation>
             <numerusform>%n Min. Lesezeit</numerusform>
@@ -2959,6 +3165,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     <message>
         <location filename="../desktop/articles/widgets/articleeditor.cpp" line="+16"/>
         <location filename="../desktop/prompts/widgets/prompteditor.cpp" line="-231"/>
+        <location filename="../desktop/scheduler/widgets/postcomposer.cpp" line="+123"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
@@ -3104,6 +3311,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+1"/>
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
@@ -3565,7 +3773,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>&amp;Spalten:</translation>
     </message>
     <message>
-        <location filename="../desktop/widgets/apptheme.cpp" line="+104"/>
+        <location filename="../desktop/widgets/apptheme.cpp" line="+108"/>
         <source>&amp;View</source>
         <translation>A&amp;nsicht</translation>
     </message>
@@ -4554,6 +4762,498 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <source>The answer of this run</source>
         <translation>Die Antwort dieser Ausführung</translation>
     </message>
+    <message>
+        <location filename="../desktop/scheduler/widgets/clientdialog.cpp" line="-10"/>
+        <source>New Client</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit Client</source>
+        <translation>Kunde bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Who you post for</source>
+        <translation>Für wen Sie Beiträge veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>@name, optional</source>
+        <translation>@name, optional</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Handle:</source>
+        <translation>&amp;Handle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otizen:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/scheduler/widgets/clientsdialog.cpp" line="-105"/>
+        <source>Clients and Platforms</source>
+        <translation>Kunden und Plattformen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>Clients</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add Client…</source>
+        <translation>Kunden &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;Platform…</source>
+        <translation>&amp;Plattform hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ed&amp;it…</source>
+        <translation>Bearbei&amp;ten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;lete</source>
+        <translation>Lö&amp;schen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set &amp;Credential…</source>
+        <translation>&amp;Zugangsdaten festlegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove Credential</source>
+        <translation>Zugangsdaten &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The client&apos;s platforms</source>
+        <translation>Plattformen des Kunden</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Credentials go straight to the server: sign in to send one.</source>
+        <translation>Zugangsdaten gehen direkt an den Server: Melden Sie sich an, um welche zu senden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the networks this client posts to.</source>
+        <translation>Fügen Sie die Netzwerke hinzu, auf denen für diesen Kunden veröffentlicht wird.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a client first, then the networks they post to.</source>
+        <translation>Legen Sie zuerst einen Kunden an, dann die Netzwerke, auf denen für ihn veröffentlicht wird.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credential set on %1.</source>
+        <translation>Zugangsdaten festgelegt am %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No credential set: posts to this platform cannot go out yet.</source>
+        <translation>Keine Zugangsdaten festgelegt: Beiträge auf dieser Plattform können noch nicht veröffentlicht werden.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Delete %1 with their platforms and posts?</source>
+        <translation>%1 mit allen Plattformen und Beiträgen löschen?</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Delete %1? Posts keep their other platforms.</source>
+        <translation>%1 löschen? Beiträge behalten ihre anderen Plattformen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sending the credential…</source>
+        <translation>Zugangsdaten werden gesendet…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The credential was not stored: %1</source>
+        <translation>Die Zugangsdaten wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Credential stored on the server on %1.</source>
+        <translation>Zugangsdaten am %1 auf dem Server gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server forgot the credential.</source>
+        <translation>Der Server hat die Zugangsdaten verworfen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The credential was not removed: %1</source>
+        <translation>Die Zugangsdaten wurden nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/scheduler/widgets/credentialdialog.cpp" line="+22"/>
+        <source>Set Credential</source>
+        <translation>Zugangsdaten festlegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The credential for %1 goes to the server once, encrypted on the way, and is kept only there, encrypted. This computer does not keep it.</source>
+        <translation>Die Zugangsdaten für %1 werden einmalig verschlüsselt an den Server übertragen und nur dort verschlüsselt aufbewahrt. Dieser Computer speichert sie nicht.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location filename="../desktop/scheduler/widgets/platformdialog.cpp" line="+31"/>
+        <source>New Platform</source>
+        <translation>Neue Plattform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit Platform</source>
+        <translation>Plattform bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>How you call it, e.g. Mastodon (work)</source>
+        <translation>Wie Sie sie nennen, z. B. Mastodon (Arbeit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>@name@instance, name.bsky.social</source>
+        <translation>@name@instanz, name.bsky.social</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>https://mastodon.social, https://bsky.social, or the webhook&apos;s address</source>
+        <translation>https://mastodon.social, https://bsky.social oder die Adresse des Webhooks</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A JSON object; a webhook may name its receiver&apos;s max_length.</source>
+        <translation>Ein JSON-Objekt; ein Webhook kann die max_length seines Empfängers angeben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Network:</source>
+        <translation>&amp;Netzwerk:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Account:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add&amp;ress:</source>
+        <translation>Ad&amp;resse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings:</source>
+        <translation>&amp;Einstellungen:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Give the platform a name.</source>
+        <translation>Geben Sie der Plattform einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use an https:// address.</source>
+        <translation>Verwenden Sie eine https://-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The settings are a JSON object, like {&quot;max_length&quot;: 1000}.</source>
+        <translation>Die Einstellungen sind ein JSON-Objekt, etwa {&quot;max_length&quot;: 1000}.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/scheduler/widgets/postcomposer.cpp" line="-65"/>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;At:</source>
+        <translation>&amp;Zeitpunkt:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save as &amp;Draft</source>
+        <translation>Als &amp;Entwurf speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+266"/>
+        <source>S&amp;chedule</source>
+        <translation>&amp;Planen</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <source>Cancel Post</source>
+        <translation>Veröffentlichung abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="-2"/>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For you only: the networks see the text</source>
+        <translation>Nur für Sie: Die Netzwerke sehen nur den Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the post says</source>
+        <translation>Was im Beitrag stehen soll</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A draft may wait without a time; a scheduled post needs one.</source>
+        <translation>Ein Entwurf kann ohne Zeitpunkt warten; ein geplanter Beitrag braucht einen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>+ Platform</source>
+        <translation>+ Plattform</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post this to another of the client&apos;s platforms</source>
+        <translation>Diesen Beitrag auf einer weiteren Plattform des Kunden veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&amp;lient:</source>
+        <translation>K&amp;unde:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When:</source>
+        <translation>Wann:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Where it goes, each with its own text:</source>
+        <translation>Ziele, jedes mit eigenem Text:</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Delete Post</source>
+        <translation>Beitrag löschen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete this post and its platforms&apos; texts?</source>
+        <translation>Diesen Beitrag und seine Texte für die Plattformen löschen?</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>This post is no longer here.</source>
+        <translation>Dieser Beitrag ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>A post stays with its client; make a new one for another.</source>
+        <translation>Ein Beitrag bleibt bei seinem Kunden; legen Sie für einen anderen Kunden einen neuen an.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Asking the server to try again…</source>
+        <translation>Der Server wird um einen neuen Versuch gebeten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server tries again now.</source>
+        <translation>Der Server versucht es jetzt erneut.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This client has no platforms yet: add one under Clients and Platforms.</source>
+        <translation>Dieser Kunde hat noch keine Plattformen: Fügen Sie unter „Kunden und Plattformen“ eine hinzu.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 (too long)</source>
+        <translation>%1 (zu lang)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New, not saved yet</source>
+        <translation>Neu, noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;schedule</source>
+        <translation>Neu &amp;planen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+48"/>
+        <source>Add a client first: a post is made for one.</source>
+        <translation>Legen Sie zuerst einen Kunden an: Jeder Beitrag gehört zu einem Kunden.</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Back to draft: %1</source>
+        <translation>Zurück zum Entwurf: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not scheduled yet:
+%1</source>
+        <translation>Noch nicht geplant:
+%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not scheduled: %1</source>
+        <translation>Nicht geplant: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scheduled for %1.</source>
+        <translation>Geplant für %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancelled: it will not go out. Schedule it again to send it after all.</source>
+        <translation>Abgebrochen: Der Beitrag wird nicht veröffentlicht. Planen Sie ihn erneut, um ihn doch noch zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+19"/>
+        <source>New &amp;Post</source>
+        <translation>Neuer &amp;Beitrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clients and P&amp;latforms…</source>
+        <translation>Kunden und P&amp;lattformen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No clients yet</source>
+        <translation>Noch keine Kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the creator you post for and the networks they use; then compose their first post. It is kept on this computer and reaches the server when you are online.</source>
+        <translation>Legen Sie die Person an, für die Sie Beiträge veröffentlichen, und die Netzwerke, die sie nutzt; verfassen Sie dann ihren ersten Beitrag. Er wird auf diesem Computer gespeichert und erreicht den Server, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a Client…</source>
+        <translation>Kunden hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No posts yet</source>
+        <translation>Noch keine Beiträge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compose the first one: choose the platforms, write a text for each and schedule it. The server publishes it on time, even with this app closed.</source>
+        <translation>Verfassen Sie den ersten: Wählen Sie die Plattformen, schreiben Sie für jede einen Text und planen Sie den Beitrag. Der Server veröffentlicht ihn pünktlich, auch wenn diese App geschlossen ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+30"/>
+        <source>New Post</source>
+        <translation>Neuer Beitrag</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>No post matches</source>
+        <translation>Kein Beitrag passt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose another client or status.</source>
+        <translation>Wählen Sie einen anderen Kunden oder Status.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show All Posts</source>
+        <translation>Alle Beiträge anzeigen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No post open</source>
+        <translation>Kein Beitrag geöffnet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose one from the queue, or compose a new one.</source>
+        <translation>Wählen Sie einen aus der Warteschlange oder verfassen Sie einen neuen.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>All clients</source>
+        <translation>Alle Kunden</translation>
+    </message>
 </context>
 <context>
     <name>Quire::Shared</name>
@@ -4585,17 +5285,17 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     <message>
         <location line="-42"/>
         <location line="+50"/>
-        <location line="+375"/>
+        <location line="+373"/>
         <source>Cannot open the database %1: %2</source>
         <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-348"/>
         <source>The database %1 cannot use write-ahead logging.</source>
         <translation>Die Datenbank %1 kann kein Write-Ahead-Logging verwenden.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+77"/>
         <location line="+30"/>
         <source>Preparing a query</source>
         <translation>Das Vorbereiten einer Abfrage</translation>
@@ -5637,6 +6337,47 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>Destinations</source>
         <translation>Ziele</translation>
+    </message>
+    <message>
+        <location filename="../shared/csvtext.cpp" line="+49"/>
+        <source>This line is not UTF-8 text.</source>
+        <translation>Diese Zeile ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+24"/>
+        <source>A field on this line is too long.</source>
+        <translation>Ein Feld in dieser Zeile ist zu lang.</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>A quoted field here is never closed.</source>
+        <translation>Ein Feld in Anführungszeichen wird hier nicht geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a comma or the line&apos;s end may follow a closing quote.</source>
+        <translation>Auf ein schließendes Anführungszeichen darf nur ein Komma oder das Zeilenende folgen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A quote inside a field that does not start with one.</source>
+        <translation>Ein Anführungszeichen in einem Feld, das nicht mit einem beginnt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A carriage return that does not end the line.</source>
+        <translation>Ein Wagenrücklauf, der nicht die Zeile beendet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This line has too many fields.</source>
+        <translation>Diese Zeile hat zu viele Felder.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The file has too many lines.</source>
+        <translation>Die Datei hat zu viele Zeilen.</translation>
     </message>
 </context>
 <context>

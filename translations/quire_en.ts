@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>Quire::Core</name>
+    <message numerus="yes">
+        <location filename="../desktop/scheduler/core/poststore.cpp" line="+201"/>
+        <source>The text for %1 is %n character(s) too long.</source>
+        <translation>
+            <numerusform>The text for %1 is %n character too long.</numerusform>
+            <numerusform>The text for %1 is %n characters too long.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Quire::Gui</name>
     <message numerus="yes">
         <location filename="../desktop/accounts/widgets/adminview.cpp" line="+359"/>
@@ -31,7 +42,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location filename="../desktop/scheduler/widgets/destinationeditor.cpp" line="+160"/>
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+1"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -39,7 +51,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>%n character(s) over this network&apos;s limit</source>
+        <translation>
+            <numerusform>%n character over this network&apos;s limit</numerusform>
+            <numerusform>%n characters over this network&apos;s limit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/widgets/bodyeditor.cpp" line="+1"/>
         <source>%n min read</source>
         <translation>
             <numerusform>%n min read</numerusform>

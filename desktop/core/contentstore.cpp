@@ -48,7 +48,7 @@ Result<QString> ContentStore::create(const shared::SyncTable &table, const nlohm
         return errors.toError();
     const QString id = shared::Uuid::createV7();
     const QString at = shared::Timestamp::format(shared::Clock::instance().now());
-    VoidResult done = m_replica.database().transaction([&]() -> VoidResult {
+    VoidResult done = inTransaction([&]() -> VoidResult {
         nlohmann::json row = table.withDefaults(fields);
         row["id"] = id;
         row["owner_id"] = ownerId;
@@ -61,7 +61,7 @@ Result<QString> ContentStore::create(const shared::SyncTable &table, const nlohm
     });
     if (!done)
         return done.error();
-    Q_EMIT changed(table.name, id);
+    announce(table.name, id);
     return id;
 }
 
@@ -72,7 +72,7 @@ VoidResult ContentStore::update(const shared::SyncTable &table, const QString &i
     if (!errors.isEmpty())
         return errors.toError();
     bool queued = false;
-    VoidResult done = m_replica.database().transaction([&]() -> VoidResult {
+    VoidResult done = inTransaction([&]() -> VoidResult {
         Result<nlohmann::json> current = existing(table, id);
         if (!current)
             return current.error();
@@ -101,13 +101,13 @@ VoidResult ContentStore::update(const shared::SyncTable &table, const QString &i
     if (!done)
         return done;
     if (queued)
-        Q_EMIT changed(table.name, id);
+        announce(table.name, id);
     return VoidResult::success();
 }
 
 VoidResult ContentStore::remove(const shared::SyncTable &table, const QString &id)
 {
-    VoidResult done = m_replica.database().transaction([&]() -> VoidResult {
+    VoidResult done = inTransaction([&]() -> VoidResult {
         if (Result<nlohmann::json> current = existing(table, id); !current)
             return current.error();
         if (VoidResult r
@@ -118,8 +118,37 @@ VoidResult ContentStore::remove(const shared::SyncTable &table, const QString &i
     });
     if (!done)
         return done;
-    Q_EMIT changed(table.name, id);
+    announce(table.name, id);
     return VoidResult::success();
+}
+
+VoidResult ContentStore::together(const std::function<VoidResult()> &work)
+{
+    if (m_together)
+        return work();
+    m_together = true;
+    m_pending.clear();
+    VoidResult done = m_replica.database().transaction(work);
+    m_together = false;
+    const QList<std::pair<QString, QString>> pending = std::exchange(m_pending, {});
+    if (!done)
+        return done;
+    for (const auto &[table, id] : pending)
+        Q_EMIT changed(table, id);
+    return VoidResult::success();
+}
+
+VoidResult ContentStore::inTransaction(const std::function<VoidResult()> &work)
+{
+    return m_together ? work() : m_replica.database().transaction(work);
+}
+
+void ContentStore::announce(const QString &table, const QString &id)
+{
+    if (m_together)
+        m_pending.append({ table, id });
+    else
+        Q_EMIT changed(table, id);
 }
 
 Result<nlohmann::json> ContentStore::existing(const shared::SyncTable &table, const QString &id)

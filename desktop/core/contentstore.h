@@ -11,7 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
+#include <utility>
 
 namespace quire::desktop {
 
@@ -35,6 +37,10 @@ public:
     // out, and an edit that changes nothing queues nothing.
     shared::VoidResult update(const shared::SyncTable &table, const QString &id, const nlohmann::json &fields);
     shared::VoidResult remove(const shared::SyncTable &table, const QString &id);
+    // Runs `work` (creates, updates and removes of this store) in one
+    // transaction: all of them are kept and queued, or none (a post and its
+    // destinations). changed() is emitted for each row after the commit.
+    shared::VoidResult together(const std::function<shared::VoidResult()> &work);
 
     shared::Result<std::optional<nlohmann::json>> get(const shared::SyncTable &table, const QString &id);
     // Rows newest first; `columns` limits what is read (empty: all).
@@ -53,11 +59,18 @@ Q_SIGNALS:
     void changed(const QString &table, const QString &id);
 
 private:
+    // `work` in a transaction of its own, or in together()'s.
+    shared::VoidResult inTransaction(const std::function<shared::VoidResult()> &work);
+    // Emits changed() now, or after together()'s commit.
+    void announce(const QString &table, const QString &id);
+
     // The working row, or `not_found`.
     shared::Result<nlohmann::json> existing(const shared::SyncTable &table, const QString &id);
 
     Replica &m_replica;
     SyncStore &m_sync;
+    bool m_together = false;
+    QList<std::pair<QString, QString>> m_pending; // changed() waiting for together()'s commit
 };
 
 } // namespace quire::desktop

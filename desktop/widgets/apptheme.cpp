@@ -71,7 +71,11 @@ QPalette AppTheme::darkPalette()
 QPalette AppTheme::lightPalette()
 {
     const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
-    return fusion->standardPalette();
+    QPalette p = fusion->standardPalette();
+    // Fusion's bright text is white: problem labels set in it vanished on
+    // the light ground. A dark red reads there, as the dark palette's does.
+    p.setColor(QPalette::BrightText, QColor(0xb0, 0x00, 0x20));
+    return p;
 }
 
 bool AppTheme::isDark(const QPalette &palette)

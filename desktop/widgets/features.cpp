@@ -6,6 +6,7 @@
 #include "desktop/articles/widgets/articlesview.h"
 #include "desktop/core/workspace.h"
 #include "desktop/prompts/widgets/promptsview.h"
+#include "desktop/scheduler/widgets/postsview.h"
 #include "desktop/widgets/tr.h"
 #include "shared/articlekind.h"
 
@@ -42,6 +43,14 @@ QList<FeatureSection> promptSections(desktop::Workspace &workspace)
                [&workspace](QWidget *parent) -> QWidget * { return new PromptsView(workspace, parent); } } };
 }
 
+// Scheduler: the Posts section, the queue beside the composer; clients
+// and platforms are managed from it.
+QList<FeatureSection> schedulerSections(desktop::Workspace &workspace)
+{
+    return { { QStringLiteral("posts"), Tr::tr("Posts"),
+               [&workspace](QWidget *parent) -> QWidget * { return new PostsView(workspace, parent); } } };
+}
+
 void accountMenus(desktop::Workspace &workspace, QMainWindow &window)
 {
     new AccountMenu(workspace, window);
@@ -51,11 +60,12 @@ void accountMenus(desktop::Workspace &workspace, QMainWindow &window)
 
 const QList<DesktopFeature> &desktopFeatures()
 {
-    // Courses, posts and metrics join here once they are built: a section
+    // Courses and metrics join here once they are built: a section
     // that only says "not built yet" is not shown.
     static const QList<DesktopFeature> features {
         { "articles", articleSections, nullptr },
         { "prompts", promptSections, nullptr },
+        { "scheduler", schedulerSections, nullptr },
         { "accounts", accountSections, accountMenus },
     };
     return features;

@@ -92,7 +92,7 @@ private Q_SLOTS:
         // Prompt groups live inside Prompts (its list pane's Groups view).
         QCOMPARE(names,
                  (QStringList { QStringLiteral("Guides"), QStringLiteral("Case studies"), QStringLiteral("Prompts"),
-                                QStringLiteral("Admin") }));
+                                QStringLiteral("Posts"), QStringLiteral("Admin") }));
         QCOMPARE(m_window->currentSection(), QStringLiteral("guides"));
     }
 
@@ -160,6 +160,16 @@ private Q_SLOTS:
                 QVERIFY(empty && empty->isVisible());
                 QVERIFY(empty->text().contains(QStringLiteral("New Group")));
                 views->setCurrentIndex(0);
+                continue;
+            }
+            if (id == QLatin1String("posts")) {
+                // Built: the queue with its filters and, with no client yet,
+                // the next step named.
+                QVERIFY(pages()->currentWidget()->findChild<QWidget *>(QStringLiteral("postTable")));
+                QVERIFY(pages()->currentWidget()->findChild<QWidget *>(QStringLiteral("clientFilter")));
+                auto *stack = pages()->currentWidget()->findChild<QStackedWidget *>(QStringLiteral("listStack"));
+                QVERIFY(stack);
+                QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("noClientsState"));
                 continue;
             }
             // Sections not built yet say so rather than showing an empty list.
