@@ -276,6 +276,7 @@ int ServerCommands::serve(const QStringList &args)
     publishing.vault = context.vault;
     publishing.addresses = *outbound;
     publishing.changes = server.changes();
+    publishing.mediaDir = config->mediaDirectory();
     PostPublisher posts(std::move(publishing));
     {
         auto db = ServerDatabase::open(*config);

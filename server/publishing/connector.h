@@ -19,6 +19,7 @@
 namespace quire::server {
 
 class OutboundClient;
+struct OutboundResponse;
 
 // One platform integration as a connector sees it: where it is, its
 // settings and its opened secret (PlatformCredentials::open; never logged,
@@ -31,6 +32,16 @@ struct PlatformAccess
     QString accountHandle;
     nlohmann::json settings = nlohmann::json::object();
     nlohmann::json secret = nlohmann::json::object(); // the fields PlatformCredentials::secretOf took
+};
+
+// One image or video a delivery carries, as the server stores it
+// (MediaStore): the connector reads the bytes when it uploads them.
+struct DeliveryMedia
+{
+    QString address; // /media/<sha256>, as the post names it
+    QString mime;
+    QString path; // the file under the media directory
+    qint64 size = 0;
 };
 
 // One post going to one destination: what to send and the key that makes
@@ -46,6 +57,7 @@ struct Delivery
     int attempt = 1; // 1 for the first
     QString text; // the destination's variant, else the post's body
     QStringList media; // media addresses (/media/<sha256>)
+    QList<DeliveryMedia> files; // the media found on this server, in the same order
     nlohmann::json options = nlohmann::json::object(); // per-network options
     QString scheduledAt; // UTC, Timestamp's format; empty for an unscheduled post published now
     PlatformAccess platform;
@@ -127,5 +139,24 @@ public:
 
 // Counts the characters of `text` as a reader would (grapheme clusters).
 int visibleLength(const QString &text);
+
+// What every connector makes of an answer, in one place so the networks
+// agree: the message for people (the answer's JSON message or error, else
+// the start of its body), the outcome of a request that got no answer (an
+// address refused for good, anything else perhaps better later), and of
+// the answers all networks share (429 and 5xx retry with Retry-After or
+// the network's rate-limit reset; 401 and 403 refuse the credential).
+namespace connectorio {
+QString answerMessage(const OutboundResponse &response);
+DeliveryOutcome outcomeOf(const shared::Error &error);
+// The outcome of a non-2xx answer.
+DeliveryOutcome refusal(const OutboundResponse &response);
+// The answer's JSON object, or an empty object.
+nlohmann::json jsonOf(const OutboundResponse &response);
+// A JSON member as text (strings, and integers written out), or empty.
+QString textOf(const nlohmann::json &object, const char *key);
+// The bytes of `media`, or why they cannot be read.
+shared::Result<QByteArray> read(const DeliveryMedia &media);
+} // namespace connectorio
 
 } // namespace quire::server

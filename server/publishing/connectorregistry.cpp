@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/publishing/connectorregistry.h"
 
+#include "server/publishing/blueskyconnector.h"
+#include "server/publishing/mastodonconnector.h"
 #include "server/publishing/webhookconnector.h"
 
 namespace quire::server {
@@ -8,8 +10,9 @@ namespace quire::server {
 ConnectorRegistry ConnectorRegistry::standard()
 {
     ConnectorRegistry registry;
-    // Mastodon and Bluesky come here too, one line each.
     registry.add(std::make_unique<WebhookConnector>());
+    registry.add(std::make_unique<MastodonConnector>());
+    registry.add(std::make_unique<BlueskyConnector>());
     return registry;
 }
 

@@ -3,6 +3,7 @@
 
 #include "server/audit/auditchain.h"
 #include "server/credentials/credentialvault.h"
+#include "server/media/mediastore.h"
 #include "server/scheduler/platformcredentials.h"
 #include "server/serverlogging.h"
 #include "server/sync/changefeed.h"
@@ -27,6 +28,26 @@ constexpr qint64 kMaxRetryAfterMs = 24 * 3600 * 1000;
 LedgerOutcome failedWith(DeliveryError error, const QString &message)
 {
     return { LedgerState::Failed, {}, {}, error, message, {} };
+}
+
+// The files of the media a delivery names, or which one is not on this
+// server (a post can name an image a replica has not uploaded yet).
+Result<std::optional<QString>> findMedia(shared::Database &db, const QString &mediaDir, Delivery &delivery)
+{
+    MediaStore store(db, mediaDir);
+    const QLatin1String prefix("/media/");
+    for (const QString &address : std::as_const(delivery.media)) {
+        const QString name = address.startsWith(prefix) ? address.mid(prefix.size()) : QString();
+        if (!MediaStore::isName(name))
+            return std::optional<QString>(address);
+        Result<std::optional<MediaRecord>> record = store.find(name);
+        if (!record)
+            return record.error();
+        if (!*record)
+            return std::optional<QString>(address);
+        delivery.files << DeliveryMedia { address, (*record)->mime, store.pathOf(name), (*record)->size };
+    }
+    return std::optional<QString>();
 }
 
 } // namespace
@@ -145,6 +166,13 @@ Result<int> PostPublisher::runOnce()
             if (!d)
                 return d.error();
             const Connector *connector = *d ? m_setup.connectors.find((*d)->platform.kind) : nullptr;
+            std::optional<QString> missing;
+            if (*d && connector) {
+                Result<std::optional<QString>> found = findMedia(*m_db, m_setup.mediaDir, **d);
+                if (!found)
+                    return found.error();
+                missing = *found;
+            }
             if (!*d) {
                 ended = LedgerOutcome { LedgerState::Cancelled, {}, {}, std::nullopt, {}, {} };
             } else if (!connector) {
@@ -154,6 +182,9 @@ Result<int> PostPublisher::runOnce()
             } else if (c.attempts > m_setup.policy.maxAttempts) {
                 ended = failedWith(DeliveryError::TooManyAttempts,
                                    QStringLiteral("Gave up after %1 attempts.").arg(c.attempts - 1));
+            } else if (missing) {
+                ended = failedWith(DeliveryError::InvalidContent,
+                                   QStringLiteral("media: %1 is not on this server; upload it first.").arg(*missing));
             } else if (shared::FieldErrors problems = connector->check(**d); !problems.isEmpty()) {
                 QStringList lines;
                 for (auto it = problems.fields().cbegin(); it != problems.fields().cend(); ++it)

@@ -64,6 +64,7 @@ public:
         ConnectorRegistry connectors = ConnectorRegistry::standard();
         Policy policy;
         ChangeFeed *changes = nullptr; // announces our writes; its changes nudge us
+        QString mediaDir; // where MediaStore keeps the images posts carry
     };
 
     // Runs on `db`, which must outlive the publisher (tests), or on a

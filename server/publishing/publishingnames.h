@@ -34,17 +34,19 @@ enum class DeliveryError {
     RateLimited, // 429
     ServerError, // 5xx
     Rejected, // another 4xx: the network refused the post
+    Unauthorized, // 401 or 403: the network refused the credential
     InvalidContent, // the connector's own checks (length, media) refused it
     NoCredential, // the platform has no stored credential, or it cannot be opened
     NoConnector, // no connector for the platform's kind
     RefusedAddress, // the SSRF guard refused the platform's address
     TooManyAttempts, // the cap on attempts was reached
 };
-inline constexpr shared::EnumNames<DeliveryError, 9> kDeliveryErrors {
+inline constexpr shared::EnumNames<DeliveryError, 10> kDeliveryErrors {
     { { { DeliveryError::Network, "network" },
         { DeliveryError::RateLimited, "rate_limited" },
         { DeliveryError::ServerError, "server_error" },
         { DeliveryError::Rejected, "rejected" },
+        { DeliveryError::Unauthorized, "unauthorized" },
         { DeliveryError::InvalidContent, "invalid_content" },
         { DeliveryError::NoCredential, "no_credential" },
         { DeliveryError::NoConnector, "no_connector" },

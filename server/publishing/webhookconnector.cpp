@@ -3,7 +3,6 @@
 
 #include "server/outbound/outboundclient.h"
 #include "shared/clock.h"
-#include "shared/errorcode.h"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -12,62 +11,16 @@ namespace quire::server {
 
 namespace {
 
-// What the network answered with, for people: its JSON's error or
-// message, else the start of its body.
-QString answerMessage(const OutboundResponse &response)
-{
-    const nlohmann::json body = nlohmann::json::parse(response.body.constData(),
-                                                      response.body.constData() + response.body.size(), nullptr, false);
-    if (body.is_object()) {
-        for (const char *key : { "message", "error_description", "error" }) {
-            const auto it = body.find(key);
-            if (it != body.end() && it->is_string())
-                return QString::fromStdString(it->get<std::string>()).left(500);
-            if (it != body.end() && it->is_object() && it->contains("message") && (*it)["message"].is_string())
-                return QString::fromStdString((*it)["message"].get<std::string>()).left(500);
-        }
-    }
-    const QString text = QString::fromUtf8(response.body).simplified().left(500);
-    return text.isEmpty() ? QStringLiteral("HTTP %1").arg(response.status) : text;
-}
-
-QString textOf(const nlohmann::json &object, const char *key)
-{
-    const auto it = object.find(key);
-    if (it == object.end())
-        return {};
-    if (it->is_string())
-        return QString::fromStdString(it->get<std::string>());
-    if (it->is_number_integer())
-        return QString::number(it->get<qint64>());
-    return {};
-}
-
-// The outcome of an answer the webhook gave.
+// A 2xx publishes (its JSON's id and url kept when present); the rest as
+// every connector maps them. A webhook's 401 or 403 is its refusal of our
+// signature: the credential's fault, like any network's.
 DeliveryOutcome outcomeOf(const OutboundResponse &response)
 {
     if (response.status >= 200 && response.status < 300) {
-        const nlohmann::json body = nlohmann::json::parse(
-            response.body.constData(), response.body.constData() + response.body.size(), nullptr, false);
-        if (!body.is_object())
-            return DeliveryOutcome::published({}, {});
-        return DeliveryOutcome::published(textOf(body, "id"), textOf(body, "url"));
+        const nlohmann::json body = connectorio::jsonOf(response);
+        return DeliveryOutcome::published(connectorio::textOf(body, "id"), connectorio::textOf(body, "url"));
     }
-    if (response.status == 429)
-        return DeliveryOutcome::retry(DeliveryError::RateLimited, answerMessage(response), response.retryAfter);
-    if (response.status >= 500)
-        return DeliveryOutcome::retry(DeliveryError::ServerError, answerMessage(response), response.retryAfter);
-    return DeliveryOutcome::failed(DeliveryError::Rejected, answerMessage(response));
-}
-
-// A request that got no answer: the address itself refused for good,
-// anything else (timeouts, resets, TLS) perhaps better later.
-DeliveryOutcome outcomeOf(const shared::Error &error)
-{
-    if (error.is(shared::ErrorCode::RefusedAddress) || error.is(shared::ErrorCode::UrlInvalid)
-        || error.is(shared::ErrorCode::UrlInsecure))
-        return DeliveryOutcome::failed(DeliveryError::RefusedAddress, error.message);
-    return DeliveryOutcome::retry(DeliveryError::Network, error.message);
+    return connectorio::refusal(response);
 }
 
 } // namespace
@@ -110,7 +63,7 @@ void WebhookConnector::publish(const Delivery &delivery, OutboundClient &client,
                         { QByteArrayLiteral("X-Quire-Signature"), signature(secret, timestamp, request.body) },
                         { QByteArrayLiteral("Idempotency-Key"), delivery.idempotencyKey.toLatin1() } };
     client.send(std::move(request), [done = std::move(done)](shared::Result<OutboundResponse> answer) {
-        done(answer ? outcomeOf(*answer) : outcomeOf(answer.error()));
+        done(answer ? outcomeOf(*answer) : connectorio::outcomeOf(answer.error()));
     });
 }
 

@@ -44,8 +44,7 @@ HttpResult TestHttpClient::request(const QByteArray &method, const QString &path
         req.setRawHeader(k, v);
     // HEAD through its own call: as a custom verb Qt would wait for the body
     // its Content-Length announces, until the transfer timeout.
-    QNetworkReply *reply
-        = method == "HEAD" ? m_network.head(req) : m_network.sendCustomRequest(req, method, body);
+    QNetworkReply *reply = method == "HEAD" ? m_network.head(req) : m_network.sendCustomRequest(req, method, body);
     const QString fingerprint = m_fingerprint;
     QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply, fingerprint](const QList<QSslError> &errors) {
         if (shared::Fingerprint::ofCertificate(reply->sslConfiguration().peerCertificate()) == fingerprint)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tests/server/accounts/accountfixture.h"
+#include "tests/support/jsoncompare.h"
 
 #include <QObject>
 #include <QString>
@@ -13,14 +14,6 @@
 namespace quire::test {
 
 inline const QString kContentPassword = QStringLiteral("correct horse battery staple 42");
-
-// nlohmann::json values are compared as JSON, and shown as JSON when they differ.
-#define QCOMPARE_JSON(actual, expected)                                                                                \
-    do {                                                                                                               \
-        const nlohmann::json a_ = (actual);                                                                            \
-        const nlohmann::json e_ = (expected);                                                                          \
-        QVERIFY2(a_ == e_, (a_.dump() + " != " + e_.dump()).c_str());                                                  \
-    } while (false)
 
 inline QByteArray json(const nlohmann::json &j)
 {

@@ -4,18 +4,9 @@
 #include "shared/prompttables.h"
 #include "shared/uuid.h"
 #include "tests/server/accounts/accountfixture.h"
+#include "tests/support/jsoncompare.h"
 
 #include <nlohmann/json.hpp>
-
-#ifndef QCOMPARE_JSON
-// nlohmann::json values are compared as JSON, and shown as JSON when they differ.
-#define QCOMPARE_JSON(actual, expected)                                                                                \
-    do {                                                                                                               \
-        const nlohmann::json a_ = (actual);                                                                            \
-        const nlohmann::json e_ = (expected);                                                                          \
-        QVERIFY2(a_ == e_, (a_.dump() + " != " + e_.dump()).c_str());                                                  \
-    } while (false)
-#endif
 
 namespace quire::test {
 

@@ -8,6 +8,7 @@
 // published; a claim whose holder died is taken over with the same key;
 // two instances claim each delivery once.
 #include "server/credentials/credentialkeys.h"
+#include "server/media/mediastore.h"
 #include "server/publishing/postpublisher.h"
 #include "server/publishing/publishledger.h"
 #include "server/publishing/webhookconnector.h"
@@ -20,6 +21,7 @@
 #include "shared/timestamp.h"
 #include "shared/uuid.h"
 #include "tests/server/outbound/fakehttpserver.h"
+#include "tests/server/publishing/fakemastodon.h"
 #include "tests/support/instancecluster.h"
 #include "tests/support/mockclock.h"
 #include "tests/support/serverprocess.h"
@@ -78,19 +80,23 @@ class TestPublisher : public QObject
     // A webhook platform at the fake's `path`, with its secret stored.
     QString platform(const QString &path = QStringLiteral("/hook"))
     {
+        return platformAt(QStringLiteral("webhook"),
+                          QStringLiteral("http://127.0.0.1:%1%2").arg(m_fake->port()).arg(path),
+                          { { "token", kSecret.toStdString() } });
+    }
+    QString platformAt(const QString &kind, const QString &url, const json &secret)
+    {
         const QString id = shared::Uuid::createV7();
-        const QString url = QStringLiteral("http://127.0.0.1:%1%2").arg(m_fake->port()).arg(path);
         if (!write(shared::platformsTable(), id,
                    { { "client_id", m_client.toStdString() },
-                     { "kind", "webhook" },
+                     { "kind", kind.toStdString() },
                      { "display_name", "Hook" },
                      { "base_url", url.toStdString() },
                      { "settings", "{}" } }))
             return {};
         bool stored = false;
         (void)m_db->transaction([&]() -> shared::VoidResult {
-            shared::Result<QString> at
-                = PlatformCredentials::store(*m_db, *m_vault, id, { { "token", kSecret.toStdString() } });
+            shared::Result<QString> at = PlatformCredentials::store(*m_db, *m_vault, id, secret);
             stored = bool(at);
             return shared::VoidResult::success();
         });
@@ -99,8 +105,9 @@ class TestPublisher : public QObject
 
     // A post scheduled `inMs` from now with one destination per platform;
     // its id and the destinations' ids.
+    // `media`: one address per destination, if any.
     QPair<QString, QStringList> post(qint64 inMs, const QStringList &platforms,
-                                     const QString &body = QStringLiteral("Hello"))
+                                     const QString &body = QStringLiteral("Hello"), const QStringList &media = {})
     {
         const QString id = shared::Uuid::createV7();
         write(shared::postsTable(), id,
@@ -113,10 +120,12 @@ class TestPublisher : public QObject
         QStringList destinations;
         for (const QString &p : platforms) {
             const QString d = shared::Uuid::createV7();
+            const json addresses
+                = media.isEmpty() ? json::array() : json::array({ media.value(destinations.size()).toStdString() });
             write(shared::postDestinationsTable(), d,
                   { { "post_id", id.toStdString() },
                     { "platform_id", p.toStdString() },
-                    { "media", "[]" },
+                    { "media", addresses.dump() },
                     { "options", "{}" },
                     { "status", "pending" },
                     { "attempts", "0" } });
@@ -135,6 +144,7 @@ class TestPublisher : public QObject
         setup.policy.leaseMs = 60'000;
         // The test runs every pass itself, at the clock it set.
         setup.policy.checkIntervalMs = 3'600'000;
+        setup.mediaDir = m_dir.filePath(QStringLiteral("media"));
         auto p = std::make_unique<PostPublisher>(std::move(setup));
         if (!p->start(db))
             return nullptr;
@@ -381,6 +391,44 @@ private slots:
         QCOMPARE(m_fake->requests[1].headers.value("idempotency-key"),
                  m_fake->requests[2].headers.value("idempotency-key"));
         QCOMPARE(column(shared::postsTable(), QStringLiteral("status"), postId), QStringLiteral("published"));
+    }
+
+    // The images a destination names go from the media store to the
+    // network (Mastodon here: uploaded, then the status); one the server
+    // does not have fails that destination before anything is sent.
+    void mediaTravelsFromTheStoreToTheNetwork()
+    {
+        FakeMastodon mastodon;
+        QVERIFY(mastodon.start());
+        auto p = publisher(QStringLiteral("a"), *m_db);
+        QVERIFY(p);
+        const QByteArray image = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(400, 'i');
+        const QString at = shared::Timestamp::format(m_clock->now());
+        QVERIFY(m_db->run(QStringLiteral("INSERT INTO users(id, email, name, role, password_hash, created_at, "
+                                         "updated_at) VALUES (?, 'owner@example.com', 'Owner', 'creator', 'x', ?, ?) "
+                                         "ON CONFLICT(id) DO NOTHING"),
+                          { kOwner, at, at }));
+        MediaStore store(*m_db, m_dir.filePath(QStringLiteral("media")));
+        const auto stored = store.put(image, QStringLiteral("image/png"), 10, 10, kOwner);
+        QVERIFY2(stored, stored ? "" : qPrintable(stored.error().message));
+        const QString address = QStringLiteral("/media/") + stored->first.sha256;
+        const QString toot
+            = platformAt(QStringLiteral("mastodon"), mastodon.baseUrl(), { { "token", mastodon.token.toStdString() } });
+        const QString missing = QStringLiteral("/media/") + QString(64, QLatin1Char('a'));
+        const auto made = post(0, { toot, toot }, QStringLiteral("With a picture"), { address, missing });
+        QVERIFY(pass(*p));
+        QCOMPARE(mastodon.uploads.size(), 1);
+        QCOMPARE(mastodon.uploads.first().bytes, image);
+        QCOMPARE(mastodon.uploads.first().mime, QByteArray("image/png"));
+        QCOMPARE(mastodon.statuses.size(), 1);
+        QCOMPARE(QString::fromStdString(mastodon.statuses.first().body["status"].get<std::string>()),
+                 QStringLiteral("With a picture"));
+        QCOMPARE(ledger(QStringLiteral("state"), made.second[0]), QStringLiteral("sent"));
+        QCOMPARE(ledger(QStringLiteral("state"), made.second[1]), QStringLiteral("failed"));
+        QCOMPARE(ledger(QStringLiteral("error_code"), made.second[1]), QStringLiteral("invalid_content"));
+        QVERIFY(ledger(QStringLiteral("error_message"), made.second[1]).contains(missing));
+        QCOMPARE(column(shared::postsTable(), QStringLiteral("status"), made.first),
+                 QStringLiteral("partially_published"));
     }
 
     void aDeadHoldersClaimIsTakenOverWithTheSameKey()
