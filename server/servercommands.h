@@ -5,10 +5,10 @@
 
 namespace quire::server {
 
-// The quire-server command line: `serve` (the default), `backup`, `restore`, `create-user`, `check-password`,
-// `routes`, `migrate-to-postgres` (SqliteToPostgres) and `audit` (AuditCommand), with options before or after the
-// command (ServerCommandLine finds it). Returns the process exit code: 0 success, 1 runtime error, 2 usage error;
-// every error is one line on stderr.
+// The quire-server command line: `serve` (the default), `backup` and `restore` (BackupCommands), `create-user`,
+// `check-password`, `routes`, `migrate-to-postgres` (SqliteToPostgres), `audit` (AuditCommand) and `rotate-key`
+// (RotateKeyCommand), with options before or after the command (ServerCommandLine finds it). Returns the process
+// exit code: 0 success, 1 runtime error, 2 usage error; every error is one line on stderr (CommandTools).
 class ServerCommands
 {
 public:
@@ -16,8 +16,6 @@ public:
 
 private:
     static int serve(const QStringList &args);
-    static int backup(const QStringList &args);
-    static int restore(const QStringList &arguments);
     static int createUser(const QStringList &args);
     // Exit 0 when the password on standard input is the account's, 1 when
     // not: lets `./quire.sh run` show the first admin's one-time password

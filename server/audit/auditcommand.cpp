@@ -2,46 +2,22 @@
 #include "server/audit/auditcommand.h"
 
 #include "server/audit/auditchain.h"
-#include "server/serverconfig.h"
-#include "server/serverdatabase.h"
+#include "server/commandtools.h"
 #include "shared/database.h"
 #include "shared/errorcode.h"
-
-#include <QFileInfo>
-
-#include <cstdio>
 
 namespace quire::server {
 
 using shared::Error;
 using shared::Result;
+using shared::VoidResult;
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitError = 1;
-constexpr int kExitUsage = 2;
 constexpr int kDefaultLimit = 50;
 
 const QString kVerify = QStringLiteral("verify");
 const QString kList = QStringLiteral("list");
-
-void printOut(const QString &text)
-{
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stdout);
-    std::fflush(stdout);
-}
-
-int fail(const Error &error)
-{
-    std::fputs(qPrintable(QStringLiteral("quire-server: %1\n").arg(error.message)), stderr);
-    return error.is(shared::ErrorCode::Usage) ? kExitUsage : kExitError;
-}
-
-Error usage(const QString &message)
-{
-    return Error::make(shared::ErrorCode::Usage, message + QStringLiteral(" (see --help)"));
-}
 
 struct Options
 {
@@ -55,33 +31,30 @@ Result<Options> parse(const QStringList &args)
 {
     Options o;
     QString limit;
-    const QList<std::pair<QLatin1String, QString *>> values { { QLatin1String("--data-dir"), &o.dataDir },
-                                                              { QLatin1String("--database-url"), &o.databaseUrl },
-                                                              { QLatin1String("--limit"), &limit } };
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        const auto value = std::find_if(values.begin(), values.end(), [&a](const auto &v) { return a == v.first; });
-        if (value != values.end()) {
-            if (i + 1 >= args.size())
-                return usage(QStringLiteral("%1 needs a value").arg(a));
-            *value->second = args[++i];
-        } else if (o.subcommand.isEmpty() && (a == kVerify || a == kList)) {
+    const CommandTools::Options options {
+        .values = { { QLatin1String("--data-dir"), &o.dataDir },
+                    { QLatin1String("--database-url"), &o.databaseUrl },
+                    { QLatin1String("--limit"), &limit } },
+        .other = [&o](const QString &a) -> VoidResult {
+            if (!o.subcommand.isEmpty() || (a != kVerify && a != kList))
+                return CommandTools::usage(QStringLiteral("unexpected argument `%1`").arg(AuditCommand::escaped(a)));
             o.subcommand = a;
-        } else {
-            return usage(QStringLiteral("unexpected argument `%1`").arg(AuditCommand::escaped(a)));
-        }
-    }
+            return VoidResult::success();
+        },
+    };
+    if (VoidResult r = CommandTools::parse(args, options); !r)
+        return r.error();
     if (o.subcommand.isEmpty())
-        return usage(QStringLiteral("audit needs verify or list"));
+        return CommandTools::usage(QStringLiteral("audit needs verify or list"));
     if (o.dataDir.isEmpty())
-        return usage(QStringLiteral("audit %1 needs --data-dir DIR").arg(o.subcommand));
+        return CommandTools::usage(QStringLiteral("audit %1 needs --data-dir DIR").arg(o.subcommand));
     if (!limit.isEmpty()) {
         if (o.subcommand != kList)
-            return usage(QStringLiteral("--limit belongs to audit list"));
+            return CommandTools::usage(QStringLiteral("--limit belongs to audit list"));
         bool ok = false;
         o.limit = limit.toInt(&ok);
         if (!ok || o.limit < 1)
-            return usage(QStringLiteral("--limit must be a positive number"));
+            return CommandTools::usage(QStringLiteral("--limit must be a positive number"));
     }
     return o;
 }
@@ -125,32 +98,27 @@ int AuditCommand::run(const QStringList &args)
 {
     Result<Options> options = parse(args);
     if (!options)
-        return fail(options.error());
-    ServerConfig config;
-    config.dataDir = options->dataDir;
-    config.databaseUrl = options->databaseUrl;
-    // Looking must not make an empty database where none was.
-    if (config.databaseUrl.isEmpty() && !QFileInfo::exists(config.databasePath()))
-        return fail(Error::make(shared::ErrorCode::Io, QStringLiteral("no database in %1").arg(config.dataDir)));
-    Result<std::unique_ptr<shared::Database>> db = ServerDatabase::migrated(ServerDatabase::open(config));
+        return CommandTools::fail(options.error());
+    Result<std::unique_ptr<shared::Database>> db
+        = CommandTools::openExisting(CommandTools::databaseConfig(options->dataDir, options->databaseUrl));
     if (!db)
-        return fail(db.error());
+        return CommandTools::fail(db.error());
 
     if (options->subcommand == kList) {
         Result<QList<AuditRecord>> records = AuditChain::latest(**db, options->limit);
         if (!records)
-            return fail(records.error());
+            return CommandTools::fail(records.error());
         for (const AuditRecord &r : *records)
-            printOut(line(r));
-        return kExitOk;
+            CommandTools::printOut(line(r));
+        return CommandTools::kExitOk;
     }
     Result<AuditVerification> verification = AuditChain::verify(**db);
     if (!verification)
-        return fail(verification.error());
+        return CommandTools::fail(verification.error());
     if (!verification->intact())
-        return fail(Error::make(shared::ErrorCode::DatabaseCorrupt, verification->describe()));
-    printOut(verification->describe());
-    return kExitOk;
+        return CommandTools::fail(Error::make(shared::ErrorCode::DatabaseCorrupt, verification->describe()));
+    CommandTools::printOut(verification->describe());
+    return CommandTools::kExitOk;
 }
 
 } // namespace quire::server
