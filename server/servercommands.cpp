@@ -17,6 +17,7 @@
 #include "server/metrics/metricsendpoint.h"
 #include "server/metrics/metricsregistry.h"
 #include "server/prompts/promptusageflusher.h"
+#include "server/publishing/engagementfetcher.h"
 #include "server/publishing/postpublisher.h"
 #include "server/scheduler/platformcredentials.h"
 #include "server/scheduler/rotatekeycommand.h"
@@ -200,6 +201,20 @@ int ServerCommands::serve(const QStringList &args)
         if (!db)
             return CommandTools::fail(db.error());
         if (VoidResult r = posts.start(std::move(db.value())); !r)
+            return CommandTools::fail(r.error());
+    }
+    // And their engagement comes back from the networks that tell it.
+    EngagementFetcher::Setup counting;
+    counting.holder = config->instanceName;
+    counting.sole = !config->instanceNamed;
+    counting.vault = context.vault;
+    counting.addresses = *outbound;
+    EngagementFetcher engagement(std::move(counting));
+    {
+        auto db = ServerDatabase::open(*config);
+        if (!db)
+            return CommandTools::fail(db.error());
+        if (VoidResult r = engagement.start(std::move(db.value())); !r)
             return CommandTools::fail(r.error());
     }
     // Named instances share the database with others: their changes must

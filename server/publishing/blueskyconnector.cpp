@@ -14,6 +14,8 @@ namespace quire::server {
 
 namespace {
 
+using shared::Result;
+
 const QString kPostCollection = QStringLiteral("app.bsky.feed.post");
 const QStringList kImageTypes { QStringLiteral("image/jpeg"), QStringLiteral("image/png"), QStringLiteral("image/webp"),
                                 QStringLiteral("image/gif") };
@@ -49,6 +51,66 @@ bool refusesTheSession(const OutboundResponse &answer)
         || (answer.status == 400 && (error == QLatin1String("ExpiredToken") || error == QLatin1String("InvalidToken")));
 }
 
+// What obtainSession found: a session (and whether it was a kept one), or
+// the outcome its refusal means for a delivery.
+struct SessionAnswer
+{
+    std::optional<BlueskyConnector::Session> session;
+    bool kept = false;
+    DeliveryOutcome failure;
+
+    shared::Error error() const
+    {
+        return shared::Error::make(kDeliveryErrors.name(failure.error.value_or(DeliveryError::ServerError)),
+                                   failure.message);
+    }
+};
+
+// A session for `platform`: the kept one while it is young and made with
+// the same credential, else a new one, kept for the next call. `done`
+// once, later.
+void obtainSession(const PlatformAccess &platform, OutboundClient &client,
+                   const std::shared_ptr<BlueskyConnector::Sessions> &sessions, std::function<void(SessionAnswer)> done)
+{
+    const auto kept = sessions->constFind(platform.platformId);
+    if (kept != sessions->constEnd() && kept->secretDigest == digestOf(platform)
+        && kept->madeAt.msecsTo(shared::Clock::instance().now()) < BlueskyConnector::kSessionMs) {
+        SessionAnswer answer { *kept, true, {} };
+        QTimer::singleShot(0, &client, [done, answer] { done(answer); });
+        return;
+    }
+    OutboundRequest r;
+    r.method = QByteArrayLiteral("POST");
+    r.url = endpoint(platform, QStringLiteral("com.atproto.server.createSession"));
+    r.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") } };
+    r.body = QByteArray::fromStdString(
+        nlohmann::json { { "identifier", secretText(platform, "identifier").toStdString() },
+                         { "password", secretText(platform, "app_password").toStdString() } }
+            .dump());
+    client.send(std::move(r), [platform, sessions, done](shared::Result<OutboundResponse> answer) {
+        if (!answer) {
+            done({ std::nullopt, false, connectorio::outcomeOf(answer.error()) });
+            return;
+        }
+        if (answer->status != 200) {
+            done({ std::nullopt, false, connectorio::refusal(*answer) });
+            return;
+        }
+        const nlohmann::json body = connectorio::jsonOf(*answer);
+        BlueskyConnector::Session s { connectorio::textOf(body, "accessJwt").toUtf8(), connectorio::textOf(body, "did"),
+                                      connectorio::textOf(body, "handle"), digestOf(platform),
+                                      shared::Clock::instance().now() };
+        if (s.accessJwt.isEmpty() || s.did.isEmpty()) {
+            done({ std::nullopt, false,
+                   DeliveryOutcome::retry(DeliveryError::ServerError,
+                                          QStringLiteral("The PDS made a session without a token.")) });
+            return;
+        }
+        sessions->insert(platform.platformId, s);
+        done({ s, false, {} });
+    });
+}
+
 // One delivery's way through the session, the look for an earlier write,
 // the blobs and the record; it keeps itself alive through its callbacks.
 class BlueskyDelivery : public std::enable_shared_from_this<BlueskyDelivery>
@@ -74,46 +136,16 @@ private:
 
     void withSession(Step next)
     {
-        const PlatformAccess &platform = m_delivery.platform;
-        const auto kept = m_sessions->constFind(platform.platformId);
-        if (kept != m_sessions->constEnd() && kept->secretDigest == digestOf(platform)
-            && kept->madeAt.msecsTo(shared::Clock::instance().now()) < BlueskyConnector::kSessionMs) {
-            m_session = *kept;
-            m_sessionWasKept = true;
-            next();
-            return;
-        }
-        m_sessionWasKept = false;
-        OutboundRequest r;
-        r.method = QByteArrayLiteral("POST");
-        r.url = endpoint(platform, QStringLiteral("com.atproto.server.createSession"));
-        r.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") } };
-        r.body = QByteArray::fromStdString(
-            nlohmann::json { { "identifier", secretText(platform, "identifier").toStdString() },
-                             { "password", secretText(platform, "app_password").toStdString() } }
-                .dump());
-        m_client.send(std::move(r), [self = shared_from_this(), next](shared::Result<OutboundResponse> answer) {
-            if (!answer) {
-                self->m_done(connectorio::outcomeOf(answer.error()));
-                return;
-            }
-            const nlohmann::json body = connectorio::jsonOf(*answer);
-            if (answer->status != 200) {
-                self->m_done(connectorio::refusal(*answer));
-                return;
-            }
-            BlueskyConnector::Session s { connectorio::textOf(body, "accessJwt").toUtf8(),
-                                          connectorio::textOf(body, "did"), connectorio::textOf(body, "handle"),
-                                          digestOf(self->m_delivery.platform), shared::Clock::instance().now() };
-            if (s.accessJwt.isEmpty() || s.did.isEmpty()) {
-                self->m_done(DeliveryOutcome::retry(DeliveryError::ServerError,
-                                                    QStringLiteral("The PDS made a session without a token.")));
-                return;
-            }
-            self->m_sessions->insert(self->m_delivery.platform.platformId, s);
-            self->m_session = s;
-            next();
-        });
+        obtainSession(m_delivery.platform, m_client, m_sessions,
+                      [self = shared_from_this(), next](SessionAnswer answer) {
+                          if (!answer.session) {
+                              self->m_done(answer.failure);
+                              return;
+                          }
+                          self->m_session = *answer.session;
+                          self->m_sessionWasKept = answer.kept;
+                          next();
+                      });
     }
 
     // A refused session is made anew once (it may have expired or been
@@ -348,33 +380,51 @@ void BlueskyConnector::verify(const PlatformAccess &platform, OutboundClient &cl
 {
     // A fresh session is the cheap authenticated call: it proves the
     // handle and app password, and is kept for the post that follows.
-    OutboundRequest r;
-    r.method = QByteArrayLiteral("POST");
-    r.url = endpoint(platform, QStringLiteral("com.atproto.server.createSession"));
-    r.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") } };
-    r.body = QByteArray::fromStdString(
-        nlohmann::json { { "identifier", secretText(platform, "identifier").toStdString() },
-                         { "password", secretText(platform, "app_password").toStdString() } }
-            .dump());
-    client.send(std::move(r),
-                [done = std::move(done), sessions = m_sessions, platform](shared::Result<OutboundResponse> answer) {
-                    if (!answer) {
-                        done(answer.error());
-                        return;
-                    }
-                    if (answer->status != 200) {
-                        const DeliveryOutcome refused = connectorio::refusal(*answer);
-                        done(shared::Error::make(kDeliveryErrors.name(*refused.error), refused.message));
-                        return;
-                    }
-                    const nlohmann::json body = connectorio::jsonOf(*answer);
-                    const QByteArray token = connectorio::textOf(body, "accessJwt").toUtf8();
-                    if (!token.isEmpty())
-                        sessions->insert(platform.platformId,
-                                         { token, connectorio::textOf(body, "did"), connectorio::textOf(body, "handle"),
-                                           digestOf(platform), shared::Clock::instance().now() });
-                    done(shared::VoidResult::success());
-                });
+    m_sessions->remove(platform.platformId);
+    obtainSession(platform, client, m_sessions, [done = std::move(done)](SessionAnswer answer) {
+        done(answer.session ? shared::VoidResult::success() : shared::VoidResult(answer.error()));
+    });
+}
+
+void BlueskyConnector::engagement(const PlatformAccess &platform, const QString &remoteId, OutboundClient &client,
+                                  Counted done) const
+{
+    obtainSession(
+        platform, client, m_sessions, [platform, remoteId, &client, done = std::move(done)](SessionAnswer answer) {
+            if (!answer.session) {
+                done(answer.error());
+                return;
+            }
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("uris"), remoteId);
+            OutboundRequest r;
+            r.url = endpoint(platform, QStringLiteral("app.bsky.feed.getPosts")) + QLatin1Char('?')
+                + query.toString(QUrl::FullyEncoded);
+            r.headers
+                = { { QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + answer.session->accessJwt } };
+            client.send(std::move(r), [done](shared::Result<OutboundResponse> posts) {
+                if (!posts) {
+                    done(posts.error());
+                    return;
+                }
+                if (posts->status != 200) {
+                    const DeliveryOutcome refused = connectorio::refusal(*posts);
+                    done(shared::Error::make(kDeliveryErrors.name(*refused.error), refused.message));
+                    return;
+                }
+                const nlohmann::json list = connectorio::jsonOf(*posts).value("posts", nlohmann::json());
+                if (!list.is_array() || list.empty() || !list[0].is_object()) {
+                    done(std::optional<Engagement>()); // deleted on the network
+                    return;
+                }
+                const nlohmann::json &post = list[0];
+                Engagement counts;
+                counts.likes = connectorio::countOf(post, "likeCount");
+                counts.shares = connectorio::countOf(post, "repostCount") + connectorio::countOf(post, "quoteCount");
+                counts.comments = connectorio::countOf(post, "replyCount");
+                done(std::optional<Engagement>(counts));
+            });
+        });
 }
 
 } // namespace quire::server

@@ -42,6 +42,11 @@ public:
     shared::FieldErrors check(const Delivery &delivery) const override;
     void publish(const Delivery &delivery, OutboundClient &client, Done done) const override;
     void verify(const PlatformAccess &platform, OutboundClient &client, Verified done) const override;
+    bool countsEngagement() const override { return true; }
+    // Likes, reposts and quotes (as shares), replies (as comments) from
+    // app.bsky.feed.getPosts; Bluesky tells no impressions or clicks.
+    void engagement(const PlatformAccess &platform, const QString &remoteId, OutboundClient &client,
+                    Counted done) const override;
 
     // The record key of `delivery`: a TID (13 characters of base32-sortable)
     // from its scheduled time, or its key alone when it has none.

@@ -50,7 +50,24 @@ void Connector::verify(const PlatformAccess &platform, OutboundClient &client, V
     });
 }
 
+void Connector::engagement(const PlatformAccess &platform, const QString &remoteId, OutboundClient &client,
+                           Counted done) const
+{
+    Q_UNUSED(platform)
+    Q_UNUSED(remoteId)
+    Q_UNUSED(client)
+    QTimer::singleShot(0, [done = std::move(done)] { done(std::optional<Engagement>()); });
+}
+
 namespace connectorio {
+
+qint64 countOf(const nlohmann::json &object, const char *key)
+{
+    if (!object.is_object())
+        return 0;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_number_integer() ? std::max<qint64>(0, it->get<qint64>()) : 0;
+}
 
 nlohmann::json jsonOf(const OutboundResponse &response)
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/publishing/publishingnames.h"
+#include "server/scheduler/metricsstore.h"
 #include "shared/fielderrors.h"
 #include "shared/result.h"
 #include "shared/schedulernames.h"
@@ -107,6 +108,9 @@ class Connector
 public:
     using Done = std::function<void(DeliveryOutcome)>;
     using Verified = std::function<void(shared::VoidResult)>;
+    using Engagement = MetricsStore::EngagementCounts;
+    // The post's counts; nullopt when the network no longer has the post.
+    using Counted = std::function<void(shared::Result<std::optional<Engagement>>)>;
 
     virtual ~Connector() = default;
 
@@ -135,6 +139,14 @@ public:
     // pre-flight checks); `done` once, later. The default succeeds when a
     // secret is stored at all.
     virtual void verify(const PlatformAccess &platform, OutboundClient &client, Verified done) const;
+
+    // Whether engagement() asks the network (false: it tells none).
+    virtual bool countsEngagement() const { return false; }
+    // The engagement the network reports for the post it knows as
+    // `remoteId` (DeliveryOutcome::remoteId), as totals so far; `done`
+    // once, later. The default reports nothing.
+    virtual void engagement(const PlatformAccess &platform, const QString &remoteId, OutboundClient &client,
+                            Counted done) const;
 };
 
 // Counts the characters of `text` as a reader would (grapheme clusters).
@@ -155,6 +167,8 @@ DeliveryOutcome refusal(const OutboundResponse &response);
 nlohmann::json jsonOf(const OutboundResponse &response);
 // A JSON member as text (strings, and integers written out), or empty.
 QString textOf(const nlohmann::json &object, const char *key);
+// A JSON member as a count (a non-negative integer), or 0.
+qint64 countOf(const nlohmann::json &object, const char *key);
 // The bytes of `media`, or why they cannot be read.
 shared::Result<QByteArray> read(const DeliveryMedia &media);
 } // namespace connectorio

@@ -28,4 +28,14 @@ const Connector *ConnectorRegistry::find(shared::PlatformKind kind) const
     return it == m_connectors.end() ? nullptr : it->second.get();
 }
 
+QList<shared::PlatformKind> ConnectorRegistry::countingKinds() const
+{
+    QList<shared::PlatformKind> kinds;
+    for (const auto &[kind, connector] : m_connectors) {
+        if (connector->countsEngagement())
+            kinds << kind;
+    }
+    return kinds;
+}
+
 } // namespace quire::server

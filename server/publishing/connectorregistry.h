@@ -3,6 +3,8 @@
 
 #include "server/publishing/connector.h"
 
+#include <QList>
+
 #include <map>
 #include <memory>
 
@@ -26,6 +28,8 @@ public:
     void add(std::unique_ptr<Connector> connector);
     // The connector of `kind`; null when there is none.
     const Connector *find(shared::PlatformKind kind) const;
+    // The kinds whose connector asks the network for engagement.
+    QList<shared::PlatformKind> countingKinds() const;
 
 private:
     std::map<shared::PlatformKind, std::unique_ptr<Connector>> m_connectors;

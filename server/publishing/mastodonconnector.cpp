@@ -6,6 +6,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimer>
+#include <QUrl>
 
 #include <memory>
 
@@ -262,6 +263,36 @@ void MastodonConnector::verify(const PlatformAccess &platform, OutboundClient &c
         }
         const DeliveryOutcome refused = connectorio::refusal(*answer);
         done(shared::Error::make(kDeliveryErrors.name(*refused.error), refused.message));
+    });
+}
+
+void MastodonConnector::engagement(const PlatformAccess &platform, const QString &remoteId, OutboundClient &client,
+                                   Counted done) const
+{
+    OutboundRequest r;
+    r.url = endpoint(platform,
+                     QStringLiteral("/api/v1/statuses/") + QString::fromLatin1(QUrl::toPercentEncoding(remoteId)));
+    r.headers = { { QByteArrayLiteral("Authorization"), bearer(platform) } };
+    client.send(std::move(r), [done = std::move(done)](shared::Result<OutboundResponse> answer) {
+        if (!answer) {
+            done(answer.error());
+            return;
+        }
+        if (answer->status == 404) {
+            done(std::optional<Engagement>()); // deleted on the network
+            return;
+        }
+        if (answer->status != 200) {
+            const DeliveryOutcome refused = connectorio::refusal(*answer);
+            done(shared::Error::make(kDeliveryErrors.name(*refused.error), refused.message));
+            return;
+        }
+        const nlohmann::json status = connectorio::jsonOf(*answer);
+        Engagement counts;
+        counts.likes = connectorio::countOf(status, "favourites_count");
+        counts.shares = connectorio::countOf(status, "reblogs_count");
+        counts.comments = connectorio::countOf(status, "replies_count");
+        done(std::optional<Engagement>(counts));
     });
 }
 

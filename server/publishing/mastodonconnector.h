@@ -31,6 +31,11 @@ public:
     shared::FieldErrors check(const Delivery &delivery) const override;
     void publish(const Delivery &delivery, OutboundClient &client, Done done) const override;
     void verify(const PlatformAccess &platform, OutboundClient &client, Verified done) const override;
+    bool countsEngagement() const override { return true; }
+    // Favourites (likes), reblogs (shares) and replies (comments) from
+    // GET /api/v1/statuses/:id; Mastodon tells no impressions or clicks.
+    void engagement(const PlatformAccess &platform, const QString &remoteId, OutboundClient &client,
+                    Counted done) const override;
 
     // The length Mastodon gives `text`.
     static int length(const QString &text);

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+
 // A small Bluesky PDS for the connector's tests, on loopback, speaking the
 // XRPC calls the connector makes and checking them as a PDS would:
 // createSession against one handle and app password, bearer tokens it
@@ -29,6 +31,8 @@ public:
     QList<QByteArray> blobs; // uploaded bytes
     QHash<QString, nlohmann::json> records; // by rkey
     QList<QString> recordOrder;
+    // What app.bsky.feed.getPosts reports by rkey: likes, reposts, replies, quotes.
+    QHash<QString, std::array<int, 4>> counts;
     // When set, the next createRecord writes the record but never answers.
     bool loseNextCreateAnswer = false;
 
@@ -98,6 +102,21 @@ private:
             if (query.queryItemValue(QStringLiteral("repo")) != QString::fromLatin1(did) || !records.contains(rkey))
                 return error(400, "RecordNotFound", "Could not locate record");
             return xrpc(200, { { "uri", uriOf(rkey) }, { "cid", "bafyrecord" }, { "value", records[rkey] } });
+        }
+        if (path == "/xrpc/app.bsky.feed.getPosts" && seen.method == "GET") {
+            const QUrlQuery query(QString::fromLatin1(seen.target.mid(path.size() + 1)));
+            const QString uri = query.queryItemValue(QStringLiteral("uris"), QUrl::FullyDecoded);
+            const QString rkey = uri.section(QLatin1Char('/'), -1);
+            nlohmann::json posts = nlohmann::json::array();
+            if (uri == QString::fromStdString(uriOf(rkey)) && records.contains(rkey)) {
+                const std::array<int, 4> c = counts.value(rkey);
+                posts.push_back({ { "uri", uri.toStdString() },
+                                  { "likeCount", c[0] },
+                                  { "repostCount", c[1] },
+                                  { "replyCount", c[2] },
+                                  { "quoteCount", c[3] } });
+            }
+            return xrpc(200, { { "posts", posts } });
         }
         return error(501, "MethodNotImplemented", "Method Not Implemented");
     }

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+
 // A small Mastodon for the connector's tests, on loopback: it checks each
 // request as the real API would (bearer token, multipart upload, JSON
 // status, the 500-character limit, media ids it issued) and keeps what it
@@ -38,6 +40,8 @@ public:
     QList<Status> statuses;
     QHash<QByteArray, int> polls;
     int statusRequests = 0;
+    // What GET /api/v1/statuses/:id reports: favourites, reblogs, replies.
+    QHash<QByteArray, std::array<int, 3>> counts;
 
     FakeMastodon()
     {
@@ -74,6 +78,16 @@ private:
         }
         if (seen.method == "POST" && seen.target == "/api/v1/statuses")
             return status(seen);
+        if (seen.method == "GET" && seen.target.startsWith("/api/v1/statuses/")) {
+            const QByteArray id = seen.target.mid(17);
+            if (!counts.contains(id))
+                return json(404, { { "error", "Record not found" } });
+            return json(200,
+                        { { "id", id.toStdString() },
+                          { "favourites_count", counts[id][0] },
+                          { "reblogs_count", counts[id][1] },
+                          { "replies_count", counts[id][2] } });
+        }
         return json(404, { { "error", "Record not found" } });
     }
 

@@ -22,6 +22,7 @@
 #include "shared/uuid.h"
 #include "tests/server/outbound/fakehttpserver.h"
 #include "tests/server/publishing/fakemastodon.h"
+#include "tests/server/publishing/publishingfixture.h"
 #include "tests/support/instancecluster.h"
 #include "tests/support/mockclock.h"
 #include "tests/support/serverprocess.h"
@@ -39,43 +40,14 @@ using nlohmann::json;
 namespace {
 
 const QByteArray kSecret = "webhook-s3cret";
-const QString kOwner = QStringLiteral("owner-1");
 
 } // namespace
 
-class TestPublisher : public QObject
+class TestPublisher : public test::PublishingFixture
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<shared::Database> m_db;
-    std::unique_ptr<shared::Database> m_second; // another instance's connection
-    std::shared_ptr<const CredentialVault> m_vault;
-    std::unique_ptr<test::MockClock> m_clock;
     std::unique_ptr<FakeHttpServer> m_fake;
-    QString m_client;
-
-    static qint64 scalar(shared::Database &db, const QString &sql, const QVariantList &binds = {})
-    {
-        shared::Result<QVariant> v = db.scalar(sql, binds);
-        return v ? v->toLongLong() : -1;
-    }
-    QString text(const QString &sql, const QVariantList &binds = {})
-    {
-        shared::Result<QVariant> v = m_db->scalar(sql, binds);
-        return v ? v->toString() : QStringLiteral("<error>");
-    }
-
-    bool write(const QString &table, const QString &id, json values)
-    {
-        const QString at = shared::Timestamp::format(m_clock->now());
-        values["id"] = id.toStdString();
-        values["owner_id"] = kOwner.toStdString();
-        values["created_at"] = at.toStdString();
-        values["updated_at"] = at.toStdString();
-        SyncRows rows(*m_db, SyncAccess::find(table)->table());
-        return bool(rows.write(StoredRow { values, 1, false }, QString()));
-    }
 
     // A webhook platform at the fake's `path`, with its secret stored.
     QString platform(const QString &path = QStringLiteral("/hook"))
@@ -84,113 +56,12 @@ class TestPublisher : public QObject
                           QStringLiteral("http://127.0.0.1:%1%2").arg(m_fake->port()).arg(path),
                           { { "token", kSecret.toStdString() } });
     }
-    QString platformAt(const QString &kind, const QString &url, const json &secret)
-    {
-        const QString id = shared::Uuid::createV7();
-        if (!write(shared::platformsTable(), id,
-                   { { "client_id", m_client.toStdString() },
-                     { "kind", kind.toStdString() },
-                     { "display_name", "Hook" },
-                     { "base_url", url.toStdString() },
-                     { "settings", "{}" } }))
-            return {};
-        bool stored = false;
-        (void)m_db->transaction([&]() -> shared::VoidResult {
-            shared::Result<QString> at = PlatformCredentials::store(*m_db, *m_vault, id, secret);
-            stored = bool(at);
-            return shared::VoidResult::success();
-        });
-        return stored ? id : QString();
-    }
-
-    // A post scheduled `inMs` from now with one destination per platform;
-    // its id and the destinations' ids.
-    // `media`: one address per destination, if any.
-    QPair<QString, QStringList> post(qint64 inMs, const QStringList &platforms,
-                                     const QString &body = QStringLiteral("Hello"), const QStringList &media = {})
-    {
-        const QString id = shared::Uuid::createV7();
-        write(shared::postsTable(), id,
-              { { "client_id", m_client.toStdString() },
-                { "title", "T" },
-                { "body", body.toStdString() },
-                { "scheduled_at", shared::Timestamp::format(m_clock->now().addMSecs(inMs)).toStdString() },
-                { "time_zone", "UTC" },
-                { "status", "scheduled" } });
-        QStringList destinations;
-        for (const QString &p : platforms) {
-            const QString d = shared::Uuid::createV7();
-            const json addresses
-                = media.isEmpty() ? json::array() : json::array({ media.value(destinations.size()).toStdString() });
-            write(shared::postDestinationsTable(), d,
-                  { { "post_id", id.toStdString() },
-                    { "platform_id", p.toStdString() },
-                    { "media", addresses.dump() },
-                    { "options", "{}" },
-                    { "status", "pending" },
-                    { "attempts", "0" } });
-            destinations << d;
-        }
-        return { id, destinations };
-    }
-
-    std::unique_ptr<PostPublisher> publisher(const QString &holder, shared::Database &db)
-    {
-        PostPublisher::Setup setup;
-        setup.holder = holder;
-        setup.vault = m_vault.get();
-        setup.addresses = *AddressPolicy::fromAllowList({ QStringLiteral("127.0.0.1") });
-        setup.policy.backoffBaseMs = 4000;
-        setup.policy.leaseMs = 60'000;
-        // The test runs every pass itself, at the clock it set.
-        setup.policy.checkIntervalMs = 3'600'000;
-        setup.mediaDir = m_dir.filePath(QStringLiteral("media"));
-        auto p = std::make_unique<PostPublisher>(std::move(setup));
-        if (!p->start(db))
-            return nullptr;
-        return p;
-    }
-
-    QString ledger(const QString &column, const QString &destination)
-    {
-        return text(QStringLiteral("SELECT %1 FROM publish_attempts WHERE destination_id = ?").arg(column),
-                    { destination });
-    }
-    QString column(const QString &table, const QString &column, const QString &id)
-    {
-        return text(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table), { id });
-    }
-
-    // One pass, then until every delivery it started was answered.
-    static bool pass(PostPublisher &p)
-    {
-        if (!p.runOnce())
-            return false;
-        return QTest::qWaitFor([&p] { return p.inFlight() == 0; }, 120000);
-    }
-
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        const QString location = test::ServerProcess::databaseLocationFor(m_dir.path());
-        QVERIFY(!location.isEmpty());
-        auto db = ServerDatabase::openMigrated(location);
-        QVERIFY2(db, db ? "" : qPrintable(db.error().message));
-        m_db = std::move(db.value());
-        auto second = shared::Database::open(location);
-        QVERIFY(second);
-        m_second = std::move(second.value());
-        const QString keys = m_dir.filePath(QStringLiteral("credential.keys"));
-        QVERIFY(CredentialKeys::createKeyFile(keys));
-        auto vault = PlatformCredentials::configuredVault(keys);
-        QVERIFY(vault && *vault);
-        m_vault = *vault;
-        m_clock = std::make_unique<test::MockClock>(QDateTime::currentDateTimeUtc());
+        QVERIFY(openFixture());
         m_fake = std::make_unique<FakeHttpServer>();
         QVERIFY(m_fake->start());
-        m_client = shared::Uuid::createV7();
-        QVERIFY(write(shared::clientsTable(), m_client, { { "name", "Ada" }, { "time_zone", "UTC" } }));
     }
 
     void init()
@@ -203,12 +74,7 @@ private slots:
         };
     }
 
-    void cleanupTestCase()
-    {
-        m_second.reset();
-        m_db.reset();
-        test::ServerProcess::dropDatabaseOf(m_dir.path());
-    }
+    void cleanupTestCase() { closeFixture(); }
 
     void deliversWhenDueSignedAndOnce()
     {
