@@ -19,6 +19,7 @@
 #include "server/prompts/promptusageflusher.h"
 #include "server/publishing/engagementfetcher.h"
 #include "server/publishing/postpublisher.h"
+#include "server/publishing/preflightchecker.h"
 #include "server/scheduler/platformcredentials.h"
 #include "server/scheduler/rotatekeycommand.h"
 #include "server/server.h"
@@ -201,6 +202,23 @@ int ServerCommands::serve(const QStringList &args)
         if (!db)
             return CommandTools::fail(db.error());
         if (VoidResult r = posts.start(std::move(db.value())); !r)
+            return CommandTools::fail(r.error());
+    }
+    // Hours before they are due, what would stop them is found and told.
+    PreflightChecker::Setup preflight;
+    preflight.holder = config->instanceName;
+    preflight.sole = !config->instanceNamed;
+    preflight.vault = context.vault;
+    preflight.addresses = *outbound;
+    preflight.mediaDir = config->mediaDirectory();
+    preflight.changes = server.changes();
+    preflight.policy.leadMs = qint64(config->preflightHours) * 3'600'000;
+    PreflightChecker checks(std::move(preflight));
+    if (config->preflightHours > 0) {
+        auto db = ServerDatabase::open(*config);
+        if (!db)
+            return CommandTools::fail(db.error());
+        if (VoidResult r = checks.start(std::move(db.value())); !r)
             return CommandTools::fail(r.error());
     }
     // And their engagement comes back from the networks that tell it.

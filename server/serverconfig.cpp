@@ -124,6 +124,11 @@ const QList<ConfigOption> &ServerConfigLoader::options()
           QStringLiteral("change_poll_seconds"), QStringLiteral("N"),
           QStringLiteral("How often a named instance looks for other instances' changes in the database (default: "
                          "1); on PostgreSQL their commits wake it at once (LISTEN/NOTIFY) and this is the fallback.") },
+        { QStringLiteral("preflight-hours"), QStringLiteral("QUIRE_PREFLIGHT_HOURS"), QStringLiteral("preflight_hours"),
+          QStringLiteral("N"),
+          QStringLiteral("How many hours before a scheduled post is due the server checks its credentials, media "
+                         "and length against each destination and tells the creator what is wrong (default: 6; 0: "
+                         "no checks).") },
         { QStringLiteral("media-dir"), QStringLiteral("QUIRE_MEDIA_DIR"), QStringLiteral("media_dir"),
           QStringLiteral("DIR"),
           QStringLiteral("Where uploaded images live; every instance of a site must see the same one "
@@ -454,6 +459,7 @@ Result<ServerConfig> ServerConfigLoader::build(const QMap<QString, QString> &v)
            readNumber(v, QStringLiteral("max-connections-per-address"), 1, 1 << 20, c.maxConnectionsPerAddress),
            readNumber(v, QStringLiteral("sync-retention-days"), 0, 3650, c.syncRetentionDays),
            readNumber(v, QStringLiteral("change-poll-seconds"), 1, 86'400, c.changePollSeconds),
+           readNumber(v, QStringLiteral("preflight-hours"), 0, 720, c.preflightHours),
            readNumber(v, QStringLiteral("api-rate-limit-address"), 0, 100'000'000, c.apiRateLimitPerAddress),
            readNumber(v, QStringLiteral("api-rate-limit-user"), 0, 100'000'000, c.apiRateLimitPerUser),
            readNumber(v, QStringLiteral("api-rate-limit-window"), 1, 86'400, c.apiRateLimitWindowSeconds),

@@ -29,6 +29,7 @@ struct ServerConfig
     // How often a named instance reads the shared change counter for other
     // instances' changes; on PostgreSQL NOTIFY wakes it at once as well.
     int changePollSeconds = 1;
+    int preflightHours = 6; // 0: no pre-flight checks
     QString mediaDir; // uploaded images; empty: DATA_DIR/media
     QString databaseUrl; // postgresql://…; empty: SQLite in the data directory
     QHostAddress listenAddress { QHostAddress::LocalHost };

@@ -203,6 +203,11 @@ SyncTable postDestinations()
             publisherColumn("published_url", QT_TRANSLATE_NOOP("Quire::Shared", "Published at"), 1000),
             publisherColumn("last_error", QT_TRANSLATE_NOOP("Quire::Shared", "Last error"), 2000),
             publisherColumn("attempts", QT_TRANSLATE_NOOP("Quire::Shared", "Attempts"), 9, QStringLiteral("0")),
+            // The server's pre-flight checks before the post is due: when it
+            // last looked, and what it found ("code: message" lines; empty
+            // when everything was ready).
+            publisherColumn("preflight_at", QT_TRANSLATE_NOOP("Quire::Shared", "Checked at"), 40),
+            publisherColumn("preflight", QT_TRANSLATE_NOOP("Quire::Shared", "Pre-flight problems"), 2000),
         },
         .collection = QStringLiteral("post-destinations"),
         .singular = QT_TRANSLATE_NOOP("Quire::Shared", "Destination"),

@@ -30,9 +30,11 @@ LedgerOutcome failedWith(DeliveryError error, const QString &message)
     return { LedgerState::Failed, {}, {}, error, message, {} };
 }
 
-// The files of the media a delivery names, or which one is not on this
-// server (a post can name an image a replica has not uploaded yet).
-Result<std::optional<QString>> findMedia(shared::Database &db, const QString &mediaDir, Delivery &delivery)
+} // namespace
+
+// A post can name an image a replica has not uploaded yet.
+Result<std::optional<QString>> PostPublisher::findMedia(shared::Database &db, const QString &mediaDir,
+                                                        Delivery &delivery)
 {
     MediaStore store(db, mediaDir);
     const QLatin1String prefix("/media/");
@@ -49,8 +51,6 @@ Result<std::optional<QString>> findMedia(shared::Database &db, const QString &me
     }
     return std::optional<QString>();
 }
-
-} // namespace
 
 PostPublisher::PostPublisher(Setup setup, QObject *parent)
     : QObject(parent)
@@ -168,7 +168,7 @@ Result<int> PostPublisher::runOnce()
             const Connector *connector = *d ? m_setup.connectors.find((*d)->platform.kind) : nullptr;
             std::optional<QString> missing;
             if (*d && connector) {
-                Result<std::optional<QString>> found = findMedia(*m_db, m_setup.mediaDir, **d);
+                Result<std::optional<QString>> found = PostPublisher::findMedia(*m_db, m_setup.mediaDir, **d);
                 if (!found)
                     return found.error();
                 missing = *found;

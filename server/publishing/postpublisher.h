@@ -83,6 +83,11 @@ public:
     // Deliveries handed to a connector and not yet answered.
     int inFlight() const { return int(m_inFlight.size()); }
 
+    // Fills delivery.files from the media store for the addresses the
+    // delivery names; the first address this server does not have, if any.
+    static shared::Result<std::optional<QString>> findMedia(shared::Database &db, const QString &mediaDir,
+                                                            Delivery &delivery);
+
     // The wait before the next attempt after `attempts` failed attempts:
     // base * 2^(attempts-1), capped, with "equal jitter" (half fixed, half
     // random by `jitter` in [0, 1]), and never sooner than `retryAfter`.

@@ -84,7 +84,7 @@ protected:
 
     // A post scheduled `inMs` from now with one destination per platform;
     // its id and the destinations' ids.
-    // `media`: one address per destination, if any.
+    // `media`: one address per destination, if any (an empty one: none).
     QPair<QString, QStringList> post(qint64 inMs, const QStringList &platforms,
                                      const QString &body = QStringLiteral("Hello"), const QStringList &media = {})
     {
@@ -99,8 +99,8 @@ protected:
         QStringList destinations;
         for (const QString &p : platforms) {
             const QString d = shared::Uuid::createV7();
-            const json addresses
-                = media.isEmpty() ? json::array() : json::array({ media.value(destinations.size()).toStdString() });
+            const QString address = media.value(destinations.size());
+            const json addresses = address.isEmpty() ? json::array() : json::array({ address.toStdString() });
             write(shared::postDestinationsTable(), d,
                   { { "post_id", id.toStdString() },
                     { "platform_id", p.toStdString() },
