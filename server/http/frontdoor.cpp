@@ -16,6 +16,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -134,6 +135,17 @@ bool FrontDoor::hasPendingOutput() const
     return std::any_of(m_connections.begin(), m_connections.end(), [](const auto &entry) {
         const Connection &c = *entry.second;
         return !c.unsent.isEmpty() || (c.stream && !c.stream->toQt().isEmpty());
+    });
+}
+
+bool FrontDoor::hasPendingInput() const
+{
+    return std::any_of(m_connections.begin(), m_connections.end(), [](const auto &entry) {
+        const Connection &c = *entry.second;
+        if (c.closing || c.lingerUntil > 0)
+            return false; // what such a connection still sends is dropped
+        int unread = 0;
+        return !c.in.isEmpty() || (::ioctl(c.fd, FIONREAD, &unread) == 0 && unread > 0);
     });
 }
 

@@ -76,6 +76,10 @@ public:
     void stopAccepting();
     // Answers not yet fully written, over all connections.
     bool hasPendingOutput() const;
+    // Client bytes not yet handled: unread on a socket, or read and not yet
+    // framed or answered (a request that arrived as the server was asked to
+    // stop is answered before it stops).
+    bool hasPendingInput() const;
     // Closes every connection still here.
     void closeAll();
 

@@ -172,6 +172,8 @@ bool HttpWorker::hasPendingOutput() const
 
 bool HttpWorker::hasPendingInput() const
 {
+    if (m_frontDoor && m_frontDoor->hasPendingInput())
+        return true;
     const QList<QTcpSocket *> sockets = m_endpoint->findChildren<QTcpSocket *>();
     return std::any_of(sockets.begin(), sockets.end(), [](const QTcpSocket *socket) {
         if (socket->state() != QAbstractSocket::ConnectedState)
