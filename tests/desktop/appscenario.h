@@ -24,6 +24,7 @@ struct AppScenario
 
     QTemporaryDir dir;
     ServerProcess server;
+    QStringList serverArgs; // more of the server's options, set before startServer()
     std::unique_ptr<desktop::Workspace> workspace;
     std::unique_ptr<gui::MainWindow> window;
 
@@ -31,17 +32,24 @@ struct AppScenario
     // Where the server keeps its data; accounts go in before startServer().
     QString serverData() const { return dir.filePath(QStringLiteral("server")); }
 
+    // Started again after stopServer(), on the port it had: the app's
+    // profile still names that address.
     bool startServer()
     {
         QStandardPaths::setTestModeEnabled(true);
         ServerProcess::Options options;
         options.dataDir = serverData();
+        options.extraArgs = serverArgs;
+        options.port = m_port;
         if (!dir.isValid() || !server.start(options)) {
             qWarning() << "the server did not start:" << server.errorString();
             return false;
         }
+        m_port = server.port();
         return true;
     }
+    // SIGTERM, as an operator stops it; the network is gone for the app.
+    bool stopServer() { return server.stop(); }
 
     // The app started as `quire --profile DIR` and `options`, where URL and
     // FP stand for the server's address and fingerprint.
@@ -90,6 +98,9 @@ struct AppScenario
         QObject::disconnect(c);
         return ended && engine.state() == desktop::SyncEngine::State::Idle;
     }
+
+private:
+    quint16 m_port = 0;
 };
 
 } // namespace quire::test

@@ -30,11 +30,8 @@ public:
     void setCredential(const QString &platformId, const QList<std::pair<QString, QString>> &secret,
                        std::function<void(shared::Result<QString>)> done);
     void removeCredential(const QString &platformId, std::function<void(shared::VoidResult)> done);
-    // POST /posts/:id/publish for one destination.
+    // POST /posts/:id/publish for one failed destination.
     void retry(const QString &postId, const QString &destinationId, std::function<void(shared::VoidResult)> done);
-    // Whether this server publishes on request; the route is not in the
-    // server yet, so the desktop offers the retry disabled.
-    static bool retryAvailable() { return false; }
 
 private:
     AuthSession &m_session;

@@ -4,6 +4,7 @@
 #include "desktop/core/authsession.h"
 #include "desktop/core/datetext.h"
 #include "desktop/core/syncengine.h"
+#include "desktop/core/syncstore.h"
 #include "desktop/core/workspace.h"
 #include "desktop/scheduler/core/schedulerlabels.h"
 #include "desktop/scheduler/core/schedulerremote.h"
@@ -22,6 +23,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace quire::gui {
 
@@ -330,8 +333,41 @@ void ClientsDialog::setCredential()
         return;
     m_message->setText(Tr::tr("Sending the credential…"));
     m_setCredential->setEnabled(false);
+    const QString id = (*platform)->id;
+    const QList<std::pair<QString, QString>> secret = dialog.secret();
+    // The server takes a credential only for a platform it has: one added
+    // moments ago (or offline) goes there first, with a round.
+    const auto status = m_workspace.syncStore().status();
+    if (!status || status->pending == 0)
+        return sendCredential(id, secret);
+    afterSync([this, id, secret](bool inStep) {
+        if (inStep)
+            return sendCredential(id, secret);
+        failed(Tr::tr("The credential was not sent: the platform has not reached the server yet. Try again when "
+                      "the sync succeeds."));
+        updateButtons();
+    });
+}
+
+void ClientsDialog::afterSync(std::function<void(bool)> then)
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(&m_workspace.sync(), &desktop::SyncEngine::roundFinished, this,
+                          [this, connection, then = std::move(then)](bool ok) {
+                              const auto status = m_workspace.syncStore().status();
+                              // A round already running when we asked is followed by ours.
+                              if (ok && status && status->pending > 0)
+                                  return;
+                              disconnect(*connection);
+                              then(ok);
+                          });
+    m_workspace.sync().syncNow();
+}
+
+void ClientsDialog::sendCredential(const QString &platformId, const QList<std::pair<QString, QString>> &secret)
+{
     QPointer<ClientsDialog> self(this);
-    m_remote->setCredential((*platform)->id, dialog.secret(), [self](shared::Result<QString> setAt) {
+    m_remote->setCredential(platformId, secret, [self](shared::Result<QString> setAt) {
         if (!self)
             return;
         if (!setAt) {

@@ -2,6 +2,10 @@
 #pragma once
 
 #include <QDialog>
+#include <QList>
+
+#include <functional>
+#include <utility>
 
 class QLabel;
 class QListWidget;
@@ -52,6 +56,10 @@ private:
     QString currentClient() const;
     QString currentPlatform() const;
     void failed(const QString &message);
+    // Calls `then` once a sync round ended with nothing left to push (true)
+    // or failed (false).
+    void afterSync(std::function<void(bool)> then);
+    void sendCredential(const QString &platformId, const QList<std::pair<QString, QString>> &secret);
 
     desktop::Workspace &m_workspace;
     desktop::SchedulerStore &m_store;

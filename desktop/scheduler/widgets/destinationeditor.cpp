@@ -2,7 +2,6 @@
 #include "desktop/scheduler/widgets/destinationeditor.h"
 
 #include "desktop/scheduler/core/schedulerlabels.h"
-#include "desktop/scheduler/core/schedulerremote.h"
 #include "desktop/widgets/tr.h"
 
 #include <QComboBox>
@@ -42,10 +41,8 @@ DestinationEditor::DestinationEditor(desktop::PostStore &posts, QWidget *parent)
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *remove = new QPushButton(Tr::tr("Remove Platform"), this);
     remove->setObjectName(QStringLiteral("removeDestination"));
-    if (!desktop::SchedulerRemote::retryAvailable())
-        m_retry->setToolTip(Tr::tr("Retrying one platform needs the server's publisher, which this version does "
-                                   "not have yet."));
-    m_retry->setEnabled(false);
+    m_retry->setToolTip(Tr::tr("Ask the server to publish to this platform again"));
+    m_retry->setVisible(false);
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(Tr::tr("Post to:"), this));
@@ -83,7 +80,10 @@ DestinationEditor::DestinationEditor(desktop::PostStore &posts, QWidget *parent)
         Q_EMIT edited(); // the composer calls setBody() with the post's text
     });
     connect(remove, &QPushButton::clicked, this, &DestinationEditor::removeRequested);
-    connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_loaded.id); });
+    connect(m_retry, &QPushButton::clicked, this, [this] {
+        m_retry->setEnabled(false); // once; the next round shows how it went
+        Q_EMIT retryRequested(m_loaded.id);
+    });
 }
 
 void DestinationEditor::setPlatforms(const QList<desktop::PlatformRecord> &platforms)
@@ -107,6 +107,15 @@ void DestinationEditor::load(const desktop::DestinationDraft &destination, const
     m_followBody->setEnabled(!m_followsBody);
     m_text->setPlainText(m_followsBody ? body : destination.text);
     m_loading = false;
+    showProgress(destination);
+    recount();
+}
+
+void DestinationEditor::showProgress(const desktop::DestinationDraft &destination)
+{
+    m_loaded.status = destination.status;
+    m_loaded.lastError = destination.lastError;
+    m_loaded.publishedUrl = destination.publishedUrl;
     QString state;
     if (!destination.id.isEmpty()) {
         state = Tr::tr("Status: %1").arg(destinationStatus(destination.status));
@@ -119,8 +128,7 @@ void DestinationEditor::load(const desktop::DestinationDraft &destination, const
     m_state->setVisible(!state.isEmpty());
     const bool failed = destination.status == shared::DestinationStatus::Failed;
     m_retry->setVisible(failed);
-    m_retry->setEnabled(failed && desktop::SchedulerRemote::retryAvailable());
-    recount();
+    m_retry->setEnabled(failed);
 }
 
 desktop::DestinationDraft DestinationEditor::draft() const

@@ -29,6 +29,9 @@ public:
     desktop::DestinationDraft draft() const;
     // The destination as saved (its id), without touching what is typed.
     void setSaved(const desktop::DestinationDraft &destination) { m_loaded = destination; }
+    // How far the publisher got with it (status, error, address), as a
+    // sync round brought it, without touching what is typed.
+    void showProgress(const desktop::DestinationDraft &destination);
     // The post's text changed: a text that follows it follows.
     void setBody(const QString &body);
     QString platformId() const;

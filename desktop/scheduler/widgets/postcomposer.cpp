@@ -269,6 +269,25 @@ void PostComposer::reloadChoices()
     updateTabs();
 }
 
+void PostComposer::showProgress()
+{
+    if (m_draft.id.isEmpty())
+        return;
+    auto stored = m_posts.load(m_draft.id);
+    if (!stored || !*stored)
+        return;
+    // The publisher's columns only: the status (so a later save keeps it)
+    // and each saved destination's progress.
+    m_draft.status = (*stored)->status;
+    for (const desktop::DestinationDraft &d : std::as_const((*stored)->destinations)) {
+        for (DestinationEditor *editor : destinationEditors()) {
+            if (editor->draft().id == d.id)
+                editor->showProgress(d);
+        }
+    }
+    updateState();
+}
+
 DestinationEditor *PostComposer::makeDestinationEditor(const desktop::DestinationDraft &d)
 {
     auto *editor = new DestinationEditor(m_posts, m_tabs);

@@ -50,6 +50,9 @@ public:
     DestinationEditor *addDestination();
     // The client's platforms changed (managed elsewhere).
     void reloadChoices();
+    // A sync round brought the publisher's word: the open post's status
+    // and its destinations' progress shown anew, what is typed untouched.
+    void showProgress();
 
     QList<DestinationEditor *> destinationEditors() const;
     QTabWidget *destinationTabs() const { return m_tabs; }

@@ -153,7 +153,10 @@ PostsView::PostsView(desktop::Workspace &workspace, QWidget *parent)
         m_editorStack->setCurrentWidget(m_nothingOpen);
         refresh();
     });
-    connect(&workspace.sync(), &desktop::SyncEngine::roundFinished, this, &PostsView::refresh);
+    connect(&workspace.sync(), &desktop::SyncEngine::roundFinished, this, [this] {
+        refresh();
+        m_composer->showProgress();
+    });
     connect(&workspace.session(), &desktop::AuthSession::signedInChanged, this,
             [this] { m_composer->setOwnerId(m_workspace.accountId()); });
     refresh();
