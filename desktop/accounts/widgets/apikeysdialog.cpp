@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -138,7 +139,10 @@ ApiKeysDialog::ApiKeysDialog(desktop::AuthSession &session, QWidget *parent)
 
 void ApiKeysDialog::reload()
 {
-    m_keys->list([this](shared::Result<QList<desktop::ApiKeyInfo>> keys) {
+    // Answers can come after the dialog was closed and deleted.
+    m_keys->list([this, alive = QPointer<ApiKeysDialog>(this)](shared::Result<QList<desktop::ApiKeyInfo>> keys) {
+        if (!alive)
+            return;
         if (!keys) {
             m_status->setText(Tr::tr("Could not load your API keys: %1").arg(keys.error().message));
             return;
@@ -209,21 +213,25 @@ void ApiKeysDialog::create()
             scopes << it.key();
     }
     m_create->setEnabled(false);
-    m_keys->create(m_name->text(), scopes, [this](shared::Result<desktop::ApiKeys::Created> created) {
-        updateButtons();
-        if (!created) {
-            QStringList problems;
-            for (auto it = created.error().fields.cbegin(); it != created.error().fields.cend(); ++it)
-                problems << it.value();
-            m_status->setText(problems.isEmpty() ? created.error().message : problems.join(QLatin1Char(' ')));
-            return;
-        }
-        m_key->setText(created->key);
-        m_shown->show();
-        m_name->clear();
-        m_status->setText(Tr::tr("Created the key “%1”.").arg(created->info.name));
-        reload();
-    });
+    m_keys->create(m_name->text(), scopes,
+                   [this, alive = QPointer<ApiKeysDialog>(this)](shared::Result<desktop::ApiKeys::Created> created) {
+                       if (!alive)
+                           return;
+                       updateButtons();
+                       if (!created) {
+                           QStringList problems;
+                           for (auto it = created.error().fields.cbegin(); it != created.error().fields.cend(); ++it)
+                               problems << it.value();
+                           m_status->setText(problems.isEmpty() ? created.error().message
+                                                                : problems.join(QLatin1Char(' ')));
+                           return;
+                       }
+                       m_key->setText(created->key);
+                       m_shown->show();
+                       m_name->clear();
+                       m_status->setText(Tr::tr("Created the key “%1”.").arg(created->info.name));
+                       reload();
+                   });
 }
 
 void ApiKeysDialog::askRevoke()
@@ -253,7 +261,9 @@ void ApiKeysDialog::askRevoke()
 
 void ApiKeysDialog::revoke(const QString &id)
 {
-    m_keys->revoke(id, [this](shared::VoidResult done) {
+    m_keys->revoke(id, [this, alive = QPointer<ApiKeysDialog>(this)](shared::VoidResult done) {
+        if (!alive)
+            return;
         if (!done) {
             m_status->setText(Tr::tr("Could not revoke the key: %1").arg(done.error().message));
             return;

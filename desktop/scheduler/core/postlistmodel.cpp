@@ -21,8 +21,10 @@ int PostListModel::columnCount(const QModelIndex &parent) const
 QString PostListModel::statusText(const PostSummary &post)
 {
     QStringList badges;
-    for (const DestinationState &d : post.destinations)
-        badges << SchedulerLabels::destinationBadge(d.status) + QLatin1Char(' ') + d.platformName;
+    for (const DestinationState &d : post.destinations) {
+        const QString badge = d.needsAttention() ? QStringLiteral("⚠") : SchedulerLabels::destinationBadge(d.status);
+        badges << badge + QLatin1Char(' ') + d.platformName;
+    }
     const QString status = SchedulerLabels::postStatus(post.status);
     return badges.isEmpty() ? status : Tr::tr("%1 · %2").arg(status, badges.join(QStringLiteral("  ")));
 }
@@ -39,6 +41,9 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
     case FailedRole:
         return std::any_of(p.destinations.cbegin(), p.destinations.cend(),
                            [](const DestinationState &d) { return d.status == shared::DestinationStatus::Failed; });
+    case AttentionRole:
+        return std::any_of(p.destinations.cbegin(), p.destinations.cend(),
+                           [](const DestinationState &d) { return d.needsAttention(); });
     case Qt::ToolTipRole:
         if (index.column() == Status) {
             QStringList lines;
@@ -48,6 +53,8 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
                                         SchedulerLabels::destinationStatus(d.status));
                 if (!d.lastError.isEmpty())
                     line += QStringLiteral(" — ") + d.lastError;
+                if (d.needsAttention())
+                    line += QLatin1Char('\n') + Tr::tr("Found before publishing: %1").arg(d.preflight);
                 lines << line;
             }
             return lines.isEmpty() ? Tr::tr("No platform chosen yet") : lines.join(QLatin1Char('\n'));

@@ -15,7 +15,7 @@ class PostListModel final : public QueryListModel<PostQuery, PostSummary>
     Q_OBJECT
 public:
     enum Column { Title, Client, Scheduled, Status, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, FailedRole };
+    enum Role { IdRole = Qt::UserRole + 1, FailedRole, AttentionRole };
 
     explicit PostListModel(shared::Database &db, QObject *parent = nullptr);
 

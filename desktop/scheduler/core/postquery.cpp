@@ -51,7 +51,7 @@ Result<QList<PostSummary>> PostQuery::run(shared::Database &db) const
     if (posts.isEmpty())
         return posts;
     Result<QSqlQuery> d
-        = db.exec(QStringLiteral("SELECT d.post_id, d.id, f.display_name, f.kind, d.status, d.last_error "
+        = db.exec(QStringLiteral("SELECT d.post_id, d.id, f.display_name, f.kind, d.status, d.last_error, d.preflight "
                                  "FROM %1 d LEFT JOIN %2 f ON f.id = d.platform_id ORDER BY d.created_at, d.id")
                       .arg(shared::postDestinationsTable(), shared::platformsTable()));
     if (!d)
@@ -67,6 +67,7 @@ Result<QList<PostSummary>> PostQuery::run(shared::Database &db) const
         s.status = shared::kDestinationStatuses.fromName(d->value(4).toString())
                        .value_or(shared::DestinationStatus::Pending);
         s.lastError = d->value(5).toString();
+        s.preflight = d->value(6).toString();
         posts[*it].destinations.append(s);
     }
     return posts;

@@ -24,6 +24,10 @@ struct DestinationState
     shared::PlatformKind kind = shared::PlatformKind::Webhook;
     shared::DestinationStatus status = shared::DestinationStatus::Pending;
     QString lastError;
+    QString preflight; // the server's pre-flight findings; see DestinationDraft
+
+    // Waiting to go out, and the server found something that would stop it.
+    bool needsAttention() const { return status == shared::DestinationStatus::Pending && !preflight.isEmpty(); }
 };
 
 // One row of the queue.

@@ -68,7 +68,7 @@ Result<std::optional<PostDraft>> PostStore::load(const QString &id)
     draft.timeZone = shared::textOf(r, "time_zone");
     draft.status = shared::kPostStatuses.fromName(shared::textOf(r, "status")).value_or(shared::PostStatus::Draft);
     Result<QSqlQuery> q = m_store.database().exec(
-        QStringLiteral("SELECT id, platform_id, text, status, last_error, published_url FROM %1 "
+        QStringLiteral("SELECT id, platform_id, text, status, last_error, published_url, preflight FROM %1 "
                        "WHERE post_id = ? ORDER BY created_at, id")
             .arg(shared::postDestinationsTable()),
         { id });
@@ -83,6 +83,7 @@ Result<std::optional<PostDraft>> PostStore::load(const QString &id)
                        .value_or(shared::DestinationStatus::Pending);
         d.lastError = q->value(4).toString();
         d.publishedUrl = q->value(5).toString();
+        d.preflight = q->value(6).toString();
         draft.destinations.append(d);
     }
     return std::optional<PostDraft>(std::move(draft));
@@ -128,6 +129,7 @@ Result<QString> PostStore::save(PostDraft &draft, const QString &ownerId)
             d.status = shared::DestinationStatus::Pending;
             d.lastError.clear();
             d.publishedUrl.clear();
+            d.preflight.clear();
         }
         for (auto it = stored.constBegin(); it != stored.constEnd(); ++it) {
             if (kept.contains(it.key()))

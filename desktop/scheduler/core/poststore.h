@@ -26,6 +26,10 @@ struct DestinationDraft
     shared::DestinationStatus status = shared::DestinationStatus::Pending;
     QString lastError;
     QString publishedUrl;
+    // The server's pre-flight findings before the post is due ("code:
+    // message" lines); empty when it found the destination ready or has
+    // not looked yet.
+    QString preflight;
 };
 
 // A post with its destinations, as the composer edits it.

@@ -116,6 +116,7 @@ void DestinationEditor::showProgress(const desktop::DestinationDraft &destinatio
     m_loaded.status = destination.status;
     m_loaded.lastError = destination.lastError;
     m_loaded.publishedUrl = destination.publishedUrl;
+    m_loaded.preflight = destination.preflight;
     QString state;
     if (!destination.id.isEmpty()) {
         state = Tr::tr("Status: %1").arg(destinationStatus(destination.status));
@@ -123,6 +124,9 @@ void DestinationEditor::showProgress(const desktop::DestinationDraft &destinatio
             state += QStringLiteral(" — ") + destination.publishedUrl;
         if (!destination.lastError.isEmpty())
             state += QStringLiteral(" — ") + destination.lastError;
+        if (destination.status == shared::DestinationStatus::Pending && !destination.preflight.isEmpty())
+            state += QLatin1Char('\n')
+                + Tr::tr("⚠ The server found this before publishing; mend it in time:\n%1").arg(destination.preflight);
     }
     m_state->setText(state);
     m_state->setVisible(!state.isEmpty());

@@ -267,6 +267,50 @@ private Q_SLOTS:
         QVERIFY2(when.contains(QStringLiteral("2:30")) || when.contains(QStringLiteral("14:30")), qPrintable(when));
     }
 
+    // The server's pre-flight findings arrive by sync and show on a waiting
+    // destination, in the queue and the composer's draft; once the post went
+    // out they no longer matter.
+    void preflightFindingsShowWhileThereIsTime()
+    {
+        PostDraft draft = draftFor(m_ada, { m_mastodon, m_bluesky });
+        draft.title = QStringLiteral("Checked");
+        draft.scheduledAt = draft.scheduledAt.addDays(3);
+        QVERIFY(m_posts->schedule(draft, m_me));
+        const QString finding = QStringLiteral("unauthorized: The access token was revoked");
+        QVERIFY(
+            m_local.database().exec(QStringLiteral("UPDATE %1 SET preflight = ?, preflight_at = ? WHERE id = ?")
+                                        .arg(shared::postDestinationsTable()),
+                                    { finding, QStringLiteral("2026-12-07T10:00:00.000Z"), draft.destinations[0].id }));
+        auto loaded = m_posts->load(draft.id);
+        QVERIFY(loaded && *loaded);
+        QCOMPARE((*loaded)->destinations[0].preflight, finding);
+        QVERIFY((*loaded)->destinations[1].preflight.isEmpty());
+
+        desktop::PostQuery query;
+        query.clientId = m_ada;
+        desktop::PostListModel model(m_local.database());
+        model.query() = query;
+        QVERIFY(model.refresh().isEmpty());
+        int row = -1;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            if (model.index(r, desktop::PostListModel::Title).data().toString() == QStringLiteral("Checked"))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QVERIFY(model.index(row, 0).data(desktop::PostListModel::AttentionRole).toBool());
+        const QString status = model.index(row, desktop::PostListModel::Status).data().toString();
+        QVERIFY2(status.contains(QStringLiteral("⚠ ")), qPrintable(status));
+        const QString tip = model.index(row, desktop::PostListModel::Status).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(finding), qPrintable(tip));
+
+        // Published after all: the finding is history, not a warning.
+        QVERIFY(m_local.database().exec(
+            QStringLiteral("UPDATE %1 SET status = 'published' WHERE id = ?").arg(shared::postDestinationsTable()),
+            { draft.destinations[0].id }));
+        QVERIFY(model.refresh().isEmpty());
+        QVERIFY(!model.index(row, 0).data(desktop::PostListModel::AttentionRole).toBool());
+    }
+
     // Lists and tabs name a platform once: "Mastodon · Mastodon" says nothing twice.
     void platformNamesSayTheNetworkOnce_data()
     {
