@@ -932,7 +932,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location line="+28"/>
         <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+59"/>
-        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="+61"/>
+        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="+68"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
@@ -1351,18 +1351,23 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Die Datenbank des Replikats ist keine geöffnete SQLite-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="-62"/>
+        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="-67"/>
         <location filename="../desktop/scheduler/core/schedulerlabels.cpp" line="+63"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Found before publishing: %1</source>
+        <translation>Vor dem Veröffentlichen gefunden: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No platform chosen yet</source>
         <translation>Noch keine Plattform gewählt</translation>
     </message>
@@ -1382,7 +1387,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Geplant für</translation>
     </message>
     <message>
-        <location filename="../desktop/scheduler/core/poststore.cpp" line="+176"/>
+        <location filename="../desktop/scheduler/core/poststore.cpp" line="+178"/>
         <source>There is no post %1 in this replica.</source>
         <translation>Diese Replik enthält keinen Beitrag %1.</translation>
     </message>
@@ -1709,7 +1714,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="+64"/>
+        <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="+65"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -2846,7 +2851,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <location line="+335"/>
         <location filename="../desktop/accounts/widgets/apikeysdialog.cpp" line="-10"/>
         <location filename="../desktop/prompts/widgets/groupsview.cpp" line="+265"/>
-        <location filename="../desktop/scheduler/widgets/clientsdialog.cpp" line="+169"/>
+        <location filename="../desktop/scheduler/widgets/clientsdialog.cpp" line="+172"/>
         <location filename="../desktop/widgets/formatactions.cpp" line="+34"/>
         <location filename="../desktop/widgets/rejecteddialog.cpp" line="+14"/>
         <source>%1 (%2)</source>
@@ -3063,7 +3068,7 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Markdown-Quelltext</translation>
     </message>
     <message>
-        <location filename="../desktop/scheduler/widgets/destinationeditor.cpp" line="+28"/>
+        <location filename="../desktop/scheduler/widgets/destinationeditor.cpp" line="+27"/>
         <source>Use the Post&apos;s Text</source>
         <translation>Text des Beitrags verwenden</translation>
     </message>
@@ -3088,22 +3093,29 @@ Schreiben und Veröffentlichen, zuerst offline.</translation>
         <translation>Plattform entfernen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Retrying one platform needs the server&apos;s publisher, which this version does not have yet.</source>
-        <translation>Ein erneuter Versuch für eine einzelne Plattform braucht den Veröffentlichungsdienst des Servers, den diese Version noch nicht hat.</translation>
+        <location line="+2"/>
+        <source>Ask the server to publish to this platform again</source>
+        <translation>Den Server bitten, erneut auf dieser Plattform zu veröffentlichen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Post to:</source>
         <translation>Veröffentlichen auf:</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+74"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+7"/>
+        <source>⚠ The server found this before publishing; mend it in time:
+%1</source>
+        <translation>⚠ Der Server hat vor dem Veröffentlichen Folgendes gefunden; beheben Sie es rechtzeitig:
+%1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -3893,7 +3905,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Der Schlüssel ist in der Zwischenablage.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Could not load your API keys: %1</source>
         <translation>Ihre API-Schlüssel ließen sich nicht laden: %1</translation>
     </message>
@@ -3913,7 +3925,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>widerrufen %1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Created the key “%1”.</source>
         <translation>Der Schlüssel „%1“ ist erstellt.</translation>
     </message>
@@ -3938,7 +3950,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Schlüssel &amp;widerrufen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Could not revoke the key: %1</source>
         <translation>Der Schlüssel ließ sich nicht widerrufen: %1</translation>
     </message>
@@ -4899,7 +4911,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Zugangsdaten werden gesendet…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
+        <source>The credential was not sent: the platform has not reached the server yet. Try again when the sync succeeds.</source>
+        <translation>Die Zugangsdaten wurden nicht gesendet: Die Plattform ist noch nicht beim Server angekommen. Versuchen Sie es erneut, wenn die Synchronisierung gelingt.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>The credential was not stored: %1</source>
         <translation>Die Zugangsdaten wurden nicht gespeichert: %1</translation>
     </message>
@@ -5020,12 +5037,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+266"/>
+        <location line="+285"/>
         <source>S&amp;chedule</source>
         <translation>&amp;Planen</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-284"/>
         <source>Cancel Post</source>
         <translation>Veröffentlichung abbrechen</translation>
     </message>
@@ -5116,7 +5133,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Ein Beitrag bleibt bei seinem Kunden; legen Sie für einen anderen Kunden einen neuen an.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+67"/>
         <source>Asking the server to try again…</source>
         <translation>Der Server wird um einen neuen Versuch gebeten…</translation>
     </message>
@@ -5250,7 +5267,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Wählen Sie einen aus der Warteschlange oder verfassen Sie einen neuen.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>All clients</source>
         <translation>Alle Kunden</translation>
     </message>
@@ -6327,6 +6344,16 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <location line="+1"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checked at</source>
+        <translation>Geprüft am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre-flight problems</source>
+        <translation>Probleme der Vorabprüfung</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -15,7 +15,7 @@
 <context>
     <name>Quire::Core</name>
     <message numerus="yes">
-        <location filename="../desktop/scheduler/core/poststore.cpp" line="+201"/>
+        <location filename="../desktop/scheduler/core/poststore.cpp" line="+203"/>
         <source>The text for %1 is %n character(s) too long.</source>
         <translation>
             <numerusform>The text for %1 is %n character too long.</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/scheduler/widgets/destinationeditor.cpp" line="+160"/>
+        <location filename="../desktop/scheduler/widgets/destinationeditor.cpp" line="+172"/>
         <location filename="../desktop/widgets/bodyeditor.cpp" line="+1"/>
         <source>%n character(s)</source>
         <translation>
