@@ -43,6 +43,7 @@ public:
         qint64 intervalMs = 3'600'000; // a post is asked about at most this often
         int windowDays = 30;
         int batch = 100; // posts asked about per run
+        int firstRunMs = 1000; // after start; -1: only on the interval (tests run each pass themselves)
         int checkIntervalMs = 5 * 60'000;
         std::chrono::milliseconds requestTimeout { 30'000 };
     };

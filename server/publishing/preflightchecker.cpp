@@ -58,11 +58,15 @@ VoidResult PreflightChecker::start(shared::Database &db)
     m_db = &db;
     m_tick = new QTimer(this);
     m_tick->setInterval(m_setup.policy.checkIntervalMs);
-    connect(m_tick, &QTimer::timeout, this, [this] {
+    const auto run = [this] {
         if (Result<int> r = runOnce(); !r)
             qCWarning(lcServerSync) << "pre-flight checks failed:" << r.error().message;
-    });
+    };
+    connect(m_tick, &QTimer::timeout, this, run);
     m_tick->start();
+    // And once soon after start, not a whole interval later.
+    if (m_setup.policy.firstRunMs >= 0)
+        QTimer::singleShot(m_setup.policy.firstRunMs, this, run);
     return VoidResult::success();
 }
 

@@ -44,6 +44,7 @@ public:
         qint64 leadMs = 6 * 3'600'000; // how long before the due time checks start
         qint64 recheckMs = 3'600'000;
         int batch = 50;
+        int firstRunMs = 1000; // after start; -1: only on the interval (tests run each pass themselves)
         int checkIntervalMs = 60'000;
         std::chrono::milliseconds requestTimeout { 30'000 };
     };

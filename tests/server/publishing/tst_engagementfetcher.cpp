@@ -37,6 +37,7 @@ class TestEngagementFetcher : public test::PublishingFixture
         setup.vault = m_vault.get();
         setup.addresses = *AddressPolicy::fromAllowList({ QStringLiteral("127.0.0.1") });
         setup.policy.checkIntervalMs = 3'600'000; // the test runs each pass itself
+        setup.policy.firstRunMs = -1;
         auto f = std::make_unique<EngagementFetcher>(std::move(setup));
         if (!f->start(db))
             return nullptr;

@@ -34,6 +34,7 @@ class TestPreflightChecker : public test::PublishingFixture
         setup.addresses = *AddressPolicy::fromAllowList({ QStringLiteral("127.0.0.1") });
         setup.mediaDir = m_dir.filePath(QStringLiteral("media"));
         setup.policy.checkIntervalMs = 3'600'000; // the test runs each pass itself
+        setup.policy.firstRunMs = -1;
         auto c = std::make_unique<PreflightChecker>(std::move(setup));
         if (!c->start(*m_db))
             return nullptr;
