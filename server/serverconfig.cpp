@@ -294,6 +294,9 @@ QString ServerConfigLoader::helpText()
         QString left = QStringLiteral("  --") + o.flag;
         if (!o.valueName.isEmpty())
             left += QLatin1Char(' ') + o.valueName;
+        // A name longer than the column gets its help on the next line.
+        if (left.size() >= 28)
+            left += QLatin1Char('\n') + QString(28, QLatin1Char(' '));
         text += left.leftJustified(28) + o.help + QStringLiteral("\n");
         text += QString(30, QLatin1Char(' ')) + QStringLiteral("env ") + o.env
             + (o.fileKey.isEmpty() ? QString() : QStringLiteral(", file key ") + o.fileKey) + QStringLiteral("\n");

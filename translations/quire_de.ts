@@ -932,7 +932,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location line="+28"/>
         <location filename="../desktop/prompts/core/promptlistmodel.cpp" line="+59"/>
-        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="+68"/>
+        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="+71"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
@@ -1351,7 +1351,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Die Datenbank des Replikats ist keine geöffnete SQLite-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="-67"/>
+        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="-70"/>
         <location filename="../desktop/scheduler/core/schedulerlabels.cpp" line="+63"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
@@ -1372,7 +1372,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Noch keine Plattform gewählt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>No time</source>
         <translation>Kein Zeitpunkt</translation>
     </message>
@@ -1483,7 +1483,8 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>App-Passwort</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../desktop/scheduler/core/postlistmodel.cpp" line="-33"/>
+        <location filename="../desktop/scheduler/core/schedulerlabels.cpp" line="+60"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1731,7 +1732,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+59"/>
+        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+61"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -5201,7 +5202,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Abgebrochen: Der Beitrag wird nicht veröffentlicht. Planen Sie ihn erneut, um ihn doch noch zu senden.</translation>
     </message>
     <message>
-        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+19"/>
+        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+22"/>
         <source>New &amp;Post</source>
         <translation>Neuer &amp;Beitrag</translation>
     </message>

@@ -60,7 +60,10 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
             return lines.isEmpty() ? Tr::tr("No platform chosen yet") : lines.join(QLatin1Char('\n'));
         }
         if (index.column() == Scheduled && p.scheduledAt.isValid())
-            return DateText::exact(p.scheduledAt);
+            return p.timeZone.isEmpty() ? DateText::exact(p.scheduledAt)
+                                        : Tr::tr("%1 (%2)").arg(DateText::exact(p.scheduledAt), p.timeZone);
+        if (index.column() == Client || index.column() == Title)
+            return index.column() == Client ? p.clientName : p.title;
         break;
     case Qt::DisplayRole:
         switch (index.column()) {

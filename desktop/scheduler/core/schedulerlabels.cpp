@@ -124,7 +124,11 @@ QString timeIn(const QDateTime &utc, const QString &zone)
     const QString text = QLocale().toString(there, QLocale::ShortFormat);
     if (!tz.isValid() || tz == QTimeZone::systemTimeZone())
         return text;
-    return Tr::tr("%1 (%2)").arg(text, zone);
+    // The zone's city is enough beside a time ("Berlin", not
+    // "Europe/Berlin"): lists have no room to spare; tooltips say it whole.
+    QString city = zone.section(QLatin1Char('/'), -1);
+    city.replace(QLatin1Char('_'), QLatin1Char(' '));
+    return Tr::tr("%1 (%2)").arg(text, city);
 }
 
 } // namespace quire::desktop::SchedulerLabels

@@ -33,9 +33,11 @@ using desktop::PostListModel;
 namespace {
 
 // Wide enough for the queue's four columns (a time with its zone among
-// them) to leave the title room at a window of 1280 pixels.
-constexpr int kListWidth = 620;
-constexpr int kTitleWidth = 190;
+// them) to show the status, the column that says what needs doing, at a
+// window of 1280 pixels.
+constexpr int kListWidth = 700;
+constexpr int kTitleWidth = 170;
+constexpr int kClientWidth = 120;
 
 } // namespace
 
@@ -70,9 +72,12 @@ PostsView::PostsView(desktop::Workspace &workspace, QWidget *parent)
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(PostListModel::Title, QHeaderView::Interactive);
     header->resizeSection(PostListModel::Title, kTitleWidth);
-    for (int column : { int(PostListModel::Client), int(PostListModel::Scheduled) })
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    header->setStretchLastSection(true);
+    header->setSectionResizeMode(PostListModel::Client, QHeaderView::Interactive);
+    header->resizeSection(PostListModel::Client, kClientWidth);
+    header->setSectionResizeMode(PostListModel::Scheduled, QHeaderView::ResizeToContents);
+    // Stretch, not a stretched last section: that one kept its own width
+    // and pushed the status behind a scroll bar.
+    header->setSectionResizeMode(PostListModel::Status, QHeaderView::Stretch);
 
     auto *create = new QPushButton(Tr::tr("New &Post"), this);
     create->setObjectName(QStringLiteral("newPostButton"));
@@ -181,6 +186,9 @@ void PostsView::reloadChoices()
     }
     ListSection::refill(*m_clientFilter, Tr::tr("All clients"), clients);
     m_model->query().clientId = m_clientFilter->currentData().toString();
+    // Whose a post is goes without saying when only one client can show:
+    // its room goes to the status.
+    m_table->setColumnHidden(PostListModel::Client, clients.size() <= 1 || !m_model->query().clientId.isEmpty());
 }
 
 void PostsView::refresh()
