@@ -380,9 +380,11 @@ private slots:
                     == 40;
             },
             240000);
+        // Deliveries only: the servers' pre-flight checks use the credential too.
         const qint64 holders = scalar(*m_db,
                                       QStringLiteral("SELECT COUNT(*) FROM audit_chain WHERE action = "
-                                                     "'credential_used'"));
+                                                     "'credential_used' AND details LIKE ?"),
+                                      { QStringLiteral("%\"purpose\":\"publish\"%") });
         std::swap(m_db, clusterDb.value());
         QVERIFY(sent);
         QCOMPARE(m_fake->requests.size(), 40);
