@@ -123,6 +123,8 @@ protected:
             || (event->position().toPoint() - m_pressedAt).manhattanLength() < QApplication::startDragDistance())
             return;
         m_pressed = false;
+        if (!m_calendar)
+            return;
         auto *drag = new QDrag(this);
         drag->setMimeData(PostCalendar::mimeFor(m_id));
         drag->setPixmap(grab());
