@@ -184,6 +184,44 @@ VoidResult PostStore::remove(const QString &id)
     });
 }
 
+Result<PostDraft> PostStore::reschedule(const QString &id, const QDateTime &utc, const QString &ownerId)
+{
+    Result<std::optional<PostDraft>> loaded = load(id);
+    if (!loaded)
+        return loaded.error();
+    if (!*loaded)
+        return Error::make(shared::ErrorCode::NotFound, Tr::tr("There is no post %1 in this replica.").arg(id));
+    PostDraft draft = **loaded;
+    if (const QString why = whyNotMovable(draft.status); !why.isEmpty())
+        return Error::make(shared::ErrorCode::ValidationFailed, why);
+    if (!utc.isValid())
+        return Error::make(shared::ErrorCode::ValidationFailed, Tr::tr("Choose when the post goes out."));
+    draft.scheduledAt = utc.toUTC();
+    Result<QString> saved = draft.status == shared::PostStatus::Draft ? save(draft, ownerId) : schedule(draft, ownerId);
+    if (!saved)
+        return saved.error();
+    return draft;
+}
+
+QString PostStore::whyNotMovable(shared::PostStatus status)
+{
+    switch (status) {
+    case shared::PostStatus::Publishing:
+        return Tr::tr("It is being published: its time can no longer change.");
+    case shared::PostStatus::Published:
+        return Tr::tr("It is published: its time can no longer change.");
+    case shared::PostStatus::PartiallyPublished:
+        return Tr::tr("Part of it is published: its time can no longer change.");
+    case shared::PostStatus::Cancelled:
+        return Tr::tr("It is cancelled: schedule it again in the composer first.");
+    case shared::PostStatus::Draft:
+    case shared::PostStatus::Scheduled:
+    case shared::PostStatus::Failed:
+        break;
+    }
+    return {};
+}
+
 QStringList PostStore::schedulingProblems(const PostDraft &draft)
 {
     QStringList problems;

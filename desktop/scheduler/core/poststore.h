@@ -72,6 +72,14 @@ public:
     shared::Result<QString> cancel(PostDraft &draft, const QString &ownerId);
     // With its destinations.
     shared::VoidResult remove(const QString &id);
+    // Moves the post `id` to `utc` (the calendar's drag): a draft stays a
+    // draft, any other post is scheduled again and refused like schedule();
+    // one the publisher has had or cancelled is refused (nothing saved).
+    // The post as saved.
+    shared::Result<PostDraft> reschedule(const QString &id, const QDateTime &utc, const QString &ownerId);
+    // Why a post in `status` keeps its time (published, being published,
+    // partly out or cancelled), for people; empty: it may be moved.
+    static QString whyNotMovable(shared::PostStatus status);
 
     // What keeps `draft` from being scheduled, for people: no time, no
     // destination, a destination without a platform of the post's client,

@@ -11,6 +11,7 @@
 #include "desktop/scheduler/core/schedulerremote.h"
 #include "desktop/scheduler/core/schedulerstore.h"
 #include "desktop/scheduler/widgets/clientsdialog.h"
+#include "desktop/scheduler/widgets/postcalendar.h"
 #include "desktop/scheduler/widgets/postcomposer.h"
 #include "desktop/widgets/listsection.h"
 #include "desktop/widgets/placeholderview.h"
@@ -21,6 +22,7 @@
 #include <QHeaderView>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -51,6 +53,8 @@ PostsView::PostsView(desktop::Workspace &workspace, QWidget *parent)
     , m_clientFilter(new QComboBox(this))
     , m_statusFilter(new QComboBox(this))
     , m_table(new QTableView(this))
+    , m_calendar(new PostCalendar(workspace.replica().database(), *m_posts, this))
+    , m_panes(new QTabWidget(this))
     , m_composer(new PostComposer(*m_store, *m_posts, *m_remote, this))
 {
     setObjectName(QStringLiteral("postsView"));
@@ -65,6 +69,7 @@ PostsView::PostsView(desktop::Workspace &workspace, QWidget *parent)
     for (QComboBox *box : { m_clientFilter, m_statusFilter })
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_composer->setOwnerId(workspace.accountId());
+    m_calendar->setOwnerId(workspace.accountId());
     ListSection::setUpTable(*m_table, m_model);
     // The title keeps a readable width (a stretched first column got what the
     // others left, often nothing); the status with its destinations takes
@@ -107,6 +112,10 @@ PostsView::PostsView(desktop::Workspace &workspace, QWidget *parent)
     for (QWidget *w : { static_cast<QWidget *>(m_table), static_cast<QWidget *>(m_noClients),
                         static_cast<QWidget *>(m_empty), static_cast<QWidget *>(m_noMatch) })
         m_listStack->addWidget(w);
+    m_panes->setObjectName(QStringLiteral("postPanes"));
+    m_panes->setDocumentMode(true);
+    m_panes->addTab(m_listStack, Tr::tr("&Queue"));
+    m_panes->addTab(m_calendar, Tr::tr("Calen&dar"));
 
     auto *left = new QWidget(this);
     left->setObjectName(QStringLiteral("listPane"));
@@ -119,7 +128,7 @@ PostsView::PostsView(desktop::Workspace &workspace, QWidget *parent)
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
-    leftLayout->addWidget(m_listStack, 1);
+    leftLayout->addWidget(m_panes, 1);
     leftLayout->addLayout(actions);
 
     m_nothingOpen
@@ -146,11 +155,17 @@ PostsView::PostsView(desktop::Workspace &workspace, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 const QString id = m_model->idAt(current.row());
-                if (id.isEmpty() || id == m_composer->currentId())
-                    return;
-                m_composer->load(id);
-                m_editorStack->setCurrentWidget(m_composer);
+                openPost(id);
             });
+    connect(m_calendar, &PostCalendar::openRequested, this, &PostsView::openPost);
+    // A post moved on the calendar: what the composer holds of it is saved
+    // first, and shown again as moved.
+    connect(m_calendar, &PostCalendar::moving, this, [this] { m_composer->saveNow(); });
+    connect(m_calendar, &PostCalendar::moved, this, [this](const QString &id) {
+        if (id == m_composer->currentId())
+            m_composer->load(id);
+        refresh();
+    });
     // After the event that saved: the list must not reorder under a click.
     connect(m_composer, &PostComposer::saved, this,
             [this](const QString &) { QMetaObject::invokeMethod(this, &PostsView::refresh, Qt::QueuedConnection); });
@@ -162,8 +177,10 @@ PostsView::PostsView(desktop::Workspace &workspace, QWidget *parent)
         refresh();
         m_composer->showProgress();
     });
-    connect(&workspace.session(), &desktop::AuthSession::signedInChanged, this,
-            [this] { m_composer->setOwnerId(m_workspace.accountId()); });
+    connect(&workspace.session(), &desktop::AuthSession::signedInChanged, this, [this] {
+        m_composer->setOwnerId(m_workspace.accountId());
+        m_calendar->setOwnerId(m_workspace.accountId());
+    });
     refresh();
 }
 
@@ -171,6 +188,7 @@ PostsView::~PostsView()
 {
     disconnect(&m_workspace.sync(), nullptr, this, nullptr);
     disconnect(m_composer, nullptr, this, nullptr);
+    disconnect(m_calendar, nullptr, this, nullptr);
     // The composer saves what is pending through the stores: before them.
     m_composer->saveNow();
     delete m_composer;
@@ -202,6 +220,22 @@ void PostsView::refresh()
     if (row >= 0)
         m_table->selectRow(row);
     updateEmptyState();
+    m_calendar->setQuery(m_model->query());
+    m_calendar->refresh();
+}
+
+void PostsView::openPost(const QString &id)
+{
+    if (id.isEmpty())
+        return;
+    if (id != m_composer->currentId())
+        m_composer->load(id);
+    m_editorStack->setCurrentWidget(m_composer);
+    const int row = m_model->rowOf(id);
+    if (row >= 0 && m_table->currentIndex().row() != row) {
+        const QSignalBlocker blocker(m_table->selectionModel());
+        m_table->selectRow(row);
+    }
 }
 
 void PostsView::updateEmptyState()

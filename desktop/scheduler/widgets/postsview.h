@@ -8,6 +8,7 @@
 class QComboBox;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace quire::desktop {
@@ -22,13 +23,14 @@ namespace quire::gui {
 
 class ClientsDialog;
 class PlaceholderView;
+class PostCalendar;
 class PostComposer;
 
 // The Posts section: the queue (title, client, the time in the post's own
 // zone, the status with a badge per destination; filtered by client and
-// status) beside the composer of the chosen post. Clients and platforms
-// are managed in their dialog. Works the same offline; sync rounds
-// refresh the queue, which is how the publisher's statuses arrive.
+// status), or the same posts on a calendar (drag to move), beside the composer of the chosen post. Clients and
+// platforms are managed in their dialog. Works the same offline; sync rounds refresh the queue, which is how the
+// publisher's statuses arrive.
 class PostsView final : public QWidget
 {
     Q_OBJECT
@@ -40,6 +42,9 @@ public:
     desktop::PostListModel *model() const { return m_model; }
     desktop::SchedulerStore &store() { return *m_store; }
     QTableView *table() const { return m_table; }
+    PostCalendar *calendar() const { return m_calendar; }
+    // The queue and the calendar, one at a time.
+    QTabWidget *panes() const { return m_panes; }
     // Opens the client and platform management (modal); the dialog while it is open.
     void manageClients();
     ClientsDialog *clientsDialog() const { return m_clientsDialog; }
@@ -49,6 +54,7 @@ public:
 
 private:
     void reloadChoices();
+    void openPost(const QString &id);
     void updateEmptyState();
 
     desktop::Workspace &m_workspace;
@@ -60,6 +66,8 @@ private:
     QComboBox *m_statusFilter;
     QTableView *m_table;
     QStackedWidget *m_listStack;
+    PostCalendar *m_calendar;
+    QTabWidget *m_panes;
     PlaceholderView *m_noClients;
     PlaceholderView *m_empty;
     PlaceholderView *m_noMatch;
