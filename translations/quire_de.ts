@@ -1388,16 +1388,38 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location filename="../desktop/scheduler/core/poststore.cpp" line="+178"/>
+        <location line="+15"/>
         <source>There is no post %1 in this replica.</source>
         <translation>Diese Replik enthält keinen Beitrag %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <location line="+31"/>
         <source>Choose when the post goes out.</source>
         <translation>Wählen Sie, wann der Beitrag veröffentlicht wird.</translation>
     </message>
     <message>
+        <location line="-19"/>
+        <source>It is being published: its time can no longer change.</source>
+        <translation>Er wird gerade veröffentlicht: Sein Zeitpunkt lässt sich nicht mehr ändern.</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>It is published: its time can no longer change.</source>
+        <translation>Er ist veröffentlicht: Sein Zeitpunkt lässt sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part of it is published: its time can no longer change.</source>
+        <translation>Er ist teilweise veröffentlicht: Sein Zeitpunkt lässt sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is cancelled: schedule it again in the composer first.</source>
+        <translation>Er ist abgebrochen: Planen Sie ihn zuerst im Editor erneut.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Add at least one platform to post to.</source>
         <translation>Fügen Sie mindestens eine Plattform hinzu, auf der der Beitrag erscheinen soll.</translation>
     </message>
@@ -1732,7 +1754,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+61"/>
+        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+65"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -5202,7 +5224,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Abgebrochen: Der Beitrag wird nicht veröffentlicht. Planen Sie ihn erneut, um ihn doch noch zu senden.</translation>
     </message>
     <message>
-        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+22"/>
+        <location filename="../desktop/scheduler/widgets/postsview.cpp" line="+23"/>
         <source>New &amp;Post</source>
         <translation>Neuer &amp;Beitrag</translation>
     </message>
@@ -5238,12 +5260,12 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>New Post</source>
         <translation>Neuer Beitrag</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-33"/>
         <source>No post matches</source>
         <translation>Kein Beitrag passt</translation>
     </message>
@@ -5258,7 +5280,17 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Alle Beiträge anzeigen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source>&amp;Queue</source>
+        <translation>&amp;Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calen&amp;dar</source>
+        <translation>Kalen&amp;der</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No post open</source>
         <translation>Kein Beitrag geöffnet</translation>
     </message>
@@ -5268,9 +5300,115 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>Wählen Sie einen aus der Warteschlange oder verfassen Sie einen neuen.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>All clients</source>
         <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <location filename="../desktop/scheduler/widgets/postcalendar.cpp" line="+79"/>
+        <location line="+305"/>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <location line="-302"/>
+        <source>⚠ %1 %2</source>
+        <translation>⚠ %1 %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+331"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="-328"/>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ %1: %2</source>
+        <translation>⚠ %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot be moved: %1</source>
+        <translation>Nicht verschiebbar: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous month or week</source>
+        <translation>Vorheriger Monat bzw. vorherige Woche</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next month or week</source>
+        <translation>Nächster Monat bzw. nächste Woche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The posts could not be read: %1</source>
+        <translation>Die Beiträge konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The post is no longer in the calendar.</source>
+        <translation>Der Beitrag ist nicht mehr im Kalender.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+10"/>
+        <source>Not moved: %1</source>
+        <translation>Nicht verschoben: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Moved “%1” to %2.</source>
+        <translation>„%1“ auf %2 verschoben.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiterer</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>

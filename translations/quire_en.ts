@@ -15,7 +15,7 @@
 <context>
     <name>Quire::Core</name>
     <message numerus="yes">
-        <location filename="../desktop/scheduler/core/poststore.cpp" line="+203"/>
+        <location filename="../desktop/scheduler/core/poststore.cpp" line="+241"/>
         <source>The text for %1 is %n character(s) too long.</source>
         <translation>
             <numerusform>The text for %1 is %n character too long.</numerusform>
@@ -131,6 +131,14 @@ Started %2; %n words at the end.</numerusform>
         <translation>
             <numerusform>Filters (%n)</numerusform>
             <numerusform>Filters (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/scheduler/widgets/postcalendar.cpp" line="+417"/>
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
         </translation>
     </message>
 </context>
