@@ -80,6 +80,10 @@ public:
         const QString time = QLocale().toString(there.time(), QLocale::ShortFormat);
         const bool attention = needsAttention(post);
         m_full = attention ? Tr::tr("⚠ %1 %2").arg(time, title) : Tr::tr("%1 %2").arg(time, title);
+        // Shown on two lines, each elided on its own: a day is narrow, and
+        // a title cut after its time said nothing of the post.
+        m_when = attention ? QStringLiteral("⚠ ") + time : time;
+        m_title = title;
         QStringList tip { title,
                           desktop::SchedulerLabels::timeIn(post.scheduledAt, post.timeZone) + u' '
                               + Tr::tr("(%1)").arg(post.timeZone),
@@ -98,13 +102,15 @@ public:
         setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
         setFocusPolicy(Qt::TabFocus);
         setCursor(m_movable ? Qt::OpenHandCursor : Qt::PointingHandCursor);
-        QLabel::setText(m_full);
+        QLabel::setText(m_when + u'\n' + m_title);
     }
 
 protected:
     void resizeEvent(QResizeEvent *event) override
     {
-        QLabel::setText(fontMetrics().elidedText(m_full, Qt::ElideRight, std::max(0, contentsRect().width())));
+        const int width = std::max(0, contentsRect().width());
+        QLabel::setText(fontMetrics().elidedText(m_when, Qt::ElideRight, width) + u'\n'
+                        + fontMetrics().elidedText(m_title, Qt::ElideRight, width));
         QLabel::resizeEvent(event);
     }
 
@@ -159,7 +165,9 @@ protected:
 private:
     QPointer<PostCalendar> m_calendar;
     QString m_id;
-    QString m_full;
+    QString m_full; // time and title on one line: the accessible name
+    QString m_when;
+    QString m_title;
     bool m_movable;
     bool m_pressed = false;
     QPoint m_pressedAt;
