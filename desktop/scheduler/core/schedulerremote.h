@@ -30,10 +30,13 @@ public:
     void setCredential(const QString &platformId, const QList<std::pair<QString, QString>> &secret,
                        std::function<void(shared::Result<QString>)> done);
     void removeCredential(const QString &platformId, std::function<void(shared::VoidResult)> done);
-    // POST /posts/:id/publish for one destination.
+    // POST /posts/:id/publish for one failed destination, or, with an empty
+    // `destinationId`, for the whole post: due now, every destination not
+    // yet sent (what was sent stays sent).
     void retry(const QString &postId, const QString &destinationId, std::function<void(shared::VoidResult)> done);
-    // Whether this server publishes on request; the route is not in the
-    // server yet, so the desktop offers the retry disabled.
+    // Whether the composer offers the retry: off since before the server
+    // had the route (it has now); quire-cli's `posts retry` calls retry()
+    // regardless.
     static bool retryAvailable() { return false; }
 
 private:
