@@ -22,22 +22,20 @@ namespace {
 // The figures of each report as the server names them, with their headings.
 struct Figure
 {
+    MetricsKind kind;
     const char *key;
     const char *heading;
 };
 
-constexpr Figure kEngagementFigures[] = {
-    { "impressions", QT_TRANSLATE_NOOP("Quire::Cli", "Impressions") },
-    { "likes", QT_TRANSLATE_NOOP("Quire::Cli", "Likes") },
-    { "comments", QT_TRANSLATE_NOOP("Quire::Cli", "Comments") },
-    { "shares", QT_TRANSLATE_NOOP("Quire::Cli", "Shares") },
-    { "clicks", QT_TRANSLATE_NOOP("Quire::Cli", "Clicks") },
-};
-
-constexpr Figure kMoneyFigures[] = {
-    { "currency", QT_TRANSLATE_NOOP("Quire::Cli", "Currency") },
-    { "revenue", QT_TRANSLATE_NOOP("Quire::Cli", "Revenue") },
-    { "payouts", QT_TRANSLATE_NOOP("Quire::Cli", "Payouts") },
+constexpr Figure kFigures[] = {
+    { MetricsKind::Engagement, "impressions", QT_TRANSLATE_NOOP("Quire::Cli", "Impressions") },
+    { MetricsKind::Engagement, "likes", QT_TRANSLATE_NOOP("Quire::Cli", "Likes") },
+    { MetricsKind::Engagement, "comments", QT_TRANSLATE_NOOP("Quire::Cli", "Comments") },
+    { MetricsKind::Engagement, "shares", QT_TRANSLATE_NOOP("Quire::Cli", "Shares") },
+    { MetricsKind::Engagement, "clicks", QT_TRANSLATE_NOOP("Quire::Cli", "Clicks") },
+    { MetricsKind::Financial, "currency", QT_TRANSLATE_NOOP("Quire::Cli", "Currency") },
+    { MetricsKind::Financial, "revenue", QT_TRANSLATE_NOOP("Quire::Cli", "Revenue") },
+    { MetricsKind::Financial, "payouts", QT_TRANSLATE_NOOP("Quire::Cli", "Payouts") },
 };
 
 // A value of the report as a cell: text as it is, numbers in full.
@@ -163,11 +161,11 @@ int MetricsCommands::run(const QString &profile, QStringList args)
     if (json)
         m_cli.printJson(*report);
     else
-        printTable(*report, *kind == MetricsKind::Financial);
+        printTable(*report, *kind);
     return Ok;
 }
 
-void MetricsCommands::printTable(const nlohmann::json &report, bool money)
+void MetricsCommands::printTable(const nlohmann::json &report, MetricsKind kind)
 {
     const QString from = cell(report, "from");
     const QString to = cell(report, "to");
@@ -179,11 +177,8 @@ void MetricsCommands::printTable(const nlohmann::json &report, bool money)
     QList<std::pair<const char *, QString>> columns { { "period", Tr::tr("Period") },
                                                       { "client_name", Tr::tr("Client") },
                                                       { "platform_name", Tr::tr("Platform") } };
-    if (money) {
-        for (const Figure &f : kMoneyFigures)
-            columns.append({ f.key, Tr::tr(f.heading) });
-    } else {
-        for (const Figure &f : kEngagementFigures)
+    for (const Figure &f : kFigures) {
+        if (f.kind == kind)
             columns.append({ f.key, Tr::tr(f.heading) });
     }
     QList<QStringList> rows;

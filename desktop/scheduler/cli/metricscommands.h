@@ -3,6 +3,7 @@
 
 #include "desktop/cli/clicommand.h"
 #include "desktop/cli/clisupport.h"
+#include "shared/schedulernames.h"
 
 namespace quire::cli {
 
@@ -20,7 +21,7 @@ public:
 
 private:
     // The report's items as columns that fit their widest cell.
-    void printTable(const nlohmann::json &report, bool money);
+    void printTable(const nlohmann::json &report, shared::MetricsKind kind);
 
     CliSupport &m_cli;
 };
