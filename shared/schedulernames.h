@@ -31,6 +31,14 @@ inline constexpr bool isAuthorStatus(PostStatus status)
     return status == PostStatus::Draft || status == PostStatus::Scheduled || status == PostStatus::Cancelled;
 }
 
+// Whether `status` is the publisher's doing, after which an author no longer
+// moves the post: publishing, published, partially published.
+inline constexpr bool isPublishersStatus(PostStatus status)
+{
+    return status == PostStatus::Publishing || status == PostStatus::Published
+        || status == PostStatus::PartiallyPublished;
+}
+
 // Where one destination of a post stands; the server's alone.
 enum class DestinationStatus { Pending, Publishing, Published, Failed, Cancelled };
 inline constexpr EnumNames<DestinationStatus, 5> kDestinationStatuses {
@@ -39,6 +47,18 @@ inline constexpr EnumNames<DestinationStatus, 5> kDestinationStatuses {
         { DestinationStatus::Published, "published" },
         { DestinationStatus::Failed, "failed" },
         { DestinationStatus::Cancelled, "cancelled" } } }
+};
+
+// The two reports of /api/v1/metrics/<kind>.
+enum class MetricsKind { Engagement, Financial };
+inline constexpr EnumNames<MetricsKind, 2> kMetricsKinds { { { { MetricsKind::Engagement, "engagement" },
+                                                               { MetricsKind::Financial, "financial" } } } };
+
+// How a metrics report sums its days (the `group` parameter): UTC days, ISO
+// weeks starting Monday, calendar months.
+enum class MetricsGroup { Day, Week, Month };
+inline constexpr EnumNames<MetricsGroup, 3> kMetricsGroups {
+    { { { MetricsGroup::Day, "day" }, { MetricsGroup::Week, "week" }, { MetricsGroup::Month, "month" } } }
 };
 
 // The zone a client's or a post's times are shown in when none is chosen.

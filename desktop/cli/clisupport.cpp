@@ -2,6 +2,8 @@
 #include "desktop/cli/clisupport.h"
 
 #include "desktop/cli/tr.h"
+#include "desktop/core/apiclient.h"
+#include "desktop/core/authsession.h"
 #include "desktop/core/workspace.h"
 #include "shared/jsonqt.h"
 
@@ -24,6 +26,25 @@ std::unique_ptr<desktop::Workspace> CliSupport::openWorkspace(const QString &pro
         return nullptr;
     }
     return std::move(workspace.value());
+}
+
+int CliSupport::signIn(desktop::Workspace &ws)
+{
+    if (ws.api().server().isEmpty())
+        return fail(
+            shared::Error::make(shared::ErrorCode::NoServer, Tr::tr("No server yet: run quire-cli login first.")));
+    desktop::ApiReply restored;
+    waitFor([&](const std::function<void()> &finished) {
+        ws.session().restore([&restored, finished](const desktop::ApiReply &r) {
+            restored = r;
+            finished();
+        });
+    });
+    if (ws.session().isSignedIn())
+        return Ok;
+    m_err << (restored.error ? restored.error->message : Tr::tr("Sign in first: quire-cli login URL EMAIL"))
+          << Qt::endl;
+    return restored.status == 0 && restored.error ? Unreachable : Refused;
 }
 
 void CliSupport::waitFor(const std::function<void(const std::function<void()> &finished)> &start)
@@ -49,7 +70,11 @@ int CliSupport::fail(const shared::Error &error)
     m_err << error.message << Qt::endl;
     for (auto it = error.fields.cbegin(); it != error.fields.cend(); ++it)
         m_err << QStringLiteral("  %1: %2").arg(it.key(), it.value()) << Qt::endl;
-    return error.is(shared::ErrorCode::NotFound) ? NotFound : Failure;
+    if (error.is(shared::ErrorCode::NotFound))
+        return NotFound;
+    if (error.is(shared::ErrorCode::Unreachable))
+        return Unreachable;
+    return error.is(shared::ErrorCode::Unauthenticated) ? Refused : Failure;
 }
 
 void CliSupport::printJson(const nlohmann::json &j)

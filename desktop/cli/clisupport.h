@@ -40,7 +40,13 @@ public:
     CliSupport(QTextStream &out, QTextStream &err);
 
     std::unique_ptr<desktop::Workspace> openWorkspace(const QString &profileDir);
+    // For commands that need the server: signs in with the stored session.
+    // Ok, or the exit code after saying why (no server yet, unreachable,
+    // signed out).
+    int signIn(desktop::Workspace &ws);
     int usage(const QString &message);
+    // Says what went wrong (with its field errors); the exit code that fits:
+    // not found, server unreachable, sign-in needed, else failure.
     int fail(const shared::Error &error);
     void printJson(const nlohmann::json &j);
 

@@ -6,6 +6,7 @@
 #include "desktop/cli/connectioncommands.h"
 #include "desktop/cli/synccommands.h"
 #include "desktop/prompts/cli/promptcommands.h"
+#include "desktop/scheduler/cli/postcommands.h"
 
 namespace quire::cli {
 
@@ -17,6 +18,7 @@ const QList<CliFeature> &cliFeatures()
         { "sync", SyncCommands::commands },
         { "articles", ArticleCommands::commands },
         { "prompts", PromptCommands::commands },
+        { "scheduler", PostCommands::commands },
     };
     return features;
 }

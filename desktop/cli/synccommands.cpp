@@ -2,8 +2,6 @@
 #include "desktop/cli/synccommands.h"
 
 #include "desktop/cli/tr.h"
-#include "desktop/core/apiclient.h"
-#include "desktop/core/authsession.h"
 #include "desktop/core/conflictresolver.h"
 #include "desktop/core/contentstore.h"
 #include "desktop/core/syncengine.h"
@@ -83,21 +81,8 @@ int SyncCommands::sync(const QString &profile, QStringList args)
     auto ws = m_cli.openWorkspace(profile);
     if (!ws)
         return Failure;
-    if (ws->api().server().isEmpty())
-        return m_cli.fail(
-            shared::Error::make(shared::ErrorCode::NoServer, Tr::tr("No server yet: run quire-cli login first.")));
-    desktop::ApiReply restored;
-    CliSupport::waitFor([&](const std::function<void()> &finished) {
-        ws->session().restore([&restored, finished](const desktop::ApiReply &r) {
-            restored = r;
-            finished();
-        });
-    });
-    if (!ws->session().isSignedIn()) {
-        m_cli.err() << (restored.error ? restored.error->message : Tr::tr("Sign in first: quire-cli login URL EMAIL"))
-                    << Qt::endl;
-        return restored.status == 0 && restored.error ? Unreachable : Refused;
-    }
+    if (const int signedIn = m_cli.signIn(*ws); signedIn != Ok)
+        return signedIn;
     SyncEngine &engine = ws->sync();
     QEventLoop loop;
     QObject::connect(&engine, &SyncEngine::roundFinished, &loop, &QEventLoop::quit);

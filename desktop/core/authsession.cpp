@@ -114,18 +114,23 @@ void AuthSession::signOut(Done done)
 
 void AuthSession::restore(Done done)
 {
-    refresh([this, done](bool ok) {
+    refresh([this, done](const ApiReply &refreshed) {
         ApiReply reply;
-        reply.status = ok ? 200 : 401;
-        if (!ok)
-            reply.error = Error::make(shared::ErrorCode::NotSignedIn, Tr::tr("Not signed in."));
-        else
+        if (refreshed.ok()) {
+            reply.status = 200;
             reply.json = m_user;
+        } else if (refreshed.status == 0 && refreshed.error) {
+            // No answer at all: the session may well be fine; say why.
+            reply.error = refreshed.error;
+        } else {
+            reply.status = 401;
+            reply.error = Error::make(shared::ErrorCode::NotSignedIn, Tr::tr("Not signed in."));
+        }
         done(reply);
     });
 }
 
-void AuthSession::refresh(std::function<void(bool)> done)
+void AuthSession::refresh(std::function<void(const ApiReply &)> done)
 {
     m_waitingForRefresh << std::move(done);
     if (m_refreshing)
@@ -137,9 +142,12 @@ void AuthSession::refresh(std::function<void(bool)> done)
         m_refreshing = true;
         later([this] {
             m_refreshing = false;
+            ApiReply none;
+            none.status = 401;
+            none.error = Error::make(shared::ErrorCode::NotSignedIn, Tr::tr("Not signed in."));
             const auto waiting = std::exchange(m_waitingForRefresh, {});
             for (const auto &w : waiting)
-                w(false);
+                w(none);
         });
         return;
     }
@@ -158,7 +166,7 @@ void AuthSession::refresh(std::function<void(bool)> done)
                       }
                       const auto waiting = std::exchange(m_waitingForRefresh, {});
                       for (const auto &w : waiting)
-                          w(ok);
+                          w(reply);
                   });
 }
 
@@ -202,8 +210,8 @@ void AuthSession::withRefresh(std::function<void(Done)> attempt, Done done)
             done(std::move(reply));
             return;
         }
-        refresh([attempt, done, reply](bool ok) {
-            if (!ok) {
+        refresh([attempt, done, reply](const ApiReply &refreshed) {
+            if (!refreshed.ok()) {
                 done(reply);
                 return;
             }

@@ -53,6 +53,8 @@ public:
     // Forgets the tokens here without asking the server (offline sign-out).
     void forgetLocally() { forget(); }
     // At start-up: signs in silently with a stored refresh token, if any.
+    // Done with 200 and the user, with the transport's error (status 0)
+    // when the server gave no answer, else with 401 not_signed_in.
     void restore(Done done);
 
     // An API call as the signed-in user, refreshed and retried once on 401.
@@ -71,7 +73,8 @@ private:
     QString credentialKey() const;
     void adopt(const nlohmann::json &tokens);
     void forget();
-    void refresh(std::function<void(bool)> done);
+    // Done with the refresh's answer (one of 401 when nothing is stored).
+    void refresh(std::function<void(const ApiReply &)> done);
     // Every callback of this class runs from the event loop, never before
     // the call that asked for it returns: a caller that starts a call and
     // then enters a loop to wait for it would otherwise wait for ever
@@ -87,7 +90,7 @@ private:
     nlohmann::json m_user;
     bool m_signedIn = false;
     bool m_refreshing = false;
-    QList<std::function<void(bool)>> m_waitingForRefresh;
+    QList<std::function<void(const ApiReply &)>> m_waitingForRefresh;
 };
 
 } // namespace quire::desktop

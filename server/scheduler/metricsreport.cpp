@@ -34,24 +34,12 @@ LineKey keyOf(const QDate &start, const MetricsStore::DaySums &s)
 
 std::optional<MetricsReport::Group> MetricsReport::groupOf(const QString &name)
 {
-    for (Group g : { Group::Day, Group::Week, Group::Month }) {
-        if (groupName(g) == name)
-            return g;
-    }
-    return std::nullopt;
+    return shared::kMetricsGroups.fromName(name);
 }
 
 QString MetricsReport::groupName(Group group)
 {
-    switch (group) {
-    case Group::Day:
-        return QStringLiteral("day");
-    case Group::Week:
-        return QStringLiteral("week");
-    case Group::Month:
-        return QStringLiteral("month");
-    }
-    return {};
+    return shared::kMetricsGroups.name(group);
 }
 
 MetricsReport::Period MetricsReport::periodOf(const QDate &day, Group group)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/scheduler/metricsstore.h"
+#include "shared/schedulernames.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -22,8 +23,9 @@ namespace quire::server {
 class MetricsReport
 {
 public:
-    enum class Kind { Engagement, Financial };
-    enum class Group { Day, Week, Month };
+    // Their wire names are in shared/schedulernames.h (the desktop asks by them).
+    using Kind = shared::MetricsKind;
+    using Group = shared::MetricsGroup;
 
     struct Period
     {

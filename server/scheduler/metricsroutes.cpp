@@ -11,6 +11,7 @@
 #include "shared/database.h"
 #include "shared/fielderrors.h"
 #include "shared/jsonreader.h"
+#include "shared/schedulernames.h"
 #include "shared/schedulertables.h"
 #include "shared/synctable.h"
 
@@ -176,11 +177,9 @@ Router::Handler report(Kind kind)
         HttpResponse r;
         r.contentType = QByteArrayLiteral("text/csv; charset=utf-8");
         r.body = shared::CsvText::write(sums.toRows());
-        const QString name
-            = QStringLiteral("%1-%2-%3-%4.csv")
-                  .arg(kind == Kind::Engagement ? QStringLiteral("engagement") : QStringLiteral("financial"),
-                       MetricsReport::groupName(q.group), q.filter.from.toString(Qt::ISODate),
-                       q.filter.to.toString(Qt::ISODate));
+        const QString name = QStringLiteral("%1-%2-%3-%4.csv")
+                                 .arg(shared::kMetricsKinds.name(kind), MetricsReport::groupName(q.group),
+                                      q.filter.from.toString(Qt::ISODate), q.filter.to.toString(Qt::ISODate));
         r.headers.append({ QByteArrayLiteral("Content-Disposition"),
                            QByteArrayLiteral("attachment; filename=\"") + name.toLatin1() + '"' });
         return r;
@@ -484,9 +483,9 @@ void install(Router &router)
     const Guard read = Guard::needs(shared::Permission::ReadMetrics);
     const Guard write = Guard::needs(shared::Permission::SchedulePosts);
     const QString base = QStringLiteral("/api/v1/metrics/");
-    router.add(QStringLiteral("GET"), base + QStringLiteral("engagement"), report(Kind::Engagement),
+    router.add(QStringLiteral("GET"), base + shared::kMetricsKinds.name(Kind::Engagement), report(Kind::Engagement),
                Router::BodyKind::None, read);
-    router.add(QStringLiteral("GET"), base + QStringLiteral("financial"), report(Kind::Financial),
+    router.add(QStringLiteral("GET"), base + shared::kMetricsKinds.name(Kind::Financial), report(Kind::Financial),
                Router::BodyKind::None, read);
     router.add(QStringLiteral("GET"), base + QStringLiteral("financial/entries"), listFinancial, Router::BodyKind::None,
                read);

@@ -52,7 +52,7 @@ bool isStringListText(const QString &text)
 bool isPublishersStatus(const QString &status)
 {
     const std::optional<PostStatus> s = shared::kPostStatuses.fromName(status);
-    return s == PostStatus::Publishing || s == PostStatus::Published || s == PostStatus::PartiallyPublished;
+    return s && shared::isPublishersStatus(*s);
 }
 
 } // namespace

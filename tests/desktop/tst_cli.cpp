@@ -122,8 +122,8 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
-        for (const char *known :
-             { "connect", "login", "logout", "status", "sync", "guides", "prompts", "conflicts", "rejected" })
+        for (const char *known : { "connect", "login", "logout", "status", "sync", "guides", "prompts", "conflicts",
+                                   "rejected", "posts", "metrics" })
             QVERIFY2(names.contains(QLatin1String(known)), known);
         // Each reaches its own handler: a bad argument is its usage error,
         // never "unknown command".

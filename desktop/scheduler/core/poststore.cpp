@@ -44,6 +44,13 @@ nlohmann::json destinationFields(const QString &postId, const DestinationDraft &
              { "text", d.text.toStdString() } };
 }
 
+// The server refuses an author's status once the publisher has the post.
+Error outOfHands()
+{
+    return Error::make(shared::ErrorCode::Immutable,
+                       Tr::tr("This post is published or being published; its status is the publisher's now."));
+}
+
 } // namespace
 
 PostStore::PostStore(SchedulerStore &store)
@@ -147,6 +154,8 @@ Result<QString> PostStore::save(PostDraft &draft, const QString &ownerId)
 
 Result<QString> PostStore::schedule(PostDraft &draft, const QString &ownerId)
 {
+    if (shared::isPublishersStatus(draft.status))
+        return outOfHands();
     const QStringList problems = schedulingProblems(draft);
     if (!problems.isEmpty())
         return Error::make(shared::ErrorCode::ValidationFailed, problems.join(QLatin1Char('\n')));
@@ -160,6 +169,8 @@ Result<QString> PostStore::schedule(PostDraft &draft, const QString &ownerId)
 
 Result<QString> PostStore::cancel(PostDraft &draft, const QString &ownerId)
 {
+    if (shared::isPublishersStatus(draft.status))
+        return outOfHands();
     PostDraft cancelled = draft;
     cancelled.status = shared::PostStatus::Cancelled;
     Result<QString> id = save(cancelled, ownerId);
@@ -235,15 +246,34 @@ QStringList PostStore::schedulingProblems(const PostDraft &draft)
             problems << Tr::tr("Choose a platform of the post's client for every destination.");
             continue;
         }
-        const CharacterCount count
-            = CharacterCounter::count((*platform)->kind, draft.textFor(d), (*platform)->settings);
-        if (count.isOver())
-            problems << Tr::tr("The text for %1 is %n character(s) too long.", nullptr, -count.left())
-                            .arg((*platform)->displayName);
+        if (const std::optional<QString> over = overLimit(draft, d, **platform))
+            problems << *over;
         if (draft.textFor(d).trimmed().isEmpty())
             problems << Tr::tr("The text for %1 is empty.").arg((*platform)->displayName);
     }
     return problems;
+}
+
+QStringList PostStore::lengthProblems(const PostDraft &draft)
+{
+    QStringList problems;
+    for (const DestinationDraft &d : draft.destinations) {
+        Result<std::optional<PlatformRecord>> platform = m_store.platform(d.platformId);
+        if (!platform || !*platform)
+            continue;
+        if (const std::optional<QString> over = overLimit(draft, d, **platform))
+            problems << *over;
+    }
+    return problems;
+}
+
+std::optional<QString> PostStore::overLimit(const PostDraft &draft, const DestinationDraft &destination,
+                                            const PlatformRecord &platform)
+{
+    const CharacterCount count = CharacterCounter::count(platform.kind, draft.textFor(destination), platform.settings);
+    if (!count.isOver())
+        return std::nullopt;
+    return Tr::tr("The text for %1 is %n character(s) too long.", nullptr, -count.left()).arg(platform.displayName);
 }
 
 CharacterCount PostStore::countFor(const QString &platformId, const QString &text)

@@ -15,6 +15,7 @@
 namespace quire::desktop {
 
 class SchedulerStore;
+struct PlatformRecord;
 
 // Where a post goes, as the composer edits it. The publisher's columns
 // (status, last error, published address) are read, never written here.
@@ -66,7 +67,8 @@ public:
     // in `draft`, all in one transaction. The post's id.
     shared::Result<QString> save(PostDraft &draft, const QString &ownerId);
     // Saves `draft` as scheduled, or refuses (nothing saved) with the
-    // problems of schedulingProblems() as the message.
+    // problems of schedulingProblems() as the message. Neither this nor
+    // cancel() moves a post the publisher has (see isPublishersStatus).
     shared::Result<QString> schedule(PostDraft &draft, const QString &ownerId);
     // Cancelled: the publisher leaves it alone (kept, and shown as such).
     shared::Result<QString> cancel(PostDraft &draft, const QString &ownerId);
@@ -85,10 +87,17 @@ public:
     // destination, a destination without a platform of the post's client,
     // a text over its network's limit. Empty: it may be scheduled.
     QStringList schedulingProblems(const PostDraft &draft);
+    // Only the texts over their network's limit, one line each (a draft is
+    // saved with none, as quire-cli does).
+    QStringList lengthProblems(const PostDraft &draft);
     // `text` as the platform's network counts it (no limit for an unknown platform).
     CharacterCount countFor(const QString &platformId, const QString &text);
 
 private:
+    // "The text for X is N characters too long", when it is.
+    static std::optional<QString> overLimit(const PostDraft &draft, const DestinationDraft &destination,
+                                            const PlatformRecord &platform);
+
     SchedulerStore &m_store;
 };
 

@@ -56,10 +56,12 @@ void SchedulerRemote::retry(const QString &postId, const QString &destinationId,
 {
     const QString path
         = QStringLiteral("/api/v1/posts/%1/publish").arg(QString::fromLatin1(QUrl::toPercentEncoding(postId)));
-    m_session.call(QStringLiteral("POST"), path, nlohmann::json { { "destination_id", destinationId.toStdString() } },
-                   [done = std::move(done)](ApiReply reply) {
-                       done(reply.ok() ? VoidResult::success() : VoidResult(failure(reply)));
-                   });
+    nlohmann::json body = nlohmann::json::object();
+    if (!destinationId.isEmpty())
+        body["destination_id"] = destinationId.toStdString();
+    m_session.call(QStringLiteral("POST"), path, body, [done = std::move(done)](ApiReply reply) {
+        done(reply.ok() ? VoidResult::success() : VoidResult(failure(reply)));
+    });
 }
 
 } // namespace quire::desktop

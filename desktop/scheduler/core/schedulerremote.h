@@ -30,7 +30,9 @@ public:
     void setCredential(const QString &platformId, const QList<std::pair<QString, QString>> &secret,
                        std::function<void(shared::Result<QString>)> done);
     void removeCredential(const QString &platformId, std::function<void(shared::VoidResult)> done);
-    // POST /posts/:id/publish for one failed destination.
+    // POST /posts/:id/publish for one failed destination, or, with an empty
+    // `destinationId`, for the whole post: due now, every destination not
+    // yet sent (what was sent stays sent).
     void retry(const QString &postId, const QString &destinationId, std::function<void(shared::VoidResult)> done);
 
 private:

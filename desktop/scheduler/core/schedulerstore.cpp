@@ -2,6 +2,7 @@
 #include "desktop/scheduler/core/schedulerstore.h"
 
 #include "desktop/core/contentstore.h"
+#include "desktop/core/tr.h"
 #include "shared/database.h"
 #include "shared/jsonqt.h"
 #include "shared/schedulertables.h"
@@ -127,6 +128,26 @@ Result<std::optional<ClientRecord>> SchedulerStore::client(const QString &id)
     return std::optional<ClientRecord>(clientOf(**row));
 }
 
+Result<std::optional<ClientRecord>> SchedulerStore::findClient(const QString &idOrName)
+{
+    Result<QList<ClientRecord>> all = listClients();
+    if (!all)
+        return all.error();
+    QList<ClientRecord> named;
+    for (const ClientRecord &c : std::as_const(*all)) {
+        if (c.id == idOrName.trimmed())
+            return std::optional<ClientRecord>(c);
+        if (c.name.compare(idOrName.trimmed(), Qt::CaseInsensitive) == 0)
+            named << c;
+    }
+    if (named.size() > 1)
+        return shared::Error::make(
+            shared::ErrorCode::ValidationFailed,
+            Tr::tr("%n client(s) are named %1; name the one you mean by its id.", nullptr, int(named.size()))
+                .arg(idOrName));
+    return named.isEmpty() ? std::optional<ClientRecord>() : std::optional<ClientRecord>(named.first());
+}
+
 Result<QString> SchedulerStore::createPlatform(const nlohmann::json &fields, const QString &ownerId)
 {
     return m_content.create(platforms(), fields, ownerId);
@@ -178,6 +199,31 @@ Result<std::optional<PlatformRecord>> SchedulerStore::platform(const QString &id
     if (!*row)
         return std::optional<PlatformRecord>();
     return std::optional<PlatformRecord>(platformOf(**row));
+}
+
+Result<std::optional<PlatformRecord>> SchedulerStore::findPlatform(const QString &clientId, const QString &idOrName)
+{
+    Result<QList<PlatformRecord>> all = platformsOf(clientId);
+    if (!all)
+        return all.error();
+    const QString wanted = idOrName.trimmed();
+    QList<PlatformRecord> named;
+    QList<PlatformRecord> ofNetwork;
+    for (const PlatformRecord &p : std::as_const(*all)) {
+        if (p.id == wanted)
+            return std::optional<PlatformRecord>(p);
+        if (p.displayName.compare(wanted, Qt::CaseInsensitive) == 0)
+            named << p;
+        else if (shared::kPlatformKinds.name(p.kind).compare(wanted, Qt::CaseInsensitive) == 0)
+            ofNetwork << p;
+    }
+    const QList<PlatformRecord> &found = named.isEmpty() ? ofNetwork : named;
+    if (found.size() > 1)
+        return shared::Error::make(shared::ErrorCode::ValidationFailed,
+                                   Tr::tr("%n platform(s) fit %1; name the one you mean by its id or display name.",
+                                          nullptr, int(found.size()))
+                                       .arg(idOrName));
+    return found.isEmpty() ? std::optional<PlatformRecord>() : std::optional<PlatformRecord>(found.first());
 }
 
 Result<QStringList> SchedulerStore::idsWhere(const QString &tableName, const char *column, const QString &value)

@@ -67,6 +67,9 @@ public:
     // By name.
     shared::Result<QList<ClientRecord>> listClients();
     shared::Result<std::optional<ClientRecord>> client(const QString &id);
+    // A client as scripts name it: by id, else by name (any case). Nothing
+    // when none matches; a validation error when several share the name.
+    shared::Result<std::optional<ClientRecord>> findClient(const QString &idOrName);
 
     shared::Result<QString> createPlatform(const nlohmann::json &fields, const QString &ownerId);
     shared::VoidResult updatePlatform(const QString &id, const nlohmann::json &fields);
@@ -75,6 +78,11 @@ public:
     // The client's platforms by name; an empty `clientId` lists every one.
     shared::Result<QList<PlatformRecord>> platformsOf(const QString &clientId);
     shared::Result<std::optional<PlatformRecord>> platform(const QString &id);
+    // One of the client's platforms (any client's when `clientId` is
+    // empty) as scripts name it: by id, else by display name, else by
+    // network ("mastodon"), each in any case. Nothing when none matches; a
+    // validation error when a name fits several.
+    shared::Result<std::optional<PlatformRecord>> findPlatform(const QString &clientId, const QString &idOrName);
 
     ContentStore &content() { return m_content; }
     shared::Database &database() { return m_db; }
