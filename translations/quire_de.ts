@@ -4,7 +4,7 @@
 <context>
     <name>Quire::Cli</name>
     <message>
-        <location filename="../desktop/cli/clisupport.cpp" line="+43"/>
+        <location filename="../desktop/cli/clisupport.cpp" line="+64"/>
         <source>quire-cli: %1</source>
         <translation>quire-cli: %1</translation>
     </message>
@@ -72,12 +72,15 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location filename="../desktop/cli/connectioncommands.cpp" line="+9"/>
         <location line="+64"/>
         <location line="+19"/>
-        <location filename="../desktop/cli/synccommands.cpp" line="+82"/>
-        <location line="+81"/>
+        <location filename="../desktop/cli/synccommands.cpp" line="+80"/>
+        <location line="+68"/>
         <location filename="../desktop/prompts/cli/promptcommands.cpp" line="+130"/>
         <location line="+106"/>
         <location filename="../desktop/prompts/cli/promptgroupcommands.cpp" line="+106"/>
         <location line="+82"/>
+        <location filename="../desktop/scheduler/cli/metricscommands.cpp" line="+94"/>
+        <location filename="../desktop/scheduler/cli/postcommands.cpp" line="+154"/>
+        <location line="+180"/>
         <source>unexpected argument %1</source>
         <translation>unerwartetes Argument %1</translation>
     </message>
@@ -217,7 +220,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Konflikte: %1   Abgelehnte Änderungen: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/cli/clisupport.cpp" line="+70"/>
+        <location filename="../desktop/cli/clisupport.cpp" line="+74"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 lässt sich nicht lesen: %2</translation>
     </message>
@@ -278,6 +281,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <location filename="../desktop/prompts/cli/promptcommands.cpp" line="-108"/>
         <location line="+94"/>
         <location line="+153"/>
+        <location filename="../desktop/scheduler/cli/metricscommands.cpp" line="-2"/>
+        <location filename="../desktop/scheduler/cli/postcommands.cpp" line="-182"/>
+        <location line="+140"/>
+        <location line="+40"/>
         <source>an option is missing its value</source>
         <translation>einer Option fehlt ihr Wert</translation>
     </message>
@@ -307,7 +314,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>guides delete braucht eine ID</translation>
     </message>
     <message>
-        <location filename="../desktop/cli/synccommands.cpp" line="-122"/>
+        <location filename="../desktop/cli/synccommands.cpp" line="-109"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
@@ -343,17 +350,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
 </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../desktop/cli/clisupport.cpp" line="-103"/>
         <source>No server yet: run quire-cli login first.</source>
         <translation>Noch kein Server: führen Sie zuerst quire-cli login aus.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sign in first: quire-cli login URL EMAIL</source>
         <translation>Melden Sie sich zuerst an: quire-cli login URL E-MAIL</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../desktop/cli/synccommands.cpp" line="+42"/>
         <source>In sync. Conflicts to look at: %1. Refused changes: %2.</source>
         <translation>Abgeglichen. Offene Konflikte: %1. Abgelehnte Änderungen: %2.</translation>
     </message>
@@ -685,6 +692,315 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <source>prompts groups pin needs a group, a prompt and one of --version N, --label L, --latest</source>
         <translation>prompts groups pin braucht eine Gruppe, einen Prompt und eines von --version N, --label L, --latest</translation>
     </message>
+    <message>
+        <location filename="../desktop/scheduler/cli/metricscommands.cpp" line="-61"/>
+        <source>Impressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>  metrics engagement|financial [--group day|week|month] [--from DAY --to DAY]
+          [--client NAME|ID] [--platform NAME|ID] [--csv | --json]
+                 The server&apos;s figures per period, client and platform (money per
+                 currency); without --from and --to the last 30 days. DAY: 2024-03-31.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>metrics needs engagement or financial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>choose --csv or --json, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a grouping; use day, week or month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give both --from and --to, or neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a day; write one like 2024-03-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--to must not be before --from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../desktop/scheduler/cli/postcommands.cpp" line="-167"/>
+        <source>There is no client %1 in this replica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no platform %1 in this replica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No figures from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform</source>
+        <translation type="unfinished">Plattform</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>From %1 to %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Total in %1: revenue %2, payouts %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/scheduler/cli/postcommands.cpp" line="-94"/>
+        <source>no time yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(untitled)</source>
+        <translation type="unfinished">(ohne Titel)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>  posts list [--status S] [--client NAME|ID] [--json]
+  posts show ID [--json]
+  posts new --client NAME|ID --platform P[,P2] --text T [--title X]
+            [--at ISO-8601 [--time-zone Area/City]] [--json]   (prints the id)
+  posts schedule ID --at ISO-8601 [--time-zone Area/City]
+  posts cancel ID
+  posts retry ID [--destination DEST_ID]   (asks the server)
+                 The creators&apos; queue in the replica (offline too): a draft, or
+                 scheduled with --at (read in --time-zone, else the client&apos;s
+                 zone, unless it names its offset). P is a platform&apos;s name,
+                 network or id; a text too long for a network is refused.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>posts needs list, show, new, schedule, cancel or retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown posts command %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 is not a status; use one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>    %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No posts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no post %1 in this replica.</source>
+        <translation type="unfinished">Diese Replik enthält keinen Beitrag %1.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Client: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: %1   When: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 %2 (%3): %4</source>
+        <translation type="unfinished">%1 (%2): %4 {1 %2 ?} {3)?}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  %1 of %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>  %n character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  Own text: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  Published at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>posts show needs one ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 is not a time zone; name one like Europe/Berlin or UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a time; write one like 2030-03-12T14:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>posts new needs --client, --platform and --text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the text is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in once (quire-cli login) so new posts have an owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no client %1 in this replica; sync first if it is new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The client %1 has no platform %2 in this replica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished">Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>posts schedule needs one ID and --at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scheduled for %1; sync to send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>posts cancel needs one ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled: it will not go out. Sync to send the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>posts retry needs one ID (and --destination DEST_ID for one destination)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The post has no destination %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to retry: the post&apos;s status here is %1. Sync first if it failed meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server publishes it again now; sync later to see how it went.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Quire::Core</name>
@@ -795,7 +1111,8 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Mit Quire-Server %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../desktop/core/authsession.cpp" line="+121"/>
+        <location filename="../desktop/core/authsession.cpp" line="+127"/>
+        <location line="+20"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
@@ -1387,7 +1704,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Geplant für</translation>
     </message>
     <message>
-        <location filename="../desktop/scheduler/core/poststore.cpp" line="+178"/>
+        <location filename="../desktop/scheduler/core/poststore.cpp" line="+51"/>
+        <source>This post is published or being published; its status is the publisher&apos;s now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+138"/>
         <location line="+15"/>
         <source>There is no post %1 in this replica.</source>
         <translation>Diese Replik enthält keinen Beitrag %1.</translation>
@@ -1429,7 +1751,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>Wählen Sie für jedes Ziel eine Plattform des Kunden, zu dem der Beitrag gehört.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+30"/>
         <source>The text for %1 is %n character(s) too long.</source>
         <translation>
             <numerusform>Der Text für %1 ist %n Zeichen zu lang.</numerusform>
@@ -1437,7 +1759,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-24"/>
         <source>The text for %1 is empty.</source>
         <translation>Der Text für %1 ist leer.</translation>
     </message>
@@ -1511,9 +1833,31 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
         <translation>%1 (%2)</translation>
     </message>
     <message>
+        <location filename="../desktop/scheduler/core/metricsremote.cpp" line="+19"/>
         <location filename="../desktop/scheduler/core/schedulerremote.cpp" line="+24"/>
         <source>The server gave no usable answer.</source>
         <translation>Der Server hat keine verwertbare Antwort geliefert.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The server&apos;s metrics could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/scheduler/core/schedulerstore.cpp" line="+146"/>
+        <source>%n client(s) are named %1; name the one you mean by its id.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77"/>
+        <source>%n platform(s) fit %1; name the one you mean by its id or display name.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5306,23 +5650,23 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
     </message>
     <message>
         <location filename="../desktop/scheduler/widgets/postcalendar.cpp" line="+79"/>
-        <location line="+305"/>
+        <location line="+313"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-310"/>
         <source>⚠ %1 %2</source>
         <translation>⚠ %1 %2</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+331"/>
+        <location line="+339"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-332"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
@@ -5342,7 +5686,7 @@ Begonnen %2; am Ende %n Wörter.</numerusform>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+144"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>

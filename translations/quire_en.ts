@@ -11,15 +11,39 @@
             <numerusform>%n prompts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../desktop/scheduler/cli/postcommands.cpp" line="+259"/>
+        <source>  %n character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Quire::Core</name>
     <message numerus="yes">
-        <location filename="../desktop/scheduler/core/poststore.cpp" line="+241"/>
+        <location filename="../desktop/scheduler/core/poststore.cpp" line="+276"/>
         <source>The text for %1 is %n character(s) too long.</source>
         <translation>
             <numerusform>The text for %1 is %n character too long.</numerusform>
             <numerusform>The text for %1 is %n characters too long.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/scheduler/core/schedulerstore.cpp" line="+146"/>
+        <source>%n client(s) are named %1; name the one you mean by its id.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77"/>
+        <source>%n platform(s) fit %1; name the one you mean by its id or display name.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -134,7 +158,7 @@ Started %2; %n words at the end.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/scheduler/widgets/postcalendar.cpp" line="+417"/>
+        <location filename="../desktop/scheduler/widgets/postcalendar.cpp" line="+425"/>
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
