@@ -695,42 +695,42 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location filename="../desktop/scheduler/cli/metricscommands.cpp" line="-61"/>
         <source>Impressions</source>
-        <translation type="unfinished"></translation>
+        <translation>Impressionen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Likes</source>
-        <translation type="unfinished"></translation>
+        <translation>Likes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentare</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shares</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clicks</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicks</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Umsatz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Payouts</source>
-        <translation type="unfinished"></translation>
+        <translation>Auszahlungen</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -739,88 +739,92 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
                  The server&apos;s figures per period, client and platform (money per
                  currency); without --from and --to the last 30 days. DAY: 2024-03-31.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  metrics engagement|financial [--group day|week|month] [--from TAG --to TAG]
+          [--client NAME|ID] [--platform NAME|ID] [--csv | --json]
+                 Die Kennzahlen des Servers je Zeitraum, Kunde und Plattform (Geld je
+                 Währung); ohne --from und --to die letzten 30 Tage. TAG: 2024-03-31.
+</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>metrics needs engagement or financial</source>
-        <translation type="unfinished"></translation>
+        <translation>metrics braucht engagement oder financial</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>choose --csv or --json, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>wählen Sie --csv oder --json, nicht beides</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is not a grouping; use day, week or month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Gruppierung; verwenden Sie day, week oder month</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>give both --from and --to, or neither</source>
-        <translation type="unfinished"></translation>
+        <translation>--from und --to beide angeben oder keines von beiden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is not a day; write one like 2024-03-31</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Tag; geben Sie einen wie 2024-03-31 an</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--to must not be before --from</source>
-        <translation type="unfinished"></translation>
+        <translation>--to darf nicht vor --from liegen</translation>
     </message>
     <message>
         <location line="+9"/>
         <location filename="../desktop/scheduler/cli/postcommands.cpp" line="-167"/>
         <source>There is no client %1 in this replica.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Replik enthält keinen Kunden %1.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>There is no platform %1 in this replica.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Replik enthält keine Plattform %1.</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>No figures from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kennzahlen von %1 bis %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Client</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Platform</source>
-        <translation type="unfinished">Plattform</translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>From %1 to %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 bis %2:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Total in %1: revenue %2, payouts %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Summe in %1: Umsatz %2, Auszahlungen %3</translation>
     </message>
     <message>
         <location filename="../desktop/scheduler/cli/postcommands.cpp" line="-94"/>
         <source>no time yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch kein Zeitpunkt</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>(untitled)</source>
-        <translation type="unfinished">(ohne Titel)</translation>
+        <translation>(ohne Titel)</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -836,170 +840,182 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
                  zone, unless it names its offset). P is a platform&apos;s name,
                  network or id; a text too long for a network is refused.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  posts list [--status S] [--client NAME|ID] [--json]
+  posts show ID [--json]
+  posts new --client NAME|ID --platform P[,P2] --text T [--title X]
+            [--at ISO-8601 [--time-zone Region/Stadt]] [--json]   (gibt die ID aus)
+  posts schedule ID --at ISO-8601 [--time-zone Region/Stadt]
+  posts cancel ID
+  posts retry ID [--destination ZIEL_ID]   (Anfrage an den Server)
+                 Die Beitragswarteschlange der Kunden in der Replik (auch offline):
+                 ein Entwurf oder mit --at geplant (gelesen in --time-zone, sonst in
+                 der Zeitzone des Kunden, außer die Zeit nennt ihren Versatz).
+                 P ist Name, Netzwerk oder ID einer Plattform; ein Text, der für
+                 ein Netzwerk zu lang ist, wird abgelehnt.
+</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>posts needs list, show, new, schedule, cancel or retry</source>
-        <translation type="unfinished"></translation>
+        <translation>posts braucht list, show, new, schedule, cancel oder retry</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown posts command %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter posts-Befehl %1</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>%1 is not a status; use one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Status; verwenden Sie einen von %2</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>    %1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>    %1 %2: %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source> (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No posts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Beiträge.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>There is no post %1 in this replica.</source>
-        <translation type="unfinished">Diese Replik enthält keinen Beitrag %1.</translation>
+        <translation>Diese Replik enthält keinen Beitrag %1.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Client: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status: %1   When: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1   Wann: %2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 %2 (%3): %4</source>
-        <translation type="unfinished">%1 (%2): %4 {1 %2 ?} {3)?}</translation>
+        <translation>%1 %2 (%3): %4</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>  %1 of %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 von %2 Zeichen</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>  %n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  %n Zeichen</numerusform>
+            <numerusform>  %n Zeichen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  Own text: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Eigener Text: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Letzter Fehler: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  Published at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Veröffentlicht unter %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>posts show needs one ID</source>
-        <translation type="unfinished"></translation>
+        <translation>posts show braucht eine ID</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 is not a time zone; name one like Europe/Berlin or UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Zeitzone; nennen Sie eine wie Europe/Berlin oder UTC</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 is not a time; write one like 2030-03-12T14:00</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Zeitpunkt; geben Sie einen wie 2030-03-12T14:00 an</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>posts new needs --client, --platform and --text</source>
-        <translation type="unfinished"></translation>
+        <translation>posts new braucht --client, --platform und --text</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the text is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Text ist leer</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sign in once (quire-cli login) so new posts have an owner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich einmal an (quire-cli login), damit neue Beiträge einen Eigentümer haben.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>There is no client %1 in this replica; sync first if it is new.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Replik enthält keinen Kunden %1; gleichen Sie zuerst ab, wenn er neu ist.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The client %1 has no platform %2 in this replica.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde %1 hat in dieser Replik keine Plattform %2.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished">Nicht gespeichert: %1</translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>posts schedule needs one ID and --at</source>
-        <translation type="unfinished"></translation>
+        <translation>posts schedule braucht eine ID und --at</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Scheduled for %1; sync to send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant für %1; gleichen Sie ab, um ihn zu senden.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>posts cancel needs one ID</source>
-        <translation type="unfinished"></translation>
+        <translation>posts cancel braucht eine ID</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cancelled: it will not go out. Sync to send the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Der Beitrag wird nicht veröffentlicht. Gleichen Sie ab, um die Änderung zu senden.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>posts retry needs one ID (and --destination DEST_ID for one destination)</source>
-        <translation type="unfinished"></translation>
+        <translation>posts retry braucht eine ID (und --destination ZIEL_ID für ein einzelnes Ziel)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The post has no destination %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Beitrag hat kein Ziel %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nothing to retry: the post&apos;s status here is %1. Sync first if it failed meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu wiederholen: Der Status des Beitrags ist hier %1. Gleichen Sie zuerst ab, falls er inzwischen fehlgeschlagen ist.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The server publishes it again now; sync later to see how it went.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server veröffentlicht ihn jetzt erneut; gleichen Sie später ab, um zu sehen, wie es gelaufen ist.</translation>
     </message>
 </context>
 <context>
@@ -1706,7 +1722,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location filename="../desktop/scheduler/core/poststore.cpp" line="+51"/>
         <source>This post is published or being published; its status is the publisher&apos;s now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Beitrag ist veröffentlicht oder wird gerade veröffentlicht; seinen Status bestimmt jetzt der Veröffentlichungsdienst.</translation>
     </message>
     <message>
         <location line="+138"/>
@@ -1841,22 +1857,22 @@ Exit-Codes: 0 Erfolg, 1 Fehler, 2 Aufruffehler, 3 Server nicht erreichbar,
     <message>
         <location line="+35"/>
         <source>The server&apos;s metrics could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kennzahlen des Servers ließen sich nicht lesen.</translation>
     </message>
     <message numerus="yes">
         <location filename="../desktop/scheduler/core/schedulerstore.cpp" line="+146"/>
         <source>%n client(s) are named %1; name the one you mean by its id.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kunde heißt %1; nennen Sie den gewünschten über seine ID.</numerusform>
+            <numerusform>%n Kunden heißen %1; nennen Sie den gewünschten über seine ID.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+77"/>
         <source>%n platform(s) fit %1; name the one you mean by its id or display name.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Plattform passt zu %1; nennen Sie die gewünschte über ihre ID oder ihren Anzeigenamen.</numerusform>
+            <numerusform>%n Plattformen passen zu %1; nennen Sie die gewünschte über ihre ID oder ihren Anzeigenamen.</numerusform>
         </translation>
     </message>
 </context>

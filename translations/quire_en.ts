@@ -14,9 +14,9 @@
     <message numerus="yes">
         <location filename="../desktop/scheduler/cli/postcommands.cpp" line="+259"/>
         <source>  %n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  %n character</numerusform>
+            <numerusform>  %n characters</numerusform>
         </translation>
     </message>
 </context>
@@ -33,17 +33,17 @@
     <message numerus="yes">
         <location filename="../desktop/scheduler/core/schedulerstore.cpp" line="+146"/>
         <source>%n client(s) are named %1; name the one you mean by its id.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n client is named %1; name the one you mean by its id.</numerusform>
+            <numerusform>%n clients are named %1; name the one you mean by its id.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+77"/>
         <source>%n platform(s) fit %1; name the one you mean by its id or display name.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n platform fits %1; name the one you mean by its id or display name.</numerusform>
+            <numerusform>%n platforms fit %1; name the one you mean by its id or display name.</numerusform>
         </translation>
     </message>
 </context>
