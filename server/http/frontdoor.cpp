@@ -16,7 +16,6 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -142,10 +141,8 @@ bool FrontDoor::hasPendingInput() const
 {
     return std::any_of(m_connections.begin(), m_connections.end(), [](const auto &entry) {
         const Connection &c = *entry.second;
-        if (c.closing || c.lingerUntil > 0)
-            return false; // what such a connection still sends is dropped
-        int unread = 0;
-        return !c.in.isEmpty() || (::ioctl(c.fd, FIONREAD, &unread) == 0 && unread > 0);
+        // What a closing or lingering connection still sends is dropped.
+        return !c.closing && c.lingerUntil == 0 && (!c.in.isEmpty() || SocketIo::hasUnread(c.fd));
     });
 }
 

@@ -18,6 +18,7 @@
 #include "server/http/responsesequencer.h"
 #include "server/http/router.h"
 #include "server/http/simplerequest.h"
+#include "server/http/socketio.h"
 #include "server/http/tlsstream.h"
 #include "server/http/upgradehandler.h"
 #include "server/http/wireformat.h"
@@ -30,8 +31,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
-
-#include <sys/ioctl.h>
 
 #include <algorithm>
 #include <atomic>
@@ -178,9 +177,7 @@ bool HttpWorker::hasPendingInput() const
     return std::any_of(sockets.begin(), sockets.end(), [](const QTcpSocket *socket) {
         if (socket->state() != QAbstractSocket::ConnectedState)
             return false;
-        int unread = 0;
-        return socket->bytesAvailable() > 0
-            || (::ioctl(int(socket->socketDescriptor()), FIONREAD, &unread) == 0 && unread > 0);
+        return socket->bytesAvailable() > 0 || SocketIo::hasUnread(int(socket->socketDescriptor()));
     });
 }
 

@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -82,6 +83,12 @@ QByteArray peerText(const sockaddr_storage &address)
     if (!raw || !inet_ntop(address.ss_family, raw, text.data(), text.size()))
         return QByteArrayLiteral("unknown");
     return QByteArray(text.data());
+}
+
+bool hasUnread(int fd)
+{
+    int unread = 0;
+    return ::ioctl(fd, FIONREAD, &unread) == 0 && unread > 0;
 }
 
 } // namespace quire::server::SocketIo

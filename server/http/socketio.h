@@ -25,6 +25,8 @@ Io writeGathered(int fd, std::vector<iovec> &parts, QByteArray &rest);
 Io readSome(int fd, QByteArray &into, qsizetype limit);
 // The peer address as text ("unknown" for other families).
 QByteArray peerText(const sockaddr_storage &address);
+// Whether the socket holds bytes not read yet (FIONREAD).
+bool hasUnread(int fd);
 
 } // namespace SocketIo
 } // namespace quire::server

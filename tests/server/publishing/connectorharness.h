@@ -59,6 +59,16 @@ struct ConnectorHarness
         return result;
     }
 
+    // Bytes that stand for an image: the fakes store, not decode, them. They
+    // hold NUL, CR LF and a boundary-like "--" to show the bodies are binary-safe.
+    static QByteArray imageBytes(const QByteArray &tag, int size)
+    {
+        QByteArray bytes = tag + QByteArray("\0\r\n--quire\r\n", 13);
+        for (int i = 0; bytes.size() < size; ++i)
+            bytes += char(i * 37);
+        return bytes;
+    }
+
     // A file in `dir` named by the SHA-256 of `bytes`, as a post names it.
     static quire::server::DeliveryMedia media(const QDir &dir, const QByteArray &bytes, const QString &mime)
     {

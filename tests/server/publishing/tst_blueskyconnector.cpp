@@ -19,20 +19,6 @@ using namespace quire;
 using namespace quire::server;
 using nlohmann::json;
 
-namespace {
-
-// Bytes that stand for an image: the fakes store, not decode, them. They
-// hold NUL, CR LF and a boundary-like "--" to show the bodies are binary-safe.
-QByteArray imageBytes(const QByteArray &tag, int size)
-{
-    QByteArray bytes = tag + QByteArray("\0\r\n--quire\r\n", 13);
-    for (int i = 0; bytes.size() < size; ++i)
-        bytes += char(i * 37);
-    return bytes;
-}
-
-} // namespace
-
 class TestBlueskyConnector : public QObject
 {
     Q_OBJECT
@@ -67,7 +53,7 @@ private slots:
     void postsWithASessionBlobsAndLinkFacets()
     {
         BlueskyConnector connector;
-        const QByteArray png = imageBytes("PNG", 200);
+        const QByteArray png = ConnectorHarness::imageBytes("PNG", 200);
         Delivery d = delivery(QStringLiteral("Grüße: https://example.com/launch. More soon"), QStringLiteral("k1"));
         d.files = { ConnectorHarness::media(QDir(m_media.path()), png, QStringLiteral("image/png")) };
         d.media = { d.files.first().address };

@@ -19,20 +19,6 @@ using namespace quire;
 using namespace quire::server;
 using nlohmann::json;
 
-namespace {
-
-// Bytes that stand for an image: the fakes store, not decode, them. They
-// hold NUL, CR LF and a boundary-like "--" to show the bodies are binary-safe.
-QByteArray imageBytes(const QByteArray &tag, int size)
-{
-    QByteArray bytes = tag + QByteArray("\0\r\n--quire\r\n", 13);
-    for (int i = 0; bytes.size() < size; ++i)
-        bytes += char(i * 37);
-    return bytes;
-}
-
-} // namespace
-
 class TestMastodonConnector : public QObject
 {
     Q_OBJECT
@@ -105,8 +91,8 @@ private slots:
     {
         QFETCH(int, processing);
         m_fake.processingPolls = processing;
-        const QByteArray png = imageBytes("PNG", 300);
-        const QByteArray jpeg = imageBytes("JFIF", 500);
+        const QByteArray png = ConnectorHarness::imageBytes("PNG", 300);
+        const QByteArray jpeg = ConnectorHarness::imageBytes("JFIF", 500);
         Delivery d = delivery(QStringLiteral("Two pictures"), QStringLiteral("key-media-%1").arg(processing));
         d.files = { ConnectorHarness::media(QDir(m_media.path()), png, QStringLiteral("image/png")),
                     ConnectorHarness::media(QDir(m_media.path()), jpeg, QStringLiteral("image/jpeg")) };
