@@ -7,19 +7,22 @@
 // delivery twice. On SQLite one server; on PostgreSQL (QUIRE_TEST_POSTGRES)
 // two named instances on one database, sharing the work. Two rounds, each
 // on a fresh server: the times spread over the minute (6 ms apart) and all
-// at one instant. The posts go in through the API (POST /api/v1/posts),
-// timed, before the minute begins. Prints a Markdown table; a timeline of
-// the ledger's states goes to stderr.
+// at one instant. The posts go in before the minute begins: one through
+// the API (POST /api/v1/posts), the others copies of it in the database
+// (--seed api: all through the API, which takes minutes here). Prints a
+// Markdown table; a timeline of the ledger's states goes to stderr.
 //   --posts N --destinations N --instances N --shape spread|instant|both
+//   --seed api|copies
 #include "bench/fakewebhooks.h"
-#include "server/credentials/credentialkeys.h"
+#include "bench/postseeding.h"
+#include "bench/publishservers.h"
 #include "server/publishing/publishingnames.h"
 #include "shared/database.h"
 #include "shared/fingerprint.h"
 #include "shared/schedulernames.h"
 #include "shared/schedulertables.h"
 #include "shared/timestamp.h"
-#include "tests/support/instancecluster.h"
+#include "shared/uuid.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 #include "tests/sync/syncpeer.h"
@@ -33,6 +36,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QSslError>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -50,13 +54,13 @@ namespace {
 const QByteArray kSecret = "bench-hook-secret";
 const QString kEmail = QStringLiteral("creator@example.org");
 constexpr int kCalibrationPosts = 200;
-constexpr int kInFlight = 8; // seeding requests at once
 
 struct Settings
 {
     int posts = 10'000;
     int destinations = 100;
     int instances = 1;
+    bool throughApi = false; // every post through the API, not copies of one
 };
 
 QString loadAverage()
@@ -111,114 +115,6 @@ qint64 msOf(const QString &timestamp)
     const std::optional<QDateTime> at = quire::shared::Timestamp::parse(timestamp);
     return at ? at->toMSecsSinceEpoch() : 0;
 }
-
-// POSTs every body to `path`, `kInFlight` at a time; how many were created.
-int postMany(const ServerProcess &server, const QByteArray &bearer, const QString &path,
-             const QList<QByteArray> &bodies)
-{
-    QNetworkAccessManager network;
-    QEventLoop loop;
-    qsizetype next = 0;
-    int running = 0, created = 0, refused = 0;
-    const QString fingerprint = server.fingerprint();
-    std::function<void()> sendMore = [&] {
-        while (running < kInFlight && next < bodies.size()) {
-            QNetworkRequest request(server.url().resolved(QUrl(path)));
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-            request.setRawHeader("Authorization", bearer);
-            request.setTransferTimeout(120'000);
-            QNetworkReply *reply = network.post(request, bodies[next++]);
-            ++running;
-            QObject::connect(
-                reply, &QNetworkReply::sslErrors, reply, [reply, fingerprint](const QList<QSslError> &errors) {
-                    if (quire::shared::Fingerprint::ofCertificate(reply->sslConfiguration().peerCertificate())
-                        == fingerprint)
-                        reply->ignoreSslErrors(errors);
-                });
-            QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
-                --running;
-                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
-                    ++created;
-                else if (refused++ < 3)
-                    fprintf(stderr, "POST %s: %d %s\n", qPrintable(path),
-                            reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                            reply->readAll().left(300).constData());
-                reply->deleteLater();
-                sendMore();
-                if (running == 0)
-                    loop.quit();
-            });
-        }
-    };
-    sendMore();
-    if (running > 0)
-        loop.exec();
-    return created;
-}
-
-// One quire-server, or several named instances on one database, with a
-// credential key file, the fakes' address allowed and no API budget (the
-// seeding makes 10,000 requests in a minute).
-class Servers
-{
-public:
-    ~Servers()
-    {
-        if (!m_single.dataDir().isEmpty()) {
-            m_single.stop();
-            ServerProcess::dropDatabaseOf(m_single.dataDir());
-        }
-    }
-
-    bool start(int instances)
-    {
-        const QString keyFile = m_keys.filePath(QStringLiteral("credential.keys"));
-        if (!quire::server::CredentialKeys::createKeyFile(keyFile)) {
-            fprintf(stderr, "cannot write %s\n", qPrintable(keyFile));
-            return false;
-        }
-        const QStringList extra { QStringLiteral("--credential-key-file"),    keyFile,
-                                  QStringLiteral("--outbound-allow"),         QStringLiteral("127.0.0.1"),
-                                  QStringLiteral("--api-rate-limit-address"), QStringLiteral("0"),
-                                  QStringLiteral("--api-rate-limit-user"),    QStringLiteral("0") };
-        if (instances == 1) {
-            const QString data = m_dir.filePath(QStringLiteral("server"));
-            ServerProcess::Options options;
-            options.dataDir = data;
-            options.extraArgs = extra;
-            if (!createUser(data, kEmail, QStringLiteral("creator"), kSyncTestPassword) || !m_single.start(options)) {
-                fprintf(stderr, "server: %s\n", qPrintable(m_single.errorString()));
-                return false;
-            }
-            running = { &m_single };
-            location = m_single.databaseLocation();
-            return true;
-        }
-        InstanceCluster::Options options;
-        options.instances = instances;
-        options.extraArgs = extra;
-        options.threads = 2;
-        options.balancer = false;
-        if (!createUser(m_cluster.dataDir(), kEmail, QStringLiteral("creator"), kSyncTestPassword)
-            || !m_cluster.start(options)) {
-            fprintf(stderr, "instances: %s\n", qPrintable(m_cluster.errorString()));
-            return false;
-        }
-        for (int i = 0; i < m_cluster.size(); ++i)
-            running << &m_cluster.instance(i);
-        location = m_cluster.databaseLocation();
-        return true;
-    }
-
-    QList<ServerProcess *> running;
-    QString location; // the database, for shared::Database::open
-
-private:
-    QTemporaryDir m_keys;
-    QTemporaryDir m_dir;
-    ServerProcess m_single;
-    InstanceCluster m_cluster;
-};
 
 // What one round measured.
 struct Round
@@ -308,8 +204,8 @@ Round runRound(const Settings &s, bool instant)
     r.posts = s.posts;
     r.loadBefore = loadAverage();
     FakeWebhooks hooks(kSecret, 50, 200);
-    Servers servers;
-    if (!hooks.start(s.destinations) || !servers.start(s.instances)) {
+    PublishServers servers;
+    if (!hooks.start(s.destinations) || !servers.start(s.instances, kEmail)) {
         r.failure = QStringLiteral("cannot start the fakes or the server");
         return r;
     }
@@ -346,11 +242,13 @@ Round runRound(const Settings &s, bool instant)
         platforms << id;
     }
     const auto postBody = [&](int i, const QString &scheduledAt) {
-        nlohmann::json body { { "client_id", clientId },
-                              { "title", QStringLiteral("Post %1").arg(i).toStdString() },
-                              { "body", QStringLiteral("Bench post %1, due in the busy minute.").arg(i).toStdString() },
-                              { "destinations",
-                                nlohmann::json::array({ { { "platform_id", platforms[i % platforms.size()] } } }) } };
+        nlohmann::json body {
+            { "client_id", clientId },
+            { "title",
+              (scheduledAt.isEmpty() ? QStringLiteral("Draft %1") : QStringLiteral("Post %1")).arg(i).toStdString() },
+            { "body", QStringLiteral("Bench post %1, due in the busy minute.").arg(i).toStdString() },
+            { "destinations", nlohmann::json::array({ { { "platform_id", platforms[i % platforms.size()] } } }) }
+        };
         if (!scheduledAt.isEmpty()) {
             body["status"] = "scheduled";
             body["scheduled_at"] = scheduledAt.toStdString();
@@ -358,30 +256,51 @@ Round runRound(const Settings &s, bool instant)
         return QByteArray::fromStdString(body.dump());
     };
 
-    // The seeding's pace, from drafts (never due), sets how far ahead the
-    // minute begins: half as long again as the seeding should take, and 15 s.
+    // The API's pace, from drafts (never due); through the API, the minute
+    // begins half as long again as the seeding should take, and 15 s, ahead.
     QList<QByteArray> bodies;
     for (int i = 0; i < kCalibrationPosts; ++i)
         bodies << postBody(i, QString());
     QElapsedTimer t;
     t.start();
-    if (postMany(front, bearer, QStringLiteral("/api/v1/posts"), bodies) != kCalibrationPosts) {
+    if (PostSeeding::postMany(front, bearer, QStringLiteral("/api/v1/posts"), bodies) != kCalibrationPosts) {
         r.failure = QStringLiteral("cannot make posts");
         return r;
     }
     r.calibrationRate = kCalibrationPosts * 1000.0 / double(std::max<qint64>(1, t.elapsed()));
-    const qint64 leadMs = qint64(1.5 * 1000.0 * s.posts / r.calibrationRate) + 15'000;
+    const qint64 leadMs = s.throughApi ? qint64(1.5 * 1000.0 * s.posts / r.calibrationRate) + 15'000 : 30'000;
     const qint64 minute = (QDateTime::currentMSecsSinceEpoch() + leadMs) / 1000 * 1000 + 1000;
     r.leadS = double(minute - QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+    const auto dueAt = [&](int i) {
+        return quire::shared::Timestamp::formatMs(instant ? minute : minute + qint64(i) * 60'000 / s.posts);
+    };
+    auto opened = quire::shared::Database::open(servers.location);
+    if (!opened) {
+        r.failure = QStringLiteral("cannot open %1").arg(servers.location);
+        return r;
+    }
+    quire::shared::Database &db = **opened;
     bodies.clear();
-    for (int i = 0; i < s.posts; ++i)
-        bodies << postBody(
-            i, quire::shared::Timestamp::formatMs(instant ? minute : minute + qint64(i) * 60'000 / s.posts));
+    for (int i = 0; i < (s.throughApi ? s.posts : 1); ++i)
+        bodies << postBody(i, dueAt(i));
     t.restart();
-    const int created = postMany(front, bearer, QStringLiteral("/api/v1/posts"), bodies);
+    int created = PostSeeding::postMany(front, bearer, QStringLiteral("/api/v1/posts"), bodies);
+    if (!s.throughApi && created == 1) {
+        const auto made = db.scalar(QStringLiteral("SELECT id FROM posts WHERE status = ?"),
+                                    { quire::shared::kPostStatuses.name(quire::shared::PostStatus::Scheduled) });
+        const quire::shared::VoidResult copied = made
+            ? PostSeeding::copies(db, made->toString(), s.posts, dueAt,
+                                  [&](int i) { return QString::fromStdString(platforms[i % platforms.size()]); })
+            : quire::shared::VoidResult(made.error());
+        if (copied)
+            created = s.posts;
+        else
+            fprintf(stderr, "seeding: %s\n", qPrintable(copied.error().message));
+    }
     r.seedS = double(t.elapsed()) / 1000.0;
-    fprintf(stderr, "seeded %d posts in %.1f s (drafts went at %.0f posts/s); the minute begins in %.1f s\n", created,
-            r.seedS, r.calibrationRate, double(minute - QDateTime::currentMSecsSinceEpoch()) / 1000.0);
+    fprintf(stderr,
+            "seeded %d posts in %.1f s (drafts went through the API at %.0f posts/s); the minute begins in %.1f s\n",
+            created, r.seedS, r.calibrationRate, double(minute - QDateTime::currentMSecsSinceEpoch()) / 1000.0);
     if (created != s.posts || QDateTime::currentMSecsSinceEpoch() > minute - 1000) {
         r.failure = QStringLiteral("seeding made %1 posts and ended %2 s before the minute")
                         .arg(created)
@@ -389,12 +308,6 @@ Round runRound(const Settings &s, bool instant)
         return r;
     }
 
-    auto opened = quire::shared::Database::open(servers.location);
-    if (!opened) {
-        r.failure = QStringLiteral("cannot open %1").arg(servers.location);
-        return r;
-    }
-    quire::shared::Database &db = **opened;
     const auto serverCpu = [&] {
         double sum = 0;
         for (ServerProcess *server : std::as_const(servers.running))
@@ -503,12 +416,18 @@ void report(const Settings &s, const QList<Round> &rounds)
     row(
         QStringLiteral("load average before the round"), rounds, [](const Round &r) { return r.loadBefore; }, "");
     row(
-        QStringLiteral("seeding through the API, POST /api/v1/posts with one destination, %1 at once").arg(kInFlight),
+        QStringLiteral("the API's pace: %1 draft posts, POST /api/v1/posts with one destination, %2 at once")
+            .arg(kCalibrationPosts)
+            .arg(PostSeeding::kInFlight),
+        rounds, [](const Round &r) { return QStringLiteral("%1 posts/s").arg(qRound(r.calibrationRate)); }, "");
+    row(
+        s.throughApi ? QStringLiteral("seeding the due posts, each through the API")
+                     : QStringLiteral("seeding the due posts: one through the API, the rest copies of it in the "
+                                      "database"),
         rounds,
         [&](const Round &r) {
-            return QStringLiteral("%1 s (%2 posts/s), done %3 s before the minute")
+            return QStringLiteral("%1 s, done %2 s before the minute")
                 .arg(r.seedS, 0, 'f', 1)
-                .arg(qRound(s.posts / r.seedS))
                 .arg(r.leadS - r.seedS, 0, 'f', 0);
         },
         "");
@@ -575,13 +494,15 @@ int main(int argc, char *argv[])
             s.instances = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--shape"))
             shape = args[i + 1];
+        else if (args[i] == QLatin1String("--seed"))
+            s.throughApi = args[i + 1] == QLatin1String("api");
     }
     if (s.posts < 1 || s.destinations < 1 || s.instances < 1
         || !QStringList { QStringLiteral("spread"), QStringLiteral("instant"), QStringLiteral("both") }.contains(
             shape)) {
         fprintf(stderr,
                 "usage: quire-bench-publish [--posts N] [--destinations N] [--instances N] "
-                "[--shape spread|instant|both]\n");
+                "[--shape spread|instant|both] [--seed api|copies]\n");
         return 2;
     }
     QList<Round> rounds;
