@@ -94,30 +94,39 @@ shared::VoidResult copies(shared::Database &db, const QString &templateId, int c
                           .arg(table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
                       values);
     };
-    return db.transaction([&]() -> VoidResult {
-        const auto last = db.scalar(db.dialect().takeChangeNumbers(), { 2 * (count - 1) });
-        if (!last)
-            return last.error();
-        qint64 rev = last->toLongLong() - 2 * (count - 1);
-        for (int i = 1; i < count; ++i) {
-            const QString id = shared::Uuid::createV7();
-            if (VoidResult r = insert(shared::postsTable(), post,
-                                      { { QStringLiteral("id"), id },
-                                        { QStringLiteral("title"), QStringLiteral("Post %1").arg(i) },
-                                        { QStringLiteral("scheduled_at"), dueAt(i) },
-                                        { QStringLiteral("rev"), ++rev } });
-                !r)
-                return r;
-            if (VoidResult r = insert(shared::postDestinationsTable(), destination,
-                                      { { QStringLiteral("id"), shared::Uuid::createV7() },
-                                        { QStringLiteral("post_id"), id },
-                                        { QStringLiteral("platform_id"), platformOf(i) },
-                                        { QStringLiteral("rev"), ++rev } });
-                !r)
-                return r;
-        }
-        return VoidResult::success();
-    });
+    // In transactions of kChunk posts: the server's own writers wait for
+    // the lock no longer than its busy timeout.
+    constexpr int kChunk = 250;
+    for (int from = 1; from < count; from += kChunk) {
+        const int to = std::min(count, from + kChunk);
+        VoidResult done = db.transaction([&]() -> VoidResult {
+            const auto last = db.scalar(db.dialect().takeChangeNumbers(), { 2 * (to - from) });
+            if (!last)
+                return last.error();
+            qint64 rev = last->toLongLong() - 2 * (to - from);
+            for (int i = from; i < to; ++i) {
+                const QString id = shared::Uuid::createV7();
+                if (VoidResult r = insert(shared::postsTable(), post,
+                                          { { QStringLiteral("id"), id },
+                                            { QStringLiteral("title"), QStringLiteral("Post %1").arg(i) },
+                                            { QStringLiteral("scheduled_at"), dueAt(i) },
+                                            { QStringLiteral("rev"), ++rev } });
+                    !r)
+                    return r;
+                if (VoidResult r = insert(shared::postDestinationsTable(), destination,
+                                          { { QStringLiteral("id"), shared::Uuid::createV7() },
+                                            { QStringLiteral("post_id"), id },
+                                            { QStringLiteral("platform_id"), platformOf(i) },
+                                            { QStringLiteral("rev"), ++rev } });
+                    !r)
+                    return r;
+            }
+            return VoidResult::success();
+        });
+        if (!done)
+            return done;
+    }
+    return VoidResult::success();
 }
 
 } // namespace quire::test::PostSeeding

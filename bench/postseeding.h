@@ -28,7 +28,7 @@ int postMany(const ServerProcess &server, const QByteArray &bearer, const QStrin
              const QList<QByteArray> &bodies);
 
 // Copies post `templateId` (made through the API, with its one
-// destination) as posts 1 to count - 1 straight into the database, in one
+// destination) as posts 1 to count - 1 straight into the database, 250 a
 // transaction: every column as the API wrote it but the ids, the title,
 // the due time (dueAt(i)), the platform (platformOf(i)) and the change
 // numbers. No revisions are written: no replica takes part.

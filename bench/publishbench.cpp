@@ -33,6 +33,7 @@
 #include <QFile>
 #include <QHash>
 #include <QLocale>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSqlQuery>
@@ -135,16 +136,22 @@ struct Round
     double lastMs = 0; // the last first arrival after the minute began
     QString statuses;
     int retried = 0;
+    QMap<QString, qint64> retryReasons; // error code -> the most deliveries showing it at once
     double serverCpuS = 0, fakesCpuS = 0;
     QList<double> toPromoted, toClaimed, toArrived, toRecorded; // ms between the steps
 };
 
-// A line of the ledger's states per second, to stderr: where the posts wait.
-void timeline(quire::shared::Database &db, qint64 minuteMs, qsizetype arrived)
+// A line of the ledger's states per second, to stderr: where the posts
+// wait, the errors of deliveries waiting for a retry (kept in `reasons`,
+// the most seen at once) and, on PostgreSQL, what the server's
+// connections wait for.
+void timeline(quire::shared::Database &db, bool postgres, qint64 minuteMs, qsizetype arrived,
+              QMap<QString, qint64> &reasons)
 {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QString line = QStringLiteral("t%1%2 s: %3 arrivals; ledger")
-                       .arg(QDateTime::currentMSecsSinceEpoch() >= minuteMs ? QStringLiteral("+") : QString())
-                       .arg(double(QDateTime::currentMSecsSinceEpoch() - minuteMs) / 1000.0, 0, 'f', 1)
+                       .arg(now >= minuteMs ? QStringLiteral("+") : QString())
+                       .arg(double(now - minuteMs) / 1000.0, 0, 'f', 1)
                        .arg(arrived);
     auto q = db.exec(QStringLiteral("SELECT state, claimed_by, count(*) FROM publish_attempts "
                                     "GROUP BY state, claimed_by ORDER BY state, claimed_by"));
@@ -155,8 +162,24 @@ void timeline(quire::shared::Database &db, qint64 minuteMs, qsizetype arrived)
                     .arg(q->value(2).toLongLong());
     const auto scheduled = db.scalar(QStringLiteral("SELECT count(*) FROM posts WHERE status = ?"),
                                      { quire::shared::kPostStatuses.name(quire::shared::PostStatus::Scheduled) });
-    fprintf(stderr, "%s; posts still scheduled %lld\n", qPrintable(line),
-            scheduled ? qlonglong(scheduled->toLongLong()) : -1LL);
+    line += QStringLiteral("; posts still scheduled %1").arg(scheduled ? scheduled->toLongLong() : -1);
+    auto errors = db.exec(QStringLiteral("SELECT error_code, count(*) FROM publish_attempts WHERE error_code <> '' "
+                                         "GROUP BY error_code"));
+    while (errors && errors->next()) {
+        line += QStringLiteral("; %1 %2").arg(errors->value(0).toString()).arg(errors->value(1).toLongLong());
+        qint64 &most = reasons[errors->value(0).toString()];
+        most = std::max(most, errors->value(1).toLongLong());
+    }
+    if (postgres) {
+        auto waits = db.exec(QStringLiteral("SELECT coalesce(wait_event_type, 'cpu') || ':' || "
+                                            "coalesce(wait_event, '-'), count(*) FROM pg_stat_activity WHERE "
+                                            "datname = current_database() AND state = 'active' AND pid <> "
+                                            "pg_backend_pid() GROUP BY 1 ORDER BY 1"));
+        line += QStringLiteral("; waiting");
+        while (waits && waits->next())
+            line += QStringLiteral(" %1 %2").arg(waits->value(0).toString()).arg(waits->value(1).toLongLong());
+    }
+    fprintf(stderr, "%s\n", qPrintable(line));
 }
 
 // Where each delivery's time went, from the ledger and the destinations'
@@ -268,7 +291,7 @@ Round runRound(const Settings &s, bool instant)
         return r;
     }
     r.calibrationRate = kCalibrationPosts * 1000.0 / double(std::max<qint64>(1, t.elapsed()));
-    const qint64 leadMs = s.throughApi ? qint64(1.5 * 1000.0 * s.posts / r.calibrationRate) + 15'000 : 30'000;
+    const qint64 leadMs = s.throughApi ? qint64(1.5 * 1000.0 * s.posts / r.calibrationRate) + 15'000 : 60'000;
     const qint64 minute = (QDateTime::currentMSecsSinceEpoch() + leadMs) / 1000 * 1000 + 1000;
     r.leadS = double(minute - QDateTime::currentMSecsSinceEpoch()) / 1000.0;
     const auto dueAt = [&](int i) {
@@ -329,7 +352,8 @@ Round runRound(const Settings &s, bool instant)
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (now >= minute - 2000 && now - lastLine >= 1000) {
             lastLine = now;
-            timeline(db, minute, hooks.arrivalCount());
+            timeline(db, quire::shared::Database::isPostgresUrl(servers.location), minute, hooks.arrivalCount(),
+                     r.retryReasons);
         }
         if (doneAt == 0 && hooks.arrivalCount() >= s.posts) {
             const auto recorded
@@ -451,8 +475,15 @@ void report(const Settings &s, const QList<Round> &rounds)
         QStringLiteral("duplicates (a destination reached twice) / of them with another Idempotency-Key"), rounds,
         [](const Round &r) { return QStringLiteral("%1 / %2").arg(r.duplicates).arg(r.otherKey); }, "0");
     row(
-        QStringLiteral("signatures that did not hold / deliveries retried"), rounds,
-        [](const Round &r) { return QStringLiteral("%1 / %2").arg(r.badSignatures).arg(r.retried); }, "0");
+        QStringLiteral("signatures that did not hold / deliveries retried (their errors, the most at once)"), rounds,
+        [](const Round &r) {
+            QStringList reasons;
+            for (auto it = r.retryReasons.cbegin(); it != r.retryReasons.cend(); ++it)
+                reasons << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+            return QStringLiteral("%1 / %2").arg(r.badSignatures).arg(r.retried)
+                + (reasons.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reasons.join(QStringLiteral(", "))));
+        },
+        "0");
     row(
         QStringLiteral("post statuses after (database; drafts of the pace check left out)"), rounds,
         [](const Round &r) { return r.statuses; }, "all published");
