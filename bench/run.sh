@@ -30,6 +30,20 @@ echo
 QUIRE_SERVER_BINARY="$build/server/quire-server" QT_LOGGING_RULES="quire.*.info=false" \
     "$build/bench/quire-bench-prompts"
 echo
+echo "Publishing punctuality (bench/publishbench.cpp), SQLite:"
+echo
+env -u QUIRE_TEST_POSTGRES -u QUIRE_TEST_POSTGRES_FILE QUIRE_SERVER_BINARY="$build/server/quire-server" \
+    QT_LOGGING_RULES="quire.*.info=false" "$build/bench/quire-bench-publish"
+# On PostgreSQL (a cluster named by QUIRE_TEST_POSTGRES, as the tests use):
+# two named instances on one database share the work.
+if [ -n "${QUIRE_TEST_POSTGRES:-}" ]; then
+    echo
+    echo "Publishing punctuality (bench/publishbench.cpp), PostgreSQL, two instances:"
+    echo
+    QUIRE_SERVER_BINARY="$build/server/quire-server" QT_LOGGING_RULES="quire.*.info=false" \
+        "$build/bench/quire-bench-publish" --instances 2
+fi
+echo
 echo "Editor (bench/editorbench.cpp):"
 echo
 QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="quire.*.info=false" "$build/bench/quire-bench-editor"
