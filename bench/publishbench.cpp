@@ -163,10 +163,13 @@ void timeline(quire::shared::Database &db, bool postgres, qint64 minuteMs, qsize
     const auto scheduled = db.scalar(QStringLiteral("SELECT count(*) FROM posts WHERE status = ?"),
                                      { quire::shared::kPostStatuses.name(quire::shared::PostStatus::Scheduled) });
     line += QStringLiteral("; posts still scheduled %1").arg(scheduled ? scheduled->toLongLong() : -1);
-    auto errors = db.exec(QStringLiteral("SELECT error_code, count(*) FROM publish_attempts WHERE error_code <> '' "
-                                         "GROUP BY error_code"));
+    auto errors = db.exec(QStringLiteral("SELECT error_code, count(*), max(error_message) FROM publish_attempts "
+                                         "WHERE error_code <> '' GROUP BY error_code"));
     while (errors && errors->next()) {
-        line += QStringLiteral("; %1 %2").arg(errors->value(0).toString()).arg(errors->value(1).toLongLong());
+        line += QStringLiteral("; %1 %2 (%3)")
+                    .arg(errors->value(0).toString())
+                    .arg(errors->value(1).toLongLong())
+                    .arg(errors->value(2).toString());
         qint64 &most = reasons[errors->value(0).toString()];
         most = std::max(most, errors->value(1).toLongLong());
     }
